@@ -81,7 +81,7 @@ const TIMEFRAME = new RegExp(
     String.raw`\b(?:last|this|next|past)\s+(?:year|month|week|quarter|decade|fiscal\s+year)\b`,
     String.raw`\bin\s+recent\s+(?:years|months|weeks|days)\b`,
     String.raw`\b(?:over|in|during)\s+the\s+(?:past|last|next|first|coming)\s+(?:(?:\w+|\d+)\s+)?(?:years?|months?|weeks?|days?|decades?|hours?)\b`,
-    String.raw`\bin\s+the\s+(?:first|second|third|fourth|last)\s+(?:quarter|half)(?:\s+of\s+(?:\d{4}|this\s+year|last\s+year))?`,
+    String.raw`\b(?:in|during)\s+the\s+(?:first|second|third|fourth|last)\s+(?:quarter|half)(?:\s+of\s+(?:\d{4}|this\s+year|last\s+year))?`,
     String.raw`\b(?:in|during|for|by)\s+(?:fiscal\s+year|FY)\s?\d{2,4}\b`,
     String.raw`\b(?:in|by|during|through)\s+(?:(?:${MONTHS})\s+)?\d{4}\b`,
     String.raw`\b(?:between|from)\s+\d{4}\s+(?:and|to)\s+\d{4}\b`,

@@ -37,7 +37,7 @@ export interface ParseOptions {
 export function parseDocument(text: string, { file }: ParseOptions): Document {
   const lines = splitLines(text);
   const warnings: Warning[] = [];
-  let cursor = text.charCodeAt(0) === 0xfeff ? 0 : -1; // index of the last line consumed
+  let cursor = -1; // index of the last line consumed (front matter)
   const meta = { title: null as string | null, date: null as string | null, source: null as string | null };
 
   // YAML front matter: --- ... ---
@@ -84,7 +84,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     const followedByDate = body[nextContent(index + 1)] && DATE_LINE.test(body[nextContent(index + 1)]!.text);
     const titleLike = !/[.!?]\s*$/.test(top.text) && !isAllCapsHeadingLine(top.text) && top.text.trim().split(/\s+/).length <= 25 && !BULLET.test(top.text);
     // A heading-like first line followed straight away by another heading is the document's title.
-    const topHeading = !h1 && headingOf(top, text, body[index + 1], body[index - 1], wrapped);
+    const topHeading = !h1 && !headingWrappedOntoNextLine(top, body[index + 1], text, wrapped) && headingOf(top, text, body[index + 1], body[index - 1], wrapped);
     const secondLine = body[nextContent(index + 1)];
     const titleBeforeHeading = topHeading && topHeading.leadStart === null && secondLine && headingOf(secondLine, text, body[nextContent(index + 1) + 1], body[nextContent(index + 1) - 1], wrapped);
     if ((h1 && h1[1] === '#') || factSheet || (titleLike && followedByDate) || titleBeforeHeading) {
@@ -205,7 +205,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
       current = startSection(heading, line);
       open = null;
       if (heading.leadStart !== null) {
-        const lead = addPoint(current, heading.leadStart, line.end, line, 0, true);
+        const lead = addPoint(current, heading.leadStart, body[index]!.end, line, 0, true);
         if (lead) open = { point: lead, indent: 0, bullet: false };
       }
       continue;
@@ -252,6 +252,8 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
       warnings.push({ line: section.line, message: `heading "${section.title}" has nothing under it` });
     }
   }
+
+  warnings.sort((a, b) => a.line - b.line);
 
   // Sentences and figures.
   const figures: Figure[] = [];
@@ -326,6 +328,15 @@ function isAllCapsHeadingLine(line: string): boolean {
 
 /** Recognises the heading forms: "# Heading", "HEADING: lead", "**Heading:** lead", "HEADING" alone, "Heading" alone. */
 function headingOf(line: Line, text: string, next: Line | undefined, previous: Line | undefined, wrapped: boolean): Heading | null {
+  const found = matchHeading(line, text, next, previous, wrapped);
+  if (!found) return null;
+  // The heading is always exactly its span, trimmed of space and emphasis marks.
+  const span = trimSpan(text, found.headingSpan, true);
+  if (span[1] <= span[0]) return null;
+  return { ...found, heading: text.slice(span[0], span[1]), headingSpan: span };
+}
+
+function matchHeading(line: Line, text: string, next: Line | undefined, previous: Line | undefined, wrapped: boolean): Heading | null {
   const raw = line.text;
   if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
 
@@ -376,7 +387,8 @@ function headingWrappedOntoNextLine(line: Line, next: Line | undefined, text: st
   const joined = text.slice(line.start, next.end);
   const combined: Line = { number: line.number, start: line.start, end: next.end, text: joined.replace(/\r?\n/g, (m) => ' '.repeat(m.length)) };
   const heading = headingOf(combined, text, undefined, undefined, wrapped);
-  return heading && heading.headingSpan[1] > line.end ? heading : null;
+  if (!heading || heading.headingSpan[1] <= line.end) return null;
+  return { ...heading, heading: text.slice(heading.headingSpan[0], heading.headingSpan[1]) };
 }
 
 /** Shrinks a span past surrounding whitespace (and, for Markdown, hard-break backslashes and stray emphasis). */

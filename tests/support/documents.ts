@@ -18,23 +18,30 @@ export function loadFixture(name: string): Document {
 }
 
 /** Every statement, lead, epigraph, heading, sentence and figure is exactly `source.slice(span)`. */
-export function expectAllSpansVerbatim(document: Document): void {
+export function spanProblems(document: Document): string[] {
   const { text } = document;
-  const slice = (span: readonly [number, number]) => text.slice(span[0], span[1]);
-  if (document.epigraph) expect(slice(document.epigraph.span)).toBe(document.epigraph.text);
+  const problems: string[] = [];
+  const check = (what: string, span: readonly [number, number], expected: string) => {
+    if (text.slice(span[0], span[1]) !== expected) problems.push(`${document.file}: ${what} ${JSON.stringify(expected.slice(0, 40))} is not its span`);
+  };
+  const within = (what: string, inner: readonly [number, number], outer: readonly [number, number]) => {
+    if (inner[0] < outer[0] || inner[1] > outer[1]) problems.push(`${document.file}: ${what} [${inner.join(',')}] lies outside [${outer.join(',')}]`);
+  };
+  if (document.epigraph) check('epigraph', document.epigraph.span, document.epigraph.text);
   for (const section of document.sections) {
-    if (section.heading !== null) expect(slice(section.headingSpan!)).toBe(section.heading);
+    if (section.heading !== null) check('heading', section.headingSpan!, section.heading);
     for (const point of section.lead ? [section.lead, ...section.points] : section.points) {
-      expect(slice(point.span)).toBe(point.text);
-      for (const sentence of point.sentences) {
-        expect(sentence[0]).toBeGreaterThanOrEqual(point.span[0]);
-        expect(sentence[1]).toBeLessThanOrEqual(point.span[1]);
-      }
+      check('statement', point.span, point.text);
+      for (const sentence of point.sentences) within('sentence', sentence, point.span);
     }
   }
   for (const figure of document.figures) {
-    expect(slice(figure.span)).toBe(figure.text);
-    expect(figure.span[0]).toBeGreaterThanOrEqual(figure.sentenceSpan[0]);
-    expect(figure.span[1]).toBeLessThanOrEqual(figure.sentenceSpan[1]);
+    check('figure', figure.span, figure.text);
+    within('figure', figure.span, figure.sentenceSpan);
   }
+  return problems;
+}
+
+export function expectAllSpansVerbatim(document: Document): void {
+  expect(spanProblems(document)).toEqual([]);
 }

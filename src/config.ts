@@ -1,0 +1,72 @@
+// Settings from the environment (and .env, via dotenv), validated at start: a bad one gets one clear line.
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** Bot token; null when unset (the console needs none). */
+  token: string | null;
+  clientId: string | null;
+  guildId: string | null;
+  seedsDir: string;
+  logLevel: LogLevel;
+  /** REST base as discord.js's `rest.api` ("http://127.0.0.1:PORT/api"); null for Discord itself. */
+  apiUrl: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting} ${message} (see .env.example and the README's "Settings")`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Reads and checks every setting; throws ConfigError naming the first bad one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const value = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    return raw ? raw : null;
+  };
+
+  const token = value('DISCORD_TOKEN');
+  if (token !== null && !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
+    throw new ConfigError('DISCORD_TOKEN', 'does not look like a bot token (three parts joined by dots): copy it again from the Developer Portal, Bot page');
+  }
+  const clientId = value('DISCORD_CLIENT_ID');
+  if (clientId !== null && !SNOWFLAKE.test(clientId)) {
+    throw new ConfigError('DISCORD_CLIENT_ID', `must be the application id, 17 to 20 digits; got "${clientId.slice(0, 40)}"`);
+  }
+  const guildId = value('DISCORD_GUILD_ID');
+  if (guildId !== null && !SNOWFLAKE.test(guildId)) {
+    throw new ConfigError('DISCORD_GUILD_ID', `must be a server id, 17 to 20 digits; got "${guildId.slice(0, 40)}"`);
+  }
+  const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel.slice(0, 40)}"`);
+  }
+  const apiUrl = value('DISCORD_API_URL');
+  if (apiUrl !== null) {
+    let url: URL | null = null;
+    try {
+      url = new URL(apiUrl);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      throw new ConfigError('DISCORD_API_URL', `must be an http(s) URL such as http://127.0.0.1:8080/api; got "${apiUrl.slice(0, 80)}"`);
+    }
+  }
+  return {
+    token,
+    clientId,
+    guildId,
+    seedsDir: value('SEEDS_DIR') ?? 'seeds',
+    logLevel: logLevel as LogLevel,
+    apiUrl: apiUrl?.replace(/\/+$/, '') ?? null,
+  };
+}

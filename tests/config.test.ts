@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+describe('loadConfig', () => {
+  it('has defaults for everything optional', () => {
+    expect(loadConfig({})).toEqual({ token: null, clientId: null, guildId: null, seedsDir: 'seeds', logLevel: 'info', apiUrl: null });
+  });
+
+  it('reads every setting', () => {
+    expect(
+      loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678', DISCORD_GUILD_ID: '223456789012345678', SEEDS_DIR: 'docs', LOG_LEVEL: 'DEBUG', DISCORD_API_URL: 'http://127.0.0.1:9/api/' }),
+    ).toEqual({ token: TOKEN, clientId: '123456789012345678', guildId: '223456789012345678', seedsDir: 'docs', logLevel: 'debug', apiUrl: 'http://127.0.0.1:9/api' });
+  });
+
+  it.each([
+    ['DISCORD_TOKEN', 'not a token'],
+    ['DISCORD_CLIENT_ID', 'abc'],
+    ['DISCORD_GUILD_ID', '12'],
+    ['LOG_LEVEL', 'loud'],
+    ['DISCORD_API_URL', 'ftp://x'],
+    ['DISCORD_API_URL', 'not a url'],
+  ])('names %s when it is bad (%s), in one line', (setting, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [setting]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).setting).toBe(setting);
+    expect((error as Error).message.startsWith(setting)).toBe(true);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,38 @@
+// Tricky sentences for figure recognition: what is a figure, what is not, and what each one counts.
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../src/document/figures.js';
+import { FIGURES, NOT_FIGURES } from '../fixtures/figure-sentences.js';
+
+function figuresIn(sentence: string) {
+  return findFigures(sentence, 0, sentence.length).map((f) => ({
+    text: sentence.slice(f.span[0], f.span[1]),
+    value: f.value,
+    valueMax: f.valueMax,
+    unit: f.unit,
+    qualifier: f.qualifier,
+    counts: f.counts,
+    timeframe: f.timeframe,
+  }));
+}
+
+describe('findFigures', () => {
+  it.each(FIGURES)('%s', (sentence, expected) => {
+    const found = figuresIn(sentence);
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((want, i) => expect(found[i]).toMatchObject(want));
+  });
+
+  it.each(NOT_FIGURES)('no figure in: %s', (sentence) => {
+    expect(figuresIn(sentence)).toEqual([]);
+  });
+
+  it('has at least 25 tricky sentences', () => {
+    expect(FIGURES.length + NOT_FIGURES.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('reports absolute spans inside a larger text', () => {
+    const text = 'Intro. The plan saves $300 million per year. Outro.';
+    const [figure] = findFigures(text, 7, 44);
+    expect(text.slice(figure!.span[0], figure!.span[1])).toBe('$300 million');
+  });
+});

@@ -1,4 +1,5 @@
 // Small text helpers shared by the parser, the index and the renderers.
+import { lookupTable } from './lookup.js';
 
 const SMALL_WORDS = new Set([
   'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'per',
@@ -33,7 +34,7 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
 
-const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–' };
+const HTML_ENTITIES: Record<string, string> = lookupTable({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–' });
 
 /**
  * The text of a quote as a reader sees it: line wrapping collapsed and, for Markdown sources, the markup
@@ -61,7 +62,7 @@ export function slugify(text: string, fallback = 'untitled'): string {
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
+    .slice(0, 48)
     .replace(/-+$/, '');
   return slug || fallback;
 }

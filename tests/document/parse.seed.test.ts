@@ -23,7 +23,7 @@ describe('the seed fact sheet', () => {
     expect(seed.sections.map((s) => [s.number, s.id, s.heading, s.title])).toEqual([
       [1, 'securing-our-border', 'SECURING OUR BORDER', 'Securing Our Border'],
       [2, 'saving-american-lives', 'SAVING AMERICAN LIVES', 'Saving American Lives'],
-      [3, 'reforming-our-immigration-system-to-put-america-first', 'REFORMING OUR IMMIGRATION SYSTEM TO PUT AMERICA FIRST', 'Reforming Our Immigration System to Put America First'],
+      [3, 'reforming-our-immigration-system-to-put-america', 'REFORMING OUR IMMIGRATION SYSTEM TO PUT AMERICA FIRST', 'Reforming Our Immigration System to Put America First'],
     ]);
     expect(seed.sections.map((s) => s.lead?.text)).toEqual([
       "President Donald J. Trump is continuing to safeguard America's borders from uncontrolled migration, dangerous criminals, and lethal drugs.",

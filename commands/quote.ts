@@ -1,0 +1,71 @@
+// /quote [section]: a random statement or the epigraph, attributed; never the same one twice in a row in a channel.
+import { SlashCommandBuilder } from '@discordjs/builders';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { isPrivate, stringOption, type Command } from '../src/command.js';
+import type { Document, Point, Section } from '../src/document/types.js';
+import type { Library } from '../src/library/library.js';
+import { documentFooter, sectionNotFound } from '../src/render/document.js';
+import { COLORS, reply } from '../src/render/reply.js';
+import { blockquote, documentText, escapeDocumentText } from '../src/render/text.js';
+import { resolveSection, sectionChoices } from './section.js';
+
+export const definition = new SlashCommandBuilder()
+  .setName('quote')
+  .setDescription('Post a random excerpt of the document, attributed')
+  .addStringOption((o) => o.setName('section').setDescription('Only from this section (start typing to choose)').setAutocomplete(true).setMaxLength(200))
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
+  .toJSON();
+
+interface Excerpt {
+  key: string;
+  document: Document;
+  section: Section | null;
+  point: Point | null;
+}
+
+function excerptsOf(document: Document, section: Section): Excerpt[] {
+  return (section.lead ? [section.lead, ...section.points] : section.points).map((point) => ({ key: `${document.id}/${point.id}`, document, section, point }));
+}
+
+function excerptEmbed({ document, section, point }: Excerpt): APIEmbed {
+  if (!point) {
+    const epigraph = document.epigraph!;
+    const by = epigraph.attribution ? `\n— ${escapeDocumentText(epigraph.attribution)}` : '';
+    return { description: `${blockquote(documentText(document, epigraph.span))}${by}`, color: COLORS.answer, footer: documentFooter(document, 'Epigraph') };
+  }
+  return {
+    description: blockquote(documentText(document, point.span)),
+    color: COLORS.answer,
+    footer: documentFooter(document, section ? `Section ${section.number} of ${document.sections.length}: ${section.title}` : undefined),
+  };
+}
+
+export const quote: Command = {
+  definition,
+  run(library, options, context) {
+    const name = stringOption(options, 'section');
+    const ephemeral = isPrivate(options);
+    let pool: Excerpt[];
+    if (name) {
+      const ref = resolveSection(library, name);
+      if (!ref) return reply([sectionNotFound(library, name)], { ephemeral: true });
+      pool = excerptsOf(ref.document, ref.section);
+    } else {
+      pool = library.documents.flatMap((document) => [
+        ...(document.epigraph ? [{ key: `${document.id}/epigraph`, document, section: null, point: null }] : []),
+        ...document.sections.flatMap((section) => excerptsOf(document, section)),
+      ]);
+    }
+    if (pool.length === 0) {
+      return reply([{ title: 'Nothing to quote', description: 'That section has a heading and nothing under it.', color: COLORS.notice }], { ephemeral: true });
+    }
+    const last = context.recent.get(context.channelId);
+    const candidates = pool.length > 1 ? pool.filter((e) => e.key !== last) : pool;
+    const excerpt = candidates[Math.min(candidates.length - 1, Math.floor(context.random() * candidates.length))]!;
+    if (!ephemeral) context.recent.set(context.channelId, excerpt.key);
+    return reply([excerptEmbed(excerpt)], { ephemeral });
+  },
+  autocomplete(library, focused) {
+    return sectionChoices(library, focused.value);
+  },
+};

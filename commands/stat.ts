@@ -1,0 +1,95 @@
+// /stat query:<words>: the figures the document states, each in bold inside its quoted sentence.
+import { SlashCommandBuilder } from '@discordjs/builders';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { isPrivate, stringOption, type Command } from '../src/command.js';
+import type { FigureRef, Library } from '../src/library/library.js';
+import { documentFooter, figureLabel, figureQuote } from '../src/render/document.js';
+import { LIMITS } from '../src/render/limits.js';
+import { choices, COLORS, reply } from '../src/render/reply.js';
+import { closest } from '../src/render/similar.js';
+import { escapeDocumentText, escapeUserText, truncate } from '../src/render/text.js';
+
+/** Matches shown for a query: enough to compare, few enough to read. */
+const MAX_RESULTS = 5;
+
+export const definition = new SlashCommandBuilder()
+  .setName('stat')
+  .setDescription('Find the figures the document states, quoted with their sentence')
+  .addStringOption((o) => o.setName('query').setDescription('What the figure counts, e.g. homicides (start typing to choose)').setAutocomplete(true).setMaxLength(200))
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
+  .toJSON();
+
+function matchesEmbed(library: Library, query: string, refs: FigureRef[]): APIEmbed {
+  const blocks: string[] = [];
+  let length = 0;
+  for (const ref of refs) {
+    const block = figureQuote(ref, library);
+    if (length + block.length + 2 > LIMITS.embedDescription - 100) break;
+    blocks.push(block);
+    length += block.length + 2;
+  }
+  const documents = new Set(refs.map((r) => r.document));
+  return {
+    title: truncate(refs.length === 1 && !query ? figureLabel(refs[0]!) : `Figures for “${query}”`, LIMITS.embedTitle),
+    description: blocks.join('\n\n'),
+    color: COLORS.answer,
+    footer: documents.size === 1 ? documentFooter(refs[0]!.document) : { text: `${documents.size} documents` },
+  };
+}
+
+/** Every figure, grouped by section: one field a section, one embed a document. */
+function allFiguresEmbeds(library: Library): APIEmbed[] {
+  return library.documents
+    .filter((d) => d.figures.length > 0)
+    .slice(0, LIMITS.embeds)
+    .map((document) => {
+      const bySection = new Map<string, string[]>();
+      for (const ref of library.figures.filter((r) => r.document === document)) {
+        const lines = bySection.get(ref.section.title) ?? [];
+        lines.push(`• ${escapeDocumentText(figureLabel(ref)).replace(/^(.*?) — /, '**$1** — ')}`);
+        bySection.set(ref.section.title, lines);
+      }
+      const fields = [...bySection].map(([title, lines]) => ({ name: title, value: lines.join('\n') }));
+      return {
+        title: `Figures in ${document.title}`,
+        description: `${document.figures.length} figure(s). /stat query:<words> quotes the sentence each comes from.`,
+        fields: fields.slice(0, LIMITS.fields),
+        color: COLORS.answer,
+        footer: documentFooter(document, fields.length > LIMITS.fields ? `${fields.length - LIMITS.fields} more section(s) not shown` : undefined),
+      };
+    });
+}
+
+function notFound(library: Library, query: string): APIEmbed {
+  const counted = [...new Set(library.figures.map((r) => r.figure.counts).filter((c): c is string => Boolean(c)))];
+  const nearest = closest(query, counted, (c) => c);
+  const examples = counted.slice(0, 8).map((c) => escapeDocumentText(c.replace(/\s+/g, ' ')));
+  const lines = [`No figure matches “${escapeUserText(truncate(query, 200))}”.`];
+  if (nearest) lines.push(`Did you mean **${escapeDocumentText(nearest)}**?`);
+  if (examples.length) lines.push('', `Figures count, for example: ${examples.join(', ')}.`);
+  else lines.push('', 'The documents served state no figures.');
+  lines.push('', 'Run /stat with no query to list every figure.');
+  return { title: 'No figure found', description: lines.join('\n'), color: COLORS.notice };
+}
+
+export const stat: Command = {
+  definition,
+  run(library, options) {
+    const query = stringOption(options, 'query');
+    const ephemeral = isPrivate(options);
+    if (!query) {
+      const embeds = allFiguresEmbeds(library);
+      if (embeds.length === 0) return reply([notFound(library, '')], { ephemeral: true });
+      return reply(embeds, { ephemeral });
+    }
+    const exact = library.figureById(query);
+    if (exact) return reply([matchesEmbed(library, '', [exact])], { ephemeral });
+    const refs = library.findFigures(query).slice(0, MAX_RESULTS);
+    if (refs.length === 0) return reply([notFound(library, query)], { ephemeral: true });
+    return reply([matchesEmbed(library, escapeUserText(truncate(query, 100)), refs)], { ephemeral });
+  },
+  autocomplete(library, focused) {
+    const refs = focused.value.trim() ? library.findFigures(focused.value) : library.figures;
+    return choices(refs.slice(0, 25).map((ref) => ({ name: figureLabel(ref), value: library.figureKey(ref) })));
+  },
+};

@@ -1,0 +1,61 @@
+// npm start: serve the documents on Discord; with no token, say what is missing and open the local console.
+import 'dotenv/config';
+import { ConfigError, loadConfig } from './config.js';
+import { consoleMain } from './console.js';
+import { loadServedLibrary, NothingToServeError } from './library/serve.js';
+import { createLogger } from './log.js';
+import { startGateway } from './transport/gateway.js';
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`factsheet-bot: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  if (!config.token) {
+    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    process.stderr.write(
+      `factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup")${interactive ? '; starting the local console instead.' : '.'}\n`,
+    );
+    if (!interactive) return 1;
+    return consoleMain([], config.seedsDir);
+  }
+
+  const log = createLogger(config.logLevel, process.stdout, [config.token]);
+  let library;
+  try {
+    library = await loadServedLibrary(config.seedsDir, { error: (m) => log.error(m), warn: (m) => log.warn(m) });
+  } catch (error) {
+    if (error instanceof NothingToServeError) {
+      log.fatal(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  log.info({ documents: library.documents.map((d) => d.file), sections: library.sections.length, figures: library.figures.length }, 'documents loaded');
+
+  const client = await startGateway({ token: config.token, apiUrl: config.apiUrl, log, getLibrary: () => library }).catch((error: Error) => {
+    log.fatal({ err: error }, 'could not connect to Discord');
+    return null;
+  });
+  if (!client) return 1;
+
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      void client.destroy().finally(() => resolve(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+process.exitCode = await main();
+// discord.js may leave timers behind after destroy(); the exit code is decided, so leave now.
+setTimeout(() => process.exit(), 100).unref();

@@ -1,0 +1,102 @@
+// Document parts -> embeds. Every quote is the document's own words (see documentText), with its source.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Document, Point } from '../document/types.js';
+import type { FigureRef, Library, SectionRef } from '../library/library.js';
+import { LIMITS } from './limits.js';
+import { COLORS } from './reply.js';
+import { closest } from './similar.js';
+import { blockquote, documentText, escapeUserText, sentenceWithBold, truncate } from './text.js';
+
+/** Title links to the document's source when it has a web address. */
+function sourceUrl(document: Document): string | undefined {
+  return document.source && /^https?:\/\/\S+$/.test(document.source) && document.source.length <= 2000 ? document.source : undefined;
+}
+
+export function documentFooter(document: Document, prefix?: string): { text: string } {
+  const parts = [prefix, document.title, document.date].filter(Boolean);
+  return { text: parts.join(' · ') };
+}
+
+function pointLine(document: Document, point: Point): string {
+  const indent = point.depth > 0 ? '\u2003'.repeat(point.depth) + '◦ ' : '';
+  return indent + documentText(document, point.span);
+}
+
+/** A section quoted in full: lead and statements as blockquotes, groups kept apart, cut at Discord's limit. */
+export function sectionEmbed(ref: SectionRef): APIEmbed {
+  const { document, section } = ref;
+  const blocks: string[] = [];
+  if (section.lead) blocks.push(blockquote(`**${documentText(document, section.lead.span)}**`));
+  let group: string[] = [];
+  let groupNumber = section.points[0]?.group ?? 0;
+  for (const point of section.points) {
+    if (point.group !== groupNumber && group.length) {
+      blocks.push(blockquote(group.join('\n')));
+      group = [];
+    }
+    groupNumber = point.group;
+    group.push(pointLine(document, point));
+  }
+  if (group.length) blocks.push(blockquote(group.join('\n')));
+  let description = '';
+  let shown = 0;
+  for (const block of blocks) {
+    const next = description ? `${description}\n\n${block}` : block;
+    if (next.length > LIMITS.embedDescription - 60) {
+      description = description || truncate(block, LIMITS.embedDescription - 60);
+      break;
+    }
+    description = next;
+    shown++;
+  }
+  if (shown < blocks.length) description += `\n\n*… ${blocks.length - shown} more group(s) of statements not shown: the section is longer than one message.*`;
+  return {
+    title: section.title,
+    url: sourceUrl(document),
+    description: description || '*This section has a heading and nothing under it.*',
+    color: COLORS.answer,
+    footer: documentFooter(document, `Section ${section.number} of ${document.sections.length}`),
+  };
+}
+
+/** The table of contents of every document: one embed a document, up to Discord's 10. */
+export function tocEmbeds(library: Library): APIEmbed[] {
+  return library.documents.slice(0, LIMITS.embeds).map((document) => {
+    const lines = document.sections.map((s) => `${s.number}. ${escapeUserText(s.title)} — ${s.points.length + (s.lead ? 1 : 0)} statement(s)`);
+    return {
+      title: document.title,
+      url: sourceUrl(document),
+      description: truncate(lines.join('\n'), LIMITS.embedDescription),
+      color: COLORS.answer,
+      footer: { text: `${document.sections.length} section(s) · /section name:<title> quotes one` },
+    };
+  });
+}
+
+export function sectionList(library: Library, max = 25): string {
+  const lines = library.sections.slice(0, max).map((ref) => `• ${escapeUserText(ref.section.title)}`);
+  if (library.sections.length > max) lines.push(`… and ${library.sections.length - max} more`);
+  return lines.join('\n');
+}
+
+/** No section matched: say so, list the sections, suggest the closest. */
+export function sectionNotFound(library: Library, query: string): APIEmbed {
+  const suggestion = closest(query, library.sections, (ref) => ref.section.title);
+  const lines = [`No section matches “${escapeUserText(truncate(query, 200))}”.`];
+  if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.section.title)}**?`);
+  lines.push('', '**Sections:**', sectionList(library));
+  return { title: 'Section not found', description: lines.join('\n'), color: COLORS.notice };
+}
+
+/** One figure: its sentence quoted, the figure in bold, and where it comes from. */
+export function figureQuote(ref: FigureRef, library: Library): string {
+  const { document, figure, section } = ref;
+  const where = library.documents.length > 1 ? `${section.title} · ${document.title}` : section.title;
+  return `${blockquote(sentenceWithBold(document, figure.sentenceSpan, figure.span))}\n— *${escapeUserText(where)}*`;
+}
+
+/** "nearly 2,000 — homicides": how a figure is named in lists and autocomplete. */
+export function figureLabel(ref: FigureRef): string {
+  const text = ref.figure.text.replace(/\s+/g, ' ');
+  return ref.figure.counts ? `${text} — ${ref.figure.counts.replace(/\s+/g, ' ')}` : text;
+}

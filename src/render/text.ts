@@ -1,0 +1,56 @@
+// Text for Discord: cut at a word with "…", escape what a user typed, quote what a document says.
+import { escapeMarkdown } from '@discordjs/formatters';
+import { plainText } from '../document/text.js';
+import type { Document, Span } from '../document/types.js';
+
+/**
+ * Cuts text to at most `max` UTF-16 units (the measure Discord's validators use) at a word boundary, ending
+ * with "…". Never splits a surrogate pair and never returns more than max.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, max);
+  let cut = text.slice(0, max - 1);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  const atWord = cut.replace(/\s+\S*$/, '');
+  // Do not end on a dangling Markdown escape.
+  const body = (atWord.length >= cut.length * 0.6 ? atWord : cut).replace(/\\+$/, '');
+  return `${body.trimEnd()}…`;
+}
+
+/** Characters that make Discord format, link or hide text, neutralised; control characters removed. */
+export function escapeUserText(text: string): string {
+  const clean = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return escapeMarkdown(clean, { inlineCode: true, codeBlock: true }).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>').replace(/https?:\/\//g, (m) => `${m.slice(0, -2)}\u200b//`);
+}
+
+/** A document's words as a reader sees them (line wraps and Markdown markup removed), escaped for Discord. */
+export function documentText(document: Document, span: Span): string {
+  return escapeDocumentText(plainText(document.text.slice(span[0], span[1]), document.format === 'markdown'));
+}
+
+export function escapeDocumentText(text: string): string {
+  return escapeMarkdown(text, { inlineCode: true, codeBlock: true }).replace(/@(everyone|here)/g, '@\u200b$1');
+}
+
+/** The sentence with the figure in bold: "…responsible for **nearly 2,000** homicides…". */
+export function sentenceWithBold(document: Document, sentence: Span, bold: Span): string {
+  const md = document.format === 'markdown';
+  const before = plainText(document.text.slice(sentence[0], bold[0]) + '\u0001', md).slice(0, -1);
+  const figure = plainText(document.text.slice(bold[0], bold[1]), md);
+  const after = plainText('\u0001' + document.text.slice(bold[1], sentence[1]), md).slice(1);
+  const gapBefore = /\s$/.test(document.text.slice(sentence[0], bold[0])) ? ' ' : '';
+  const gapAfter = /^\s/.test(document.text.slice(bold[1], sentence[1])) ? ' ' : '';
+  return `${escapeDocumentText(before.trimEnd())}${gapBefore}**${escapeDocumentText(figure)}**${gapAfter}${escapeDocumentText(after.trimStart())}`;
+}
+
+/** Markdown blockquote of each line. */
+export function blockquote(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}

@@ -1,0 +1,74 @@
+// Routes one interaction, as Discord sends it, to a command, and returns the response body Discord expects.
+// Every transport (gateway, console, tests) goes through here.
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  type APIApplicationCommandInteractionDataOption,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
+import { commands as defaultCommands } from '../commands/index.js';
+import type { Command, CommandContext, CommandOptions } from './command.js';
+import type { Library } from './library/library.js';
+import { COLORS, reply } from './render/reply.js';
+import { escapeUserText, truncate } from './render/text.js';
+
+export type Context = Omit<CommandContext, 'channelId'>;
+
+/** Flattens top-level options (and any subcommand's) into { name: value }; the focused one is returned apart. */
+function readOptions(options: APIApplicationCommandInteractionDataOption[] | undefined): { values: CommandOptions; focused: { name: string; value: string } | null } {
+  const values: CommandOptions = {};
+  let focused: { name: string; value: string } | null = null;
+  const visit = (list: APIApplicationCommandInteractionDataOption[] | undefined) => {
+    for (const option of Array.isArray(list) ? list : []) {
+      if (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup) {
+        visit(option.options);
+        continue;
+      }
+      const value = 'value' in option ? option.value : undefined;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[option.name] = value;
+      if ('focused' in option && option.focused) focused = { name: option.name, value: String(value ?? '') };
+    }
+  };
+  visit(options);
+  return { values, focused };
+}
+
+export function unknownCommandResponse(name: string): APIInteractionResponse {
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: reply([{ title: 'Unknown command', description: `This bot has no command “${escapeUserText(truncate(name, 100))}”. Its commands: ${[...defaultCommands.keys()].map((c) => `/${c}`).join(', ')}.`, color: COLORS.notice }], { ephemeral: true }),
+  };
+}
+
+/** What a user sees when a command fails: an ephemeral apology, never the error itself. */
+export function errorResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: reply([{ title: 'Something went wrong', description: 'The bot could not answer this time. The error has been logged; please try again.', color: COLORS.error }], { ephemeral: true }),
+  };
+}
+
+/** The response to one interaction, or null for kinds this bot does not handle (buttons, modals, ...). Throws what a command throws. */
+export function respond(library: Library, interaction: APIInteraction, context: Context, commands: ReadonlyMap<string, Command> = defaultCommands): APIInteractionResponse | null {
+  if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
+  if (interaction.type !== InteractionType.ApplicationCommand && interaction.type !== InteractionType.ApplicationCommandAutocomplete) return null;
+  const data = interaction.data;
+  if (data.type !== ApplicationCommandType.ChatInput) return null;
+  const command = commands.get(data.name);
+  const { values, focused } = readOptions(data.options);
+  const channelId = interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct';
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return {
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: command && focused ? command.autocomplete(library, focused, values) : { choices: [] },
+    };
+  }
+  if (!command) return unknownCommandResponse(data.name);
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: command.run(library, values, { ...context, channelId }) };
+}

@@ -1,0 +1,101 @@
+// The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
+import { createInterface, type Interface } from 'node:readline';
+import { definitions } from '../../commands/index.js';
+import { RecentExcerpts } from '../command.js';
+import type { Library } from '../library/library.js';
+import { respond, type Context } from '../respond.js';
+import { responseAsText } from './as-text.js';
+import { CommandLineError, parseCommandLine, toInteraction } from './parse-command.js';
+
+export interface ConsoleSession {
+  library: Library;
+  context: Context;
+}
+
+export function newSession(library: Library): ConsoleSession {
+  return { library, context: { random: Math.random, recent: new RecentExcerpts() } };
+}
+
+/** Runs one command line; returns the exact response body the bot would send. Throws CommandLineError. */
+export function runLine(session: ConsoleSession, line: string, kind: 'command' | 'autocomplete' = 'command') {
+  const parsed = parseCommandLine(line, definitions);
+  if (kind === 'autocomplete' && parsed.options.length === 0) {
+    // "/section" alone: complete the first option, as Discord does when the user starts typing it.
+    const first = definitions.find((d) => d.name === parsed.name)?.options?.find((o) => 'autocomplete' in o && o.autocomplete);
+    if (first) parsed.options.push({ name: first.name, value: '', type: first.type });
+  }
+  return respond(session.library, toInteraction(parsed, kind), session.context);
+}
+
+/** stdin not a terminal: one command a line in, one JSON response a line out. Returns the exit code. */
+export async function runLines(session: ConsoleSession, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let failed = false;
+  for await (const line of lines) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    try {
+      const autocomplete = /^--autocomplete\s+/.exec(line);
+      output.write(`${JSON.stringify(runLine(session, autocomplete ? line.slice(autocomplete[0].length) : line, autocomplete ? 'autocomplete' : 'command'))}\n`);
+    } catch (error) {
+      if (!(error instanceof CommandLineError)) throw error;
+      failed = true;
+      output.write(`${JSON.stringify({ error: error.message })}\n`);
+    }
+  }
+  return failed ? 2 : 0;
+}
+
+/** Completes command names, option names, and option values (through the command's own autocomplete). */
+export function complete(session: ConsoleSession, line: string): [string[], string] {
+  const command = /^\/?([\w-]*)$/.exec(line);
+  if (command) {
+    const hits = definitions.map((d) => `/${d.name} `).filter((n) => n.startsWith(`/${command[1]}`));
+    return [hits, line];
+  }
+  const name = /^\/?([\w-]+)\s/.exec(line)?.[1];
+  const definition = definitions.find((d) => d.name === name);
+  if (!definition) return [[], line];
+  const value = /([\w-]+):([^:]*)$/.exec(line);
+  if (value && definition.options?.some((o) => o.name === value[1])) {
+    try {
+      const response = runLine(session, line, 'autocomplete');
+      const choices = response && 'data' in response && response.data && 'choices' in response.data ? response.data.choices ?? [] : [];
+      const prefix = line.slice(0, line.length - value[2]!.length);
+      return [choices.map((c) => `${prefix}${c.value}`), line];
+    } catch {
+      return [[], line];
+    }
+  }
+  const partial = /(\S*)$/.exec(line)![1]!;
+  const used = new Set([...line.matchAll(/([\w-]+):/g)].map((m) => m[1]));
+  const hits = (definition.options ?? []).map((o) => `${o.name}:`).filter((o) => o.startsWith(partial) && !used.has(o.slice(0, -1)));
+  return [hits.map((h) => line.slice(0, line.length - partial.length) + h), line];
+}
+
+/** Interactive prompt with history and tab completion. Resolves when the user leaves. */
+export function runInteractive(session: ConsoleSession, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, color: boolean): Promise<void> {
+  const rl: Interface = createInterface({ input, output, prompt: 'factsheet> ', historySize: 500, completer: (line: string) => complete(session, line) });
+  const say = (text: string) => output.write(`${text}\n`);
+  say(`factsheet-bot console: ${session.library.documents.map((d) => d.title).join(', ')}`);
+  say(`Commands: ${definitions.map((d) => `/${d.name}`).join(', ')}. Tab completes; "help" lists options; Ctrl+D or "exit" leaves.`);
+  rl.prompt();
+  return new Promise((resolve) => {
+    rl.on('line', (line) => {
+      const text = line.trim();
+      if (text === 'exit' || text === 'quit') return rl.close();
+      if (text === 'help' || text === '?') {
+        for (const d of definitions) say(`/${d.name} ${(d.options ?? []).map((o) => `${o.name}:`).join(' ')}  — ${d.description}`);
+      } else if (text) {
+        try {
+          say(responseAsText(runLine(session, text), color));
+        } catch (error) {
+          if (!(error instanceof CommandLineError)) throw error;
+          say(error.message);
+        }
+      }
+      say('');
+      rl.prompt();
+    });
+    rl.on('close', () => resolve());
+  });
+}

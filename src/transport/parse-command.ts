@@ -1,0 +1,85 @@
+// "/stat query:sexual assaults private:true" -> the interaction Discord would send for it.
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionType,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandOption,
+  type APIInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+
+export class CommandLineError extends Error {}
+
+export interface ParsedCommand {
+  name: string;
+  options: Array<{ name: string; value: string | boolean | number; type: ApplicationCommandOptionType }>;
+}
+
+/** Parses a command line against the registered definitions; throws CommandLineError with a helpful message. */
+export function parseCommandLine(line: string, definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[]): ParsedCommand {
+  const trimmed = line.trim();
+  const match = /^\/?([\w-]+)(?:\s+([\s\S]*))?$/.exec(trimmed);
+  const names = definitions.map((d) => `/${d.name}`).join(', ');
+  if (!match) throw new CommandLineError(`"${trimmed.slice(0, 60)}" is not a command; try ${names}`);
+  const [, name, rest = ''] = match;
+  const definition = definitions.find((d) => d.name === name!.toLowerCase());
+  if (!definition) throw new CommandLineError(`unknown command /${name}; the commands are ${names}`);
+  const known = (definition.options ?? []) as APIApplicationCommandOption[];
+  const optionNames = known.map((o) => o.name);
+  const usage = `/${definition.name} ${known.map((o) => `${o.name}:<${o.type === ApplicationCommandOptionType.Boolean ? 'true|false' : 'text'}>`).join(' ')}`;
+  const options: ParsedCommand['options'] = [];
+  if (!rest.trim()) return { name: definition.name, options };
+  const first = /^([\w-]+):/.exec(rest);
+  if (!first || !optionNames.includes(first[1]!)) {
+    const given = first ? first[1] : rest.trim().split(/\s+/)[0];
+    throw new CommandLineError(`unknown option "${given}" for /${definition.name}; usage: ${usage}`);
+  }
+  // Split before each " known:" so values may hold spaces.
+  const splitter = new RegExp(`(?:^|\\s+)(${optionNames.map((n) => n.replace(/[-]/g, '\\-')).join('|')}):`, 'g');
+  const marks = [...rest.matchAll(splitter)];
+  marks.forEach((mark, i) => {
+    const optionName = mark[1]!;
+    const start = mark.index! + mark[0].length;
+    const end = i + 1 < marks.length ? marks[i + 1]!.index! : rest.length;
+    const raw = rest.slice(start, end).trim();
+    const option = known.find((o) => o.name === optionName)!;
+    if (options.some((o) => o.name === optionName)) throw new CommandLineError(`option "${optionName}" is given twice; usage: ${usage}`);
+    if (option.type === ApplicationCommandOptionType.Boolean) {
+      const lower = raw.toLowerCase();
+      if (!['true', 'false', 'yes', 'no'].includes(lower)) throw new CommandLineError(`option "${optionName}" takes true or false, not "${raw.slice(0, 40)}"`);
+      options.push({ name: optionName, value: lower === 'true' || lower === 'yes', type: option.type });
+    } else {
+      options.push({ name: optionName, value: raw, type: option.type });
+    }
+  });
+  return { name: definition.name, options };
+}
+
+let sequence = 0;
+
+/** The interaction payload Discord would send, as a chat-input command or (with `focused`) an autocomplete. */
+export function toInteraction(parsed: ParsedCommand, kind: 'command' | 'autocomplete', channelId = 'console'): APIInteraction {
+  sequence++;
+  const options = parsed.options.map((o, i) => ({
+    name: o.name,
+    type: o.type,
+    value: o.value,
+    ...(kind === 'autocomplete' && i === parsed.options.length - 1 ? { focused: true } : {}),
+  })) as APIApplicationCommandInteractionDataBasicOption[];
+  return {
+    id: String(1_000_000_000_000_000n + BigInt(sequence)),
+    application_id: '100000000000000000',
+    type: kind === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete,
+    token: `console-${sequence}`,
+    version: 1,
+    channel_id: channelId,
+    locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: {},
+    attachment_size_limit: 8_388_608,
+    user: { id: '200000000000000000', username: 'console', discriminator: '0', global_name: 'Console', avatar: null },
+    data: { id: '300000000000000000', name: parsed.name, type: ApplicationCommandType.ChatInput, options },
+  } as unknown as APIInteraction;
+}

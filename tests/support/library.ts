@@ -1,0 +1,40 @@
+import { RecentExcerpts, type CommandContext } from '../../src/command.js';
+import { parseDocument } from '../../src/document/parse.js';
+import { createLibrary, type Library } from '../../src/library/library.js';
+import { loadSeed } from './documents.js';
+
+export function seedLibrary(): Library {
+  return createLibrary([loadSeed()]);
+}
+
+export function libraryOf(files: Record<string, string>): Library {
+  return createLibrary(Object.entries(files).map(([file, text]) => parseDocument(text, { file })));
+}
+
+/** A seeded random source, so tests that pick at random are repeatable. */
+export function seededRandom(seed = 1): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export function context(channelId = 'channel-1', random = seededRandom()): CommandContext {
+  return { channelId, random, recent: new RecentExcerpts() };
+}
+
+/** A fact sheet far past every Discord limit: long headings, 5,000-character statements, many sections and figures. */
+export function hugeDocument(sections = 40, statementsEach = 30): string {
+  const out: string[] = [];
+  for (let s = 0; s < sections; s++) {
+    out.push(`${'VERY LONG HEADING NUMBER '.repeat(3)}${String.fromCharCode(65 + (s % 26))}${s}: Lead sentence with ${s + 1},000 workers and @everyone.`, '');
+    for (let p = 0; p < statementsEach; p++) {
+      const words = p % 10 === 0 ? 'word '.repeat(1000) : `Statement ${p} says nearly ${p + 2},500 homicides **and** more than ${p}% of <@123456789012345678> things.`;
+      out.push(words.trim() + '.');
+      if (p % 3 === 2) out.push('');
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

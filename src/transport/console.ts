@@ -55,8 +55,12 @@ export function complete(session: ConsoleSession, line: string): [string[], stri
   const name = /^\/?([\w-]+)\s/.exec(line)?.[1];
   const definition = definitions.find((d) => d.name === name);
   if (!definition) return [[], line];
+  const partial = /(\S*)$/.exec(line)![1]!;
+  const used = new Set([...line.matchAll(/([\w-]+):/g)].map((m) => m[1]));
+  const optionNames = (definition.options ?? []).map((o) => `${o.name}:`).filter((o) => !used.has(o.slice(0, -1)));
+  const startsOption = !partial.includes(':') && (partial === '' ? /\s$/.test(line) && used.size === 0 : optionNames.some((o) => o.startsWith(partial)));
   const value = /([\w-]+):([^:]*)$/.exec(line);
-  if (value && definition.options?.some((o) => o.name === value[1])) {
+  if (!startsOption && value && definition.options?.some((o) => o.name === value[1])) {
     try {
       const response = runLine(session, line, 'autocomplete');
       const choices = response && 'data' in response && response.data && 'choices' in response.data ? response.data.choices ?? [] : [];
@@ -66,9 +70,7 @@ export function complete(session: ConsoleSession, line: string): [string[], stri
       return [[], line];
     }
   }
-  const partial = /(\S*)$/.exec(line)![1]!;
-  const used = new Set([...line.matchAll(/([\w-]+):/g)].map((m) => m[1]));
-  const hits = (definition.options ?? []).map((o) => `${o.name}:`).filter((o) => o.startsWith(partial) && !used.has(o.slice(0, -1)));
+  const hits = optionNames.filter((o) => o.startsWith(partial));
   return [hits.map((h) => line.slice(0, line.length - partial.length) + h), line];
 }
 

@@ -11,12 +11,15 @@ export function libraryOf(files: Record<string, string>): Library {
   return createLibrary(Object.entries(files).map(([file, text]) => parseDocument(text, { file })));
 }
 
-/** A seeded random source, so tests that pick at random are repeatable. */
+/** A seeded random source (mulberry32), so tests that pick at random are repeatable. */
 export function seededRandom(seed = 1): () => number {
   let state = seed >>> 0;
   return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

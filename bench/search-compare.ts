@@ -1,0 +1,89 @@
+// Chooses the figure/section search library by measurement: MiniSearch (through our TextIndex) against
+// FlexSearch, tuned alike (same tokenizer, stopwords and Porter stemmer). Quality on the seed's queries;
+// build time and query latency on every figure of the real corpus when ../shared/corpus is present.
+// Run: npm run bench:search [-- CORPUS_DIR]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import FlexSearch from 'flexsearch';
+import { parseDocument } from '../src/document/parse.js';
+import { plainText } from '../src/document/text.js';
+import type { Document } from '../src/document/types.js';
+import { normalizeTerm, TextIndex, tokenize } from '../src/library/search.js';
+
+const QUERIES: Array<[string, string]> = [
+  ['homicides', 'nearly 2,000'], ['homocides', 'nearly 2,000'], ['murders', 'nearly 2,000'], ['arrests', 'more than 120,000'],
+  ['arrested', 'more than 120,000'], ['criminal aliens', 'more than 120,000'], ['wall', 'more than 100'], ['miles', 'more than 100'],
+  ['troops', 'thousands'], ['apprehensions', '75%'], ['consecutive months', '8'], ['burglary', 'more than 10,000'],
+  ['sexual assaults', 'more than 5,000'], ['homic', 'nearly 2,000'], ['burgl', 'more than 10,000'],
+];
+
+interface Row { counts: string; figure: string; sentence: string; section: string }
+
+function rowsOf(documents: Document[]): Row[] {
+  return documents.flatMap((d) => d.figures.map((f) => {
+    const md = d.format === 'markdown';
+    return { counts: f.counts ?? '', figure: plainText(f.text, md), sentence: plainText(d.text.slice(f.sentenceSpan[0], f.sentenceSpan[1]), md), section: d.sections.find((s) => s.id === f.sectionId)!.title };
+  }));
+}
+
+type Engine = { name: string; build(rows: Row[]): (q: string) => number[] };
+
+const miniSearch: Engine = {
+  name: 'MiniSearch 7.2 (prefix, fuzzy 0.25 from 5 letters, stemmed)',
+  build(rows) {
+    const index = new TextIndex(['counts', 'figure', 'sentence', 'section'], { counts: 4, figure: 3, sentence: 1, section: 0.5 });
+    index.addAll(rows.map((r, i) => ({ id: String(i), ...r })));
+    return (q) => index.search(q).slice(0, 25).map((r) => Number(r.id));
+  },
+};
+
+const flexSearch: Engine = {
+  name: 'FlexSearch 0.8 (forward tokenizer, stemmed)',
+  build(rows) {
+    const encoder = new FlexSearch.Encoder({
+      split: false,
+      prepare: (s: string) => tokenize(s).map((t) => normalizeTerm(t) ?? '').filter(Boolean).join(' '),
+      finalize: (terms: string[]) => terms.flatMap((t) => t.split(' ')).filter(Boolean),
+    });
+    const index = new FlexSearch.Document({
+      document: { id: 'id', index: [{ field: 'counts', tokenize: 'forward' }, { field: 'sentence', tokenize: 'forward' }] },
+      encoder,
+    } as never) as unknown as { add(doc: unknown): void; search(q: string, o: unknown): Array<{ field: string; result: number[] }> };
+    rows.forEach((r, i) => index.add({ id: i, counts: r.counts, sentence: r.sentence }));
+    return (q) => {
+      const byField = index.search(q, { limit: 25, suggest: true });
+      const order = ['counts', 'sentence'];
+      return [...new Set(order.flatMap((f) => byField.find((x) => x.field === f)?.result ?? []))].slice(0, 25);
+    };
+  },
+};
+
+function median(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; }
+function p99(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!; }
+
+const seedText = readFileSync(new URL('../seeds/border-security-and-immigration.txt', import.meta.url), 'utf8');
+const seedRows = rowsOf([parseDocument(seedText, { file: 'seed.txt' })]);
+const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
+const corpusFiles: string[] = [];
+const walk = (d: string) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (p.endsWith('.md') && e.name !== 'README.md') corpusFiles.push(p); } };
+if (existsSync(corpusDir)) walk(corpusDir);
+const corpusRows = rowsOf(corpusFiles.map((f) => parseDocument(readFileSync(f, 'utf8'), { file: f })));
+const queryWords = ['jobs', 'billion', 'percent', 'homes', 'students', 'workers', 'vaccin', 'broadband', 'acres', 'veterans', 'loans', 'miles', 'emissions', 'tariff', 'investments in', 'clean energy'];
+
+console.log(`| engine | seed: right first (of ${QUERIES.length}) | corpus figures | build | query median | query p99 |`);
+console.log('|---|---|---|---|---|---|');
+for (const engine of [miniSearch, flexSearch]) {
+  const search = engine.build(seedRows);
+  const right = QUERIES.filter(([q, want]) => seedRows[search(q)[0] ?? -1]?.figure === want).length;
+  let build = '-', med = '-', tail = '-';
+  if (corpusRows.length) {
+    const t0 = performance.now();
+    const big = engine.build(corpusRows);
+    build = `${((performance.now() - t0) / 1000).toFixed(2)} s`;
+    const times: number[] = [];
+    for (let r = 0; r < 20; r++) for (const q of queryWords) { const s = performance.now(); big(q); times.push(performance.now() - s); }
+    med = `${median(times).toFixed(3)} ms`;
+    tail = `${p99(times).toFixed(3)} ms`;
+  }
+  console.log(`| ${engine.name} | ${right} | ${corpusRows.length || 'corpus absent'} | ${build} | ${med} | ${tail} |`);
+}

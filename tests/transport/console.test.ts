@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { complete, newSession, runInteractive } from '../../src/transport/console.js';
+import { expectValidResponse } from '../support/discord-contract.js';
+import { seedLibrary } from '../support/library.js';
+import { ROOT } from '../support/documents.js';
+import { runScript } from '../support/run.js';
+
+const CONSOLE = 'src/console.ts';
+
+describe('npm run console (child process)', () => {
+  it('one-shot: prints the reply as readable text', () => {
+    const ran = runScript(CONSOLE, ['/stat query:homicides']);
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toContain('Figures for “homicides”');
+    expect(ran.stdout).toContain('│ These criminals were responsible for nearly 2,000 homicides');
+    expect(ran.stdout).toContain('— Saving American Lives');
+  });
+
+  it('--json prints only the exact interaction response the bot would send', () => {
+    const ran = runScript(CONSOLE, ['--json', '/stat query:homicides']);
+    expect(ran.status).toBe(0);
+    expect(ran.stdout.trim().split('\n')).toHaveLength(1);
+    const response = JSON.parse(ran.stdout);
+    expectValidResponse(response);
+    expect(response.type).toBe(4);
+    expect(response.data.embeds[0].description).toContain('**nearly 2,000** homicides');
+  });
+
+  it('--autocomplete prints the autocomplete response', () => {
+    const ran = runScript(CONSOLE, ['--autocomplete', '/section name:sav']);
+    expect(ran.status).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual({ type: 8, data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] } });
+  });
+
+  it('with stdin not a terminal, reads one command a line and prints one JSON line each', () => {
+    const ran = runScript(CONSOLE, [], { input: '/section name:border\n\n/stat query:troops\n/nope\n--autocomplete /stat query:homi\n/quote private:true\n' });
+    const lines = ran.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[0].data.embeds[0].title).toBe('Securing Our Border');
+    expect(lines[1].data.embeds[0].description).toContain('**thousands** of troops');
+    expect(lines[2]).toEqual({ error: 'unknown command /nope; the commands are /section, /stat, /quote' });
+    expect(lines[3].data.choices[0].name).toBe('nearly 2,000 — homicides');
+    expect(lines[4].data.flags).toBe(64);
+    for (const line of [lines[0], lines[1], lines[3], lines[4]]) expectValidResponse(line);
+    expect(ran.status).toBe(2);
+  });
+
+  it('an unknown command or option gets a clear message and exit code 2', () => {
+    const command = runScript(CONSOLE, ['/stats query:x']);
+    expect(command.status).toBe(2);
+    expect(command.stderr.trim()).toBe('console: unknown command /stats; the commands are /section, /stat, /quote');
+    const option = runScript(CONSOLE, ['/stat q:homicides']);
+    expect(option.status).toBe(2);
+    expect(option.stderr.trim()).toBe('console: unknown option "q" for /stat; usage: /stat query:<text> private:<true|false>');
+    const flag = runScript(CONSOLE, ['--jsno', '/stat']);
+    expect(flag.status).toBe(2);
+    const bool = runScript(CONSOLE, ['/quote private:maybe']);
+    expect(bool.status).toBe(2);
+    expect(bool.stderr).toContain('option "private" takes true or false');
+  });
+
+  it('--seeds serves another folder, and says so when it has nothing to serve', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 12 parks.\n');
+    writeFileSync(join(dir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00]));
+    const ran = runScript(CONSOLE, ['--seeds', dir, '--json', '/stat query:parks']);
+    expect(ran.status).toBe(0);
+    expect(JSON.parse(ran.stdout).data.embeds[0].description).toContain('**12** parks');
+    expect(ran.stderr).toContain('not served: broken.txt:1: the file is binary');
+    const empty = mkdtempSync(join(tmpdir(), 'seeds-'));
+    const none = runScript(CONSOLE, ['--seeds', empty, '/stat']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('no servable document');
+  });
+});
+
+describe('interactive console', () => {
+  it('completes commands, options and option values', () => {
+    const session = newSession(seedLibrary());
+    expect(complete(session, '/st')[0]).toEqual(['/stat ']);
+    expect(complete(session, '/stat ')[0]).toEqual(['/stat query:', '/stat private:']);
+    expect(complete(session, '/stat query:homicides p')[0]).toEqual(['/stat query:homicides private:']);
+    expect(complete(session, '/section name:sav')[0]).toEqual(['/section name:saving-american-lives']);
+  });
+
+  it('answers typed commands until exit', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk) => (text += chunk));
+    const done = runInteractive(newSession(seedLibrary()), input, output, false);
+    input.write('/stat query:burglaries\n');
+    input.write('/nope\n');
+    input.write('help\n');
+    input.write('exit\n');
+    await done;
+    expect(text).toContain('more than 10,000 burglaries');
+    expect(text).toContain('unknown command /nope');
+    expect(text).toContain('/section name: private:');
+  });
+});
+
+describe('npm start without a token', () => {
+  it('says in one line what is missing and exits 1 when not at a terminal', () => {
+    const ran = runScript('src/main.ts', [], { env: { DISCORD_TOKEN: '', DOTENV_CONFIG_PATH: '/nonexistent' } });
+    expect(ran.status).toBe(1);
+    expect(ran.stderr.trim().split('\n')).toEqual(['factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup").']);
+  });
+
+  it('names a bad setting in one line, with no stack trace', () => {
+    const ran = runScript('src/main.ts', [], { env: { DISCORD_TOKEN: 'nope', DOTENV_CONFIG_PATH: '/nonexistent' } });
+    expect(ran.status).toBe(1);
+    expect(ran.stderr.trim().split('\n')).toHaveLength(1);
+    expect(ran.stderr).toMatch(/^factsheet-bot: DISCORD_TOKEN does not look like a bot token/);
+  });
+
+  // `script` (util-linux) gives the child a real terminal, as a person at a shell has.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('at a terminal, says what is missing and opens the console', () => {
+    const ran = spawnSync('script', ['-qec', 'node_modules/.bin/tsx src/main.ts', '/dev/null'], {
+      cwd: ROOT,
+      input: '/stat query:troops\nexit\n',
+      env: { ...process.env, DISCORD_TOKEN: '', DOTENV_CONFIG_PATH: '/nonexistent' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toContain('DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup"); starting the local console instead.');
+    expect(ran.stdout).toContain('factsheet-bot console: Border Security and Immigration');
+    expect(ran.stdout).toContain('thousands');
+    expect(ran.stdout).toContain('of troops to address this crisis.');
+  });
+});

@@ -1,0 +1,104 @@
+// The gateway adapter's routing and error path, with fake interactions and a fake send (no network).
+import { Writable } from 'node:stream';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { RecentExcerpts } from '../../src/command.js';
+import type { Library } from '../../src/library/library.js';
+import { createLogger } from '../../src/log.js';
+import { createInteractionHandler } from '../../src/transport/gateway.js';
+import { parseCommandLine, toInteraction } from '../../src/transport/parse-command.js';
+import { definitions } from '../../commands/index.js';
+import { expectValidResponse } from '../support/discord-contract.js';
+import { seedLibrary } from '../support/library.js';
+
+function capture() {
+  const lines: Array<Record<string, unknown>> = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, log: createLogger('debug', stream, ['MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secret-token-part']) };
+}
+
+function interaction(line: string, kind: 'command' | 'autocomplete' = 'command'): APIInteraction {
+  return toInteraction(parseCommandLine(line, definitions), kind, 'channel-9');
+}
+
+function harness(library: Library = seedLibrary(), send?: (i: APIInteraction, r: APIInteractionResponse) => Promise<void>) {
+  const sent: Array<{ interaction: APIInteraction; response: APIInteractionResponse }> = [];
+  const { lines, log } = capture();
+  const handle = createInteractionHandler(
+    () => library,
+    send ?? (async (i, response) => void sent.push({ interaction: i, response })),
+    log,
+    { random: () => 0, recent: new RecentExcerpts() },
+  );
+  return { handle, sent, lines };
+}
+
+describe('gateway adapter', () => {
+  it('routes a chat-input command to its command and sends the response to that interaction', async () => {
+    const { handle, sent } = harness();
+    const raw = interaction('/stat query:homicides');
+    await handle(raw);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.interaction.id).toBe(raw.id);
+    expectValidResponse(sent[0]!.response);
+    expect(JSON.stringify(sent[0]!.response)).toContain('**nearly 2,000** homicides');
+  });
+
+  it('routes an autocomplete to the command’s autocomplete', async () => {
+    const { handle, sent } = harness();
+    await handle(interaction('/section name:sav', 'autocomplete'));
+    expect(sent[0]!.response).toEqual({ type: 8, data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] } });
+  });
+
+  it('answers an unknown command privately', async () => {
+    const { handle, sent } = harness();
+    const raw = interaction('/stat query:x') as APIInteraction & { data: { name: string } };
+    raw.data.name = 'gone';
+    await handle(raw);
+    expectValidResponse(sent[0]!.response);
+    expect(JSON.stringify(sent[0]!.response)).toContain('Unknown command');
+  });
+
+  it('a command that throws gets an ephemeral "something went wrong", a logged error, and the next one is answered', async () => {
+    const broken = { ...seedLibrary(), findFigures: () => { throw new Error('index exploded'); } } as Library;
+    const { handle, sent, lines } = harness(broken);
+    await handle(interaction('/stat query:homicides'));
+    expectValidResponse(sent[0]!.response);
+    expect(sent[0]!.response).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Something went wrong' }] } });
+    const error = lines.find((l) => l.msg === 'command failed')!;
+    expect(error.level).toBe(50);
+    expect((error.err as { message: string }).message).toBe('index exploded');
+    await handle(interaction('/section name:border'));
+    expect(JSON.stringify(sent[1]!.response)).toContain('Securing Our Border');
+  });
+
+  it('a failed delivery (Discord answers 500) is logged and does not throw', async () => {
+    const { handle, lines } = harness(seedLibrary(), async () => {
+      throw new Error('500 Internal Server Error');
+    });
+    await expect(handle(interaction('/quote'))).resolves.toBeUndefined();
+    expect(lines.some((l) => l.msg === 'could not deliver the response')).toBe(true);
+  });
+
+  it('ignores interaction kinds it does not handle (a button press)', async () => {
+    const { handle, sent } = harness();
+    await handle({ ...interaction('/quote'), type: 3 } as unknown as APIInteraction);
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('logger', () => {
+  it('never writes the token, whether as a field or inside a message', () => {
+    const { lines, log } = capture();
+    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secret-token-part';
+    log.info({ token, config: { token }, headers: { authorization: `Bot ${token}` } }, `login with ${token}`);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('secret-token-part');
+    expect(text).toContain('[redacted]');
+  });
+});

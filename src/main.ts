@@ -1,5 +1,6 @@
 // npm start: serve the documents on Discord; with no token, say what is missing and open the local console.
 import 'dotenv/config';
+import { Events } from 'discord.js';
 import { ConfigError, loadConfig } from './config.js';
 import { consoleMain } from './console.js';
 import { loadServedLibrary, NothingToServeError } from './library/serve.js';
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutting down');
+      client.removeAllListeners(Events.ShardReconnecting).removeAllListeners(Events.ShardDisconnect);
       void client.destroy().finally(() => resolve(0));
     };
     process.once('SIGINT', () => stop('SIGINT'));

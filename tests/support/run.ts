@@ -1,5 +1,5 @@
 // Runs one of the project's npm scripts as a child process, the way a person would.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { ROOT } from './documents.js';
 
 export interface Ran {
@@ -20,4 +20,20 @@ export function runScript(script: string, args: string[], options: { input?: str
     timeout: options.timeout ?? 30_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like runScript, without blocking this process: for children that talk to a server this process runs. */
+export function runScriptAsync(script: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 30_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }

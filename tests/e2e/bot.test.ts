@@ -1,0 +1,183 @@
+// End to end: the real bot process (`npm start`'s entry, real discord.js) against the local Discord stand-in.
+// Every body the bot sends is validated by the stand-in against Discord's OpenAPI schema; a violation fails here.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions } from '../../commands/index.js';
+import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
+import { startStandIn, type Callback, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { ROOT } from '../support/documents.js';
+import { runScriptAsync } from '../support/run.js';
+
+const STRING = 3;
+const BOOLEAN = 5;
+const SEED = readFileSync(`${ROOT}seeds/border-security-and-immigration.txt`, 'utf8');
+
+let standIn: DiscordStandIn;
+let bot: BotProcess;
+
+async function ask(name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }> = [], type: 2 | 4 = 2): Promise<Callback> {
+  const id = standIn.dispatchInteraction(name, options, type);
+  return standIn.waitForCallback(id);
+}
+
+const text = (callback: Callback) => JSON.stringify(callback.body);
+const quoted = (callback: Callback) =>
+  String((callback.body.data as { embeds: Array<{ description: string }> }).embeds[0]!.description)
+    .split('\n')
+    .filter((l) => l.startsWith('> '))
+    .map((l) => l.slice(2).replace(/\*\*/g, ''));
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+beforeAll(async () => {
+  standIn = await startStandIn({ token: TEST_TOKEN });
+  bot = startBot({ DISCORD_API_URL: standIn.apiUrl }, { preload: './tests/support/preload-failing-search.ts' });
+  await standIn.waitForReady(30_000);
+}, 40_000);
+
+afterAll(async () => {
+  await bot?.stop('SIGKILL');
+  await standIn?.stop();
+});
+
+describe('deploy-commands against the stand-in', () => {
+  it('registers exactly the definitions the bot runs, valid by Discord’s schema, globally or in one server', async () => {
+    const env = { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_API_URL: standIn.apiUrl };
+    const global = await runScriptAsync('src/deploy-commands.ts', [], { env: { ...env, DISCORD_GUILD_ID: '' } });
+    expect(global.stderr).toBe('');
+    expect(global.status).toBe(0);
+    expect(global.stdout).toContain('Registered 3 command(s) globally');
+    expect(global.stdout).toContain('/stat (query, private)');
+    expect(standIn.registered).toEqual(JSON.parse(JSON.stringify(definitions)));
+    expect(standIn.requests.some((r) => r.method === 'PUT' && r.path === `/api/v10/applications/${standIn.applicationId}/commands`)).toBe(true);
+
+    const guild = await runScriptAsync('src/deploy-commands.ts', [], { env: { ...env, DISCORD_GUILD_ID: '910000000000000000' } });
+    expect(guild.status).toBe(0);
+    expect(guild.stdout).toContain('in server 910000000000000000');
+    expect(standIn.requests.some((r) => r.path === `/api/v10/applications/${standIn.applicationId}/guilds/910000000000000000/commands`)).toBe(true);
+    expect(guild.stdout + global.stdout).not.toContain(TEST_TOKEN);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('says in one line what is missing without a token or application id', async () => {
+    const ran = await runScriptAsync('src/deploy-commands.ts', [], { env: { DOTENV_CONFIG_PATH: '/nonexistent', DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: '' } });
+    expect(ran.status).toBe(1);
+    expect(ran.stderr.trim().split('\n')).toEqual(['deploy-commands: DISCORD_CLIENT_ID is not set: deploy-commands needs the application id (README, "Discord setup")']);
+  });
+});
+
+describe('npm start against the stand-in', () => {
+  it('connects and identifies with the token and the Guilds intent only', () => {
+    expect(standIn.identifies[0]).toEqual({ token: TEST_TOKEN, intents: 1 });
+  });
+
+  it('/stat query:homicides quotes "nearly 2,000" in bold, verbatim', async () => {
+    const callback = await ask('stat', [{ name: 'query', type: STRING, value: 'homicides' }]);
+    expect(callback.body.type).toBe(4);
+    expect(text(callback)).toContain('**nearly 2,000** homicides');
+    for (const line of quoted(callback)) expect(SEED).toContain(line);
+  });
+
+  it('/stat with no query lists every figure; /section quotes a section; no name lists the sections', async () => {
+    expect(text(await ask('stat'))).toContain('**more than 120,000** — criminal aliens');
+    const section = await ask('section', [{ name: 'name', type: STRING, value: 'Saving American Lives' }]);
+    expect(text(section)).toContain('Section 2 of 3 · Border Security and Immigration');
+    const lines = quoted(section);
+    expect(lines.length).toBe(8);
+    for (const line of lines) expect(SEED).toContain(line);
+    expect(text(await ask('section'))).toContain('3. Reforming Our Immigration System to Put America First');
+  });
+
+  it('/quote posts a verbatim excerpt; private:true is ephemeral', async () => {
+    const callback = await ask('quote', [{ name: 'section', type: STRING, value: 'securing-our-border' }, { name: 'private', type: BOOLEAN, value: true }]);
+    expect((callback.body.data as { flags: number }).flags).toBe(64);
+    for (const line of quoted(callback)) expect(SEED).toContain(line);
+  });
+
+  it('answers every autocomplete', async () => {
+    expect((await ask('section', [{ name: 'name', type: STRING, value: 'sav', focused: true }], 4)).body).toEqual({ type: 8, data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] } });
+    expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'homic', focused: true }], 4))).toContain('nearly 2,000 — homicides');
+    expect(text(await ask('quote', [{ name: 'section', type: STRING, value: '', focused: true }], 4))).toContain('Securing Our Border');
+  });
+
+  it('a command that throws gets an ephemeral "something went wrong", and the bot lives on', async () => {
+    const callback = await ask('stat', [{ name: 'query', type: STRING, value: 'explode-now' }]);
+    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Something went wrong' }] } });
+    await bot.waitForLog((l) => l.msg === 'command failed');
+    expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'wall' }]))).toContain('**more than 100**');
+  });
+
+  it('a 429 on the callback is retried and delivered', async () => {
+    standIn.failNext(/^POST \/api\/v10\/interactions\/\d+\/[^/]+\/callback$/, 429, { retryAfter: 0.3 });
+    const callback = await ask('stat', [{ name: 'query', type: STRING, value: 'troops' }]);
+    expect(text(callback)).toContain('**thousands**');
+    const attempts = standIn.requests.filter((r) => r.path.includes(`/interactions/${callback.interactionId}/`));
+    expect(attempts.map((r) => r.status)).toEqual([429, 204]);
+  });
+
+  it('a 500 once is retried and delivered; 500s throughout are logged and the bot lives on', async () => {
+    standIn.failNext(/callback$/, 500, { times: 1 });
+    expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'burglaries' }]))).toContain('**more than 10,000**');
+    standIn.failNext(/callback$/, 500, { times: 100 });
+    const id = standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'assaults' }]);
+    const failure = await bot.waitForLog((l) => l.msg === 'could not deliver the response' && l.interaction === id, 20_000);
+    expect(failure.level).toBe(50);
+    standIn.clearFaults();
+    expect(text(await ask('section', [{ name: 'name', type: STRING, value: 'border' }]))).toContain('Securing Our Border');
+  }, 30_000);
+
+  // Each kind of dropped connection: the bot resumes (or re-identifies) and answers; an interaction sent
+  // while it was down is answered after the resume.
+  const drops: Array<[string, () => void, 'resume' | 'identify']> = [
+    ['TCP drop (terminate)', () => standIn.terminate(), 'resume'],
+    ['close 4000', () => standIn.close(4000), 'resume'],
+    ['op 7 reconnect', () => standIn.requestReconnect(), 'resume'],
+    ['op 9 invalid session, resumable', () => standIn.invalidateSession(true), 'resume'],
+    ['heartbeats no longer acknowledged', () => (standIn.heartbeatsAcked = false), 'resume'],
+    ['close 1000', () => standIn.close(1000), 'identify'],
+    ['op 9 invalid session, not resumable', () => standIn.invalidateSession(false), 'identify'],
+  ];
+  for (const [label, drop, expected] of drops) {
+    it(`after ${label}, it ${expected === 'resume' ? 'resumes' : 're-identifies'} and answers`, async () => {
+      const resumes = standIn.resumes.length;
+      const identifies = standIn.identifies.length;
+      drop();
+      // Sent while the connection is going down: delivered on RESUME, or (after a new session) lost as on Discord.
+      const during = expected === 'resume' ? standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'apprehensions' }]) : null;
+      if (label.startsWith('heartbeats')) await new Promise((r) => setTimeout(r, 2500));
+      standIn.heartbeatsAcked = true;
+      await new Promise((r) => setTimeout(r, 50));
+      await standIn.waitForReady(20_000);
+      if (expected === 'resume') expect(standIn.resumes.length).toBeGreaterThan(resumes);
+      else expect(standIn.identifies.length).toBeGreaterThan(identifies);
+      if (during) expect(text(await standIn.waitForCallback(during, 15_000))).toContain('**75%**');
+      expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'homicides' }]))).toContain('**nearly 2,000**');
+    }, 30_000);
+  }
+
+  it('records latency (dispatch -> callback) and memory; asserts nothing about speed', async () => {
+    const latencies: number[] = [];
+    for (let i = 0; i < 100; i++) latencies.push((await ask('stat', [{ name: 'query', type: STRING, value: i % 2 ? 'homicides' : 'wall' }])).latency);
+    latencies.sort((a, b) => a - b);
+    const median = latencies[50]!;
+    const p99 = latencies[98]!;
+    console.log(`end to end, 100 /stat interactions: latency median ${median.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; bot RSS ${rssOf(bot.child.pid!).toFixed(0)} MB`);
+    expect(latencies).toHaveLength(100);
+  });
+
+  it('never writes the token to its output, and nothing it sent broke Discord’s rules', () => {
+    expect(bot.output()).not.toContain(TEST_TOKEN);
+    expect(bot.output()).not.toContain(TEST_TOKEN.split('.')[2]);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('SIGTERM closes the connection and exits 0 within 5 s', async () => {
+    const { code, ms } = await bot.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(5000);
+    expect(bot.output()).toContain('"msg":"shutting down"');
+  });
+});

@@ -1,0 +1,68 @@
+// Runs the real bot (`npm start`'s entry, real discord.js) as a child process against the stand-in.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ROOT } from './documents.js';
+
+export const TEST_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GstAnd.stand-in-token-never-logged-0123456789';
+
+export interface BotProcess {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves when a log line (JSON, from pino) satisfies the predicate. */
+  waitForLog(test: (line: Record<string, unknown>) => boolean, timeout?: number): Promise<Record<string, unknown>>;
+  /** Sends a signal and resolves with the exit code and how long the exit took. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+  exited: Promise<number | null>;
+}
+
+export function startBot(env: Record<string, string>, options: { preload?: string } = {}): BotProcess {
+  const args = ['--import', 'tsx', ...(options.preload ? ['--import', options.preload] : []), 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', LOG_LEVEL: 'debug', SEEDS_DIR: 'seeds', DISCORD_TOKEN: TEST_TOKEN, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const lines: Array<Record<string, unknown>> = [];
+  const watchers: Array<{ test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    text += chunk;
+    pending += chunk;
+    const parts = pending.split('\n');
+    pending = parts.pop()!;
+    for (const part of parts) {
+      let line: Record<string, unknown>;
+      try {
+        line = JSON.parse(part);
+      } catch {
+        continue;
+      }
+      lines.push(line);
+      for (const w of [...watchers]) if (w.test(line)) {
+        watchers.splice(watchers.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => text,
+    exited,
+    waitForLog(test, timeout = 15_000) {
+      const seen = lines.find(test);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no such log line within ${timeout} ms; output so far:\n${text.slice(-3000)}`)), timeout);
+        watchers.push({ test, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+      });
+    },
+    async stop(signal = 'SIGTERM') {
+      const started = performance.now();
+      if (child.exitCode === null) child.kill(signal);
+      const code = await exited;
+      return { code, ms: performance.now() - started };
+    },
+  };
+}

@@ -1,0 +1,403 @@
+// A local stand-in for Discord on 127.0.0.1: the REST routes the bot uses under /api/v10 and the gateway over
+// WebSocket (JSON encoding), with every request body checked against Discord's own OpenAPI schema
+// (discord-api-spec) and the limits the schema leaves out, and with faults a test can inject.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { IncomingWebhookRequestPartialSchema, IncomingWebhookUpdateRequestPartialSchema } from 'discord-api-spec/zod';
+import { WebSocket, WebSocketServer } from 'ws';
+import { commandDefinitionProblems, messageProblems, responseProblems } from './discord-contract.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  status: number;
+  problems: string[];
+  at: number;
+}
+
+export interface Callback {
+  interactionId: string;
+  body: { type: number; data?: Record<string, unknown> };
+  /** Milliseconds from the dispatch to the callback. */
+  latency: number;
+}
+
+interface Dispatch {
+  s: number;
+  t: string;
+  d: unknown;
+}
+
+interface PendingInteraction {
+  id: string;
+  token: string;
+  dispatchedAt: number;
+  acknowledged: boolean;
+  waiters: Array<(callback: Callback) => void>;
+}
+
+interface Fault {
+  route: RegExp;
+  status: number;
+  times: number;
+  retryAfter?: number;
+}
+
+export interface StandInOptions {
+  token: string;
+  applicationId?: string;
+  /** Heartbeat interval sent in HELLO, in ms. Short, so a missed heartbeat ack is noticed quickly. */
+  heartbeatInterval?: number;
+  /** Discord's 3-second window for the first response. */
+  callbackDeadlineMs?: number;
+}
+
+export const BOT_USER_ID = '900000000000000001';
+
+export class DiscordStandIn {
+  readonly requests: RecordedRequest[] = [];
+  /** Schema or limit violations: any entry here fails the test that caused it. */
+  readonly violations: string[] = [];
+  readonly identifies: Array<{ token: string; intents: number }> = [];
+  readonly resumes: Array<{ session_id: string; seq: number }> = [];
+  readonly callbacks: Callback[] = [];
+  registered: unknown[] = [];
+  heartbeatsAcked = true;
+
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private socket: WebSocket | null = null;
+  private sessionId = '';
+  private seq = 0;
+  private dispatches: Dispatch[] = [];
+  private readonly interactions = new Map<string, PendingInteraction>();
+  private readonly faults: Fault[] = [];
+  private readonly connectionWaiters: Array<() => void> = [];
+  private nextId = 1000n;
+  readonly applicationId: string;
+
+  constructor(private readonly options: StandInOptions) {
+    this.applicationId = options.applicationId ?? '900000000000000000';
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What the bot takes as DISCORD_API_URL (discord.js's `rest.api`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Whether a bot is connected and identified (or resumed) right now. */
+  get connected(): boolean {
+    return this.socket?.readyState === WebSocket.OPEN && this.ready;
+  }
+
+  private ready = false;
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handleHttp(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/gateway')) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- faults ----
+
+  /** Answers the next `times` requests whose "METHOD /path" matches with `status` (429 carries Retry-After). */
+  failNext(route: RegExp, status: number, options: { times?: number; retryAfter?: number } = {}): void {
+    this.faults.push({ route, status, times: options.times ?? 1, retryAfter: options.retryAfter });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Drops the TCP connection without a close frame. */
+  terminate(): void {
+    this.ready = false;
+    this.socket?.terminate();
+  }
+
+  /** Closes the WebSocket with a code: 1000 (the session ends) or 4000 (unknown error, resumable). */
+  close(code: number): void {
+    this.ready = false;
+    this.socket?.close(code, 'stand-in closed the connection');
+  }
+
+  /** op 7: asks the bot to reconnect and resume. */
+  requestReconnect(): void {
+    this.ready = false;
+    this.send({ op: 7, d: null });
+  }
+
+  /** op 9: the session is invalid; `resumable` false forces a new IDENTIFY. */
+  invalidateSession(resumable: boolean): void {
+    this.ready = false;
+    if (!resumable) this.sessionId = '';
+    this.send({ op: 9, d: resumable });
+  }
+
+  // ---- interactions ----
+
+  /** Sends INTERACTION_CREATE for a chat-input command (type 2) or an autocomplete (type 4). */
+  dispatchInteraction(name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>, type: 2 | 4 = 2): string {
+    const id = this.snowflake();
+    const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`;
+    this.interactions.set(id, { id, token, dispatchedAt: 0, acknowledged: false, waiters: [] });
+    const payload = {
+      id,
+      application_id: this.applicationId,
+      type,
+      token,
+      version: 1,
+      guild_id: '910000000000000000',
+      channel_id: '920000000000000000',
+      channel: { id: '920000000000000000', type: 0, name: 'general', guild_id: '910000000000000000' },
+      member: {
+        user: { id: '930000000000000000', username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null },
+        roles: [],
+        permissions: '0',
+        joined_at: '2025-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+        pending: false,
+        nick: null,
+        avatar: null,
+      },
+      app_permissions: '0',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': '910000000000000000' },
+      context: 0,
+      attachment_size_limit: 8_388_608,
+      data: { id: '940000000000000000', name, type: 1, options, guild_id: '910000000000000000' },
+    };
+    this.interactions.get(id)!.dispatchedAt = performance.now();
+    this.dispatch('INTERACTION_CREATE', payload);
+    return id;
+  }
+
+  /** Resolves with the bot's callback for an interaction, or rejects after `timeout` ms. */
+  waitForCallback(interactionId: string, timeout = 10_000): Promise<Callback> {
+    const done = this.callbacks.find((c) => c.interactionId === interactionId);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no callback for interaction ${interactionId} within ${timeout} ms`)), timeout);
+      this.interactions.get(interactionId)!.waiters.push((callback) => {
+        clearTimeout(timer);
+        resolve(callback);
+      });
+    });
+  }
+
+  /** Resolves when the bot has identified or resumed and is receiving dispatches. */
+  waitForReady(timeout = 20_000): Promise<void> {
+    if (this.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the bot did not connect within ${timeout} ms`)), timeout);
+      this.connectionWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  // ---- gateway ----
+
+  private handleSocket(ws: WebSocket): void {
+    this.socket?.terminate();
+    this.socket = ws;
+    this.ready = false;
+    ws.on('message', (raw) => this.handleFrame(ws, String(raw)));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 1000 }, s: null, t: null }));
+  }
+
+  private handleFrame(ws: WebSocket, raw: string): void {
+    let frame: { op: number; d: any };
+    try {
+      frame = JSON.parse(raw);
+    } catch {
+      this.violations.push(`gateway: a frame that is not JSON: ${raw.slice(0, 80)}`);
+      return ws.close(4002, 'Decode error');
+    }
+    switch (frame.op) {
+      case 1:
+        if (this.heartbeatsAcked) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+        return;
+      case 2: {
+        this.identifies.push({ token: frame.d?.token, intents: frame.d?.intents });
+        if (frame.d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
+        this.sessionId = randomBytes(16).toString('hex');
+        this.seq = 0;
+        this.dispatches = [];
+        this.ready = true;
+        this.dispatch('READY', {
+          v: 10,
+          user: { id: BOT_USER_ID, username: 'factsheet-bot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
+          guilds: [],
+          session_id: this.sessionId,
+          resume_gateway_url: this.gatewayUrl,
+          shard: [0, 1],
+          application: { id: this.applicationId, flags: 0 },
+        });
+        return this.notifyConnected();
+      }
+      case 6: {
+        this.resumes.push({ session_id: frame.d?.session_id, seq: frame.d?.seq });
+        if (frame.d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
+        if (!this.sessionId || frame.d?.session_id !== this.sessionId) return ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+        this.ready = true;
+        // Replay what the bot missed, then RESUMED.
+        for (const missed of this.dispatches.filter((d) => d.s > (frame.d?.seq ?? 0))) ws.send(JSON.stringify({ op: 0, ...missed }));
+        this.dispatch('RESUMED', null);
+        return this.notifyConnected();
+      }
+      default:
+        return;
+    }
+  }
+
+  private notifyConnected(): void {
+    for (const waiter of this.connectionWaiters.splice(0)) waiter();
+  }
+
+  private dispatch(t: string, d: unknown): void {
+    const event = { s: ++this.seq, t, d };
+    this.dispatches.push(event);
+    // While the bot is away, dispatches wait for its RESUME.
+    if (this.ready && this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ op: 0, ...event }));
+  }
+
+  private send(frame: { op: number; d: unknown }): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ ...frame, s: null, t: null }));
+  }
+
+  private snowflake(): string {
+    this.nextId++;
+    return String((BigInt(Date.now() - 1420070400000) << 22n) + this.nextId);
+  }
+
+  // ---- REST ----
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname);
+    const method = req.method ?? 'GET';
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const record: RecordedRequest = { method, path, body, status: 0, problems: [], at: performance.now() };
+    this.requests.push(record);
+    const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      // A 204 carries no body and no content-type, as Discord's does not.
+      if (status === 204 || payload === undefined) res.writeHead(status, headers).end();
+      else res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+    };
+    const invalid = (problems: string[]) => {
+      record.problems = problems;
+      this.violations.push(...problems.map((p) => `${method} ${path}: ${p}`));
+      reply(400, { code: 50035, message: 'Invalid Form Body', errors: problems });
+    };
+
+    const fault = this.faults.find((f) => f.times > 0 && f.route.test(`${method} ${path}`));
+    if (fault) {
+      fault.times--;
+      if (fault.status === 429) {
+        const retryAfter = fault.retryAfter ?? 0.2;
+        return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-scope': 'user' });
+      }
+      return reply(fault.status, { message: 'stand-in fault', code: 0 });
+    }
+
+    if (!path.startsWith('/api/v10/')) return reply(404, { message: '404: Not Found', code: 0 });
+    const route = path.slice('/api/v10'.length);
+    const auth = req.headers.authorization;
+
+    if (method === 'GET' && (route === '/gateway/bot' || route === '/gateway')) {
+      if (route === '/gateway/bot' && auth !== `Bot ${this.options.token}`) return reply(401, { message: '401: Unauthorized', code: 0 });
+      return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    }
+
+    let match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(route);
+    if (method === 'PUT' && match) {
+      if (auth !== `Bot ${this.options.token}`) return reply(401, { message: '401: Unauthorized', code: 0 });
+      if (!Array.isArray(body)) return invalid(['body must be an array of commands']);
+      const problems = body.flatMap((command, i) => commandDefinitionProblems(command).map((p) => `${i}.${p}`));
+      const names = body.map((c: { name?: string }) => c.name);
+      if (new Set(names).size !== names.length) problems.push('duplicate command names');
+      if (body.length > 100) problems.push('at most 100 commands');
+      if (problems.length) return invalid(problems);
+      this.registered = body;
+      return reply(200, body.map((c: Record<string, unknown>) => ({ ...c, id: this.snowflake(), application_id: match![1], version: this.snowflake(), type: c.type ?? 1, ...(match![2] ? { guild_id: match![2] } : {}) })));
+    }
+
+    match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(route);
+    if (method === 'POST' && match) {
+      const interaction = this.interactions.get(match[1]!);
+      if (!interaction || interaction.token !== match[2]) return reply(404, { message: 'Unknown interaction', code: 10062 });
+      const latency = performance.now() - interaction.dispatchedAt;
+      if (interaction.acknowledged) {
+        this.violations.push(`interaction ${interaction.id} acknowledged twice`);
+        return reply(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      }
+      const deadline = this.options.callbackDeadlineMs ?? 3000;
+      if (latency > deadline) {
+        this.violations.push(`interaction ${interaction.id} answered after ${Math.round(latency)} ms (Discord allows ${deadline})`);
+        return reply(404, { message: 'Unknown interaction', code: 10062 });
+      }
+      const problems = responseProblems(body);
+      if (problems.length) return invalid(problems);
+      interaction.acknowledged = true;
+      const callback: Callback = { interactionId: interaction.id, body: body as Callback['body'], latency };
+      this.callbacks.push(callback);
+      for (const waiter of interaction.waiters.splice(0)) waiter(callback);
+      return reply(204);
+    }
+
+    match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/@original)?$/.exec(route);
+    if (match && (method === 'PATCH' || method === 'POST')) {
+      const schema = method === 'PATCH' ? IncomingWebhookUpdateRequestPartialSchema : IncomingWebhookRequestPartialSchema;
+      const result = schema.safeParse(body);
+      const problems = result.success ? [] : (result as { error: { issues: Array<{ path: PropertyKey[]; message: string }> } }).error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      const limits = messageProblems(body as never).filter((p) => !(method === 'PATCH' && p.startsWith('message has no')));
+      if (problems.length || limits.length) return invalid([...problems, ...limits]);
+      return reply(200, { id: this.snowflake(), type: 0, channel_id: '920000000000000000', ...(body as object) });
+    }
+
+    return reply(404, { message: '404: Not Found', code: 0 });
+  }
+}
+
+export async function startStandIn(options: StandInOptions): Promise<DiscordStandIn> {
+  const standIn = new DiscordStandIn(options);
+  await standIn.start();
+  return standIn;
+}

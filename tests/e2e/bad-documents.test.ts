@@ -1,0 +1,49 @@
+// Bad documents in SEEDS_DIR, with the real bot: each is reported naming the file, the rest are served;
+// with nothing servable, the bot says so and exits non-zero.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badSeedsDir } from '../support/bad-seeds.js';
+import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
+import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+
+let standIn: DiscordStandIn;
+
+beforeAll(async () => {
+  standIn = await startStandIn({ token: TEST_TOKEN });
+});
+afterAll(async () => standIn?.stop());
+
+describe('bad documents', () => {
+  it('reports each bad file by name and line, and serves the good ones', async () => {
+    const bot: BotProcess = startBot({ DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: badSeedsDir() });
+    try {
+      await standIn.waitForReady(30_000);
+      for (const expected of ['empty.txt: the file is empty', 'binary.txt:3: the file is binary', 'latin1.txt:3: the file is not valid UTF-8', 'huge.txt: the file is 50.0 MB']) {
+        await bot.waitForLog((l) => l.level === 50 && String(l.msg).includes(expected));
+      }
+      await bot.waitForLog((l) => l.level === 40 && String(l.msg).startsWith('no-headings.txt:1: no headings found'));
+      const toc = await standIn.waitForCallback(standIn.dispatchInteraction('section', []));
+      const titles = (toc.body.data as { embeds: Array<{ title: string }> }).embeds.map((e) => e.title);
+      expect(titles).toEqual(['Border Security and Immigration', 'Duplicate Headings', 'Long Section', 'No Headings']);
+      const long = await standIn.waitForCallback(standIn.dispatchInteraction('section', [{ name: 'name', type: 3, value: 'long-section' }]));
+      expect(JSON.stringify(long.body)).toContain('not shown');
+      const stat = await standIn.waitForCallback(standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'jobs' }]));
+      expect(stat.body.type).toBe(4);
+      expect(standIn.violations).toEqual([]);
+    } finally {
+      await bot.stop('SIGKILL');
+    }
+  }, 40_000);
+
+  it('with no servable document at all, says so and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nothing-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const bot = startBot({ DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: dir });
+    const code = await bot.exited;
+    expect(code).toBe(1);
+    expect(bot.output()).toContain('not served: empty.txt: the file is empty');
+    expect(bot.output()).toContain('no servable document in');
+  }, 20_000);
+});

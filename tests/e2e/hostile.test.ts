@@ -1,0 +1,69 @@
+// Hostile input through the real bot: every catalogue entry through every command option and autocomplete,
+// plus option values of the wrong type. Each gets a schema-valid reply, mentions nobody, and the bot keeps running.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
+import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { HOSTILE_INPUTS } from '../support/hostile.js';
+
+const STRING = 3;
+let standIn: DiscordStandIn;
+let bot: BotProcess;
+
+beforeAll(async () => {
+  standIn = await startStandIn({ token: TEST_TOKEN });
+  bot = startBot({ DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info' });
+  await standIn.waitForReady(30_000);
+}, 40_000);
+
+afterAll(async () => {
+  await bot?.stop('SIGKILL');
+  await standIn?.stop();
+});
+
+const TARGETS: Array<[command: string, option: string]> = [
+  ['section', 'name'],
+  ['stat', 'query'],
+  ['quote', 'section'],
+];
+
+describe('hostile input against the running bot', () => {
+  it(`answers all ${HOSTILE_INPUTS.length} catalogue entries on every option and autocomplete, validly, pinging nobody`, async () => {
+    expect(HOSTILE_INPUTS.length).toBeGreaterThanOrEqual(40);
+    for (const input of HOSTILE_INPUTS) {
+      for (const [command, option] of TARGETS) {
+        for (const type of [2, 4] as const) {
+          const id = standIn.dispatchInteraction(command, [{ name: option, type: STRING, value: input, ...(type === 4 ? { focused: true } : {}) }], type);
+          const callback = await standIn.waitForCallback(id);
+          expect(callback.body.type).toBe(type === 2 ? 4 : 8);
+          if (type === 2) expect((callback.body.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+        }
+      }
+    }
+    expect(standIn.violations).toEqual([]);
+  }, 120_000);
+
+  it('answers option values of the wrong type', async () => {
+    const wrong: Array<[string, Array<{ name: string; type: number; value: unknown }>]> = [
+      ['stat', [{ name: 'query', type: 4, value: 12 }]],
+      ['stat', [{ name: 'query', type: 10, value: 1.5 }]],
+      ['section', [{ name: 'name', type: 5, value: true }]],
+      ['quote', [{ name: 'private', type: 3, value: 'yes' }]],
+      ['quote', [{ name: 'private', type: 4, value: 1 }]],
+      ['stat', [{ name: 'unknown-option', type: 3, value: 'homicides' }]],
+      ['section', [{ name: 'name', type: 3, value: 'border' }, { name: 'name', type: 3, value: 'lives' }]],
+      ['nonexistent', [{ name: 'x', type: 3, value: 'y' }]],
+    ];
+    for (const [command, options] of wrong) {
+      const callback = await standIn.waitForCallback(standIn.dispatchInteraction(command, options));
+      expect(callback.body.type).toBe(4);
+    }
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('is still running and answering afterwards', async () => {
+    const callback = await standIn.waitForCallback(standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'homicides' }]));
+    expect(JSON.stringify(callback.body)).toContain('**nearly 2,000**');
+    expect(bot.child.exitCode).toBeNull();
+    expect(bot.output()).not.toContain('"level":50');
+  });
+});

@@ -1,10 +1,11 @@
-// The documents being served, with their search indexes: what every command reads.
+// The documents being served, with their search indexes: what every command reads. A Library is immutable
+// once built; reloading builds a new one and swaps it in whole (see reload.ts).
 import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Document, Figure, Section } from '../document/types.js';
+import type { Document, Figure, Point, Section } from '../document/types.js';
 import { plainText } from '../document/text.js';
 import { DOCUMENT_EXTENSIONS, DocumentError, readDocument } from './read.js';
-import { TextIndex } from './search.js';
+import { TextIndex, type Hit } from './search.js';
 
 export interface SectionRef {
   document: Document;
@@ -17,50 +18,85 @@ export interface FigureRef {
   figure: Figure;
 }
 
+export interface StatementRef {
+  document: Document;
+  section: Section;
+  point: Point;
+}
+
 export interface Library {
   documents: Document[];
   sections: SectionRef[];
   figures: FigureRef[];
-  findSections(query: string): SectionRef[];
-  findFigures(query: string): FigureRef[];
-  /** Looks a section up by its id ("saving-american-lives") or its exact title, ignoring case. */
-  sectionById(id: string): SectionRef | null;
+  statements: StatementRef[];
+  /** Best first; `documentId` limits the search to one document. */
+  findSections(query: string, documentId?: string): SectionRef[];
+  findFigures(query: string, documentId?: string): FigureRef[];
+  searchStatements(query: string, documentId?: string): StatementRef[];
+  findDocuments(query: string): Document[];
+  /** The stems a full-text query looks for (synonyms and typo corrections included), for highlighting. */
+  statementQueryTerms(query: string): Set<string>;
+  /** A document by its id or exact title, ignoring case. */
+  documentById(id: string): Document | null;
+  /** A section by its id ("saving-american-lives"), "document/section", or exact title, ignoring case. */
+  sectionById(id: string, documentId?: string): SectionRef | null;
   figureById(id: string): FigureRef | null;
   /** The shortest key that finds this section again: its id, or "document/section" when ids repeat. */
   sectionKey(ref: SectionRef): string;
   figureKey(ref: FigureRef): string;
 }
 
-/** Builds the library from parsed documents: indexes built once, here. */
-export function createLibrary(documents: Document[]): Library {
-  const sections: SectionRef[] = documents.flatMap((document) => document.sections.map((section) => ({ document, section })));
-  const sectionOf = new Map(sections.map((ref) => [`${ref.document.id}\u0000${ref.section.id}`, ref.section]));
-  const figures: FigureRef[] = documents.flatMap((document) =>
-    document.figures.map((figure) => ({ document, figure, section: sectionOf.get(`${document.id}\u0000${figure.sectionId}`)! })),
-  );
+/**
+ * Results scoring well below the best are noise for a reader: "homicides" matches its own figure through what
+ * it counts, and the three other figures of the same sentence only through the sentence.
+ */
+function closeToBest(hits: Hit[], ratio = 0.35): Hit[] {
+  const best = hits[0]?.score ?? 0;
+  return hits.filter((h) => h.score >= best * ratio);
+}
 
-  const sectionIndex = new TextIndex(['title', 'lead'], { title: 4, lead: 1 });
-  sectionIndex.addAll(
-    sections.map((ref, i) => ({
-      id: String(i),
-      title: ref.section.title,
-      lead: ref.section.lead ? plainText(ref.section.lead.text, ref.document.format === 'markdown') : '',
-    })),
-  );
-  const figureIndex = new TextIndex(['counts', 'figure', 'sentence', 'section'], { counts: 4, figure: 3, sentence: 1, section: 0.5 });
-  figureIndex.addAll(
-    figures.map((ref, i) => {
-      const md = ref.document.format === 'markdown';
-      return {
-        id: String(i),
-        counts: ref.figure.counts ?? '',
-        figure: plainText(ref.figure.text, md),
-        sentence: plainText(ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.sentenceSpan[1]), md),
-        section: ref.section.title,
-      };
+/** Builds the library from parsed documents: every index is built once, here. */
+export function createLibrary(documents: Document[]): Library {
+  const sections: SectionRef[] = [];
+  const figures: FigureRef[] = [];
+  const statements: StatementRef[] = [];
+  for (const document of documents) {
+    const sectionOf = new Map<string, Section>();
+    for (const section of document.sections) {
+      sectionOf.set(section.id, section);
+      sections.push({ document, section });
+      for (const point of section.lead ? [section.lead, ...section.points] : section.points) statements.push({ document, section, point });
+    }
+    for (const figure of document.figures) figures.push({ document, figure, section: sectionOf.get(figure.sectionId)! });
+  }
+
+  const plain = (document: Document, text: string) => plainText(text, document.format === 'markdown');
+  const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }]);
+  documents.forEach((d, i) => documentIndex.add(i, { title: d.title }));
+  const sectionIndex = new TextIndex([
+    { name: 'title', weight: 4, prefix: true },
+    { name: 'lead', weight: 1 },
+  ]);
+  sections.forEach((ref, i) => sectionIndex.add(i, { title: ref.section.title, lead: ref.section.lead ? plain(ref.document, ref.section.lead.text) : '' }));
+  const figureIndex = new TextIndex([
+    { name: 'counts', weight: 4, prefix: true },
+    { name: 'figure', weight: 3, prefix: true },
+    { name: 'sentence', weight: 1 },
+    { name: 'section', weight: 0.5 },
+  ]);
+  figures.forEach((ref, i) =>
+    figureIndex.add(i, {
+      counts: ref.figure.counts ?? '',
+      figure: plain(ref.document, ref.figure.text),
+      sentence: plain(ref.document, ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.sentenceSpan[1])),
+      section: ref.section.title,
     }),
   );
+  const statementIndex = new TextIndex([{ name: 'text', weight: 1 }]);
+  statements.forEach((ref, i) => statementIndex.add(i, { text: plain(ref.document, ref.point.text) }));
 
+  const documentsById = new Map<string, Document>();
+  for (const d of documents) for (const key of [d.id, d.title.toLowerCase()]) if (!documentsById.has(key)) documentsById.set(key, d);
   const sectionsById = new Map<string, SectionRef>();
   for (const ref of sections) {
     for (const key of [ref.section.id, ref.section.title.toLowerCase(), `${ref.document.id}/${ref.section.id}`]) {
@@ -72,26 +108,35 @@ export function createLibrary(documents: Document[]): Library {
     for (const key of [ref.figure.id, `${ref.document.id}/${ref.figure.id}`]) if (!figuresById.has(key)) figuresById.set(key, ref);
   }
 
+  // With a document chosen, look further down the ranking so its matches are not crowded out by others'.
+  const lookup = <T extends { document: Document }>(index: TextIndex, refs: T[], query: string, documentId?: string): T[] => {
+    const hits = closeToBest(index.search(query, documentId ? 2000 : 100)).map((h) => refs[h.id]!);
+    return documentId ? hits.filter((r) => r.document.id === documentId) : hits;
+  };
+
   return {
     documents,
     sections,
     figures,
-    findSections: (query) => sectionIndex.search(query).map((r) => sections[Number(r.id)]!),
-    findFigures: (query) => closeToBest(figureIndex.search(query)).map((r) => figures[Number(r.id)]!),
-    sectionById: (id) => sectionsById.get(id.trim().toLowerCase()) ?? null,
+    statements,
+    findSections: (query, documentId) => lookup(sectionIndex, sections, query, documentId),
+    findFigures: (query, documentId) => lookup(figureIndex, figures, query, documentId),
+    searchStatements: (query, documentId) => {
+      const hits = statementIndex.search(query, documentId ? 5000 : 500).map((h) => statements[h.id]!);
+      return documentId ? hits.filter((r) => r.document.id === documentId) : hits;
+    },
+    findDocuments: (query) => documentIndex.search(query).map((h) => documents[h.id]!),
+    statementQueryTerms: (query) => statementIndex.queryTerms(query),
+    documentById: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
+    sectionById: (id, documentId) => {
+      const key = id.trim().toLowerCase();
+      if (documentId) return sectionsById.get(`${documentId}/${key}`) ?? sections.find((r) => r.document.id === documentId && r.section.title.toLowerCase() === key) ?? null;
+      return sectionsById.get(key) ?? null;
+    },
     figureById: (id) => figuresById.get(id.trim()) ?? null,
     sectionKey: (ref) => (sectionsById.get(ref.section.id) === ref ? ref.section.id : `${ref.document.id}/${ref.section.id}`),
     figureKey: (ref) => (figuresById.get(ref.figure.id) === ref ? ref.figure.id : `${ref.document.id}/${ref.figure.id}`),
   };
-}
-
-/**
- * Results scoring well below the best are noise for a reader: "homicides" matches its own figure through what
- * it counts, and the three other figures of the same sentence only through the sentence.
- */
-function closeToBest<T extends { score: number }>(results: T[], ratio = 0.35): T[] {
-  const best = results[0]?.score ?? 0;
-  return results.filter((r) => r.score >= best * ratio);
 }
 
 export interface LoadResult {
@@ -102,24 +147,35 @@ export interface LoadResult {
   warnings: string[];
 }
 
+/** Lists the document files of a folder, sorted, so ids and order are the same at every start. */
+export async function documentFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((n) => DOCUMENT_EXTENSIONS.includes(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+}
+
 /** Loads every document in a folder. A bad file is reported and skipped; the others are served. */
 export async function loadLibrary(dir: string): Promise<LoadResult> {
-  const names = (await readdir(dir)).filter((n) => DOCUMENT_EXTENSIONS.includes(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
   const documents: Document[] = [];
   const errors: DocumentError[] = [];
   const warnings: string[] = [];
-  const ids = new Set<string>();
-  for (const name of names) {
+  for (const name of await documentFiles(dir)) {
     try {
       const document = await readDocument(join(dir, name));
-      // "report.txt" and "report.md" both slug to "report": keep ids distinct.
-      for (let n = 2; ids.has(document.id); n++) document.id = `${document.id.replace(/-\d+$/, '')}-${n}`;
-      ids.add(document.id);
       documents.push(document);
       for (const w of document.warnings) warnings.push(`${name}:${w.line}: ${w.message}`);
     } catch (error) {
       errors.push(error instanceof DocumentError ? error : new DocumentError(name, null, `could not be read (${(error as Error).message})`));
     }
   }
-  return { library: createLibrary(documents), errors, warnings };
+  return { library: createLibrary(uniqueIds(documents)), errors, warnings };
+}
+
+/** "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. */
+export function uniqueIds(documents: Document[]): Document[] {
+  const ids = new Set<string>();
+  for (const document of documents) {
+    const base = document.id;
+    for (let n = 2; ids.has(document.id); n++) document.id = `${base}-${n}`;
+    ids.add(document.id);
+  }
+  return documents;
 }

@@ -1,9 +1,10 @@
-// Search over section titles and figures, built once per library load. MiniSearch gives prefix search
-// (autocomplete as you type), typo tolerance and field boosts; a Porter stemmer makes "arrests" find
-// "arrested". Why MiniSearch over FlexSearch: README, "Search".
-import { lookupTable } from '../document/lookup.js';
-import MiniSearch, { type SearchResult } from 'minisearch';
+// Search over section titles, figures and statements, built once per library load.
+// FlexSearch does the indexing (prefix matching through its "forward" tokenizer, fast at scale); we add what
+// it lacks: stemming (Porter, memoised), stopwords, query-time synonyms, and typo tolerance through the index's
+// own vocabulary. Why this over MiniSearch: README, "Search".
+import FlexSearch from 'flexsearch';
 import { stemmer } from 'stemmer';
+import { lookupTable } from '../document/lookup.js';
 
 const STOPWORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'has', 'have', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'that', 'the', 'their', 'this', 'to', 'was', 'were', 'will', 'with']);
 
@@ -11,7 +12,7 @@ const STOPWORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for
 const SYNONYMS: Record<string, string[]> = lookupTable({
   murder: ['homicid'],
   kill: ['homicid'],
-  rape: ['sexual', 'assault'],
+  rape: ['sexual'],
   deport: ['remov'],
   immigr: ['migrat', 'migrant'],
   migrant: ['immigr', 'alien'],
@@ -21,12 +22,16 @@ const SYNONYMS: Record<string, string[]> = lookupTable({
   percent: ['%'],
 });
 
-/** Lower-cases, joins dotted abbreviations ("I.D." -> "id"), drops stopwords and stems. */
+const stems = new Map<string, string | null>();
+
+/** Lower-cases, joins dotted abbreviations ("I.D." -> "id"), drops stopwords and stems. Memoised: text repeats words. */
 export function normalizeTerm(term: string): string | null {
+  let stem = stems.get(term);
+  if (stem !== undefined) return stem;
   const lower = term.toLowerCase().replace(/\./g, '').replace(/['’]s$/, '').replace(/['’]/g, '');
-  if (!lower || STOPWORDS.has(lower)) return null;
-  if (/^\d/.test(lower)) return lower.replace(/,/g, '');
-  return stemmer(lower);
+  stem = !lower || STOPWORDS.has(lower) ? null : /^\d/.test(lower) ? lower.replace(/,/g, '') : stemmer(lower);
+  if (stems.size < 500_000) stems.set(term, stem);
+  return stem;
 }
 
 /** Splits on anything but letters, digits, dots inside abbreviations, and commas inside numbers. */
@@ -34,45 +39,152 @@ export function tokenize(text: string): string[] {
   return text.match(/(?:\p{L}\.){2,}|\d[\d,.]*\d|\d|[\p{L}\p{N}'’]+/gu) ?? [];
 }
 
-export interface Entry {
-  /** Index key: "<document index>:<position>". */
-  id: string;
-  [field: string]: string;
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = normalizeTerm(token);
+    if (term) out.push(term);
+  }
+  return out;
+}
+
+export interface Field {
+  name: string;
+  weight: number;
+  /** Match query words as prefixes ("sav" finds "saving"): for short fields that autocomplete. */
+  prefix?: boolean;
+}
+
+export interface Hit {
+  id: number;
+  score: number;
+}
+
+/** Edit distance, stopping early once it exceeds `max`. */
+function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return false;
+    previous = current;
+  }
+  return previous[b.length]! <= max;
 }
 
 export class TextIndex {
-  private readonly index: MiniSearch<Entry>;
+  private readonly indexes: Array<{ field: Field; index: InstanceType<typeof FlexSearch.Index> }>;
+  /** Every indexed term with its count, for typo correction; bucketed by length. */
+  private readonly vocabulary = new Map<string, number>();
+  private byLength: Map<number, string[]> | null = null;
+  private sortedTerms: string[] | null = null;
 
-  constructor(fields: string[], boost: Record<string, number>) {
-    this.index = new MiniSearch<Entry>({
-      fields,
-      storeFields: [],
-      tokenize,
-      processTerm: normalizeTerm,
-      searchOptions: {
-        boost,
-        // Typos only on longer words, or "ICE" would match "ace" and "nice".
-        fuzzy: (term) => (term.length >= 5 ? 0.25 : false),
-        // Prefix only on the word still being typed.
-        prefix: (_term, i, terms) => i === terms.length - 1 && _term.length >= 2,
-        combineWith: 'OR',
-        processTerm: (term) => {
-          const base = normalizeTerm(term);
-          if (!base) return null;
-          const extra = SYNONYMS[base];
-          return extra ? [base, ...extra] : base;
-        },
-      },
+  constructor(private readonly fields: Field[]) {
+    this.indexes = fields.map((field) => ({
+      field,
+      // Text arrives already normalised (see terms()): the encoder only splits it.
+      index: new FlexSearch.Index({ tokenize: field.prefix ? 'forward' : 'strict', encode: (text: string) => text.split(' ').filter(Boolean), resolution: 9, cache: false }),
+    }));
+  }
+
+  add(id: number, entry: Record<string, string>): void {
+    for (const { field, index } of this.indexes) {
+      const list = terms(entry[field.name] ?? '');
+      if (list.length === 0) continue;
+      for (const term of list) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      index.add(id, list.join(' '));
+    }
+    this.byLength = null;
+    this.sortedTerms = null;
+  }
+
+  /** The query's words, each with its alternatives: synonyms, and the closest indexed words for a typo. */
+  private alternatives(query: string): Array<Array<{ term: string; weight: number }>> {
+    const groups: Array<Array<{ term: string; weight: number }>> = [];
+    const list = terms(query);
+    list.forEach((term, position) => {
+      const group = [{ term, weight: 1 }];
+      for (const synonym of SYNONYMS[term] ?? []) group.push({ term: synonym, weight: 0.8 });
+      const last = position === list.length - 1;
+      if (!this.vocabulary.has(term) && !(last && this.hasPrefix(term)) && term.length >= 5) {
+        for (const near of this.closest(term)) group.push({ term: near, weight: 0.7 });
+      }
+      groups.push(group);
     });
+    return groups;
   }
 
-  addAll(entries: Entry[]): void {
-    this.index.addAll(entries);
+  private hasPrefix(prefix: string): boolean {
+    this.sortedTerms ??= [...this.vocabulary.keys()].sort();
+    let lo = 0;
+    let hi = this.sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sortedTerms[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.sortedTerms[lo]?.startsWith(prefix) ?? false;
   }
 
-  /** Best first. `all` keeps only results that match every query word (used for strict suggestions). */
-  search(query: string, options: { all?: boolean } = {}): SearchResult[] {
-    if (!tokenize(query).some((t) => normalizeTerm(t))) return [];
-    return this.index.search(query, options.all ? { combineWith: 'AND' } : {});
+  /** Indexed words within one edit (two from eight letters), most frequent first. */
+  private closest(term: string): string[] {
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const word of this.vocabulary.keys()) {
+        const bucket = this.byLength.get(word.length) ?? [];
+        bucket.push(word);
+        this.byLength.set(word.length, bucket);
+      }
+    }
+    const max = term.length >= 8 ? 2 : 1;
+    const found: string[] = [];
+    for (let length = term.length - max; length <= term.length + max; length++) {
+      for (const word of this.byLength.get(length) ?? []) if (withinDistance(term, word, max)) found.push(word);
+    }
+    return found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
   }
+
+  /**
+   * Best first. Every query word (or one of its alternatives) must match; when nothing matches them all,
+   * results matching some are returned instead.
+   */
+  search(query: string, limit = 100): Hit[] {
+    const groups = this.alternatives(query);
+    if (groups.length === 0) return [];
+    const combos = cartesian(groups).slice(0, 8);
+    const run = (suggest: boolean) => {
+      const scores = new Map<number, number>();
+      for (const { field, index } of this.indexes) {
+        for (const combo of combos) {
+          const ids = index.search(combo.terms.join(' '), { limit, suggest }) as number[];
+          ids.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + field.weight * combo.weight * (1 / (1 + rank * 0.02))));
+        }
+      }
+      return scores;
+    };
+    let scores = run(false);
+    if (scores.size === 0 && groups.length > 1) scores = run(true);
+    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
+
+  /** The stems a query looks for, synonyms and typo corrections included: for highlighting matches. */
+  queryTerms(query: string): Set<string> {
+    return new Set(this.alternatives(query).flat().map((a) => a.term));
+  }
+}
+
+function cartesian(groups: Array<Array<{ term: string; weight: number }>>): Array<{ terms: string[]; weight: number }> {
+  let combos: Array<{ terms: string[]; weight: number }> = [{ terms: [], weight: 1 }];
+  for (const group of groups) {
+    const next: Array<{ terms: string[]; weight: number }> = [];
+    for (const combo of combos) for (const alt of group) next.push({ terms: [...combo.terms, alt.term], weight: combo.weight * alt.weight });
+    combos = next.sort((a, b) => b.weight - a.weight).slice(0, 8);
+  }
+  return combos;
 }

@@ -1,9 +1,10 @@
 // Every command the bot runs; the deploy script registers exactly these definitions.
 import type { Command } from '../src/command.js';
 import { quote } from './quote.js';
+import { search } from './search.js';
 import { section } from './section.js';
 import { stat } from './stat.js';
 
-export const commands: ReadonlyMap<string, Command> = new Map([section, stat, quote].map((c) => [c.definition.name, c]));
+export const commands: ReadonlyMap<string, Command> = new Map([section, stat, quote, search].map((c) => [c.definition.name, c]));
 
 export const definitions = [...commands.values()].map((c) => c.definition);

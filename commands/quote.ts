@@ -1,17 +1,15 @@
 // /quote [section]: a random statement or the epigraph, attributed; never the same one twice in a row in a channel.
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { APIEmbed } from 'discord-api-types/v10';
-import { isPrivate, stringOption, type Command } from '../src/command.js';
+import { addDocumentOption, chosenDocument, documentChoices, isPrivate, stringOption, type Command } from '../src/command.js';
 import type { Document, Point, Section } from '../src/document/types.js';
 import type { Library } from '../src/library/library.js';
 import { documentFooter, sectionNotFound } from '../src/render/document.js';
-import { COLORS, reply } from '../src/render/reply.js';
+import { choices, COLORS, reply } from '../src/render/reply.js';
 import { blockquote, documentText, escapeDocumentText } from '../src/render/text.js';
 import { resolveSection, sectionChoices } from './section.js';
 
-export const definition = new SlashCommandBuilder()
-  .setName('quote')
-  .setDescription('Post a random excerpt of the document, attributed')
+export const definition = addDocumentOption(new SlashCommandBuilder().setName('quote').setDescription('Post a random excerpt of the document, attributed'))
   .addStringOption((o) => o.setName('section').setDescription('Only from this section (start typing to choose)').setAutocomplete(true).setMaxLength(200))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
   .toJSON();
@@ -43,15 +41,17 @@ function excerptEmbed({ document, section, point }: Excerpt): APIEmbed {
 export const quote: Command = {
   definition,
   run(library, options, context) {
+    const { document: chosen, notFound } = chosenDocument(library, options);
+    if (notFound) return notFound;
     const name = stringOption(options, 'section');
     const ephemeral = isPrivate(options);
     let pool: Excerpt[];
     if (name) {
-      const ref = resolveSection(library, name);
-      if (!ref) return reply([sectionNotFound(library, name)], { ephemeral: true });
+      const ref = resolveSection(library, name, chosen);
+      if (!ref) return reply([sectionNotFound(library, name, chosen)], { ephemeral: true });
       pool = excerptsOf(ref.document, ref.section);
     } else {
-      pool = library.documents.flatMap((document) => [
+      pool = (chosen ? [chosen] : library.documents).flatMap((document) => [
         ...(document.epigraph ? [{ key: `${document.id}/epigraph`, document, section: null, point: null }] : []),
         ...document.sections.flatMap((section) => excerptsOf(document, section)),
       ]);
@@ -65,7 +65,8 @@ export const quote: Command = {
     if (!ephemeral) context.recent.set(context.channelId, excerpt.key);
     return reply([excerptEmbed(excerpt)], { ephemeral });
   },
-  autocomplete(library, focused) {
-    return sectionChoices(library, focused.value);
+  autocomplete(library, focused, options) {
+    if (focused.name === 'document') return choices(documentChoices(library, focused.value));
+    return sectionChoices(library, focused.value, options);
   },
 };

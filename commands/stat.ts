@@ -1,7 +1,8 @@
 // /stat query:<words>: the figures the document states, each in bold inside its quoted sentence.
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { APIEmbed } from 'discord-api-types/v10';
-import { isPrivate, stringOption, type Command } from '../src/command.js';
+import { addDocumentOption, chosenDocument, documentChoices, isPrivate, stringOption, type Command } from '../src/command.js';
+import type { Document } from '../src/document/types.js';
 import type { FigureRef, Library } from '../src/library/library.js';
 import { documentFooter, figureLabel, figureQuote } from '../src/render/document.js';
 import { LIMITS } from '../src/render/limits.js';
@@ -12,9 +13,7 @@ import { escapeDocumentText, escapeUserText, truncate } from '../src/render/text
 /** Matches shown for a query: enough to compare, few enough to read. */
 const MAX_RESULTS = 5;
 
-export const definition = new SlashCommandBuilder()
-  .setName('stat')
-  .setDescription('Find the figures the document states, quoted with their sentence')
+export const definition = addDocumentOption(new SlashCommandBuilder().setName('stat').setDescription('Find the figures the document states, quoted with their sentence'))
   .addStringOption((o) => o.setName('query').setDescription('What the figure counts, e.g. homicides (start typing to choose)').setAutocomplete(true).setMaxLength(200))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
   .toJSON();
@@ -38,8 +37,8 @@ function matchesEmbed(library: Library, query: string, refs: FigureRef[]): APIEm
 }
 
 /** Every figure, grouped by section: one field a section, one embed a document. */
-function allFiguresEmbeds(library: Library): APIEmbed[] {
-  return library.documents
+function allFiguresEmbeds(library: Library, documents: Document[]): APIEmbed[] {
+  return documents
     .filter((d) => d.figures.length > 0)
     .slice(0, LIMITS.embeds)
     .map((document) => {
@@ -60,8 +59,8 @@ function allFiguresEmbeds(library: Library): APIEmbed[] {
     });
 }
 
-function notFound(library: Library, query: string): APIEmbed {
-  const counted = [...new Set(library.figures.map((r) => r.figure.counts).filter((c): c is string => Boolean(c)))];
+function notFound(library: Library, query: string, document: Document | null): APIEmbed {
+  const counted = [...new Set(library.figures.filter((r) => !document || r.document === document).map((r) => r.figure.counts).filter((c): c is string => Boolean(c)))];
   const nearest = closest(query, counted, (c) => c);
   const examples = counted.slice(0, 8).map((c) => escapeDocumentText(c.replace(/\s+/g, ' ')));
   const lines = [`No figure matches “${escapeUserText(truncate(query, 200))}”.`];
@@ -75,21 +74,25 @@ function notFound(library: Library, query: string): APIEmbed {
 export const stat: Command = {
   definition,
   run(library, options) {
+    const { document, notFound: noDocument } = chosenDocument(library, options);
+    if (noDocument) return noDocument;
     const query = stringOption(options, 'query');
     const ephemeral = isPrivate(options);
     if (!query) {
-      const embeds = allFiguresEmbeds(library);
-      if (embeds.length === 0) return reply([notFound(library, '')], { ephemeral: true });
+      const embeds = allFiguresEmbeds(library, document ? [document] : library.documents);
+      if (embeds.length === 0) return reply([notFound(library, '', document)], { ephemeral: true });
       return reply(embeds, { ephemeral });
     }
     const exact = library.figureById(query);
-    if (exact) return reply([matchesEmbed(library, '', [exact])], { ephemeral });
-    const refs = library.findFigures(query).slice(0, MAX_RESULTS);
-    if (refs.length === 0) return reply([notFound(library, query)], { ephemeral: true });
+    if (exact && (!document || exact.document === document)) return reply([matchesEmbed(library, '', [exact])], { ephemeral });
+    const refs = library.findFigures(query, document?.id).slice(0, MAX_RESULTS);
+    if (refs.length === 0) return reply([notFound(library, query, document)], { ephemeral: true });
     return reply([matchesEmbed(library, escapeUserText(truncate(query, 100)), refs)], { ephemeral });
   },
-  autocomplete(library, focused) {
-    const refs = focused.value.trim() ? library.findFigures(focused.value) : library.figures;
+  autocomplete(library, focused, options) {
+    if (focused.name === 'document') return choices(documentChoices(library, focused.value));
+    const { document } = chosenDocument(library, options);
+    const refs = focused.value.trim() ? library.findFigures(focused.value, document?.id) : library.figures.filter((r) => !document || r.document === document);
     return choices(refs.slice(0, 25).map((ref) => ({ name: figureLabel(ref), value: library.figureKey(ref) })));
   },
 };

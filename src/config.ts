@@ -12,6 +12,8 @@ export interface Config {
   logLevel: LogLevel;
   /** REST base as discord.js's `rest.api` ("http://127.0.0.1:PORT/api"); null for Discord itself. */
   apiUrl: string | null;
+  /** How long the buttons of a reply (search pages) work before they are disabled. */
+  buttonTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('DISCORD_API_URL', `must be an http(s) URL such as http://127.0.0.1:8080/api; got "${apiUrl.slice(0, 80)}"`);
     }
   }
+  const timeoutText = value('BUTTON_TIMEOUT_SECONDS') ?? '300';
+  const timeout = Number(timeoutText);
+  // Discord lets a bot edit its reply for 15 minutes: buttons must be disabled before that.
+  if (!Number.isFinite(timeout) || timeout < 1 || timeout > 840) {
+    throw new ConfigError('BUTTON_TIMEOUT_SECONDS', `must be a number of seconds from 1 to 840 (14 minutes); got "${timeoutText.slice(0, 40)}"`);
+  }
   return {
     token,
     clientId,
@@ -68,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedsDir: value('SEEDS_DIR') ?? 'seeds',
     logLevel: logLevel as LogLevel,
     apiUrl: apiUrl?.replace(/\/+$/, '') ?? null,
+    buttonTimeoutMs: Math.round(timeout * 1000),
   };
 }

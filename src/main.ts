@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   }
   log.info({ documents: library.documents.map((d) => d.file), sections: library.sections.length, figures: library.figures.length }, 'documents loaded');
 
-  const client = await startGateway({ token: config.token, apiUrl: config.apiUrl, log, getLibrary: () => library }).catch((error: Error) => {
+  const client = await startGateway({ token: config.token, apiUrl: config.apiUrl, buttonTimeoutMs: config.buttonTimeoutMs, log, getLibrary: () => library }).catch((error: Error) => {
     log.fatal({ err: error }, 'could not connect to Discord');
     return null;
   });

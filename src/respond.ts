@@ -10,12 +10,10 @@ import {
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import { commands as defaultCommands } from '../commands/index.js';
-import type { Command, CommandContext, CommandOptions } from './command.js';
+import type { Command, CommandOptions, SharedContext } from './command.js';
 import type { Library } from './library/library.js';
 import { COLORS, reply } from './render/reply.js';
 import { escapeUserText, truncate } from './render/text.js';
-
-export type Context = Omit<CommandContext, 'channelId'>;
 
 /** Flattens top-level options (and any subcommand's) into { name: value }; the focused one is returned apart. */
 function readOptions(options: APIApplicationCommandInteractionDataOption[] | undefined): { values: CommandOptions; focused: { name: string; value: string } | null } {
@@ -43,6 +41,13 @@ export function unknownCommandResponse(name: string): APIInteractionResponse {
   };
 }
 
+export function expiredButtonResponse(): APIInteractionResponse {
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: reply([{ title: 'This button no longer works', description: 'Run the command again.', color: COLORS.notice }], { ephemeral: true }),
+  };
+}
+
 /** What a user sees when a command fails: an ephemeral apology, never the error itself. */
 export function errorResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
@@ -55,14 +60,22 @@ export function errorResponse(interaction: Pick<APIInteraction, 'type'>): APIInt
 }
 
 /** The response to one interaction, or null for kinds this bot does not handle (buttons, modals, ...). Throws what a command throws. */
-export function respond(library: Library, interaction: APIInteraction, context: Context, commands: ReadonlyMap<string, Command> = defaultCommands): APIInteractionResponse | null {
+export function respond(library: Library, interaction: APIInteraction, context: SharedContext, commands: ReadonlyMap<string, Command> = defaultCommands): APIInteractionResponse | null {
   if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
+  const channelId = interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct';
+  const userId = interaction.member?.user?.id ?? interaction.user?.id ?? 'unknown';
+  if (interaction.type === InteractionType.MessageComponent) {
+    // Button custom ids start with the command that made them: "search:<key>:<page>".
+    const customId = typeof interaction.data?.custom_id === 'string' ? interaction.data.custom_id : '';
+    const command = commands.get(customId.split(':')[0] ?? '');
+    if (!command?.component) return expiredButtonResponse();
+    return command.component(library, customId, { ...context, channelId, userId });
+  }
   if (interaction.type !== InteractionType.ApplicationCommand && interaction.type !== InteractionType.ApplicationCommandAutocomplete) return null;
   const data = interaction.data;
   if (data.type !== ApplicationCommandType.ChatInput) return null;
   const command = commands.get(data.name);
   const { values, focused } = readOptions(data.options);
-  const channelId = interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct';
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
     return {
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
@@ -70,5 +83,5 @@ export function respond(library: Library, interaction: APIInteraction, context: 
     };
   }
   if (!command) return unknownCommandResponse(data.name);
-  return { type: InteractionResponseType.ChannelMessageWithSource, data: command.run(library, values, { ...context, channelId }) };
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: command.run(library, values, { ...context, channelId, userId }) };
 }

@@ -339,6 +339,8 @@ function headingOf(line: Line, text: string, next: Line | undefined, previous: L
 function matchHeading(line: Line, text: string, next: Line | undefined, previous: Line | undefined, wrapped: boolean): Heading | null {
   const raw = line.text;
   if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
+  // A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case.
+  if (/^\s*(?:\*\*)?!?\[/.test(raw)) return null;
 
   const markdown = MARKDOWN_HEADING.exec(raw);
   if (markdown) {

@@ -147,9 +147,19 @@ export interface LoadResult {
   warnings: string[];
 }
 
-/** Lists the document files of a folder, sorted, so ids and order are the same at every start. */
-export async function documentFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((n) => DOCUMENT_EXTENSIONS.includes(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+/**
+ * Lists the document files of a folder and its subfolders (a corpus kept by month, say), as paths relative
+ * to it, sorted, so ids and order are the same at every start. Hidden files and folders are skipped.
+ */
+export async function documentFiles(dir: string, prefix = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...(await documentFiles(dir, path)));
+    else if (DOCUMENT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && entry.name.toLowerCase() !== 'readme.md') found.push(path);
+  }
+  return found.sort();
 }
 
 /** Loads every document in a folder. A bad file is reported and skipped; the others are served. */
@@ -159,7 +169,7 @@ export async function loadLibrary(dir: string): Promise<LoadResult> {
   const warnings: string[] = [];
   for (const name of await documentFiles(dir)) {
     try {
-      const document = await readDocument(join(dir, name));
+      const document = await readDocument(join(dir, name), name);
       documents.push(document);
       for (const w of document.warnings) warnings.push(`${name}:${w.line}: ${w.message}`);
     } catch (error) {

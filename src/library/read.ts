@@ -37,10 +37,12 @@ export function decodeDocument(file: string, bytes: Uint8Array): string {
   return text;
 }
 
-/** Reads and parses one document. Throws DocumentError (or the file system's error for a missing file). */
-export async function readDocument(path: string): Promise<Document> {
+/**
+ * Reads and parses one document. `file` is how errors and replies name it (default: the file name).
+ * Throws DocumentError (or the file system's error for a missing file).
+ */
+export async function readDocument(path: string, file = basename(path)): Promise<Document> {
   const info = await stat(path);
-  const file = basename(path);
   if (!info.isFile()) throw new DocumentError(file, null, 'not a regular file');
   if (info.size > MAX_DOCUMENT_BYTES) throw tooLarge(file, info.size);
   const text = decodeDocument(file, await readFile(path));

@@ -3,7 +3,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { Document, Point } from '../document/types.js';
 import type { FigureRef, Library, SectionRef } from '../library/library.js';
 import { LIMITS } from './limits.js';
-import { COLORS } from './reply.js';
+import { COLORS, reply, type Reply } from './reply.js';
 import { closest } from './similar.js';
 import { blockquote, documentText, escapeUserText, sentenceWithBold, truncate } from './text.js';
 
@@ -59,33 +59,47 @@ export function sectionEmbed(ref: SectionRef): APIEmbed {
   };
 }
 
-/** The table of contents of every document: one embed a document, up to Discord's 10. */
-export function tocEmbeds(library: Library): APIEmbed[] {
-  return library.documents.slice(0, LIMITS.embeds).map((document) => {
+/** The table of contents of each document: one embed a document, up to Discord's 10. */
+export function tocEmbeds(documents: Document[]): APIEmbed[] {
+  const shown = documents.slice(0, LIMITS.embeds);
+  return shown.map((document, i) => {
     const lines = document.sections.map((s) => `${s.number}. ${escapeUserText(s.title)} — ${s.points.length + (s.lead ? 1 : 0)} statement(s)`);
     return {
       title: document.title,
       url: sourceUrl(document),
       description: truncate(lines.join('\n'), LIMITS.embedDescription),
       color: COLORS.answer,
-      footer: { text: `${document.sections.length} section(s) · /section name:<title> quotes one` },
+      footer: {
+        text: `${document.sections.length} section(s) · /section name:<title> quotes one${i === shown.length - 1 && documents.length > shown.length ? ` · ${documents.length - shown.length} more document(s): choose one with document:` : ''}`,
+      },
     };
   });
 }
 
-export function sectionList(library: Library, max = 25): string {
-  const lines = library.sections.slice(0, max).map((ref) => `• ${escapeUserText(ref.section.title)}`);
-  if (library.sections.length > max) lines.push(`… and ${library.sections.length - max} more`);
+export function sectionList(library: Library, refs: SectionRef[], max = 25): string {
+  const lines = refs.slice(0, max).map((ref) => `• ${escapeUserText(ref.section.title)}${library.documents.length > 1 ? ` — ${escapeUserText(ref.document.title)}` : ''}`);
+  if (refs.length > max) lines.push(`… and ${refs.length - max} more`);
   return lines.join('\n');
 }
 
-/** No section matched: say so, list the sections, suggest the closest. */
-export function sectionNotFound(library: Library, query: string): APIEmbed {
-  const suggestion = closest(query, library.sections, (ref) => ref.section.title);
-  const lines = [`No section matches “${escapeUserText(truncate(query, 200))}”.`];
+/** No section matched: say so, list the sections (of the chosen document), suggest the closest. */
+export function sectionNotFound(library: Library, query: string, document: Document | null = null): APIEmbed {
+  const refs = document ? library.sections.filter((r) => r.document === document) : library.sections;
+  const suggestion = closest(query, refs, (ref) => ref.section.title);
+  const lines = [`No section matches “${escapeUserText(truncate(query, 200))}”${document ? ` in ${escapeUserText(document.title)}` : ''}.`];
   if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.section.title)}**?`);
-  lines.push('', '**Sections:**', sectionList(library));
+  lines.push('', '**Sections:**', sectionList(library, refs));
   return { title: 'Section not found', description: lines.join('\n'), color: COLORS.notice };
+}
+
+/** The `document` option named no served document. */
+export function documentNotFound(library: Library, query: string): Reply {
+  const suggestion = closest(query, library.documents, (d) => d.title);
+  const lines = [`No document matches “${escapeUserText(truncate(query, 200))}”.`];
+  if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.title)}**?`);
+  lines.push('', '**Documents served:**', ...library.documents.slice(0, 25).map((d) => `• ${escapeUserText(d.title)}`));
+  if (library.documents.length > 25) lines.push(`… and ${library.documents.length - 25} more`);
+  return reply([{ title: 'Document not found', description: lines.join('\n'), color: COLORS.notice }], { ephemeral: true });
 }
 
 /** One figure: its sentence quoted, the figure in bold, and where it comes from. */

@@ -29,11 +29,14 @@ export function responseAsText(response: APIInteractionResponse | null, color = 
     const list = response.data.choices ?? [];
     return list.length ? list.map((c) => `${c.name}  →  ${c.value}`).join('\n') : '(no suggestions)';
   }
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) return JSON.stringify(response);
-  const data = response.data;
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource && response.type !== InteractionResponseType.UpdateMessage) return JSON.stringify(response);
+  const data = response.data ?? {};
   const parts: string[] = [];
   if (data.flags !== undefined && (Number(data.flags) & MessageFlags.Ephemeral) !== 0) parts.push('(only you can see this)');
   if (data.content) parts.push(markdownToText(data.content, color));
   for (const embed of data.embeds ?? []) parts.push(embedText(embed, color));
+  const rows = (data?.components ?? []) as Array<{ components?: Array<{ label?: string; disabled?: boolean }> }>;
+  const buttons = rows.flatMap((row) => row.components ?? []).filter((c) => c.label);
+  if (buttons.length) parts.push(buttons.map((b) => `[${b.label}${b.disabled ? ' (disabled)' : ''}]`).join(' '));
   return parts.join('\n\n');
 }

@@ -1,19 +1,19 @@
 // The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
 import { createInterface, type Interface } from 'node:readline';
 import { definitions } from '../../commands/index.js';
-import { RecentExcerpts } from '../command.js';
+import { sharedContext, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
-import { respond, type Context } from '../respond.js';
+import { respond } from '../respond.js';
 import { responseAsText } from './as-text.js';
 import { CommandLineError, parseCommandLine, toInteraction } from './parse-command.js';
 
 export interface ConsoleSession {
   library: Library;
-  context: Context;
+  context: SharedContext;
 }
 
 export function newSession(library: Library): ConsoleSession {
-  return { library, context: { random: Math.random, recent: new RecentExcerpts() } };
+  return { library, context: sharedContext() };
 }
 
 /** Runs one command line; returns the exact response body the bot would send. Throws CommandLineError. */
@@ -21,7 +21,7 @@ export function runLine(session: ConsoleSession, line: string, kind: 'command' |
   const parsed = parseCommandLine(line, definitions);
   if (kind === 'autocomplete' && parsed.options.length === 0) {
     // "/section" alone: complete the first option, as Discord does when the user starts typing it.
-    const first = definitions.find((d) => d.name === parsed.name)?.options?.find((o) => 'autocomplete' in o && o.autocomplete);
+    const first = definitions.find((d) => d.name === parsed.name)?.options?.find((o) => 'autocomplete' in o && o.autocomplete && o.name !== 'document');
     if (first) parsed.options.push({ name: first.name, value: '', type: first.type });
   }
   return respond(session.library, toInteraction(parsed, kind), session.context);

@@ -40,12 +40,12 @@ describe('/quote', () => {
     const alwaysFirst = () => 0;
     let previous = '';
     for (let i = 0; i < 10; i++) {
-      const reply = quote.run(library, { section: 'saving-american-lives' }, { channelId: 'same', random: alwaysFirst, recent });
+      const reply = quote.run(library, { section: 'saving-american-lives' }, context('same', alwaysFirst, { recent }));
       expect(reply.embeds![0]!.description).not.toBe(previous);
       previous = reply.embeds![0]!.description!;
     }
     // Another channel is independent.
-    const other = quote.run(library, { section: 'saving-american-lives' }, { channelId: 'other', random: alwaysFirst, recent });
+    const other = quote.run(library, { section: 'saving-american-lives' }, context('other', alwaysFirst, { recent }));
     expect(other.embeds![0]!.description).toContain('President Trump is committed to stopping');
   });
 

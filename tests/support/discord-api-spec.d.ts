@@ -4,6 +4,7 @@ declare module 'discord-api-spec/zod' {
   export const CreateMessageInteractionCallbackRequestSchema: ZodType;
   export const ApplicationCommandAutocompleteCallbackRequestSchema: ZodType;
   export const ApplicationCommandUpdateRequestSchema: ZodType;
+  export const UpdateMessageInteractionCallbackRequestSchema: ZodType;
   export const IncomingWebhookRequestPartialSchema: ZodType;
   export const IncomingWebhookUpdateRequestPartialSchema: ZodType;
 }

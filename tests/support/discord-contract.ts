@@ -4,6 +4,7 @@ import {
   ApplicationCommandAutocompleteCallbackRequestSchema,
   ApplicationCommandUpdateRequestSchema,
   CreateMessageInteractionCallbackRequestSchema,
+  UpdateMessageInteractionCallbackRequestSchema,
 } from 'discord-api-spec/zod';
 import type { APIEmbed, APIInteractionResponse } from 'discord-api-types/v10';
 import { expect } from 'vitest';
@@ -35,7 +36,13 @@ export function responseProblems(body: unknown): string[] {
     });
     return problems;
   }
-  if (response?.type !== 4) return [`type ${(response as { type?: unknown })?.type} is not a message (4) or autocomplete (8) response`];
+  if (response?.type === 7) {
+    // An update may leave out what it does not change, but what it sends keeps the same limits.
+    const problems = zodProblems(UpdateMessageInteractionCallbackRequestSchema.safeParse(body));
+    problems.push(...messageProblems({ allowed_mentions: { parse: [] }, ...response.data }).filter((p) => !p.startsWith('message has no')));
+    return problems;
+  }
+  if (response?.type !== 4) return [`type ${(response as { type?: unknown })?.type} is not a message (4), update (7) or autocomplete (8) response`];
   const problems = zodProblems(CreateMessageInteractionCallbackRequestSchema.safeParse(body));
   problems.push(...messageProblems(response.data));
   return problems;

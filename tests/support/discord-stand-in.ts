@@ -55,6 +55,9 @@ export interface StandInOptions {
 }
 
 export const BOT_USER_ID = '900000000000000001';
+export const READER_ID = '930000000000000000';
+const GUILD_ID = '910000000000000000';
+const CHANNEL_ID = '920000000000000000';
 
 export class DiscordStandIn {
   readonly requests: RecordedRequest[] = [];
@@ -157,7 +160,33 @@ export class DiscordStandIn {
   // ---- interactions ----
 
   /** Sends INTERACTION_CREATE for a chat-input command (type 2) or an autocomplete (type 4). */
-  dispatchInteraction(name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>, type: 2 | 4 = 2): string {
+  dispatchInteraction(name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>, type: 2 | 4 = 2, userId = READER_ID): string {
+    return this.dispatchPayload(type, { id: '940000000000000000', name, type: 1, options, guild_id: GUILD_ID }, userId);
+  }
+
+  /** Sends INTERACTION_CREATE for a button press (type 3) on a message the bot posted. */
+  dispatchButton(customId: string, userId = READER_ID): string {
+    return this.dispatchPayload(3, { custom_id: customId, component_type: 2 }, userId, {
+      id: this.snowflake(),
+      channel_id: CHANNEL_ID,
+      type: 0,
+      content: '',
+      author: { id: BOT_USER_ID, username: 'factsheet-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+    });
+  }
+
+  private dispatchPayload(type: number, data: unknown, userId: string, message?: unknown): string {
     const id = this.snowflake();
     const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`;
     this.interactions.set(id, { id, token, dispatchedAt: 0, acknowledged: false, waiters: [] });
@@ -167,11 +196,11 @@ export class DiscordStandIn {
       type,
       token,
       version: 1,
-      guild_id: '910000000000000000',
-      channel_id: '920000000000000000',
-      channel: { id: '920000000000000000', type: 0, name: 'general', guild_id: '910000000000000000' },
+      guild_id: GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID },
       member: {
-        user: { id: '930000000000000000', username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null },
+        user: { id: userId, username: `reader-${userId.slice(-3)}`, discriminator: '0', global_name: 'Reader', avatar: null },
         roles: [],
         permissions: '0',
         joined_at: '2025-01-01T00:00:00.000Z',
@@ -186,14 +215,24 @@ export class DiscordStandIn {
       locale: 'en-US',
       guild_locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': '910000000000000000' },
+      authorizing_integration_owners: { '0': GUILD_ID },
       context: 0,
       attachment_size_limit: 8_388_608,
-      data: { id: '940000000000000000', name, type: 1, options, guild_id: '910000000000000000' },
+      data,
+      ...(message ? { message } : {}),
     };
     this.interactions.get(id)!.dispatchedAt = performance.now();
     this.dispatch('INTERACTION_CREATE', payload);
     return id;
+  }
+
+  /** Webhook edits of an interaction's original message (PATCH messages/@original), by interaction token. */
+  edits(token?: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original') && r.status === 200 && (!token || r.path.includes(token)));
+  }
+
+  tokenOf(interactionId: string): string {
+    return this.interactions.get(interactionId)!.token;
   }
 
   /** Resolves with the bot's callback for an interaction, or rejects after `timeout` ms. */

@@ -1,4 +1,4 @@
-import { RecentExcerpts, type CommandContext } from '../../src/command.js';
+import { sharedContext, type CommandContext } from '../../src/command.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary, type Library } from '../../src/library/library.js';
 import { loadSeed } from './documents.js';
@@ -23,8 +23,8 @@ export function seededRandom(seed = 1): () => number {
   };
 }
 
-export function context(channelId = 'channel-1', random = seededRandom()): CommandContext {
-  return { channelId, random, recent: new RecentExcerpts() };
+export function context(channelId = 'channel-1', random = seededRandom(), overrides: Partial<CommandContext> = {}): CommandContext {
+  return { ...sharedContext({ random }), channelId, userId: 'user-1', ...overrides };
 }
 
 /** A fact sheet far past every Discord limit: long headings, 5,000-character statements, many sections and figures. */

@@ -43,7 +43,7 @@ describe('npm run console (child process)', () => {
     expect(lines).toHaveLength(5);
     expect(lines[0].data.embeds[0].title).toBe('Securing Our Border');
     expect(lines[1].data.embeds[0].description).toContain('**thousands** of troops');
-    expect(lines[2]).toEqual({ error: 'unknown command /nope; the commands are /section, /stat, /quote' });
+    expect(lines[2]).toEqual({ error: 'unknown command /nope; the commands are /section, /stat, /quote, /search' });
     expect(lines[3].data.choices[0].name).toBe('nearly 2,000 — homicides');
     expect(lines[4].data.flags).toBe(64);
     for (const line of [lines[0], lines[1], lines[3], lines[4]]) expectValidResponse(line);
@@ -53,10 +53,10 @@ describe('npm run console (child process)', () => {
   it('an unknown command or option gets a clear message and exit code 2', () => {
     const command = runScript(CONSOLE, ['/stats query:x']);
     expect(command.status).toBe(2);
-    expect(command.stderr.trim()).toBe('console: unknown command /stats; the commands are /section, /stat, /quote');
+    expect(command.stderr.trim()).toBe('console: unknown command /stats; the commands are /section, /stat, /quote, /search');
     const option = runScript(CONSOLE, ['/stat q:homicides']);
     expect(option.status).toBe(2);
-    expect(option.stderr.trim()).toBe('console: unknown option "q" for /stat; usage: /stat query:<text> private:<true|false>');
+    expect(option.stderr.trim()).toBe('console: unknown option "q" for /stat; usage: /stat document:<text> query:<text> private:<true|false>');
     const flag = runScript(CONSOLE, ['--jsno', '/stat']);
     expect(flag.status).toBe(2);
     const bool = runScript(CONSOLE, ['/quote private:maybe']);
@@ -83,7 +83,7 @@ describe('interactive console', () => {
   it('completes commands, options and option values', () => {
     const session = newSession(seedLibrary());
     expect(complete(session, '/st')[0]).toEqual(['/stat ']);
-    expect(complete(session, '/stat ')[0]).toEqual(['/stat query:', '/stat private:']);
+    expect(complete(session, '/stat ')[0]).toEqual(['/stat document:', '/stat query:', '/stat private:']);
     expect(complete(session, '/stat query:homicides p')[0]).toEqual(['/stat query:homicides private:']);
     expect(complete(session, '/section name:sav')[0]).toEqual(['/section name:saving-american-lives']);
   });
@@ -101,7 +101,7 @@ describe('interactive console', () => {
     await done;
     expect(text).toContain('more than 10,000 burglaries');
     expect(text).toContain('unknown command /nope');
-    expect(text).toContain('/section name: private:');
+    expect(text).toContain('/section document: name: private:');
   });
 });
 

@@ -1,8 +1,8 @@
 // The gateway adapter's routing and error path, with fake interactions and a fake send (no network).
 import { Writable } from 'node:stream';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
-import { describe, expect, it } from 'vitest';
-import { RecentExcerpts } from '../../src/command.js';
+import { describe, expect, it, vi } from 'vitest';
+import { sharedContext } from '../../src/command.js';
 import type { Library } from '../../src/library/library.js';
 import { createLogger } from '../../src/log.js';
 import { createInteractionHandler } from '../../src/transport/gateway.js';
@@ -33,7 +33,7 @@ function harness(library: Library = seedLibrary(), send?: (i: APIInteraction, r:
     () => library,
     send ?? (async (i, response) => void sent.push({ interaction: i, response })),
     log,
-    { random: () => 0, recent: new RecentExcerpts() },
+    { context: sharedContext({ random: () => 0 }) },
   );
   return { handle, sent, lines };
 }
@@ -85,10 +85,41 @@ describe('gateway adapter', () => {
     expect(lines.some((l) => l.msg === 'could not deliver the response')).toBe(true);
   });
 
-  it('ignores interaction kinds it does not handle (a button press)', async () => {
+  it('ignores interaction kinds it does not handle (a modal submit)', async () => {
     const { handle, sent } = harness();
-    await handle({ ...interaction('/quote'), type: 3 } as unknown as APIInteraction);
+    await handle({ ...interaction('/quote'), type: 5 } as unknown as APIInteraction);
     expect(sent).toEqual([]);
+  });
+
+  it('answers a button of an unknown command privately', async () => {
+    const { handle, sent } = harness();
+    await handle({ ...interaction('/quote'), type: 3, data: { custom_id: 'gone:1', component_type: 2 } } as unknown as APIInteraction);
+    expect(sent[0]!.response).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'This button no longer works' }] } });
+  });
+
+  it('disables the buttons of a reply once their time is up', async () => {
+    vi.useFakeTimers();
+    try {
+      const edits: Array<{ token: string; body: { components: unknown[] } }> = [];
+      const sent: APIInteractionResponse[] = [];
+      const { log } = capture();
+      const handle = createInteractionHandler(() => seedLibrary(), async (_i, r) => void sent.push(r), log, {
+        context: sharedContext({ buttonTimeoutMs: 60_000 }),
+        editOriginal: async (i, body) => void edits.push({ token: i.token, body }),
+      });
+      const raw = interaction('/search query:border');
+      await handle(raw);
+      expect(JSON.stringify(sent[0])).toContain('"disabled":false');
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(edits).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(edits).toHaveLength(1);
+      expect(edits[0]!.token).toBe(raw.token);
+      const buttons = (edits[0]!.body.components as Array<{ components: Array<{ disabled: boolean }> }>)[0]!.components;
+      expect(buttons.map((b) => b.disabled)).toEqual([true, true]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

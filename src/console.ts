@@ -1,5 +1,5 @@
 // npm run console [-- [--json] [--autocomplete] [--seeds DIR] ["/command option:value"]]
-import { loadServedLibrary, NothingToServeError } from './library/serve.js';
+import { NothingToServeError, openLibrary } from './library/serve.js';
 import { responseAsText } from './transport/as-text.js';
 import { newSession, runInteractive, runLine, runLines } from './transport/console.js';
 import { CommandLineError } from './transport/parse-command.js';
@@ -28,7 +28,7 @@ export async function consoleMain(argv: string[], seedsDir = process.env.SEEDS_D
 
   let session;
   try {
-    session = newSession(await loadServedLibrary(seeds, { error: (m) => process.stderr.write(`${m}\n`), warn: () => {} }));
+    session = newSession((await openLibrary(seeds, { error: (m) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} })).current());
   } catch (error) {
     if (error instanceof NothingToServeError) return fail(error.message, 1);
     throw error;

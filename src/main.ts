@@ -3,7 +3,7 @@ import 'dotenv/config';
 import { Events } from 'discord.js';
 import { ConfigError, loadConfig } from './config.js';
 import { consoleMain } from './console.js';
-import { loadServedLibrary, NothingToServeError } from './library/serve.js';
+import { NothingToServeError, openLibrary } from './library/serve.js';
 import { createLogger } from './log.js';
 import { startGateway } from './transport/gateway.js';
 
@@ -29,9 +29,9 @@ async function main(): Promise<number> {
   }
 
   const log = createLogger(config.logLevel, process.stdout, [config.token]);
-  let library;
+  let live;
   try {
-    library = await loadServedLibrary(config.seedsDir, { error: (m) => log.error(m), warn: (m) => log.warn(m) });
+    live = await openLibrary(config.seedsDir, { error: (m) => log.error(m), warn: (m) => log.warn(m), info: (fields, m) => log.info(fields, m) });
   } catch (error) {
     if (error instanceof NothingToServeError) {
       log.fatal(error.message);
@@ -39,9 +39,12 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  const library = live.current();
   log.info({ documents: library.documents.map((d) => d.file), sections: library.sections.length, figures: library.figures.length }, 'documents loaded');
+  // Edits to the documents folder are picked up while the bot runs.
+  live.watch();
 
-  const client = await startGateway({ token: config.token, apiUrl: config.apiUrl, buttonTimeoutMs: config.buttonTimeoutMs, log, getLibrary: () => library }).catch((error: Error) => {
+  const client = await startGateway({ token: config.token, apiUrl: config.apiUrl, buttonTimeoutMs: config.buttonTimeoutMs, log, getLibrary: () => live.current() }).catch((error: Error) => {
     log.fatal({ err: error }, 'could not connect to Discord');
     return null;
   });
@@ -50,6 +53,7 @@ async function main(): Promise<number> {
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutting down');
+      live.close();
       client.removeAllListeners(Events.ShardReconnecting).removeAllListeners(Events.ShardDisconnect);
       void client.destroy().finally(() => resolve(0));
     };

@@ -83,5 +83,11 @@ export function respond(library: Library, interaction: APIInteraction, context: 
     };
   }
   if (!command) return unknownCommandResponse(data.name);
+  if (library.documents.length === 0) {
+    return {
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: reply([{ title: 'No documents', description: 'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.', color: COLORS.notice }], { ephemeral: true }),
+    };
+  }
   return { type: InteractionResponseType.ChannelMessageWithSource, data: command.run(library, values, { ...context, channelId, userId }) };
 }

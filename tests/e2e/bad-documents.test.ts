@@ -1,12 +1,13 @@
 // Bad documents in SEEDS_DIR, with the real bot: each is reported naming the file, the rest are served;
 // with nothing servable, the bot says so and exits non-zero.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badSeedsDir } from '../support/bad-seeds.js';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { SEED_PATH } from '../support/documents.js';
 
 let standIn: DiscordStandIn;
 
@@ -46,4 +47,24 @@ describe('bad documents', () => {
     expect(bot.output()).toContain('not served: empty.txt: the file is empty');
     expect(bot.output()).toContain('no servable document in');
   }, 20_000);
+
+  it('picks up an added document and a bad edit while running, keeping the last good version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-'));
+    copyFileSync(SEED_PATH, join(dir, 'border-security-and-immigration.txt'));
+    const bot = startBot({ DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: dir });
+    try {
+      await standIn.waitForReady(30_000);
+      writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 12 parks.\n');
+      await bot.waitForLog((l) => l.msg === 'documents reloaded' && JSON.stringify(l.added) === '["parks.txt"]');
+      const added = await standIn.waitForCallback(standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'parks' }]));
+      expect(JSON.stringify(added.body)).toContain('**12** parks');
+      writeFileSync(join(dir, 'parks.txt'), Buffer.from([0x50, 0x00, 0x0a]));
+      await bot.waitForLog((l) => String(l.msg).startsWith('reload: parks.txt:1: the file is binary'));
+      const kept = await standIn.waitForCallback(standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'parks' }]));
+      expect(JSON.stringify(kept.body)).toContain('**12** parks');
+      expect(standIn.violations).toEqual([]);
+    } finally {
+      await bot.stop('SIGKILL');
+    }
+  }, 40_000);
 });

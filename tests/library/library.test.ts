@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/library.js';
-import { loadServedLibrary, NothingToServeError } from '../../src/library/serve.js';
+import { NothingToServeError, openLibrary } from '../../src/library/serve.js';
 import { badSeedsDir } from '../support/bad-seeds.js';
 
 describe('loadLibrary with bad documents', () => {
@@ -25,8 +25,8 @@ describe('loadLibrary with bad documents', () => {
 
   it('with no servable document at all, says so rather than serving nothing', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'none-'));
-    await expect(loadServedLibrary(empty, { error: () => {}, warn: () => {} })).rejects.toThrow(NothingToServeError);
-    await expect(loadServedLibrary(join(empty, 'missing'), { error: () => {}, warn: () => {} })).rejects.toThrow('is not a folder');
+    await expect(openLibrary(empty, { error: () => {}, warn: () => {}, info: () => {} })).rejects.toThrow(NothingToServeError);
+    await expect(openLibrary(join(empty, 'missing'), { error: () => {}, warn: () => {}, info: () => {} })).rejects.toThrow('is not a folder');
   });
 
   it('keeps document ids distinct when two files share a name', async () => {

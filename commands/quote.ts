@@ -21,6 +21,11 @@ interface Excerpt {
   point: Point | null;
 }
 
+interface ExcerptPool {
+  size: number;
+  at(index: number): Excerpt;
+}
+
 function excerptsOf(document: Document, section: Section): Excerpt[] {
   return (section.lead ? [section.lead, ...section.points] : section.points).map((point) => ({ key: `${document.id}/${point.id}`, document, section, point }));
 }
@@ -45,23 +50,33 @@ export const quote: Command = {
     if (notFound) return notFound;
     const name = stringOption(options, 'section');
     const ephemeral = isPrivate(options);
-    let pool: Excerpt[];
+    let pool: ExcerptPool;
     if (name) {
       const ref = resolveSection(library, name, chosen);
       if (!ref) return reply([sectionNotFound(library, name, chosen)], { ephemeral: true });
-      pool = excerptsOf(ref.document, ref.section);
+      const excerpts = excerptsOf(ref.document, ref.section);
+      pool = { size: excerpts.length, at: (i) => excerpts[i]! };
     } else {
-      pool = (chosen ? [chosen] : library.documents).flatMap((document) => [
-        ...(document.epigraph ? [{ key: `${document.id}/epigraph`, document, section: null, point: null }] : []),
-        ...document.sections.flatMap((section) => excerptsOf(document, section)),
-      ]);
+      // Every statement and epigraph, picked by index rather than copied into a list at each call.
+      const { statements } = library.parts(chosen?.id);
+      const epigraphs = (chosen ? [chosen] : library.documents).filter((d) => d.epigraph);
+      pool = {
+        size: epigraphs.length + statements.length,
+        at: (i) => {
+          if (i < epigraphs.length) return { key: `${epigraphs[i]!.id}/epigraph`, document: epigraphs[i]!, section: null, point: null };
+          const { document, section, point } = statements[i - epigraphs.length]!;
+          return { key: `${document.id}/${point.id}`, document, section, point };
+        },
+      };
     }
-    if (pool.length === 0) {
+    if (pool.size === 0) {
       return reply([{ title: 'Nothing to quote', description: 'That section has a heading and nothing under it.', color: COLORS.notice }], { ephemeral: true });
     }
     const last = context.recent.get(context.channelId);
-    const candidates = pool.length > 1 ? pool.filter((e) => e.key !== last) : pool;
-    const excerpt = candidates[Math.min(candidates.length - 1, Math.floor(context.random() * candidates.length))]!;
+    let index = Math.min(pool.size - 1, Math.floor(context.random() * pool.size));
+    // Never the same excerpt twice in a row in one channel.
+    if (pool.size > 1 && pool.at(index).key === last) index = (index + 1) % pool.size;
+    const excerpt = pool.at(index);
     if (!ephemeral) context.recent.set(context.channelId, excerpt.key);
     return reply([excerptEmbed(excerpt)], { ephemeral });
   },

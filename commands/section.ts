@@ -37,7 +37,7 @@ export const section: Command = {
 /** Section titles for autocomplete: all of them (first 25) when nothing is typed, else the best matches. */
 export function sectionChoices(library: Library, typed: string, options: CommandOptions) {
   const { document } = chosenDocument(library, options);
-  const refs = typed.trim() ? library.findSections(typed, document?.id) : library.sections.filter((r) => !document || r.document === document);
+  const refs = typed.trim() ? library.findSections(typed, document?.id) : library.parts(document?.id).sections;
   const label = (ref: SectionRef) => (library.documents.length > 1 && !document ? `${ref.section.title} — ${ref.document.title}` : ref.section.title);
   return choices(refs.slice(0, 25).map((ref) => ({ name: label(ref), value: library.sectionKey(ref) })));
 }

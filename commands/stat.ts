@@ -43,7 +43,7 @@ function allFiguresEmbeds(library: Library, documents: Document[]): APIEmbed[] {
     .slice(0, LIMITS.embeds)
     .map((document) => {
       const bySection = new Map<string, string[]>();
-      for (const ref of library.figures.filter((r) => r.document === document)) {
+      for (const ref of library.parts(document.id).figures) {
         const lines = bySection.get(ref.section.title) ?? [];
         lines.push(`• ${escapeDocumentText(figureLabel(ref)).replace(/^(.*?) — /, '**$1** — ')}`);
         bySection.set(ref.section.title, lines);
@@ -60,7 +60,7 @@ function allFiguresEmbeds(library: Library, documents: Document[]): APIEmbed[] {
 }
 
 function notFound(library: Library, query: string, document: Document | null): APIEmbed {
-  const counted = [...new Set(library.figures.filter((r) => !document || r.document === document).map((r) => r.figure.counts).filter((c): c is string => Boolean(c)))];
+  const counted = [...new Set(library.parts(document?.id).figures.slice(0, 5000).map((r) => r.figure.counts).filter((c): c is string => Boolean(c)))];
   const nearest = closest(query, counted, (c) => c);
   const examples = counted.slice(0, 8).map((c) => escapeDocumentText(c.replace(/\s+/g, ' ')));
   const lines = [`No figure matches “${escapeUserText(truncate(query, 200))}”.`];
@@ -92,7 +92,7 @@ export const stat: Command = {
   autocomplete(library, focused, options) {
     if (focused.name === 'document') return choices(documentChoices(library, focused.value));
     const { document } = chosenDocument(library, options);
-    const refs = focused.value.trim() ? library.findFigures(focused.value, document?.id) : library.figures.filter((r) => !document || r.document === document);
+    const refs = focused.value.trim() ? library.findFigures(focused.value, document?.id) : library.parts(document?.id).figures;
     return choices(refs.slice(0, 25).map((ref) => ({ name: figureLabel(ref), value: library.figureKey(ref) })));
   },
 };

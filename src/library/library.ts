@@ -29,6 +29,8 @@ export interface Library {
   sections: SectionRef[];
   figures: FigureRef[];
   statements: StatementRef[];
+  /** The sections, figures and statements of one document (by id), or of all when none is given. */
+  parts(documentId?: string | null): { sections: SectionRef[]; figures: FigureRef[]; statements: StatementRef[] };
   /** Best first; `documentId` limits the search to one document. */
   findSections(query: string, documentId?: string): SectionRef[];
   findFigures(query: string, documentId?: string): FigureRef[];
@@ -69,6 +71,18 @@ export function createLibrary(documents: Document[]): Library {
     }
     for (const figure of document.figures) figures.push({ document, figure, section: sectionOf.get(figure.sectionId)! });
   }
+
+  const byDocument = new Map<string, { sections: SectionRef[]; figures: FigureRef[]; statements: StatementRef[] }>();
+  const partsOf = (document: Document) => {
+    let parts = byDocument.get(document.id);
+    if (!parts) byDocument.set(document.id, (parts = { sections: [], figures: [], statements: [] }));
+    return parts;
+  };
+  for (const ref of sections) partsOf(ref.document).sections.push(ref);
+  for (const ref of figures) partsOf(ref.document).figures.push(ref);
+  for (const ref of statements) partsOf(ref.document).statements.push(ref);
+  const everything = { sections, figures, statements };
+  const none = { sections: [], figures: [], statements: [] };
 
   const plain = (document: Document, text: string) => plainText(text, document.format === 'markdown');
   const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }]);
@@ -119,6 +133,7 @@ export function createLibrary(documents: Document[]): Library {
     sections,
     figures,
     statements,
+    parts: (documentId) => (documentId ? byDocument.get(documentId) ?? none : everything),
     findSections: (query, documentId) => lookup(sectionIndex, sections, query, documentId),
     findFigures: (query, documentId) => lookup(figureIndex, figures, query, documentId),
     searchStatements: (query, documentId) => {

@@ -92,15 +92,20 @@ const TIMEFRAME = new RegExp(
   'gi',
 );
 
+// A cheap test first: most sentences state no amount at all.
+const MAY_HOLD_FIGURE = /\d|\b(?:twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|millions|billions|trillions|tens|million|billion|trillion|thousand)\b/i;
+
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */
 export function findFigures(source: string, start: number, end: number): FoundFigure[] {
+  if (!MAY_HOLD_FIGURE.test(source.slice(start, end))) return [];
   // Link targets, HTML tags and bare URLs keep their length but lose their digits ("2023/11/06", "width: 50%").
   const sentence = source
     .slice(start, end)
     .replace(/\]\([^)\s]*\)|<[^>\n]*>|https?:\/\/\S+/g, (m) => m.replace(/[^\s]/g, '~'));
   const found: FoundFigure[] = [];
   // Numbers inside a time frame ("over the next 10 years", "in FY 2025") date a figure; they are not one.
-  const timeframes = [...sentence.matchAll(TIMEFRAME)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  let timeframeSpans: Array<readonly [number, number]> | null = null;
+  const timeframes = () => (timeframeSpans ??= [...sentence.matchAll(TIMEFRAME)].map((m) => [m.index!, m.index! + m[0].length] as const));
   for (const match of sentence.matchAll(FIGURE)) {
     const groups = match.groups!;
     const indices = (match as RegExpMatchArray & { indices: { groups: Record<string, [number, number] | undefined> } }).indices.groups;
@@ -108,7 +113,7 @@ export function findFigures(source: string, start: number, end: number): FoundFi
     const numberStart = indices.qualifier ? indices.qualifier[1] : matchStart;
     let matchEnd = matchStart + match[0].length;
     if (isNotAFigure(sentence, groups, numberStart, matchEnd)) continue;
-    if (timeframes.some(([s, e]) => s <= numberStart && matchEnd <= e)) continue;
+    if (timeframes().some(([s, e]) => s <= numberStart && matchEnd <= e)) continue;
     const parsed = parseValue(groups);
     if (!parsed) continue;
     // A hyphenated unit ("12-month") is part of what follows, not of the figure's text.

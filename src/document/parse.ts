@@ -349,7 +349,7 @@ function matchHeading(line: Line, text: string, next: Line | undefined, previous
   }
 
   // "HEADING: lead" and "**HEADING:** lead" / "**HEADING: **lead" / "**Bold lead-in**: text".
-  const withLead = /^([ \t]*(?:\*\*|__)?[ \t]*)([^:*_\n]{2,120}?)[ \t]*(?:(?:\*\*|__)[ \t\u00a0]*:|:[ \t\u00a0]*(?:\*\*|__)?)[ \t\u00a0]*(?=\S|$)/.exec(raw);
+  const withLead = raw.includes(':') && /^([ \t]*(?:\*\*|__)?[ \t]*)([^:*_\n]{2,120}?)[ \t]*(?:(?:\*\*|__)[ \t\u00a0]*:|:[ \t\u00a0]*(?:\*\*|__)?)[ \t\u00a0]*(?=\S|$)/.exec(raw);
   if (withLead) {
     const heading = withLead[2]!;
     const bold = /\*\*|__/.test(withLead[0]);
@@ -367,7 +367,7 @@ function matchHeading(line: Line, text: string, next: Line | undefined, previous
   }
 
   // A bold or ALL-CAPS line alone: "**Lower Costs**", "SECURING OUR BORDER".
-  const alone = /^[ \t]*(?:\*{2,3}|__)?([^*_\n]{2,150}?)[.:]?(?:\*{2,3}|__)?[.:]?[ \t\u00a0]*$/.exec(raw);
+  const alone = raw.length <= 170 && /^[ \t]*(?:\*{2,3}|__)?([^*_\n]{2,150}?)[.:]?(?:\*{2,3}|__)?[.:]?[ \t\u00a0]*$/.exec(raw);
   if (alone) {
     const heading = alone[1]!.trim();
     const isBold = /^\s*(?:\*\*|__)/.test(raw) && /(?:\*\*|__)[.:]?\s*$/.test(raw) && !/[.!?]["”’]?(?:\*\*|__)/.test(raw);

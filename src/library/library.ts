@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import type { Document, Figure, Point, Section } from '../document/types.js';
 import { plainText } from '../document/text.js';
 import { DOCUMENT_EXTENSIONS, DocumentError, readDocument } from './read.js';
-import { TextIndex, type Hit } from './search.js';
+import { terms, TextIndex, type Hit } from './search.js';
 
 export interface SectionRef {
   document: Document;
@@ -94,18 +94,21 @@ export function createLibrary(documents: Document[]): Library {
   sections.forEach((ref, i) => sectionIndex.add(i, { title: ref.section.title, lead: ref.section.lead ? plain(ref.document, ref.section.lead.text) : '' }));
   const figureIndex = new TextIndex([
     { name: 'counts', weight: 4, prefix: true },
-    { name: 'figure', weight: 3, prefix: true },
+    { name: 'figure', weight: 3 },
     { name: 'sentence', weight: 1 },
     { name: 'section', weight: 0.5 },
   ]);
-  figures.forEach((ref, i) =>
-    figureIndex.add(i, {
-      counts: ref.figure.counts ?? '',
-      figure: plain(ref.document, ref.figure.text),
-      sentence: plain(ref.document, ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.sentenceSpan[1])),
-      section: ref.section.title,
-    }),
-  );
+  // Figures of one sentence share its terms: worked out once.
+  let lastSentence = '';
+  let lastTerms: string[] = [];
+  figures.forEach((ref, i) => {
+    const sentence = ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.sentenceSpan[1]);
+    if (sentence !== lastSentence) {
+      lastSentence = sentence;
+      lastTerms = terms(plain(ref.document, sentence));
+    }
+    figureIndex.add(i, { counts: ref.figure.counts ?? '', figure: plain(ref.document, ref.figure.text), sentence: lastTerms, section: ref.section.title });
+  });
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }]);
   statements.forEach((ref, i) => statementIndex.add(i, { text: plain(ref.document, ref.point.text) }));
 

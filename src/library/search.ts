@@ -89,13 +89,16 @@ export class TextIndex {
     this.indexes = fields.map((field) => ({
       field,
       // Text arrives already normalised (see terms()): the encoder only splits it.
-      index: new FlexSearch.Index({ tokenize: field.prefix ? 'forward' : 'strict', encode: (text: string) => text.split(' ').filter(Boolean), resolution: 9, cache: false }),
+      // fastupdate off: a library is never updated in place, only rebuilt, and building is faster without it.
+      index: new FlexSearch.Index({ tokenize: field.prefix ? 'forward' : 'strict', encode: (text: string) => text.split(' ').filter(Boolean), resolution: 9, cache: false, fastupdate: false }),
     }));
   }
 
-  add(id: number, entry: Record<string, string>): void {
+  /** Adds an entry: a field's text, or its terms when the caller already has them (shared sentences). */
+  add(id: number, entry: Record<string, string | string[]>): void {
     for (const { field, index } of this.indexes) {
-      const list = terms(entry[field.name] ?? '');
+      const value = entry[field.name] ?? '';
+      const list = typeof value === 'string' ? terms(value) : value;
       if (list.length === 0) continue;
       for (const term of list) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
       index.add(id, list.join(' '));

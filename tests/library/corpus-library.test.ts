@@ -1,0 +1,38 @@
+// Serves all of ../shared/corpus at once when it is there (skips, saying so, when it is not).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { search } from '../../commands/search.js';
+import { section } from '../../commands/section.js';
+import { stat } from '../../commands/stat.js';
+import { loadLibrary } from '../../src/library/library.js';
+import { expectValidResponse } from '../support/discord-contract.js';
+import { ROOT } from '../support/documents.js';
+import { context } from '../support/library.js';
+
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const present = existsSync(CORPUS);
+if (!present) console.log(`corpus library test skipped: ${CORPUS} is not here`);
+
+describe.skipIf(!present)('the whole real corpus as one library', () => {
+  it('loads every fact sheet, with distinct ids, and answers across them', async () => {
+    const started = performance.now();
+    const { library, errors } = await loadLibrary(CORPUS);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`corpus library: ${library.documents.length} documents, ${library.sections.length} sections, ${library.figures.length} figures, ${library.statements.length} statements, loaded and indexed in ${seconds.toFixed(1)} s`);
+    expect(errors).toEqual([]);
+    expect(library.documents.length).toBe(1598);
+    expect(new Set(library.documents.map((d) => d.id)).size).toBe(1598);
+    const figures = stat.run(library, { query: 'semiconductor' }, context());
+    expectValidResponse({ type: 4, data: figures });
+    const found = search.run(library, { query: '"critical minerals"' }, context());
+    expectValidResponse({ type: 4, data: found });
+    expect(found.embeds![0]!.footer!.text).toMatch(/\d+ statement\(s\)/);
+    const toc = section.run(library, {}, context());
+    expectValidResponse({ type: 4, data: toc });
+    expect(toc.embeds).toHaveLength(10);
+    const one = library.documents[100]!;
+    const within = section.run(library, { document: one.id }, context());
+    expect(within.embeds![0]!.title).toBe(one.title.length > 256 ? within.embeds![0]!.title : one.title);
+  }, 120_000);
+});

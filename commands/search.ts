@@ -16,7 +16,7 @@ import type { Library, StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
 import { LIMITS } from '../src/render/limits.js';
 import { choices, COLORS, reply } from '../src/render/reply.js';
-import { blockquote, escapeDocumentText, escapeUserText, truncate } from '../src/render/text.js';
+import { blockquote, documentText, escapeUserText, truncate } from '../src/render/text.js';
 
 export const PAGE_SIZE = 5;
 /** How long the buttons of a search work; the gateway disables them when it has passed. */
@@ -57,18 +57,15 @@ export function searchHits(library: Library, session: Pick<SearchSession, 'query
   });
 }
 
-/** The statement with the words the query looks for in bold, the rest escaped. */
+/**
+ * The statement with the words the query looks for in bold. The text is escaped once; escaping leaves letters
+ * and digits alone, so the words can then be found and bolded in the escaped text.
+ */
 function highlighted(ref: StatementRef, stems: Set<string>): string {
-  const text = textOf(ref);
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(/(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’,.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)) {
-    const stem = normalizeTerm(match[0]);
-    if (!stem || !stems.has(stem)) continue;
-    out += `${escapeDocumentText(text.slice(last, match.index))}**${escapeDocumentText(match[0])}**`;
-    last = match.index! + match[0].length;
-  }
-  return out + escapeDocumentText(text.slice(last));
+  return documentText(ref.document, ref.point.span).replace(/(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’,.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu, (word) => {
+    const stem = normalizeTerm(word);
+    return stem && stems.has(stem) ? `**${word}**` : word;
+  });
 }
 
 function pageEmbed(library: Library, session: SearchSession, hits: StatementRef[], page: number, preview: boolean): APIEmbed {
@@ -106,8 +103,7 @@ function notFound(query: string, document: string | null): APIEmbed {
 }
 
 /** A page of results with its buttons; `preview` is the private view with "Post to channel". */
-function pageReply(library: Library, key: string, session: SearchSession & { preview: boolean }, page: number, ephemeral: boolean) {
-  const hits = searchHits(library, session);
+function pageReply(library: Library, key: string, session: SearchSession & { preview: boolean }, page: number, ephemeral: boolean, hits = searchHits(library, session)) {
   const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const data = reply([pageEmbed(library, session, hits, current, session.preview && ephemeral)], { ephemeral });
@@ -139,10 +135,11 @@ export const search: Command = {
     const ephemeral = preview || isPrivate(options);
     if (!query) return reply([{ title: 'What should I search for?', description: 'Give some words: /search query:border wall, or a "quoted phrase".', color: COLORS.notice }], { ephemeral: true });
     const session: StoredSearch = { query, documentId: document?.id ?? null, userId: context.userId, createdAt: context.now(), preview };
-    if (searchHits(library, session).length === 0) return reply([notFound(query, document?.title ?? null)], { ephemeral: true });
+    const hits = searchHits(library, session);
+    if (hits.length === 0) return reply([notFound(query, document?.title ?? null)], { ephemeral: true });
     const key = newKey(context);
     context.searches.set(key, session);
-    return pageReply(library, key, session, 0, ephemeral);
+    return pageReply(library, key, session, 0, ephemeral, hits);
   },
   autocomplete(library, focused) {
     return focused.name === 'document' ? choices(documentChoices(library, focused.value)) : { choices: [] };

@@ -1,5 +1,17 @@
 // "Did you mean ...?": the closest string by shared letter pairs (Dice coefficient), for suggestions.
+// Candidates (titles, what figures count) repeat from call to call: their pairs are kept.
+const cache = new Map<string, Map<string, number>>();
+
 function pairs(text: string): Map<string, number> {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  if (cache.size > 20_000) cache.clear();
+  const made = countPairs(text);
+  cache.set(text, made);
+  return made;
+}
+
+function countPairs(text: string): Map<string, number> {
   const clean = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const out = new Map<string, number>();
   for (let i = 0; i < clean.length - 1; i++) {

@@ -27,17 +27,39 @@ export function escapeUserText(text: string): string {
   return escapeMarkdown(clean, { inlineCode: true, codeBlock: true }).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>').replace(/https?:\/\//g, (m) => `${m.slice(0, -2)}\u200b//`);
 }
 
+// Documents never change once parsed (a reload parses anew), so their escaped text is worked out once.
+const displayCache = new WeakMap<Document, Map<number, string>>();
+
 /** A document's words as a reader sees them (line wraps and Markdown markup removed), escaped for Discord. */
 export function documentText(document: Document, span: Span): string {
-  return escapeDocumentText(plainText(document.text.slice(span[0], span[1]), document.format === 'markdown'));
+  let cache = displayCache.get(document);
+  if (!cache) displayCache.set(document, (cache = new Map()));
+  const key = span[0] * 2 ** 26 + span[1]; // unique: documents are far below 2^26 characters
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = escapeDocumentText(plainText(document.text.slice(span[0], span[1]), document.format === 'markdown'));
+    cache.set(key, text);
+  }
+  return text;
 }
 
 export function escapeDocumentText(text: string): string {
   return escapeMarkdown(text, { inlineCode: true, codeBlock: true }).replace(/@(everyone|here)/g, '@\u200b$1');
 }
 
+const boldCache = new WeakMap<Document, Map<number, string>>();
+
 /** The sentence with the figure in bold: "…responsible for **nearly 2,000** homicides…". */
 export function sentenceWithBold(document: Document, sentence: Span, bold: Span): string {
+  let cache = boldCache.get(document);
+  if (!cache) boldCache.set(document, (cache = new Map()));
+  const key = bold[0] * 2 ** 26 + bold[1];
+  let text = cache.get(key);
+  if (text === undefined) cache.set(key, (text = renderBold(document, sentence, bold)));
+  return text;
+}
+
+function renderBold(document: Document, sentence: Span, bold: Span): string {
   const md = document.format === 'markdown';
   const before = plainText(document.text.slice(sentence[0], bold[0]) + '\u0001', md).slice(0, -1);
   const figure = plainText(document.text.slice(bold[0], bold[1]), md);

@@ -63,6 +63,7 @@ const ours: Engine = {
       { name: 'section', weight: 0.5 },
     ]);
     rows.forEach((r, i) => index.add(i, { ...r }));
+    index.prepare();
     return (q) => index.search(q, 25).map((h) => h.id);
   },
 };

@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import type { Document, Figure, Point, Section } from '../document/types.js';
 import { plainText } from '../document/text.js';
 import { DOCUMENT_EXTENSIONS, DocumentError, readDocument } from './read.js';
-import { terms, TextIndex, type Hit } from './search.js';
+import { TextIndex, type Hit } from './search.js';
 
 export interface SectionRef {
   document: Document;
@@ -92,25 +92,37 @@ export function createLibrary(documents: Document[]): Library {
     { name: 'lead', weight: 1 },
   ]);
   sections.forEach((ref, i) => sectionIndex.add(i, { title: ref.section.title, lead: ref.section.lead ? plain(ref.document, ref.section.lead.text) : '' }));
+  // Figures are found by what they count, their own text and section; the words of their sentence come from
+  // the statement index below, so no text is indexed twice.
   const figureIndex = new TextIndex([
     { name: 'counts', weight: 4, prefix: true },
     { name: 'figure', weight: 3 },
-    { name: 'sentence', weight: 1 },
     { name: 'section', weight: 0.5 },
   ]);
-  // Figures of one sentence share its terms: worked out once.
-  let lastSentence = '';
-  let lastTerms: string[] = [];
-  figures.forEach((ref, i) => {
-    const sentence = ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.sentenceSpan[1]);
-    if (sentence !== lastSentence) {
-      lastSentence = sentence;
-      lastTerms = terms(plain(ref.document, sentence));
-    }
-    figureIndex.add(i, { counts: ref.figure.counts ?? '', figure: plain(ref.document, ref.figure.text), sentence: lastTerms, section: ref.section.title });
-  });
+  figures.forEach((ref, i) => figureIndex.add(i, { counts: ref.figure.counts ?? '', figure: plain(ref.document, ref.figure.text), section: ref.section.title }));
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }]);
   statements.forEach((ref, i) => statementIndex.add(i, { text: plain(ref.document, ref.point.text) }));
+  const statementOf = new Map<string, number>();
+  statements.forEach((ref, i) => statementOf.set(`${ref.document.id}\u0000${ref.point.id}`, i));
+  const figuresOfStatement = new Map<number, number[]>();
+  figures.forEach((ref, i) => {
+    const statement = statementOf.get(`${ref.document.id}\u0000${ref.figure.pointId}`)!;
+    const list = figuresOfStatement.get(statement) ?? [];
+    list.push(i);
+    figuresOfStatement.set(statement, list);
+  });
+
+  for (const index of [documentIndex, sectionIndex, figureIndex, statementIndex]) index.prepare();
+
+  /** Figure hits from the figure fields, plus every figure of each statement whose words match. */
+  const searchFigures = (query: string, limit: number): Hit[] => {
+    const scores = new Map<number, number>();
+    for (const hit of figureIndex.search(query, limit)) scores.set(hit.id, hit.score);
+    for (const hit of statementIndex.search(query, limit)) {
+      for (const figure of figuresOfStatement.get(hit.id) ?? []) scores.set(figure, (scores.get(figure) ?? 0) + hit.score);
+    }
+    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
+  };
 
   const documentsById = new Map<string, Document>();
   for (const d of documents) for (const key of [d.id, d.title.toLowerCase()]) if (!documentsById.has(key)) documentsById.set(key, d);
@@ -126,9 +138,9 @@ export function createLibrary(documents: Document[]): Library {
   }
 
   // With a document chosen, look further down the ranking so its matches are not crowded out by others'.
-  const lookup = <T extends { document: Document }>(index: TextIndex, refs: T[], query: string, documentId?: string): T[] => {
-    const hits = closeToBest(index.search(query, documentId ? 2000 : 100)).map((h) => refs[h.id]!);
-    return documentId ? hits.filter((r) => r.document.id === documentId) : hits;
+  const lookup = <T extends { document: Document }>(search: (query: string, limit: number) => Hit[], refs: T[], query: string, documentId?: string): T[] => {
+    if (!documentId) return closeToBest(search(query, 100)).map((h) => refs[h.id]!);
+    return closeToBest(search(query, 2000).filter((h) => refs[h.id]!.document.id === documentId)).map((h) => refs[h.id]!);
   };
 
   return {
@@ -137,8 +149,8 @@ export function createLibrary(documents: Document[]): Library {
     figures,
     statements,
     parts: (documentId) => (documentId ? byDocument.get(documentId) ?? none : everything),
-    findSections: (query, documentId) => lookup(sectionIndex, sections, query, documentId),
-    findFigures: (query, documentId) => lookup(figureIndex, figures, query, documentId),
+    findSections: (query, documentId) => lookup((q, n) => sectionIndex.search(q, n), sections, query, documentId),
+    findFigures: (query, documentId) => lookup(searchFigures, figures, query, documentId),
     searchStatements: (query, documentId) => {
       const hits = statementIndex.search(query, documentId ? 5000 : 500).map((h) => statements[h.id]!);
       return documentId ? hits.filter((r) => r.document.id === documentId) : hits;

@@ -80,8 +80,8 @@ function withinDistance(a: string, b: string, max: number): boolean {
 
 export class TextIndex {
   private readonly indexes: Array<{ field: Field; index: InstanceType<typeof FlexSearch.Index> }>;
-  /** Every indexed term with its count, for typo correction; bucketed by length. */
-  private readonly vocabulary = new Map<string, number>();
+  /** Every indexed term with how many entries hold it, for typo correction; made when first needed. */
+  private vocabularyMap: Map<string, number> | null = null;
   private byLength: Map<number, string[]> | null = null;
   private sortedTerms: string[] | null = null;
 
@@ -90,7 +90,7 @@ export class TextIndex {
       field,
       // Text arrives already normalised (see terms()): the encoder only splits it.
       // fastupdate off: a library is never updated in place, only rebuilt, and building is faster without it.
-      index: new FlexSearch.Index({ tokenize: field.prefix ? 'forward' : 'strict', encode: (text: string) => text.split(' ').filter(Boolean), resolution: 9, cache: false, fastupdate: false }),
+      index: new FlexSearch.Index({ tokenize: field.prefix ? 'forward' : 'strict', encode: (text: string) => text.split(' '), resolution: field.prefix ? 9 : 3, cache: false, fastupdate: false }),
     }));
   }
 
@@ -100,11 +100,37 @@ export class TextIndex {
       const value = entry[field.name] ?? '';
       const list = typeof value === 'string' ? terms(value) : value;
       if (list.length === 0) continue;
-      for (const term of list) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
       index.add(id, list.join(' '));
     }
+    this.vocabularyMap = null;
     this.byLength = null;
     this.sortedTerms = null;
+  }
+
+  /** Builds the lookup tables for typo correction now, so the first query with a typo is not the slow one. */
+  prepare(): this {
+    void this.vocabulary;
+    this.hasPrefix('');
+    return this;
+  }
+
+  /**
+   * The terms FlexSearch holds (its `map`: term -> ids by relevance slot), counted. Read from the index itself
+   * rather than counted while adding: counting every word as it is added cost a third of the build.
+   */
+  private get vocabulary(): Map<string, number> {
+    if (!this.vocabularyMap) {
+      this.vocabularyMap = new Map();
+      for (const { index } of this.indexes) {
+        const map = (index as unknown as { map: Map<string, Array<unknown[] | undefined>> }).map;
+        for (const [term, slots] of map) {
+          let count = 0;
+          for (const slot of slots) count += slot?.length ?? 0;
+          this.vocabularyMap.set(term, (this.vocabularyMap.get(term) ?? 0) + count);
+        }
+      }
+    }
+    return this.vocabularyMap;
   }
 
   /** The query's words, each with its alternatives: synonyms, and the closest indexed words for a typo. */

@@ -60,7 +60,7 @@ function allFiguresEmbeds(library: Library, documents: Document[]): APIEmbed[] {
 }
 
 function notFound(library: Library, query: string, document: Document | null): APIEmbed {
-  const counted = [...new Set(library.parts(document?.id).figures.slice(0, 1000).map((r) => r.figure.counts).filter((c): c is string => Boolean(c)))];
+  const counted = [...new Set(library.parts(document?.id).figures.slice(0, 300).map((r) => r.figure.counts).filter((c): c is string => Boolean(c)))];
   const nearest = closest(query, counted, (c) => c);
   const examples = counted.slice(0, 8).map((c) => escapeDocumentText(c.replace(/\s+/g, ' ')));
   const lines = [`No figure matches “${escapeUserText(truncate(query, 200))}”.`];

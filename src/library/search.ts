@@ -82,7 +82,8 @@ export class TextIndex {
   private readonly indexes: Array<{ field: Field; index: InstanceType<typeof FlexSearch.Index> }>;
   /** Every indexed term with how many entries hold it, for typo correction; made when first needed. */
   private vocabularyMap: Map<string, number> | null = null;
-  private byLength: Map<number, string[]> | null = null;
+  private readonly prefixFieldWords = new Map<string, number>();
+  private byLength: Map<string, string[]> | null = null;
   private sortedTerms: string[] | null = null;
 
   constructor(private readonly fields: Field[]) {
@@ -100,6 +101,8 @@ export class TextIndex {
       const value = entry[field.name] ?? '';
       const list = typeof value === 'string' ? terms(value) : value;
       if (list.length === 0) continue;
+      // A prefix field's map holds every prefix of every word: its whole words are kept here instead.
+      if (field.prefix) for (const term of list) this.prefixFieldWords.set(term, (this.prefixFieldWords.get(term) ?? 0) + 1);
       index.add(id, list.join(' '));
     }
     this.vocabularyMap = null;
@@ -109,7 +112,7 @@ export class TextIndex {
 
   /** Builds the lookup tables for typo correction now, so the first query with a typo is not the slow one. */
   prepare(): this {
-    void this.vocabulary;
+    this.closest('warm');
     this.hasPrefix('');
     return this;
   }
@@ -120,8 +123,9 @@ export class TextIndex {
    */
   private get vocabulary(): Map<string, number> {
     if (!this.vocabularyMap) {
-      this.vocabularyMap = new Map();
-      for (const { index } of this.indexes) {
+      this.vocabularyMap = new Map(this.prefixFieldWords);
+      for (const { field, index } of this.indexes) {
+        if (field.prefix) continue;
         const map = (index as unknown as { map: Map<string, Array<unknown[] | undefined>> }).map;
         for (const [term, slots] of map) {
           let count = 0;
@@ -161,20 +165,24 @@ export class TextIndex {
     return this.sortedTerms[lo]?.startsWith(prefix) ?? false;
   }
 
-  /** Indexed words within one edit (two from eight letters), most frequent first. */
+  /**
+   * Indexed words within one edit (two from eight letters), most frequent first. Only words with the same
+   * first letter are compared: typos rarely hit the first letter, and it keeps the scan small.
+   */
   private closest(term: string): string[] {
     if (!this.byLength) {
       this.byLength = new Map();
       for (const word of this.vocabulary.keys()) {
-        const bucket = this.byLength.get(word.length) ?? [];
+        const key = `${word.length}:${word[0]}`;
+        const bucket = this.byLength.get(key) ?? [];
         bucket.push(word);
-        this.byLength.set(word.length, bucket);
+        this.byLength.set(key, bucket);
       }
     }
     const max = term.length >= 8 ? 2 : 1;
     const found: string[] = [];
     for (let length = term.length - max; length <= term.length + max; length++) {
-      for (const word of this.byLength.get(length) ?? []) if (withinDistance(term, word, max)) found.push(word);
+      for (const word of this.byLength.get(`${length}:${term[0]}`) ?? []) if (withinDistance(term, word, max)) found.push(word);
     }
     return found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
   }

@@ -86,7 +86,7 @@ export function sectionList(library: Library, refs: SectionRef[], max = 25): str
 export function sectionNotFound(library: Library, query: string, document: Document | null = null): APIEmbed {
   const refs = library.parts(document?.id).sections;
   // Suggestions from the first few thousand titles: enough to be useful, bounded in time.
-  const suggestion = closest(query, refs.slice(0, 1000), (ref) => ref.section.title);
+  const suggestion = closest(query, refs.slice(0, 300), (ref) => ref.section.title);
   const lines = [`No section matches “${escapeUserText(truncate(query, 200))}”${document ? ` in ${escapeUserText(document.title)}` : ''}.`];
   if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.section.title)}**?`);
   lines.push('', '**Sections:**', sectionList(library, refs));
@@ -95,7 +95,7 @@ export function sectionNotFound(library: Library, query: string, document: Docum
 
 /** The `document` option named no served document. */
 export function documentNotFound(library: Library, query: string): Reply {
-  const suggestion = closest(query, library.documents.slice(0, 1000), (d) => d.title);
+  const suggestion = closest(query, library.documents.slice(0, 300), (d) => d.title);
   const lines = [`No document matches “${escapeUserText(truncate(query, 200))}”.`];
   if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.title)}**?`);
   lines.push('', '**Documents served:**', ...library.documents.slice(0, 25).map((d) => `• ${escapeUserText(d.title)}`));

@@ -84,11 +84,22 @@ describe('every reply keeps Discord’s rules (property)', () => {
           ['stat', { query: q }],
           ['quote', { private: isPrivate }],
           ['quote', { section: sectionKey }],
+          ['search', { query: q }],
+          ['search', { query: `"${q.slice(0, 20)}"`, preview: isPrivate }],
         ];
         for (const [name, options] of runs) {
-          const data = commands.get(name)!.run(library, options, context());
+          const ctx = context();
+          const data = commands.get(name)!.run(library, options, ctx);
           const problems = responseProblems({ type: 4, data });
           if (problems.length) throw new Error(`/${name} ${JSON.stringify(options).slice(0, 200)}: ${problems.join('; ')}`);
+          // Press every enabled button of the reply (search pages), as its asker.
+          for (const row of (data.components ?? []) as Array<{ components: Array<{ custom_id: string; disabled?: boolean }> }>) {
+            for (const button of row.components.filter((b) => !b.disabled)) {
+              const pressed = commands.get(name)!.component!(library, button.custom_id, ctx);
+              const buttonProblems = responseProblems(pressed);
+              if (buttonProblems.length) throw new Error(`/${name} button ${button.custom_id}: ${buttonProblems.join('; ')}`);
+            }
+          }
         }
         for (const [name, option] of [['section', 'name'], ['stat', 'query'], ['quote', 'section']] as const) {
           for (const value of [q, '', q.slice(0, 3)]) {

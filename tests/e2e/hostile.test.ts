@@ -24,6 +24,8 @@ const TARGETS: Array<[command: string, option: string]> = [
   ['section', 'name'],
   ['stat', 'query'],
   ['quote', 'section'],
+  ['search', 'query'],
+  ['stat', 'document'],
 ];
 
 describe('hostile input against the running bot', () => {
@@ -35,6 +37,10 @@ describe('hostile input against the running bot', () => {
           const id = standIn.dispatchInteraction(command, [{ name: option, type: STRING, value: input, ...(type === 4 ? { focused: true } : {}) }], type);
           const callback = await standIn.waitForCallback(id);
           expect(callback.body.type).toBe(type === 2 ? 4 : 8);
+          // A search reply's buttons are pressed too, by the asker.
+          for (const row of (callback.body.data?.components ?? []) as Array<{ components: Array<{ custom_id: string; disabled?: boolean }> }>) {
+            for (const button of row.components.filter((b) => !b.disabled)) expect((await standIn.waitForCallback(standIn.dispatchButton(button.custom_id))).body.type).toBeGreaterThan(0);
+          }
           if (type === 2) expect((callback.body.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
         }
       }
@@ -52,7 +58,13 @@ describe('hostile input against the running bot', () => {
       ['stat', [{ name: 'unknown-option', type: 3, value: 'homicides' }]],
       ['section', [{ name: 'name', type: 3, value: 'border' }, { name: 'name', type: 3, value: 'lives' }]],
       ['nonexistent', [{ name: 'x', type: 3, value: 'y' }]],
+      ['search', []],
+      ['search', [{ name: 'preview', type: 3, value: 'true' }]],
     ];
+    for (const customId of ['', 'search', 'search:', 'search:zzz:-5', 'search:zzz:NaN:post', 'nope:1', 'x'.repeat(100), '@everyone']) {
+      const callback = await standIn.waitForCallback(standIn.dispatchButton(customId));
+      expect(callback.body.type).toBe(4);
+    }
     for (const [command, options] of wrong) {
       const callback = await standIn.waitForCallback(standIn.dispatchInteraction(command, options));
       expect(callback.body.type).toBe(4);

@@ -1,20 +1,13 @@
 // Seed-like fact sheets, generated from a fixed seed: headings with leads, statements grouped by blank lines,
 // figures with qualifiers and time frames. For the scale benchmark.
+import { seededRandom } from '../tests/support/random.js';
+
 const WORDS = 'border security immigration workers families schools roads bridges energy prices jobs wages farmers veterans students housing health care hospitals manufacturing factories exports imports tariffs trade agreements communities cities states counties agencies officers troops drugs fentanyl crime victims courts judges laws regulations permits grants loans investments research technology data centers broadband water power plants pipelines oil gas minerals supply chains semiconductors steel aluminum vehicles airports ports shipping railways'.split(' ');
 const VERBS = 'secured expanded protected delivered restored lowered raised built repaired funded launched signed directed ordered announced invested supported strengthened ended reduced'.split(' ');
 const QUALIFIERS = ['more than', 'nearly', 'over', 'at least', 'up to', 'about', 'almost', ''];
 const TIMEFRAMES = ['last year', 'since January', 'in 2025', 'over the past decade', 'this year', ''];
 
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 export function generateDocument(n: number, rand: () => number): string {
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;

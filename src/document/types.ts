@@ -42,11 +42,8 @@ export interface Section {
   line: number;
 }
 
-export interface Figure {
-  /** Stable id: `<point id>-f<n>`. */
-  id: string;
-  /** As written, qualifier included: "more than 120,000", "75%", "$1.4 billion". */
-  text: string;
+/** A figure as the recognizer finds it in a sentence (src/document/figures.ts). */
+export interface FoundFigure {
   span: Span;
   /** Numeric value (120000, 75, 1.4e9); null for a vague amount such as "thousands". */
   value: number | null;
@@ -59,6 +56,14 @@ export interface Figure {
   counts: string | null;
   /** The time frame the sentence gives ("last year", "since May of last year"). */
   timeframe: string | null;
+}
+
+/** A figure placed in its document. */
+export interface Figure extends FoundFigure {
+  /** Stable id: `<point id>-f<n>`. */
+  id: string;
+  /** As written, qualifier included: "more than 120,000", "75%", "$1.4 billion". */
+  text: string;
   sectionId: string;
   pointId: string;
   /** Span of the sentence the figure comes from. */

@@ -2,6 +2,9 @@ import { sharedContext, type CommandContext } from '../../src/command.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary, type Library } from '../../src/library/library.js';
 import { loadSeed } from './documents.js';
+import { seededRandom } from './random.js';
+
+export { seededRandom };
 
 export function seedLibrary(): Library {
   return createLibrary([loadSeed()]);
@@ -9,18 +12,6 @@ export function seedLibrary(): Library {
 
 export function libraryOf(files: Record<string, string>): Library {
   return createLibrary(Object.entries(files).map(([file, text]) => parseDocument(text, { file })));
-}
-
-/** A seeded random source (mulberry32), so tests that pick at random are repeatable. */
-export function seededRandom(seed = 1): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function context(channelId = 'channel-1', random = seededRandom(), overrides: Partial<CommandContext> = {}): CommandContext {

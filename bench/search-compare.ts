@@ -1,5 +1,5 @@
-// Chooses the search library by measurement: our TextIndex (FlexSearch plus stemming, synonyms and typo
-// correction) against MiniSearch and FlexSearch alone, tuned alike (same tokenizer, stopwords, Porter stemmer). Quality on the seed's queries;
+// Chooses the search index by measurement: our TextIndex (a small inverted index with stemming, synonyms and
+// typo correction) against MiniSearch and FlexSearch, tuned alike (same tokenizer, stopwords, Porter stemmer). Quality on the seed's queries;
 // build time and query latency on every figure of the real corpus when ../shared/corpus is present.
 // Run: npm run bench:search [-- CORPUS_DIR]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -52,9 +52,9 @@ const miniSearch: Engine = {
   },
 };
 
-// What the bot uses: FlexSearch through our TextIndex (stems, synonyms, typo correction from the vocabulary).
+// What the bot uses: our TextIndex (inverted index, stems, synonyms, typo correction from the vocabulary).
 const ours: Engine = {
-  name: 'FlexSearch 0.8 + our TextIndex (the bot’s)',
+  name: 'our TextIndex (the bot’s)',
   build(rows) {
     const index = new TextIndex([
       { name: 'counts', weight: 4, prefix: true },
@@ -68,9 +68,9 @@ const ours: Engine = {
   },
 };
 
-// FlexSearch alone, tuned alike but without our query layer.
+// FlexSearch, tuned alike: the same normalised terms, prefix matching through its forward tokenizer.
 const flexSearch: Engine = {
-  name: 'FlexSearch 0.8 alone (forward tokenizer, stemmed)',
+  name: 'FlexSearch 0.8 (forward tokenizer, stemmed)',
   build(rows) {
     const fields = ['counts', 'sentence'] as const;
     const indexes = fields.map(() => new FlexSearch.Index({ tokenize: 'forward', encode: (t: string) => t.split(' ').filter(Boolean) }));

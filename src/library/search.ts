@@ -1,8 +1,7 @@
-// Search over section titles, figures and statements, built once per library load.
-// FlexSearch does the indexing (prefix matching through its "forward" tokenizer, fast at scale); we add what
-// it lacks: stemming (Porter, memoised), stopwords, query-time synonyms, and typo tolerance through the index's
-// own vocabulary. Why this over MiniSearch: README, "Search".
-import FlexSearch from 'flexsearch';
+// Search over document titles, section titles, figures and statements, built once per library load: stemming
+// (Porter, memoised), stopwords, query-time synonyms, typo tolerance through the index's own vocabulary, and
+// prefix matching for the word being typed. Why a hand-written index over MiniSearch and FlexSearch: README,
+// "Search".
 import { stemmer } from 'stemmer';
 import { lookupTable } from '../document/lookup.js';
 
@@ -78,32 +77,128 @@ function withinDistance(a: string, b: string, max: number): boolean {
   return previous[b.length]! <= max;
 }
 
+/** One field's inverted index: each term's entries (ids, ascending) and how often the term occurs in each. */
+class FieldIndex {
+  readonly postings = new Map<string, { ids: number[]; counts: number[] }>();
+  private sorted: string[] | null = null;
+
+  add(id: number, list: string[]): void {
+    for (const term of list) {
+      let posting = this.postings.get(term);
+      if (!posting) this.postings.set(term, (posting = { ids: [], counts: [] }));
+      // Ids arrive in ascending order, so a repeat of the term in this entry is always the last one.
+      const last = posting.ids.length - 1;
+      if (posting.ids[last] === id) posting.counts[last]!++;
+      else {
+        posting.ids.push(id);
+        posting.counts.push(1);
+      }
+    }
+    this.sorted = null;
+  }
+
+  /** Every indexed word starting with `prefix` (at most `max`), for the word being typed. */
+  withPrefix(prefix: string, max = 200): string[] {
+    this.sorted ??= [...this.postings.keys()].sort();
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < this.sorted.length && found.length < max && this.sorted[i]!.startsWith(prefix); i++) found.push(this.sorted[i]!);
+    return found;
+  }
+}
+
+/** How many matches of one field and one combination of words are scored, at most. */
+const MAX_SCORED = 3000;
+
+interface Postings {
+  ids: number[];
+  counts: number[];
+}
+
+const EMPTY: Postings = { ids: [], counts: [] };
+
+/** The entries holding any of the words (a prefix's expansions), merged in id order. */
+function union(field: FieldIndex, words: string[]): Postings {
+  if (words.length === 1) return field.postings.get(words[0]!) ?? EMPTY;
+  const merged = new Map<number, number>();
+  for (const word of words) {
+    const posting = field.postings.get(word);
+    if (!posting) continue;
+    for (let i = 0; i < posting.ids.length; i++) merged.set(posting.ids[i]!, (merged.get(posting.ids[i]!) ?? 0) + posting.counts[i]!);
+  }
+  const ids = [...merged.keys()].sort((a, b) => a - b);
+  return { ids, counts: ids.map((id) => merged.get(id)!) };
+}
+
+/** Binary search for `id` in ascending `ids`, from `from`; returns where it is or would be. */
+function seek(ids: number[], id: number, from: number): number {
+  let lo = from;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Entries holding every word (the last as a prefix in prefix fields), with their total occurrences. */
+function matches(field: Field, index: FieldIndex, words: string[]): Postings {
+  const lists = words.map((word, i) => (field.prefix && i === words.length - 1 ? union(index, index.withPrefix(word)) : index.postings.get(word) ?? EMPTY));
+  if (lists.length === 1) return lists[0]!;
+  lists.sort((a, b) => a.ids.length - b.ids.length);
+  const [smallest, ...rest] = lists;
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const cursors = rest.map(() => 0);
+  for (let i = 0; i < smallest!.ids.length; i++) {
+    const id = smallest!.ids[i]!;
+    let total = smallest!.counts[i]!;
+    let all = true;
+    for (let k = 0; k < rest.length; k++) {
+      const at = seek(rest[k]!.ids, id, cursors[k]!);
+      cursors[k] = at;
+      if (rest[k]!.ids[at] !== id) {
+        all = false;
+        break;
+      }
+      total += rest[k]!.counts[at]!;
+    }
+    if (all) {
+      ids.push(id);
+      counts.push(total);
+    }
+  }
+  return { ids, counts };
+}
+
+/**
+ * Search over a few weighted fields. A hand-written inverted index (term -> ascending ids), because building
+ * FlexSearch's cost about 1 µs a word and dominated loading (README, "Search"); queries intersect the shortest
+ * lists first. Stemming, stopwords, synonyms and typo tolerance are ours either way.
+ */
 export class TextIndex {
-  private readonly indexes: Array<{ field: Field; index: InstanceType<typeof FlexSearch.Index> }>;
-  /** Every indexed term with how many entries hold it, for typo correction; made when first needed. */
+  private readonly indexes: Array<{ field: Field; index: FieldIndex }>;
   private vocabularyMap: Map<string, number> | null = null;
-  private readonly prefixFieldWords = new Map<string, number>();
   private byLength: Map<string, string[]> | null = null;
   private sortedTerms: string[] | null = null;
 
   constructor(private readonly fields: Field[]) {
-    this.indexes = fields.map((field) => ({
-      field,
-      // Text arrives already normalised (see terms()): the encoder only splits it.
-      // fastupdate off: a library is never updated in place, only rebuilt, and building is faster without it.
-      index: new FlexSearch.Index({ tokenize: field.prefix ? 'forward' : 'strict', encode: (text: string) => text.split(' '), resolution: field.prefix ? 9 : 3, cache: false, fastupdate: false }),
-    }));
+    this.indexes = fields.map((field) => ({ field, index: new FieldIndex() }));
   }
 
-  /** Adds an entry: a field's text, or its terms when the caller already has them (shared sentences). */
+  /** Adds an entry (ids must ascend): a field's text, or its terms when the caller already has them. */
   add(id: number, entry: Record<string, string | string[]>): void {
     for (const { field, index } of this.indexes) {
       const value = entry[field.name] ?? '';
       const list = typeof value === 'string' ? terms(value) : value;
-      if (list.length === 0) continue;
-      // A prefix field's map holds every prefix of every word: its whole words are kept here instead.
-      if (field.prefix) for (const term of list) this.prefixFieldWords.set(term, (this.prefixFieldWords.get(term) ?? 0) + 1);
-      index.add(id, list.join(' '));
+      if (list.length) index.add(id, list);
     }
     this.vocabularyMap = null;
     this.byLength = null;
@@ -114,24 +209,16 @@ export class TextIndex {
   prepare(): this {
     this.closest('warm');
     this.hasPrefix('');
+    for (const { index } of this.indexes) index.withPrefix('');
     return this;
   }
 
-  /**
-   * The terms FlexSearch holds (its `map`: term -> ids by relevance slot), counted. Read from the index itself
-   * rather than counted while adding: counting every word as it is added cost a third of the build.
-   */
+  /** Every indexed term with how many entries hold it, for typo correction. */
   private get vocabulary(): Map<string, number> {
     if (!this.vocabularyMap) {
-      this.vocabularyMap = new Map(this.prefixFieldWords);
-      for (const { field, index } of this.indexes) {
-        if (field.prefix) continue;
-        const map = (index as unknown as { map: Map<string, Array<unknown[] | undefined>> }).map;
-        for (const [term, slots] of map) {
-          let count = 0;
-          for (const slot of slots) count += slot?.length ?? 0;
-          this.vocabularyMap.set(term, (this.vocabularyMap.get(term) ?? 0) + count);
-        }
+      this.vocabularyMap = new Map();
+      for (const { index } of this.indexes) {
+        for (const [term, posting] of index.postings) this.vocabularyMap.set(term, (this.vocabularyMap.get(term) ?? 0) + posting.ids.length);
       }
     }
     return this.vocabularyMap;
@@ -188,25 +275,38 @@ export class TextIndex {
   }
 
   /**
-   * Best first. Every query word (or one of its alternatives) must match; when nothing matches them all,
-   * results matching some are returned instead.
+   * Best first: the sum over fields of field weight × how well the words match (synonyms and typo corrections
+   * count less) × a little more for words said more than once. Every query word (or an alternative) must match;
+   * when nothing matches them all, entries matching some are returned instead. The word being typed (the
+   * last) matches as a prefix in prefix fields.
    */
   search(query: string, limit = 100): Hit[] {
     const groups = this.alternatives(query);
     if (groups.length === 0) return [];
     const combos = cartesian(groups).slice(0, 8);
-    const run = (suggest: boolean) => {
-      const scores = new Map<number, number>();
+    const scores = new Map<number, number>();
+    const add = (id: number, score: number) => scores.set(id, (scores.get(id) ?? 0) + score);
+    for (const { field, index } of this.indexes) {
+      for (const combo of combos) {
+        const { ids, counts } = matches(field, index, combo.terms);
+        // A very common word matches thousands of entries: the first ones (in document order) are scored, which
+        // keeps every query's work bounded; their order among equals is document order anyway.
+        const n = Math.min(ids.length, MAX_SCORED);
+        for (let i = 0; i < n; i++) add(ids[i]!, field.weight * combo.weight * (1 + 0.1 * Math.min(counts[i]! - combo.terms.length, 5)));
+      }
+    }
+    if (scores.size === 0 && groups.length > 1) {
+      // Nothing has every word: rank by how many of the words an entry has.
       for (const { field, index } of this.indexes) {
-        for (const combo of combos) {
-          const ids = index.search(combo.terms.join(' '), { limit, suggest }) as number[];
-          ids.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + field.weight * combo.weight * (1 / (1 + rank * 0.02))));
+        for (const group of groups) {
+          for (const alt of group) {
+            const { ids } = matches(field, index, [alt.term]);
+            const n = Math.min(ids.length, MAX_SCORED);
+            for (let i = 0; i < n; i++) add(ids[i]!, (field.weight * alt.weight) / groups.length);
+          }
         }
       }
-      return scores;
-    };
-    let scores = run(false);
-    if (scores.size === 0 && groups.length > 1) scores = run(true);
+    }
     return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
 

@@ -100,15 +100,8 @@ class FieldIndex {
   /** Every indexed word starting with `prefix` (at most `max`), for the word being typed. */
   withPrefix(prefix: string, max = 200): string[] {
     this.sorted ??= [...this.postings.keys()].sort();
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const found: string[] = [];
-    for (let i = lo; i < this.sorted.length && found.length < max && this.sorted[i]!.startsWith(prefix); i++) found.push(this.sorted[i]!);
+    for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length && found.length < max && this.sorted[i]!.startsWith(prefix); i++) found.push(this.sorted[i]!);
     return found;
   }
 }
@@ -136,13 +129,13 @@ function union(field: FieldIndex, words: string[]): Postings {
   return { ids, counts: ids.map((id) => merged.get(id)!) };
 }
 
-/** Binary search for `id` in ascending `ids`, from `from`; returns where it is or would be. */
-function seek(ids: number[], id: number, from: number): number {
+/** Binary search in an ascending list, from `from`: where `value` is, or would be. */
+function lowerBound<T extends string | number>(sorted: T[], value: T, from = 0): number {
   let lo = from;
-  let hi = ids.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ids[mid]! < id) lo = mid + 1;
+    if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -162,7 +155,7 @@ function matches(field: Field, index: FieldIndex, words: string[]): Postings {
     let total = smallest!.counts[i]!;
     let all = true;
     for (let k = 0; k < rest.length; k++) {
-      const at = seek(rest[k]!.ids, id, cursors[k]!);
+      const at = lowerBound(rest[k]!.ids, id, cursors[k]!);
       cursors[k] = at;
       if (rest[k]!.ids[at] !== id) {
         all = false;
@@ -242,14 +235,7 @@ export class TextIndex {
 
   private hasPrefix(prefix: string): boolean {
     this.sortedTerms ??= [...this.vocabulary.keys()].sort();
-    let lo = 0;
-    let hi = this.sortedTerms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sortedTerms[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.sortedTerms[lo]?.startsWith(prefix) ?? false;
+    return this.sortedTerms[lowerBound(this.sortedTerms, prefix)]?.startsWith(prefix) ?? false;
   }
 
   /**

@@ -1,6 +1,5 @@
 // The one place that shapes a reply: flags, mention rules and Discord's limits.
 import {
-  InteractionResponseType,
   MessageFlags,
   type APIApplicationCommandOptionChoice,
   type APICommandAutocompleteInteractionResponseCallbackData,
@@ -83,8 +82,3 @@ export function choices(list: Array<{ name: string; value: string }>): APIComman
   }
   return { choices: out };
 }
-
-export const RESPONSE_TYPE = {
-  message: InteractionResponseType.ChannelMessageWithSource,
-  autocomplete: InteractionResponseType.ApplicationCommandAutocompleteResult,
-} as const;

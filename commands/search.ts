@@ -80,7 +80,8 @@ function pageEmbed(library: Library, session: SearchSession, hits: StatementRef[
   const footer = [`Page ${page + 1} of ${pages}`, `${hits.length} statement(s)`];
   if (preview) footer.push('Preview: only you can see this');
   return {
-    title: truncate(`Search: “${escapeUserText(session.query)}”`, LIMITS.embedTitle),
+    // A query that is one quoted phrase keeps its own quotes: Search: "border crisis", not “"border crisis"”.
+    title: truncate(/^["“].*["”]$/.test(session.query) ? `Search: ${escapeUserText(session.query)}` : `Search: “${escapeUserText(session.query)}”`, LIMITS.embedTitle),
     description: blocks.join('\n\n'),
     color: COLORS.answer,
     footer: { text: footer.join(' · ') },

@@ -28,6 +28,9 @@ const SCALES: Record<string, number> = lookupTable({ thousand: 1e3, million: 1e6
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 
+const MONTH_BEFORE = new RegExp(String.raw`(?:\b(?:${MONTHS})\s*)$`);
+const MONTH_AFTER = new RegExp(String.raw`^\s+(?:${MONTHS})\b`);
+
 const UNITS: Record<string, string> = lookupTable({
   mile: 'miles', miles: 'miles', acre: 'acres', acres: 'acres', ton: 'tons', tons: 'tons', barrel: 'barrels',
   barrels: 'barrels', gallon: 'gallons', gallons: 'gallons', month: 'months', months: 'months', year: 'years',
@@ -52,7 +55,7 @@ const FIGURE = new RegExp(
     String.raw`(?<currency>\$\s?)?(?:(?<num>${NUM})|(?<word>${WORD_NUM})\b)` +
     String.raw`(?<range>(?:\s*[-–]\s*|\s+to\s+)\$?(?<max>${NUM}))?(?<scale>${SCALE})?(?<percent>${PERCENT})?` +
     String.raw`(?<hyphenUnit>-(?:mile|month|year|day|week|hour|minute|foot|acre|ton)s?\b)?)`,
-  'gid',
+  'gi',
 );
 
 const FUNCTION_WORDS = new Set([
@@ -92,18 +95,17 @@ const MAY_HOLD_FIGURE = /\d|\b(?:twice|one|two|three|four|five|six|seven|eight|n
 export function findFigures(source: string, start: number, end: number): FoundFigure[] {
   if (!MAY_HOLD_FIGURE.test(source.slice(start, end))) return [];
   // Link targets, HTML tags and bare URLs keep their length but lose their digits ("2023/11/06", "width: 50%").
-  const sentence = source
-    .slice(start, end)
-    .replace(/\]\([^)\s]*\)|<[^>\n]*>|https?:\/\/\S+/g, (m) => m.replace(/[^\s]/g, '~'));
+  const raw = source.slice(start, end);
+  const sentence = /\]\(|<|:\/\//.test(raw) ? raw.replace(/\]\([^)\s]*\)|<[^>\n]*>|https?:\/\/\S+/g, (m) => m.replace(/[^\s]/g, '~')) : raw;
   const found: FoundFigure[] = [];
   // Numbers inside a time frame ("over the next 10 years", "in FY 2025") date a figure; they are not one.
   let timeframeSpans: Array<readonly [number, number]> | null = null;
   const timeframes = () => (timeframeSpans ??= [...sentence.matchAll(TIMEFRAME)].map((m) => [m.index!, m.index! + m[0].length] as const));
   for (const match of sentence.matchAll(FIGURE)) {
     const groups = match.groups!;
-    const indices = (match as RegExpMatchArray & { indices: { groups: Record<string, [number, number] | undefined> } }).indices.groups;
     const matchStart = match.index!;
-    const numberStart = indices.qualifier ? indices.qualifier[1] : matchStart;
+    // The qualifier ends where its own text does (the space after it belongs to neither).
+    const numberStart = groups.qualifier ? matchStart + groups.qualifier.length : matchStart;
     let matchEnd = matchStart + match[0].length;
     if (isNotAFigure(sentence, groups, numberStart, matchEnd)) continue;
     if (timeframes().some(([s, e]) => s <= numberStart && matchEnd <= e)) continue;
@@ -142,8 +144,8 @@ function isNotAFigure(sentence: string, groups: Record<string, string | undefine
     if (/^-[A-Za-z]/.test(next) && !groups.hyphenUnit) return true;
     // Times, dates and ratios ("12:01", "9/11", "24/7").
     if (/^[:/]\d/.test(next) || /^\s*[ap]\.?m\.?\b/i.test(next)) return true;
-    if (new RegExp(String.raw`(?:\b(?:${MONTHS})\s*)$`).test(before)) return true;
-    if (new RegExp(String.raw`^\s+(?:${MONTHS})\b`).test(next)) return true;
+    if (MONTH_BEFORE.test(before)) return true;
+    if (MONTH_AFTER.test(next)) return true;
     // List numbering "(1)" and section marks.
     if (/\(\s*$/.test(before) && /^\s*\)/.test(next) && num.length <= 2 && !groups.percent && !groups.range) return true;
     if (/\b(?:No|Nos|Number|Nr)\.?\s*$|#\s*$/.test(before)) return true;

@@ -62,14 +62,23 @@ export function createLibrary(documents: Document[]): Library {
   const sections: SectionRef[] = [];
   const figures: FigureRef[] = [];
   const statements: StatementRef[] = [];
+  // Which statement each figure stands in: a figure also matches through its statement's words.
+  const statementOfFigure: number[] = [];
   for (const document of documents) {
     const sectionOf = new Map<string, Section>();
+    const statementOf = new Map<string, number>();
     for (const section of document.sections) {
       sectionOf.set(section.id, section);
       sections.push({ document, section });
-      for (const point of section.lead ? [section.lead, ...section.points] : section.points) statements.push({ document, section, point });
+      for (const point of section.lead ? [section.lead, ...section.points] : section.points) {
+        statementOf.set(point.id, statements.length);
+        statements.push({ document, section, point });
+      }
     }
-    for (const figure of document.figures) figures.push({ document, figure, section: sectionOf.get(figure.sectionId)! });
+    for (const figure of document.figures) {
+      statementOfFigure.push(statementOf.get(figure.pointId)!);
+      figures.push({ document, figure, section: sectionOf.get(figure.sectionId)! });
+    }
   }
 
   const byDocument = new Map<string, { sections: SectionRef[]; figures: FigureRef[]; statements: StatementRef[] }>();
@@ -102,14 +111,11 @@ export function createLibrary(documents: Document[]): Library {
   figures.forEach((ref, i) => figureIndex.add(i, { counts: ref.figure.counts ?? '', figure: plain(ref.document, ref.figure.text), section: ref.section.title }));
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }]);
   statements.forEach((ref, i) => statementIndex.add(i, { text: plain(ref.document, ref.point.text) }));
-  const statementOf = new Map<string, number>();
-  statements.forEach((ref, i) => statementOf.set(`${ref.document.id}\u0000${ref.point.id}`, i));
   const figuresOfStatement = new Map<number, number[]>();
-  figures.forEach((ref, i) => {
-    const statement = statementOf.get(`${ref.document.id}\u0000${ref.figure.pointId}`)!;
-    const list = figuresOfStatement.get(statement) ?? [];
-    list.push(i);
-    figuresOfStatement.set(statement, list);
+  statementOfFigure.forEach((statement, figure) => {
+    const list = figuresOfStatement.get(statement);
+    if (list) list.push(figure);
+    else figuresOfStatement.set(statement, [figure]);
   });
 
   for (const index of [documentIndex, sectionIndex, figureIndex, statementIndex]) index.prepare();

@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import type { Document, Figure, Point, Section } from '../document/types.js';
 import { plainText } from '../document/text.js';
 import { DOCUMENT_EXTENSIONS, DocumentError, readDocument } from './read.js';
-import { TextIndex, type Hit } from './search.js';
+import { TextIndex, type Hit, type Range } from './search.js';
 
 export interface SectionRef {
   document: Document;
@@ -64,7 +64,9 @@ export function createLibrary(documents: Document[]): Library {
   const statements: StatementRef[] = [];
   // Which statement each figure stands in: a figure also matches through its statement's words.
   const statementOfFigure: number[] = [];
+  const ranges = new Map<string, { sections: Range; figures: Range; statements: Range }>();
   for (const document of documents) {
+    const start = { sections: sections.length, figures: figures.length, statements: statements.length };
     const sectionOf = new Map<string, Section>();
     const statementOf = new Map<string, number>();
     for (const section of document.sections) {
@@ -79,17 +81,23 @@ export function createLibrary(documents: Document[]): Library {
       statementOfFigure.push(statementOf.get(figure.pointId)!);
       figures.push({ document, figure, section: sectionOf.get(figure.sectionId)! });
     }
+    ranges.set(document.id, {
+      sections: [start.sections, sections.length],
+      figures: [start.figures, figures.length],
+      statements: [start.statements, statements.length],
+    });
   }
 
+  // A document's sections, figures and statements sit together in those lists: each is a range of them.
   const byDocument = new Map<string, { sections: SectionRef[]; figures: FigureRef[]; statements: StatementRef[] }>();
-  const partsOf = (document: Document) => {
-    let parts = byDocument.get(document.id);
-    if (!parts) byDocument.set(document.id, (parts = { sections: [], figures: [], statements: [] }));
-    return parts;
-  };
-  for (const ref of sections) partsOf(ref.document).sections.push(ref);
-  for (const ref of figures) partsOf(ref.document).figures.push(ref);
-  for (const ref of statements) partsOf(ref.document).statements.push(ref);
+  for (const document of documents) {
+    const range = ranges.get(document.id)!;
+    byDocument.set(document.id, {
+      sections: sections.slice(...range.sections),
+      figures: figures.slice(...range.figures),
+      statements: statements.slice(...range.statements),
+    });
+  }
   const everything = { sections, figures, statements };
   const none = { sections: [], figures: [], statements: [] };
 
@@ -121,10 +129,11 @@ export function createLibrary(documents: Document[]): Library {
   for (const index of [documentIndex, sectionIndex, figureIndex, statementIndex]) index.prepare();
 
   /** Figure hits from the figure fields, plus every figure of each statement whose words match. */
-  const searchFigures = (query: string, limit: number): Hit[] => {
+  const searchFigures = (query: string, limit: number, documentId?: string): Hit[] => {
+    const range = documentId ? ranges.get(documentId) : undefined;
     const scores = new Map<number, number>();
-    for (const hit of figureIndex.search(query, limit)) scores.set(hit.id, hit.score);
-    for (const hit of statementIndex.search(query, limit)) {
+    for (const hit of figureIndex.search(query, limit, range?.figures)) scores.set(hit.id, hit.score);
+    for (const hit of statementIndex.search(query, limit, range?.statements)) {
       for (const figure of figuresOfStatement.get(hit.id) ?? []) scores.set(figure, (scores.get(figure) ?? 0) + hit.score);
     }
     return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
@@ -144,9 +153,9 @@ export function createLibrary(documents: Document[]): Library {
   }
 
   // With a document chosen, look further down the ranking so its matches are not crowded out by others'.
-  const lookup = <T extends { document: Document }>(search: (query: string, limit: number) => Hit[], refs: T[], query: string, documentId?: string): T[] => {
-    if (!documentId) return closeToBest(search(query, 100)).map((h) => refs[h.id]!);
-    return closeToBest(search(query, 2000).filter((h) => refs[h.id]!.document.id === documentId)).map((h) => refs[h.id]!);
+  const lookup = <T>(search: (query: string, limit: number, documentId?: string) => Hit[], refs: T[], query: string, documentId?: string): T[] => {
+    if (documentId && !ranges.has(documentId)) return [];
+    return closeToBest(search(query, 100, documentId)).map((h) => refs[h.id]!);
   };
 
   return {
@@ -155,11 +164,11 @@ export function createLibrary(documents: Document[]): Library {
     figures,
     statements,
     parts: (documentId) => (documentId ? byDocument.get(documentId) ?? none : everything),
-    findSections: (query, documentId) => lookup((q, n) => sectionIndex.search(q, n), sections, query, documentId),
+    findSections: (query, documentId) => lookup((q, n, d) => sectionIndex.search(q, n, d ? ranges.get(d)!.sections : undefined), sections, query, documentId),
     findFigures: (query, documentId) => lookup(searchFigures, figures, query, documentId),
     searchStatements: (query, documentId) => {
-      const hits = statementIndex.search(query, documentId ? 5000 : 500).map((h) => statements[h.id]!);
-      return documentId ? hits.filter((r) => r.document.id === documentId) : hits;
+      if (documentId && !ranges.has(documentId)) return [];
+      return statementIndex.search(query, 500, documentId ? ranges.get(documentId)!.statements : undefined).map((h) => statements[h.id]!);
     },
     findDocuments: (query) => documentIndex.search(query).map((h) => documents[h.id]!),
     statementQueryTerms: (query) => statementIndex.queryTerms(query),

@@ -142,15 +142,24 @@ function lowerBound<T extends string | number>(sorted: T[], value: T, from = 0):
 }
 
 /** Entries holding every word (the last as a prefix in prefix fields), with their total occurrences. */
-function matches(field: Field, index: FieldIndex, words: string[]): Postings {
+/** Entries with ids in [from, to): one document's, since a document's entries are added together. */
+export type Range = readonly [from: number, to: number];
+
+const EVERYTHING: Range = [0, Number.MAX_SAFE_INTEGER];
+
+/**
+ * Entries in `range` holding every word (the last as a prefix in prefix fields), with their total occurrences;
+ * `start` is where to begin reading the result.
+ */
+function matches(field: Field, index: FieldIndex, words: string[], range: Range): Postings & { start: number } {
   const lists = words.map((word, i) => (field.prefix && i === words.length - 1 ? union(index, index.withPrefix(word)) : index.postings.get(word) ?? EMPTY));
-  if (lists.length === 1) return lists[0]!;
+  if (lists.length === 1) return { ...lists[0]!, start: range === EVERYTHING ? 0 : lowerBound(lists[0]!.ids, range[0]) };
   lists.sort((a, b) => a.ids.length - b.ids.length);
   const [smallest, ...rest] = lists;
   const ids: number[] = [];
   const counts: number[] = [];
   const cursors = rest.map(() => 0);
-  for (let i = 0; i < smallest!.ids.length; i++) {
+  for (let i = lowerBound(smallest!.ids, range[0]); i < smallest!.ids.length && smallest!.ids[i]! < range[1]; i++) {
     const id = smallest!.ids[i]!;
     let total = smallest!.counts[i]!;
     let all = true;
@@ -168,7 +177,7 @@ function matches(field: Field, index: FieldIndex, words: string[]): Postings {
       counts.push(total);
     }
   }
-  return { ids, counts };
+  return { ids, counts, start: 0 };
 }
 
 /**
@@ -266,30 +275,28 @@ export class TextIndex {
    * when nothing matches them all, entries matching some are returned instead. The word being typed (the
    * last) matches as a prefix in prefix fields.
    */
-  search(query: string, limit = 100): Hit[] {
+  search(query: string, limit = 100, range: Range = EVERYTHING): Hit[] {
     const groups = this.alternatives(query);
     if (groups.length === 0) return [];
     const combos = cartesian(groups).slice(0, 8);
     const scores = new Map<number, number>();
     const add = (id: number, score: number) => scores.set(id, (scores.get(id) ?? 0) + score);
+    // A very common word matches thousands of entries: the first ones (in document order) within the range are
+    // scored, which keeps every query's work bounded; their order among equals is document order anyway.
+    const each = (found: Postings & { start: number }, score: (count: number) => number) => {
+      const end = Math.min(found.ids.length, found.start + MAX_SCORED);
+      for (let i = found.start; i < end && found.ids[i]! < range[1]; i++) add(found.ids[i]!, score(found.counts[i]!));
+    };
     for (const { field, index } of this.indexes) {
       for (const combo of combos) {
-        const { ids, counts } = matches(field, index, combo.terms);
-        // A very common word matches thousands of entries: the first ones (in document order) are scored, which
-        // keeps every query's work bounded; their order among equals is document order anyway.
-        const n = Math.min(ids.length, MAX_SCORED);
-        for (let i = 0; i < n; i++) add(ids[i]!, field.weight * combo.weight * (1 + 0.1 * Math.min(counts[i]! - combo.terms.length, 5)));
+        each(matches(field, index, combo.terms, range), (count) => field.weight * combo.weight * (1 + 0.1 * Math.min(count - combo.terms.length, 5)));
       }
     }
     if (scores.size === 0 && groups.length > 1) {
       // Nothing has every word: rank by how many of the words an entry has.
       for (const { field, index } of this.indexes) {
         for (const group of groups) {
-          for (const alt of group) {
-            const { ids } = matches(field, index, [alt.term]);
-            const n = Math.min(ids.length, MAX_SCORED);
-            for (let i = 0; i < n; i++) add(ids[i]!, (field.weight * alt.weight) / groups.length);
-          }
+          for (const alt of group) each(matches(field, index, [alt.term], range), () => (field.weight * alt.weight) / groups.length);
         }
       }
     }

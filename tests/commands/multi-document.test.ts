@@ -7,7 +7,8 @@ import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { CORPUS_FIXTURES, multiDocumentLibrary } from '../support/corpus-fixtures.js';
-import { context, seededRandom } from '../support/library.js';
+import { context, libraryOf, seededRandom } from '../support/library.js';
+import { search } from '../../commands/search.js';
 
 const library = multiDocumentLibrary();
 const asResponse = (data: unknown) => ({ type: 4, data });
@@ -70,5 +71,20 @@ describe('several documents', () => {
     const reversed = createLibrary([...texts].reverse().map((d) => parseDocument(d.text, { file: d.file })));
     const ids = (l: typeof library) => new Set([...l.sections.map((r) => `${r.document.id}/${r.section.id}`), ...l.figures.map((r) => `${r.document.id}/${r.figure.id}`)]);
     expect(ids(reversed)).toEqual(ids(first));
+  });
+
+  it('finds a common word in a document far down a large library', () => {
+    // 400 documents of 10 statements each that all say "jobs": more matches than one query scores at once.
+    const files: Record<string, string> = {};
+    for (let d = 0; d < 400; d++) {
+      files[`town-${String(d).padStart(3, '0')}.txt`] = `JOBS IN TOWN ${d}: The town added ${d + 10} jobs.\n\n${Array.from({ length: 10 }, (_, i) => `Employers posted ${i + 2} new jobs in district ${i}.`).join('\n')}\n`;
+    }
+    const large = libraryOf(files);
+    const last = large.documents[399]!;
+    const reply = stat.run(large, { query: 'jobs', document: last.id }, context());
+    expect(reply.embeds![0]!.title).toBe('Figures for “jobs”');
+    expect(reply.embeds![0]!.footer!.text).toBe(last.title);
+    const found = search.run(large, { query: 'jobs district', document: last.id }, context());
+    expect(found.embeds![0]!.footer!.text).toMatch(/^Page 1 of 2 · 10 statement\(s\)$/);
   });
 });

@@ -67,4 +67,13 @@ describe('bad documents', () => {
       await bot.stop('SIGKILL');
     }
   }, 40_000);
+
+  it('a token Discord refuses gets one clear error and exit code 1, and is not printed', async () => {
+    const wrong = 'OTk5OTk5OTk5OTk5OTk5OTk5.WrOnGg.this-token-is-refused-by-the-stand-in-0000';
+    const bot = startBot({ DISCORD_API_URL: standIn.apiUrl, DISCORD_TOKEN: wrong });
+    expect(await bot.exited).toBe(1);
+    expect(bot.output()).toContain('"msg":"could not connect to Discord"');
+    expect(bot.output()).not.toContain(wrong);
+    expect(bot.output()).not.toContain('this-token-is-refused');
+  }, 30_000);
 });

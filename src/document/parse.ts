@@ -367,7 +367,10 @@ function matchHeading(line: Line, text: string, next: Line | undefined, previous
   }
 
   // A bold or ALL-CAPS line alone: "**Lower Costs**", "SECURING OUR BORDER".
-  const alone = raw.length <= 170 && /^[ \t]*(?:\*{2,3}|__)?([^*_\n]{2,150}?)[.:]?(?:\*{2,3}|__)?[.:]?[ \t\u00a0]*$/.exec(raw);
+  // Cheap tests first: a heading alone is in capitals, or bold, or a short line with blank lines around it.
+  const couldBeAlone =
+    raw.length <= 170 && (!/[a-z]/.test(raw) || /^\s*(?:\*\*|__)/.test(raw) || ((!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text))));
+  const alone = couldBeAlone && /^[ \t]*(?:\*{2,3}|__)?([^*_\n]{2,150}?)[.:]?(?:\*{2,3}|__)?[.:]?[ \t\u00a0]*$/.exec(raw);
   if (alone) {
     const heading = alone[1]!.trim();
     const isBold = /^\s*(?:\*\*|__)/.test(raw) && /(?:\*\*|__)[.:]?\s*$/.test(raw) && !/[.!?]["”’]?(?:\*\*|__)/.test(raw);

@@ -101,7 +101,9 @@ export function createLibrary(documents: Document[]): Library {
   const everything = { sections, figures, statements };
   const none = { sections: [], figures: [], statements: [] };
 
-  const plain = (document: Document, text: string) => plainText(text, document.format === 'markdown');
+  // Words to index: Markdown loses its markup first (link targets are not words of the document); plain text
+  // goes straight to the tokenizer, which ignores line breaks anyway.
+  const plain = (document: Document, text: string) => (document.format === 'markdown' ? plainText(text, true) : text);
   const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }]);
   documents.forEach((d, i) => documentIndex.add(i, { title: d.title }));
   const sectionIndex = new TextIndex([

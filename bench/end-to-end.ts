@@ -30,7 +30,11 @@ export interface EndToEnd {
   bare: { median: number; p99: number; rssMb: number };
 }
 
-export async function endToEnd(perBot = 500): Promise<EndToEnd> {
+/**
+ * `distinct`: every question differs ("homicides 17"), so no reply can come from the bot's reply cache; otherwise
+ * six questions repeat, as popular ones do.
+ */
+export async function endToEnd(perBot = 500, distinct = false): Promise<EndToEnd> {
   const oursStandIn = await startStandIn({ token: TEST_TOKEN, heartbeatInterval: 41_250 });
   const bareStandIn = await startStandIn({ token: TEST_TOKEN, heartbeatInterval: 41_250 });
   const ours = await launch('src/main.ts', oursStandIn);
@@ -40,7 +44,8 @@ export async function endToEnd(perBot = 500): Promise<EndToEnd> {
     for (let i = 0; i < perBot * 2 + 40; i++) {
       const which = i % 2 === 0 ? 'ours' : 'bare';
       const standIn = which === 'ours' ? oursStandIn : bareStandIn;
-      const id = standIn.dispatchInteraction(i % 6 === 0 ? 'section' : 'stat', [{ name: i % 6 === 0 ? 'name' : 'query', type: 3, value: QUERIES[i % QUERIES.length]! }]);
+      const question = distinct ? `${QUERIES[i % QUERIES.length]!} ${i}` : QUERIES[i % QUERIES.length]!;
+      const id = standIn.dispatchInteraction(i % 6 === 0 ? 'section' : 'stat', [{ name: i % 6 === 0 ? 'name' : 'query', type: 3, value: question }]);
       const { latency } = await standIn.waitForCallback(id);
       if (i >= 40) latencies[which].push(latency); // the first 20 each warm up
     }

@@ -18,6 +18,7 @@ export function resolveSection(library: Library, query: string, document: Docume
 
 export const section: Command = {
   definition,
+  pure: true,
   run(library, options) {
     const { document, notFound } = chosenDocument(library, options);
     if (notFound) return notFound;

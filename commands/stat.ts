@@ -73,6 +73,7 @@ function notFound(library: Library, query: string, document: Document | null): A
 
 export const stat: Command = {
   definition,
+  pure: true,
   run(library, options) {
     const { document, notFound: noDocument } = chosenDocument(library, options);
     if (noDocument) return noDocument;

@@ -52,6 +52,8 @@ export interface CommandContext {
 
 export interface Command {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** The reply depends on the library and the options alone (no randomness, no state): it may be reused. */
+  pure?: boolean;
   run(library: Library, options: CommandOptions, context: CommandContext): Reply;
   autocomplete(library: Library, focused: { name: string; value: string }, options: CommandOptions): APICommandAutocompleteInteractionResponseCallbackData;
   /** Button presses on this command's messages (custom ids start with "<command name>:"). */

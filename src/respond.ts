@@ -15,6 +15,9 @@ import type { Library } from './library/library.js';
 import { COLORS, reply } from './render/reply.js';
 import { escapeUserText, truncate } from './render/text.js';
 
+const REPLY_CACHE_SIZE = 500;
+const replyCache = new WeakMap<Library, Map<string, APIInteractionResponse>>();
+
 /** Flattens top-level options (and any subcommand's) into { name: value }; the focused one is returned apart. */
 function readOptions(options: APIApplicationCommandInteractionDataOption[] | undefined): { values: CommandOptions; focused: { name: string; value: string } | null } {
   const values: CommandOptions = {};
@@ -88,6 +91,19 @@ export function respond(library: Library, interaction: APIInteraction, context: 
       type: InteractionResponseType.ChannelMessageWithSource,
       data: reply([{ title: 'No documents', description: 'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.', color: COLORS.notice }], { ephemeral: true }),
     };
+  }
+  if (command.pure) {
+    // A library never changes once built, so a pure command's reply to the same options is the same.
+    const key = `${data.name}\u0000${JSON.stringify(values)}`;
+    const cache = replyCache.get(library) ?? new Map<string, APIInteractionResponse>();
+    replyCache.set(library, cache);
+    let cached = cache.get(key);
+    if (!cached) {
+      cached = { type: InteractionResponseType.ChannelMessageWithSource, data: command.run(library, values, { ...context, channelId, userId }) };
+      if (cache.size >= REPLY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(key, cached);
+    }
+    return cached;
   }
   return { type: InteractionResponseType.ChannelMessageWithSource, data: command.run(library, values, { ...context, channelId, userId }) };
 }

@@ -3,7 +3,6 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { addDocumentOption, chosenDocument, documentChoices, isPrivate, stringOption, type Command } from '../src/command.js';
 import type { Document, Point, Section } from '../src/document/types.js';
-import type { Library } from '../src/library/library.js';
 import { documentFooter, sectionNotFound } from '../src/render/document.js';
 import { choices, COLORS, reply } from '../src/render/reply.js';
 import { blockquote, documentText, escapeDocumentText } from '../src/render/text.js';

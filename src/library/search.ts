@@ -191,7 +191,7 @@ export class TextIndex {
   private byLength: Map<string, string[]> | null = null;
   private sortedTerms: string[] | null = null;
 
-  constructor(private readonly fields: Field[]) {
+  constructor(fields: Field[]) {
     this.indexes = fields.map((field) => ({ field, index: new FieldIndex() }));
   }
 

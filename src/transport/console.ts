@@ -5,7 +5,7 @@ import { sharedContext, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
 import { respond } from '../respond.js';
 import { responseAsText } from './as-text.js';
-import { CommandLineError, parseCommandLine, toInteraction } from './parse-command.js';
+import { CommandLineError, parseCommandLine, toButtonInteraction, toInteraction } from './parse-command.js';
 
 export interface ConsoleSession {
   library: Library;
@@ -81,15 +81,30 @@ export function runInteractive(session: ConsoleSession, input: NodeJS.ReadableSt
   say(`factsheet-bot console: ${session.library.documents.map((d) => d.title).join(', ')}`);
   say(`Commands: ${definitions.map((d) => `/${d.name}`).join(', ')}. Tab completes; "help" lists options; Ctrl+D or "exit" leaves.`);
   rl.prompt();
+  // The buttons of the last reply, by label: typing "next", "previous" or "post" presses one.
+  let buttons = new Map<string, string>();
+  const show = (response: ReturnType<typeof runLine>) => {
+    say(responseAsText(response, color));
+    if (response && 'data' in response && response.data && 'components' in response.data) {
+      const rows = (response.data.components ?? []) as Array<{ components?: Array<{ label?: string; custom_id?: string; disabled?: boolean }> }>;
+      buttons = new Map(rows.flatMap((r) => r.components ?? []).filter((b) => b.label && b.custom_id && !b.disabled).map((b) => [b.label!.toLowerCase().split(' ')[0]!, b.custom_id!]));
+    } else if (response?.type !== 7) buttons = new Map();
+  };
   return new Promise((resolve) => {
     rl.on('line', (line) => {
       const text = line.trim();
+      const word = text.toLowerCase().replace(/^prev$/, 'previous');
       if (text === 'exit' || text === 'quit') return rl.close();
       if (text === 'help' || text === '?') {
         for (const d of definitions) say(`/${d.name} ${(d.options ?? []).map((o) => `${o.name}:`).join(' ')}  — ${d.description}`);
+        say('next, previous, post — press the buttons of the last reply');
+      } else if (['next', 'previous', 'post'].includes(word)) {
+        const customId = buttons.get(word);
+        if (customId) show(respond(session.library, toButtonInteraction(customId), session.context));
+        else say(`The last reply has no "${word}" button to press.`);
       } else if (text) {
         try {
-          say(responseAsText(runLine(session, text), color));
+          show(runLine(session, text));
         } catch (error) {
           if (!(error instanceof CommandLineError)) throw error;
           say(error.message);

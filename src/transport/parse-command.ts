@@ -83,3 +83,9 @@ export function toInteraction(parsed: ParsedCommand, kind: 'command' | 'autocomp
     data: { id: '300000000000000000', name: parsed.name, type: ApplicationCommandType.ChatInput, options },
   } as unknown as APIInteraction;
 }
+
+/** The interaction Discord sends when a button of a reply is pressed. */
+export function toButtonInteraction(customId: string, channelId = 'console'): APIInteraction {
+  const base = toInteraction({ name: 'button', options: [] }, 'command', channelId) as unknown as Record<string, unknown>;
+  return { ...base, type: InteractionType.MessageComponent, data: { custom_id: customId, component_type: 2 } } as unknown as APIInteraction;
+}

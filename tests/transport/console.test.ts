@@ -95,11 +95,18 @@ describe('interactive console', () => {
     output.on('data', (chunk) => (text += chunk));
     const done = runInteractive(newSession(seedLibrary()), input, output, false);
     input.write('/stat query:burglaries\n');
+    input.write('next\n');
+    input.write('/search query:president\n');
+    input.write('next\n');
+    input.write('next\n');
+    input.write('previous\n');
     input.write('/nope\n');
     input.write('help\n');
     input.write('exit\n');
     await done;
     expect(text).toContain('more than 10,000 burglaries');
+    expect(text).toMatch(/Page 1 of 3[\s\S]*Page 2 of 3[\s\S]*Page 3 of 3[\s\S]*Page 2 of 3/);
+    expect(text).toContain('The last reply has no "next" button to press.');
     expect(text).toContain('unknown command /nope');
     expect(text).toContain('/section document: name: private:');
   });

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { commands } from '../commands/index.js';
 import { sharedContext, type CommandOptions } from '../src/command.js';
 import { parseDocument } from '../src/document/parse.js';
-import { createLibrary, loadLibrary, uniqueIds, type Library } from '../src/library/library.js';
+import { createLibrary, uniqueIds, type Library } from '../src/library/library.js';
+import { loadLibrary } from '../src/library/reload.js';
 import { generateCorpus, random } from './generate.js';
 
 export interface Dataset {

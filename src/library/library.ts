@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Document, Figure, Point, Section } from '../document/types.js';
 import { plainText } from '../document/text.js';
-import { DOCUMENT_EXTENSIONS, DocumentError, readDocument } from './read.js';
+import { DOCUMENT_EXTENSIONS } from './read.js';
 import { TextIndex, type Hit, type Range } from './search.js';
 
 export interface SectionRef {
@@ -186,14 +186,6 @@ export function createLibrary(documents: Document[]): Library {
   };
 }
 
-export interface LoadResult {
-  library: Library;
-  /** One per file that could not be served, naming the file and line. */
-  errors: DocumentError[];
-  /** Parse warnings, as "file:line: message". */
-  warnings: string[];
-}
-
 /**
  * Lists the document files of a folder and its subfolders (a corpus kept by month, say), as paths relative
  * to it, sorted, so ids and order are the same at every start. Hidden files and folders are skipped.
@@ -207,23 +199,6 @@ export async function documentFiles(dir: string, prefix = ''): Promise<string[]>
     else if (DOCUMENT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && entry.name.toLowerCase() !== 'readme.md') found.push(path);
   }
   return found.sort();
-}
-
-/** Loads every document in a folder. A bad file is reported and skipped; the others are served. */
-export async function loadLibrary(dir: string): Promise<LoadResult> {
-  const documents: Document[] = [];
-  const errors: DocumentError[] = [];
-  const warnings: string[] = [];
-  for (const name of await documentFiles(dir)) {
-    try {
-      const document = await readDocument(join(dir, name), name);
-      documents.push(document);
-      for (const w of document.warnings) warnings.push(`${name}:${w.line}: ${w.message}`);
-    } catch (error) {
-      errors.push(error instanceof DocumentError ? error : new DocumentError(name, null, `could not be read (${(error as Error).message})`));
-    }
-  }
-  return { library: createLibrary(uniqueIds(documents)), errors, warnings };
 }
 
 /** "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. */

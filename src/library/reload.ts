@@ -131,3 +131,18 @@ export class LiveLibrary {
     this.watcher = null;
   }
 }
+
+export interface LoadResult {
+  library: Library;
+  /** One per file that could not be served, naming the file and line. */
+  errors: DocumentError[];
+  /** Parse warnings, as "file:line: message". */
+  warnings: string[];
+}
+
+/** Loads every document in a folder once. A bad file is reported and skipped; the others are served. */
+export async function loadLibrary(dir: string): Promise<LoadResult> {
+  const live = new LiveLibrary(dir);
+  const { errors, warnings } = await live.refresh();
+  return { library: live.current(), errors, warnings };
+}

@@ -189,7 +189,6 @@ export class TextIndex {
   private readonly indexes: Array<{ field: Field; index: FieldIndex }>;
   private vocabularyMap: Map<string, number> | null = null;
   private byLength: Map<string, string[]> | null = null;
-  private sortedTerms: string[] | null = null;
 
   constructor(fields: Field[]) {
     this.indexes = fields.map((field) => ({ field, index: new FieldIndex() }));
@@ -204,13 +203,11 @@ export class TextIndex {
     }
     this.vocabularyMap = null;
     this.byLength = null;
-    this.sortedTerms = null;
   }
 
   /** Builds the lookup tables for typo correction now, so the first query with a typo is not the slow one. */
   prepare(): this {
     this.closest('warm');
-    this.hasPrefix('');
     for (const { index } of this.indexes) index.withPrefix('');
     return this;
   }
@@ -242,9 +239,9 @@ export class TextIndex {
     return groups;
   }
 
+  /** Whether some indexed word starts with `prefix` (the word being typed may be unfinished). */
   private hasPrefix(prefix: string): boolean {
-    this.sortedTerms ??= [...this.vocabulary.keys()].sort();
-    return this.sortedTerms[lowerBound(this.sortedTerms, prefix)]?.startsWith(prefix) ?? false;
+    return this.indexes.some(({ index }) => index.withPrefix(prefix, 1).length > 0);
   }
 
   /**

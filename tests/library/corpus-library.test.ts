@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { search } from '../../commands/search.js';
 import { section } from '../../commands/section.js';
 import { stat } from '../../commands/stat.js';
-import { loadLibrary } from '../../src/library/library.js';
+import { loadLibrary } from '../../src/library/reload.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { ROOT } from '../support/documents.js';
 import { context } from '../support/library.js';

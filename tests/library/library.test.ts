@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../src/library/library.js';
+import { loadLibrary } from '../../src/library/reload.js';
 import { NothingToServeError, openLibrary } from '../../src/library/serve.js';
 import { badSeedsDir } from '../support/bad-seeds.js';
 

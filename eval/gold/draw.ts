@@ -1,0 +1,70 @@
+// Draws the gold documents from the corpus: a seeded random draw, stratified by year and by layout, so the
+// draw can be repeated (`npm run gold:draw -- ../shared/corpus`) and checked. Copies each drawn file into
+// tests/fixtures/gold/docs/ (public domain) so the eval runs on a clone without the corpus.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+
+const SEED = 20261128;
+const PER_YEAR = 7; // 6 years (2021-2026) x 7 = 42 drawn
+/** Longer files are left out so that every figure of every drawn document can be annotated by hand. */
+const MAX_BYTES = 16_000;
+
+/** Mulberry32: a small seeded generator, enough for a repeatable draw. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function listMarkdown(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return listMarkdown(path);
+      return entry.name.endsWith('.md') ? [path] : [];
+    })
+    .sort();
+}
+
+/** A coarse layout class read from the raw text: what shapes of heading and body the parser must handle. */
+export function layoutOf(text: string): string {
+  const bullets = /^\s*-\s{1,3}\S/m.test(text);
+  const headed = /^(?:#+\s|\*\*[^*\n]+\*\*\s*$|\*\*[A-Z][A-Z’' ,&-]+:?\*\*)/m.test(text);
+  return `${headed ? 'headed' : 'unheaded'}-${bullets ? 'bullets' : 'prose'}`;
+}
+
+function draw(corpus: string): string[] {
+  const next = random(SEED);
+  const strata = new Map<string, string[]>();
+  for (const file of listMarkdown(corpus)) {
+    if (!/^\d{4}-/.test(basename(file)) || statSync(file).size > MAX_BYTES) continue;
+    const year = basename(file).slice(0, 4);
+    const key = `${year}/${layoutOf(readFileSync(file, 'utf8'))}`;
+    strata.set(key, [...(strata.get(key) ?? []), file]);
+  }
+  const years = [...new Set([...strata.keys()].map((key) => key.slice(0, 4)))].sort();
+  const drawn: string[] = [];
+  for (const year of years) {
+    const layouts = [...strata.keys()].filter((key) => key.startsWith(year)).sort();
+    // Round-robin over the year's layouts so that each shape is drawn, then at random within a layout.
+    for (let i = 0; i < PER_YEAR; i++) {
+      const pool = strata.get(layouts[i % layouts.length]!)!;
+      if (pool.length === 0) continue;
+      drawn.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+    }
+  }
+  return drawn;
+}
+
+const corpus = process.argv[2] ?? '../shared/corpus';
+const out = 'tests/fixtures/gold/docs';
+mkdirSync(out, { recursive: true });
+for (const file of draw(corpus)) {
+  copyFileSync(file, join(out, basename(file)));
+  console.log(`${relative(corpus, file)}\t${layoutOf(readFileSync(file, 'utf8'))}`);
+}

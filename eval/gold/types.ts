@@ -1,0 +1,46 @@
+// The shape of the gold annotations in tests/fixtures/gold/ (how to write them: docs/gold-annotation.md).
+
+export interface GoldHeading {
+  /** Block number in the plain view (`npm run gold:show`). */
+  block: number;
+  /** The heading as written, markup removed ("SECURING OUR BORDER"). */
+  text: string;
+}
+
+export interface GoldFigure {
+  block: number;
+  /** As written in the block, qualifier included ("more than 120,000", "$1.4 billion", "1 in 4"). */
+  text: string;
+  /** Lower (or only) value in base units: 1.4e9 for "$1.4 billion", 75 for "75%"; null when vague ("thousands"). */
+  value: number | null;
+  valueMax: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  /** What the figure counts, a short noun phrase from the sentence, or null when none is clear. */
+  counts: string | null;
+  /** The time frame phrase from the figure's own clause, or null. */
+  timeframe: string | null;
+}
+
+export interface GoldDocument {
+  /** File name under tests/fixtures/gold/docs/. */
+  file: string;
+  /** The document's date (YYYY-MM-DD) from its front matter or a dated line, or null. */
+  date: string | null;
+  headings: GoldHeading[];
+  figures: GoldFigure[];
+}
+
+export interface GoldAnswer {
+  file: string;
+  block: number;
+  /** The figure that answers, as written (GoldFigure.text), when the question asks for a figure. */
+  figure?: string;
+}
+
+export interface GoldQuestion {
+  /** In the asker's words, as typed into /stat or /search. */
+  q: string;
+  /** Empty when no gold document answers it. */
+  answers: GoldAnswer[];
+}

@@ -4,9 +4,17 @@ import { Client, GatewayDispatchEvents, GatewayIntentBits, Routes } from 'discor
 import type { APIInteraction } from 'discord-api-types/v10';
 
 const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: process.env.DISCORD_API_URL! } });
-const body = { type: 4, data: { embeds: [{ title: 'Fixed answer', description: 'The same embed every time.', color: 0x2b6cb0 }], allowed_mentions: { parse: [] } } };
+const body = {
+  type: 4,
+  data: {
+    embeds: [{ title: 'Fixed answer', description: 'The same embed every time.', color: 0x2b6cb0 }],
+    allowed_mentions: { parse: [] },
+  },
+};
 client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
-  void client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false }).catch(() => {});
+  void client.rest
+    .post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false })
+    .catch(() => {});
 });
 await client.login(process.env.DISCORD_TOKEN!);
 process.once('SIGTERM', () => void client.destroy().finally(() => process.exit(0)));

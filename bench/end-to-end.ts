@@ -15,7 +15,14 @@ function rssMb(pid: number): number {
 async function launch(script: string, standIn: DiscordStandIn): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
-    env: { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'warn', SEEDS_DIR: 'seeds' },
+    env: {
+      ...process.env,
+      DOTENV_CONFIG_PATH: '/nonexistent',
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_API_URL: standIn.apiUrl,
+      LOG_LEVEL: 'warn',
+      SEEDS_DIR: 'seeds',
+    },
     stdio: 'ignore',
   });
   await standIn.waitForReady(30_000);
@@ -45,13 +52,19 @@ export async function endToEnd(perBot = 500, distinct = false): Promise<EndToEnd
       const which = i % 2 === 0 ? 'ours' : 'bare';
       const standIn = which === 'ours' ? oursStandIn : bareStandIn;
       const question = distinct ? `${QUERIES[i % QUERIES.length]!} ${i}` : QUERIES[i % QUERIES.length]!;
-      const id = standIn.dispatchInteraction(i % 6 === 0 ? 'section' : 'stat', [{ name: i % 6 === 0 ? 'name' : 'query', type: 3, value: question }]);
+      const id = standIn.dispatchInteraction(i % 6 === 0 ? 'section' : 'stat', [
+        { name: i % 6 === 0 ? 'name' : 'query', type: 3, value: question },
+      ]);
       const { latency } = await standIn.waitForCallback(id);
       if (i >= 40) latencies[which].push(latency); // the first 20 each warm up
     }
     const summary = (list: number[], child: ChildProcess) => {
       const sorted = [...list].sort((a, b) => a - b);
-      return { median: sorted[Math.floor(sorted.length / 2)]!, p99: sorted[Math.floor(sorted.length * 0.99)]!, rssMb: rssMb(child.pid!) };
+      return {
+        median: sorted[Math.floor(sorted.length / 2)]!,
+        p99: sorted[Math.floor(sorted.length * 0.99)]!,
+        rssMb: rssMb(child.pid!),
+      };
     };
     return { interactions: perBot, ours: summary(latencies.ours, ours), bare: summary(latencies.bare, bare) };
   } finally {

@@ -17,19 +17,30 @@ const seedCases: Case[] = seed.sections.flatMap((s) =>
   (s.lead ? [s.lead, ...s.points] : s.points).flatMap((p) =>
     p.sentences.map((span) => {
       const sentence = seedText.slice(span[0], span[1]);
-      return { sentence, expected: seed.figures.filter((f) => f.sentenceSpan[0] === span[0]).map((f) => ({ text: f.text, qualifier: f.qualifier })) };
+      return {
+        sentence,
+        expected: seed.figures
+          .filter((f) => f.sentenceSpan[0] === span[0])
+          .map((f) => ({ text: f.text, qualifier: f.qualifier })),
+      };
     }),
   ),
 );
 const trickyCases: Case[] = [
-  ...FIGURES.map(([sentence, expected]) => ({ sentence, expected: expected.map((e) => ({ text: e.text, qualifier: e.qualifier ?? null })) })),
+  ...FIGURES.map(([sentence, expected]) => ({
+    sentence,
+    expected: expected.map((e) => ({ text: e.text, qualifier: e.qualifier ?? null })),
+  })),
   ...NOT_FIGURES.map((sentence) => ({ sentence, expected: [] })),
 ];
 
 type Finder = (sentence: string) => Array<{ text: string; qualifier: string | null }>;
 
 const ours: Finder = (sentence) =>
-  findFigures(sentence, 0, sentence.length).map((f) => ({ text: sentence.slice(f.span[0], f.span[1]), qualifier: f.qualifier }));
+  findFigures(sentence, 0, sentence.length).map((f) => ({
+    text: sentence.slice(f.span[0], f.span[1]),
+    qualifier: f.qualifier,
+  }));
 
 // compromise, with the filters LIBRARIES.md recommends: drop dates and ordinals, grow left over qualifiers.
 const QUALIFIER = /(more than|fewer than|less than|nearly|almost|about|approximately|over|under|at least|up to)\s+$/i;
@@ -38,16 +49,24 @@ const viaCompromise: Finder = (sentence) => {
   const found: Array<{ text: string; qualifier: string | null }> = [];
   doc.numbers().forEach((m) => {
     if (m.has('#Date') || (m.has('#Ordinal') && !m.has('#Fraction'))) return;
-    const text = m.text('text').replace(/[.,;:]$/, '').trim();
+    const text = m
+      .text('text')
+      .replace(/[.,;:]$/, '')
+      .trim();
     const at = sentence.indexOf(text);
-    const qualifier = at >= 0 ? QUALIFIER.exec(sentence.slice(0, at))?.[1]?.toLowerCase() ?? null : null;
+    const qualifier = at >= 0 ? (QUALIFIER.exec(sentence.slice(0, at))?.[1]?.toLowerCase() ?? null) : null;
     found.push({ text, qualifier });
   });
   return found;
 };
 
 function overlaps(a: string, b: string): boolean {
-  const core = (s: string) => s.toLowerCase().replace(/^(more than|nearly|about|over|up to|at least|approximately)\s+/, '').replace(/[$%]/g, '').trim();
+  const core = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/^(more than|nearly|about|over|up to|at least|approximately)\s+/, '')
+      .replace(/[$%]/g, '')
+      .trim();
   const x = core(a);
   const y = core(b);
   return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
@@ -74,7 +93,11 @@ function score(finder: Finder, cases: Case[]) {
       }
     }
   }
-  return { precision: found ? truePositives / found : 1, recall: expected ? recalled / expected : 1, qualifiers: `${qualifiersKept}/${qualifiers}` };
+  return {
+    precision: found ? truePositives / found : 1,
+    recall: expected ? recalled / expected : 1,
+    qualifiers: `${qualifiersKept}/${qualifiers}`,
+  };
 }
 
 function msPer1000(finder: Finder, sentences: string[]): number {
@@ -89,11 +112,28 @@ function msPer1000(finder: Finder, sentences: string[]): number {
 
 const sentences = [...seedCases, ...trickyCases].map((c) => c.sentence);
 const rows = [
-  ['finder', 'seed P / R', 'seed qualifiers', 'tricky P / R', 'tricky qualifiers', 'ms per 1,000 sentences (median of 5)'],
+  [
+    'finder',
+    'seed P / R',
+    'seed qualifiers',
+    'tricky P / R',
+    'tricky qualifiers',
+    'ms per 1,000 sentences (median of 5)',
+  ],
 ];
-for (const [name, finder] of [['ours', ours], ['compromise', viaCompromise]] as const) {
+for (const [name, finder] of [
+  ['ours', ours],
+  ['compromise', viaCompromise],
+] as const) {
   const s = score(finder, seedCases);
   const t = score(finder, trickyCases);
-  rows.push([name, `${s.precision.toFixed(2)} / ${s.recall.toFixed(2)}`, s.qualifiers, `${t.precision.toFixed(2)} / ${t.recall.toFixed(2)}`, t.qualifiers, msPer1000(finder, sentences).toFixed(1)]);
+  rows.push([
+    name,
+    `${s.precision.toFixed(2)} / ${s.recall.toFixed(2)}`,
+    s.qualifiers,
+    `${t.precision.toFixed(2)} / ${t.recall.toFixed(2)}`,
+    t.qualifiers,
+    msPer1000(finder, sentences).toFixed(1),
+  ]);
 }
 console.log(rows.map((r) => `| ${r.join(' | ')} |`).join('\n'));

@@ -26,7 +26,24 @@ export interface Measured {
   ops: Map<string, { median: number; p99: number }>;
 }
 
-const QUERIES = ['homicides', 'border', 'jobs', 'energy', 'wall', 'workers', 'prices', 'billion', 'families', 'security', 'homocides', 'percent drop', 'critical minerals', 'americans', 'data centers', 'steel'];
+const QUERIES = [
+  'homicides',
+  'border',
+  'jobs',
+  'energy',
+  'wall',
+  'workers',
+  'prices',
+  'billion',
+  'families',
+  'security',
+  'homocides',
+  'percent drop',
+  'critical minerals',
+  'americans',
+  'data centers',
+  'steel',
+];
 const PREFIXES = ['sav', 'b', 'se', 'ener', 'job', 'hom', 'tr', 'wa'];
 
 function percentile(sorted: number[], p: number): number {
@@ -58,20 +75,57 @@ export async function measure(dataset: Dataset, iterations = 300): Promise<Measu
   const sectionTitles = library.sections.map((r) => r.section.title.split(' ').slice(0, 2).join(' '));
   const documentIds = library.documents.map((d) => d.id);
   const run = (name: string, options: CommandOptions) => commands.get(name)!.run(library, options, context);
-  const complete = (name: string, option: string, value: string, options: CommandOptions = {}) => commands.get(name)!.autocomplete(library, { name: option, value }, options);
+  const complete = (name: string, option: string, value: string, options: CommandOptions = {}) =>
+    commands.get(name)!.autocomplete(library, { name: option, value }, options);
   const ops = new Map<string, { median: number; p99: number }>();
-  ops.set('/section name', time(iterations, () => run('section', { name: pick(sectionTitles) })));
-  ops.set('/section (contents)', time(iterations, () => run('section', {})));
-  ops.set('/stat query', time(iterations, () => run('stat', { query: pick(QUERIES) })));
-  ops.set('/stat (all)', time(iterations, () => run('stat', {})));
-  ops.set('/quote', time(iterations, () => run('quote', {})));
-  ops.set('/quote section', time(iterations, () => run('quote', { section: pick(sectionTitles) })));
-  ops.set('/search query', time(iterations, () => run('search', { query: pick(QUERIES) })));
-  ops.set('/stat in one document', time(iterations, () => run('stat', { query: pick(QUERIES), document: pick(documentIds) })));
-  ops.set('autocomplete section name', time(iterations, () => complete('section', 'name', pick(PREFIXES))));
-  ops.set('autocomplete stat query', time(iterations, () => complete('stat', 'query', pick(PREFIXES))));
-  ops.set('autocomplete quote section', time(iterations, () => complete('quote', 'section', pick(PREFIXES))));
-  ops.set('autocomplete document', time(iterations, () => complete('stat', 'document', pick(PREFIXES))));
+  ops.set(
+    '/section name',
+    time(iterations, () => run('section', { name: pick(sectionTitles) })),
+  );
+  ops.set(
+    '/section (contents)',
+    time(iterations, () => run('section', {})),
+  );
+  ops.set(
+    '/stat query',
+    time(iterations, () => run('stat', { query: pick(QUERIES) })),
+  );
+  ops.set(
+    '/stat (all)',
+    time(iterations, () => run('stat', {})),
+  );
+  ops.set(
+    '/quote',
+    time(iterations, () => run('quote', {})),
+  );
+  ops.set(
+    '/quote section',
+    time(iterations, () => run('quote', { section: pick(sectionTitles) })),
+  );
+  ops.set(
+    '/search query',
+    time(iterations, () => run('search', { query: pick(QUERIES) })),
+  );
+  ops.set(
+    '/stat in one document',
+    time(iterations, () => run('stat', { query: pick(QUERIES), document: pick(documentIds) })),
+  );
+  ops.set(
+    'autocomplete section name',
+    time(iterations, () => complete('section', 'name', pick(PREFIXES))),
+  );
+  ops.set(
+    'autocomplete stat query',
+    time(iterations, () => complete('stat', 'query', pick(PREFIXES))),
+  );
+  ops.set(
+    'autocomplete quote section',
+    time(iterations, () => complete('quote', 'section', pick(PREFIXES))),
+  );
+  ops.set(
+    'autocomplete document',
+    time(iterations, () => complete('stat', 'document', pick(PREFIXES))),
+  );
   return {
     name: dataset.name,
     bytes: dataset.bytes,

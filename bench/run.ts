@@ -5,10 +5,15 @@ import { endToEnd } from './end-to-end.js';
 import { folderDataset, generatedDataset, measure, type Dataset, type Measured } from './in-process.js';
 
 const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
-const sizes = (process.env.BENCH_SIZES ?? '1,10,50').split(',').map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '1,10,50')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
 
-console.log(`factsheet-bot benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}\n`);
+console.log(
+  `factsheet-bot benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}\n`,
+);
 
 const results: Measured[] = [];
 const datasets: Array<() => Dataset | null> = [
@@ -32,25 +37,39 @@ console.log('Load and memory (in process; RSS is the whole benchmark process aft
 console.log('| documents | size | count | statements | load + index | heap | RSS |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.name} | ${(r.bytes / 1e6).toFixed(r.bytes < 1e5 ? 4 : 1)} MB | ${r.documents} | ${r.statements} | ${fmt(r.loadSeconds, 2)} s | ${r.heapMb.toFixed(0)} MB | ${r.rssMb.toFixed(0)} MB |`);
+  console.log(
+    `| ${r.name} | ${(r.bytes / 1e6).toFixed(r.bytes < 1e5 ? 4 : 1)} MB | ${r.documents} | ${r.statements} | ${fmt(r.loadSeconds, 2)} s | ${r.heapMb.toFixed(0)} MB | ${r.rssMb.toFixed(0)} MB |`,
+  );
 }
 
 console.log('\nCommands and autocomplete, median / p99 in ms:\n');
 console.log(`| operation | ${results.map((r) => r.name).join(' | ')} |`);
 console.log(`|---|${results.map(() => '---').join('|')}|`);
 for (const op of results[0]!.ops.keys()) {
-  console.log(`| ${op} | ${results.map((r) => `${fmt(r.ops.get(op)!.median)} / ${fmt(r.ops.get(op)!.p99)}`).join(' | ')} |`);
+  console.log(
+    `| ${op} | ${results.map((r) => `${fmt(r.ops.get(op)!.median)} / ${fmt(r.ops.get(op)!.p99)}`).join(' | ')} |`,
+  );
 }
 
 if (process.env.BENCH_END_TO_END !== '0') {
   for (const distinct of [false, true]) {
     const e2e = await endToEnd(Number(process.env.BENCH_INTERACTIONS ?? 500), distinct);
-    const what = distinct ? 'every question different (no reply reused)' : 'six questions repeating (replies reused from the cache)';
-    console.log(`\nEnd to end against the local Discord stand-in, ${e2e.interactions} interactions each, alternating, ${what} (dispatch -> callback):\n`);
+    const what = distinct
+      ? 'every question different (no reply reused)'
+      : 'six questions repeating (replies reused from the cache)';
+    console.log(
+      `\nEnd to end against the local Discord stand-in, ${e2e.interactions} interactions each, alternating, ${what} (dispatch -> callback):\n`,
+    );
     console.log('| bot | latency median | latency p99 | RSS |');
     console.log('|---|---|---|---|');
-    console.log(`| factsheet-bot (bundled documents) | ${fmt(e2e.ours.median)} ms | ${fmt(e2e.ours.p99)} ms | ${e2e.ours.rssMb.toFixed(0)} MB |`);
-    console.log(`| bare discord.js bot, fixed embed | ${fmt(e2e.bare.median)} ms | ${fmt(e2e.bare.p99)} ms | ${e2e.bare.rssMb.toFixed(0)} MB |`);
-    console.log(`| ratio | ${fmt(e2e.ours.median / e2e.bare.median, 2)} | ${fmt(e2e.ours.p99 / e2e.bare.p99, 2)} | ${fmt(e2e.ours.rssMb / e2e.bare.rssMb, 2)} |`);
+    console.log(
+      `| factsheet-bot (bundled documents) | ${fmt(e2e.ours.median)} ms | ${fmt(e2e.ours.p99)} ms | ${e2e.ours.rssMb.toFixed(0)} MB |`,
+    );
+    console.log(
+      `| bare discord.js bot, fixed embed | ${fmt(e2e.bare.median)} ms | ${fmt(e2e.bare.p99)} ms | ${e2e.bare.rssMb.toFixed(0)} MB |`,
+    );
+    console.log(
+      `| ratio | ${fmt(e2e.ours.median / e2e.bare.median, 2)} | ${fmt(e2e.ours.p99 / e2e.bare.p99, 2)} | ${fmt(e2e.ours.rssMb / e2e.bare.rssMb, 2)} |`,
+    );
   }
 }

@@ -12,19 +12,42 @@ import MiniSearch from 'minisearch';
 import { normalizeTerm, terms, TextIndex, tokenize } from '../src/library/search.js';
 
 const QUERIES: Array<[string, string]> = [
-  ['homicides', 'nearly 2,000'], ['homocides', 'nearly 2,000'], ['murders', 'nearly 2,000'], ['arrests', 'more than 120,000'],
-  ['arrested', 'more than 120,000'], ['criminal aliens', 'more than 120,000'], ['wall', 'more than 100'], ['miles', 'more than 100'],
-  ['troops', 'thousands'], ['apprehensions', '75%'], ['consecutive months', '8'], ['burglary', 'more than 10,000'],
-  ['sexual assaults', 'more than 5,000'], ['homic', 'nearly 2,000'], ['burgl', 'more than 10,000'],
+  ['homicides', 'nearly 2,000'],
+  ['homocides', 'nearly 2,000'],
+  ['murders', 'nearly 2,000'],
+  ['arrests', 'more than 120,000'],
+  ['arrested', 'more than 120,000'],
+  ['criminal aliens', 'more than 120,000'],
+  ['wall', 'more than 100'],
+  ['miles', 'more than 100'],
+  ['troops', 'thousands'],
+  ['apprehensions', '75%'],
+  ['consecutive months', '8'],
+  ['burglary', 'more than 10,000'],
+  ['sexual assaults', 'more than 5,000'],
+  ['homic', 'nearly 2,000'],
+  ['burgl', 'more than 10,000'],
 ];
 
-interface Row { counts: string; figure: string; sentence: string; section: string }
+interface Row {
+  counts: string;
+  figure: string;
+  sentence: string;
+  section: string;
+}
 
 function rowsOf(documents: Document[]): Row[] {
-  return documents.flatMap((d) => d.figures.map((f) => {
-    const md = d.format === 'markdown';
-    return { counts: f.counts ?? '', figure: plainText(f.text, md), sentence: plainText(d.text.slice(f.sentenceSpan[0], f.sentenceSpan[1]), md), section: d.sections.find((s) => s.id === f.sectionId)!.title };
-  }));
+  return documents.flatMap((d) =>
+    d.figures.map((f) => {
+      const md = d.format === 'markdown';
+      return {
+        counts: f.counts ?? '',
+        figure: plainText(f.text, md),
+        sentence: plainText(d.text.slice(f.sentenceSpan[0], f.sentenceSpan[1]), md),
+        section: d.sections.find((s) => s.id === f.sectionId)!.title,
+      };
+    }),
+  );
 }
 
 type Engine = { name: string; build(rows: Row[]): (q: string) => number[] };
@@ -48,7 +71,11 @@ const miniSearch: Engine = {
       },
     });
     index.addAll(rows.map((r, i) => ({ id: i, ...r })));
-    return (q) => index.search(q).slice(0, 25).map((r) => Number(r.id));
+    return (q) =>
+      index
+        .search(q)
+        .slice(0, 25)
+        .map((r) => Number(r.id));
   },
 };
 
@@ -73,39 +100,81 @@ const flexSearch: Engine = {
   name: 'FlexSearch 0.8 (forward tokenizer, stemmed)',
   build(rows) {
     const fields = ['counts', 'sentence'] as const;
-    const indexes = fields.map(() => new FlexSearch.Index({ tokenize: 'forward', encode: (t: string) => t.split(' ').filter(Boolean) }));
+    const indexes = fields.map(
+      () => new FlexSearch.Index({ tokenize: 'forward', encode: (t: string) => t.split(' ').filter(Boolean) }),
+    );
     rows.forEach((r, i) => fields.forEach((f, k) => indexes[k]!.add(i, terms(r[f]).join(' '))));
     return (q) => {
       const query = terms(q).join(' ');
-      return [...new Set(indexes.flatMap((index) => index.search(query, { limit: 25, suggest: true }) as number[]))].slice(0, 25);
+      return [
+        ...new Set(indexes.flatMap((index) => index.search(query, { limit: 25, suggest: true }) as number[])),
+      ].slice(0, 25);
     };
   },
 };
 
-function median(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; }
-function p99(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!; }
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+function p99(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!;
+}
 
 const seedText = readFileSync(new URL('../seeds/border-security-and-immigration.txt', import.meta.url), 'utf8');
 const seedRows = rowsOf([parseDocument(seedText, { file: 'seed.txt' })]);
 const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
 const corpusFiles: string[] = [];
-const walk = (d: string) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (p.endsWith('.md') && e.name !== 'README.md') corpusFiles.push(p); } };
+const walk = (d: string) => {
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    const p = join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (p.endsWith('.md') && e.name !== 'README.md') corpusFiles.push(p);
+  }
+};
 if (existsSync(corpusDir)) walk(corpusDir);
 const corpusRows = rowsOf(corpusFiles.map((f) => parseDocument(readFileSync(f, 'utf8'), { file: f })));
-const queryWords = ['jobs', 'billion', 'percent', 'homes', 'students', 'workers', 'vaccin', 'broadband', 'acres', 'veterans', 'loans', 'miles', 'emissions', 'tariff', 'investments in', 'clean energy'];
+const queryWords = [
+  'jobs',
+  'billion',
+  'percent',
+  'homes',
+  'students',
+  'workers',
+  'vaccin',
+  'broadband',
+  'acres',
+  'veterans',
+  'loans',
+  'miles',
+  'emissions',
+  'tariff',
+  'investments in',
+  'clean energy',
+];
 
-console.log(`| engine | seed: right first (of ${QUERIES.length}) | corpus figures | build | query median | query p99 |`);
+console.log(
+  `| engine | seed: right first (of ${QUERIES.length}) | corpus figures | build | query median | query p99 |`,
+);
 console.log('|---|---|---|---|---|---|');
 for (const engine of [ours, miniSearch, flexSearch]) {
   const search = engine.build(seedRows);
   const right = QUERIES.filter(([q, want]) => seedRows[search(q)[0] ?? -1]?.figure === want).length;
-  let build = '-', med = '-', tail = '-';
+  let build = '-',
+    med = '-',
+    tail = '-';
   if (corpusRows.length) {
     const t0 = performance.now();
     const big = engine.build(corpusRows);
     build = `${((performance.now() - t0) / 1000).toFixed(2)} s`;
     const times: number[] = [];
-    for (let r = 0; r < 20; r++) for (const q of queryWords) { const s = performance.now(); big(q); times.push(performance.now() - s); }
+    for (let r = 0; r < 20; r++)
+      for (const q of queryWords) {
+        const s = performance.now();
+        big(q);
+        times.push(performance.now() - s);
+      }
     med = `${median(times).toFixed(3)} ms`;
     tail = `${p99(times).toFixed(3)} ms`;
   }

@@ -5,6 +5,8 @@ import { search } from './search.js';
 import { section } from './section.js';
 import { stat } from './stat.js';
 
-export const commands: ReadonlyMap<string, Command> = new Map([section, stat, quote, search].map((c) => [c.definition.name, c]));
+export const commands: ReadonlyMap<string, Command> = new Map(
+  [section, stat, quote, search].map((c) => [c.definition.name, c]),
+);
 
 export const definitions = [...commands.values()].map((c) => c.definition);

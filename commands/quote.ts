@@ -1,15 +1,30 @@
 // /quote [section]: a random statement or the epigraph, attributed; never the same one twice in a row in a channel.
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { APIEmbed } from 'discord-api-types/v10';
-import { addDocumentOption, chosenDocument, documentChoices, isPrivate, stringOption, type Command } from '../src/command.js';
+import {
+  addDocumentOption,
+  chosenDocument,
+  documentChoices,
+  isPrivate,
+  stringOption,
+  type Command,
+} from '../src/command.js';
 import type { Document, Point, Section } from '../src/document/types.js';
 import { documentFooter, sectionNotFound } from '../src/render/document.js';
 import { choices, COLORS, reply } from '../src/render/reply.js';
 import { blockquote, documentText, escapeDocumentText } from '../src/render/text.js';
 import { resolveSection, sectionChoices } from './section.js';
 
-export const definition = addDocumentOption(new SlashCommandBuilder().setName('quote').setDescription('Post a random excerpt of the document, attributed'))
-  .addStringOption((o) => o.setName('section').setDescription('Only from this section (start typing to choose)').setAutocomplete(true).setMaxLength(200))
+export const definition = addDocumentOption(
+  new SlashCommandBuilder().setName('quote').setDescription('Post a random excerpt of the document, attributed'),
+)
+  .addStringOption((o) =>
+    o
+      .setName('section')
+      .setDescription('Only from this section (start typing to choose)')
+      .setAutocomplete(true)
+      .setMaxLength(200),
+  )
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
   .toJSON();
 
@@ -26,19 +41,31 @@ interface ExcerptPool {
 }
 
 function excerptsOf(document: Document, section: Section): Excerpt[] {
-  return (section.lead ? [section.lead, ...section.points] : section.points).map((point) => ({ key: `${document.id}/${point.id}`, document, section, point }));
+  return (section.lead ? [section.lead, ...section.points] : section.points).map((point) => ({
+    key: `${document.id}/${point.id}`,
+    document,
+    section,
+    point,
+  }));
 }
 
 function excerptEmbed({ document, section, point }: Excerpt): APIEmbed {
   if (!point) {
     const epigraph = document.epigraph!;
     const by = epigraph.attribution ? `\n— ${escapeDocumentText(epigraph.attribution)}` : '';
-    return { description: `${blockquote(documentText(document, epigraph.span))}${by}`, color: COLORS.answer, footer: documentFooter(document, 'Epigraph') };
+    return {
+      description: `${blockquote(documentText(document, epigraph.span))}${by}`,
+      color: COLORS.answer,
+      footer: documentFooter(document, 'Epigraph'),
+    };
   }
   return {
     description: blockquote(documentText(document, point.span)),
     color: COLORS.answer,
-    footer: documentFooter(document, section ? `Section ${section.number} of ${document.sections.length}: ${section.title}` : undefined),
+    footer: documentFooter(
+      document,
+      section ? `Section ${section.number} of ${document.sections.length}: ${section.title}` : undefined,
+    ),
   };
 }
 
@@ -62,14 +89,24 @@ export const quote: Command = {
       pool = {
         size: epigraphs.length + statements.length,
         at: (i) => {
-          if (i < epigraphs.length) return { key: `${epigraphs[i]!.id}/epigraph`, document: epigraphs[i]!, section: null, point: null };
+          if (i < epigraphs.length)
+            return { key: `${epigraphs[i]!.id}/epigraph`, document: epigraphs[i]!, section: null, point: null };
           const { document, section, point } = statements[i - epigraphs.length]!;
           return { key: `${document.id}/${point.id}`, document, section, point };
         },
       };
     }
     if (pool.size === 0) {
-      return reply([{ title: 'Nothing to quote', description: 'That section has a heading and nothing under it.', color: COLORS.notice }], { ephemeral: true });
+      return reply(
+        [
+          {
+            title: 'Nothing to quote',
+            description: 'That section has a heading and nothing under it.',
+            color: COLORS.notice,
+          },
+        ],
+        { ephemeral: true },
+      );
     }
     const last = context.recent.get(context.channelId);
     let index = Math.min(pool.size - 1, Math.floor(context.random() * pool.size));

@@ -10,7 +10,16 @@ import {
   type APIEmbed,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { addDocumentOption, chosenDocument, documentChoices, isPrivate, stringOption, type Command, type CommandContext, type SearchSession } from '../src/command.js';
+import {
+  addDocumentOption,
+  chosenDocument,
+  documentChoices,
+  isPrivate,
+  stringOption,
+  type Command,
+  type CommandContext,
+  type SearchSession,
+} from '../src/command.js';
 import { plainText } from '../src/document/text.js';
 import type { Library, StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
@@ -22,9 +31,21 @@ export const PAGE_SIZE = 5;
 /** How long the buttons of a search work; the gateway disables them when it has passed. */
 export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
 
-export const definition = addDocumentOption(new SlashCommandBuilder().setName('search').setDescription('Search every statement; "quoted phrases" match as phrases'))
-  .addStringOption((o) => o.setName('query').setDescription('Words to find, e.g. border wall or "criminal aliens"').setRequired(true).setMaxLength(200))
-  .addBooleanOption((o) => o.setName('preview').setDescription('Only you see it first, with a button to post it to the channel'))
+export const definition = addDocumentOption(
+  new SlashCommandBuilder()
+    .setName('search')
+    .setDescription('Search every statement; "quoted phrases" match as phrases'),
+)
+  .addStringOption((o) =>
+    o
+      .setName('query')
+      .setDescription('Words to find, e.g. border wall or "criminal aliens"')
+      .setRequired(true)
+      .setMaxLength(200),
+  )
+  .addBooleanOption((o) =>
+    o.setName('preview').setDescription('Only you see it first, with a button to post it to the channel'),
+  )
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
   .toJSON();
 
@@ -62,53 +83,106 @@ export function searchHits(library: Library, session: Pick<SearchSession, 'query
  * and digits alone, so the words can then be found and bolded in the escaped text.
  */
 function highlighted(ref: StatementRef, stems: Set<string>): string {
-  return documentText(ref.document, ref.point.span).replace(/(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’,.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu, (word) => {
-    const stem = normalizeTerm(word);
-    return stem && stems.has(stem) ? `**${word}**` : word;
-  });
+  return documentText(ref.document, ref.point.span).replace(
+    /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}'’,.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu,
+    (word) => {
+      const stem = normalizeTerm(word);
+      return stem && stems.has(stem) ? `**${word}**` : word;
+    },
+  );
 }
 
-function pageEmbed(library: Library, session: SearchSession, hits: StatementRef[], page: number, preview: boolean): APIEmbed {
+function pageEmbed(
+  library: Library,
+  session: SearchSession,
+  hits: StatementRef[],
+  page: number,
+  preview: boolean,
+): APIEmbed {
   const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
   const stems = library.statementQueryTerms(parseQuery(session.query).words);
   const several = library.documents.length > 1;
   const blocks = hits.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE).map((ref, i) => {
     const where = several ? `${ref.section.title} · ${ref.document.title}` : ref.section.title;
-    const quote = truncate(highlighted(ref, stems), Math.floor((LIMITS.embedDescription - 200) / PAGE_SIZE) - where.length);
+    const quote = truncate(
+      highlighted(ref, stems),
+      Math.floor((LIMITS.embedDescription - 200) / PAGE_SIZE) - where.length,
+    );
     return `**${page * PAGE_SIZE + i + 1}.**\n${blockquote(quote)}\n— *${escapeUserText(where)}*`;
   });
   const footer = [`Page ${page + 1} of ${pages}`, `${hits.length} statement(s)`];
   if (preview) footer.push('Preview: only you can see this');
   return {
     // A query that is one quoted phrase keeps its own quotes: Search: "border crisis", not “"border crisis"”.
-    title: truncate(/^["“].*["”]$/.test(session.query) ? `Search: ${escapeUserText(session.query)}` : `Search: “${escapeUserText(session.query)}”`, LIMITS.embedTitle),
+    title: truncate(
+      /^["“].*["”]$/.test(session.query)
+        ? `Search: ${escapeUserText(session.query)}`
+        : `Search: “${escapeUserText(session.query)}”`,
+      LIMITS.embedTitle,
+    ),
     description: blocks.join('\n\n'),
     color: COLORS.answer,
     footer: { text: footer.join(' · ') },
   };
 }
 
-function buttons(key: string, page: number, pages: number, preview: boolean): APIActionRowComponent<APIButtonComponent>[] {
+function buttons(
+  key: string,
+  page: number,
+  pages: number,
+  preview: boolean,
+): APIActionRowComponent<APIButtonComponent>[] {
   const row: APIButtonComponent[] = [
-    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: `search:${key}:${page - 1}`, disabled: page <= 0 },
-    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: `search:${key}:${page + 1}`, disabled: page >= pages - 1 },
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: 'Previous',
+      custom_id: `search:${key}:${page - 1}`,
+      disabled: page <= 0,
+    },
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: 'Next',
+      custom_id: `search:${key}:${page + 1}`,
+      disabled: page >= pages - 1,
+    },
   ];
-  if (preview) row.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Post to channel', custom_id: `search:${key}:${page}:post` });
+  if (preview)
+    row.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: 'Post to channel',
+      custom_id: `search:${key}:${page}:post`,
+    });
   return [{ type: ComponentType.ActionRow, components: row }];
 }
 
 function notFound(query: string, document: string | null): APIEmbed {
-  const lines = [`No statement matches “${escapeUserText(truncate(query, 200))}”${document ? ` in ${escapeUserText(document)}` : ''}.`];
-  lines.push('', 'Try fewer words, another word form, or a phrase without quotes. /section with no name lists the sections.');
+  const lines = [
+    `No statement matches “${escapeUserText(truncate(query, 200))}”${document ? ` in ${escapeUserText(document)}` : ''}.`,
+  ];
+  lines.push(
+    '',
+    'Try fewer words, another word form, or a phrase without quotes. /section with no name lists the sections.',
+  );
   return { title: 'Nothing found', description: lines.join('\n'), color: COLORS.notice };
 }
 
 /** A page of results with its buttons; `preview` is the private view with "Post to channel". */
-function pageReply(library: Library, key: string, session: SearchSession & { preview: boolean }, page: number, ephemeral: boolean, hits = searchHits(library, session)) {
+function pageReply(
+  library: Library,
+  key: string,
+  session: SearchSession & { preview: boolean },
+  page: number,
+  ephemeral: boolean,
+  hits = searchHits(library, session),
+) {
   const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const data = reply([pageEmbed(library, session, hits, current, session.preview && ephemeral)], { ephemeral });
-  if (pages > 1 || (session.preview && ephemeral)) data.components = buttons(key, current, pages, session.preview && ephemeral);
+  if (pages > 1 || (session.preview && ephemeral))
+    data.components = buttons(key, current, pages, session.preview && ephemeral);
   return data;
 }
 
@@ -117,7 +191,10 @@ interface StoredSearch extends SearchSession {
 }
 
 function newKey(context: CommandContext): string {
-  const part = () => Math.floor(context.random() * 36 ** 5).toString(36).padStart(5, '0');
+  const part = () =>
+    Math.floor(context.random() * 36 ** 5)
+      .toString(36)
+      .padStart(5, '0');
   return `${part()}${part()}`;
 }
 
@@ -134,8 +211,24 @@ export const search: Command = {
     const query = stringOption(options, 'query');
     const preview = options.preview === true;
     const ephemeral = preview || isPrivate(options);
-    if (!query) return reply([{ title: 'What should I search for?', description: 'Give some words: /search query:border wall, or a "quoted phrase".', color: COLORS.notice }], { ephemeral: true });
-    const session: StoredSearch = { query, documentId: document?.id ?? null, userId: context.userId, createdAt: context.now(), preview };
+    if (!query)
+      return reply(
+        [
+          {
+            title: 'What should I search for?',
+            description: 'Give some words: /search query:border wall, or a "quoted phrase".',
+            color: COLORS.notice,
+          },
+        ],
+        { ephemeral: true },
+      );
+    const session: StoredSearch = {
+      query,
+      documentId: document?.id ?? null,
+      userId: context.userId,
+      createdAt: context.now(),
+      preview,
+    };
     const hits = searchHits(library, session);
     if (hits.length === 0) return reply([notFound(query, document?.title ?? null)], { ephemeral: true });
     const key = newKey(context);
@@ -152,7 +245,10 @@ export const search: Command = {
       return ephemeralNotice('This search has expired', 'Its buttons only work for a while. Run /search again.');
     }
     if (session.userId !== context.userId) {
-      return ephemeralNotice('Not your search', 'Only the person who searched can use these buttons. Run /search yourself to search.');
+      return ephemeralNotice(
+        'Not your search',
+        'Only the person who searched can use these buttons. Run /search yourself to search.',
+      );
     }
     const page = Number.parseInt(pageText, 10) || 0;
     if (action === 'post') {
@@ -160,11 +256,13 @@ export const search: Command = {
       const shared: StoredSearch = { ...session, preview: false };
       const sharedKey = newKey(context);
       context.searches.set(sharedKey, shared);
-      return { type: InteractionResponseType.ChannelMessageWithSource, data: pageReply(library, sharedKey, shared, page, false) };
+      return {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: pageReply(library, sharedKey, shared, page, false),
+      };
     }
     const data = pageReply(library, key, session, page, Boolean(session.preview));
     delete data.flags; // an update keeps the message's own visibility
     return { type: InteractionResponseType.UpdateMessage, data };
   },
 };
-

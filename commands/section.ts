@@ -1,13 +1,25 @@
 // /section [document] name:<heading>: a section quoted in full; no name: the table of contents.
 import { SlashCommandBuilder } from '@discordjs/builders';
-import { addDocumentOption, chosenDocument, documentChoices, isPrivate, stringOption, type Command, type CommandOptions } from '../src/command.js';
+import {
+  addDocumentOption,
+  chosenDocument,
+  documentChoices,
+  isPrivate,
+  stringOption,
+  type Command,
+  type CommandOptions,
+} from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import type { Library, SectionRef } from '../src/library/library.js';
 import { sectionEmbed, sectionNotFound, tocEmbeds } from '../src/render/document.js';
 import { choices, reply } from '../src/render/reply.js';
 
-export const definition = addDocumentOption(new SlashCommandBuilder().setName('section').setDescription('Quote a section of the document, or list the sections'))
-  .addStringOption((o) => o.setName('name').setDescription('Section title (start typing to choose)').setAutocomplete(true).setMaxLength(200))
+export const definition = addDocumentOption(
+  new SlashCommandBuilder().setName('section').setDescription('Quote a section of the document, or list the sections'),
+)
+  .addStringOption((o) =>
+    o.setName('name').setDescription('Section title (start typing to choose)').setAutocomplete(true).setMaxLength(200),
+  )
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
   .toJSON();
 
@@ -39,6 +51,7 @@ export const section: Command = {
 export function sectionChoices(library: Library, typed: string, options: CommandOptions) {
   const { document } = chosenDocument(library, options);
   const refs = typed.trim() ? library.findSections(typed, document?.id) : library.parts(document?.id).sections;
-  const label = (ref: SectionRef) => (library.documents.length > 1 && !document ? `${ref.section.title} — ${ref.document.title}` : ref.section.title);
+  const label = (ref: SectionRef) =>
+    library.documents.length > 1 && !document ? `${ref.section.title} — ${ref.document.title}` : ref.section.title;
   return choices(refs.slice(0, 25).map((ref) => ({ name: label(ref), value: library.sectionKey(ref) })));
 }

@@ -1,7 +1,14 @@
 // /stat query:<words>: the figures the document states, each in bold inside its quoted sentence.
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { APIEmbed } from 'discord-api-types/v10';
-import { addDocumentOption, chosenDocument, documentChoices, isPrivate, stringOption, type Command } from '../src/command.js';
+import {
+  addDocumentOption,
+  chosenDocument,
+  documentChoices,
+  isPrivate,
+  stringOption,
+  type Command,
+} from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import type { FigureRef, Library } from '../src/library/library.js';
 import { documentFooter, figureLabel, figureQuote } from '../src/render/document.js';
@@ -13,8 +20,18 @@ import { escapeDocumentText, escapeUserText, truncate } from '../src/render/text
 /** Matches shown for a query: enough to compare, few enough to read. */
 const MAX_RESULTS = 5;
 
-export const definition = addDocumentOption(new SlashCommandBuilder().setName('stat').setDescription('Find the figures the document states, quoted with their sentence'))
-  .addStringOption((o) => o.setName('query').setDescription('What the figure counts, e.g. homicides (start typing to choose)').setAutocomplete(true).setMaxLength(200))
+export const definition = addDocumentOption(
+  new SlashCommandBuilder()
+    .setName('stat')
+    .setDescription('Find the figures the document states, quoted with their sentence'),
+)
+  .addStringOption((o) =>
+    o
+      .setName('query')
+      .setDescription('What the figure counts, e.g. homicides (start typing to choose)')
+      .setAutocomplete(true)
+      .setMaxLength(200),
+  )
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
   .toJSON();
 
@@ -54,13 +71,24 @@ function allFiguresEmbeds(library: Library, documents: Document[]): APIEmbed[] {
         description: `${document.figures.length} figure(s). /stat query:<words> quotes the sentence each comes from.`,
         fields: fields.slice(0, LIMITS.fields),
         color: COLORS.answer,
-        footer: documentFooter(document, fields.length > LIMITS.fields ? `${fields.length - LIMITS.fields} more section(s) not shown` : undefined),
+        footer: documentFooter(
+          document,
+          fields.length > LIMITS.fields ? `${fields.length - LIMITS.fields} more section(s) not shown` : undefined,
+        ),
       };
     });
 }
 
 function notFound(library: Library, query: string, document: Document | null): APIEmbed {
-  const counted = [...new Set(library.parts(document?.id).figures.slice(0, 300).map((r) => r.figure.counts).filter((c): c is string => Boolean(c)))];
+  const counted = [
+    ...new Set(
+      library
+        .parts(document?.id)
+        .figures.slice(0, 300)
+        .map((r) => r.figure.counts)
+        .filter((c): c is string => Boolean(c)),
+    ),
+  ];
   const nearest = closest(query, counted, (c) => c);
   const examples = counted.slice(0, 8).map((c) => escapeDocumentText(c.replace(/\s+/g, ' ')));
   const lines = [`No figure matches “${escapeUserText(truncate(query, 200))}”.`];
@@ -85,7 +113,8 @@ export const stat: Command = {
       return reply(embeds, { ephemeral });
     }
     const exact = library.figureById(query);
-    if (exact && (!document || exact.document === document)) return reply([matchesEmbed(library, '', [exact])], { ephemeral });
+    if (exact && (!document || exact.document === document))
+      return reply([matchesEmbed(library, '', [exact])], { ephemeral });
     const refs = library.findFigures(query, document?.id).slice(0, MAX_RESULTS);
     if (refs.length === 0) return reply([notFound(library, query, document)], { ephemeral: true });
     return reply([matchesEmbed(library, escapeUserText(truncate(query, 100)), refs)], { ephemeral });
@@ -93,7 +122,9 @@ export const stat: Command = {
   autocomplete(library, focused, options) {
     if (focused.name === 'document') return choices(documentChoices(library, focused.value));
     const { document } = chosenDocument(library, options);
-    const refs = focused.value.trim() ? library.findFigures(focused.value, document?.id) : library.parts(document?.id).figures;
+    const refs = focused.value.trim()
+      ? library.findFigures(focused.value, document?.id)
+      : library.parts(document?.id).figures;
     return choices(refs.slice(0, 25).map((ref) => ({ name: figureLabel(ref), value: library.figureKey(ref) })));
   },
 };

@@ -55,7 +55,11 @@ export interface Command {
   /** The reply depends on the library and the options alone (no randomness, no state): it may be reused. */
   pure?: boolean;
   run(library: Library, options: CommandOptions, context: CommandContext): Reply;
-  autocomplete(library: Library, focused: { name: string; value: string }, options: CommandOptions): APICommandAutocompleteInteractionResponseCallbackData;
+  autocomplete(
+    library: Library,
+    focused: { name: string; value: string },
+    options: CommandOptions,
+  ): APICommandAutocompleteInteractionResponseCallbackData;
   /** Button presses on this command's messages (custom ids start with "<command name>:"). */
   component?(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
 }
@@ -64,7 +68,13 @@ export interface Command {
 export type SharedContext = Omit<CommandContext, 'channelId' | 'userId'>;
 
 export function sharedContext(overrides: Partial<SharedContext> = {}): SharedContext {
-  return { random: Math.random, now: Date.now, recent: new RecentExcerpts(), searches: new Recent<SearchSession>(1000), ...overrides };
+  return {
+    random: Math.random,
+    now: Date.now,
+    recent: new RecentExcerpts(),
+    searches: new Recent<SearchSession>(1000),
+    ...overrides,
+  };
 }
 
 export function stringOption(options: CommandOptions, name: string): string {
@@ -78,7 +88,13 @@ export function isPrivate(options: CommandOptions): boolean {
 
 /** The `document` option every command takes first; autocomplete on titles. */
 export function addDocumentOption(builder: SlashCommandBuilder): SlashCommandBuilder {
-  builder.addStringOption((o) => o.setName('document').setDescription('Only this document (when several are served)').setAutocomplete(true).setMaxLength(200));
+  builder.addStringOption((o) =>
+    o
+      .setName('document')
+      .setDescription('Only this document (when several are served)')
+      .setAutocomplete(true)
+      .setMaxLength(200),
+  );
   return builder;
 }
 
@@ -86,7 +102,10 @@ export function addDocumentOption(builder: SlashCommandBuilder): SlashCommandBui
  * The document chosen with the `document` option: null when none was given (search them all), or a
  * not-found reply listing the documents.
  */
-export function chosenDocument(library: Library, options: CommandOptions): { document: Document | null; notFound: Reply | null } {
+export function chosenDocument(
+  library: Library,
+  options: CommandOptions,
+): { document: Document | null; notFound: Reply | null } {
   const wanted = stringOption(options, 'document');
   if (!wanted) return { document: null, notFound: null };
   const document = library.documentById(wanted) ?? library.findDocuments(wanted)[0] ?? null;

@@ -37,11 +37,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const token = value('DISCORD_TOKEN');
   if (token !== null && !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
-    throw new ConfigError('DISCORD_TOKEN', 'does not look like a bot token (three parts joined by dots): copy it again from the Developer Portal, Bot page');
+    throw new ConfigError(
+      'DISCORD_TOKEN',
+      'does not look like a bot token (three parts joined by dots): copy it again from the Developer Portal, Bot page',
+    );
   }
   const clientId = value('DISCORD_CLIENT_ID');
   if (clientId !== null && !SNOWFLAKE.test(clientId)) {
-    throw new ConfigError('DISCORD_CLIENT_ID', `must be the application id, 17 to 20 digits; got "${clientId.slice(0, 40)}"`);
+    throw new ConfigError(
+      'DISCORD_CLIENT_ID',
+      `must be the application id, 17 to 20 digits; got "${clientId.slice(0, 40)}"`,
+    );
   }
   const guildId = value('DISCORD_GUILD_ID');
   if (guildId !== null && !SNOWFLAKE.test(guildId)) {
@@ -60,14 +66,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url = null;
     }
     if (!url || !/^https?:$/.test(url.protocol)) {
-      throw new ConfigError('DISCORD_API_URL', `must be an http(s) URL such as http://127.0.0.1:8080/api; got "${apiUrl.slice(0, 80)}"`);
+      throw new ConfigError(
+        'DISCORD_API_URL',
+        `must be an http(s) URL such as http://127.0.0.1:8080/api; got "${apiUrl.slice(0, 80)}"`,
+      );
     }
   }
   const timeoutText = value('BUTTON_TIMEOUT_SECONDS') ?? '300';
   const timeout = Number(timeoutText);
   // Discord lets a bot edit its reply for 15 minutes: buttons must be disabled before that.
   if (!Number.isFinite(timeout) || timeout < 1 || timeout > 840) {
-    throw new ConfigError('BUTTON_TIMEOUT_SECONDS', `must be a number of seconds from 1 to 840 (14 minutes); got "${timeoutText.slice(0, 40)}"`);
+    throw new ConfigError(
+      'BUTTON_TIMEOUT_SECONDS',
+      `must be a number of seconds from 1 to 840 (14 minutes); got "${timeoutText.slice(0, 40)}"`,
+    );
   }
   return {
     token,

@@ -6,7 +6,10 @@ import { CommandLineError } from './transport/parse-command.js';
 
 const USAGE = 'usage: npm run console -- [--json] [--autocomplete] [--seeds DIR] ["/stat query:homicides"]';
 
-export async function consoleMain(argv: string[], seedsDir = process.env.SEEDS_DIR?.trim() || 'seeds'): Promise<number> {
+export async function consoleMain(
+  argv: string[],
+  seedsDir = process.env.SEEDS_DIR?.trim() || 'seeds',
+): Promise<number> {
   let json = false;
   let autocomplete = false;
   let seeds = seedsDir;
@@ -28,7 +31,11 @@ export async function consoleMain(argv: string[], seedsDir = process.env.SEEDS_D
 
   let session;
   try {
-    session = newSession((await openLibrary(seeds, { error: (m) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} })).current());
+    session = newSession(
+      (
+        await openLibrary(seeds, { error: (m) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} })
+      ).current(),
+    );
   } catch (error) {
     if (error instanceof NothingToServeError) return fail(error.message, 1);
     throw error;
@@ -37,7 +44,11 @@ export async function consoleMain(argv: string[], seedsDir = process.env.SEEDS_D
   if (rest.length > 0) {
     try {
       const response = runLine(session, rest.join(' '), autocomplete ? 'autocomplete' : 'command');
-      process.stdout.write(json || autocomplete ? `${JSON.stringify(response)}\n` : `${responseAsText(response, Boolean(process.stdout.isTTY))}\n`);
+      process.stdout.write(
+        json || autocomplete
+          ? `${JSON.stringify(response)}\n`
+          : `${responseAsText(response, Boolean(process.stdout.isTTY))}\n`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof CommandLineError) return fail(error.message);

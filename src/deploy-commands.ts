@@ -14,13 +14,19 @@ export async function deployCommands(env: NodeJS.ProcessEnv = process.env): Prom
     if (error instanceof ConfigError) return fail(error.message);
     throw error;
   }
-  if (!config.token) return fail('DISCORD_TOKEN is not set: deploy-commands needs the bot token (README, "Discord setup")');
-  if (!config.clientId) return fail('DISCORD_CLIENT_ID is not set: deploy-commands needs the application id (README, "Discord setup")');
+  if (!config.token)
+    return fail('DISCORD_TOKEN is not set: deploy-commands needs the bot token (README, "Discord setup")');
+  if (!config.clientId)
+    return fail('DISCORD_CLIENT_ID is not set: deploy-commands needs the application id (README, "Discord setup")');
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
-  const route = config.guildId ? Routes.applicationGuildCommands(config.clientId, config.guildId) : Routes.applicationCommands(config.clientId);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(config.clientId, config.guildId)
+    : Routes.applicationCommands(config.clientId);
   try {
     const registered = (await rest.put(route, { body: definitions })) as RESTPutAPIApplicationCommandsResult;
-    const where = config.guildId ? `in server ${config.guildId} (available now)` : 'globally (may take up to an hour to appear)';
+    const where = config.guildId
+      ? `in server ${config.guildId} (available now)`
+      : 'globally (may take up to an hour to appear)';
     process.stdout.write(`Registered ${registered.length} command(s) ${where}:\n`);
     for (const command of registered) {
       const options = (command.options ?? []).map((o) => o.name).join(', ');

@@ -15,16 +15,22 @@ async function main(argv: string[]): Promise<number> {
   const path = files[0]!;
   try {
     const document = await readDocument(path);
-    process.stdout.write(json ? `${JSON.stringify(documentSummary(document), null, 2)}\n` : `${documentReport(document)}\n`);
+    process.stdout.write(
+      json ? `${JSON.stringify(documentSummary(document), null, 2)}\n` : `${documentReport(document)}\n`,
+    );
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
-      error instanceof DocumentError ? error.message
-      : code === 'ENOENT' ? `${path}: no such file`
-      : code === 'EACCES' ? `${path}: permission denied`
-      : code === 'EISDIR' ? `${path}: is a folder, not a file`
-      : `${path}: could not be read (${(error as Error).message})`;
+      error instanceof DocumentError
+        ? error.message
+        : code === 'ENOENT'
+          ? `${path}: no such file`
+          : code === 'EACCES'
+            ? `${path}: permission denied`
+            : code === 'EISDIR'
+              ? `${path}: is a folder, not a file`
+              : `${path}: could not be read (${(error as Error).message})`;
     process.stderr.write(`inspect: ${message}\n`);
     return 2;
   }

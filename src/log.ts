@@ -2,9 +2,20 @@
 import { pino, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
 
-export const REDACTED_PATHS = ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization', 'req.headers.authorization'];
+export const REDACTED_PATHS = [
+  'token',
+  '*.token',
+  'config.token',
+  'headers.authorization',
+  '*.headers.authorization',
+  'req.headers.authorization',
+];
 
-export function createLogger(level: LogLevel, destination: NodeJS.WritableStream = process.stderr, secrets: string[] = []): Logger {
+export function createLogger(
+  level: LogLevel,
+  destination: NodeJS.WritableStream = process.stderr,
+  secrets: string[] = [],
+): Logger {
   const hide = secrets.filter((s) => s.length >= 8);
   return pino(
     {
@@ -14,7 +25,12 @@ export function createLogger(level: LogLevel, destination: NodeJS.WritableStream
       hooks: hide.length
         ? {
             logMethod(args, method) {
-              method.apply(this, args.map((a) => (typeof a === 'string' ? hide.reduce((s, secret) => s.split(secret).join('[redacted]'), a) : a)) as Parameters<typeof method>);
+              method.apply(
+                this,
+                args.map((a) =>
+                  typeof a === 'string' ? hide.reduce((s, secret) => s.split(secret).join('[redacted]'), a) : a,
+                ) as Parameters<typeof method>,
+              );
             },
           }
         : {},

@@ -31,7 +31,11 @@ async function main(): Promise<number> {
   const log = createLogger(config.logLevel, process.stdout, [config.token]);
   let live;
   try {
-    live = await openLibrary(config.seedsDir, { error: (m) => log.error(m), warn: (m) => log.warn(m), info: (fields, m) => log.info(fields, m) });
+    live = await openLibrary(config.seedsDir, {
+      error: (m) => log.error(m),
+      warn: (m) => log.warn(m),
+      info: (fields, m) => log.info(fields, m),
+    });
   } catch (error) {
     if (error instanceof NothingToServeError) {
       log.fatal(error.message);
@@ -40,11 +44,24 @@ async function main(): Promise<number> {
     throw error;
   }
   const library = live.current();
-  log.info({ documents: library.documents.map((d) => d.file), sections: library.sections.length, figures: library.figures.length }, 'documents loaded');
+  log.info(
+    {
+      documents: library.documents.map((d) => d.file),
+      sections: library.sections.length,
+      figures: library.figures.length,
+    },
+    'documents loaded',
+  );
   // Edits to the documents folder are picked up while the bot runs.
   live.watch();
 
-  const client = await startGateway({ token: config.token, apiUrl: config.apiUrl, buttonTimeoutMs: config.buttonTimeoutMs, log, getLibrary: () => live.current() }).catch((error: Error) => {
+  const client = await startGateway({
+    token: config.token,
+    apiUrl: config.apiUrl,
+    buttonTimeoutMs: config.buttonTimeoutMs,
+    log,
+    getLibrary: () => live.current(),
+  }).catch((error: Error) => {
     log.fatal({ err: error }, 'could not connect to Discord');
     return null;
   });

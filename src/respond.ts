@@ -19,17 +19,24 @@ const REPLY_CACHE_SIZE = 500;
 const replyCache = new WeakMap<Library, Map<string, APIInteractionResponse>>();
 
 /** Flattens top-level options (and any subcommand's) into { name: value }; the focused one is returned apart. */
-function readOptions(options: APIApplicationCommandInteractionDataOption[] | undefined): { values: CommandOptions; focused: { name: string; value: string } | null } {
+function readOptions(options: APIApplicationCommandInteractionDataOption[] | undefined): {
+  values: CommandOptions;
+  focused: { name: string; value: string } | null;
+} {
   const values: CommandOptions = {};
   let focused: { name: string; value: string } | null = null;
   const visit = (list: APIApplicationCommandInteractionDataOption[] | undefined) => {
     for (const option of Array.isArray(list) ? list : []) {
-      if (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup) {
+      if (
+        option.type === ApplicationCommandOptionType.Subcommand ||
+        option.type === ApplicationCommandOptionType.SubcommandGroup
+      ) {
         visit(option.options);
         continue;
       }
       const value = 'value' in option ? option.value : undefined;
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[option.name] = value;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        values[option.name] = value;
       if ('focused' in option && option.focused) focused = { name: option.name, value: String(value ?? '') };
     }
   };
@@ -40,14 +47,26 @@ function readOptions(options: APIApplicationCommandInteractionDataOption[] | und
 export function unknownCommandResponse(name: string): APIInteractionResponse {
   return {
     type: InteractionResponseType.ChannelMessageWithSource,
-    data: reply([{ title: 'Unknown command', description: `This bot has no command “${escapeUserText(truncate(name, 100))}”. Its commands: ${[...defaultCommands.keys()].map((c) => `/${c}`).join(', ')}.`, color: COLORS.notice }], { ephemeral: true }),
+    data: reply(
+      [
+        {
+          title: 'Unknown command',
+          description: `This bot has no command “${escapeUserText(truncate(name, 100))}”. Its commands: ${[...defaultCommands.keys()].map((c) => `/${c}`).join(', ')}.`,
+          color: COLORS.notice,
+        },
+      ],
+      { ephemeral: true },
+    ),
   };
 }
 
 export function expiredButtonResponse(): APIInteractionResponse {
   return {
     type: InteractionResponseType.ChannelMessageWithSource,
-    data: reply([{ title: 'This button no longer works', description: 'Run the command again.', color: COLORS.notice }], { ephemeral: true }),
+    data: reply(
+      [{ title: 'This button no longer works', description: 'Run the command again.', color: COLORS.notice }],
+      { ephemeral: true },
+    ),
   };
 }
 
@@ -58,12 +77,26 @@ export function errorResponse(interaction: Pick<APIInteraction, 'type'>): APIInt
   }
   return {
     type: InteractionResponseType.ChannelMessageWithSource,
-    data: reply([{ title: 'Something went wrong', description: 'The bot could not answer this time. The error has been logged; please try again.', color: COLORS.error }], { ephemeral: true }),
+    data: reply(
+      [
+        {
+          title: 'Something went wrong',
+          description: 'The bot could not answer this time. The error has been logged; please try again.',
+          color: COLORS.error,
+        },
+      ],
+      { ephemeral: true },
+    ),
   };
 }
 
 /** The response to one interaction, or null for kinds this bot does not handle (buttons, modals, ...). Throws what a command throws. */
-export function respond(library: Library, interaction: APIInteraction, context: SharedContext, commands: ReadonlyMap<string, Command> = defaultCommands): APIInteractionResponse | null {
+export function respond(
+  library: Library,
+  interaction: APIInteraction,
+  context: SharedContext,
+  commands: ReadonlyMap<string, Command> = defaultCommands,
+): APIInteractionResponse | null {
   if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
   const channelId = interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct';
   const userId = interaction.member?.user?.id ?? interaction.user?.id ?? 'unknown';
@@ -74,7 +107,11 @@ export function respond(library: Library, interaction: APIInteraction, context: 
     if (!command?.component) return expiredButtonResponse();
     return command.component(library, customId, { ...context, channelId, userId });
   }
-  if (interaction.type !== InteractionType.ApplicationCommand && interaction.type !== InteractionType.ApplicationCommandAutocomplete) return null;
+  if (
+    interaction.type !== InteractionType.ApplicationCommand &&
+    interaction.type !== InteractionType.ApplicationCommandAutocomplete
+  )
+    return null;
   const data = interaction.data;
   if (data.type !== ApplicationCommandType.ChatInput) return null;
   const command = commands.get(data.name);
@@ -89,7 +126,17 @@ export function respond(library: Library, interaction: APIInteraction, context: 
   if (library.documents.length === 0) {
     return {
       type: InteractionResponseType.ChannelMessageWithSource,
-      data: reply([{ title: 'No documents', description: 'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.', color: COLORS.notice }], { ephemeral: true }),
+      data: reply(
+        [
+          {
+            title: 'No documents',
+            description:
+              'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.',
+            color: COLORS.notice,
+          },
+        ],
+        { ephemeral: true },
+      ),
     };
   }
   if (command.pure) {
@@ -99,11 +146,17 @@ export function respond(library: Library, interaction: APIInteraction, context: 
     replyCache.set(library, cache);
     let cached = cache.get(key);
     if (!cached) {
-      cached = { type: InteractionResponseType.ChannelMessageWithSource, data: command.run(library, values, { ...context, channelId, userId }) };
+      cached = {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: command.run(library, values, { ...context, channelId, userId }),
+      };
       if (cache.size >= REPLY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       cache.set(key, cached);
     }
     return cached;
   }
-  return { type: InteractionResponseType.ChannelMessageWithSource, data: command.run(library, values, { ...context, channelId, userId }) };
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: command.run(library, values, { ...context, channelId, userId }),
+  };
 }

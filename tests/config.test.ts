@@ -5,13 +5,37 @@ const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456
 
 describe('loadConfig', () => {
   it('has defaults for everything optional', () => {
-    expect(loadConfig({})).toEqual({ token: null, clientId: null, guildId: null, seedsDir: 'seeds', logLevel: 'info', apiUrl: null, buttonTimeoutMs: 300_000 });
+    expect(loadConfig({})).toEqual({
+      token: null,
+      clientId: null,
+      guildId: null,
+      seedsDir: 'seeds',
+      logLevel: 'info',
+      apiUrl: null,
+      buttonTimeoutMs: 300_000,
+    });
   });
 
   it('reads every setting', () => {
     expect(
-      loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678', DISCORD_GUILD_ID: '223456789012345678', SEEDS_DIR: 'docs', LOG_LEVEL: 'DEBUG', DISCORD_API_URL: 'http://127.0.0.1:9/api/', BUTTON_TIMEOUT_SECONDS: '2.5' }),
-    ).toEqual({ token: TOKEN, clientId: '123456789012345678', guildId: '223456789012345678', seedsDir: 'docs', logLevel: 'debug', apiUrl: 'http://127.0.0.1:9/api', buttonTimeoutMs: 2500 });
+      loadConfig({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: '123456789012345678',
+        DISCORD_GUILD_ID: '223456789012345678',
+        SEEDS_DIR: 'docs',
+        LOG_LEVEL: 'DEBUG',
+        DISCORD_API_URL: 'http://127.0.0.1:9/api/',
+        BUTTON_TIMEOUT_SECONDS: '2.5',
+      }),
+    ).toEqual({
+      token: TOKEN,
+      clientId: '123456789012345678',
+      guildId: '223456789012345678',
+      seedsDir: 'docs',
+      logLevel: 'debug',
+      apiUrl: 'http://127.0.0.1:9/api',
+      buttonTimeoutMs: 2500,
+    });
   });
 
   it.each([

@@ -10,7 +10,9 @@ describe('npm run inspect (child process)', () => {
     const ran = runScript('src/inspect.ts', ['--json', SEED_PATH]);
     expect(ran.status).toBe(0);
     const model = JSON.parse(ran.stdout);
-    expect(Object.keys(model)).toEqual(expect.arrayContaining(['title', 'date', 'source', 'epigraph', 'sections', 'figures', 'warnings']));
+    expect(Object.keys(model)).toEqual(
+      expect.arrayContaining(['title', 'date', 'source', 'epigraph', 'sections', 'figures', 'warnings']),
+    );
     expect(model.epigraph.attribution).toBe('President Donald J. Trump');
     expect(model.sections.map((s: { title: string }) => s.title)).toEqual([
       'Securing Our Border',
@@ -19,7 +21,15 @@ describe('npm run inspect (child process)', () => {
     ]);
     expect(model.sections[1].points[2].text).toContain('nearly 2,000 homicides');
     expect(model.figures).toHaveLength(9);
-    expect(model.figures[5]).toMatchObject({ text: 'nearly 2,000', value: 2000, unit: null, qualifier: 'nearly', counts: 'homicides', timeframe: null, section: 'Saving American Lives' });
+    expect(model.figures[5]).toMatchObject({
+      text: 'nearly 2,000',
+      value: 2000,
+      unit: null,
+      qualifier: 'nearly',
+      counts: 'homicides',
+      timeframe: null,
+      section: 'Saving American Lives',
+    });
     expect(model.warnings).toEqual([]);
   });
 
@@ -27,7 +37,9 @@ describe('npm run inspect (child process)', () => {
     const ran = runScript('src/inspect.ts', [SEED_PATH]);
     expect(ran.status).toBe(0);
     expect(ran.stdout).toContain('§2 Saving American Lives');
-    expect(ran.stdout).toMatch(/nearly 2,000 {2}\[\d+-\d+, saving-american-lives\] {2}value 2000, qualifier "nearly", counts "homicides"/);
+    expect(ran.stdout).toMatch(
+      /nearly 2,000 {2}\[\d+-\d+, saving-american-lives\] {2}value 2000, qualifier "nearly", counts "homicides"/,
+    );
     expect(ran.stdout).toContain('Warnings:\n  (none)');
   });
 

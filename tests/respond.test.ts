@@ -29,6 +29,8 @@ describe('respond', () => {
     const library = seedLibrary();
     const context = sharedContext();
     expect(respond(library, ask('/quote'), context)).not.toBe(respond(library, ask('/quote'), context));
-    expect(respond(library, ask('/search query:border'), context)).not.toBe(respond(library, ask('/search query:border'), context));
+    expect(respond(library, ask('/search query:border'), context)).not.toBe(
+      respond(library, ask('/search query:border'), context),
+    );
   });
 });

@@ -45,18 +45,23 @@ export function checkGold(): string[] {
     const inBlock = (kind: string, block: number, text: string) => {
       const shown = blocks[block - 1]?.text;
       if (shown === undefined) problems.push(`${doc.file}: ${kind} "${text}": no block ${block}`);
-      else if (!fold(shown).includes(fold(text))) problems.push(`${doc.file}: ${kind} "${text}" not in block ${block}: ${shown.slice(0, 80)}`);
+      else if (!fold(shown).includes(fold(text)))
+        problems.push(`${doc.file}: ${kind} "${text}" not in block ${block}: ${shown.slice(0, 80)}`);
     };
-    if (doc.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(doc.date)) problems.push(`${doc.file}: date ${doc.date} is not YYYY-MM-DD`);
+    if (doc.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(doc.date))
+      problems.push(`${doc.file}: date ${doc.date} is not YYYY-MM-DD`);
     for (const heading of doc.headings) inBlock('heading', heading.block, heading.text);
     for (const figure of doc.figures) {
       inBlock('figure', figure.block, figure.text);
-      if (figure.value !== null && !Number.isFinite(figure.value)) problems.push(`${doc.file}: figure "${figure.text}" value is not a number`);
+      if (figure.value !== null && !Number.isFinite(figure.value))
+        problems.push(`${doc.file}: figure "${figure.text}" value is not a number`);
       for (const key of ['counts', 'timeframe', 'qualifier', 'unit'] as const) {
         if (figure[key] === undefined) problems.push(`${doc.file}: figure "${figure.text}" lacks ${key} (use null)`);
       }
       if (figure.counts && !fold(blocks[figure.block - 1]?.text ?? '').includes(fold(figure.counts).split(' ')[0]!)) {
-        problems.push(`${doc.file}: figure "${figure.text}" counts "${figure.counts}": its first word is not in the block`);
+        problems.push(
+          `${doc.file}: figure "${figure.text}" counts "${figure.counts}": its first word is not in the block`,
+        );
       }
     }
   }
@@ -64,7 +69,8 @@ export function checkGold(): string[] {
     for (const answer of question.answers) {
       const blocks = blocksOf.get(answer.file);
       const shown = blocks?.[answer.block - 1]?.text;
-      if (shown === undefined) problems.push(`question "${question.q}": no annotated block ${answer.file}#${answer.block}`);
+      if (shown === undefined)
+        problems.push(`question "${question.q}": no annotated block ${answer.file}#${answer.block}`);
       else if (answer.figure !== undefined && !fold(shown).includes(fold(answer.figure))) {
         problems.push(`question "${question.q}": figure "${answer.figure}" not in ${answer.file}#${answer.block}`);
       }

@@ -5,5 +5,6 @@ import { plainBlocks } from './plain.js';
 for (const file of process.argv.slice(2)) {
   const text = readFileSync(file, 'utf8');
   console.log(`# ${file}`);
-  for (const block of plainBlocks(text, file.endsWith('.txt') ? 'text' : 'markdown')) console.log(`[${block.n}] ${block.text}`);
+  for (const block of plainBlocks(text, file.endsWith('.txt') ? 'text' : 'markdown'))
+    console.log(`[${block.n}] ${block.text}`);
 }

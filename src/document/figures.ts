@@ -6,39 +6,140 @@ import type { FoundFigure } from './types.js';
 
 export type { FoundFigure };
 
-
 const QUALIFIERS = [
-  'more than', 'fewer than', 'less than', 'greater than', 'nearly', 'almost', 'about', 'approximately', 'around',
-  'roughly', 'over', 'under', 'at least', 'at most', 'up to', 'as many as', 'as much as', 'as few as',
-  'an estimated', 'upwards of', 'close to', 'just over', 'just under', 'well over', 'in excess of', 'some',
-  'almost exactly', 'below', 'above', 'exceeding',
+  'more than',
+  'fewer than',
+  'less than',
+  'greater than',
+  'nearly',
+  'almost',
+  'about',
+  'approximately',
+  'around',
+  'roughly',
+  'over',
+  'under',
+  'at least',
+  'at most',
+  'up to',
+  'as many as',
+  'as much as',
+  'as few as',
+  'an estimated',
+  'upwards of',
+  'close to',
+  'just over',
+  'just under',
+  'well over',
+  'in excess of',
+  'some',
+  'almost exactly',
+  'below',
+  'above',
+  'exceeding',
 ].sort((a, b) => b.length - a.length);
 
 const SMALL_NUMBERS: Record<string, number> = lookupTable({
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
   a: 1,
 });
 const FRACTIONS: Record<string, number> = lookupTable({
-  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5,
-  tenth: 10, tenths: 10,
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fourth: 4,
+  fourths: 4,
+  fifth: 5,
+  fifths: 5,
+  tenth: 10,
+  tenths: 10,
 });
-const SCALES: Record<string, number> = lookupTable({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, b: 1e9 });
+const SCALES: Record<string, number> = lookupTable({
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  k: 1e3,
+  m: 1e6,
+  b: 1e9,
+});
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 
 const MONTH_BEFORE = new RegExp(String.raw`(?:\b(?:${MONTHS})\s*)$`);
 const MONTH_AFTER = new RegExp(String.raw`^\s+(?:${MONTHS})\b`);
 
 const UNITS: Record<string, string> = lookupTable({
-  mile: 'miles', miles: 'miles', acre: 'acres', acres: 'acres', ton: 'tons', tons: 'tons', barrel: 'barrels',
-  barrels: 'barrels', gallon: 'gallons', gallons: 'gallons', month: 'months', months: 'months', year: 'years',
-  years: 'years', week: 'weeks', weeks: 'weeks', day: 'days', days: 'days', hour: 'hours', hours: 'hours',
-  minute: 'minutes', minutes: 'minutes', decade: 'decades', decades: 'decades', foot: 'feet', feet: 'feet',
-  pound: 'pounds', pounds: 'pounds', kilometer: 'kilometers', kilometers: 'kilometers', meter: 'meters',
-  meters: 'meters', megawatt: 'megawatts', megawatts: 'megawatts', gigawatt: 'gigawatts', gigawatts: 'gigawatts',
-  times: '×', points: 'points', degrees: 'degrees',
+  mile: 'miles',
+  miles: 'miles',
+  acre: 'acres',
+  acres: 'acres',
+  ton: 'tons',
+  tons: 'tons',
+  barrel: 'barrels',
+  barrels: 'barrels',
+  gallon: 'gallons',
+  gallons: 'gallons',
+  month: 'months',
+  months: 'months',
+  year: 'years',
+  years: 'years',
+  week: 'weeks',
+  weeks: 'weeks',
+  day: 'days',
+  days: 'days',
+  hour: 'hours',
+  hours: 'hours',
+  minute: 'minutes',
+  minutes: 'minutes',
+  decade: 'decades',
+  decades: 'decades',
+  foot: 'feet',
+  feet: 'feet',
+  pound: 'pounds',
+  pounds: 'pounds',
+  kilometer: 'kilometers',
+  kilometers: 'kilometers',
+  meter: 'meters',
+  meters: 'meters',
+  megawatt: 'megawatts',
+  megawatts: 'megawatts',
+  gigawatt: 'gigawatts',
+  gigawatts: 'gigawatts',
+  times: '×',
+  points: 'points',
+  degrees: 'degrees',
 });
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
@@ -59,17 +160,148 @@ const FIGURE = new RegExp(
 );
 
 const FUNCTION_WORDS = new Set([
-  'the', 'a', 'an', 'and', 'or', 'but', 'nor', 'to', 'from', 'by', 'with', 'that', 'which', 'who', 'whom', 'were',
-  'was', 'is', 'are', 'be', 'been', 'being', 'have', 'has', 'had', 'will', 'would', 'should', 'could', 'can', 'may',
-  'might', 'must', 'shall', 'since', 'in', 'for', 'at', 'on', 'as', 'than', 'per', 'each', 'across', 'into',
-  'over', 'under', 'during', 'through', 'this', 'these', 'those', 'their', 'its', 'our', 'his', 'her', 'they',
-  'them', 'we', 'it', 'he', 'she', 'you', 'i', 'last', 'next', 'while', 'when', 'where', 'because', 'if', 'so',
-  'such', 'including', 'within', 'without', 'between', 'among', 'about', 'after', 'before', 'since', 'until',
-  'up', 'down', 'out', 'off', 'more', 'most', 'less', 'also', 'not', 'no', 'all', 'both', 'do', 'does', 'did',
-  'today', 'yesterday', 'nearly', 'almost', 'approximately', 'roughly', 'around', 'some', 'of', 'than', 'just',
-  'only', 'even', 'ever', 'every', 'now', 'then', 'there', 'here', 'what', 'how', 'why', 'against', 'toward',
-  'towards', 'via', 'like', 'unlike', 'whether', 'yet', 'already', 'still', 'again', 'once', 'despite',
-  'additionally', 'however', 'furthermore', 'moreover', 'meanwhile', 'together', 'overall', 'currently',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'to',
+  'from',
+  'by',
+  'with',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'were',
+  'was',
+  'is',
+  'are',
+  'be',
+  'been',
+  'being',
+  'have',
+  'has',
+  'had',
+  'will',
+  'would',
+  'should',
+  'could',
+  'can',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'since',
+  'in',
+  'for',
+  'at',
+  'on',
+  'as',
+  'than',
+  'per',
+  'each',
+  'across',
+  'into',
+  'over',
+  'under',
+  'during',
+  'through',
+  'this',
+  'these',
+  'those',
+  'their',
+  'its',
+  'our',
+  'his',
+  'her',
+  'they',
+  'them',
+  'we',
+  'it',
+  'he',
+  'she',
+  'you',
+  'i',
+  'last',
+  'next',
+  'while',
+  'when',
+  'where',
+  'because',
+  'if',
+  'so',
+  'such',
+  'including',
+  'within',
+  'without',
+  'between',
+  'among',
+  'about',
+  'after',
+  'before',
+  'since',
+  'until',
+  'up',
+  'down',
+  'out',
+  'off',
+  'more',
+  'most',
+  'less',
+  'also',
+  'not',
+  'no',
+  'all',
+  'both',
+  'do',
+  'does',
+  'did',
+  'today',
+  'yesterday',
+  'nearly',
+  'almost',
+  'approximately',
+  'roughly',
+  'around',
+  'some',
+  'of',
+  'than',
+  'just',
+  'only',
+  'even',
+  'ever',
+  'every',
+  'now',
+  'then',
+  'there',
+  'here',
+  'what',
+  'how',
+  'why',
+  'against',
+  'toward',
+  'towards',
+  'via',
+  'like',
+  'unlike',
+  'whether',
+  'yet',
+  'already',
+  'still',
+  'again',
+  'once',
+  'despite',
+  'additionally',
+  'however',
+  'furthermore',
+  'moreover',
+  'meanwhile',
+  'together',
+  'overall',
+  'currently',
 ]);
 
 const TIMEFRAME = new RegExp(
@@ -89,18 +321,22 @@ const TIMEFRAME = new RegExp(
 );
 
 // A cheap test first: most sentences state no amount at all.
-const MAY_HOLD_FIGURE = /\d|\b(?:twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|millions|billions|trillions|tens|million|billion|trillion|thousand)\b/i;
+const MAY_HOLD_FIGURE =
+  /\d|\b(?:twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|millions|billions|trillions|tens|million|billion|trillion|thousand)\b/i;
 
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */
 export function findFigures(source: string, start: number, end: number): FoundFigure[] {
   if (!MAY_HOLD_FIGURE.test(source.slice(start, end))) return [];
   // Link targets, HTML tags and bare URLs keep their length but lose their digits ("2023/11/06", "width: 50%").
   const raw = source.slice(start, end);
-  const sentence = /\]\(|<|:\/\//.test(raw) ? raw.replace(/\]\([^)\s]*\)|<[^>\n]*>|https?:\/\/\S+/g, (m) => m.replace(/[^\s]/g, '~')) : raw;
+  const sentence = /\]\(|<|:\/\//.test(raw)
+    ? raw.replace(/\]\([^)\s]*\)|<[^>\n]*>|https?:\/\/\S+/g, (m) => m.replace(/[^\s]/g, '~'))
+    : raw;
   const found: FoundFigure[] = [];
   // Numbers inside a time frame ("over the next 10 years", "in FY 2025") date a figure; they are not one.
   let timeframeSpans: Array<readonly [number, number]> | null = null;
-  const timeframes = () => (timeframeSpans ??= [...sentence.matchAll(TIMEFRAME)].map((m) => [m.index!, m.index! + m[0].length] as const));
+  const timeframes = () =>
+    (timeframeSpans ??= [...sentence.matchAll(TIMEFRAME)].map((m) => [m.index!, m.index! + m[0].length] as const));
   for (const match of sentence.matchAll(FIGURE)) {
     const groups = match.groups!;
     const matchStart = match.index!;
@@ -123,14 +359,21 @@ export function findFigures(source: string, start: number, end: number): FoundFi
       valueMax: parsed.valueMax,
       unit,
       qualifier,
-      counts: countedPhrase(after, Boolean(groups.vague) || parsed.unit === '%' || parsed.unit === 'fraction') ?? subjectOf(sentence, matchStart),
+      counts:
+        countedPhrase(after, Boolean(groups.vague) || parsed.unit === '%' || parsed.unit === 'fraction') ??
+        subjectOf(sentence, matchStart),
       timeframe: nearestTimeframe(sentence, matchStart, matchEnd),
     });
   }
   return found;
 }
 
-function isNotAFigure(sentence: string, groups: Record<string, string | undefined>, numberStart: number, matchEnd: number): boolean {
+function isNotAFigure(
+  sentence: string,
+  groups: Record<string, string | undefined>,
+  numberStart: number,
+  matchEnd: number,
+): boolean {
   const next = sentence.slice(matchEnd);
   const before = sentence.slice(0, numberStart);
   if (groups.num) {
@@ -147,13 +390,19 @@ function isNotAFigure(sentence: string, groups: Record<string, string | undefine
     if (MONTH_BEFORE.test(before)) return true;
     if (MONTH_AFTER.test(next)) return true;
     // List numbering "(1)" and section marks.
-    if (/\(\s*$/.test(before) && /^\s*\)/.test(next) && num.length <= 2 && !groups.percent && !groups.range) return true;
+    if (/\(\s*$/.test(before) && /^\s*\)/.test(next) && num.length <= 2 && !groups.percent && !groups.range)
+      return true;
     if (/\b(?:No|Nos|Number|Nr)\.?\s*$|#\s*$/.test(before)) return true;
     if (/§+\s*$/.test(before)) return true;
     if (plain && !num.includes(',')) {
       // A number named by the capitalised word before it: "Section 232", "Title 42", "No. 1", "U.S.C. 4872".
       const named = /(?:^|[\s(])([A-Z][\w.]*\.?)\s+$/.exec(before);
-      if (named && !FUNCTION_WORDS.has(named[1]!.toLowerCase().replace(/\.$/, '')) && !isSentenceStart(before, named.index)) return true;
+      if (
+        named &&
+        !FUNCTION_WORDS.has(named[1]!.toLowerCase().replace(/\.$/, '')) &&
+        !isSentenceStart(before, named.index)
+      )
+        return true;
       // A model or legal citation named by the capitalised word after it: "787 Dreamliner", "10 U.S.C.".
       const model = /^\s+([A-Z][\w.]*)/.exec(next);
       if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()]) return true;
@@ -180,9 +429,17 @@ function isSentenceStart(before: string, index: number): boolean {
   return /^[\s"“'‘(*_]*$/.test(before.slice(0, index + 1)) || /[.!?:;]["”’)]*\s*$/.test(before.slice(0, index + 1));
 }
 
-function parseValue(groups: Record<string, string | undefined>): { value: number | null; valueMax: number | null; unit: string | null } | null {
-  const scale = groups.scale ? SCALES[groups.scale.trim().toLowerCase()] ?? 1 : 1;
-  const unit = groups.currency ? '$' : groups.percent ? (/point/.test(groups.percent) ? 'percentage points' : '%') : null;
+function parseValue(
+  groups: Record<string, string | undefined>,
+): { value: number | null; valueMax: number | null; unit: string | null } | null {
+  const scale = groups.scale ? (SCALES[groups.scale.trim().toLowerCase()] ?? 1) : 1;
+  const unit = groups.currency
+    ? '$'
+    : groups.percent
+      ? /point/.test(groups.percent)
+        ? 'percentage points'
+        : '%'
+      : null;
   if (groups.twice) return { value: 2, valueMax: null, unit: '×' };
   if (groups.vague) return { value: null, valueMax: null, unit: null };
   if (groups.fraction) {
@@ -200,7 +457,7 @@ function parseValue(groups: Record<string, string | undefined>): { value: number
 function spelledValue(word: string): number | undefined {
   const [tens, ones] = word.split('-');
   const value = SMALL_NUMBERS[tens!];
-  return value === undefined ? undefined : value + (ones ? SMALL_NUMBERS[ones] ?? 0 : 0);
+  return value === undefined ? undefined : value + (ones ? (SMALL_NUMBERS[ones] ?? 0) : 0);
 }
 
 function round(n: number): number {

@@ -24,8 +24,10 @@ interface Heading {
 const BULLET = /^([ \t]*)(?:[-*+•◦▪]|\d{1,3}[.)])[ \t\u00a0]+(?=\S)/;
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const CLOSING_MARK = /^\s*(?:\\?#\s*\\?#\s*\\?#|-\s*30\s*-|\*\s*\*\s*\*|-{3,}|_{3,}|\*{3,})\s*$/;
-const DATE_LINE = /^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
-const EPIGRAPH = /^(.*?\S)\s*(?:--|—|―|–)\s*((?:President|Vice|Secretary|First|Governor|Senator|The|[A-Z])[^\n]{1,100}?)\s*$/s;
+const DATE_LINE =
+  /^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
+const EPIGRAPH =
+  /^(.*?\S)\s*(?:--|—|―|–)\s*((?:President|Vice|Secretary|First|Governor|Senator|The|[A-Z])[^\n]{1,100}?)\s*$/s;
 const HTML_LINE = /^\s*<\/?(?:!--|[a-zA-Z][\w-]*(?:\s[^>]*)?\/?>?)/;
 const TERMINAL = /[.!?:;"”’)\]*_]\s*$/;
 
@@ -46,10 +48,16 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   if (firstContent >= 0 && lines[firstContent]!.text.replace(/^\ufeff/, '').trim() === '---') {
     const close = lines.findIndex((l, i) => i > firstContent && /^(---|\.\.\.)\s*$/.test(l.text));
     if (close < 0) {
-      warnings.push({ line: lines[firstContent]!.number, message: 'front matter opened with --- is never closed; read as text' });
+      warnings.push({
+        line: lines[firstContent]!.number,
+        message: 'front matter opened with --- is never closed; read as text',
+      });
     } else {
       format = 'markdown';
-      const yamlText = lines.slice(firstContent + 1, close).map((l) => l.text).join('\n');
+      const yamlText = lines
+        .slice(firstContent + 1, close)
+        .map((l) => l.text)
+        .join('\n');
       try {
         const data: unknown = parseYaml(yamlText);
         if (data && typeof data === 'object') {
@@ -60,7 +68,10 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
         }
       } catch (error) {
         const yamlLine = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
-        warnings.push({ line: lines[firstContent]!.number + yamlLine, message: `front matter is not valid YAML: ${firstLine(String((error as Error).message))}` });
+        warnings.push({
+          line: lines[firstContent]!.number + yamlLine,
+          message: `front matter is not valid YAML: ${firstLine(String((error as Error).message))}`,
+        });
       }
       cursor = close;
     }
@@ -82,11 +93,22 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     const h1 = MARKDOWN_HEADING.exec(top.text);
     const factSheet = /^\s*(?:\*\*)?\s*(FACT SHEET|Fact Sheet)\s*:/.test(top.text);
     const followedByDate = body[nextContent(index + 1)] && DATE_LINE.test(body[nextContent(index + 1)]!.text);
-    const titleLike = !/[.!?]\s*$/.test(top.text) && !isAllCapsHeadingLine(top.text) && top.text.trim().split(/\s+/).length <= 25 && !BULLET.test(top.text);
+    const titleLike =
+      !/[.!?]\s*$/.test(top.text) &&
+      !isAllCapsHeadingLine(top.text) &&
+      top.text.trim().split(/\s+/).length <= 25 &&
+      !BULLET.test(top.text);
     // A heading-like first line followed straight away by another heading is the document's title.
-    const topHeading = !h1 && !headingWrappedOntoNextLine(top, body[index + 1], text, wrapped) && headingOf(top, text, body[index + 1], body[index - 1], wrapped);
+    const topHeading =
+      !h1 &&
+      !headingWrappedOntoNextLine(top, body[index + 1], text, wrapped) &&
+      headingOf(top, text, body[index + 1], body[index - 1], wrapped);
     const secondLine = body[nextContent(index + 1)];
-    const titleBeforeHeading = topHeading && topHeading.leadStart === null && secondLine && headingOf(secondLine, text, body[nextContent(index + 1) + 1], body[nextContent(index + 1) - 1], wrapped);
+    const titleBeforeHeading =
+      topHeading &&
+      topHeading.leadStart === null &&
+      secondLine &&
+      headingOf(secondLine, text, body[nextContent(index + 1) + 1], body[nextContent(index + 1) - 1], wrapped);
     if ((h1 && h1[1] === '#') || factSheet || (titleLike && followedByDate) || titleBeforeHeading) {
       const titleText = plainText(h1 ? h1[2]! : top.text, true);
       meta.title ??= titleText;
@@ -103,7 +125,12 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   let epigraph: Epigraph | null = null;
   const paragraphEnd = (from: number): number => {
     let i = from;
-    while (i < body.length && !isBlank(body[i]!.text) && (i === from || !headingOf(body[i]!, text, body[i + 1], body[i - 1], wrapped))) i++;
+    while (
+      i < body.length &&
+      !isBlank(body[i]!.text) &&
+      (i === from || !headingOf(body[i]!, text, body[i + 1], body[i - 1], wrapped))
+    )
+      i++;
     return i;
   };
   if (body[index] && !headingOf(body[index]!, text, body[index + 1], body[index - 1], wrapped)) {
@@ -141,7 +168,11 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     const base = heading ? slugify(title, 'section') : 'overview';
     const seen = usedIds.get(base) ?? 0;
     usedIds.set(base, seen + 1);
-    if (seen > 0 && heading) warnings.push({ line: line.number, message: `duplicate heading "${title}": its section id is ${base}-${seen + 1}` });
+    if (seen > 0 && heading)
+      warnings.push({
+        line: line.number,
+        message: `duplicate heading "${title}": its section id is ${base}-${seen + 1}`,
+      });
     const section: Section = {
       id: seen ? `${base}-${seen + 1}` : base,
       number: sections.length + 1,
@@ -158,7 +189,14 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     return section;
   };
 
-  const addPoint = (section: Section, start: number, end: number, line: Line, depth: number, isLead: boolean): Point | null => {
+  const addPoint = (
+    section: Section,
+    start: number,
+    end: number,
+    line: Line,
+    depth: number,
+    isLead: boolean,
+  ): Point | null => {
     const span = trimSpan(text, [start, end], format === 'markdown');
     if (span[1] <= span[0] || !/[\p{L}\p{N}]/u.test(text.slice(span[0], span[1]))) return null;
     if (!isLead && sawBlank && section.points.length > 0) group++;
@@ -212,7 +250,10 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     }
     if (!/[\p{L}\p{N}]/u.test(line.text)) {
       if (/^[\s*_#\\>|:-]*$/.test(line.text)) continue; // stray Markdown markup
-      warnings.push({ line: line.number, message: `line ${line.number} could not be placed: it holds no text (${JSON.stringify(line.text.trim().slice(0, 20))})` });
+      warnings.push({
+        line: line.number,
+        message: `line ${line.number} could not be placed: it holds no text (${JSON.stringify(line.text.trim().slice(0, 20))})`,
+      });
       continue;
     }
     current ??= startSection(null, line);
@@ -230,7 +271,9 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
       previousLine &&
       (open.bullet ? indent > open.indent || !isBlank(previousLine.text) : !isBlank(previousLine.text)) &&
       !/(?: {2}|\\)$/.test(previousLine.text) &&
-      (wrapped || (open.bullet && indent > open.indent) || (!TERMINAL.test(previousLine.text) && /^\s*[a-z0-9(]/.test(line.text)));
+      (wrapped ||
+        (open.bullet && indent > open.indent) ||
+        (!TERMINAL.test(previousLine.text) && /^\s*[a-z0-9(]/.test(line.text)));
     if (continues && open) {
       extend(open.point, line.end);
       continue;
@@ -240,12 +283,18 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   }
 
   if (htmlLines.length > 0) {
-    warnings.push({ line: htmlLines[0]!, message: `${htmlLines.length} line(s) of HTML skipped (tables, images), the first at line ${htmlLines[0]}` });
+    warnings.push({
+      line: htmlLines[0]!,
+      message: `${htmlLines.length} line(s) of HTML skipped (tables, images), the first at line ${htmlLines[0]}`,
+    });
   }
   if (sections.length === 0) {
     warnings.push({ line: 1, message: 'no statements found: the document is empty' });
   } else if (sections.every((s) => s.heading === null)) {
-    warnings.push({ line: sections[0]!.line, message: 'no headings found: the whole document is served as one section' });
+    warnings.push({
+      line: sections[0]!.line,
+      message: 'no headings found: the whole document is served as one section',
+    });
   }
   for (const section of sections) {
     if (section.heading !== null && !section.lead && section.points.length === 0) {
@@ -327,7 +376,13 @@ function isAllCapsHeadingLine(line: string): boolean {
 }
 
 /** Recognises the heading forms: "# Heading", "HEADING: lead", "**Heading:** lead", "HEADING" alone, "Heading" alone. */
-function headingOf(line: Line, text: string, next: Line | undefined, previous: Line | undefined, wrapped: boolean): Heading | null {
+function headingOf(
+  line: Line,
+  text: string,
+  next: Line | undefined,
+  previous: Line | undefined,
+  wrapped: boolean,
+): Heading | null {
   const found = matchHeading(line, text, next, previous, wrapped);
   if (!found) return null;
   // The heading is always exactly its span, trimmed of space and emphasis marks.
@@ -336,7 +391,13 @@ function headingOf(line: Line, text: string, next: Line | undefined, previous: L
   return { ...found, heading: text.slice(span[0], span[1]), headingSpan: span };
 }
 
-function matchHeading(line: Line, text: string, next: Line | undefined, previous: Line | undefined, wrapped: boolean): Heading | null {
+function matchHeading(
+  line: Line,
+  text: string,
+  next: Line | undefined,
+  previous: Line | undefined,
+  wrapped: boolean,
+): Heading | null {
   const raw = line.text;
   if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
   // A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case.
@@ -345,17 +406,29 @@ function matchHeading(line: Line, text: string, next: Line | undefined, previous
   const markdown = MARKDOWN_HEADING.exec(raw);
   if (markdown) {
     const start = line.start + raw.indexOf(markdown[2]!);
-    return { heading: markdown[2]!, headingSpan: trimSpan(text, [start, start + markdown[2]!.length], true), leadStart: null };
+    return {
+      heading: markdown[2]!,
+      headingSpan: trimSpan(text, [start, start + markdown[2]!.length], true),
+      leadStart: null,
+    };
   }
 
   // "HEADING: lead" and "**HEADING:** lead" / "**HEADING: **lead" / "**Bold lead-in**: text".
-  const withLead = raw.includes(':') && /^([ \t]*(?:\*\*|__)?[ \t]*)([^:*_\n]{2,120}?)[ \t]*(?:(?:\*\*|__)[ \t\u00a0]*:|:[ \t\u00a0]*(?:\*\*|__)?)[ \t\u00a0]*(?=\S|$)/.exec(raw);
+  const withLead =
+    raw.includes(':') &&
+    /^([ \t]*(?:\*\*|__)?[ \t]*)([^:*_\n]{2,120}?)[ \t]*(?:(?:\*\*|__)[ \t\u00a0]*:|:[ \t\u00a0]*(?:\*\*|__)?)[ \t\u00a0]*(?=\S|$)/.exec(
+      raw,
+    );
   if (withLead) {
     const heading = withLead[2]!;
     const bold = /\*\*|__/.test(withLead[0]);
     const allCaps = /[A-Z]{2}/.test(heading) && !/[a-z]/.test(heading);
     const words = heading.trim().split(/\s+/).length;
-    if ((allCaps || (bold && /^[A-Z]/.test(heading.trim()))) && words <= 16 && !/^\s*(?:FACT SHEET|Fact Sheet)\b/.test(heading)) {
+    if (
+      (allCaps || (bold && /^[A-Z]/.test(heading.trim()))) &&
+      words <= 16 &&
+      !/^\s*(?:FACT SHEET|Fact Sheet)\b/.test(heading)
+    ) {
       const start = line.start + withLead[1]!.length;
       const rest = line.start + withLead[0].length;
       return {
@@ -369,15 +442,27 @@ function matchHeading(line: Line, text: string, next: Line | undefined, previous
   // A bold or ALL-CAPS line alone: "**Lower Costs**", "SECURING OUR BORDER".
   // Cheap tests first: a heading alone is in capitals, or bold, or a short line with blank lines around it.
   const couldBeAlone =
-    raw.length <= 170 && (!/[a-z]/.test(raw) || /^\s*(?:\*\*|__)/.test(raw) || ((!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text))));
-  const alone = couldBeAlone && /^[ \t]*(?:\*{2,3}|__)?([^*_\n]{2,150}?)[.:]?(?:\*{2,3}|__)?[.:]?[ \t\u00a0]*$/.exec(raw);
+    raw.length <= 170 &&
+    (!/[a-z]/.test(raw) ||
+      /^\s*(?:\*\*|__)/.test(raw) ||
+      ((!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text))));
+  const alone =
+    couldBeAlone && /^[ \t]*(?:\*{2,3}|__)?([^*_\n]{2,150}?)[.:]?(?:\*{2,3}|__)?[.:]?[ \t\u00a0]*$/.exec(raw);
   if (alone) {
     const heading = alone[1]!.trim();
-    const isBold = /^\s*(?:\*\*|__)/.test(raw) && /(?:\*\*|__)[.:]?\s*$/.test(raw) && !/[.!?]["”’]?(?:\*\*|__)/.test(raw);
+    const isBold =
+      /^\s*(?:\*\*|__)/.test(raw) && /(?:\*\*|__)[.:]?\s*$/.test(raw) && !/[.!?]["”’]?(?:\*\*|__)/.test(raw);
     const words = heading.split(/\s+/).length;
     const allCaps = /[A-Z]{2}/.test(heading) && !/[a-z]/.test(heading);
-    const blankAround = (!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text));
-    const sentenceCase = /^[A-Z]/.test(heading) && !/[.!?,;:]\s*$/.test(raw) && words <= 12 && blankAround && next !== undefined && (wrapped || !/[.!?]["”]?\s*$/.test(raw));
+    const blankAround =
+      (!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text));
+    const sentenceCase =
+      /^[A-Z]/.test(heading) &&
+      !/[.!?,;:]\s*$/.test(raw) &&
+      words <= 12 &&
+      blankAround &&
+      next !== undefined &&
+      (wrapped || !/[.!?]["”]?\s*$/.test(raw));
     if (words <= 16 && (allCaps || isBold || sentenceCase) && /\p{L}/u.test(heading)) {
       const start = line.start + raw.indexOf(alone[1]!);
       return { heading, headingSpan: trimSpan(text, [start, start + alone[1]!.length], true), leadStart: null };
@@ -387,10 +472,21 @@ function matchHeading(line: Line, text: string, next: Line | undefined, previous
 }
 
 /** An ALL-CAPS heading wrapped onto a second line: "LONG HEADING THAT WRAPS" + "ONTO HERE: lead". */
-function headingWrappedOntoNextLine(line: Line, next: Line | undefined, text: string, wrapped: boolean): Heading | null {
-  if (!next || isBlank(next.text) || line.text.includes(':') || /[a-z]/.test(line.text) || !/[A-Z]{2}/.test(line.text)) return null;
+function headingWrappedOntoNextLine(
+  line: Line,
+  next: Line | undefined,
+  text: string,
+  wrapped: boolean,
+): Heading | null {
+  if (!next || isBlank(next.text) || line.text.includes(':') || /[a-z]/.test(line.text) || !/[A-Z]{2}/.test(line.text))
+    return null;
   const joined = text.slice(line.start, next.end);
-  const combined: Line = { number: line.number, start: line.start, end: next.end, text: joined.replace(/\r?\n/g, (m) => ' '.repeat(m.length)) };
+  const combined: Line = {
+    number: line.number,
+    start: line.start,
+    end: next.end,
+    text: joined.replace(/\r?\n/g, (m) => ' '.repeat(m.length)),
+  };
   const heading = headingOf(combined, text, undefined, undefined, wrapped);
   if (!heading || heading.headingSpan[1] <= line.end) return null;
   return { ...heading, heading: text.slice(heading.headingSpan[0], heading.headingSpan[1]) };
@@ -421,7 +517,10 @@ function trimSpan(text: string, [start, end]: Span, markdown: boolean): Span {
 }
 
 function titleFromFileName(file: string): string {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').replace(/^\d+[_-]/, '');
+  const base = file
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .replace(/^\d+[_-]/, '');
   return titleCase(base.replace(/[-_]+/g, ' ').toUpperCase()) || 'Untitled';
 }
 

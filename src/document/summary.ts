@@ -9,7 +9,11 @@ export function documentSummary(document: Document) {
     date: document.date,
     source: document.source,
     file: document.file,
-    epigraph: document.epigraph && { text: document.epigraph.text, attribution: document.epigraph.attribution, span: document.epigraph.span },
+    epigraph: document.epigraph && {
+      text: document.epigraph.text,
+      attribution: document.epigraph.attribution,
+      span: document.epigraph.span,
+    },
     sections: document.sections.map((section) => ({
       id: section.id,
       heading: section.heading,
@@ -39,8 +43,13 @@ export function documentReport(document: Document): string {
   out.push(`${document.title}  (${document.file})`);
   if (document.date) out.push(`date: ${document.date}`);
   if (document.source) out.push(`source: ${document.source}`);
-  if (document.epigraph) out.push(`epigraph: "${plainText(document.epigraph.text, md)}" -- ${document.epigraph.attribution ?? 'unattributed'}`);
-  out.push(`${document.sections.length} sections, ${document.sections.reduce((n, s) => n + s.points.length, 0)} statements, ${document.figures.length} figures`);
+  if (document.epigraph)
+    out.push(
+      `epigraph: "${plainText(document.epigraph.text, md)}" -- ${document.epigraph.attribution ?? 'unattributed'}`,
+    );
+  out.push(
+    `${document.sections.length} sections, ${document.sections.reduce((n, s) => n + s.points.length, 0)} statements, ${document.figures.length} figures`,
+  );
   for (const section of document.sections) {
     out.push('', `§${section.number} ${section.title}  [${section.id}, line ${section.line}]`);
     if (section.lead) out.push(`  lead: ${plainText(section.lead.text, md)}`);

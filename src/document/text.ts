@@ -2,15 +2,67 @@
 import { lookupTable } from './lookup.js';
 
 const SMALL_WORDS = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'per',
-  'the', 'to', 'vs', 'via', 'with',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'or',
+  'per',
+  'the',
+  'to',
+  'vs',
+  'via',
+  'with',
 ]);
 
 // Words kept in capitals when an ALL-CAPS heading is shown in title case.
 const ACRONYMS = new Set([
-  'AI', 'CBP', 'CHIPS', 'DEI', 'DHS', 'DOD', 'DOE', 'DOGE', 'DOJ', 'DOT', 'EPA', 'EU', 'FBI', 'FDA', 'FEMA',
-  'FY', 'GDP', 'HHS', 'ICE', 'II', 'III', 'IRS', 'IV', 'LNG', 'MAGA', 'NASA', 'NATO', 'NIH', 'OPM', 'UK', 'UN',
-  'US', 'USA', 'USDA', 'VA', 'WHO',
+  'AI',
+  'CBP',
+  'CHIPS',
+  'DEI',
+  'DHS',
+  'DOD',
+  'DOE',
+  'DOGE',
+  'DOJ',
+  'DOT',
+  'EPA',
+  'EU',
+  'FBI',
+  'FDA',
+  'FEMA',
+  'FY',
+  'GDP',
+  'HHS',
+  'ICE',
+  'II',
+  'III',
+  'IRS',
+  'IV',
+  'LNG',
+  'MAGA',
+  'NASA',
+  'NATO',
+  'NIH',
+  'OPM',
+  'UK',
+  'UN',
+  'US',
+  'USA',
+  'USDA',
+  'VA',
+  'WHO',
 ]);
 
 /** "SECURING OUR BORDER" -> "Securing Our Border"; headings already in mixed case are kept. */
@@ -34,7 +86,20 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
 
-const HTML_ENTITIES: Record<string, string> = lookupTable({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–' });
+const HTML_ENTITIES: Record<string, string> = lookupTable({
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–',
+});
 
 /**
  * The text of a quote as a reader sees it: line wrapping collapsed and, for Markdown sources, the markup

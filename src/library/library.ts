@@ -110,7 +110,12 @@ export function createLibrary(documents: Document[]): Library {
     { name: 'title', weight: 4, prefix: true },
     { name: 'lead', weight: 1 },
   ]);
-  sections.forEach((ref, i) => sectionIndex.add(i, { title: ref.section.title, lead: ref.section.lead ? plain(ref.document, ref.section.lead.text) : '' }));
+  sections.forEach((ref, i) =>
+    sectionIndex.add(i, {
+      title: ref.section.title,
+      lead: ref.section.lead ? plain(ref.document, ref.section.lead.text) : '',
+    }),
+  );
   // Figures are found by what they count, their own text and section; the words of their sentence come from
   // the statement index below, so no text is indexed twice.
   const figureIndex = new TextIndex([
@@ -118,7 +123,13 @@ export function createLibrary(documents: Document[]): Library {
     { name: 'figure', weight: 3 },
     { name: 'section', weight: 0.5 },
   ]);
-  figures.forEach((ref, i) => figureIndex.add(i, { counts: ref.figure.counts ?? '', figure: plain(ref.document, ref.figure.text), section: ref.section.title }));
+  figures.forEach((ref, i) =>
+    figureIndex.add(i, {
+      counts: ref.figure.counts ?? '',
+      figure: plain(ref.document, ref.figure.text),
+      section: ref.section.title,
+    }),
+  );
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }]);
   statements.forEach((ref, i) => statementIndex.add(i, { text: plain(ref.document, ref.point.text) }));
   const figuresOfStatement = new Map<number, number[]>();
@@ -136,13 +147,15 @@ export function createLibrary(documents: Document[]): Library {
     const scores = new Map<number, number>();
     for (const hit of figureIndex.search(query, limit, range?.figures)) scores.set(hit.id, hit.score);
     for (const hit of statementIndex.search(query, limit, range?.statements)) {
-      for (const figure of figuresOfStatement.get(hit.id) ?? []) scores.set(figure, (scores.get(figure) ?? 0) + hit.score);
+      for (const figure of figuresOfStatement.get(hit.id) ?? [])
+        scores.set(figure, (scores.get(figure) ?? 0) + hit.score);
     }
     return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
   };
 
   const documentsById = new Map<string, Document>();
-  for (const d of documents) for (const key of [d.id, d.title.toLowerCase()]) if (!documentsById.has(key)) documentsById.set(key, d);
+  for (const d of documents)
+    for (const key of [d.id, d.title.toLowerCase()]) if (!documentsById.has(key)) documentsById.set(key, d);
   const sectionsById = new Map<string, SectionRef>();
   for (const ref of sections) {
     for (const key of [ref.section.id, ref.section.title.toLowerCase(), `${ref.document.id}/${ref.section.id}`]) {
@@ -151,11 +164,17 @@ export function createLibrary(documents: Document[]): Library {
   }
   const figuresById = new Map<string, FigureRef>();
   for (const ref of figures) {
-    for (const key of [ref.figure.id, `${ref.document.id}/${ref.figure.id}`]) if (!figuresById.has(key)) figuresById.set(key, ref);
+    for (const key of [ref.figure.id, `${ref.document.id}/${ref.figure.id}`])
+      if (!figuresById.has(key)) figuresById.set(key, ref);
   }
 
   // With a document chosen, look further down the ranking so its matches are not crowded out by others'.
-  const lookup = <T>(search: (query: string, limit: number, documentId?: string) => Hit[], refs: T[], query: string, documentId?: string): T[] => {
+  const lookup = <T>(
+    search: (query: string, limit: number, documentId?: string) => Hit[],
+    refs: T[],
+    query: string,
+    documentId?: string,
+  ): T[] => {
     if (documentId && !ranges.has(documentId)) return [];
     return closeToBest(search(query, 100, documentId)).map((h) => refs[h.id]!);
   };
@@ -165,24 +184,39 @@ export function createLibrary(documents: Document[]): Library {
     sections,
     figures,
     statements,
-    parts: (documentId) => (documentId ? byDocument.get(documentId) ?? none : everything),
-    findSections: (query, documentId) => lookup((q, n, d) => sectionIndex.search(q, n, d ? ranges.get(d)!.sections : undefined), sections, query, documentId),
+    parts: (documentId) => (documentId ? (byDocument.get(documentId) ?? none) : everything),
+    findSections: (query, documentId) =>
+      lookup(
+        (q, n, d) => sectionIndex.search(q, n, d ? ranges.get(d)!.sections : undefined),
+        sections,
+        query,
+        documentId,
+      ),
     findFigures: (query, documentId) => lookup(searchFigures, figures, query, documentId),
     searchStatements: (query, documentId) => {
       if (documentId && !ranges.has(documentId)) return [];
-      return statementIndex.search(query, 500, documentId ? ranges.get(documentId)!.statements : undefined).map((h) => statements[h.id]!);
+      return statementIndex
+        .search(query, 500, documentId ? ranges.get(documentId)!.statements : undefined)
+        .map((h) => statements[h.id]!);
     },
     findDocuments: (query) => documentIndex.search(query).map((h) => documents[h.id]!),
     statementQueryTerms: (query) => statementIndex.queryTerms(query),
     documentById: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
     sectionById: (id, documentId) => {
       const key = id.trim().toLowerCase();
-      if (documentId) return sectionsById.get(`${documentId}/${key}`) ?? sections.find((r) => r.document.id === documentId && r.section.title.toLowerCase() === key) ?? null;
+      if (documentId)
+        return (
+          sectionsById.get(`${documentId}/${key}`) ??
+          sections.find((r) => r.document.id === documentId && r.section.title.toLowerCase() === key) ??
+          null
+        );
       return sectionsById.get(key) ?? null;
     },
     figureById: (id) => figuresById.get(id.trim()) ?? null,
-    sectionKey: (ref) => (sectionsById.get(ref.section.id) === ref ? ref.section.id : `${ref.document.id}/${ref.section.id}`),
-    figureKey: (ref) => (figuresById.get(ref.figure.id) === ref ? ref.figure.id : `${ref.document.id}/${ref.figure.id}`),
+    sectionKey: (ref) =>
+      sectionsById.get(ref.section.id) === ref ? ref.section.id : `${ref.document.id}/${ref.section.id}`,
+    figureKey: (ref) =>
+      figuresById.get(ref.figure.id) === ref ? ref.figure.id : `${ref.document.id}/${ref.figure.id}`,
   };
 }
 
@@ -196,7 +230,11 @@ export async function documentFiles(dir: string, prefix = ''): Promise<string[]>
     if (entry.name.startsWith('.')) continue;
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) found.push(...(await documentFiles(dir, path)));
-    else if (DOCUMENT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && entry.name.toLowerCase() !== 'readme.md') found.push(path);
+    else if (
+      DOCUMENT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) &&
+      entry.name.toLowerCase() !== 'readme.md'
+    )
+      found.push(path);
   }
   return found.sort();
 }

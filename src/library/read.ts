@@ -26,12 +26,17 @@ export function decodeDocument(file: string, bytes: Uint8Array): string {
   if (bytes.length === 0) throw new DocumentError(file, null, 'the file is empty');
   if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(file, bytes.length);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new DocumentError(file, lineAt(bytes, nul), 'the file is binary (it contains NUL bytes), not text');
+  if (nul >= 0)
+    throw new DocumentError(file, lineAt(bytes, nul), 'the file is binary (it contains NUL bytes), not text');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new DocumentError(file, lineAt(bytes, firstInvalidUtf8(bytes)), 'the file is not valid UTF-8 text (save it as UTF-8)');
+    throw new DocumentError(
+      file,
+      lineAt(bytes, firstInvalidUtf8(bytes)),
+      'the file is not valid UTF-8 text (save it as UTF-8)',
+    );
   }
   if (!/[\p{L}\p{N}]/u.test(text)) throw new DocumentError(file, null, 'the file holds no text');
   return text;
@@ -52,7 +57,11 @@ export async function readDocument(path: string, file = basename(path)): Promise
 }
 
 function tooLarge(file: string, size: number): DocumentError {
-  return new DocumentError(file, null, `the file is ${(size / 1048576).toFixed(1)} MB; documents may be at most ${MAX_DOCUMENT_BYTES / 1048576} MB`);
+  return new DocumentError(
+    file,
+    null,
+    `the file is ${(size / 1048576).toFixed(1)} MB; documents may be at most ${MAX_DOCUMENT_BYTES / 1048576} MB`,
+  );
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

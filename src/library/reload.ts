@@ -86,7 +86,10 @@ export class LiveLibrary {
         next.set(file, { stamp, document });
         for (const w of document.warnings) report.warnings.push(`${file}:${w.line}: ${w.message}`);
       } catch (error) {
-        const problem = error instanceof DocumentError ? error : new DocumentError(file, null, `could not be read (${(error as Error).message})`);
+        const problem =
+          error instanceof DocumentError
+            ? error
+            : new DocumentError(file, null, `could not be read (${(error as Error).message})`);
         report.errors.push(problem);
         next.set(file, { stamp, document: previous?.document ?? null });
       }
@@ -115,12 +118,22 @@ export class LiveLibrary {
   async reloadAndLog(): Promise<ReloadReport> {
     const report = await this.refresh();
     for (const error of report.errors) {
-      const kept = this.entries.get(error.file)?.document ? 'the last good version is still served' : 'it is not served';
+      const kept = this.entries.get(error.file)?.document
+        ? 'the last good version is still served'
+        : 'it is not served';
       this.log?.error(`reload: ${error.message}; ${kept}`);
     }
     for (const warning of report.warnings) this.log?.warn(warning);
     if (report.added.length || report.changed.length || report.removed.length) {
-      this.log?.info({ added: report.added, changed: report.changed, removed: report.removed, documents: this.library.documents.length }, 'documents reloaded');
+      this.log?.info(
+        {
+          added: report.added,
+          changed: report.changed,
+          removed: report.removed,
+          documents: this.library.documents.length,
+        },
+        'documents reloaded',
+      );
     }
     return report;
   }

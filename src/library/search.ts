@@ -5,7 +5,36 @@
 import { stemmer } from 'stemmer';
 import { lookupTable } from '../document/lookup.js';
 
-const STOPWORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'has', 'have', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'that', 'the', 'their', 'this', 'to', 'was', 'were', 'will', 'with']);
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'has',
+  'have',
+  'in',
+  'is',
+  'it',
+  'its',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'their',
+  'this',
+  'to',
+  'was',
+  'were',
+  'will',
+  'with',
+]);
 
 // Query-time synonyms, by stem: a reader's word -> the document's word.
 const SYNONYMS: Record<string, string[]> = lookupTable({
@@ -27,7 +56,11 @@ const stems = new Map<string, string | null>();
 export function normalizeTerm(term: string): string | null {
   let stem = stems.get(term);
   if (stem !== undefined) return stem;
-  const lower = term.toLowerCase().replace(/\./g, '').replace(/['’]s$/, '').replace(/['’]/g, '');
+  const lower = term
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
   stem = !lower || STOPWORDS.has(lower) ? null : /^\d/.test(lower) ? lower.replace(/,/g, '') : stemmer(lower);
   if (stems.size < 500_000) stems.set(term, stem);
   return stem;
@@ -101,7 +134,12 @@ class FieldIndex {
   withPrefix(prefix: string, max = 200): string[] {
     this.sorted ??= [...this.postings.keys()].sort();
     const found: string[] = [];
-    for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length && found.length < max && this.sorted[i]!.startsWith(prefix); i++) found.push(this.sorted[i]!);
+    for (
+      let i = lowerBound(this.sorted, prefix);
+      i < this.sorted.length && found.length < max && this.sorted[i]!.startsWith(prefix);
+      i++
+    )
+      found.push(this.sorted[i]!);
     return found;
   }
 }
@@ -123,7 +161,8 @@ function union(field: FieldIndex, words: string[]): Postings {
   for (const word of words) {
     const posting = field.postings.get(word);
     if (!posting) continue;
-    for (let i = 0; i < posting.ids.length; i++) merged.set(posting.ids[i]!, (merged.get(posting.ids[i]!) ?? 0) + posting.counts[i]!);
+    for (let i = 0; i < posting.ids.length; i++)
+      merged.set(posting.ids[i]!, (merged.get(posting.ids[i]!) ?? 0) + posting.counts[i]!);
   }
   const ids = [...merged.keys()].sort((a, b) => a - b);
   return { ids, counts: ids.map((id) => merged.get(id)!) };
@@ -152,8 +191,11 @@ const EVERYTHING: Range = [0, Number.MAX_SAFE_INTEGER];
  * `start` is where to begin reading the result.
  */
 function matches(field: Field, index: FieldIndex, words: string[], range: Range): Postings & { start: number } {
-  const lists = words.map((word, i) => (field.prefix && i === words.length - 1 ? union(index, index.withPrefix(word)) : index.postings.get(word) ?? EMPTY));
-  if (lists.length === 1) return { ...lists[0]!, start: range === EVERYTHING ? 0 : lowerBound(lists[0]!.ids, range[0]) };
+  const lists = words.map((word, i) =>
+    field.prefix && i === words.length - 1 ? union(index, index.withPrefix(word)) : (index.postings.get(word) ?? EMPTY),
+  );
+  if (lists.length === 1)
+    return { ...lists[0]!, start: range === EVERYTHING ? 0 : lowerBound(lists[0]!.ids, range[0]) };
   lists.sort((a, b) => a.ids.length - b.ids.length);
   const [smallest, ...rest] = lists;
   const ids: number[] = [];
@@ -217,7 +259,8 @@ export class TextIndex {
     if (!this.vocabularyMap) {
       this.vocabularyMap = new Map();
       for (const { index } of this.indexes) {
-        for (const [term, posting] of index.postings) this.vocabularyMap.set(term, (this.vocabularyMap.get(term) ?? 0) + posting.ids.length);
+        for (const [term, posting] of index.postings)
+          this.vocabularyMap.set(term, (this.vocabularyMap.get(term) ?? 0) + posting.ids.length);
       }
     }
     return this.vocabularyMap;
@@ -261,7 +304,8 @@ export class TextIndex {
     const max = term.length >= 8 ? 2 : 1;
     const found: string[] = [];
     for (let length = term.length - max; length <= term.length + max; length++) {
-      for (const word of this.byLength.get(`${length}:${term[0]}`) ?? []) if (withinDistance(term, word, max)) found.push(word);
+      for (const word of this.byLength.get(`${length}:${term[0]}`) ?? [])
+        if (withinDistance(term, word, max)) found.push(word);
     }
     return found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
   }
@@ -286,23 +330,34 @@ export class TextIndex {
     };
     for (const { field, index } of this.indexes) {
       for (const combo of combos) {
-        each(matches(field, index, combo.terms, range), (count) => field.weight * combo.weight * (1 + 0.1 * Math.min(count - combo.terms.length, 5)));
+        each(
+          matches(field, index, combo.terms, range),
+          (count) => field.weight * combo.weight * (1 + 0.1 * Math.min(count - combo.terms.length, 5)),
+        );
       }
     }
     if (scores.size === 0 && groups.length > 1) {
       // Nothing has every word: rank by how many of the words an entry has.
       for (const { field, index } of this.indexes) {
         for (const group of groups) {
-          for (const alt of group) each(matches(field, index, [alt.term], range), () => (field.weight * alt.weight) / groups.length);
+          for (const alt of group)
+            each(matches(field, index, [alt.term], range), () => (field.weight * alt.weight) / groups.length);
         }
       }
     }
-    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+    return [...scores]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, limit);
   }
 
   /** The stems a query looks for, synonyms and typo corrections included: for highlighting matches. */
   queryTerms(query: string): Set<string> {
-    return new Set(this.alternatives(query).flat().map((a) => a.term));
+    return new Set(
+      this.alternatives(query)
+        .flat()
+        .map((a) => a.term),
+    );
   }
 }
 
@@ -310,7 +365,8 @@ function cartesian(groups: Array<Array<{ term: string; weight: number }>>): Arra
   let combos: Array<{ terms: string[]; weight: number }> = [{ terms: [], weight: 1 }];
   for (const group of groups) {
     const next: Array<{ terms: string[]; weight: number }> = [];
-    for (const combo of combos) for (const alt of group) next.push({ terms: [...combo.terms, alt.term], weight: combo.weight * alt.weight });
+    for (const combo of combos)
+      for (const alt of group) next.push({ terms: [...combo.terms, alt.term], weight: combo.weight * alt.weight });
     combos = next.sort((a, b) => b.weight - a.weight).slice(0, 8);
   }
   return combos;

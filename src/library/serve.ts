@@ -8,13 +8,16 @@ export class NothingToServeError extends Error {}
 export async function openLibrary(seedsDir: string, log: ReloadLog): Promise<LiveLibrary> {
   const dir = resolve(seedsDir);
   const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new NothingToServeError(`SEEDS_DIR ${seedsDir} is not a folder: there are no documents to serve`);
+  if (!info?.isDirectory())
+    throw new NothingToServeError(`SEEDS_DIR ${seedsDir} is not a folder: there are no documents to serve`);
   const live = new LiveLibrary(dir, log);
   const report = await live.refresh();
   for (const error of report.errors) log.error(`not served: ${error.message}`);
   for (const warning of report.warnings) log.warn(warning);
   if (live.current().documents.length === 0) {
-    throw new NothingToServeError(`no servable document in ${seedsDir} (${report.errors.length} refused): add a .txt or .md fact sheet, or fix the errors above`);
+    throw new NothingToServeError(
+      `no servable document in ${seedsDir} (${report.errors.length} refused): add a .txt or .md fact sheet, or fix the errors above`,
+    );
   }
   return live;
 }

@@ -9,7 +9,9 @@ import { blockquote, documentText, escapeUserText, sentenceWithBold, truncate } 
 
 /** Title links to the document's source when it has a web address. */
 function sourceUrl(document: Document): string | undefined {
-  return document.source && /^https?:\/\/\S+$/.test(document.source) && document.source.length <= 2000 ? document.source : undefined;
+  return document.source && /^https?:\/\/\S+$/.test(document.source) && document.source.length <= 2000
+    ? document.source
+    : undefined;
 }
 
 export function documentFooter(document: Document, prefix?: string): { text: string } {
@@ -49,7 +51,8 @@ export function sectionEmbed(ref: SectionRef): APIEmbed {
     description = next;
     shown++;
   }
-  if (shown < blocks.length) description += `\n\n*… ${blocks.length - shown} more group(s) of statements not shown: the section is longer than one message.*`;
+  if (shown < blocks.length)
+    description += `\n\n*… ${blocks.length - shown} more group(s) of statements not shown: the section is longer than one message.*`;
   return {
     title: section.title,
     url: sourceUrl(document),
@@ -63,7 +66,9 @@ export function sectionEmbed(ref: SectionRef): APIEmbed {
 export function tocEmbeds(documents: Document[]): APIEmbed[] {
   const shown = documents.slice(0, LIMITS.embeds);
   return shown.map((document, i) => {
-    const lines = document.sections.map((s) => `${s.number}. ${escapeUserText(s.title)} — ${s.points.length + (s.lead ? 1 : 0)} statement(s)`);
+    const lines = document.sections.map(
+      (s) => `${s.number}. ${escapeUserText(s.title)} — ${s.points.length + (s.lead ? 1 : 0)} statement(s)`,
+    );
     return {
       title: document.title,
       url: sourceUrl(document),
@@ -77,7 +82,12 @@ export function tocEmbeds(documents: Document[]): APIEmbed[] {
 }
 
 export function sectionList(library: Library, refs: SectionRef[], max = 25): string {
-  const lines = refs.slice(0, max).map((ref) => `• ${escapeUserText(ref.section.title)}${library.documents.length > 1 ? ` — ${escapeUserText(ref.document.title)}` : ''}`);
+  const lines = refs
+    .slice(0, max)
+    .map(
+      (ref) =>
+        `• ${escapeUserText(ref.section.title)}${library.documents.length > 1 ? ` — ${escapeUserText(ref.document.title)}` : ''}`,
+    );
   if (refs.length > max) lines.push(`… and ${refs.length - max} more`);
   return lines.join('\n');
 }
@@ -87,7 +97,9 @@ export function sectionNotFound(library: Library, query: string, document: Docum
   const refs = library.parts(document?.id).sections;
   // Suggestions from the first few thousand titles: enough to be useful, bounded in time.
   const suggestion = closest(query, refs.slice(0, 300), (ref) => ref.section.title);
-  const lines = [`No section matches “${escapeUserText(truncate(query, 200))}”${document ? ` in ${escapeUserText(document.title)}` : ''}.`];
+  const lines = [
+    `No section matches “${escapeUserText(truncate(query, 200))}”${document ? ` in ${escapeUserText(document.title)}` : ''}.`,
+  ];
   if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.section.title)}**?`);
   lines.push('', '**Sections:**', sectionList(library, refs));
   return { title: 'Section not found', description: lines.join('\n'), color: COLORS.notice };
@@ -100,7 +112,9 @@ export function documentNotFound(library: Library, query: string): Reply {
   if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.title)}**?`);
   lines.push('', '**Documents served:**', ...library.documents.slice(0, 25).map((d) => `• ${escapeUserText(d.title)}`));
   if (library.documents.length > 25) lines.push(`… and ${library.documents.length - 25} more`);
-  return reply([{ title: 'Document not found', description: lines.join('\n'), color: COLORS.notice }], { ephemeral: true });
+  return reply([{ title: 'Document not found', description: lines.join('\n'), color: COLORS.notice }], {
+    ephemeral: true,
+  });
 }
 
 /** One figure: its sentence quoted, the figure in bold, and where it comes from. */

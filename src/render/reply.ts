@@ -69,7 +69,9 @@ export function embedLength(embed: APIEmbed): number {
 }
 
 /** Autocomplete choices within Discord's rules: at most 25, names and values 1-100 characters, unique values. */
-export function choices(list: Array<{ name: string; value: string }>): APICommandAutocompleteInteractionResponseCallbackData {
+export function choices(
+  list: Array<{ name: string; value: string }>,
+): APICommandAutocompleteInteractionResponseCallbackData {
   const seen = new Set<string>();
   const out: APIApplicationCommandOptionChoice<string>[] = [];
   for (const { name, value } of list) {

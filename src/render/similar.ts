@@ -12,7 +12,10 @@ function pairs(text: string): Map<string, number> {
 }
 
 function countPairs(text: string): Map<string, number> {
-  const clean = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const clean = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   const out = new Map<string, number>();
   for (let i = 0; i < clean.length - 1; i++) {
     const pair = clean.slice(i, i + 2);
@@ -39,7 +42,12 @@ export function closest<T>(query: string, candidates: T[], text: (c: T) => strin
   let best: T | null = null;
   let bestScore = 0;
   for (const candidate of candidates) {
-    const score = Math.max(similarity(query, text(candidate)), ...text(candidate).split(/\s+/).map((w) => similarity(query, w) * 0.9));
+    const score = Math.max(
+      similarity(query, text(candidate)),
+      ...text(candidate)
+        .split(/\s+/)
+        .map((w) => similarity(query, w) * 0.9),
+    );
     if (score > bestScore) {
       best = candidate;
       bestScore = score;

@@ -24,7 +24,10 @@ export function escapeUserText(text: string): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return escapeMarkdown(clean, { inlineCode: true, codeBlock: true }).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>').replace(/https?:\/\//g, (m) => `${m.slice(0, -2)}\u200b//`);
+  return escapeMarkdown(clean, { inlineCode: true, codeBlock: true })
+    .replace(/@(everyone|here)/g, '@\u200b$1')
+    .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>')
+    .replace(/https?:\/\//g, (m) => `${m.slice(0, -2)}\u200b//`);
 }
 
 // Documents never change once parsed (a reload parses anew), so their escaped text is worked out once.

@@ -1,5 +1,10 @@
 // An interaction response as a person reads it in a terminal.
-import { InteractionResponseType, MessageFlags, type APIEmbed, type APIInteractionResponse } from 'discord-api-types/v10';
+import {
+  InteractionResponseType,
+  MessageFlags,
+  type APIEmbed,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
 
 /** Discord markdown -> plain terminal text: quotes get a bar, bold is shown with ANSI when colour is on. */
 function markdownToText(text: string, color: boolean): string {
@@ -15,10 +20,12 @@ function markdownToText(text: string, color: boolean): string {
 
 function embedText(embed: APIEmbed, color: boolean): string {
   const out: string[] = [];
-  if (embed.title) out.push(color ? `\x1b[1m${markdownToText(embed.title, false)}\x1b[22m` : markdownToText(embed.title, false));
+  if (embed.title)
+    out.push(color ? `\x1b[1m${markdownToText(embed.title, false)}\x1b[22m` : markdownToText(embed.title, false));
   if (embed.url) out.push(embed.url);
   if (embed.description) out.push(markdownToText(embed.description, color));
-  for (const field of embed.fields ?? []) out.push('', color ? `\x1b[1m${field.name}\x1b[22m` : field.name, markdownToText(field.value, color));
+  for (const field of embed.fields ?? [])
+    out.push('', color ? `\x1b[1m${field.name}\x1b[22m` : field.name, markdownToText(field.value, color));
   if (embed.footer) out.push('', `— ${markdownToText(embed.footer.text, false)}`);
   return out.join('\n');
 }
@@ -29,10 +36,15 @@ export function responseAsText(response: APIInteractionResponse | null, color = 
     const list = response.data.choices ?? [];
     return list.length ? list.map((c) => `${c.name}  →  ${c.value}`).join('\n') : '(no suggestions)';
   }
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource && response.type !== InteractionResponseType.UpdateMessage) return JSON.stringify(response);
+  if (
+    response.type !== InteractionResponseType.ChannelMessageWithSource &&
+    response.type !== InteractionResponseType.UpdateMessage
+  )
+    return JSON.stringify(response);
   const data = response.data ?? {};
   const parts: string[] = [];
-  if (data.flags !== undefined && (Number(data.flags) & MessageFlags.Ephemeral) !== 0) parts.push('(only you can see this)');
+  if (data.flags !== undefined && (Number(data.flags) & MessageFlags.Ephemeral) !== 0)
+    parts.push('(only you can see this)');
   if (data.content) parts.push(markdownToText(data.content, color));
   for (const embed of data.embeds ?? []) parts.push(embedText(embed, color));
   const rows = (data?.components ?? []) as Array<{ components?: Array<{ label?: string; disabled?: boolean }> }>;

@@ -21,21 +21,29 @@ export function runLine(session: ConsoleSession, line: string, kind: 'command' |
   const parsed = parseCommandLine(line, definitions);
   if (kind === 'autocomplete' && parsed.options.length === 0) {
     // "/section" alone: complete the first option, as Discord does when the user starts typing it.
-    const first = definitions.find((d) => d.name === parsed.name)?.options?.find((o) => 'autocomplete' in o && o.autocomplete && o.name !== 'document');
+    const first = definitions
+      .find((d) => d.name === parsed.name)
+      ?.options?.find((o) => 'autocomplete' in o && o.autocomplete && o.name !== 'document');
     if (first) parsed.options.push({ name: first.name, value: '', type: first.type });
   }
   return respond(session.library, toInteraction(parsed, kind), session.context);
 }
 
 /** stdin not a terminal: one command a line in, one JSON response a line out. Returns the exit code. */
-export async function runLines(session: ConsoleSession, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
+export async function runLines(
+  session: ConsoleSession,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<number> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let failed = false;
   for await (const line of lines) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     try {
       const autocomplete = /^--autocomplete\s+/.exec(line);
-      output.write(`${JSON.stringify(runLine(session, autocomplete ? line.slice(autocomplete[0].length) : line, autocomplete ? 'autocomplete' : 'command'))}\n`);
+      output.write(
+        `${JSON.stringify(runLine(session, autocomplete ? line.slice(autocomplete[0].length) : line, autocomplete ? 'autocomplete' : 'command'))}\n`,
+      );
     } catch (error) {
       if (!(error instanceof CommandLineError)) throw error;
       failed = true;
@@ -58,12 +66,17 @@ export function complete(session: ConsoleSession, line: string): [string[], stri
   const partial = /(\S*)$/.exec(line)![1]!;
   const used = new Set([...line.matchAll(/([\w-]+):/g)].map((m) => m[1]));
   const optionNames = (definition.options ?? []).map((o) => `${o.name}:`).filter((o) => !used.has(o.slice(0, -1)));
-  const startsOption = !partial.includes(':') && (partial === '' ? /\s$/.test(line) && used.size === 0 : optionNames.some((o) => o.startsWith(partial)));
+  const startsOption =
+    !partial.includes(':') &&
+    (partial === '' ? /\s$/.test(line) && used.size === 0 : optionNames.some((o) => o.startsWith(partial)));
   const value = /([\w-]+):([^:]*)$/.exec(line);
   if (!startsOption && value && definition.options?.some((o) => o.name === value[1])) {
     try {
       const response = runLine(session, line, 'autocomplete');
-      const choices = response && 'data' in response && response.data && 'choices' in response.data ? response.data.choices ?? [] : [];
+      const choices =
+        response && 'data' in response && response.data && 'choices' in response.data
+          ? (response.data.choices ?? [])
+          : [];
       const prefix = line.slice(0, line.length - value[2]!.length);
       return [choices.map((c) => `${prefix}${c.value}`), line];
     } catch {
@@ -75,19 +88,39 @@ export function complete(session: ConsoleSession, line: string): [string[], stri
 }
 
 /** Interactive prompt with history and tab completion. Resolves when the user leaves. */
-export function runInteractive(session: ConsoleSession, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, color: boolean): Promise<void> {
-  const rl: Interface = createInterface({ input, output, prompt: 'factsheet> ', historySize: 500, completer: (line: string) => complete(session, line) });
+export function runInteractive(
+  session: ConsoleSession,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  color: boolean,
+): Promise<void> {
+  const rl: Interface = createInterface({
+    input,
+    output,
+    prompt: 'factsheet> ',
+    historySize: 500,
+    completer: (line: string) => complete(session, line),
+  });
   const say = (text: string) => output.write(`${text}\n`);
   say(`factsheet-bot console: ${session.library.documents.map((d) => d.title).join(', ')}`);
-  say(`Commands: ${definitions.map((d) => `/${d.name}`).join(', ')}. Tab completes; "help" lists options; Ctrl+D or "exit" leaves.`);
+  say(
+    `Commands: ${definitions.map((d) => `/${d.name}`).join(', ')}. Tab completes; "help" lists options; Ctrl+D or "exit" leaves.`,
+  );
   rl.prompt();
   // The buttons of the last reply, by label: typing "next", "previous" or "post" presses one.
   let buttons = new Map<string, string>();
   const show = (response: ReturnType<typeof runLine>) => {
     say(responseAsText(response, color));
     if (response && 'data' in response && response.data && 'components' in response.data) {
-      const rows = (response.data.components ?? []) as Array<{ components?: Array<{ label?: string; custom_id?: string; disabled?: boolean }> }>;
-      buttons = new Map(rows.flatMap((r) => r.components ?? []).filter((b) => b.label && b.custom_id && !b.disabled).map((b) => [b.label!.toLowerCase().split(' ')[0]!, b.custom_id!]));
+      const rows = (response.data.components ?? []) as Array<{
+        components?: Array<{ label?: string; custom_id?: string; disabled?: boolean }>;
+      }>;
+      buttons = new Map(
+        rows
+          .flatMap((r) => r.components ?? [])
+          .filter((b) => b.label && b.custom_id && !b.disabled)
+          .map((b) => [b.label!.toLowerCase().split(' ')[0]!, b.custom_id!]),
+      );
     } else if (response?.type !== 7) buttons = new Map();
   };
   return new Promise((resolve) => {
@@ -96,7 +129,8 @@ export function runInteractive(session: ConsoleSession, input: NodeJS.ReadableSt
       const word = text.toLowerCase().replace(/^prev$/, 'previous');
       if (text === 'exit' || text === 'quit') return rl.close();
       if (text === 'help' || text === '?') {
-        for (const d of definitions) say(`/${d.name} ${(d.options ?? []).map((o) => `${o.name}:`).join(' ')}  — ${d.description}`);
+        for (const d of definitions)
+          say(`/${d.name} ${(d.options ?? []).map((o) => `${o.name}:`).join(' ')}  — ${d.description}`);
         say('next, previous, post — press the buttons of the last reply');
       } else if (['next', 'previous', 'post'].includes(word)) {
         const customId = buttons.get(word);

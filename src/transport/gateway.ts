@@ -10,7 +10,10 @@ import { errorResponse, respond } from '../respond.js';
 
 export type Send = (interaction: APIInteraction, response: APIInteractionResponse) => Promise<void>;
 /** Edits the message an interaction answered (the webhook route `messages/@original`). */
-export type EditOriginal = (interaction: APIInteraction, body: { components: unknown[]; allowed_mentions: { parse: [] } }) => Promise<void>;
+export type EditOriginal = (
+  interaction: APIInteraction,
+  body: { components: unknown[]; allowed_mentions: { parse: [] } },
+) => Promise<void>;
 
 type Row = { type: number; components?: Array<{ type: number; disabled?: boolean }> };
 
@@ -19,7 +22,10 @@ export function disabledComponents(components: unknown): Row[] | null {
   const rows = (Array.isArray(components) ? components : []) as Row[];
   const hasEnabled = rows.some((row) => row.components?.some((c) => c.type === 2 && !c.disabled));
   if (!hasEnabled) return null;
-  return rows.map((row) => ({ ...row, components: row.components?.map((c) => (c.type === 2 ? { ...c, disabled: true } : c)) }));
+  return rows.map((row) => ({
+    ...row,
+    components: row.components?.map((c) => (c.type === 2 ? { ...c, disabled: true } : c)),
+  }));
 }
 
 export interface HandlerOptions {
@@ -32,7 +38,12 @@ export interface HandlerOptions {
  * Handles one raw interaction: answers it, or on a command error answers with an ephemeral apology and logs
  * the error. Never throws: a failed callback (Discord down, 500) is logged and the bot lives on.
  */
-export function createInteractionHandler(getLibrary: () => Library, send: Send, log: Logger, options: HandlerOptions = {}) {
+export function createInteractionHandler(
+  getLibrary: () => Library,
+  send: Send,
+  log: Logger,
+  options: HandlerOptions = {},
+) {
   const context = options.context ?? sharedContext();
   const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
   const timers = new Map<string, NodeJS.Timeout>();
@@ -43,14 +54,21 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
     clearTimeout(timers.get(interaction.token));
     const timer = setTimeout(() => {
       timers.delete(interaction.token);
-      options.editOriginal!(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch((error: unknown) => log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'));
+      options.editOriginal!(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch(
+        (error: unknown) => log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'),
+      );
     }, timeout);
     timer.unref();
     timers.set(interaction.token, timer);
   };
   return async (interaction: APIInteraction): Promise<void> => {
     const started = performance.now();
-    const name = 'data' in interaction && interaction.data && 'name' in interaction.data ? interaction.data.name : 'data' in interaction && interaction.data && 'custom_id' in interaction.data ? interaction.data.custom_id : undefined;
+    const name =
+      'data' in interaction && interaction.data && 'name' in interaction.data
+        ? interaction.data.name
+        : 'data' in interaction && interaction.data && 'custom_id' in interaction.data
+          ? interaction.data.custom_id
+          : undefined;
     let response: APIInteractionResponse | null;
     try {
       response = respond(getLibrary(), interaction, context);
@@ -61,7 +79,10 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
     if (!response) return;
     try {
       await send(interaction, response);
-      log.debug({ interaction: interaction.id, command: name, ms: Math.round((performance.now() - started) * 100) / 100 }, 'answered');
+      log.debug(
+        { interaction: interaction.id, command: name, ms: Math.round((performance.now() - started) * 100) / 100 },
+        'answered',
+      );
       disableLater(interaction, response);
     } catch (error) {
       log.error({ err: error, interaction: interaction.id, command: name }, 'could not deliver the response');
@@ -79,21 +100,39 @@ export interface GatewayOptions {
   clientOptions?: Partial<ClientOptions>;
 }
 
-export async function startGateway({ token, apiUrl, log, getLibrary, clientOptions, buttonTimeoutMs }: GatewayOptions): Promise<Client> {
+export async function startGateway({
+  token,
+  apiUrl,
+  log,
+  getLibrary,
+  clientOptions,
+  buttonTimeoutMs,
+}: GatewayOptions): Promise<Client> {
   const client = new Client({
     ...clientOptions,
     intents: [GatewayIntentBits.Guilds],
     rest: { ...(apiUrl ? { api: apiUrl } : {}), ...clientOptions?.rest },
   });
   const send: Send = async (interaction, response) => {
-    await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: response, auth: false });
+    await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body: response,
+      auth: false,
+    });
   };
   const editOriginal: EditOriginal = async (interaction, body) => {
-    await client.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body, auth: false });
+    await client.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+      body,
+      auth: false,
+    });
   };
-  const handle = createInteractionHandler(getLibrary, send, log, { context: sharedContext({ buttonTimeoutMs }), editOriginal });
+  const handle = createInteractionHandler(getLibrary, send, log, {
+    context: sharedContext({ buttonTimeoutMs }),
+    editOriginal,
+  });
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => void handle(interaction));
-  client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, id: ready.user.id }, 'connected to Discord'));
+  client.once(Events.ClientReady, (ready) =>
+    log.info({ user: ready.user.tag, id: ready.user.id }, 'connected to Discord'),
+  );
   client.on(Events.ShardReconnecting, (id) => log.warn({ shard: id }, 'reconnecting'));
   client.on(Events.ShardResume, (id, replayed) => log.info({ shard: id, replayed }, 'resumed'));
   client.on(Events.ShardDisconnect, (event, id) => log.warn({ shard: id, code: event.code }, 'disconnected'));

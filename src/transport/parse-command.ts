@@ -17,7 +17,10 @@ export interface ParsedCommand {
 }
 
 /** Parses a command line against the registered definitions; throws CommandLineError with a helpful message. */
-export function parseCommandLine(line: string, definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[]): ParsedCommand {
+export function parseCommandLine(
+  line: string,
+  definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[],
+): ParsedCommand {
   const trimmed = line.trim();
   const match = /^\/?([\w-]+)(?:\s+([\s\S]*))?$/.exec(trimmed);
   const names = definitions.map((d) => `/${d.name}`).join(', ');
@@ -44,10 +47,12 @@ export function parseCommandLine(line: string, definitions: RESTPostAPIChatInput
     const end = i + 1 < marks.length ? marks[i + 1]!.index! : rest.length;
     const raw = rest.slice(start, end).trim();
     const option = known.find((o) => o.name === optionName)!;
-    if (options.some((o) => o.name === optionName)) throw new CommandLineError(`option "${optionName}" is given twice; usage: ${usage}`);
+    if (options.some((o) => o.name === optionName))
+      throw new CommandLineError(`option "${optionName}" is given twice; usage: ${usage}`);
     if (option.type === ApplicationCommandOptionType.Boolean) {
       const lower = raw.toLowerCase();
-      if (!['true', 'false', 'yes', 'no'].includes(lower)) throw new CommandLineError(`option "${optionName}" takes true or false, not "${raw.slice(0, 40)}"`);
+      if (!['true', 'false', 'yes', 'no'].includes(lower))
+        throw new CommandLineError(`option "${optionName}" takes true or false, not "${raw.slice(0, 40)}"`);
       options.push({ name: optionName, value: lower === 'true' || lower === 'yes', type: option.type });
     } else {
       options.push({ name: optionName, value: raw, type: option.type });
@@ -59,7 +64,11 @@ export function parseCommandLine(line: string, definitions: RESTPostAPIChatInput
 let sequence = 0;
 
 /** The interaction payload Discord would send, as a chat-input command or (with `focused`) an autocomplete. */
-export function toInteraction(parsed: ParsedCommand, kind: 'command' | 'autocomplete', channelId = 'console'): APIInteraction {
+export function toInteraction(
+  parsed: ParsedCommand,
+  kind: 'command' | 'autocomplete',
+  channelId = 'console',
+): APIInteraction {
   sequence++;
   const options = parsed.options.map((o, i) => ({
     name: o.name,
@@ -86,6 +95,13 @@ export function toInteraction(parsed: ParsedCommand, kind: 'command' | 'autocomp
 
 /** The interaction Discord sends when a button of a reply is pressed. */
 export function toButtonInteraction(customId: string, channelId = 'console'): APIInteraction {
-  const base = toInteraction({ name: 'button', options: [] }, 'command', channelId) as unknown as Record<string, unknown>;
-  return { ...base, type: InteractionType.MessageComponent, data: { custom_id: customId, component_type: 2 } } as unknown as APIInteraction;
+  const base = toInteraction({ name: 'button', options: [] }, 'command', channelId) as unknown as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...base,
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: 2 },
+  } as unknown as APIInteraction;
 }

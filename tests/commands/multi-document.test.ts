@@ -23,7 +23,9 @@ describe('several documents', () => {
       'Fact Sheet: President Donald J. Trump Advances Energy Affordability with the Ratepayer Protection Pledge',
     ]);
     const one = section.run(library, { document: 'mortgage-credit' }, context());
-    expect(one.embeds!.map((e) => e.title)).toEqual(['Fact Sheet: President Donald J. Trump Promotes Access to Mortgage Credit']);
+    expect(one.embeds!.map((e) => e.title)).toEqual([
+      'Fact Sheet: President Donald J. Trump Promotes Access to Mortgage Credit',
+    ]);
   });
 
   it('finds figures across documents, naming each one’s document; document: keeps to one', () => {
@@ -40,7 +42,11 @@ describe('several documents', () => {
     expect(section.autocomplete(library, { name: 'document', value: 'mortg' }, {}).choices).toEqual([
       { name: 'Fact Sheet: President Donald J. Trump Promotes Access to Mortgage Credit', value: 'mortgage-credit' },
     ]);
-    const within = section.autocomplete(library, { name: 'name', value: '' }, { document: 'ratepayer-protection' }).choices!;
+    const within = section.autocomplete(
+      library,
+      { name: 'name', value: '' },
+      { document: 'ratepayer-protection' },
+    ).choices!;
     expect(within.map((c) => c.name)).toEqual([
       'Ensuring Tech Companies Build, Bring, or Buy Power for Data Centers',
       'Delivering Lower Energy Prices and More Jobs to American Communities',
@@ -69,7 +75,11 @@ describe('several documents', () => {
     const first = multiDocumentLibrary();
     const texts = CORPUS_FIXTURES.map((file) => first.documents.find((d) => d.file === file)!);
     const reversed = createLibrary([...texts].reverse().map((d) => parseDocument(d.text, { file: d.file })));
-    const ids = (l: typeof library) => new Set([...l.sections.map((r) => `${r.document.id}/${r.section.id}`), ...l.figures.map((r) => `${r.document.id}/${r.figure.id}`)]);
+    const ids = (l: typeof library) =>
+      new Set([
+        ...l.sections.map((r) => `${r.document.id}/${r.section.id}`),
+        ...l.figures.map((r) => `${r.document.id}/${r.figure.id}`),
+      ]);
     expect(ids(reversed)).toEqual(ids(first));
   });
 
@@ -77,7 +87,8 @@ describe('several documents', () => {
     // 400 documents of 10 statements each that all say "jobs": more matches than one query scores at once.
     const files: Record<string, string> = {};
     for (let d = 0; d < 400; d++) {
-      files[`town-${String(d).padStart(3, '0')}.txt`] = `JOBS IN TOWN ${d}: The town added ${d + 10} jobs.\n\n${Array.from({ length: 10 }, (_, i) => `Employers posted ${i + 2} new jobs in district ${i}.`).join('\n')}\n`;
+      files[`town-${String(d).padStart(3, '0')}.txt`] =
+        `JOBS IN TOWN ${d}: The town added ${d + 10} jobs.\n\n${Array.from({ length: 10 }, (_, i) => `Employers posted ${i + 2} new jobs in district ${i}.`).join('\n')}\n`;
     }
     const large = libraryOf(files);
     const last = large.documents[399]!;

@@ -10,28 +10,44 @@ import { context, hugeDocument, libraryOf, seededRandom, seedLibrary } from '../
 const library = seedLibrary();
 const seed = library.documents[0]!;
 const asResponse = (data: unknown) => ({ type: 4, data });
-const quoted = (description: string) => description.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2)).join(' ');
+const quoted = (description: string) =>
+  description
+    .split('\n')
+    .filter((l) => l.startsWith('> '))
+    .map((l) => l.slice(2))
+    .join(' ');
 
 describe('/quote', () => {
   it('posts a statement verbatim, attributed to its section and document', () => {
     const reply = quote.run(library, {}, context());
     expectValidResponse(asResponse(reply));
     const embed = reply.embeds![0]!;
-    const all = [seed.epigraph!.text, ...seed.sections.flatMap((s) => [s.lead!, ...s.points].map((p) => plainText(p.text, false)))];
+    const all = [
+      seed.epigraph!.text,
+      ...seed.sections.flatMap((s) => [s.lead!, ...s.points].map((p) => plainText(p.text, false))),
+    ];
     expect(all).toContain(quoted(embed.description!));
     expect(embed.footer!.text).toMatch(/(Section \d of 3: .+|Epigraph) · Border Security and Immigration$/);
   });
 
   it('can post the epigraph, with its attribution', () => {
-    const epigraphs = Array.from({ length: 60 }, (_, i) => quote.run(library, {}, context(`c${i}`, seededRandom(i)))).filter((r) => r.embeds![0]!.footer!.text.startsWith('Epigraph'));
+    const epigraphs = Array.from({ length: 60 }, (_, i) =>
+      quote.run(library, {}, context(`c${i}`, seededRandom(i))),
+    ).filter((r) => r.embeds![0]!.footer!.text.startsWith('Epigraph'));
     expect(epigraphs.length).toBeGreaterThan(0);
     expect(epigraphs[0]!.embeds![0]!.description).toBe(`> ${seed.epigraph!.text}\n— President Donald J. Trump`);
   });
 
   it('quotes only from the chosen section', () => {
     for (let i = 0; i < 20; i++) {
-      const reply = quote.run(library, { section: 'reforming-our-immigration-system-to-put-america' }, context('c', seededRandom(i)));
-      expect(reply.embeds![0]!.footer!.text).toContain('Section 3 of 3: Reforming Our Immigration System to Put America First');
+      const reply = quote.run(
+        library,
+        { section: 'reforming-our-immigration-system-to-put-america' },
+        context('c', seededRandom(i)),
+      );
+      expect(reply.embeds![0]!.footer!.text).toContain(
+        'Section 3 of 3: Reforming Our Immigration System to Put America First',
+      );
     }
   });
 
@@ -60,10 +76,13 @@ describe('/quote', () => {
     expect(quote.run(library, { private: true }, context()).flags).toBe(MessageFlags.Ephemeral);
   });
 
-  it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))('keeps Discord’s rules for hostile section %s', (_label, input) => {
-    expectValidResponse(asResponse(quote.run(library, { section: input }, context())));
-    expectValidResponse({ type: 8, data: quote.autocomplete(library, { name: 'section', value: input }, {}) });
-  });
+  it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))(
+    'keeps Discord’s rules for hostile section %s',
+    (_label, input) => {
+      expectValidResponse(asResponse(quote.run(library, { section: input }, context())));
+      expectValidResponse({ type: 8, data: quote.autocomplete(library, { name: 'section', value: input }, {}) });
+    },
+  );
 
   it('keeps Discord’s limits on a huge document (5,000-character statements)', () => {
     const huge = libraryOf({ 'huge.txt': hugeDocument(5, 30) });

@@ -10,7 +10,21 @@ import { HOSTILE_INPUTS } from '../support/hostile.js';
 import { context } from '../support/library.js';
 
 const word = fc.oneof(
-  fc.constantFrom('border', 'jobs', 'homicides', 'miles', 'wall', 'workers', 'the', 'of', 'and', 'Congress', 'I.D.', 'U.S.', 'ICE'),
+  fc.constantFrom(
+    'border',
+    'jobs',
+    'homicides',
+    'miles',
+    'wall',
+    'workers',
+    'the',
+    'of',
+    'and',
+    'Congress',
+    'I.D.',
+    'U.S.',
+    'ICE',
+  ),
   fc.stringMatching(/^[a-z]{1,12}$/),
   fc.string({ minLength: 1, maxLength: 8, unit: 'grapheme' }),
   fc.constantFrom(...HOSTILE_INPUTS.filter((s) => s.length < 100 && !s.includes('\n'))),
@@ -19,7 +33,17 @@ const figure = fc.oneof(
   fc.integer({ min: 0, max: 10_000_000 }).map((n) => n.toLocaleString('en-US')),
   fc.integer({ min: 1, max: 100 }).map((n) => `${n}%`),
   fc.double({ min: 0.1, max: 999, noNaN: true }).map((n) => `$${n.toFixed(1)} billion`),
-  fc.constantFrom('more than 120,000', 'nearly 2,000', 'thousands', 'one-third', 'from 400 to 1,200', '(10-20%)', 'twice', '2019', 'FY2024'),
+  fc.constantFrom(
+    'more than 120,000',
+    'nearly 2,000',
+    'thousands',
+    'one-third',
+    'from 400 to 1,200',
+    '(10-20%)',
+    'twice',
+    '2019',
+    'FY2024',
+  ),
 );
 const statement = fc
   .array(fc.oneof({ weight: 5, arbitrary: word }, { weight: 1, arbitrary: figure }), { minLength: 1, maxLength: 40 })
@@ -34,7 +58,10 @@ const section = fc.record({
   statements: fc.array(fc.tuple(statement, fc.boolean()), { maxLength: 30 }),
   alone: fc.boolean(),
 });
-const smallDocument = fc.record({ epigraph: fc.option(statement), sections: fc.array(section, { minLength: 0, maxLength: 12 }) });
+const smallDocument = fc.record({
+  epigraph: fc.option(statement),
+  sections: fc.array(section, { minLength: 0, maxLength: 12 }),
+});
 
 interface GeneratedDocument {
   epigraph: string | null;
@@ -58,10 +85,13 @@ function render(doc: GeneratedDocument): string {
 /** Mostly small documents; now and then one grown to about 1 MB by repeating its sections. */
 const documentText = fc.oneof(
   { weight: 200, arbitrary: smallDocument.map(render) },
-  { weight: 1, arbitrary: smallDocument.map((d) => {
-    const base = render(d) || 'FILLER: text.\n';
-    return base.repeat(Math.ceil(1_000_000 / Math.max(base.length, 1))).slice(0, 1_000_000);
-  }) },
+  {
+    weight: 1,
+    arbitrary: smallDocument.map((d) => {
+      const base = render(d) || 'FILLER: text.\n';
+      return base.repeat(Math.ceil(1_000_000 / Math.max(base.length, 1))).slice(0, 1_000_000);
+    }),
+  },
 );
 const query = fc.oneof(word, fc.string({ maxLength: 200 }), fc.constantFrom('', ' ', 'x'.repeat(6000)));
 
@@ -75,7 +105,9 @@ describe('every reply keeps Discord’s rules (property)', () => {
         largest = Math.max(largest, text.length);
         const document = parseDocument(text, { file: 'generated.txt' });
         const library = createLibrary([document]);
-        const sectionKey = library.sections.length ? library.sectionKey(library.sections[pick % library.sections.length]!) : q;
+        const sectionKey = library.sections.length
+          ? library.sectionKey(library.sections[pick % library.sections.length]!)
+          : q;
         const runs: Array<[string, Record<string, string | boolean>]> = [
           ['section', {}],
           ['section', { name: q, private: isPrivate }],
@@ -91,27 +123,38 @@ describe('every reply keeps Discord’s rules (property)', () => {
           const ctx = context();
           const data = commands.get(name)!.run(library, options, ctx);
           const problems = responseProblems({ type: 4, data });
-          if (problems.length) throw new Error(`/${name} ${JSON.stringify(options).slice(0, 200)}: ${problems.join('; ')}`);
+          if (problems.length)
+            throw new Error(`/${name} ${JSON.stringify(options).slice(0, 200)}: ${problems.join('; ')}`);
           // Press every enabled button of the reply (search pages), as its asker.
-          for (const row of (data.components ?? []) as Array<{ components: Array<{ custom_id: string; disabled?: boolean }> }>) {
+          for (const row of (data.components ?? []) as Array<{
+            components: Array<{ custom_id: string; disabled?: boolean }>;
+          }>) {
             for (const button of row.components.filter((b) => !b.disabled)) {
               const pressed = commands.get(name)!.component!(library, button.custom_id, ctx);
               const buttonProblems = responseProblems(pressed);
-              if (buttonProblems.length) throw new Error(`/${name} button ${button.custom_id}: ${buttonProblems.join('; ')}`);
+              if (buttonProblems.length)
+                throw new Error(`/${name} button ${button.custom_id}: ${buttonProblems.join('; ')}`);
             }
           }
         }
-        for (const [name, option] of [['section', 'name'], ['stat', 'query'], ['quote', 'section']] as const) {
+        for (const [name, option] of [
+          ['section', 'name'],
+          ['stat', 'query'],
+          ['quote', 'section'],
+        ] as const) {
           for (const value of [q, '', q.slice(0, 3)]) {
             const data = commands.get(name)!.autocomplete(library, { name: option, value }, {});
             const problems = responseProblems({ type: 8, data });
-            if (problems.length) throw new Error(`/${name} autocomplete ${JSON.stringify(value).slice(0, 100)}: ${problems.join('; ')}`);
+            if (problems.length)
+              throw new Error(`/${name} autocomplete ${JSON.stringify(value).slice(0, 100)}: ${problems.join('; ')}`);
           }
         }
       }),
       { numRuns: 1000, seed: Number(process.env.PROPERTY_SEED ?? 20261128) },
     );
-    console.log(`property: ${cases} generated fact sheets (largest ${(largest / 1e6).toFixed(2)} MB), every reply valid`);
+    console.log(
+      `property: ${cases} generated fact sheets (largest ${(largest / 1e6).toFixed(2)} MB), every reply valid`,
+    );
     expect(cases).toBeGreaterThanOrEqual(1000);
   }, 300_000);
 });

@@ -9,7 +9,11 @@ const library = seedLibrary();
 const asResponse = (data: unknown) => ({ type: 4, data });
 type Buttons = Array<{ components: Array<{ custom_id: string; label: string; disabled?: boolean }> }>;
 const buttonsOf = (data: { components?: unknown }) => ((data.components ?? []) as Buttons).flatMap((r) => r.components);
-const hitsOf = (description: string) => description.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
+const hitsOf = (description: string) =>
+  description
+    .split('\n')
+    .filter((l) => l.startsWith('> '))
+    .map((l) => l.slice(2));
 
 describe('/search', () => {
   it('ranks statements and quotes each with the matched words in bold and its section', () => {
@@ -20,7 +24,8 @@ describe('/search', () => {
     expect(hitsOf(embed.description!)[0]).toMatch(/\*\*criminal\*\* \*\*aliens\*\*/);
     expect(embed.description).toContain('— *Saving American Lives*');
     expect(embed.footer!.text).toMatch(/^Page 1 of 1 · \d+ statement\(s\)$/);
-    for (const hit of hitsOf(embed.description!)) expect(library.documents[0]!.text).toContain(hit.replace(/\*\*/g, ''));
+    for (const hit of hitsOf(embed.description!))
+      expect(library.documents[0]!.text).toContain(hit.replace(/\*\*/g, ''));
   });
 
   it('bolds word forms: "arrests" finds and marks "arrested"', () => {
@@ -35,7 +40,9 @@ describe('/search', () => {
     expect(hits).toHaveLength(1);
     expect(hits[0]).toContain('the height of the **border** **crisis**');
     // The words alone match more statements than the phrase.
-    expect(hitsOf(search.run(library, { query: 'border crisis' }, context()).embeds![0]!.description!).length).toBeGreaterThan(1);
+    expect(
+      hitsOf(search.run(library, { query: 'border crisis' }, context()).embeds![0]!.description!).length,
+    ).toBeGreaterThan(1);
   });
 
   it('pages five at a time with Previous/Next buttons that only the person who asked can use', () => {
@@ -46,7 +53,10 @@ describe('/search', () => {
     const [previous, next] = buttonsOf(first);
     expect(previous).toMatchObject({ label: 'Previous', disabled: true });
     expect(next).toMatchObject({ label: 'Next', disabled: false });
-    const pressed = search.component!(library, next!.custom_id, ctx) as unknown as { type: number; data: { embeds: Array<{ description: string; footer: { text: string } }> } };
+    const pressed = search.component!(library, next!.custom_id, ctx) as unknown as {
+      type: number;
+      data: { embeds: Array<{ description: string; footer: { text: string } }> };
+    };
     expect(pressed.type).toBe(7);
     expectValidResponse(pressed);
     expect(pressed.data.embeds[0]!.footer.text).toMatch(/^Page 2 of \d+/);
@@ -60,8 +70,13 @@ describe('/search', () => {
     const ctx = context('c', undefined, { userId: 'asker', now: () => now, buttonTimeoutMs: 60_000 });
     const first = search.run(library, { query: 'president' }, ctx);
     now += 61_000;
-    expect(search.component!(library, buttonsOf(first)[1]!.custom_id, ctx)).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'This search has expired' }] } });
-    expect(search.component!(library, 'search:unknown:1', ctx)).toMatchObject({ data: { embeds: [{ title: 'This search has expired' }] } });
+    expect(search.component!(library, buttonsOf(first)[1]!.custom_id, ctx)).toMatchObject({
+      type: 4,
+      data: { flags: 64, embeds: [{ title: 'This search has expired' }] },
+    });
+    expect(search.component!(library, 'search:unknown:1', ctx)).toMatchObject({
+      data: { embeds: [{ title: 'This search has expired' }] },
+    });
   });
 
   it('preview:true shows it only to the asker, with "Post to channel" that shares it', () => {
@@ -71,7 +86,10 @@ describe('/search', () => {
     expect(preview.flags).toBe(64);
     const post = buttonsOf(preview).find((b) => b.label === 'Post to channel')!;
     expect(preview.embeds![0]!.footer!.text).toContain('Preview: only you can see this');
-    const posted = search.component!(library, post.custom_id, ctx) as unknown as { type: number; data: { flags?: number; embeds: Array<{ footer: { text: string } }> } };
+    const posted = search.component!(library, post.custom_id, ctx) as unknown as {
+      type: number;
+      data: { flags?: number; embeds: Array<{ footer: { text: string } }> };
+    };
     expectValidResponse(posted);
     expect(posted.type).toBe(4);
     expect(posted.data.flags).toBeUndefined();
@@ -97,10 +115,13 @@ describe('/search', () => {
     }
   });
 
-  it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))('keeps Discord’s rules for hostile query %s', (_label, input) => {
-    expectValidResponse(asResponse(search.run(library, { query: input }, context())));
-    expectValidResponse(asResponse(search.run(library, { query: input, preview: true }, context())));
-    const response = search.component!(library, `search:${input}`, context());
-    expectValidResponse(response);
-  });
+  it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))(
+    'keeps Discord’s rules for hostile query %s',
+    (_label, input) => {
+      expectValidResponse(asResponse(search.run(library, { query: input }, context())));
+      expectValidResponse(asResponse(search.run(library, { query: input, preview: true }, context())));
+      const response = search.component!(library, `search:${input}`, context());
+      expectValidResponse(response);
+    },
+  );
 });

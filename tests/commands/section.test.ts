@@ -28,7 +28,9 @@ describe('/section', () => {
 
   it('finds a section by its autocomplete value, a partial title, or a typo', () => {
     expect(run({ name: 'securing-our-border' }).embeds![0]!.title).toBe('Securing Our Border');
-    expect(run({ name: 'immigration system' }).embeds![0]!.title).toBe('Reforming Our Immigration System to Put America First');
+    expect(run({ name: 'immigration system' }).embeds![0]!.title).toBe(
+      'Reforming Our Immigration System to Put America First',
+    );
     expect(run({ name: 'Savng Amercan' }).embeds![0]!.title).toBe('Saving American Lives');
   });
 
@@ -37,7 +39,11 @@ describe('/section', () => {
     expectValidResponse(asResponse(reply));
     expect(reply.embeds![0]!.title).toBe('Border Security and Immigration');
     expect(reply.embeds![0]!.description).toBe(
-      ['1. Securing Our Border — 8 statement(s)', '2. Saving American Lives — 8 statement(s)', '3. Reforming Our Immigration System to Put America First — 4 statement(s)'].join('\n'),
+      [
+        '1. Securing Our Border — 8 statement(s)',
+        '2. Saving American Lives — 8 statement(s)',
+        '3. Reforming Our Immigration System to Put America First — 4 statement(s)',
+      ].join('\n'),
     );
   });
 
@@ -50,7 +56,10 @@ describe('/section', () => {
     expect(found.embeds![0]!.description).toContain('No section matches “qqqqqq”.');
     expect(found.embeds![0]!.description).toContain('• Saving American Lives');
     const near = run({ name: 'Savings' });
-    expect(near.embeds![0]!.title === 'Saving American Lives' || near.embeds![0]!.description!.includes('Did you mean **Saving American Lives**?')).toBe(true);
+    expect(
+      near.embeds![0]!.title === 'Saving American Lives' ||
+        near.embeds![0]!.description!.includes('Did you mean **Saving American Lives**?'),
+    ).toBe(true);
   });
 
   it('private:true makes the reply ephemeral', () => {
@@ -65,10 +74,13 @@ describe('/section', () => {
     expect(reply.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))('keeps Discord’s rules for hostile name %s', (_label, input) => {
-    expectValidResponse(asResponse(run({ name: input })));
-    expectValidResponse({ type: 8, data: section.autocomplete(library, { name: 'name', value: input }, {}) });
-  });
+  it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))(
+    'keeps Discord’s rules for hostile name %s',
+    (_label, input) => {
+      expectValidResponse(asResponse(run({ name: input })));
+      expectValidResponse({ type: 8, data: section.autocomplete(library, { name: 'name', value: input }, {}) });
+    },
+  );
 
   it('keeps Discord’s limits on a huge document, cutting at a word with "…"', () => {
     const huge = libraryOf({ 'huge.txt': hugeDocument() });
@@ -86,7 +98,9 @@ describe('/section', () => {
   });
 
   it('autocompletes on section titles as you type', () => {
-    expect(section.autocomplete(library, { name: 'name', value: 'sav' }, {}).choices).toEqual([{ name: 'Saving American Lives', value: 'saving-american-lives' }]);
+    expect(section.autocomplete(library, { name: 'name', value: 'sav' }, {}).choices).toEqual([
+      { name: 'Saving American Lives', value: 'saving-american-lives' },
+    ]);
     expect(section.autocomplete(library, { name: 'name', value: '' }, {}).choices!.map((c) => c.name)).toEqual([
       'Securing Our Border',
       'Saving American Lives',

@@ -8,7 +8,8 @@ import { context, hugeDocument, libraryOf, seedLibrary } from '../support/librar
 const library = seedLibrary();
 const run = (options: Record<string, string | boolean>) => stat.run(library, options, context());
 const asResponse = (data: unknown) => ({ type: 4, data });
-const SENTENCE = 'These criminals were responsible for nearly 2,000 homicides, more than 5,000 sexual assaults, more than 10,000 burglaries, and more than 45,000 assaults.';
+const SENTENCE =
+  'These criminals were responsible for nearly 2,000 homicides, more than 5,000 sexual assaults, more than 10,000 burglaries, and more than 45,000 assaults.';
 
 describe('/stat', () => {
   it('quotes the figure in bold inside its sentence, with its section', () => {
@@ -84,11 +85,14 @@ describe('/stat', () => {
     expect(reply.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))('keeps Discord’s rules for hostile query %s', (_label, input) => {
-    expectValidResponse(asResponse(run({ query: input })));
-    expectValidResponse(asResponse(run({ query: input, private: true })));
-    expectValidResponse({ type: 8, data: stat.autocomplete(library, { name: 'query', value: input }, {}) });
-  });
+  it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))(
+    'keeps Discord’s rules for hostile query %s',
+    (_label, input) => {
+      expectValidResponse(asResponse(run({ query: input })));
+      expectValidResponse(asResponse(run({ query: input, private: true })));
+      expectValidResponse({ type: 8, data: stat.autocomplete(library, { name: 'query', value: input }, {}) });
+    },
+  );
 
   it('keeps Discord’s limits on a huge document', () => {
     const huge = libraryOf({ 'huge.txt': hugeDocument() });

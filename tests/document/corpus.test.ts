@@ -12,7 +12,11 @@ if (!present) console.log(`corpus test skipped: ${CORPUS} is not here`);
 function corpusFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    return entry.isDirectory() ? corpusFiles(path) : entry.name.endsWith('.md') && entry.name !== 'README.md' ? [path] : [];
+    return entry.isDirectory()
+      ? corpusFiles(path)
+      : entry.name.endsWith('.md') && entry.name !== 'README.md'
+        ? [path]
+        : [];
   });
 }
 
@@ -41,7 +45,9 @@ describe.skipIf(!present)('the real corpus', () => {
       statements += document.sections.reduce((n, s) => n + s.points.length, 0);
       figures += document.figures.length;
     }
-    console.log(`corpus: ${files.length} documents, ${sections} sections (${withHeadings} documents with headings), ${statements} statements, ${figures} figures`);
+    console.log(
+      `corpus: ${files.length} documents, ${sections} sections (${withHeadings} documents with headings), ${statements} statements, ${figures} figures`,
+    );
     expect(problems.slice(0, 20)).toEqual([]);
   }, 120_000);
 });

@@ -4,7 +4,8 @@ import { parseDocument } from '../../src/document/parse.js';
 import { expectAllSpansVerbatim, loadFixture } from '../support/documents.js';
 
 const sectionTitles = (name: string) => loadFixture(name).sections.map((s) => s.title);
-const statements = (name: string) => loadFixture(name).sections.flatMap((s) => s.points.map((p) => p.text.replace(/\s+/g, ' ')));
+const statements = (name: string) =>
+  loadFixture(name).sections.flatMap((s) => s.points.map((p) => p.text.replace(/\s+/g, ' ')));
 
 describe('layouts', () => {
   it('title line, date line, unheaded opening, ALL-CAPS headings alone, closing ###', () => {
@@ -66,7 +67,9 @@ describe('layouts', () => {
       'The grants will bring service to more than 3 million homes, with construction starting this year.',
     );
     expect(doc.sections[1]!.points).toHaveLength(2);
-    expect(doc.sections[2]!.lead!.text.replace(/\s+/g, ' ')).toBe('Monthly bills for eligible families will drop by up to $30.');
+    expect(doc.sections[2]!.lead!.text.replace(/\s+/g, ' ')).toBe(
+      'Monthly bills for eligible families will drop by up to $30.',
+    );
     expect(doc.figures.map((f) => [f.text.replace(/\s+/g, ' '), f.value, f.qualifier])).toEqual([
       ['more than 3 million', 3000000, 'more than'],
       ['About 40%', 40, 'about'],
@@ -83,7 +86,10 @@ describe('layouts', () => {
       ['PUBLIC SAFETY', 'The county hired 150 new officers.'],
       ['PARKS AND RECREATION', 'Three new parks opened.'],
     ]);
-    expect(statements('crlf-bom-tabs.txt')).toEqual(['Response times fell by 12 percent last year.', 'The parks cover nearly 80 acres.']);
+    expect(statements('crlf-bom-tabs.txt')).toEqual([
+      'Response times fell by 12 percent last year.',
+      'The parks cover nearly 80 acres.',
+    ]);
     expect(doc.figures.map((f) => [f.text, f.unit])).toEqual([
       ['150', null],
       ['12 percent', '%'],
@@ -96,7 +102,9 @@ describe('layouts', () => {
     const doc = loadFixture('epigraph-and-wrapped.txt');
     expect(doc.epigraph?.text).toBe('"We will build the roads our children deserve."');
     expect(doc.epigraph?.attribution).toBe('Governor Jane Smith');
-    expect(doc.sections[0]!.lead!.text.replace(/\s+/g, ' ')).toBe('The state is repairing its highways and bridges at a pace not seen in a generation.');
+    expect(doc.sections[0]!.lead!.text.replace(/\s+/g, ' ')).toBe(
+      'The state is repairing its highways and bridges at a pace not seen in a generation.',
+    );
     expect(doc.sections[0]!.points.map((p) => p.text.replace(/\s+/g, ' '))).toEqual([
       'Crews repaired more than 400 bridges in the last year, and the state plans to repair 600 more by 2028.',
     ]);
@@ -105,15 +113,25 @@ describe('layouts', () => {
   it('warns when no headings are found, and serves the text as one section', () => {
     const doc = loadFixture('no-headings.txt');
     expect(doc.sections).toHaveLength(1);
-    expect(doc.warnings).toEqual([{ line: 1, message: 'no headings found: the whole document is served as one section' }]);
+    expect(doc.warnings).toEqual([
+      { line: 1, message: 'no headings found: the whole document is served as one section' },
+    ]);
   });
 
   it('warns about a heading with nothing under it and a line that cannot be placed, with line numbers', () => {
-    const doc = parseDocument('ROADS: Crews fixed 40 bridges.\n\nEMPTY HEADING\n\nSCHOOLS\n\n»\n\nTeachers got 5 new labs.\n', { file: 'x.txt' });
-    expect(doc.warnings).toEqual([
-      { line: 3, message: 'heading "Empty Heading" has nothing under it' },
-      { line: 7, message: 'line 7 could not be placed: it holds no text ("»")' },
-    ].sort((a, b) => a.line - b.line).filter(Boolean).map((w) => expect.objectContaining(w)));
+    const doc = parseDocument(
+      'ROADS: Crews fixed 40 bridges.\n\nEMPTY HEADING\n\nSCHOOLS\n\n»\n\nTeachers got 5 new labs.\n',
+      { file: 'x.txt' },
+    );
+    expect(doc.warnings).toEqual(
+      [
+        { line: 3, message: 'heading "Empty Heading" has nothing under it' },
+        { line: 7, message: 'line 7 could not be placed: it holds no text ("»")' },
+      ]
+        .sort((a, b) => a.line - b.line)
+        .filter(Boolean)
+        .map((w) => expect.objectContaining(w)),
+    );
   });
 
   it('gives duplicate headings distinct ids and says so', () => {
@@ -123,23 +141,46 @@ describe('layouts', () => {
   });
 
   it('an ALL-CAPS heading wrapped onto a second line', () => {
-    const doc = parseDocument('**RESTORING THE VALUES OF INDIVIDUAL DIGNITY, HARD WORK, AND\nEXCELLENCE:** Today, the order was signed.\n', { file: 'w.md' });
+    const doc = parseDocument(
+      '**RESTORING THE VALUES OF INDIVIDUAL DIGNITY, HARD WORK, AND\nEXCELLENCE:** Today, the order was signed.\n',
+      { file: 'w.md' },
+    );
     expect(doc.sections[0]!.title).toBe('Restoring the Values of Individual Dignity, Hard Work, and Excellence');
     expect(doc.sections[0]!.lead!.text).toBe('Today, the order was signed.');
   });
 
   it('never throws, and keeps spans verbatim, on every fixture and on odd input', () => {
-    for (const name of ['caps-heading-alone.txt', 'sentence-case-heading.txt', 'markdown-bullets.md', 'front-matter.md', 'crlf-bom-tabs.txt', 'epigraph-and-wrapped.txt', 'no-headings.txt']) {
+    for (const name of [
+      'caps-heading-alone.txt',
+      'sentence-case-heading.txt',
+      'markdown-bullets.md',
+      'front-matter.md',
+      'crlf-bom-tabs.txt',
+      'epigraph-and-wrapped.txt',
+      'no-headings.txt',
+    ]) {
       expectAllSpansVerbatim(loadFixture(name));
     }
-    for (const odd of ['', '\n\n\n', '---\ntitle: [unclosed\n---\nBody 5 lines.', '---\nno end', '# \n## \n- \n', '\u202e\u200b@everyone 12%', '**', 'A: B: C:']) {
+    for (const odd of [
+      '',
+      '\n\n\n',
+      '---\ntitle: [unclosed\n---\nBody 5 lines.',
+      '---\nno end',
+      '# \n## \n- \n',
+      '\u202e\u200b@everyone 12%',
+      '**',
+      'A: B: C:',
+    ]) {
       expectAllSpansVerbatim(parseDocument(odd, { file: 'odd.md' }));
     }
   });
 
   it('reports invalid front matter with its line, and still parses the body', () => {
     const doc = parseDocument('---\ntitle: [unclosed\n---\nSCHOOLS: Teachers got 5 new labs.\n', { file: 'bad.md' });
-    expect(doc.warnings[0]).toMatchObject({ line: expect.any(Number), message: expect.stringContaining('front matter is not valid YAML') });
+    expect(doc.warnings[0]).toMatchObject({
+      line: expect.any(Number),
+      message: expect.stringContaining('front matter is not valid YAML'),
+    });
     expect(doc.figures.map((f) => f.text)).toEqual(['5']);
   });
 });

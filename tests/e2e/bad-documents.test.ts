@@ -21,16 +21,25 @@ describe('bad documents', () => {
     const bot: BotProcess = startBot({ DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: badSeedsDir() });
     try {
       await standIn.waitForReady(30_000);
-      for (const expected of ['empty.txt: the file is empty', 'binary.txt:3: the file is binary', 'latin1.txt:3: the file is not valid UTF-8', 'huge.txt: the file is 50.0 MB']) {
+      for (const expected of [
+        'empty.txt: the file is empty',
+        'binary.txt:3: the file is binary',
+        'latin1.txt:3: the file is not valid UTF-8',
+        'huge.txt: the file is 50.0 MB',
+      ]) {
         await bot.waitForLog((l) => l.level === 50 && String(l.msg).includes(expected));
       }
       await bot.waitForLog((l) => l.level === 40 && String(l.msg).startsWith('no-headings.txt:1: no headings found'));
       const toc = await standIn.waitForCallback(standIn.dispatchInteraction('section', []));
       const titles = (toc.body.data as { embeds: Array<{ title: string }> }).embeds.map((e) => e.title);
       expect(titles).toEqual(['Border Security and Immigration', 'Duplicate Headings', 'Long Section', 'No Headings']);
-      const long = await standIn.waitForCallback(standIn.dispatchInteraction('section', [{ name: 'name', type: 3, value: 'long-section' }]));
+      const long = await standIn.waitForCallback(
+        standIn.dispatchInteraction('section', [{ name: 'name', type: 3, value: 'long-section' }]),
+      );
       expect(JSON.stringify(long.body)).toContain('not shown');
-      const stat = await standIn.waitForCallback(standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'jobs' }]));
+      const stat = await standIn.waitForCallback(
+        standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'jobs' }]),
+      );
       expect(stat.body.type).toBe(4);
       expect(standIn.violations).toEqual([]);
     } finally {
@@ -56,11 +65,15 @@ describe('bad documents', () => {
       await standIn.waitForReady(30_000);
       writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 12 parks.\n');
       await bot.waitForLog((l) => l.msg === 'documents reloaded' && JSON.stringify(l.added) === '["parks.txt"]');
-      const added = await standIn.waitForCallback(standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'parks' }]));
+      const added = await standIn.waitForCallback(
+        standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'parks' }]),
+      );
       expect(JSON.stringify(added.body)).toContain('**12** parks');
       writeFileSync(join(dir, 'parks.txt'), Buffer.from([0x50, 0x00, 0x0a]));
       await bot.waitForLog((l) => String(l.msg).startsWith('reload: parks.txt:1: the file is binary'));
-      const kept = await standIn.waitForCallback(standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'parks' }]));
+      const kept = await standIn.waitForCallback(
+        standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'parks' }]),
+      );
       expect(JSON.stringify(kept.body)).toContain('**12** parks');
       expect(standIn.violations).toEqual([]);
     } finally {

@@ -15,7 +15,11 @@ const SEED = readFileSync(`${ROOT}seeds/border-security-and-immigration.txt`, 'u
 let standIn: DiscordStandIn;
 let bot: BotProcess;
 
-async function ask(name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }> = [], type: 2 | 4 = 2): Promise<Callback> {
+async function ask(
+  name: string,
+  options: Array<{ name: string; type: number; value: unknown; focused?: boolean }> = [],
+  type: 2 | 4 = 2,
+): Promise<Callback> {
   const id = standIn.dispatchInteraction(name, options, type);
   return standIn.waitForCallback(id);
 }
@@ -45,7 +49,13 @@ afterAll(async () => {
 
 describe('deploy-commands against the stand-in', () => {
   it('registers exactly the definitions the bot runs, valid by Discord’s schema, globally or in one server', async () => {
-    const env = { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_API_URL: standIn.apiUrl };
+    const env = {
+      ...process.env,
+      DOTENV_CONFIG_PATH: '/nonexistent',
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_CLIENT_ID: standIn.applicationId,
+      DISCORD_API_URL: standIn.apiUrl,
+    };
     const global = await runScriptAsync('src/deploy-commands.ts', [], { env: { ...env, DISCORD_GUILD_ID: '' } });
     expect(global.stderr).toBe('');
     expect(global.status).toBe(0);
@@ -53,20 +63,34 @@ describe('deploy-commands against the stand-in', () => {
     expect(global.stdout).toContain('/stat (document, query, private)');
     expect(global.stdout).toContain('/search (query, document, preview, private)');
     expect(standIn.registered).toEqual(JSON.parse(JSON.stringify(definitions)));
-    expect(standIn.requests.some((r) => r.method === 'PUT' && r.path === `/api/v10/applications/${standIn.applicationId}/commands`)).toBe(true);
+    expect(
+      standIn.requests.some(
+        (r) => r.method === 'PUT' && r.path === `/api/v10/applications/${standIn.applicationId}/commands`,
+      ),
+    ).toBe(true);
 
-    const guild = await runScriptAsync('src/deploy-commands.ts', [], { env: { ...env, DISCORD_GUILD_ID: '910000000000000000' } });
+    const guild = await runScriptAsync('src/deploy-commands.ts', [], {
+      env: { ...env, DISCORD_GUILD_ID: '910000000000000000' },
+    });
     expect(guild.status).toBe(0);
     expect(guild.stdout).toContain('in server 910000000000000000');
-    expect(standIn.requests.some((r) => r.path === `/api/v10/applications/${standIn.applicationId}/guilds/910000000000000000/commands`)).toBe(true);
+    expect(
+      standIn.requests.some(
+        (r) => r.path === `/api/v10/applications/${standIn.applicationId}/guilds/910000000000000000/commands`,
+      ),
+    ).toBe(true);
     expect(guild.stdout + global.stdout).not.toContain(TEST_TOKEN);
     expect(standIn.violations).toEqual([]);
   });
 
   it('says in one line what is missing without a token or application id', async () => {
-    const ran = await runScriptAsync('src/deploy-commands.ts', [], { env: { DOTENV_CONFIG_PATH: '/nonexistent', DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: '' } });
+    const ran = await runScriptAsync('src/deploy-commands.ts', [], {
+      env: { DOTENV_CONFIG_PATH: '/nonexistent', DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: '' },
+    });
     expect(ran.status).toBe(1);
-    expect(ran.stderr.trim().split('\n')).toEqual(['deploy-commands: DISCORD_CLIENT_ID is not set: deploy-commands needs the application id (README, "Discord setup")']);
+    expect(ran.stderr.trim().split('\n')).toEqual([
+      'deploy-commands: DISCORD_CLIENT_ID is not set: deploy-commands needs the application id (README, "Discord setup")',
+    ]);
   });
 });
 
@@ -93,15 +117,25 @@ describe('npm start against the stand-in', () => {
   });
 
   it('/quote posts a verbatim excerpt; private:true is ephemeral', async () => {
-    const callback = await ask('quote', [{ name: 'section', type: STRING, value: 'securing-our-border' }, { name: 'private', type: BOOLEAN, value: true }]);
+    const callback = await ask('quote', [
+      { name: 'section', type: STRING, value: 'securing-our-border' },
+      { name: 'private', type: BOOLEAN, value: true },
+    ]);
     expect((callback.body.data as { flags: number }).flags).toBe(64);
     for (const line of quoted(callback)) expect(SEED).toContain(line);
   });
 
   it('answers every autocomplete', async () => {
-    expect((await ask('section', [{ name: 'name', type: STRING, value: 'sav', focused: true }], 4)).body).toEqual({ type: 8, data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] } });
-    expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'homic', focused: true }], 4))).toContain('nearly 2,000 — homicides');
-    expect(text(await ask('quote', [{ name: 'section', type: STRING, value: '', focused: true }], 4))).toContain('Securing Our Border');
+    expect((await ask('section', [{ name: 'name', type: STRING, value: 'sav', focused: true }], 4)).body).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] },
+    });
+    expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'homic', focused: true }], 4))).toContain(
+      'nearly 2,000 — homicides',
+    );
+    expect(text(await ask('quote', [{ name: 'section', type: STRING, value: '', focused: true }], 4))).toContain(
+      'Securing Our Border',
+    );
   });
 
   it('a command that throws gets an ephemeral "something went wrong", and the bot lives on', async () => {
@@ -121,13 +155,20 @@ describe('npm start against the stand-in', () => {
 
   it('a 500 once is retried and delivered; 500s throughout are logged and the bot lives on', async () => {
     standIn.failNext(/callback$/, 500, { times: 1 });
-    expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'burglaries' }]))).toContain('**more than 10,000**');
+    expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'burglaries' }]))).toContain(
+      '**more than 10,000**',
+    );
     standIn.failNext(/callback$/, 500, { times: 100 });
     const id = standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'assaults' }]);
-    const failure = await bot.waitForLog((l) => l.msg === 'could not deliver the response' && l.interaction === id, 20_000);
+    const failure = await bot.waitForLog(
+      (l) => l.msg === 'could not deliver the response' && l.interaction === id,
+      20_000,
+    );
     expect(failure.level).toBe(50);
     standIn.clearFaults();
-    expect(text(await ask('section', [{ name: 'name', type: STRING, value: 'border' }]))).toContain('Securing Our Border');
+    expect(text(await ask('section', [{ name: 'name', type: STRING, value: 'border' }]))).toContain(
+      'Securing Our Border',
+    );
   }, 30_000);
 
   // Each kind of dropped connection: the bot resumes (or re-identifies) and answers; an interaction sent
@@ -147,7 +188,10 @@ describe('npm start against the stand-in', () => {
       const identifies = standIn.identifies.length;
       drop();
       // Sent while the connection is going down: delivered on RESUME, or (after a new session) lost as on Discord.
-      const during = expected === 'resume' ? standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'apprehensions' }]) : null;
+      const during =
+        expected === 'resume'
+          ? standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'apprehensions' }])
+          : null;
       if (label.startsWith('heartbeats')) await new Promise((r) => setTimeout(r, 2500));
       standIn.heartbeatsAcked = true;
       await new Promise((r) => setTimeout(r, 50));
@@ -155,17 +199,24 @@ describe('npm start against the stand-in', () => {
       if (expected === 'resume') expect(standIn.resumes.length).toBeGreaterThan(resumes);
       else expect(standIn.identifies.length).toBeGreaterThan(identifies);
       if (during) expect(text(await standIn.waitForCallback(during, 15_000))).toContain('**75%**');
-      expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'homicides' }]))).toContain('**nearly 2,000**');
+      expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'homicides' }]))).toContain(
+        '**nearly 2,000**',
+      );
     }, 30_000);
   }
 
   it('records latency (dispatch -> callback) and memory; asserts nothing about speed', async () => {
     const latencies: number[] = [];
-    for (let i = 0; i < 100; i++) latencies.push((await ask('stat', [{ name: 'query', type: STRING, value: i % 2 ? 'homicides' : 'wall' }])).latency);
+    for (let i = 0; i < 100; i++)
+      latencies.push(
+        (await ask('stat', [{ name: 'query', type: STRING, value: i % 2 ? 'homicides' : 'wall' }])).latency,
+      );
     latencies.sort((a, b) => a - b);
     const median = latencies[50]!;
     const p99 = latencies[98]!;
-    console.log(`end to end, 100 /stat interactions: latency median ${median.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; bot RSS ${rssOf(bot.child.pid!).toFixed(0)} MB`);
+    console.log(
+      `end to end, 100 /stat interactions: latency median ${median.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; bot RSS ${rssOf(bot.child.pid!).toFixed(0)} MB`,
+    );
     expect(latencies).toHaveLength(100);
   });
 

@@ -34,14 +34,24 @@ describe('hostile input against the running bot', () => {
     for (const input of HOSTILE_INPUTS) {
       for (const [command, option] of TARGETS) {
         for (const type of [2, 4] as const) {
-          const id = standIn.dispatchInteraction(command, [{ name: option, type: STRING, value: input, ...(type === 4 ? { focused: true } : {}) }], type);
+          const id = standIn.dispatchInteraction(
+            command,
+            [{ name: option, type: STRING, value: input, ...(type === 4 ? { focused: true } : {}) }],
+            type,
+          );
           const callback = await standIn.waitForCallback(id);
           expect(callback.body.type).toBe(type === 2 ? 4 : 8);
           // A search reply's buttons are pressed too, by the asker.
-          for (const row of (callback.body.data?.components ?? []) as Array<{ components: Array<{ custom_id: string; disabled?: boolean }> }>) {
-            for (const button of row.components.filter((b) => !b.disabled)) expect((await standIn.waitForCallback(standIn.dispatchButton(button.custom_id))).body.type).toBeGreaterThan(0);
+          for (const row of (callback.body.data?.components ?? []) as Array<{
+            components: Array<{ custom_id: string; disabled?: boolean }>;
+          }>) {
+            for (const button of row.components.filter((b) => !b.disabled))
+              expect(
+                (await standIn.waitForCallback(standIn.dispatchButton(button.custom_id))).body.type,
+              ).toBeGreaterThan(0);
           }
-          if (type === 2) expect((callback.body.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+          if (type === 2)
+            expect((callback.body.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
         }
       }
     }
@@ -56,12 +66,27 @@ describe('hostile input against the running bot', () => {
       ['quote', [{ name: 'private', type: 3, value: 'yes' }]],
       ['quote', [{ name: 'private', type: 4, value: 1 }]],
       ['stat', [{ name: 'unknown-option', type: 3, value: 'homicides' }]],
-      ['section', [{ name: 'name', type: 3, value: 'border' }, { name: 'name', type: 3, value: 'lives' }]],
+      [
+        'section',
+        [
+          { name: 'name', type: 3, value: 'border' },
+          { name: 'name', type: 3, value: 'lives' },
+        ],
+      ],
       ['nonexistent', [{ name: 'x', type: 3, value: 'y' }]],
       ['search', []],
       ['search', [{ name: 'preview', type: 3, value: 'true' }]],
     ];
-    for (const customId of ['', 'search', 'search:', 'search:zzz:-5', 'search:zzz:NaN:post', 'nope:1', 'x'.repeat(100), '@everyone']) {
+    for (const customId of [
+      '',
+      'search',
+      'search:',
+      'search:zzz:-5',
+      'search:zzz:NaN:post',
+      'nope:1',
+      'x'.repeat(100),
+      '@everyone',
+    ]) {
       const callback = await standIn.waitForCallback(standIn.dispatchButton(customId));
       expect(callback.body.type).toBe(4);
     }
@@ -73,7 +98,9 @@ describe('hostile input against the running bot', () => {
   });
 
   it('is still running and answering afterwards', async () => {
-    const callback = await standIn.waitForCallback(standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'homicides' }]));
+    const callback = await standIn.waitForCallback(
+      standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'homicides' }]),
+    );
     expect(JSON.stringify(callback.body)).toContain('**nearly 2,000**');
     expect(bot.child.exitCode).toBeNull();
     expect(bot.output()).not.toContain('"level":50');

@@ -9,8 +9,10 @@ let standIn: DiscordStandIn;
 let bot: BotProcess;
 
 type Button = { custom_id: string; label: string; disabled?: boolean };
-const buttonsOf = (callback: Callback) => ((callback.body.data?.components ?? []) as Array<{ components: Button[] }>).flatMap((r) => r.components);
-const footer = (callback: Callback) => (callback.body.data as { embeds: Array<{ footer: { text: string } }> }).embeds[0]!.footer.text;
+const buttonsOf = (callback: Callback) =>
+  ((callback.body.data?.components ?? []) as Array<{ components: Button[] }>).flatMap((r) => r.components);
+const footer = (callback: Callback) =>
+  (callback.body.data as { embeds: Array<{ footer: { text: string } }> }).embeds[0]!.footer.text;
 
 beforeAll(async () => {
   standIn = await startStandIn({ token: TEST_TOKEN });
@@ -25,7 +27,9 @@ afterAll(async () => {
 
 describe('/search against the stand-in', () => {
   it('pages with Next and Previous; only the asker can page', async () => {
-    const first = await standIn.waitForCallback(standIn.dispatchInteraction('search', [{ name: 'query', type: STRING, value: 'American' }]));
+    const first = await standIn.waitForCallback(
+      standIn.dispatchInteraction('search', [{ name: 'query', type: STRING, value: 'American' }]),
+    );
     expect(first.body.type).toBe(4);
     expect(footer(first)).toMatch(/^Page 1 of \d+ · \d+ statement\(s\)$/);
     const next = buttonsOf(first).find((b) => b.label === 'Next')!;
@@ -38,7 +42,12 @@ describe('/search against the stand-in', () => {
   });
 
   it('previews privately, and "Post to channel" shares the result', async () => {
-    const preview = await standIn.waitForCallback(standIn.dispatchInteraction('search', [{ name: 'query', type: STRING, value: '"data centers"' }, { name: 'preview', type: 5, value: true }]));
+    const preview = await standIn.waitForCallback(
+      standIn.dispatchInteraction('search', [
+        { name: 'query', type: STRING, value: '"data centers"' },
+        { name: 'preview', type: 5, value: true },
+      ]),
+    );
     expect(preview.body.data).toMatchObject({ flags: 64 });
     const post = buttonsOf(preview).find((b) => b.label === 'Post to channel')!;
     const posted = await standIn.waitForCallback(standIn.dispatchButton(post.custom_id));
@@ -59,16 +68,23 @@ describe('/search against the stand-in', () => {
     const rows = (edit!.body as { components: Array<{ components: Button[] }> }).components;
     expect(rows.flatMap((r) => r.components).every((b) => b.disabled)).toBe(true);
     // And a press after the timeout is refused politely.
-    const late = await standIn.waitForCallback(standIn.dispatchButton(buttonsOf(reply).find((b) => b.label === 'Next')!.custom_id));
+    const late = await standIn.waitForCallback(
+      standIn.dispatchButton(buttonsOf(reply).find((b) => b.label === 'Next')!.custom_id),
+    );
     expect(late.body).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'This search has expired' }] } });
     expect(standIn.violations).toEqual([]);
   }, 20_000);
 
   it('names the document of each hit, and keeps to one with document:', async () => {
-    const all = await standIn.waitForCallback(standIn.dispatchInteraction('search', [{ name: 'query', type: STRING, value: 'families' }]));
+    const all = await standIn.waitForCallback(
+      standIn.dispatchInteraction('search', [{ name: 'query', type: STRING, value: 'families' }]),
+    );
     expect(JSON.stringify(all.body)).toMatch(/ · Fact Sheet: President Donald J\. Trump/);
     const one = await standIn.waitForCallback(
-      standIn.dispatchInteraction('search', [{ name: 'document', type: STRING, value: 'border-security-and-immigration' }, { name: 'query', type: STRING, value: 'families' }]),
+      standIn.dispatchInteraction('search', [
+        { name: 'document', type: STRING, value: 'border-security-and-immigration' },
+        { name: 'query', type: STRING, value: 'families' },
+      ]),
     );
     expect(JSON.stringify(one.body)).not.toContain('Fact Sheet: President');
   });

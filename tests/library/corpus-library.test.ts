@@ -19,7 +19,9 @@ describe.skipIf(!present)('the whole real corpus as one library', () => {
     const started = performance.now();
     const { library, errors } = await loadLibrary(CORPUS);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`corpus library: ${library.documents.length} documents, ${library.sections.length} sections, ${library.figures.length} figures, ${library.statements.length} statements, loaded and indexed in ${seconds.toFixed(1)} s`);
+    console.log(
+      `corpus library: ${library.documents.length} documents, ${library.sections.length} sections, ${library.figures.length} figures, ${library.statements.length} statements, loaded and indexed in ${seconds.toFixed(1)} s`,
+    );
     expect(errors).toEqual([]);
     expect(library.documents.length).toBe(1598);
     expect(new Set(library.documents.map((d) => d.id)).size).toBe(1598);

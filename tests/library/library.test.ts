@@ -15,7 +15,12 @@ describe('loadLibrary with bad documents', () => {
       'huge.txt: the file is 50.0 MB; documents may be at most 5 MB',
       'latin1.txt:3: the file is not valid UTF-8 text (save it as UTF-8)',
     ]);
-    expect(library.documents.map((d) => d.file)).toEqual(['border-security-and-immigration.txt', 'duplicate-headings.txt', 'long-section.txt', 'no-headings.txt']);
+    expect(library.documents.map((d) => d.file)).toEqual([
+      'border-security-and-immigration.txt',
+      'duplicate-headings.txt',
+      'long-section.txt',
+      'no-headings.txt',
+    ]);
     expect(warnings).toContain('no-headings.txt:1: no headings found: the whole document is served as one section');
     expect(warnings).toContain('duplicate-headings.txt:3: duplicate heading "Jobs": its section id is jobs-2');
     const long = library.documents.find((d) => d.file === 'long-section.txt')!;
@@ -25,8 +30,12 @@ describe('loadLibrary with bad documents', () => {
 
   it('with no servable document at all, says so rather than serving nothing', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'none-'));
-    await expect(openLibrary(empty, { error: () => {}, warn: () => {}, info: () => {} })).rejects.toThrow(NothingToServeError);
-    await expect(openLibrary(join(empty, 'missing'), { error: () => {}, warn: () => {}, info: () => {} })).rejects.toThrow('is not a folder');
+    await expect(openLibrary(empty, { error: () => {}, warn: () => {}, info: () => {} })).rejects.toThrow(
+      NothingToServeError,
+    );
+    await expect(
+      openLibrary(join(empty, 'missing'), { error: () => {}, warn: () => {}, info: () => {} }),
+    ).rejects.toThrow('is not a folder');
   });
 
   it('keeps document ids distinct when two files share a name', async () => {

@@ -13,19 +13,29 @@ describe('decodeDocument', () => {
   });
 
   it('refuses binary content, naming the line', () => {
-    expect(() => decodeDocument('bin.txt', Uint8Array.from([65, 10, 66, 10, 0]))).toThrow('bin.txt:3: the file is binary');
+    expect(() => decodeDocument('bin.txt', Uint8Array.from([65, 10, 66, 10, 0]))).toThrow(
+      'bin.txt:3: the file is binary',
+    );
   });
 
   it('refuses invalid UTF-8, naming the line of the first bad byte', () => {
     const data = Uint8Array.from([...bytes('ok line\nsecond\nthird '), 0xc3, 0x28]);
-    const error = (() => { try { decodeDocument('latin1.txt', data); } catch (e) { return e; } })() as DocumentError;
+    const error = (() => {
+      try {
+        decodeDocument('latin1.txt', data);
+      } catch (e) {
+        return e;
+      }
+    })() as DocumentError;
     expect(error).toBeInstanceOf(DocumentError);
     expect(error.line).toBe(3);
     expect(error.message).toBe('latin1.txt:3: the file is not valid UTF-8 text (save it as UTF-8)');
   });
 
   it('refuses a file over the size limit', () => {
-    expect(() => decodeDocument('big.txt', new Uint8Array(MAX_DOCUMENT_BYTES + 1))).toThrow(/big\.txt: the file is 5\.0 MB; documents may be at most 5 MB/);
+    expect(() => decodeDocument('big.txt', new Uint8Array(MAX_DOCUMENT_BYTES + 1))).toThrow(
+      /big\.txt: the file is 5\.0 MB; documents may be at most 5 MB/,
+    );
   });
 
   it('refuses a file with no text at all', () => {

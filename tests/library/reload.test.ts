@@ -23,7 +23,14 @@ function rewrite(path: string, text: string | Buffer): void {
 
 const logs = () => {
   const lines: string[] = [];
-  return { lines, log: { info: (_f: object, m: string) => lines.push(`info ${m}`), error: (m: string) => lines.push(`error ${m}`), warn: (m: string) => lines.push(`warn ${m}`) } };
+  return {
+    lines,
+    log: {
+      info: (_f: object, m: string) => lines.push(`info ${m}`),
+      error: (m: string) => lines.push(`error ${m}`),
+      warn: (m: string) => lines.push(`warn ${m}`),
+    },
+  };
 };
 
 describe('LiveLibrary', () => {
@@ -50,10 +57,17 @@ describe('LiveLibrary', () => {
     const { lines, log } = logs();
     const live = new LiveLibrary(dir, log);
     await live.reloadAndLog();
-    rewrite(join(dir, 'parks.txt'), Buffer.concat([Buffer.from('PARKS: fine\nstill fine\nbad byte '), Buffer.from([0xff]), Buffer.from('\n')]));
+    rewrite(
+      join(dir, 'parks.txt'),
+      Buffer.concat([Buffer.from('PARKS: fine\nstill fine\nbad byte '), Buffer.from([0xff]), Buffer.from('\n')]),
+    );
     const report = await live.reloadAndLog();
-    expect(report.errors.map((e) => e.message)).toEqual(['parks.txt:3: the file is not valid UTF-8 text (save it as UTF-8)']);
-    expect(lines).toContain('error reload: parks.txt:3: the file is not valid UTF-8 text (save it as UTF-8); the last good version is still served');
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'parks.txt:3: the file is not valid UTF-8 text (save it as UTF-8)',
+    ]);
+    expect(lines).toContain(
+      'error reload: parks.txt:3: the file is not valid UTF-8 text (save it as UTF-8); the last good version is still served',
+    );
     expect(live.current().findFigures('parks')[0]!.figure.text).toBe('12');
   });
 
@@ -89,7 +103,8 @@ describe('LiveLibrary', () => {
     try {
       writeFileSync(join(dir, 'schools.txt'), 'SCHOOLS: Teachers got 5 new labs.\n');
       const deadline = Date.now() + 5000;
-      while (!live.current().documents.some((d) => d.id === 'schools') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      while (!live.current().documents.some((d) => d.id === 'schools') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 25));
       expect(live.current().documents.map((d) => d.id)).toContain('schools');
     } finally {
       live.close();

@@ -18,12 +18,22 @@ export function startBot(env: Record<string, string>, options: { preload?: strin
   const args = ['--import', 'tsx', ...(options.preload ? ['--import', options.preload] : []), 'src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', LOG_LEVEL: 'debug', SEEDS_DIR: 'seeds', DISCORD_TOKEN: TEST_TOKEN, ...env },
+    env: {
+      ...process.env,
+      DOTENV_CONFIG_PATH: '/nonexistent',
+      LOG_LEVEL: 'debug',
+      SEEDS_DIR: 'seeds',
+      DISCORD_TOKEN: TEST_TOKEN,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
   const lines: Array<Record<string, unknown>> = [];
-  const watchers: Array<{ test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
+  const watchers: Array<{
+    test: (l: Record<string, unknown>) => boolean;
+    resolve: (l: Record<string, unknown>) => void;
+  }> = [];
   let pending = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     text += chunk;
@@ -38,10 +48,11 @@ export function startBot(env: Record<string, string>, options: { preload?: strin
         continue;
       }
       lines.push(line);
-      for (const w of [...watchers]) if (w.test(line)) {
-        watchers.splice(watchers.indexOf(w), 1);
-        w.resolve(line);
-      }
+      for (const w of [...watchers])
+        if (w.test(line)) {
+          watchers.splice(watchers.indexOf(w), 1);
+          w.resolve(line);
+        }
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk));
@@ -54,7 +65,10 @@ export function startBot(env: Record<string, string>, options: { preload?: strin
       const seen = lines.find(test);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no such log line within ${timeout} ms; output so far:\n${text.slice(-3000)}`)), timeout);
+        const timer = setTimeout(
+          () => reject(new Error(`no such log line within ${timeout} ms; output so far:\n${text.slice(-3000)}`)),
+          timeout,
+        );
         watchers.push({ test, resolve: (l) => (clearTimeout(timer), resolve(l)) });
       });
     },

@@ -7,5 +7,9 @@ import { ROOT } from './documents.js';
 export const CORPUS_FIXTURES = ['border-security-and-immigration.txt', 'mortgage-credit.md', 'ratepayer-protection.md'];
 
 export function multiDocumentLibrary(): Library {
-  return createLibrary(CORPUS_FIXTURES.map((file) => parseDocument(readFileSync(`${ROOT}tests/fixtures/corpus/${file}`, 'utf8'), { file })));
+  return createLibrary(
+    CORPUS_FIXTURES.map((file) =>
+      parseDocument(readFileSync(`${ROOT}tests/fixtures/corpus/${file}`, 'utf8'), { file }),
+    ),
+  );
 }

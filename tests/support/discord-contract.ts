@@ -9,8 +9,13 @@ import {
 import type { APIEmbed, APIInteractionResponse } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 
-function zodProblems(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string; code?: string }> } }): string[] {
-  return result.success ? [] : result.error!.issues.map((i) => `${i.path.map(String).join('.')}: ${i.code ?? ''} ${i.message}`);
+function zodProblems(result: {
+  success: boolean;
+  error?: { issues: Array<{ path: PropertyKey[]; message: string; code?: string }> };
+}): string[] {
+  return result.success
+    ? []
+    : result.error!.issues.map((i) => `${i.path.map(String).join('.')}: ${i.code ?? ''} ${i.message}`);
 }
 
 function embedChars(embed: APIEmbed): number {
@@ -31,25 +36,36 @@ export function responseProblems(body: unknown): string[] {
     const choices = response.data.choices ?? [];
     if (choices.length > 25) problems.push(`data.choices: ${choices.length} choices, at most 25`);
     choices.forEach((c, i) => {
-      if (c.name.length < 1 || c.name.length > 100) problems.push(`data.choices.${i}.name: length ${c.name.length}, must be 1-100`);
-      if (String(c.value).length < 1 || String(c.value).length > 100) problems.push(`data.choices.${i}.value: length ${String(c.value).length}, must be 1-100`);
+      if (c.name.length < 1 || c.name.length > 100)
+        problems.push(`data.choices.${i}.name: length ${c.name.length}, must be 1-100`);
+      if (String(c.value).length < 1 || String(c.value).length > 100)
+        problems.push(`data.choices.${i}.value: length ${String(c.value).length}, must be 1-100`);
     });
     return problems;
   }
   if (response?.type === 7) {
     // An update may leave out what it does not change, but what it sends keeps the same limits.
     const problems = zodProblems(UpdateMessageInteractionCallbackRequestSchema.safeParse(body));
-    problems.push(...messageProblems({ allowed_mentions: { parse: [] }, ...response.data }).filter((p) => !p.startsWith('message has no')));
+    problems.push(
+      ...messageProblems({ allowed_mentions: { parse: [] }, ...response.data }).filter(
+        (p) => !p.startsWith('message has no'),
+      ),
+    );
     return problems;
   }
-  if (response?.type !== 4) return [`type ${(response as { type?: unknown })?.type} is not a message (4), update (7) or autocomplete (8) response`];
+  if (response?.type !== 4)
+    return [
+      `type ${(response as { type?: unknown })?.type} is not a message (4), update (7) or autocomplete (8) response`,
+    ];
   const problems = zodProblems(CreateMessageInteractionCallbackRequestSchema.safeParse(body));
   problems.push(...messageProblems(response.data));
   return problems;
 }
 
 /** Limits a message body must keep beyond the schema: 6,000 characters across embeds, non-empty fields, no pings. */
-export function messageProblems(data: { embeds?: APIEmbed[]; allowed_mentions?: { parse?: string[] }; content?: string } | undefined): string[] {
+export function messageProblems(
+  data: { embeds?: APIEmbed[]; allowed_mentions?: { parse?: string[] }; content?: string } | undefined,
+): string[] {
   const problems: string[] = [];
   const embeds = data?.embeds ?? [];
   const total = embeds.reduce((n, e) => n + embedChars(e), 0);
@@ -63,14 +79,16 @@ export function messageProblems(data: { embeds?: APIEmbed[]; allowed_mentions?: 
     });
   });
   if (!data?.content && embeds.length === 0) problems.push('message has no content and no embeds');
-  if (!data?.allowed_mentions || (data.allowed_mentions.parse ?? []).length > 0) problems.push('allowed_mentions must be { parse: [] }');
+  if (!data?.allowed_mentions || (data.allowed_mentions.parse ?? []).length > 0)
+    problems.push('allowed_mentions must be { parse: [] }');
   return problems;
 }
 
 export function commandDefinitionProblems(definition: unknown): string[] {
   // discord.js sends default_member_permissions as a string; the spec says integer: a known quirk.
   const copy = { ...(definition as Record<string, unknown>) };
-  if (typeof copy.default_member_permissions === 'string') copy.default_member_permissions = Number(copy.default_member_permissions);
+  if (typeof copy.default_member_permissions === 'string')
+    copy.default_member_permissions = Number(copy.default_member_permissions);
   return zodProblems(ApplicationCommandUpdateRequestSchema.safeParse(copy));
 }
 

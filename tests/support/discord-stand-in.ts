@@ -160,7 +160,12 @@ export class DiscordStandIn {
   // ---- interactions ----
 
   /** Sends INTERACTION_CREATE for a chat-input command (type 2) or an autocomplete (type 4). */
-  dispatchInteraction(name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>, type: 2 | 4 = 2, userId = READER_ID): string {
+  dispatchInteraction(
+    name: string,
+    options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>,
+    type: 2 | 4 = 2,
+    userId = READER_ID,
+  ): string {
     return this.dispatchPayload(type, { id: '940000000000000000', name, type: 1, options, guild_id: GUILD_ID }, userId);
   }
 
@@ -171,7 +176,14 @@ export class DiscordStandIn {
       channel_id: CHANNEL_ID,
       type: 0,
       content: '',
-      author: { id: BOT_USER_ID, username: 'factsheet-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      author: {
+        id: BOT_USER_ID,
+        username: 'factsheet-bot',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
       embeds: [],
       components: [],
       attachments: [],
@@ -200,7 +212,13 @@ export class DiscordStandIn {
       channel_id: CHANNEL_ID,
       channel: { id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID },
       member: {
-        user: { id: userId, username: `reader-${userId.slice(-3)}`, discriminator: '0', global_name: 'Reader', avatar: null },
+        user: {
+          id: userId,
+          username: `reader-${userId.slice(-3)}`,
+          discriminator: '0',
+          global_name: 'Reader',
+          avatar: null,
+        },
         roles: [],
         permissions: '0',
         joined_at: '2025-01-01T00:00:00.000Z',
@@ -228,7 +246,13 @@ export class DiscordStandIn {
 
   /** Webhook edits of an interaction's original message (PATCH messages/@original), by interaction token. */
   edits(token?: string): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original') && r.status === 200 && (!token || r.path.includes(token)));
+    return this.requests.filter(
+      (r) =>
+        r.method === 'PATCH' &&
+        r.path.endsWith('/messages/@original') &&
+        r.status === 200 &&
+        (!token || r.path.includes(token)),
+    );
   }
 
   tokenOf(interactionId: string): string {
@@ -240,7 +264,10 @@ export class DiscordStandIn {
     const done = this.callbacks.find((c) => c.interactionId === interactionId);
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no callback for interaction ${interactionId} within ${timeout} ms`)), timeout);
+      const timer = setTimeout(
+        () => reject(new Error(`no callback for interaction ${interactionId} within ${timeout} ms`)),
+        timeout,
+      );
       this.interactions.get(interactionId)!.waiters.push((callback) => {
         clearTimeout(timer);
         resolve(callback);
@@ -267,7 +294,9 @@ export class DiscordStandIn {
     this.socket = ws;
     this.ready = false;
     ws.on('message', (raw) => this.handleFrame(ws, String(raw)));
-    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 1000 }, s: null, t: null }));
+    ws.send(
+      JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 1000 }, s: null, t: null }),
+    );
   }
 
   private handleFrame(ws: WebSocket, raw: string): void {
@@ -291,7 +320,15 @@ export class DiscordStandIn {
         this.ready = true;
         this.dispatch('READY', {
           v: 10,
-          user: { id: BOT_USER_ID, username: 'factsheet-bot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
+          user: {
+            id: BOT_USER_ID,
+            username: 'factsheet-bot',
+            discriminator: '0',
+            global_name: null,
+            avatar: null,
+            bot: true,
+            flags: 0,
+          },
           guilds: [],
           session_id: this.sessionId,
           resume_gateway_url: this.gatewayUrl,
@@ -303,10 +340,12 @@ export class DiscordStandIn {
       case 6: {
         this.resumes.push({ session_id: frame.d?.session_id, seq: frame.d?.seq });
         if (frame.d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
-        if (!this.sessionId || frame.d?.session_id !== this.sessionId) return ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+        if (!this.sessionId || frame.d?.session_id !== this.sessionId)
+          return ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
         this.ready = true;
         // Replay what the bot missed, then RESUMED.
-        for (const missed of this.dispatches.filter((d) => d.s > (frame.d?.seq ?? 0))) ws.send(JSON.stringify({ op: 0, ...missed }));
+        for (const missed of this.dispatches.filter((d) => d.s > (frame.d?.seq ?? 0)))
+          ws.send(JSON.stringify({ op: 0, ...missed }));
         this.dispatch('RESUMED', null);
         return this.notifyConnected();
       }
@@ -371,7 +410,11 @@ export class DiscordStandIn {
       fault.times--;
       if (fault.status === 429) {
         const retryAfter = fault.retryAfter ?? 0.2;
-        return reply(429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-scope': 'user' });
+        return reply(
+          429,
+          { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+          { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-scope': 'user' },
+        );
       }
       return reply(fault.status, { message: 'stand-in fault', code: 0 });
     }
@@ -381,8 +424,13 @@ export class DiscordStandIn {
     const auth = req.headers.authorization;
 
     if (method === 'GET' && (route === '/gateway/bot' || route === '/gateway')) {
-      if (route === '/gateway/bot' && auth !== `Bot ${this.options.token}`) return reply(401, { message: '401: Unauthorized', code: 0 });
-      return reply(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      if (route === '/gateway/bot' && auth !== `Bot ${this.options.token}`)
+        return reply(401, { message: '401: Unauthorized', code: 0 });
+      return reply(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
     }
 
     let match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(route);
@@ -395,13 +443,24 @@ export class DiscordStandIn {
       if (body.length > 100) problems.push('at most 100 commands');
       if (problems.length) return invalid(problems);
       this.registered = body;
-      return reply(200, body.map((c: Record<string, unknown>) => ({ ...c, id: this.snowflake(), application_id: match![1], version: this.snowflake(), type: c.type ?? 1, ...(match![2] ? { guild_id: match![2] } : {}) })));
+      return reply(
+        200,
+        body.map((c: Record<string, unknown>) => ({
+          ...c,
+          id: this.snowflake(),
+          application_id: match![1],
+          version: this.snowflake(),
+          type: c.type ?? 1,
+          ...(match![2] ? { guild_id: match![2] } : {}),
+        })),
+      );
     }
 
     match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(route);
     if (method === 'POST' && match) {
       const interaction = this.interactions.get(match[1]!);
-      if (!interaction || interaction.token !== match[2]) return reply(404, { message: 'Unknown interaction', code: 10062 });
+      if (!interaction || interaction.token !== match[2])
+        return reply(404, { message: 'Unknown interaction', code: 10062 });
       const latency = performance.now() - interaction.dispatchedAt;
       if (interaction.acknowledged) {
         this.violations.push(`interaction ${interaction.id} acknowledged twice`);
@@ -409,7 +468,9 @@ export class DiscordStandIn {
       }
       const deadline = this.options.callbackDeadlineMs ?? 3000;
       if (latency > deadline) {
-        this.violations.push(`interaction ${interaction.id} answered after ${Math.round(latency)} ms (Discord allows ${deadline})`);
+        this.violations.push(
+          `interaction ${interaction.id} answered after ${Math.round(latency)} ms (Discord allows ${deadline})`,
+        );
         return reply(404, { message: 'Unknown interaction', code: 10062 });
       }
       const problems = responseProblems(body);
@@ -423,10 +484,17 @@ export class DiscordStandIn {
 
     match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/@original)?$/.exec(route);
     if (match && (method === 'PATCH' || method === 'POST')) {
-      const schema = method === 'PATCH' ? IncomingWebhookUpdateRequestPartialSchema : IncomingWebhookRequestPartialSchema;
+      const schema =
+        method === 'PATCH' ? IncomingWebhookUpdateRequestPartialSchema : IncomingWebhookRequestPartialSchema;
       const result = schema.safeParse(body);
-      const problems = result.success ? [] : (result as { error: { issues: Array<{ path: PropertyKey[]; message: string }> } }).error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-      const limits = messageProblems(body as never).filter((p) => !(method === 'PATCH' && p.startsWith('message has no')));
+      const problems = result.success
+        ? []
+        : (result as { error: { issues: Array<{ path: PropertyKey[]; message: string }> } }).error.issues.map(
+            (i) => `${i.path.join('.')}: ${i.message}`,
+          );
+      const limits = messageProblems(body as never).filter(
+        (p) => !(method === 'PATCH' && p.startsWith('message has no')),
+      );
       if (problems.length || limits.length) return invalid([...problems, ...limits]);
       return reply(200, { id: this.snowflake(), type: 0, channel_id: '920000000000000000', ...(body as object) });
     }

@@ -22,10 +22,12 @@ export function spanProblems(document: Document): string[] {
   const { text } = document;
   const problems: string[] = [];
   const check = (what: string, span: readonly [number, number], expected: string) => {
-    if (text.slice(span[0], span[1]) !== expected) problems.push(`${document.file}: ${what} ${JSON.stringify(expected.slice(0, 40))} is not its span`);
+    if (text.slice(span[0], span[1]) !== expected)
+      problems.push(`${document.file}: ${what} ${JSON.stringify(expected.slice(0, 40))} is not its span`);
   };
   const within = (what: string, inner: readonly [number, number], outer: readonly [number, number]) => {
-    if (inner[0] < outer[0] || inner[1] > outer[1]) problems.push(`${document.file}: ${what} [${inner.join(',')}] lies outside [${outer.join(',')}]`);
+    if (inner[0] < outer[0] || inner[1] > outer[1])
+      problems.push(`${document.file}: ${what} [${inner.join(',')}] lies outside [${outer.join(',')}]`);
   };
   if (document.epigraph) check('epigraph', document.epigraph.span, document.epigraph.text);
   for (const section of document.sections) {

@@ -14,7 +14,11 @@ export function libraryOf(files: Record<string, string>): Library {
   return createLibrary(Object.entries(files).map(([file, text]) => parseDocument(text, { file })));
 }
 
-export function context(channelId = 'channel-1', random = seededRandom(), overrides: Partial<CommandContext> = {}): CommandContext {
+export function context(
+  channelId = 'channel-1',
+  random = seededRandom(),
+  overrides: Partial<CommandContext> = {},
+): CommandContext {
   return { ...sharedContext({ random }), channelId, userId: 'user-1', ...overrides };
 }
 
@@ -22,9 +26,15 @@ export function context(channelId = 'channel-1', random = seededRandom(), overri
 export function hugeDocument(sections = 40, statementsEach = 30): string {
   const out: string[] = [];
   for (let s = 0; s < sections; s++) {
-    out.push(`${'VERY LONG HEADING NUMBER '.repeat(3)}${String.fromCharCode(65 + (s % 26))}${s}: Lead sentence with ${s + 1},000 workers and @everyone.`, '');
+    out.push(
+      `${'VERY LONG HEADING NUMBER '.repeat(3)}${String.fromCharCode(65 + (s % 26))}${s}: Lead sentence with ${s + 1},000 workers and @everyone.`,
+      '',
+    );
     for (let p = 0; p < statementsEach; p++) {
-      const words = p % 10 === 0 ? 'word '.repeat(1000) : `Statement ${p} says nearly ${p + 2},500 homicides **and** more than ${p}% of <@123456789012345678> things.`;
+      const words =
+        p % 10 === 0
+          ? 'word '.repeat(1000)
+          : `Statement ${p} says nearly ${p + 2},500 homicides **and** more than ${p}% of <@123456789012345678> things.`;
       out.push(words.trim() + '.');
       if (p % 3 === 2) out.push('');
     }

@@ -11,7 +11,11 @@ export interface Ran {
 const TSX = `${ROOT}node_modules/.bin/tsx`;
 
 /** `tsx <script> ...args` in the project root: the same entry point the npm scripts run. */
-export function runScript(script: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Ran {
+export function runScript(
+  script: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
+): Ran {
   const result = spawnSync(TSX, [script, ...args], {
     cwd: ROOT,
     input: options.input ?? '',
@@ -23,9 +27,17 @@ export function runScript(script: string, args: string[], options: { input?: str
 }
 
 /** Like runScript, without blocking this process: for children that talk to a server this process runs. */
-export function runScriptAsync(script: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<Ran> {
+export function runScriptAsync(
+  script: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; timeout?: number } = {},
+): Promise<Ran> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -34,12 +34,21 @@ describe('npm run console (child process)', () => {
   it('--autocomplete prints the autocomplete response', () => {
     const ran = runScript(CONSOLE, ['--autocomplete', '/section name:sav']);
     expect(ran.status).toBe(0);
-    expect(JSON.parse(ran.stdout)).toEqual({ type: 8, data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] } });
+    expect(JSON.parse(ran.stdout)).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] },
+    });
   });
 
   it('with stdin not a terminal, reads one command a line and prints one JSON line each', () => {
-    const ran = runScript(CONSOLE, [], { input: '/section name:border\n\n/stat query:troops\n/nope\n--autocomplete /stat query:homi\n/quote private:true\n' });
-    const lines = ran.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const ran = runScript(CONSOLE, [], {
+      input:
+        '/section name:border\n\n/stat query:troops\n/nope\n--autocomplete /stat query:homi\n/quote private:true\n',
+    });
+    const lines = ran.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0].data.embeds[0].title).toBe('Securing Our Border');
     expect(lines[1].data.embeds[0].description).toContain('**thousands** of troops');
@@ -53,10 +62,14 @@ describe('npm run console (child process)', () => {
   it('an unknown command or option gets a clear message and exit code 2', () => {
     const command = runScript(CONSOLE, ['/stats query:x']);
     expect(command.status).toBe(2);
-    expect(command.stderr.trim()).toBe('console: unknown command /stats; the commands are /section, /stat, /quote, /search');
+    expect(command.stderr.trim()).toBe(
+      'console: unknown command /stats; the commands are /section, /stat, /quote, /search',
+    );
     const option = runScript(CONSOLE, ['/stat q:homicides']);
     expect(option.status).toBe(2);
-    expect(option.stderr.trim()).toBe('console: unknown option "q" for /stat; usage: /stat document:<text> query:<text> private:<true|false>');
+    expect(option.stderr.trim()).toBe(
+      'console: unknown option "q" for /stat; usage: /stat document:<text> query:<text> private:<true|false>',
+    );
     const flag = runScript(CONSOLE, ['--jsno', '/stat']);
     expect(flag.status).toBe(2);
     const bool = runScript(CONSOLE, ['/quote private:maybe']);
@@ -116,7 +129,9 @@ describe('npm start without a token', () => {
   it('says in one line what is missing and exits 1 when not at a terminal', () => {
     const ran = runScript('src/main.ts', [], { env: { DISCORD_TOKEN: '', DOTENV_CONFIG_PATH: '/nonexistent' } });
     expect(ran.status).toBe(1);
-    expect(ran.stderr.trim().split('\n')).toEqual(['factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup").']);
+    expect(ran.stderr.trim().split('\n')).toEqual([
+      'factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup").',
+    ]);
   });
 
   it('names a bad setting in one line, with no stack trace', () => {
@@ -137,7 +152,9 @@ describe('npm start without a token', () => {
       timeout: 30_000,
     });
     expect(ran.status).toBe(0);
-    expect(ran.stdout).toContain('DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup"); starting the local console instead.');
+    expect(ran.stdout).toContain(
+      'DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup"); starting the local console instead.',
+    );
     expect(ran.stdout).toContain('factsheet-bot console: Border Security and Immigration');
     expect(ran.stdout).toContain('thousands');
     expect(ran.stdout).toContain('of troops to address this crisis.');

@@ -26,7 +26,10 @@ function interaction(line: string, kind: 'command' | 'autocomplete' = 'command')
   return toInteraction(parseCommandLine(line, definitions), kind, 'channel-9');
 }
 
-function harness(library: Library = seedLibrary(), send?: (i: APIInteraction, r: APIInteractionResponse) => Promise<void>) {
+function harness(
+  library: Library = seedLibrary(),
+  send?: (i: APIInteraction, r: APIInteractionResponse) => Promise<void>,
+) {
   const sent: Array<{ interaction: APIInteraction; response: APIInteractionResponse }> = [];
   const { lines, log } = capture();
   const handle = createInteractionHandler(
@@ -52,7 +55,10 @@ describe('gateway adapter', () => {
   it('routes an autocomplete to the command’s autocomplete', async () => {
     const { handle, sent } = harness();
     await handle(interaction('/section name:sav', 'autocomplete'));
-    expect(sent[0]!.response).toEqual({ type: 8, data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] } });
+    expect(sent[0]!.response).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] },
+    });
   });
 
   it('answers an unknown command privately', async () => {
@@ -65,11 +71,19 @@ describe('gateway adapter', () => {
   });
 
   it('a command that throws gets an ephemeral "something went wrong", a logged error, and the next one is answered', async () => {
-    const broken = { ...seedLibrary(), findFigures: () => { throw new Error('index exploded'); } } as Library;
+    const broken = {
+      ...seedLibrary(),
+      findFigures: () => {
+        throw new Error('index exploded');
+      },
+    } as Library;
     const { handle, sent, lines } = harness(broken);
     await handle(interaction('/stat query:homicides'));
     expectValidResponse(sent[0]!.response);
-    expect(sent[0]!.response).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Something went wrong' }] } });
+    expect(sent[0]!.response).toMatchObject({
+      type: 4,
+      data: { flags: 64, embeds: [{ title: 'Something went wrong' }] },
+    });
     const error = lines.find((l) => l.msg === 'command failed')!;
     expect(error.level).toBe(50);
     expect((error.err as { message: string }).message).toBe('index exploded');
@@ -93,8 +107,15 @@ describe('gateway adapter', () => {
 
   it('answers a button of an unknown command privately', async () => {
     const { handle, sent } = harness();
-    await handle({ ...interaction('/quote'), type: 3, data: { custom_id: 'gone:1', component_type: 2 } } as unknown as APIInteraction);
-    expect(sent[0]!.response).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'This button no longer works' }] } });
+    await handle({
+      ...interaction('/quote'),
+      type: 3,
+      data: { custom_id: 'gone:1', component_type: 2 },
+    } as unknown as APIInteraction);
+    expect(sent[0]!.response).toMatchObject({
+      type: 4,
+      data: { flags: 64, embeds: [{ title: 'This button no longer works' }] },
+    });
   });
 
   it('disables the buttons of a reply once their time is up', async () => {
@@ -103,10 +124,15 @@ describe('gateway adapter', () => {
       const edits: Array<{ token: string; body: { components: unknown[] } }> = [];
       const sent: APIInteractionResponse[] = [];
       const { log } = capture();
-      const handle = createInteractionHandler(() => seedLibrary(), async (_i, r) => void sent.push(r), log, {
-        context: sharedContext({ buttonTimeoutMs: 60_000 }),
-        editOriginal: async (i, body) => void edits.push({ token: i.token, body }),
-      });
+      const handle = createInteractionHandler(
+        () => seedLibrary(),
+        async (_i, r) => void sent.push(r),
+        log,
+        {
+          context: sharedContext({ buttonTimeoutMs: 60_000 }),
+          editOriginal: async (i, body) => void edits.push({ token: i.token, body }),
+        },
+      );
       const raw = interaction('/search query:border');
       await handle(raw);
       expect(JSON.stringify(sent[0])).toContain('"disabled":false');

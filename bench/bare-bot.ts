@@ -16,5 +16,5 @@ client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteracti
     .post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false })
     .catch(() => {});
 });
-await client.login(process.env.DISCORD_TOKEN!);
+await client.login(process.env.DISCORD_TOKEN);
 process.once('SIGTERM', () => void client.destroy().finally(() => process.exit(0)));

@@ -59,12 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const apiUrl = value('DISCORD_API_URL');
   if (apiUrl !== null) {
-    let url: URL | null = null;
-    try {
-      url = new URL(apiUrl);
-    } catch {
-      url = null;
-    }
+    const url = URL.canParse(apiUrl) ? new URL(apiUrl) : null;
     if (!url || !/^https?:$/.test(url.protocol)) {
       throw new ConfigError(
         'DISCORD_API_URL',

@@ -336,10 +336,10 @@ export function findFigures(source: string, start: number, end: number): FoundFi
   // Numbers inside a time frame ("over the next 10 years", "in FY 2025") date a figure; they are not one.
   let timeframeSpans: Array<readonly [number, number]> | null = null;
   const timeframes = () =>
-    (timeframeSpans ??= [...sentence.matchAll(TIMEFRAME)].map((m) => [m.index!, m.index! + m[0].length] as const));
+    (timeframeSpans ??= [...sentence.matchAll(TIMEFRAME)].map((m) => [m.index, m.index + m[0].length] as const));
   for (const match of sentence.matchAll(FIGURE)) {
     const groups = match.groups!;
-    const matchStart = match.index!;
+    const matchStart = match.index;
     // The qualifier ends where its own text does (the space after it belongs to neither).
     const numberStart = groups.qualifier ? matchStart + groups.qualifier.length : matchStart;
     let matchEnd = matchStart + match[0].length;
@@ -524,7 +524,7 @@ function subjectOf(sentence: string, figureStart: number): string | null {
 function nearestTimeframe(sentence: string, figureStart: number, figureEnd: number): string | null {
   let best: { text: string; distance: number } | null = null;
   for (const match of sentence.matchAll(TIMEFRAME)) {
-    const s = match.index!;
+    const s = match.index;
     const e = s + match[0].length;
     if (s < figureEnd && e > figureStart) continue;
     const distance = e <= figureStart ? figureStart - e : s - figureEnd;

@@ -81,13 +81,12 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   const wrapped = looksWrapped(body);
 
   // Title and date lines at the top of the body.
-  let index = 0;
   const nextContent = (from: number): number => {
     let i = from;
     while (i < body.length && isBlank(body[i]!.text)) i++;
     return i;
   };
-  index = nextContent(0);
+  let index = nextContent(0);
   const top = body[index];
   if (top) {
     const h1 = MARKDOWN_HEADING.exec(top.text);

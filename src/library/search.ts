@@ -206,7 +206,7 @@ function matches(field: Field, index: FieldIndex, words: string[], range: Range)
     let total = smallest!.counts[i]!;
     let all = true;
     for (let k = 0; k < rest.length; k++) {
-      const at = lowerBound(rest[k]!.ids, id, cursors[k]!);
+      const at = lowerBound(rest[k]!.ids, id, cursors[k]);
       cursors[k] = at;
       if (rest[k]!.ids[at] !== id) {
         all = false;

@@ -36,7 +36,7 @@ const displayCache = new WeakMap<Document, Map<number, string>>();
 /** A document's words as a reader sees them (line wraps and Markdown markup removed), escaped for Discord. */
 export function documentText(document: Document, span: Span): string {
   let cache = displayCache.get(document);
-  if (!cache) displayCache.set(document, (cache = new Map()));
+  if (!cache) displayCache.set(document, (cache = new Map<number, string>()));
   const key = span[0] * 2 ** 26 + span[1]; // unique: documents are far below 2^26 characters
   let text = cache.get(key);
   if (text === undefined) {
@@ -55,7 +55,7 @@ const boldCache = new WeakMap<Document, Map<number, string>>();
 /** The sentence with the figure in bold: "…responsible for **nearly 2,000** homicides…". */
 export function sentenceWithBold(document: Document, sentence: Span, bold: Span): string {
   let cache = boldCache.get(document);
-  if (!cache) boldCache.set(document, (cache = new Map()));
+  if (!cache) boldCache.set(document, (cache = new Map<number, string>()));
   const key = bold[0] * 2 ** 26 + bold[1];
   let text = cache.get(key);
   if (text === undefined) cache.set(key, (text = renderBold(document, sentence, bold)));

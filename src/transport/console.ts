@@ -1,5 +1,6 @@
 // The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
 import { createInterface, type Interface } from 'node:readline';
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { definitions } from '../../commands/index.js';
 import { sharedContext, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
@@ -121,7 +122,7 @@ export function runInteractive(
           .filter((b) => b.label && b.custom_id && !b.disabled)
           .map((b) => [b.label!.toLowerCase().split(' ')[0]!, b.custom_id!]),
       );
-    } else if (response?.type !== 7) buttons = new Map();
+    } else if (response?.type !== InteractionResponseType.UpdateMessage) buttons = new Map();
   };
   return new Promise((resolve) => {
     rl.on('line', (line) => {

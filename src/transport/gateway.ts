@@ -1,7 +1,12 @@
 // The discord.js gateway transport: raw INTERACTION_CREATE in, the command's response JSON out through
 // discord.js's REST client. Everything between is src/respond.ts.
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Routes, type ClientOptions } from 'discord.js';
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  InteractionResponseType,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { sharedContext, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
@@ -15,16 +20,16 @@ export type EditOriginal = (
   body: { components: unknown[]; allowed_mentions: { parse: [] } },
 ) => Promise<void>;
 
-type Row = { type: number; components?: Array<{ type: number; disabled?: boolean }> };
+type Row = { type: ComponentType; components?: Array<{ type: ComponentType; disabled?: boolean }> };
 
 /** The same rows with every button disabled; null when there is no enabled button. */
 export function disabledComponents(components: unknown): Row[] | null {
   const rows = (Array.isArray(components) ? components : []) as Row[];
-  const hasEnabled = rows.some((row) => row.components?.some((c) => c.type === 2 && !c.disabled));
+  const hasEnabled = rows.some((row) => row.components?.some((c) => c.type === ComponentType.Button && !c.disabled));
   if (!hasEnabled) return null;
   return rows.map((row) => ({
     ...row,
-    components: row.components?.map((c) => (c.type === 2 ? { ...c, disabled: true } : c)),
+    components: row.components?.map((c) => (c.type === ComponentType.Button ? { ...c, disabled: true } : c)),
   }));
 }
 
@@ -48,7 +53,12 @@ export function createInteractionHandler(
   const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
   const timers = new Map<string, NodeJS.Timeout>();
   const disableLater = (interaction: APIInteraction, response: APIInteractionResponse) => {
-    if (!options.editOriginal || (response.type !== 4 && response.type !== 7)) return;
+    if (
+      !options.editOriginal ||
+      (response.type !== InteractionResponseType.ChannelMessageWithSource &&
+        response.type !== InteractionResponseType.UpdateMessage)
+    )
+      return;
     const disabled = disabledComponents(response.data?.components);
     if (!disabled) return;
     clearTimeout(timers.get(interaction.token));

@@ -2,9 +2,9 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ComponentType,
   InteractionType,
   type APIApplicationCommandInteractionDataBasicOption,
-  type APIApplicationCommandOption,
   type APIInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -28,7 +28,7 @@ export function parseCommandLine(
   const [, name, rest = ''] = match;
   const definition = definitions.find((d) => d.name === name!.toLowerCase());
   if (!definition) throw new CommandLineError(`unknown command /${name}; the commands are ${names}`);
-  const known = (definition.options ?? []) as APIApplicationCommandOption[];
+  const known = definition.options ?? [];
   const optionNames = known.map((o) => o.name);
   const usage = `/${definition.name} ${known.map((o) => `${o.name}:<${o.type === ApplicationCommandOptionType.Boolean ? 'true|false' : 'text'}>`).join(' ')}`;
   const options: ParsedCommand['options'] = [];
@@ -43,8 +43,8 @@ export function parseCommandLine(
   const marks = [...rest.matchAll(splitter)];
   marks.forEach((mark, i) => {
     const optionName = mark[1]!;
-    const start = mark.index! + mark[0].length;
-    const end = i + 1 < marks.length ? marks[i + 1]!.index! : rest.length;
+    const start = mark.index + mark[0].length;
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : rest.length;
     const raw = rest.slice(start, end).trim();
     const option = known.find((o) => o.name === optionName)!;
     if (options.some((o) => o.name === optionName))
@@ -102,6 +102,6 @@ export function toButtonInteraction(customId: string, channelId = 'console'): AP
   return {
     ...base,
     type: InteractionType.MessageComponent,
-    data: { custom_id: customId, component_type: 2 },
+    data: { custom_id: customId, component_type: ComponentType.Button },
   } as unknown as APIInteraction;
 }

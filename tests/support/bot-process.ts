@@ -35,9 +35,9 @@ export function startBot(env: Record<string, string>, options: { preload?: strin
     resolve: (l: Record<string, unknown>) => void;
   }> = [];
   let pending = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    text += chunk;
-    pending += chunk;
+  child.stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    pending += chunk.toString();
     const parts = pending.split('\n');
     pending = parts.pop()!;
     for (const part of parts) {
@@ -55,7 +55,7 @@ export function startBot(env: Record<string, string>, options: { preload?: strin
         }
     }
   });
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,

@@ -6,7 +6,7 @@ import {
   CreateMessageInteractionCallbackRequestSchema,
   UpdateMessageInteractionCallbackRequestSchema,
 } from 'discord-api-spec/zod';
-import type { APIEmbed, APIInteractionResponse } from 'discord-api-types/v10';
+import { InteractionResponseType, type APIEmbed, type APIInteractionResponse } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 
 function zodProblems(result: {
@@ -31,7 +31,7 @@ function embedChars(embed: APIEmbed): number {
 /** Problems with an interaction callback body (type 4 message or type 8 autocomplete); [] when valid. */
 export function responseProblems(body: unknown): string[] {
   const response = body as APIInteractionResponse;
-  if (response?.type === 8) {
+  if (response?.type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
     const problems = zodProblems(ApplicationCommandAutocompleteCallbackRequestSchema.safeParse(body));
     const choices = response.data.choices ?? [];
     if (choices.length > 25) problems.push(`data.choices: ${choices.length} choices, at most 25`);
@@ -43,7 +43,7 @@ export function responseProblems(body: unknown): string[] {
     });
     return problems;
   }
-  if (response?.type === 7) {
+  if (response?.type === InteractionResponseType.UpdateMessage) {
     // An update may leave out what it does not change, but what it sends keeps the same limits.
     const problems = zodProblems(UpdateMessageInteractionCallbackRequestSchema.safeParse(body));
     problems.push(
@@ -53,9 +53,9 @@ export function responseProblems(body: unknown): string[] {
     );
     return problems;
   }
-  if (response?.type !== 4)
+  if (response?.type !== InteractionResponseType.ChannelMessageWithSource)
     return [
-      `type ${(response as { type?: unknown })?.type} is not a message (4), update (7) or autocomplete (8) response`,
+      `type ${String((response as { type?: unknown })?.type)} is not a message (4), update (7) or autocomplete (8) response`,
     ];
   const problems = zodProblems(CreateMessageInteractionCallbackRequestSchema.safeParse(body));
   problems.push(...messageProblems(response.data));

@@ -293,14 +293,15 @@ export class DiscordStandIn {
     this.socket?.terminate();
     this.socket = ws;
     this.ready = false;
-    ws.on('message', (raw) => this.handleFrame(ws, String(raw)));
+    ws.on('message', (raw: Buffer) => this.handleFrame(ws, raw.toString()));
     ws.send(
       JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 1000 }, s: null, t: null }),
     );
   }
 
   private handleFrame(ws: WebSocket, raw: string): void {
-    let frame: { op: number; d: any };
+    // IDENTIFY (op 2) and RESUME (op 6) payloads: the fields the stand-in reads.
+    let frame: { op: number; d: { token: string; intents: number; session_id: string; seq: number } | null };
     try {
       frame = JSON.parse(raw);
     } catch {
@@ -312,7 +313,7 @@ export class DiscordStandIn {
         if (this.heartbeatsAcked) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
         return;
       case 2: {
-        this.identifies.push({ token: frame.d?.token, intents: frame.d?.intents });
+        this.identifies.push({ token: frame.d?.token ?? '', intents: frame.d?.intents ?? 0 });
         if (frame.d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
         this.sessionId = randomBytes(16).toString('hex');
         this.seq = 0;
@@ -338,7 +339,7 @@ export class DiscordStandIn {
         return this.notifyConnected();
       }
       case 6: {
-        this.resumes.push({ session_id: frame.d?.session_id, seq: frame.d?.seq });
+        this.resumes.push({ session_id: frame.d?.session_id ?? '', seq: frame.d?.seq ?? 0 });
         if (frame.d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
         if (!this.sessionId || frame.d?.session_id !== this.sessionId)
           return ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));

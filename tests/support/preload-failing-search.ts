@@ -2,8 +2,13 @@
 // word "explode-now" throws inside the real search index, as a bug in a command would.
 import { TextIndex } from '../../src/library/search.js';
 
-const original = TextIndex.prototype.search;
-TextIndex.prototype.search = function (this: TextIndex, query: string, limit?: number) {
-  if (query.includes('explode-now')) throw new Error('search index failure injected by the test');
-  return original.call(this, query, limit);
+// Taken as a plain function value: it is called with the index as `this` below, every argument passed on.
+const original = Object.getOwnPropertyDescriptor(TextIndex.prototype, 'search')!.value as TextIndex['search'];
+TextIndex.prototype.search = function (this: TextIndex, ...args: Parameters<TextIndex['search']>) {
+  if (args[0].includes('explode-now')) throw new Error('search index failure injected by the test');
+  return Reflect.apply<TextIndex, Parameters<TextIndex['search']>, ReturnType<TextIndex['search']>>(
+    original,
+    this,
+    args,
+  );
 };

@@ -101,6 +101,7 @@ describe('gateway adapter', () => {
 
   it('ignores interaction kinds it does not handle (a modal submit)', async () => {
     const { handle, sent } = harness();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it; a modal submit on purpose
     await handle({ ...interaction('/quote'), type: 5 } as unknown as APIInteraction);
     expect(sent).toEqual([]);
   });

@@ -1,4 +1,5 @@
-// Every command the bot runs; the deploy script registers exactly these definitions.
+// The command registry: every command the bot runs. Entry points (src/main.ts, src/console.ts) hand it to the
+// transports; the deploy script registers exactly these definitions.
 import type { Command } from '../src/command.js';
 import { quote } from './quote.js';
 import { search } from './search.js';

@@ -1,7 +1,7 @@
 // /search [document] query:<text>: full text over every statement, ranked, five a page with Previous/Next
 // buttons; "quoted phrases" match as phrases; preview:true shows it only to you with a "Post to channel" button.
-import { SlashCommandBuilder } from '@discordjs/builders';
 import {
+  ApplicationCommandOptionType,
   ButtonStyle,
   ComponentType,
   InteractionResponseType,
@@ -10,47 +10,28 @@ import {
   type APIEmbed,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import {
-  addDocumentOption,
-  chosenDocument,
-  documentChoices,
-  isPrivate,
-  stringOption,
-  type Command,
-  type CommandContext,
-  type SearchSession,
-} from '../src/command.js';
+import { defineCommand, DEFAULT_BUTTON_TIMEOUT_MS, Recent, type CommandContext } from '../src/command.js';
 import { plainText } from '../src/document/text.js';
 import type { Library, StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
 import { LIMITS } from '../src/render/limits.js';
-import { choices, COLORS, reply } from '../src/render/reply.js';
+import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { blockquote, documentText, escapeUserText, truncate } from '../src/render/text.js';
+import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 
 export const PAGE_SIZE = 5;
-/** How long the buttons of a search work; the gateway disables them when it has passed. */
-export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
 
-export const definition = addDocumentOption(
-  new SlashCommandBuilder()
-    .setName('search')
-    .setDescription('Search every statement; "quoted phrases" match as phrases'),
-)
-  .addStringOption((o) =>
-    o
-      .setName('query')
-      .setDescription('Words to find, e.g. border wall or "criminal aliens"')
-      .setRequired(true)
-      .setMaxLength(200),
-  )
-  .addBooleanOption((o) =>
-    o.setName('preview').setDescription('Only you see it first, with a button to post it to the channel'),
-  )
-  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
-  .toJSON();
+/** A search whose buttons still work: what it asked, where, and who may press them. */
+export interface SearchSession {
+  query: string;
+  documentId: string | null;
+  userId: string;
+  createdAt: number;
+  preview: boolean;
+}
 
-// Option order matters to Discord: a required option must come first.
-definition.options!.sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
+/** Open searches by key, the last thousand (older ones answer "This search has expired"). */
+const openSearches = () => new Recent<SearchSession>(1000);
 
 /** Splits a query into its words and its "quoted phrases". */
 export function parseQuery(query: string): { words: string; phrases: string[] } {
@@ -173,7 +154,7 @@ function notFound(query: string, document: string | null): APIEmbed {
 function pageReply(
   library: Library,
   key: string,
-  session: SearchSession & { preview: boolean },
+  session: SearchSession,
   page: number,
   ephemeral: boolean,
   hits = searchHits(library, session),
@@ -186,10 +167,6 @@ function pageReply(
   return data;
 }
 
-interface StoredSearch extends SearchSession {
-  preview: boolean;
-}
-
 function newKey(context: CommandContext): string {
   const part = () =>
     Math.floor(context.random() * 36 ** 5)
@@ -200,29 +177,35 @@ function newKey(context: CommandContext): string {
 
 const ephemeralNotice = (title: string, description: string): APIInteractionResponse => ({
   type: InteractionResponseType.ChannelMessageWithSource,
-  data: reply([{ title, description, color: COLORS.notice }], { ephemeral: true }),
+  data: notice(title, description),
 });
 
-export const search: Command = {
-  definition,
-  run(library, options, context) {
-    const { document, notFound: noDocument } = chosenDocument(library, options);
+export const search = defineCommand({
+  name: 'search',
+  description: 'Search every statement; "quoted phrases" match as phrases',
+  options: {
+    query: {
+      type: ApplicationCommandOptionType.String,
+      description: 'Words to find, e.g. border wall or "criminal aliens"',
+      required: true,
+      maxLength: 200,
+    },
+    document: documentOption,
+    preview: {
+      type: ApplicationCommandOptionType.Boolean,
+      description: 'Only you see it first, with a button to post it to the channel',
+    },
+    private: privateOption,
+  },
+  run(library, args, context) {
+    const { document, notFound: noDocument } = chosenDocument(library, args.document);
     if (noDocument) return noDocument;
-    const query = stringOption(options, 'query');
-    const preview = options.preview === true;
-    const ephemeral = preview || isPrivate(options);
+    const query = args.query;
+    const preview = args.preview === true;
+    const ephemeral = preview || args.private === true;
     if (!query)
-      return reply(
-        [
-          {
-            title: 'What should I search for?',
-            description: 'Give some words: /search query:border wall, or a "quoted phrase".',
-            color: COLORS.notice,
-          },
-        ],
-        { ephemeral: true },
-      );
-    const session: StoredSearch = {
+      return notice('What should I search for?', 'Give some words: /search query:border wall, or a "quoted phrase".');
+    const session: SearchSession = {
       query,
       documentId: document?.id ?? null,
       userId: context.userId,
@@ -232,7 +215,7 @@ export const search: Command = {
     const hits = searchHits(library, session);
     if (hits.length === 0) return reply([notFound(query, document?.title ?? null)], { ephemeral: true });
     const key = newKey(context);
-    context.searches.set(key, session);
+    context.state.slot('search', openSearches).set(key, session);
     return pageReply(library, key, session, 0, ephemeral, hits);
   },
   autocomplete(library, focused) {
@@ -240,7 +223,7 @@ export const search: Command = {
   },
   component(library, customId, context) {
     const [, key = '', pageText = '0', action] = customId.split(':');
-    const session = context.searches.get(key) as StoredSearch | undefined;
+    const session = context.state.slot('search', openSearches).get(key);
     if (!session || context.now() - session.createdAt > (context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS)) {
       return ephemeralNotice('This search has expired', 'Its buttons only work for a while. Run /search again.');
     }
@@ -253,9 +236,9 @@ export const search: Command = {
     const page = Number.parseInt(pageText, 10) || 0;
     if (action === 'post') {
       // Shares the page in the channel, for everyone; the poster can still page it.
-      const shared: StoredSearch = { ...session, preview: false };
+      const shared: SearchSession = { ...session, preview: false };
       const sharedKey = newKey(context);
-      context.searches.set(sharedKey, shared);
+      context.state.slot('search', openSearches).set(sharedKey, shared);
       return {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: pageReply(library, sharedKey, shared, page, false),
@@ -265,4 +248,4 @@ export const search: Command = {
     delete data.flags; // an update keeps the message's own visibility
     return { type: InteractionResponseType.UpdateMessage, data };
   },
-};
+});

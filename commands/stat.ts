@@ -1,14 +1,6 @@
 // /stat query:<words>: the figures the document states, each in bold inside its quoted sentence.
-import { SlashCommandBuilder } from '@discordjs/builders';
-import type { APIEmbed } from 'discord-api-types/v10';
-import {
-  addDocumentOption,
-  chosenDocument,
-  documentChoices,
-  isPrivate,
-  stringOption,
-  type Command,
-} from '../src/command.js';
+import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
+import { defineCommand } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import type { FigureRef, Library } from '../src/library/library.js';
 import { documentFooter, figureLabel, figureQuote } from '../src/render/document.js';
@@ -16,24 +8,10 @@ import { LIMITS } from '../src/render/limits.js';
 import { choices, COLORS, reply } from '../src/render/reply.js';
 import { closest } from '../src/render/similar.js';
 import { escapeDocumentText, escapeUserText, truncate } from '../src/render/text.js';
+import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 
 /** Matches shown for a query: enough to compare, few enough to read. */
 const MAX_RESULTS = 5;
-
-export const definition = addDocumentOption(
-  new SlashCommandBuilder()
-    .setName('stat')
-    .setDescription('Find the figures the document states, quoted with their sentence'),
-)
-  .addStringOption((o) =>
-    o
-      .setName('query')
-      .setDescription('What the figure counts, e.g. homicides (start typing to choose)')
-      .setAutocomplete(true)
-      .setMaxLength(200),
-  )
-  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply'))
-  .toJSON();
 
 function matchesEmbed(library: Library, query: string, refs: FigureRef[]): APIEmbed {
   const blocks: string[] = [];
@@ -99,14 +77,25 @@ function notFound(library: Library, query: string, document: Document | null): A
   return { title: 'No figure found', description: lines.join('\n'), color: COLORS.notice };
 }
 
-export const stat: Command = {
-  definition,
+export const stat = defineCommand({
+  name: 'stat',
+  description: 'Find the figures the document states, quoted with their sentence',
+  options: {
+    document: documentOption,
+    query: {
+      type: ApplicationCommandOptionType.String,
+      description: 'What the figure counts, e.g. homicides (start typing to choose)',
+      autocomplete: true,
+      maxLength: 200,
+    },
+    private: privateOption,
+  },
   pure: true,
-  run(library, options) {
-    const { document, notFound: noDocument } = chosenDocument(library, options);
+  run(library, args) {
+    const { document, notFound: noDocument } = chosenDocument(library, args.document);
     if (noDocument) return noDocument;
-    const query = stringOption(options, 'query');
-    const ephemeral = isPrivate(options);
+    const query = args.query;
+    const ephemeral = args.private === true;
     if (!query) {
       const embeds = allFiguresEmbeds(library, document ? [document] : library.documents);
       if (embeds.length === 0) return reply([notFound(library, '', document)], { ephemeral: true });
@@ -119,12 +108,12 @@ export const stat: Command = {
     if (refs.length === 0) return reply([notFound(library, query, document)], { ephemeral: true });
     return reply([matchesEmbed(library, escapeUserText(truncate(query, 100)), refs)], { ephemeral });
   },
-  autocomplete(library, focused, options) {
+  autocomplete(library, focused, args) {
     if (focused.name === 'document') return choices(documentChoices(library, focused.value));
-    const { document } = chosenDocument(library, options);
+    const { document } = chosenDocument(library, args.document);
     const refs = focused.value.trim()
       ? library.findFigures(focused.value, document?.id)
       : library.parts(document?.id).figures;
     return choices(refs.slice(0, 25).map((ref) => ({ name: figureLabel(ref), value: library.figureKey(ref) })));
   },
-};
+});

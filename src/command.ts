@@ -1,19 +1,54 @@
-// What a command is: a definition Discord registers, and pure functions from the library and the options
-// to Discord's reply JSON. No discord.js object crosses into a command; the little state commands need
-// (the last quote in a channel, open searches) is handed to them in the context.
-import type { SlashCommandBuilder } from '@discordjs/builders';
-import type {
-  APICommandAutocompleteInteractionResponseCallbackData,
-  APIInteractionResponse,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+// What a command is: a definition Discord registers, and pure functions from the library and the options to
+// Discord's reply JSON. No discord.js object crosses into a command. Each command declares its options once;
+// the definition Discord registers and the type of the arguments `run` receives are both derived from that
+// declaration, so a misspelled option name does not compile. State a command keeps between interactions
+// lives in a slot of the context that the command owns.
+import { SlashCommandBuilder } from '@discordjs/builders';
+import {
+  ApplicationCommandOptionType,
+  type APICommandAutocompleteInteractionResponseCallbackData,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { Document } from './document/types.js';
 import type { Library } from './library/library.js';
-import { documentNotFound } from './render/document.js';
-import type { Reply } from './render/reply.js';
 
+type Reply = APIInteractionResponseCallbackData;
 export type OptionValue = string | number | boolean;
+/** Options as an interaction carries them: whatever Discord (or a tampered payload) sent, by name. */
 export type CommandOptions = Record<string, OptionValue | undefined>;
+
+/** How long buttons work when the operator does not say; transports disable them after it. */
+export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
+
+/** One option as a command declares it. */
+export interface OptionSpec {
+  type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Boolean;
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  maxLength?: number;
+}
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
+
+type ValueOf<S extends OptionSpec> = S['type'] extends ApplicationCommandOptionType.Boolean ? boolean : string;
+/** The arguments `run` receives: every declared option, typed, absent when not given (strings trimmed). */
+export type ArgumentsOf<O extends OptionSpecs> = { readonly [K in keyof O]?: ValueOf<O[K]> };
+
+/** Keeps the declared options with the declared type; strings trimmed, an empty string dropped. */
+export function readArguments<O extends OptionSpecs>(specs: O, raw: CommandOptions): ArgumentsOf<O> {
+  const args: Record<string, OptionValue> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const value = Object.hasOwn(raw, name) ? raw[name] : undefined;
+    if (spec.type === ApplicationCommandOptionType.Boolean) {
+      if (typeof value === 'boolean') args[name] = value;
+    } else if (typeof value === 'string' || typeof value === 'number') {
+      const text = String(value).trim();
+      if (text) args[name] = text;
+    }
+  }
+  return args as ArgumentsOf<O>;
+}
 
 /** A small map that forgets its oldest entries past a capacity. */
 export class Recent<T> {
@@ -29,14 +64,13 @@ export class Recent<T> {
   }
 }
 
-/** The last excerpt posted in each channel, so /quote does not repeat itself. */
-export class RecentExcerpts extends Recent<string> {}
-
-export interface SearchSession {
-  query: string;
-  documentId: string | null;
-  userId: string;
-  createdAt: number;
+/** Per-command state kept between interactions; each command reads and writes only the slot it names. */
+export class CommandState {
+  private readonly slots = new Map<string, unknown>();
+  slot<T>(owner: string, create: () => T): T {
+    if (!this.slots.has(owner)) this.slots.set(owner, create());
+    return this.slots.get(owner) as T;
+  }
 }
 
 export interface CommandContext {
@@ -44,12 +78,24 @@ export interface CommandContext {
   userId: string;
   random: () => number;
   now: () => number;
-  recent: RecentExcerpts;
-  searches: Recent<SearchSession>;
-  /** How long buttons work; commands default to their own when unset. */
+  state: CommandState;
+  /** How long buttons work; DEFAULT_BUTTON_TIMEOUT_MS when unset. */
   buttonTimeoutMs?: number;
 }
 
+/** What a transport keeps for the commands between interactions; channel and user come with each one. */
+export type SharedContext = Omit<CommandContext, 'channelId' | 'userId'>;
+
+export function sharedContext(overrides: Partial<SharedContext> = {}): SharedContext {
+  return { random: Math.random, now: Date.now, state: new CommandState(), ...overrides };
+}
+
+export interface Focused {
+  name: string;
+  value: string;
+}
+
+/** A command as the router sees it: options arrive untyped and are read against the declaration. */
 export interface Command {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** The reply depends on the library and the options alone (no randomness, no state): it may be reused. */
@@ -57,63 +103,60 @@ export interface Command {
   run(library: Library, options: CommandOptions, context: CommandContext): Reply;
   autocomplete(
     library: Library,
-    focused: { name: string; value: string },
+    focused: Focused,
     options: CommandOptions,
   ): APICommandAutocompleteInteractionResponseCallbackData;
   /** Button presses on this command's messages (custom ids start with "<command name>:"). */
   component?(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
 }
 
-/** What a transport keeps for the commands between interactions; channel and user come with each one. */
-export type SharedContext = Omit<CommandContext, 'channelId' | 'userId'>;
+/** What a command file writes: its options declared once, and functions typed by them. */
+export interface CommandSpec<O extends OptionSpecs> {
+  name: string;
+  description: string;
+  options: O;
+  pure?: boolean;
+  run(library: Library, args: ArgumentsOf<O>, context: CommandContext): Reply;
+  autocomplete?(
+    library: Library,
+    focused: Focused & { name: keyof O & string },
+    args: ArgumentsOf<O>,
+  ): APICommandAutocompleteInteractionResponseCallbackData;
+  component?(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
+}
 
-export function sharedContext(overrides: Partial<SharedContext> = {}): SharedContext {
+/** The definition Discord registers, built with @discordjs/builders (which checks names and lengths). */
+function definitionOf<O extends OptionSpecs>(spec: CommandSpec<O>): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const builder = new SlashCommandBuilder().setName(spec.name).setDescription(spec.description);
+  // Discord wants required options first; the declared order holds otherwise.
+  const entries = Object.entries(spec.options).sort(([, a], [, b]) => Number(!!b.required) - Number(!!a.required));
+  for (const [name, option] of entries) {
+    if (option.type === ApplicationCommandOptionType.Boolean) {
+      builder.addBooleanOption((o) =>
+        o.setName(name).setDescription(option.description).setRequired(!!option.required),
+      );
+    } else {
+      builder.addStringOption((o) => {
+        o.setName(name).setDescription(option.description).setRequired(!!option.required);
+        if (option.autocomplete) o.setAutocomplete(true);
+        if (option.maxLength !== undefined) o.setMaxLength(option.maxLength);
+        return o;
+      });
+    }
+  }
+  return builder.toJSON();
+}
+
+export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Command {
+  const isDeclared = (name: string): name is keyof O & string => Object.hasOwn(spec.options, name);
   return {
-    random: Math.random,
-    now: Date.now,
-    recent: new RecentExcerpts(),
-    searches: new Recent<SearchSession>(1000),
-    ...overrides,
+    definition: definitionOf(spec),
+    pure: spec.pure,
+    run: (library, options, context) => spec.run(library, readArguments(spec.options, options), context),
+    autocomplete: (library, focused, options) =>
+      spec.autocomplete && isDeclared(focused.name)
+        ? spec.autocomplete(library, { ...focused, name: focused.name }, readArguments(spec.options, options))
+        : { choices: [] },
+    component: spec.component && ((library, customId, context) => spec.component!(library, customId, context)),
   };
-}
-
-export function stringOption(options: CommandOptions, name: string): string {
-  const value = options[name];
-  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-}
-
-export function isPrivate(options: CommandOptions): boolean {
-  return options.private === true;
-}
-
-/** The `document` option every command takes first; autocomplete on titles. */
-export function addDocumentOption(builder: SlashCommandBuilder): SlashCommandBuilder {
-  builder.addStringOption((o) =>
-    o
-      .setName('document')
-      .setDescription('Only this document (when several are served)')
-      .setAutocomplete(true)
-      .setMaxLength(200),
-  );
-  return builder;
-}
-
-/**
- * The document chosen with the `document` option: null when none was given (search them all), or a
- * not-found reply listing the documents.
- */
-export function chosenDocument(
-  library: Library,
-  options: CommandOptions,
-): { document: Document | null; notFound: Reply | null } {
-  const wanted = stringOption(options, 'document');
-  if (!wanted) return { document: null, notFound: null };
-  const document = library.documentById(wanted) ?? library.findDocuments(wanted)[0] ?? null;
-  return document ? { document, notFound: null } : { document: null, notFound: documentNotFound(library, wanted) };
-}
-
-/** Document titles for autocomplete. */
-export function documentChoices(library: Library, typed: string): Array<{ name: string; value: string }> {
-  const documents = typed.trim() ? library.findDocuments(typed) : library.documents;
-  return documents.map((d) => ({ name: d.title, value: d.id }));
 }

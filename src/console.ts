@@ -1,4 +1,5 @@
 // npm run console [-- [--json] [--autocomplete] [--seeds DIR] ["/command option:value"]]
+import { commands } from '../commands/index.js';
 import { NothingToServeError, openLibrary } from './library/serve.js';
 import { responseAsText } from './transport/as-text.js';
 import { newSession, runInteractive, runLine, runLines } from './transport/console.js';
@@ -35,6 +36,7 @@ export async function consoleMain(
       (
         await openLibrary(seeds, { error: (m) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} })
       ).current(),
+      commands,
     );
   } catch (error) {
     if (error instanceof NothingToServeError) return fail(error.message, 1);

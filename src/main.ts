@@ -1,6 +1,7 @@
 // npm start: serve the documents on Discord; with no token, say what is missing and open the local console.
 import 'dotenv/config';
 import { Events } from 'discord.js';
+import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { consoleMain } from './console.js';
 import { NothingToServeError, openLibrary } from './library/serve.js';
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
     buttonTimeoutMs: config.buttonTimeoutMs,
     log,
     getLibrary: () => live.current(),
+    commands,
   }).catch((error: Error) => {
     log.fatal({ err: error }, 'could not connect to Discord');
     return null;

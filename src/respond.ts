@@ -9,10 +9,9 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { commands as defaultCommands } from '../commands/index.js';
 import type { Command, CommandOptions, SharedContext } from './command.js';
 import type { Library } from './library/library.js';
-import { COLORS, reply } from './render/reply.js';
+import { COLORS, notice, reply } from './render/reply.js';
 import { escapeUserText, truncate } from './render/text.js';
 
 const REPLY_CACHE_SIZE = 500;
@@ -44,30 +43,22 @@ function readOptions(options: APIApplicationCommandInteractionDataOption[] | und
   return { values, focused };
 }
 
-export function unknownCommandResponse(name: string): APIInteractionResponse {
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: reply(
-      [
-        {
-          title: 'Unknown command',
-          description: `This bot has no command “${escapeUserText(truncate(name, 100))}”. Its commands: ${[...defaultCommands.keys()].map((c) => `/${c}`).join(', ')}.`,
-          color: COLORS.notice,
-        },
-      ],
-      { ephemeral: true },
-    ),
-  };
+function message(data: ReturnType<typeof reply>): APIInteractionResponse {
+  return { type: InteractionResponseType.ChannelMessageWithSource, data };
 }
 
-export function expiredButtonResponse(): APIInteractionResponse {
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: reply(
-      [{ title: 'This button no longer works', description: 'Run the command again.', color: COLORS.notice }],
-      { ephemeral: true },
+function unknownCommandResponse(name: string, commands: ReadonlyMap<string, Command>): APIInteractionResponse {
+  const names = [...commands.keys()].map((c) => `/${c}`).join(', ');
+  return message(
+    notice(
+      'Unknown command',
+      `This bot has no command “${escapeUserText(truncate(name, 100))}”. Its commands: ${names}.`,
     ),
-  };
+  );
+}
+
+function expiredButtonResponse(): APIInteractionResponse {
+  return message(notice('This button no longer works', 'Run the command again.'));
 }
 
 /** What a user sees when a command fails: an ephemeral apology, never the error itself. */
@@ -95,7 +86,7 @@ export function respond(
   library: Library,
   interaction: APIInteraction,
   context: SharedContext,
-  commands: ReadonlyMap<string, Command> = defaultCommands,
+  commands: ReadonlyMap<string, Command>,
 ): APIInteractionResponse | null {
   if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
   const channelId = interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct';
@@ -122,22 +113,14 @@ export function respond(
       data: command && focused ? command.autocomplete(library, focused, values) : { choices: [] },
     };
   }
-  if (!command) return unknownCommandResponse(data.name);
+  if (!command) return unknownCommandResponse(data.name, commands);
   if (library.documents.length === 0) {
-    return {
-      type: InteractionResponseType.ChannelMessageWithSource,
-      data: reply(
-        [
-          {
-            title: 'No documents',
-            description:
-              'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.',
-            color: COLORS.notice,
-          },
-        ],
-        { ephemeral: true },
+    return message(
+      notice(
+        'No documents',
+        'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.',
       ),
-    };
+    );
   }
   if (command.pure) {
     // A library never changes once built, so a pure command's reply to the same options is the same.

@@ -23,8 +23,13 @@ export function reply(embeds: APIEmbed[], options: { ephemeral?: boolean } = {})
   return data;
 }
 
+/** A private note to the person who asked: a bad query, nothing to show, a button that no longer works. */
+export function notice(title: string, description: string): Reply {
+  return reply([{ title, description, color: COLORS.notice }], { ephemeral: true });
+}
+
 /** Keeps every embed within Discord's per-field limits and all embeds within 6,000 characters together. */
-export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
+function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   const fitted = embeds.slice(0, LIMITS.embeds).map(fitEmbed);
   let total = fitted.reduce((n, e) => n + embedLength(e), 0);
   for (let i = fitted.length - 1; i >= 0 && total > LIMITS.embedsTotal; i--) {
@@ -58,7 +63,7 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
   return out;
 }
 
-export function embedLength(embed: APIEmbed): number {
+function embedLength(embed: APIEmbed): number {
   return (
     (embed.title?.length ?? 0) +
     (embed.description?.length ?? 0) +

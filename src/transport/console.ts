@@ -1,8 +1,7 @@
 // The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
 import { createInterface, type Interface } from 'node:readline';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { definitions } from '../../commands/index.js';
-import { sharedContext, type SharedContext } from '../command.js';
+import { sharedContext, type Command, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
 import { respond } from '../respond.js';
 import { responseAsText } from './as-text.js';
@@ -10,15 +9,22 @@ import { CommandLineError, parseCommandLine, toButtonInteraction, toInteraction 
 
 export interface ConsoleSession {
   library: Library;
+  /** The command registry (commands/index.ts), handed in by the entry point. */
+  commands: ReadonlyMap<string, Command>;
   context: SharedContext;
 }
 
-export function newSession(library: Library): ConsoleSession {
-  return { library, context: sharedContext() };
+export function newSession(library: Library, commands: ReadonlyMap<string, Command>): ConsoleSession {
+  return { library, commands, context: sharedContext() };
+}
+
+function definitionsOf(session: ConsoleSession) {
+  return [...session.commands.values()].map((c) => c.definition);
 }
 
 /** Runs one command line; returns the exact response body the bot would send. Throws CommandLineError. */
 export function runLine(session: ConsoleSession, line: string, kind: 'command' | 'autocomplete' = 'command') {
+  const definitions = definitionsOf(session);
   const parsed = parseCommandLine(line, definitions);
   if (kind === 'autocomplete' && parsed.options.length === 0) {
     // "/section" alone: complete the first option, as Discord does when the user starts typing it.
@@ -27,7 +33,7 @@ export function runLine(session: ConsoleSession, line: string, kind: 'command' |
       ?.options?.find((o) => 'autocomplete' in o && o.autocomplete && o.name !== 'document');
     if (first) parsed.options.push({ name: first.name, value: '', type: first.type });
   }
-  return respond(session.library, toInteraction(parsed, kind), session.context);
+  return respond(session.library, toInteraction(parsed, kind), session.context, session.commands);
 }
 
 /** stdin not a terminal: one command a line in, one JSON response a line out. Returns the exit code. */
@@ -56,6 +62,7 @@ export async function runLines(
 
 /** Completes command names, option names, and option values (through the command's own autocomplete). */
 export function complete(session: ConsoleSession, line: string): [string[], string] {
+  const definitions = definitionsOf(session);
   const command = /^\/?([\w-]*)$/.exec(line);
   if (command) {
     const hits = definitions.map((d) => `/${d.name} `).filter((n) => n.startsWith(`/${command[1]}`));
@@ -102,6 +109,7 @@ export function runInteractive(
     historySize: 500,
     completer: (line: string) => complete(session, line),
   });
+  const definitions = definitionsOf(session);
   const say = (text: string) => output.write(`${text}\n`);
   say(`factsheet-bot console: ${session.library.documents.map((d) => d.title).join(', ')}`);
   say(
@@ -135,7 +143,7 @@ export function runInteractive(
         say('next, previous, post — press the buttons of the last reply');
       } else if (['next', 'previous', 'post'].includes(word)) {
         const customId = buttons.get(word);
-        if (customId) show(respond(session.library, toButtonInteraction(customId), session.context));
+        if (customId) show(respond(session.library, toButtonInteraction(customId), session.context, session.commands));
         else say(`The last reply has no "${word}" button to press.`);
       } else if (text) {
         try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import { complete, newSession, runInteractive } from '../../src/transport/console.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { seedLibrary } from '../support/library.js';
@@ -94,7 +95,7 @@ describe('npm run console (child process)', () => {
 
 describe('interactive console', () => {
   it('completes commands, options and option values', () => {
-    const session = newSession(seedLibrary());
+    const session = newSession(seedLibrary(), commands);
     expect(complete(session, '/st')[0]).toEqual(['/stat ']);
     expect(complete(session, '/stat ')[0]).toEqual(['/stat document:', '/stat query:', '/stat private:']);
     expect(complete(session, '/stat query:homicides p')[0]).toEqual(['/stat query:homicides private:']);
@@ -106,7 +107,7 @@ describe('interactive console', () => {
     const output = new PassThrough();
     let text = '';
     output.on('data', (chunk) => (text += chunk));
-    const done = runInteractive(newSession(seedLibrary()), input, output, false);
+    const done = runInteractive(newSession(seedLibrary(), commands), input, output, false);
     input.write('/stat query:burglaries\n');
     input.write('next\n');
     input.write('/search query:president\n');

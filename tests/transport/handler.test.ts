@@ -1,13 +1,13 @@
-// The gateway adapter's routing and error path, with fake interactions and a fake send (no network).
+// The transport-neutral handler's routing and error path, with fake interactions and a fake send (no network).
 import { Writable } from 'node:stream';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it, vi } from 'vitest';
 import { sharedContext } from '../../src/command.js';
 import type { Library } from '../../src/library/library.js';
 import { createLogger } from '../../src/log.js';
-import { createInteractionHandler } from '../../src/transport/gateway.js';
+import { createInteractionHandler } from '../../src/transport/handler.js';
 import { parseCommandLine, toInteraction } from '../../src/transport/parse-command.js';
-import { definitions } from '../../commands/index.js';
+import { commands, definitions } from '../../commands/index.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { seedLibrary } from '../support/library.js';
 
@@ -36,12 +36,12 @@ function harness(
     () => library,
     send ?? (async (i, response) => void sent.push({ interaction: i, response })),
     log,
-    { context: sharedContext({ random: () => 0 }) },
+    { commands, context: sharedContext({ random: () => 0 }) },
   );
   return { handle, sent, lines };
 }
 
-describe('gateway adapter', () => {
+describe('interaction handler', () => {
   it('routes a chat-input command to its command and sends the response to that interaction', async () => {
     const { handle, sent } = harness();
     const raw = interaction('/stat query:homicides');
@@ -130,6 +130,7 @@ describe('gateway adapter', () => {
         async (_i, r) => void sent.push(r),
         log,
         {
+          commands,
           context: sharedContext({ buttonTimeoutMs: 60_000 }),
           editOriginal: async (i, body) => void edits.push({ token: i.token, body }),
         },

@@ -15,6 +15,7 @@ import { plainText } from '../src/document/text.js';
 import type { Library, StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
 import { LIMITS } from '../src/render/limits.js';
+import { notFoundEmbed } from '../src/render/not-found.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { blockquote, documentText, escapeUserText, truncate } from '../src/render/text.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
@@ -140,14 +141,13 @@ function buttons(
 }
 
 function notFound(query: string, document: string | null): APIEmbed {
-  const lines = [
-    `No statement matches “${escapeUserText(truncate(query, 200))}”${document ? ` in ${escapeUserText(document)}` : ''}.`,
-  ];
-  lines.push(
-    '',
-    'Try fewer words, another word form, or a phrase without quotes. /section with no name lists the sections.',
-  );
-  return { title: 'Nothing found', description: lines.join('\n'), color: COLORS.notice };
+  return notFoundEmbed({
+    title: 'Nothing found',
+    what: 'statement',
+    query,
+    within: document,
+    more: ['Try fewer words, another word form, or a phrase without quotes. /section with no name lists the sections.'],
+  });
 }
 
 /** A page of results with its buttons; `preview` is the private view with "Post to channel". */

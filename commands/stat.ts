@@ -6,6 +6,7 @@ import type { FigureRef, Library } from '../src/library/library.js';
 import { documentFooter, figureLabel, figureQuote } from '../src/render/document.js';
 import { LIMITS } from '../src/render/limits.js';
 import { choices, COLORS, reply } from '../src/render/reply.js';
+import { notFoundEmbed } from '../src/render/not-found.js';
 import { closest } from '../src/render/similar.js';
 import { escapeDocumentText, escapeUserText, truncate } from '../src/render/text.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
@@ -69,12 +70,19 @@ function notFound(library: Library, query: string, document: Document | null): A
   ];
   const nearest = closest(query, counted, (c) => c);
   const examples = counted.slice(0, 8).map((c) => escapeDocumentText(c.replace(/\s+/g, ' ')));
-  const lines = [`No figure matches “${escapeUserText(truncate(query, 200))}”.`];
-  if (nearest) lines.push(`Did you mean **${escapeDocumentText(nearest)}**?`);
-  if (examples.length) lines.push('', `Figures count, for example: ${examples.join(', ')}.`);
-  else lines.push('', 'The documents served state no figures.');
-  lines.push('', 'Run /stat with no query to list every figure.');
-  return { title: 'No figure found', description: lines.join('\n'), color: COLORS.notice };
+  return notFoundEmbed({
+    title: 'No figure found',
+    what: 'figure',
+    query,
+    suggestion: nearest && escapeDocumentText(nearest),
+    more: [
+      examples.length
+        ? `Figures count, for example: ${examples.join(', ')}.`
+        : 'The documents served state no figures.',
+      '',
+      'Run /stat with no query to list every figure.',
+    ],
+  });
 }
 
 export const stat = defineCommand({

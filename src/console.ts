@@ -1,4 +1,5 @@
 // npm run console [-- [--json] [--autocomplete] [--seeds DIR] ["/command option:value"]]
+import { pathToFileURL } from 'node:url';
 import { commands } from '../commands/index.js';
 import { NothingToServeError, openLibrary } from './library/serve.js';
 import { responseAsText } from './transport/as-text.js';
@@ -67,6 +68,7 @@ function fail(message: string, code = 2): number {
   return code;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run directly (not imported by a test): the file URL form also holds for paths that need encoding.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await consoleMain(process.argv.slice(2));
 }

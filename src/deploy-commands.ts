@@ -1,5 +1,6 @@
 // npm run deploy-commands: registers exactly the command definitions the bot runs, in one server
 // (DISCORD_GUILD_ID, instant) or globally.
+import { pathToFileURL } from 'node:url';
 import 'dotenv/config';
 import { REST, Routes } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
@@ -44,6 +45,7 @@ function fail(message: string): number {
   return 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run directly (not imported by a test): the file URL form also holds for paths that need encoding.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await deployCommands();
 }

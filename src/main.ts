@@ -1,9 +1,11 @@
 // npm start: serve the documents on Discord; with no token, say what is missing and open the local console.
 import 'dotenv/config';
-import { Events } from 'discord.js';
+import { Events, type Client } from 'discord.js';
+import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { consoleMain } from './console.js';
+import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary } from './library/serve.js';
 import { createLogger } from './log.js';
 import { startGateway } from './transport/gateway.js';
@@ -30,9 +32,28 @@ async function main(): Promise<number> {
   }
 
   const log = createLogger(config.logLevel, process.stdout, [config.token]);
+  const live = await loadDocuments(config.seedsDir, log);
+  if (!live) return 1;
+  const client = await startGateway({
+    token: config.token,
+    apiUrl: config.apiUrl,
+    buttonTimeoutMs: config.buttonTimeoutMs,
+    log,
+    getLibrary: () => live.current(),
+    commands,
+  }).catch((error: Error) => {
+    log.fatal({ err: error }, 'could not connect to Discord');
+    return null;
+  });
+  if (!client) return 1;
+  return untilSignal(client, live, log);
+}
+
+/** The documents folder, loaded and watched; null (logged) when nothing in it can be served. */
+async function loadDocuments(seedsDir: string, log: Logger): Promise<LiveLibrary | null> {
   let live;
   try {
-    live = await openLibrary(config.seedsDir, {
+    live = await openLibrary(seedsDir, {
       error: (m) => log.error(m),
       warn: (m) => log.warn(m),
       info: (fields, m) => log.info(fields, m),
@@ -40,7 +61,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof NothingToServeError) {
       log.fatal(error.message);
-      return 1;
+      return null;
     }
     throw error;
   }
@@ -55,20 +76,11 @@ async function main(): Promise<number> {
   );
   // Edits to the documents folder are picked up while the bot runs.
   live.watch();
+  return live;
+}
 
-  const client = await startGateway({
-    token: config.token,
-    apiUrl: config.apiUrl,
-    buttonTimeoutMs: config.buttonTimeoutMs,
-    log,
-    getLibrary: () => live.current(),
-    commands,
-  }).catch((error: Error) => {
-    log.fatal({ err: error }, 'could not connect to Discord');
-    return null;
-  });
-  if (!client) return 1;
-
+/** Serves until SIGINT or SIGTERM, then closes the watcher and the connection; resolves to the exit code. */
+function untilSignal(client: Client, live: LiveLibrary, log: Logger): Promise<number> {
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutting down');

@@ -122,24 +122,19 @@ export function respond(
       ),
     );
   }
-  if (command.pure) {
-    // A library never changes once built, so a pure command's reply to the same options is the same.
-    const key = `${data.name}\u0000${JSON.stringify(values)}`;
-    const cache = replyCache.get(library) ?? new Map<string, APIInteractionResponse>();
-    replyCache.set(library, cache);
-    let cached = cache.get(key);
-    if (!cached) {
-      cached = {
-        type: InteractionResponseType.ChannelMessageWithSource,
-        data: command.run(library, values, { ...context, channelId, userId }),
-      };
-      if (cache.size >= REPLY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      cache.set(key, cached);
-    }
-    return cached;
+  const run = () => message(command.run(library, values, { ...context, channelId, userId }));
+  return command.pure ? reusedReply(library, `${data.name}\u0000${JSON.stringify(values)}`, run) : run();
+}
+
+/** A library never changes once built, so a pure command's reply to the same options is the same: keep it. */
+function reusedReply(library: Library, key: string, run: () => APIInteractionResponse): APIInteractionResponse {
+  const cache = replyCache.get(library) ?? new Map<string, APIInteractionResponse>();
+  replyCache.set(library, cache);
+  let cached = cache.get(key);
+  if (!cached) {
+    cached = run();
+    if (cache.size >= REPLY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, cached);
   }
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: command.run(library, values, { ...context, channelId, userId }),
-  };
+  return cached;
 }

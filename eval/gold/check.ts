@@ -1,5 +1,6 @@
 // Checks the gold annotations against the documents: every block exists, every heading and figure text is
 // in its block, every answer points at a real block. `npm run gold:check` exits 1 on any problem.
+import { pathToFileURL } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainBlocks, type Block } from './plain.js';
@@ -79,7 +80,8 @@ export function checkGold(): string[] {
   return problems;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run directly (not imported by a test): the file URL form also holds for paths that need encoding.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const problems = checkGold();
   const docs = readAnnotations();
   const questions = readQuestions();

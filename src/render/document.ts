@@ -4,6 +4,7 @@ import type { Document, Point } from '../document/types.js';
 import type { FigureRef, Library, SectionRef } from '../library/library.js';
 import { LIMITS } from './limits.js';
 import { COLORS, reply, type Reply } from './reply.js';
+import { notFoundEmbed } from './not-found.js';
 import { closest } from './similar.js';
 import { blockquote, documentText, escapeUserText, sentenceWithBold, truncate } from './text.js';
 
@@ -81,7 +82,7 @@ export function tocEmbeds(documents: Document[]): APIEmbed[] {
   });
 }
 
-export function sectionList(library: Library, refs: SectionRef[], max = 25): string {
+function sectionList(library: Library, refs: SectionRef[], max = 25): string {
   const lines = refs
     .slice(0, max)
     .map(
@@ -95,26 +96,31 @@ export function sectionList(library: Library, refs: SectionRef[], max = 25): str
 /** No section matched: say so, list the sections (of the chosen document), suggest the closest. */
 export function sectionNotFound(library: Library, query: string, document: Document | null = null): APIEmbed {
   const refs = library.parts(document?.id).sections;
-  // Suggestions from the first few thousand titles: enough to be useful, bounded in time.
+  // Suggestions from the first 300 titles: enough to be useful, bounded in time.
   const suggestion = closest(query, refs.slice(0, 300), (ref) => ref.section.title);
-  const lines = [
-    `No section matches “${escapeUserText(truncate(query, 200))}”${document ? ` in ${escapeUserText(document.title)}` : ''}.`,
-  ];
-  if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.section.title)}**?`);
-  lines.push('', '**Sections:**', sectionList(library, refs));
-  return { title: 'Section not found', description: lines.join('\n'), color: COLORS.notice };
+  return notFoundEmbed({
+    title: 'Section not found',
+    what: 'section',
+    query,
+    within: document?.title,
+    suggestion: suggestion && escapeUserText(suggestion.section.title),
+    more: ['**Sections:**', sectionList(library, refs)],
+  });
 }
 
 /** The `document` option named no served document. */
 export function documentNotFound(library: Library, query: string): Reply {
   const suggestion = closest(query, library.documents.slice(0, 300), (d) => d.title);
-  const lines = [`No document matches “${escapeUserText(truncate(query, 200))}”.`];
-  if (suggestion) lines.push(`Did you mean **${escapeUserText(suggestion.title)}**?`);
-  lines.push('', '**Documents served:**', ...library.documents.slice(0, 25).map((d) => `• ${escapeUserText(d.title)}`));
-  if (library.documents.length > 25) lines.push(`… and ${library.documents.length - 25} more`);
-  return reply([{ title: 'Document not found', description: lines.join('\n'), color: COLORS.notice }], {
-    ephemeral: true,
+  const listed = library.documents.slice(0, 25).map((d) => `• ${escapeUserText(d.title)}`);
+  if (library.documents.length > 25) listed.push(`… and ${library.documents.length - 25} more`);
+  const embed = notFoundEmbed({
+    title: 'Document not found',
+    what: 'document',
+    query,
+    suggestion: suggestion && escapeUserText(suggestion.title),
+    more: ['**Documents served:**', ...listed],
   });
+  return reply([embed], { ephemeral: true });
 }
 
 /** One figure: its sentence quoted, the figure in bold, and where it comes from. */

@@ -11,7 +11,7 @@ import { truncate } from './text.js';
 
 export type Reply = APIInteractionResponseCallbackData;
 
-/** Embed colour: a calm blue for answers, amber for "not found". */
+/** Embed colour: a calm blue for answers, amber for notices ("not found", a bad query), red for failures. */
 export const COLORS = { answer: 0x2b6cb0, notice: 0xd69e2e, error: 0xc53030 } as const;
 
 export function reply(embeds: APIEmbed[], options: { ephemeral?: boolean } = {}): Reply {

@@ -1,11 +1,21 @@
 // "Did you mean ...?": the closest string by shared letter pairs (Dice coefficient), for suggestions.
-// Candidates (titles, what figures count) repeat from call to call: their pairs are kept.
+// Candidates (titles, what figures count) come from the documents and repeat from call to call: their pairs
+// are kept. What a user typed is never kept, so distinct queries cannot grow the memory.
+const MAX_CACHED = 20_000;
+/** Words of a candidate compared one by one: enough for a title, bounded for a document's odd 100,000-word line. */
+const MAX_WORDS = 50;
+const MAX_QUERY = 200;
+/** Below this a suggestion helps nobody. */
+const MIN_SIMILARITY = 0.2;
+/** A match on one word of a candidate counts a little less than a match on the whole. */
+const WORD_MATCH = 0.9;
+
 const cache = new Map<string, Map<string, number>>();
 
-function pairs(text: string): Map<string, number> {
+function cachedPairs(text: string): Map<string, number> {
   const cached = cache.get(text);
   if (cached) return cached;
-  if (cache.size > 20_000) cache.clear();
+  if (cache.size > MAX_CACHED) cache.clear();
   const made = countPairs(text);
   cache.set(text, made);
   return made;
@@ -24,9 +34,7 @@ function countPairs(text: string): Map<string, number> {
   return out;
 }
 
-export function similarity(a: string, b: string): number {
-  const pa = pairs(a);
-  const pb = pairs(b);
+function dice(pa: Map<string, number>, pb: Map<string, number>): number {
   let shared = 0;
   let total = 0;
   for (const [pair, n] of pa) {
@@ -39,19 +47,18 @@ export function similarity(a: string, b: string): number {
 
 /** The candidate most like the query, or null when none shares anything with it. */
 export function closest<T>(query: string, candidates: T[], text: (c: T) => string): T | null {
+  const wanted = countPairs(query.slice(0, MAX_QUERY));
   let best: T | null = null;
   let bestScore = 0;
   for (const candidate of candidates) {
-    const score = Math.max(
-      similarity(query, text(candidate)),
-      ...text(candidate)
-        .split(/\s+/)
-        .map((w) => similarity(query, w) * 0.9),
-    );
+    const whole = text(candidate);
+    let score = dice(wanted, cachedPairs(whole));
+    for (const word of whole.split(/\s+/, MAX_WORDS))
+      score = Math.max(score, dice(wanted, cachedPairs(word)) * WORD_MATCH);
     if (score > bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
-  return bestScore > 0.2 ? best : null;
+  return bestScore > MIN_SIMILARITY ? best : null;
 }

@@ -95,6 +95,19 @@ export function complete(session: ConsoleSession, line: string): [string[], stri
   return [hits.map((h) => line.slice(0, line.length - partial.length) + h), line];
 }
 
+/** The enabled buttons of a reply by the first word of their label ("next"), to custom id. */
+function buttonsOf(components: unknown): Map<string, string> {
+  const rows = (Array.isArray(components) ? components : []) as Array<{
+    components?: Array<{ label?: string; custom_id?: string; disabled?: boolean }>;
+  }>;
+  return new Map(
+    rows
+      .flatMap((r) => r.components ?? [])
+      .filter((b) => b.label && b.custom_id && !b.disabled)
+      .map((b) => [b.label!.toLowerCase().split(' ')[0]!, b.custom_id!]),
+  );
+}
+
 /** Interactive prompt with history and tab completion. Resolves when the user leaves. */
 export function runInteractive(
   session: ConsoleSession,
@@ -120,17 +133,9 @@ export function runInteractive(
   let buttons = new Map<string, string>();
   const show = (response: ReturnType<typeof runLine>) => {
     say(responseAsText(response, color));
-    if (response && 'data' in response && response.data && 'components' in response.data) {
-      const rows = (response.data.components ?? []) as Array<{
-        components?: Array<{ label?: string; custom_id?: string; disabled?: boolean }>;
-      }>;
-      buttons = new Map(
-        rows
-          .flatMap((r) => r.components ?? [])
-          .filter((b) => b.label && b.custom_id && !b.disabled)
-          .map((b) => [b.label!.toLowerCase().split(' ')[0]!, b.custom_id!]),
-      );
-    } else if (response?.type !== InteractionResponseType.UpdateMessage) buttons = new Map();
+    if (response && 'data' in response && response.data && 'components' in response.data)
+      buttons = buttonsOf(response.data.components);
+    else if (response?.type !== InteractionResponseType.UpdateMessage) buttons = new Map();
   };
   return new Promise((resolve) => {
     rl.on('line', (line) => {

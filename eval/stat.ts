@@ -1,0 +1,61 @@
+// /stat against the gold questions: is the figure asked for first (top-1), how high on the first page (MRR@5),
+// and does a question no document answers get "No figure found".
+import type { Document, Span } from '../src/document/types.js';
+import type { Library } from '../src/library/library.js';
+import { fold, type GoldSet } from './gold/load.js';
+import { stripMarkup } from './gold/plain.js';
+import type { GoldQuestion } from './gold/types.js';
+
+/** One answer /stat shows: a sentence of a document (with its figures in bold). */
+export interface StatHit {
+  document: Document;
+  sentence: Span;
+}
+
+export type StatSearch = (library: Library, query: string) => StatHit[];
+
+export interface StatScores {
+  answerable: number;
+  top1: number;
+  mrr5: number;
+  unanswerable: number;
+  notFound: number;
+  failures: string[];
+}
+
+function isAnswer(set: GoldSet, question: GoldQuestion, hit: StatHit): boolean {
+  const entry = set.entryOf(hit.document);
+  const block = set.blockOf(hit.document, hit.sentence);
+  const text = fold(stripMarkup(hit.document.text.slice(hit.sentence[0], hit.sentence[1])));
+  return question.answers.some(
+    (a) => a.file === entry.gold.file && a.block === block && a.figure !== undefined && text.includes(fold(a.figure)),
+  );
+}
+
+export function scoreStat(set: GoldSet, search: StatSearch): StatScores {
+  const figureQuestions = set.questions.filter((q) => q.answers.some((a) => a.figure !== undefined));
+  const unanswerable = set.questions.filter((q) => q.answers.length === 0);
+  let top1 = 0;
+  let reciprocal = 0;
+  const failures: string[] = [];
+  for (const question of figureQuestions) {
+    const hits = search(set.library, question.q).slice(0, 5);
+    const rank = hits.findIndex((hit) => isAnswer(set, question, hit));
+    if (rank === 0) top1++;
+    if (rank >= 0) reciprocal += 1 / (rank + 1);
+    else failures.push(`not on page: "${question.q}"`);
+  }
+  let notFound = 0;
+  for (const question of unanswerable) {
+    if (search(set.library, question.q).length === 0) notFound++;
+    else failures.push(`answered the unanswerable: "${question.q}"`);
+  }
+  return {
+    answerable: figureQuestions.length,
+    top1: top1 / Math.max(1, figureQuestions.length),
+    mrr5: reciprocal / Math.max(1, figureQuestions.length),
+    unanswerable: unanswerable.length,
+    notFound: notFound / Math.max(1, unanswerable.length),
+    failures,
+  };
+}

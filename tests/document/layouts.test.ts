@@ -48,9 +48,11 @@ describe('layouts', () => {
       [1, 'Training starts in the first quarter of 2026.'],
       [0, 'Wait times have fallen by 30 percent since January.'],
     ]);
-    // "two years" dates the 1,200; the 2026 and "first quarter" are dates, not figures.
+    // "two years" dates the 1,200 and is itself a duration (it answers "how long"); the 2026 and "first
+    // quarter" are dates, not figures.
     expect(doc.figures.map((f) => [f.text, f.timeframe])).toEqual([
       ['1,200', 'over the next two years'],
+      ['two', null],
       ['12', null],
       ['30 percent', 'since January'],
       ['more than 50', null],

@@ -1,0 +1,101 @@
+// What looks like a figure and is not: years and dates, times, list and section numbers, phone numbers,
+// citations ("Section 232 and 301"), model numbers ("787 order"), spelled numbers that count nothing ("one
+// of"). Each rule reads a short window around the match, so a very long sentence costs no more per figure.
+import { FUNCTION_WORDS, UNITS } from './vocabulary.js';
+import { MONTH_AFTER, MONTH_BEFORE } from './pattern.js';
+import type { Groups } from './value.js';
+
+/** The text around a match: `before` ends where the number (after its qualifier) starts; `next` follows it. */
+export interface Window {
+  before: string;
+  next: string;
+}
+
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'personnel', 'staff', 'youth']);
+const isPlural = (word: string) =>
+  IRREGULAR_PLURALS.has(word.toLowerCase()) || (/[a-z]s$/i.test(word) && !/ss$/i.test(word) && word.length > 2);
+const isYear = (num: string) => /^(1[89]|20)\d\d$/.test(num);
+const isSentenceStart = (text: string) => /^[\s"“'‘(*_>-]*$/.test(text) || /[.!?:;]["”’)*]*\s*$/.test(text);
+
+/** A number read as an identifier: a year, a date, a time, a list or section number, a phone number. */
+function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean): boolean {
+  const num = groups.num!;
+  // A year stays a year before a hyphenated month ("2022-May"); "2025-year" is not a thing documents say.
+  if (plain && isYear(num.replace('+', '')) && !/^-[a-z]+$/.test(groups.hyphenUnit ?? '')) return true;
+  if (/\b(?:FY|fiscal\s+year)\s*$/i.test(before)) return true;
+  if (/^[A-Za-z~]/.test(next) && !groups.percent && !groups.scale) return true; // "5G", "1st", "1990s"
+  if (/^[:/]\d|^\.\d|^-\d/.test(next) || /^\s*[ap]\.?m\.?\b/i.test(next)) return true; // "9/11", "1.4.1", "1-800"
+  if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(next)) return true;
+  if (groups.range && /^\d{3}-\d{4}$/.test(`${num}${groups.range.trim()}`)) return true; // "659-2955"
+  if (/\(\s*$/.test(before) && /^\)\s*\d{3}/.test(next)) return true; // "(800) 659-2955"
+  if (/^\s+(?:hours\s+a\s+day|days\s+a\s+week)\b/i.test(next)) return true; // "24 hours a day, 7 days a week"
+  if (/\b(?:No|Nos|Number|Nr)\.?\s*$|[#§]\s*$/.test(before)) return true;
+  if (/\b(?:day|phase|tier|level|stage|step|page|chapter|round|grade|district|zone)\s+$/i.test(before)) return true;
+  return false;
+}
+
+/** "(1)", "\(2\)", "1) Participation", "1. Defend Critical Infrastructure". */
+function isListNumber(groups: Groups, { before, next }: Window, plain: boolean): boolean {
+  if (!plain || groups.range || groups.num!.length > 2) return false;
+  if (/\\?\(\s*$/.test(before) && /^\s*\\?\)/.test(next)) return true;
+  if (/^\\?\)/.test(next)) return true;
+  return isSentenceStart(before) && /^[.)](?:\s|$)/.test(next);
+}
+
+/** "Section 232", "Title 42", "Section 232 and 301 tariffs", "Boeing 787 Dreamliner", "largest-ever 787 order". */
+function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
+  const named = /(?:^|[\s(])([A-Z][\w.]*\.?)\s+$/.exec(before);
+  if (
+    named &&
+    !FUNCTION_WORDS.has(named[1]!.toLowerCase().replace(/\.$/, '')) &&
+    !isSentenceStart(before.slice(0, named.index + 1))
+  )
+    return true;
+  if (/[A-Z][\w.]*\s+\d+\s*(?:,|and|or)\s*$/.test(before)) return true;
+  if (groups.qualifier) return false;
+  const model = /^\s+([A-Z][\w.]*)/.exec(next);
+  if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()]) return true;
+  // A three-digit number before one singular noun names a thing ("787 order"); counts take plurals.
+  const noun = /^\s+([a-z]+)\b(?!\s+[a-z]+s\b)/.exec(next);
+  return (
+    /^\d{3,}$/.test(groups.num!) && !!noun && !isPlural(noun[1]!) && !UNITS[noun[1]!] && !FUNCTION_WORDS.has(noun[1]!)
+  );
+}
+
+/** Spelled numbers only as amounts: "three countries", "two small plants", "ten times", "six-month". */
+function isSpelledAmount(groups: Groups, { before, next }: Window): boolean {
+  const word = groups.word!.toLowerCase();
+  if (groups.scale || groups.percent || groups.range || groups.dozen) return true;
+  if (groups.hyphenUnit) return true;
+  if (word === 'one') return /^\s+or\s+more\b/.test(next);
+  const words = /^\s+([A-Za-z][\w'’-]*)(?:\s+([A-Za-z][\w'’-]*))?/.exec(next);
+  if (!words) return false;
+  const [, first, second] = words as unknown as [string, string, string | undefined];
+  if (first.toLowerCase() === 'times') return true;
+  if (first.toLowerCase() === 'of') return /\ball\s+$/i.test(before);
+  if (FUNCTION_WORDS.has(first.toLowerCase())) return false;
+  return isPlural(first) || (!!second && isPlural(second) && !FUNCTION_WORDS.has(second.toLowerCase()));
+}
+
+/** Figures without digits stand only where they read as amounts. */
+function isWordFigure(groups: Groups, { before, next }: Window): boolean {
+  if (groups.articleWord && /^(?:year|month|week|day|hour|dollar|inch|mile)$/i.test(groups.articleWord))
+    return !!groups.qualifier;
+  if (groups.half) {
+    if (groups.halfScale || groups.qualifier) return true;
+    if (/\b(?:first|second|last|the)\s+$/i.test(before)) return false;
+    return /^\s+(?:of|the|all|a|an)\b/i.test(next) || /\bin\s+$/i.test(before);
+  }
+  if (groups.multiplier) return !groups.hyphenUnit;
+  return true;
+}
+
+export function isNotAFigure(groups: Groups, window: Window): boolean {
+  if (groups.num) {
+    const plain = !groups.currency && !groups.percent && !groups.pct1 && !groups.scale && !groups.cents;
+    if (isIdentifier(groups, window, plain) || isListNumber(groups, window, plain)) return true;
+    return plain && !groups.num.includes(',') && isNamedNumber(groups, window);
+  }
+  if (groups.word) return !isSpelledAmount(groups, window);
+  return !isWordFigure(groups, window);
+}

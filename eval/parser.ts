@@ -39,14 +39,17 @@ const contentWords = (text: string) =>
   );
 
 /**
- * A label is right when both are empty, or when they share at least half of the gold label's content words
- * and the bot's label adds no more than the gold's length again (a whole clause is not a noun phrase).
+ * A label is right when both are empty; or when every content word of the bot's label is in the gold label
+ * (a shorter phrase from the same words: "schools" for "schools and child care centers"); or when it shares at
+ * least half of the gold label's content words and adds no more than the gold's length again (a whole clause
+ * is not a noun phrase).
  */
 export function sameCounts(found: string | null, gold: string | null): boolean {
   if (!found || !gold) return !found && !gold;
   const g = contentWords(gold);
   const f = contentWords(found);
   const shared = [...g].filter((w) => f.has(w)).length;
+  if (f.size > 0 && [...f].every((w) => g.has(w))) return true;
   return g.size > 0 && shared * 2 >= g.size && f.size <= 2 * g.size + 1;
 }
 

@@ -3,7 +3,7 @@
 // measured against hand-annotated fact sheets (npm run eval) and runs far faster (npm run bench:figures).
 // The pieces live in ./figures/: the pattern, the values, what is not a figure, labels and time frames.
 import { isNotAFigure } from './figures/filters.js';
-import { countedPhrase, LABEL_WINDOW, subjectOf } from './figures/labels.js';
+import { countedPhrase, LABEL_WINDOW, namedBefore, subjectOf } from './figures/labels.js';
 import { FIGURE, MAY_HOLD_FIGURE } from './figures/pattern.js';
 import { timeframeFor, timeframesOf, type Timeframes } from './figures/timeframe.js';
 import { parseValue, type Groups } from './figures/value.js';
@@ -58,7 +58,9 @@ function figureAt(
   if (!parsed) return null;
   // A hyphenated word ("12-month", "three-part") belongs to what follows, not to the figure's text.
   if (groups.hyphenUnit) matchEnd -= groups.hyphenUnit.length;
-  const after = sentence.slice(groups.hyphenUnit ? matchEnd + 1 : matchEnd, matchEnd + LABEL_WINDOW);
+  // After "three-part", what is counted starts after the hyphenated word: "plan".
+  const labelFrom = groups.hyphenUnit ? matchEnd + groups.hyphenUnit.length : matchEnd;
+  const after = sentence.slice(labelFrom, labelFrom + LABEL_WINDOW);
   const hyphenUnit = groups.hyphenUnit ? UNITS[groups.hyphenUnit.slice(1).toLowerCase()] : undefined;
   const ofFollows =
     Boolean(groups.vague || groups.half || groups.ratioA) || parsed.unit === '%' || parsed.unit === 'fraction';
@@ -68,10 +70,15 @@ function figureAt(
     valueMax: parsed.valueMax,
     unit: parsed.unit ?? hyphenUnit ?? unitAfter(after),
     qualifier: groups.qualifier ? groups.qualifier.replace(/\s+/g, ' ').toLowerCase() : null,
-    counts:
-      countedPhrase(after, ofFollows) ?? subjectOf(sentence.slice(Math.max(0, matchStart - LABEL_WINDOW), matchStart)),
+    counts: labelOf(sentence, matchStart, after, ofFollows),
     timeframe: timeframeFor(frames(), matchStart, matchEnd),
   };
+}
+
+/** What the figure counts: the phrase after it, else what names it just before, else the clause's subject. */
+function labelOf(sentence: string, matchStart: number, after: string, ofFollows: boolean): string | null {
+  const before = sentence.slice(Math.max(0, matchStart - LABEL_WINDOW), matchStart);
+  return countedPhrase(after, ofFollows) ?? namedBefore(before) ?? subjectOf(before);
 }
 
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */

@@ -1,7 +1,7 @@
 // What a figure counts, as a short noun phrase from its sentence: "criminal aliens", "miles of wall", "drop
 // in border apprehensions". When no phrase reads well on its own, no label: an empty label is better than a
 // wrong one ("U", "President Trump", "Starting").
-import { FUNCTION_WORDS } from './vocabulary.js';
+import { FUNCTION_WORDS, UNITS } from './vocabulary.js';
 
 /** How far a label may be looked for, either side of the figure: a phrase is a few words. */
 export const LABEL_WINDOW = 160;
@@ -19,6 +19,8 @@ function tokensOf(text: string): string[] {
 /** A phrase a reader can take as a label, or null. */
 function readable(words: string[]): string | null {
   if (words.length === 0) return null;
+  // The unit alone ("years", "barrels", "times") says how it is measured, not what.
+  if (words.length === 1 && (UNITS[words[0]!.toLowerCase()] || MONEY.test(words[0]!))) return null;
   const phrase = words.join(' ');
   if (phrase.length <= 2) return null;
   if (PEOPLE.test(phrase)) return null;
@@ -28,6 +30,27 @@ function readable(words: string[]): string | null {
   if (words.length === 1 && /(?:ly|ing|ed)$/.test(words[0]!.toLowerCase())) return null;
   return phrase;
 }
+
+/** Words in -ing that fact sheets use as nouns ("formula funding", "affordable housing"). */
+const ING_NOUNS = new Set(
+  'funding housing training building spending financing lending screening manufacturing planning testing hearing meeting reporting warning offering processing permitting'.split(
+    ' ',
+  ),
+);
+/** "arrested", "helping" end a noun phrase; "high-speed", "need", "funding" do not. */
+const isVerbForm = (word: string) =>
+  word.length > 4 && /(?:ed|ing)$/.test(word) && !word.includes('-') && !/eed$/.test(word) && !ING_NOUNS.has(word);
+/** Words before a noun that say which, not what: skipped at the start of a label ("40% of the nation's …"). */
+const DETERMINERS = /^(?:the|a|an|its|their|our|his|her|all|this|these|those|each|every)$/i;
+
+/** Verbs fact sheets put between a subject and an amount ("The Framework invests $55 billion"). */
+const AMOUNT_VERBS = new Set(
+  (
+    'invests provides includes meets delivers creates supports allocates makes brings adds saves costs offers ' +
+    'requires directs gives contains commits secures totals reaches exceeds has have had is are was were ' +
+    'received receives spent spends awarded announced approved funded invested provided'
+  ).split(' '),
+);
 
 /** Noun-phrase words from `index` on: stops at a function word, a verb form or punctuation. */
 function phraseFrom(tokens: string[], start: number): string[] {
@@ -47,7 +70,7 @@ function phraseFrom(tokens: string[], start: number): string[] {
       break;
     }
     if (FUNCTION_WORDS.has(lower)) break;
-    if (words.length > 0 && /(?:ed|ing)$/.test(lower) && lower.length > 4) break;
+    if (words.length > 0 && isVerbForm(lower)) break;
     words.push(token);
   }
   while (words.length && /^(?:of|in)$/i.test(words[words.length - 1]!)) words.pop();
@@ -61,27 +84,59 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
   if (ofFollows && tokens[0]?.toLowerCase() === 'of') index = 1; // "thousands of troops", "40% of counties"
   if (tokens[index]?.toLowerCase() === 'more') index++; // "thousands more workers"
   if (/^as$/i.test(tokens[index] ?? '') && /^(?:many|much)$/i.test(tokens[index + 1] ?? '')) index += 2; // "twice as many"
+  while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
   const words = phraseFrom(tokens, index);
-  if (words.length === 1 && MONEY.test(words[0]!)) {
+  // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
+  if (words.length === 0 && ofFollows === false && /^(?:in|for)$/i.test(tokens[index] ?? ''))
+    return readable(phraseFrom(tokens, index + 1));
+  // "$60 million to Chicago": where the money goes, when it is named.
+  if (words.length === 0 && /^to$/i.test(tokens[index] ?? '') && /^[A-Z]/.test(tokens[index + 1] ?? ''))
+    return readable(phraseFrom(tokens, index + 1));
+  if (words.length > 0 && MONEY.test(words[0]!)) {
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
-    if (next === 'in' || next === 'for' || next === 'to') return readable(phraseFrom(tokens, index + 2)) ?? words[0]!;
+    if (next === 'in' || next === 'for' || next === 'of') return readable(phraseFrom(tokens, index + 2));
+    return null;
   }
   return readable(words);
+}
+
+/**
+ * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
+ * emissions by 30 percent" the emissions.
+ */
+export function namedBefore(before: string): string | null {
+  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|\bby\s+)$/.exec(before.slice(-LABEL_WINDOW));
+  if (!lead) return null;
+  const words = lead[1]!.split(/\s+/);
+  const kept: string[] = [];
+  for (
+    let i = words.length - 1;
+    i >= 0 && !FUNCTION_WORDS.has(words[i]!.toLowerCase()) && !isVerbForm(words[i]!.toLowerCase());
+    i--
+  )
+    kept.unshift(words[i]!);
+  while (kept.length && DETERMINERS.test(kept[0]!)) kept.shift();
+  return readable(kept);
 }
 
 /** When nothing follows the figure ("dropped by 75% since May"), what it measures is the clause's subject. */
 export function subjectOf(before: string): string | null {
   const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(', ') + 1, 0));
   const tokens = tokensOf(clause.slice(-LABEL_WINDOW));
+  // A window cut inside a word ("…ents") starts with a fragment: leave it out.
+  if (clause.length > LABEL_WINDOW && /\w/.test(clause.charAt(clause.length - LABEL_WINDOW - 1))) tokens.shift();
   let index = 0;
   while (index < tokens.length && /^(?:the|a|an|[;,])$/i.test(tokens[index]!)) index++;
   const words: string[] = [];
   for (; index < tokens.length && words.length < 5; index++) {
     const token = tokens[index]!;
-    if (!WORD.test(token) || FUNCTION_WORDS.has(token.toLowerCase())) break;
+    if (!WORD.test(token) || FUNCTION_WORDS.has(token.toLowerCase()) || /['’]s$/.test(token)) break;
     if (/ed$/.test(token.toLowerCase()) && words.length > 0) break;
     words.push(token);
   }
+  while (words.length > 1 && AMOUNT_VERBS.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  // One word before the verb is an agency, a name or a pronoun more often than what is counted.
+  if (words.length === 1 && !/^[a-z]{4,}s$/.test(words[0]!)) return null;
   return readable(words);
 }

@@ -5,36 +5,13 @@
 import { stemmer } from 'stemmer';
 import { lookupTable } from '../document/lookup.js';
 
-const STOPWORDS = new Set([
-  'a',
-  'an',
-  'and',
-  'are',
-  'as',
-  'at',
-  'be',
-  'by',
-  'for',
-  'from',
-  'has',
-  'have',
-  'in',
-  'is',
-  'it',
-  'its',
-  'of',
-  'on',
-  'or',
-  'that',
-  'the',
-  'their',
-  'this',
-  'to',
-  'was',
-  'were',
-  'will',
-  'with',
-]);
+// Stopwords, and the words of a question ("how many", "what did"), which say nothing of what is sought.
+const STOPWORDS = new Set(
+  (
+    'a an and are as at be by for from has have in is it its of on or that the their this to was were will with ' +
+    'how many much what which who whom whose when where why did does do can could should would about tell me show'
+  ).split(' '),
+);
 
 // Query-time synonyms, by stem: a reader's word -> the document's word.
 const SYNONYMS: Record<string, string[]> = lookupTable({
@@ -90,21 +67,30 @@ export interface Field {
 export interface Hit {
   id: number;
   score: number;
+  /** The share of the query's words the entry holds (1: all of them). */
+  coverage?: number;
 }
 
-/** Edit distance, stopping early once it exceeds `max`. */
-function withinDistance(a: string, b: string, max: number): boolean {
+/**
+ * Edit distance with adjacent transpositions counted as one edit ("refroming" is one from "reforming"),
+ * stopping early once every path exceeds `max`.
+ */
+export function withinDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, beforePrevious[j - 2]! + 1);
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > max) return false;
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]! <= max;
@@ -113,9 +99,14 @@ function withinDistance(a: string, b: string, max: number): boolean {
 /** One field's inverted index: each term's entries (ids, ascending) and how often the term occurs in each. */
 class FieldIndex {
   readonly postings = new Map<string, { ids: number[]; counts: number[] }>();
+  /** Each entry's length in terms, for BM25's length normalisation. */
+  readonly lengths = new Map<number, number>();
+  totalLength = 0;
   private sorted: string[] | null = null;
 
   add(id: number, list: string[]): void {
+    this.lengths.set(id, list.length);
+    this.totalLength += list.length;
     for (const term of list) {
       let posting = this.postings.get(term);
       if (!posting) this.postings.set(term, (posting = { ids: [], counts: [] }));
@@ -144,29 +135,21 @@ class FieldIndex {
   }
 }
 
-/** How many matches of one field and one combination of words are scored, at most. */
-const MAX_SCORED = 3000;
+/** Entries with ids in [from, to): one document's, since a document's entries are added together. */
+export type Range = readonly [from: number, to: number];
 
-interface Postings {
-  ids: number[];
-  counts: number[];
-}
+const EVERYTHING: Range = [0, Number.MAX_SAFE_INTEGER];
 
-const EMPTY: Postings = { ids: [], counts: [] };
-
-/** The entries holding any of the words (a prefix's expansions), merged in id order. */
-function union(field: FieldIndex, words: string[]): Postings {
-  if (words.length === 1) return field.postings.get(words[0]!) ?? EMPTY;
-  const merged = new Map<number, number>();
-  for (const word of words) {
-    const posting = field.postings.get(word);
-    if (!posting) continue;
-    for (let i = 0; i < posting.ids.length; i++)
-      merged.set(posting.ids[i]!, (merged.get(posting.ids[i]!) ?? 0) + posting.counts[i]!);
-  }
-  const ids = [...merged.keys()].sort((a, b) => a - b);
-  return { ids, counts: ids.map((id) => merged.get(id)!) };
-}
+/** BM25's usual constants: how fast repeats stop adding, and how much long entries are discounted. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+/** How much a synonym, a typo correction or a prefix expansion counts against the word itself. */
+export const ALTERNATIVE_WEIGHTS = { synonym: 0.8, typo: 0.7, prefix: 0.9 } as const;
+/** Typo correction is tried for this many query words at most, and remembered for this many words. */
+const MAX_CORRECTED_WORDS = 6;
+const MAX_REMEMBERED_CORRECTIONS = 10_000;
+/** Prefix expansions of the word being typed, at most. */
+const MAX_PREFIX_WORDS = 50;
 
 /** Binary search in an ascending list, from `from`: where `value` is, or would be. */
 function lowerBound<T extends string | number>(sorted: T[], value: T, from = 0): number {
@@ -180,59 +163,28 @@ function lowerBound<T extends string | number>(sorted: T[], value: T, from = 0):
   return lo;
 }
 
-/** Entries holding every word (the last as a prefix in prefix fields), with their total occurrences. */
-/** Entries with ids in [from, to): one document's, since a document's entries are added together. */
-export type Range = readonly [from: number, to: number];
-
-const EVERYTHING: Range = [0, Number.MAX_SAFE_INTEGER];
-
-/**
- * Entries in `range` holding every word (the last as a prefix in prefix fields), with their total occurrences;
- * `start` is where to begin reading the result.
- */
-function matches(field: Field, index: FieldIndex, words: string[], range: Range): Postings & { start: number } {
-  const lists = words.map((word, i) =>
-    field.prefix && i === words.length - 1 ? union(index, index.withPrefix(word)) : (index.postings.get(word) ?? EMPTY),
-  );
-  if (lists.length === 1)
-    return { ...lists[0]!, start: range === EVERYTHING ? 0 : lowerBound(lists[0]!.ids, range[0]) };
-  lists.sort((a, b) => a.ids.length - b.ids.length);
-  const [smallest, ...rest] = lists;
-  const ids: number[] = [];
-  const counts: number[] = [];
-  const cursors = rest.map(() => 0);
-  for (let i = lowerBound(smallest!.ids, range[0]); i < smallest!.ids.length && smallest!.ids[i]! < range[1]; i++) {
-    const id = smallest!.ids[i]!;
-    let total = smallest!.counts[i]!;
-    let all = true;
-    for (let k = 0; k < rest.length; k++) {
-      const at = lowerBound(rest[k]!.ids, id, cursors[k]);
-      cursors[k] = at;
-      if (rest[k]!.ids[at] !== id) {
-        all = false;
-        break;
-      }
-      total += rest[k]!.counts[at]!;
-    }
-    if (all) {
-      ids.push(id);
-      counts.push(total);
-    }
-  }
-  return { ids, counts, start: 0 };
+export interface Alternative {
+  term: string;
+  weight: number;
 }
 
 /**
- * Search over a few weighted fields. A hand-written inverted index (term -> ascending ids), because building
- * FlexSearch's cost about 1 µs a word and dominated loading (README, "Search"); queries intersect the shortest
- * lists first. Stemming, stopwords, synonyms and typo tolerance are ours either way.
+ * Search over a few weighted fields: a hand-written inverted index (term -> ascending ids), because building
+ * FlexSearch's cost about 1 µs a word and dominated loading (docs/libraries.md). Entries are ranked by how many
+ * of the query's words they hold (a synonym or typo correction stands for its word), then by BM25 summed over
+ * fields by field weight. Stemming, stopwords, synonyms and typo tolerance are ours.
  */
 export class TextIndex {
   private readonly indexes: Array<{ field: Field; index: FieldIndex }>;
   private vocabularyMap: Map<string, number> | null = null;
-  private byLength: Map<string, string[]> | null = null;
+  private byLength: Map<number, string[]> | null = null;
+  private readonly corrections = new Map<string, string[]>();
 
-  constructor(fields: Field[]) {
+  constructor(
+    fields: Field[],
+    /** Query-time synonyms by stem: a reader's word -> the documents' words. */
+    private readonly synonyms: Record<string, string[]> = SYNONYMS,
+  ) {
     this.indexes = fields.map((field) => ({ field, index: new FieldIndex() }));
   }
 
@@ -245,6 +197,7 @@ export class TextIndex {
     }
     this.vocabularyMap = null;
     this.byLength = null;
+    this.corrections.clear();
   }
 
   /** Builds the lookup tables for typo correction now, so the first query with a typo is not the slow one. */
@@ -254,8 +207,8 @@ export class TextIndex {
     return this;
   }
 
-  /** Every indexed term with how many entries hold it, for typo correction. */
-  private get vocabulary(): Map<string, number> {
+  /** Every indexed term with how many entries hold it, for typo correction and rarity. */
+  get vocabulary(): Map<string, number> {
     if (!this.vocabularyMap) {
       this.vocabularyMap = new Map();
       for (const { index } of this.indexes) {
@@ -266,20 +219,31 @@ export class TextIndex {
     return this.vocabularyMap;
   }
 
-  /** The query's words, each with its alternatives: synonyms, and the closest indexed words for a typo. */
-  private alternatives(query: string): Array<Array<{ term: string; weight: number }>> {
-    const groups: Array<Array<{ term: string; weight: number }>> = [];
+  /**
+   * The query's words, each with its alternatives: synonyms, the closest indexed words for a typo, and (for
+   * the word being typed, when `prefixLast`) the indexed words it starts.
+   */
+  expandQuery(query: string, prefixLast = false): Alternative[][] {
     const list = terms(query);
-    list.forEach((term, position) => {
-      const group = [{ term, weight: 1 }];
-      for (const synonym of SYNONYMS[term] ?? []) group.push({ term: synonym, weight: 0.8 });
+    return list.map((term, position) => {
+      const group: Alternative[] = [{ term, weight: 1 }];
+      for (const synonym of this.synonyms[term] ?? [])
+        group.push({ term: synonym, weight: ALTERNATIVE_WEIGHTS.synonym });
       const last = position === list.length - 1;
-      if (!this.vocabulary.has(term) && !(last && this.hasPrefix(term)) && term.length >= 5) {
-        for (const near of this.closest(term)) group.push({ term: near, weight: 0.7 });
+      if (prefixLast && last) {
+        for (const word of this.withPrefix(term))
+          if (word !== term) group.push({ term: word, weight: ALTERNATIVE_WEIGHTS.prefix });
       }
-      groups.push(group);
+      if (
+        !this.vocabulary.has(term) &&
+        !(last && this.hasPrefix(term)) &&
+        term.length >= 5 &&
+        position < MAX_CORRECTED_WORDS
+      ) {
+        for (const near of this.closest(term)) group.push({ term: near, weight: ALTERNATIVE_WEIGHTS.typo });
+      }
+      return group;
     });
-    return groups;
   }
 
   /** Whether some indexed word starts with `prefix` (the word being typed may be unfinished). */
@@ -287,87 +251,114 @@ export class TextIndex {
     return this.indexes.some(({ index }) => index.withPrefix(prefix, 1).length > 0);
   }
 
-  /**
-   * Indexed words within one edit (two from eight letters), most frequent first. Only words with the same
-   * first letter are compared: typos rarely hit the first letter, and it keeps the scan small.
-   */
+  private withPrefix(prefix: string): string[] {
+    return [...new Set(this.indexes.flatMap(({ index }) => index.withPrefix(prefix, MAX_PREFIX_WORDS)))];
+  }
+
+  /** Indexed words within one edit (two from eight letters; a swap of two letters is one), most frequent first. */
   private closest(term: string): string[] {
+    const remembered = this.corrections.get(term);
+    if (remembered) return remembered;
     if (!this.byLength) {
       this.byLength = new Map();
       for (const word of this.vocabulary.keys()) {
-        const key = `${word.length}:${word[0]}`;
-        const bucket = this.byLength.get(key) ?? [];
+        const bucket = this.byLength.get(word.length) ?? [];
         bucket.push(word);
-        this.byLength.set(key, bucket);
+        this.byLength.set(word.length, bucket);
       }
     }
     const max = term.length >= 8 ? 2 : 1;
     const found: string[] = [];
     for (let length = term.length - max; length <= term.length + max; length++) {
-      for (const word of this.byLength.get(`${length}:${term[0]}`) ?? [])
-        if (withinDistance(term, word, max)) found.push(word);
+      for (const word of this.byLength.get(length) ?? []) if (withinDistance(term, word, max)) found.push(word);
     }
-    return found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
+    const best = found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
+    if (this.corrections.size >= MAX_REMEMBERED_CORRECTIONS) this.corrections.clear();
+    this.corrections.set(term, best);
+    return best;
+  }
+
+  /** How rare a term is across entries: rare words say more about what is sought. */
+  private idf(term: string): number {
+    let entries = 0;
+    for (const { index } of this.indexes) entries = Math.max(entries, index.lengths.size);
+    const holding = this.vocabulary.get(term) ?? 0;
+    return Math.log(1 + (entries - holding + 0.5) / (holding + 0.5));
+  }
+
+  /** Adds one alternative's BM25 score in every field to each entry in range that holds it. */
+  private scoreTerm(
+    alternative: Alternative,
+    group: number,
+    range: Range,
+    into: Map<number, Scored>,
+    prefixLast: boolean,
+  ): void {
+    const idf = this.idf(alternative.term);
+    for (const { field, index } of this.indexes) {
+      if (alternative.weight === ALTERNATIVE_WEIGHTS.prefix && !field.prefix && !prefixLast) continue;
+      const posting = index.postings.get(alternative.term);
+      if (!posting) continue;
+      const average = index.totalLength / Math.max(1, index.lengths.size);
+      for (let i = lowerBound(posting.ids, range[0]); i < posting.ids.length && posting.ids[i]! < range[1]; i++) {
+        const id = posting.ids[i]!;
+        const tf = posting.counts[i]!;
+        const norm = 1 - BM25_B + (BM25_B * (index.lengths.get(id) ?? average)) / average;
+        const score = field.weight * alternative.weight * idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
+        let entry = into.get(id);
+        if (!entry) into.set(id, (entry = { groups: new Map() }));
+        entry.groups.set(group, Math.max(entry.groups.get(group) ?? 0, score));
+      }
+    }
   }
 
   /**
-   * Best first: the sum over fields of field weight × how well the words match (synonyms and typo corrections
-   * count less) × a little more for words said more than once. Every query word (or an alternative) must match;
-   * when nothing matches them all, entries matching some are returned instead. The word being typed (the
-   * last) matches as a prefix in prefix fields.
+   * Best first: entries holding more of the query's words (or their alternatives) first, then by BM25. Only
+   * the best level of coverage is returned: when some entry holds every word, entries holding fewer are left
+   * out. The word being typed (the last) matches as a prefix in prefix fields, or everywhere with `prefixLast`.
    */
-  search(query: string, limit = 100, range: Range = EVERYTHING): Hit[] {
-    const groups = this.alternatives(query);
+  search(query: string, limit = 100, range: Range = EVERYTHING, prefixLast = false): Hit[] {
+    const groups = this.expandQuery(query, prefixLast);
     if (groups.length === 0) return [];
-    const combos = cartesian(groups).slice(0, 8);
-    const scores = new Map<number, number>();
-    const add = (id: number, score: number) => scores.set(id, (scores.get(id) ?? 0) + score);
-    // A very common word matches thousands of entries: the first ones (in document order) within the range are
-    // scored, which keeps every query's work bounded; their order among equals is document order anyway.
-    const each = (found: Postings & { start: number }, score: (count: number) => number) => {
-      const end = Math.min(found.ids.length, found.start + MAX_SCORED);
-      for (let i = found.start; i < end && found.ids[i]! < range[1]; i++) add(found.ids[i]!, score(found.counts[i]!));
-    };
-    for (const { field, index } of this.indexes) {
-      for (const combo of combos) {
-        each(
-          matches(field, index, combo.terms, range),
-          (count) => field.weight * combo.weight * (1 + 0.1 * Math.min(count - combo.terms.length, 5)),
-        );
-      }
+    const prefixed = groups.map((group, i) => (i === groups.length - 1 ? this.withPrefixFields(group) : group));
+    const scored = new Map<number, Scored>();
+    prefixed.forEach((group, g) => {
+      for (const alternative of group) this.scoreTerm(alternative, g, range, scored, prefixLast);
+    });
+    let best = 0;
+    for (const entry of scored.values()) best = Math.max(best, entry.groups.size);
+    const hits: Hit[] = [];
+    for (const [id, entry] of scored) {
+      if (entry.groups.size < best) continue;
+      let score = 0;
+      for (const value of entry.groups.values()) score += value;
+      hits.push({ id, score, coverage: entry.groups.size / groups.length });
     }
-    if (scores.size === 0 && groups.length > 1) {
-      // Nothing has every word: rank by how many of the words an entry has.
-      for (const { field, index } of this.indexes) {
-        for (const group of groups) {
-          for (const alt of group)
-            each(matches(field, index, [alt.term], range), () => (field.weight * alt.weight) / groups.length);
-        }
-      }
-    }
-    return [...scores]
-      .map(([id, score]) => ({ id, score }))
-      .sort((a, b) => b.score - a.score || a.id - b.id)
-      .slice(0, limit);
+    return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
+
+  /** The word being typed, expanded to the words it starts in fields that match prefixes. */
+  private withPrefixFields(group: Alternative[]): Alternative[] {
+    if (!this.indexes.some(({ field }) => field.prefix)) return group;
+    const [word] = group;
+    const words = this.indexes
+      .filter(({ field }) => field.prefix)
+      .flatMap(({ index }) => index.withPrefix(word!.term, MAX_PREFIX_WORDS))
+      .filter((w) => w !== word!.term);
+    return [...group, ...[...new Set(words)].map((term) => ({ term, weight: ALTERNATIVE_WEIGHTS.prefix }))];
   }
 
   /** The stems a query looks for, synonyms and typo corrections included: for highlighting matches. */
   queryTerms(query: string): Set<string> {
     return new Set(
-      this.alternatives(query)
+      this.expandQuery(query)
         .flat()
         .map((a) => a.term),
     );
   }
 }
 
-function cartesian(groups: Array<Array<{ term: string; weight: number }>>): Array<{ terms: string[]; weight: number }> {
-  let combos: Array<{ terms: string[]; weight: number }> = [{ terms: [], weight: 1 }];
-  for (const group of groups) {
-    const next: Array<{ terms: string[]; weight: number }> = [];
-    for (const combo of combos)
-      for (const alt of group) next.push({ terms: [...combo.terms, alt.term], weight: combo.weight * alt.weight });
-    combos = next.sort((a, b) => b.weight - a.weight).slice(0, 8);
-  }
-  return combos;
+interface Scored {
+  /** The best score of each query word (by position) the entry holds. */
+  groups: Map<number, number>;
 }

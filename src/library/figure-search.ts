@@ -1,0 +1,245 @@
+// /stat's lookup: the sentences that state figures, found by what a member asks. A sentence answers only
+// when it holds the query's content words (question words aside; synonyms and typos allowed); a number in
+// the query finds equal values in any written form ("75 percent" = "75%", "$1.4 billion" = "$1,400 million")
+// and nothing else; "percent" or "dollars" alone find figures by unit. One hit a sentence; the same sentence
+// in several documents is one hit that says where else it is.
+import { findFigures } from '../document/figures.js';
+import { lookupTable } from '../document/lookup.js';
+import { plainText } from '../document/text.js';
+import type { Document, Span } from '../document/types.js';
+import type { FigureRef } from './refs.js';
+import { terms, type Alternative, type TextIndex } from './search.js';
+
+export interface FigureSentence {
+  document: Document;
+  /** The sentence, as a span of its document. */
+  span: Span;
+  figures: FigureRef[];
+  /** The sentence's stems, and those of what its figures count. */
+  terms: Set<string>;
+  /** Stems of the words around it that a question may use: its statement, section title and document title. */
+  context: Set<string>;
+  /** The sentence as a reader sees it, for telling repeats apart. */
+  key: string;
+}
+
+export interface FigureHit {
+  sentence: FigureSentence;
+  /** The figures that answer: shown in bold. */
+  bold: FigureRef[];
+  /** Other documents stating the same sentence. */
+  alsoIn: Document[];
+}
+
+/** Words that name a unit rather than a thing: "percent" finds every percentage. */
+const UNIT_WORDS: Record<string, string> = lookupTable({
+  percent: '%',
+  percentage: '%',
+  percentages: '%',
+  pct: '%',
+  '%': '%',
+  dollars: '$',
+  dollar: '$',
+  money: '$',
+  $: '$',
+});
+
+/**
+ * How much of what a query says a sentence must hold to answer it: the share of the query's words, each
+ * weighted by how rare it is, found in the sentence (or, counting less, in its statement, section or
+ * document title). Below it, /stat says "No figure found" rather than answer something else.
+ */
+export const MIN_COVERAGE = 0.62;
+/** A word found only around the sentence (its statement, section, document title) counts this much. */
+const CONTEXT_WEIGHT = 0.6;
+
+interface Analysed {
+  amounts: Array<{ value: number; unit: string | null }>;
+  units: Set<string>;
+  words: string;
+}
+
+/** Splits a query into the amounts it names, the units it names, and the words left. */
+export function analyseQuery(query: string): Analysed {
+  const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
+  let rest = query;
+  for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
+  const units = new Set<string>();
+  const words: string[] = [];
+  for (const token of rest.toLowerCase().match(/%|\$|[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu) ?? []) {
+    const unit = UNIT_WORDS[token];
+    if (unit) units.add(unit);
+    else words.push(token);
+  }
+  return { amounts: amounts.map((f) => ({ value: f.value!, unit: f.unit })), units, words: words.join(' ') };
+}
+
+const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** Groups figures by the sentence they stand in (figures arrive in document order). */
+export function figureSentences(figures: FigureRef[]): FigureSentence[] {
+  const sentences: FigureSentence[] = [];
+  for (const ref of figures) {
+    const last = sentences[sentences.length - 1];
+    if (last && last.document === ref.document && last.span[0] === ref.figure.sentenceSpan[0]) {
+      last.figures.push(ref);
+      for (const term of terms(ref.figure.counts ?? '')) last.terms.add(term);
+      continue;
+    }
+    const markdown = ref.document.format === 'markdown';
+    const text = plainText(ref.document.text.slice(...ref.figure.sentenceSpan), markdown);
+    const point = [ref.section.lead, ...ref.section.points].find((p) => p?.id === ref.figure.pointId);
+    sentences.push({
+      document: ref.document,
+      span: ref.figure.sentenceSpan,
+      figures: [ref],
+      terms: new Set([...terms(text), ...terms(ref.figure.counts ?? '')]),
+      context: new Set([
+        ...terms(point ? plainText(point.text, markdown) : ''),
+        ...terms(ref.section.title),
+        ...terms(ref.document.title),
+      ]),
+      key: text.toLowerCase(),
+    });
+  }
+  return sentences;
+}
+
+/** Newer documents first at equal relevance; undated ones last. */
+const byDate = (a: Document, b: Document) => (b.date ?? '').localeCompare(a.date ?? '');
+
+export class FigureFinder {
+  private readonly postings = new Map<string, number[]>();
+  private context: Map<string, number[]> | null = null;
+
+  constructor(
+    readonly sentences: FigureSentence[],
+    /** The statement index: its vocabulary gives synonyms and typo corrections. */
+    private readonly words: TextIndex,
+  ) {
+    sentences.forEach((sentence, id) => {
+      for (const term of sentence.terms) {
+        const list = this.postings.get(term);
+        if (list) list.push(id);
+        else this.postings.set(term, [id]);
+      }
+    });
+  }
+
+  find(query: string, documentId?: string, prefixLast = false): FigureHit[] {
+    const analysed = analyseQuery(query);
+    const inScope = (s: FigureSentence) => !documentId || s.document.id === documentId;
+    const groups = analysed.words ? this.words.expandQuery(analysed.words, prefixLast) : [];
+    let hits: Array<{ sentence: FigureSentence; bold: FigureRef[]; score: number }>;
+    if (analysed.amounts.length > 0) hits = this.byAmount(analysed, groups, inScope);
+    else if (groups.length > 0) hits = this.byWords(groups, analysed.units, inScope);
+    else if (analysed.units.size > 0) hits = this.byUnit(analysed.units, inScope);
+    else return [];
+    hits.sort((a, b) => b.score - a.score || byDate(a.sentence.document, b.sentence.document));
+    return mergeRepeats(hits);
+  }
+
+  private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: FigureSentence) => boolean) {
+    const hits = [];
+    for (const sentence of this.sentences) {
+      if (!inScope(sentence)) continue;
+      const bold = sentence.figures.filter(({ figure }) =>
+        analysed.amounts.some(
+          (a) =>
+            figure.value !== null &&
+            (sameValue(figure.value, a.value) || (figure.valueMax !== null && sameValue(figure.valueMax, a.value))) &&
+            (a.unit === null || figure.unit === a.unit),
+        ),
+      );
+      if (bold.length > 0) hits.push({ sentence, bold, score: this.wordScore(sentence, groups).score });
+    }
+    return hits;
+  }
+
+  private byWords(groups: Alternative[][], units: Set<string>, inScope: (s: FigureSentence) => boolean) {
+    const candidates = new Set<number>();
+    for (const group of groups)
+      for (const { term } of group)
+        for (const id of this.postings.get(term) ?? this.contextPostings(term)) candidates.add(id);
+    const hits = [];
+    for (const id of candidates) {
+      const sentence = this.sentences[id]!;
+      if (!inScope(sentence)) continue;
+      const { score, coverage, terms: found } = this.wordScore(sentence, groups);
+      if (coverage < MIN_COVERAGE) continue;
+      const withUnit =
+        units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
+      if (withUnit.length === 0) continue;
+      const labelled = withUnit.filter((f) => terms(f.figure.counts ?? '').some((t) => found.has(t)));
+      hits.push({ sentence, bold: labelled.length > 0 ? labelled : withUnit, score: coverage * 100 + score });
+    }
+    return hits;
+  }
+
+  private byUnit(units: Set<string>, inScope: (s: FigureSentence) => boolean) {
+    return this.sentences
+      .filter(inScope)
+      .map((sentence) => ({ sentence, bold: sentence.figures.filter((f) => units.has(f.figure.unit ?? '')), score: 0 }))
+      .filter((hit) => hit.bold.length > 0);
+  }
+
+  /** How telling a word is: rare words say more about what is sought; unknown words say the most. */
+  private rarity(term: string): number {
+    const holding = this.postings.get(term)?.length ?? 0;
+    return Math.log(1 + this.sentences.length / (holding + 1));
+  }
+
+  /** Sentences whose context holds a word their own text lacks (for a question that names the document). */
+  private contextPostings(term: string): number[] {
+    if (!this.context) {
+      // Built at the first question that needs it: most lookups find their words in sentences.
+      this.context = new Map();
+      this.sentences.forEach((sentence, id) => {
+        for (const word of sentence.context) {
+          const list = this.context!.get(word);
+          if (list) list.push(id);
+          else this.context!.set(word, [id]);
+        }
+      });
+    }
+    return this.context.get(term) ?? [];
+  }
+
+  /** The rarity-weighted share of the query's words a sentence holds, and its score. */
+  private wordScore(sentence: FigureSentence, groups: Alternative[][]) {
+    let wanted = 0;
+    let held = 0;
+    let score = 0;
+    const found = new Set<string>();
+    for (const group of groups) {
+      const rarity = this.rarity(group[0]!.term);
+      wanted += rarity;
+      const inSentence = group.find((alternative) => sentence.terms.has(alternative.term));
+      const around = inSentence ? undefined : group.find((alternative) => sentence.context.has(alternative.term));
+      const hit = inSentence ?? around;
+      if (!hit) continue;
+      const weight = hit.weight * (inSentence ? 1 : CONTEXT_WEIGHT);
+      found.add(hit.term);
+      held += rarity * weight;
+      score += weight * this.rarity(hit.term);
+    }
+    return { coverage: wanted === 0 ? 0 : held / wanted, score, terms: found };
+  }
+}
+
+/** The same sentence in several documents is one hit, listing the others. */
+function mergeRepeats(hits: Array<{ sentence: FigureSentence; bold: FigureRef[] }>): FigureHit[] {
+  const byKey = new Map<string, FigureHit>();
+  const out: FigureHit[] = [];
+  for (const { sentence, bold } of hits) {
+    const seen = byKey.get(sentence.key);
+    if (seen) {
+      if (seen.sentence.document !== sentence.document) seen.alsoIn.push(sentence.document);
+      continue;
+    }
+    const hit = { sentence, bold, alsoIn: [] };
+    byKey.set(sentence.key, hit);
+    out.push(hit);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+// The parts of the documents a library serves, as flat lists of references, and where each document's parts
+// sit in them: a document's sections, figures and statements are added together, so each is a range.
+import type { Document, Figure, Point, Section } from '../document/types.js';
+import type { Range } from './search.js';
+
+export interface SectionRef {
+  document: Document;
+  section: Section;
+}
+
+export interface FigureRef {
+  document: Document;
+  section: Section;
+  figure: Figure;
+}
+
+export interface StatementRef {
+  document: Document;
+  section: Section;
+  point: Point;
+}
+
+export interface Parts {
+  sections: SectionRef[];
+  figures: FigureRef[];
+  statements: StatementRef[];
+}
+
+export interface DocumentRanges {
+  sections: Range;
+  figures: Range;
+  statements: Range;
+}
+
+export interface Collected extends Parts {
+  /** Which statement each figure stands in (by index): a figure also matches through its statement's words. */
+  statementOfFigure: number[];
+  ranges: Map<string, DocumentRanges>;
+}
+
+function collectDocument(document: Document, into: Collected): void {
+  const start = { sections: into.sections.length, figures: into.figures.length, statements: into.statements.length };
+  const sectionOf = new Map<string, Section>();
+  const statementOf = new Map<string, number>();
+  for (const section of document.sections) {
+    sectionOf.set(section.id, section);
+    into.sections.push({ document, section });
+    for (const point of section.lead ? [section.lead, ...section.points] : section.points) {
+      statementOf.set(point.id, into.statements.length);
+      into.statements.push({ document, section, point });
+    }
+  }
+  for (const figure of document.figures) {
+    into.statementOfFigure.push(statementOf.get(figure.pointId)!);
+    into.figures.push({ document, figure, section: sectionOf.get(figure.sectionId)! });
+  }
+  into.ranges.set(document.id, {
+    sections: [start.sections, into.sections.length],
+    figures: [start.figures, into.figures.length],
+    statements: [start.statements, into.statements.length],
+  });
+}
+
+export function collectParts(documents: Document[]): Collected {
+  const collected: Collected = { sections: [], figures: [], statements: [], statementOfFigure: [], ranges: new Map() };
+  for (const document of documents) collectDocument(document, collected);
+  return collected;
+}
+
+/** Each document's parts as their own lists (slices of the flat ones). */
+export function partsByDocument(collected: Collected): Map<string, Parts> {
+  const byDocument = new Map<string, Parts>();
+  for (const [id, range] of collected.ranges) {
+    byDocument.set(id, {
+      sections: collected.sections.slice(...range.sections),
+      figures: collected.figures.slice(...range.figures),
+      statements: collected.statements.slice(...range.statements),
+    });
+  }
+  return byDocument;
+}

@@ -1,18 +1,10 @@
 // Text -> Document. Pure: no I/O. Every span points into the text exactly as given (BOM and CRLF included).
-import { parse as parseYaml } from 'yaml';
 import { findFigures } from './figures.js';
+import { readFrontMatter } from './front-matter.js';
+import { BULLET, isBlank, looksWrapped, splitLines, type Line } from './lines.js';
 import { splitSentences } from './sentences.js';
 import { collapseWhitespace, plainText, slugify, titleCase } from './text.js';
 import type { Document, Epigraph, Figure, Point, Section, Span, Warning } from './types.js';
-
-interface Line {
-  /** 1-based line number. */
-  number: number;
-  start: number;
-  /** End of the line's content, before "\r\n" or "\n". */
-  end: number;
-  text: string;
-}
 
 interface Heading {
   heading: string;
@@ -21,7 +13,6 @@ interface Heading {
   leadStart: number | null;
 }
 
-const BULLET = /^([ \t]*)(?:[-*+•◦▪]|\d{1,3}[.)])[ \t\u00a0]+(?=\S)/;
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const CLOSING_MARK = /^\s*(?:\\?#\s*\\?#\s*\\?#|-\s*30\s*-|\*\s*\*\s*\*|-{3,}|_{3,}|\*{3,})\s*$/;
 const DATE_LINE =
@@ -38,46 +29,12 @@ export interface ParseOptions {
 
 export function parseDocument(text: string, { file }: ParseOptions): Document {
   const lines = splitLines(text);
-  const warnings: Warning[] = [];
-  let cursor = -1; // index of the last line consumed (front matter)
-  const meta = { title: null as string | null, date: null as string | null, source: null as string | null };
+  const frontMatter = readFrontMatter(lines);
+  const warnings: Warning[] = [...frontMatter.warnings];
+  const meta = { title: frontMatter.title, date: frontMatter.date, source: frontMatter.source };
+  const format: Document['format'] = frontMatter.found || /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
 
-  // YAML front matter: --- ... ---
-  let format: Document['format'] = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-  const firstContent = lines.findIndex((l) => !isBlank(l.text));
-  if (firstContent >= 0 && lines[firstContent]!.text.replace(/^\ufeff/, '').trim() === '---') {
-    const close = lines.findIndex((l, i) => i > firstContent && /^(---|\.\.\.)\s*$/.test(l.text));
-    if (close < 0) {
-      warnings.push({
-        line: lines[firstContent]!.number,
-        message: 'front matter opened with --- is never closed; read as text',
-      });
-    } else {
-      format = 'markdown';
-      const yamlText = lines
-        .slice(firstContent + 1, close)
-        .map((l) => l.text)
-        .join('\n');
-      try {
-        const data: unknown = parseYaml(yamlText);
-        if (data && typeof data === 'object') {
-          const record = data as Record<string, unknown>;
-          meta.title = stringOrNull(record.title);
-          meta.date = stringOrNull(record.date);
-          meta.source = stringOrNull(record.source_url ?? record.source ?? record.url);
-        }
-      } catch (error) {
-        const yamlLine = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
-        warnings.push({
-          line: lines[firstContent]!.number + yamlLine,
-          message: `front matter is not valid YAML: ${firstLine(String((error as Error).message))}`,
-        });
-      }
-      cursor = close;
-    }
-  }
-
-  const body = lines.slice(cursor + 1);
+  const body = lines.slice(frontMatter.bodyStart);
   const wrapped = looksWrapped(body);
 
   // Title and date lines at the top of the body.
@@ -341,34 +298,6 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   };
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let number = 1;
-  while (start <= text.length) {
-    let newline = text.indexOf('\n', start);
-    if (newline < 0) newline = text.length;
-    const end = newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
-    lines.push({ number, start, end, text: text.slice(start, end) });
-    start = newline + 1;
-    number++;
-  }
-  return lines;
-}
-
-function isBlank(line: string): boolean {
-  return /^[\s\u00a0\u200b\ufeff]*(?:&nbsp;|\\)?[\s\u00a0\u200b]*$/.test(line);
-}
-
-/** Pandoc-style text wrapped at a fixed width: lines continue one another within a paragraph. */
-function looksWrapped(lines: Line[]): boolean {
-  const lengths = lines.filter((l) => !isBlank(l.text)).map((l) => l.text.length);
-  if (lengths.length < 4) return false;
-  const short = lengths.filter((n) => n <= 80).length;
-  const full = lengths.filter((n) => n >= 55).length;
-  return short / lengths.length >= 0.9 && full / lengths.length >= 0.25;
-}
-
 function isAllCapsHeadingLine(line: string): boolean {
   const bare = line.replace(/[*_#]/g, '').trim();
   return /[A-Z]{2}/.test(bare) && !/[a-z]/.test(bare) && bare.split(/\s+/).length <= 16 && !/[.!?]$/.test(bare);
@@ -521,14 +450,4 @@ function titleFromFileName(file: string): string {
     .replace(/\.[^.]+$/, '')
     .replace(/^\d+[_-]/, '');
   return titleCase(base.replace(/[-_]+/g, ' ').toUpperCase()) || 'Untitled';
-}
-
-function stringOrNull(value: unknown): string | null {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string' || typeof value === 'number') return collapseWhitespace(String(value)) || null;
-  return null;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!;
 }

@@ -1,0 +1,79 @@
+// Lines keep their offsets into the source exactly, whatever the line endings.
+import { describe, expect, it } from 'vitest';
+import { BULLET, indentWidth, isBlank, looksWrapped, nextContent, splitLines } from '../../src/document/lines.js';
+
+describe('splitLines', () => {
+  it('numbers lines from 1 and ends each before its line break, LF or CRLF', () => {
+    const text = 'one\r\ntwo\nthree';
+    const lines = splitLines(text);
+    expect(lines.map((l) => [l.number, l.text])).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+      [3, 'three'],
+    ]);
+    for (const line of lines) expect(text.slice(line.start, line.end)).toBe(line.text);
+  });
+
+  it('leaves a byte-order mark out of the first line', () => {
+    const [first] = splitLines('\ufeffTitle\n');
+    expect(first).toEqual({ number: 1, start: 1, end: 6, text: 'Title' });
+  });
+
+  it('gives a final empty line after a trailing line break', () => {
+    expect(splitLines('a\n').map((l) => l.text)).toEqual(['a', '']);
+    expect(splitLines('')).toEqual([{ number: 1, start: 0, end: 0, text: '' }]);
+  });
+});
+
+describe('isBlank', () => {
+  it.each(['', '   ', '\t', '\u00a0', '\u200b', '&nbsp;', '  \\  ', '\ufeff'])('%j is blank', (line) => {
+    expect(isBlank(line)).toBe(true);
+  });
+
+  it.each(['a', '&nbsp;x', '\\\\', '-'])('%j is not blank', (line) => {
+    expect(isBlank(line)).toBe(false);
+  });
+});
+
+describe('nextContent', () => {
+  it('skips blank lines and stops at the end', () => {
+    const lines = splitLines('\n \nText\n\n');
+    expect(nextContent(lines, 0)).toBe(2);
+    expect(nextContent(lines, 3)).toBe(lines.length);
+  });
+});
+
+describe('BULLET', () => {
+  it.each(['- item', '* item', '+ item', '• item', '  ◦ item', '1. item', '12) item', '-\u00a0item'])(
+    '%j is a bullet',
+    (line) => expect(BULLET.test(line)).toBe(true),
+  );
+
+  it.each(['-item', '**Bold**', '1234. item', '- ', '2025. A year'])('%j is not a bullet', (line) => {
+    expect(BULLET.test(line)).toBe(false);
+  });
+
+  it('captures the indentation', () => {
+    expect(BULLET.exec('    - nested')![1]).toBe('    ');
+  });
+});
+
+describe('indentWidth', () => {
+  it('counts a tab as four spaces', () => {
+    expect(indentWidth('\t  - x')).toBe(6);
+    expect(indentWidth('x')).toBe(0);
+  });
+});
+
+describe('looksWrapped', () => {
+  const line = (n: number) => 'x'.repeat(n);
+
+  it('sees text wrapped at a fixed width', () => {
+    expect(looksWrapped(splitLines([70, 72, 68, 30, 71].map(line).join('\n')))).toBe(true);
+  });
+
+  it('does not see wrapping in long unwrapped paragraphs or in very short texts', () => {
+    expect(looksWrapped(splitLines([200, 150, 30, 180].map(line).join('\n')))).toBe(false);
+    expect(looksWrapped(splitLines([70, 70, 70].map(line).join('\n')))).toBe(false);
+  });
+});

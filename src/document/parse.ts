@@ -1,8 +1,10 @@
 // Text -> Document. Pure: no I/O. Every span points into the text exactly as given (BOM and CRLF included).
 import { findFigures } from './figures.js';
+import { chooseFormat } from './formats/index.js';
 import { readFrontMatter } from './front-matter.js';
 import { BULLET, isBlank, looksWrapped, splitLines, type Line } from './lines.js';
 import { splitSentences } from './sentences.js';
+import { trimMarkup } from './spans.js';
 import { collapseWhitespace, plainText, slugify, titleCase } from './text.js';
 import type { Document, Epigraph, Figure, Point, Section, Span, Warning } from './types.js';
 
@@ -32,7 +34,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   const frontMatter = readFrontMatter(lines);
   const warnings: Warning[] = [...frontMatter.warnings];
   const meta = { title: frontMatter.title, date: frontMatter.date, source: frontMatter.source };
-  const format: Document['format'] = frontMatter.found || /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
+  const format = chooseFormat({ file, frontMatter: frontMatter.found });
 
   const body = lines.slice(frontMatter.bodyStart);
   const wrapped = looksWrapped(body);
@@ -97,7 +99,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     const match = EPIGRAPH.exec(paragraph);
     if (match && endLine - index <= 8 && !/[.!?]["”]?$/.test(match[2]!.trim()) && match[2]!.split(/\s+/).length <= 12) {
       const quoteStart = first.start + paragraph.indexOf(match[1]!);
-      const quoteSpan = trimSpan(text, [quoteStart, quoteStart + match[1]!.length], true);
+      const quoteSpan = trimMarkup(text, [quoteStart, quoteStart + match[1]!.length]);
       const attributionStart = first.start + paragraph.lastIndexOf(match[2]!);
       epigraph = {
         text: text.slice(quoteSpan[0], quoteSpan[1]),
@@ -153,7 +155,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     depth: number,
     isLead: boolean,
   ): Point | null => {
-    const span = trimSpan(text, [start, end], format === 'markdown');
+    const span = format.trimStatement(text, [start, end]);
     if (span[1] <= span[0] || !/[\p{L}\p{N}]/u.test(text.slice(span[0], span[1]))) return null;
     if (!isLead && sawBlank && section.points.length > 0) group++;
     sawBlank = false;
@@ -172,7 +174,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   };
 
   const extend = (point: Point, end: number): void => {
-    const span = trimSpan(text, [point.span[0], end], format === 'markdown');
+    const span = format.trimStatement(text, [point.span[0], end]);
     point.span = span;
     point.text = text.slice(span[0], span[1]);
   };
@@ -286,7 +288,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   return {
     id,
     file,
-    format,
+    format: format.name,
     title: meta.title ?? titleFromFileName(file),
     source: meta.source,
     date: meta.date,
@@ -314,7 +316,7 @@ function headingOf(
   const found = matchHeading(line, text, next, previous, wrapped);
   if (!found) return null;
   // The heading is always exactly its span, trimmed of space and emphasis marks.
-  const span = trimSpan(text, found.headingSpan, true);
+  const span = trimMarkup(text, found.headingSpan);
   if (span[1] <= span[0]) return null;
   return { ...found, heading: text.slice(span[0], span[1]), headingSpan: span };
 }
@@ -336,7 +338,7 @@ function matchHeading(
     const start = line.start + raw.indexOf(markdown[2]!);
     return {
       heading: markdown[2]!,
-      headingSpan: trimSpan(text, [start, start + markdown[2]!.length], true),
+      headingSpan: trimMarkup(text, [start, start + markdown[2]!.length]),
       leadStart: null,
     };
   }
@@ -393,7 +395,7 @@ function matchHeading(
       (wrapped || !/[.!?]["”]?\s*$/.test(raw));
     if (words <= 16 && (allCaps || isBold || sentenceCase) && /\p{L}/u.test(heading)) {
       const start = line.start + raw.indexOf(alone[1]!);
-      return { heading, headingSpan: trimSpan(text, [start, start + alone[1]!.length], true), leadStart: null };
+      return { heading, headingSpan: trimMarkup(text, [start, start + alone[1]!.length]), leadStart: null };
     }
   }
   return null;
@@ -418,30 +420,6 @@ function headingWrappedOntoNextLine(
   const heading = headingOf(combined, text, undefined, undefined, wrapped);
   if (!heading || heading.headingSpan[1] <= line.end) return null;
   return { ...heading, heading: text.slice(heading.headingSpan[0], heading.headingSpan[1]) };
-}
-
-/** Shrinks a span past surrounding whitespace (and, for Markdown, hard-break backslashes and stray emphasis). */
-function trimSpan(text: string, [start, end]: Span, markdown: boolean): Span {
-  let s = start;
-  let e = end;
-  const space = /[\s\u00a0\u200b]/;
-  for (;;) {
-    const before = [s, e];
-    while (s < e && space.test(text[s]!)) s++;
-    while (e > s && space.test(text[e - 1]!)) e--;
-    if (markdown) {
-      if (text[e - 1] === '\\') e--;
-      if (text.startsWith('&nbsp;', e - 6) && e - 6 >= s) e -= 6;
-      // Emphasis left open or closed outside the span ("**Today," / "legislation.**").
-      const inner = text.slice(s, e);
-      const opens = (inner.match(/\*\*/g) ?? []).length;
-      if (opens % 2 === 1) {
-        if (inner.startsWith('**')) s += 2;
-        else if (inner.endsWith('**')) e -= 2;
-      }
-    }
-    if (before[0] === s && before[1] === e) return [s, e];
-  }
 }
 
 function titleFromFileName(file: string): string {

@@ -2,20 +2,13 @@
 import { findFigures } from './figures.js';
 import { chooseFormat } from './formats/index.js';
 import { readFrontMatter } from './front-matter.js';
-import { BULLET, isBlank, looksWrapped, splitLines, type Line } from './lines.js';
+import { headingAt, isAllCapsHeadingLine, MARKDOWN_HEADING, wrappedHeadingAt, type Heading } from './headings.js';
+import { BULLET, isBlank, looksWrapped, splitLines, type Body, type Line } from './lines.js';
 import { splitSentences } from './sentences.js';
 import { trimMarkup } from './spans.js';
 import { collapseWhitespace, plainText, slugify, titleCase } from './text.js';
-import type { Document, Epigraph, Figure, Point, Section, Span, Warning } from './types.js';
+import type { Document, Epigraph, Figure, Point, Section, Warning } from './types.js';
 
-interface Heading {
-  heading: string;
-  headingSpan: Span;
-  /** Where the lead text starts on the heading line, when there is one. */
-  leadStart: number | null;
-}
-
-const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const CLOSING_MARK = /^\s*(?:\\?#\s*\\?#\s*\\?#|-\s*30\s*-|\*\s*\*\s*\*|-{3,}|_{3,}|\*{3,})\s*$/;
 const DATE_LINE =
   /^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
@@ -38,6 +31,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
 
   const body = lines.slice(frontMatter.bodyStart);
   const wrapped = looksWrapped(body);
+  const page: Body = { text, lines: body, wrapped };
 
   // Title and date lines at the top of the body.
   const nextContent = (from: number): number => {
@@ -57,16 +51,10 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
       top.text.trim().split(/\s+/).length <= 25 &&
       !BULLET.test(top.text);
     // A heading-like first line followed straight away by another heading is the document's title.
-    const topHeading =
-      !h1 &&
-      !headingWrappedOntoNextLine(top, body[index + 1], text, wrapped) &&
-      headingOf(top, text, body[index + 1], body[index - 1], wrapped);
+    const topHeading = !h1 && !wrappedHeadingAt(page, index) && headingAt(page, index);
     const secondLine = body[nextContent(index + 1)];
     const titleBeforeHeading =
-      topHeading &&
-      topHeading.leadStart === null &&
-      secondLine &&
-      headingOf(secondLine, text, body[nextContent(index + 1) + 1], body[nextContent(index + 1) - 1], wrapped);
+      topHeading && topHeading.leadStart === null && secondLine && headingAt(page, nextContent(index + 1));
     if ((h1 && h1[1] === '#') || factSheet || (titleLike && followedByDate) || titleBeforeHeading) {
       const titleText = plainText(h1 ? h1[2]! : top.text, true);
       meta.title ??= titleText;
@@ -83,15 +71,10 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   let epigraph: Epigraph | null = null;
   const paragraphEnd = (from: number): number => {
     let i = from;
-    while (
-      i < body.length &&
-      !isBlank(body[i]!.text) &&
-      (i === from || !headingOf(body[i]!, text, body[i + 1], body[i - 1], wrapped))
-    )
-      i++;
+    while (i < body.length && !isBlank(body[i]!.text) && (i === from || !headingAt(page, i))) i++;
     return i;
   };
-  if (body[index] && !headingOf(body[index]!, text, body[index + 1], body[index - 1], wrapped)) {
+  if (body[index] && !headingAt(page, index)) {
     const endLine = paragraphEnd(index);
     const first = body[index]!;
     const last = body[endLine - 1]!;
@@ -194,9 +177,9 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
       if (!/^\s*<!--.*-->\s*$/.test(line.text)) htmlLines.push(line.number);
       continue;
     }
-    let heading = headingWrappedOntoNextLine(line, body[index + 1], text, wrapped);
+    let heading = wrappedHeadingAt(page, index);
     if (heading) index++;
-    else heading = headingOf(line, text, body[index + 1], body[index - 1], wrapped);
+    else heading = headingAt(page, index);
     if (heading) {
       current = startSection(heading, line);
       open = null;
@@ -298,128 +281,6 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     warnings,
     text,
   };
-}
-
-function isAllCapsHeadingLine(line: string): boolean {
-  const bare = line.replace(/[*_#]/g, '').trim();
-  return /[A-Z]{2}/.test(bare) && !/[a-z]/.test(bare) && bare.split(/\s+/).length <= 16 && !/[.!?]$/.test(bare);
-}
-
-/** Recognises the heading forms: "# Heading", "HEADING: lead", "**Heading:** lead", "HEADING" alone, "Heading" alone. */
-function headingOf(
-  line: Line,
-  text: string,
-  next: Line | undefined,
-  previous: Line | undefined,
-  wrapped: boolean,
-): Heading | null {
-  const found = matchHeading(line, text, next, previous, wrapped);
-  if (!found) return null;
-  // The heading is always exactly its span, trimmed of space and emphasis marks.
-  const span = trimMarkup(text, found.headingSpan);
-  if (span[1] <= span[0]) return null;
-  return { ...found, heading: text.slice(span[0], span[1]), headingSpan: span };
-}
-
-function matchHeading(
-  line: Line,
-  text: string,
-  next: Line | undefined,
-  previous: Line | undefined,
-  wrapped: boolean,
-): Heading | null {
-  const raw = line.text;
-  if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
-  // A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case.
-  if (/^\s*(?:\*\*)?!?\[/.test(raw)) return null;
-
-  const markdown = MARKDOWN_HEADING.exec(raw);
-  if (markdown) {
-    const start = line.start + raw.indexOf(markdown[2]!);
-    return {
-      heading: markdown[2]!,
-      headingSpan: trimMarkup(text, [start, start + markdown[2]!.length]),
-      leadStart: null,
-    };
-  }
-
-  // "HEADING: lead" and "**HEADING:** lead" / "**HEADING: **lead" / "**Bold lead-in**: text".
-  const withLead =
-    raw.includes(':') &&
-    /^([ \t]*(?:\*\*|__)?[ \t]*)([^:*_\n]{2,120}?)[ \t]*(?:(?:\*\*|__)[ \t\u00a0]*:|:[ \t\u00a0]*(?:\*\*|__)?)[ \t\u00a0]*(?=\S|$)/.exec(
-      raw,
-    );
-  if (withLead) {
-    const heading = withLead[2]!;
-    const bold = /\*\*|__/.test(withLead[0]);
-    const allCaps = /[A-Z]{2}/.test(heading) && !/[a-z]/.test(heading);
-    const words = heading.trim().split(/\s+/).length;
-    if (
-      (allCaps || (bold && /^[A-Z]/.test(heading.trim()))) &&
-      words <= 16 &&
-      !/^\s*(?:FACT SHEET|Fact Sheet)\b/.test(heading)
-    ) {
-      const start = line.start + withLead[1]!.length;
-      const rest = line.start + withLead[0].length;
-      return {
-        heading,
-        headingSpan: [start, start + heading.length],
-        leadStart: rest < line.end ? rest : null,
-      };
-    }
-  }
-
-  // A bold or ALL-CAPS line alone: "**Lower Costs**", "SECURING OUR BORDER".
-  // Cheap tests first: a heading alone is in capitals, or bold, or a short line with blank lines around it.
-  const couldBeAlone =
-    raw.length <= 170 &&
-    (!/[a-z]/.test(raw) ||
-      /^\s*(?:\*\*|__)/.test(raw) ||
-      ((!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text))));
-  const alone =
-    couldBeAlone && /^[ \t]*(?:\*{2,3}|__)?([^*_\n]{2,150}?)[.:]?(?:\*{2,3}|__)?[.:]?[ \t\u00a0]*$/.exec(raw);
-  if (alone) {
-    const heading = alone[1]!.trim();
-    const isBold =
-      /^\s*(?:\*\*|__)/.test(raw) && /(?:\*\*|__)[.:]?\s*$/.test(raw) && !/[.!?]["”’]?(?:\*\*|__)/.test(raw);
-    const words = heading.split(/\s+/).length;
-    const allCaps = /[A-Z]{2}/.test(heading) && !/[a-z]/.test(heading);
-    const blankAround =
-      (!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text));
-    const sentenceCase =
-      /^[A-Z]/.test(heading) &&
-      !/[.!?,;:]\s*$/.test(raw) &&
-      words <= 12 &&
-      blankAround &&
-      next !== undefined &&
-      (wrapped || !/[.!?]["”]?\s*$/.test(raw));
-    if (words <= 16 && (allCaps || isBold || sentenceCase) && /\p{L}/u.test(heading)) {
-      const start = line.start + raw.indexOf(alone[1]!);
-      return { heading, headingSpan: trimMarkup(text, [start, start + alone[1]!.length]), leadStart: null };
-    }
-  }
-  return null;
-}
-
-/** An ALL-CAPS heading wrapped onto a second line: "LONG HEADING THAT WRAPS" + "ONTO HERE: lead". */
-function headingWrappedOntoNextLine(
-  line: Line,
-  next: Line | undefined,
-  text: string,
-  wrapped: boolean,
-): Heading | null {
-  if (!next || isBlank(next.text) || line.text.includes(':') || /[a-z]/.test(line.text) || !/[A-Z]{2}/.test(line.text))
-    return null;
-  const joined = text.slice(line.start, next.end);
-  const combined: Line = {
-    number: line.number,
-    start: line.start,
-    end: next.end,
-    text: joined.replace(/\r?\n/g, (m) => ' '.repeat(m.length)),
-  };
-  const heading = headingOf(combined, text, undefined, undefined, wrapped);
-  if (!heading || heading.headingSpan[1] <= line.end) return null;
-  return { ...heading, heading: text.slice(heading.headingSpan[0], heading.headingSpan[1]) };
 }
 
 function titleFromFileName(file: string): string {

@@ -2,18 +2,14 @@
 import { findFigures } from './figures.js';
 import { chooseFormat } from './formats/index.js';
 import { readFrontMatter } from './front-matter.js';
-import { headingAt, isAllCapsHeadingLine, MARKDOWN_HEADING, wrappedHeadingAt, type Heading } from './headings.js';
+import { readPreamble } from './preamble.js';
+import { headingAt, wrappedHeadingAt, type Heading } from './headings.js';
 import { BULLET, isBlank, looksWrapped, splitLines, type Body, type Line } from './lines.js';
 import { splitSentences } from './sentences.js';
-import { trimMarkup } from './spans.js';
-import { collapseWhitespace, plainText, slugify, titleCase } from './text.js';
-import type { Document, Epigraph, Figure, Point, Section, Warning } from './types.js';
+import { plainText, slugify, titleCase } from './text.js';
+import type { Document, Figure, Point, Section, Warning } from './types.js';
 
 const CLOSING_MARK = /^\s*(?:\\?#\s*\\?#\s*\\?#|-\s*30\s*-|\*\s*\*\s*\*|-{3,}|_{3,}|\*{3,})\s*$/;
-const DATE_LINE =
-  /^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
-const EPIGRAPH =
-  /^(.*?\S)\s*(?:--|—|―|–)\s*((?:President|Vice|Secretary|First|Governor|Senator|The|[A-Z])[^\n]{1,100}?)\s*$/s;
 const HTML_LINE = /^\s*<\/?(?:!--|[a-zA-Z][\w-]*(?:\s[^>]*)?\/?>?)/;
 const TERMINAL = /[.!?:;"”’)\]*_]\s*$/;
 
@@ -33,67 +29,11 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   const wrapped = looksWrapped(body);
   const page: Body = { text, lines: body, wrapped };
 
-  // Title and date lines at the top of the body.
-  const nextContent = (from: number): number => {
-    let i = from;
-    while (i < body.length && isBlank(body[i]!.text)) i++;
-    return i;
-  };
-  let index = nextContent(0);
-  const top = body[index];
-  if (top) {
-    const h1 = MARKDOWN_HEADING.exec(top.text);
-    const factSheet = /^\s*(?:\*\*)?\s*(FACT SHEET|Fact Sheet)\s*:/.test(top.text);
-    const followedByDate = body[nextContent(index + 1)] && DATE_LINE.test(body[nextContent(index + 1)]!.text);
-    const titleLike =
-      !/[.!?]\s*$/.test(top.text) &&
-      !isAllCapsHeadingLine(top.text) &&
-      top.text.trim().split(/\s+/).length <= 25 &&
-      !BULLET.test(top.text);
-    // A heading-like first line followed straight away by another heading is the document's title.
-    const topHeading = !h1 && !wrappedHeadingAt(page, index) && headingAt(page, index);
-    const secondLine = body[nextContent(index + 1)];
-    const titleBeforeHeading =
-      topHeading && topHeading.leadStart === null && secondLine && headingAt(page, nextContent(index + 1));
-    if ((h1 && h1[1] === '#') || factSheet || (titleLike && followedByDate) || titleBeforeHeading) {
-      const titleText = plainText(h1 ? h1[2]! : top.text, true);
-      meta.title ??= titleText;
-      index = nextContent(index + 1);
-    }
-    const maybeDate = body[index];
-    if (maybeDate && DATE_LINE.test(maybeDate.text)) {
-      meta.date ??= maybeDate.text.trim();
-      index = nextContent(index + 1);
-    }
-  }
-
-  // The epigraph: a quotation with its attribution, before the first heading.
-  let epigraph: Epigraph | null = null;
-  const paragraphEnd = (from: number): number => {
-    let i = from;
-    while (i < body.length && !isBlank(body[i]!.text) && (i === from || !headingAt(page, i))) i++;
-    return i;
-  };
-  if (body[index] && !headingAt(page, index)) {
-    const endLine = paragraphEnd(index);
-    const first = body[index]!;
-    const last = body[endLine - 1]!;
-    const paragraph = text.slice(first.start, last.end);
-    const match = EPIGRAPH.exec(paragraph);
-    if (match && endLine - index <= 8 && !/[.!?]["”]?$/.test(match[2]!.trim()) && match[2]!.split(/\s+/).length <= 12) {
-      const quoteStart = first.start + paragraph.indexOf(match[1]!);
-      const quoteSpan = trimMarkup(text, [quoteStart, quoteStart + match[1]!.length]);
-      const attributionStart = first.start + paragraph.lastIndexOf(match[2]!);
-      epigraph = {
-        text: text.slice(quoteSpan[0], quoteSpan[1]),
-        span: quoteSpan,
-        attribution: collapseWhitespace(match[2]!),
-        attributionSpan: [attributionStart, attributionStart + match[2]!.length],
-        line: first.number,
-      };
-      index = nextContent(endLine);
-    }
-  }
+  const preamble = readPreamble(page);
+  meta.title ??= preamble.title;
+  meta.date ??= preamble.date;
+  const epigraph = preamble.epigraph;
+  let index = preamble.end;
 
   // Sections and their statements.
   const sections: Section[] = [];

@@ -20,8 +20,11 @@ interface Around {
   wrapped: boolean;
 }
 
-/** "# Heading" / "## Heading ##": the hashes (group 1) and the heading (group 2), closing hashes left out. */
-export const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+// "# Heading" / "## Heading ##": up to three spaces, one to six hashes (group 1), space, then the rest of the
+// line (group 2), which starts with no space and holds no line break. The closing hashes are cut off in code:
+// a pattern that cut them ("(.*?)[ \t]*#*[ \t]*$") backtracks cubically on a line of many spaces.
+const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+([^ \t\n\r\u2028\u2029][^\n\r\u2028\u2029]*)?$/;
+const SPACE_OR_TAB = /[ \t]/;
 
 // Pieces of the two longer heading patterns.
 const BOLD = String.raw`(?:\*\*|__)`;
@@ -102,10 +105,26 @@ function matchHeading(line: Line, around: Around): Heading | null {
 }
 
 function markdownHeading(line: Line): Heading | null {
-  const markdown = MARKDOWN_HEADING.exec(line.text);
+  const markdown = markdownHeadingParts(line.text);
   if (!markdown) return null;
-  const start = line.start + line.text.indexOf(markdown[2]!);
-  return { heading: markdown[2]!, headingSpan: [start, start + markdown[2]!.length], leadStart: null };
+  const start = line.start + line.text.indexOf(markdown.heading);
+  return { heading: markdown.heading, headingSpan: [start, start + markdown.heading.length], leadStart: null };
+}
+
+/** The hashes and the heading text of a Markdown heading line ("## Heading ##"), or null. */
+export function markdownHeadingParts(line: string): { hashes: string; heading: string } | null {
+  const match = MARKDOWN_HEADING.exec(line);
+  if (!match) return null;
+  return { hashes: match[1]!, heading: withoutClosingHashes(match[2] ?? '') };
+}
+
+/** "Heading ##  " -> "Heading": drops the longest tail of spaces, then hashes, then spaces. */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && SPACE_OR_TAB.test(text[end - 1]!)) end--;
+  while (end > 0 && text[end - 1] === '#') end--;
+  while (end > 0 && SPACE_OR_TAB.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. */

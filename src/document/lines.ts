@@ -23,9 +23,12 @@ const NUMBERED = String.raw`\d{1,3}[.)]`;
 /** A bullet item: its indentation (group 1), its mark, then space before the text. */
 export const BULLET = new RegExp(String.raw`^([ \t]*)(?:${BULLET_MARK}|${NUMBERED})[ \t\u00a0]+(?=\S)`);
 
-// A blank line may still hold invisible characters, or the "&nbsp;" / "\" some converters leave behind.
+// A blank line may still hold invisible characters, and one "&nbsp;" or "\" that some converters leave
+// behind. The space after the mark is inside the optional group so that the two runs of space never
+// compete for the same characters (which made a long line of spaces quadratic).
 const INVISIBLE = String.raw`[\s\u00a0\u200b\ufeff]*`;
-const BLANK = new RegExp(String.raw`^${INVISIBLE}(?:&nbsp;|\\)?[\s\u00a0\u200b]*$`);
+const LEFTOVER = String.raw`(?:&nbsp;|\\)`;
+const BLANK = new RegExp(String.raw`^${INVISIBLE}(?:${LEFTOVER}[\s\u00a0\u200b]*)?$`);
 
 /** Cuts the text into lines; a leading byte-order mark belongs to no line, so spans never include it. */
 export function splitLines(text: string): Line[] {

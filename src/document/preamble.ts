@@ -1,6 +1,6 @@
 // The preamble: what a fact sheet may open with before its first section. A title line, a date line, and an
 // epigraph (a quotation with its attribution, "... -- President Donald J. Trump"), each in that order.
-import { headingAt, isAllCapsHeadingLine, MARKDOWN_HEADING, wrappedHeadingAt } from './headings.js';
+import { headingAt, isAllCapsHeadingLine, markdownHeadingParts, wrappedHeadingAt } from './headings.js';
 import { BULLET, isBlank, nextContent, type Body, type Line } from './lines.js';
 import { trimMarkup } from './spans.js';
 import { collapseWhitespace, plainText } from './text.js';
@@ -29,7 +29,8 @@ const SPEAKER_START = String.raw`(?:President|Vice|Secretary|First|Governor|Sena
 const EPIGRAPH = new RegExp(String.raw`^(.*?\S)\s*${DASH}\s*(${SPEAKER_START}[^\n]{1,100}?)\s*$`, 's');
 const EPIGRAPH_MAX_LINES = 8;
 
-const FACT_SHEET_TITLE = /^\s*(?:\*\*)?\s*(FACT SHEET|Fact Sheet)\s*:/;
+// "Fact Sheet: ...", perhaps bold. The space after "**" sits inside its group, so no two runs of space compete.
+const FACT_SHEET_TITLE = /^\s*(?:\*\*\s*)?(?:FACT SHEET|Fact Sheet)\s*:/;
 
 export function readPreamble(body: Body): Preamble {
   const { lines } = body;
@@ -47,14 +48,14 @@ export function readPreamble(body: Body): Preamble {
 function titleAt(body: Body, index: number): string | null {
   const top = body.lines[index];
   if (!top) return null;
-  const h1 = MARKDOWN_HEADING.exec(top.text);
+  const h1 = markdownHeadingParts(top.text);
   const isTitle =
-    h1?.[1] === '#' ||
+    h1?.hashes === '#' ||
     FACT_SHEET_TITLE.test(top.text) ||
     (looksLikeTitle(top.text) && dateAt(body.lines[nextContent(body.lines, index + 1)]) !== null) ||
     (!h1 && headingThenHeading(body, index));
   if (!isTitle) return null;
-  return plainText(h1 ? h1[2]! : top.text, true);
+  return plainText(h1 ? h1.heading : top.text, true);
 }
 
 /** Short, not a sentence, not a bullet, and not an ALL-CAPS heading. */

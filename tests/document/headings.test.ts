@@ -1,9 +1,11 @@
 // Each heading form a fact sheet uses, and the lines that look like headings but are statements.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   headingAt,
   isAllCaps,
   isAllCapsHeadingLine,
+  markdownHeadingParts,
   wrappedHeadingAt,
   type Heading,
 } from '../../src/document/headings.js';
@@ -118,5 +120,49 @@ describe('capitals', () => {
   it('isAllCapsHeadingLine ignores emphasis and refuses sentences', () => {
     expect(isAllCapsHeadingLine('**LOWER COSTS**')).toBe(true);
     expect(isAllCapsHeadingLine('IT PASSED.')).toBe(false);
+  });
+});
+
+describe('markdownHeadingParts', () => {
+  // The pattern it replaces, kept as the reference: same answers, without its cubic backtracking.
+  const REFERENCE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+  const reference = (line: string) => {
+    const match = REFERENCE.exec(line);
+    return match && { hashes: match[1]!, heading: match[2]! };
+  };
+
+  it.each([
+    ['# Title', { hashes: '#', heading: 'Title' }],
+    ['   ### Title ###  ', { hashes: '###', heading: 'Title' }],
+    ['## Title# #', { hashes: '##', heading: 'Title#' }],
+    ['# #hashtag', { hashes: '#', heading: '#hashtag' }],
+    ['#\tTabbed', { hashes: '#', heading: 'Tabbed' }],
+    ['# ', { hashes: '#', heading: '' }],
+    ['#Title', null],
+    ['    # Code', null],
+    ['####### Seven', null],
+    ['# Line\rbreak', null],
+  ])('%j', (line, expected) => {
+    expect(markdownHeadingParts(line)).toEqual(expected);
+    expect(reference(line)).toEqual(expected);
+  });
+
+  it('answers as the reference pattern does on any line of spaces, tabs, hashes and text', () => {
+    const line = fc
+      .array(fc.constantFrom(' ', ' ', '\t', '#', '#', 'a', 'B', '*', '\r', '\u2028', '\u00a0'), { maxLength: 24 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(markdownHeadingParts(text)).toEqual(reference(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('reads a line of many spaces in linear time', () => {
+    const started = performance.now();
+    markdownHeadingParts(`# a${' '.repeat(100_000)}b`);
+    markdownHeadingParts(`# a${' '.repeat(100_000)}\r`);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -1,4 +1,5 @@
 // Lines keep their offsets into the source exactly, whatever the line endings.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BULLET, indentWidth, isBlank, looksWrapped, nextContent, splitLines } from '../../src/document/lines.js';
 
@@ -32,6 +33,26 @@ describe('isBlank', () => {
 
   it.each(['a', '&nbsp;x', '\\\\', '-'])('%j is not blank', (line) => {
     expect(isBlank(line)).toBe(false);
+  });
+
+  it('answers as the pattern it replaces on any line of spaces and leftovers', () => {
+    // The reference: the same language, written with two runs of space that compete.
+    const REFERENCE = /^[\s\u00a0\u200b\ufeff]*(?:&nbsp;|\\)?[\s\u00a0\u200b]*$/;
+    const line = fc
+      .array(fc.constantFrom(' ', '\t', '\u00a0', '\u200b', '\ufeff', '&nbsp;', '\\', '&', 'x'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(isBlank(text)).toBe(REFERENCE.test(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('reads a long line of spaces in linear time', () => {
+    const started = performance.now();
+    isBlank(`${' '.repeat(100_000)}x`);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 

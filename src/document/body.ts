@@ -5,7 +5,7 @@
 import type { DocumentFormat } from './formats/format.js';
 import type { Heading } from './headings.js';
 import { kindOfLine } from './line-kinds.js';
-import { isBlank, type Body, type Line } from './lines.js';
+import { hasWord, isBlank, type Body, type Line } from './lines.js';
 import { SectionList } from './sections.js';
 import type { Point, Section, Span, Warning } from './types.js';
 
@@ -29,7 +29,6 @@ const TERMINAL = /[.!?:;"”’)\]*_]\s*$/;
 const HARD_BREAK = /(?: {2}|\\)$/;
 // How a line continuing a sentence starts.
 const CONTINUATION_START = /^\s*[a-z0-9(]/;
-const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** Reads the body's lines from `from` on. */
 export function readBody(body: Body, from: number, format: DocumentFormat): BodyContent {
@@ -146,7 +145,7 @@ class BodyReader {
   /** The span trimmed as the format trims a statement; null when no word or number is left in it. */
   private statementSpan(start: number, end: number): Span | null {
     const span = this.format.trimStatement(this.body.text, [start, end]);
-    if (span[1] <= span[0] || !HAS_WORD.test(this.body.text.slice(span[0], span[1]))) return null;
+    if (span[1] <= span[0] || !hasWord(this.body.text.slice(span[0], span[1]))) return null;
     return span;
   }
 

@@ -1,7 +1,7 @@
 // What each line of the body is, judged from the line and its neighbours alone. The body reader (body.ts)
 // decides what each kind does to the sections it is building.
 import { headingAt, wrappedHeadingAt, type Heading } from './headings.js';
-import { BULLET, indentWidth, isBlank, type Body } from './lines.js';
+import { BULLET, hasWord, indentWidth, isBlank, type Body } from './lines.js';
 
 export type LineKind =
   | { kind: 'blank' }
@@ -31,7 +31,6 @@ const TAG = String.raw`[a-zA-Z][\w-]*(?:\s[^>]*)?\/?>?`;
 const HTML_LINE = new RegExp(String.raw`^\s*<\/?(?:!--|${TAG})`);
 const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
 
-const HAS_WORD = /[\p{L}\p{N}]/u;
 const STRAY_MARKUP = /^[\s*_#\\>|:-]*$/;
 
 export function kindOfLine(body: Body, index: number): LineKind {
@@ -42,7 +41,7 @@ export function kindOfLine(body: Body, index: number): LineKind {
   if (HTML_LINE.test(raw)) return { kind: 'html', comment: HTML_COMMENT.test(raw) };
   const heading = headingKind(body, index);
   if (heading) return heading;
-  if (!HAS_WORD.test(raw)) return { kind: STRAY_MARKUP.test(raw) ? 'markup' : 'no-text' };
+  if (!hasWord(raw)) return { kind: STRAY_MARKUP.test(raw) ? 'markup' : 'no-text' };
   const indent = indentWidth(raw);
   const bullet = BULLET.exec(raw);
   return bullet ? { kind: 'bullet', textStart: line.start + bullet[0].length, indent } : { kind: 'text', indent };

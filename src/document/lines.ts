@@ -46,6 +46,13 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+const WORD_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Whether the text holds a letter or a digit in any script: a line or statement without one says nothing. */
+export function hasWord(text: string): boolean {
+  return WORD_OR_NUMBER.test(text);
+}
+
 export function isBlank(line: string): boolean {
   return BLANK.test(line);
 }

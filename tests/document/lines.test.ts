@@ -1,7 +1,15 @@
 // Lines keep their offsets into the source exactly, whatever the line endings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BULLET, indentWidth, isBlank, looksWrapped, nextContent, splitLines } from '../../src/document/lines.js';
+import {
+  BULLET,
+  hasWord,
+  indentWidth,
+  isBlank,
+  looksWrapped,
+  nextContent,
+  splitLines,
+} from '../../src/document/lines.js';
 
 describe('splitLines', () => {
   it('numbers lines from 1 and ends each before its line break, LF or CRLF', () => {
@@ -76,6 +84,13 @@ describe('BULLET', () => {
 
   it('captures the indentation', () => {
     expect(BULLET.exec('    - nested')![1]).toBe('    ');
+  });
+});
+
+describe('hasWord', () => {
+  it('sees letters and digits in any script, and nothing else', () => {
+    expect(['a', '7', 'é', 'Ж', '中'].map(hasWord)).toEqual([true, true, true, true, true]);
+    expect(['', '** --', '→ §', '&'].map(hasWord)).toEqual([false, false, false, false]);
   });
 });
 

@@ -1,35 +1,16 @@
 // Text -> Document. Pure: no I/O. Every span points into the text exactly as given (BOM and CRLF included).
-import { parse as parseYaml } from 'yaml';
-import { findFigures } from './figures.js';
+// The parse runs in phases, each its own module: lines and front matter, the format, the preamble (title,
+// date, epigraph), the body (sections and statements), then sentences and figures.
+import { readBody } from './body.js';
+import { placeFigures } from './figure-placement.js';
+import { chooseFormat } from './formats/index.js';
+import { readFrontMatter } from './front-matter.js';
+import { looksWrapped, splitLines, type Body } from './lines.js';
+import { readPreamble } from './preamble.js';
+import { shapeWarnings, statementsOf } from './sections.js';
 import { splitSentences } from './sentences.js';
-import { collapseWhitespace, plainText, slugify, titleCase } from './text.js';
-import type { Document, Epigraph, Figure, Point, Section, Span, Warning } from './types.js';
-
-interface Line {
-  /** 1-based line number. */
-  number: number;
-  start: number;
-  /** End of the line's content, before "\r\n" or "\n". */
-  end: number;
-  text: string;
-}
-
-interface Heading {
-  heading: string;
-  headingSpan: Span;
-  /** Where the lead text starts on the heading line, when there is one. */
-  leadStart: number | null;
-}
-
-const BULLET = /^([ \t]*)(?:[-*+•◦▪]|\d{1,3}[.)])[ \t\u00a0]+(?=\S)/;
-const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
-const CLOSING_MARK = /^\s*(?:\\?#\s*\\?#\s*\\?#|-\s*30\s*-|\*\s*\*\s*\*|-{3,}|_{3,}|\*{3,})\s*$/;
-const DATE_LINE =
-  /^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
-const EPIGRAPH =
-  /^(.*?\S)\s*(?:--|—|―|–)\s*((?:President|Vice|Secretary|First|Governor|Senator|The|[A-Z])[^\n]{1,100}?)\s*$/s;
-const HTML_LINE = /^\s*<\/?(?:!--|[a-zA-Z][\w-]*(?:\s[^>]*)?\/?>?)/;
-const TERMINAL = /[.!?:;"”’)\]*_]\s*$/;
+import { slugify, titleCase } from './text.js';
+import type { Document, Section } from './types.js';
 
 export interface ParseOptions {
   /** File name, for the id, the fallback title and the format. */
@@ -38,497 +19,44 @@ export interface ParseOptions {
 
 export function parseDocument(text: string, { file }: ParseOptions): Document {
   const lines = splitLines(text);
-  const warnings: Warning[] = [];
-  let cursor = -1; // index of the last line consumed (front matter)
-  const meta = { title: null as string | null, date: null as string | null, source: null as string | null };
-
-  // YAML front matter: --- ... ---
-  let format: Document['format'] = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-  const firstContent = lines.findIndex((l) => !isBlank(l.text));
-  if (firstContent >= 0 && lines[firstContent]!.text.replace(/^\ufeff/, '').trim() === '---') {
-    const close = lines.findIndex((l, i) => i > firstContent && /^(---|\.\.\.)\s*$/.test(l.text));
-    if (close < 0) {
-      warnings.push({
-        line: lines[firstContent]!.number,
-        message: 'front matter opened with --- is never closed; read as text',
-      });
-    } else {
-      format = 'markdown';
-      const yamlText = lines
-        .slice(firstContent + 1, close)
-        .map((l) => l.text)
-        .join('\n');
-      try {
-        const data: unknown = parseYaml(yamlText);
-        if (data && typeof data === 'object') {
-          const record = data as Record<string, unknown>;
-          meta.title = stringOrNull(record.title);
-          meta.date = stringOrNull(record.date);
-          meta.source = stringOrNull(record.source_url ?? record.source ?? record.url);
-        }
-      } catch (error) {
-        const yamlLine = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
-        warnings.push({
-          line: lines[firstContent]!.number + yamlLine,
-          message: `front matter is not valid YAML: ${firstLine(String((error as Error).message))}`,
-        });
-      }
-      cursor = close;
-    }
-  }
-
-  const body = lines.slice(cursor + 1);
-  const wrapped = looksWrapped(body);
-
-  // Title and date lines at the top of the body.
-  const nextContent = (from: number): number => {
-    let i = from;
-    while (i < body.length && isBlank(body[i]!.text)) i++;
-    return i;
-  };
-  let index = nextContent(0);
-  const top = body[index];
-  if (top) {
-    const h1 = MARKDOWN_HEADING.exec(top.text);
-    const factSheet = /^\s*(?:\*\*)?\s*(FACT SHEET|Fact Sheet)\s*:/.test(top.text);
-    const followedByDate = body[nextContent(index + 1)] && DATE_LINE.test(body[nextContent(index + 1)]!.text);
-    const titleLike =
-      !/[.!?]\s*$/.test(top.text) &&
-      !isAllCapsHeadingLine(top.text) &&
-      top.text.trim().split(/\s+/).length <= 25 &&
-      !BULLET.test(top.text);
-    // A heading-like first line followed straight away by another heading is the document's title.
-    const topHeading =
-      !h1 &&
-      !headingWrappedOntoNextLine(top, body[index + 1], text, wrapped) &&
-      headingOf(top, text, body[index + 1], body[index - 1], wrapped);
-    const secondLine = body[nextContent(index + 1)];
-    const titleBeforeHeading =
-      topHeading &&
-      topHeading.leadStart === null &&
-      secondLine &&
-      headingOf(secondLine, text, body[nextContent(index + 1) + 1], body[nextContent(index + 1) - 1], wrapped);
-    if ((h1 && h1[1] === '#') || factSheet || (titleLike && followedByDate) || titleBeforeHeading) {
-      const titleText = plainText(h1 ? h1[2]! : top.text, true);
-      meta.title ??= titleText;
-      index = nextContent(index + 1);
-    }
-    const maybeDate = body[index];
-    if (maybeDate && DATE_LINE.test(maybeDate.text)) {
-      meta.date ??= maybeDate.text.trim();
-      index = nextContent(index + 1);
-    }
-  }
-
-  // The epigraph: a quotation with its attribution, before the first heading.
-  let epigraph: Epigraph | null = null;
-  const paragraphEnd = (from: number): number => {
-    let i = from;
-    while (
-      i < body.length &&
-      !isBlank(body[i]!.text) &&
-      (i === from || !headingOf(body[i]!, text, body[i + 1], body[i - 1], wrapped))
-    )
-      i++;
-    return i;
-  };
-  if (body[index] && !headingOf(body[index]!, text, body[index + 1], body[index - 1], wrapped)) {
-    const endLine = paragraphEnd(index);
-    const first = body[index]!;
-    const last = body[endLine - 1]!;
-    const paragraph = text.slice(first.start, last.end);
-    const match = EPIGRAPH.exec(paragraph);
-    if (match && endLine - index <= 8 && !/[.!?]["”]?$/.test(match[2]!.trim()) && match[2]!.split(/\s+/).length <= 12) {
-      const quoteStart = first.start + paragraph.indexOf(match[1]!);
-      const quoteSpan = trimSpan(text, [quoteStart, quoteStart + match[1]!.length], true);
-      const attributionStart = first.start + paragraph.lastIndexOf(match[2]!);
-      epigraph = {
-        text: text.slice(quoteSpan[0], quoteSpan[1]),
-        span: quoteSpan,
-        attribution: collapseWhitespace(match[2]!),
-        attributionSpan: [attributionStart, attributionStart + match[2]!.length],
-        line: first.number,
-      };
-      index = nextContent(endLine);
-    }
-  }
-
-  // Sections and their statements.
-  const sections: Section[] = [];
-  const usedIds = new Map<string, number>();
-  let current: Section | null = null;
-  let group = 0;
-  let sawBlank = false;
-  let open: { point: Point; indent: number; bullet: boolean } | null = null;
-  const htmlLines: number[] = [];
-
-  const startSection = (heading: Heading | null, line: Line): Section => {
-    const title = heading ? titleCase(plainText(heading.heading, true)) : 'Overview';
-    const base = heading ? slugify(title, 'section') : 'overview';
-    const seen = usedIds.get(base) ?? 0;
-    usedIds.set(base, seen + 1);
-    if (seen > 0 && heading)
-      warnings.push({
-        line: line.number,
-        message: `duplicate heading "${title}": its section id is ${base}-${seen + 1}`,
-      });
-    const section: Section = {
-      id: seen ? `${base}-${seen + 1}` : base,
-      number: sections.length + 1,
-      heading: heading ? heading.heading : null,
-      headingSpan: heading ? heading.headingSpan : null,
-      title,
-      lead: null,
-      points: [],
-      line: line.number,
-    };
-    sections.push(section);
-    group = 0;
-    sawBlank = false;
-    return section;
-  };
-
-  const addPoint = (
-    section: Section,
-    start: number,
-    end: number,
-    line: Line,
-    depth: number,
-    isLead: boolean,
-  ): Point | null => {
-    const span = trimSpan(text, [start, end], format === 'markdown');
-    if (span[1] <= span[0] || !/[\p{L}\p{N}]/u.test(text.slice(span[0], span[1]))) return null;
-    if (!isLead && sawBlank && section.points.length > 0) group++;
-    sawBlank = false;
-    const point: Point = {
-      id: isLead ? `${section.id}-lead` : `${section.id}-${section.points.length + 1}`,
-      text: text.slice(span[0], span[1]),
-      span,
-      line: line.number,
-      group: isLead ? -1 : group,
-      depth,
-      sentences: [],
-    };
-    if (isLead) section.lead = point;
-    else section.points.push(point);
-    return point;
-  };
-
-  const extend = (point: Point, end: number): void => {
-    const span = trimSpan(text, [point.span[0], end], format === 'markdown');
-    point.span = span;
-    point.text = text.slice(span[0], span[1]);
-  };
-
-  for (; index < body.length; index++) {
-    const line = body[index]!;
-    if (isBlank(line.text)) {
-      sawBlank = true;
-      if (open && !open.bullet) open = null;
-      continue;
-    }
-    if (CLOSING_MARK.test(line.text)) {
-      open = null;
-      continue;
-    }
-    if (HTML_LINE.test(line.text)) {
-      if (!/^\s*<!--.*-->\s*$/.test(line.text)) htmlLines.push(line.number);
-      continue;
-    }
-    let heading = headingWrappedOntoNextLine(line, body[index + 1], text, wrapped);
-    if (heading) index++;
-    else heading = headingOf(line, text, body[index + 1], body[index - 1], wrapped);
-    if (heading) {
-      current = startSection(heading, line);
-      open = null;
-      if (heading.leadStart !== null) {
-        const lead = addPoint(current, heading.leadStart, body[index]!.end, line, 0, true);
-        if (lead) open = { point: lead, indent: 0, bullet: false };
-      }
-      continue;
-    }
-    if (!/[\p{L}\p{N}]/u.test(line.text)) {
-      if (/^[\s*_#\\>|:-]*$/.test(line.text)) continue; // stray Markdown markup
-      warnings.push({
-        line: line.number,
-        message: `line ${line.number} could not be placed: it holds no text (${JSON.stringify(line.text.trim().slice(0, 20))})`,
-      });
-      continue;
-    }
-    current ??= startSection(null, line);
-    const bullet = BULLET.exec(line.text);
-    const indent = /^[ \t]*/.exec(line.text)![0].replace(/\t/g, '    ').length;
-    if (bullet) {
-      const depth = Math.min(3, Math.floor(indent / 2) > 0 ? Math.max(1, Math.floor(indent / 4)) : 0);
-      const point = addPoint(current, line.start + bullet[0].length, line.end, line, depth, false);
-      open = point ? { point, indent, bullet: true } : null;
-      continue;
-    }
-    const previousLine = body[index - 1];
-    const continues =
-      open &&
-      previousLine &&
-      (open.bullet ? indent > open.indent || !isBlank(previousLine.text) : !isBlank(previousLine.text)) &&
-      !/(?: {2}|\\)$/.test(previousLine.text) &&
-      (wrapped ||
-        (open.bullet && indent > open.indent) ||
-        (!TERMINAL.test(previousLine.text) && /^\s*[a-z0-9(]/.test(line.text)));
-    if (continues && open) {
-      extend(open.point, line.end);
-      continue;
-    }
-    const point = addPoint(current, line.start, line.end, line, 0, false);
-    open = point ? { point, indent, bullet: false } : null;
-  }
-
-  if (htmlLines.length > 0) {
-    warnings.push({
-      line: htmlLines[0]!,
-      message: `${htmlLines.length} line(s) of HTML skipped (tables, images), the first at line ${htmlLines[0]}`,
-    });
-  }
-  if (sections.length === 0) {
-    warnings.push({ line: 1, message: 'no statements found: the document is empty' });
-  } else if (sections.every((s) => s.heading === null)) {
-    warnings.push({
-      line: sections[0]!.line,
-      message: 'no headings found: the whole document is served as one section',
-    });
-  }
-  for (const section of sections) {
-    if (section.heading !== null && !section.lead && section.points.length === 0) {
-      warnings.push({ line: section.line, message: `heading "${section.title}" has nothing under it` });
-    }
-  }
-
-  warnings.sort((a, b) => a.line - b.line);
-
-  // Sentences and figures.
-  const figures: Figure[] = [];
-  for (const section of sections) {
-    for (const point of section.lead ? [section.lead, ...section.points] : section.points) {
-      point.sentences = splitSentences(text, point.span[0], point.span[1]);
-      let n = 0;
-      for (const sentence of point.sentences) {
-        for (const found of findFigures(text, sentence[0], sentence[1])) {
-          n++;
-          figures.push({
-            id: `${point.id}-f${n}`,
-            text: text.slice(found.span[0], found.span[1]),
-            ...found,
-            sectionId: section.id,
-            pointId: point.id,
-            sentenceSpan: sentence,
-          });
-        }
-      }
-    }
-  }
-
-  const id = slugify(file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), 'document');
+  const frontMatter = readFrontMatter(lines);
+  const format = chooseFormat({ file, frontMatter: frontMatter.found });
+  const bodyLines = lines.slice(frontMatter.bodyStart);
+  const body: Body = { text, lines: bodyLines, wrapped: looksWrapped(bodyLines) };
+  const preamble = readPreamble(body);
+  const { sections, warnings } = readBody(body, preamble.end, format);
+  addSentences(text, sections);
   return {
-    id,
+    id: slugify(baseName(file), 'document'),
     file,
-    format,
-    title: meta.title ?? titleFromFileName(file),
-    source: meta.source,
-    date: meta.date,
-    epigraph,
+    format: format.name,
+    // Front matter says it best; the title line comes next, the file name last.
+    title: frontMatter.title ?? preamble.title ?? titleFromFileName(file),
+    source: frontMatter.source,
+    date: frontMatter.date ?? preamble.date,
+    epigraph: preamble.epigraph,
     sections,
-    figures,
-    warnings,
+    figures: placeFigures(text, sections),
+    // Sorting is stable: warnings on one line keep the order the phases found them in.
+    warnings: [...frontMatter.warnings, ...warnings, ...shapeWarnings(sections)].sort((a, b) => a.line - b.line),
     text,
   };
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let number = 1;
-  while (start <= text.length) {
-    let newline = text.indexOf('\n', start);
-    if (newline < 0) newline = text.length;
-    const end = newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
-    lines.push({ number, start, end, text: text.slice(start, end) });
-    start = newline + 1;
-    number++;
-  }
-  return lines;
-}
-
-function isBlank(line: string): boolean {
-  return /^[\s\u00a0\u200b\ufeff]*(?:&nbsp;|\\)?[\s\u00a0\u200b]*$/.test(line);
-}
-
-/** Pandoc-style text wrapped at a fixed width: lines continue one another within a paragraph. */
-function looksWrapped(lines: Line[]): boolean {
-  const lengths = lines.filter((l) => !isBlank(l.text)).map((l) => l.text.length);
-  if (lengths.length < 4) return false;
-  const short = lengths.filter((n) => n <= 80).length;
-  const full = lengths.filter((n) => n >= 55).length;
-  return short / lengths.length >= 0.9 && full / lengths.length >= 0.25;
-}
-
-function isAllCapsHeadingLine(line: string): boolean {
-  const bare = line.replace(/[*_#]/g, '').trim();
-  return /[A-Z]{2}/.test(bare) && !/[a-z]/.test(bare) && bare.split(/\s+/).length <= 16 && !/[.!?]$/.test(bare);
-}
-
-/** Recognises the heading forms: "# Heading", "HEADING: lead", "**Heading:** lead", "HEADING" alone, "Heading" alone. */
-function headingOf(
-  line: Line,
-  text: string,
-  next: Line | undefined,
-  previous: Line | undefined,
-  wrapped: boolean,
-): Heading | null {
-  const found = matchHeading(line, text, next, previous, wrapped);
-  if (!found) return null;
-  // The heading is always exactly its span, trimmed of space and emphasis marks.
-  const span = trimSpan(text, found.headingSpan, true);
-  if (span[1] <= span[0]) return null;
-  return { ...found, heading: text.slice(span[0], span[1]), headingSpan: span };
-}
-
-function matchHeading(
-  line: Line,
-  text: string,
-  next: Line | undefined,
-  previous: Line | undefined,
-  wrapped: boolean,
-): Heading | null {
-  const raw = line.text;
-  if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
-  // A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case.
-  if (/^\s*(?:\*\*)?!?\[/.test(raw)) return null;
-
-  const markdown = MARKDOWN_HEADING.exec(raw);
-  if (markdown) {
-    const start = line.start + raw.indexOf(markdown[2]!);
-    return {
-      heading: markdown[2]!,
-      headingSpan: trimSpan(text, [start, start + markdown[2]!.length], true),
-      leadStart: null,
-    };
-  }
-
-  // "HEADING: lead" and "**HEADING:** lead" / "**HEADING: **lead" / "**Bold lead-in**: text".
-  const withLead =
-    raw.includes(':') &&
-    /^([ \t]*(?:\*\*|__)?[ \t]*)([^:*_\n]{2,120}?)[ \t]*(?:(?:\*\*|__)[ \t\u00a0]*:|:[ \t\u00a0]*(?:\*\*|__)?)[ \t\u00a0]*(?=\S|$)/.exec(
-      raw,
-    );
-  if (withLead) {
-    const heading = withLead[2]!;
-    const bold = /\*\*|__/.test(withLead[0]);
-    const allCaps = /[A-Z]{2}/.test(heading) && !/[a-z]/.test(heading);
-    const words = heading.trim().split(/\s+/).length;
-    if (
-      (allCaps || (bold && /^[A-Z]/.test(heading.trim()))) &&
-      words <= 16 &&
-      !/^\s*(?:FACT SHEET|Fact Sheet)\b/.test(heading)
-    ) {
-      const start = line.start + withLead[1]!.length;
-      const rest = line.start + withLead[0].length;
-      return {
-        heading,
-        headingSpan: [start, start + heading.length],
-        leadStart: rest < line.end ? rest : null,
-      };
-    }
-  }
-
-  // A bold or ALL-CAPS line alone: "**Lower Costs**", "SECURING OUR BORDER".
-  // Cheap tests first: a heading alone is in capitals, or bold, or a short line with blank lines around it.
-  const couldBeAlone =
-    raw.length <= 170 &&
-    (!/[a-z]/.test(raw) ||
-      /^\s*(?:\*\*|__)/.test(raw) ||
-      ((!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text))));
-  const alone =
-    couldBeAlone && /^[ \t]*(?:\*{2,3}|__)?([^*_\n]{2,150}?)[.:]?(?:\*{2,3}|__)?[.:]?[ \t\u00a0]*$/.exec(raw);
-  if (alone) {
-    const heading = alone[1]!.trim();
-    const isBold =
-      /^\s*(?:\*\*|__)/.test(raw) && /(?:\*\*|__)[.:]?\s*$/.test(raw) && !/[.!?]["”’]?(?:\*\*|__)/.test(raw);
-    const words = heading.split(/\s+/).length;
-    const allCaps = /[A-Z]{2}/.test(heading) && !/[a-z]/.test(heading);
-    const blankAround =
-      (!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text));
-    const sentenceCase =
-      /^[A-Z]/.test(heading) &&
-      !/[.!?,;:]\s*$/.test(raw) &&
-      words <= 12 &&
-      blankAround &&
-      next !== undefined &&
-      (wrapped || !/[.!?]["”]?\s*$/.test(raw));
-    if (words <= 16 && (allCaps || isBold || sentenceCase) && /\p{L}/u.test(heading)) {
-      const start = line.start + raw.indexOf(alone[1]!);
-      return { heading, headingSpan: trimSpan(text, [start, start + alone[1]!.length], true), leadStart: null };
-    }
-  }
-  return null;
-}
-
-/** An ALL-CAPS heading wrapped onto a second line: "LONG HEADING THAT WRAPS" + "ONTO HERE: lead". */
-function headingWrappedOntoNextLine(
-  line: Line,
-  next: Line | undefined,
-  text: string,
-  wrapped: boolean,
-): Heading | null {
-  if (!next || isBlank(next.text) || line.text.includes(':') || /[a-z]/.test(line.text) || !/[A-Z]{2}/.test(line.text))
-    return null;
-  const joined = text.slice(line.start, next.end);
-  const combined: Line = {
-    number: line.number,
-    start: line.start,
-    end: next.end,
-    text: joined.replace(/\r?\n/g, (m) => ' '.repeat(m.length)),
-  };
-  const heading = headingOf(combined, text, undefined, undefined, wrapped);
-  if (!heading || heading.headingSpan[1] <= line.end) return null;
-  return { ...heading, heading: text.slice(heading.headingSpan[0], heading.headingSpan[1]) };
-}
-
-/** Shrinks a span past surrounding whitespace (and, for Markdown, hard-break backslashes and stray emphasis). */
-function trimSpan(text: string, [start, end]: Span, markdown: boolean): Span {
-  let s = start;
-  let e = end;
-  const space = /[\s\u00a0\u200b]/;
-  for (;;) {
-    const before = [s, e];
-    while (s < e && space.test(text[s]!)) s++;
-    while (e > s && space.test(text[e - 1]!)) e--;
-    if (markdown) {
-      if (text[e - 1] === '\\') e--;
-      if (text.startsWith('&nbsp;', e - 6) && e - 6 >= s) e -= 6;
-      // Emphasis left open or closed outside the span ("**Today," / "legislation.**").
-      const inner = text.slice(s, e);
-      const opens = (inner.match(/\*\*/g) ?? []).length;
-      if (opens % 2 === 1) {
-        if (inner.startsWith('**')) s += 2;
-        else if (inner.endsWith('**')) e -= 2;
-      }
-    }
-    if (before[0] === s && before[1] === e) return [s, e];
+/** Each statement's sentences: quotes and figures are cut along them. */
+function addSentences(text: string, sections: readonly Section[]): void {
+  for (const section of sections) {
+    for (const point of statementsOf(section)) point.sentences = splitSentences(text, point.span[0], point.span[1]);
   }
 }
 
+/** The file name without its folder or extension. */
+function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
+/** "03_border-security.txt" -> "Border Security": a file-name title drops a leading number. */
 function titleFromFileName(file: string): string {
-  const base = file
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.[^.]+$/, '')
-    .replace(/^\d+[_-]/, '');
+  const base = baseName(file).replace(/^\d+[_-]/, '');
   return titleCase(base.replace(/[-_]+/g, ' ').toUpperCase()) || 'Untitled';
-}
-
-function stringOrNull(value: unknown): string | null {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string' || typeof value === 'number') return collapseWhitespace(String(value)) || null;
-  return null;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!;
 }

@@ -1,0 +1,178 @@
+// The body: sections and their statements, read line by line as a small state machine. line-kinds.ts says
+// what each line is; here each kind moves the state. A heading opens a section; a bullet or a line of text
+// adds a statement or continues the open one; a blank line ends a paragraph, and the next statement after it
+// starts a new blank-line group.
+import type { DocumentFormat } from './formats/format.js';
+import type { Heading } from './headings.js';
+import { kindOfLine } from './line-kinds.js';
+import { hasWord, isBlank, type Body, type Line } from './lines.js';
+import { SectionList } from './sections.js';
+import type { Point, Section, Span, Warning } from './types.js';
+
+export interface BodyContent {
+  sections: Section[];
+  /** Duplicate headings, lines that could not be placed, and skipped HTML, in that order. */
+  warnings: Warning[];
+}
+
+/** A statement that the next lines may still continue. */
+interface Open {
+  point: Point;
+  indent: number;
+  /** A bullet stays open across a blank line, for its indented text. */
+  bullet: boolean;
+}
+
+// A line that ends so may end a statement: a stop, a colon, a closing quote, bracket or emphasis.
+const TERMINAL = /[.!?:;"”’)\]*_]\s*$/;
+// Two trailing spaces or a backslash: a Markdown hard line break, so the next line is a new statement.
+const HARD_BREAK = /(?: {2}|\\)$/;
+// How a line continuing a sentence starts.
+const CONTINUATION_START = /^\s*[a-z0-9(]/;
+
+/** Reads the body's lines from `from` on. */
+export function readBody(body: Body, from: number, format: DocumentFormat): BodyContent {
+  const reader = new BodyReader(body, format);
+  for (let index = from; index < body.lines.length; index++) index = reader.read(index);
+  return reader.finish();
+}
+
+class BodyReader {
+  private readonly warnings: Warning[] = [];
+  private readonly sections = new SectionList(this.warnings);
+  private readonly htmlLines: number[] = [];
+  private section: Section | null = null;
+  private open: Open | null = null;
+  /** The blank-line group of the section's last statement. */
+  private group = 0;
+  /** Whether a blank line came since the last statement: the next one then starts a new group. */
+  private sawBlank = false;
+
+  constructor(
+    private readonly body: Body,
+    private readonly format: DocumentFormat,
+  ) {}
+
+  /** Reads the line at `index`; returns the index of the last line it took (a heading may take two). */
+  read(index: number): number {
+    const line = this.body.lines[index]!;
+    const kind = kindOfLine(this.body, index);
+    switch (kind.kind) {
+      case 'blank':
+        this.sawBlank = true;
+        if (this.open && !this.open.bullet) this.open = null;
+        break;
+      case 'closing-mark':
+        this.open = null;
+        break;
+      case 'html':
+        if (!kind.comment) this.htmlLines.push(line.number);
+        break;
+      case 'heading':
+        this.heading(kind.heading, line, this.body.lines[kind.last]!);
+        return kind.last;
+      case 'markup':
+        break;
+      case 'no-text':
+        this.warnings.push(unplaced(line));
+        break;
+      case 'bullet':
+        this.bullet(line, kind.textStart, kind.indent);
+        break;
+      case 'text':
+        this.text(index, kind.indent);
+        break;
+    }
+    return index;
+  }
+
+  finish(): BodyContent {
+    const [first] = this.htmlLines;
+    if (first !== undefined) {
+      const message = `${this.htmlLines.length} line(s) of HTML skipped (tables, images), the first at line ${first}`;
+      this.warnings.push({ line: first, message });
+    }
+    return { sections: this.sections.sections, warnings: this.warnings };
+  }
+
+  private startSection(heading: Heading | null, line: Line): Section {
+    this.section = this.sections.start(heading, line);
+    this.group = 0;
+    this.sawBlank = false;
+    return this.section;
+  }
+
+  /** Opens a section; a lead after "HEADING:" is its first statement, and later lines may continue it. */
+  private heading(heading: Heading, line: Line, last: Line): void {
+    const section = this.startSection(heading, line);
+    this.open = null;
+    if (heading.leadStart === null) return;
+    const span = this.statementSpan(heading.leadStart, last.end);
+    if (!span) return;
+    section.lead = this.point(span, `${section.id}-lead`, line, -1, 0);
+    this.open = { point: section.lead, indent: 0, bullet: false };
+  }
+
+  private bullet(line: Line, textStart: number, indent: number): void {
+    // Indented two spaces or more, a bullet is nested: one level per four spaces, at most three.
+    const depth = Math.min(3, Math.floor(indent / 2) > 0 ? Math.max(1, Math.floor(indent / 4)) : 0);
+    const point = this.addStatement(textStart, line, depth);
+    this.open = point ? { point, indent, bullet: true } : null;
+  }
+
+  private text(index: number, indent: number): void {
+    const line = this.body.lines[index]!;
+    if (this.open && continues(this.open, this.body.lines[index - 1], line, indent, this.body.wrapped)) {
+      this.extend(this.open.point, line.end);
+      return;
+    }
+    const point = this.addStatement(line.start, line, 0);
+    this.open = point ? { point, indent, bullet: false } : null;
+  }
+
+  /** Adds a statement from `start` to the end of the line, in a new group after a blank line. */
+  private addStatement(start: number, line: Line, depth: number): Point | null {
+    const section = this.section ?? this.startSection(null, line);
+    const span = this.statementSpan(start, line.end);
+    if (!span) return null;
+    if (this.sawBlank && section.points.length > 0) this.group++;
+    this.sawBlank = false;
+    const point = this.point(span, `${section.id}-${section.points.length + 1}`, line, this.group, depth);
+    section.points.push(point);
+    return point;
+  }
+
+  /** The span trimmed as the format trims a statement; null when no word or number is left in it. */
+  private statementSpan(start: number, end: number): Span | null {
+    const span = this.format.trimStatement(this.body.text, [start, end]);
+    if (span[1] <= span[0] || !hasWord(this.body.text.slice(span[0], span[1]))) return null;
+    return span;
+  }
+
+  private point(span: Span, id: string, line: Line, group: number, depth: number): Point {
+    return { id, text: this.body.text.slice(span[0], span[1]), span, line: line.number, group, depth, sentences: [] };
+  }
+
+  private extend(point: Point, end: number): void {
+    const span = this.format.trimStatement(this.body.text, [point.span[0], end]);
+    point.span = span;
+    point.text = this.body.text.slice(span[0], span[1]);
+  }
+}
+
+/**
+ * Whether a line of text continues the open statement rather than starting one. In wrapped text every line
+ * does; otherwise a bullet's indented text does, and so does a line that carries on a sentence the previous
+ * line left unfinished. A blank line (but for a bullet's indented text) or a hard break ends the statement.
+ */
+function continues(open: Open, previous: Line | undefined, line: Line, indent: number, wrapped: boolean): boolean {
+  if (!previous || HARD_BREAK.test(previous.text)) return false;
+  const indentedUnderBullet = open.bullet && indent > open.indent;
+  if (isBlank(previous.text) && !indentedUnderBullet) return false;
+  return wrapped || indentedUnderBullet || (!TERMINAL.test(previous.text) && CONTINUATION_START.test(line.text));
+}
+
+function unplaced(line: Line): Warning {
+  const shown = JSON.stringify(line.text.trim().slice(0, 20));
+  return { line: line.number, message: `line ${line.number} could not be placed: it holds no text (${shown})` };
+}

@@ -1,0 +1,25 @@
+// Places the figures that figures.ts finds in each sentence into the document: each gets an id and the
+// section, statement and sentence it comes from, so a quote can show a figure in its context.
+import { findFigures } from './figures.js';
+import { statementsOf } from './sections.js';
+import type { Figure, Point, Section } from './types.js';
+
+/** Every figure in the document, in reading order. Sentences must already be split. */
+export function placeFigures(text: string, sections: readonly Section[]): Figure[] {
+  return sections.flatMap((section) => statementsOf(section).flatMap((point) => figuresIn(text, section, point)));
+}
+
+/** The figures of one statement, numbered from 1 across its sentences: `<point id>-f<n>`. */
+function figuresIn(text: string, section: Section, point: Point): Figure[] {
+  const found = point.sentences.flatMap((sentence) =>
+    findFigures(text, sentence[0], sentence[1]).map((figure) => ({ figure, sentence })),
+  );
+  return found.map(({ figure, sentence }, i) => ({
+    id: `${point.id}-f${i + 1}`,
+    text: text.slice(figure.span[0], figure.span[1]),
+    ...figure,
+    sectionId: section.id,
+    pointId: point.id,
+    sentenceSpan: sentence,
+  }));
+}

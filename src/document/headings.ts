@@ -1,0 +1,178 @@
+// Headings: the forms that open a section of a fact sheet, and where a lead sentence on the heading line
+// starts. Recognised forms: "# Heading", "HEADING: lead", "**Heading:** lead", "HEADING" alone, "**Heading**"
+// alone, and "Heading" alone between blank lines.
+import { BULLET, isBlank, type Body, type Line } from './lines.js';
+import { trimMarkup } from './spans.js';
+import type { Span } from './types.js';
+
+export interface Heading {
+  heading: string;
+  headingSpan: Span;
+  /** Where the lead text starts on the heading line, when there is one. */
+  leadStart: number | null;
+}
+
+/** What a heading test may look at besides the line itself. */
+interface Around {
+  text: string;
+  next: Line | undefined;
+  previous: Line | undefined;
+  wrapped: boolean;
+}
+
+// "# Heading" / "## Heading ##": up to three spaces, one to six hashes (group 1), space, then the rest of the
+// line (group 2), which starts with no space and holds no line break. The closing hashes are cut off in code:
+// a pattern that cut them ("(.*?)[ \t]*#*[ \t]*$") backtracks cubically on a line of many spaces.
+const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+([^ \t\n\r\u2028\u2029][^\n\r\u2028\u2029]*)?$/;
+const SPACE_OR_TAB = /[ \t]/;
+
+// Pieces of the two longer heading patterns.
+const BOLD = String.raw`(?:\*\*|__)`;
+/** Bold, or bold italic. */
+const STRONG = String.raw`(?:\*{2,3}|__)`;
+/** Space after a mark; converters leave no-break spaces there too. */
+const GAP = String.raw`[ \t\u00a0]*`;
+
+// "HEADING: lead", "**HEADING:** lead", "**HEADING**: lead", "**Bold lead-in**: text": the indentation and
+// opening bold (group 1), the heading up to the colon (group 2), then the colon with bold closed either side.
+// Space after the bold sits inside its group, so the indentation and that space never compete.
+const LEAD_OPENING = String.raw`[ \t]*(?:${BOLD}[ \t]*)?`;
+const LEAD_LABEL = String.raw`[^:*_\n]{2,120}?`;
+const LEAD_COLON = String.raw`(?:${BOLD}${GAP}:|:${GAP}${BOLD}?)`;
+const WITH_LEAD = new RegExp(String.raw`^(${LEAD_OPENING})(${LEAD_LABEL})[ \t]*${LEAD_COLON}${GAP}(?=\S|$)`);
+
+// A heading alone on its line (group 1), perhaps bold, perhaps with a closing period or colon.
+const ALONE_TEXT = String.raw`[^*_\n]{2,150}?`;
+const ALONE = new RegExp(String.raw`^[ \t]*${STRONG}?(${ALONE_TEXT})[.:]?${STRONG}?[.:]?${GAP}$`);
+
+const STARTS_BOLD = /^\s*(?:\*\*|__)/;
+const ENDS_BOLD = /(?:\*\*|__)[.:]?\s*$/;
+/** A sentence closed inside bold ("**It passed.**") is a statement, not a heading. */
+const SENTENCE_IN_BOLD = /[.!?]["”’]?(?:\*\*|__)/;
+/** A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case. */
+const LINK_LINE = /^\s*(?:\*\*)?!?\[/;
+const FACT_SHEET_LABEL = /^\s*(?:FACT SHEET|Fact Sheet)\b/;
+
+/** The heading on line `index` of the body, if that line is one. */
+export function headingAt(body: Body, index: number): Heading | null {
+  const { text, lines, wrapped } = body;
+  return headingOf(lines[index]!, { text, next: lines[index + 1], previous: lines[index - 1], wrapped });
+}
+
+/** An ALL-CAPS heading wrapped onto the next line: "LONG HEADING THAT WRAPS" + "ONTO HERE: lead". */
+export function wrappedHeadingAt(body: Body, index: number): Heading | null {
+  const { text, lines, wrapped } = body;
+  const line = lines[index]!;
+  const next = lines[index + 1];
+  if (!next || isBlank(next.text) || line.text.includes(':') || !isAllCaps(line.text)) return null;
+  // Both lines as one, the line break blanked so offsets still match the source.
+  const joined: Line = {
+    number: line.number,
+    start: line.start,
+    end: next.end,
+    text: text.slice(line.start, next.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)),
+  };
+  const heading = headingOf(joined, { text, next: undefined, previous: undefined, wrapped });
+  if (!heading || heading.headingSpan[1] <= line.end) return null;
+  return heading;
+}
+
+/** Has capitals and no lower case: "SECURING OUR BORDER", "FY 2025". */
+export function isAllCaps(text: string): boolean {
+  return /[A-Z]{2}/.test(text) && !/[a-z]/.test(text);
+}
+
+/** An ALL-CAPS line that reads as a heading, not a title: short, not a sentence, emphasis aside. */
+export function isAllCapsHeadingLine(line: string): boolean {
+  const bare = line.replace(/[*_#]/g, '').trim();
+  return isAllCaps(bare) && bare.split(/\s+/).length <= 16 && !/[.!?]$/.test(bare);
+}
+
+function headingOf(line: Line, around: Around): Heading | null {
+  const found = matchHeading(line, around);
+  if (!found) return null;
+  // The heading is always exactly its span, trimmed of space and emphasis marks.
+  const span = trimMarkup(around.text, found.headingSpan);
+  if (span[1] <= span[0]) return null;
+  return { ...found, heading: around.text.slice(span[0], span[1]), headingSpan: span };
+}
+
+function matchHeading(line: Line, around: Around): Heading | null {
+  const raw = line.text;
+  // Bullets are statements, though a bold bullet may be a heading.
+  if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
+  if (LINK_LINE.test(raw)) return null;
+  return markdownHeading(line) ?? headingWithLead(line) ?? headingAlone(line, around);
+}
+
+function markdownHeading(line: Line): Heading | null {
+  const markdown = markdownHeadingParts(line.text);
+  if (!markdown) return null;
+  const start = line.start + line.text.indexOf(markdown.heading);
+  return { heading: markdown.heading, headingSpan: [start, start + markdown.heading.length], leadStart: null };
+}
+
+/** The hashes and the heading text of a Markdown heading line ("## Heading ##"), or null. */
+export function markdownHeadingParts(line: string): { hashes: string; heading: string } | null {
+  const match = MARKDOWN_HEADING.exec(line);
+  if (!match) return null;
+  return { hashes: match[1]!, heading: withoutClosingHashes(match[2] ?? '') };
+}
+
+/** "Heading ##  " -> "Heading": drops the longest tail of spaces, then hashes, then spaces. */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && SPACE_OR_TAB.test(text[end - 1]!)) end--;
+  while (end > 0 && text[end - 1] === '#') end--;
+  while (end > 0 && SPACE_OR_TAB.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/** "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. */
+function headingWithLead(line: Line): Heading | null {
+  const found = line.text.includes(':') ? WITH_LEAD.exec(line.text) : null;
+  if (!found) return null;
+  const heading = found[2]!;
+  const bold = /\*\*|__/.test(found[0]);
+  const words = heading.trim().split(/\s+/).length;
+  const looksLikeHeading = isAllCaps(heading) || (bold && /^[A-Z]/.test(heading.trim()));
+  if (!looksLikeHeading || words > 16 || FACT_SHEET_LABEL.test(heading)) return null;
+  const start = line.start + found[1]!.length;
+  const rest = line.start + found[0].length;
+  return { heading, headingSpan: [start, start + heading.length], leadStart: rest < line.end ? rest : null };
+}
+
+/** A bold or ALL-CAPS line alone ("**Lower Costs**", "SECURING OUR BORDER"), or a short one set apart. */
+function headingAlone(line: Line, around: Around): Heading | null {
+  const raw = line.text;
+  // Cheap tests first: a heading alone is in capitals, or bold, or a line with blank lines around it.
+  const couldBeAlone = raw.length <= 170 && (!/[a-z]/.test(raw) || STARTS_BOLD.test(raw) || setApart(around));
+  const alone = couldBeAlone ? ALONE.exec(raw) : null;
+  if (!alone) return null;
+  const heading = alone[1]!.trim();
+  const words = heading.split(/\s+/).length;
+  const isBold = STARTS_BOLD.test(raw) && ENDS_BOLD.test(raw) && !SENTENCE_IN_BOLD.test(raw);
+  const form = isAllCaps(heading) || isBold || isSentenceCaseHeading(raw, heading, words, around);
+  if (words > 16 || !form || !/\p{L}/u.test(heading)) return null;
+  const start = line.start + raw.indexOf(alone[1]!);
+  return { heading, headingSpan: [start, start + alone[1]!.length], leadStart: null };
+}
+
+/** "Help for households": a short line in sentence case, set apart, that does not end as a sentence does. */
+function isSentenceCaseHeading(raw: string, heading: string, words: number, around: Around): boolean {
+  return (
+    /^[A-Z]/.test(heading) &&
+    !/[.!?,;:]\s*$/.test(raw) &&
+    words <= 12 &&
+    setApart(around) &&
+    around.next !== undefined &&
+    // A line closing a quoted sentence ("... kept.”") is a heading only in wrapped text, where paragraphs
+    // have no short lines.
+    (around.wrapped || !/[.!?]["”]?\s*$/.test(raw))
+  );
+}
+
+/** A blank line (or the start) before, and a blank line, a bullet or the end after. */
+function setApart({ previous, next }: Around): boolean {
+  return (!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text));
+}

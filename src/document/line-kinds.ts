@@ -1,0 +1,56 @@
+// What each line of the body is, judged from the line and its neighbours alone. The body reader (body.ts)
+// decides what each kind does to the sections it is building.
+import { headingAt, wrappedHeadingAt, type Heading } from './headings.js';
+import { BULLET, hasWord, indentWidth, isBlank, type Body } from './lines.js';
+
+export type LineKind =
+  | { kind: 'blank' }
+  /** "###", "-30-", a rule: the end of a release, or of a part of it. */
+  | { kind: 'closing-mark' }
+  /** HTML the parser skips (tables, images); a comment is skipped without a word. */
+  | { kind: 'html'; comment: boolean }
+  /** A heading; `last` is the index of its last line, as a heading may wrap onto a second. */
+  | { kind: 'heading'; heading: Heading; last: number }
+  /** Markdown markup with no words ("**", "> ", "|---|"), skipped. */
+  | { kind: 'markup' }
+  /** A line with no word or number that is not markup either: the reader warns of it. */
+  | { kind: 'no-text' }
+  /** A bullet item; its text starts at `textStart`. */
+  | { kind: 'bullet'; textStart: number; indent: number }
+  | { kind: 'text'; indent: number };
+
+// Closing marks: "###" (escaped "\#\#\#" in Markdown), "-30-", "* * *", and horizontal rules.
+const HASHES = String.raw`\\?#\s*\\?#\s*\\?#`;
+const THIRTY = String.raw`-\s*30\s*-`;
+const STARS = String.raw`\*\s*\*\s*\*`;
+const RULE = String.raw`-{3,}|_{3,}|\*{3,}`;
+const CLOSING_MARK = new RegExp(String.raw`^\s*(?:${HASHES}|${THIRTY}|${STARS}|${RULE})\s*$`);
+
+// A line that opens with an HTML tag ("<table>", "<img src=...>", "</div>") or a comment.
+const TAG = String.raw`[a-zA-Z][\w-]*(?:\s[^>]*)?\/?>?`;
+const HTML_LINE = new RegExp(String.raw`^\s*<\/?(?:!--|${TAG})`);
+const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
+
+const STRAY_MARKUP = /^[\s*_#\\>|:-]*$/;
+
+export function kindOfLine(body: Body, index: number): LineKind {
+  const line = body.lines[index]!;
+  const raw = line.text;
+  if (isBlank(raw)) return { kind: 'blank' };
+  if (CLOSING_MARK.test(raw)) return { kind: 'closing-mark' };
+  if (HTML_LINE.test(raw)) return { kind: 'html', comment: HTML_COMMENT.test(raw) };
+  const heading = headingKind(body, index);
+  if (heading) return heading;
+  if (!hasWord(raw)) return { kind: STRAY_MARKUP.test(raw) ? 'markup' : 'no-text' };
+  const indent = indentWidth(raw);
+  const bullet = BULLET.exec(raw);
+  return bullet ? { kind: 'bullet', textStart: line.start + bullet[0].length, indent } : { kind: 'text', indent };
+}
+
+/** A heading wrapped onto the next line is tried first, so that both its lines are taken. */
+function headingKind(body: Body, index: number): LineKind | null {
+  const wrapped = wrappedHeadingAt(body, index);
+  if (wrapped) return { kind: 'heading', heading: wrapped, last: index + 1 };
+  const heading = headingAt(body, index);
+  return heading ? { kind: 'heading', heading, last: index } : null;
+}

@@ -1,0 +1,79 @@
+// Lines: the source cut into lines that keep their offsets, and what a line looks like on its own.
+export interface Line {
+  /** 1-based line number. */
+  number: number;
+  start: number;
+  /** End of the line's content, before "\r\n" or "\n". */
+  end: number;
+  text: string;
+}
+
+/** The lines after the front matter, with what every later phase needs to read them. */
+export interface Body {
+  /** The whole source: line offsets point into it. */
+  text: string;
+  lines: readonly Line[];
+  /** Whether the body is wrapped at a fixed width (see looksWrapped). */
+  wrapped: boolean;
+}
+
+// Bullet marks: "-", "*", "+", the typographic bullets, and "1." / "1)" numbering.
+const BULLET_MARK = String.raw`[-*+•◦▪]`;
+const NUMBERED = String.raw`\d{1,3}[.)]`;
+/** A bullet item: its indentation (group 1), its mark, then space before the text. */
+export const BULLET = new RegExp(String.raw`^([ \t]*)(?:${BULLET_MARK}|${NUMBERED})[ \t\u00a0]+(?=\S)`);
+
+// A blank line may still hold invisible characters, and one "&nbsp;" or "\" that some converters leave
+// behind. The space after the mark is inside the optional group so that the two runs of space never
+// compete for the same characters (which made a long line of spaces quadratic).
+const INVISIBLE = String.raw`[\s\u00a0\u200b\ufeff]*`;
+const LEFTOVER = String.raw`(?:&nbsp;|\\)`;
+const BLANK = new RegExp(String.raw`^${INVISIBLE}(?:${LEFTOVER}[\s\u00a0\u200b]*)?$`);
+
+/** Cuts the text into lines; a leading byte-order mark belongs to no line, so spans never include it. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let number = 1;
+  while (start <= text.length) {
+    let newline = text.indexOf('\n', start);
+    if (newline < 0) newline = text.length;
+    const end = newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
+    lines.push({ number, start, end, text: text.slice(start, end) });
+    start = newline + 1;
+    number++;
+  }
+  return lines;
+}
+
+const WORD_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Whether the text holds a letter or a digit in any script: a line or statement without one says nothing. */
+export function hasWord(text: string): boolean {
+  return WORD_OR_NUMBER.test(text);
+}
+
+export function isBlank(line: string): boolean {
+  return BLANK.test(line);
+}
+
+/** Index of the first line at or after `from` that is not blank (lines.length when there is none). */
+export function nextContent(lines: readonly Line[], from: number): number {
+  let i = from;
+  while (i < lines.length && isBlank(lines[i]!.text)) i++;
+  return i;
+}
+
+/** Width of a line's indentation, a tab counting as four spaces. */
+export function indentWidth(line: string): number {
+  return /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+}
+
+/** Pandoc-style text wrapped at a fixed width: lines continue one another within a paragraph. */
+export function looksWrapped(lines: readonly Line[]): boolean {
+  const lengths = lines.filter((l) => !isBlank(l.text)).map((l) => l.text.length);
+  if (lengths.length < 4) return false;
+  const short = lengths.filter((n) => n <= 80).length;
+  const full = lengths.filter((n) => n >= 55).length;
+  return short / lengths.length >= 0.9 && full / lengths.length >= 0.25;
+}

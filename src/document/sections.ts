@@ -1,0 +1,62 @@
+// Sections: each heading opens one, with an id unique in the document, and the warnings about the shape the
+// sections came out in.
+import type { Heading } from './headings.js';
+import type { Line } from './lines.js';
+import { plainText, slugify, titleCase } from './text.js';
+import type { Point, Section, Warning } from './types.js';
+
+/** The sections of one document, in order; a heading met twice gets a numbered id and a warning. */
+export class SectionList {
+  readonly sections: Section[] = [];
+  private readonly seenIds = new Map<string, number>();
+
+  constructor(private readonly warnings: Warning[]) {}
+
+  /** Opens a section under `heading`, or the unheaded "Overview" when there is none. */
+  start(heading: Heading | null, line: Line): Section {
+    const title = heading ? titleCase(plainText(heading.heading, true)) : 'Overview';
+    const base = heading ? slugify(title, 'section') : 'overview';
+    const seen = this.seenIds.get(base) ?? 0;
+    this.seenIds.set(base, seen + 1);
+    const id = seen ? `${base}-${seen + 1}` : base;
+    if (seen > 0 && heading) {
+      this.warnings.push({ line: line.number, message: `duplicate heading "${title}": its section id is ${id}` });
+    }
+    const section: Section = {
+      id,
+      number: this.sections.length + 1,
+      heading: heading ? heading.heading : null,
+      headingSpan: heading ? heading.headingSpan : null,
+      title,
+      lead: null,
+      points: [],
+      line: line.number,
+    };
+    this.sections.push(section);
+    return section;
+  }
+}
+
+/** A section's statements in reading order, its lead first. */
+export function statementsOf(section: Section): Point[] {
+  return section.lead ? [section.lead, ...section.points] : section.points;
+}
+
+/** What a reader should know about the document's shape: nothing in it, no headings, empty headings. */
+export function shapeWarnings(sections: readonly Section[]): Warning[] {
+  const warnings: Warning[] = [];
+  if (sections.length === 0) {
+    warnings.push({ line: 1, message: 'no statements found: the document is empty' });
+  } else if (sections.every((s) => s.heading === null)) {
+    warnings.push({
+      line: sections[0]!.line,
+      message: 'no headings found: the whole document is served as one section',
+    });
+  }
+  for (const section of sections) {
+    if (section.heading !== null && !section.lead && section.points.length === 0) {
+      warnings.push({ line: section.line, message: `heading "${section.title}" has nothing under it` });
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,49 @@
+// Figures placed in the document: ids numbered per statement, and the section, statement and sentence each
+// comes from.
+import { describe, expect, it } from 'vitest';
+import { placeFigures } from '../../src/document/figure-placement.js';
+import type { Point, Section } from '../../src/document/types.js';
+
+function statement(text: string, id: string, from: number, to: number, sentences: Array<[number, number]>): Point {
+  return { id, text: text.slice(from, to), span: [from, to], line: 1, group: 0, depth: 0, sentences };
+}
+
+describe('placeFigures', () => {
+  const text = 'Lead with 3 items. Costs fell 20% in 2024. It saved $5 million. No figures here.';
+  const section: Section = {
+    id: 'costs',
+    number: 1,
+    heading: 'COSTS',
+    headingSpan: [0, 0],
+    title: 'Costs',
+    lead: statement(text, 'costs-lead', 0, 18, [[0, 18]]),
+    points: [
+      statement(text, 'costs-1', 19, 63, [
+        [19, 42],
+        [43, 63],
+      ]),
+      statement(text, 'costs-2', 64, 80, [[64, 80]]),
+    ],
+    line: 1,
+  };
+
+  it('places every figure, lead first, numbered across the sentences of its statement', () => {
+    const figures = placeFigures(text, [section]);
+    expect(figures.map((f) => [f.id, f.text, f.sectionId, f.pointId, f.sentenceSpan])).toEqual([
+      ['costs-lead-f1', '3', 'costs', 'costs-lead', [0, 18]],
+      ['costs-1-f1', '20%', 'costs', 'costs-1', [19, 42]],
+      ['costs-1-f2', '$5 million', 'costs', 'costs-1', [43, 63]],
+    ]);
+    for (const figure of figures) expect(text.slice(figure.span[0], figure.span[1])).toBe(figure.text);
+  });
+
+  it('keeps what the recognizer found about each figure', () => {
+    const [, percent] = placeFigures(text, [section]);
+    expect(percent).toMatchObject({ value: 20, unit: '%' });
+  });
+
+  it('finds nothing where no sentences are split', () => {
+    const bare = { ...section, lead: null, points: [statement(text, 'costs-1', 19, 63, [])] };
+    expect(placeFigures(text, [bare])).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { markdown } from '../../../src/document/formats/markdown.js';
+
+describe('the Markdown format', () => {
+  it('claims .md and .markdown files, and any document with front matter', () => {
+    expect(markdown.claims({ file: 'a/b.md', frontMatter: false })).toBe(true);
+    expect(markdown.claims({ file: 'b.MARKDOWN', frontMatter: false })).toBe(true);
+    expect(markdown.claims({ file: 'b.txt', frontMatter: true })).toBe(true);
+    expect(markdown.claims({ file: 'b.txt', frontMatter: false })).toBe(false);
+  });
+
+  it('trims a statement past its markup', () => {
+    const text = '- **Lower costs.** \\';
+    const [s, e] = markdown.trimStatement(text, [2, text.length]);
+    expect(text.slice(s, e)).toBe('**Lower costs.**');
+    const [s2, e2] = markdown.trimStatement(text, [4, text.length]);
+    expect(text.slice(s2, e2)).toBe('Lower costs.');
+  });
+});

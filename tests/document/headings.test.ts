@@ -1,0 +1,168 @@
+// Each heading form a fact sheet uses, and the lines that look like headings but are statements.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  headingAt,
+  isAllCaps,
+  isAllCapsHeadingLine,
+  markdownHeadingParts,
+  wrappedHeadingAt,
+  type Heading,
+} from '../../src/document/headings.js';
+import { splitLines, type Body } from '../../src/document/lines.js';
+
+const bodyOf = (text: string, wrapped = false): Body => ({ text, lines: splitLines(text), wrapped });
+
+/** The heading on the given line, with its lead as text, or null. */
+function heading(text: string, index = 0, wrapped = false) {
+  const found = headingAt(bodyOf(text, wrapped), index);
+  return found && view(text, found);
+}
+
+function view(text: string, found: Heading) {
+  expect(text.slice(found.headingSpan[0], found.headingSpan[1])).toBe(found.heading);
+  const end = text.indexOf('\n', found.headingSpan[1]);
+  return {
+    heading: found.heading,
+    lead: found.leadStart === null ? null : text.slice(found.leadStart, end < 0 ? text.length : end),
+  };
+}
+
+describe('headingAt', () => {
+  it.each([
+    ['# Lower Costs', 'Lower Costs'],
+    ['### Lower Costs ###', 'Lower Costs'],
+    ['## **Bold in a heading**', '**Bold in a heading**'],
+  ])('Markdown heading %j', (line, expected) => {
+    expect(heading(line)).toEqual({ heading: expected, lead: null });
+  });
+
+  it.each([
+    ['SECURING OUR BORDER: The President acts.', 'SECURING OUR BORDER', 'The President acts.'],
+    ['**Lower Costs:** Prices fell.', 'Lower Costs', 'Prices fell.'],
+    ['**Lower Costs**: Prices fell.', 'Lower Costs', 'Prices fell.'],
+    ['**Lower Costs: **Prices fell.', 'Lower Costs', 'Prices fell.'],
+    ['HEADING WITH NO LEAD:', 'HEADING WITH NO LEAD', null],
+  ])('heading with a lead %j', (line, expected, lead) => {
+    expect(heading(line)).toEqual({ heading: expected, lead });
+  });
+
+  it.each([
+    ['SECURING OUR BORDER', 'SECURING OUR BORDER'],
+    ['**Lower Costs**', 'Lower Costs'],
+    ['***Lower Costs***', 'Lower Costs'],
+    ['**Lower Costs**.', 'Lower Costs'],
+    ['__Lower Costs__', 'Lower Costs'],
+  ])('heading alone %j', (line, expected) => {
+    expect(heading(`${line}\nA statement follows here.`)).toEqual({ heading: expected, lead: null });
+  });
+
+  it('takes a sentence-case line as a heading only when it is set apart and text follows', () => {
+    expect(heading('Help for households\n\nText.')).toEqual({ heading: 'Help for households', lead: null });
+    expect(heading('Help for households\n- A bullet.')).toEqual({ heading: 'Help for households', lead: null });
+    expect(heading('Help for households\nText.')).toBeNull();
+    expect(heading('Help for households')).toBeNull();
+    expect(heading('Text.\nHelp for households\n\nText.', 1)).toBeNull();
+  });
+
+  it('takes a short line ending on a quoted sentence as a heading only in wrapped text', () => {
+    expect(heading('Promises kept.”\n\nText.')).toBeNull();
+    expect(heading('Promises kept.”\n\nText.', 0, true)).toEqual({ heading: 'Promises kept.”', lead: null });
+    expect(heading('Promises kept.\n\nText.', 0, true)).toBeNull();
+  });
+
+  it.each([
+    '- SECURING OUR BORDER',
+    '[CLICK TO READ](https://example.org)',
+    '**[Read more](https://example.org)**',
+    'Fact Sheet: President Acts',
+    '**It passed.** More text',
+    'The plan passed: it is law.',
+    '***',
+    '# ',
+  ])('%j is not a heading', (line) => {
+    expect(heading(`${line}\nText.`)).toBeNull();
+  });
+
+  it('reads "FACT SHEET: ..." in capitals as a heading alone, never as a heading with a lead', () => {
+    expect(heading('FACT SHEET: PRESIDENT ACTS\nText.')).toEqual({ heading: 'FACT SHEET: PRESIDENT ACTS', lead: null });
+  });
+
+  it('reads a bold bullet as a heading', () => {
+    expect(heading('**- Lower Costs**\n\nText.')).toEqual({ heading: '- Lower Costs', lead: null });
+  });
+});
+
+describe('wrappedHeadingAt', () => {
+  it('joins an ALL-CAPS heading wrapped onto the next line, lead included', () => {
+    const text = 'REFORMING OUR IMMIGRATION SYSTEM TO\r\nPUT AMERICA FIRST: The President acts.';
+    const found = wrappedHeadingAt(bodyOf(text), 0);
+    expect(found).not.toBeNull();
+    expect(found!.heading).toBe('REFORMING OUR IMMIGRATION SYSTEM TO\r\nPUT AMERICA FIRST');
+    expect(text.slice(found!.leadStart!)).toBe('The President acts.');
+  });
+
+  it('leaves a heading that ends on its own line, and lines in lower case', () => {
+    expect(wrappedHeadingAt(bodyOf('HEADING:\nTEXT'), 0)).toBeNull();
+    expect(wrappedHeadingAt(bodyOf('Heading\nText'), 0)).toBeNull();
+    expect(wrappedHeadingAt(bodyOf('HEADING\n\nTEXT'), 0)).toBeNull();
+    expect(wrappedHeadingAt(bodyOf('HEADING'), 0)).toBeNull();
+  });
+});
+
+describe('capitals', () => {
+  it('isAllCaps wants two capitals and no lower case', () => {
+    expect(isAllCaps('FY 2025')).toBe(true);
+    expect(isAllCaps('A 1')).toBe(false);
+    expect(isAllCaps('USA today')).toBe(false);
+  });
+
+  it('isAllCapsHeadingLine ignores emphasis and refuses sentences', () => {
+    expect(isAllCapsHeadingLine('**LOWER COSTS**')).toBe(true);
+    expect(isAllCapsHeadingLine('IT PASSED.')).toBe(false);
+  });
+});
+
+describe('markdownHeadingParts', () => {
+  // The pattern it replaces, kept as the reference: same answers, without its cubic backtracking.
+  const REFERENCE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+  const reference = (line: string) => {
+    const match = REFERENCE.exec(line);
+    return match && { hashes: match[1]!, heading: match[2]! };
+  };
+
+  it.each([
+    ['# Title', { hashes: '#', heading: 'Title' }],
+    ['   ### Title ###  ', { hashes: '###', heading: 'Title' }],
+    ['## Title# #', { hashes: '##', heading: 'Title#' }],
+    ['# #hashtag', { hashes: '#', heading: '#hashtag' }],
+    ['#\tTabbed', { hashes: '#', heading: 'Tabbed' }],
+    ['# ', { hashes: '#', heading: '' }],
+    ['#Title', null],
+    ['    # Code', null],
+    ['####### Seven', null],
+    ['# Line\rbreak', null],
+  ])('%j', (line, expected) => {
+    expect(markdownHeadingParts(line)).toEqual(expected);
+    expect(reference(line)).toEqual(expected);
+  });
+
+  it('answers as the reference pattern does on any line of spaces, tabs, hashes and text', () => {
+    const line = fc
+      .array(fc.constantFrom(' ', ' ', '\t', '#', '#', 'a', 'B', '*', '\r', '\u2028', '\u00a0'), { maxLength: 24 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(markdownHeadingParts(text)).toEqual(reference(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('reads a line of many spaces in linear time', () => {
+    const started = performance.now();
+    markdownHeadingParts(`# a${' '.repeat(100_000)}b`);
+    markdownHeadingParts(`# a${' '.repeat(100_000)}\r`);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

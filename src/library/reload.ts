@@ -24,6 +24,12 @@ interface Entry {
   document: Document | null;
 }
 
+interface Run {
+  /** Whether the report is logged when the run ends: some caller asked for reloadAndLog(). */
+  logged: boolean;
+  report: Promise<ReloadReport>;
+}
+
 export interface ReloadLog {
   info(fields: object, message: string): void;
   error(message: string): void;
@@ -35,8 +41,10 @@ export class LiveLibrary {
   private library: Library = createLibrary([]);
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<ReloadReport> | null = null;
-  private again = false;
+  /** The run that has not started yet: every request made meanwhile joins it. */
+  private pending: Run | null = null;
+  /** Settles when the last run queued so far has finished; the next run starts after it. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly dir: string,
@@ -50,21 +58,36 @@ export class LiveLibrary {
 
   /**
    * Rescans the folder: re-reads files whose size or time changed, drops removed ones, and swaps in a new
-   * Library when anything changed. Calls made while one runs are folded into one more run after it.
+   * Library when anything changed. A call made while a scan runs gets the report of the one run after it: the
+   * running scan may have listed the folder before the change that prompted the call.
    */
   refresh(): Promise<ReloadReport> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.scan().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.refresh();
-      }
-    });
-    return this.running;
+    return this.request(false);
+  }
+
+  /** As refresh(), and the run that serves this call logs its report, once however many callers share it. */
+  reloadAndLog(): Promise<ReloadReport> {
+    return this.request(true);
+  }
+
+  private request(logged: boolean): Promise<ReloadReport> {
+    this.pending ??= this.enqueue();
+    this.pending.logged ||= logged;
+    return this.pending.report;
+  }
+
+  private enqueue(): Run {
+    const run: Run = { logged: false, report: this.queue.then(() => this.perform(run)) };
+    this.queue = run.report.catch(() => {});
+    return run;
+  }
+
+  private async perform(run: Run): Promise<ReloadReport> {
+    // From here on the folder may change again: later requests need a run of their own.
+    if (this.pending === run) this.pending = null;
+    const report = await this.scan();
+    if (run.logged) this.logReport(report);
+    return report;
   }
 
   private async scan(): Promise<ReloadReport> {
@@ -115,8 +138,7 @@ export class LiveLibrary {
     this.watcher.on('error', (error) => this.log?.error(`watching ${this.dir} failed: ${error.message}`));
   }
 
-  async reloadAndLog(): Promise<ReloadReport> {
-    const report = await this.refresh();
+  private logReport(report: ReloadReport): void {
     for (const error of report.errors) {
       const kept = this.entries.get(error.file)?.document
         ? 'the last good version is still served'
@@ -135,7 +157,6 @@ export class LiveLibrary {
         'documents reloaded',
       );
     }
-    return report;
   }
 
   close(): void {

@@ -38,11 +38,19 @@ export function documentsFolder(name = 'seeds'): string {
   return dir;
 }
 
-/** Resolves once `check` returns true; fails with `what` after `deadlineMs`. Polls, so no timing is assumed. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, deadlineMs = 10_000) {
+/**
+ * Resolves once `check` returns true, trying every `intervalMs`; fails naming `what` after `deadlineMs`. Polls,
+ * so no test depends on how fast a change is noticed.
+ */
+export async function eventually(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  deadlineMs = 10_000,
+  intervalMs = 25,
+): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not within ${deadlineMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

@@ -2,10 +2,9 @@
 // beside the old one, then swapped in with one assignment. A query holds the Library it started with, so it
 // never sees a half-built index. A document that no longer parses keeps its last good version; a folder that
 // cannot be listed, or a reload that would leave nothing to serve, keeps the whole last good library.
-import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
-import { errorCode, listDocuments, type ListedFile } from './folder.js';
+import { errorCode, FolderWatcher, listDocuments, type ListedFile } from './folder.js';
 import { createLibrary, uniqueIds, type Library } from './library.js';
 import { DocumentError, readDocument } from './read.js';
 
@@ -39,11 +38,25 @@ export interface ReloadLog {
   warn(message: string): void;
 }
 
+export interface LiveLibraryOptions {
+  /**
+   * While watching, the folder is also rescanned this often (ms), for changes no watcher event reported: a
+   * network share, or events lost under load. 0 turns it off.
+   */
+  rescanMs?: number;
+}
+
+/** A missed change is served within a minute; a rescan only stats the files, so this costs little. */
+export const DEFAULT_RESCAN_MS = 60_000;
+
 export class LiveLibrary {
   private entries = new Map<string, Entry>();
   private library: Library = createLibrary([]);
-  private watcher: FSWatcher | null = null;
+  private watcher: FolderWatcher | null = null;
+  private debounceMs = 200;
   private timer: NodeJS.Timeout | null = null;
+  private rescanTimer: NodeJS.Timeout | null = null;
+  private readonly rescanMs: number;
   /** Skipped entries already reported: one that stays is named once, not at every scan. */
   private skippedBefore = new Set<string>();
   /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
@@ -56,7 +69,10 @@ export class LiveLibrary {
   constructor(
     readonly dir: string,
     private readonly log?: ReloadLog,
-  ) {}
+    options: LiveLibraryOptions = {},
+  ) {
+    this.rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
+  }
 
   /** The library serving now. Take it once per query and use that one throughout. */
   current(): Library {
@@ -108,6 +124,8 @@ export class LiveLibrary {
     }
     report.warnings.push(...listing.skipped.filter((line) => !this.skippedBefore.has(line)));
     this.skippedBefore = new Set(listing.skipped);
+    // Before reading, so that a file written while this scan reads is reported by the watcher.
+    if (this.watcher && (await this.watcher.sync(listing.folders))) this.reloadInBackground();
     const next = await this.readChanged(listing.files, report);
     this.keepUnlisted(listing.unlisted, next);
     for (const file of this.entries.keys()) if (!next.has(file)) report.removed.push(file);
@@ -182,14 +200,28 @@ export class LiveLibrary {
     return count > 0 ? `still serving the ${count} documents loaded before` : 'no document is served';
   }
 
-  /** Watches the folder (and subfolders); changes are picked up after `debounceMs` of quiet. */
+  /**
+   * Watches the folder, its subfolders and its own name; changes are picked up after `debounceMs` of quiet, and
+   * a rescan every `rescanMs` (see the constructor) catches what no event reported.
+   */
   watch(debounceMs = 200): void {
     if (this.watcher) return;
-    this.watcher = watch(this.dir, { recursive: true }, () => {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.reloadInBackground(), debounceMs);
+    this.debounceMs = debounceMs;
+    this.watcher = new FolderWatcher(this.dir, {
+      changed: () => this.reloadSoon(),
+      failed: (message) => this.log?.error(message),
     });
-    this.watcher.on('error', (error) => this.log?.error(`watching ${this.dir} failed: ${error.message}`));
+    if (this.rescanMs > 0) {
+      this.rescanTimer = setInterval(() => this.reloadInBackground(), this.rescanMs);
+      this.rescanTimer.unref();
+    }
+    // Lists the subfolders to watch, and catches what changed since the last scan.
+    this.reloadInBackground();
+  }
+
+  private reloadSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.reloadInBackground(), this.debounceMs);
   }
 
   private reloadInBackground(): void {
@@ -225,6 +257,8 @@ export class LiveLibrary {
 
   close(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.rescanTimer) clearInterval(this.rescanTimer);
+    this.timer = this.rescanTimer = null;
     this.watcher?.close();
     this.watcher = null;
   }

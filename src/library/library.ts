@@ -1,11 +1,8 @@
 // The documents being served, with their search indexes: what every command reads. A Library is immutable
 // once built; reloading builds a new one and swaps it in whole (see reload.ts).
-import { readdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
 import type { Document } from '../document/types.js';
 import { FigureFinder, figureSentences, type FigureHit } from './figure-search.js';
 import { buildIndexes, type Indexes } from './indexes.js';
-import { DOCUMENT_EXTENSIONS } from './read.js';
 import {
   collectParts,
   partsByDocument,
@@ -150,25 +147,6 @@ export function createLibrary(documents: Document[]): Library {
     figureKey: (ref) =>
       figuresById.get(ref.figure.id) === ref ? ref.figure.id : `${ref.document.id}/${ref.figure.id}`,
   };
-}
-
-/**
- * Lists the document files of a folder and its subfolders (a corpus kept by month, say), as paths relative
- * to it, sorted, so ids and order are the same at every start. Hidden files and folders are skipped.
- */
-export async function documentFiles(dir: string, prefix = ''): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) found.push(...(await documentFiles(dir, path)));
-    else if (
-      DOCUMENT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) &&
-      entry.name.toLowerCase() !== 'readme.md'
-    )
-      found.push(path);
-  }
-  return found.sort();
 }
 
 /** "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. */

@@ -1,11 +1,11 @@
 // The documents folder, watched: a changed, added or removed document is re-parsed and a new Library is built
 // beside the old one, then swapped in with one assignment. A query holds the Library it started with, so it
-// never sees a half-built index. A document that no longer parses keeps its last good version.
-import { watch, type FSWatcher } from 'node:fs';
+// never sees a half-built index. A document that no longer parses keeps its last good version; a folder that
+// cannot be listed, or a reload that would leave nothing to serve, keeps the whole last good library.
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Document } from '../document/types.js';
-import { createLibrary, documentFiles, uniqueIds, type Library } from './library.js';
+import { errorCode, FolderWatcher, listDocuments, type ListedFile } from './folder.js';
+import { createLibrary, uniqueIds, type Library } from './library.js';
 import { DocumentError, readDocument } from './read.js';
 
 export interface ReloadReport {
@@ -15,13 +15,21 @@ export interface ReloadReport {
   /** Files that failed to parse; those that had a good version keep serving it. */
   errors: DocumentError[];
   warnings: string[];
+  /** Why this reload changed nothing that is served (the folder cannot be listed, say); null when it did not fail. */
+  failure: string | null;
 }
 
 interface Entry {
-  /** What the file looked like when last read: a new mtime or size means it changed. */
+  /** What the file looked like when last read: a new file, mtime or size means it changed. */
   stamp: string;
   /** The last version that parsed; null when it has never parsed. */
   document: Document | null;
+}
+
+interface Run {
+  /** Whether the report is logged when the run ends: some caller asked for reloadAndLog(). */
+  logged: boolean;
+  report: Promise<ReloadReport>;
 }
 
 export interface ReloadLog {
@@ -30,18 +38,41 @@ export interface ReloadLog {
   warn(message: string): void;
 }
 
+export interface LiveLibraryOptions {
+  /**
+   * While watching, the folder is also rescanned this often (ms), for changes no watcher event reported: a
+   * network share, or events lost under load. 0 turns it off.
+   */
+  rescanMs?: number;
+}
+
+/** A missed change is served within a minute; a rescan only stats the files, so this costs little. */
+export const DEFAULT_RESCAN_MS = 60_000;
+
 export class LiveLibrary {
   private entries = new Map<string, Entry>();
   private library: Library = createLibrary([]);
-  private watcher: FSWatcher | null = null;
+  private watcher: FolderWatcher | null = null;
+  private debounceMs = 200;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<ReloadReport> | null = null;
-  private again = false;
+  private rescanTimer: NodeJS.Timeout | null = null;
+  private readonly rescanMs: number;
+  /** Skipped entries already reported: one that stays is named once, not at every scan. */
+  private skippedBefore = new Set<string>();
+  /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
+  private failureLogged: string | null = null;
+  /** The run that has not started yet: every request made meanwhile joins it. */
+  private pending: Run | null = null;
+  /** Settles when the last run queued so far has finished; the next run starts after it. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly dir: string,
     private readonly log?: ReloadLog,
-  ) {}
+    options: LiveLibraryOptions = {},
+  ) {
+    this.rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
+  }
 
   /** The library serving now. Take it once per query and use that one throughout. */
   current(): Library {
@@ -49,74 +80,156 @@ export class LiveLibrary {
   }
 
   /**
-   * Rescans the folder: re-reads files whose size or time changed, drops removed ones, and swaps in a new
-   * Library when anything changed. Calls made while one runs are folded into one more run after it.
+   * Rescans the folder: re-reads files replaced or changed in size or time, drops removed ones, and swaps in a new
+   * Library when anything changed. A call made while a scan runs gets the report of the one run after it: the
+   * running scan may have listed the folder before the change that prompted the call.
    */
   refresh(): Promise<ReloadReport> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.scan().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.refresh();
-      }
-    });
-    return this.running;
+    return this.request(false);
+  }
+
+  /** As refresh(), and the run that serves this call logs its report, once however many callers share it. */
+  reloadAndLog(): Promise<ReloadReport> {
+    return this.request(true);
+  }
+
+  private request(logged: boolean): Promise<ReloadReport> {
+    this.pending ??= this.enqueue();
+    this.pending.logged ||= logged;
+    return this.pending.report;
+  }
+
+  private enqueue(): Run {
+    const run: Run = { logged: false, report: this.queue.then(() => this.perform(run)) };
+    this.queue = run.report.catch(() => {});
+    return run;
+  }
+
+  private async perform(run: Run): Promise<ReloadReport> {
+    // From here on the folder may change again: later requests need a run of their own.
+    if (this.pending === run) this.pending = null;
+    const report = await this.scan();
+    if (run.logged) this.logReport(report);
+    return report;
   }
 
   private async scan(): Promise<ReloadReport> {
-    const report: ReloadReport = { added: [], changed: [], removed: [], errors: [], warnings: [] };
-    const files = await documentFiles(this.dir).catch(() => [] as string[]);
-    const next = new Map<string, Entry>();
-    for (const file of files) {
-      const info = await stat(join(this.dir, file)).catch(() => null);
-      if (!info) continue;
-      const stamp = `${info.mtimeMs}:${info.size}`;
-      const previous = this.entries.get(file);
-      if (previous && previous.stamp === stamp) {
-        next.set(file, previous);
-        continue;
-      }
-      (previous ? report.changed : report.added).push(file);
-      try {
-        const document = await readDocument(join(this.dir, file), file);
-        next.set(file, { stamp, document });
-        for (const w of document.warnings) report.warnings.push(`${file}:${w.line}: ${w.message}`);
-      } catch (error) {
-        const problem =
-          error instanceof DocumentError
-            ? error
-            : new DocumentError(file, null, `could not be read (${(error as Error).message})`);
-        report.errors.push(problem);
-        next.set(file, { stamp, document: previous?.document ?? null });
-      }
+    const report: ReloadReport = { added: [], changed: [], removed: [], errors: [], warnings: [], failure: null };
+    let listing;
+    try {
+      listing = await listDocuments(this.dir);
+    } catch (error) {
+      report.failure = `the documents folder ${this.dir} cannot be listed (${errorCode(error)}); ${this.servingNow()}`;
+      return report;
     }
+    report.warnings.push(...listing.skipped.filter((line) => !this.skippedBefore.has(line)));
+    this.skippedBefore = new Set(listing.skipped);
+    // Before reading, so that a file written while this scan reads is reported by the watcher.
+    if (this.watcher && (await this.watcher.sync(listing.folders))) this.reloadInBackground();
+    const next = await this.readChanged(listing.files, report);
+    this.keepUnlisted(listing.unlisted, next);
     for (const file of this.entries.keys()) if (!next.has(file)) report.removed.push(file);
+    this.commit(next, report);
+    return report;
+  }
+
+  private async readChanged(files: ListedFile[], report: ReloadReport): Promise<Map<string, Entry>> {
+    const next = new Map<string, Entry>();
+    for (const { file, path } of files) {
+      const entry = await this.readIfChanged(file, path, report);
+      if (entry) next.set(file, entry);
+    }
+    return next;
+  }
+
+  /** The file's entry, read again only when it changed since the last scan; null when it is gone. */
+  private async readIfChanged(file: string, path: string, report: ReloadReport): Promise<Entry | null> {
+    const info = await stat(path).catch(() => null);
+    if (!info) return null;
+    // The inode too: a file replaced by a rename (as editors save) may keep its size and time.
+    const stamp = `${info.dev}:${info.ino}:${info.mtimeMs}:${info.size}`;
+    const previous = this.entries.get(file);
+    if (previous && previous.stamp === stamp) return previous;
+    (previous ? report.changed : report.added).push(file);
+    try {
+      const document = await readDocument(path, file);
+      for (const w of document.warnings) report.warnings.push(`${file}:${w.line}: ${w.message}`);
+      return { stamp, document };
+    } catch (error) {
+      report.errors.push(
+        error instanceof DocumentError
+          ? error
+          : new DocumentError(file, null, `could not be read (${(error as Error).message})`),
+      );
+      return { stamp, document: previous?.document ?? null };
+    }
+  }
+
+  /** What a subfolder that could not be listed held is unknown, not gone: its documents stay. */
+  private keepUnlisted(unlisted: string[], next: Map<string, Entry>): void {
+    if (unlisted.length === 0) return;
+    for (const [file, entry] of this.entries) {
+      if (!next.has(file) && unlisted.some((folder) => file.startsWith(`${folder}/`))) next.set(file, entry);
+    }
+  }
+
+  /**
+   * Takes the scan's entries and builds the new Library, unless it would serve nothing where documents were
+   * served: a folder emptied by a swap or a half-done copy must not leave readers with no answer at all.
+   */
+  private commit(next: Map<string, Entry>, report: ReloadReport): void {
     const changed = report.added.length + report.changed.length + report.removed.length > 0;
+    // Kept even when refused, so an unchanged folder is not refused (and logged) again at every scan.
     this.entries = next;
+    const servable = [...next.values()].filter((e) => e.document).length;
+    if (changed && servable === 0 && this.library.documents.length > 0) {
+      report.failure =
+        `reload refused: the documents folder ${this.dir} now holds no servable document ` +
+        `(${report.removed.length} removed, ${report.errors.length} refused); ${this.servingNow()}`;
+      return;
+    }
     if (changed || this.library.documents.length === 0) {
       // Fresh copies, so ids made unique for this build never leak into the cached documents.
       const documents = uniqueIds([...next.values()].flatMap((e) => (e.document ? [{ ...e.document }] : [])));
       this.library = createLibrary(documents);
     }
-    return report;
   }
 
-  /** Watches the folder (and subfolders); changes are picked up after `debounceMs` of quiet. */
+  private servingNow(): string {
+    const count = this.library.documents.length;
+    return count > 0 ? `still serving the ${count} documents loaded before` : 'no document is served';
+  }
+
+  /**
+   * Watches the folder, its subfolders and its own name; changes are picked up after `debounceMs` of quiet, and
+   * a rescan every `rescanMs` (see the constructor) catches what no event reported.
+   */
   watch(debounceMs = 200): void {
     if (this.watcher) return;
-    this.watcher = watch(this.dir, { recursive: true }, () => {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.reloadAndLog(), debounceMs);
+    this.debounceMs = debounceMs;
+    this.watcher = new FolderWatcher(this.dir, {
+      changed: () => this.reloadSoon(),
+      failed: (message) => this.log?.error(message),
     });
-    this.watcher.on('error', (error) => this.log?.error(`watching ${this.dir} failed: ${error.message}`));
+    if (this.rescanMs > 0) {
+      this.rescanTimer = setInterval(() => this.reloadInBackground(), this.rescanMs);
+      this.rescanTimer.unref();
+    }
+    // Lists the subfolders to watch, and catches what changed since the last scan.
+    this.reloadInBackground();
   }
 
-  async reloadAndLog(): Promise<ReloadReport> {
-    const report = await this.refresh();
+  private reloadSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.reloadInBackground(), this.debounceMs);
+  }
+
+  private reloadInBackground(): void {
+    this.reloadAndLog().catch((error: Error) => this.log?.error(`reload failed: ${error.message}`));
+  }
+
+  private logReport(report: ReloadReport): void {
+    this.logFailure(report.failure);
     for (const error of report.errors) {
       const kept = this.entries.get(error.file)?.document
         ? 'the last good version is still served'
@@ -124,7 +237,7 @@ export class LiveLibrary {
       this.log?.error(`reload: ${error.message}; ${kept}`);
     }
     for (const warning of report.warnings) this.log?.warn(warning);
-    if (report.added.length || report.changed.length || report.removed.length) {
+    if (!report.failure && (report.added.length || report.changed.length || report.removed.length)) {
       this.log?.info(
         {
           added: report.added,
@@ -135,11 +248,17 @@ export class LiveLibrary {
         'documents reloaded',
       );
     }
-    return report;
+  }
+
+  private logFailure(failure: string | null): void {
+    if (failure && failure !== this.failureLogged) this.log?.error(failure);
+    this.failureLogged = failure;
   }
 
   close(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.rescanTimer) clearInterval(this.rescanTimer);
+    this.timer = this.rescanTimer = null;
     this.watcher?.close();
     this.watcher = null;
   }
@@ -153,9 +272,13 @@ export interface LoadResult {
   warnings: string[];
 }
 
-/** Loads every document in a folder once. A bad file is reported and skipped; the others are served. */
+/**
+ * Loads every document in a folder once. A bad file is reported and skipped; the others are served. Throws when
+ * the folder cannot be listed.
+ */
 export async function loadLibrary(dir: string): Promise<LoadResult> {
   const live = new LiveLibrary(dir);
-  const { errors, warnings } = await live.refresh();
+  const { errors, warnings, failure } = await live.refresh();
+  if (failure) throw new Error(failure);
   return { library: live.current(), errors, warnings };
 }

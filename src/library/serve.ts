@@ -12,6 +12,7 @@ export async function openLibrary(seedsDir: string, log: ReloadLog): Promise<Liv
     throw new NothingToServeError(`SEEDS_DIR ${seedsDir} is not a folder: there are no documents to serve`);
   const live = new LiveLibrary(dir, log);
   const report = await live.refresh();
+  if (report.failure) throw new NothingToServeError(report.failure);
   for (const error of report.errors) log.error(`not served: ${error.message}`);
   for (const warning of report.warnings) log.warn(warning);
   if (live.current().documents.length === 0) {

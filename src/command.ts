@@ -79,6 +79,8 @@ export interface CommandContext {
   random: () => number;
   now: () => number;
   state: CommandState;
+  /** For a button press: who ran the command that made the message, as Discord says (absent in the console). */
+  messageOwnerId?: string;
   /** How long buttons work; DEFAULT_BUTTON_TIMEOUT_MS when unset. */
   buttonTimeoutMs?: number;
 }

@@ -96,7 +96,9 @@ export function respond(
     const customId = typeof interaction.data?.custom_id === 'string' ? interaction.data.custom_id : '';
     const command = commands.get(customId.split(':')[0] ?? '');
     if (!command?.component) return expiredButtonResponse();
-    return command.component(library, customId, { ...context, channelId, userId });
+    const message = interaction.message as { interaction_metadata?: { user?: { id?: string } } } | undefined;
+    const messageOwnerId = message?.interaction_metadata?.user?.id;
+    return command.component(library, customId, { ...context, channelId, userId, messageOwnerId });
   }
   if (
     interaction.type !== InteractionType.ApplicationCommand &&

@@ -62,7 +62,8 @@ interface Analysed {
 /** Splits a query into the amounts it names, the units it names, and the words left. */
 export function analyseQuery(query: string): Analysed {
   const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
-  let rest = query;
+  // Mentions ("@everyone", "<@123>") are not words of what is sought.
+  let rest = query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
   for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
   const units = new Set<string>();
   const words: string[] = [];

@@ -1,5 +1,6 @@
 // Document parts -> embeds. Every quote is the document's own words (see documentText), with its source.
 import type { APIEmbed } from 'discord-api-types/v10';
+import { plainText } from '../document/text.js';
 import type { Document, Point } from '../document/types.js';
 import type { FigureRef, Library, SectionRef } from '../library/library.js';
 import { LIMITS } from './limits.js';
@@ -130,8 +131,15 @@ export function figureQuote(ref: FigureRef, library: Library): string {
   return `${blockquote(sentenceWithBold(document, figure.sentenceSpan, figure.span))}\n— *${escapeUserText(where)}*`;
 }
 
-/** "nearly 2,000 — homicides": how a figure is named in lists and autocomplete. */
+/** "nearly 2,000 — homicides": how a figure is named in lists and autocomplete (no dash without a label). */
 export function figureLabel(ref: FigureRef): string {
-  const text = ref.figure.text.replace(/\s+/g, ' ');
-  return ref.figure.counts ? `${text} — ${ref.figure.counts.replace(/\s+/g, ' ')}` : text;
+  const text = plainText(ref.figure.text, ref.document.format === 'markdown');
+  return ref.figure.counts ? `${text} — ${plainText(ref.figure.counts, false)}` : text;
+}
+
+/** Where a figure's sentence stands: its section, and its document and date when several are served. */
+export function figureWhere(library: Library, ref: FigureRef): string {
+  const { document, section } = ref;
+  if (library.documents.length <= 1) return section.title;
+  return [section.title, document.title, document.date].filter(Boolean).join(' · ');
 }

@@ -72,6 +72,25 @@ function renderBold(document: Document, sentence: Span, bold: Span): string {
   return `${escapeDocumentText(before.trimEnd())}${gapBefore}**${escapeDocumentText(figure)}**${gapAfter}${escapeDocumentText(after.trimStart())}`;
 }
 
+/**
+ * The sentence with several spans in bold, links and other markup shown as plain text even when a bold span
+ * sits inside a link's text ("[**1** in 4 Americans](…)" reads "**1** in 4 Americans"). Markers stand for the
+ * bold edges while the markup is removed, so offsets never have to be mapped back.
+ */
+export function sentenceWithBolds(document: Document, sentence: Span, bolds: readonly Span[]): string {
+  const sorted = [...bolds].sort((a, b) => a[0] - b[0]).filter((b, i, all) => i === 0 || b[0] >= all[i - 1]![1]);
+  let raw = '';
+  let at = sentence[0];
+  for (const [start, end] of sorted) {
+    raw += `${document.text.slice(at, start)}\u0001${document.text.slice(start, end)}\u0002`;
+    at = end;
+  }
+  raw += document.text.slice(at, sentence[1]);
+  const shown = escapeDocumentText(plainText(raw, document.format === 'markdown'));
+  // Bold opens after any space before it and closes before any space after it.
+  return shown.replace(/\u0001(\s*)/g, '$1**').replace(/(\s*)\u0002/g, '**$1');
+}
+
 /** Markdown blockquote of each line. */
 export function blockquote(text: string): string {
   return text

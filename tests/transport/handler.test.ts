@@ -73,7 +73,7 @@ describe('interaction handler', () => {
   it('a command that throws gets an ephemeral "something went wrong", a logged error, and the next one is answered', async () => {
     const broken = {
       ...seedLibrary(),
-      findFigures: () => {
+      findFigureSentences: () => {
         throw new Error('index exploded');
       },
     } as Library;

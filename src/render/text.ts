@@ -88,6 +88,7 @@ export function sentenceWithBolds(document: Document, sentence: Span, bolds: rea
   raw += document.text.slice(at, sentence[1]);
   const shown = escapeDocumentText(plainText(raw, document.format === 'markdown'));
   // Bold opens after any space before it and closes before any space after it.
+  // eslint-disable-next-line no-control-regex -- the markers are control characters on purpose: no text has them
   return shown.replace(/\u0001(\s*)/g, '$1**').replace(/(\s*)\u0002/g, '**$1');
 }
 

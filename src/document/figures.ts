@@ -15,11 +15,15 @@ export type { FoundFigure };
 /** How much text either side of a number the rules read. */
 const WINDOW = 80;
 
-/** Link targets, HTML tags and bare URLs keep their length but lose their digits ("2023/11/06", "width: 50%"). */
+/**
+ * Link targets, HTML tags and bare URLs keep their length but lose their digits ("2023/11/06", "width: 50%");
+ * emphasis marks become spaces, so "[**1** in 4 Americans](…)" reads as the ratio it is. Offsets never move.
+ */
 function maskLinks(raw: string): string {
-  return /\]\(|<|:\/\//.test(raw)
+  const masked = /\]\(|<|:\/\//.test(raw)
     ? raw.replace(/\]\([^)\s]*\)|<[^>\n]*>|https?:\/\/\S+/g, (m) => m.replace(/[^\s]/g, '~'))
     : raw;
+  return masked.includes('**') || masked.includes('__') ? masked.replace(/\*\*|__/g, '  ') : masked;
 }
 
 function unitAfter(after: string): string | null {

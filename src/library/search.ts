@@ -17,6 +17,7 @@ const STOPWORDS = new Set(
 const SYNONYMS: Record<string, string[]> = lookupTable({
   murder: ['homicid'],
   kill: ['homicid'],
+  crime: ['crimin', 'homicid', 'assault', 'burglari'],
   rape: ['sexual'],
   deport: ['remov'],
   immigr: ['migrat', 'migrant'],

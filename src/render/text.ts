@@ -72,6 +72,10 @@ function renderBold(document: Document, sentence: Span, bold: Span): string {
   return `${escapeDocumentText(before.trimEnd())}${gapBefore}**${escapeDocumentText(figure)}**${gapAfter}${escapeDocumentText(after.trimStart())}`;
 }
 
+/** A document's own control characters would pass for the bold markers below: they are not shown anyway. */
+// eslint-disable-next-line no-control-regex -- removing exactly those characters
+const unmarked = (text: string) => text.replace(/[\u0001\u0002]/g, '');
+
 /**
  * The sentence with several spans in bold, links and other markup shown as plain text even when a bold span
  * sits inside a link's text ("[**1** in 4 Americans](…)" reads "**1** in 4 Americans"). Markers stand for the
@@ -82,10 +86,10 @@ export function sentenceWithBolds(document: Document, sentence: Span, bolds: rea
   let raw = '';
   let at = sentence[0];
   for (const [start, end] of sorted) {
-    raw += `${document.text.slice(at, start)}\u0001${document.text.slice(start, end)}\u0002`;
+    raw += `${unmarked(document.text.slice(at, start))}\u0001${unmarked(document.text.slice(start, end))}\u0002`;
     at = end;
   }
-  raw += document.text.slice(at, sentence[1]);
+  raw += unmarked(document.text.slice(at, sentence[1]));
   const shown = escapeDocumentText(plainText(raw, document.format === 'markdown'));
   // Bold opens after any space before it and closes before any space after it.
   // eslint-disable-next-line no-control-regex -- the markers are control characters on purpose: no text has them

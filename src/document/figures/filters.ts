@@ -22,6 +22,8 @@ function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean):
   const num = groups.num!;
   // A year stays a year before a hyphenated month ("2022-May"); "2025-year" is not a thing documents say.
   if (plain && isYear(num.replace('+', '')) && !/^-[a-z]+$/.test(groups.hyphenUnit ?? '')) return true;
+  // "in 2019 to $19 million": a year never opens a range of amounts.
+  if (groups.range && isYear(num) && !groups.currency && !groups.pct1) return true;
   if (/\b(?:FY|fiscal\s+year)\s*$/i.test(before)) return true;
   if (/^[A-Za-z~]/.test(next) && !groups.percent && !groups.scale) return true; // "5G", "1st", "1990s"
   if (/^[:/]\d|^\.\d|^-\d/.test(next) || /^\s*[ap]\.?m\.?\b/i.test(next)) return true; // "9/11", "1.4.1", "1-800"

@@ -43,6 +43,15 @@ const isVerbForm = (word: string) =>
 /** Words before a noun that say which, not what: skipped at the start of a label ("40% of the nation's …"). */
 const DETERMINERS = /^(?:the|a|an|its|their|our|his|her|all|this|these|those|each|every)$/i;
 
+/** Common verbs that end a noun phrase though they look like nouns ("Americans works", "prices rose"). */
+const PLAIN_VERBS = new Set(
+  (
+    'fell rose grew went saw made paid took gave got came led ran won lost met built cut put set spent sent ' +
+    'work works pay pays get gets go goes fall falls rise rises grow grows need needs face faces hold holds ' +
+    'serve serves help helps use uses say says take takes show shows remain remains reach reaches'
+  ).split(' '),
+);
+
 /** Verbs fact sheets put between a subject and an amount ("The Framework invests $55 billion"). */
 const AMOUNT_VERBS = new Set(
   (
@@ -70,7 +79,7 @@ function phraseFrom(tokens: string[], start: number): string[] {
       break;
     }
     if (FUNCTION_WORDS.has(lower)) break;
-    if (words.length > 0 && isVerbForm(lower)) break;
+    if (words.length > 0 && (isVerbForm(lower) || PLAIN_VERBS.has(lower))) break;
     words.push(token);
   }
   while (words.length && /^(?:of|in)$/i.test(words[words.length - 1]!)) words.pop();
@@ -132,7 +141,7 @@ export function subjectOf(before: string): string | null {
   for (; index < tokens.length && words.length < 5; index++) {
     const token = tokens[index]!;
     if (!WORD.test(token) || FUNCTION_WORDS.has(token.toLowerCase()) || /['’]s$/.test(token)) break;
-    if (/ed$/.test(token.toLowerCase()) && words.length > 0) break;
+    if ((/ed$/.test(token.toLowerCase()) || PLAIN_VERBS.has(token.toLowerCase())) && words.length > 0) break;
     words.push(token);
   }
   while (words.length > 1 && AMOUNT_VERBS.has(words[words.length - 1]!.toLowerCase())) words.pop();

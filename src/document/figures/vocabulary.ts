@@ -34,7 +34,7 @@ export const QUALIFIERS = [
   'below',
   'above',
   'exceeding',
-  'only',
+  'between',
 ].sort((a, b) => b.length - a.length);
 
 export const SMALL_NUMBERS: Record<string, number> = lookupTable({

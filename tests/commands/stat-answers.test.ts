@@ -1,0 +1,98 @@
+// /stat answers only what was asked: the cases members found on real fact sheets, on two small documents
+// written like them (tests/fixtures/stat/) and on the bundled seed.
+import { readFileSync } from 'node:fs';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { stat } from '../../commands/stat.js';
+import { parseDocument } from '../../src/document/parse.js';
+import { createLibrary } from '../../src/library/library.js';
+import { expectValidResponse } from '../support/discord-contract.js';
+import { ROOT } from '../support/documents.js';
+import { context, hugeDocument, libraryOf, seedLibrary } from '../support/library.js';
+
+const fixture = (name: string) =>
+  parseDocument(readFileSync(`${ROOT}tests/fixtures/stat/${name}`, 'utf8'), { file: name });
+const library = createLibrary([fixture('qatar-boeing.md'), fixture('tariffs.md')]);
+const seed = seedLibrary();
+
+const ask = (query: string, on = library) => stat.run(on, { query }, context());
+const description = (query: string, on = library) => ask(query, on).embeds![0]!.description ?? '';
+const bolded = (query: string, on = library) => [...description(query, on).matchAll(/\*\*(.+?)\*\*/g)].map((m) => m[1]);
+const isNotFound = (query: string, on = library) => ask(query, on).embeds![0]!.title === 'No figure found';
+
+describe('/stat answers only what was asked', () => {
+  it('ignores question words: "how many aircraft" finds the aircraft, not "many of our trading partners"', () => {
+    expect(bolded('how many aircraft')).toEqual(['up to 210']);
+    expect(description('how many aircraft')).not.toContain('tariff');
+  });
+
+  it('says "No figure found" when no sentence covers the query, privately', () => {
+    const reply = ask('egg prices');
+    expect(reply.embeds![0]!.title).toBe('No figure found');
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: reply });
+  });
+
+  it('points to /search when it would find statements with the words', () => {
+    const reply = ask('trading partners policy');
+    expect(reply.embeds![0]!.title).toBe('No figure found');
+    expect(reply.embeds![0]!.description).toMatch(/\/search query:trading partners policy finds \d+ statements?/);
+  });
+
+  it('matches a number only by equal value, in any written form', () => {
+    expect(bolded('145%')).toEqual(['145%']);
+    expect(bolded('145 percent')).toEqual(['145%']);
+    expect(bolded('$1.4 billion')).toEqual(['$1.4 billion']);
+    expect(bolded('$1,400 million')).toEqual(['$1.4 billion']);
+    expect(bolded('154000')).toEqual(['154,000']);
+    expect(isNotFound('$2.7 billion')).toBe(true);
+  });
+
+  it('finds figures by unit word: "percent", "%", "dollars"', () => {
+    expect(bolded('percent', seed)).toEqual(['75%']);
+    expect(bolded('%', seed)).toEqual(['75%']);
+    expect(bolded('dollars').length).toBeGreaterThan(3);
+  });
+
+  it('lists a sentence once, with every answering figure in bold', () => {
+    const text = description('ethanol tariff');
+    expect(text.match(/ethanol/g)).toHaveLength(1);
+    expect(bolded('ethanol tariff')).toEqual(['18%', '30%', '2.5%']);
+  });
+
+  it('shows a figure inside a link as plain text', () => {
+    const text = description('Americans trade abroad');
+    expect(text).toContain('Nearly **1 in 4** Americans');
+    expect(text).not.toContain('](');
+  });
+
+  it('keeps the seed’s answers, and shows both apprehension figures', () => {
+    expect(bolded('homicides', seed)[0]).toBe('nearly 2,000');
+    expect(bolded('apprehensions', seed)).toEqual(expect.arrayContaining(['75%', '8']));
+    expect(bolded('crimes', seed)).toEqual(expect.arrayContaining(['nearly 2,000', 'more than 5,000']));
+    expect(description('assaults', seed).match(/sexual assaults/g)).toHaveLength(1);
+  });
+
+  it('names the document and its date when several are served', () => {
+    expect(description('aircraft')).toContain('Fact Sheet: Qatar Airways Orders American Aircraft · 2025-05-14');
+  });
+
+  it('autocompletes without repeating a label, naming the document', () => {
+    const names = stat.autocomplete(library, { name: 'query', value: 'tar' }, {}).choices!.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.every((n) => n.includes(' · Fact Sheet'))).toBe(true);
+  });
+
+  it('pages with Previous and Next; only the asker may press them', () => {
+    const huge = libraryOf({ 'huge.txt': hugeDocument() });
+    const reply = ask('homicides', huge);
+    const [row] = reply.components as Array<{ components: Array<{ label: string; custom_id: string }> }>;
+    const customId = row!.components.find((b) => b.label === 'Next')!.custom_id;
+    expect(customId.length).toBeLessThanOrEqual(100);
+    const page = stat.component!(huge, customId, { ...context(), messageOwnerId: 'user-1' });
+    expect(page.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(JSON.stringify(page)).toContain('Page 2 of');
+    const other = stat.component!(huge, customId, { ...context(), userId: 'someone', messageOwnerId: 'user-1' });
+    expect(JSON.stringify(other)).toContain('Not your lookup');
+  });
+});

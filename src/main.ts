@@ -1,14 +1,13 @@
 // npm start: serve the documents on Discord; with no token, say what is missing and open the local console.
 import 'dotenv/config';
-import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { consoleMain } from './console.js';
 import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary } from './library/serve.js';
 import { createLogger } from './log.js';
-import { startGateway } from './transport/gateway.js';
+import { createGateway } from './transport/gateway.js';
 
 async function main(): Promise<number> {
   let config;
@@ -30,23 +29,38 @@ async function main(): Promise<number> {
     if (!interactive) return 1;
     return consoleMain([], config.seedsDir);
   }
+  return serve(config, config.token);
+}
 
-  const log = createLogger(config.logLevel, process.stdout, [config.token]);
+/** Loads the documents, connects and serves until SIGINT or SIGTERM; resolves to the exit code. */
+async function serve(config: Config, token: string): Promise<number> {
+  const log = createLogger(config.logLevel, process.stdout, [token]);
   const live = await loadDocuments(config.seedsDir, log);
   if (!live) return 1;
-  const client = await startGateway({
-    token: config.token,
+  const gateway = createGateway({
+    token,
     apiUrl: config.apiUrl,
     buttonTimeoutMs: config.buttonTimeoutMs,
     log,
     getLibrary: () => live.current(),
     commands,
-  }).catch((error: Error) => {
-    log.fatal({ err: error }, 'could not connect to Discord');
-    return null;
   });
-  if (!client) return 1;
-  return untilSignal(client, live, log);
+  const connected = await gateway.connect().then(
+    () => true,
+    (error: unknown) => (log.fatal({ err: error }, 'could not connect to Discord'), false),
+  );
+  const code = connected ? await untilSignal().then((signal) => (log.info({ signal }, 'shutting down'), 0)) : 1;
+  live.close();
+  await gateway.close();
+  return code;
+}
+
+/** Resolves with the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
 }
 
 /** The documents folder, loaded and watched; null (logged) when nothing in it can be served. */
@@ -79,20 +93,6 @@ async function loadDocuments(seedsDir: string, log: Logger): Promise<LiveLibrary
   return live;
 }
 
-/** Serves until SIGINT or SIGTERM, then closes the watcher and the connection; resolves to the exit code. */
-function untilSignal(client: Client, live: LiveLibrary, log: Logger): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      live.close();
-      client.removeAllListeners(Events.ShardReconnecting).removeAllListeners(Events.ShardDisconnect);
-      void client.destroy().finally(() => resolve(0));
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
-}
-
 process.exitCode = await main();
-// discord.js may leave timers behind after destroy(); the exit code is decided, so leave now.
+// Timers or a request still in flight may remain after the connection is closed; the exit code is decided.
 setTimeout(() => process.exit(), 100).unref();

@@ -121,6 +121,20 @@ export function errorResponse(interaction: Pick<APIInteraction, 'type'>): APIInt
   };
 }
 
+/**
+ * What a user sees when Discord sent an interaction this bot cannot read: a private note asking to try again,
+ * no choices for an autocomplete, a pong for a ping.
+ */
+export function unreadableResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
+  if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return message(
+    notice('This request could not be read', 'Discord sent something the bot does not understand. Please try again.'),
+  );
+}
+
 /** The response to one interaction, or null for kinds this bot does not handle (buttons, modals, ...). Throws what a command throws. */
 export function respond(
   library: Library,

@@ -4,7 +4,7 @@
 // and end the process, while the bot only ever read the raw payload.
 import { REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
-import { GatewayDispatchEvents, GatewayIntentBits, Routes } from 'discord-api-types/v10';
+import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, Routes } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { sharedContext, type Command } from '../command.js';
 import type { Library } from '../library/library.js';
@@ -19,12 +19,30 @@ export interface GatewayOptions {
   commands: ReadonlyMap<string, Command>;
 }
 
+/** A close Discord will not take a reconnect after: the operator has to act, so the process should end. */
+export interface FatalClose {
+  code: number;
+  reason: string;
+}
+
 export interface Gateway {
   /** Resolves once the first session is ready; rejects when it cannot be opened. */
   connect(): Promise<void>;
+  /** Settles when Discord closes the connection with a fatal code, at start-up or at any time after. */
+  readonly lost: Promise<FatalClose>;
   /** Closes the connection for good (shutting down). */
   close(): Promise<void>;
 }
+
+/** Close codes after which @discordjs/ws does not reconnect, each with what it means for the operator. */
+export const FATAL_CLOSE_REASONS: ReadonlyMap<number, string> = new Map([
+  [GatewayCloseCodes.AuthenticationFailed, 'the token was refused (was it reset in the Developer Portal?)'],
+  [GatewayCloseCodes.InvalidShard, 'invalid shard'],
+  [GatewayCloseCodes.ShardingRequired, 'sharding is required: the bot is in too many servers for one connection'],
+  [GatewayCloseCodes.InvalidAPIVersion, 'invalid API version'],
+  [GatewayCloseCodes.InvalidIntents, 'invalid intents'],
+  [GatewayCloseCodes.DisallowedIntents, 'disallowed intents: enable them in the Developer Portal or ask for fewer'],
+]);
 
 export function createGateway(options: GatewayOptions): Gateway {
   const { token, apiUrl, log } = options;
@@ -38,12 +56,17 @@ export function createGateway(options: GatewayOptions): Gateway {
       handle(data.d as unknown).catch((error: unknown) => log.error({ err: error }, 'interaction handler failed'));
   });
   let closing = false;
-  manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {
-    if (!closing) log.warn({ shard: shardId, code }, 'disconnected');
+  const lost = new Promise<FatalClose>((resolve) => {
+    manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {
+      const reason = FATAL_CLOSE_REASONS.get(code);
+      if (reason) resolve({ code, reason });
+      else if (!closing) log.warn({ shard: shardId, code }, 'disconnected; reconnecting');
+    });
   });
   logSessionEvents(manager, log);
   return {
     connect: () => manager.connect(),
+    lost,
     close: async () => {
       closing = true;
       await manager.destroy();

@@ -1,4 +1,5 @@
-// Runs the real bot (`npm start`'s entry, real discord.js) as a child process against the stand-in.
+// Runs the real bot (`npm start`'s entry: @discordjs/ws and @discordjs/rest) as a child process against the
+// stand-in.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from './documents.js';
 

@@ -27,6 +27,14 @@ export class ConfigError extends Error {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
+/** A run no setting's value holds but every secret does: a bot token's parts, a client secret, a public key. */
+const SECRET_LIKE = /[\w-]{24,}/;
+
+/** A wrong value as an error message may quote it: never one that could be a secret pasted into the wrong place. */
+function shown(value: string, max = 40): string {
+  if (SECRET_LIKE.test(value)) return `a value that may be a secret (${value.length} characters, not shown)`;
+  return `"${value.slice(0, max)}"`;
+}
 
 /** Reads and checks every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,18 +52,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const clientId = value('DISCORD_CLIENT_ID');
   if (clientId !== null && !SNOWFLAKE.test(clientId)) {
-    throw new ConfigError(
-      'DISCORD_CLIENT_ID',
-      `must be the application id, 17 to 20 digits; got "${clientId.slice(0, 40)}"`,
-    );
+    throw new ConfigError('DISCORD_CLIENT_ID', `must be the application id, 17 to 20 digits; got ${shown(clientId)}`);
   }
   const guildId = value('DISCORD_GUILD_ID');
   if (guildId !== null && !SNOWFLAKE.test(guildId)) {
-    throw new ConfigError('DISCORD_GUILD_ID', `must be a server id, 17 to 20 digits; got "${guildId.slice(0, 40)}"`);
+    throw new ConfigError('DISCORD_GUILD_ID', `must be a server id, 17 to 20 digits; got ${shown(guildId)}`);
   }
   const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel.slice(0, 40)}"`);
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}; got ${shown(logLevel)}`);
   }
   const apiUrl = value('DISCORD_API_URL');
   if (apiUrl !== null) {
@@ -63,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!url || !/^https?:$/.test(url.protocol)) {
       throw new ConfigError(
         'DISCORD_API_URL',
-        `must be an http(s) URL such as http://127.0.0.1:8080/api; got "${apiUrl.slice(0, 80)}"`,
+        `must be an http(s) URL such as http://127.0.0.1:8080/api; got ${shown(apiUrl, 80)}`,
       );
     }
   }
@@ -73,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(timeout) || timeout < 1 || timeout > 840) {
     throw new ConfigError(
       'BUTTON_TIMEOUT_SECONDS',
-      `must be a number of seconds from 1 to 840 (14 minutes); got "${timeoutText.slice(0, 40)}"`,
+      `must be a number of seconds from 1 to 840 (14 minutes); got ${shown(timeoutText)}`,
     );
   }
   return {

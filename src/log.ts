@@ -1,4 +1,6 @@
-// pino, with the token redacted wherever it could appear in a log line.
+// pino, with secrets masked wherever they could appear in a log line: the bot token, and interaction and
+// webhook tokens (each lets anyone post as the bot for 15 minutes), which @discordjs/rest errors carry in
+// their `url` and which a library's message may repeat.
 import { pino, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
 
@@ -11,6 +13,31 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
 ];
 
+const CENSOR = '[redacted]';
+/** The token segment of REST routes: /interactions/<id>/<token>/callback, /webhooks/<id>/<token>/... */
+const ROUTE_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"'<>]+/g;
+/** Discord's interaction tokens begin with "interaction:" in base64, wherever one turns up. */
+const INTERACTION_TOKEN = /aW50ZXJhY3Rpb246[\w-]*/g;
+
+/** The text with every interaction or webhook token, and each of `secrets`, replaced by "[redacted]". */
+export function redactTokens(text: string, secrets: readonly string[] = []): string {
+  const masked = text.replace(ROUTE_TOKEN, `$1${CENSOR}`).replace(INTERACTION_TOKEN, CENSOR);
+  return secrets.reduce((s, secret) => s.split(secret).join(CENSOR), masked);
+}
+
+/**
+ * A copy of logged data with every string masked. Errors are left to the `err` serializer, which turns them
+ * into data first (pino's serialized errors are objects with a prototype of their own: copied as data here).
+ */
+function redactDeep(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return redactTokens(value, secrets);
+  if (depth > 8 || typeof value !== 'object' || value === null || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets, depth + 1));
+  // Dates and buffers say themselves how they are written.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets, depth + 1)]));
+}
+
 export function createLogger(
   level: LogLevel,
   destination: NodeJS.WritableStream = process.stderr,
@@ -20,21 +47,19 @@ export function createLogger(
   return pino(
     {
       level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      redact: { paths: REDACTED_PATHS, censor: CENSOR },
+      // An error's url, message, stack and request body, as pino writes them, masked.
+      serializers: { err: (error: Error) => redactDeep(pino.stdSerializers.err(error), hide) },
+      formatters: { log: (fields) => redactDeep(fields, hide) as Record<string, unknown> },
       // A secret that slips into a message string (a library's error text) is masked too.
-      hooks: hide.length
-        ? {
-            logMethod(args, method) {
-              method.apply(
-                this,
-                args.map((a) =>
-                  typeof a === 'string' ? hide.reduce((s, secret) => s.split(secret).join('[redacted]'), a) : a,
-                ) as Parameters<typeof method>,
-              );
-            },
-          }
-        : {},
-      formatters: {},
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? redactTokens(a, hide) : a)) as Parameters<typeof method>,
+          );
+        },
+      },
     },
     destination as pino.DestinationStream,
   );

@@ -15,6 +15,8 @@ import { COLORS, notice, reply } from './render/reply.js';
 import { escapeUserText, truncate } from './render/text.js';
 
 const REPLY_CACHE_SIZE = 500;
+/** Discord's cap on a string option that sets no max_length of its own. */
+const STRING_OPTION_LIMIT = 6000;
 const replyCache = new WeakMap<Library, Map<string, APIInteractionResponse>>();
 
 /** Flattens top-level options (and any subcommand's) into { name: value }; the focused one is returned apart. */
@@ -57,6 +59,44 @@ function unknownCommandResponse(name: string, commands: ReadonlyMap<string, Comm
   );
 }
 
+/** Whether `text` has more than `max` characters, counted as code points (an emoji is one, as Discord counts it). */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  if (text.length > 2 * max) return true;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    // A surrogate pair is one character.
+    if (text.codePointAt(i)! > 0xffff) i++;
+    if (++count > max) return true;
+  }
+  return false;
+}
+
+/**
+ * The first string option longer than the command's definition allows (Discord's own cap where it sets none).
+ * Discord enforces these limits itself, but the console and any transport that does not would otherwise hand
+ * a search 10,000 words.
+ */
+function overlongOption(command: Command | undefined, values: CommandOptions): { name: string; max: number } | null {
+  const declared = new Map(
+    (command?.definition.options ?? []).map((o) => [o.name, 'max_length' in o ? o.max_length : undefined]),
+  );
+  for (const [name, value] of Object.entries(values)) {
+    const max = declared.get(name) ?? STRING_OPTION_LIMIT;
+    if (typeof value === 'string' && longerThan(value, max)) return { name, max };
+  }
+  return null;
+}
+
+function overlongResponse({ name, max }: { name: string; max: number }): APIInteractionResponse {
+  return message(
+    notice(
+      'Too long',
+      `The option “${escapeUserText(truncate(name, 32))}” takes at most ${max.toLocaleString('en-US')} characters. Please shorten it and try again.`,
+    ),
+  );
+}
+
 function expiredButtonResponse(): APIInteractionResponse {
   return message(notice('This button no longer works', 'Run the command again.'));
 }
@@ -79,6 +119,20 @@ export function errorResponse(interaction: Pick<APIInteraction, 'type'>): APIInt
       { ephemeral: true },
     ),
   };
+}
+
+/**
+ * What a user sees when Discord sent an interaction this bot cannot read: a private note asking to try again,
+ * no choices for an autocomplete, a pong for a ping.
+ */
+export function unreadableResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
+  if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return message(
+    notice('This request could not be read', 'Discord sent something the bot does not understand. Please try again.'),
+  );
 }
 
 /** The response to one interaction, or null for kinds this bot does not handle (buttons, modals, ...). Throws what a command throws. */
@@ -109,13 +163,15 @@ export function respond(
   if (data.type !== ApplicationCommandType.ChatInput) return null;
   const command = commands.get(data.name);
   const { values, focused } = readOptions(data.options);
+  const overlong = overlongOption(command, values);
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
     return {
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-      data: command && focused ? command.autocomplete(library, focused, values) : { choices: [] },
+      data: command && focused && !overlong ? command.autocomplete(library, focused, values) : { choices: [] },
     };
   }
   if (!command) return unknownCommandResponse(data.name, commands);
+  if (overlong) return overlongResponse(overlong);
   if (library.documents.length === 0) {
     return message(
       notice(

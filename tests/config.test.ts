@@ -60,3 +60,31 @@ describe('loadConfig', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 });
+
+describe('a secret pasted into the wrong setting', () => {
+  // A bot token is valid until it is reset: an error message (read aloud, pasted into a chat for help,
+  // kept in a supervisor's log) must not carry one, nor any other long secret such as the client secret.
+  const CLIENT_SECRET = 'q1W2e3R4t5Y6u7I8o9P0a1S2d3F4g5H6';
+  const PUBLIC_KEY = 'a'.repeat(32) + '0123456789abcdef'.repeat(2);
+  const SECRETS = [TOKEN, `Bot ${TOKEN}`, CLIENT_SECRET, PUBLIC_KEY];
+  const SETTINGS = ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'LOG_LEVEL', 'DISCORD_API_URL', 'BUTTON_TIMEOUT_SECONDS'];
+
+  it.each(SETTINGS)('%s names the setting and never echoes the secret or a piece of it', (setting) => {
+    for (const secret of SECRETS) {
+      let message = '';
+      try {
+        loadConfig({ [setting]: secret });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message.startsWith(setting)).toBe(true);
+      for (const piece of secret.split(/[ .]/).filter((p) => p.length >= 6)) expect(message).not.toContain(piece);
+      expect(message).toMatch(/not shown/);
+    }
+  });
+
+  it('still echoes a short wrong value, which helps and gives nothing away', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/got "loud"/);
+    expect(() => loadConfig({ DISCORD_API_URL: 'ftp://127.0.0.1/api' })).toThrow(/got "ftp:\/\/127\.0\.0\.1\/api"/);
+  });
+});

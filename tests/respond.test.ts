@@ -35,4 +35,58 @@ describe('respond', () => {
       respond(library, ask('/search query:border'), context, commands),
     );
   });
+
+  describe('option lengths', () => {
+    // Discord refuses options longer than their definition allows, but the console (and any transport that does
+    // not check) would hand a 10,000-word query to the search: respond holds the line itself.
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `zq${i.toString(36)}x`).join(' ');
+
+    it('answers a string option over its max_length with a private note naming the option and the limit', () => {
+      const started = performance.now();
+      const response = respond(seedLibrary(), ask(`/stat query:${words(10_000)}`), sharedContext(), commands);
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(response).toMatchObject({ type: 4, data: { flags: 64 } });
+      const text = JSON.stringify(response);
+      expect(text).toContain('query');
+      expect(text).toContain('200');
+      expect(text).not.toContain('zq0x');
+    });
+
+    it('checks every command and every string option against its own definition', () => {
+      for (const definition of definitions) {
+        for (const option of (definition.options ?? []) as Array<{ name: string; type: number; max_length?: number }>) {
+          if (option.type !== 3 || option.max_length === undefined) continue;
+          const over = 'a'.repeat(option.max_length + 1);
+          const at = 'a'.repeat(option.max_length);
+          const tooLong = JSON.stringify(
+            respond(seedLibrary(), ask(`/${definition.name} ${option.name}:${over}`), sharedContext(), commands),
+          );
+          expect(tooLong, `/${definition.name} ${option.name}`).toContain(`at most ${option.max_length}`);
+          const fits = JSON.stringify(
+            respond(seedLibrary(), ask(`/${definition.name} ${option.name}:${at}`), sharedContext(), commands),
+          );
+          expect(fits, `/${definition.name} ${option.name}`).not.toContain('at most');
+        }
+      }
+    });
+
+    it('counts characters as Discord does: 200 emoji fit an option of 200', () => {
+      const response = JSON.stringify(
+        respond(seedLibrary(), ask(`/stat query:${'😀'.repeat(200)}`), sharedContext(), commands),
+      );
+      expect(response).not.toContain('at most');
+    });
+
+    it('gives an over-long autocomplete no choices, without searching', () => {
+      const started = performance.now();
+      const response = respond(
+        seedLibrary(),
+        toInteraction(parseCommandLine(`/stat query:${words(10_000)}`, definitions), 'autocomplete'),
+        sharedContext(),
+        commands,
+      );
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(response).toEqual({ type: 8, data: { choices: [] } });
+    });
+  });
 });

@@ -24,10 +24,22 @@ export function escapeUserText(text: string): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return escapeMarkdown(clean, { inlineCode: true, codeBlock: true })
+  return escapeLineStarts(escapeMarkdown(clean, { inlineCode: true, codeBlock: true }))
     .replace(/@(everyone|here)/g, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>')
+    .replace(/<(?=[ta]?:|\/|id:)/gi, '<\u200b')
     .replace(/https?:\/\//g, (m) => `${m.slice(0, -2)}\u200b//`);
+}
+
+/**
+ * Block markup at the start of a line (a heading, "-#" subtext, a quote, a list item) shown as typed: echoed
+ * text may hold line breaks, and a "# " after one would render as a heading in the reply. A backslash before
+ * the marker is what Discord reads as "this character, literally".
+ */
+function escapeLineStarts(text: string): string {
+  return text
+    .replace(/^([ \t]*)(#{1,3}[ \t]|-#[ \t]|>|[-+][ \t])/gm, '$1\\$2')
+    .replace(/^([ \t]*\d+)([.)][ \t])/gm, '$1\\$2');
 }
 
 // Documents never change once parsed (a reload parses anew), so their escaped text is worked out once.

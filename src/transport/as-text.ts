@@ -14,7 +14,7 @@ function markdownToText(text: string, color: boolean): string {
     .join('\n')
     .replace(/\*\*(.+?)\*\*/g, (_m, inner: string) => (color ? `\x1b[1m${inner}\x1b[22m` : inner))
     .replace(/(^|[^\\])\*(.+?)\*/g, '$1$2')
-    .replace(/\\([\\*_`~|>#\-[\]().!:])/g, '$1')
+    .replace(/\\([\\*_`~|>#\-+[\]().!:])/g, '$1')
     .replace(/\u200b/g, '');
 }
 

@@ -1,7 +1,10 @@
-// The discord.js gateway transport: raw INTERACTION_CREATE in, the command's response JSON out through
-// discord.js's REST client. Everything between is the transport-neutral handler (./handler.ts).
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Routes, type ClientOptions } from 'discord.js';
-import type { APIInteraction } from 'discord-api-types/v10';
+// The Discord gateway transport: raw INTERACTION_CREATE in through @discordjs/ws, the command's response JSON
+// out through @discordjs/rest. Everything between is the transport-neutral handler (./handler.ts). discord.js's
+// Client is not used: it builds its own objects from every event, and malformed interactions made those throw
+// and end the process, while the bot only ever read the raw payload.
+import { REST } from '@discordjs/rest';
+import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, Routes } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { sharedContext, type Command } from '../command.js';
 import type { Library } from '../library/library.js';
@@ -14,51 +17,90 @@ export interface GatewayOptions {
   log: Logger;
   getLibrary: () => Library;
   commands: ReadonlyMap<string, Command>;
-  /** Extra discord.js options (tests pass a no-wait identify throttle). */
-  clientOptions?: Partial<ClientOptions>;
 }
 
-export async function startGateway({
-  token,
-  apiUrl,
-  log,
-  getLibrary,
-  commands,
-  clientOptions,
-  buttonTimeoutMs,
-}: GatewayOptions): Promise<Client> {
-  const client = new Client({
-    ...clientOptions,
-    intents: [GatewayIntentBits.Guilds],
-    rest: { ...(apiUrl ? { api: apiUrl } : {}), ...clientOptions?.rest },
+/** A close Discord will not take a reconnect after: the operator has to act, so the process should end. */
+export interface FatalClose {
+  code: number;
+  reason: string;
+}
+
+export interface Gateway {
+  /** Resolves once the first session is ready; rejects when it cannot be opened. */
+  connect(): Promise<void>;
+  /** Settles when Discord closes the connection with a fatal code, at start-up or at any time after. */
+  readonly lost: Promise<FatalClose>;
+  /** Closes the connection for good (shutting down). */
+  close(): Promise<void>;
+}
+
+/** Close codes after which @discordjs/ws does not reconnect, each with what it means for the operator. */
+export const FATAL_CLOSE_REASONS: ReadonlyMap<number, string> = new Map([
+  [GatewayCloseCodes.AuthenticationFailed, 'the token was refused (was it reset in the Developer Portal?)'],
+  [GatewayCloseCodes.InvalidShard, 'invalid shard'],
+  [GatewayCloseCodes.ShardingRequired, 'sharding is required: the bot is in too many servers for one connection'],
+  [GatewayCloseCodes.InvalidAPIVersion, 'invalid API version'],
+  [GatewayCloseCodes.InvalidIntents, 'invalid intents'],
+  [GatewayCloseCodes.DisallowedIntents, 'disallowed intents: enable them in the Developer Portal or ask for fewer'],
+]);
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const { token, apiUrl, log } = options;
+  const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
+  rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'));
+  const manager = new WebSocketManager({ token, rest, intents: GatewayIntentBits.Guilds });
+  const handle = interactionHandler(rest, options);
+  manager.on(WebSocketShardEvents.Dispatch, ({ data }) => {
+    // The payload goes to the handler as it came: the handler checks its shape before reading it.
+    if (data.t === GatewayDispatchEvents.InteractionCreate)
+      handle(data.d as unknown).catch((error: unknown) => log.error({ err: error }, 'interaction handler failed'));
   });
-  const send: Send = async (interaction, response) => {
-    await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-      body: response,
-      auth: false,
+  let closing = false;
+  const lost = new Promise<FatalClose>((resolve) => {
+    manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {
+      const reason = FATAL_CLOSE_REASONS.get(code);
+      if (reason) resolve({ code, reason });
+      else if (!closing) log.warn({ shard: shardId, code }, 'disconnected; reconnecting');
     });
+  });
+  logSessionEvents(manager, log);
+  return {
+    connect: () => manager.connect(),
+    lost,
+    close: async () => {
+      closing = true;
+      await manager.destroy();
+    },
+  };
+}
+
+/** The handler, with replies sent through REST (interaction routes need no bot token). */
+function interactionHandler(rest: REST, options: GatewayOptions) {
+  const send: Send = async (interaction, response) => {
+    await rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: response, auth: false });
   };
   const editOriginal: EditOriginal = async (interaction, body) => {
-    await client.rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+    await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
       body,
       auth: false,
     });
   };
-  const handle = createInteractionHandler(getLibrary, send, log, {
-    commands,
-    context: sharedContext({ buttonTimeoutMs }),
+  return createInteractionHandler(options.getLibrary, send, options.log, {
+    commands: options.commands,
+    context: sharedContext({ buttonTimeoutMs: options.buttonTimeoutMs }),
     editOriginal,
   });
-  client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => void handle(interaction));
-  client.once(Events.ClientReady, (ready) =>
-    log.info({ user: ready.user.tag, id: ready.user.id }, 'connected to Discord'),
+}
+
+function logSessionEvents(manager: WebSocketManager, log: Logger): void {
+  manager.on(WebSocketShardEvents.Ready, ({ data, shardId }) => {
+    const user = (data as { user?: { username?: unknown; id?: unknown } } | null)?.user;
+    log.info({ shard: shardId, user: user?.username, id: user?.id }, 'connected to Discord');
+  });
+  manager.on(WebSocketShardEvents.Resumed, ({ shardId }) => log.info({ shard: shardId }, 'resumed'));
+  // Without a listener, an 'error' event would be thrown.
+  manager.on(WebSocketShardEvents.Error, ({ error, shardId }) =>
+    log.error({ err: error, shard: shardId }, 'gateway error'),
   );
-  client.on(Events.ShardReconnecting, (id) => log.warn({ shard: id }, 'reconnecting'));
-  client.on(Events.ShardResume, (id, replayed) => log.info({ shard: id, replayed }, 'resumed'));
-  client.on(Events.ShardDisconnect, (event, id) => log.warn({ shard: id, code: event.code }, 'disconnected'));
-  client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
-  client.on(Events.Warn, (message) => log.warn(message));
-  client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'));
-  await client.login(token);
-  return client;
+  manager.on(WebSocketShardEvents.Debug, ({ message, shardId }) => log.trace({ shard: shardId }, message));
 }

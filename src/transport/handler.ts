@@ -1,6 +1,7 @@
 // What every transport shares: run one interaction through the router, answer a failure with a private
 // apology and log it, log the delivery, and disable a reply's buttons when they expire. It does not load
-// discord.js: a transport hands in how to send a response and how to edit the original message.
+// discord.js: a transport hands in how to send a response and how to edit the original message. What arrives
+// is checked first (./validate.ts): a malformed payload costs a notice or a warning, never the process.
 import {
   ComponentType,
   InteractionResponseType,
@@ -10,7 +11,8 @@ import {
 import type { Logger } from 'pino';
 import { DEFAULT_BUTTON_TIMEOUT_MS, sharedContext, type Command, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
-import { errorResponse, respond } from '../respond.js';
+import { errorResponse, respond, unreadableResponse } from '../respond.js';
+import { interactionProblem, isAnswerable, unanswerableProblem } from './validate.js';
 
 export type Send = (interaction: APIInteraction, response: APIInteractionResponse) => Promise<void>;
 /** Edits the message an interaction answered (the webhook route `messages/@original`). */
@@ -40,17 +42,66 @@ export interface HandlerOptions {
   editOriginal?: EditOriginal;
 }
 
+/** The command or button an interaction is for, for the log. */
+function commandName(interaction: APIInteraction): string | undefined {
+  const data = 'data' in interaction ? (interaction.data as { name?: unknown; custom_id?: unknown }) : undefined;
+  const name = data?.name ?? data?.custom_id;
+  return typeof name === 'string' ? name : undefined;
+}
+
 /**
- * Handles one raw interaction: answers it, or on a command error answers with an ephemeral apology and logs
- * the error. Never throws: a failed callback (Discord down, 500) is logged and the bot lives on.
+ * Handles one raw interaction, as the gateway delivered it (so of any shape): answers it, or on a command error
+ * answers with an ephemeral apology and logs the error. One that cannot be read gets a private notice, and one
+ * that cannot even be answered (no id, token or type) is dropped; both are logged at warn, without the token.
+ * Never throws: a failed callback (Discord down, 500) is logged and the bot lives on.
  */
 export function createInteractionHandler(getLibrary: () => Library, send: Send, log: Logger, options: HandlerOptions) {
   const context = options.context ?? sharedContext();
-  const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+  const disableLater = buttonExpiry(log, options.editOriginal, context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+  const deliver = async (interaction: APIInteraction, response: APIInteractionResponse, started: number) => {
+    const command = commandName(interaction);
+    try {
+      await send(interaction, response);
+      const ms = Math.round((performance.now() - started) * 100) / 100;
+      log.debug({ interaction: interaction.id, command, ms }, 'answered');
+      disableLater(interaction, response);
+    } catch (error) {
+      log.error({ err: error, interaction: interaction.id, command }, 'could not deliver the response');
+    }
+  };
+  return async (raw: unknown): Promise<void> => {
+    const started = performance.now();
+    if (!isAnswerable(raw)) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      log.warn(
+        { interaction: typeof id === 'string' ? id : undefined, problem: unanswerableProblem(raw) },
+        'dropped a malformed interaction',
+      );
+      return;
+    }
+    const problem = interactionProblem(raw);
+    if (problem) {
+      log.warn({ interaction: raw.id, type: raw.type, problem }, 'answered a malformed interaction with a notice');
+      return deliver(raw as APIInteraction, unreadableResponse(raw), started);
+    }
+    const interaction = raw as APIInteraction;
+    let response: APIInteractionResponse | null;
+    try {
+      response = respond(getLibrary(), interaction, context, options.commands);
+    } catch (error) {
+      log.error({ err: error, interaction: interaction.id, command: commandName(interaction) }, 'command failed');
+      response = errorResponse(interaction);
+    }
+    if (response) await deliver(interaction, response, started);
+  };
+}
+
+/** Disables the buttons of a reply once they expire, by editing the original message; failures are logged. */
+function buttonExpiry(log: Logger, editOriginal: EditOriginal | undefined, timeout: number) {
   const timers = new Map<string, NodeJS.Timeout>();
-  const disableLater = (interaction: APIInteraction, response: APIInteractionResponse) => {
+  return (interaction: APIInteraction, response: APIInteractionResponse) => {
     if (
-      !options.editOriginal ||
+      !editOriginal ||
       (response.type !== InteractionResponseType.ChannelMessageWithSource &&
         response.type !== InteractionResponseType.UpdateMessage)
     )
@@ -60,38 +111,11 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
     clearTimeout(timers.get(interaction.token));
     const timer = setTimeout(() => {
       timers.delete(interaction.token);
-      options.editOriginal!(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch(
-        (error: unknown) => log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'),
+      editOriginal(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch((error: unknown) =>
+        log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'),
       );
     }, timeout);
     timer.unref();
     timers.set(interaction.token, timer);
-  };
-  return async (interaction: APIInteraction): Promise<void> => {
-    const started = performance.now();
-    const name =
-      'data' in interaction && interaction.data && 'name' in interaction.data
-        ? interaction.data.name
-        : 'data' in interaction && interaction.data && 'custom_id' in interaction.data
-          ? interaction.data.custom_id
-          : undefined;
-    let response: APIInteractionResponse | null;
-    try {
-      response = respond(getLibrary(), interaction, context, options.commands);
-    } catch (error) {
-      log.error({ err: error, interaction: interaction.id, command: name }, 'command failed');
-      response = errorResponse(interaction);
-    }
-    if (!response) return;
-    try {
-      await send(interaction, response);
-      log.debug(
-        { interaction: interaction.id, command: name, ms: Math.round((performance.now() - started) * 100) / 100 },
-        'answered',
-      );
-      disableLater(interaction, response);
-    } catch (error) {
-      log.error({ err: error, interaction: interaction.id, command: name }, 'could not deliver the response');
-    }
   };
 }

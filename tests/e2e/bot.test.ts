@@ -1,4 +1,5 @@
-// End to end: the real bot process (`npm start`'s entry, real discord.js) against the local Discord stand-in.
+// End to end: the real bot process (`npm start`'s entry, real @discordjs/ws and @discordjs/rest) against the local
+// Discord stand-in.
 // Every body the bot sends is validated by the stand-in against Discord's OpenAPI schema; a violation fails here.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-// Runs the real bot (`npm start`'s entry, real discord.js) as a child process against the stand-in.
+// Runs the real bot (`npm start`'s entry: @discordjs/ws and @discordjs/rest) as a child process against the
+// stand-in.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from './documents.js';
 
@@ -7,6 +8,8 @@ export const TEST_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GstAnd.stand-in-token-never-
 export interface BotProcess {
   child: ChildProcess;
   output: () => string;
+  /** Every JSON log line so far. */
+  logLines: () => Array<Record<string, unknown>>;
   /** Resolves when a log line (JSON, from pino) satisfies the predicate. */
   waitForLog(test: (line: Record<string, unknown>) => boolean, timeout?: number): Promise<Record<string, unknown>>;
   /** Sends a signal and resolves with the exit code and how long the exit took. */
@@ -60,6 +63,7 @@ export function startBot(env: Record<string, string>, options: { preload?: strin
   return {
     child,
     output: () => text,
+    logLines: () => lines,
     exited,
     waitForLog(test, timeout = 15_000) {
       const seen = lines.find(test);

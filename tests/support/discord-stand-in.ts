@@ -68,6 +68,10 @@ export class DiscordStandIn {
   readonly callbacks: Callback[] = [];
   registered: unknown[] = [];
   heartbeatsAcked = true;
+  /** When set, every IDENTIFY is answered by closing the socket with this code (4004, 4010-4014: fatal). */
+  refuseIdentifyWith: number | null = null;
+  /** When true, GET /gateway/bot is never answered: the bot stays in the middle of connecting. */
+  holdGatewayInfo = false;
 
   private server!: Server;
   private wss!: WebSocketServer;
@@ -118,6 +122,8 @@ export class DiscordStandIn {
   async stop(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
+    // A held request (holdGatewayInfo) would keep the server open.
+    this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -138,7 +144,7 @@ export class DiscordStandIn {
     this.socket?.terminate();
   }
 
-  /** Closes the WebSocket with a code: 1000 (the session ends) or 4000 (unknown error, resumable). */
+  /** Closes the WebSocket with a code: 1000 (the session ends), 4000 (unknown error, resumable), 4004 (fatal), ... */
   close(code: number): void {
     this.ready = false;
     this.socket?.close(code, 'stand-in closed the connection');
@@ -171,42 +177,20 @@ export class DiscordStandIn {
 
   /** Sends INTERACTION_CREATE for a button press (type 3) on a message the bot posted. */
   dispatchButton(customId: string, userId = READER_ID): string {
-    return this.dispatchPayload(3, { custom_id: customId, component_type: 2 }, userId, {
-      id: this.snowflake(),
-      channel_id: CHANNEL_ID,
-      type: 0,
-      content: '',
-      author: {
-        id: BOT_USER_ID,
-        username: 'factsheet-bot',
-        discriminator: '0',
-        global_name: null,
-        avatar: null,
-        bot: true,
-      },
-      embeds: [],
-      components: [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: 0,
-    });
+    return this.dispatchPayload(3, { custom_id: customId, component_type: 2 }, userId, this.botMessage());
   }
 
   private dispatchPayload(type: number, data: unknown, userId: string, message?: unknown): string {
-    const id = this.snowflake();
-    const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`;
-    this.interactions.set(id, { id, token, dispatchedAt: 0, acknowledged: false, waiters: [] });
-    const payload = {
-      id,
+    return this.dispatchRaw(this.interactionPayload(type, data, userId, message));
+  }
+
+  /** A schema-valid INTERACTION_CREATE payload with a fresh id and token, not yet sent (tests may spoil it). */
+  interactionPayload(type: number, data: unknown, userId = READER_ID, message?: unknown): Record<string, unknown> {
+    return {
+      id: this.snowflake(),
       application_id: this.applicationId,
       type,
-      token,
+      token: `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`,
       version: 1,
       guild_id: GUILD_ID,
       channel_id: CHANNEL_ID,
@@ -239,8 +223,53 @@ export class DiscordStandIn {
       data,
       ...(message ? { message } : {}),
     };
-    this.interactions.get(id)!.dispatchedAt = performance.now();
-    this.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  /** The message a button press carries: one the bot posted. */
+  botMessage(): Record<string, unknown> {
+    return {
+      id: this.snowflake(),
+      channel_id: CHANNEL_ID,
+      type: 0,
+      content: '',
+      author: {
+        id: BOT_USER_ID,
+        username: 'factsheet-bot',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+    };
+  }
+
+  /**
+   * Sends INTERACTION_CREATE with whatever `d` the test gives, valid or not. When it carries a string id and
+   * token, a callback to them is accepted and recorded as for any interaction; returns that id ('' otherwise).
+   */
+  dispatchRaw(d: unknown): string {
+    const fields = (typeof d === 'object' && d !== null ? d : {}) as { id?: unknown; token?: unknown };
+    const id = typeof fields.id === 'string' ? fields.id : '';
+    if (id && typeof fields.token === 'string')
+      this.interactions.set(id, {
+        id,
+        token: fields.token,
+        dispatchedAt: performance.now(),
+        acknowledged: false,
+        waiters: [],
+      });
+    this.dispatch('INTERACTION_CREATE', d);
     return id;
   }
 
@@ -315,6 +344,7 @@ export class DiscordStandIn {
       case 2: {
         this.identifies.push({ token: frame.d?.token ?? '', intents: frame.d?.intents ?? 0 });
         if (frame.d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
+        if (this.refuseIdentifyWith !== null) return ws.close(this.refuseIdentifyWith, 'refused by the stand-in');
         this.sessionId = randomBytes(16).toString('hex');
         this.seq = 0;
         this.dispatches = [];
@@ -425,6 +455,7 @@ export class DiscordStandIn {
     const auth = req.headers.authorization;
 
     if (method === 'GET' && (route === '/gateway/bot' || route === '/gateway')) {
+      if (this.holdGatewayInfo) return;
       if (route === '/gateway/bot' && auth !== `Bot ${this.options.token}`)
         return reply(401, { message: '401: Unauthorized', code: 0 });
       return reply(200, {

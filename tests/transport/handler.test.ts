@@ -112,11 +112,45 @@ describe('interaction handler', () => {
       ...interaction('/quote'),
       type: 3,
       data: { custom_id: 'gone:1', component_type: 2 },
-    } as unknown as APIInteraction);
+    });
     expect(sent[0]!.response).toMatchObject({
       type: 4,
       data: { flags: 64, embeds: [{ title: 'This button no longer works' }] },
     });
+  });
+
+  it('answers an interaction it cannot read with a private notice, and logs the problem without the token', async () => {
+    const { handle, sent, lines } = harness();
+    const raw = { ...interaction('/stat query:wall'), data: { name: 'stat', type: 1, options: { query: 'wall' } } };
+    await handle(raw);
+    expect(sent[0]!.response).toMatchObject({
+      type: 4,
+      data: { flags: 64, embeds: [{ title: 'This request could not be read' }] },
+    });
+    expectValidResponse(sent[0]!.response);
+    const warning = lines.find((l) => l.msg === 'answered a malformed interaction with a notice');
+    expect(warning).toMatchObject({ level: 40, interaction: raw.id, problem: 'data.options is not a list' });
+    expect(JSON.stringify(lines)).not.toContain(raw.token);
+  });
+
+  it('gives an unreadable autocomplete no choices', async () => {
+    const { handle, sent } = harness();
+    await handle({ ...interaction('/stat query:wa', 'autocomplete'), data: null });
+    expect(sent[0]!.response).toEqual({ type: 8, data: { choices: [] } });
+  });
+
+  it('drops, with a warning, what cannot be answered at all', async () => {
+    const { handle, sent, lines } = harness();
+    for (const raw of [
+      null,
+      'x',
+      [],
+      { ...interaction('/quote'), token: undefined },
+      { ...interaction('/quote'), id: 5 },
+    ])
+      await expect(handle(raw)).resolves.toBeUndefined();
+    expect(sent).toEqual([]);
+    expect(lines.filter((l) => l.msg === 'dropped a malformed interaction')).toHaveLength(5);
   });
 
   it('disables the buttons of a reply once their time is up', async () => {

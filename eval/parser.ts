@@ -15,7 +15,7 @@ export interface ParserScores {
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 /** A heading as compared: no trailing colon or period, folded. */
-const headingKey = (text: string) => fold(stripMarkup(text)).replace(/[:.\s]+$/, '');
+const headingKey = (text: string) => fold(stripMarkup(text).replace(/<[^>]+>/g, '')).replace(/[:.\s]+$/, '');
 
 function headingCounts(set: GoldSet, entry: GoldEntry) {
   const found = entry.document.sections

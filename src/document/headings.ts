@@ -59,12 +59,17 @@ export function headingAt(body: Body, index: number): Heading | null {
   return headingOf(lines[index]!, { text, next: lines[index + 1], previous: lines[index - 1], wrapped });
 }
 
-/** An ALL-CAPS heading wrapped onto the next line: "LONG HEADING THAT WRAPS" + "ONTO HERE: lead". */
+/**
+ * A heading wrapped onto the next line: "LONG HEADING THAT WRAPS" + "ONTO HERE: lead", or a bold heading
+ * whose bold closes on the next line ("**<u>Fostering Competitiveness and" + "Growth</u>**").
+ */
 export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   const { text, lines, wrapped } = body;
   const line = lines[index]!;
   const next = lines[index + 1];
-  if (!next || isBlank(next.text) || line.text.includes(':') || !isAllCaps(line.text)) return null;
+  if (!next || isBlank(next.text)) return null;
+  const capitals = !line.text.includes(':') && isAllCaps(line.text);
+  if (!capitals && !boldWrapsOnto(line.text, next.text)) return null;
   // Both lines as one, the line break blanked so offsets still match the source.
   const joined: Line = {
     number: line.number,
@@ -75,6 +80,13 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   const heading = headingOf(joined, { text, next: undefined, previous: undefined, wrapped });
   if (!heading || heading.headingSpan[1] <= line.end) return null;
   return heading;
+}
+
+/** A bold opened on this line and closed at the end of the next, with no sentence ending inside. */
+function boldWrapsOnto(line: string, next: string): boolean {
+  if (!STARTS_BOLD.test(line) || /(?:\*\*|__)\s*$/.test(line) || line.trim().length < 4) return false;
+  const closes = /^[^*_]*(?:\*{2,3}|__)[.:]?\s*$/.test(next) && !/\*\*|__/.test(line.replace(/^\s*(?:\*{2,3}|__)/, ''));
+  return closes && !/[.!?]\s*$/.test(line.replace(/<[^>]*>/g, '').trimEnd()) && !SENTENCE_IN_BOLD.test(next);
 }
 
 /** Has capitals and no lower case: "SECURING OUR BORDER", "FY 2025". */
@@ -128,10 +140,40 @@ function withoutClosingHashes(text: string): string {
   return text.slice(0, end);
 }
 
+/**
+ * "**PROTECTING AMERICANS.** lead" (bold capitals closed by a period) and "**1. Defend Critical
+ * Infrastructure** – lead" (a bold label, then a dash): the label heads the section.
+ */
+const BOLD_PERIOD_LEAD = /^([ \t]*\*\*)([A-Z][^*:\n]{2,100}?)(?:\.\*\*|\*\*\.)[ \t\u00a0]+(?=\S)/;
+const BOLD_DASH_LEAD = /^([ \t]*\*\*)([^*:\n]{2,100}?)[ \t]*(?:\*\*[ \t]*[–—]|[–—][ \t]*\*\*)[ \t\u00a0]*(?=\S)/;
+
+function boldLabelLead(line: Line): Heading | null {
+  const period = BOLD_PERIOD_LEAD.exec(line.text);
+  const dash = period ? null : BOLD_DASH_LEAD.exec(line.text);
+  const found = period && isAllCaps(period[2]!) ? period : dash && isTitleCase(dash[2]!) ? dash : null;
+  if (!found) return null;
+  const start = line.start + found[1]!.length;
+  const rest = line.start + found[0].length;
+  return {
+    heading: found[2]!,
+    headingSpan: [start, start + found[2]!.length],
+    leadStart: rest < line.end ? rest : null,
+  };
+}
+
+/** Most words capitalised, as a heading is: "Defend Critical Infrastructure". */
+function isTitleCase(text: string): boolean {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
+}
+
 /** "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. */
 function headingWithLead(line: Line): Heading | null {
   const found = line.text.includes(':') ? WITH_LEAD.exec(line.text) : null;
-  if (!found) return null;
+  if (!found) return boldLabelLead(line);
   const heading = found[2]!;
   const bold = /\*\*|__/.test(found[0]);
   const words = heading.trim().split(/\s+/).length;
@@ -145,6 +187,8 @@ function headingWithLead(line: Line): Heading | null {
 /** A bold or ALL-CAPS line alone ("**Lower Costs**", "SECURING OUR BORDER"), or a short one set apart. */
 function headingAlone(line: Line, around: Around): Heading | null {
   const raw = line.text;
+  // The wrapped end of a sentence ("    AI.", "(WIC).") continues the line before; it heads nothing.
+  if (continuesSentence(around.previous) || /^\s*\(/.test(raw)) return null;
   // Cheap tests first: a heading alone is in capitals, or bold, or a line with blank lines around it.
   const couldBeAlone = raw.length <= 170 && (!/[a-z]/.test(raw) || STARTS_BOLD.test(raw) || setApart(around));
   const alone = couldBeAlone ? ALONE.exec(raw) : null;
@@ -170,6 +214,12 @@ function isSentenceCaseHeading(raw: string, heading: string, words: number, arou
     // have no short lines.
     (around.wrapped || !/[.!?]["”]?\s*$/.test(raw))
   );
+}
+
+/** A line of text that stops mid-sentence, so the next line carries on with it. */
+function continuesSentence(previous: Line | undefined): boolean {
+  if (!previous || isBlank(previous.text) || markdownHeadingParts(previous.text)) return false;
+  return !/[.!?:;]["”’)*_]*\s*$/.test(previous.text) && !/(?:\*\*|__|<\/u>)\s*$/.test(previous.text);
 }
 
 /** A blank line (or the start) before, and a blank line, a bullet or the end after. */

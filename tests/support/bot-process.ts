@@ -1,4 +1,6 @@
-// Runs the real bot (`npm start`'s entry, real discord.js) as a child process against the stand-in.
+// Runs the real bot (real discord.js) as a child process against the stand-in. By default it runs the source
+// through tsx, so a test never runs a stale dist/; `built` runs what `npm start` runs (node dist/src/main.js)
+// in a tree built beforehand (tests/e2e/production-install.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from './documents.js';
 
@@ -14,10 +16,19 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-export function startBot(env: Record<string, string>, options: { preload?: string } = {}): BotProcess {
-  const args = ['--import', 'tsx', ...(options.preload ? ['--import', options.preload] : []), 'src/main.ts'];
+export interface StartOptions {
+  /** A module loaded before the bot (node --import), to inject faults; source runs only. */
+  preload?: string;
+  /** The root of a built tree: run `node dist/src/main.js` there instead of the source. */
+  built?: string;
+}
+
+export function startBot(env: Record<string, string>, options: StartOptions = {}): BotProcess {
+  const args = options.built
+    ? ['dist/src/main.js']
+    : ['--import', 'tsx', ...(options.preload ? ['--import', options.preload] : []), 'src/main.ts'];
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd: options.built ?? ROOT,
     env: {
       ...process.env,
       DOTENV_CONFIG_PATH: '/nonexistent',

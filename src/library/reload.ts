@@ -28,6 +28,7 @@ export interface ReloadLog {
   info(fields: object, message: string): void;
   error(message: string): void;
   warn(message: string): void;
+  debug?(message: string): void;
 }
 
 export class LiveLibrary {
@@ -37,6 +38,7 @@ export class LiveLibrary {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<ReloadReport> | null = null;
   private again = false;
+  private readonly reloadListeners: Array<(report: ReloadReport) => void> = [];
 
   constructor(
     readonly dir: string,
@@ -115,8 +117,14 @@ export class LiveLibrary {
     this.watcher.on('error', (error) => this.log?.error(`watching ${this.dir} failed: ${error.message}`));
   }
 
+  /** Called after each reload the watcher triggers (metrics count them); not for the first read. */
+  onReload(listener: (report: ReloadReport) => void): void {
+    this.reloadListeners.push(listener);
+  }
+
   async reloadAndLog(): Promise<ReloadReport> {
     const report = await this.refresh();
+    for (const listener of this.reloadListeners) listener(report);
     for (const error of report.errors) {
       const kept = this.entries.get(error.file)?.document
         ? 'the last good version is still served'

@@ -1,9 +1,11 @@
 // What every transport shares: run one interaction through the router, answer a failure with a private
-// apology and log it, log the delivery, and disable a reply's buttons when they expire. It does not load
-// discord.js: a transport hands in how to send a response and how to edit the original message.
+// apology and log it, log the delivery, report each interaction to whoever counts them, and disable a reply's
+// buttons when they expire. It loads neither discord.js nor a metrics library: a transport hands in how to
+// send a response and how to edit the original message, and the entry point hands in `onInteraction`.
 import {
   ComponentType,
   InteractionResponseType,
+  InteractionType,
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
@@ -32,25 +34,56 @@ export function disabledComponents(components: unknown): Row[] | null {
   }));
 }
 
+/** How one interaction ended: answered; a command threw (an apology was sent); the reply could not be sent. */
+export type InteractionOutcome = 'answered' | 'failed' | 'undelivered';
+export type InteractionKind = 'command' | 'autocomplete' | 'button' | 'other';
+
+export interface InteractionEvent {
+  /** A command of the registry, or "unknown": never what a payload made up, so metric labels stay few. */
+  command: string;
+  kind: InteractionKind;
+  outcome: InteractionOutcome;
+  /** From receipt to the end of the delivery (accepted or failed). */
+  ms: number;
+}
+
 export interface HandlerOptions {
   /** The command registry (commands/index.ts), handed in by the entry point. */
   commands: ReadonlyMap<string, Command>;
   context?: SharedContext;
   /** When set, buttons in a reply are disabled after `buttonTimeoutMs`. */
   editOriginal?: EditOriginal;
+  /** Told about every interaction answered or failed (not those ignored), for metrics. */
+  onInteraction?: (event: InteractionEvent) => void;
 }
 
-/**
- * Handles one raw interaction: answers it, or on a command error answers with an ephemeral apology and logs
- * the error. Never throws: a failed callback (Discord down, 500) is logged and the bot lives on.
- */
-export function createInteractionHandler(getLibrary: () => Library, send: Send, log: Logger, options: HandlerOptions) {
-  const context = options.context ?? sharedContext();
-  const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+/** The name a log line shows: the command, or a button's custom id. */
+function nameOf(interaction: APIInteraction): string | undefined {
+  if (!('data' in interaction) || !interaction.data) return undefined;
+  if ('name' in interaction.data) return interaction.data.name;
+  if ('custom_id' in interaction.data) return interaction.data.custom_id;
+  return undefined;
+}
+
+function kindOf(interaction: APIInteraction): InteractionKind {
+  if (interaction.type === InteractionType.ApplicationCommand) return 'command';
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return 'autocomplete';
+  if (interaction.type === InteractionType.MessageComponent) return 'button';
+  return 'other';
+}
+
+/** The registered command an interaction belongs to (a button's custom id starts with it), or "unknown". */
+function commandOf(name: string | undefined, commands: ReadonlyMap<string, Command>): string {
+  const command = name?.split(':')[0] ?? '';
+  return commands.has(command) ? command : 'unknown';
+}
+
+/** Schedules the disabling of a reply's buttons once their time is up, when the transport can edit messages. */
+function buttonExpiry(editOriginal: EditOriginal | undefined, timeout: number, log: Logger) {
   const timers = new Map<string, NodeJS.Timeout>();
-  const disableLater = (interaction: APIInteraction, response: APIInteractionResponse) => {
+  return (interaction: APIInteraction, response: APIInteractionResponse) => {
     if (
-      !options.editOriginal ||
+      !editOriginal ||
       (response.type !== InteractionResponseType.ChannelMessageWithSource &&
         response.type !== InteractionResponseType.UpdateMessage)
     )
@@ -60,38 +93,49 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
     clearTimeout(timers.get(interaction.token));
     const timer = setTimeout(() => {
       timers.delete(interaction.token);
-      options.editOriginal!(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch(
-        (error: unknown) => log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'),
+      editOriginal(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch((error: unknown) =>
+        log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'),
       );
     }, timeout);
     timer.unref();
     timers.set(interaction.token, timer);
   };
+}
+
+/**
+ * Handles one raw interaction: answers it, or on a command error answers with an ephemeral apology and logs
+ * the error. Never throws: a failed callback (Discord down, 500) is logged and the bot lives on.
+ */
+export function createInteractionHandler(getLibrary: () => Library, send: Send, log: Logger, options: HandlerOptions) {
+  const context = options.context ?? sharedContext();
+  const disableLater = buttonExpiry(options.editOriginal, context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS, log);
   return async (interaction: APIInteraction): Promise<void> => {
     const started = performance.now();
-    const name =
-      'data' in interaction && interaction.data && 'name' in interaction.data
-        ? interaction.data.name
-        : 'data' in interaction && interaction.data && 'custom_id' in interaction.data
-          ? interaction.data.custom_id
-          : undefined;
+    const name = nameOf(interaction);
+    let outcome: InteractionOutcome = 'answered';
     let response: APIInteractionResponse | null;
     try {
       response = respond(getLibrary(), interaction, context, options.commands);
     } catch (error) {
       log.error({ err: error, interaction: interaction.id, command: name }, 'command failed');
       response = errorResponse(interaction);
+      outcome = 'failed';
     }
     if (!response) return;
     try {
       await send(interaction, response);
-      log.debug(
-        { interaction: interaction.id, command: name, ms: Math.round((performance.now() - started) * 100) / 100 },
-        'answered',
-      );
+      const ms = Math.round((performance.now() - started) * 100) / 100;
+      log.debug({ interaction: interaction.id, command: name, ms }, 'answered');
       disableLater(interaction, response);
     } catch (error) {
       log.error({ err: error, interaction: interaction.id, command: name }, 'could not deliver the response');
+      if (outcome === 'answered') outcome = 'undelivered';
     }
+    options.onInteraction?.({
+      command: commandOf(name, options.commands),
+      kind: kindOf(interaction),
+      outcome,
+      ms: performance.now() - started,
+    });
   };
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, TEST_TOKEN } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
 import { ROOT } from '../support/documents.js';
+import { freePort } from '../support/free-port.js';
 
 /** What a clone holds that the build and the bot need (the Dockerfile copies the same). */
 const TREE = [
@@ -33,6 +34,17 @@ function npm(args: string[]): { status: number | null; stdout: string; stderr: s
     timeout: 60_000,
   });
   return { status: ran.status, stdout: ran.stdout, stderr: ran.stderr };
+}
+
+/** The Dockerfile's HEALTHCHECK: `node dist/src/healthcheck.js`, in the built tree. */
+function healthcheck(env: Record<string, string>): { status: number | null; stderr: string } {
+  const ran = spawnSync(process.execPath, ['dist/src/healthcheck.js'], {
+    cwd: tree,
+    encoding: 'utf8',
+    env: { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', ...env },
+    timeout: 10_000,
+  });
+  return { status: ran.status, stderr: ran.stderr };
 }
 
 /** Like npm(), without blocking this process while the child talks to the stand-in it runs. */
@@ -77,15 +89,30 @@ describe('a built tree with production dependencies only', () => {
     expect(ran.stdout).toContain('nearly 2,000 homicides');
   });
 
-  it('starts with `node dist/src/main.js`, answers on Discord, and exits 0 on SIGTERM', async () => {
-    const bot = startBot({ DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: 'seeds', LOG_LEVEL: 'info' }, { built: tree });
+  it('starts with `node dist/src/main.js`, answers on Discord, serves /metrics, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const settings = { HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' };
+    const bot = startBot(
+      { DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: 'seeds', LOG_LEVEL: 'info', LOG_FORMAT: 'pretty', ...settings },
+      { built: tree },
+    );
     try {
-      await standIn.waitForReady(30_000);
+      // A bot that cannot start (a dependency missing from the production install) fails here with its output.
+      await Promise.race([
+        standIn.waitForReady(30_000),
+        bot.exited.then((code) => Promise.reject(new Error(`the bot exited (${code}):\n${bot.output()}`))),
+      ]);
       const callback = await standIn.waitForCallback(
         standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'homicides' }]),
       );
       expect(JSON.stringify(callback.body)).toContain('**nearly 2,000** homicides');
+      // The container's HEALTHCHECK command, and a scrape: prom-client and pino-pretty are production dependencies.
+      expect(healthcheck(settings)).toEqual({ status: 0, stderr: '' });
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/^factsheet_interactions_total\{command="stat",kind="command",outcome="answered"\} 1$/m);
+      expect(bot.output()).toMatch(/INFO.*connected to Discord/);
       expect((await bot.stop('SIGTERM')).code).toBe(0);
+      expect(healthcheck(settings).status).toBe(1);
       expect(standIn.violations).toEqual([]);
     } finally {
       await bot.stop('SIGKILL');

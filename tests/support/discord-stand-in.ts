@@ -68,6 +68,9 @@ export class DiscordStandIn {
   readonly callbacks: Callback[] = [];
   registered: unknown[] = [];
   heartbeatsAcked = true;
+  /** While true, IDENTIFY waits unanswered (the bot stays connecting) until releaseIdentify(). */
+  holdIdentify = false;
+  private readonly heldIdentifies: Array<() => void> = [];
 
   private server!: Server;
   private wss!: WebSocketServer;
@@ -142,6 +145,12 @@ export class DiscordStandIn {
   close(code: number): void {
     this.ready = false;
     this.socket?.close(code, 'stand-in closed the connection');
+  }
+
+  /** Answers the IDENTIFYs held while holdIdentify was true, and holds no more. */
+  releaseIdentify(): void {
+    this.holdIdentify = false;
+    for (const answer of this.heldIdentifies.splice(0)) answer();
   }
 
   /** op 7: asks the bot to reconnect and resume. */
@@ -307,6 +316,10 @@ export class DiscordStandIn {
     } catch {
       this.violations.push(`gateway: a frame that is not JSON: ${raw.slice(0, 80)}`);
       return ws.close(4002, 'Decode error');
+    }
+    if (frame.op === 2 && this.holdIdentify) {
+      this.heldIdentifies.push(() => this.handleFrame(ws, raw));
+      return;
     }
     switch (frame.op) {
       case 1:

@@ -1,26 +1,32 @@
-// The tree as an administrator deploys it: copied, built once with `npm run build`, then installed with
-// production dependencies only (`npm ci --omit=dev`: no TypeScript, no tsx) and started with the command the
-// container runs (`node dist/src/main.js`). No container engine runs where these tests run, so this is how the
-// image's start command is proven outside the image.
+// The tree as an administrator deploys it: the files the Dockerfile copies, built with `npm run build`, then
+// installed with production dependencies only (`npm ci --omit=dev`: no TypeScript, no tsx) and started with the
+// Dockerfile's own CMD, checked with its own HEALTHCHECK. No container engine runs where these tests run, so
+// this is how the image's start command is proven outside the image.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadConfig } from '../../src/config.js';
 import { startBot, TEST_TOKEN } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
 import { ROOT } from '../support/documents.js';
 import { freePort } from '../support/free-port.js';
 
-/** What a clone holds that the build and the bot need (the Dockerfile copies the same). */
-const TREE = [
-  'package.json',
-  'package-lock.json',
-  'tsconfig.json',
-  'tsconfig.build.json',
-  'scripts',
-  'src',
-  'commands',
+const DOCKERFILE = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+
+/** The exec-form command of an instruction: CMD ["node", ...], or the CMD inside HEALTHCHECK. */
+function dockerCommand(instruction: 'CMD' | 'HEALTHCHECK'): string[] {
+  const pattern = instruction === 'CMD' ? /^CMD (\[.*\])\s*$/m : /^HEALTHCHECK .*?CMD (\[.*\])\s*$/m;
+  return JSON.parse(pattern.exec(DOCKERFILE)![1]!);
+}
+
+/** What the Dockerfile copies from the build context (every COPY without --from, less its destination). */
+const COPIED = [
+  ...new Set(
+    [...DOCKERFILE.matchAll(/^COPY (?!--from)(.+)$/gm)].flatMap((m) => m[1]!.trim().split(/\s+/).slice(0, -1)),
+  ),
 ];
 
 let tree: string;
@@ -36,9 +42,11 @@ function npm(args: string[]): { status: number | null; stdout: string; stderr: s
   return { status: ran.status, stdout: ran.stdout, stderr: ran.stderr };
 }
 
-/** The Dockerfile's HEALTHCHECK: `node dist/src/healthcheck.js`, in the built tree. */
+/** The Dockerfile's HEALTHCHECK command, run in the built tree. */
 function healthcheck(env: Record<string, string>): { status: number | null; stderr: string } {
-  const ran = spawnSync(process.execPath, ['dist/src/healthcheck.js'], {
+  const [node, ...args] = dockerCommand('HEALTHCHECK');
+  expect(node).toBe('node');
+  const ran = spawnSync(process.execPath, args, {
     cwd: tree,
     encoding: 'utf8',
     env: { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', ...env },
@@ -59,7 +67,7 @@ function npmAsync(args: string[], env: Record<string, string>): Promise<{ status
 
 beforeAll(async () => {
   tree = mkdtempSync(join(tmpdir(), 'factsheet-built-'));
-  for (const entry of [...TREE, 'seeds']) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
+  for (const entry of COPIED) cpSync(join(ROOT, entry), join(tree, entry), { recursive: true });
   // Build with the development dependencies this checkout already has, then drop them for the real install.
   symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(tree, 'node_modules'));
   const built = npm(['run', 'build']);
@@ -76,11 +84,27 @@ afterAll(async () => {
   if (tree) rmSync(tree, { recursive: true, force: true });
 });
 
-describe('a built tree with production dependencies only', () => {
+describe('what the container runs, proven outside a container', () => {
+  it('is what the Dockerfile copies, started and checked by node itself', () => {
+    expect(COPIED).toEqual(expect.arrayContaining(['package-lock.json', 'src', 'commands', 'scripts', 'seeds']));
+    expect(dockerCommand('CMD')).toEqual(['node', 'dist/src/main.js']);
+    expect(dockerCommand('HEALTHCHECK')).toEqual(['node', 'dist/src/healthcheck.js']);
+  });
+
   it('has no development dependency installed, and npm ci kept the dist/ built before', () => {
     for (const dev of ['typescript', 'tsx', 'vitest']) expect(existsSync(join(tree, 'node_modules', dev))).toBe(false);
     expect(existsSync(join(tree, 'node_modules', 'discord.js'))).toBe(true);
     expect(existsSync(join(tree, 'dist/src/main.js'))).toBe(true);
+  });
+
+  it('runs under compose with the documents folder mounted where the image serves it, and HTTP_PORT published', () => {
+    const compose = parse(readFileSync(join(ROOT, 'compose.yaml'), 'utf8'));
+    const bot = compose.services.bot;
+    const seedsDir = /SEEDS_DIR=(\S+)/.exec(DOCKERFILE)![1];
+    expect(bot.volumes).toContain(`./seeds:${seedsDir}:ro`);
+    expect(bot.environment.SEEDS_DIR).toBe(seedsDir);
+    expect(bot.ports).toContain(`127.0.0.1:${bot.environment.HTTP_PORT}:${bot.environment.HTTP_PORT}`);
+    expect(loadConfig(bot.environment)).toMatchObject({ httpPort: 8080, httpHost: null, seedsDir });
   });
 
   it('answers a one-shot console command with `npm run console`', async () => {
@@ -89,12 +113,12 @@ describe('a built tree with production dependencies only', () => {
     expect(ran.stdout).toContain('nearly 2,000 homicides');
   });
 
-  it('starts with `node dist/src/main.js`, answers on Discord, serves /metrics, and exits 0 on SIGTERM', async () => {
+  it('starts with the Dockerfile CMD, answers on Discord, passes its HEALTHCHECK, exits 0 on SIGTERM', async () => {
     const port = await freePort();
     const settings = { HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' };
     const bot = startBot(
       { DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: 'seeds', LOG_LEVEL: 'info', LOG_FORMAT: 'pretty', ...settings },
-      { built: tree },
+      { built: { root: tree, command: dockerCommand('CMD') } },
     );
     try {
       // A bot that cannot start (a dependency missing from the production install) fails here with its output.

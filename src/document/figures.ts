@@ -1,6 +1,6 @@
 // Finds the figures a sentence states ("more than 120,000", "75%", "$1.4 billion", "thousands") with what
 // they count and their time frame. Hand-written over a small grammar rather than compromise: on our tests it
-// is as exact, and it runs about 110 times faster, which the corpus and the load-time target need (README).
+// is as exact, and it runs about 110 times faster, which the corpus and the load-time target need (docs/libraries.md).
 import { lookupTable } from './lookup.js';
 import type { FoundFigure } from './types.js';
 

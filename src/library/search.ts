@@ -1,7 +1,7 @@
 // Search over document titles, section titles, figures and statements, built once per library load: stemming
 // (Porter, memoised), stopwords, query-time synonyms, typo tolerance through the index's own vocabulary, and
-// prefix matching for the word being typed. Why a hand-written index over MiniSearch and FlexSearch: README,
-// "Search".
+// prefix matching for the word being typed. Why a hand-written index over MiniSearch and FlexSearch:
+// docs/libraries.md, "Search".
 import { stemmer } from 'stemmer';
 import { lookupTable } from '../document/lookup.js';
 
@@ -224,7 +224,7 @@ function matches(field: Field, index: FieldIndex, words: string[], range: Range)
 
 /**
  * Search over a few weighted fields. A hand-written inverted index (term -> ascending ids), because building
- * FlexSearch's cost about 1 µs a word and dominated loading (README, "Search"); queries intersect the shortest
+ * FlexSearch's cost about 1 µs a word and dominated loading (docs/libraries.md, "Search"); queries intersect the shortest
  * lists first. Stemming, stopwords, synonyms and typo tolerance are ours either way.
  */
 export class TextIndex {

@@ -5,7 +5,6 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { consoleMain } from './console.js';
 import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
 import { createLogger, logDestination } from './log.js';
@@ -55,12 +54,14 @@ function readConfig(): Config | null {
   }
 }
 
-function withoutToken(config: Config): Promise<number> | number {
+async function withoutToken(config: Config): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   process.stderr.write(
     `factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup")${interactive ? '; starting the local console instead.' : '.'}\n`,
   );
   if (!interactive) return 1;
+  // Loaded only here: a bot with a token never needs the console's readline and text rendering.
+  const { consoleMain } = await import('./console.js');
   return consoleMain([], config.seedsDir);
 }
 

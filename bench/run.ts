@@ -1,7 +1,7 @@
 // npm run bench [-- CORPUS_DIR]: the scale benchmark. Prints tables; asserts nothing.
 // CORPUS_DIR defaults to ../shared/corpus (the 1,598 real fact sheets); it is skipped, saying so, when absent.
 import { cpus, totalmem } from 'node:os';
-import { endToEnd } from './end-to-end.js';
+import { build, consoleOneShot, endToEnd, startToReady } from './end-to-end.js';
 import { folderDataset, generatedDataset, measure, type Dataset, type Measured } from './in-process.js';
 
 const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
@@ -52,6 +52,16 @@ for (const op of results[0]!.ops.keys()) {
 }
 
 if (process.env.BENCH_END_TO_END !== '0') {
+  build();
+  const ready = await startToReady();
+  const oneShot = consoleOneShot();
+  console.log('\nThe compiled bot as deployed (node dist/src/main.js) against the bare bot, both with plain node:\n');
+  console.log('| measure | factsheet-bot | bare discord.js bot | ratio |');
+  console.log('|---|---|---|---|');
+  console.log(
+    `| start to ready (median of 7, alternating) | ${fmt(ready.ours, 0)} ms | ${fmt(ready.bare, 0)} ms | ${fmt(ready.ours / ready.bare, 2)} |`,
+  );
+  console.log(`| one-shot console answer, whole process (median of 11) | ${fmt(oneShot, 0)} ms | | |`);
   for (const distinct of [false, true]) {
     const e2e = await endToEnd(Number(process.env.BENCH_INTERACTIONS ?? 500), distinct);
     const what = distinct

@@ -6,6 +6,8 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import {
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   type APICommandAutocompleteInteractionResponseCallbackData,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
@@ -127,9 +129,25 @@ export interface CommandSpec<O extends OptionSpecs> {
   component?(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
 }
 
+/**
+ * Every command can be installed to a server or to a user's account, and used in a server, in a DM with the
+ * bot, and in group DMs and other people's DMs (where a user install takes it). Nothing a command answers
+ * depends on a server: it quotes public documents.
+ */
+export const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
+export const CONTEXTS = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+];
+
 /** The definition Discord registers, built with @discordjs/builders (which checks names and lengths). */
 function definitionOf<O extends OptionSpecs>(spec: CommandSpec<O>): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const builder = new SlashCommandBuilder().setName(spec.name).setDescription(spec.description);
+  const builder = new SlashCommandBuilder()
+    .setName(spec.name)
+    .setDescription(spec.description)
+    .setIntegrationTypes(INTEGRATION_TYPES)
+    .setContexts(CONTEXTS);
   // Discord wants required options first; the declared order holds otherwise.
   const entries = Object.entries(spec.options).sort(([, a], [, b]) => Number(!!b.required) - Number(!!a.required));
   for (const [name, option] of entries) {

@@ -2,6 +2,9 @@
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** json: one JSON object a line, for log collectors (the default); pretty: readable lines for a terminal. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface Config {
   /** Bot token; null when unset (the console needs none). */
@@ -10,10 +13,15 @@ export interface Config {
   guildId: string | null;
   seedsDir: string;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   /** REST base as discord.js's `rest.api` ("http://127.0.0.1:PORT/api"); null for Discord itself. */
   apiUrl: string | null;
   /** How long the buttons of a reply (search pages) work before they are disabled. */
   buttonTimeoutMs: number;
+  /** Port of the status server (/healthz, /readyz, /metrics); null: no server (the default). */
+  httpPort: number | null;
+  /** Address the status server listens on; null: every interface. */
+  httpHost: string | null;
 }
 
 export class ConfigError extends Error {
@@ -36,13 +44,29 @@ function shown(value: string, max = 40): string {
   return `"${value.slice(0, max)}"`;
 }
 
+type Read = (name: string) => string | null;
+
 /** Reads and checks every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const value = (name: string): string | null => {
+  const value: Read = (name) => {
     const raw = env[name]?.trim();
     return raw ? raw : null;
   };
+  return {
+    token: readToken(value),
+    clientId: readSnowflake(value, 'DISCORD_CLIENT_ID', 'the application id'),
+    guildId: readSnowflake(value, 'DISCORD_GUILD_ID', 'a server id'),
+    seedsDir: value('SEEDS_DIR') ?? 'seeds',
+    logLevel: readChoice(value, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: readChoice(value, 'LOG_FORMAT', LOG_FORMATS, 'json'),
+    apiUrl: readApiUrl(value),
+    buttonTimeoutMs: readButtonTimeout(value),
+    httpPort: readPort(value),
+    httpHost: readHost(value),
+  };
+}
 
+function readToken(value: Read): string | null {
   const token = value('DISCORD_TOKEN');
   if (token !== null && !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
     throw new ConfigError(
@@ -50,28 +74,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'does not look like a bot token (three parts joined by dots): copy it again from the Developer Portal, Bot page',
     );
   }
-  const clientId = value('DISCORD_CLIENT_ID');
-  if (clientId !== null && !SNOWFLAKE.test(clientId)) {
-    throw new ConfigError('DISCORD_CLIENT_ID', `must be the application id, 17 to 20 digits; got ${shown(clientId)}`);
+  return token;
+}
+
+function readSnowflake(value: Read, setting: string, what: string): string | null {
+  const id = value(setting);
+  if (id !== null && !SNOWFLAKE.test(id)) {
+    throw new ConfigError(setting, `must be ${what}, 17 to 20 digits; got ${shown(id)}`);
   }
-  const guildId = value('DISCORD_GUILD_ID');
-  if (guildId !== null && !SNOWFLAKE.test(guildId)) {
-    throw new ConfigError('DISCORD_GUILD_ID', `must be a server id, 17 to 20 digits; got ${shown(guildId)}`);
+  return id;
+}
+
+/** One of a fixed list, ignoring case. */
+function readChoice<T extends string>(value: Read, setting: string, choices: readonly T[], fallback: T): T {
+  const chosen = (value(setting) ?? fallback).toLowerCase();
+  if (!(choices as readonly string[]).includes(chosen)) {
+    throw new ConfigError(setting, `must be one of ${choices.join(', ')}; got ${shown(chosen)}`);
   }
-  const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}; got ${shown(logLevel)}`);
-  }
+  return chosen as T;
+}
+
+function readApiUrl(value: Read): string | null {
   const apiUrl = value('DISCORD_API_URL');
-  if (apiUrl !== null) {
-    const url = URL.canParse(apiUrl) ? new URL(apiUrl) : null;
-    if (!url || !/^https?:$/.test(url.protocol)) {
-      throw new ConfigError(
-        'DISCORD_API_URL',
-        `must be an http(s) URL such as http://127.0.0.1:8080/api; got ${shown(apiUrl, 80)}`,
-      );
-    }
+  if (apiUrl === null) return null;
+  const url = URL.canParse(apiUrl) ? new URL(apiUrl) : null;
+  if (!url || !/^https?:$/.test(url.protocol)) {
+    throw new ConfigError(
+      'DISCORD_API_URL',
+      `must be an http(s) URL such as http://127.0.0.1:8080/api; got ${shown(apiUrl, 80)}`,
+    );
   }
+  return apiUrl.replace(/\/+$/, '');
+}
+
+function readButtonTimeout(value: Read): number {
   const timeoutText = value('BUTTON_TIMEOUT_SECONDS') ?? '300';
   const timeout = Number(timeoutText);
   // Discord lets a bot edit its reply for 15 minutes: buttons must be disabled before that.
@@ -81,13 +117,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `must be a number of seconds from 1 to 840 (14 minutes); got ${shown(timeoutText)}`,
     );
   }
-  return {
-    token,
-    clientId,
-    guildId,
-    seedsDir: value('SEEDS_DIR') ?? 'seeds',
-    logLevel: logLevel as LogLevel,
-    apiUrl: apiUrl?.replace(/\/+$/, '') ?? null,
-    buttonTimeoutMs: Math.round(timeout * 1000),
-  };
+  return Math.round(timeout * 1000);
+}
+
+function readPort(value: Read): number | null {
+  const text = value('HTTP_PORT');
+  if (text === null) return null;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535) {
+    throw new ConfigError('HTTP_PORT', `must be a port number from 1 to 65535, or empty for none; got ${shown(text)}`);
+  }
+  return port;
+}
+
+function readHost(value: Read): string | null {
+  const host = value('HTTP_HOST');
+  // An address or a host name: no scheme, no port, no path (those belong in HTTP_PORT or nowhere).
+  if (host !== null && !/^[\w.:-]+$/.test(host)) {
+    throw new ConfigError(
+      'HTTP_HOST',
+      `must be an address to listen on, such as 127.0.0.1 or 0.0.0.0; got ${shown(host)}`,
+    );
+  }
+  return host;
 }

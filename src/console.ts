@@ -36,7 +36,7 @@ export async function consoleMain(
     session = newSession(
       (
         await openLibrary(seeds, { error: (m) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} })
-      ).current(),
+      ).live.current(),
       commands,
     );
   } catch (error) {

@@ -1,8 +1,9 @@
 // pino, with secrets masked wherever they could appear in a log line: the bot token, and interaction and
 // webhook tokens (each lets anyone post as the bot for 15 minutes), which @discordjs/rest errors carry in
 // their `url` and which a library's message may repeat.
+// JSON lines by default (for log collectors); LOG_FORMAT=pretty writes readable lines through pino-pretty.
 import { pino, type Logger } from 'pino';
-import type { LogLevel } from './config.js';
+import type { LogFormat, LogLevel } from './config.js';
 
 export const REDACTED_PATHS = [
   'token',
@@ -63,4 +64,22 @@ export function createLogger(
     },
     destination as pino.DestinationStream,
   );
+}
+
+/**
+ * Where log lines go: the stream itself for JSON, or pino-pretty in front of it. pino-pretty runs as a stream in
+ * this thread (no worker), after redaction, and is loaded only when asked for.
+ */
+export async function logDestination(
+  format: LogFormat,
+  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+): Promise<NodeJS.WritableStream> {
+  if (format === 'json') return stream;
+  const { default: pretty } = await import('pino-pretty');
+  return pretty({
+    destination: stream,
+    colorize: Boolean(stream.isTTY),
+    translateTime: 'SYS:yyyy-mm-dd HH:MM:ss.l',
+    ignore: 'pid,hostname',
+  });
 }

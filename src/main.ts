@@ -1,62 +1,121 @@
 // npm start: serve the documents on Discord; with no token, say what is missing and open the local console.
 // Run it with node directly under a supervisor (not through npm), so the supervisor's signals reach this process.
+// With HTTP_PORT set, a status server answers /healthz, /readyz and /metrics from the start.
 import 'dotenv/config';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { consoleMain } from './console.js';
 import type { LiveLibrary } from './library/reload.js';
-import { NothingToServeError, openLibrary } from './library/serve.js';
-import { createLogger } from './log.js';
+import { NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
+import { createLogger, logDestination } from './log.js';
+import type { BotMetrics } from './observe/metrics.js';
+import type { StatusServer } from './observe/http-status.js';
 import { createGateway, type Gateway } from './transport/gateway.js';
 
+/** What the status server reads; filled in as the bot starts. */
+interface Running {
+  live: LiveLibrary | null;
+  gateway: Gateway | null;
+}
+
+interface Observing {
+  metrics: BotMetrics;
+  server: StatusServer;
+}
+
 async function main(): Promise<number> {
-  let config;
+  const config = readConfig();
+  if (!config) return 1;
+  if (!config.token) return withoutToken(config);
+  return serve(config, config.token);
+}
+
+/** The settings, or null after one line naming the bad one. */
+function readConfig(): Config | null {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`factsheet-bot: ${error.message}\n`);
-      return 1;
+      return null;
     }
     throw error;
   }
+}
 
-  if (!config.token) {
-    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-    process.stderr.write(
-      `factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup")${interactive ? '; starting the local console instead.' : '.'}\n`,
-    );
-    if (!interactive) return 1;
-    return consoleMain([], config.seedsDir);
-  }
-  return serve(config, config.token);
+async function withoutToken(config: Config): Promise<number> {
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  process.stderr.write(
+    `factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup")${interactive ? '; starting the local console instead.' : '.'}\n`,
+  );
+  if (!interactive) return 1;
+  // Loaded only here: a bot with a token never needs the console's readline and text rendering.
+  const { consoleMain } = await import('./console.js');
+  return consoleMain([], config.seedsDir);
 }
 
 /** Loads the documents, connects and serves until a signal (exit 0) or until Discord is lost for good (exit 1). */
 async function serve(config: Config, token: string): Promise<number> {
-  const log = createLogger(config.logLevel, process.stdout, [token]);
+  const log = createLogger(config.logLevel, await logDestination(config.logFormat), [token]);
   exitOnCrash(log);
   // Listening from the start: a supervisor may stop the bot while it loads or while Discord is unreachable.
   const signalled = untilSignal();
-  const live = await loadDocuments(config.seedsDir, log);
-  if (!live) return 1;
-  const gateway = createGateway({
-    token,
-    apiUrl: config.apiUrl,
-    buttonTimeoutMs: config.buttonTimeoutMs,
-    log,
-    getLibrary: () => live.current(),
-    commands,
-  });
+  const running: Running = { live: null, gateway: null };
+  const observing = config.httpPort === null ? null : await observe(config, running, log);
+  if (observing === false) return 1;
+  const live = (running.live = await loadDocuments(config.seedsDir, log, observing?.metrics));
+  if (!live) {
+    await observing?.server.close();
+    return 1;
+  }
+  const gateway = (running.gateway = connect(config, token, live, log, observing?.metrics));
   const code = await Promise.race([
     signalled.then((signal) => (log.info({ signal }, 'shutting down'), 0)),
     gateway.lost.then(({ code, reason }) => (log.fatal({ code }, `Discord ended the session for good: ${reason}`), 1)),
     connectedOrFailed(gateway, log),
   ]);
   live.close();
-  await closeWithin(gateway, CLOSE_TIMEOUT_MS, log);
+  await Promise.all([closeWithin(gateway, CLOSE_TIMEOUT_MS, log), observing?.server.close()]);
   return code;
+}
+
+/**
+ * Starts the status server before the documents load, so /healthz answers and /readyz says "not ready" during
+ * a long load. prom-client and the server are loaded only here: without HTTP_PORT they cost nothing.
+ */
+async function observe(config: Config, running: Running, log: Logger): Promise<Observing | false> {
+  const [{ createMetrics }, { startStatusServer }] = await Promise.all([
+    import('./observe/metrics.js'),
+    import('./observe/http-status.js'),
+  ]);
+  const metrics = createMetrics(() => running.live?.current() ?? null);
+  const notReady = () => [
+    ...(running.live ? [] : ['documents not loaded']),
+    ...(running.gateway?.connected() ? [] : ['gateway not connected']),
+  ];
+  try {
+    const server = await startStatusServer(config.httpPort!, config.httpHost, { notReady, scrape: metrics.scrape });
+    log.info({ port: server.port, host: config.httpHost ?? 'all interfaces' }, 'status server listening');
+    return { metrics, server };
+  } catch (error) {
+    log.fatal({ err: error, port: config.httpPort }, 'could not start the status server (HTTP_PORT)');
+    return false;
+  }
+}
+
+/** The gateway connection, reporting to the metrics when there are any. */
+function connect(config: Config, token: string, live: LiveLibrary, log: Logger, metrics?: BotMetrics): Gateway {
+  return createGateway({
+    token,
+    apiUrl: config.apiUrl,
+    buttonTimeoutMs: config.buttonTimeoutMs,
+    log,
+    getLibrary: () => live.current(),
+    commands,
+    onInteraction: metrics?.onInteraction,
+    onReconnect: metrics?.onReconnect,
+    onRateLimited: metrics?.onRateLimited,
+  });
 }
 
 /** A supervisor waits only so long before it kills a process that was asked to stop. */
@@ -106,13 +165,14 @@ function exitOnCrash(log: Logger): void {
 }
 
 /** The documents folder, loaded and watched; null (logged) when nothing in it can be served. */
-async function loadDocuments(seedsDir: string, log: Logger): Promise<LiveLibrary | null> {
-  let live;
+async function loadDocuments(seedsDir: string, log: Logger, metrics?: BotMetrics): Promise<LiveLibrary | null> {
+  let opened;
   try {
-    live = await openLibrary(seedsDir, {
+    opened = await openLibrary(seedsDir, {
       error: (m) => log.error(m),
       warn: (m) => log.warn(m),
       info: (fields, m) => log.info(fields, m),
+      debug: (m) => log.debug(m),
     });
   } catch (error) {
     if (error instanceof NothingToServeError) {
@@ -121,18 +181,14 @@ async function loadDocuments(seedsDir: string, log: Logger): Promise<LiveLibrary
     }
     throw error;
   }
-  const library = live.current();
-  log.info(
-    {
-      documents: library.documents.map((d) => d.file),
-      sections: library.sections.length,
-      figures: library.figures.length,
-    },
-    'documents loaded',
-  );
+  const library = opened.live.current();
+  // One line, whatever the size of the corpus; LOG_LEVEL=debug lists each document and warning.
+  log.info(servedSummary(library, opened.report), 'documents loaded');
+  if (log.isLevelEnabled('debug')) for (const entry of servedDocuments(library)) log.debug(entry, 'document served');
+  if (metrics) opened.live.onReload((report) => metrics.onReload(report));
   // Edits to the documents folder are picked up while the bot runs.
-  live.watch();
-  return live;
+  opened.live.watch();
+  return opened.live;
 }
 
 process.exitCode = await main();

@@ -11,8 +11,11 @@ describe('loadConfig', () => {
       guildId: null,
       seedsDir: 'seeds',
       logLevel: 'info',
+      logFormat: 'json',
       apiUrl: null,
       buttonTimeoutMs: 300_000,
+      httpPort: null,
+      httpHost: null,
     });
   });
 
@@ -26,6 +29,9 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'DEBUG',
         DISCORD_API_URL: 'http://127.0.0.1:9/api/',
         BUTTON_TIMEOUT_SECONDS: '2.5',
+        LOG_FORMAT: 'Pretty',
+        HTTP_PORT: '9464',
+        HTTP_HOST: '127.0.0.1',
       }),
     ).toEqual({
       token: TOKEN,
@@ -33,8 +39,11 @@ describe('loadConfig', () => {
       guildId: '223456789012345678',
       seedsDir: 'docs',
       logLevel: 'debug',
+      logFormat: 'pretty',
       apiUrl: 'http://127.0.0.1:9/api',
       buttonTimeoutMs: 2500,
+      httpPort: 9464,
+      httpHost: '127.0.0.1',
     });
   });
 
@@ -47,6 +56,12 @@ describe('loadConfig', () => {
     ['DISCORD_API_URL', 'not a url'],
     ['BUTTON_TIMEOUT_SECONDS', '0'],
     ['BUTTON_TIMEOUT_SECONDS', '9000'],
+    ['LOG_FORMAT', 'yaml'],
+    ['HTTP_PORT', '0'],
+    ['HTTP_PORT', '65536'],
+    ['HTTP_PORT', '80.5'],
+    ['HTTP_PORT', 'http'],
+    ['HTTP_HOST', 'http://0.0.0.0/'],
   ])('names %s when it is bad (%s), in one line', (setting, value) => {
     let error: unknown;
     try {
@@ -58,6 +73,12 @@ describe('loadConfig', () => {
     expect((error as ConfigError).setting).toBe(setting);
     expect((error as Error).message.startsWith(setting)).toBe(true);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('leaves the status server off when HTTP_PORT is empty or blank', () => {
+    expect(loadConfig({ HTTP_PORT: '' }).httpPort).toBeNull();
+    expect(loadConfig({ HTTP_PORT: '  ' }).httpPort).toBeNull();
+    expect(loadConfig({ HTTP_PORT: ' 8080 ' }).httpPort).toBe(8080);
   });
 });
 

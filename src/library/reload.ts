@@ -14,7 +14,10 @@ export interface ReloadReport {
   removed: string[];
   /** Files that failed to parse; those that had a good version keep serving it. */
   errors: DocumentError[];
+  /** What the documents say of themselves (a heading with nothing under it): details for LOG_LEVEL=debug at start. */
   warnings: string[];
+  /** Entries of the folder left out (a link out of it, a subfolder that cannot be listed): always a warning. */
+  skipped?: string[];
   /** Why this reload changed nothing that is served (the folder cannot be listed, say); null when it did not fail. */
   failure: string | null;
 }
@@ -36,6 +39,7 @@ export interface ReloadLog {
   info(fields: object, message: string): void;
   error(message: string): void;
   warn(message: string): void;
+  debug?(message: string): void;
 }
 
 export interface LiveLibraryOptions {
@@ -65,6 +69,7 @@ export class LiveLibrary {
   private pending: Run | null = null;
   /** Settles when the last run queued so far has finished; the next run starts after it. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly reloadListeners: Array<(report: ReloadReport) => void> = [];
 
   constructor(
     readonly dir: string,
@@ -122,7 +127,7 @@ export class LiveLibrary {
       report.failure = `the documents folder ${this.dir} cannot be listed (${errorCode(error)}); ${this.servingNow()}`;
       return report;
     }
-    report.warnings.push(...listing.skipped.filter((line) => !this.skippedBefore.has(line)));
+    report.skipped = listing.skipped.filter((line) => !this.skippedBefore.has(line));
     this.skippedBefore = new Set(listing.skipped);
     // Before reading, so that a file written while this scan reads is reported by the watcher.
     if (this.watcher && (await this.watcher.sync(listing.folders))) this.reloadInBackground();
@@ -228,7 +233,13 @@ export class LiveLibrary {
     this.reloadAndLog().catch((error: Error) => this.log?.error(`reload failed: ${error.message}`));
   }
 
+  /** Called after each reload the watcher triggers (metrics count them); not for the first read. */
+  onReload(listener: (report: ReloadReport) => void): void {
+    this.reloadListeners.push(listener);
+  }
+
   private logReport(report: ReloadReport): void {
+    for (const listener of this.reloadListeners) listener(report);
     this.logFailure(report.failure);
     for (const error of report.errors) {
       const kept = this.entries.get(error.file)?.document
@@ -236,7 +247,7 @@ export class LiveLibrary {
         : 'it is not served';
       this.log?.error(`reload: ${error.message}; ${kept}`);
     }
-    for (const warning of report.warnings) this.log?.warn(warning);
+    for (const warning of [...(report.skipped ?? []), ...report.warnings]) this.log?.warn(warning);
     if (!report.failure && (report.added.length || report.changed.length || report.removed.length)) {
       this.log?.info(
         {

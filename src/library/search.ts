@@ -1,7 +1,7 @@
 // Search over document titles, section titles, figures and statements, built once per library load: stemming
 // (Porter, memoised), stopwords, query-time synonyms, typo tolerance through the index's own vocabulary, and
-// prefix matching for the word being typed. Why a hand-written index over MiniSearch and FlexSearch: README,
-// "Search".
+// prefix matching for the word being typed. Why a hand-written index over MiniSearch and FlexSearch:
+// docs/libraries.md, "Search".
 import { stemmer } from 'stemmer';
 import { lookupTable } from '../document/lookup.js';
 

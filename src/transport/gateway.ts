@@ -2,13 +2,13 @@
 // out through @discordjs/rest. Everything between is the transport-neutral handler (./handler.ts). discord.js's
 // Client is not used: it builds its own objects from every event, and malformed interactions made those throw
 // and end the process, while the bot only ever read the raw payload.
-import { REST } from '@discordjs/rest';
+import { DefaultRestOptions, REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, Routes } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { sharedContext, type Command } from '../command.js';
 import type { Library } from '../library/library.js';
-import { createInteractionHandler, type EditOriginal, type Send } from './handler.js';
+import { createInteractionHandler, type EditOriginal, type HandlerOptions, type Send } from './handler.js';
 
 export interface GatewayOptions {
   token: string;
@@ -17,6 +17,12 @@ export interface GatewayOptions {
   log: Logger;
   getLibrary: () => Library;
   commands: ReadonlyMap<string, Command>;
+  /** Told about every interaction handled, for metrics. */
+  onInteraction?: HandlerOptions['onInteraction'];
+  /** The connection dropped and is being re-opened. */
+  onReconnect?: () => void;
+  /** Discord answered a REST request with 429; `route` has ids and tokens replaced (":id", ":token"). */
+  onRateLimited?: (route: string) => void;
 }
 
 /** A close Discord will not take a reconnect after: the operator has to act, so the process should end. */
@@ -30,8 +36,36 @@ export interface Gateway {
   connect(): Promise<void>;
   /** Settles when Discord closes the connection with a fatal code, at start-up or at any time after. */
   readonly lost: Promise<FatalClose>;
+  /** Whether a session is open and receiving events (false while connecting or reconnecting). */
+  connected(): boolean;
   /** Closes the connection for good (shutting down). */
   close(): Promise<void>;
+}
+
+/** A REST path without what varies per request: "/interactions/:id/:token/callback". */
+export function routeOf(url: string): string {
+  const path = URL.canParse(url) ? new URL(url).pathname : url;
+  return path
+    .replace(/^.*?\/v\d+(?=\/)/, '')
+    .split('/')
+    .map((part) => (/^\d+$/.test(part) ? ':id' : part.length >= 30 ? ':token' : part))
+    .join('/');
+}
+
+/** REST that reports each 429 (it retries them by itself and emits no event for those on interaction routes). */
+function restClient({ token, apiUrl, log, onRateLimited }: GatewayOptions): REST {
+  const makeRequest: typeof DefaultRestOptions.makeRequest = async (url, init) => {
+    const response = await DefaultRestOptions.makeRequest(url, init);
+    if (response.status === 429) {
+      const route = routeOf(url);
+      log.warn({ route, retryAfter: response.headers.get('retry-after') }, 'rate limited by Discord (429)');
+      onRateLimited?.(route);
+    }
+    return response;
+  };
+  const rest = new REST({ ...(apiUrl ? { api: apiUrl } : {}), makeRequest }).setToken(token);
+  rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'));
+  return rest;
 }
 
 /** Close codes after which @discordjs/ws does not reconnect, each with what it means for the operator. */
@@ -45,9 +79,8 @@ export const FATAL_CLOSE_REASONS: ReadonlyMap<number, string> = new Map([
 ]);
 
 export function createGateway(options: GatewayOptions): Gateway {
-  const { token, apiUrl, log } = options;
-  const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
-  rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'));
+  const { token, log } = options;
+  const rest = restClient(options);
   const manager = new WebSocketManager({ token, rest, intents: GatewayIntentBits.Guilds });
   const handle = interactionHandler(rest, options);
   manager.on(WebSocketShardEvents.Dispatch, ({ data }) => {
@@ -56,17 +89,25 @@ export function createGateway(options: GatewayOptions): Gateway {
       handle(data.d as unknown).catch((error: unknown) => log.error({ err: error }, 'interaction handler failed'));
   });
   let closing = false;
+  let ready = false;
+  manager.on(WebSocketShardEvents.Ready, () => (ready = true));
+  manager.on(WebSocketShardEvents.Resumed, () => (ready = true));
   const lost = new Promise<FatalClose>((resolve) => {
     manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {
+      ready = false;
       const reason = FATAL_CLOSE_REASONS.get(code);
       if (reason) resolve({ code, reason });
-      else if (!closing) log.warn({ shard: shardId, code }, 'disconnected; reconnecting');
+      else if (!closing) {
+        log.warn({ shard: shardId, code }, 'disconnected; reconnecting');
+        options.onReconnect?.();
+      }
     });
   });
   logSessionEvents(manager, log);
   return {
     connect: () => manager.connect(),
     lost,
+    connected: () => ready,
     close: async () => {
       closing = true;
       await manager.destroy();
@@ -89,6 +130,7 @@ function interactionHandler(rest: REST, options: GatewayOptions) {
     commands: options.commands,
     context: sharedContext({ buttonTimeoutMs: options.buttonTimeoutMs }),
     editOriginal,
+    onInteraction: options.onInteraction,
   });
 }
 

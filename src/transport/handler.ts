@@ -1,10 +1,12 @@
 // What every transport shares: run one interaction through the router, answer a failure with a private
 // apology and log it, log the delivery, and disable a reply's buttons when they expire. It does not load
-// discord.js: a transport hands in how to send a response and how to edit the original message. What arrives
-// is checked first (./validate.ts): a malformed payload costs a notice or a warning, never the process.
+// discord.js nor a metrics library: a transport hands in how to send a response and how to edit the original
+// message, and the entry point hands in `onInteraction` to count them. What arrives is checked first
+// (./validate.ts): a malformed payload costs a notice or a warning, never the process.
 import {
   ComponentType,
   InteractionResponseType,
+  InteractionType,
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
@@ -34,12 +36,40 @@ export function disabledComponents(components: unknown): Row[] | null {
   }));
 }
 
+/** How one interaction ended: answered; a command threw (an apology was sent); the reply could not be sent. */
+export type InteractionOutcome = 'answered' | 'failed' | 'undelivered';
+export type InteractionKind = 'command' | 'autocomplete' | 'button' | 'other';
+
+export interface InteractionEvent {
+  /** A command of the registry, or "unknown": never what a payload made up, so metric labels stay few. */
+  command: string;
+  kind: InteractionKind;
+  outcome: InteractionOutcome;
+  /** From receipt to the end of the delivery (accepted or failed). */
+  ms: number;
+}
+
 export interface HandlerOptions {
   /** The command registry (commands/index.ts), handed in by the entry point. */
   commands: ReadonlyMap<string, Command>;
   context?: SharedContext;
   /** When set, buttons in a reply are disabled after `buttonTimeoutMs`. */
   editOriginal?: EditOriginal;
+  /** Told about every interaction answered or failed (not those ignored), for metrics. */
+  onInteraction?: (event: InteractionEvent) => void;
+}
+
+function kindOf(interaction: APIInteraction): InteractionKind {
+  if (interaction.type === InteractionType.ApplicationCommand) return 'command';
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return 'autocomplete';
+  if (interaction.type === InteractionType.MessageComponent) return 'button';
+  return 'other';
+}
+
+/** The registered command an interaction belongs to (a button's custom id starts with it), or "unknown". */
+function commandOf(name: string | undefined, commands: ReadonlyMap<string, Command>): string {
+  const command = name?.split(':')[0] ?? '';
+  return commands.has(command) ? command : 'unknown';
 }
 
 /** The command or button an interaction is for, for the log. */
@@ -58,8 +88,14 @@ function commandName(interaction: APIInteraction): string | undefined {
 export function createInteractionHandler(getLibrary: () => Library, send: Send, log: Logger, options: HandlerOptions) {
   const context = options.context ?? sharedContext();
   const disableLater = buttonExpiry(log, options.editOriginal, context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
-  const deliver = async (interaction: APIInteraction, response: APIInteractionResponse, started: number) => {
+  const deliver = async (
+    interaction: APIInteraction,
+    response: APIInteractionResponse,
+    started: number,
+    failed = false,
+  ) => {
     const command = commandName(interaction);
+    let outcome: InteractionOutcome = failed ? 'failed' : 'answered';
     try {
       await send(interaction, response);
       const ms = Math.round((performance.now() - started) * 100) / 100;
@@ -67,7 +103,10 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
       disableLater(interaction, response);
     } catch (error) {
       log.error({ err: error, interaction: interaction.id, command }, 'could not deliver the response');
+      if (outcome === 'answered') outcome = 'undelivered';
     }
+    const event = { command: commandOf(command, options.commands), kind: kindOf(interaction), outcome };
+    options.onInteraction?.({ ...event, ms: performance.now() - started });
   };
   return async (raw: unknown): Promise<void> => {
     const started = performance.now();
@@ -86,13 +125,15 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
     }
     const interaction = raw as APIInteraction;
     let response: APIInteractionResponse | null;
+    let failed = false;
     try {
       response = respond(getLibrary(), interaction, context, options.commands);
     } catch (error) {
       log.error({ err: error, interaction: interaction.id, command: commandName(interaction) }, 'command failed');
       response = errorResponse(interaction);
+      failed = true;
     }
-    if (response) await deliver(interaction, response, started);
+    if (response) await deliver(interaction, response, started, failed);
   };
 }
 

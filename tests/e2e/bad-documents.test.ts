@@ -29,7 +29,12 @@ describe('bad documents', () => {
       ]) {
         await bot.waitForLog((l) => l.level === 50 && String(l.msg).includes(expected));
       }
-      await bot.waitForLog((l) => l.level === 40 && String(l.msg).startsWith('no-headings.txt:1: no headings found'));
+      // Parse warnings are details, at debug level; the start-up summary counts them in one line.
+      await bot.waitForLog((l) => l.level === 20 && String(l.msg).startsWith('no-headings.txt:1: no headings found'));
+      const summary = await bot.waitForLog((l) => l.msg === 'documents loaded');
+      expect(summary).toMatchObject({ level: 30, documents: 4, refused: 4 });
+      expect(summary.warnings).toBeGreaterThan(0);
+      await bot.waitForLog((l) => l.level === 20 && l.msg === 'document served' && l.file === 'no-headings.txt');
       const toc = await standIn.waitForCallback(standIn.dispatchInteraction('section', []));
       const titles = (toc.body.data as { embeds: Array<{ title: string }> }).embeds.map((e) => e.title);
       expect(titles).toEqual(['Border Security and Immigration', 'Duplicate Headings', 'Long Section', 'No Headings']);

@@ -48,6 +48,17 @@ afterAll(async () => {
   await standIn?.stop();
 });
 
+function deployEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DOTENV_CONFIG_PATH: '/nonexistent',
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: standIn.applicationId,
+    DISCORD_API_URL: standIn.apiUrl,
+    ...settings,
+  };
+}
+
 describe('deploy-commands against the stand-in', () => {
   it('registers exactly the definitions the bot runs, valid by Discord’s schema, globally or in one server', async () => {
     const env = {
@@ -82,6 +93,57 @@ describe('deploy-commands against the stand-in', () => {
     ).toBe(true);
     expect(guild.stdout + global.stdout).not.toContain(TEST_TOKEN);
     expect(standIn.violations).toEqual([]);
+  });
+
+  it('registers every command for server and user installs, usable in servers, DMs and group DMs', async () => {
+    const ran = await runScriptAsync('src/deploy-commands.ts', [], { env: deployEnv({ DISCORD_GUILD_ID: '' }) });
+    expect(ran.status).toBe(0);
+    expect(standIn.registered).toHaveLength(4);
+    for (const command of standIn.registered as Array<{
+      name: string;
+      integration_types: number[];
+      contexts: number[];
+    }>)
+      expect({ name: command.name, integration_types: command.integration_types, contexts: command.contexts }).toEqual({
+        name: command.name,
+        integration_types: [0, 1], // guild install, user install
+        contexts: [0, 1, 2], // server, DM with the bot, group DMs and other DMs
+      });
+    expect(ran.stdout).toContain(
+      "Installable to a server or a user's account; usable in servers, DMs with the bot, group DMs and other DMs.",
+    );
+  });
+
+  it('--clear-guild removes the commands registered in DISCORD_GUILD_ID and leaves the global ones', async () => {
+    const guild = { DISCORD_GUILD_ID: '910000000000000000' };
+    await runScriptAsync('src/deploy-commands.ts', [], { env: deployEnv(guild) });
+    expect(standIn.guildCommands.get('910000000000000000')).toHaveLength(4);
+    const cleared = await runScriptAsync('src/deploy-commands.ts', ['--clear-guild'], { env: deployEnv(guild) });
+    expect(cleared.stderr).toBe('');
+    expect(cleared.status).toBe(0);
+    expect(cleared.stdout).toBe(
+      'Removed 4 command(s) from server 910000000000000000: /section, /stat, /quote, /search\n',
+    );
+    expect(standIn.guildCommands.get('910000000000000000')).toEqual([]);
+    expect(standIn.registered).toHaveLength(4);
+    const again = await runScriptAsync('src/deploy-commands.ts', ['--clear-guild'], { env: deployEnv(guild) });
+    expect(again.stdout).toBe('No commands were registered in server 910000000000000000; nothing to remove.\n');
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('--clear-guild without DISCORD_GUILD_ID, or an unknown option, says so in one line', async () => {
+    const noGuild = await runScriptAsync('src/deploy-commands.ts', ['--clear-guild'], {
+      env: deployEnv({ DISCORD_GUILD_ID: '' }),
+    });
+    expect(noGuild.status).toBe(1);
+    expect(noGuild.stderr).toBe(
+      'deploy-commands: --clear-guild needs DISCORD_GUILD_ID: the server whose commands to remove\n',
+    );
+    const unknown = await runScriptAsync('src/deploy-commands.ts', ['--clear'], { env: deployEnv({}) });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe(
+      'deploy-commands: unknown option --clear; usage: npm run deploy-commands [-- --clear-guild]\n',
+    );
   });
 
   it('says in one line what is missing without a token or application id', async () => {
@@ -124,6 +186,28 @@ describe('npm start against the stand-in', () => {
     ]);
     expect((callback.body.data as { flags: number }).flags).toBe(64);
     for (const line of quoted(callback)) expect(SEED).toContain(line);
+  });
+
+  it('answers in a DM with the bot and in a group DM reached through a user install', async () => {
+    for (const where of ['dm', 'private'] as const) {
+      const id = standIn.dispatchInteraction(
+        'stat',
+        [{ name: 'query', type: STRING, value: 'homicides' }],
+        2,
+        undefined,
+        where,
+      );
+      expect(text(await standIn.waitForCallback(id))).toContain('**nearly 2,000** homicides');
+      const search = standIn.dispatchInteraction(
+        'search',
+        [{ name: 'query', type: STRING, value: 'border' }],
+        2,
+        undefined,
+        where,
+      );
+      expect((await standIn.waitForCallback(search)).body.type).toBe(4);
+    }
+    expect(standIn.violations).toEqual([]);
   });
 
   it('answers every autocomplete', async () => {

@@ -56,7 +56,7 @@ describe('an entry of the folder that cannot be listed', () => {
     const dir = documentsFolder();
     symlinkSync(join(dir, 'gone'), join(dir, '2024'));
     const recorded = recordedLog();
-    const live = await openLibrary(dir, recorded.log);
+    const { live } = await openLibrary(dir, recorded.log);
     expect(live.current().documents.map((d) => d.id)).toEqual(['border', 'parks']);
     expect(recorded.at('warn')).toEqual([expect.stringMatching(/^warn 2024: skipped: .*ENOENT/)]);
   });
@@ -70,7 +70,7 @@ describe('an entry of the folder that cannot be listed', () => {
       chmodSync(join(dir, 'locked'), 0);
       try {
         const recorded = recordedLog();
-        const live = await openLibrary(dir, recorded.log);
+        const { live } = await openLibrary(dir, recorded.log);
         expect(live.current().documents.map((d) => d.id)).toEqual(['border', 'parks']);
         expect(recorded.at('warn')).toEqual([expect.stringMatching(/^warn locked: skipped: .*EACCES/)]);
       } finally {
@@ -90,7 +90,7 @@ describe('symbolic links', () => {
     symlinkSync(join(outside, 'salaries.txt'), join(dir, 'salaries.txt'));
     symlinkSync(outside, join(dir, 'shared'));
     const recorded = recordedLog();
-    const live = await openLibrary(dir, recorded.log);
+    const { live } = await openLibrary(dir, recorded.log);
     expect(live.current().documents.map((d) => d.file)).toEqual(['border.txt', 'parks.txt']);
     expect(recorded.at('warn').sort()).toEqual([
       'warn accounts.txt: skipped: the link points outside the documents folder',
@@ -115,7 +115,7 @@ describe('symbolic links', () => {
     writeFileSync(join(dir, '2024', 'schools.txt'), SCHOOLS);
     symlinkSync('..', join(dir, '2024', 'up'));
     const recorded = recordedLog();
-    const live = await openLibrary(dir, recorded.log);
+    const { live } = await openLibrary(dir, recorded.log);
     expect(live.current().documents.map((d) => d.file)).toEqual(['2024/schools.txt', 'border.txt', 'parks.txt']);
     expect(recorded.at('warn')).toEqual([
       'warn 2024/up: skipped: the link loops back to a folder that holds it',

@@ -32,7 +32,7 @@ describe('a subfolder that cannot be listed', () => {
     const dir = withSubfolder();
     failing.folders.add(join(dir, '2024'));
     const recorded = recordedLog();
-    const live = await openLibrary(dir, recorded.log);
+    const { live } = await openLibrary(dir, recorded.log);
     expect(live.current().documents.map((d) => d.id)).toEqual(['border', 'parks']);
     expect(recorded.at('warn')).toEqual(['warn 2024: skipped: the folder cannot be listed (EIO)']);
   });

@@ -1,5 +1,6 @@
 // Runs the real bot (`npm start`'s entry: @discordjs/ws and @discordjs/rest) as a child process against the
-// stand-in.
+// stand-in. By default it runs the source through tsx, so a test never runs a stale dist/; `built` runs the
+// compiled bot (the Dockerfile's CMD) in a tree built beforehand (tests/e2e/production-install.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from './documents.js';
 
@@ -17,10 +18,20 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-export function startBot(env: Record<string, string>, options: { preload?: string } = {}): BotProcess {
-  const args = ['--import', 'tsx', ...(options.preload ? ['--import', options.preload] : []), 'src/main.ts'];
+export interface StartOptions {
+  /** A module loaded before the bot (node --import), to inject faults; source runs only. */
+  preload?: string;
+  /** A built tree and the node command to run there (["node", "dist/src/main.js"]) instead of the source. */
+  built?: { root: string; command: string[] };
+}
+
+export function startBot(env: Record<string, string>, options: StartOptions = {}): BotProcess {
+  if (options.built && options.built.command[0] !== 'node') throw new Error('a built bot runs with node');
+  const args = options.built
+    ? options.built.command.slice(1)
+    : ['--import', 'tsx', ...(options.preload ? ['--import', options.preload] : []), 'src/main.ts'];
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd: options.built?.root ?? ROOT,
     env: {
       ...process.env,
       DOTENV_CONFIG_PATH: '/nonexistent',

@@ -54,6 +54,9 @@ export interface StandInOptions {
   callbackDeadlineMs?: number;
 }
 
+/** Where an interaction comes from: a server, a DM with the bot, or a group DM (through a user install). */
+export type Where = 'guild' | 'dm' | 'private';
+
 export const BOT_USER_ID = '900000000000000001';
 export const READER_ID = '930000000000000000';
 const GUILD_ID = '910000000000000000';
@@ -66,12 +69,18 @@ export class DiscordStandIn {
   readonly identifies: Array<{ token: string; intents: number }> = [];
   readonly resumes: Array<{ session_id: string; seq: number }> = [];
   readonly callbacks: Callback[] = [];
+  /** The global commands, as last registered (PUT). */
   registered: unknown[] = [];
+  /** The commands registered in each server, by server id. */
+  readonly guildCommands = new Map<string, unknown[]>();
   heartbeatsAcked = true;
   /** When set, every IDENTIFY is answered by closing the socket with this code (4004, 4010-4014: fatal). */
   refuseIdentifyWith: number | null = null;
   /** When true, GET /gateway/bot is never answered: the bot stays in the middle of connecting. */
   holdGatewayInfo = false;
+  /** While true, IDENTIFY waits unanswered (the bot stays connecting) until releaseIdentify(). */
+  holdIdentify = false;
+  private readonly heldIdentifies: Array<() => void> = [];
 
   private server!: Server;
   private wss!: WebSocketServer;
@@ -150,6 +159,12 @@ export class DiscordStandIn {
     this.socket?.close(code, 'stand-in closed the connection');
   }
 
+  /** Answers the IDENTIFYs held while holdIdentify was true, and holds no more. */
+  releaseIdentify(): void {
+    this.holdIdentify = false;
+    for (const answer of this.heldIdentifies.splice(0)) answer();
+  }
+
   /** op 7: asks the bot to reconnect and resume. */
   requestReconnect(): void {
     this.ready = false;
@@ -171,8 +186,16 @@ export class DiscordStandIn {
     options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>,
     type: 2 | 4 = 2,
     userId = READER_ID,
+    where: Where = 'guild',
   ): string {
-    return this.dispatchPayload(type, { id: '940000000000000000', name, type: 1, options, guild_id: GUILD_ID }, userId);
+    const data = {
+      id: '940000000000000000',
+      name,
+      type: 1,
+      options,
+      ...(where === 'guild' ? { guild_id: GUILD_ID } : {}),
+    };
+    return this.dispatchPayload(type, data, userId, undefined, where);
   }
 
   /** Sends INTERACTION_CREATE for a button press (type 3) on a message the bot posted. */
@@ -180,29 +203,58 @@ export class DiscordStandIn {
     return this.dispatchPayload(3, { custom_id: customId, component_type: 2 }, userId, this.botMessage());
   }
 
-  private dispatchPayload(type: number, data: unknown, userId: string, message?: unknown): string {
-    return this.dispatchRaw(this.interactionPayload(type, data, userId, message));
+  private dispatchPayload(
+    type: number,
+    data: unknown,
+    userId: string,
+    message?: unknown,
+    where: Where = 'guild',
+  ): string {
+    return this.dispatchRaw(this.interactionPayload(type, data, userId, message, where));
   }
 
   /** A schema-valid INTERACTION_CREATE payload with a fresh id and token, not yet sent (tests may spoil it). */
-  interactionPayload(type: number, data: unknown, userId = READER_ID, message?: unknown): Record<string, unknown> {
+  interactionPayload(
+    type: number,
+    data: unknown,
+    userId = READER_ID,
+    message?: unknown,
+    where: Where = 'guild',
+  ): Record<string, unknown> {
+    const user = {
+      id: userId,
+      username: `reader-${userId.slice(-3)}`,
+      discriminator: '0',
+      global_name: 'Reader',
+      avatar: null,
+    };
     return {
       id: this.snowflake(),
       application_id: this.applicationId,
       type,
       token: `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`,
       version: 1,
-      guild_id: GUILD_ID,
       channel_id: CHANNEL_ID,
+      app_permissions: '0',
+      locale: 'en-US',
+      entitlements: [],
+      attachment_size_limit: 8_388_608,
+      data,
+      ...(where === 'guild' ? this.inGuild(user) : this.outsideGuilds(user, where)),
+      ...(message ? { message } : {}),
+    };
+  }
+
+  /** What an interaction in a server carries: the server, the member, a server install. */
+  private inGuild(user: Record<string, unknown>) {
+    return {
+      guild_id: GUILD_ID,
+      guild_locale: 'en-US',
       channel: { id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID },
+      context: 0,
+      authorizing_integration_owners: { '0': GUILD_ID },
       member: {
-        user: {
-          id: userId,
-          username: `reader-${userId.slice(-3)}`,
-          discriminator: '0',
-          global_name: 'Reader',
-          avatar: null,
-        },
+        user,
         roles: [],
         permissions: '0',
         joined_at: '2025-01-01T00:00:00.000Z',
@@ -213,15 +265,6 @@ export class DiscordStandIn {
         nick: null,
         avatar: null,
       },
-      app_permissions: '0',
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': GUILD_ID },
-      context: 0,
-      attachment_size_limit: 8_388_608,
-      data,
-      ...(message ? { message } : {}),
     };
   }
 
@@ -271,6 +314,19 @@ export class DiscordStandIn {
       });
     this.dispatch('INTERACTION_CREATE', d);
     return id;
+  }
+
+  /**
+   * A DM with the bot (context 1, channel type 1) or a group DM (context 2, channel type 3) reached through a
+   * user install: a `user` instead of a member, no server, the user as the authorizing owner.
+   */
+  private outsideGuilds(user: Record<string, unknown>, where: 'dm' | 'private') {
+    return {
+      channel: where === 'dm' ? { id: CHANNEL_ID, type: 1 } : { id: CHANNEL_ID, type: 3, name: 'friends' },
+      context: where === 'dm' ? 1 : 2,
+      authorizing_integration_owners: { '1': user.id },
+      user,
+    };
   }
 
   /** Webhook edits of an interaction's original message (PATCH messages/@original), by interaction token. */
@@ -336,6 +392,10 @@ export class DiscordStandIn {
     } catch {
       this.violations.push(`gateway: a frame that is not JSON: ${raw.slice(0, 80)}`);
       return ws.close(4002, 'Decode error');
+    }
+    if (frame.op === 2 && this.holdIdentify) {
+      this.heldIdentifies.push(() => this.handleFrame(ws, raw));
+      return;
     }
     switch (frame.op) {
       case 1:
@@ -466,26 +526,29 @@ export class DiscordStandIn {
     }
 
     let match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(route);
-    if (method === 'PUT' && match) {
+    if ((method === 'PUT' || method === 'GET') && match) {
       if (auth !== `Bot ${this.options.token}`) return reply(401, { message: '401: Unauthorized', code: 0 });
+      const [, applicationId, guildId] = match;
+      const asRegistered = (commands: unknown[]) =>
+        (commands as Array<Record<string, unknown>>).map((c) => ({
+          ...c,
+          id: this.snowflake(),
+          application_id: applicationId,
+          version: this.snowflake(),
+          type: c.type ?? 1,
+          ...(guildId ? { guild_id: guildId } : {}),
+        }));
+      if (method === 'GET')
+        return reply(200, asRegistered(guildId ? (this.guildCommands.get(guildId) ?? []) : this.registered));
       if (!Array.isArray(body)) return invalid(['body must be an array of commands']);
       const problems = body.flatMap((command, i) => commandDefinitionProblems(command).map((p) => `${i}.${p}`));
       const names = body.map((c: { name?: string }) => c.name);
       if (new Set(names).size !== names.length) problems.push('duplicate command names');
       if (body.length > 100) problems.push('at most 100 commands');
       if (problems.length) return invalid(problems);
-      this.registered = body;
-      return reply(
-        200,
-        body.map((c: Record<string, unknown>) => ({
-          ...c,
-          id: this.snowflake(),
-          application_id: match![1],
-          version: this.snowflake(),
-          type: c.type ?? 1,
-          ...(match![2] ? { guild_id: match![2] } : {}),
-        })),
-      );
+      if (guildId) this.guildCommands.set(guildId, body);
+      else this.registered = body;
+      return reply(200, asRegistered(body));
     }
 
     match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(route);

@@ -1,4 +1,6 @@
-// Runs one of the project's npm scripts as a child process, the way a person would.
+// Runs one of the project's entry points as a child process, the way a person would. Tests run the source
+// through tsx (what `npm run dev` runs), never a dist/ that may be stale; the compiled tree that `npm start`
+// runs is proven by tests/e2e/production-install.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { ROOT } from './documents.js';
 
@@ -10,7 +12,7 @@ export interface Ran {
 
 const TSX = `${ROOT}node_modules/.bin/tsx`;
 
-/** `tsx <script> ...args` in the project root: the same entry point the npm scripts run. */
+/** `tsx <script> ...args` in the project root: the source of the entry point the npm script runs compiled. */
 export function runScript(
   script: string,
   args: string[],

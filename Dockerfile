@@ -1,0 +1,34 @@
+# factsheet-bot as a container: compiled in a build stage with the development dependencies, run on a slim Node
+# LTS image with the production dependencies and dist/ only, as the unprivileged `node` user.
+#   docker build -t factsheet-bot .
+#   docker run -d --init --env-file .env -v "$PWD/seeds:/app/seeds:ro" -p 127.0.0.1:8080:8080 factsheet-bot
+ARG NODE_VERSION=22
+
+FROM node:${NODE_VERSION}-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: the prepare step would build before the sources are here; the build is its own step below.
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY src ./src
+COPY commands ./commands
+RUN npm run build
+
+FROM node:${NODE_VERSION}-slim AS runtime
+ENV NODE_ENV=production \
+    SEEDS_DIR=/app/seeds \
+    HTTP_PORT=8080
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# The bundled document, served when nothing is mounted over the volume.
+COPY seeds ./seeds
+USER node
+VOLUME ["/app/seeds"]
+EXPOSE 8080
+# node, not curl: the slim image has no curl. 60 s of grace for a large documents folder to load.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "dist/src/healthcheck.js"]
+# node itself as PID 1, not npm: SIGTERM from `docker stop` reaches the bot, which closes its connection and exits 0.
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,97 @@
+// The bot's Prometheus metrics, through prom-client. Only this file knows prom-client: the handler, the gateway
+// and the documents folder report through plain callbacks, and these are the callbacks.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Library } from '../library/library.js';
+import type { ReloadReport } from '../library/reload.js';
+import type { InteractionEvent } from '../transport/handler.js';
+
+/** Plain functions (no `this`), so each can be handed on as a callback. */
+export interface BotMetrics {
+  onInteraction: (event: InteractionEvent) => void;
+  onReload: (report: ReloadReport) => void;
+  onReconnect: () => void;
+  onRateLimited: (route: string) => void;
+  /** A scrape, in Prometheus's text format. */
+  scrape: () => Promise<{ contentType: string; body: string }>;
+}
+
+/** Replies to Discord take from under a millisecond (the local stand-in) to seconds (a slow network). */
+const REPLY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+/** What is served now, read from the library at each scrape (so a reload shows at once). */
+function servedGauges(registry: Registry, getLibrary: () => Library | null): void {
+  const parts = {
+    documents: (library: Library) => library.documents.length,
+    sections: (library: Library) => library.sections.length,
+    statements: (library: Library) => library.statements.length,
+    figures: (library: Library) => library.figures.length,
+  };
+  for (const [what, count] of Object.entries(parts)) {
+    new Gauge({
+      name: `factsheet_${what}_served`,
+      help: `${what[0]!.toUpperCase()}${what.slice(1)} in the documents being served`,
+      registers: [registry],
+      collect() {
+        const library = getLibrary();
+        this.set(library ? count(library) : 0);
+      },
+    });
+  }
+}
+
+/** A fresh registry with the process's default metrics (memory, CPU, event loop) and the bot's own. */
+export function createMetrics(getLibrary: () => Library | null): BotMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry });
+  servedGauges(registry, getLibrary);
+  const interactions = new Counter({
+    name: 'factsheet_interactions_total',
+    help: 'Interactions handled, by command, kind (command, autocomplete, button) and outcome',
+    labelNames: ['command', 'kind', 'outcome'],
+    registers,
+  });
+  const replySeconds = new Histogram({
+    name: 'factsheet_reply_seconds',
+    help: 'Seconds from receiving an interaction to the end of its reply (delivered or failed)',
+    labelNames: ['command', 'kind'],
+    buckets: REPLY_BUCKETS,
+    registers,
+  });
+  const reloads = new Counter({
+    name: 'factsheet_reloads_total',
+    help: 'Reloads of the documents folder that found a change',
+    registers,
+  });
+  const reloadErrors = new Counter({
+    name: 'factsheet_reload_errors_total',
+    help: 'Documents that could not be read or parsed on a reload',
+    registers,
+  });
+  const reconnects = new Counter({
+    name: 'factsheet_gateway_reconnects_total',
+    help: 'Times the connection to the Discord gateway was lost and reopened',
+    registers,
+  });
+  const rateLimits = new Counter({
+    name: 'factsheet_rest_rate_limits_total',
+    help: 'REST requests Discord answered with 429 (rate limited), by route',
+    labelNames: ['route'],
+    registers,
+  });
+  return {
+    onInteraction: ({ command, kind, outcome, ms }) => {
+      interactions.inc({ command, kind, outcome });
+      replySeconds.observe({ command, kind }, ms / 1000);
+    },
+    onReload: (report) => {
+      // The watcher also fires for edits that change nothing (a file saved unchanged): those are no reload.
+      if (!report.added.length && !report.changed.length && !report.removed.length && !report.errors.length) return;
+      reloads.inc();
+      reloadErrors.inc(report.errors.length);
+    },
+    onReconnect: () => reconnects.inc(),
+    onRateLimited: (route) => rateLimits.inc({ route }),
+    scrape: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+  };
+}

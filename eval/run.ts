@@ -40,12 +40,13 @@ function corpusLatency(queries: string[]): { documents: number; medianMs: number
   return { documents: files.length, medianMs: percentile(times, 50), p99Ms: percentile(times, 99) };
 }
 
-export function runEval() {
+/** Every measure on the gold set; the corpus-wide latency only when asked (tests leave speed to the bench). */
+export function runEval(options: { corpus?: boolean } = {}) {
   const set = loadGold();
   const parser = scoreParser(set);
   const stat = scoreStat(set, findStatHits);
   const search = [ours, miniSearch, flexSearch, lunrEngine].map((engine) => scoreSearch(set, engine));
-  const corpus = corpusLatency(set.questions.map((q) => q.q));
+  const corpus = options.corpus === false ? null : corpusLatency(set.questions.map((q) => q.q));
   return { set, parser, stat, search, corpus };
 }
 

@@ -180,6 +180,7 @@ export class TextIndex {
   private vocabularyMap: Map<string, number> | null = null;
   private byLength: Map<number, string[]> | null = null;
   private readonly corrections = new Map<string, string[]>();
+  private sizeCache: number | null = null;
 
   constructor(
     fields: Field[],
@@ -198,6 +199,7 @@ export class TextIndex {
     }
     this.vocabularyMap = null;
     this.byLength = null;
+    this.sizeCache = null;
     this.corrections.clear();
   }
 
@@ -287,28 +289,20 @@ export class TextIndex {
     return Math.log(1 + (entries - holding + 0.5) / (holding + 0.5));
   }
 
-  /** Adds one alternative's BM25 score in every field to each entry in range that holds it. */
-  private scoreTerm(
-    alternative: Alternative,
-    group: number,
-    range: Range,
-    into: Map<number, Scored>,
-    prefixLast: boolean,
-  ): void {
+  /** Adds one alternative's BM25 score in every field to each entry in range that holds it (its best, per word). */
+  private scoreTerm(alternative: Alternative, range: Range, scratch: Scratch, prefixLast: boolean): void {
     const idf = this.idf(alternative.term);
     for (const { field, index } of this.indexes) {
       if (alternative.weight === ALTERNATIVE_WEIGHTS.prefix && !field.prefix && !prefixLast) continue;
       const posting = index.postings.get(alternative.term);
       if (!posting) continue;
       const average = index.totalLength / Math.max(1, index.lengths.size);
+      const weight = field.weight * alternative.weight * idf;
       for (let i = lowerBound(posting.ids, range[0]); i < posting.ids.length && posting.ids[i]! < range[1]; i++) {
         const id = posting.ids[i]!;
         const tf = posting.counts[i]!;
         const norm = 1 - BM25_B + (BM25_B * (index.lengths.get(id) ?? average)) / average;
-        const score = field.weight * alternative.weight * idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm));
-        let entry = into.get(id);
-        if (!entry) into.set(id, (entry = { groups: new Map() }));
-        entry.groups.set(group, Math.max(entry.groups.get(group) ?? 0, score));
+        scratch.offer(id, (weight * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * norm));
       }
     }
   }
@@ -322,20 +316,22 @@ export class TextIndex {
     const groups = this.expandQuery(query, prefixLast);
     if (groups.length === 0) return [];
     const prefixed = groups.map((group, i) => (i === groups.length - 1 ? this.withPrefixFields(group) : group));
-    const scored = new Map<number, Scored>();
-    prefixed.forEach((group, g) => {
-      for (const alternative of group) this.scoreTerm(alternative, g, range, scored, prefixLast);
-    });
-    let best = 0;
-    for (const entry of scored.values()) best = Math.max(best, entry.groups.size);
-    const hits: Hit[] = [];
-    for (const [id, entry] of scored) {
-      if (entry.groups.size < best) continue;
-      let score = 0;
-      for (const value of entry.groups.values()) score += value;
-      hits.push({ id, score, coverage: entry.groups.size / groups.length });
+    const scratch = new Scratch(this.size);
+    for (const group of prefixed) {
+      for (const alternative of group) this.scoreTerm(alternative, range, scratch, prefixLast);
+      scratch.endWord();
     }
-    return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+    return scratch.best(groups.length, limit);
+  }
+
+  /** One more than the largest id indexed: the size of a query's score tables. */
+  private get size(): number {
+    if (this.sizeCache === null) {
+      this.sizeCache = 0;
+      for (const { index } of this.indexes)
+        for (const id of index.lengths.keys()) if (id >= this.sizeCache) this.sizeCache = id + 1;
+    }
+    return this.sizeCache;
   }
 
   /** The word being typed, expanded to the words it starts in fields that match prefixes. */
@@ -359,7 +355,45 @@ export class TextIndex {
   }
 }
 
-interface Scored {
-  /** The best score of each query word (by position) the entry holds. */
-  groups: Map<number, number>;
+/**
+ * A query's scores in flat tables indexed by entry id (a query over the whole corpus touches tens of thousands
+ * of entries; maps of maps were the slow part): the best score of the current word, the sum so far, and how
+ * many of the query's words each entry holds.
+ */
+class Scratch {
+  private readonly word: Float64Array;
+  private readonly total: Float64Array;
+  private readonly held: Uint16Array;
+  private wordTouched: number[] = [];
+  private readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.word = new Float64Array(size);
+    this.total = new Float64Array(size);
+    this.held = new Uint16Array(size);
+  }
+
+  offer(id: number, score: number): void {
+    if (this.word[id] === 0) this.wordTouched.push(id);
+    if (score > this.word[id]!) this.word[id] = score;
+  }
+
+  endWord(): void {
+    for (const id of this.wordTouched) {
+      if (this.held[id] === 0) this.touched.push(id);
+      this.held[id]!++;
+      this.total[id]! += this.word[id]!;
+      this.word[id] = 0;
+    }
+    this.wordTouched = [];
+  }
+
+  best(words: number, limit: number): Hit[] {
+    let most = 0;
+    for (const id of this.touched) if (this.held[id]! > most) most = this.held[id]!;
+    const hits: Hit[] = [];
+    for (const id of this.touched)
+      if (this.held[id] === most) hits.push({ id, score: this.total[id]!, coverage: most / words });
+    return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
 }

@@ -2,7 +2,8 @@
 // every reply of every command keeps Discord's limits and validates against its schema.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { commands, definitions } from '../../commands/index.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { responseProblems } from '../support/discord-contract.js';
@@ -95,6 +96,28 @@ const documentText = fc.oneof(
 );
 const query = fc.oneof(word, fc.string({ maxLength: 200 }), fc.constantFrom('', ' ', 'x'.repeat(6000)));
 
+/**
+ * For every registered command: no options, then each string option given the query (or a section key), with
+ * every boolean option set: a command added to the registry is exercised the day it lands.
+ */
+function runsFor(q: string, flag: boolean, sectionKey: string): Array<[string, Record<string, string | boolean>]> {
+  return definitions.flatMap((definition) => {
+    const options = definition.options ?? [];
+    const booleans = Object.fromEntries(
+      options.filter((o) => o.type === ApplicationCommandOptionType.Boolean).map((o) => [o.name, flag]),
+    );
+    const strings = options.filter((o) => o.type === ApplicationCommandOptionType.String && o.name !== 'document');
+    return [
+      [definition.name, {}],
+      ...strings.map((o): [string, Record<string, string | boolean>] => [
+        definition.name,
+        { [o.name]: q, ...booleans },
+      ]),
+      ...strings.map((o): [string, Record<string, string | boolean>] => [definition.name, { [o.name]: sectionKey }]),
+    ];
+  });
+}
+
 describe('every reply keeps Discord’s rules (property)', () => {
   it('for generated fact sheets and queries', () => {
     let cases = 0;
@@ -108,17 +131,7 @@ describe('every reply keeps Discord’s rules (property)', () => {
         const sectionKey = library.sections.length
           ? library.sectionKey(library.sections[pick % library.sections.length]!)
           : q;
-        const runs: Array<[string, Record<string, string | boolean>]> = [
-          ['section', {}],
-          ['section', { name: q, private: isPrivate }],
-          ['section', { name: sectionKey }],
-          ['stat', {}],
-          ['stat', { query: q }],
-          ['quote', { private: isPrivate }],
-          ['quote', { section: sectionKey }],
-          ['search', { query: q }],
-          ['search', { query: `"${q.slice(0, 20)}"`, preview: isPrivate }],
-        ];
+        const runs = runsFor(q, isPrivate, sectionKey);
         for (const [name, options] of runs) {
           const ctx = context();
           const data = commands.get(name)!.run(library, options, ctx);

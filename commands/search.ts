@@ -50,7 +50,7 @@ function textOf(ref: StatementRef): string {
 }
 
 /** Every statement matching the query, best first, phrases checked against the text. */
-export function searchHits(library: Library, session: Pick<SearchSession, 'query' | 'documentId'>): StatementRef[] {
+function searchHits(library: Library, session: Pick<SearchSession, 'query' | 'documentId'>): StatementRef[] {
   const { words, phrases } = parseQuery(session.query);
   const hits = library.searchStatements(words, session.documentId ?? undefined);
   if (phrases.length === 0) return hits;

@@ -60,7 +60,7 @@ interface Analysed {
 }
 
 /** Splits a query into the amounts it names, the units it names, and the words left. */
-export function analyseQuery(query: string): Analysed {
+function analyseQuery(query: string): Analysed {
   const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
   // Mentions ("@everyone", "<@123>") are not words of what is sought.
   let rest = query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));

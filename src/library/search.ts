@@ -76,7 +76,7 @@ export interface Hit {
  * Edit distance with adjacent transpositions counted as one edit ("refroming" is one from "reforming"),
  * stopping early once every path exceeds `max`.
  */
-export function withinDistance(a: string, b: string, max: number): boolean {
+function withinDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);

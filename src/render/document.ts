@@ -7,7 +7,7 @@ import { LIMITS } from './limits.js';
 import { COLORS, reply, type Reply } from './reply.js';
 import { notFoundEmbed } from './not-found.js';
 import { closest } from './similar.js';
-import { blockquote, documentText, escapeUserText, sentenceWithBold, truncate } from './text.js';
+import { blockquote, documentText, escapeUserText, truncate } from './text.js';
 
 /** Title links to the document's source when it has a web address. */
 function sourceUrl(document: Document): string | undefined {
@@ -122,13 +122,6 @@ export function documentNotFound(library: Library, query: string): Reply {
     more: ['**Documents served:**', ...listed],
   });
   return reply([embed], { ephemeral: true });
-}
-
-/** One figure: its sentence quoted, the figure in bold, and where it comes from. */
-export function figureQuote(ref: FigureRef, library: Library): string {
-  const { document, figure, section } = ref;
-  const where = library.documents.length > 1 ? `${section.title} · ${document.title}` : section.title;
-  return `${blockquote(sentenceWithBold(document, figure.sentenceSpan, figure.span))}\n— *${escapeUserText(where)}*`;
 }
 
 /** "nearly 2,000 — homicides": how a figure is named in lists and autocomplete (no dash without a label). */

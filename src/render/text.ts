@@ -62,28 +62,6 @@ export function escapeDocumentText(text: string): string {
   return escapeMarkdown(text, { inlineCode: true, codeBlock: true }).replace(/@(everyone|here)/g, '@\u200b$1');
 }
 
-const boldCache = new WeakMap<Document, Map<number, string>>();
-
-/** The sentence with the figure in bold: "…responsible for **nearly 2,000** homicides…". */
-export function sentenceWithBold(document: Document, sentence: Span, bold: Span): string {
-  let cache = boldCache.get(document);
-  if (!cache) boldCache.set(document, (cache = new Map<number, string>()));
-  const key = bold[0] * 2 ** 26 + bold[1];
-  let text = cache.get(key);
-  if (text === undefined) cache.set(key, (text = renderBold(document, sentence, bold)));
-  return text;
-}
-
-function renderBold(document: Document, sentence: Span, bold: Span): string {
-  const md = document.format === 'markdown';
-  const before = plainText(document.text.slice(sentence[0], bold[0]) + '\u0001', md).slice(0, -1);
-  const figure = plainText(document.text.slice(bold[0], bold[1]), md);
-  const after = plainText('\u0001' + document.text.slice(bold[1], sentence[1]), md).slice(1);
-  const gapBefore = /\s$/.test(document.text.slice(sentence[0], bold[0])) ? ' ' : '';
-  const gapAfter = /^\s/.test(document.text.slice(bold[1], sentence[1])) ? ' ' : '';
-  return `${escapeDocumentText(before.trimEnd())}${gapBefore}**${escapeDocumentText(figure)}**${gapAfter}${escapeDocumentText(after.trimStart())}`;
-}
-
 /** A document's own control characters would pass for the bold markers below: they are not shown anyway. */
 // eslint-disable-next-line no-control-regex -- removing exactly those characters
 const unmarked = (text: string) => text.replace(/[\u0001\u0002]/g, '');

@@ -26,7 +26,7 @@ export type EditOriginal = (
 type Row = { type: ComponentType; components?: Array<{ type: ComponentType; disabled?: boolean }> };
 
 /** The same rows with every button disabled; null when there is no enabled button. */
-export function disabledComponents(components: unknown): Row[] | null {
+function disabledComponents(components: unknown): Row[] | null {
   const rows = (Array.isArray(components) ? components : []) as Row[];
   const hasEnabled = rows.some((row) => row.components?.some((c) => c.type === ComponentType.Button && !c.disabled));
   if (!hasEnabled) return null;

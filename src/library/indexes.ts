@@ -3,6 +3,7 @@ import { plainText } from '../document/text.js';
 import type { Document } from '../document/types.js';
 import type { Collected } from './refs.js';
 import { TextIndex } from './search.js';
+import { SYNONYMS } from './vocabulary.js';
 
 /** Field weights: how much a match in each field counts against the others of the same index. */
 export const WEIGHTS = {
@@ -27,12 +28,15 @@ const readerText = (document: Document, text: string) =>
   document.format === 'markdown' ? plainText(text, true) : text;
 
 export function buildIndexes(documents: Document[], parts: Collected): Indexes {
-  const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }]);
+  const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }], SYNONYMS);
   documents.forEach((d, i) => documentIndex.add(i, { title: d.title }));
-  const sectionIndex = new TextIndex([
-    { name: 'title', weight: WEIGHTS.sectionTitle, prefix: true },
-    { name: 'lead', weight: WEIGHTS.sectionLead },
-  ]);
+  const sectionIndex = new TextIndex(
+    [
+      { name: 'title', weight: WEIGHTS.sectionTitle, prefix: true },
+      { name: 'lead', weight: WEIGHTS.sectionLead },
+    ],
+    SYNONYMS,
+  );
   parts.sections.forEach((ref, i) =>
     sectionIndex.add(i, {
       title: ref.section.title,
@@ -40,11 +44,14 @@ export function buildIndexes(documents: Document[], parts: Collected): Indexes {
     }),
   );
   // The words of a figure's sentence come from the statement index, so no text is indexed twice.
-  const figureIndex = new TextIndex([
-    { name: 'counts', weight: WEIGHTS.figureCounts, prefix: true },
-    { name: 'figure', weight: WEIGHTS.figureText },
-    { name: 'section', weight: WEIGHTS.figureSection },
-  ]);
+  const figureIndex = new TextIndex(
+    [
+      { name: 'counts', weight: WEIGHTS.figureCounts, prefix: true },
+      { name: 'figure', weight: WEIGHTS.figureText },
+      { name: 'section', weight: WEIGHTS.figureSection },
+    ],
+    SYNONYMS,
+  );
   parts.figures.forEach((ref, i) =>
     figureIndex.add(i, {
       counts: ref.figure.counts ?? '',
@@ -52,7 +59,7 @@ export function buildIndexes(documents: Document[], parts: Collected): Indexes {
       section: ref.section.title,
     }),
   );
-  const statementIndex = new TextIndex([{ name: 'text', weight: 1 }]);
+  const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
   parts.statements.forEach((ref, i) => statementIndex.add(i, { text: readerText(ref.document, ref.point.text) }));
   for (const index of [documentIndex, sectionIndex, figureIndex, statementIndex]) index.prepare();
   return { documents: documentIndex, sections: sectionIndex, figures: figureIndex, statements: statementIndex };

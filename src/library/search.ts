@@ -3,7 +3,6 @@
 // prefix matching for the word being typed. Why a hand-written index over MiniSearch and FlexSearch:
 // docs/libraries.md, "Search".
 import { stemmer } from 'stemmer';
-import { lookupTable } from '../document/lookup.js';
 
 // Stopwords, and the words of a question ("how many", "what did"), which say nothing of what is sought.
 const STOPWORDS = new Set(
@@ -13,22 +12,10 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-// Query-time synonyms, by stem: a reader's word -> the document's word.
-const SYNONYMS: Record<string, string[]> = lookupTable({
-  murder: ['homicid'],
-  kill: ['homicid'],
-  crime: ['crimin', 'homicid', 'assault', 'burglari'],
-  rape: ['sexual'],
-  deport: ['remov'],
-  immigr: ['migrat', 'migrant'],
-  migrant: ['immigr', 'alien'],
-  illeg: ['alien'],
-  fenc: ['wall'],
-  troop: ['soldier'],
-  percent: ['%'],
-});
-
 const stems = new Map<string, string | null>();
+/** A corpus of 1,598 fact sheets has about 60,000 distinct words; longer tokens are rarely seen twice. */
+const MAX_REMEMBERED_STEMS = 100_000;
+const MAX_REMEMBERED_WORD = 32;
 
 /** Lower-cases, joins dotted abbreviations ("I.D." -> "id"), drops stopwords and stems. Memoised: text repeats words. */
 export function normalizeTerm(term: string): string | null {
@@ -40,7 +27,11 @@ export function normalizeTerm(term: string): string | null {
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
   stem = !lower || STOPWORDS.has(lower) ? null : /^\d/.test(lower) ? lower.replace(/,/g, '') : stemmer(lower);
-  if (stems.size < 500_000) stems.set(term, stem);
+  // Bounded: queries feed this too (autocomplete sends every word typed), so it cannot grow without end.
+  if (term.length <= MAX_REMEMBERED_WORD) {
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stems.set(term, stem);
+  }
   return stem;
 }
 
@@ -184,8 +175,8 @@ export class TextIndex {
 
   constructor(
     fields: Field[],
-    /** Query-time synonyms by stem: a reader's word -> the documents' words. */
-    private readonly synonyms: Record<string, string[]> = SYNONYMS,
+    /** Query-time synonyms by stem: a reader's word -> the documents' words (src/library/vocabulary.ts). */
+    private readonly synonyms: Record<string, string[]> = {},
   ) {
     this.indexes = fields.map((field) => ({ field, index: new FieldIndex() }));
   }

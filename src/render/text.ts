@@ -58,8 +58,14 @@ export function documentText(document: Document, span: Span): string {
   return text;
 }
 
+/**
+ * A document's words escaped for Discord: every mark Discord formats inline (emphasis, underline, strike,
+ * spoiler, code, and the backslash itself) gets a backslash, and @everyone/@here ping nobody. One pass over the
+ * text: escapeMarkdown from @discordjs/formatters takes seconds on a 100 KB line (it grows with the square of
+ * the length), and a document can hold one.
+ */
 export function escapeDocumentText(text: string): string {
-  return escapeMarkdown(text, { inlineCode: true, codeBlock: true }).replace(/@(everyone|here)/g, '@\u200b$1');
+  return text.replace(/[\\*_~`|]/g, '\\$&').replace(/@(everyone|here)/g, '@\u200b$1');
 }
 
 /** A document's own control characters would pass for the bold markers below: they are not shown anyway. */

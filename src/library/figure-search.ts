@@ -166,8 +166,9 @@ export class FigureFinder {
     for (const id of candidates) {
       const sentence = this.sentences[id]!;
       if (!inScope(sentence)) continue;
-      const { score, coverage, terms: found } = this.wordScore(sentence, groups);
-      if (coverage < MIN_COVERAGE) continue;
+      const { score, coverage, held, terms: found } = this.wordScore(sentence, groups);
+      // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
+      if (coverage < MIN_COVERAGE || (groups.length <= 2 && held < groups.length)) continue;
       const withUnit =
         units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
       if (withUnit.length === 0) continue;
@@ -224,7 +225,7 @@ export class FigureFinder {
       held += rarity * weight;
       score += weight * this.rarity(hit.term);
     }
-    return { coverage: wanted === 0 ? 0 : held / wanted, score, terms: found };
+    return { coverage: wanted === 0 ? 0 : held / wanted, held: found.size, score, terms: found };
   }
 }
 

@@ -1,3 +1,4 @@
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands, definitions } from '../commands/index.js';
 import { sharedContext } from '../src/command.js';
@@ -45,7 +46,10 @@ describe('respond', () => {
       const started = performance.now();
       const response = respond(seedLibrary(), ask(`/stat query:${words(10_000)}`), sharedContext(), commands);
       expect(performance.now() - started).toBeLessThan(500);
-      expect(response).toMatchObject({ type: 4, data: { flags: 64 } });
+      expect(response).toMatchObject({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { flags: MessageFlags.Ephemeral },
+      });
       const text = JSON.stringify(response);
       expect(text).toContain('query');
       expect(text).toContain('200');
@@ -86,7 +90,10 @@ describe('respond', () => {
         commands,
       );
       expect(performance.now() - started).toBeLessThan(500);
-      expect(response).toEqual({ type: 8, data: { choices: [] } });
+      expect(response).toEqual({
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: { choices: [] },
+      });
     });
   });
 });

@@ -1,4 +1,5 @@
 // Serves all of ../shared/corpus at once when it is there (skips, saying so, when it is not).
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,12 +27,12 @@ describe.skipIf(!present)('the whole real corpus as one library', () => {
     expect(library.documents.length).toBe(1598);
     expect(new Set(library.documents.map((d) => d.id)).size).toBe(1598);
     const figures = stat.run(library, { query: 'semiconductor' }, context());
-    expectValidResponse({ type: 4, data: figures });
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: figures });
     const found = search.run(library, { query: '"critical minerals"' }, context());
-    expectValidResponse({ type: 4, data: found });
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: found });
     expect(found.embeds![0]!.footer!.text).toMatch(/\d+ statement\(s\)/);
     const toc = section.run(library, {}, context());
-    expectValidResponse({ type: 4, data: toc });
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: toc });
     expect(toc.embeds).toHaveLength(10);
     const one = library.documents[100]!;
     const within = section.run(library, { document: one.id }, context());

@@ -1,7 +1,7 @@
 // The metrics through the real handler: interactions run through createInteractionHandler with the metrics'
 // onInteraction hook, then a scrape in Prometheus's text format shows them counted by command and outcome.
 import { Writable } from 'node:stream';
-import type { APIInteraction } from 'discord-api-types/v10';
+import { type APIInteraction, InteractionType, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands, definitions } from '../../commands/index.js';
 import { sharedContext } from '../../src/command.js';
@@ -85,8 +85,8 @@ describe('metrics', () => {
     const { metrics, handle } = handlerWith(seedLibrary());
     await handle({
       ...interaction('/quote'),
-      type: 3,
-      data: { custom_id: 'search:abc123:2', component_type: 2 },
+      type: InteractionType.MessageComponent,
+      data: { custom_id: 'search:abc123:2', component_type: ComponentType.Button },
     });
     const body = (await metrics.scrape()).body;
     expect(sample(body, 'factsheet_interactions_total', { command: 'search', kind: 'button' })).toBe(1);

@@ -1,3 +1,4 @@
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ describe('npm run console (child process)', () => {
     const ran = runScript(CONSOLE, ['--autocomplete', '/section name:sav']);
     expect(ran.status).toBe(0);
     expect(JSON.parse(ran.stdout)).toEqual({
-      type: 8,
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] },
     });
   });

@@ -1,6 +1,14 @@
 // The transport-neutral handler's routing and error path, with fake interactions and a fake send (no network).
 import { Writable } from 'node:stream';
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  InteractionResponseType,
+  InteractionType,
+  ComponentType,
+  ApplicationCommandType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { describe, expect, it, vi } from 'vitest';
 import { sharedContext } from '../../src/command.js';
 import type { Library } from '../../src/library/library.js';
@@ -56,7 +64,7 @@ describe('interaction handler', () => {
     const { handle, sent } = harness();
     await handle(interaction('/section name:sav', 'autocomplete'));
     expect(sent[0]!.response).toEqual({
-      type: 8,
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [{ name: 'Saving American Lives', value: 'saving-american-lives' }] },
     });
   });
@@ -81,8 +89,8 @@ describe('interaction handler', () => {
     await handle(interaction('/stat query:homicides'));
     expectValidResponse(sent[0]!.response);
     expect(sent[0]!.response).toMatchObject({
-      type: 4,
-      data: { flags: 64, embeds: [{ title: 'Something went wrong' }] },
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Something went wrong' }] },
     });
     const error = lines.find((l) => l.msg === 'command failed')!;
     expect(error.level).toBe(50);
@@ -102,7 +110,7 @@ describe('interaction handler', () => {
   it('ignores interaction kinds it does not handle (a modal submit)', async () => {
     const { handle, sent } = harness();
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it; a modal submit on purpose
-    await handle({ ...interaction('/quote'), type: 5 } as unknown as APIInteraction);
+    await handle({ ...interaction('/quote'), type: InteractionType.ModalSubmit } as unknown as APIInteraction);
     expect(sent).toEqual([]);
   });
 
@@ -110,22 +118,25 @@ describe('interaction handler', () => {
     const { handle, sent } = harness();
     await handle({
       ...interaction('/quote'),
-      type: 3,
-      data: { custom_id: 'gone:1', component_type: 2 },
+      type: InteractionType.MessageComponent,
+      data: { custom_id: 'gone:1', component_type: ComponentType.Button },
     });
     expect(sent[0]!.response).toMatchObject({
-      type: 4,
-      data: { flags: 64, embeds: [{ title: 'This button no longer works' }] },
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This button no longer works' }] },
     });
   });
 
   it('answers an interaction it cannot read with a private notice, and logs the problem without the token', async () => {
     const { handle, sent, lines } = harness();
-    const raw = { ...interaction('/stat query:wall'), data: { name: 'stat', type: 1, options: { query: 'wall' } } };
+    const raw = {
+      ...interaction('/stat query:wall'),
+      data: { name: 'stat', type: ApplicationCommandType.ChatInput, options: { query: 'wall' } },
+    };
     await handle(raw);
     expect(sent[0]!.response).toMatchObject({
-      type: 4,
-      data: { flags: 64, embeds: [{ title: 'This request could not be read' }] },
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This request could not be read' }] },
     });
     expectValidResponse(sent[0]!.response);
     const warning = lines.find((l) => l.msg === 'answered a malformed interaction with a notice');
@@ -136,7 +147,10 @@ describe('interaction handler', () => {
   it('gives an unreadable autocomplete no choices', async () => {
     const { handle, sent } = harness();
     await handle({ ...interaction('/stat query:wa', 'autocomplete'), data: null });
-    expect(sent[0]!.response).toEqual({ type: 8, data: { choices: [] } });
+    expect(sent[0]!.response).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [] },
+    });
   });
 
   it('drops, with a warning, what cannot be answered at all', async () => {

@@ -166,7 +166,7 @@ function exactFigure(library: Library, ref: FigureRef, ephemeral: boolean) {
       span: ref.figure.sentenceSpan,
       figures: [ref],
       terms: new Set(),
-      context: new Set(),
+      context: [],
       key: '',
     },
     bold: [ref],

@@ -5,6 +5,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** json: one JSON object a line, for log collectors (the default); pretty: readable lines for a terminal. */
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
+/** gateway: one connection to Discord's gateway (the default); http: Discord POSTs interactions to HTTP_PORT. */
+export const INTERACTION_MODES = ['gateway', 'http'] as const;
+export type InteractionMode = (typeof INTERACTION_MODES)[number];
 
 export interface Config {
   /** Bot token; null when unset (the console needs none). */
@@ -22,6 +25,10 @@ export interface Config {
   httpPort: number | null;
   /** Address the status server listens on; null: every interface. */
   httpHost: string | null;
+  /** How interactions arrive: the gateway, or POST /interactions on HTTP_PORT. */
+  interactions: InteractionMode;
+  /** The application's Ed25519 public key (64 hex characters); required with INTERACTIONS=http. */
+  publicKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -63,7 +70,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     buttonTimeoutMs: readButtonTimeout(value),
     httpPort: readPort(value),
     httpHost: readHost(value),
+    ...readInteractions(value),
   };
+}
+
+/** INTERACTIONS and what the HTTP endpoint needs with it: the public key to check signatures, and a port. */
+function readInteractions(value: Read): Pick<Config, 'interactions' | 'publicKey'> {
+  const interactions = readChoice(value, 'INTERACTIONS', INTERACTION_MODES, 'gateway');
+  const publicKey = value('DISCORD_PUBLIC_KEY');
+  if (publicKey !== null && !/^[0-9a-f]{64}$/i.test(publicKey)) {
+    throw new ConfigError(
+      'DISCORD_PUBLIC_KEY',
+      `must be the application's public key, 64 hex characters (Developer Portal, General Information); got ${shown(publicKey)}`,
+    );
+  }
+  if (interactions === 'http' && publicKey === null)
+    throw new ConfigError(
+      'DISCORD_PUBLIC_KEY',
+      'is required with INTERACTIONS=http, to check that requests are Discord’s',
+    );
+  if (interactions === 'http' && value('HTTP_PORT') === null)
+    throw new ConfigError('HTTP_PORT', 'is required with INTERACTIONS=http: POST /interactions is served on it');
+  return { interactions, publicKey: publicKey?.toLowerCase() ?? null };
 }
 
 function readToken(value: Read): string | null {

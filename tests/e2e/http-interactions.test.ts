@@ -1,0 +1,64 @@
+// The real bot with INTERACTIONS=http: Discord's signed POSTs on HTTP_PORT, answered in the HTTP response, with
+// the status routes on the same port and no gateway connection at all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type BotProcess } from '../support/bot-process.js';
+import { expectValidResponse } from '../support/discord-contract.js';
+import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { freePort } from '../support/free-port.js';
+import { post, postSigned, signingKey } from '../support/signed.js';
+
+const key = signingKey();
+let standIn: DiscordStandIn;
+let bot: BotProcess;
+let port: number;
+
+beforeAll(async () => {
+  standIn = await startStandIn({ token: 'unused' });
+  port = await freePort();
+  bot = startBot({
+    INTERACTIONS: 'http',
+    DISCORD_PUBLIC_KEY: key.publicKeyHex,
+    DISCORD_API_URL: standIn.apiUrl,
+    HTTP_PORT: String(port),
+    HTTP_HOST: '127.0.0.1',
+  });
+  await bot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions', 30_000);
+}, 40_000);
+
+afterAll(async () => {
+  await bot?.stop('SIGKILL');
+  await standIn?.stop();
+});
+
+describe('the bot as an HTTP interactions endpoint', () => {
+  const url = () => `http://127.0.0.1:${port}/interactions`;
+
+  it('answers PING, and /stat in the HTTP response', async () => {
+    expect(
+      (await postSigned(url(), key, { id: '1', type: 1, application_id: '2', token: 't', version: 1 })).body,
+    ).toEqual({ type: 1 });
+    const payload = standIn.interactionPayload(2, {
+      id: '940000000000000000',
+      name: 'stat',
+      type: 1,
+      options: [{ name: 'query', type: 3, value: 'homicides' }],
+    });
+    const { status, body } = await postSigned(url(), key, payload);
+    expect(status).toBe(200);
+    expectValidResponse(body);
+    expect(JSON.stringify(body)).toContain('homicides');
+  });
+
+  it('refuses an unsigned request and says why in the log, without the body', async () => {
+    expect((await post(url(), '{"type":1,"secret":"do-not-log"}', {})).status).toBe(401);
+    const refusal = await bot.waitForLog((l) => l.msg === 'refused an interaction request');
+    expect(refusal.problem).toBe('missing signature headers');
+    expect(bot.output()).not.toContain('do-not-log');
+  });
+
+  it('is ready without a gateway, never connects to one, and exits 0 on SIGTERM', async () => {
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    expect(standIn.identifies).toEqual([]);
+    expect((await bot.stop('SIGTERM')).code).toBe(0);
+  });
+});

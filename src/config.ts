@@ -29,6 +29,10 @@ export interface Config {
   interactions: InteractionMode;
   /** The application's Ed25519 public key (64 hex characters); required with INTERACTIONS=http. */
   publicKey: string | null;
+  /** Redis for the state replicas share (redis:// or rediss://); null: each process keeps its own in memory. */
+  redisUrl: string | null;
+  /** Commands and button presses one user may make a minute; 0: no limit. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -71,7 +75,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpPort: readPort(value),
     httpHost: readHost(value),
     ...readInteractions(value),
+    redisUrl: readRedisUrl(value),
+    rateLimitPerMinute: readRateLimit(value),
   };
+}
+
+function readRedisUrl(value: Read): string | null {
+  const redisUrl = value('REDIS_URL');
+  if (redisUrl === null) return null;
+  const url = URL.canParse(redisUrl) ? new URL(redisUrl) : null;
+  if (!url || !/^rediss?:$/.test(url.protocol) || !url.hostname) {
+    // A Redis URL may carry a password: never echo it.
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379');
+  }
+  return redisUrl;
+}
+
+/** Generous by default: a person reading documents runs a few commands a minute, a flood runs hundreds. */
+function readRateLimit(value: Read): number {
+  const text = value('RATE_LIMIT_PER_MINUTE') ?? '20';
+  const limit = Number(text);
+  if (!/^\d+$/.test(text) || limit > 10_000) {
+    throw new ConfigError(
+      'RATE_LIMIT_PER_MINUTE',
+      `must be a whole number of commands a user may run a minute, 0 (no limit) to 10000; got ${shown(text)}`,
+    );
+  }
+  return limit;
 }
 
 /** INTERACTIONS and what the HTTP endpoint needs with it: the public key to check signatures, and a port. */

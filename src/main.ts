@@ -14,6 +14,8 @@ import type { BotMetrics } from './observe/metrics.js';
 import type { StatusServer } from './observe/http-status.js';
 import type { Gateway } from './transport/gateway.js';
 import type { RequestHandler } from './transport/http.js';
+import { MemoryStore } from './store/memory.js';
+import type { Store } from './store/store.js';
 
 /** How interactions reach the bot: the gateway connection, or the HTTP endpoint (which is always "connected"). */
 type Transport = Gateway;
@@ -74,11 +76,14 @@ async function serve(config: Config, token: string | null): Promise<number> {
   const observing = config.httpPort === null ? null : await observe(config, running, log);
   if (observing === false) return 1;
   const live = (running.live = await loadDocuments(config.seedsDir, log, observing?.metrics));
-  if (!live) {
+  const store = live && (await openStore(config, log));
+  if (!live || !store) {
+    live?.close();
     await observing?.server.close();
     return 1;
   }
-  const gateway = (running.transport = await connect(config, token, live, log, observing?.metrics, running));
+  const serving: Serving = { config, token, log, metrics: observing?.metrics, running, store };
+  const gateway = (running.transport = await connect(serving, live));
   const code = await Promise.race([
     signalled.then((signal) => (log.info({ signal }, 'shutting down'), 0)),
     gateway.lost.then(({ code, reason }) => (log.fatal({ code }, `Discord ended the session for good: ${reason}`), 1)),
@@ -86,7 +91,33 @@ async function serve(config: Config, token: string | null): Promise<number> {
   ]);
   live.close();
   await Promise.all([closeWithin(gateway, CLOSE_TIMEOUT_MS, log), observing?.server.close()]);
+  await store.close();
   return code;
+}
+
+/** What a transport is built from once the documents are loaded. */
+interface Serving {
+  config: Config;
+  token: string | null;
+  log: Logger;
+  metrics: BotMetrics | undefined;
+  running: Running;
+  store: Store;
+}
+
+/** Redis when REDIS_URL is set (loaded only then), else this process's memory; null (logged) when unreachable. */
+async function openStore(config: Config, log: Logger): Promise<Store | null> {
+  if (!config.redisUrl) return new MemoryStore();
+  const { RedisStore } = await import('./store/redis.js');
+  try {
+    const store = await RedisStore.connect(config.redisUrl);
+    log.info('connected to Redis (REDIS_URL): state is shared with every replica');
+    return store;
+  } catch (error) {
+    // The URL may carry a password: name the setting, not its value.
+    log.fatal({ err: { message: (error as Error).message } }, 'could not connect to Redis (REDIS_URL)');
+    return null;
+  }
 }
 
 /**
@@ -123,15 +154,9 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
  * The gateway connection, or the HTTP endpoint, reporting to the metrics when there are any. Each is loaded only
  * when chosen: an HTTP replica never loads @discordjs/ws.
  */
-async function connect(
-  config: Config,
-  token: string | null,
-  live: LiveLibrary,
-  log: Logger,
-  metrics: BotMetrics | undefined,
-  running: Running,
-): Promise<Transport> {
-  if (config.interactions === 'http') return listen(config, live, log, metrics, running);
+async function connect(serving: Serving, live: LiveLibrary): Promise<Transport> {
+  const { config, token, log, metrics, store } = serving;
+  if (config.interactions === 'http') return listen(serving, live);
   const { createGateway } = await import('./transport/gateway.js');
   return createGateway({
     token: token!,
@@ -143,17 +168,13 @@ async function connect(
     onInteraction: metrics?.onInteraction,
     onReconnect: metrics?.onReconnect,
     onRateLimited: metrics?.onRateLimited,
+    store,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
 }
 
 /** POST /interactions on the status server's port: answered once the documents are loaded. */
-async function listen(
-  config: Config,
-  live: LiveLibrary,
-  log: Logger,
-  metrics: BotMetrics | undefined,
-  running: Running,
-): Promise<Transport> {
+async function listen({ config, log, metrics, running, store }: Serving, live: LiveLibrary): Promise<Transport> {
   const [{ createInteractionEndpoint }, { createInteractionHandler }] = await Promise.all([
     import('./transport/http.js'),
     import('./transport/handler.js'),
@@ -166,6 +187,8 @@ async function listen(
         context: sharedContext({ buttonTimeoutMs: config.buttonTimeoutMs }),
         editOriginal,
         onInteraction: metrics?.onInteraction,
+        store,
+        rateLimitPerMinute: config.rateLimitPerMinute,
       }),
   );
   return {

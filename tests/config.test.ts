@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       httpHost: null,
       interactions: 'gateway',
       publicKey: null,
+      redisUrl: null,
+      rateLimitPerMinute: 20,
     });
   });
 
@@ -36,6 +38,8 @@ describe('loadConfig', () => {
         HTTP_HOST: '127.0.0.1',
         INTERACTIONS: 'HTTP',
         DISCORD_PUBLIC_KEY: 'AB'.repeat(32),
+        REDIS_URL: 'redis://127.0.0.1:6380/2',
+        RATE_LIMIT_PER_MINUTE: '0',
       }),
     ).toEqual({
       token: TOKEN,
@@ -50,6 +54,8 @@ describe('loadConfig', () => {
       httpHost: '127.0.0.1',
       interactions: 'http',
       publicKey: 'ab'.repeat(32),
+      redisUrl: 'redis://127.0.0.1:6380/2',
+      rateLimitPerMinute: 0,
     });
   });
 
@@ -71,6 +77,11 @@ describe('loadConfig', () => {
     ['INTERACTIONS', 'webhook'],
     ['DISCORD_PUBLIC_KEY', 'abc123'],
     ['DISCORD_PUBLIC_KEY', 'g'.repeat(64)],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['RATE_LIMIT_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_PER_MINUTE', '2.5'],
+    ['RATE_LIMIT_PER_MINUTE', '20000'],
   ])('names %s when it is bad (%s), in one line', (setting, value) => {
     let error: unknown;
     try {
@@ -89,6 +100,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(
       /^HTTP_PORT is required/,
     );
+  });
+
+  it('never echoes a bad REDIS_URL, which may carry a password', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@redis:6379' })).toThrow(/^REDIS_URL (?!.*hunter2)/);
   });
 
   it('leaves the status server off when HTTP_PORT is empty or blank', () => {

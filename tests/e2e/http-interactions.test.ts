@@ -21,6 +21,7 @@ beforeAll(async () => {
     DISCORD_API_URL: standIn.apiUrl,
     HTTP_PORT: String(port),
     HTTP_HOST: '127.0.0.1',
+    RATE_LIMIT_PER_MINUTE: '3',
   });
   await bot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions', 30_000);
 }, 40_000);
@@ -30,6 +31,15 @@ afterAll(async () => {
   await standIn?.stop();
 });
 
+function statPayload() {
+  return standIn.interactionPayload(2, {
+    id: '940000000000000000',
+    name: 'stat',
+    type: 1,
+    options: [{ name: 'query', type: 3, value: 'homicides' }],
+  });
+}
+
 describe('the bot as an HTTP interactions endpoint', () => {
   const url = () => `http://127.0.0.1:${port}/interactions`;
 
@@ -37,13 +47,7 @@ describe('the bot as an HTTP interactions endpoint', () => {
     expect(
       (await postSigned(url(), key, { id: '1', type: 1, application_id: '2', token: 't', version: 1 })).body,
     ).toEqual({ type: 1 });
-    const payload = standIn.interactionPayload(2, {
-      id: '940000000000000000',
-      name: 'stat',
-      type: 1,
-      options: [{ name: 'query', type: 3, value: 'homicides' }],
-    });
-    const { status, body } = await postSigned(url(), key, payload);
+    const { status, body } = await postSigned(url(), key, statPayload());
     expect(status).toBe(200);
     expectValidResponse(body);
     expect(JSON.stringify(body)).toContain('homicides');
@@ -54,6 +58,16 @@ describe('the bot as an HTTP interactions endpoint', () => {
     const refusal = await bot.waitForLog((l) => l.msg === 'refused an interaction request');
     expect(refusal.problem).toBe('missing signature headers');
     expect(bot.output()).not.toContain('do-not-log');
+  });
+
+  it('tells a user over RATE_LIMIT_PER_MINUTE to slow down, privately', async () => {
+    // One /stat so far; the limit counts in minute windows, so within five more one window goes past three.
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await postSigned(url(), key, statPayload())).body);
+    expect(JSON.stringify(answers[0])).toContain('homicides');
+    const slowDown = answers.find((a) => JSON.stringify(a).includes('Slow down'));
+    expectValidResponse(slowDown);
+    expect(slowDown).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Slow down' }] } });
   });
 
   it('is ready without a gateway, never connects to one, and exits 0 on SIGTERM', async () => {

@@ -1,6 +1,7 @@
 // The HTTP interactions endpoint behind the status server, with requests signed by a key pair made here: the
 // signature, size and body checks, PING, a reply in the HTTP response, and a slow answer deferred and finished
 // through the webhook (the local Discord stand-in checks what arrives there).
+import { request } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedContext } from '../../src/command.js';
@@ -31,14 +32,15 @@ const log = createLogger(
 let standIn: DiscordStandIn;
 let server: StatusServer;
 let slowServer: StatusServer;
+let expiringServer: StatusServer;
 const url = (s: StatusServer) => `http://127.0.0.1:${s.port}/interactions`;
 
 const handlerFor =
-  (delayMs = 0): MakeHandler =>
+  (delayMs = 0, buttonTimeoutMs?: number): MakeHandler =>
   (send, editOriginal) => {
     const handle = createInteractionHandler(() => library, send, log, {
       commands,
-      context: sharedContext({ random: () => 0 }),
+      context: sharedContext({ random: () => 0, buttonTimeoutMs }),
       editOriginal,
     });
     // An artificially slow step before the command answers (as a slow shared store would be).
@@ -68,11 +70,17 @@ beforeAll(async () => {
   server = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => fast });
   const slow = endpoint(400, 100);
   slowServer = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => slow });
+  const expiring = createInteractionEndpoint(
+    { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl },
+    handlerFor(0, 100),
+  );
+  expiringServer = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => expiring });
 });
 
 afterAll(async () => {
   await server?.close();
   await slowServer?.close();
+  await expiringServer?.close();
   await standIn?.stop();
 });
 
@@ -145,6 +153,70 @@ describe('HTTP interactions endpoint', () => {
     expect(standIn.violations).toEqual([]);
   });
 
+  it('defers a slow button press (type 6) and edits its message through the webhook', async () => {
+    const search = standIn.interactionPayload(2, {
+      id: '940000000000000000',
+      name: 'search',
+      type: 1,
+      options: [{ name: 'query', type: 3, value: 'Trump' }],
+    });
+    expect((await postSigned(url(slowServer), key, search)).body).toEqual({ type: 5 });
+    const first = await waitFor(() => standIn.edits(search.token as string)[0]);
+    const next = buttonsOf(first.body).find((b) => b.label === 'Next')!;
+    const press = standIn.interactionPayload(3, { custom_id: next.custom_id, component_type: 2 }, undefined, {
+      ...standIn.botMessage(),
+    });
+    expect((await postSigned(url(slowServer), key, press)).body).toEqual({ type: 6 });
+    const paged = await waitFor(() => standIn.edits(press.token as string)[0]);
+    expect(JSON.stringify(paged.body)).toMatch(/Page 2|2 of/);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('sends a new message after a deferred button press as a follow-up', async () => {
+    const press = standIn.interactionPayload(3, { custom_id: 'gone:1', component_type: 2 }, undefined, {
+      ...standIn.botMessage(),
+    });
+    expect((await postSigned(url(slowServer), key, press)).body).toEqual({ type: 6 });
+    const followUp = await waitFor(() =>
+      standIn.requests.find((r) => r.method === 'POST' && r.path.endsWith(`/${press.token as string}`)),
+    );
+    expect(followUp.status).toBe(200);
+    expect(followUp.body).toMatchObject({ flags: 64, embeds: [{ title: 'This button no longer works' }] });
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('disables a reply’s buttons when they expire, through the webhook', async () => {
+    const search = standIn.interactionPayload(2, {
+      id: '940000000000000000',
+      name: 'search',
+      type: 1,
+      options: [{ name: 'query', type: 3, value: 'Trump' }],
+    });
+    const { body } = await postSigned(url(expiringServer), key, search);
+    expect(buttonsOf((body as { data: unknown }).data).length).toBeGreaterThan(0);
+    const edit = await waitFor(() => standIn.edits(search.token as string)[0]);
+    expect(buttonsOf(edit.body).every((b) => b.disabled)).toBe(true);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('answers a signed body that is JSON but no interaction with 400', async () => {
+    const body = 'null';
+    expect((await post(url(server), body, signatureHeaders(key, body))).status).toBe(400);
+  });
+
+  it('refuses a chunked body that grows past 64 KB (413), without holding it', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(url(server), { method: 'POST', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 20; i++) req.write('x'.repeat(8192));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
   it('defers a slow private command privately', async () => {
     const payload = statPayload('homicides', [{ name: 'private', type: 5, value: true }]);
     expect((await postSigned(url(slowServer), key, payload)).body).toEqual({ type: 5, data: { flags: 64 } });
@@ -152,6 +224,11 @@ describe('HTTP interactions endpoint', () => {
     expect(standIn.violations).toEqual([]);
   });
 });
+
+function buttonsOf(data: unknown): Array<{ label: string; custom_id: string; disabled?: boolean }> {
+  const rows = (data as { components?: Array<{ components: unknown[] }> }).components ?? [];
+  return rows.flatMap((row) => row.components) as Array<{ label: string; custom_id: string; disabled?: boolean }>;
+}
 
 async function waitFor<T>(probe: () => T | undefined, timeout = 5000): Promise<T> {
   const until = Date.now() + timeout;

@@ -70,6 +70,8 @@ function readCapped(req: IncomingMessage, max: number): Promise<Buffer | null> {
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
+    // A client that hangs up mid-body never sends 'end' (after 'end', this comes too late to matter).
+    req.once('close', () => reject(new Error('the request was aborted')));
   });
 }
 

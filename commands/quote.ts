@@ -1,6 +1,6 @@
 // /quote [section]: a random statement or the epigraph, attributed; never the same one twice in a row in a channel.
 import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
-import { defineCommand, Recent } from '../src/command.js';
+import { defineCommand } from '../src/command.js';
 import type { Document, Point, Section } from '../src/document/types.js';
 import { documentFooter, sectionNotFound } from '../src/render/document.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
@@ -8,8 +8,12 @@ import { blockquote, documentText, escapeDocumentText } from '../src/render/text
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 import { resolveSection, sectionChoices } from './shared/sections.js';
 
-/** The last excerpt posted in each channel, so /quote does not repeat itself. */
-const lastExcerpts = () => new Recent<string>();
+/**
+ * The last excerpt posted in each channel, so /quote does not repeat itself: a shared value, so that two
+ * replicas answering the same channel in turn do not repeat each other either. Forgotten after a day.
+ */
+const lastExcerptKey = (channelId: string) => `quote:last:${channelId}`;
+const LAST_EXCERPT_TTL_MS = 24 * 60 * 60_000;
 
 interface Excerpt {
   key: string;
@@ -82,6 +86,7 @@ export const quote = defineCommand({
     },
     private: privateOption,
   },
+  sharedKeys: ({ channelId }) => [lastExcerptKey(channelId)],
   run(library, args, context) {
     const { document: chosen, notFound } = chosenDocument(library, args.document);
     if (notFound) return notFound;
@@ -94,13 +99,12 @@ export const quote = defineCommand({
       pool = { size: excerpts.length, at: (i) => excerpts[i]! };
     } else pool = everyExcerpt(library.parts(chosen?.id).statements, chosen ? [chosen] : library.documents);
     if (pool.size === 0) return notice('Nothing to quote', 'That section has a heading and nothing under it.');
-    const recent = context.state.slot('quote', lastExcerpts);
-    const last = recent.get(context.channelId);
+    const last = context.shared.get(lastExcerptKey(context.channelId));
     let index = Math.min(pool.size - 1, Math.floor(context.random() * pool.size));
     // Never the same excerpt twice in a row in one channel.
     if (pool.size > 1 && pool.at(index).key === last) index = (index + 1) % pool.size;
     const excerpt = pool.at(index);
-    if (!ephemeral) recent.set(context.channelId, excerpt.key);
+    if (!ephemeral) context.shared.set(lastExcerptKey(context.channelId), excerpt.key, LAST_EXCERPT_TTL_MS);
     return reply([excerptEmbed(excerpt)], { ephemeral });
   },
   autocomplete(library, focused, args) {

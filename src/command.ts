@@ -2,7 +2,9 @@
 // Discord's reply JSON. No discord.js object crosses into a command. Each command declares its options once;
 // the definition Discord registers and the type of the arguments `run` receives are both derived from that
 // declaration, so a misspelled option name does not compile. State a command keeps between interactions
-// lives in a slot of the context that the command owns.
+// lives in a slot of the context that the command owns, or, when every copy of the bot must see it, in the
+// shared values (`context.shared`): the handler reads the keys a command names before it runs and writes what
+// it set after, so the command itself stays synchronous and free of I/O.
 import { SlashCommandBuilder } from '@discordjs/builders';
 import {
   ApplicationCommandOptionType,
@@ -75,12 +77,39 @@ export class CommandState {
   }
 }
 
+/** Values every copy of the bot sees (the store), as a command reads and writes them: synchronously. */
+export interface SharedValues {
+  /** Only keys the command named in `sharedKeys` are read from the store; others read as undefined there. */
+  get(key: string): string | undefined;
+  set(key: string, value: string, ttlMs: number): void;
+}
+
+/** Shared values of this process alone: what the console and direct calls use. */
+export class LocalValues implements SharedValues {
+  private readonly entries = new Recent<{ value: string; expires: number }>();
+  constructor(private readonly now: () => number = Date.now) {}
+  get(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.expires > this.now() ? entry.value : undefined;
+  }
+  set(key: string, value: string, ttlMs: number): void {
+    this.entries.set(key, { value, expires: this.now() + ttlMs });
+  }
+}
+
+/** Where an interaction happens, as commands see it. */
+export interface Where {
+  channelId: string;
+  userId: string;
+}
+
 export interface CommandContext {
   channelId: string;
   userId: string;
   random: () => number;
   now: () => number;
   state: CommandState;
+  shared: SharedValues;
   /** For a button press: who ran the command that made the message, as Discord says (absent in the console). */
   messageOwnerId?: string;
   /** How long buttons work; DEFAULT_BUTTON_TIMEOUT_MS when unset. */
@@ -91,7 +120,7 @@ export interface CommandContext {
 export type SharedContext = Omit<CommandContext, 'channelId' | 'userId'>;
 
 export function sharedContext(overrides: Partial<SharedContext> = {}): SharedContext {
-  return { random: Math.random, now: Date.now, state: new CommandState(), ...overrides };
+  return { random: Math.random, now: Date.now, state: new CommandState(), shared: new LocalValues(), ...overrides };
 }
 
 export interface Focused {
@@ -104,6 +133,8 @@ export interface Command {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** The reply depends on the library and the options alone (no randomness, no state): it may be reused. */
   pure?: boolean;
+  /** The shared values `run` reads, so the handler can fetch them from the store first. */
+  sharedKeys?(where: Where): string[];
   run(library: Library, options: CommandOptions, context: CommandContext): Reply;
   autocomplete(
     library: Library,
@@ -120,6 +151,7 @@ export interface CommandSpec<O extends OptionSpecs> {
   description: string;
   options: O;
   pure?: boolean;
+  sharedKeys?(where: Where): string[];
   run(library: Library, args: ArgumentsOf<O>, context: CommandContext): Reply;
   autocomplete?(
     library: Library,
@@ -172,6 +204,7 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Comm
   return {
     definition: definitionOf(spec),
     pure: spec.pure,
+    sharedKeys: spec.sharedKeys && ((where) => spec.sharedKeys!(where)),
     run: (library, options, context) => spec.run(library, readArguments(spec.options, options), context),
     autocomplete: (library, focused, options) =>
       spec.autocomplete && isDeclared(focused.name)

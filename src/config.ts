@@ -5,6 +5,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** json: one JSON object a line, for log collectors (the default); pretty: readable lines for a terminal. */
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
+/** gateway: one connection to Discord's gateway (the default); http: Discord POSTs interactions to HTTP_PORT. */
+export const INTERACTION_MODES = ['gateway', 'http'] as const;
+export type InteractionMode = (typeof INTERACTION_MODES)[number];
 
 export interface Config {
   /** Bot token; null when unset (the console needs none). */
@@ -22,6 +25,14 @@ export interface Config {
   httpPort: number | null;
   /** Address the status server listens on; null: every interface. */
   httpHost: string | null;
+  /** How interactions arrive: the gateway, or POST /interactions on HTTP_PORT. */
+  interactions: InteractionMode;
+  /** The application's Ed25519 public key (64 hex characters); required with INTERACTIONS=http. */
+  publicKey: string | null;
+  /** Redis for the state replicas share (redis:// or rediss://); null: each process keeps its own in memory. */
+  redisUrl: string | null;
+  /** Commands and button presses one user may make a minute; 0: no limit. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -63,7 +74,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     buttonTimeoutMs: readButtonTimeout(value),
     httpPort: readPort(value),
     httpHost: readHost(value),
+    ...readInteractions(value),
+    redisUrl: readRedisUrl(value),
+    rateLimitPerMinute: readRateLimit(value),
   };
+}
+
+function readRedisUrl(value: Read): string | null {
+  const redisUrl = value('REDIS_URL');
+  if (redisUrl === null) return null;
+  const url = URL.canParse(redisUrl) ? new URL(redisUrl) : null;
+  if (!url || !/^rediss?:$/.test(url.protocol) || !url.hostname) {
+    // A Redis URL may carry a password: never echo it.
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379');
+  }
+  return redisUrl;
+}
+
+/** Generous by default: a person reading documents runs a few commands a minute, a flood runs hundreds. */
+function readRateLimit(value: Read): number {
+  const text = value('RATE_LIMIT_PER_MINUTE') ?? '20';
+  const limit = Number(text);
+  if (!/^\d+$/.test(text) || limit > 10_000) {
+    throw new ConfigError(
+      'RATE_LIMIT_PER_MINUTE',
+      `must be a whole number of commands a user may run a minute, 0 (no limit) to 10000; got ${shown(text)}`,
+    );
+  }
+  return limit;
+}
+
+/** INTERACTIONS and what the HTTP endpoint needs with it: the public key to check signatures, and a port. */
+function readInteractions(value: Read): Pick<Config, 'interactions' | 'publicKey'> {
+  const interactions = readChoice(value, 'INTERACTIONS', INTERACTION_MODES, 'gateway');
+  const publicKey = value('DISCORD_PUBLIC_KEY');
+  if (publicKey !== null && !/^[0-9a-f]{64}$/i.test(publicKey)) {
+    throw new ConfigError(
+      'DISCORD_PUBLIC_KEY',
+      `must be the application's public key, 64 hex characters (Developer Portal, General Information); got ${shown(publicKey)}`,
+    );
+  }
+  if (interactions === 'http' && publicKey === null)
+    throw new ConfigError(
+      'DISCORD_PUBLIC_KEY',
+      'is required with INTERACTIONS=http, to check that requests are Discord’s',
+    );
+  if (interactions === 'http' && value('HTTP_PORT') === null)
+    throw new ConfigError('HTTP_PORT', 'is required with INTERACTIONS=http: POST /interactions is served on it');
+  return { interactions, publicKey: publicKey?.toLowerCase() ?? null };
 }
 
 function readToken(value: Read): string | null {

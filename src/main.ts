@@ -1,21 +1,31 @@
 // npm start: serve the documents on Discord; with no token, say what is missing and open the local console.
 // Run it with node directly under a supervisor (not through npm), so the supervisor's signals reach this process.
-// With HTTP_PORT set, a status server answers /healthz, /readyz and /metrics from the start.
+// With HTTP_PORT set, a status server answers /healthz, /readyz and /metrics from the start; with
+// INTERACTIONS=http, the same server takes Discord's interactions on POST /interactions instead of the gateway.
 import 'dotenv/config';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
+import { sharedContext } from './command.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
 import { createLogger, logDestination } from './log.js';
 import type { BotMetrics } from './observe/metrics.js';
 import type { StatusServer } from './observe/http-status.js';
-import { createGateway, type Gateway } from './transport/gateway.js';
+import type { Gateway } from './transport/gateway.js';
+import type { RequestHandler } from './transport/http.js';
+import { MemoryStore } from './store/memory.js';
+import type { Store } from './store/store.js';
+
+/** How interactions reach the bot: the gateway connection, or the HTTP endpoint (which is always "connected"). */
+type Transport = Gateway;
 
 /** What the status server reads; filled in as the bot starts. */
 interface Running {
   live: LiveLibrary | null;
-  gateway: Gateway | null;
+  transport: Transport | null;
+  /** POST /interactions, once the documents are loaded (INTERACTIONS=http). */
+  interactions: RequestHandler | null;
 }
 
 interface Observing {
@@ -26,6 +36,8 @@ interface Observing {
 async function main(): Promise<number> {
   const config = readConfig();
   if (!config) return 1;
+  // The HTTP endpoint answers through interaction webhooks, which need no bot token.
+  if (config.interactions === 'http') return serve(config, config.token);
   if (!config.token) return withoutToken(config);
   return serve(config, config.token);
 }
@@ -55,20 +67,23 @@ async function withoutToken(config: Config): Promise<number> {
 }
 
 /** Loads the documents, connects and serves until a signal (exit 0) or until Discord is lost for good (exit 1). */
-async function serve(config: Config, token: string): Promise<number> {
-  const log = createLogger(config.logLevel, await logDestination(config.logFormat), [token]);
+async function serve(config: Config, token: string | null): Promise<number> {
+  const log = createLogger(config.logLevel, await logDestination(config.logFormat), token ? [token] : []);
   exitOnCrash(log);
   // Listening from the start: a supervisor may stop the bot while it loads or while Discord is unreachable.
   const signalled = untilSignal();
-  const running: Running = { live: null, gateway: null };
+  const running: Running = { live: null, transport: null, interactions: null };
   const observing = config.httpPort === null ? null : await observe(config, running, log);
   if (observing === false) return 1;
   const live = (running.live = await loadDocuments(config.seedsDir, log, observing?.metrics));
-  if (!live) {
+  const store = live && (await openStore(config, log));
+  if (!live || !store) {
+    live?.close();
     await observing?.server.close();
     return 1;
   }
-  const gateway = (running.gateway = connect(config, token, live, log, observing?.metrics));
+  const serving: Serving = { config, token, log, metrics: observing?.metrics, running, store };
+  const gateway = (running.transport = await connect(serving, live));
   const code = await Promise.race([
     signalled.then((signal) => (log.info({ signal }, 'shutting down'), 0)),
     gateway.lost.then(({ code, reason }) => (log.fatal({ code }, `Discord ended the session for good: ${reason}`), 1)),
@@ -76,7 +91,33 @@ async function serve(config: Config, token: string): Promise<number> {
   ]);
   live.close();
   await Promise.all([closeWithin(gateway, CLOSE_TIMEOUT_MS, log), observing?.server.close()]);
+  await store.close();
   return code;
+}
+
+/** What a transport is built from once the documents are loaded. */
+interface Serving {
+  config: Config;
+  token: string | null;
+  log: Logger;
+  metrics: BotMetrics | undefined;
+  running: Running;
+  store: Store;
+}
+
+/** Redis when REDIS_URL is set (loaded only then), else this process's memory; null (logged) when unreachable. */
+async function openStore(config: Config, log: Logger): Promise<Store | null> {
+  if (!config.redisUrl) return new MemoryStore();
+  const { RedisStore } = await import('./store/redis.js');
+  try {
+    const store = await RedisStore.connect(config.redisUrl);
+    log.info('connected to Redis (REDIS_URL): state is shared with every replica');
+    return store;
+  } catch (error) {
+    // The URL may carry a password: name the setting, not its value.
+    log.fatal({ err: { message: (error as Error).message } }, 'could not connect to Redis (REDIS_URL)');
+    return null;
+  }
 }
 
 /**
@@ -89,12 +130,18 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
     import('./observe/http-status.js'),
   ]);
   const metrics = createMetrics(() => running.live?.current() ?? null);
+  const http = config.interactions === 'http';
   const notReady = () => [
     ...(running.live ? [] : ['documents not loaded']),
-    ...(running.gateway?.connected() ? [] : ['gateway not connected']),
+    ...(running.transport?.connected() ? [] : [http ? 'endpoint not started' : 'gateway not connected']),
   ];
+  const interactions = http ? () => running.interactions : undefined;
   try {
-    const server = await startStatusServer(config.httpPort!, config.httpHost, { notReady, scrape: metrics.scrape });
+    const server = await startStatusServer(config.httpPort!, config.httpHost, {
+      notReady,
+      scrape: metrics.scrape,
+      interactions,
+    });
     log.info({ port: server.port, host: config.httpHost ?? 'all interfaces' }, 'status server listening');
     return { metrics, server };
   } catch (error) {
@@ -103,10 +150,16 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
   }
 }
 
-/** The gateway connection, reporting to the metrics when there are any. */
-function connect(config: Config, token: string, live: LiveLibrary, log: Logger, metrics?: BotMetrics): Gateway {
+/**
+ * The gateway connection, or the HTTP endpoint, reporting to the metrics when there are any. Each is loaded only
+ * when chosen: an HTTP replica never loads @discordjs/ws.
+ */
+async function connect(serving: Serving, live: LiveLibrary): Promise<Transport> {
+  const { config, token, log, metrics, store } = serving;
+  if (config.interactions === 'http') return listen(serving, live);
+  const { createGateway } = await import('./transport/gateway.js');
   return createGateway({
-    token,
+    token: token!,
     apiUrl: config.apiUrl,
     buttonTimeoutMs: config.buttonTimeoutMs,
     log,
@@ -115,7 +168,39 @@ function connect(config: Config, token: string, live: LiveLibrary, log: Logger, 
     onInteraction: metrics?.onInteraction,
     onReconnect: metrics?.onReconnect,
     onRateLimited: metrics?.onRateLimited,
+    store,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
+}
+
+/** POST /interactions on the status server's port: answered once the documents are loaded. */
+async function listen({ config, log, metrics, running, store }: Serving, live: LiveLibrary): Promise<Transport> {
+  const [{ createInteractionEndpoint }, { createInteractionHandler }] = await Promise.all([
+    import('./transport/http.js'),
+    import('./transport/handler.js'),
+  ]);
+  running.interactions = createInteractionEndpoint(
+    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl },
+    (send, editOriginal) =>
+      createInteractionHandler(() => live.current(), send, log, {
+        commands,
+        context: sharedContext({ buttonTimeoutMs: config.buttonTimeoutMs }),
+        editOriginal,
+        onInteraction: metrics?.onInteraction,
+        store,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+      }),
+  );
+  return {
+    connect: () => {
+      log.info({ port: config.httpPort }, 'serving interactions on POST /interactions');
+      return Promise.resolve();
+    },
+    // Nothing ends an HTTP endpoint's session: it serves until stopped.
+    lost: new Promise(() => {}),
+    connected: () => true,
+    close: async () => {},
+  };
 }
 
 /** A supervisor waits only so long before it kills a process that was asked to stop. */

@@ -9,7 +9,7 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import type { Command, CommandOptions, SharedContext } from './command.js';
+import type { Command, CommandOptions, SharedContext, Where } from './command.js';
 import type { Library } from './library/library.js';
 import { COLORS, notice, reply } from './render/reply.js';
 import { escapeUserText, truncate } from './render/text.js';
@@ -135,6 +135,24 @@ export function unreadableResponse(interaction: Pick<APIInteraction, 'type'>): A
   );
 }
 
+/** The channel and user of an interaction ("direct" and "unknown" when it names none). */
+export function whereOf(interaction: APIInteraction): Where {
+  return {
+    channelId: interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct',
+    userId: interaction.member?.user?.id ?? interaction.user?.id ?? 'unknown',
+  };
+}
+
+/** What a user over RATE_LIMIT_PER_MINUTE sees, privately. */
+export function rateLimitedResponse(limit: number): APIInteractionResponse {
+  return message(
+    notice(
+      'Slow down',
+      `You have run more than ${limit} commands in the last minute. Please wait a moment and try again.`,
+    ),
+  );
+}
+
 /** The response to one interaction, or null for kinds this bot does not handle (buttons, modals, ...). Throws what a command throws. */
 export function respond(
   library: Library,
@@ -143,8 +161,7 @@ export function respond(
   commands: ReadonlyMap<string, Command>,
 ): APIInteractionResponse | null {
   if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
-  const channelId = interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct';
-  const userId = interaction.member?.user?.id ?? interaction.user?.id ?? 'unknown';
+  const { channelId, userId } = whereOf(interaction);
   if (interaction.type === InteractionType.MessageComponent) {
     // Button custom ids start with the command that made them: "search:<key>:<page>".
     const customId = typeof interaction.data?.custom_id === 'string' ? interaction.data.custom_id : '';

@@ -16,6 +16,10 @@ describe('loadConfig', () => {
       buttonTimeoutMs: 300_000,
       httpPort: null,
       httpHost: null,
+      interactions: 'gateway',
+      publicKey: null,
+      redisUrl: null,
+      rateLimitPerMinute: 20,
     });
   });
 
@@ -32,6 +36,10 @@ describe('loadConfig', () => {
         LOG_FORMAT: 'Pretty',
         HTTP_PORT: '9464',
         HTTP_HOST: '127.0.0.1',
+        INTERACTIONS: 'HTTP',
+        DISCORD_PUBLIC_KEY: 'AB'.repeat(32),
+        REDIS_URL: 'redis://127.0.0.1:6380/2',
+        RATE_LIMIT_PER_MINUTE: '0',
       }),
     ).toEqual({
       token: TOKEN,
@@ -44,6 +52,10 @@ describe('loadConfig', () => {
       buttonTimeoutMs: 2500,
       httpPort: 9464,
       httpHost: '127.0.0.1',
+      interactions: 'http',
+      publicKey: 'ab'.repeat(32),
+      redisUrl: 'redis://127.0.0.1:6380/2',
+      rateLimitPerMinute: 0,
     });
   });
 
@@ -62,6 +74,14 @@ describe('loadConfig', () => {
     ['HTTP_PORT', '80.5'],
     ['HTTP_PORT', 'http'],
     ['HTTP_HOST', 'http://0.0.0.0/'],
+    ['INTERACTIONS', 'webhook'],
+    ['DISCORD_PUBLIC_KEY', 'abc123'],
+    ['DISCORD_PUBLIC_KEY', 'g'.repeat(64)],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['RATE_LIMIT_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_PER_MINUTE', '2.5'],
+    ['RATE_LIMIT_PER_MINUTE', '20000'],
   ])('names %s when it is bad (%s), in one line', (setting, value) => {
     let error: unknown;
     try {
@@ -73,6 +93,17 @@ describe('loadConfig', () => {
     expect((error as ConfigError).setting).toBe(setting);
     expect((error as Error).message.startsWith(setting)).toBe(true);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('asks for the public key and a port with INTERACTIONS=http', () => {
+    expect(() => loadConfig({ INTERACTIONS: 'http', HTTP_PORT: '8080' })).toThrow(/^DISCORD_PUBLIC_KEY is required/);
+    expect(() => loadConfig({ INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(
+      /^HTTP_PORT is required/,
+    );
+  });
+
+  it('never echoes a bad REDIS_URL, which may carry a password', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@redis:6379' })).toThrow(/^REDIS_URL (?!.*hunter2)/);
   });
 
   it('leaves the status server off when HTTP_PORT is empty or blank', () => {

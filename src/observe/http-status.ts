@@ -1,6 +1,7 @@
 // The status server, when HTTP_PORT is set: /healthz (the process answers), /readyz (documents loaded and the
-// gateway connected: what a load balancer or an orchestrator waits for), /metrics (Prometheus). Plain
-// node:http: three read-only routes need no framework.
+// gateway connected: what a load balancer or an orchestrator waits for), /metrics (Prometheus), and with
+// INTERACTIONS=http, POST /interactions (../transport/http.ts) on the same port. Plain node:http: a few routes
+// need no framework.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +10,8 @@ export interface StatusChecks {
   notReady: () => string[];
   /** Prometheus's text format; absent: /metrics is 404. */
   scrape?: () => Promise<{ contentType: string; body: string }>;
+  /** POST /interactions: the endpoint, or null while it is not ready (503); absent: /interactions is 404. */
+  interactions?: () => ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
 }
 
 export interface StatusServer {
@@ -23,6 +26,7 @@ function reply(res: ServerResponse, status: number, body: string, headers: Recor
 
 async function route(req: IncomingMessage, res: ServerResponse, checks: StatusChecks): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://status').pathname;
+  if (path === '/interactions' && checks.interactions) return interactions(req, res, checks.interactions());
   const scrape = path === '/metrics' ? checks.scrape : undefined;
   if (path !== '/healthz' && path !== '/readyz' && !scrape)
     return reply(res, 404, 'not found: try /healthz, /readyz or /metrics\n');
@@ -36,6 +40,16 @@ async function route(req: IncomingMessage, res: ServerResponse, checks: StatusCh
   reply(res, 200, scraped.body, { 'content-type': scraped.contentType });
 }
 
+async function interactions(
+  req: IncomingMessage,
+  res: ServerResponse,
+  endpoint: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null,
+): Promise<void> {
+  if (req.method !== 'POST') return reply(res, 405, 'use POST\n', { allow: 'POST' });
+  if (!endpoint) return reply(res, 503, 'not ready: documents not loaded\n');
+  await endpoint(req, res);
+}
+
 /** Listens on `port` (0: any free port) and `host` (null: every interface); rejects when it cannot. */
 export async function startStatusServer(
   port: number,
@@ -43,7 +57,9 @@ export async function startStatusServer(
   checks: StatusChecks,
 ): Promise<StatusServer> {
   const server: Server = createServer((req, res) => {
-    route(req, res, checks).catch((error: Error) => reply(res, 500, `error: ${error.message}\n`));
+    route(req, res, checks).catch((error: Error) => {
+      if (!res.headersSent) reply(res, 500, `error: ${error.message}\n`);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

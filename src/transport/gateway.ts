@@ -8,6 +8,7 @@ import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, Routes } f
 import type { Logger } from 'pino';
 import { sharedContext, type Command } from '../command.js';
 import type { Library } from '../library/library.js';
+import type { Store } from '../store/store.js';
 import { createInteractionHandler, type EditOriginal, type HandlerOptions, type Send } from './handler.js';
 
 export interface GatewayOptions {
@@ -19,6 +20,9 @@ export interface GatewayOptions {
   commands: ReadonlyMap<string, Command>;
   /** Told about every interaction handled, for metrics. */
   onInteraction?: HandlerOptions['onInteraction'];
+  /** Shared values and rate-limit counts (see ../store/); per process when absent. */
+  store?: Store;
+  rateLimitPerMinute?: number;
   /** The connection dropped and is being re-opened. */
   onReconnect?: () => void;
   /** Discord answered a REST request with 429; `route` has ids and tokens replaced (":id", ":token"). */
@@ -131,6 +135,8 @@ function interactionHandler(rest: REST, options: GatewayOptions) {
     context: sharedContext({ buttonTimeoutMs: options.buttonTimeoutMs }),
     editOriginal,
     onInteraction: options.onInteraction,
+    store: options.store,
+    rateLimitPerMinute: options.rateLimitPerMinute,
   });
 }
 

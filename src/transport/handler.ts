@@ -2,7 +2,8 @@
 // apology and log it, log the delivery, and disable a reply's buttons when they expire. It does not load
 // discord.js nor a metrics library: a transport hands in how to send a response and how to edit the original
 // message, and the entry point hands in `onInteraction` to count them. What arrives is checked first
-// (./validate.ts): a malformed payload costs a notice or a warning, never the process.
+// (./validate.ts): a malformed payload costs a notice or a warning, never the process. Around each command the
+// shared store (../store/) counts the user against the rate limit and holds the values commands share.
 import {
   ComponentType,
   InteractionResponseType,
@@ -13,7 +14,10 @@ import {
 import type { Logger } from 'pino';
 import { DEFAULT_BUTTON_TIMEOUT_MS, sharedContext, type Command, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
-import { errorResponse, respond, unreadableResponse } from '../respond.js';
+import { errorResponse, rateLimitedResponse, respond, unreadableResponse, whereOf } from '../respond.js';
+import { MemoryStore } from '../store/memory.js';
+import type { Store } from '../store/store.js';
+import { loadSharedValues, overRateLimit } from './shared-state.js';
 import { interactionProblem, isAnswerable, unanswerableProblem } from './validate.js';
 
 export type Send = (interaction: APIInteraction, response: APIInteractionResponse) => Promise<void>;
@@ -57,6 +61,10 @@ export interface HandlerOptions {
   editOriginal?: EditOriginal;
   /** Told about every interaction answered or failed (not those ignored), for metrics. */
   onInteraction?: (event: InteractionEvent) => void;
+  /** Shared values and rate-limit counts; a store of this process alone when absent. */
+  store?: Store;
+  /** Commands and button presses a user may make a minute; unset or 0: no limit. */
+  rateLimitPerMinute?: number | null;
 }
 
 function kindOf(interaction: APIInteraction): InteractionKind {
@@ -88,6 +96,7 @@ function commandName(interaction: APIInteraction): string | undefined {
 export function createInteractionHandler(getLibrary: () => Library, send: Send, log: Logger, options: HandlerOptions) {
   const context = options.context ?? sharedContext();
   const disableLater = buttonExpiry(log, options.editOriginal, context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+  const run = commandRunner(getLibrary, log, context, options);
   const deliver = async (
     interaction: APIInteraction,
     response: APIInteractionResponse,
@@ -124,16 +133,37 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
       return deliver(raw as APIInteraction, unreadableResponse(raw), started);
     }
     const interaction = raw as APIInteraction;
-    let response: APIInteractionResponse | null;
-    let failed = false;
+    const { response, failed } = await run(interaction);
+    if (response) await deliver(interaction, response, started, failed);
+  };
+}
+
+/**
+ * Runs one interaction: a user over the rate limit is told so; otherwise the shared values the command names
+ * are read before it runs and written after (before the reply goes, so the next interaction on any replica
+ * sees them). A command that throws gets the apology.
+ */
+function commandRunner(getLibrary: () => Library, log: Logger, context: SharedContext, options: HandlerOptions) {
+  const store = options.store ?? new MemoryStore();
+  const limit = options.rateLimitPerMinute ?? 0;
+  return async (interaction: APIInteraction): Promise<{ response: APIInteractionResponse | null; failed: boolean }> => {
+    const where = whereOf(interaction);
+    const kind = kindOf(interaction);
+    const counted = kind === 'command' || kind === 'button';
+    if (counted && limit > 0 && (await overRateLimit(store, where.userId, limit, context.now(), log))) {
+      log.info({ interaction: interaction.id, user: where.userId }, 'over the rate limit');
+      return { response: rateLimitedResponse(limit), failed: false };
+    }
+    const command = kind === 'command' ? options.commands.get(commandName(interaction) ?? '') : undefined;
+    const shared = await loadSharedValues(store, command?.sharedKeys?.(where) ?? [], log);
     try {
-      response = respond(getLibrary(), interaction, context, options.commands);
+      const response = respond(getLibrary(), interaction, { ...context, shared: shared.values }, options.commands);
+      await shared.save();
+      return { response, failed: false };
     } catch (error) {
       log.error({ err: error, interaction: interaction.id, command: commandName(interaction) }, 'command failed');
-      response = errorResponse(interaction);
-      failed = true;
+      return { response: errorResponse(interaction), failed: true };
     }
-    if (response) await deliver(interaction, response, started, failed);
   };
 }
 

@@ -1,7 +1,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { quote } from '../../commands/quote.js';
-import { CommandState } from '../../src/command.js';
+import { LocalValues } from '../../src/command.js';
 import { plainText } from '../../src/document/text.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
@@ -52,16 +52,16 @@ describe('/quote', () => {
   });
 
   it('never posts the same excerpt twice in a row in one channel', () => {
-    const state = new CommandState();
+    const shared = new LocalValues();
     const alwaysFirst = () => 0;
     let previous = '';
     for (let i = 0; i < 10; i++) {
-      const reply = quote.run(library, { section: 'saving-american-lives' }, context('same', alwaysFirst, { state }));
+      const reply = quote.run(library, { section: 'saving-american-lives' }, context('same', alwaysFirst, { shared }));
       expect(reply.embeds![0]!.description).not.toBe(previous);
       previous = reply.embeds![0]!.description!;
     }
     // Another channel is independent.
-    const other = quote.run(library, { section: 'saving-american-lives' }, context('other', alwaysFirst, { state }));
+    const other = quote.run(library, { section: 'saving-american-lives' }, context('other', alwaysFirst, { shared }));
     expect(other.embeds![0]!.description).toContain('President Trump is committed to stopping');
   });
 

@@ -1,0 +1,12 @@
+// The state every copy of the bot shares: the last quote per channel and per-user command counts. One small
+// interface, in memory by default (./memory.ts) and in Redis when REDIS_URL is set (./redis.ts), so a fleet of
+// HTTP replicas behaves as one bot. Every key expires: nothing here is kept for good.
+export interface Store {
+  /** The value, or null when absent or expired. */
+  get(key: string): Promise<string | null>;
+  /** Sets the value; it expires after `ttlMs`. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Adds one to a counter and resolves to the new count; a new counter expires after `ttlMs` (not renewed). */
+  incr(key: string, ttlMs: number): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,219 @@
+// The HTTP interactions endpoint: Discord POSTs each interaction to /interactions and takes the reply in the
+// HTTP response, so any number of replicas can serve behind a load balancer. Each request is size-capped and
+// its Ed25519 signature checked on the raw bytes before anything parses it. Everything between is the
+// transport-neutral handler (./handler.ts); its `send` resolves the pending HTTP response. When the handler has
+// not answered within DEFER_AFTER_MS (it may be waiting on the shared store), the request is answered with a
+// deferral (type 5, or 6 for a button) and the reply follows through the interaction's webhook, which needs
+// no bot token. A command that blocks the event loop cannot be deferred; commands answer in milliseconds.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { KeyObject } from 'node:crypto';
+import { REST } from '@discordjs/rest';
+import {
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  Routes,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
+import type { Logger } from 'pino';
+import type { EditOriginal, Send } from './handler.js';
+import { publicKeyFromHex, signatureProblem } from './signature.js';
+
+/** Discord waits 3 s for the first response; past this, defer and finish through the webhook. */
+export const DEFER_AFTER_MS = 2500;
+/** Interactions are a few kilobytes; a bigger body is not Discord's. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/** Builds the interaction handler around this transport's send and edit (the entry point hands in the rest). */
+export type MakeHandler = (send: Send, editOriginal: EditOriginal) => (raw: unknown) => Promise<void>;
+
+export interface EndpointOptions {
+  /** DISCORD_PUBLIC_KEY: 64 hex characters. */
+  publicKey: string;
+  log: Logger;
+  /** REST base for the webhook (DISCORD_API_URL); null: Discord itself. */
+  apiUrl: string | null;
+  deferAfterMs?: number;
+  maxBodyBytes?: number;
+  now?: () => number;
+}
+
+type Deferral = 'message' | 'update';
+
+/** One request waiting for its interaction's reply. */
+interface Pending {
+  res: ServerResponse;
+  answered: boolean;
+  deferred: Deferral | null;
+}
+
+function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** The body, or null once it passes `max` bytes (the rest is drained unread, so memory stays bounded). */
+function readCapped(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > max) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.resume();
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+    // A client that hangs up mid-body never sends 'end' (after 'end', this comes too late to matter).
+    req.once('close', () => reject(new Error('the request was aborted')));
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A command asked for privately (the shared `private` option) is deferred privately: Discord fixes it then. */
+function askedPrivately(raw: APIInteraction): boolean {
+  const options = (raw.data as { options?: Array<{ name?: unknown; value?: unknown }> } | undefined)?.options;
+  return Array.isArray(options) && options.some((o) => o?.name === 'private' && o.value === true);
+}
+
+/** What a late answer is deferred as: a message for a command, an update for a button; null when it cannot be. */
+function deferralOf(raw: APIInteraction): Deferral | null {
+  if (raw.type === InteractionType.ApplicationCommand) return 'message';
+  if (raw.type === InteractionType.MessageComponent) return 'update';
+  return null;
+}
+
+function deferralResponse(raw: APIInteraction, deferral: Deferral): APIInteractionResponse {
+  if (deferral === 'update') return { type: InteractionResponseType.DeferredMessageUpdate };
+  return {
+    type: InteractionResponseType.DeferredChannelMessageWithSource,
+    ...(askedPrivately(raw) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+  };
+}
+
+/** The request handler for POST /interactions. */
+export function createInteractionEndpoint(options: EndpointOptions, makeHandler: MakeHandler): RequestHandler {
+  const key = publicKeyFromHex(options.publicKey);
+  const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
+  rest.on('rateLimited', (info) =>
+    options.log.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'),
+  );
+  const waiting = new Map<object, Pending>();
+  const webhook = webhookReplies(rest, options.log);
+  const send: Send = async (interaction, response) => {
+    const pending = waiting.get(interaction);
+    if (pending && !pending.deferred) {
+      pending.answered = true;
+      return writeJson(pending.res, 200, response);
+    }
+    await webhook.finish(interaction, response, pending?.deferred ?? 'message');
+  };
+  const handle = makeHandler(send, webhook.editOriginal);
+  const answer = answerer(handle, waiting, options);
+  return async (req, res) => {
+    const raw = await verifiedBody(req, res, key, options);
+    if (raw === undefined) return;
+    if (typeof raw === 'object' && raw !== null && 'type' in raw && raw.type === InteractionType.Ping)
+      return writeJson(res, 200, { type: InteractionResponseType.Pong });
+    await answer(raw, res);
+  };
+}
+
+/** Runs the handler for one request, deferring when it is slow; a request nothing answered gets a 400. */
+function answerer(handle: (raw: unknown) => Promise<void>, waiting: Map<object, Pending>, options: EndpointOptions) {
+  return async (raw: unknown, res: ServerResponse) => {
+    const pending: Pending = { res, answered: false, deferred: null };
+    const interaction = raw as APIInteraction;
+    const deferral = typeof raw === 'object' && raw !== null ? deferralOf(interaction) : null;
+    if (typeof raw === 'object' && raw !== null) waiting.set(raw, pending);
+    const timer = deferral
+      ? setTimeout(() => {
+          if (pending.answered) return;
+          pending.deferred = deferral;
+          writeJson(res, 200, deferralResponse(interaction, deferral));
+          options.log.info({ interaction: interaction.id }, 'deferred a slow interaction');
+        }, options.deferAfterMs ?? DEFER_AFTER_MS)
+      : undefined;
+    try {
+      await handle(raw);
+    } finally {
+      clearTimeout(timer);
+      if (typeof raw === 'object' && raw !== null) waiting.delete(raw);
+    }
+    if (!pending.answered && !pending.deferred) writeJson(res, 400, { error: 'this interaction cannot be answered' });
+  };
+}
+
+/**
+ * The parsed body of a signed request of acceptable size, or undefined once a refusal is sent (413, 401, 400),
+ * logged with why and how big, never with what it held.
+ */
+async function verifiedBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  key: KeyObject,
+  options: EndpointOptions,
+): Promise<unknown> {
+  const refuse = (status: number, problem: string, bytes?: number) => {
+    options.log.warn({ status, problem, bytes }, 'refused an interaction request');
+    writeJson(res, status, { error: problem }, status === 413 ? { connection: 'close' } : {});
+    return undefined;
+  };
+  const max = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const body = await readCapped(req, max);
+  if (!body) return refuse(413, `body over ${max} bytes`);
+  const problem = signatureProblem(
+    key,
+    { signature: header(req, 'x-signature-ed25519'), timestamp: header(req, 'x-signature-timestamp'), body },
+    options.now?.() ?? Date.now(),
+  );
+  if (problem) return refuse(401, problem, body.length);
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return refuse(400, 'body is not JSON', body.length);
+  }
+}
+
+/** Replies that go through the interaction's webhook: a deferred answer, and the button-expiry edit. */
+function webhookReplies(rest: REST, log: Logger) {
+  const editOriginal: EditOriginal = async (interaction, body) => {
+    await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+      body,
+      auth: false,
+    });
+  };
+  const finish = async (interaction: APIInteraction, response: APIInteractionResponse, deferred: Deferral) => {
+    const isMessage = response.type === InteractionResponseType.ChannelMessageWithSource;
+    const isUpdate = response.type === InteractionResponseType.UpdateMessage;
+    if (!isMessage && !isUpdate) {
+      log.warn({ interaction: interaction.id, type: response.type }, 'too late to answer; Discord has moved on');
+      return;
+    }
+    // A new message after a deferred button update is a follow-up; otherwise the deferral's message is edited
+    // (an edit cannot change whether a message is private: the deferral fixed that).
+    const { flags, ...edit } = response.data ?? {};
+    if (deferred === 'update' && isMessage) {
+      await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+        body: { ...edit, flags },
+        auth: false,
+      });
+      return;
+    }
+    await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+      body: edit,
+      auth: false,
+    });
+  };
+  return { editOriginal, finish };
+}

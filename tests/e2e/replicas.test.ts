@@ -1,0 +1,98 @@
+// Three HTTP replicas of the real bot sharing one Redis, as behind a load balancer: signed interactions sent to
+// them in turn, /quote never repeating in a row in a channel whichever replica answers, and one replica killed
+// mid-run while the others keep answering, with no interaction left unanswered.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type BotProcess } from '../support/bot-process.js';
+import { expectValidResponse } from '../support/discord-contract.js';
+import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { freePort } from '../support/free-port.js';
+import { findRedisServer, REDIS_MISSING, startRedis, type RedisServer } from '../support/redis-server.js';
+import { postSigned, signingKey, type Posted } from '../support/signed.js';
+
+const redisBinary = findRedisServer();
+const key = signingKey();
+
+interface Replica {
+  bot: BotProcess;
+  url: string;
+}
+
+describe.skipIf(!redisBinary)(
+  `three HTTP replicas, one Redis${redisBinary ? '' : ` (skipped: ${REDIS_MISSING})`}`,
+  () => {
+    let redis: RedisServer;
+    let standIn: DiscordStandIn;
+    const replicas: Replica[] = [];
+
+    beforeAll(async () => {
+      redis = await startRedis(redisBinary!);
+      standIn = await startStandIn({ token: 'unused' });
+      for (let i = 0; i < 3; i++) {
+        const port = await freePort();
+        const bot = startBot({
+          INTERACTIONS: 'http',
+          DISCORD_PUBLIC_KEY: key.publicKeyHex,
+          DISCORD_API_URL: standIn.apiUrl,
+          HTTP_PORT: String(port),
+          HTTP_HOST: '127.0.0.1',
+          REDIS_URL: redis.url,
+          LOG_LEVEL: 'info',
+        });
+        replicas.push({ bot, url: `http://127.0.0.1:${port}/interactions` });
+      }
+      await Promise.all(
+        replicas.map((r) => r.bot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions', 40_000)),
+      );
+    }, 60_000);
+
+    afterAll(async () => {
+      await Promise.all(replicas.map((r) => r.bot.stop('SIGKILL')));
+      await standIn?.stop();
+      await redis?.stop();
+    });
+
+    function quotePayload() {
+      return standIn.interactionPayload(2, {
+        id: '940000000000000000',
+        name: 'quote',
+        type: 1,
+        // A section of a few statements: a random pick would often repeat the last one.
+        options: [{ name: 'section', type: 3, value: 'saving-american-lives' }],
+      });
+    }
+
+    /** As a load balancer does: the next replica in turn, and on a refused connection the one after it. */
+    async function sendRoundRobin(turn: number, payload: unknown): Promise<{ answered: Posted; by: number }> {
+      for (let attempt = 0; attempt < replicas.length; attempt++) {
+        const index = (turn + attempt) % replicas.length;
+        try {
+          return { answered: await postSigned(replicas[index]!.url, key, payload), by: index };
+        } catch {
+          // Refused: that replica is gone; try the next.
+        }
+      }
+      throw new Error('no replica answered');
+    }
+
+    it('answers every interaction, never repeats /quote in a row, and survives losing a replica', async () => {
+      const excerpts: string[] = [];
+      const answeredBy: number[] = [];
+      for (let turn = 0; turn < 36; turn++) {
+        if (turn === 12) await replicas[1]!.bot.stop('SIGKILL');
+        const { answered, by } = await sendRoundRobin(turn, quotePayload());
+        expect(answered.status).toBe(200);
+        expectValidResponse(answered.body);
+        excerpts.push(
+          (answered.body as { data: { embeds: Array<{ description: string }> } }).data.embeds[0]!.description,
+        );
+        answeredBy.push(by);
+      }
+      expect(excerpts).toHaveLength(36);
+      for (let i = 1; i < excerpts.length; i++) expect(excerpts[i], `turn ${i}`).not.toBe(excerpts[i - 1]);
+      expect(new Set(answeredBy.slice(0, 12))).toEqual(new Set([0, 1, 2]));
+      expect(answeredBy.slice(12)).not.toContain(1);
+      expect(new Set(answeredBy.slice(12))).toEqual(new Set([0, 2]));
+      expect(standIn.violations).toEqual([]);
+    });
+  },
+);

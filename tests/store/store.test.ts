@@ -1,0 +1,114 @@
+// The store contract, run against the in-memory store and against a real redis-server (skipped, saying so,
+// where none is installed): values and counters that expire, and a Redis that goes away failing fast.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/store/memory.js';
+import { RedisStore } from '../../src/store/redis.js';
+import type { Store } from '../../src/store/store.js';
+import { findRedisServer, REDIS_MISSING, startRedis, type RedisServer } from '../support/redis-server.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let unique = 0;
+const key = (name: string) => `test:${process.pid}:${++unique}:${name}`;
+
+function storeContract(open: () => Store) {
+  it('reads null for a key never set, and a value once set', async () => {
+    const store = open();
+    const k = key('value');
+    expect(await store.get(k)).toBeNull();
+    await store.set(k, 'border/p1', 60_000);
+    expect(await store.get(k)).toBe('border/p1');
+    await store.set(k, 'border/p2', 60_000);
+    expect(await store.get(k)).toBe('border/p2');
+  });
+
+  it('forgets a value after its time to live', async () => {
+    const store = open();
+    const k = key('short');
+    await store.set(k, 'x', 40);
+    await sleep(120);
+    expect(await store.get(k)).toBeNull();
+  });
+
+  it('counts, and a counter expires from its first count (counting does not renew it)', async () => {
+    const store = open();
+    const k = key('count');
+    expect(await store.incr(k, 150)).toBe(1);
+    await sleep(60);
+    expect(await store.incr(k, 150)).toBe(2);
+    expect(await store.incr(k, 150)).toBe(3);
+    await sleep(150);
+    expect(await store.incr(k, 150)).toBe(1);
+  });
+
+  it('counts every concurrent increment once', async () => {
+    const store = open();
+    const k = key('concurrent');
+    const counts = await Promise.all(Array.from({ length: 50 }, () => store.incr(k, 60_000)));
+    expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+}
+
+describe('memory store', () => {
+  storeContract(() => new MemoryStore());
+
+  it('stays within its capacity, dropping expired entries first, then the oldest', async () => {
+    let now = 0;
+    const store = new MemoryStore(3, () => now);
+    await store.set('old', '1', 10);
+    await store.set('a', '1', 1000);
+    await store.set('b', '1', 1000);
+    now = 20;
+    await store.set('c', '1', 1000);
+    expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual(['1', '1', '1']);
+    await store.set('d', '1', 1000);
+    expect(await store.get('a')).toBeNull();
+    expect(await store.get('d')).toBe('1');
+  });
+});
+
+const redisBinary = findRedisServer();
+
+describe.skipIf(!redisBinary)(`redis store${redisBinary ? '' : ` (skipped: ${REDIS_MISSING})`}`, () => {
+  let server: RedisServer;
+  const stores: RedisStore[] = [];
+  let current: RedisStore;
+
+  beforeAll(async () => {
+    server = await startRedis(redisBinary!);
+    current = await RedisStore.connect(server.url);
+    stores.push(current);
+  });
+
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await server?.stop();
+  });
+
+  storeContract(() => current);
+
+  it('shares values between two clients, as two replicas would', async () => {
+    const other = await RedisStore.connect(server.url);
+    stores.push(other);
+    const k = key('shared');
+    await current.set(k, 'from replica 1', 60_000);
+    expect(await other.get(k)).toBe('from replica 1');
+    expect(await other.incr(k + ':n', 60_000)).toBe(1);
+    expect(await current.incr(k + ':n', 60_000)).toBe(2);
+  });
+
+  it('refuses to start against a port where no Redis listens', async () => {
+    await expect(RedisStore.connect('redis://127.0.0.1:1')).rejects.toThrow();
+  });
+
+  it('fails fast, not after Discord’s 3 seconds, when Redis goes away', async () => {
+    const doomed = await startRedis(redisBinary!);
+    const store = await RedisStore.connect(doomed.url);
+    await doomed.stop();
+    await sleep(50);
+    const started = performance.now();
+    await expect(store.get('anything')).rejects.toThrow();
+    await expect(store.incr('anything', 1000)).rejects.toThrow();
+    expect(performance.now() - started).toBeLessThan(1500);
+    await store.close();
+  });
+});

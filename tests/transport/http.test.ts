@@ -1,0 +1,241 @@
+// The HTTP interactions endpoint behind the status server, with requests signed by a key pair made here: the
+// signature, size and body checks, PING, a reply in the HTTP response, and a slow answer deferred and finished
+// through the webhook (the local Discord stand-in checks what arrives there).
+import { request } from 'node:http';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedContext } from '../../src/command.js';
+import { createLogger } from '../../src/log.js';
+import { startStatusServer, type StatusServer } from '../../src/observe/http-status.js';
+import { createInteractionHandler } from '../../src/transport/handler.js';
+import { createInteractionEndpoint, type MakeHandler } from '../../src/transport/http.js';
+import { commands } from '../../commands/index.js';
+import { expectValidResponse } from '../support/discord-contract.js';
+import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { seedLibrary } from '../support/library.js';
+import { post, postSigned, signatureHeaders, signingKey } from '../support/signed.js';
+
+const key = signingKey();
+const library = seedLibrary();
+const lines: Array<Record<string, unknown>> = [];
+const log = createLogger(
+  'debug',
+  new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  }),
+  [],
+);
+
+let standIn: DiscordStandIn;
+let server: StatusServer;
+let slowServer: StatusServer;
+let expiringServer: StatusServer;
+const url = (s: StatusServer) => `http://127.0.0.1:${s.port}/interactions`;
+
+const handlerFor =
+  (delayMs = 0, buttonTimeoutMs?: number): MakeHandler =>
+  (send, editOriginal) => {
+    const handle = createInteractionHandler(() => library, send, log, {
+      commands,
+      context: sharedContext({ random: () => 0, buttonTimeoutMs }),
+      editOriginal,
+    });
+    // An artificially slow step before the command answers (as a slow shared store would be).
+    return async (raw) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await handle(raw);
+    };
+  };
+
+function statPayload(query: string, extra: Array<{ name: string; type: number; value: unknown }> = []) {
+  return standIn.interactionPayload(2, {
+    id: '940000000000000000',
+    name: 'stat',
+    type: 1,
+    options: [{ name: 'query', type: 3, value: query }, ...extra],
+  });
+}
+
+beforeAll(async () => {
+  standIn = await startStandIn({ token: 'unused' });
+  const endpoint = (delay: number, deferAfterMs?: number) =>
+    createInteractionEndpoint(
+      { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl, maxBodyBytes: 64 * 1024, deferAfterMs },
+      handlerFor(delay),
+    );
+  const fast = endpoint(0);
+  server = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => fast });
+  const slow = endpoint(400, 100);
+  slowServer = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => slow });
+  const expiring = createInteractionEndpoint(
+    { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl },
+    handlerFor(0, 100),
+  );
+  expiringServer = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => expiring });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await slowServer?.close();
+  await expiringServer?.close();
+  await standIn?.stop();
+});
+
+describe('HTTP interactions endpoint', () => {
+  it('answers PING with PONG', async () => {
+    expect(
+      await postSigned(url(server), key, { id: '1', type: 1, application_id: '2', token: 't', version: 1 }),
+    ).toEqual({ status: 200, body: { type: 1 } });
+  });
+
+  it('answers /stat in the HTTP response with a reply Discord accepts', async () => {
+    const { status, body } = await postSigned(url(server), key, statPayload('homicides'));
+    expect(status).toBe(200);
+    expectValidResponse(body);
+    expect(JSON.stringify(body)).toContain('**nearly 2,000** homicides');
+  });
+
+  it('refuses a request signed with another key (401)', async () => {
+    const body = JSON.stringify(statPayload('homicides'));
+    expect((await post(url(server), body, signatureHeaders(signingKey(), body))).status).toBe(401);
+  });
+
+  it('refuses an altered body (401)', async () => {
+    const body = JSON.stringify(statPayload('homicides'));
+    const headers = signatureHeaders(key, body);
+    expect((await post(url(server), body.replace('homicides', 'homicidez'), headers)).status).toBe(401);
+  });
+
+  it('refuses a replayed request with an old timestamp, and one from the future (401)', async () => {
+    const body = JSON.stringify(statPayload('homicides'));
+    const now = Math.floor(Date.now() / 1000);
+    expect((await post(url(server), body, signatureHeaders(key, body, now - 6 * 60))).status).toBe(401);
+    expect((await post(url(server), body, signatureHeaders(key, body, now + 60))).status).toBe(401);
+  });
+
+  it('refuses a request without signature headers (401), or with a malformed one', async () => {
+    const body = JSON.stringify(statPayload('homicides'));
+    expect((await post(url(server), body, {})).status).toBe(401);
+    const headers = { ...signatureHeaders(key, body), 'x-signature-ed25519': 'zz' };
+    expect((await post(url(server), body, headers)).status).toBe(401);
+  });
+
+  it('refuses a body over 64 KB (413) before checking anything', async () => {
+    const body = JSON.stringify({ ...statPayload('homicides'), padding: 'x'.repeat(70_000) });
+    expect((await post(url(server), body, signatureHeaders(key, body))).status).toBe(413);
+  });
+
+  it('refuses a signed body that is not JSON (400)', async () => {
+    const body = '{"type": 2, "data": ';
+    expect((await post(url(server), body, signatureHeaders(key, body))).status).toBe(400);
+  });
+
+  it('logs each refusal with why, never with what the body held', () => {
+    const refusals = lines.filter((l) => l.msg === 'refused an interaction request');
+    expect(refusals.map((l) => l.status)).toEqual([401, 401, 401, 401, 401, 401, 413, 400]);
+    expect(JSON.stringify(refusals)).not.toMatch(/homicid|padding|"type": 2/);
+  });
+
+  it('keeps the status routes on the same port, and takes only POST on /interactions', async () => {
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+    expect((await fetch(url(server))).status).toBe(405);
+  });
+
+  it('defers a slow command (type 5) and finishes it through the webhook', async () => {
+    const payload = statPayload('homicides');
+    const { status, body } = await postSigned(url(slowServer), key, payload);
+    expect({ status, body }).toEqual({ status: 200, body: { type: 5 } });
+    const edit = await waitFor(() => standIn.edits(payload.token as string)[0]);
+    expect(JSON.stringify(edit.body)).toContain('**nearly 2,000** homicides');
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('defers a slow button press (type 6) and edits its message through the webhook', async () => {
+    const search = standIn.interactionPayload(2, {
+      id: '940000000000000000',
+      name: 'search',
+      type: 1,
+      options: [{ name: 'query', type: 3, value: 'Trump' }],
+    });
+    expect((await postSigned(url(slowServer), key, search)).body).toEqual({ type: 5 });
+    const first = await waitFor(() => standIn.edits(search.token as string)[0]);
+    const next = buttonsOf(first.body).find((b) => b.label === 'Next')!;
+    const press = standIn.interactionPayload(3, { custom_id: next.custom_id, component_type: 2 }, undefined, {
+      ...standIn.botMessage(),
+    });
+    expect((await postSigned(url(slowServer), key, press)).body).toEqual({ type: 6 });
+    const paged = await waitFor(() => standIn.edits(press.token as string)[0]);
+    expect(JSON.stringify(paged.body)).toMatch(/Page 2|2 of/);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('sends a new message after a deferred button press as a follow-up', async () => {
+    const press = standIn.interactionPayload(3, { custom_id: 'gone:1', component_type: 2 }, undefined, {
+      ...standIn.botMessage(),
+    });
+    expect((await postSigned(url(slowServer), key, press)).body).toEqual({ type: 6 });
+    const followUp = await waitFor(() =>
+      standIn.requests.find((r) => r.method === 'POST' && r.path.endsWith(`/${press.token as string}`)),
+    );
+    expect(followUp.status).toBe(200);
+    expect(followUp.body).toMatchObject({ flags: 64, embeds: [{ title: 'This button no longer works' }] });
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('disables a reply’s buttons when they expire, through the webhook', async () => {
+    const search = standIn.interactionPayload(2, {
+      id: '940000000000000000',
+      name: 'search',
+      type: 1,
+      options: [{ name: 'query', type: 3, value: 'Trump' }],
+    });
+    const { body } = await postSigned(url(expiringServer), key, search);
+    expect(buttonsOf((body as { data: unknown }).data).length).toBeGreaterThan(0);
+    const edit = await waitFor(() => standIn.edits(search.token as string)[0]);
+    expect(buttonsOf(edit.body).every((b) => b.disabled)).toBe(true);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('answers a signed body that is JSON but no interaction with 400', async () => {
+    const body = 'null';
+    expect((await post(url(server), body, signatureHeaders(key, body))).status).toBe(400);
+  });
+
+  it('refuses a chunked body that grows past 64 KB (413), without holding it', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(url(server), { method: 'POST', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 20; i++) req.write('x'.repeat(8192));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
+  it('defers a slow private command privately', async () => {
+    const payload = statPayload('homicides', [{ name: 'private', type: 5, value: true }]);
+    expect((await postSigned(url(slowServer), key, payload)).body).toEqual({ type: 5, data: { flags: 64 } });
+    await waitFor(() => standIn.edits(payload.token as string)[0]);
+    expect(standIn.violations).toEqual([]);
+  });
+});
+
+function buttonsOf(data: unknown): Array<{ label: string; custom_id: string; disabled?: boolean }> {
+  const rows = (data as { components?: Array<{ components: unknown[] }> }).components ?? [];
+  return rows.flatMap((row) => row.components) as Array<{ label: string; custom_id: string; disabled?: boolean }>;
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeout = 5000): Promise<T> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -80,3 +80,14 @@ export function dateSpan(documents: readonly Document[]): string | null {
   known.sort();
   return known[0] === known.at(-1) ? known[0]! : `${known[0]} to ${known.at(-1)}`;
 }
+
+/** What `inspect` says of a document with no date it can read: answers from it could not say when it was said. */
+export function dateWarning(document: Document): { line: number; message: string } | null {
+  if (documentDate(document) !== null) return null;
+  const how =
+    'put a dated line such as "September 14, 2022" under the title, or date: 2022-09-14 in a Markdown file\'s front matter';
+  const message = document.date
+    ? `the date "${document.date}" cannot be read as a date: ${how}`
+    : `no date found, so answers from it cannot say when it was published: ${how}`;
+  return { line: 1, message };
+}

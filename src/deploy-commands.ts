@@ -6,6 +6,7 @@ import { REST, Routes } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
 import { definitions } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
+import { plural } from './render/text.js';
 
 export async function deployCommands(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let config;
@@ -28,7 +29,7 @@ export async function deployCommands(env: NodeJS.ProcessEnv = process.env): Prom
     const where = config.guildId
       ? `in server ${config.guildId} (available now)`
       : 'globally (may take up to an hour to appear)';
-    process.stdout.write(`Registered ${registered.length} command(s) ${where}:\n`);
+    process.stdout.write(`Registered ${plural(registered.length, 'command')} ${where}:\n`);
     for (const command of registered) {
       const options = (command.options ?? []).map((o) => o.name).join(', ');
       process.stdout.write(`  /${command.name}${options ? ` (${options})` : ''}: ${command.description}\n`);

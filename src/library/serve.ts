@@ -5,11 +5,15 @@ import { LiveLibrary, type ReloadLog } from './reload.js';
 
 export class NothingToServeError extends Error {}
 
-export async function openLibrary(seedsDir: string, log: ReloadLog): Promise<LiveLibrary> {
+/**
+ * `setting` names where the folder was given (SEEDS_DIR, or the console's --seeds), so an error points at what
+ * the person actually typed.
+ */
+export async function openLibrary(seedsDir: string, log: ReloadLog, setting = 'SEEDS_DIR'): Promise<LiveLibrary> {
   const dir = resolve(seedsDir);
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
-    throw new NothingToServeError(`SEEDS_DIR ${seedsDir} is not a folder: there are no documents to serve`);
+    throw new NothingToServeError(`${setting} ${seedsDir} is not a folder: there are no documents to serve`);
   const live = new LiveLibrary(dir, log);
   const report = await live.refresh();
   if (report.failure) throw new NothingToServeError(report.failure);

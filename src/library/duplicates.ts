@@ -1,6 +1,6 @@
 // Two files holding the same document (same title and text, as a second download or a copy under another name
-// leaves them) are served once: served twice, every answer from it would come twice. The first in file-name
-// order is kept, so the same one is served at every start.
+// leaves them) are served once: served twice, every answer from it would come twice. The one whose name sorts
+// first without its extension is kept ("report.md" over "report-2.md"), the same one at every start.
 import { createHash } from 'node:crypto';
 import type { Document } from '../document/types.js';
 
@@ -29,21 +29,23 @@ function fingerprint(document: Document): string {
     .digest('hex');
 }
 
-/** The documents with each repeat left out, and which file each repeat repeats. */
+/** The file name without its extension: "report.md" sorts before its copy "report-2.md". */
+const stem = (document: Document) => document.file.replace(/\.[^./]+$/, '');
+const byName = (a: Document, b: Document) =>
+  stem(a) < stem(b) ? -1 : stem(a) > stem(b) ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+
+/** The documents (in their order) with each repeat left out, and which file each repeat repeats. */
 export function withoutDuplicates(documents: readonly Document[]): { documents: Document[]; duplicates: Duplicate[] } {
   const first = new Map<string, Document>();
-  const kept: Document[] = [];
   const duplicates: Duplicate[] = [];
-  for (const document of documents) {
+  for (const document of [...documents].sort(byName)) {
     const key = fingerprint(document);
     const original = first.get(key);
     if (original) duplicates.push({ kept: original, dropped: document });
-    else {
-      first.set(key, document);
-      kept.push(document);
-    }
+    else first.set(key, document);
   }
-  return { documents: kept, duplicates };
+  const dropped = new Set(duplicates.map((d) => d.dropped));
+  return { documents: documents.filter((d) => !dropped.has(d)), duplicates };
 }
 
 /** The warning naming both files. */

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { documents } from '../../commands/documents.js';
 import { search } from '../../commands/search.js';
 import { section } from '../../commands/section.js';
 import { stat } from '../../commands/stat.js';
@@ -35,6 +36,19 @@ describe.skipIf(!present)('the whole real corpus as one library', () => {
     const toc = section.run(library, {}, context());
     expectValidResponse({ type: 4, data: toc });
     expect(toc.embeds).toHaveLength(10);
+    // Dated, linked and findable across 1,588 documents.
+    const rate = stat.run(library, { query: 'unemployment rate' }, context());
+    expectValidResponse({ type: 4, data: rate });
+    const hits = rate.embeds![0]!.description!.split('\n\n').filter((b) => b.includes('\n> '));
+    for (const hit of hits) expect(hit).toMatch(/ · \d{4}-\d{2}-\d{2}\]\(https:\/\/\S+#:~:text=/);
+    const common = search.run(library, { query: 'american' }, context());
+    expect(common.embeds![0]!.footer!.text).toMatch(/^Page 1 of \d+ · more than 500 statements · /);
+    const overview = section.run(library, { name: 'Overview' }, context());
+    expectValidResponse({ type: 4, data: overview });
+    expect(overview.embeds![0]!.title).toMatch(/^1,2\d\d sections answer to “Overview”$/);
+    const listed = documents.run(library, {}, context());
+    expectValidResponse({ type: 4, data: listed });
+    expect(listed.embeds![0]!.footer!.text).toMatch(/^Page 1 of 199 · 1,588 documents · 2021-\d\d-\d\d to 2026-/);
     const one = library.documents[100]!;
     const within = section.run(library, { document: one.id }, context());
     expect(within.embeds![0]!.title).toBe(one.title.length > 256 ? within.embeds![0]!.title : one.title);

@@ -17,7 +17,7 @@ function folder(files: Record<string, string>): string {
 }
 
 describe('the same document in two files', () => {
-  it('is served once (the first by file name), and a warning names both files', async () => {
+  it('is served once (the first by name, a copy\'s "-2" aside), and a warning names both files', async () => {
     const dir = folder({
       'parks.md': sheet('2025-02-04', 'https://example.gov/parks'),
       // A second download, a day later under another address: the same title and words.
@@ -25,9 +25,9 @@ describe('the same document in two files', () => {
     });
     const live = new LiveLibrary(dir);
     const report = await live.refresh();
-    expect(live.current().documents.map((d) => d.file)).toEqual(['border.txt', 'parks-2.md']);
+    expect(live.current().documents.map((d) => d.file)).toEqual(['border.txt', 'parks.md']);
     expect(report.warnings).toEqual([
-      'parks.md: not served: the same document (“Fact Sheet: Parks for Everyone”) as parks-2.md, which is served',
+      'parks-2.md: not served: the same document (“Fact Sheet: Parks for Everyone”) as parks.md, which is served',
     ]);
     expect(live.current().searchStatements('parks')).toHaveLength(1);
   });

@@ -36,43 +36,66 @@ function sectionGroups({ document, section }: SectionRef): string[][] {
   return groups;
 }
 
-/** A group's lines in runs that each fit a page once quoted; a line longer than a page is cut at a word. */
-function chunksOf(lines: string[], room: number): string[][] {
-  const chunks: string[][] = [];
-  let chunk: string[] = [];
-  let length = 0;
-  for (const whole of lines) {
-    const line = truncate(whole, room - 2);
-    // Each quoted line costs "> " and its line break.
-    if (chunk.length > 0 && length + line.length + 3 > room) {
-      chunks.push(chunk);
-      chunk = [];
-      length = 0;
-    }
-    chunk.push(line);
-    length += line.length + 3;
+/** Pages being filled, each at most `room` characters of quoted blocks. */
+class PageFiller {
+  readonly pages: string[] = [];
+  private page = '';
+  constructor(private readonly room: number) {}
+
+  private joined(block: string): string {
+    return this.page ? `${this.page}\n\n${block}` : block;
   }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+
+  fits(block: string): boolean {
+    return this.joined(block).length <= this.room;
+  }
+
+  add(block: string): void {
+    this.page = this.joined(block);
+  }
+
+  turn(): void {
+    if (this.page) this.pages.push(this.page);
+    this.page = '';
+  }
+
+  done(): string[] {
+    this.turn();
+    return this.pages;
+  }
 }
 
-/** Groups quoted and packed into pages of at most `room` characters; a group is split only when it must be. */
-export function packPages(groups: string[][], room: number): string[] {
-  const pages: string[] = [];
-  let page = '';
-  for (const group of groups) {
-    for (const chunk of chunksOf(group, room)) {
-      const block = blockquote(chunk.join('\n'));
-      const joined = page ? `${page}\n\n${block}` : block;
-      if (joined.length <= room) page = joined;
-      else {
-        if (page) pages.push(page);
-        page = block;
-      }
+/** A group longer than a page: its lines fill this page and then the next, each page's share quoted apart. */
+function addByLines(filler: PageFiller, lines: string[]): void {
+  let run: string[] = [];
+  for (const line of lines) {
+    if (filler.fits(blockquote([...run, line].join('\n')))) {
+      run.push(line);
+      continue;
     }
+    if (run.length > 0) filler.add(blockquote(run.join('\n')));
+    filler.turn();
+    run = [line];
   }
-  if (page) pages.push(page);
-  return pages;
+  if (run.length > 0) filler.add(blockquote(run.join('\n')));
+}
+
+/**
+ * Groups quoted and packed into pages of at most `room` characters. A group that fits goes whole on this page
+ * or the next; one longer than a page is split at its lines; a line longer than a page is cut at a word.
+ */
+export function packPages(groups: string[][], room: number): string[] {
+  const filler = new PageFiller(room);
+  for (const group of groups) {
+    const lines = group.map((line) => truncate(line, room - 2));
+    const block = blockquote(lines.join('\n'));
+    if (filler.fits(block)) filler.add(block);
+    else if (block.length <= room) {
+      filler.turn();
+      filler.add(block);
+    } else addByLines(filler, lines);
+  }
+  return filler.done();
 }
 
 /** The pages a section takes: lead and statements as blockquotes, groups kept apart and together. */

@@ -61,8 +61,8 @@ describe('deploy-commands against the stand-in', () => {
     expect(global.stderr).toBe('');
     expect(global.status).toBe(0);
     expect(global.stdout).toContain('Registered 6 commands globally');
-    expect(global.stdout).toContain('/stat (document, query, private)');
-    expect(global.stdout).toContain('/search (query, document, preview, private)');
+    expect(global.stdout).toContain('/stat (document, query, after, before, private)');
+    expect(global.stdout).toContain('/search (query, document, preview, after, before, private)');
     expect(standIn.registered).toEqual(JSON.parse(JSON.stringify(definitions)));
     expect(
       standIn.requests.some(

@@ -91,6 +91,15 @@ function runOneShots(session: ConsoleSession, args: Arguments): number {
   return code;
 }
 
+/** ": changed parks.txt; added roads.md" from a reload's fields, for the person editing them. */
+function changedFiles(fields: object): string {
+  const lists = fields as Partial<Record<'added' | 'changed' | 'removed', string[]>>;
+  const parts = (['changed', 'added', 'removed'] as const)
+    .filter((kind) => lists[kind]?.length)
+    .map((kind) => `${kind} ${lists[kind]!.join(', ')}`);
+  return parts.length ? `: ${parts.join('; ')}` : '';
+}
+
 /** The documents folder, loaded; null (said on stderr) when nothing in it can be served. */
 async function openDocuments(seeds: string, setting: string): Promise<LiveLibrary | null> {
   let started = false;
@@ -98,7 +107,7 @@ async function openDocuments(seeds: string, setting: string): Promise<LiveLibrar
     error: (message: string) => process.stderr.write(`${message}\n`),
     // Warnings at start would bury the prompt under a large folder's; after it, they are about an edit.
     warn: (message: string) => started && process.stderr.write(`${message}\n`),
-    info: (_fields: object, message: string) => process.stderr.write(`${message}\n`),
+    info: (fields: object, message: string) => process.stderr.write(`${message}${changedFiles(fields)}\n`),
   };
   try {
     const live = await openLibrary(seeds, log, setting);

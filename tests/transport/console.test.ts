@@ -199,7 +199,9 @@ describe('the console for people editing documents', () => {
     writeFileSync(parks, 'PARKS: The city opened 12 parks.\n');
     const child = spawn(`${ROOT}node_modules/.bin/tsx`, [CONSOLE, `--seeds=${dir}`], { cwd: ROOT });
     let out = '';
+    let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
     const ask = async (seen: number) => {
       child.stdin.write('/stat query:parks\n');
       const deadline = Date.now() + 15_000;
@@ -216,6 +218,7 @@ describe('the console for people editing documents', () => {
     }
     child.stdin.end();
     expect(answer).toContain('**15** parks');
+    expect(err).toContain('documents reloaded: changed parks.txt');
     expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
   }, 30_000);
 });

@@ -1,13 +1,17 @@
 // The command registry: every command the bot runs. Entry points (src/main.ts, src/console.ts) hand it to the
 // transports; the deploy script registers exactly these definitions.
 import type { Command } from '../src/command.js';
+import { documents } from './documents.js';
+import { helpCommand } from './help.js';
 import { quote } from './quote.js';
 import { search } from './search.js';
 import { section } from './section.js';
 import { stat } from './stat.js';
 
-export const commands: ReadonlyMap<string, Command> = new Map(
-  [section, stat, quote, search].map((c) => [c.definition.name, c]),
-);
+const listed: Command[] = [section, stat, quote, search, documents];
+// /help lists every command, itself included.
+listed.push(helpCommand(() => listed));
+
+export const commands: ReadonlyMap<string, Command> = new Map(listed.map((c) => [c.definition.name, c]));
 
 export const definitions = [...commands.values()].map((c) => c.definition);

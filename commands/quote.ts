@@ -1,10 +1,13 @@
 // /quote [section]: a random statement or the epigraph, attributed; never the same one twice in a row in a channel.
-import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, InteractionResponseType, type APIEmbed } from 'discord-api-types/v10';
 import { defineCommand } from '../src/command.js';
 import type { Document, Point, Section } from '../src/document/types.js';
 import { documentFooter, sectionNotFound } from '../src/render/document.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
-import { blockquote, documentText, escapeDocumentText } from '../src/render/text.js';
+import { attribution } from '../src/render/source.js';
+import { blockquote, documentText } from '../src/render/text.js';
+import { rowsOf } from './shared/buttons.js';
+import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 import { resolveSection, sectionChoices } from './shared/sections.js';
 
@@ -53,18 +56,23 @@ function everyExcerpt(
   };
 }
 
-function excerptEmbed({ document, section, point }: Excerpt): APIEmbed {
+/** The excerpt's place in its document: what a link or a citation points at. */
+const spanOf = ({ document, point }: Excerpt) => point?.span ?? document.epigraph!.span;
+
+/** The quote, then who said it (an epigraph) or its section, linked to the exact words. */
+function excerptEmbed(excerpt: Excerpt): APIEmbed {
+  const { document, section, point } = excerpt;
   if (!point) {
     const epigraph = document.epigraph!;
-    const by = epigraph.attribution ? `\n— ${escapeDocumentText(epigraph.attribution)}` : '';
     return {
-      description: `${blockquote(documentText(document, epigraph.span))}${by}`,
+      description: `${blockquote(documentText(document, epigraph.span))}\n${attribution(epigraph.attribution ?? 'Epigraph', document, epigraph.span)}`,
       color: COLORS.answer,
       footer: documentFooter(document, 'Epigraph'),
     };
   }
+  const where = section?.title ?? document.title;
   return {
-    description: blockquote(documentText(document, point.span)),
+    description: `${blockquote(documentText(document, point.span))}\n${attribution(where, document, point.span)}`,
     color: COLORS.answer,
     footer: documentFooter(
       document,
@@ -75,7 +83,8 @@ function excerptEmbed({ document, section, point }: Excerpt): APIEmbed {
 
 export const quote = defineCommand({
   name: 'quote',
-  description: 'Post a random excerpt of the document, attributed',
+  description: 'Post a random excerpt of the documents, attributed',
+  example: '/quote section:Saving American Lives',
   options: {
     document: documentOption,
     section: {
@@ -105,10 +114,18 @@ export const quote = defineCommand({
     if (pool.size > 1 && pool.at(index).key === last) index = (index + 1) % pool.size;
     const excerpt = pool.at(index);
     if (!ephemeral) context.shared.set(lastExcerptKey(context.channelId), excerpt.key, LAST_EXCERPT_TTL_MS);
-    return reply([excerptEmbed(excerpt)], { ephemeral });
+    const data = reply([excerptEmbed(excerpt)], { ephemeral });
+    const cite = citeButton('quote', excerpt.document, spanOf(excerpt));
+    if (cite) data.components = rowsOf([cite]);
+    return data;
   },
   autocomplete(library, focused, args) {
     if (focused.name === 'document') return choices(documentChoices(library, focused.value));
     return sectionChoices(library, focused.value, chosenDocument(library, args.document).document);
+  },
+  component(library, customId) {
+    return isCiteId(customId)
+      ? citeResponse(library, customId)
+      : { type: InteractionResponseType.ChannelMessageWithSource, data: notice('Unknown button', 'Run /quote again.') };
   },
 });

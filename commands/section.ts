@@ -1,19 +1,77 @@
-// /section [document] name:<heading>: a section quoted in full; no name: the table of contents.
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+// /section [document] name:<title, number or words>: a section quoted in full, a page at a time when it is
+// longer than one message; a name several documents share gives a list to choose from; no name: the table of
+// contents.
+import {
+  ApplicationCommandOptionType,
+  InteractionResponseType,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
 import { defineCommand } from '../src/command.js';
-import { sectionEmbed, sectionNotFound, tocEmbeds } from '../src/render/document.js';
-import { choices, reply } from '../src/render/reply.js';
+import type { Library, SectionRef } from '../src/library/library.js';
+import { sectionChoiceEmbed, sectionEmbed, sectionNotFound, sectionPages, tocEmbeds } from '../src/render/document.js';
+import { choices, notice, reply } from '../src/render/reply.js';
+import { escapeUserText, truncate } from '../src/render/text.js';
+import { button, MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
+import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
-import { resolveSection, sectionChoices } from './shared/sections.js';
+import { lookUpSection, sectionChoices } from './shared/sections.js';
+
+/** Sections offered when a name is shared: two rows of numbered buttons. */
+const CHOICES_SHOWN = 10;
+
+/** "section:<action>:<document id>:<section number>:<more>": a section's place, so buttons keep no state. */
+const sectionId = (action: 'page' | 'show', ref: SectionRef, more: string | number) =>
+  `section:${action}:${ref.document.id}:${ref.section.number}:${more}`;
+
+function sectionAt(library: Library, customId: string): { ref: SectionRef | null; action: string; more: string } {
+  const [, action = '', documentId = '', numberText = '', more = ''] = customId.split(':');
+  const document = library.documents.find((d) => d.id === documentId);
+  const section = document?.sections.find((s) => s.number === Number(numberText));
+  return { ref: document && section ? { document, section } : null, action, more };
+}
+
+/** A page of the section, with Previous/Next when it has several and a Cite for its heading. */
+function sectionReply(ref: SectionRef, page: number, ephemeral: boolean, note?: string) {
+  const pages = sectionPages(ref).length;
+  const current = Math.min(Math.max(0, page), Math.max(0, pages - 1));
+  const data = reply([sectionEmbed(ref, current, note)], { ephemeral });
+  const ids = { previous: sectionId('page', ref, current - 1), next: sectionId('page', ref, current + 1) };
+  const paging = pages > 1 && ids.next.length <= MAX_CUSTOM_ID ? pageButtons(ids, current, pages) : [];
+  const cited = ref.section.headingSpan ?? (ref.section.lead ?? ref.section.points[0])?.span;
+  const cite = cited ? citeButton('section', ref.document, cited) : null;
+  const rows = rowsOf([...paging, ...(cite ? [cite] : [])]);
+  if (rows.length > 0) data.components = rows;
+  return data;
+}
+
+/** The sections sharing a name, numbered, a button for each: only the asker sees the list. */
+function choiceReply(query: string, refs: SectionRef[], ephemeral: boolean) {
+  const shown = refs.slice(0, CHOICES_SHOWN);
+  const data = reply([sectionChoiceEmbed(query, refs, shown.length)], { ephemeral: true });
+  const buttons = shown.flatMap((ref, i) => {
+    const id = sectionId('show', ref, ephemeral ? 1 : 0);
+    return id.length <= MAX_CUSTOM_ID ? [button(String(i + 1), id)] : [];
+  });
+  if (buttons.length > 0) data.components = rowsOf(buttons);
+  return data;
+}
+
+function changed(): APIInteractionResponse {
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: notice('This section has changed', 'Its document was edited or removed since. Run /section again.'),
+  };
+}
 
 export const section = defineCommand({
   name: 'section',
-  description: 'Quote a section of the document, or list the sections',
+  description: 'Quote a section by title, number or what it says; no name lists the sections',
+  example: '/section name:2',
   options: {
     document: documentOption,
     name: {
       type: ApplicationCommandOptionType.String,
-      description: 'Section title (start typing to choose)',
+      description: 'Section title or number, or words it holds (start typing to choose)',
       autocomplete: true,
       maxLength: 200,
     },
@@ -25,12 +83,33 @@ export const section = defineCommand({
     if (notFound) return notFound;
     const ephemeral = args.private === true;
     if (!args.name) return reply(tocEmbeds(document ? [document] : library.documents), { ephemeral });
-    const ref = resolveSection(library, args.name, document);
-    if (!ref) return reply([sectionNotFound(library, args.name, document)], { ephemeral: true });
-    return reply([sectionEmbed(ref)], { ephemeral });
+    const match = lookUpSection(library, args.name, document);
+    if (match.kind === 'none') return reply([sectionNotFound(library, args.name, document)], { ephemeral: true });
+    if (match.kind === 'several') return choiceReply(args.name, match.refs, ephemeral);
+    const note = match.byContent
+      ? `*No section title matches “${escapeUserText(truncate(args.name, 100))}”; this section’s statements do.*`
+      : undefined;
+    return sectionReply(match.ref, 0, ephemeral, note);
   },
   autocomplete(library, focused, args) {
     if (focused.name === 'document') return choices(documentChoices(library, focused.value));
     return sectionChoices(library, focused.value, chosenDocument(library, args.document).document);
+  },
+  component(library, customId, context) {
+    if (isCiteId(customId)) return citeResponse(library, customId);
+    const { ref, action, more } = sectionAt(library, customId);
+    if (!ref) return changed();
+    // A choice from a list posts the section as a message of its own, private only if the list asked so.
+    if (action === 'show')
+      return { type: InteractionResponseType.ChannelMessageWithSource, data: sectionReply(ref, 0, more === '1') };
+    if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
+      return {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: notice('Not your section', 'Only the person who asked can page it. Run /section yourself.'),
+      };
+    }
+    const data = sectionReply(ref, Number.parseInt(more, 10) || 0, false);
+    delete data.flags; // an update keeps the message's own visibility
+    return { type: InteractionResponseType.UpdateMessage, data };
   },
 });

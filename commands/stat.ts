@@ -2,98 +2,130 @@
 // A query that no sentence covers gets "No figure found", not a guess (see src/library/figure-search.ts).
 import {
   ApplicationCommandOptionType,
-  ButtonStyle,
-  ComponentType,
   InteractionResponseType,
-  type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
 } from 'discord-api-types/v10';
 import { defineCommand } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
-import type { FigureHit, FigureRef, Library } from '../src/library/library.js';
+import { datedWithin, dateSpan, type DateRange } from '../src/library/dates.js';
+import type { FigureHit, FigureRef, Library, Scope } from '../src/library/library.js';
 import { documentFooter, figureLabel, figureWhere } from '../src/render/document.js';
 import { LIMITS } from '../src/render/limits.js';
 import { notFoundEmbed } from '../src/render/not-found.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { closest } from '../src/render/similar.js';
-import { blockquote, escapeDocumentText, escapeUserText, sentenceWithBolds, truncate } from '../src/render/text.js';
+import { attribution } from '../src/render/source.js';
+import {
+  blockquote,
+  escapeDocumentText,
+  escapeUserText,
+  plural,
+  sentenceWithBolds,
+  truncate,
+} from '../src/render/text.js';
+import { MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
+import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
+import { dateOptions, describeRange, rangeFromKey, rangeKey, readDateRange } from './shared/dates.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 
 /** Sentences a page: enough to compare, few enough to read. */
 export const PAGE_SIZE = 5;
+/** Room for one hit on a page, so that five and the page count fit in an embed's 4,096 characters. */
+const HIT_ROOM = Math.floor((LIMITS.embedDescription - 100) / PAGE_SIZE);
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What a lookup covers: one document or all, and the dates asked for. */
+interface Lookup {
+  query: string;
+  document: Document | null;
+  range: DateRange | null;
+}
 
-function hitBlock(library: Library, hit: FigureHit): string {
+function scopeOf(lookup: Omit<Lookup, 'query'>): Scope {
+  const { document, range } = lookup;
+  return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
+}
+
+/** " · also in 2 more documents (2021-03-04 to 2025-01-10)": where else the sentence is, first and last dated. */
+function alsoIn(hit: FigureHit): string {
+  if (hit.alsoIn.length === 0) return '';
+  const span = dateSpan([hit.sentence.document, ...hit.alsoIn]);
+  return ` · also in ${plural(hit.alsoIn.length, 'more document')}${span ? ` (${span})` : ''}`;
+}
+
+/** A quoted sentence with its answering figures in bold, its link or file and line, and where else it is. */
+function hitBlock(library: Library, hit: FigureHit, number: number | null): string {
   const { document, span } = hit.sentence;
   const quote = sentenceWithBolds(
     document,
     span,
     hit.bold.map((ref) => ref.figure.span),
   );
-  const where = figureWhere(library, hit.sentence.figures[0]!);
-  const dates = hit.alsoIn.map((d) => d.date).filter((d): d is string => Boolean(d));
-  const also = hit.alsoIn.length
-    ? ` · also in ${plural(hit.alsoIn.length, 'more document')}${dates.length ? ` (${[...dates].sort()[0]}…${[...dates].sort().at(-1)})` : ''}`
-    : '';
-  return `${blockquote(truncate(quote, 900))}\n— *${escapeUserText(where)}*${also}`;
+  const under = `${attribution(figureWhere(library, hit.sentence.figures[0]!), document, span)}${alsoIn(hit)}`;
+  const label = number === null ? '' : `**${number}.**\n`;
+  const room = Math.max(200, HIT_ROOM - under.length - label.length - 10);
+  return `${label}${blockquote(truncate(quote, room))}\n${under}`;
 }
 
-function pageEmbed(library: Library, query: string, hits: FigureHit[], page: number): APIEmbed {
+function pageEmbed(library: Library, lookup: Lookup, hits: FigureHit[], page: number): APIEmbed {
   const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
-  const shown = hits.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((hit) => hitBlock(library, hit));
-  const documents = new Set(hits.map((h) => h.sentence.document));
-  const counted = [pages > 1 ? `Page ${page + 1} of ${pages}` : '', `${plural(hits.length, 'sentence')} with figures`];
-  const only = documents.size === 1 ? hits[0]!.sentence.document : null;
+  const numbered = hits.length > 1;
+  const shown = hits
+    .slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
+    .map((hit, i) => hitBlock(library, hit, numbered ? page * PAGE_SIZE + i + 1 : null));
+  const documents = [...new Set(hits.map((h) => h.sentence.document))];
+  const counted = [
+    pages > 1 ? `Page ${page + 1} of ${pages}` : '',
+    `${plural(hits.length, 'sentence')} with figures`,
+    documents.length > 1 ? (dateSpan(documents) ?? '') : '',
+  ].filter(Boolean);
+  const only = documents.length === 1 ? documents[0]! : null;
   // One document: the footer names it, and the page count goes under the quotes.
-  if (only && pages > 1) shown.push(`*${counted.filter(Boolean).join(' · ')}*`);
+  if (only && pages > 1) shown.push(`*${counted.join(' · ')}*`);
+  const dated = lookup.range ? ` · ${describeRange(lookup.range)}` : '';
   return {
-    title: truncate(`Figures for “${escapeUserText(truncate(query, 100))}”`, LIMITS.embedTitle),
+    title: truncate(`Figures for “${escapeUserText(truncate(lookup.query, 100))}”${dated}`, LIMITS.embedTitle),
     description: shown.join('\n\n'),
     color: COLORS.answer,
-    footer: only ? documentFooter(only) : { text: counted.filter(Boolean).join(' · ') },
+    footer: only ? documentFooter(only) : { text: counted.join(' · ') },
   };
 }
 
 /**
- * "stat:<page>:<document index>:<query>": everything a page button needs, so no state is kept; who may press
- * it comes from the message itself (Discord names who ran the command).
+ * "stat:<page>:<document index>:<dates>:<query>": everything a page button needs, so no state is kept; who may
+ * press it comes from the message itself (Discord names who ran the command).
  */
-function pageId(page: number, documentIndex: number, query: string): string {
-  return `stat:${page}:${documentIndex < 0 ? '' : documentIndex}:${query}`;
+function pageId(library: Library, lookup: Lookup, page: number): string {
+  const index = lookup.document ? library.documents.indexOf(lookup.document) : -1;
+  return `stat:${page}:${index < 0 ? '' : index}:${rangeKey(lookup.range)}:${lookup.query}`;
 }
 
-function pageButtons(ids: { previous: string; next: string }, page: number, pages: number) {
-  const button = (label: string, custom_id: string, disabled: boolean): APIButtonComponent => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label,
-    custom_id,
-    disabled,
+function lookupFromId(library: Library, customId: string): { lookup: Lookup; page: number } {
+  const [, pageText = '0', documentText = '', rangeText = '', ...rest] = customId.split(':');
+  const document = documentText === '' ? null : (library.documents[Number(documentText)] ?? null);
+  const lookup = { query: rest.join(':'), document, range: rangeFromKey(rangeText) };
+  return { lookup, page: Number.parseInt(pageText, 10) || 0 };
+}
+
+/** "Cite" under a lone hit; "Cite 1" to "Cite 5" under a page of them, numbered as the page numbers them. */
+function citeButtons(hits: FigureHit[], page: number): APIButtonComponent[] {
+  const shown = hits.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  return shown.flatMap((hit, i) => {
+    const label = hits.length > 1 ? `Cite ${page * PAGE_SIZE + i + 1}` : 'Cite';
+    return citeButton('stat', hit.sentence.document, hit.sentence.span, label) ?? [];
   });
-  const row: APIActionRowComponent<APIButtonComponent> = {
-    type: ComponentType.ActionRow,
-    components: [button('Previous', ids.previous, page <= 0), button('Next', ids.next, page >= pages - 1)],
-  };
-  return [row];
 }
 
-function pageReply(
-  library: Library,
-  query: string,
-  hits: FigureHit[],
-  page: number,
-  documentIndex: number,
-  ephemeral: boolean,
-) {
+function pageReply(library: Library, lookup: Lookup, hits: FigureHit[], page: number, ephemeral: boolean) {
   const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
-  const data = reply([pageEmbed(library, query, hits, current)], { ephemeral });
-  const previous = pageId(current - 1, documentIndex, query);
-  const next = pageId(current + 1, documentIndex, query);
+  const data = reply([pageEmbed(library, lookup, hits, current)], { ephemeral });
+  const previous = pageId(library, lookup, current - 1);
+  const next = pageId(library, lookup, current + 1);
   // A query too long for a button's 100 characters shows its first page only.
-  if (pages > 1 && next.length <= 100) data.components = pageButtons({ previous, next }, current, pages);
+  const paging = pages > 1 && next.length <= MAX_CUSTOM_ID ? pageButtons({ previous, next }, current, pages) : [];
+  const rows = [...rowsOf(paging), ...rowsOf(citeButtons(hits, current))];
+  if (rows.length) data.components = rows;
   return data;
 }
 
@@ -127,7 +159,18 @@ function boldLabel(ref: FigureRef): string {
   return `**${escapeDocumentText(text!)}**${counts ? ` — ${escapeDocumentText(counts)}` : ''}`;
 }
 
-function notFound(library: Library, query: string, document: Document | null): APIEmbed {
+/** The /search that would find statements with these words, written out to run as it is. */
+function searchToRun(lookup: Lookup): string {
+  const { query, document, range } = lookup;
+  const parts = [`/search query:${escapeUserText(truncate(query, 100))}`];
+  if (document) parts.push(`document:${document.id}`);
+  if (range?.from) parts.push(`after:${range.from}`);
+  if (range?.to) parts.push(`before:${range.to}`);
+  return parts.join(' ');
+}
+
+function notFound(library: Library, lookup: Lookup): APIEmbed {
+  const { query, document, range } = lookup;
   const counted = [
     ...new Set(
       library
@@ -139,20 +182,18 @@ function notFound(library: Library, query: string, document: Document | null): A
   ];
   const nearest = closest(query, counted, (c) => c);
   const examples = counted.slice(0, 8).map((c) => escapeDocumentText(c.replace(/\s+/g, ' ')));
-  const statements = query ? library.searchStatements(query, document?.id).length : 0;
+  const statements = query ? library.statementHits(query, scopeOf(lookup), 0).total : 0;
   const more = [
     examples.length ? `Figures count, for example: ${examples.join(', ')}.` : 'The documents served state no figures.',
   ];
   if (statements > 0)
-    more.push(
-      '',
-      `/search query:${escapeUserText(truncate(query, 100))} finds ${plural(statements, 'statement')} with these words.`,
-    );
+    more.push('', `${searchToRun(lookup)} finds ${plural(statements, 'statement')} with these words.`);
   more.push('', 'Run /stat with no query to list every figure.');
   return notFoundEmbed({
     title: 'No figure found',
     what: 'figure',
     query,
+    within: [document?.title, range && `documents ${describeRange(range)}`].filter(Boolean).join(', ') || null,
     suggestion: nearest && escapeDocumentText(nearest),
     more,
   });
@@ -174,16 +215,28 @@ function exactFigure(library: Library, ref: FigureRef, ephemeral: boolean) {
   };
   const embed: APIEmbed = {
     title: truncate(figureLabel(ref), LIMITS.embedTitle),
-    description: hitBlock(library, hit),
+    description: hitBlock(library, hit, null),
     color: COLORS.answer,
     footer: documentFooter(ref.document),
   };
-  return reply([embed], { ephemeral });
+  const data = reply([embed], { ephemeral });
+  const cite = citeButton('stat', ref.document, ref.figure.sentenceSpan);
+  if (cite) data.components = rowsOf([cite]);
+  return data;
+}
+
+/** Every figure of the documents in scope, grouped by section; a note when none states any. */
+function everyFigure(library: Library, lookup: Lookup, ephemeral: boolean) {
+  const { document, range } = lookup;
+  const documents = (document ? [document] : library.documents).filter((d) => !range || datedWithin(d, range));
+  const embeds = allFiguresEmbeds(library, documents);
+  return embeds.length ? reply(embeds, { ephemeral }) : reply([notFound(library, lookup)], { ephemeral: true });
 }
 
 export const stat = defineCommand({
   name: 'stat',
-  description: 'Find the figures the document states, quoted with their sentence',
+  description: 'Find the figures the documents state, quoted with their sentence',
+  example: '/stat query:homicides',
   options: {
     document: documentOption,
     query: {
@@ -192,28 +245,28 @@ export const stat = defineCommand({
       autocomplete: true,
       maxLength: 200,
     },
+    ...dateOptions,
     private: privateOption,
   },
   pure: true,
   run(library, args) {
     const { document, notFound: noDocument } = chosenDocument(library, args.document);
     if (noDocument) return noDocument;
+    const { range, problem } = readDateRange(args);
+    if (problem) return problem;
     const ephemeral = args.private === true;
-    const query = args.query;
-    if (!query) {
-      const embeds = allFiguresEmbeds(library, document ? [document] : library.documents);
-      return embeds.length
-        ? reply(embeds, { ephemeral })
-        : reply([notFound(library, '', document)], { ephemeral: true });
-    }
-    const exact = library.figureById(query);
-    if (exact && (!document || exact.document === document)) return exactFigure(library, exact, ephemeral);
-    const hits = library.findFigureSentences(query, document?.id);
-    if (hits.length === 0) return reply([notFound(library, query, document)], { ephemeral: true });
-    return pageReply(library, query, hits, 0, document ? library.documents.indexOf(document) : -1, ephemeral);
+    const lookup: Lookup = { query: args.query ?? '', document, range };
+    if (!lookup.query) return everyFigure(library, lookup, ephemeral);
+    const exact = library.figureById(lookup.query);
+    if (exact && (!document || exact.document === document) && (!range || datedWithin(exact.document, range)))
+      return exactFigure(library, exact, ephemeral);
+    const hits = library.findFigureSentences(lookup.query, scopeOf(lookup));
+    if (hits.length === 0) return reply([notFound(library, lookup)], { ephemeral: true });
+    return pageReply(library, lookup, hits, 0, ephemeral);
   },
   autocomplete(library, focused, args) {
     if (focused.name === 'document') return choices(documentChoices(library, focused.value));
+    if (focused.name !== 'query') return { choices: [] };
     const { document } = chosenDocument(library, args.document);
     const refs = focused.value.trim()
       ? library.findFigureSentences(focused.value, document?.id, true).flatMap((hit) => hit.bold)
@@ -227,18 +280,16 @@ export const stat = defineCommand({
     return choices(named.filter((c, i) => named.findIndex((o) => o.name === c.name) === i).slice(0, 25));
   },
   component(library, customId, context) {
-    const [, pageText = '0', documentText = '', ...rest] = customId.split(':');
-    const query = rest.join(':');
+    if (isCiteId(customId)) return citeResponse(library, customId);
     if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: notice('Not your lookup', 'Only the person who asked can page these figures. Run /stat yourself.'),
       };
     }
-    const document = documentText === '' ? undefined : library.documents[Number(documentText)];
-    const hits = query ? library.findFigureSentences(query, document?.id) : [];
-    const index = document ? library.documents.indexOf(document) : -1;
-    const data = pageReply(library, query, hits, Number.parseInt(pageText, 10) || 0, index, false);
+    const { lookup, page } = lookupFromId(library, customId);
+    const hits = lookup.query ? library.findFigureSentences(lookup.query, scopeOf(lookup)) : [];
+    const data = pageReply(library, lookup, hits, page, false);
     delete data.flags; // an update keeps the message's own visibility
     return { type: InteractionResponseType.UpdateMessage, data };
   },

@@ -131,6 +131,8 @@ export interface Focused {
 /** A command as the router sees it: options arrive untyped and are read against the declaration. */
 export interface Command {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** One way to run it, as /help shows it: "/stat query:homicides". */
+  example?: string;
   /** The reply depends on the library and the options alone (no randomness, no state): it may be reused. */
   pure?: boolean;
   /** The shared values `run` reads, so the handler can fetch them from the store first. */
@@ -149,6 +151,8 @@ export interface Command {
 export interface CommandSpec<O extends OptionSpecs> {
   name: string;
   description: string;
+  /** One way to run it, as /help shows it. */
+  example?: string;
   options: O;
   pure?: boolean;
   sharedKeys?(where: Where): string[];
@@ -203,6 +207,7 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Comm
   const isDeclared = (name: string): name is keyof O & string => Object.hasOwn(spec.options, name);
   return {
     definition: definitionOf(spec),
+    example: spec.example,
     pure: spec.pure,
     sharedKeys: spec.sharedKeys && ((where) => spec.sharedKeys!(where)),
     run: (library, options, context) => spec.run(library, readArguments(spec.options, options), context),

@@ -1,66 +1,152 @@
-// npm run console [-- [--json] [--autocomplete] [--seeds DIR] ["/command option:value"]]
+// npm run console [-- [--json] [--autocomplete] [--seeds=DIR] ["/command option:value" ...]]
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
+import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary } from './library/serve.js';
 import { responseAsText } from './transport/as-text.js';
-import { newSession, runInteractive, runLine, runLines } from './transport/console.js';
+import { newSession, runInteractive, runLine, runLines, type ConsoleSession } from './transport/console.js';
 import { CommandLineError } from './transport/parse-command.js';
 
-const USAGE = 'usage: npm run console -- [--json] [--autocomplete] [--seeds DIR] ["/stat query:homicides"]';
+const USAGE =
+  'usage: npm run console -- [--json] [--autocomplete] [--seeds=DIR] ["/stat query:homicides" "/section name:2" ...]';
+
+const FLAGS = {
+  json: { type: 'boolean' },
+  autocomplete: { type: 'boolean' },
+  seeds: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface Arguments {
+  json: boolean;
+  autocomplete: boolean;
+  /** The folder given with --seeds, if any. */
+  seeds?: string;
+  help: boolean;
+  /** One-shot command lines, in order. */
+  lines: string[];
+}
+
+/** What parseArgs found wrong, in the words of the flag that was typed. */
+function flagProblem(error: NodeJS.ErrnoException): string {
+  const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? 'given';
+  if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `unknown option ${flag}`;
+  return flag === '--seeds' ? '--seeds needs a folder, as --seeds=DIR' : `${flag} takes no value`;
+}
+
+/** The flags and command lines; throws CommandLineError naming the flag that is wrong. */
+export function readArguments(argv: string[]): Arguments {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CommandLineError(`${flagProblem(error as NodeJS.ErrnoException)}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.seeds !== undefined && !values.seeds.trim())
+    throw new CommandLineError(`--seeds needs a folder; ${USAGE}`);
+  return {
+    json: !!values.json,
+    autocomplete: !!values.autocomplete,
+    seeds: values.seeds,
+    help: !!values.help,
+    lines: commandLines(positionals),
+  };
+}
+
+/**
+ * Each argument that starts with "/" starts a command; the words after it (as a shell splits
+ * `/stat query:sexual assaults`) belong to it. So `"/stat query:x" "/section name:2"` runs two.
+ */
+function commandLines(positionals: string[]): string[] {
+  const lines: string[] = [];
+  for (const word of positionals) {
+    if (word.startsWith('/') || lines.length === 0) lines.push(word);
+    else lines[lines.length - 1] += ` ${word}`;
+  }
+  return lines;
+}
+
+/** Runs the one-shot command lines one after another; a line that cannot be run is reported and skipped. */
+function runOneShots(session: ConsoleSession, args: Arguments): number {
+  let code = 0;
+  const several = args.lines.length > 1;
+  for (const line of args.lines) {
+    try {
+      const response = runLine(session, line, args.autocomplete ? 'autocomplete' : 'command');
+      if (args.json || args.autocomplete) process.stdout.write(`${JSON.stringify(response)}\n`);
+      else {
+        // Several answers in a row: each under the line that asked for it.
+        const header = several ? `factsheet> ${line}\n` : '';
+        process.stdout.write(
+          `${header}${responseAsText(response, Boolean(process.stdout.isTTY))}\n${several ? '\n' : ''}`,
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof CommandLineError)) throw error;
+      code = fail(error.message);
+    }
+  }
+  return code;
+}
+
+/** ": changed parks.txt; added roads.md" from a reload's fields, for the person editing them. */
+function changedFiles(fields: object): string {
+  const lists = fields as Partial<Record<'added' | 'changed' | 'removed', string[]>>;
+  const parts = (['changed', 'added', 'removed'] as const)
+    .filter((kind) => lists[kind]?.length)
+    .map((kind) => `${kind} ${lists[kind]!.join(', ')}`);
+  return parts.length ? `: ${parts.join('; ')}` : '';
+}
+
+/** The documents folder, loaded; null (said on stderr) when nothing in it can be served. */
+async function openDocuments(seeds: string, setting: string): Promise<LiveLibrary | null> {
+  let started = false;
+  const log = {
+    error: (message: string) => process.stderr.write(`${message}\n`),
+    // Warnings at start would bury the prompt under a large folder's; after it, they are about an edit.
+    warn: (message: string) => started && process.stderr.write(`${message}\n`),
+    info: (fields: object, message: string) => process.stderr.write(`${message}${changedFiles(fields)}\n`),
+  };
+  try {
+    const { live } = await openLibrary(seeds, log, setting);
+    started = true;
+    return live;
+  } catch (error) {
+    if (error instanceof NothingToServeError) return (fail(error.message, 1), null);
+    throw error;
+  }
+}
 
 export async function consoleMain(
   argv: string[],
   seedsDir = process.env.SEEDS_DIR?.trim() || 'seeds',
 ): Promise<number> {
-  let json = false;
-  let autocomplete = false;
-  let seeds = seedsDir;
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--autocomplete') autocomplete = true;
-    else if (arg === '--seeds') {
-      const dir = argv[++i];
-      if (!dir) return fail(`--seeds needs a folder; ${USAGE}`);
-      seeds = dir;
-    } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    } else if (arg.startsWith('--')) return fail(`unknown option ${arg}; ${USAGE}`);
-    else rest.push(arg);
-  }
-
-  let session;
+  let args: Arguments;
   try {
-    session = newSession(
-      (
-        await openLibrary(seeds, { error: (m) => process.stderr.write(`${m}\n`), warn: () => {}, info: () => {} })
-      ).live.current(),
-      commands,
-    );
+    args = readArguments(argv);
   } catch (error) {
-    if (error instanceof NothingToServeError) return fail(error.message, 1);
+    if (error instanceof CommandLineError) return fail(error.message);
     throw error;
   }
-
-  if (rest.length > 0) {
-    try {
-      const response = runLine(session, rest.join(' '), autocomplete ? 'autocomplete' : 'command');
-      process.stdout.write(
-        json || autocomplete
-          ? `${JSON.stringify(response)}\n`
-          : `${responseAsText(response, Boolean(process.stdout.isTTY))}\n`,
-      );
-      return 0;
-    } catch (error) {
-      if (error instanceof CommandLineError) return fail(error.message);
-      throw error;
-    }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
-  if (!process.stdin.isTTY) return runLines(session, process.stdin, process.stdout);
-  await runInteractive(session, process.stdin, process.stdout, Boolean(process.stdout.isTTY));
-  return 0;
+  const live = await openDocuments(args.seeds ?? seedsDir, args.seeds === undefined ? 'SEEDS_DIR' : '--seeds');
+  if (!live) return 1;
+  const session = newSession(() => live.current(), commands);
+  if (args.lines.length > 0) return runOneShots(session, args);
+  // Edits to the documents are served from the next command on, as the bot serves them.
+  live.watch();
+  try {
+    if (!process.stdin.isTTY) return await runLines(session, process.stdin, process.stdout);
+    await runInteractive(session, process.stdin, process.stdout, Boolean(process.stdout.isTTY));
+    return 0;
+  } finally {
+    live.close();
+  }
 }
 
 function fail(message: string, code = 2): number {

@@ -12,6 +12,7 @@ import {
 } from 'discord-api-types/v10';
 import { definitions } from '../commands/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { plural } from './render/text.js';
 
 const USAGE = 'usage: npm run deploy-commands [-- --clear-guild]';
 
@@ -44,7 +45,7 @@ async function register(rest: REST, clientId: string, guildId: Config['guildId']
   const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
   const registered = (await rest.put(route, { body: definitions })) as RESTPutAPIApplicationCommandsResult;
   const where = guildId ? `in server ${guildId} (available now)` : 'globally (may take up to an hour to appear)';
-  process.stdout.write(`Registered ${registered.length} command(s) ${where}:\n`);
+  process.stdout.write(`Registered ${plural(registered.length, 'command')} ${where}:\n`);
   for (const command of registered) {
     const options = (command.options ?? []).map((o) => o.name).join(', ');
     process.stdout.write(`  /${command.name}${options ? ` (${options})` : ''}: ${command.description}\n`);
@@ -65,7 +66,7 @@ async function clearGuild(rest: REST, clientId: string, guildId: Config['guildId
   }
   await rest.put(route, { body: [] });
   const names = before.map((c) => `/${c.name}`).join(', ');
-  process.stdout.write(`Removed ${before.length} command(s) from server ${guildId}: ${names}\n`);
+  process.stdout.write(`Removed ${plural(before.length, 'command')} from server ${guildId}: ${names}\n`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // npm run inspect -- FILE [--json]: shows how a document parses, for people adding their own.
 import { documentReport, documentSummary } from './document/summary.js';
+import { dateWarning } from './library/dates.js';
 import { DocumentError, readDocument } from './library/read.js';
 
 const USAGE = 'usage: npm run inspect -- FILE [--json]';
@@ -14,7 +15,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const path = files[0]!;
   try {
-    const document = await readDocument(path);
+    const read = await readDocument(path);
+    // The bot serves an undated document, but every answer from it goes out undated: say so here.
+    const undated = dateWarning(read);
+    const document = undated ? { ...read, warnings: [undated, ...read.warnings] } : read;
     process.stdout.write(
       json ? `${JSON.stringify(documentSummary(document), null, 2)}\n` : `${documentReport(document)}\n`,
     );

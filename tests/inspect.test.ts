@@ -30,7 +30,8 @@ describe('npm run inspect (child process)', () => {
       timeframe: null,
       section: 'Saving American Lives',
     });
-    expect(model.warnings).toEqual([]);
+    // The seed gives no date: inspect says so (it used to report no warning at all).
+    expect(model.warnings).toEqual([{ line: 1, message: expect.stringMatching(/^no date found/) }]);
   });
 
   it('prints sections, statements, figures with spans, and warnings as text', () => {
@@ -40,7 +41,18 @@ describe('npm run inspect (child process)', () => {
     expect(ran.stdout).toMatch(
       /nearly 2,000 {2}\[\d+-\d+, saving-american-lives\] {2}value 2000, qualifier "nearly", counts "homicides"/,
     );
-    expect(ran.stdout).toContain('Warnings:\n  (none)');
+    expect(ran.stdout).toContain('Warnings:\n  border-security-and-immigration.txt:1: no date found');
+  });
+
+  it('warns when a document has no date it can read, and not when it has one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+    const dated = join(dir, 'dated.txt');
+    writeFileSync(dated, 'Parks Report\nSeptember 14, 2022\n\nPARKS: The city opened 12 parks.\n');
+    const ran = runScript('src/inspect.ts', ['--json', dated]);
+    expect(JSON.parse(ran.stdout)).toMatchObject({ date: 'September 14, 2022', warnings: [] });
+    const odd = join(dir, 'odd.md');
+    writeFileSync(odd, '---\ntitle: Parks\ndate: sometime soon\n---\nPARKS: The city opened 12 parks.\n');
+    expect(runScript('src/inspect.ts', [odd]).stdout).toContain('odd.md:1: the date "sometime soon" cannot be read');
   });
 
   it('shows warnings with the file and line', () => {

@@ -89,7 +89,8 @@ class BodyReader {
   finish(): BodyContent {
     const [first] = this.htmlLines;
     if (first !== undefined) {
-      const message = `${this.htmlLines.length} line(s) of HTML skipped (tables, images), the first at line ${first}`;
+      const count = this.htmlLines.length;
+      const message = `${count} line${count === 1 ? '' : 's'} of HTML skipped (tables, images), the first at line ${first}`;
       this.warnings.push({ line: first, message });
     }
     return { sections: this.sections.sections, warnings: this.warnings };

@@ -109,10 +109,12 @@ export function plainText(raw: string, markdown: boolean): string {
   let text = raw;
   if (markdown) {
     text = text
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // A link shows its text, brackets inside it included ("[[Click here]](…)" shows "[Click here]").
+      .replace(/!?\[((?:[^[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
       .replace(/<\/?[a-zA-Z][^>]*>/g, '')
       .replace(/&([a-z]+);/g, (m, name: string) => HTML_ENTITIES[name] ?? m)
-      .replace(/(\*{1,3}|_{2,3})/g, '')
+      // An escaped marker ("\*New spending") is a character of the text, as a browser shows it.
+      .replace(/(?<!\\)(\*{1,3}|_{2,3})/g, '')
       .replace(/\\([\\`*_{}[\]()#+\-.!$|>~"'])/g, '$1');
   }
   return collapseWhitespace(text);

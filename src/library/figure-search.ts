@@ -7,6 +7,7 @@ import { findFigures } from '../document/figures.js';
 import { lookupTable } from '../document/lookup.js';
 import { plainText } from '../document/text.js';
 import type { Document, Span } from '../document/types.js';
+import { newerFirst } from './dates.js';
 import type { FigureRef } from './refs.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 
@@ -114,9 +115,6 @@ export function figureSentences(figures: FigureRef[]): FigureSentence[] {
   return sentences;
 }
 
-/** Newer documents first at equal relevance; undated ones last. */
-const byDate = (a: Document, b: Document) => (b.date ?? '').localeCompare(a.date ?? '');
-
 export class FigureFinder {
   private readonly postings = new Map<string, number[]>();
   private context: Map<string, number[]> | null = null;
@@ -135,16 +133,19 @@ export class FigureFinder {
     });
   }
 
-  find(query: string, documentId?: string, prefixLast = false): FigureHit[] {
+  /** `within`: only documents it accepts (a date range, say). */
+  find(query: string, documentId?: string, prefixLast = false, within?: (d: Document) => boolean): FigureHit[] {
     const analysed = analyseQuery(query);
-    const inScope = (s: FigureSentence) => !documentId || s.document.id === documentId;
+    const inScope = (s: FigureSentence) =>
+      (!documentId || s.document.id === documentId) && (!within || within(s.document));
     const groups = analysed.words ? this.words.expandQuery(analysed.words, prefixLast) : [];
     let hits: Array<{ sentence: FigureSentence; bold: FigureRef[]; score: number }>;
     if (analysed.amounts.length > 0) hits = this.byAmount(analysed, groups, inScope);
     else if (groups.length > 0) hits = this.byWords(groups, analysed.units, inScope);
     else if (analysed.units.size > 0) hits = this.byUnit(analysed.units, inScope);
     else return [];
-    hits.sort((a, b) => b.score - a.score || byDate(a.sentence.document, b.sentence.document));
+    // Newer documents first at equal relevance (dates compared as YYYY-MM-DD, however they were written).
+    hits.sort((a, b) => b.score - a.score || newerFirst(a.sentence.document, b.sentence.document));
     return mergeRepeats(hits);
   }
 

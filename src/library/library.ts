@@ -1,6 +1,7 @@
 // The documents being served, with their search indexes: what every command reads. A Library is immutable
 // once built; reloading builds a new one and swaps it in whole (see reload.ts).
 import type { Document } from '../document/types.js';
+import { newerFirst } from './dates.js';
 import { FigureFinder, figureSentences, type FigureHit } from './figure-search.js';
 import { buildIndexes, type Indexes } from './indexes.js';
 import {
@@ -16,6 +17,18 @@ import type { Hit } from './search.js';
 
 export type { FigureHit, FigureRef, SectionRef, StatementRef };
 
+/**
+ * Which documents a lookup covers: a document id alone (one document), or that and/or `within`, which accepts
+ * the documents to look in (a date range, say). None: every document.
+ */
+export type Scope = string | { documentId?: string; within?: (document: Document) => boolean };
+
+/** Statements found, best first, and how many match in all (the list stops at a cap). */
+export interface StatementHits {
+  refs: StatementRef[];
+  total: number;
+}
+
 export interface Library {
   documents: Document[];
   sections: SectionRef[];
@@ -27,8 +40,11 @@ export interface Library {
   findSections(query: string, documentId?: string): SectionRef[];
   findFigures(query: string, documentId?: string): FigureRef[];
   /** /stat's answers: sentences stating figures that answer the query, best first (see figure-search.ts). */
-  findFigureSentences(query: string, documentId?: string, typing?: boolean): FigureHit[];
-  searchStatements(query: string, documentId?: string): StatementRef[];
+  findFigureSentences(query: string, scope?: Scope, typing?: boolean): FigureHit[];
+  /** Statements matching the query, best first and newer documents first at equal score; at most MAX_STATEMENT_HITS. */
+  searchStatements(query: string, scope?: Scope): StatementRef[];
+  /** As searchStatements, up to `limit`, with the number that match in all. */
+  statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
   findDocuments(query: string): Document[];
   /** The stems a full-text query looks for (synonyms and typo corrections included), for highlighting. */
   statementQueryTerms(query: string): Set<string>;
@@ -45,9 +61,30 @@ export interface Library {
 /** Hits scoring below this share of the best are noise for a reader (a figure matched only through its sentence). */
 const CLOSE_TO_BEST = 0.35;
 /** Statements ranked for /search, at most: far more than anyone pages through. */
-const MAX_STATEMENT_HITS = 500;
+export const MAX_STATEMENT_HITS = 500;
 /** Sections or figures looked at per lookup; with a document chosen, its own are not crowded out. */
 const LOOKUP_DEPTH = 100;
+
+function scopeOf(scope: Scope | undefined): { documentId?: string; within?: (document: Document) => boolean } {
+  return typeof scope === 'string' ? { documentId: scope } : (scope ?? {});
+}
+
+/** Every statement matching the query in scope, ranked: equal scores (a statement repeated) put newer first. */
+function statementSearch(indexes: Indexes, parts: Collected) {
+  return (query: string, scope: Scope | undefined, limit: number): StatementHits => {
+    const { documentId, within } = scopeOf(scope);
+    if (documentId && !parts.ranges.has(documentId)) return { refs: [], total: 0 };
+    const range = documentId ? parts.ranges.get(documentId)!.statements : undefined;
+    let hits = indexes.statements.search(query, Number.MAX_SAFE_INTEGER, range);
+    if (within) hits = hits.filter((h) => within(parts.statements[h.id]!.document));
+    const documentOf = (hit: Hit) => parts.statements[hit.id]!.document;
+    const sameScore = (a: Hit, b: Hit) => Math.abs(a.score - b.score) <= 1e-9 * Math.max(1, a.score);
+    hits.sort((a, b) =>
+      sameScore(a, b) ? newerFirst(documentOf(a), documentOf(b)) || a.id - b.id : b.score - a.score,
+    );
+    return { refs: hits.slice(0, limit).map((h) => parts.statements[h.id]!), total: hits.length };
+  };
+}
 
 function closeToBest(hits: Hit[]): Hit[] {
   const best = hits[0]?.score ?? 0;
@@ -100,6 +137,7 @@ export function createLibrary(documents: Document[]): Library {
   const none: Parts = { sections: [], figures: [], statements: [] };
   const indexes = buildIndexes(documents, parts);
   const searchFigures = figureSearch(indexes, parts);
+  const searchStatements = statementSearch(indexes, parts);
   const finder = new FigureFinder(figureSentences(parts.figures), indexes.statements);
   const { documentsById, sectionsById, figuresById } = keyMaps(documents, parts);
   const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
@@ -121,14 +159,12 @@ export function createLibrary(documents: Document[]): Library {
         documentId,
       ),
     findFigures: (query, documentId) => lookup(searchFigures, parts.figures, query, documentId),
-    findFigureSentences: (query, documentId, typing) =>
-      known(documentId) ? finder.find(query, documentId, typing) : [],
-    searchStatements: (query, documentId) =>
-      known(documentId)
-        ? indexes.statements
-            .search(query, MAX_STATEMENT_HITS, documentId ? parts.ranges.get(documentId)!.statements : undefined)
-            .map((h) => parts.statements[h.id]!)
-        : [],
+    findFigureSentences: (query, scope, typing) => {
+      const { documentId, within } = scopeOf(scope);
+      return known(documentId) ? finder.find(query, documentId, typing, within) : [];
+    },
+    searchStatements: (query, scope) => searchStatements(query, scope, MAX_STATEMENT_HITS).refs,
+    statementHits: (query, scope, limit = MAX_STATEMENT_HITS) => searchStatements(query, scope, limit),
     findDocuments: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementQueryTerms: (query) => indexes.statements.queryTerms(query),
     documentById: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,

@@ -4,6 +4,7 @@
 // cannot be listed, or a reload that would leave nothing to serve, keeps the whole last good library.
 import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
+import { duplicateWarning, withoutDuplicates } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile } from './folder.js';
 import { createLibrary, uniqueIds, type Library } from './library.js';
 import { DocumentError, readDocument } from './read.js';
@@ -65,6 +66,8 @@ export class LiveLibrary {
   private skippedBefore = new Set<string>();
   /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
   private failureLogged: string | null = null;
+  /** Repeated documents already reported, as their warnings: one that stays is named once. */
+  private duplicatesBefore = new Set<string>();
   /** The run that has not started yet: every request made meanwhile joins it. */
   private pending: Run | null = null;
   /** Settles when the last run queued so far has finished; the next run starts after it. */
@@ -194,10 +197,17 @@ export class LiveLibrary {
       return;
     }
     if (changed || this.library.documents.length === 0) {
+      const parsed = [...next.values()].flatMap((e) => (e.document ? [e.document] : []));
+      const { documents, duplicates } = withoutDuplicates(parsed);
+      this.reportDuplicates(duplicates.map(duplicateWarning), report);
       // Fresh copies, so ids made unique for this build never leak into the cached documents.
-      const documents = uniqueIds([...next.values()].flatMap((e) => (e.document ? [{ ...e.document }] : [])));
-      this.library = createLibrary(documents);
+      this.library = createLibrary(uniqueIds(documents.map((d) => ({ ...d }))));
     }
+  }
+
+  private reportDuplicates(warnings: string[], report: ReloadReport): void {
+    report.warnings.push(...warnings.filter((w) => !this.duplicatesBefore.has(w)));
+    this.duplicatesBefore = new Set(warnings);
   }
 
   private servingNow(): string {

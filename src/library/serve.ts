@@ -13,12 +13,16 @@ export interface OpenedLibrary {
   report: ReloadReport;
 }
 
-/** Refused files are logged as errors; parse warnings only at debug level (the summary counts them). */
-export async function openLibrary(seedsDir: string, log: ReloadLog): Promise<OpenedLibrary> {
+/**
+ * Refused files are logged as errors; parse warnings only at debug level (the summary counts them). `setting`
+ * names where the folder was given (SEEDS_DIR, or the console's --seeds), so an error points at what the person
+ * actually typed.
+ */
+export async function openLibrary(seedsDir: string, log: ReloadLog, setting = 'SEEDS_DIR'): Promise<OpenedLibrary> {
   const dir = resolve(seedsDir);
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
-    throw new NothingToServeError(`SEEDS_DIR ${seedsDir} is not a folder: there are no documents to serve`);
+    throw new NothingToServeError(`${setting} ${seedsDir} is not a folder: there are no documents to serve`);
   const live = new LiveLibrary(dir, log);
   const report = await live.refresh();
   if (report.failure) throw new NothingToServeError(report.failure);

@@ -2,22 +2,17 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { plainText } from '../document/text.js';
 import type { Document, Point } from '../document/types.js';
+import { shownDate } from '../library/dates.js';
 import type { FigureRef, Library, SectionRef } from '../library/library.js';
 import { LIMITS } from './limits.js';
 import { COLORS, reply, type Reply } from './reply.js';
 import { notFoundEmbed } from './not-found.js';
 import { closest } from './similar.js';
-import { blockquote, documentText, escapeUserText, truncate } from './text.js';
-
-/** Title links to the document's source when it has a web address. */
-function sourceUrl(document: Document): string | undefined {
-  return document.source && /^https?:\/\/\S+$/.test(document.source) && document.source.length <= 2000
-    ? document.source
-    : undefined;
-}
+import { linkTo, sourceUrl } from './source.js';
+import { blockquote, documentText, escapeUserText, plural, truncate } from './text.js';
 
 export function documentFooter(document: Document, prefix?: string): { text: string } {
-  const parts = [prefix, document.title, document.date].filter(Boolean);
+  const parts = [prefix, document.title, shownDate(document)].filter(Boolean);
   return { text: parts.join(' · ') };
 }
 
@@ -26,41 +21,110 @@ function pointLine(document: Document, point: Point): string {
   return indent + documentText(document, point.span);
 }
 
-/** A section quoted in full: lead and statements as blockquotes, groups kept apart, cut at Discord's limit. */
-export function sectionEmbed(ref: SectionRef): APIEmbed {
-  const { document, section } = ref;
-  const blocks: string[] = [];
-  if (section.lead) blocks.push(blockquote(`**${documentText(document, section.lead.span)}**`));
-  let group: string[] = [];
-  let groupNumber = section.points[0]?.group ?? 0;
+/** Room for one page of a section, leaving space for a note above it and Discord's other limits. */
+const SECTION_PAGE_ROOM = LIMITS.embedDescription - 300;
+
+/** The section in reading order: its lead, then each group of statements, each group a list of lines. */
+function sectionGroups({ document, section }: SectionRef): string[][] {
+  const groups: string[][] = section.lead ? [[`**${documentText(document, section.lead.span)}**`]] : [];
+  let groupNumber: number | null = null;
   for (const point of section.points) {
-    if (point.group !== groupNumber && group.length) {
-      blocks.push(blockquote(group.join('\n')));
-      group = [];
-    }
+    if (point.group !== groupNumber) groups.push([]);
     groupNumber = point.group;
-    group.push(pointLine(document, point));
+    groups[groups.length - 1]!.push(pointLine(document, point));
   }
-  if (group.length) blocks.push(blockquote(group.join('\n')));
-  let description = '';
-  let shown = 0;
-  for (const block of blocks) {
-    const next = description ? `${description}\n\n${block}` : block;
-    if (next.length > LIMITS.embedDescription - 60) {
-      description = description || truncate(block, LIMITS.embedDescription - 60);
-      break;
+  return groups;
+}
+
+/** Pages being filled, each at most `room` characters of quoted blocks. */
+class PageFiller {
+  readonly pages: string[] = [];
+  private page = '';
+  constructor(private readonly room: number) {}
+
+  private joined(block: string): string {
+    return this.page ? `${this.page}\n\n${block}` : block;
+  }
+
+  fits(block: string): boolean {
+    return this.joined(block).length <= this.room;
+  }
+
+  add(block: string): void {
+    this.page = this.joined(block);
+  }
+
+  turn(): void {
+    if (this.page) this.pages.push(this.page);
+    this.page = '';
+  }
+
+  done(): string[] {
+    this.turn();
+    return this.pages;
+  }
+}
+
+/** A group longer than a page: its lines fill this page and then the next, each page's share quoted apart. */
+function addByLines(filler: PageFiller, lines: string[]): void {
+  let run: string[] = [];
+  for (const line of lines) {
+    if (filler.fits(blockquote([...run, line].join('\n')))) {
+      run.push(line);
+      continue;
     }
-    description = next;
-    shown++;
+    if (run.length > 0) filler.add(blockquote(run.join('\n')));
+    filler.turn();
+    run = [line];
   }
-  if (shown < blocks.length)
-    description += `\n\n*… ${blocks.length - shown} more group(s) of statements not shown: the section is longer than one message.*`;
+  if (run.length > 0) filler.add(blockquote(run.join('\n')));
+}
+
+/**
+ * Groups quoted and packed into pages of at most `room` characters. A group that fits goes whole on this page
+ * or the next; one longer than a page is split at its lines; a line longer than a page is cut at a word.
+ */
+export function packPages(groups: string[][], room: number): string[] {
+  const filler = new PageFiller(room);
+  for (const group of groups) {
+    const lines = group.map((line) => truncate(line, room - 2));
+    const block = blockquote(lines.join('\n'));
+    if (filler.fits(block)) filler.add(block);
+    else if (block.length <= room) {
+      filler.turn();
+      filler.add(block);
+    } else addByLines(filler, lines);
+  }
+  return filler.done();
+}
+
+/** The pages a section takes: lead and statements as blockquotes, groups kept apart and together. */
+export function sectionPages(ref: SectionRef): string[] {
+  return packPages(sectionGroups(ref), SECTION_PAGE_ROOM);
+}
+
+/** The title's link: the source at the section's heading, or the source itself. */
+function headingLink({ document, section }: SectionRef): string | undefined {
+  const url = section.headingSpan ? linkTo(document, section.headingSpan) : null;
+  return url && url.length <= 2000 ? url : sourceUrl(document);
+}
+
+/**
+ * One page of a section (the first by default), quoted in full; `note` goes above it (how it was found).
+ * The footer names the section's place, the page when there are several, the document and its date.
+ */
+export function sectionEmbed(ref: SectionRef, page = 0, note?: string): APIEmbed {
+  const { document, section } = ref;
+  const pages = sectionPages(ref);
+  const current = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
+  const place = `Section ${section.number} of ${document.sections.length}`;
+  const description = [note, pages[current]].filter(Boolean).join('\n\n');
   return {
     title: section.title,
-    url: sourceUrl(document),
+    url: headingLink(ref),
     description: description || '*This section has a heading and nothing under it.*',
     color: COLORS.answer,
-    footer: documentFooter(document, `Section ${section.number} of ${document.sections.length}`),
+    footer: documentFooter(document, pages.length > 1 ? `${place} · Page ${current + 1} of ${pages.length}` : place),
   };
 }
 
@@ -69,7 +133,7 @@ export function tocEmbeds(documents: Document[]): APIEmbed[] {
   const shown = documents.slice(0, LIMITS.embeds);
   return shown.map((document, i) => {
     const lines = document.sections.map(
-      (s) => `${s.number}. ${escapeUserText(s.title)} — ${s.points.length + (s.lead ? 1 : 0)} statement(s)`,
+      (s) => `${s.number}. ${escapeUserText(s.title)} — ${plural(s.points.length + (s.lead ? 1 : 0), 'statement')}`,
     );
     return {
       title: document.title,
@@ -77,7 +141,7 @@ export function tocEmbeds(documents: Document[]): APIEmbed[] {
       description: truncate(lines.join('\n'), LIMITS.embedDescription),
       color: COLORS.answer,
       footer: {
-        text: `${document.sections.length} section(s) · /section name:<title> quotes one${i === shown.length - 1 && documents.length > shown.length ? ` · ${documents.length - shown.length} more document(s): choose one with document:` : ''}`,
+        text: `${[plural(document.sections.length, 'section'), shownDate(document)].filter(Boolean).join(' · ')} · /section name:<title or number> quotes one${i === shown.length - 1 && documents.length > shown.length ? ` · ${plural(documents.length - shown.length, 'more document')}: choose one with document:` : ''}`,
       },
     };
   });
@@ -92,6 +156,32 @@ function sectionList(library: Library, refs: SectionRef[], max = 25): string {
     );
   if (refs.length > max) lines.push(`… and ${refs.length - max} more`);
   return lines.join('\n');
+}
+
+/**
+ * Several sections answer to the name, in different documents: a numbered list to choose from (the buttons
+ * under it carry the numbers), each with its document and date, newest first.
+ */
+export function sectionChoiceEmbed(query: string, refs: SectionRef[], shown: number): APIEmbed {
+  const lines = refs.slice(0, shown).map((ref, i) => {
+    const date = shownDate(ref.document);
+    return `**${i + 1}.** ${escapeUserText(ref.section.title)} — *${escapeUserText(truncate(ref.document.title, 150))}*${date ? ` · ${date}` : ''}`;
+  });
+  const more = refs.length - shown;
+  return {
+    title: truncate(
+      `${plural(refs.length, 'section')} answer to “${escapeUserText(truncate(query, 100))}”`,
+      LIMITS.embedTitle,
+    ),
+    description: [
+      ...lines,
+      '',
+      more > 0
+        ? `…and ${plural(more, 'more')}. Press a number, or narrow it down with document: or more of the title.`
+        : 'Press a number to show that section.',
+    ].join('\n'),
+    color: COLORS.notice,
+  };
 }
 
 /** No section matched: say so, list the sections (of the chosen document), suggest the closest. */
@@ -134,5 +224,5 @@ export function figureLabel(ref: FigureRef): string {
 export function figureWhere(library: Library, ref: FigureRef): string {
   const { document, section } = ref;
   if (library.documents.length <= 1) return section.title;
-  return [section.title, document.title, document.date].filter(Boolean).join(' · ');
+  return [section.title, document.title, shownDate(document)].filter(Boolean).join(' · ');
 }

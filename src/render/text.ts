@@ -99,3 +99,8 @@ export function blockquote(text: string): string {
     .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
 }
+
+/** "1 statement", "8 statements": a count with its noun, in the plural when it is not one. */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : pluralNoun}`;
+}

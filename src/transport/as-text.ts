@@ -8,14 +8,19 @@ import {
 
 /** Discord markdown -> plain terminal text: quotes get a bar, bold is shown with ANSI when colour is on. */
 function markdownToText(text: string, color: boolean): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/^> ?/, '│ ').replace(/^>$/, '│'))
-    .join('\n')
-    .replace(/\*\*(.+?)\*\*/g, (_m, inner: string) => (color ? `\x1b[1m${inner}\x1b[22m` : inner))
-    .replace(/(^|[^\\])\*(.+?)\*/g, '$1$2')
-    .replace(/\\([\\*_`~|>#\-+[\]().!:])/g, '$1')
-    .replace(/\u200b/g, '');
+  return (
+    text
+      .split('\n')
+      .filter((line) => line !== '```')
+      .map((line) => line.replace(/^> ?/, '│ ').replace(/^>$/, '│'))
+      .join('\n')
+      // A link shows its text, then where it goes.
+      .replace(/\[((?:\\.|[^\]\\])+)\]\((\S+?)\)/g, '$1 <$2>')
+      .replace(/\*\*(.+?)\*\*/g, (_m, inner: string) => (color ? `\x1b[1m${inner}\x1b[22m` : inner))
+      .replace(/(^|[^\\])\*(.+?)\*/g, '$1$2')
+      .replace(/\\([\\*_`~|>#\-+[\]().!:])/g, '$1')
+      .replace(/\u200b/g, '')
+  );
 }
 
 function embedText(embed: APIEmbed, color: boolean): string {

@@ -1,25 +1,39 @@
 // The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
 import { createInterface, type Interface } from 'node:readline';
-import { InteractionResponseType } from 'discord-api-types/v10';
 import { sharedContext, type Command, type SharedContext } from '../command.js';
+import { plainText } from '../document/text.js';
 import type { Library } from '../library/library.js';
 import { respond } from '../respond.js';
 import { responseAsText } from './as-text.js';
 import { CommandLineError, parseCommandLine, toButtonInteraction, toInteraction } from './parse-command.js';
 
 export interface ConsoleSession {
-  library: Library;
+  /** The library serving now: a watched folder swaps in a new one when a document is edited. */
+  library: () => Library;
   /** The command registry (commands/index.ts), handed in by the entry point. */
   commands: ReadonlyMap<string, Command>;
   context: SharedContext;
+  /** The enabled buttons of the last reply, by label ("cite 2") and first word ("next"): typing one presses it. */
+  buttons: Map<string, string>;
 }
 
-export function newSession(library: Library, commands: ReadonlyMap<string, Command>): ConsoleSession {
-  return { library, commands, context: sharedContext() };
+export function newSession(library: Library | (() => Library), commands: ReadonlyMap<string, Command>): ConsoleSession {
+  const current = typeof library === 'function' ? library : () => library;
+  return { library: current, commands, context: sharedContext(), buttons: new Map() };
 }
 
 function definitionsOf(session: ConsoleSession) {
   return [...session.commands.values()].map((c) => c.definition);
+}
+
+/** "next", "prev", "post", "cite 2", "3": a line that presses a button of the last reply, as its label reads. */
+export function buttonWord(line: string): string | null {
+  const word = line
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^prev$/, 'previous');
+  return /^(?:next|previous|post|cite(?: \d+)?|\d+)$/.test(word) ? word : null;
 }
 
 /** Runs one command line; returns the exact response body the bot would send. Throws CommandLineError. */
@@ -33,7 +47,29 @@ export function runLine(session: ConsoleSession, line: string, kind: 'command' |
       ?.options?.find((o) => 'autocomplete' in o && o.autocomplete && o.name !== 'document');
     if (first) parsed.options.push({ name: first.name, value: '', type: first.type });
   }
-  return respond(session.library, toInteraction(parsed, kind), session.context, session.commands);
+  const response = respond(session.library(), toInteraction(parsed, kind), session.context, session.commands);
+  if (kind === 'command') session.buttons = buttonsOf(componentsOf(response));
+  return response;
+}
+
+function componentsOf(response: ReturnType<typeof respond>): unknown {
+  return response && 'data' in response && response.data && 'components' in response.data
+    ? response.data.components
+    : undefined;
+}
+
+/**
+ * Presses a button of the last reply by its label ("next", "cite 2"). A reply with buttons of its own (a page,
+ * a posted search) takes over; a private note (a citation) leaves the last reply's buttons to press again.
+ * Throws CommandLineError when the last reply has no such button.
+ */
+export function pressButton(session: ConsoleSession, word: string) {
+  const customId = session.buttons.get(word);
+  if (!customId) throw new CommandLineError(`The last reply has no "${word}" button to press.`);
+  const response = respond(session.library(), toButtonInteraction(customId), session.context, session.commands);
+  const components = componentsOf(response);
+  if (components !== undefined) session.buttons = buttonsOf(components);
+  return response;
 }
 
 /** stdin not a terminal: one command a line in, one JSON response a line out. Returns the exit code. */
@@ -48,9 +84,15 @@ export async function runLines(
     if (!line.trim() || line.trim().startsWith('#')) continue;
     try {
       const autocomplete = /^--autocomplete\s+/.exec(line);
-      output.write(
-        `${JSON.stringify(runLine(session, autocomplete ? line.slice(autocomplete[0].length) : line, autocomplete ? 'autocomplete' : 'command'))}\n`,
-      );
+      const word = buttonWord(line);
+      const response = word
+        ? pressButton(session, word)
+        : runLine(
+            session,
+            autocomplete ? line.slice(autocomplete[0].length) : line,
+            autocomplete ? 'autocomplete' : 'command',
+          );
+      output.write(`${JSON.stringify(response)}\n`);
     } catch (error) {
       if (!(error instanceof CommandLineError)) throw error;
       failed = true;
@@ -86,7 +128,8 @@ export function complete(session: ConsoleSession, line: string): [string[], stri
           ? (response.data.choices ?? [])
           : [];
       const prefix = line.slice(0, line.length - value[2]!.length);
-      return [choices.map((c) => `${prefix}${c.value}`), line];
+      const texts = choices.map((c) => completionText(session.library(), value[1]!, String(c.value)));
+      return [[...new Set(texts)].map((text) => `${prefix}${text}`), line];
     } catch {
       return [[], line];
     }
@@ -95,17 +138,38 @@ export function complete(session: ConsoleSession, line: string): [string[], stri
   return [hits.map((h) => line.slice(0, line.length - partial.length) + h), line];
 }
 
-/** The enabled buttons of a reply by the first word of their label ("next"), to custom id. */
+/**
+ * What to type for an autocomplete choice: its text, not the id Discord would send back ("burglaries" for a
+ * figure, a section's title, a document's title), so the line reads as a person would write it.
+ */
+function completionText(library: Library, option: string, value: string): string {
+  const document = library.documentById(value);
+  if (option === 'document' && document) return document.title;
+  const figure = library.figureById(value);
+  if (figure) return plainText(figure.figure.counts ?? figure.figure.text, figure.document.format === 'markdown');
+  return library.sectionById(value)?.section.title ?? document?.title ?? value;
+}
+
+/** The enabled buttons of a reply by label ("cite 2") and by its first word ("post" for "Post to channel"). */
 function buttonsOf(components: unknown): Map<string, string> {
   const rows = (Array.isArray(components) ? components : []) as Array<{
     components?: Array<{ label?: string; custom_id?: string; disabled?: boolean }>;
   }>;
-  return new Map(
-    rows
-      .flatMap((r) => r.components ?? [])
-      .filter((b) => b.label && b.custom_id && !b.disabled)
-      .map((b) => [b.label!.toLowerCase().split(' ')[0]!, b.custom_id!]),
-  );
+  const buttons = new Map<string, string>();
+  for (const button of rows.flatMap((r) => r.components ?? [])) {
+    if (!button.label || !button.custom_id || button.disabled) continue;
+    const label = button.label.toLowerCase();
+    buttons.set(label, button.custom_id);
+    if (!buttons.has(label.split(' ')[0]!)) buttons.set(label.split(' ')[0]!, button.custom_id);
+  }
+  return buttons;
+}
+
+/** The documents served, named when few, counted when many. */
+function servedLine(library: Library): string {
+  const { documents } = library;
+  if (documents.length <= 3) return documents.map((d) => d.title).join(', ');
+  return `${documents.length.toLocaleString('en-US')} documents`;
 }
 
 /** Interactive prompt with history and tab completion. Resolves when the user leaves. */
@@ -124,35 +188,23 @@ export function runInteractive(
   });
   const definitions = definitionsOf(session);
   const say = (text: string) => output.write(`${text}\n`);
-  say(`factsheet-bot console: ${session.library.documents.map((d) => d.title).join(', ')}`);
+  say(`factsheet-bot console: ${servedLine(session.library())}`);
   say(
     `Commands: ${definitions.map((d) => `/${d.name}`).join(', ')}. Tab completes; "help" lists options; Ctrl+D or "exit" leaves.`,
   );
   rl.prompt();
-  // The buttons of the last reply, by label: typing "next", "previous" or "post" presses one.
-  let buttons = new Map<string, string>();
-  const show = (response: ReturnType<typeof runLine>) => {
-    say(responseAsText(response, color));
-    if (response && 'data' in response && response.data && 'components' in response.data)
-      buttons = buttonsOf(response.data.components);
-    else if (response?.type !== InteractionResponseType.UpdateMessage) buttons = new Map();
-  };
   return new Promise((resolve) => {
     rl.on('line', (line) => {
       const text = line.trim();
-      const word = text.toLowerCase().replace(/^prev$/, 'previous');
       if (text === 'exit' || text === 'quit') return rl.close();
       if (text === 'help' || text === '?') {
         for (const d of definitions)
           say(`/${d.name} ${(d.options ?? []).map((o) => `${o.name}:`).join(' ')}  — ${d.description}`);
-        say('next, previous, post — press the buttons of the last reply');
-      } else if (['next', 'previous', 'post'].includes(word)) {
-        const customId = buttons.get(word);
-        if (customId) show(respond(session.library, toButtonInteraction(customId), session.context, session.commands));
-        else say(`The last reply has no "${word}" button to press.`);
+        say('next, previous, post, cite — press the buttons of the last reply');
       } else if (text) {
+        const word = buttonWord(text);
         try {
-          show(runLine(session, text));
+          say(responseAsText(word ? pressButton(session, word) : runLine(session, text), color));
         } catch (error) {
           if (!(error instanceof CommandLineError)) throw error;
           say(error.message);

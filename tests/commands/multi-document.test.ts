@@ -96,6 +96,6 @@ describe('several documents', () => {
     expect(reply.embeds![0]!.title).toBe('Figures for “jobs”');
     expect(reply.embeds![0]!.footer!.text).toBe(last.title);
     const found = search.run(large, { query: 'jobs district', document: last.id }, context());
-    expect(found.embeds![0]!.footer!.text).toMatch(/^Page 1 of 2 · 10 statement\(s\)$/);
+    expect(found.embeds![0]!.footer!.text).toMatch(/^Page 1 of 2 · 10 statements$/);
   });
 });

@@ -35,7 +35,10 @@ describe('/quote', () => {
       quote.run(library, {}, context(`c${i}`, seededRandom(i))),
     ).filter((r) => r.embeds![0]!.footer!.text.startsWith('Epigraph'));
     expect(epigraphs.length).toBeGreaterThan(0);
-    expect(epigraphs[0]!.embeds![0]!.description).toBe(`> ${seed.epigraph!.text}\n— President Donald J. Trump`);
+    // The seed has no web address: the attribution says where the epigraph stands, by file and line.
+    expect(epigraphs[0]!.embeds![0]!.description).toBe(
+      `> ${seed.epigraph!.text}\n— *President Donald J. Trump* · border-security-and-immigration.txt, line 2`,
+    );
   });
 
   it('quotes only from the chosen section', () => {

@@ -23,7 +23,7 @@ describe('/search', () => {
     expect(embed.title).toBe('Search: “criminal aliens”');
     expect(hitsOf(embed.description!)[0]).toMatch(/\*\*criminal\*\* \*\*aliens\*\*/);
     expect(embed.description).toContain('— *Saving American Lives*');
-    expect(embed.footer!.text).toMatch(/^Page 1 of 1 · \d+ statement\(s\)$/);
+    expect(embed.footer!.text).toMatch(/^Page 1 of 1 · \d+ statements? · Border Security and Immigration$/);
     for (const hit of hitsOf(embed.description!))
       expect(library.documents[0]!.text).toContain(hit.replace(/\*\*/g, ''));
   });
@@ -108,7 +108,8 @@ describe('/search', () => {
     const several = multiDocumentLibrary();
     const all = search.run(several, { query: 'American families' }, context());
     expectValidResponse(asResponse(all));
-    expect(all.embeds![0]!.description).toMatch(/— \*.+ · .+\*/);
+    // Section · document · date, linked to the sentence.
+    expect(all.embeds![0]!.description).toMatch(/— \[.+ · .+ · \d{4}-\d{2}-\d{2}\]\(https:/);
     const one = search.run(several, { query: 'American families', document: 'mortgage-credit' }, context());
     for (const line of one.embeds![0]!.description!.split('\n').filter((l) => l.startsWith('— '))) {
       expect(line).toContain('Promotes Access to Mortgage Credit');

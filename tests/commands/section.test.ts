@@ -40,9 +40,9 @@ describe('/section', () => {
     expect(reply.embeds![0]!.title).toBe('Border Security and Immigration');
     expect(reply.embeds![0]!.description).toBe(
       [
-        '1. Securing Our Border — 8 statement(s)',
-        '2. Saving American Lives — 8 statement(s)',
-        '3. Reforming Our Immigration System to Put America First — 4 statement(s)',
+        '1. Securing Our Border — 8 statements',
+        '2. Saving American Lives — 8 statements',
+        '3. Reforming Our Immigration System to Put America First — 4 statements',
       ].join('\n'),
     );
   });
@@ -91,7 +91,9 @@ describe('/section', () => {
     expectValidResponse(asResponse(reply));
     expect(reply.embeds![0]!.description!.length).toBeLessThanOrEqual(4096);
     expect(reply.embeds![0]!.title!.length).toBeLessThanOrEqual(256);
-    expect(reply.embeds![0]!.description).toContain('not shown');
+    // Longer than one message: it pages (it used to end with "… not shown").
+    expect(reply.embeds![0]!.footer!.text).toMatch(/^Section 1 of 40 · Page 1 of \d+ · /);
+    expect(reply.components).toBeDefined();
     const choices = section.autocomplete(huge, { name: 'name', value: '' }, {});
     expect(choices.choices).toHaveLength(25);
     expectValidResponse({ type: 8, data: choices });

@@ -17,7 +17,8 @@ describe('/stat', () => {
     expectValidResponse(asResponse(reply));
     const embed = reply.embeds![0]!;
     expect(embed.description!.split('\n\n')[0]).toBe(
-      '> These criminals were responsible for **nearly 2,000** homicides, more than 5,000 sexual assaults, more than 10,000 burglaries, and more than 45,000 assaults.\n— *Saving American Lives*',
+      // The seed has no web address: the quote says where it stands, by file and line.
+      '> These criminals were responsible for **nearly 2,000** homicides, more than 5,000 sexual assaults, more than 10,000 burglaries, and more than 45,000 assaults.\n— *Saving American Lives* · border-security-and-immigration.txt, line 23',
     );
     expect(embed.description!.replace(/\*\*/g, '')).toContain(SENTENCE);
     expect(embed.footer!.text).toBe('Border Security and Immigration');

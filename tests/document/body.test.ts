@@ -133,7 +133,7 @@ describe('readBody: lines that are not statements', () => {
   it('skips closing marks, stray markup and HTML, and warns once of the HTML', () => {
     const { sections, warnings } = read('Text.\n<table>\n<tr><td>1</td></tr>\n<!-- note -->\n**\n###\nEnd.');
     expect(sections[0]!.points.map((p) => p.text)).toEqual(['Text.', 'End.']);
-    expect(warnings).toEqual([{ line: 2, message: '2 line(s) of HTML skipped (tables, images), the first at line 2' }]);
+    expect(warnings).toEqual([{ line: 2, message: '2 lines of HTML skipped (tables, images), the first at line 2' }]);
   });
 
   it('ends the open statement at a closing mark', () => {

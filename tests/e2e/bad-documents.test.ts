@@ -41,7 +41,11 @@ describe('bad documents', () => {
       const long = await standIn.waitForCallback(
         standIn.dispatchInteraction('section', [{ name: 'name', type: 3, value: 'long-section' }]),
       );
-      expect(JSON.stringify(long.body)).toContain('not shown');
+      // Five thousand statements page with Next (they used to end with "… not shown"); page 1 is full.
+      const page = (long.body.data as { embeds: Array<{ description: string; footer: { text: string } }> }).embeds[0]!;
+      expect(page.footer.text).toMatch(/^Section 1 of 1 · Page 1 of \d+ · Long Section$/);
+      expect(page.description.length).toBeGreaterThan(3000);
+      expect(JSON.stringify(long.body)).toContain('"label":"Next"');
       const stat = await standIn.waitForCallback(
         standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'jobs' }]),
       );

@@ -71,9 +71,9 @@ describe('deploy-commands against the stand-in', () => {
     const global = await runScriptAsync('src/deploy-commands.ts', [], { env: { ...env, DISCORD_GUILD_ID: '' } });
     expect(global.stderr).toBe('');
     expect(global.status).toBe(0);
-    expect(global.stdout).toContain('Registered 4 command(s) globally');
-    expect(global.stdout).toContain('/stat (document, query, private)');
-    expect(global.stdout).toContain('/search (query, document, preview, private)');
+    expect(global.stdout).toContain('Registered 6 commands globally');
+    expect(global.stdout).toContain('/stat (document, query, after, before, private)');
+    expect(global.stdout).toContain('/search (query, document, preview, after, before, private)');
     expect(standIn.registered).toEqual(JSON.parse(JSON.stringify(definitions)));
     expect(
       standIn.requests.some(
@@ -98,7 +98,7 @@ describe('deploy-commands against the stand-in', () => {
   it('registers every command for server and user installs, usable in servers, DMs and group DMs', async () => {
     const ran = await runScriptAsync('src/deploy-commands.ts', [], { env: deployEnv({ DISCORD_GUILD_ID: '' }) });
     expect(ran.status).toBe(0);
-    expect(standIn.registered).toHaveLength(4);
+    expect(standIn.registered).toHaveLength(definitions.length);
     for (const command of standIn.registered as Array<{
       name: string;
       integration_types: number[];
@@ -117,15 +117,15 @@ describe('deploy-commands against the stand-in', () => {
   it('--clear-guild removes the commands registered in DISCORD_GUILD_ID and leaves the global ones', async () => {
     const guild = { DISCORD_GUILD_ID: '910000000000000000' };
     await runScriptAsync('src/deploy-commands.ts', [], { env: deployEnv(guild) });
-    expect(standIn.guildCommands.get('910000000000000000')).toHaveLength(4);
+    expect(standIn.guildCommands.get('910000000000000000')).toHaveLength(definitions.length);
     const cleared = await runScriptAsync('src/deploy-commands.ts', ['--clear-guild'], { env: deployEnv(guild) });
     expect(cleared.stderr).toBe('');
     expect(cleared.status).toBe(0);
     expect(cleared.stdout).toBe(
-      'Removed 4 command(s) from server 910000000000000000: /section, /stat, /quote, /search\n',
+      `Removed ${definitions.length} commands from server 910000000000000000: ${definitions.map((d) => `/${d.name}`).join(', ')}\n`,
     );
     expect(standIn.guildCommands.get('910000000000000000')).toEqual([]);
-    expect(standIn.registered).toHaveLength(4);
+    expect(standIn.registered).toHaveLength(definitions.length);
     const again = await runScriptAsync('src/deploy-commands.ts', ['--clear-guild'], { env: deployEnv(guild) });
     expect(again.stdout).toBe('No commands were registered in server 910000000000000000; nothing to remove.\n');
     expect(standIn.violations).toEqual([]);

@@ -31,7 +31,8 @@ describe('/search against the stand-in', () => {
       standIn.dispatchInteraction('search', [{ name: 'query', type: STRING, value: 'American' }]),
     );
     expect(first.body.type).toBe(4);
-    expect(footer(first)).toMatch(/^Page 1 of \d+ · \d+ statement\(s\)$/);
+    // The count, then the dates the hits span (the seed is undated).
+    expect(footer(first)).toMatch(/^Page 1 of \d+ · \d+ statements · \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d$/);
     const next = buttonsOf(first).find((b) => b.label === 'Next')!;
     const paged = await standIn.waitForCallback(standIn.dispatchButton(next.custom_id));
     expect(paged.body.type).toBe(7);

@@ -2,7 +2,7 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
@@ -54,7 +54,9 @@ describe('npm run console (child process)', () => {
     expect(lines).toHaveLength(5);
     expect(lines[0].data.embeds[0].title).toBe('Securing Our Border');
     expect(lines[1].data.embeds[0].description).toContain('**thousands** of troops');
-    expect(lines[2]).toEqual({ error: 'unknown command /nope; the commands are /section, /stat, /quote, /search' });
+    expect(lines[2]).toEqual({
+      error: 'unknown command /nope; the commands are /section, /stat, /quote, /search, /documents, /help',
+    });
     expect(lines[3].data.choices[0].name).toBe('nearly 2,000 — homicides');
     expect(lines[4].data.flags).toBe(64);
     for (const line of [lines[0], lines[1], lines[3], lines[4]]) expectValidResponse(line);
@@ -65,12 +67,12 @@ describe('npm run console (child process)', () => {
     const command = runScript(CONSOLE, ['/stats query:x']);
     expect(command.status).toBe(2);
     expect(command.stderr.trim()).toBe(
-      'console: unknown command /stats; the commands are /section, /stat, /quote, /search',
+      'console: unknown command /stats; the commands are /section, /stat, /quote, /search, /documents, /help',
     );
     const option = runScript(CONSOLE, ['/stat q:homicides']);
     expect(option.status).toBe(2);
     expect(option.stderr.trim()).toBe(
-      'console: unknown option "q" for /stat; usage: /stat document:<text> query:<text> private:<true|false>',
+      'console: unknown option "q" for /stat; usage: /stat document:<text> query:<text> after:<text> before:<text> private:<true|false>',
     );
     const flag = runScript(CONSOLE, ['--jsno', '/stat']);
     expect(flag.status).toBe(2);
@@ -98,9 +100,16 @@ describe('interactive console', () => {
   it('completes commands, options and option values', () => {
     const session = newSession(seedLibrary(), commands);
     expect(complete(session, '/st')[0]).toEqual(['/stat ']);
-    expect(complete(session, '/stat ')[0]).toEqual(['/stat document:', '/stat query:', '/stat private:']);
+    expect(complete(session, '/stat ')[0]).toEqual([
+      '/stat document:',
+      '/stat query:',
+      '/stat after:',
+      '/stat before:',
+      '/stat private:',
+    ]);
     expect(complete(session, '/stat query:homicides p')[0]).toEqual(['/stat query:homicides private:']);
-    expect(complete(session, '/section name:sav')[0]).toEqual(['/section name:saving-american-lives']);
+    // Values complete as text a person would type, not the ids Discord sends back.
+    expect(complete(session, '/section name:sav')[0]).toEqual(['/section name:Saving American Lives']);
   });
 
   it('answers typed commands until exit', async () => {
@@ -125,6 +134,94 @@ describe('interactive console', () => {
     expect(text).toContain('unknown command /nope');
     expect(text).toContain('/section document: name: private:');
   });
+});
+
+describe('the console for people editing documents', () => {
+  it('Tab completes text a person would type, not ids', () => {
+    const session = newSession(seedLibrary(), commands);
+    expect(complete(session, '/stat query:burg')[0]).toEqual(['/stat query:burglaries']);
+    expect(complete(session, '/quote section:sav')[0]).toEqual(['/quote section:Saving American Lives']);
+    expect(complete(session, '/stat document:bord')[0]).toEqual(['/stat document:Border Security and Immigration']);
+  });
+
+  it('runs several one-shot commands one after another, each under its own line', () => {
+    const ran = runScript(CONSOLE, ['/stat query:troops', '/section', 'name:2']);
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toMatch(/factsheet> \/stat query:troops\n[\s\S]*thousands[\s\S]*factsheet> \/section name:2\n/);
+    expect(ran.stdout).toContain('Saving American Lives');
+    const json = runScript(CONSOLE, ['--json', '/stat query:troops', '/nope', '/section name:2']);
+    expect(json.status).toBe(2);
+    expect(
+      json.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).data.embeds[0].title),
+    ).toEqual(['Figures for “troops”', 'Saving American Lives']);
+    expect(json.stderr).toContain('console: unknown command /nope');
+  });
+
+  it('takes --seeds=DIR, and an error names the flag that was used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 12 parks.\n');
+    const ran = runScript(CONSOLE, [`--seeds=${dir}`, '--json', '/stat query:parks']);
+    expect(ran.status).toBe(0);
+    expect(JSON.parse(ran.stdout).data.embeds[0].description).toContain('**12** parks');
+    const missing = runScript(CONSOLE, ['--seeds=/no/such/folder', '/stat']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe(
+      'console: --seeds /no/such/folder is not a folder: there are no documents to serve',
+    );
+    const bare = runScript(CONSOLE, ['/stat', '--seeds']);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/^console: --seeds needs a folder/);
+    const fromEnv = runScript(CONSOLE, ['/stat'], { env: { SEEDS_DIR: '/no/such/folder' } });
+    expect(fromEnv.stderr.trim()).toBe(
+      'console: SEEDS_DIR /no/such/folder is not a folder: there are no documents to serve',
+    );
+  });
+
+  it('in line mode, "next" presses the last reply’s button, or says clearly that it has none', () => {
+    const ran = runScript(CONSOLE, [], { input: 'next\n/search query:president\nnext\n/quote\nprevious\n' });
+    const lines = ran.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ error: 'The last reply has no "next" button to press.' });
+    expect(lines[1].type).toBe(4);
+    expect(lines[2].type).toBe(7);
+    expect(lines[2].data.embeds[0].footer.text).toMatch(/^Page 2 of 3/);
+    expect(lines[4]).toEqual({ error: 'The last reply has no "previous" button to press.' });
+    expect(ran.status).toBe(2);
+  });
+
+  it('serves an edited document from the next command on, as the bot does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    const parks = join(dir, 'parks.txt');
+    writeFileSync(parks, 'PARKS: The city opened 12 parks.\n');
+    const child = spawn(`${ROOT}node_modules/.bin/tsx`, [CONSOLE, `--seeds=${dir}`], { cwd: ROOT });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    const ask = async (seen: number) => {
+      child.stdin.write('/stat query:parks\n');
+      const deadline = Date.now() + 15_000;
+      while (out.split('\n').filter(Boolean).length <= seen && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      return out.trim().split('\n').at(-1)!;
+    };
+    expect(await ask(0)).toContain('**12** parks');
+    writeFileSync(parks, 'PARKS: The city opened 15 parks.\n');
+    let answer = '';
+    for (let tries = 0; tries < 40 && !answer.includes('**15** parks'); tries++) {
+      await new Promise((r) => setTimeout(r, 250));
+      answer = await ask(out.trim().split('\n').length);
+    }
+    child.stdin.end();
+    expect(answer).toContain('**15** parks');
+    expect(err).toContain('documents reloaded: changed parks.txt');
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+  }, 30_000);
 });
 
 describe('npm start without a token', () => {

@@ -1,7 +1,7 @@
 // The documents being served, with their search indexes: what every command reads. A Library is immutable
 // once built; reloading builds a new one and swaps it in whole (see reload.ts).
 import type { Document } from '../document/types.js';
-import { FigureFinder, figureSentences, type FigureHit } from './figure-search.js';
+import { FigureFinder, figureSentences, statementSentences, type FigureHit } from './figure-search.js';
 import { buildIndexes, type Indexes } from './indexes.js';
 import {
   collectParts,
@@ -29,6 +29,10 @@ export interface Library {
   /** /stat's answers: sentences stating figures that answer the query, best first (see figure-search.ts). */
   findFigureSentences(query: string, documentId?: string, typing?: boolean): FigureHit[];
   searchStatements(query: string, documentId?: string): StatementRef[];
+  /** /stat's matcher over the sentences that state figures; /check weighs what a claim says with it too. */
+  figureFinder: FigureFinder;
+  /** The same matcher over every sentence, built when first asked (/check on a claim without figures). */
+  sentenceFinder(): FigureFinder;
   findDocuments(query: string): Document[];
   /** The stems a full-text query looks for (synonyms and typo corrections included), for highlighting. */
   statementQueryTerms(query: string): Set<string>;
@@ -101,6 +105,7 @@ export function createLibrary(documents: Document[]): Library {
   const indexes = buildIndexes(documents, parts);
   const searchFigures = figureSearch(indexes, parts);
   const finder = new FigureFinder(figureSentences(parts.figures), indexes.statements);
+  let sentenceFinder: FigureFinder | null = null;
   const { documentsById, sectionsById, figuresById } = keyMaps(documents, parts);
   const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
   const lookup = <T>(
@@ -131,6 +136,9 @@ export function createLibrary(documents: Document[]): Library {
         : [],
     findDocuments: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementQueryTerms: (query) => indexes.statements.queryTerms(query),
+    figureFinder: finder,
+    sentenceFinder: () =>
+      (sentenceFinder ??= new FigureFinder(statementSentences(parts.statements), indexes.statements)),
     documentById: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
     sectionById: (id, documentId) => {
       const key = id.trim().toLowerCase();

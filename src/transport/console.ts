@@ -1,7 +1,7 @@
 // The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
 import { createInterface, type Interface } from 'node:readline';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { sharedContext, type Command, type SharedContext } from '../command.js';
+import { isSlashDefinition, sharedContext, type Command, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
 import { respond } from '../respond.js';
 import { responseAsText } from './as-text.js';
@@ -18,8 +18,9 @@ export function newSession(library: Library, commands: ReadonlyMap<string, Comma
   return { library, commands, context: sharedContext() };
 }
 
+/** The slash commands' definitions: a message command needs a message to act on, which a console line is not. */
 function definitionsOf(session: ConsoleSession) {
-  return [...session.commands.values()].map((c) => c.definition);
+  return [...session.commands.values()].map((c) => c.definition).filter(isSlashDefinition);
 }
 
 /** Runs one command line; returns the exact response body the bot would send. Throws CommandLineError. */

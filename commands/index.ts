@@ -1,13 +1,15 @@
 // The command registry: every command the bot runs. Entry points (src/main.ts, src/console.ts) hand it to the
 // transports; the deploy script registers exactly these definitions.
 import type { Command } from '../src/command.js';
+import { check } from './check.js';
+import { checkMessage } from './check-message.js';
 import { quote } from './quote.js';
 import { search } from './search.js';
 import { section } from './section.js';
 import { stat } from './stat.js';
 
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [section, stat, quote, search].map((c) => [c.definition.name, c]),
+  [section, stat, quote, search, check, checkMessage].map((c) => [c.definition.name, c]),
 );
 
 export const definitions = [...commands.values()].map((c) => c.definition);

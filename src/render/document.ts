@@ -7,7 +7,7 @@ import { LIMITS } from './limits.js';
 import { COLORS, reply, type Reply } from './reply.js';
 import { notFoundEmbed } from './not-found.js';
 import { closest } from './similar.js';
-import { blockquote, documentText, escapeUserText, sentenceWithBold, truncate } from './text.js';
+import { blockquote, documentText, escapeDocumentText, escapeUserText, sentenceWithBold, truncate } from './text.js';
 
 /** Title links to the document's source when it has a web address. */
 function sourceUrl(document: Document): string | undefined {
@@ -129,6 +129,16 @@ export function figureQuote(ref: FigureRef, library: Library): string {
   const { document, figure, section } = ref;
   const where = library.documents.length > 1 ? `${section.title} · ${document.title}` : section.title;
   return `${blockquote(sentenceWithBold(document, figure.sentenceSpan, figure.span))}\n— *${escapeUserText(where)}*`;
+}
+
+/**
+ * Where a quote comes from: the document's title, linked to its source when it has a web address, and its
+ * date. Brackets leave the title so that it cannot end the link early.
+ */
+export function documentCitation(document: Document): string {
+  const title = escapeDocumentText(document.title.replace(/\[/g, '(').replace(/\]/g, ')'));
+  const url = sourceUrl(document);
+  return [url ? `[${title}](${url})` : title, document.date].filter(Boolean).join(' · ');
 }
 
 /** "nearly 2,000 — homicides": how a figure is named in lists and autocomplete (no dash without a label). */

@@ -2,12 +2,16 @@
 // every reply of every command keeps Discord's limits and validates against its schema.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkMessage } from '../../commands/check-message.js';
 import { commands } from '../../commands/index.js';
+import type { SlashCommand } from '../../src/command.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { responseProblems } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
 import { context } from '../support/library.js';
+
+const slash = (name: string) => commands.get(name) as SlashCommand;
 
 const word = fc.oneof(
   fc.constantFrom(
@@ -118,10 +122,12 @@ describe('every reply keeps Discord’s rules (property)', () => {
           ['quote', { section: sectionKey }],
           ['search', { query: q }],
           ['search', { query: `"${q.slice(0, 20)}"`, preview: isPrivate }],
+          ['check', { claim: q }],
+          ['check', { claim: `${q} more than 120,000 ${q.slice(0, 30)} 75%`, private: isPrivate }],
         ];
         for (const [name, options] of runs) {
           const ctx = context();
-          const data = commands.get(name)!.run(library, options, ctx);
+          const data = slash(name).run(library, options, ctx);
           const problems = responseProblems({ type: 4, data });
           if (problems.length)
             throw new Error(`/${name} ${JSON.stringify(options).slice(0, 200)}: ${problems.join('; ')}`);
@@ -130,20 +136,25 @@ describe('every reply keeps Discord’s rules (property)', () => {
             components: Array<{ custom_id: string; disabled?: boolean }>;
           }>) {
             for (const button of row.components.filter((b) => !b.disabled)) {
-              const pressed = commands.get(name)!.component!(library, button.custom_id, ctx);
+              const pressed = slash(name).component!(library, button.custom_id, ctx);
               const buttonProblems = responseProblems(pressed);
               if (buttonProblems.length)
                 throw new Error(`/${name} button ${button.custom_id}: ${buttonProblems.join('; ')}`);
             }
           }
         }
+        const message = { content: q, embeds: [{ title: q.slice(0, 50), description: `${q} nearly 2,000` }] };
+        const checked = checkMessage.run(library, message, context());
+        const messageProblems = responseProblems({ type: 4, data: checked });
+        if (messageProblems.length) throw new Error(`Check against documents: ${messageProblems.join('; ')}`);
         for (const [name, option] of [
           ['section', 'name'],
           ['stat', 'query'],
           ['quote', 'section'],
+          ['check', 'document'],
         ] as const) {
           for (const value of [q, '', q.slice(0, 3)]) {
-            const data = commands.get(name)!.autocomplete(library, { name: option, value }, {});
+            const data = slash(name).autocomplete(library, { name: option, value }, {});
             const problems = responseProblems({ type: 8, data });
             if (problems.length)
               throw new Error(`/${name} autocomplete ${JSON.stringify(value).slice(0, 100)}: ${problems.join('; ')}`);

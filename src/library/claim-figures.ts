@@ -29,15 +29,19 @@ export function claimFigures(claim: string): ClaimFigure[] {
     for (const [start, end] of splitSentences(claim, line[0], line[1])) {
       const figures = findFigures(claim, start, end);
       const words = blankFigures(claim, figures, start, end);
-      figures.forEach((figure, i) =>
+      // The words before the first figure (the subject) speak of every figure of the sentence.
+      const lead = lastWords(claim.slice(start, figures[0]?.span[0] ?? end), CONTEXT_WORDS);
+      figures.forEach((figure, i) => {
+        const own = figures.length === 1 ? words : ownWords(claim, figures, i, [start, end]);
         out.push({
           ...figure,
           text: claim.slice(...figure.span),
-          words: around(words, figure.span[0] - start, figure.span[1] - start),
-          own: figures.length === 1 ? words : ownWords(claim, figures, i, [start, end]),
+          words:
+            figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
+          own,
           counted: countedAfter(claim, figure),
-        }),
-      );
+        });
+      });
     }
   }
   return out;
@@ -50,10 +54,17 @@ function lineSpans(text: string): Span[] {
   return spans;
 }
 
-/** What one of several figures is about: what it counts, and the words between it and its neighbours. */
+/**
+ * What one of several figures is about: what it counts, and the words between it and its neighbours, those
+ * before it from the last clause break on ("… coal plants and Fannie Mae bought $300 billion": "Fannie Mae
+ * bought").
+ */
 function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]: Span): string {
   const figure = figures[i]!;
-  const before = claim.slice(figures[i - 1]?.span[1] ?? start, figure.span[0]);
+  const before = claim
+    .slice(figures[i - 1]?.span[1] ?? start, figure.span[0])
+    .split(/[,;:]|\s(?:and|or|but|while|whereas)\s/i)
+    .at(-1)!;
   const after = claim.slice(figure.span[1], figures[i + 1]?.span[0] ?? end);
   return `${figure.counts ?? ''} ${lastWords(before)} ${firstWords(after)}`;
 }

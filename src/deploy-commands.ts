@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import 'dotenv/config';
 import { REST, Routes } from 'discord.js';
-import type { RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
+import { ApplicationCommandType, type RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
 import { definitions } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -30,6 +30,10 @@ export async function deployCommands(env: NodeJS.ProcessEnv = process.env): Prom
       : 'globally (may take up to an hour to appear)';
     process.stdout.write(`Registered ${registered.length} command(s) ${where}:\n`);
     for (const command of registered) {
+      if (command.type === ApplicationCommandType.Message) {
+        process.stdout.write(`  “${command.name}”: in a message’s Apps menu\n`);
+        continue;
+      }
       const options = (command.options ?? []).map((o) => o.name).join(', ');
       process.stdout.write(`  /${command.name}${options ? ` (${options})` : ''}: ${command.description}\n`);
     }

@@ -26,6 +26,8 @@ const TARGETS: Array<[command: string, option: string]> = [
   ['quote', 'section'],
   ['search', 'query'],
   ['stat', 'document'],
+  ['check', 'claim'],
+  ['check', 'document'],
 ];
 
 describe('hostile input against the running bot', () => {
@@ -76,9 +78,16 @@ describe('hostile input against the running bot', () => {
       ['nonexistent', [{ name: 'x', type: 3, value: 'y' }]],
       ['search', []],
       ['search', [{ name: 'preview', type: 3, value: 'true' }]],
+      ['check', []],
+      ['check', [{ name: 'claim', type: 4, value: 120000 }]],
+      ['check', [{ name: 'private', type: 3, value: 'false' }]],
+      ['Check against documents', [{ name: 'claim', type: 3, value: 'x' }]],
     ];
     for (const customId of [
       '',
+      'check:',
+      'check:zzz',
+      'Check against documents:zzz',
       'search',
       'search:',
       'search:zzz:-5',
@@ -92,6 +101,14 @@ describe('hostile input against the running bot', () => {
     }
     for (const [command, options] of wrong) {
       const callback = await standIn.waitForCallback(standIn.dispatchInteraction(command, options));
+      expect(callback.body.type).toBe(4);
+    }
+    // The message command on hostile messages: each a message's text and its embeds' text.
+    for (const input of HOSTILE_INPUTS) {
+      const embeds = [{ type: 'rich', title: input.slice(0, 256) || 'x', description: input.slice(0, 4096) || 'x' }];
+      const callback = await standIn.waitForCallback(
+        standIn.dispatchMessageCommand('Check against documents', { content: input.slice(0, 4000), embeds }),
+      );
       expect(callback.body.type).toBe(4);
     }
     expect(standIn.violations).toEqual([]);

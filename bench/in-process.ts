@@ -3,7 +3,7 @@
 // Numbers are reported, never asserted.
 import { existsSync } from 'node:fs';
 import { commands } from '../commands/index.js';
-import { sharedContext, type CommandOptions } from '../src/command.js';
+import { sharedContext, type CommandOptions, type SlashCommand } from '../src/command.js';
 import { parseDocument } from '../src/document/parse.js';
 import { createLibrary, uniqueIds, type Library } from '../src/library/library.js';
 import { loadLibrary } from '../src/library/reload.js';
@@ -74,9 +74,10 @@ export async function measure(dataset: Dataset, iterations = 300): Promise<Measu
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
   const sectionTitles = library.sections.map((r) => r.section.title.split(' ').slice(0, 2).join(' '));
   const documentIds = library.documents.map((d) => d.id);
-  const run = (name: string, options: CommandOptions) => commands.get(name)!.run(library, options, context);
+  const slash = (name: string) => commands.get(name) as SlashCommand;
+  const run = (name: string, options: CommandOptions) => slash(name).run(library, options, context);
   const complete = (name: string, option: string, value: string, options: CommandOptions = {}) =>
-    commands.get(name)!.autocomplete(library, { name: option, value }, options);
+    slash(name).autocomplete(library, { name: option, value }, options);
   const ops = new Map<string, { median: number; p99: number }>();
   ops.set(
     '/section name',

@@ -7,6 +7,11 @@ import { COLORS, reply } from '../src/render/reply.js';
 import { plural } from '../src/render/text.js';
 
 function commandField(command: Command): APIEmbedField {
+  if (command.kind === 'message')
+    return {
+      name: command.definition.name,
+      value: 'Right-click a message > Apps: checks its figures against the documents.',
+    };
   const { name, description, options = [] } = command.definition;
   const lines = [description];
   if (options.length > 0) lines.push(`Options: ${options.map((o) => o.name).join(', ')}`);

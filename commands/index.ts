@@ -3,12 +3,14 @@
 import type { Command } from '../src/command.js';
 import { documents } from './documents.js';
 import { helpCommand } from './help.js';
+import { check } from './check.js';
+import { checkMessage } from './check-message.js';
 import { quote } from './quote.js';
 import { search } from './search.js';
 import { section } from './section.js';
 import { stat } from './stat.js';
 
-const listed: Command[] = [section, stat, quote, search, documents];
+const listed: Command[] = [section, stat, quote, search, check, checkMessage, documents];
 // /help lists every command, itself included.
 listed.push(helpCommand(() => listed));
 

@@ -3,6 +3,7 @@
 // ../shared/corpus is present. `--json FILE` also writes the numbers; `--misses` lists every disagreement.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { scoreClaims } from './claims.js';
 import { findStatHits } from './stat-hits.js';
 import { loadGold } from './gold/load.js';
 import { scoreParser } from './parser.js';
@@ -47,11 +48,12 @@ export function runEval(options: { corpus?: boolean } = {}) {
   const stat = scoreStat(set, findStatHits);
   const search = [ours, miniSearch, flexSearch, lunrEngine].map((engine) => scoreSearch(set, engine));
   const corpus = options.corpus === false ? null : corpusLatency(set.questions.map((q) => q.q));
-  return { set, parser, stat, search, corpus };
+  const claims = scoreClaims(set);
+  return { set, parser, stat, search, corpus, claims };
 }
 
 if (process.argv[1]?.endsWith('run.ts')) {
-  const { set, parser, stat, search, corpus } = runEval();
+  const { set, parser, stat, search, corpus, claims } = runEval();
   const out: string[] = [];
   out.push(
     `Gold set: ${set.entries.length} documents, ${parser.headings.gold} headings, ${parser.figures.gold} figures, ` +
@@ -73,18 +75,33 @@ if (process.argv[1]?.endsWith('run.ts')) {
       (s) => `| ${s.name} | ${pct(s.mrr10)} | ${pct(s.recall5)} | ${s.medianMs.toFixed(2)} | ${s.p99Ms.toFixed(2)} |`,
     ),
     '',
+    `/check on ${claims.all.claims} claims (${claims.all.verdicts} verdicts; ${claims.heldOut.verdicts} held out, written after tuning):`,
+    '| /check verdict | precision / recall | held out | target |',
+    '|---|---|---|---|',
+    ...claims.all.byVerdict.map(
+      (v, i) =>
+        `| ${v.verdict} (${v.expected}) | ${pct(v.precision)} / ${pct(v.recall)} | ${pct(claims.heldOut.byVerdict[i]!.precision)} / ${pct(claims.heldOut.byVerdict[i]!.recall)} | ${['P >= 0.95, R >= 0.85', 'P >= 0.9', 'P >= 0.9'][i]} |`,
+    ),
+    '',
     corpus
       ? `/search over the whole corpus (${corpus.documents} documents): median ${corpus.medianMs.toFixed(2)} ms, p99 ${corpus.p99Ms.toFixed(2)} ms (target p99 <= 5 ms)`
       : `/search over the whole corpus: skipped, ${CORPUS} is absent`,
   );
   console.log(out.join('\n'));
-  if (process.argv.includes('--misses')) console.log(['', ...parser.misses, ...stat.failures].join('\n'));
+  if (process.argv.includes('--misses'))
+    console.log(['', ...parser.misses, ...stat.failures, ...claims.failures].join('\n'));
   const jsonAt = process.argv.indexOf('--json');
   if (jsonAt >= 0)
     writeFileSync(
       process.argv[jsonAt + 1]!,
       JSON.stringify(
-        { parser: { ...parser, misses: undefined }, stat: { ...stat, failures: undefined }, search, corpus },
+        {
+          parser: { ...parser, misses: undefined },
+          stat: { ...stat, failures: undefined },
+          search,
+          corpus,
+          claims: { ...claims, failures: undefined },
+        },
         null,
         2,
       ),

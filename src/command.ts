@@ -5,15 +5,18 @@
 // lives in a slot of the context that the command owns, or, when every copy of the bot must see it, in the
 // shared values (`context.shared`): the handler reads the keys a command names before it runs and writes what
 // it set after, so the command itself stays synchronous and free of I/O.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { ContextMenuCommandBuilder, SlashCommandBuilder } from '@discordjs/builders';
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
   type APICommandAutocompleteInteractionResponseCallbackData,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
+  type APIMessage,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Library } from './library/library.js';
 
@@ -128,8 +131,9 @@ export interface Focused {
   value: string;
 }
 
-/** A command as the router sees it: options arrive untyped and are read against the declaration. */
-export interface Command {
+/** A slash command as the router sees it: options arrive untyped and are read against the declaration. */
+export interface SlashCommand {
+  kind: 'slash';
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** One way to run it, as /help shows it: "/stat query:homicides". */
   example?: string;
@@ -146,6 +150,33 @@ export interface Command {
   /** Button presses on this command's messages (custom ids start with "<command name>:"). */
   component?(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
 }
+
+/**
+ * The message a message command was used on, as the interaction's resolved data carries it. Only what a
+ * command may read, and any of it may be missing or malformed in a tampered payload: commands check.
+ */
+export type TargetMessage = Partial<Pick<APIMessage, 'id' | 'content' | 'embeds' | 'author'>>;
+
+/** A message command (a message's menu, Apps): it reads the message it was used on; it has no options. */
+export interface MessageCommand {
+  kind: 'message';
+  definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  /** `message` is undefined when the interaction did not carry the message it names. */
+  run(library: Library, message: TargetMessage | undefined, context: CommandContext): Reply;
+  /** Button presses on this command's messages (custom ids start with "<command name>:"). */
+  component?(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
+}
+
+/** Every command the router and the transports handle. */
+export type Command = SlashCommand | MessageCommand;
+
+export type CommandDefinition = Command['definition'];
+
+/** A slash command's definition: the only kind that takes options, typed in a console or completed. */
+export const isSlashDefinition = (
+  definition: CommandDefinition,
+): definition is RESTPostAPIChatInputApplicationCommandsJSONBody =>
+  definition.type === undefined || definition.type === ApplicationCommandType.ChatInput;
 
 /** What a command file writes: its options declared once, and functions typed by them. */
 export interface CommandSpec<O extends OptionSpecs> {
@@ -203,9 +234,10 @@ function definitionOf<O extends OptionSpecs>(spec: CommandSpec<O>): RESTPostAPIC
   return builder.toJSON();
 }
 
-export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Command {
+export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): SlashCommand {
   const isDeclared = (name: string): name is keyof O & string => Object.hasOwn(spec.options, name);
   return {
+    kind: 'slash',
     definition: definitionOf(spec),
     example: spec.example,
     pure: spec.pure,
@@ -217,4 +249,23 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Comm
         : { choices: [] },
     component: spec.component && ((library, customId, context) => spec.component!(library, customId, context)),
   };
+}
+
+/** What a message command file writes: its name as the menu shows it, and what it does with the message. */
+export interface MessageCommandSpec {
+  /** Shown in the message's Apps menu: 1-32 characters, spaces and capitals allowed. */
+  name: string;
+  run: MessageCommand['run'];
+  component?: MessageCommand['component'];
+}
+
+/** A message command, its definition built with @discordjs/builders (which checks the name). */
+export function defineMessageCommand(spec: MessageCommandSpec): MessageCommand {
+  const definition = new ContextMenuCommandBuilder()
+    .setName(spec.name)
+    .setType(ApplicationCommandType.Message)
+    .setIntegrationTypes(INTEGRATION_TYPES)
+    .setContexts(CONTEXTS)
+    .toJSON();
+  return { kind: 'message', definition, run: spec.run, component: spec.component };
 }

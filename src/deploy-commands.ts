@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import 'dotenv/config';
 import { REST, Routes } from 'discord.js';
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
   type RESTGetAPIApplicationCommandsResult,
@@ -47,6 +48,10 @@ async function register(rest: REST, clientId: string, guildId: Config['guildId']
   const where = guildId ? `in server ${guildId} (available now)` : 'globally (may take up to an hour to appear)';
   process.stdout.write(`Registered ${plural(registered.length, 'command')} ${where}:\n`);
   for (const command of registered) {
+    if (command.type === ApplicationCommandType.Message) {
+      process.stdout.write(`  “${command.name}”: in a message’s Apps menu\n`);
+      continue;
+    }
     const options = (command.options ?? []).map((o) => o.name).join(', ');
     process.stdout.write(`  /${command.name}${options ? ` (${options})` : ''}: ${command.description}\n`);
   }

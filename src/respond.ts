@@ -8,8 +8,9 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIInteraction,
   type APIInteractionResponse,
+  type APIMessageApplicationCommandInteractionData,
 } from 'discord-api-types/v10';
-import type { Command, CommandOptions, SharedContext, Where } from './command.js';
+import type { Command, CommandContext, CommandOptions, SharedContext, SlashCommand, Where } from './command.js';
 import type { Library } from './library/library.js';
 import { COLORS, notice, reply } from './render/reply.js';
 import { escapeUserText, truncate } from './render/text.js';
@@ -50,7 +51,9 @@ function message(data: ReturnType<typeof reply>): APIInteractionResponse {
 }
 
 function unknownCommandResponse(name: string, commands: ReadonlyMap<string, Command>): APIInteractionResponse {
-  const names = [...commands.keys()].map((c) => `/${c}`).join(', ');
+  const names = [...commands.values()]
+    .map((c) => (c.kind === 'slash' ? `/${c.definition.name}` : `“${c.definition.name}” (a message’s Apps menu)`))
+    .join(', ');
   return message(
     notice(
       'Unknown command',
@@ -77,7 +80,10 @@ function longerThan(text: string, max: number): boolean {
  * Discord enforces these limits itself, but the console and any transport that does not would otherwise hand
  * a search 10,000 words.
  */
-function overlongOption(command: Command | undefined, values: CommandOptions): { name: string; max: number } | null {
+function overlongOption(
+  command: SlashCommand | undefined,
+  values: CommandOptions,
+): { name: string; max: number } | null {
   const declared = new Map(
     (command?.definition.options ?? []).map((o) => [o.name, 'max_length' in o ? o.max_length : undefined]),
   );
@@ -177,8 +183,11 @@ export function respond(
   )
     return null;
   const data = interaction.data;
+  if (data.type === ApplicationCommandType.Message && interaction.type === InteractionType.ApplicationCommand)
+    return runMessageCommand(library, data, commands, { ...context, channelId, userId });
   if (data.type !== ApplicationCommandType.ChatInput) return null;
-  const command = commands.get(data.name);
+  const found = commands.get(data.name);
+  const command = found?.kind === 'slash' ? found : undefined;
   const { values, focused } = readOptions(data.options);
   const overlong = overlongOption(command, values);
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
@@ -189,17 +198,40 @@ export function respond(
   }
   if (!command) return unknownCommandResponse(data.name, commands);
   if (overlong) return overlongResponse(overlong);
-  if (library.documents.length === 0) {
-    return message(
-      notice(
-        'No documents',
-        'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.',
-      ),
-    );
-  }
+  if (library.documents.length === 0) return noDocumentsResponse();
   const run = () => message(command.run(library, values, { ...context, channelId, userId }));
   return command.pure ? reusedReply(library, `${data.name}\u0000${JSON.stringify(values)}`, run) : run();
 }
+
+function noDocumentsResponse(): APIInteractionResponse {
+  return message(
+    notice(
+      'No documents',
+      'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.',
+    ),
+  );
+}
+
+/**
+ * A message command (a message's Apps menu) runs on the message Discord resolved for it: the one named by
+ * `target_id` in `resolved.messages`. A payload without it reaches the command as no message.
+ */
+function runMessageCommand(
+  library: Library,
+  data: APIMessageApplicationCommandInteractionData,
+  commands: ReadonlyMap<string, Command>,
+  context: CommandContext,
+): APIInteractionResponse {
+  const command = commands.get(data.name);
+  if (command?.kind !== 'message') return unknownCommandResponse(data.name, commands);
+  if (library.documents.length === 0) return noDocumentsResponse();
+  const messages: unknown = data.resolved?.messages;
+  const target = isRecord(messages) && Object.hasOwn(messages, data.target_id) ? messages[data.target_id] : undefined;
+  return message(command.run(library, isRecord(target) ? target : undefined, context));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A library never changes once built, so a pure command's reply to the same options is the same: keep it. */
 function reusedReply(library: Library, key: string, run: () => APIInteractionResponse): APIInteractionResponse {

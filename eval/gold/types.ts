@@ -44,3 +44,24 @@ export interface GoldQuestion {
   /** Empty when no gold document answers it. */
   answers: GoldAnswer[];
 }
+
+/** A verdict of /check, as the claims set writes it. */
+export type GoldVerdict = 'stated' | 'different' | 'not-found';
+
+/** A claim as someone would paste it into chat, written by reading the gold documents (claims.json). */
+export interface GoldClaim {
+  claim: string;
+  /** How it was made: "restated", "number", "unit", "qualifier", "thing" (what is counted), "uncovered", "words". */
+  kind: string;
+  /** The document (date prefix, or the seed's file name) it restates or alters; null for uncovered topics. */
+  from: string | null;
+  /** Each figure as the claim writes it, with the verdict a reader expects. */
+  figures?: Record<string, GoldVerdict>;
+  /** For a claim without figures: the verdict a reader expects. */
+  verdict?: GoldVerdict;
+  /**
+   * Written after /check's thresholds were chosen on the other claims, from documents those do not draw on,
+   * and never tuned against: the eval reports them apart.
+   */
+  heldOut?: boolean;
+}

@@ -8,8 +8,8 @@ import { lookupTable } from '../document/lookup.js';
 import { plainText } from '../document/text.js';
 import type { Document, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
-import type { FigureRef } from './refs.js';
-import { terms, type Alternative, type TextIndex } from './search.js';
+import type { FigureRef, StatementRef } from './refs.js';
+import { ALTERNATIVE_WEIGHTS, terms, type Alternative, type TextIndex } from './search.js';
 
 export interface FigureSentence {
   document: Document;
@@ -22,6 +22,14 @@ export interface FigureSentence {
   context: ReadonlyArray<ReadonlySet<string>>;
   /** The sentence as a reader sees it, for telling repeats apart. */
   key: string;
+}
+
+/** A sentence that speaks of what some words say, and how much of them it holds. */
+export interface Covering {
+  sentence: FigureSentence;
+  coverage: number;
+  /** How many of the words it holds. */
+  held: number;
 }
 
 export interface FigureHit {
@@ -61,7 +69,7 @@ interface Analysed {
 }
 
 /** Splits a query into the amounts it names, the units it names, and the words left. */
-function analyseQuery(query: string): Analysed {
+export function analyseQuery(query: string): Analysed {
   const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
   // Mentions ("@everyone", "<@123>") are not words of what is sought.
   let rest = query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
@@ -113,6 +121,20 @@ export function figureSentences(figures: FigureRef[]): FigureSentence[] {
     });
   }
   return sentences;
+}
+
+/**
+ * Every sentence of every statement, with or without figures: what a claim with no figure is checked
+ * against. No words around it count: without a figure to compare, one sentence must say the claim itself.
+ */
+export function statementSentences(statements: StatementRef[]): FigureSentence[] {
+  return statements.flatMap(({ document, point }) => {
+    const markdown = document.format === 'markdown';
+    return point.sentences.map((span) => {
+      const text = plainText(document.text.slice(...span), markdown);
+      return { document, span, figures: [], terms: new Set(terms(text)), context: [], key: text.toLowerCase() };
+    });
+  });
 }
 
 export class FigureFinder {
@@ -167,13 +189,8 @@ export class FigureFinder {
   }
 
   private byWords(groups: Alternative[][], units: Set<string>, inScope: (s: FigureSentence) => boolean) {
-    const candidates = new Set<number>();
-    for (const group of groups)
-      for (const { term } of group)
-        for (const id of this.postings.get(term) ?? this.contextPostings(term)) candidates.add(id);
     const hits = [];
-    for (const id of candidates) {
-      const sentence = this.sentences[id]!;
+    for (const sentence of this.candidates(groups)) {
       if (!inScope(sentence)) continue;
       const { score, coverage, held, terms: found } = this.wordScore(sentence, groups);
       // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
@@ -185,6 +202,52 @@ export class FigureFinder {
       hits.push({ sentence, bold: labelled.length > 0 ? labelled : withUnit, score: coverage * 100 + score });
     }
     return hits;
+  }
+
+  /** Sentences holding any of the words (or, around them, in their statement or titles). */
+  private candidates(groups: Alternative[][]): FigureSentence[] {
+    const ids = new Set<number>();
+    for (const group of groups)
+      for (const { term } of group) for (const id of this.postings.get(term) ?? this.contextPostings(term)) ids.add(id);
+    return [...ids].map((id) => this.sentences[id]!);
+  }
+
+  /**
+   * A claim's words, each with its synonyms, as they are matched. No typo corrections: a claim names things
+   * the documents never speak of ("Netflix", "Apple"), and a near word of theirs is no evidence.
+   */
+  expand(words: string): Alternative[][] {
+    if (!words.trim()) return [];
+    return this.words
+      .expandQuery(words)
+      .map((group) => group.filter((alternative, i) => i === 0 || alternative.weight !== ALTERNATIVE_WEIGHTS.typo));
+  }
+
+  /**
+   * Sentences that hold at least `min` of the words, rarity-weighted as /stat's answers are, best first: the
+   * sentences that speak of what the words speak of.
+   */
+  covering(groups: Alternative[][], documentId?: string, min = MIN_COVERAGE): Covering[] {
+    const found: Covering[] = [];
+    for (const sentence of this.candidates(groups)) {
+      if (documentId && sentence.document.id !== documentId) continue;
+      const { coverage, terms: held } = this.wordScore(sentence, groups);
+      if (coverage >= min) found.push({ sentence, coverage, held: held.size });
+    }
+    return found.sort((a, b) => b.coverage - a.coverage || newerFirst(a.sentence.document, b.sentence.document));
+  }
+
+  /** The rarity-weighted share of the words that `terms` holds (a synonym or correction counts less). */
+  share(groups: Alternative[][], terms: ReadonlySet<string>): number {
+    let wanted = 0;
+    let held = 0;
+    for (const group of groups) {
+      const rarity = this.rarity(group[0]!.term);
+      wanted += rarity;
+      const hit = group.find((alternative) => terms.has(alternative.term));
+      if (hit) held += rarity * hit.weight;
+    }
+    return wanted === 0 ? 0 : held / wanted;
   }
 
   private byUnit(units: Set<string>, inScope: (s: FigureSentence) => boolean) {

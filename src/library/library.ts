@@ -2,7 +2,7 @@
 // once built; reloading builds a new one and swaps it in whole (see reload.ts).
 import type { Document } from '../document/types.js';
 import { newerFirst } from './dates.js';
-import { FigureFinder, figureSentences, type FigureHit } from './figure-search.js';
+import { FigureFinder, figureSentences, statementSentences, type FigureHit } from './figure-search.js';
 import { buildIndexes, type Indexes } from './indexes.js';
 import {
   collectParts,
@@ -45,6 +45,10 @@ export interface Library {
   searchStatements(query: string, scope?: Scope): StatementRef[];
   /** As searchStatements, up to `limit`, with the number that match in all. */
   statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
+  /** /stat's matcher over the sentences that state figures; /check weighs what a claim says with it too. */
+  figureFinder: FigureFinder;
+  /** The same matcher over every sentence, built when first asked (/check on a claim without figures). */
+  sentenceFinder(): FigureFinder;
   findDocuments(query: string): Document[];
   /** The stems a full-text query looks for (synonyms and typo corrections included), for highlighting. */
   statementQueryTerms(query: string): Set<string>;
@@ -139,6 +143,7 @@ export function createLibrary(documents: Document[]): Library {
   const searchFigures = figureSearch(indexes, parts);
   const searchStatements = statementSearch(indexes, parts);
   const finder = new FigureFinder(figureSentences(parts.figures), indexes.statements);
+  let sentenceFinder: FigureFinder | null = null;
   const { documentsById, sectionsById, figuresById } = keyMaps(documents, parts);
   const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
   const lookup = <T>(
@@ -167,6 +172,9 @@ export function createLibrary(documents: Document[]): Library {
     statementHits: (query, scope, limit = MAX_STATEMENT_HITS) => searchStatements(query, scope, limit),
     findDocuments: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementQueryTerms: (query) => indexes.statements.queryTerms(query),
+    figureFinder: finder,
+    sentenceFinder: () =>
+      (sentenceFinder ??= new FigureFinder(statementSentences(parts.statements), indexes.statements)),
     documentById: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
     sectionById: (id, documentId) => {
       const key = id.trim().toLowerCase();

@@ -9,7 +9,7 @@ import { COLORS, reply, type Reply } from './reply.js';
 import { notFoundEmbed } from './not-found.js';
 import { closest } from './similar.js';
 import { linkTo, sourceUrl } from './source.js';
-import { blockquote, documentText, escapeUserText, plural, truncate } from './text.js';
+import { blockquote, documentText, escapeDocumentText, escapeUserText, plural, truncate } from './text.js';
 
 export function documentFooter(document: Document, prefix?: string): { text: string } {
   const parts = [prefix, document.title, shownDate(document)].filter(Boolean);
@@ -212,6 +212,16 @@ export function documentNotFound(library: Library, query: string): Reply {
     more: ['**Documents served:**', ...listed],
   });
   return reply([embed], { ephemeral: true });
+}
+
+/**
+ * Where a quote comes from: the document's title, linked to its source when it has a web address, and its
+ * date. Brackets leave the title so that it cannot end the link early.
+ */
+export function documentCitation(document: Document): string {
+  const title = escapeDocumentText(document.title.replace(/\[/g, '(').replace(/\]/g, ')'));
+  const url = sourceUrl(document);
+  return [url ? `[${title}](${url})` : title, document.date].filter(Boolean).join(' · ');
 }
 
 /** "nearly 2,000 — homicides": how a figure is named in lists and autocomplete (no dash without a label). */

@@ -1,6 +1,6 @@
 // The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
 import { createInterface, type Interface } from 'node:readline';
-import { sharedContext, type Command, type SharedContext } from '../command.js';
+import { isSlashDefinition, sharedContext, type Command, type SharedContext } from '../command.js';
 import { plainText } from '../document/text.js';
 import type { Library } from '../library/library.js';
 import { respond } from '../respond.js';
@@ -22,8 +22,9 @@ export function newSession(library: Library | (() => Library), commands: Readonl
   return { library: current, commands, context: sharedContext(), buttons: new Map() };
 }
 
+/** The slash commands' definitions: a message command needs a message to act on, which a console line is not. */
 function definitionsOf(session: ConsoleSession) {
-  return [...session.commands.values()].map((c) => c.definition);
+  return [...session.commands.values()].map((c) => c.definition).filter(isSlashDefinition);
 }
 
 /** "next", "prev", "post", "cite 2", "3": a line that presses a button of the last reply, as its label reads. */

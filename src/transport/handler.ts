@@ -155,7 +155,8 @@ function commandRunner(getLibrary: () => Library, log: Logger, context: SharedCo
       return { response: rateLimitedResponse(limit), failed: false };
     }
     const command = kind === 'command' ? options.commands.get(commandName(interaction) ?? '') : undefined;
-    const shared = await loadSharedValues(store, command?.sharedKeys?.(where) ?? [], log);
+    const keys = command?.kind === 'slash' ? (command.sharedKeys?.(where) ?? []) : [];
+    const shared = await loadSharedValues(store, keys, log);
     try {
       const response = respond(getLibrary(), interaction, { ...context, shared: shared.values }, options.commands);
       await shared.save();

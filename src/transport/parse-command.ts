@@ -6,8 +6,8 @@ import {
   InteractionType,
   type APIApplicationCommandInteractionDataBasicOption,
   type APIInteraction,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { isSlashDefinition, type CommandDefinition } from '../command.js';
 
 export class CommandLineError extends Error {}
 
@@ -17,10 +17,9 @@ export interface ParsedCommand {
 }
 
 /** Parses a command line against the registered definitions; throws CommandLineError with a helpful message. */
-export function parseCommandLine(
-  line: string,
-  definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[],
-): ParsedCommand {
+export function parseCommandLine(line: string, registered: readonly CommandDefinition[]): ParsedCommand {
+  // A message command needs a message to act on: a command line names slash commands only.
+  const definitions = registered.filter(isSlashDefinition);
   const trimmed = line.trim();
   const match = /^\/?([\w-]+)(?:\s+([\s\S]*))?$/.exec(trimmed);
   const names = definitions.map((d) => `/${d.name}`).join(', ');

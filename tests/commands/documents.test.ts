@@ -1,4 +1,5 @@
 // /documents and /help: finding your way around what is served.
+import type { SlashCommand } from '../../src/command.js';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { documents, PAGE_SIZE } from '../../commands/documents.js';
@@ -82,8 +83,13 @@ describe('/help', () => {
     expectValidResponse(asResponse(reply));
     const embed = reply.embeds![0]!;
     expect(embed.description).toMatch(/^Serving 3 documents, dated 2026-03-04 to 2026-03-13\./);
-    expect(embed.fields!.map((f) => f.name)).toEqual([...commands.keys()].map((name) => `/${name}`));
-    for (const field of embed.fields!) expect(field.value).toMatch(/\nExample: `\/\w+.*`$/);
+    // Slash commands as typed, with an example; a message command by its menu name.
+    const listed = [...commands.values()].map((c) =>
+      c.kind === 'slash' ? `/${c.definition.name}` : c.definition.name,
+    );
+    expect(embed.fields!.map((f) => f.name)).toEqual(listed);
+    for (const field of embed.fields!.filter((f) => f.name.startsWith('/')))
+      expect(field.value).toMatch(/\nExample: `\/\w+.*`$/);
     expect(reply.flags).toBe(64);
     expect(commands.get('help')!.run(seedLibrary(), {}, context()).embeds![0]!.description).toMatch(
       /^Serving 1 document\./,
@@ -93,10 +99,11 @@ describe('/help', () => {
   it('gives examples that answer on the seed', () => {
     const seed = seedLibrary();
     for (const command of commands.values()) {
+      if (command.kind !== 'slash') continue; // a message command is run from a message, not typed
       const [name, ...rest] = command.example!.slice(1).split(' ');
       const option = /^(\w+):(.*)$/.exec(rest.join(' '));
       const args = option ? { [option[1]!]: option[2]! } : {};
-      const reply = commands.get(name!)!.run(seed, args, context());
+      const reply = (commands.get(name!) as SlashCommand).run(seed, args, context());
       expectValidResponse(asResponse(reply));
       expect(reply.embeds![0]!.title ?? '').not.toMatch(/not found|Nothing found|No figure|No document/);
     }

@@ -2,13 +2,17 @@
 // every reply of every command keeps Discord's limits and validates against its schema.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { checkMessage } from '../../commands/check-message.js';
 import { commands, definitions } from '../../commands/index.js';
+import type { SlashCommand } from '../../src/command.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { responseProblems } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
 import { context } from '../support/library.js';
+
+const slash = (name: string) => commands.get(name) as SlashCommand;
 
 const word = fc.oneof(
   fc.constantFrom(
@@ -102,7 +106,9 @@ const query = fc.oneof(word, fc.string({ maxLength: 200 }), fc.constantFrom('', 
  */
 function runsFor(q: string, flag: boolean, sectionKey: string): Array<[string, Record<string, string | boolean>]> {
   return definitions.flatMap((definition) => {
-    const options = definition.options ?? [];
+    // Message commands take a message, not options: exercised on their own below.
+    if (!('options' in definition) && definition.type === ApplicationCommandType.Message) return [];
+    const options = ('options' in definition ? definition.options : undefined) ?? [];
     const booleans = Object.fromEntries(
       options.filter((o) => o.type === ApplicationCommandOptionType.Boolean).map((o) => [o.name, flag]),
     );
@@ -134,7 +140,7 @@ describe('every reply keeps Discord’s rules (property)', () => {
         const runs = runsFor(q, isPrivate, sectionKey);
         for (const [name, options] of runs) {
           const ctx = context();
-          const data = commands.get(name)!.run(library, options, ctx);
+          const data = slash(name).run(library, options, ctx);
           const problems = responseProblems({ type: 4, data });
           if (problems.length)
             throw new Error(`/${name} ${JSON.stringify(options).slice(0, 200)}: ${problems.join('; ')}`);
@@ -143,20 +149,25 @@ describe('every reply keeps Discord’s rules (property)', () => {
             components: Array<{ custom_id: string; disabled?: boolean }>;
           }>) {
             for (const button of row.components.filter((b) => !b.disabled)) {
-              const pressed = commands.get(name)!.component!(library, button.custom_id, ctx);
+              const pressed = slash(name).component!(library, button.custom_id, ctx);
               const buttonProblems = responseProblems(pressed);
               if (buttonProblems.length)
                 throw new Error(`/${name} button ${button.custom_id}: ${buttonProblems.join('; ')}`);
             }
           }
         }
+        const message = { content: q, embeds: [{ title: q.slice(0, 50), description: `${q} nearly 2,000` }] };
+        const checked = checkMessage.run(library, message, context());
+        const messageProblems = responseProblems({ type: 4, data: checked });
+        if (messageProblems.length) throw new Error(`Check against documents: ${messageProblems.join('; ')}`);
         for (const [name, option] of [
           ['section', 'name'],
           ['stat', 'query'],
           ['quote', 'section'],
+          ['check', 'document'],
         ] as const) {
           for (const value of [q, '', q.slice(0, 3)]) {
-            const data = commands.get(name)!.autocomplete(library, { name: option, value }, {});
+            const data = slash(name).autocomplete(library, { name: option, value }, {});
             const problems = responseProblems({ type: 8, data });
             if (problems.length)
               throw new Error(`/${name} autocomplete ${JSON.stringify(value).slice(0, 100)}: ${problems.join('; ')}`);

@@ -71,7 +71,8 @@ describe('deploy-commands against the stand-in', () => {
     const global = await runScriptAsync('src/deploy-commands.ts', [], { env: { ...env, DISCORD_GUILD_ID: '' } });
     expect(global.stderr).toBe('');
     expect(global.status).toBe(0);
-    expect(global.stdout).toContain('Registered 6 commands globally');
+    expect(global.stdout).toContain(`Registered ${definitions.length} commands globally`);
+    expect(global.stdout).toContain('“Check against documents”: in a message’s Apps menu');
     expect(global.stdout).toContain('/stat (document, query, after, before, private)');
     expect(global.stdout).toContain('/search (query, document, preview, after, before, private)');
     expect(standIn.registered).toEqual(JSON.parse(JSON.stringify(definitions)));

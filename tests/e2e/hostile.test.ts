@@ -1,5 +1,6 @@
 // Hostile input through the real bot: every catalogue entry through every command option and autocomplete,
 // plus option values of the wrong type. Each gets a schema-valid reply, mentions nobody, and the bot keeps running.
+import { isSlashDefinition } from '../../src/command.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
@@ -23,11 +24,13 @@ afterAll(async () => {
 });
 
 // Every string option of every registered command: a command added to the registry is fuzzed the day it lands.
-const TARGETS: Array<[command: string, option: string]> = definitions.flatMap((definition) =>
-  (definition.options ?? [])
-    .filter((option) => option.type === ApplicationCommandOptionType.String)
-    .map((option): [string, string] => [definition.name, option.name]),
-);
+const TARGETS: Array<[command: string, option: string]> = definitions
+  .filter(isSlashDefinition)
+  .flatMap((definition) =>
+    (definition.options ?? [])
+      .filter((option) => option.type === ApplicationCommandOptionType.String)
+      .map((option): [string, string] => [definition.name, option.name]),
+  );
 
 describe('hostile input against the running bot', () => {
   it(`answers all ${HOSTILE_INPUTS.length} catalogue entries on every option and autocomplete, validly, pinging nobody`, async () => {
@@ -77,9 +80,16 @@ describe('hostile input against the running bot', () => {
       ['nonexistent', [{ name: 'x', type: 3, value: 'y' }]],
       ['search', []],
       ['search', [{ name: 'preview', type: 3, value: 'true' }]],
+      ['check', []],
+      ['check', [{ name: 'claim', type: 4, value: 120000 }]],
+      ['check', [{ name: 'private', type: 3, value: 'false' }]],
+      ['Check against documents', [{ name: 'claim', type: 3, value: 'x' }]],
     ];
     for (const customId of [
       '',
+      'check:',
+      'check:zzz',
+      'Check against documents:zzz',
       'search',
       'search:',
       'search:zzz:-5',
@@ -93,6 +103,14 @@ describe('hostile input against the running bot', () => {
     }
     for (const [command, options] of wrong) {
       const callback = await standIn.waitForCallback(standIn.dispatchInteraction(command, options));
+      expect(callback.body.type).toBe(4);
+    }
+    // The message command on hostile messages: each a message's text and its embeds' text.
+    for (const input of HOSTILE_INPUTS) {
+      const embeds = [{ type: 'rich', title: input.slice(0, 256) || 'x', description: input.slice(0, 4096) || 'x' }];
+      const callback = await standIn.waitForCallback(
+        standIn.dispatchMessageCommand('Check against documents', { content: input.slice(0, 4000), embeds }),
+      );
       expect(callback.body.type).toBe(4);
     }
     expect(standIn.violations).toEqual([]);

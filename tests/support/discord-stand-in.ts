@@ -198,6 +198,38 @@ export class DiscordStandIn {
     return this.dispatchPayload(type, data, userId, undefined, where);
   }
 
+  /**
+   * Sends INTERACTION_CREATE for a message command (data type 3) used on a message with this content and
+   * these embeds, resolved as Discord resolves it; `resolved: false` leaves the message out.
+   */
+  dispatchMessageCommand(
+    name: string,
+    message: { content?: string; embeds?: unknown[] },
+    options: { userId?: string; resolved?: boolean } = {},
+  ): string {
+    const id = this.snowflake();
+    const target = { ...this.botMessage(), id, author: this.reader(options.userId ?? READER_ID), ...message };
+    const data = {
+      id: '940000000000000001',
+      name,
+      type: 3,
+      target_id: id,
+      guild_id: GUILD_ID,
+      ...(options.resolved === false ? {} : { resolved: { messages: { [id]: target } } }),
+    };
+    return this.dispatchPayload(2, data, options.userId ?? READER_ID);
+  }
+
+  private reader(userId: string): Record<string, unknown> {
+    return {
+      id: userId,
+      username: `reader-${userId.slice(-3)}`,
+      discriminator: '0',
+      global_name: 'Reader',
+      avatar: null,
+    };
+  }
+
   /** Sends INTERACTION_CREATE for a button press (type 3) on a message the bot posted. */
   dispatchButton(customId: string, userId = READER_ID): string {
     return this.dispatchPayload(3, { custom_id: customId, component_type: 2 }, userId, this.botMessage());

@@ -83,6 +83,7 @@ export const MALFORMED_INTERACTIONS: Malformed[] = [
     outcome: 'answered',
     spoil: (p) => ({ ...p, data: { ...data(p), resolved: 'x' } }),
   },
+  ...messageCommandSpoils(),
   { label: 'member is null', kind: 2, outcome: 'answered', spoil: (p) => ({ ...p, member: null }) },
   {
     label: 'member.user is a string',
@@ -138,3 +139,30 @@ export const MALFORMED_INTERACTIONS: Malformed[] = [
     spoil: (p) => ({ ...p, data: { ...data(p), options: [{ name: 'query', type: 3, value: 'wa', focused: 'yes' }] } }),
   },
 ];
+
+/** "Check against documents" on a message Discord did not resolve as it should: each gets a private note. */
+function messageCommandSpoils(): Malformed[] {
+  const messageCommand = (p: Payload, resolved: unknown, targetId: unknown = '950000000000000001') => ({
+    ...p,
+    data: { ...data(p), name: 'Check against documents', type: 3, target_id: targetId, resolved },
+  });
+  const spoils: Array<[string, (p: Payload) => unknown]> = [
+    ['a message command without resolved data', (p) => messageCommand(p, undefined)],
+    ['a message command whose messages are null', (p) => messageCommand(p, { messages: null })],
+    ['a message command whose target is not resolved', (p) => messageCommand(p, { messages: {} })],
+    ['a message command whose target_id is a number', (p) => messageCommand(p, { messages: {} }, 5)],
+    [
+      'a message command whose message is a string',
+      (p) => messageCommand(p, { messages: { '950000000000000001': 'hello' } }),
+    ],
+    [
+      'a message command whose content and embeds are objects',
+      (p) => messageCommand(p, { messages: { '950000000000000001': { content: { a: 1 }, embeds: { b: 2 } } } }),
+    ],
+    [
+      'a message command whose message is __proto__',
+      (p) => messageCommand(p, { messages: JSON.parse('{"__proto__": {"content": "x"}}') as unknown }, '__proto__'),
+    ],
+  ];
+  return spoils.map(([label, spoil]) => ({ label, kind: 2, outcome: 'answered', spoil }));
+}

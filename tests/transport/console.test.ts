@@ -55,7 +55,7 @@ describe('npm run console (child process)', () => {
     expect(lines[0].data.embeds[0].title).toBe('Securing Our Border');
     expect(lines[1].data.embeds[0].description).toContain('**thousands** of troops');
     expect(lines[2]).toEqual({
-      error: 'unknown command /nope; the commands are /section, /stat, /quote, /search, /documents, /help',
+      error: 'unknown command /nope; the commands are /section, /stat, /quote, /search, /check, /documents, /help',
     });
     expect(lines[3].data.choices[0].name).toBe('nearly 2,000 — homicides');
     expect(lines[4].data.flags).toBe(64);
@@ -67,7 +67,7 @@ describe('npm run console (child process)', () => {
     const command = runScript(CONSOLE, ['/stats query:x']);
     expect(command.status).toBe(2);
     expect(command.stderr.trim()).toBe(
-      'console: unknown command /stats; the commands are /section, /stat, /quote, /search, /documents, /help',
+      'console: unknown command /stats; the commands are /section, /stat, /quote, /search, /check, /documents, /help',
     );
     const option = runScript(CONSOLE, ['/stat q:homicides']);
     expect(option.status).toBe(2);

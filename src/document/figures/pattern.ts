@@ -33,7 +33,7 @@ const ALTERNATIVES = [
   String.raw`(?<half>half)(?:\s+(?:of\s+)?an?\s+(?<halfScale>million|billion|trillion))?\b`,
   String.raw`(?<vague>${VAGUE})\b`,
   String.raw`(?<ratioA>\d{1,3}|${WORD_NUM})\s+(?:in|out\s+of)\s+(?<ratioB>${RATIO_BASE})`,
-  String.raw`(?<article>an?)\s+(?:(?<articleWord>dozen|century|decade|year|month|week|day|hour|dollar|inch|mile)\b|(?=(?:thousand|million|billion|trillion)\b))`,
+  String.raw`(?<article>an?)(?:\s+(?<articleWord>dozen|century|decade|year|month|week|day|hour|dollar|inch|mile)\b|(?=\s+(?:thousand|million|billion|trillion)\b))`,
   String.raw`(?<currency>\$\s?)?(?:(?<num>${NUM})|(?<word>${WORD_NUM})(?:\s+(?<dozen>dozen)\b)?\b)(?<pct1>\s*%(?=\s*(?:-|–|to\s)))?`,
 ];
 

@@ -162,6 +162,8 @@ export const UNITS: Record<string, string> = lookupTable({
   inch: 'inches',
   inches: 'inches',
   liters: 'liters',
+  dollar: '$',
+  dollars: '$',
   times: '×',
   points: 'points',
   degrees: 'degrees',

@@ -1,0 +1,198 @@
+// What /check and the message command "Check against documents" share: the reply to a claim (one verdict a
+// figure, each quoted with where it comes from), private by default with a "Post to channel" button, and
+// that button. The verdicts come from src/library/claims.ts; the wording only describes the documents.
+import {
+  ButtonStyle,
+  ComponentType,
+  InteractionResponseType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
+import { DEFAULT_BUTTON_TIMEOUT_MS, Recent, type CommandContext } from '../../src/command.js';
+import {
+  checkClaim,
+  type ClaimCheck,
+  type Evidence,
+  type FigureVerdict,
+  type Verdict,
+} from '../../src/library/claims.js';
+import type { Library } from '../../src/library/library.js';
+import { documentCitation } from '../../src/render/document.js';
+import { LIMITS } from '../../src/render/limits.js';
+import { COLORS, notice, reply, type Reply } from '../../src/render/reply.js';
+import { blockquote, escapeUserText, sentenceWithBolds, truncate } from '../../src/render/text.js';
+
+/** The most of a claim that is read: a long message is checked on its first 4,000 characters. */
+export const CLAIM_LIMIT = 4000;
+
+/** How each verdict reads: what the documents say, never a judgement of the claim. */
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  stated: 'Stated in the documents',
+  different: 'The documents give a different figure',
+  'not-found': 'Not found in the documents',
+};
+
+/** What a check needs to run again when its result is posted: the claim, where to look, and notes to show. */
+export interface CheckRequest {
+  claim: string;
+  documentId: string | null;
+  /** Shown under the result: "Checked the first 4,000 characters …". */
+  notes: string[];
+}
+
+interface CheckSession extends CheckRequest {
+  userId: string;
+  createdAt: number;
+}
+
+/** Checks waiting for their "Post to channel" press, the last thousand. */
+const openChecks = () => new Recent<CheckSession>(1000);
+
+/** Room for one quote in a field, its citation included. */
+const FIELD_QUOTE = LIMITS.fieldValue - 200;
+/** Room for each quote under a single verdict. */
+const DESCRIPTION_QUOTE = 900;
+/** How much of the claim is shown back. */
+const CLAIM_SHOWN = 600;
+
+/**
+ * Checks a claim and answers: privately by default, then with a "Post to channel" button whose custom id
+ * starts with `owner` (the command's name, which also names its state slot).
+ */
+export function startCheck(
+  library: Library,
+  request: CheckRequest,
+  context: CommandContext,
+  options: { owner: string; ephemeral: boolean },
+): Reply {
+  const data = checkReply(library, request, options.ephemeral);
+  if (!options.ephemeral) return data;
+  const key = newKey(context);
+  context.state
+    .slot(options.owner, openChecks)
+    .set(key, { ...request, userId: context.userId, createdAt: context.now() });
+  data.components = [postButton(`${options.owner}:${key}`)];
+  return data;
+}
+
+/** The "Post to channel" press: the same check, posted for everyone, by the person who asked only. */
+export function pressPost(library: Library, customId: string, context: CommandContext, owner: string) {
+  const key = customId.slice(owner.length + 1);
+  const session = context.state.slot(owner, openChecks).get(key);
+  const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+  if (!session || context.now() - session.createdAt > timeout)
+    return privately('This check has expired', 'Its button only works for a while. Run the check again.');
+  if (session.userId !== context.userId)
+    return privately('Not your check', 'Only the person who ran the check can post it.');
+  const posted: APIInteractionResponse = {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: checkReply(library, session, false),
+  };
+  return posted;
+}
+
+const privately = (title: string, description: string): APIInteractionResponse => ({
+  type: InteractionResponseType.ChannelMessageWithSource,
+  data: notice(title, description),
+});
+
+function newKey(context: CommandContext): string {
+  const part = () =>
+    Math.floor(context.random() * 36 ** 5)
+      .toString(36)
+      .padStart(5, '0');
+  return `${part()}${part()}`;
+}
+
+function postButton(customId: string): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Post to channel', custom_id: customId },
+    ],
+  };
+}
+
+/** The reply to a claim: one embed, its title beginning with the verdict (or naming the count of each). */
+export function checkReply(library: Library, request: CheckRequest, ephemeral: boolean): Reply {
+  const check = checkClaim(library, request.claim, request.documentId ?? undefined);
+  const embed = check.figures.length > 1 ? severalFigures(check, request) : oneVerdict(check, request);
+  const notes = [...request.notes];
+  if (check.unchecked > 0) notes.push(`${check.unchecked} more figure(s) in the claim not checked`);
+  embed.footer = { text: [...notes, 'Quotes are the documents’ own words; the reader judges the claim'].join(' · ') };
+  return reply([embed], { ephemeral });
+}
+
+/** The claim as it was given, shown back escaped, with the checked figure in bold when there is one. */
+function claimLine(claim: string, figure?: FigureVerdict): string {
+  const flat = (text: string) => escapeUserText(text.replace(/\s+/g, ' '));
+  if (!figure) return `**Claim:** ${flat(truncate(claim, CLAIM_SHOWN))}`;
+  const from = Math.max(0, figure.span[0] - CLAIM_SHOWN / 2);
+  const before = (from > 0 ? '…' : '') + claim.slice(from, figure.span[0]);
+  const after = truncate(claim.slice(figure.span[1]), CLAIM_SHOWN / 2);
+  return `**Claim:** ${flat(before)}**${flat(figure.text)}**${flat(after)}`;
+}
+
+/** One figure, or a claim read by its words: the verdict in the title, the quotes below the claim. */
+function oneVerdict(check: ClaimCheck, request: CheckRequest): APIEmbed {
+  const figure = check.figures[0];
+  const result = figure ?? check.words!;
+  const title = figure
+    ? `${VERDICT_LABELS[result.verdict]}: “${escapeUserText(figure.text.replace(/\s+/g, ' '))}”`
+    : VERDICT_LABELS[result.verdict];
+  const body = result.evidence.length
+    ? result.evidence.map((evidence) => quoteBlock(evidence, DESCRIPTION_QUOTE))
+    : [notFoundLine(figure)];
+  return {
+    title: truncate(title, LIMITS.embedTitle),
+    description: [claimLine(request.claim, figure), ...body].join('\n\n'),
+    color: COLORS.answer,
+  };
+}
+
+/** Several figures: the title counts each verdict, and each figure has its field. */
+function severalFigures(check: ClaimCheck, request: CheckRequest): APIEmbed {
+  const counts = (Object.keys(VERDICT_LABELS) as Verdict[])
+    .map((verdict) => [verdict, check.figures.filter((f) => f.verdict === verdict).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([verdict, count]) => `${VERDICT_LABELS[verdict]}: ${count}`);
+  return {
+    title: truncate(counts.join(' · '), LIMITS.embedTitle),
+    description: claimLine(request.claim),
+    fields: check.figures.map(figureField),
+    color: COLORS.answer,
+  };
+}
+
+function figureField(figure: FigureVerdict): APIEmbedField {
+  const [first, ...others] = figure.evidence;
+  const lines = first ? [quoteBlock(first, FIELD_QUOTE)] : [notFoundLine(figure)];
+  if (others.length > 0) lines.push(`*… and ${others.length} more statement(s)*`);
+  return {
+    name: truncate(
+      `“${escapeUserText(figure.text.replace(/\s+/g, ' '))}”: ${VERDICT_LABELS[figure.verdict]}`,
+      LIMITS.fieldName,
+    ),
+    value: truncate(lines.join('\n'), LIMITS.fieldValue),
+  };
+}
+
+/** A statement, verbatim, its figures that bear on the claim in bold, and where it comes from. */
+function quoteBlock({ sentence, bold }: Evidence, room: number): string {
+  const { document, span } = sentence;
+  const quote = sentenceWithBolds(
+    document,
+    span,
+    bold.map((ref) => ref.figure.span),
+  );
+  return `${blockquote(truncate(quote, room))}\n— *${documentCitation(document)}*`;
+}
+
+function notFoundLine(figure?: FigureVerdict): string {
+  return figure
+    ? 'No statement in the documents gives a figure for what this one counts.'
+    : 'No statement in the documents says this. /search finds statements by any of its words.';
+}

@@ -1,0 +1,124 @@
+// Reading a claim as /check does: its figures (found by the recognizer that reads the documents), each with
+// the words about it: the words around it (what the claim speaks of), its own words (what it is about, when
+// the sentence has several figures), and what the words right after it say it counts.
+import { findFigures } from '../document/figures.js';
+import { UNITS } from '../document/figures/vocabulary.js';
+import { splitSentences } from '../document/sentences.js';
+import type { FoundFigure, Span } from '../document/types.js';
+
+/** How many words either side of a figure say what it is about (a long message speaks of many things). */
+const CONTEXT_WORDS = 14;
+/** How many words next to a figure say what it is about when it shares its sentence with others. */
+const OWN_WORDS = 8;
+
+export interface ClaimFigure extends FoundFigure {
+  /** As the claim writes it. */
+  text: string;
+  /** The words of the claim around the figure: what the claim is about. */
+  words: string;
+  /** The words that say what this figure is about (all of them when the sentence has one figure). */
+  own: string;
+  /** What it counts, when the words right after it say so ("210,000 new jobs"); its unit word left out. */
+  counted: string;
+}
+
+/** The claim's figures, line by line and sentence by sentence, each with the words about it. */
+export function claimFigures(claim: string): ClaimFigure[] {
+  const out: ClaimFigure[] = [];
+  for (const line of lineSpans(claim)) {
+    for (const [start, end] of splitSentences(claim, line[0], line[1])) {
+      const figures = findFigures(claim, start, end);
+      const words = blankFigures(claim, figures, start, end);
+      // The words before the first figure (the subject) speak of every figure of the sentence.
+      const lead = lastWords(claim.slice(start, figures[0]?.span[0] ?? end), CONTEXT_WORDS);
+      figures.forEach((figure, i) => {
+        const own = figures.length === 1 ? words : ownWords(claim, figures, i, [start, end]);
+        out.push({
+          ...figure,
+          text: claim.slice(...figure.span),
+          words:
+            figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
+          own,
+          counted: countedAfter(claim, figure),
+        });
+      });
+    }
+  }
+  return out;
+}
+
+/** Chat messages break lines without ending sentences: each line is read on its own. */
+function lineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(/[^\n]+/g)) spans.push([match.index, match.index + match[0].length]);
+  return spans;
+}
+
+/**
+ * What one of several figures is about: what it counts, and the words between it and its neighbours, those
+ * before it from the last clause break on ("… coal plants and Fannie Mae bought $300 billion": "Fannie Mae
+ * bought").
+ */
+function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]: Span): string {
+  const figure = figures[i]!;
+  const before = claim
+    .slice(figures[i - 1]?.span[1] ?? start, figure.span[0])
+    .split(/[,;:]|\s(?:and|or|but|while|whereas)\s/i)
+    .at(-1)!;
+  const after = claim.slice(figure.span[1], figures[i + 1]?.span[0] ?? end);
+  return `${figure.counts ?? ''} ${lastWords(before)} ${firstWords(after)}`;
+}
+
+/**
+ * What the figure counts when the recognizer read it after the figure, without unit words: "new companies"
+ * in "210,000 new companies", "water" in "75,000 gallons of water". A label from before the figure names
+ * the clause's subject, not what is counted, and is left out.
+ */
+function countedAfter(claim: string, figure: FoundFigure): string {
+  const after = claim.slice(figure.span[1], figure.span[1] + 200);
+  if (!figure.counts || !after.includes(figure.counts)) return '';
+  return figure.counts
+    .split(/\s+/)
+    .filter((word) => !UNITS[word.toLowerCase()])
+    .join(' ');
+}
+
+/**
+ * The sentence with every figure blanked (same length), and the unit word after it ("22,000 miles"): only
+ * the words of what is counted are left to match, the amount and its unit are compared apart.
+ */
+function blankFigures(claim: string, figures: FoundFigure[], start: number, end: number): string {
+  let text = claim.slice(start, end);
+  const blank = (from: number, to: number) => (text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to));
+  for (const { span, unit } of figures) {
+    blank(span[0] - start, span[1] - start);
+    const unitWord = unit ? unitWordAfter(text, span[1] - start, unit) : null;
+    if (unitWord) blank(...unitWord);
+  }
+  return text;
+}
+
+/** Where the word naming `unit` stands, first or second after `at` ("8 consecutive weeks"), if it does. */
+function unitWordAfter(text: string, at: number, unit: string): [number, number] | null {
+  const pattern = /[A-Za-z]+/g;
+  pattern.lastIndex = at;
+  for (let n = 0, word = pattern.exec(text); word && n < 2; n++, word = pattern.exec(text))
+    if (UNITS[word[0].toLowerCase()] === unit) return [word.index, word.index + word[0].length];
+  return null;
+}
+
+/** Up to CONTEXT_WORDS words either side of [from, to). */
+function around(text: string, from: number, to: number): string {
+  return [
+    ...lastWords(text.slice(0, from), CONTEXT_WORDS).split(' '),
+    ...firstWords(text.slice(to), CONTEXT_WORDS).split(' '),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export const firstWords = (text: string, count = OWN_WORDS) =>
+  text.split(/\s+/).filter(Boolean).slice(0, count).join(' ');
+export const lastWords = (text: string, count = OWN_WORDS) => text.split(/\s+/).filter(Boolean).slice(-count).join(' ');
+/** The words up to the first comma, semicolon or dash: "$1,500, and an average of $750" keeps "average" to $750. */
+export const clause = (text: string) => text.split(/[,;:—–]|\s-\s/)[0]!;

@@ -1,0 +1,183 @@
+// /check: what the documents say about a claim someone pasted into chat. Each figure of the claim (found by
+// the recognizer that reads the documents) gets one verdict: a statement about the same thing gives the same
+// figure ("stated"), statements about it give another ("different"), or nothing speaks of it ("not found").
+// "The same thing" is /stat's test: the statement holds enough of the claim's words, rarity-weighted
+// (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
+// A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
+import type { Span } from '../document/types.js';
+import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
+import { analyseQuery, type FigureFinder, type FigureSentence } from './figure-search.js';
+import type { FigureRef, Library } from './library.js';
+import { kindOf, sameFigure } from './same-figure.js';
+import { terms, type Alternative } from './search.js';
+
+export type Verdict = 'stated' | 'different' | 'not-found';
+
+/** A statement quoted for a verdict, with the figures that bear on the claim (shown in bold). */
+export interface Evidence {
+  sentence: FigureSentence;
+  bold: FigureRef[];
+  /** How much of the claim's words the sentence holds, rarity-weighted. */
+  coverage: number;
+}
+
+export interface FigureVerdict {
+  /** The figure as the claim writes it, and where it stands in the claim. */
+  text: string;
+  span: Span;
+  verdict: Verdict;
+  /** The equal figure's statements ("stated"), the other figures' ("different"), none ("not-found"). */
+  evidence: Evidence[];
+}
+
+export interface ClaimCheck {
+  figures: FigureVerdict[];
+  /** How a claim without figures reads against the documents: only "stated" or "not-found". */
+  words: { verdict: Verdict; evidence: Evidence[] } | null;
+  /** Figures past MAX_FIGURES, not checked. */
+  unchecked: number;
+}
+
+/** Figures checked in one claim: one field each, and room for each field's quote. */
+export const MAX_FIGURES = 10;
+/** Statements quoted for one verdict, at most. */
+export const MAX_EVIDENCE = 3;
+/**
+ * How much of a claim without figures a sentence must hold to "say it": more than a figure claim needs,
+ * since no equal number backs the match up.
+ */
+export const WORDS_MIN_COVERAGE = 0.8;
+/** How much the words before a document's figure count against those after it, for what it is about. */
+const BEFORE_WEIGHT = 0.4;
+/** Figures whose own words score at least this share of the best one's may be the equal one. */
+const MATCHING_SHARE_OF_BEST = 0.5;
+/** A sentence whose only figure's own words do not match still answers when it holds this much of the claim. */
+const ALONE_MIN_COVERAGE = 0.6;
+/**
+ * How much of the claim's words a statement about the same thing holds, rarity-weighted: less than /stat
+ * asks of a question, since the figure's own words are checked besides and an equal number backs a match
+ * up ("criminals were responsible for nearly 2,000 homicides" names no ICE).
+ */
+const CLAIM_MIN_COVERAGE = 0.4;
+/** One shared word ("worth", "subscribers") is not a topic in common: a statement holds two at least. */
+const MIN_WORDS_HELD = 2;
+/**
+ * A statement holding this much of the claim speaks of its thing even when the words after the figure do
+ * not match: the recognizer may take a verb for what is counted ("$21 billion goes to ...").
+ */
+const SURE_COVERAGE = 0.85;
+/** How much of what the claim's figure counts ("new companies") the statement must hold. */
+const COUNTED_MIN_SHARE = 0.6;
+
+/** Checks a claim against the documents (one of them when `documentId` is given). */
+export function checkClaim(library: Library, claim: string, documentId?: string): ClaimCheck {
+  const found = claimFigures(claim);
+  if (found.length === 0)
+    return { figures: [], words: checkWords(library.sentenceFinder(), claim, documentId), unchecked: 0 };
+  const figures = found
+    .slice(0, MAX_FIGURES)
+    .map((figure) => checkFigure(library.figureFinder, claim, figure, documentId));
+  return { figures, words: null, unchecked: Math.max(0, found.length - MAX_FIGURES) };
+}
+
+/** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
+function checkFigure(finder: FigureFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
+  const words = {
+    all: finder.expand(analyseQuery(figure.words).words),
+    own: finder.expand(analyseQuery(figure.own).words),
+    counted: finder.expand(analyseQuery(figure.counted).words),
+  };
+  const stated: Evidence[] = [];
+  const different: Evidence[] = [];
+  const enough = Math.min(MIN_WORDS_HELD, words.all.length);
+  for (const { sentence, coverage, held } of finder.covering(words.all, documentId, CLAIM_MIN_COVERAGE)) {
+    if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
+    if (coverage < SURE_COVERAGE && !speaksOf(finder, words.counted, sentence)) continue;
+    const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, coverage);
+    const equal = matching.filter((ref) => sameFigure(figure, ref.figure));
+    if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
+    else if (closest.length > 0) different.push({ sentence, bold: closest, coverage });
+  }
+  const verdict: Verdict = stated.length ? 'stated' : different.length ? 'different' : 'not-found';
+  const evidence = withoutRepeats(verdict === 'stated' ? stated : different).slice(0, MAX_EVIDENCE);
+  return { text: claim.slice(...figure.span), span: figure.span, verdict, evidence };
+}
+
+/** Whether the sentence names what the claim's figure counts ("new companies" against "new jobs"). */
+function speaksOf(finder: FigureFinder, counted: Alternative[][], sentence: FigureSentence): boolean {
+  if (counted.length === 0) return true;
+  return finder.share(counted, sentence.terms) >= COUNTED_MIN_SHARE;
+}
+
+/**
+ * The sentence's figures about what the claim's figure counts, of those comparable with it (same kind of
+ * unit): `closest` are those whose own words (what they count, the words around them) hold the most of the
+ * claim figure's, `matching` those close enough to be the equal one. A sentence's only figure may be the
+ * equal one even when its own words do not match, if the sentence holds enough of the claim.
+ */
+function figuresAbout(
+  finder: FigureFinder,
+  figure: ClaimFigure,
+  own: Alternative[][],
+  sentence: FigureSentence,
+  coverage: number,
+): { matching: FigureRef[]; closest: FigureRef[] } {
+  const comparable = sentence.figures.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
+  if (own.length === 0) return { matching: comparable, closest: comparable };
+  const scores = comparable.map((ref) => ownScore(finder, own, ref, sentence));
+  const best = Math.max(0, ...scores);
+  // An equal number is evidence enough for a sentence's only figure; another number is not.
+  if (best === 0)
+    return { matching: comparable.length === 1 && coverage >= ALONE_MIN_COVERAGE ? comparable : [], closest: [] };
+  return {
+    matching: comparable.filter((_, i) => scores[i]! >= best * MATCHING_SHARE_OF_BEST),
+    closest: comparable.filter((_, i) => scores[i]! >= best - 1e-9),
+  };
+}
+
+/**
+ * How well a document's figure's own words hold the claim figure's: what it counts and the words after it
+ * (up to the next figure) count fully, the words before it (back to the previous figure) less, since in
+ * "$60 million to Chicago, $22 million to Dallas" the words before a figure are its neighbour's.
+ */
+function ownScore(finder: FigureFinder, own: Alternative[][], ref: FigureRef, sentence: FigureSentence): number {
+  const { text } = ref.document;
+  const [start, end] = ref.figure.span;
+  const spans = sentence.figures.map((other) => other.figure.span);
+  const previous = Math.max(sentence.span[0], ...spans.filter((s) => s[1] <= start).map((s) => s[1]));
+  const next = Math.min(sentence.span[1], ...spans.filter((s) => s[0] >= end).map((s) => s[0]));
+  const after = new Set([...terms(ref.figure.counts ?? ''), ...terms(firstWords(clause(text.slice(end, next))))]);
+  const before = new Set(terms(lastWords(text.slice(previous, start))));
+  return finder.share(own, after) + BEFORE_WEIGHT * finder.share(own, before);
+}
+
+/**
+ * Whether a text says something is not so: a statement that "the President banned" does not state that
+ * "the President did not ban" (the words matched leave "not" out). Only a negated claim asks for a negated
+ * statement: statements say "not" in passing too often ("not just those with a degree") to ask the reverse.
+ */
+const negates = (text: string) => /\b(?:not|never|no longer|none)\b|n['’]t\b/i.test(text);
+
+/** The same sentence in several documents is quoted once (the newest, as the finder orders them). */
+function withoutRepeats(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter(({ sentence }) => !seen.has(sentence.key) && seen.add(sentence.key));
+}
+
+/**
+ * A claim without figures: "stated" when a sentence holds (nearly) all it says, else "not-found". A number
+ * the recognizer does not take for a figure ("12 Modular Airborne Fire Fighting Systems") must still be in
+ * the sentence: its other words alone do not say it.
+ */
+function checkWords(finder: FigureFinder, claim: string, documentId?: string): ClaimCheck['words'] {
+  const words = analyseQuery(claim).words;
+  const groups = finder.expand(words);
+  const numbers = terms(words).filter((term) => /^\d/.test(term));
+  const covering = (groups.length ? finder.covering(groups, documentId, WORDS_MIN_COVERAGE) : []).filter(
+    ({ sentence }) =>
+      (!negates(claim) || negates(sentence.key)) && numbers.every((number) => sentence.terms.has(number)),
+  );
+  const evidence = covering.map(({ sentence, coverage }) => ({ sentence, bold: [], coverage }));
+  const shown = withoutRepeats(evidence).slice(0, MAX_EVIDENCE);
+  return { verdict: shown.length ? 'stated' : 'not-found', evidence: shown };
+}

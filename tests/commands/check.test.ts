@@ -1,0 +1,202 @@
+// /check and the message command "Check against documents": verdict titles and fields, private by default
+// with "Post to channel", the document option, quotes that are the documents' own words, neutral wording,
+// messages with embeds, empty and long messages, and Discord's limits on every reply.
+import type { APIEmbed, APIInteractionResponse } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../commands/check.js';
+import { checkMessage, messageText } from '../../commands/check-message.js';
+import { VERDICT_LABELS } from '../../commands/shared/check.js';
+import type { Library } from '../../src/library/library.js';
+import { plainText } from '../../src/document/text.js';
+import { readClaims } from '../../eval/claims.js';
+import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
+import { expectValidResponse, responseProblems } from '../support/discord-contract.js';
+import { HOSTILE_INPUTS } from '../support/hostile.js';
+import { context, seedLibrary } from '../support/library.js';
+
+const seed = seedLibrary();
+const corpus = multiDocumentLibrary();
+const asResponse = (data: unknown) => ({ type: 4, data });
+type Buttons = Array<{ components: Array<{ custom_id: string; label: string }> }>;
+const buttonsOf = (data: { components?: unknown }) => ((data.components ?? []) as Buttons).flatMap((r) => r.components);
+const embedOf = (data: { embeds?: APIEmbed[] }) => data.embeds![0]!;
+const dataOf = (response: APIInteractionResponse) =>
+  (response as { data: { embeds?: APIEmbed[]; flags?: number } }).data;
+
+/** Words that would judge the claim rather than describe the documents. */
+const JUDGING = /\b(?:true|truth|false|falsely|wrong|misleading|lies?|lying|liar|correct|incorrect|debunked)\b/i;
+
+/** The bot's own words in a reply: without the quotes (the documents') and the claim shown back (the user's). */
+function ownWords(embed: APIEmbed): string {
+  const texts = [embed.title ?? '', embed.description ?? '', embed.footer?.text ?? ''];
+  for (const field of embed.fields ?? []) texts.push(field.name, field.value);
+  return texts
+    .join('\n')
+    .split('\n')
+    .filter((line) => !line.startsWith('>') && !line.startsWith('**Claim:**'))
+    .join('\n')
+    .replace(/“[^”]*”/g, '“”');
+}
+
+/** Every quoted line, as a reader sees it: bold and Discord escapes removed, a cut "…" dropped. */
+function quotes(embed: APIEmbed): string[] {
+  const texts = [embed.description ?? '', ...(embed.fields ?? []).map((f) => f.value)];
+  return texts
+    .flatMap((text) => text.split('\n'))
+    .filter((line) => line.startsWith('> '))
+    .map((line) => line.slice(2).replace(/\*\*/g, '').replace(/\\(.)/g, '$1').replace(/…$/, '').trim());
+}
+
+function expectQuotesVerbatim(library: Library, embed: APIEmbed) {
+  const texts = library.documents.map((d) => plainText(d.text, d.format === 'markdown'));
+  for (const quote of quotes(embed))
+    expect(
+      texts.some((t) => t.includes(quote)),
+      quote,
+    ).toBe(true);
+}
+
+describe('/check', () => {
+  it('answers privately by default, the verdict first in the title, the figure quoted with its document', () => {
+    const reply = check.run(seed, { claim: 'ICE arrested 200,000 criminal aliens last year' }, context());
+    expectValidResponse(asResponse(reply));
+    expect(reply.flags).toBe(64);
+    const embed = embedOf(reply);
+    expect(embed.title).toBe(`${VERDICT_LABELS.different}: “200,000”`);
+    expect(embed.description).toContain('**Claim:** ICE arrested **200,000** criminal aliens last year');
+    expect(embed.description).toContain('**more than 120,000**');
+    expect(embed.description).toContain('— *Border Security and Immigration*');
+    expect(buttonsOf(reply).map((b) => b.label)).toEqual(['Post to channel']);
+  });
+
+  it('posts to the channel only when asked: private:false, or the button by the one who asked', () => {
+    const open = check.run(seed, { claim: 'ICE arrested 120,000 criminal aliens', private: false }, context());
+    expect(open.flags).toBeUndefined();
+    expect(open.components).toBeUndefined();
+    const ctx = context();
+    const privately = check.run(seed, { claim: 'ICE arrested 120,000 criminal aliens' }, ctx);
+    const post = buttonsOf(privately)[0]!.custom_id;
+    const posted = check.component!(seed, post, ctx);
+    expectValidResponse(posted);
+    expect(dataOf(posted).flags).toBeUndefined();
+    expect(embedOf(dataOf(posted)).title).toBe(embedOf(privately).title);
+    const stranger = check.component!(seed, post, { ...ctx, userId: 'someone-else' });
+    expect(embedOf(dataOf(stranger)).title).toBe('Not your check');
+    const late = check.component!(seed, post, { ...ctx, now: () => Date.now() + 3_600_000 });
+    expect(embedOf(dataOf(late)).title).toBe('This check has expired');
+    expect(embedOf(dataOf(check.component!(seed, 'check:nope', ctx))).title).toBe('This check has expired');
+  });
+
+  it('gives each figure its field and counts each verdict in the title', () => {
+    const reply = check.run(
+      seed,
+      {
+        claim:
+          'Criminal aliens were responsible for more than 5,000 sexual assaults, 12,000 burglaries and 3 million cats',
+      },
+      context(),
+    );
+    expectValidResponse(asResponse(reply));
+    const embed = embedOf(reply);
+    expect(embed.title).toBe(
+      `${VERDICT_LABELS.stated}: 1 · ${VERDICT_LABELS.different}: 1 · ${VERDICT_LABELS['not-found']}: 1`,
+    );
+    expect(embed.fields!.map((f) => f.name)).toEqual([
+      `“more than 5,000”: ${VERDICT_LABELS.stated}`,
+      `“12,000”: ${VERDICT_LABELS.different}`,
+      `“3 million”: ${VERDICT_LABELS['not-found']}`,
+    ]);
+  });
+
+  it('checks a claim without figures by its words', () => {
+    const stated = embedOf(check.run(seed, { claim: 'Mexico enhanced its border security efforts' }, context()));
+    expect(stated.title).toBe(VERDICT_LABELS.stated);
+    expect(stated.description).toContain('> At President Trump');
+    const missing = embedOf(check.run(seed, { claim: 'The moon is made of cheese' }, context()));
+    expect(missing.title).toBe(VERDICT_LABELS['not-found']);
+  });
+
+  it('keeps to one document with document:, and says when there is no such document', () => {
+    const claim = 'Fannie Mae and Freddie Mac were directed to purchase $200 billion in mortgage-backed securities';
+    expect(embedOf(check.run(corpus, { claim }, context())).title).toMatch(/^Stated in the documents/);
+    const elsewhere = embedOf(check.run(corpus, { claim, document: 'ratepayer-protection' }, context()));
+    expect(elsewhere.title).toMatch(/^Not found in the documents/);
+    expect(embedOf(check.run(corpus, { claim, document: 'zzzz-unknown' }, context())).title).toBe('Document not found');
+  });
+
+  it('quotes the documents’ own words, with the document’s link and date', () => {
+    const reply = check.run(corpus, { claim: 'Trump saved 47 coal power plants' }, context());
+    const embed = embedOf(reply);
+    expect(embed.description).toMatch(/\[Fact Sheet: [^\]]+\]\(https:\/\/www\.whitehouse\.gov\/[^)]+\) · 2026-03-04/);
+    expectQuotesVerbatim(corpus, embed);
+  });
+
+  it('never judges the claim: no reply says true, false, wrong, misleading or lie', () => {
+    const claims = [...readClaims().map((c) => c.claim), ...HOSTILE_INPUTS, 'This is false and a lie!'];
+    for (const library of [seed, corpus]) {
+      for (const claim of claims) {
+        const reply = check.run(library, { claim: claim.slice(0, 4000) }, context());
+        for (const embed of reply.embeds ?? []) {
+          expect(ownWords(embed), claim).not.toMatch(JUDGING);
+          expectQuotesVerbatim(library, embed);
+        }
+        expect(responseProblems(asResponse(reply)), claim).toEqual([]);
+      }
+    }
+    for (const text of [...Object.values(VERDICT_LABELS)]) expect(text).not.toMatch(JUDGING);
+  });
+});
+
+describe('Check against documents (message command)', () => {
+  it('checks the message’s text and the text of its embeds', () => {
+    const message = {
+      content: 'Look at this:',
+      embeds: [{ title: 'Border news', description: 'ICE arrested 200,000 criminal aliens last year' }],
+    };
+    expect(messageText(message)).toBe('Look at this:\nBorder news\nICE arrested 200,000 criminal aliens last year');
+    const reply = checkMessage.run(seed, message, context());
+    expectValidResponse(asResponse(reply));
+    expect(reply.flags).toBe(64);
+    expect(embedOf(reply).title).toBe(`${VERDICT_LABELS.different}: “200,000”`);
+    expect(buttonsOf(reply)[0]!.custom_id).toMatch(/^Check against documents:/);
+  });
+
+  it('answers an empty or unreadable message privately, saying why', () => {
+    for (const message of [{ content: '' }, { content: '   ', embeds: [] }, { embeds: [{ image: { url: 'x' } }] }]) {
+      const reply = checkMessage.run(seed, message, context());
+      expectValidResponse(asResponse(reply));
+      expect(reply.flags).toBe(64);
+      expect(embedOf(reply).title).toBe('Nothing to check');
+    }
+    const missing = checkMessage.run(seed, undefined, context());
+    expect(embedOf(missing).title).toBe('This message could not be read');
+    const odd = { content: 42, embeds: [null, 'x', { fields: [null, { name: 7 }], footer: 'y' }] };
+    expect(embedOf(checkMessage.run(seed, odd as never, context())).title).toBe('Nothing to check');
+  });
+
+  it('checks a long message on its first 4,000 characters, and says so', () => {
+    const content = `ICE arrested 120,000 criminal aliens last year. ${'More words about the border. '.repeat(400)}`;
+    const reply = checkMessage.run(seed, { content }, context());
+    expectValidResponse(asResponse(reply));
+    expect(embedOf(reply).footer!.text).toContain(
+      `Checked the first 4,000 of the message’s ${[...content].length.toLocaleString('en-US')} characters`,
+    );
+    expect(embedOf(reply).title).toMatch(/^Stated in the documents/);
+  });
+
+  it('posts to the channel with its button, for the one who asked', () => {
+    const ctx = context();
+    const reply = checkMessage.run(seed, { content: 'Mexico enhanced its border security efforts' }, ctx);
+    const posted = checkMessage.component!(seed, buttonsOf(reply)[0]!.custom_id, ctx);
+    expectValidResponse(posted);
+    expect(dataOf(posted).flags).toBeUndefined();
+    expect(embedOf(dataOf(posted)).title).toBe(VERDICT_LABELS.stated);
+  });
+
+  it('keeps Discord’s limits on hostile messages', () => {
+    for (const input of HOSTILE_INPUTS) {
+      const message = { content: input, embeds: [{ description: input, fields: [{ name: input, value: input }] }] };
+      expectValidResponse(asResponse(checkMessage.run(corpus, message, context())));
+    }
+  });
+});

@@ -1,7 +1,12 @@
 // /check and the message command "Check against documents": verdict titles and fields, private by default
 // with "Post to channel", the document option, quotes that are the documents' own words, neutral wording,
 // messages with embeds, empty and long messages, and Discord's limits on every reply.
-import type { APIEmbed, APIInteractionResponse } from 'discord-api-types/v10';
+import {
+  type APIEmbed,
+  type APIInteractionResponse,
+  InteractionResponseType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../commands/check.js';
 import { checkMessage, messageText } from '../../commands/check-message.js';
@@ -16,7 +21,7 @@ import { context, seedLibrary } from '../support/library.js';
 
 const seed = seedLibrary();
 const corpus = multiDocumentLibrary();
-const asResponse = (data: unknown) => ({ type: 4, data });
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 type Buttons = Array<{ components: Array<{ custom_id: string; label: string }> }>;
 const buttonsOf = (data: { components?: unknown }) => ((data.components ?? []) as Buttons).flatMap((r) => r.components);
 const embedOf = (data: { embeds?: APIEmbed[] }) => data.embeds![0]!;
@@ -60,7 +65,7 @@ describe('/check', () => {
   it('answers privately by default, the verdict first in the title, the figure quoted with its document', () => {
     const reply = check.run(seed, { claim: 'ICE arrested 200,000 criminal aliens last year' }, context());
     expectValidResponse(asResponse(reply));
-    expect(reply.flags).toBe(64);
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
     const embed = embedOf(reply);
     expect(embed.title).toBe(`${VERDICT_LABELS.different}: “200,000”`);
     expect(embed.description).toContain('**Claim:** ICE arrested **200,000** criminal aliens last year');
@@ -156,7 +161,7 @@ describe('Check against documents (message command)', () => {
     expect(messageText(message)).toBe('Look at this:\nBorder news\nICE arrested 200,000 criminal aliens last year');
     const reply = checkMessage.run(seed, message, context());
     expectValidResponse(asResponse(reply));
-    expect(reply.flags).toBe(64);
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(embedOf(reply).title).toBe(`${VERDICT_LABELS.different}: “200,000”`);
     expect(buttonsOf(reply)[0]!.custom_id).toMatch(/^Check against documents:/);
   });
@@ -165,7 +170,7 @@ describe('Check against documents (message command)', () => {
     for (const message of [{ content: '' }, { content: '   ', embeds: [] }, { embeds: [{ image: { url: 'x' } }] }]) {
       const reply = checkMessage.run(seed, message, context());
       expectValidResponse(asResponse(reply));
-      expect(reply.flags).toBe(64);
+      expect(reply.flags).toBe(MessageFlags.Ephemeral);
       expect(embedOf(reply).title).toBe('Nothing to check');
     }
     const missing = checkMessage.run(seed, undefined, context());

@@ -1,4 +1,5 @@
 // /documents and /help: finding your way around what is served.
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { SlashCommand } from '../../src/command.js';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
@@ -10,7 +11,7 @@ import { HOSTILE_INPUTS } from '../support/hostile.js';
 import { context, libraryOf, seedLibrary } from '../support/library.js';
 
 const library = multiDocumentLibrary();
-const asResponse = (data: unknown) => ({ type: 4, data });
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 type Buttons = Array<{ components: Array<{ custom_id: string; label: string; disabled?: boolean }> }>;
 const buttonsOf = (data: { components?: unknown }) => ((data.components ?? []) as Buttons).flatMap((r) => r.components);
 
@@ -57,7 +58,7 @@ describe('/documents', () => {
     expect(parks.embeds![0]!.footer!.text).toMatch(/^Page 1 of 3 · 20 documents of 40 · /);
     expect(parks.embeds![0]!.description).not.toContain('Roads');
     const none = documents.run(many, { title: 'zebras' }, context());
-    expect(none.flags).toBe(64);
+    expect(none.flags).toBe(MessageFlags.Ephemeral);
     expect(none.embeds![0]!.title).toBe('No document found');
   });
 
@@ -65,7 +66,10 @@ describe('/documents', () => {
     const many = manyDocuments();
     const next = buttonsOf(documents.run(many, {}, context())).find((b) => b.label === 'Next')!;
     const stranger = documents.component!(many, next.custom_id, context('c', undefined, { messageOwnerId: 'someone' }));
-    expect(stranger).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Not your list' }] } });
+    expect(stranger).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Not your list' }] },
+    });
   });
 
   it.each(HOSTILE_INPUTS.map((s) => [JSON.stringify(s).slice(0, 40), s]))(
@@ -90,7 +94,7 @@ describe('/help', () => {
     expect(embed.fields!.map((f) => f.name)).toEqual(listed);
     for (const field of embed.fields!.filter((f) => f.name.startsWith('/')))
       expect(field.value).toMatch(/\nExample: `\/\w+.*`$/);
-    expect(reply.flags).toBe(64);
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(commands.get('help')!.run(seedLibrary(), {}, context()).embeds![0]!.description).toMatch(
       /^Serving 1 document\./,
     );

@@ -1,4 +1,5 @@
 // Several documents served at once: results name their document; lookups search all unless one is chosen.
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { quote } from '../../commands/quote.js';
 import { section } from '../../commands/section.js';
@@ -11,7 +12,7 @@ import { context, libraryOf, seededRandom } from '../support/library.js';
 import { search } from '../../commands/search.js';
 
 const library = multiDocumentLibrary();
-const asResponse = (data: unknown) => ({ type: 4, data });
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 
 describe('several documents', () => {
   it('lists every document’s sections, or one document’s', () => {
@@ -67,7 +68,7 @@ describe('several documents', () => {
   it('answers an unknown document privately, listing the documents served', () => {
     const reply = stat.run(library, { document: 'zzzz-unknown', query: 'jobs' }, context());
     expectValidResponse(asResponse(reply));
-    expect(reply.flags).toBe(64);
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.embeds![0]!.description).toContain('• Border Security and Immigration');
   });
 

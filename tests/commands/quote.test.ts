@@ -1,4 +1,4 @@
-import { MessageFlags } from 'discord-api-types/v10';
+import { MessageFlags, InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { quote } from '../../commands/quote.js';
 import { LocalValues } from '../../src/command.js';
@@ -9,7 +9,7 @@ import { context, hugeDocument, libraryOf, seededRandom, seedLibrary } from '../
 
 const library = seedLibrary();
 const seed = library.documents[0]!;
-const asResponse = (data: unknown) => ({ type: 4, data });
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 const quoted = (description: string) =>
   description
     .split('\n')
@@ -83,7 +83,10 @@ describe('/quote', () => {
     'keeps Discord’s rules for hostile section %s',
     (_label, input) => {
       expectValidResponse(asResponse(quote.run(library, { section: input }, context())));
-      expectValidResponse({ type: 8, data: quote.autocomplete(library, { name: 'section', value: input }, {}) });
+      expectValidResponse({
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: quote.autocomplete(library, { name: 'section', value: input }, {}),
+      });
     },
   );
 

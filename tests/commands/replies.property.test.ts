@@ -2,7 +2,7 @@
 // every reply of every command keeps Discord's limits and validates against its schema.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionResponseType } from 'discord-api-types/v10';
 import { checkMessage } from '../../commands/check-message.js';
 import { commands, definitions } from '../../commands/index.js';
 import type { SlashCommand } from '../../src/command.js';
@@ -141,7 +141,7 @@ describe('every reply keeps Discord’s rules (property)', () => {
         for (const [name, options] of runs) {
           const ctx = context();
           const data = slash(name).run(library, options, ctx);
-          const problems = responseProblems({ type: 4, data });
+          const problems = responseProblems({ type: InteractionResponseType.ChannelMessageWithSource, data });
           if (problems.length)
             throw new Error(`/${name} ${JSON.stringify(options).slice(0, 200)}: ${problems.join('; ')}`);
           // Press every enabled button of the reply (search pages), as its asker.
@@ -158,7 +158,10 @@ describe('every reply keeps Discord’s rules (property)', () => {
         }
         const message = { content: q, embeds: [{ title: q.slice(0, 50), description: `${q} nearly 2,000` }] };
         const checked = checkMessage.run(library, message, context());
-        const messageProblems = responseProblems({ type: 4, data: checked });
+        const messageProblems = responseProblems({
+          type: InteractionResponseType.ChannelMessageWithSource,
+          data: checked,
+        });
         if (messageProblems.length) throw new Error(`Check against documents: ${messageProblems.join('; ')}`);
         for (const [name, option] of [
           ['section', 'name'],
@@ -168,7 +171,10 @@ describe('every reply keeps Discord’s rules (property)', () => {
         ] as const) {
           for (const value of [q, '', q.slice(0, 3)]) {
             const data = slash(name).autocomplete(library, { name: option, value }, {});
-            const problems = responseProblems({ type: 8, data });
+            const problems = responseProblems({
+              type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+              data,
+            });
             if (problems.length)
               throw new Error(`/${name} autocomplete ${JSON.stringify(value).slice(0, 100)}: ${problems.join('; ')}`);
           }

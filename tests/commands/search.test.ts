@@ -1,3 +1,4 @@
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { parseQuery, search } from '../../commands/search.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -6,7 +7,7 @@ import { context, seedLibrary } from '../support/library.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 
 const library = seedLibrary();
-const asResponse = (data: unknown) => ({ type: 4, data });
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 type Buttons = Array<{ components: Array<{ custom_id: string; label: string; disabled?: boolean }> }>;
 const buttonsOf = (data: { components?: unknown }) => ((data.components ?? []) as Buttons).flatMap((r) => r.components);
 const hitsOf = (description: string) =>
@@ -62,7 +63,10 @@ describe('/search', () => {
     expect(pressed.data.embeds[0]!.footer.text).toMatch(/^Page 2 of \d+/);
     expect(hitsOf(pressed.data.embeds[0]!.description)[0]).not.toBe(hitsOf(first.embeds![0]!.description!)[0]);
     const someoneElse = search.component!(library, next!.custom_id, { ...ctx, userId: 'other' });
-    expect(someoneElse).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Not your search' }] } });
+    expect(someoneElse).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Not your search' }] },
+    });
   });
 
   it('stops paging once the buttons have expired', () => {
@@ -71,8 +75,8 @@ describe('/search', () => {
     const first = search.run(library, { query: 'president' }, ctx);
     now += 61_000;
     expect(search.component!(library, buttonsOf(first)[1]!.custom_id, ctx)).toMatchObject({
-      type: 4,
-      data: { flags: 64, embeds: [{ title: 'This search has expired' }] },
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This search has expired' }] },
     });
     expect(search.component!(library, 'search:unknown:1', ctx)).toMatchObject({
       data: { embeds: [{ title: 'This search has expired' }] },
@@ -83,7 +87,7 @@ describe('/search', () => {
     const ctx = context('c', undefined, { userId: 'asker' });
     const preview = search.run(library, { query: 'wall', preview: true }, ctx);
     expectValidResponse(asResponse(preview));
-    expect(preview.flags).toBe(64);
+    expect(preview.flags).toBe(MessageFlags.Ephemeral);
     const post = buttonsOf(preview).find((b) => b.label === 'Post to channel')!;
     expect(preview.embeds![0]!.footer!.text).toContain('Preview: only you can see this');
     const posted = search.component!(library, post.custom_id, ctx) as unknown as {
@@ -100,7 +104,7 @@ describe('/search', () => {
   it('answers no match privately, with advice', () => {
     const reply = search.run(library, { query: 'zebra giraffe' }, context());
     expectValidResponse(asResponse(reply));
-    expect(reply.flags).toBe(64);
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.embeds![0]!.description).toContain('No statement matches “zebra giraffe”.');
   });
 

@@ -1,4 +1,4 @@
-import { MessageFlags } from 'discord-api-types/v10';
+import { MessageFlags, InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { section } from '../../commands/section.js';
 import { plainText } from '../../src/document/text.js';
@@ -8,7 +8,7 @@ import { context, hugeDocument, libraryOf, seedLibrary } from '../support/librar
 
 const library = seedLibrary();
 const run = (options: Record<string, string | boolean>) => section.run(library, options, context());
-const asResponse = (data: unknown) => ({ type: 4, data });
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 
 describe('/section', () => {
   it('quotes a section by name: title, lead and every statement verbatim, footer "Section n of N · title"', () => {
@@ -78,7 +78,10 @@ describe('/section', () => {
     'keeps Discord’s rules for hostile name %s',
     (_label, input) => {
       expectValidResponse(asResponse(run({ name: input })));
-      expectValidResponse({ type: 8, data: section.autocomplete(library, { name: 'name', value: input }, {}) });
+      expectValidResponse({
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: section.autocomplete(library, { name: 'name', value: input }, {}),
+      });
     },
   );
 
@@ -96,7 +99,7 @@ describe('/section', () => {
     expect(reply.components).toBeDefined();
     const choices = section.autocomplete(huge, { name: 'name', value: '' }, {});
     expect(choices.choices).toHaveLength(25);
-    expectValidResponse({ type: 8, data: choices });
+    expectValidResponse({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: choices });
   });
 
   it('autocompletes on section titles as you type', () => {

@@ -1,6 +1,6 @@
 // Every answer dated, linked and findable: dates and date ranges, one hit for a repeated statement, the Cite
 // button, and /section by number, title or content, with a list when several documents share a name.
-import { MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
+import { MessageFlags, type APIInteractionResponse, InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { quote } from '../../commands/quote.js';
 import { search } from '../../commands/search.js';
@@ -10,7 +10,7 @@ import { isoDate } from '../../src/library/dates.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { context, libraryOf, seedLibrary } from '../support/library.js';
 
-const asResponse = (data: unknown) => ({ type: 4, data });
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 type Buttons = Array<{ components: Array<{ custom_id: string; label: string; disabled?: boolean }> }>;
 const buttonsOf = (data: { components?: unknown }) => ((data.components ?? []) as Buttons).flatMap((r) => r.components);
 // Tests read what the bot sent as Discord would: any shape, checked by the assertions.
@@ -166,7 +166,10 @@ describe('the Cite button', () => {
       'jobs-2025.md': sheet('Jobs Report 2025', '2025-01-10', '**JOBS:** Revised: the rate fell to 3.5 percent.'),
     });
     const pressed = stat.component!(after, cite!.custom_id, context());
-    expect(pressed).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'This quote has changed' }] } });
+    expect(pressed).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This quote has changed' }] },
+    });
   });
 });
 
@@ -269,6 +272,9 @@ describe('/section finds your way', () => {
       next!.custom_id,
       context('c', undefined, { messageOwnerId: 'asker', userId: 'other' }),
     );
-    expect(stranger).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Not your section' }] } });
+    expect(stranger).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Not your section' }] },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { MessageFlags } from 'discord-api-types/v10';
+import { MessageFlags, InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { stat } from '../../commands/stat.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -7,7 +7,7 @@ import { context, hugeDocument, libraryOf, seedLibrary } from '../support/librar
 
 const library = seedLibrary();
 const run = (options: Record<string, string | boolean>) => stat.run(library, options, context());
-const asResponse = (data: unknown) => ({ type: 4, data });
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 const SENTENCE =
   'These criminals were responsible for nearly 2,000 homicides, more than 5,000 sexual assaults, more than 10,000 burglaries, and more than 45,000 assaults.';
 
@@ -91,7 +91,10 @@ describe('/stat', () => {
     (_label, input) => {
       expectValidResponse(asResponse(run({ query: input })));
       expectValidResponse(asResponse(run({ query: input, private: true })));
-      expectValidResponse({ type: 8, data: stat.autocomplete(library, { name: 'query', value: input }, {}) });
+      expectValidResponse({
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: stat.autocomplete(library, { name: 'query', value: input }, {}),
+      });
     },
   );
 
@@ -100,7 +103,10 @@ describe('/stat', () => {
     for (const query of ['', 'homicides', 'workers', 'things']) {
       expectValidResponse(asResponse(stat.run(huge, { query }, context())));
     }
-    expectValidResponse({ type: 8, data: stat.autocomplete(huge, { name: 'query', value: 'hom' }, {}) });
+    expectValidResponse({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: stat.autocomplete(huge, { name: 'query', value: 'hom' }, {}),
+    });
   });
 
   it('answers a document with no figures clearly', () => {

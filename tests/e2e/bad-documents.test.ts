@@ -1,5 +1,6 @@
 // Bad documents in SEEDS_DIR, with the real bot: each is reported naming the file, the rest are served;
 // with nothing servable, the bot says so and exits non-zero.
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,9 @@ describe('bad documents', () => {
       const titles = (toc.body.data as { embeds: Array<{ title: string }> }).embeds.map((e) => e.title);
       expect(titles).toEqual(['Border Security and Immigration', 'Duplicate Headings', 'Long Section', 'No Headings']);
       const long = await standIn.waitForCallback(
-        standIn.dispatchInteraction('section', [{ name: 'name', type: 3, value: 'long-section' }]),
+        standIn.dispatchInteraction('section', [
+          { name: 'name', type: ApplicationCommandOptionType.String, value: 'long-section' },
+        ]),
       );
       // Five thousand statements page with Next (they used to end with "… not shown"); page 1 is full.
       const page = (long.body.data as { embeds: Array<{ description: string; footer: { text: string } }> }).embeds[0]!;
@@ -47,7 +50,9 @@ describe('bad documents', () => {
       expect(page.description.length).toBeGreaterThan(3000);
       expect(JSON.stringify(long.body)).toContain('"label":"Next"');
       const stat = await standIn.waitForCallback(
-        standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'jobs' }]),
+        standIn.dispatchInteraction('stat', [
+          { name: 'query', type: ApplicationCommandOptionType.String, value: 'jobs' },
+        ]),
       );
       expect(stat.body.type).toBe(4);
       expect(standIn.violations).toEqual([]);
@@ -75,13 +80,17 @@ describe('bad documents', () => {
       writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 12 parks.\n');
       await bot.waitForLog((l) => l.msg === 'documents reloaded' && JSON.stringify(l.added) === '["parks.txt"]');
       const added = await standIn.waitForCallback(
-        standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'parks' }]),
+        standIn.dispatchInteraction('stat', [
+          { name: 'query', type: ApplicationCommandOptionType.String, value: 'parks' },
+        ]),
       );
       expect(JSON.stringify(added.body)).toContain('**12** parks');
       writeFileSync(join(dir, 'parks.txt'), Buffer.from([0x50, 0x00, 0x0a]));
       await bot.waitForLog((l) => String(l.msg).startsWith('reload: parks.txt:1: the file is binary'));
       const kept = await standIn.waitForCallback(
-        standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'parks' }]),
+        standIn.dispatchInteraction('stat', [
+          { name: 'query', type: ApplicationCommandOptionType.String, value: 'parks' },
+        ]),
       );
       expect(JSON.stringify(kept.body)).toContain('**12** parks');
       expect(standIn.violations).toEqual([]);

@@ -1,6 +1,7 @@
 // End to end: the real bot process (`npm start`'s entry, real @discordjs/ws and @discordjs/rest) against the local
 // Discord stand-in.
 // Every body the bot sends is validated by the stand-in against Discord's OpenAPI schema; a violation fails here.
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definitions } from '../../commands/index.js';
@@ -185,7 +186,7 @@ describe('npm start against the stand-in', () => {
       { name: 'section', type: STRING, value: 'securing-our-border' },
       { name: 'private', type: BOOLEAN, value: true },
     ]);
-    expect((callback.body.data as { flags: number }).flags).toBe(64);
+    expect((callback.body.data as { flags: number }).flags).toBe(MessageFlags.Ephemeral);
     for (const line of quoted(callback)) expect(SEED).toContain(line);
   });
 
@@ -226,7 +227,10 @@ describe('npm start against the stand-in', () => {
 
   it('a command that throws gets an ephemeral "something went wrong", and the bot lives on', async () => {
     const callback = await ask('stat', [{ name: 'query', type: STRING, value: 'explode-now' }]);
-    expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Something went wrong' }] } });
+    expect(callback.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Something went wrong' }] },
+    });
     await bot.waitForLog((l) => l.msg === 'command failed');
     expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'wall' }]))).toContain('**more than 100**');
   });

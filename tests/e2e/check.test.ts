@@ -1,6 +1,7 @@
 // /check and "Check against documents" end to end: the real bot against the stand-in, with the seed and two
 // corpus fact sheets. Every callback is checked by the stand-in against Discord's schema and limits, and
 // again here.
+import { MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -45,7 +46,7 @@ describe('/check against the stand-in', () => {
       ]),
     );
     expect(reply.body.type).toBe(4);
-    expect(flagsOf(reply)).toBe(64);
+    expect(flagsOf(reply)).toBe(MessageFlags.Ephemeral);
     expect(embedOf(reply).title).toBe('The documents give a different figure: “200,000”');
     expect(embedOf(reply).description).toContain('**more than 120,000**');
     const posted = await answer(standIn.dispatchButton(postButton(reply)!.custom_id));
@@ -90,7 +91,7 @@ describe('“Check against documents” against the stand-in', () => {
         embeds: [{ type: 'rich', description: 'President Trump took action to save 74 coal power plants' }],
       }),
     );
-    expect(flagsOf(reply)).toBe(64);
+    expect(flagsOf(reply)).toBe(MessageFlags.Ephemeral);
     expect(embedOf(reply).title).toBe('Stated in the documents: “74”');
     expect(embedOf(reply).description).toMatch(/\[Fact Sheet: [^\]]+\]\(https:\/\/www\.whitehouse\.gov\//);
     const posted = await answer(standIn.dispatchButton(postButton(reply)!.custom_id));
@@ -100,7 +101,7 @@ describe('“Check against documents” against the stand-in', () => {
 
   it('answers an empty message, an unresolved one, and a very long one privately, saying what it did', async () => {
     const empty = await answer(standIn.dispatchMessageCommand(MESSAGE_COMMAND, { content: '', embeds: [] }));
-    expect(flagsOf(empty)).toBe(64);
+    expect(flagsOf(empty)).toBe(MessageFlags.Ephemeral);
     expect(embedOf(empty).title).toBe('Nothing to check');
     const unresolved = await answer(
       standIn.dispatchMessageCommand(MESSAGE_COMMAND, { content: 'x' }, { resolved: false }),

@@ -2,6 +2,7 @@
 // new folder moved in. The bot must keep answering from the last good documents meanwhile, say loudly when the
 // folder is gone, and go on watching the new folder, so a document added to it afterwards is served. Its
 // periodic rescan runs only once a minute: being served within the deadline here is the watcher's doing.
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,9 @@ beforeAll(async () => {
 afterAll(async () => standIn?.stop());
 
 async function stat(query: string): Promise<string> {
-  const id = standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: query }]);
+  const id = standIn.dispatchInteraction('stat', [
+    { name: 'query', type: ApplicationCommandOptionType.String, value: query },
+  ]);
   return JSON.stringify((await standIn.waitForCallback(id)).body);
 }
 

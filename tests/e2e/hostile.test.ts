@@ -66,24 +66,24 @@ describe('hostile input against the running bot', () => {
     const wrong: Array<[string, Array<{ name: string; type: number; value: unknown }>]> = [
       ['stat', [{ name: 'query', type: 4, value: 12 }]],
       ['stat', [{ name: 'query', type: 10, value: 1.5 }]],
-      ['section', [{ name: 'name', type: 5, value: true }]],
-      ['quote', [{ name: 'private', type: 3, value: 'yes' }]],
+      ['section', [{ name: 'name', type: ApplicationCommandOptionType.Boolean, value: true }]],
+      ['quote', [{ name: 'private', type: ApplicationCommandOptionType.String, value: 'yes' }]],
       ['quote', [{ name: 'private', type: 4, value: 1 }]],
-      ['stat', [{ name: 'unknown-option', type: 3, value: 'homicides' }]],
+      ['stat', [{ name: 'unknown-option', type: ApplicationCommandOptionType.String, value: 'homicides' }]],
       [
         'section',
         [
-          { name: 'name', type: 3, value: 'border' },
-          { name: 'name', type: 3, value: 'lives' },
+          { name: 'name', type: ApplicationCommandOptionType.String, value: 'border' },
+          { name: 'name', type: ApplicationCommandOptionType.String, value: 'lives' },
         ],
       ],
-      ['nonexistent', [{ name: 'x', type: 3, value: 'y' }]],
+      ['nonexistent', [{ name: 'x', type: ApplicationCommandOptionType.String, value: 'y' }]],
       ['search', []],
-      ['search', [{ name: 'preview', type: 3, value: 'true' }]],
+      ['search', [{ name: 'preview', type: ApplicationCommandOptionType.String, value: 'true' }]],
       ['check', []],
       ['check', [{ name: 'claim', type: 4, value: 120000 }]],
-      ['check', [{ name: 'private', type: 3, value: 'false' }]],
-      ['Check against documents', [{ name: 'claim', type: 3, value: 'x' }]],
+      ['check', [{ name: 'private', type: ApplicationCommandOptionType.String, value: 'false' }]],
+      ['Check against documents', [{ name: 'claim', type: ApplicationCommandOptionType.String, value: 'x' }]],
     ];
     for (const customId of [
       '',

@@ -1,5 +1,6 @@
 // The real bot with INTERACTIONS=http: Discord's signed POSTs on HTTP_PORT, answered in the HTTP response, with
 // the status routes on the same port and no gateway connection at all.
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type BotProcess } from '../support/bot-process.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -36,7 +37,7 @@ function statPayload() {
     id: '940000000000000000',
     name: 'stat',
     type: 1,
-    options: [{ name: 'query', type: 3, value: 'homicides' }],
+    options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'homicides' }],
   });
 }
 
@@ -67,7 +68,10 @@ describe('the bot as an HTTP interactions endpoint', () => {
     expect(JSON.stringify(answers[0])).toContain('homicides');
     const slowDown = answers.find((a) => JSON.stringify(a).includes('Slow down'));
     expectValidResponse(slowDown);
-    expect(slowDown).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Slow down' }] } });
+    expect(slowDown).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Slow down' }] },
+    });
   });
 
   it('is ready without a gateway, never connects to one, and exits 0 on SIGTERM', async () => {

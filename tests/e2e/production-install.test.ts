@@ -2,6 +2,7 @@
 // installed with production dependencies only (`npm ci --omit=dev`: no TypeScript, no tsx) and started with the
 // Dockerfile's own CMD, checked with its own HEALTHCHECK. No container engine runs where these tests run, so
 // this is how the image's start command is proven outside the image.
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,7 +128,9 @@ describe('what the container runs, proven outside a container', () => {
         bot.exited.then((code) => Promise.reject(new Error(`the bot exited (${code}):\n${bot.output()}`))),
       ]);
       const callback = await standIn.waitForCallback(
-        standIn.dispatchInteraction('stat', [{ name: 'query', type: 3, value: 'homicides' }]),
+        standIn.dispatchInteraction('stat', [
+          { name: 'query', type: ApplicationCommandOptionType.String, value: 'homicides' },
+        ]),
       );
       expect(JSON.stringify(callback.body)).toContain('**nearly 2,000** homicides');
       // The container's HEALTHCHECK command, and a scrape: prom-client and pino-pretty are production dependencies.

@@ -1,6 +1,7 @@
 // Three HTTP replicas of the real bot sharing one Redis, as behind a load balancer: signed interactions sent to
 // them in turn, /quote never repeating in a row in a channel whichever replica answers, and one replica killed
 // mid-run while the others keep answering, with no interaction left unanswered.
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type BotProcess } from '../support/bot-process.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -57,7 +58,7 @@ describe.skipIf(!redisBinary)(
         name: 'quote',
         type: 1,
         // A section of a few statements: a random pick would often repeat the last one.
-        options: [{ name: 'section', type: 3, value: 'saving-american-lives' }],
+        options: [{ name: 'section', type: ApplicationCommandOptionType.String, value: 'saving-american-lives' }],
       });
     }
 

@@ -1,5 +1,6 @@
 // /search end to end with three documents: paging with buttons, only the asker pages, preview and post,
 // and buttons disabled by editing the original message once their time is up.
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type Callback, type DiscordStandIn } from '../support/discord-stand-in.js';
@@ -38,7 +39,10 @@ describe('/search against the stand-in', () => {
     expect(paged.body.type).toBe(7);
     expect(footer(paged)).toMatch(/^Page 2 of/);
     const stranger = await standIn.waitForCallback(standIn.dispatchButton(next.custom_id, '930000000000000999'));
-    expect(stranger.body).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'Not your search' }] } });
+    expect(stranger.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Not your search' }] },
+    });
     expect(standIn.violations).toEqual([]);
   });
 
@@ -46,10 +50,10 @@ describe('/search against the stand-in', () => {
     const preview = await standIn.waitForCallback(
       standIn.dispatchInteraction('search', [
         { name: 'query', type: STRING, value: '"data centers"' },
-        { name: 'preview', type: 5, value: true },
+        { name: 'preview', type: ApplicationCommandOptionType.Boolean, value: true },
       ]),
     );
-    expect(preview.body.data).toMatchObject({ flags: 64 });
+    expect(preview.body.data).toMatchObject({ flags: MessageFlags.Ephemeral });
     const post = buttonsOf(preview).find((b) => b.label === 'Post to channel')!;
     const posted = await standIn.waitForCallback(standIn.dispatchButton(post.custom_id));
     expect(posted.body.type).toBe(4);
@@ -72,7 +76,10 @@ describe('/search against the stand-in', () => {
     const late = await standIn.waitForCallback(
       standIn.dispatchButton(buttonsOf(reply).find((b) => b.label === 'Next')!.custom_id),
     );
-    expect(late.body).toMatchObject({ type: 4, data: { flags: 64, embeds: [{ title: 'This search has expired' }] } });
+    expect(late.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This search has expired' }] },
+    });
     expect(standIn.violations).toEqual([]);
   }, 20_000);
 

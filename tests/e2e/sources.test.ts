@@ -2,6 +2,7 @@
 // folder with dated fact sheets (one held by two files), a long section and the seed. The Cite button answers
 // privately with a citation; a long section pages with Next and Previous; a shared section name gives a list
 // whose numbers post the section. Every body the bot sends is checked against Discord's schema.
+import { MessageFlags } from 'discord-api-types/v10';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +81,7 @@ describe('sources against the stand-in', () => {
     const pressed = await standIn.waitForCallback(standIn.dispatchButton(cite.custom_id, '930000000000000777'));
     expect(pressed.body.type).toBe(4);
     const data = pressed.body.data as { flags: number; content: string };
-    expect(data.flags).toBe(64);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toMatch(
       /^Citation, ready to paste:\n```\n“.+” — Fact Sheet: President Donald J\. Trump Promotes Access to Mortgage Credit, 2026-03-13\. https:\/\/www\.whitehouse\.gov\/\S+#:~:text=\S+\n```$/,
     );
@@ -106,7 +107,7 @@ describe('sources against the stand-in', () => {
 
   it('a name two documents share gives a list; a number pressed posts that section', async () => {
     const list = await ask('section', [{ name: 'name', type: STRING, value: 'overview' }]);
-    expect((list.body.data as { flags: number }).flags).toBe(64);
+    expect((list.body.data as { flags: number }).flags).toBe(MessageFlags.Ephemeral);
     expect(embedOf(list).description).toMatch(/^\*\*1\.\*\* Overview — \*Fact Sheet: Roads\* · 2024-05-01\n/);
     const posted = await standIn.waitForCallback(standIn.dispatchButton(buttonsOf(list)[0]!.custom_id));
     expect(posted.body.type).toBe(4);

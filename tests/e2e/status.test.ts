@@ -1,5 +1,6 @@
 // The status server of the running bot (HTTP_PORT), end to end: /readyz waits for the gateway, and a scrape
 // after real interactions, a 429 and a dropped connection shows each counted.
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
@@ -15,7 +16,9 @@ async function get(path: string) {
 }
 
 function ask(name: string, query: string) {
-  return standIn.waitForCallback(standIn.dispatchInteraction(name, [{ name: 'query', type: 3, value: query }]));
+  return standIn.waitForCallback(
+    standIn.dispatchInteraction(name, [{ name: 'query', type: ApplicationCommandOptionType.String, value: query }]),
+  );
 }
 
 beforeAll(async () => {

@@ -39,16 +39,16 @@ describe.skipIf(!present)('the whole real corpus as one library', () => {
     expect(toc.embeds).toHaveLength(10);
     // Dated, linked and findable across 1,588 documents.
     const rate = stat.run(library, { query: 'unemployment rate' }, context());
-    expectValidResponse({ type: 4, data: rate });
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: rate });
     const hits = rate.embeds![0]!.description!.split('\n\n').filter((b) => b.includes('\n> '));
     for (const hit of hits) expect(hit).toMatch(/ · \d{4}-\d{2}-\d{2}\]\(https:\/\/\S+#:~:text=/);
     const common = search.run(library, { query: 'american' }, context());
     expect(common.embeds![0]!.footer!.text).toMatch(/^Page 1 of \d+ · more than 500 statements · /);
     const overview = section.run(library, { name: 'Overview' }, context());
-    expectValidResponse({ type: 4, data: overview });
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: overview });
     expect(overview.embeds![0]!.title).toMatch(/^1,2\d\d sections answer to “Overview”$/);
     const listed = documents.run(library, {}, context());
-    expectValidResponse({ type: 4, data: listed });
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: listed });
     expect(listed.embeds![0]!.footer!.text).toMatch(/^Page 1 of 199 · 1,588 documents · 2021-\d\d-\d\d to 2026-/);
     const one = library.documents[100]!;
     const within = section.run(library, { document: one.id }, context());

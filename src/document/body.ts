@@ -39,7 +39,7 @@ export function readBody(body: Body, from: number, format: DocumentFormat): Body
 
 class BodyReader {
   private readonly warnings: Warning[] = [];
-  private readonly sections = new SectionList(this.warnings);
+  private readonly sections: SectionList;
   private readonly htmlLines: number[] = [];
   private section: Section | null = null;
   private open: Open | null = null;
@@ -51,7 +51,9 @@ class BodyReader {
   constructor(
     private readonly body: Body,
     private readonly format: DocumentFormat,
-  ) {}
+  ) {
+    this.sections = new SectionList(this.warnings, body.text);
+  }
 
   /** Reads the line at `index`; returns the index of the last line it took (a heading may take two). */
   read(index: number): number {

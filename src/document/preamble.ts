@@ -53,7 +53,8 @@ function titleAt(body: Body, index: number): string | null {
     h1?.hashes === '#' ||
     FACT_SHEET_TITLE.test(top.text) ||
     (looksLikeTitle(top.text) && dateAt(body.lines[nextContent(body.lines, index + 1)]) !== null) ||
-    (!h1 && headingThenHeading(body, index));
+    (!h1 && headingThenHeading(body, index)) ||
+    titleLineOverText(body, index);
   if (!isTitle) return null;
   return plainText(h1 ? h1.heading : top.text, true);
 }
@@ -66,6 +67,21 @@ function looksLikeTitle(line: string): boolean {
     line.trim().split(/\s+/).length <= 25 &&
     !BULLET.test(line)
   );
+}
+
+/**
+ * "At USAID, Waste and Abuse Runs Deep" over a paragraph: a plain first line in title case (most words
+ * capitalised, not all capitals, no closing punctuation, no markup) names the document, not its first section.
+ */
+function titleLineOverText(body: Body, index: number): boolean {
+  const text = body.lines[index]!.text.trim();
+  if (/[*_#<>[\]]/.test(text) || /[.!?:;]$/.test(text) || !/[a-z]/.test(text) || DATE_LINE.test(text)) return false;
+  const words = text.split(/\s+/);
+  const long = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (words.length > 16 || words.length < 3 || long.length === 0 || capitalised < long.length) return false;
+  const next = nextContent(body.lines, index + 1);
+  return index + 1 < next && next < body.lines.length && headingAt(body, next) === null;
 }
 
 /** A heading-like first line followed straight away by another heading is the document's title. */

@@ -2,7 +2,7 @@
 // sections came out in.
 import type { Heading } from './headings.js';
 import type { Line } from './lines.js';
-import { plainText, slugify, titleCase } from './text.js';
+import { documentCasings, plainText, slugify, titleCase } from './text.js';
 import type { Point, Section, Warning } from './types.js';
 
 /** The sections of one document, in order; a heading met twice gets a numbered id and a warning. */
@@ -10,11 +10,23 @@ export class SectionList {
   readonly sections: Section[] = [];
   private readonly seenIds = new Map<string, number>();
 
-  constructor(private readonly warnings: Warning[]) {}
+  private casings: Map<string, string> | null = null;
+
+  constructor(
+    private readonly warnings: Warning[],
+    /** The document's text, read for the way it writes acronyms and names (only when a heading is in capitals). */
+    private readonly text = '',
+  ) {}
+
+  private titleOf(heading: string): string {
+    if (/[a-z]/.test(heading)) return titleCase(heading);
+    this.casings ??= documentCasings(this.text);
+    return titleCase(heading, this.casings);
+  }
 
   /** Opens a section under `heading`, or the unheaded "Overview" when there is none. */
   start(heading: Heading | null, line: Line): Section {
-    const title = heading ? titleCase(plainText(heading.heading, true)) : 'Overview';
+    const title = heading ? this.titleOf(plainText(heading.heading, true)) : 'Overview';
     const base = heading ? slugify(title, 'section') : 'overview';
     const seen = this.seenIds.get(base) ?? 0;
     this.seenIds.set(base, seen + 1);

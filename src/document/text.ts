@@ -65,8 +65,35 @@ const ACRONYMS = new Set([
   'WHO',
 ]);
 
-/** "SECURING OUR BORDER" -> "Securing Our Border"; headings already in mixed case are kept. */
-export function titleCase(heading: string): string {
+/**
+ * How the document itself writes words an ALL-CAPS heading shouts: "TVA", "MFN", "USAID-NASA" written in
+ * capitals in its running text, "TikTok" or "McDonald" with capitals inside. Keyed by the word in capitals.
+ * Lines in capitals teach nothing (they are headings themselves).
+ */
+export function documentCasings(text: string): Map<string, string> {
+  const known = new Map<string, string>();
+  const isShouted = (word: string | undefined) => !!word && /^[A-Z0-9&-]+$/.test(word) && /[A-Z]{2}/.test(word);
+  // Acronyms are short ("TVA", "USAID", "USAID-NASA"); a long word in capitals is a heading's.
+  const isShort = (word: string) => word.split('-').every((part) => part.length <= 6);
+  for (const line of text.split('\n')) {
+    if (!/[a-z]/.test(line)) continue;
+    const words = line.match(/[A-Za-z][A-Za-z0-9&]*(?:-[A-Za-z0-9&]+)*/g) ?? [];
+    words.forEach((word, i) => {
+      // A word in capitals among words in capitals is a heading on a line with a lead ("SAVING LIVES: ..."),
+      // not an acronym; one among ordinary words is ("the TVA board").
+      const acronym = isShouted(word) && isShort(word) && !isShouted(words[i - 1]) && !isShouted(words[i + 1]);
+      const inner = /^[A-Z]?[a-z]+[A-Z]/.test(word);
+      if (acronym || inner) known.set(word.toUpperCase(), word);
+    });
+  }
+  return known;
+}
+
+/**
+ * "SECURING OUR BORDER" -> "Securing Our Border"; headings already in mixed case are kept. Words the document
+ * writes its own way elsewhere (`casings`: "TVA", "TikTok") keep that way.
+ */
+export function titleCase(heading: string, casings: ReadonlyMap<string, string> = new Map()): string {
   const trimmed = collapseWhitespace(heading);
   if (/[a-z]/.test(trimmed)) return trimmed;
   let first = true;
@@ -74,6 +101,8 @@ export function titleCase(heading: string): string {
     const isFirst = first;
     first = false;
     const bare = word.replace(/['’]S$/, '').replace(/[.]+$/, '');
+    const own = casings.get(bare);
+    if (own) return word.replace(bare, own);
     if (ACRONYMS.has(bare) || /\d/.test(word) || /^([A-Z]\.)+[A-Z]?\.?$/.test(word)) return word;
     const lower = word.toLowerCase();
     if (!isFirst && SMALL_WORDS.has(lower)) return lower;

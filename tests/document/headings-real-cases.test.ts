@@ -1,0 +1,52 @@
+// Headings and titles as real fact sheets write them: wrapped lines that are not headings, bold headings over
+// two lines, acronyms and brand names kept when an ALL-CAPS heading is shown in title case, a title line.
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/document/parse.js';
+
+const md = (text: string) => parseDocument(text, { file: 'sheet.md' });
+const titles = (text: string) => md(text).sections.map((s) => s.title);
+
+describe('headings on real fact sheets', () => {
+  it('never takes the wrapped end of a sentence for a heading', () => {
+    const text = [
+      '**HELPING FAMILIES:** The program serves mothers and children through the Special Supplemental Nutrition',
+      'Program for Women, Infants, and Children',
+      '(WIC).',
+      '',
+      '-   The order ends a rule that hinders innovation in',
+      '    AI.',
+      '',
+    ].join('\n');
+    expect(titles(text)).toEqual(['Helping Families']);
+  });
+
+  it('takes a bold (and underlined) heading wrapped over two lines', () => {
+    const text = [
+      '**<u>Fostering Competitiveness and Creating the Conditions for Equitable',
+      'Growth</u>**',
+      '',
+      'The leaders agreed on new steps.',
+      '',
+    ].join('\n');
+    expect(titles(text)).toEqual(['Fostering Competitiveness and Creating the Conditions for Equitable Growth']);
+  });
+
+  it('keeps the acronyms and names the document writes its own way', () => {
+    const text = [
+      'REFORMING THE TVA, MFN PRICING AND TIKTOK: The TVA board met, MFN prices fell, TikTok agreed.',
+      '',
+      'SCIENCE WITH USAID-NASA: The USAID-NASA partnership grew.',
+      '',
+    ].join('\n');
+    expect(titles(text)).toEqual(['Reforming the TVA, MFN Pricing and TikTok', 'Science with USAID-NASA']);
+  });
+
+  it('takes a first line in title case over a paragraph as the title, not a section', () => {
+    const document = parseDocument(
+      'At USAID, Waste and Abuse Runs Deep\n\nThe agency spent $2 billion.\n\nOVERSIGHT: More than 40 audits.\n',
+      { file: 'usaid.txt' },
+    );
+    expect(document.title).toBe('At USAID, Waste and Abuse Runs Deep');
+    expect(document.sections.map((s) => s.title)).toEqual(['Overview', 'Oversight']);
+  });
+});

@@ -25,6 +25,14 @@ export type OptionValue = string | number | boolean;
 /** Options as an interaction carries them: whatever Discord (or a tampered payload) sent, by name. */
 export type CommandOptions = Record<string, OptionValue | undefined>;
 
+/**
+ * Buttons that carry everything they need and keep working after the others expire: a Cite button
+ * ("<command>:cite:…") names its quote itself. Transports leave them enabled.
+ */
+export function isLastingButton(customId: string | undefined): boolean {
+  return customId?.split(':')[1] === 'cite';
+}
+
 /** How long buttons work when the operator does not say; transports disable them after it. */
 export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
 

@@ -12,7 +12,13 @@ import {
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { DEFAULT_BUTTON_TIMEOUT_MS, sharedContext, type Command, type SharedContext } from '../command.js';
+import {
+  DEFAULT_BUTTON_TIMEOUT_MS,
+  isLastingButton,
+  sharedContext,
+  type Command,
+  type SharedContext,
+} from '../command.js';
 import type { Library } from '../library/library.js';
 import { errorResponse, rateLimitedResponse, respond, unreadableResponse, whereOf } from '../respond.js';
 import { MemoryStore } from '../store/memory.js';
@@ -27,16 +33,21 @@ export type EditOriginal = (
   body: { components: unknown[]; allowed_mentions: { parse: [] } },
 ) => Promise<void>;
 
-type Row = { type: ComponentType; components?: Array<{ type: ComponentType; disabled?: boolean }> };
+type Row = {
+  type: ComponentType;
+  components?: Array<{ type: ComponentType; disabled?: boolean; custom_id?: string }>;
+};
 
 /** The same rows with every button disabled; null when there is no enabled button. */
 function disabledComponents(components: unknown): Row[] | null {
   const rows = (Array.isArray(components) ? components : []) as Row[];
-  const hasEnabled = rows.some((row) => row.components?.some((c) => c.type === ComponentType.Button && !c.disabled));
-  if (!hasEnabled) return null;
+  // Cite buttons need no state and keep working: only the others expire.
+  const expiring = (c: { type: ComponentType; disabled?: boolean; custom_id?: string }) =>
+    c.type === ComponentType.Button && !c.disabled && !isLastingButton(c.custom_id);
+  if (!rows.some((row) => row.components?.some(expiring))) return null;
   return rows.map((row) => ({
     ...row,
-    components: row.components?.map((c) => (c.type === ComponentType.Button ? { ...c, disabled: true } : c)),
+    components: row.components?.map((c) => (expiring(c) ? { ...c, disabled: true } : c)),
   }));
 }
 

@@ -43,10 +43,11 @@ const WITH_LEAD = new RegExp(String.raw`^(${LEAD_OPENING})(${LEAD_LABEL})[ \t]*$
 
 // A heading alone on its line (group 1), perhaps bold, perhaps with a closing period or colon.
 const ALONE_TEXT = String.raw`[^*_\n]{2,150}?`;
-const ALONE = new RegExp(String.raw`^[ \t]*${STRONG}?(${ALONE_TEXT})[.:]?${STRONG}?[.:]?${GAP}$`);
+// "<u>**Heading**</u>": underline tags may wrap the bold.
+const ALONE = new RegExp(String.raw`^[ \t]*(?:<u>)?${STRONG}?(${ALONE_TEXT})[.:]?${STRONG}?(?:<\/u>)?[.:]?${GAP}$`);
 
-const STARTS_BOLD = /^\s*(?:\*\*|__)/;
-const ENDS_BOLD = /(?:\*\*|__)[.:]?\s*$/;
+const STARTS_BOLD = /^\s*(?:<u>)?(?:\*\*|__)/;
+const ENDS_BOLD = /(?:\*\*|__)(?:<\/u>)?[.:]?\s*$/;
 /** A sentence closed inside bold ("**It passed.**") is a statement, not a heading. */
 const SENTENCE_IN_BOLD = /[.!?]["”’]?(?:\*\*|__)/;
 /** A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case. */
@@ -68,6 +69,8 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   const line = lines[index]!;
   const next = lines[index + 1];
   if (!next || isBlank(next.text)) return null;
+  // "(HIMARS)" on a line of its own is the end of a sentence wrapped there, not the start of a heading.
+  if (/^\s*\(/.test(line.text) || continuesSentence(lines[index - 1])) return null;
   const capitals = !line.text.includes(':') && isAllCaps(line.text);
   if (!capitals && !boldWrapsOnto(line.text, next.text)) return null;
   // Both lines as one, the line break blanked so offsets still match the source.
@@ -176,6 +179,9 @@ function headingWithLead(line: Line): Heading | null {
   if (!found) return boldLabelLead(line);
   const heading = found[2]!;
   const bold = /\*\*|__/.test(found[0]);
+  // "    (HIMARS):** lead": a bold closed at the colon but opened on the line before is a wrapped label's end.
+  const closesBold = /(?:\*\*|__)[ \t\u00a0]*:|:(?:\*\*|__)/.test(found[0]);
+  if (closesBold && !/\*\*|__/.test(found[1]!)) return null;
   const words = heading.trim().split(/\s+/).length;
   const looksLikeHeading = isAllCaps(heading) || (bold && /^[A-Z]/.test(heading.trim()));
   if (!looksLikeHeading || words > 16 || FACT_SHEET_LABEL.test(heading)) return null;
@@ -208,6 +214,8 @@ function isSentenceCaseHeading(raw: string, heading: string, words: number, arou
     /^[A-Z]/.test(heading) &&
     !/[.!?,;:]\s*$/.test(raw) &&
     words <= 12 &&
+    // A long line ending on a small word ("... his promise to restore") is a sentence cut at a line break.
+    !(words > 8 && /\s[a-z]+\s*$/.test(raw)) &&
     setApart(around) &&
     around.next !== undefined &&
     // A line closing a quoted sentence ("... kept.”") is a heading only in wrapped text, where paragraphs

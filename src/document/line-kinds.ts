@@ -30,6 +30,8 @@ const CLOSING_MARK = new RegExp(String.raw`^\s*(?:${HASHES}|${THIRTY}|${STARS}|$
 const TAG = String.raw`[a-zA-Z][\w-]*(?:\s[^>]*)?\/?>?`;
 const HTML_LINE = new RegExp(String.raw`^\s*<\/?(?:!--|${TAG})`);
 const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
+/** Inline formatting ("<u>**Heading**</u>", "<span style=...>text") opens a line of text, not an HTML block. */
+const INLINE_TAG = /^\s*<(?:u|span|b|i|em|strong|a|sup|sub)\b/i;
 
 const STRAY_MARKUP = /^[\s*_#\\>|:-]*$/;
 
@@ -38,7 +40,7 @@ export function kindOfLine(body: Body, index: number): LineKind {
   const raw = line.text;
   if (isBlank(raw)) return { kind: 'blank' };
   if (CLOSING_MARK.test(raw)) return { kind: 'closing-mark' };
-  if (HTML_LINE.test(raw)) return { kind: 'html', comment: HTML_COMMENT.test(raw) };
+  if (HTML_LINE.test(raw) && !INLINE_TAG.test(raw)) return { kind: 'html', comment: HTML_COMMENT.test(raw) };
   const heading = headingKind(body, index);
   if (heading) return heading;
   if (!hasWord(raw)) return { kind: STRAY_MARKUP.test(raw) ? 'markup' : 'no-text' };

@@ -77,7 +77,8 @@ export function documentCasings(text: string): Map<string, string> {
   const isShort = (word: string) => word.split('-').every((part) => part.length <= 6);
   for (const line of text.split('\n')) {
     if (!/[a-z]/.test(line)) continue;
-    const words = line.match(/[A-Za-z][A-Za-z0-9&]*(?:-[A-Za-z0-9&]+)*/g) ?? [];
+    // "JOBS: Hiring rose": the capitals before a lead's colon are the heading itself, not an acronym.
+    const words = line.replace(/^[^a-z]*?:/, '').match(/[A-Za-z][A-Za-z0-9&]*(?:-[A-Za-z0-9&]+)*/g) ?? [];
     words.forEach((word, i) => {
       // A word in capitals among words in capitals is a heading on a line with a lead ("SAVING LIVES: ..."),
       // not an acronym; one among ordinary words is ("the TVA board").

@@ -31,6 +31,26 @@ describe('headings on real fact sheets', () => {
     expect(titles(text)).toEqual(['Fostering Competitiveness and Creating the Conditions for Equitable Growth']);
   });
 
+  it('takes an underlined bold line as a heading, and not a sentence cut at a line break', () => {
+    expect(titles('<u>**Lower Costs for Families**</u>\n\nThe plan lowers costs.\n')).toEqual([
+      'Lower Costs for Families',
+    ]);
+    const cut =
+      'Intro.\n\nThrough these actions, President Trump is keeping his promise to restore\n\nAmerican greatness.\n';
+    expect(titles(cut)).toEqual(['Overview']);
+  });
+
+  it('never takes the end of a wrapped bold label for a heading', () => {
+    const text = [
+      '**ADVANCING PARTNERSHIP:** Hungary and the United States met.',
+      '',
+      '-   **Procurement of U.S. High Mobility Artillery Rocket Systems',
+      '    (HIMARS):** Hungary announced plans to procure $700 million of them.',
+      '',
+    ].join('\n');
+    expect(titles(text)).toEqual(['Advancing Partnership']);
+  });
+
   it('keeps the acronyms and names the document writes its own way', () => {
     const text = [
       'REFORMING THE TVA, MFN PRICING AND TIKTOK: The TVA board met, MFN prices fell, TikTok agreed.',

@@ -1,6 +1,7 @@
 // The Cite button under every answer: pressed, it gives whoever pressed it, privately, a citation ready to
 // paste. Its custom id carries the quote's place (document id, span, and a check of the text there), so it
 // keeps no state and works after a restart; a quote whose document was edited since says so instead.
+import { isLastingButton } from '../../src/command.js';
 import {
   InteractionResponseType,
   MessageFlags,
@@ -40,7 +41,8 @@ export function citeButton(command: string, document: Document, span: Span, labe
 }
 
 export function isCiteId(customId: string): boolean {
-  return customId.split(':')[1] === 'cite';
+  // The contract names the convention, so the transports can keep Cite buttons working after expiry.
+  return isLastingButton(customId);
 }
 
 /** The quote a Cite button names, when its document is served and still holds those words there. */

@@ -3,23 +3,12 @@
 // tests/fixtures/gold/docs/ (public domain) so the eval runs on a clone without the corpus.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { seededRandom } from '../../tests/support/random.js';
 
 const SEED = 20261128;
 const PER_YEAR = 7; // 6 years (2021-2026) x 7 = 42 drawn
 /** Longer files are left out so that every figure of every drawn document can be annotated by hand. */
 const MAX_BYTES = 16_000;
-
-/** Mulberry32: a small seeded generator, enough for a repeatable draw. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function listMarkdown(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -39,7 +28,7 @@ export function layoutOf(text: string): string {
 }
 
 function draw(corpus: string): string[] {
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   const strata = new Map<string, string[]>();
   for (const file of listMarkdown(corpus)) {
     if (!/^\d{4}-/.test(basename(file)) || statSync(file).size > MAX_BYTES) continue;

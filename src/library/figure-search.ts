@@ -9,7 +9,7 @@ import { plainText } from '../document/text.js';
 import type { Document, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import type { FigureRef, StatementRef } from './refs.js';
-import { ALTERNATIVE_WEIGHTS, terms, type Alternative, type TextIndex } from './search.js';
+import { terms, type Alternative, type TextIndex } from './search.js';
 
 export interface FigureSentence {
   document: Document;
@@ -218,9 +218,7 @@ export class FigureFinder {
    */
   expand(words: string): Alternative[][] {
     if (!words.trim()) return [];
-    return this.words
-      .expandQuery(words)
-      .map((group) => group.filter((alternative, i) => i === 0 || alternative.weight !== ALTERNATIVE_WEIGHTS.typo));
+    return this.words.expandQuery(words).map((group) => group.filter((alternative) => alternative.kind !== 'typo'));
   }
 
   /**

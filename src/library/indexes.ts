@@ -10,16 +10,11 @@ export const WEIGHTS = {
   /** A section is found by its title far more than by its lead sentence. */
   sectionTitle: 4,
   sectionLead: 1,
-  /** A figure is found by what it counts first, then its own words ("75%"), and a little by its section. */
-  figureCounts: 4,
-  figureText: 3,
-  figureSection: 0.5,
 } as const;
 
 export interface Indexes {
   documents: TextIndex;
   sections: TextIndex;
-  figures: TextIndex;
   statements: TextIndex;
 }
 
@@ -43,24 +38,8 @@ export function buildIndexes(documents: Document[], parts: Collected): Indexes {
       lead: ref.section.lead ? readerText(ref.document, ref.section.lead.text) : '',
     }),
   );
-  // The words of a figure's sentence come from the statement index, so no text is indexed twice.
-  const figureIndex = new TextIndex(
-    [
-      { name: 'counts', weight: WEIGHTS.figureCounts, prefix: true },
-      { name: 'figure', weight: WEIGHTS.figureText },
-      { name: 'section', weight: WEIGHTS.figureSection },
-    ],
-    SYNONYMS,
-  );
-  parts.figures.forEach((ref, i) =>
-    figureIndex.add(i, {
-      counts: ref.figure.counts ?? '',
-      figure: readerText(ref.document, ref.figure.text),
-      section: ref.section.title,
-    }),
-  );
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
   parts.statements.forEach((ref, i) => statementIndex.add(i, { text: readerText(ref.document, ref.point.text) }));
-  for (const index of [documentIndex, sectionIndex, figureIndex, statementIndex]) index.prepare();
-  return { documents: documentIndex, sections: sectionIndex, figures: figureIndex, statements: statementIndex };
+  for (const index of [documentIndex, sectionIndex, statementIndex]) index.prepare();
+  return { documents: documentIndex, sections: sectionIndex, statements: statementIndex };
 }

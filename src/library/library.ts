@@ -38,7 +38,6 @@ export interface Library {
   parts(documentId?: string | null): Parts;
   /** Best first; `documentId` limits the search to one document. */
   findSections(query: string, documentId?: string): SectionRef[];
-  findFigures(query: string, documentId?: string): FigureRef[];
   /** /stat's answers: sentences stating figures that answer the query, best first (see figure-search.ts). */
   findFigureSentences(query: string, scope?: Scope, typing?: boolean): FigureHit[];
   /** Statements matching the query, best first and newer documents first at equal score; at most MAX_STATEMENT_HITS. */
@@ -95,26 +94,6 @@ function closeToBest(hits: Hit[]): Hit[] {
   return hits.filter((h) => h.score >= best * CLOSE_TO_BEST);
 }
 
-/** Figure hits from the figure fields, plus every figure of each statement whose words match. */
-function figureSearch(indexes: Indexes, parts: Collected) {
-  const figuresOfStatement = new Map<number, number[]>();
-  parts.statementOfFigure.forEach((statement, figure) => {
-    const list = figuresOfStatement.get(statement);
-    if (list) list.push(figure);
-    else figuresOfStatement.set(statement, [figure]);
-  });
-  return (query: string, limit: number, documentId?: string): Hit[] => {
-    const range = documentId ? parts.ranges.get(documentId) : undefined;
-    const scores = new Map<number, number>();
-    for (const hit of indexes.figures.search(query, limit, range?.figures)) scores.set(hit.id, hit.score);
-    for (const hit of indexes.statements.search(query, limit, range?.statements)) {
-      for (const figure of figuresOfStatement.get(hit.id) ?? [])
-        scores.set(figure, (scores.get(figure) ?? 0) + hit.score);
-    }
-    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
-  };
-}
-
 /** Lookups by id, title, or "document/part"; the first of equal keys wins. */
 function keyMaps(documents: Document[], parts: Collected) {
   const documentsById = new Map<string, Document>();
@@ -140,7 +119,6 @@ export function createLibrary(documents: Document[]): Library {
   const everything: Parts = { sections: parts.sections, figures: parts.figures, statements: parts.statements };
   const none: Parts = { sections: [], figures: [], statements: [] };
   const indexes = buildIndexes(documents, parts);
-  const searchFigures = figureSearch(indexes, parts);
   const searchStatements = statementSearch(indexes, parts);
   const finder = new FigureFinder(figureSentences(parts.figures), indexes.statements);
   let sentenceFinder: FigureFinder | null = null;
@@ -163,7 +141,6 @@ export function createLibrary(documents: Document[]): Library {
         query,
         documentId,
       ),
-    findFigures: (query, documentId) => lookup(searchFigures, parts.figures, query, documentId),
     findFigureSentences: (query, scope, typing) => {
       const { documentId, within } = scopeOf(scope);
       return known(documentId) ? finder.find(query, documentId, typing, within) : [];

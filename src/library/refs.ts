@@ -33,25 +33,20 @@ export interface DocumentRanges {
 }
 
 export interface Collected extends Parts {
-  /** Which statement each figure stands in (by index): a figure also matches through its statement's words. */
-  statementOfFigure: number[];
   ranges: Map<string, DocumentRanges>;
 }
 
 function collectDocument(document: Document, into: Collected): void {
   const start = { sections: into.sections.length, figures: into.figures.length, statements: into.statements.length };
   const sectionOf = new Map<string, Section>();
-  const statementOf = new Map<string, number>();
   for (const section of document.sections) {
     sectionOf.set(section.id, section);
     into.sections.push({ document, section });
     for (const point of section.lead ? [section.lead, ...section.points] : section.points) {
-      statementOf.set(point.id, into.statements.length);
       into.statements.push({ document, section, point });
     }
   }
   for (const figure of document.figures) {
-    into.statementOfFigure.push(statementOf.get(figure.pointId)!);
     into.figures.push({ document, figure, section: sectionOf.get(figure.sectionId)! });
   }
   into.ranges.set(document.id, {
@@ -62,7 +57,7 @@ function collectDocument(document: Document, into: Collected): void {
 }
 
 export function collectParts(documents: Document[]): Collected {
-  const collected: Collected = { sections: [], figures: [], statements: [], statementOfFigure: [], ranges: new Map() };
+  const collected: Collected = { sections: [], figures: [], statements: [], ranges: new Map() };
   for (const document of documents) collectDocument(document, collected);
   return collected;
 }

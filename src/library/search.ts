@@ -158,6 +158,8 @@ function lowerBound<T extends string | number>(sorted: T[], value: T, from = 0):
 export interface Alternative {
   term: string;
   weight: number;
+  /** How it stands for the query's word: the word itself, a synonym, a typo correction, or a word it starts. */
+  kind: 'word' | keyof typeof ALTERNATIVE_WEIGHTS;
 }
 
 /**
@@ -220,13 +222,13 @@ export class TextIndex {
   expandQuery(query: string, prefixLast = false): Alternative[][] {
     const list = terms(query);
     return list.map((term, position) => {
-      const group: Alternative[] = [{ term, weight: 1 }];
+      const group: Alternative[] = [{ term, weight: 1, kind: 'word' }];
       for (const synonym of this.synonyms[term] ?? [])
-        group.push({ term: synonym, weight: ALTERNATIVE_WEIGHTS.synonym });
+        group.push({ term: synonym, weight: ALTERNATIVE_WEIGHTS.synonym, kind: 'synonym' });
       const last = position === list.length - 1;
       if (prefixLast && last) {
         for (const word of this.withPrefix(term))
-          if (word !== term) group.push({ term: word, weight: ALTERNATIVE_WEIGHTS.prefix });
+          if (word !== term) group.push({ term: word, weight: ALTERNATIVE_WEIGHTS.prefix, kind: 'prefix' });
       }
       if (
         !this.vocabulary.has(term) &&
@@ -234,7 +236,8 @@ export class TextIndex {
         term.length >= 5 &&
         position < MAX_CORRECTED_WORDS
       ) {
-        for (const near of this.closest(term)) group.push({ term: near, weight: ALTERNATIVE_WEIGHTS.typo });
+        for (const near of this.closest(term))
+          group.push({ term: near, weight: ALTERNATIVE_WEIGHTS.typo, kind: 'typo' });
       }
       return group;
     });
@@ -284,7 +287,7 @@ export class TextIndex {
   private scoreTerm(alternative: Alternative, range: Range, scratch: Scratch, prefixLast: boolean): void {
     const idf = this.idf(alternative.term);
     for (const { field, index } of this.indexes) {
-      if (alternative.weight === ALTERNATIVE_WEIGHTS.prefix && !field.prefix && !prefixLast) continue;
+      if (alternative.kind === 'prefix' && !field.prefix && !prefixLast) continue;
       const posting = index.postings.get(alternative.term);
       if (!posting) continue;
       const average = index.totalLength / Math.max(1, index.lengths.size);
@@ -333,7 +336,10 @@ export class TextIndex {
       .filter(({ field }) => field.prefix)
       .flatMap(({ index }) => index.withPrefix(word!.term, MAX_PREFIX_WORDS))
       .filter((w) => w !== word!.term);
-    return [...group, ...[...new Set(words)].map((term) => ({ term, weight: ALTERNATIVE_WEIGHTS.prefix }))];
+    return [
+      ...group,
+      ...[...new Set(words)].map((term): Alternative => ({ term, weight: ALTERNATIVE_WEIGHTS.prefix, kind: 'prefix' })),
+    ];
   }
 
   /** The stems a query looks for, synonyms and typo corrections included: for highlighting matches. */

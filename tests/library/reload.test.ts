@@ -48,8 +48,8 @@ describe('LiveLibrary', () => {
     expect(after.figures.map((f) => f.figure.text)).toContain('15');
     // The library a query started with is whole and unchanged: no half-built index.
     expect(before.figures.map((f) => f.figure.text)).toContain('12');
-    expect(before.findFigures('parks')[0]!.figure.text).toBe('12');
-    expect(after.findFigures('parks')[0]!.figure.text).toBe('15');
+    expect(before.findFigureSentences('parks')[0]!.bold[0]!.figure.text).toBe('12');
+    expect(after.findFigureSentences('parks')[0]!.bold[0]!.figure.text).toBe('15');
   });
 
   it('a bad edit keeps the last good version and reports the file and line', async () => {
@@ -68,7 +68,7 @@ describe('LiveLibrary', () => {
     expect(lines).toContain(
       'error reload: parks.txt:3: the file is not valid UTF-8 text (save it as UTF-8); the last good version is still served',
     );
-    expect(live.current().findFigures('parks')[0]!.figure.text).toBe('12');
+    expect(live.current().findFigureSentences('parks')[0]!.bold[0]!.figure.text).toBe('12');
   });
 
   it('a removed document disappears; an added one is served', async () => {

@@ -125,3 +125,23 @@ export async function endToEnd(perBot = 500, distinct = false): Promise<EndToEnd
     await bareStandIn.stop();
   }
 }
+
+/**
+ * `endToEnd` in `rounds` fresh pairs of processes; each measure is the median over the rounds, since one
+ * process's RSS moves by several MB with when its garbage collections happened to run.
+ */
+export async function endToEndRounds(
+  perBot: number,
+  distinct: boolean,
+  rounds = 3,
+): Promise<EndToEnd & { rssRatios: number[] }> {
+  const runs: EndToEnd[] = [];
+  for (let round = 0; round < rounds; round++) runs.push(await endToEnd(perBot, distinct));
+  const middle = (pick: (run: EndToEnd) => number) => median(runs.map(pick));
+  return {
+    interactions: perBot,
+    ours: { median: middle((r) => r.ours.median), p99: middle((r) => r.ours.p99), rssMb: middle((r) => r.ours.rssMb) },
+    bare: { median: middle((r) => r.bare.median), p99: middle((r) => r.bare.p99), rssMb: middle((r) => r.bare.rssMb) },
+    rssRatios: runs.map((r) => r.ours.rssMb / r.bare.rssMb),
+  };
+}

@@ -1,7 +1,7 @@
 // npm run bench [-- CORPUS_DIR]: the scale benchmark. Prints tables; asserts nothing.
 // CORPUS_DIR defaults to ../shared/corpus (the 1,598 real fact sheets); it is skipped, saying so, when absent.
 import { cpus, totalmem } from 'node:os';
-import { build, consoleOneShot, endToEnd, startToReady } from './end-to-end.js';
+import { build, consoleOneShot, endToEndRounds, startToReady } from './end-to-end.js';
 import { folderDataset, generatedDataset, measure, type Dataset, type Measured } from './in-process.js';
 
 const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
@@ -63,12 +63,12 @@ if (process.env.BENCH_END_TO_END !== '0') {
   );
   console.log(`| one-shot console answer, whole process (median of 11) | ${fmt(oneShot, 0)} ms | | |`);
   for (const distinct of [false, true]) {
-    const e2e = await endToEnd(Number(process.env.BENCH_INTERACTIONS ?? 500), distinct);
+    const e2e = await endToEndRounds(Number(process.env.BENCH_INTERACTIONS ?? 500), distinct);
     const what = distinct
       ? 'every question different (no reply reused)'
       : 'six questions repeating (replies reused from the cache)';
     console.log(
-      `\nEnd to end against the local Discord stand-in, ${e2e.interactions} interactions each, alternating, ${what} (dispatch -> callback):\n`,
+      `\nEnd to end against the local Discord stand-in, ${e2e.interactions} interactions each, alternating, ${what} (dispatch -> callback); medians of three rounds, each with fresh processes:\n`,
     );
     console.log('| bot | latency median | latency p99 | RSS |');
     console.log('|---|---|---|---|');
@@ -81,5 +81,6 @@ if (process.env.BENCH_END_TO_END !== '0') {
     console.log(
       `| ratio | ${fmt(e2e.ours.median / e2e.bare.median, 2)} | ${fmt(e2e.ours.p99 / e2e.bare.p99, 2)} | ${fmt(e2e.ours.rssMb / e2e.bare.rssMb, 2)} |`,
     );
+    console.log(`\nRSS ratio in each round: ${e2e.rssRatios.map((ratio) => fmt(ratio, 2)).join(', ')}`);
   }
 }

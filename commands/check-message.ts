@@ -3,6 +3,7 @@
 // long one is checked on its first 4,000 characters, and the reply says so.
 import { defineMessageCommand, type TargetMessage } from '../src/command.js';
 import { notice } from '../src/render/reply.js';
+import { groupThousands } from '../src/render/text.js';
 import { CLAIM_LIMIT, pressPost, startCheck } from './shared/check.js';
 
 const NAME = 'Check against documents';
@@ -22,7 +23,7 @@ export const checkMessage = defineMessageCommand({
     const notes =
       characters.length > CLAIM_LIMIT
         ? [
-            `Checked the first ${CLAIM_LIMIT.toLocaleString('en-US')} of the message’s ${characters.length.toLocaleString('en-US')} characters`,
+            `Checked the first ${groupThousands(CLAIM_LIMIT)} of the message’s ${groupThousands(characters.length)} characters`,
           ]
         : [];
     const claim = characters.slice(0, CLAIM_LIMIT).join('');

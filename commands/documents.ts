@@ -9,7 +9,7 @@ import { LIMITS } from '../src/render/limits.js';
 import { notFoundEmbed } from '../src/render/not-found.js';
 import { COLORS, notice, reply } from '../src/render/reply.js';
 import { maskedLink, MAX_INLINE_LINK, sourceUrl } from '../src/render/source.js';
-import { escapeUserText, plural, truncate } from '../src/render/text.js';
+import { escapeUserText, groupThousands, plural, truncate } from '../src/render/text.js';
 import { MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
 import { privateOption } from './shared/options.js';
 
@@ -43,7 +43,7 @@ function pageEmbed(library: Library, documents: Document[], words: string, page:
   const shown = documents.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const footer = [
     pages > 1 ? `Page ${page + 1} of ${pages}` : '',
-    words ? `${plural(documents.length, 'document')} of ${library.documents.length.toLocaleString('en-US')}` : '',
+    words ? `${plural(documents.length, 'document')} of ${groupThousands(library.documents.length)}` : '',
     words ? '' : plural(documents.length, 'document'),
     dateSpan(documents) ?? '',
   ].filter(Boolean);

@@ -13,7 +13,7 @@ import {
 import type { Command, CommandContext, CommandOptions, SharedContext, SlashCommand, Where } from './command.js';
 import type { Library } from './library/library.js';
 import { COLORS, notice, reply } from './render/reply.js';
-import { escapeUserText, truncate } from './render/text.js';
+import { escapeUserText, groupThousands, truncate } from './render/text.js';
 
 const REPLY_CACHE_SIZE = 500;
 /** Discord's cap on a string option that sets no max_length of its own. */
@@ -98,7 +98,7 @@ function overlongResponse({ name, max }: { name: string; max: number }): APIInte
   return message(
     notice(
       'Too long',
-      `The option “${escapeUserText(truncate(name, 32))}” takes at most ${max.toLocaleString('en-US')} characters. Please shorten it and try again.`,
+      `The option “${escapeUserText(truncate(name, 32))}” takes at most ${groupThousands(max)} characters. Please shorten it and try again.`,
     ),
   );
 }

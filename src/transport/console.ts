@@ -5,6 +5,7 @@ import { plainText } from '../document/text.js';
 import type { Library } from '../library/library.js';
 import { respond } from '../respond.js';
 import { responseAsText } from './as-text.js';
+import { groupThousands } from '../render/text.js';
 import { CommandLineError, parseCommandLine, toButtonInteraction, toInteraction } from './parse-command.js';
 
 export interface ConsoleSession {
@@ -170,7 +171,7 @@ function buttonsOf(components: unknown): Map<string, string> {
 function servedLine(library: Library): string {
   const { documents } = library;
   if (documents.length <= 3) return documents.map((d) => d.title).join(', ');
-  return `${documents.length.toLocaleString('en-US')} documents`;
+  return `${groupThousands(documents.length)} documents`;
 }
 
 /** Interactive prompt with history and tab completion. Resolves when the user leaves. */

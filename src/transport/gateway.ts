@@ -87,8 +87,7 @@ export const FATAL_CLOSE_REASONS: ReadonlyMap<number, string> = new Map([
 export function createGateway(options: GatewayOptions): Gateway {
   const { token, log } = options;
   const rest = restClient(options);
-  // All shards run in this process (the default SimpleShardingStrategy): the handler and the library live on this
-  // thread anyway, so worker threads would only move the sockets, at more memory (docs/benchmarks.md, "Shards").
+  // Every shard on this thread: the handler runs here anyway; worker threads add memory and a hop (docs/benchmarks.md).
   const manager = new WebSocketManager({
     token,
     rest,

@@ -33,6 +33,8 @@ export interface Config {
   redisUrl: string | null;
   /** Commands and button presses one user may make a minute; 0: no limit. */
   rateLimitPerMinute: number;
+  /** Gateway shards to open; null: as many as Discord recommends. */
+  shards: number | null;
 }
 
 export class ConfigError extends Error {
@@ -77,7 +79,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...readInteractions(value),
     redisUrl: readRedisUrl(value),
     rateLimitPerMinute: readRateLimit(value),
+    shards: readShards(value),
   };
+}
+
+/** Unset or "auto": Discord's recommendation, which grows with the servers the bot is in. */
+function readShards(value: Read): number | null {
+  const text = value('SHARDS') ?? 'auto';
+  if (text.toLowerCase() === 'auto') return null;
+  const shards = Number(text);
+  // The cap catches a typo before it opens thousands of connections from one process.
+  if (!/^\d+$/.test(text) || shards < 1 || shards > 1000) {
+    throw new ConfigError(
+      'SHARDS',
+      `must be auto (Discord's recommendation) or a number of shards from 1 to 1000; got ${shown(text)}`,
+    );
+  }
+  return shards;
 }
 
 function readRedisUrl(value: Read): string | null {

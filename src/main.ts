@@ -170,6 +170,7 @@ async function connect(serving: Serving, live: LiveLibrary): Promise<Transport> 
     onRateLimited: metrics?.onRateLimited,
     store,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    shards: config.shards,
   });
 }
 

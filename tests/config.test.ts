@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       publicKey: null,
       redisUrl: null,
       rateLimitPerMinute: 20,
+      shards: null,
     });
   });
 
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
         DISCORD_PUBLIC_KEY: 'AB'.repeat(32),
         REDIS_URL: 'redis://127.0.0.1:6380/2',
         RATE_LIMIT_PER_MINUTE: '0',
+        SHARDS: '4',
       }),
     ).toEqual({
       token: TOKEN,
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       publicKey: 'ab'.repeat(32),
       redisUrl: 'redis://127.0.0.1:6380/2',
       rateLimitPerMinute: 0,
+      shards: 4,
     });
   });
 
@@ -82,6 +85,11 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_PER_MINUTE', '-1'],
     ['RATE_LIMIT_PER_MINUTE', '2.5'],
     ['RATE_LIMIT_PER_MINUTE', '20000'],
+    ['SHARDS', '0'],
+    ['SHARDS', '-2'],
+    ['SHARDS', '1.5'],
+    ['SHARDS', 'two'],
+    ['SHARDS', '1001'],
   ])('names %s when it is bad (%s), in one line', (setting, value) => {
     let error: unknown;
     try {
@@ -104,6 +112,15 @@ describe('loadConfig', () => {
 
   it('never echoes a bad REDIS_URL, which may carry a password', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@redis:6379' })).toThrow(/^REDIS_URL (?!.*hunter2)/);
+  });
+
+  it('opens as many shards as Discord recommends when SHARDS is unset, empty or auto; else that many', () => {
+    expect(loadConfig({}).shards).toBeNull();
+    expect(loadConfig({ SHARDS: ' ' }).shards).toBeNull();
+    expect(loadConfig({ SHARDS: 'Auto' }).shards).toBeNull();
+    expect(loadConfig({ SHARDS: '1' }).shards).toBe(1);
+    expect(loadConfig({ SHARDS: ' 16 ' }).shards).toBe(16);
+    expect(() => loadConfig({ SHARDS: 'many' })).toThrow(/^SHARDS must be auto .* from 1 to 1000; got "many"/);
   });
 
   it('leaves the status server off when HTTP_PORT is empty or blank', () => {

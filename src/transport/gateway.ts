@@ -20,6 +20,8 @@ export interface GatewayOptions {
   commands: ReadonlyMap<string, Command>;
   /** Told about every interaction handled, for metrics. */
   onInteraction?: HandlerOptions['onInteraction'];
+  /** How many shards (connections) to open; null: as many as Discord recommends (GET /gateway/bot). */
+  shards?: number | null;
   /** Shared values and rate-limit counts (see ../store/); per process when absent. */
   store?: Store;
   rateLimitPerMinute?: number;
@@ -36,11 +38,11 @@ export interface FatalClose {
 }
 
 export interface Gateway {
-  /** Resolves once the first session is ready; rejects when it cannot be opened. */
+  /** Resolves once every shard's first session is ready; rejects when one cannot be opened. */
   connect(): Promise<void>;
   /** Settles when Discord closes the connection with a fatal code, at start-up or at any time after. */
   readonly lost: Promise<FatalClose>;
-  /** Whether a session is open and receiving events (false while connecting or reconnecting). */
+  /** Whether every shard's session is open and receiving events (false while one connects or reconnects). */
   connected(): boolean;
   /** Closes the connection for good (shutting down). */
   close(): Promise<void>;
@@ -85,7 +87,13 @@ export const FATAL_CLOSE_REASONS: ReadonlyMap<number, string> = new Map([
 export function createGateway(options: GatewayOptions): Gateway {
   const { token, log } = options;
   const rest = restClient(options);
-  const manager = new WebSocketManager({ token, rest, intents: GatewayIntentBits.Guilds });
+  // Every shard on this thread: the handler runs here anyway; worker threads add memory and a hop (docs/benchmarks.md).
+  const manager = new WebSocketManager({
+    token,
+    rest,
+    intents: GatewayIntentBits.Guilds,
+    shardCount: options.shards ?? null,
+  });
   const handle = interactionHandler(rest, options);
   manager.on(WebSocketShardEvents.Dispatch, ({ data }) => {
     // The payload goes to the handler as it came: the handler checks its shape before reading it.
@@ -93,12 +101,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       handle(data.d as unknown).catch((error: unknown) => log.error({ err: error }, 'interaction handler failed'));
   });
   let closing = false;
-  let ready = false;
-  manager.on(WebSocketShardEvents.Ready, () => (ready = true));
-  manager.on(WebSocketShardEvents.Resumed, () => (ready = true));
+  const shards = shardsReady(manager);
   const lost = new Promise<FatalClose>((resolve) => {
     manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {
-      ready = false;
       const reason = FATAL_CLOSE_REASONS.get(code);
       if (reason) resolve({ code, reason });
       else if (!closing) {
@@ -109,13 +114,31 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   logSessionEvents(manager, log);
   return {
-    connect: () => manager.connect(),
+    connect: async () => {
+      const ids = await shards.expect();
+      await manager.connect();
+      log.info({ shards: ids.length }, 'every shard connected');
+    },
     lost,
-    connected: () => ready,
+    connected: shards.all,
     close: async () => {
       closing = true;
       await manager.destroy();
     },
+  };
+}
+
+/** Which shards have a session open: all of them (`all`) once the ids the manager will open are known. */
+function shardsReady(manager: WebSocketManager) {
+  const open = new Set<number>();
+  let expected: number[] | null = null;
+  manager.on(WebSocketShardEvents.Ready, ({ shardId }) => open.add(shardId));
+  manager.on(WebSocketShardEvents.Resumed, ({ shardId }) => open.add(shardId));
+  manager.on(WebSocketShardEvents.Closed, ({ shardId }) => open.delete(shardId));
+  return {
+    // SHARDS, or Discord's recommendation (GET /gateway/bot, which the manager caches for its own connect()).
+    expect: async () => (expected = await manager.getShardIds()),
+    all: () => expected !== null && expected.every((id) => open.has(id)),
   };
 }
 

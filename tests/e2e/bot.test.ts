@@ -160,8 +160,8 @@ describe('deploy-commands against the stand-in', () => {
 });
 
 describe('npm start against the stand-in', () => {
-  it('connects and identifies with the token and the Guilds intent only', () => {
-    expect(standIn.identifies[0]).toEqual({ token: TEST_TOKEN, intents: 1 });
+  it('connects and identifies with the token and the Guilds intent only, as one shard', () => {
+    expect(standIn.identifies[0]).toEqual({ token: TEST_TOKEN, intents: 1, shard: [0, 1] });
   });
 
   it('/stat query:homicides quotes "nearly 2,000" in bold, verbatim', async () => {

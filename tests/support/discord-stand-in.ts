@@ -30,6 +30,25 @@ interface Dispatch {
   d: unknown;
 }
 
+/** One shard's session: its socket, and the dispatches kept for a RESUME. */
+interface Session {
+  socket: WebSocket | null;
+  /** '' when there is none to resume. */
+  id: string;
+  seq: number;
+  dispatches: Dispatch[];
+  ready: boolean;
+}
+
+/** The fields of IDENTIFY (op 2) and RESUME (op 6) the stand-in reads. */
+interface GatewayFrameData {
+  token: string;
+  intents: number;
+  shard?: unknown;
+  session_id: string;
+  seq: number;
+}
+
 interface PendingInteraction {
   id: string;
   token: string;
@@ -52,6 +71,12 @@ export interface StandInOptions {
   heartbeatInterval?: number;
   /** Discord's 3-second window for the first response. */
   callbackDeadlineMs?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
+  /** The fewest shards an IDENTIFY may name before it is closed with 4011, "sharding required" (default 1). */
+  requiredShards?: number;
+  /** `session_start_limit.max_concurrency`: shards that may identify together, every 5 seconds (default 1). */
+  maxConcurrency?: number;
 }
 
 /** Where an interaction comes from: a server, a DM with the bot, or a group DM (through a user install). */
@@ -60,14 +85,27 @@ export type Where = 'guild' | 'dm' | 'private';
 export const BOT_USER_ID = '900000000000000001';
 export const READER_ID = '930000000000000000';
 const GUILD_ID = '910000000000000000';
+
+/** The shard Discord sends a server's events to: (guild_id >> 22) % shard count. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A server id whose events go to `shard` of `shardCount`. */
+export function guildOnShard(shard: number, shardCount: number): string {
+  const base = BigInt(GUILD_ID) >> 22n;
+  return String((base - (base % BigInt(shardCount)) + BigInt(shard)) << 22n);
+}
 const CHANNEL_ID = '920000000000000000';
 
 export class DiscordStandIn {
   readonly requests: RecordedRequest[] = [];
   /** Schema or limit violations: any entry here fails the test that caused it. */
   readonly violations: string[] = [];
-  readonly identifies: Array<{ token: string; intents: number }> = [];
-  readonly resumes: Array<{ session_id: string; seq: number }> = [];
+  /** Every IDENTIFY, with the `shard: [id, count]` it named (null when it named none). */
+  readonly identifies: Array<{ token: string; intents: number; shard: [number, number] | null }> = [];
+  /** Every RESUME, with the shard whose session it named (null when it named none the stand-in knows). */
+  readonly resumes: Array<{ session_id: string; seq: number; shard: number | null }> = [];
   readonly callbacks: Callback[] = [];
   /** The global commands, as last registered (PUT). */
   registered: unknown[] = [];
@@ -80,14 +118,16 @@ export class DiscordStandIn {
   holdGatewayInfo = false;
   /** While true, IDENTIFY waits unanswered (the bot stays connecting) until releaseIdentify(). */
   holdIdentify = false;
+  /** While set, that shard's IDENTIFY and RESUME wait unanswered (it stays down, the others not) until releaseIdentify(). */
+  holdShard: number | null = null;
   private readonly heldIdentifies: Array<() => void> = [];
 
   private server!: Server;
   private wss!: WebSocketServer;
-  private socket: WebSocket | null = null;
-  private sessionId = '';
-  private seq = 0;
-  private dispatches: Dispatch[] = [];
+  /** By shard id. */
+  private readonly sessions = new Map<number, Session>();
+  /** The count the bot's IDENTIFYs named: interactions are routed by it. */
+  private shardCount = 1;
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly faults: Fault[] = [];
   private readonly connectionWaiters: Array<() => void> = [];
@@ -111,12 +151,27 @@ export class DiscordStandIn {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
-  /** Whether a bot is connected and identified (or resumed) right now. */
+  /** Whether a bot is connected and identified (or resumed) right now, on every shard. */
   get connected(): boolean {
-    return this.socket?.readyState === WebSocket.OPEN && this.ready;
+    if (this.sessions.size === 0) return false;
+    for (let shard = 0; shard < this.shardCount; shard++) if (!this.shardConnected(shard)) return false;
+    return true;
   }
 
-  private ready = false;
+  /** Whether one shard's session is open and receiving dispatches. */
+  shardConnected(shard: number): boolean {
+    const session = this.sessions.get(shard);
+    return Boolean(session?.ready && session.socket?.readyState === WebSocket.OPEN);
+  }
+
+  private session(shard: number): Session {
+    let session = this.sessions.get(shard);
+    if (!session) {
+      session = { socket: null, id: '', seq: 0, dispatches: [], ready: false };
+      this.sessions.set(shard, session);
+    }
+    return session;
+  }
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handleHttp(req, res));
@@ -147,35 +202,39 @@ export class DiscordStandIn {
     this.faults.length = 0;
   }
 
-  /** Drops the TCP connection without a close frame. */
-  terminate(): void {
-    this.ready = false;
-    this.socket?.terminate();
+  /** Drops a shard's TCP connection without a close frame. */
+  terminate(shard = 0): void {
+    const session = this.session(shard);
+    session.ready = false;
+    session.socket?.terminate();
   }
 
-  /** Closes the WebSocket with a code: 1000 (the session ends), 4000 (unknown error, resumable), 4004 (fatal), ... */
-  close(code: number): void {
-    this.ready = false;
-    this.socket?.close(code, 'stand-in closed the connection');
+  /** Closes a shard's WebSocket with a code: 1000 (the session ends), 4000 (resumable), 4004 (fatal), ... */
+  close(code: number, shard = 0): void {
+    const session = this.session(shard);
+    session.ready = false;
+    session.socket?.close(code, 'stand-in closed the connection');
   }
 
-  /** Answers the IDENTIFYs held while holdIdentify was true, and holds no more. */
+  /** Answers the IDENTIFYs (and RESUMEs) held by holdIdentify or holdShard, and holds no more. */
   releaseIdentify(): void {
     this.holdIdentify = false;
+    this.holdShard = null;
     for (const answer of this.heldIdentifies.splice(0)) answer();
   }
 
-  /** op 7: asks the bot to reconnect and resume. */
-  requestReconnect(): void {
-    this.ready = false;
-    this.send({ op: 7, d: null });
+  /** op 7: asks a shard to reconnect and resume. */
+  requestReconnect(shard = 0): void {
+    this.session(shard).ready = false;
+    this.send({ op: 7, d: null }, shard);
   }
 
-  /** op 9: the session is invalid; `resumable` false forces a new IDENTIFY. */
-  invalidateSession(resumable: boolean): void {
-    this.ready = false;
-    if (!resumable) this.sessionId = '';
-    this.send({ op: 9, d: resumable });
+  /** op 9: a shard's session is invalid; `resumable` false forces a new IDENTIFY. */
+  invalidateSession(resumable: boolean, shard = 0): void {
+    const session = this.session(shard);
+    session.ready = false;
+    if (!resumable) session.id = '';
+    this.send({ op: 9, d: resumable }, shard);
   }
 
   // ---- interactions ----
@@ -187,15 +246,16 @@ export class DiscordStandIn {
     type: 2 | 4 = 2,
     userId = READER_ID,
     where: Where = 'guild',
+    guildId = GUILD_ID,
   ): string {
     const data = {
       id: '940000000000000000',
       name,
       type: 1,
       options,
-      ...(where === 'guild' ? { guild_id: GUILD_ID } : {}),
+      ...(where === 'guild' ? { guild_id: guildId } : {}),
     };
-    return this.dispatchPayload(type, data, userId, undefined, where);
+    return this.dispatchPayload(type, data, userId, undefined, where, guildId);
   }
 
   /**
@@ -241,8 +301,9 @@ export class DiscordStandIn {
     userId: string,
     message?: unknown,
     where: Where = 'guild',
+    guildId = GUILD_ID,
   ): string {
-    return this.dispatchRaw(this.interactionPayload(type, data, userId, message, where));
+    return this.dispatchRaw(this.interactionPayload(type, data, userId, message, where, guildId));
   }
 
   /** A schema-valid INTERACTION_CREATE payload with a fresh id and token, not yet sent (tests may spoil it). */
@@ -252,6 +313,7 @@ export class DiscordStandIn {
     userId = READER_ID,
     message?: unknown,
     where: Where = 'guild',
+    guildId = GUILD_ID,
   ): Record<string, unknown> {
     const user = {
       id: userId,
@@ -272,19 +334,19 @@ export class DiscordStandIn {
       entitlements: [],
       attachment_size_limit: 8_388_608,
       data,
-      ...(where === 'guild' ? this.inGuild(user) : this.outsideGuilds(user, where)),
+      ...(where === 'guild' ? this.inGuild(user, guildId) : this.outsideGuilds(user, where)),
       ...(message ? { message } : {}),
     };
   }
 
   /** What an interaction in a server carries: the server, the member, a server install. */
-  private inGuild(user: Record<string, unknown>) {
+  private inGuild(user: Record<string, unknown>, guildId: string) {
     return {
-      guild_id: GUILD_ID,
+      guild_id: guildId,
       guild_locale: 'en-US',
-      channel: { id: CHANNEL_ID, type: 0, name: 'general', guild_id: GUILD_ID },
+      channel: { id: CHANNEL_ID, type: 0, name: 'general', guild_id: guildId },
       context: 0,
-      authorizing_integration_owners: { '0': GUILD_ID },
+      authorizing_integration_owners: { '0': guildId },
       member: {
         user,
         roles: [],
@@ -332,9 +394,14 @@ export class DiscordStandIn {
   /**
    * Sends INTERACTION_CREATE with whatever `d` the test gives, valid or not. When it carries a string id and
    * token, a callback to them is accepted and recorded as for any interaction; returns that id ('' otherwise).
+   * It goes to the shard of its `guild_id`, as on Discord; without one (a DM), to shard 0.
    */
   dispatchRaw(d: unknown): string {
-    const fields = (typeof d === 'object' && d !== null ? d : {}) as { id?: unknown; token?: unknown };
+    const fields = (typeof d === 'object' && d !== null ? d : {}) as {
+      id?: unknown;
+      token?: unknown;
+      guild_id?: unknown;
+    };
     const id = typeof fields.id === 'string' ? fields.id : '';
     if (id && typeof fields.token === 'string')
       this.interactions.set(id, {
@@ -344,7 +411,8 @@ export class DiscordStandIn {
         acknowledged: false,
         waiters: [],
       });
-    this.dispatch('INTERACTION_CREATE', d);
+    const guildId = typeof fields.guild_id === 'string' && /^\d+$/.test(fields.guild_id) ? fields.guild_id : null;
+    this.dispatch(guildId ? shardOf(guildId, this.shardCount) : 0, 'INTERACTION_CREATE', d);
     return id;
   }
 
@@ -407,9 +475,7 @@ export class DiscordStandIn {
   // ---- gateway ----
 
   private handleSocket(ws: WebSocket): void {
-    this.socket?.terminate();
-    this.socket = ws;
-    this.ready = false;
+    // A new socket belongs to no shard until it identifies or resumes.
     ws.on('message', (raw: Buffer) => this.handleFrame(ws, raw.toString()));
     ws.send(
       JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 1000 }, s: null, t: null }),
@@ -417,15 +483,14 @@ export class DiscordStandIn {
   }
 
   private handleFrame(ws: WebSocket, raw: string): void {
-    // IDENTIFY (op 2) and RESUME (op 6) payloads: the fields the stand-in reads.
-    let frame: { op: number; d: { token: string; intents: number; session_id: string; seq: number } | null };
+    let frame: { op: number; d: GatewayFrameData | null };
     try {
       frame = JSON.parse(raw);
     } catch {
       this.violations.push(`gateway: a frame that is not JSON: ${raw.slice(0, 80)}`);
       return ws.close(4002, 'Decode error');
     }
-    if (frame.op === 2 && this.holdIdentify) {
+    if ((frame.op === 2 && this.holdIdentify) || this.isHeld(frame)) {
       this.heldIdentifies.push(() => this.handleFrame(ws, raw));
       return;
     }
@@ -433,63 +498,100 @@ export class DiscordStandIn {
       case 1:
         if (this.heartbeatsAcked) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
         return;
-      case 2: {
-        this.identifies.push({ token: frame.d?.token ?? '', intents: frame.d?.intents ?? 0 });
-        if (frame.d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
-        if (this.refuseIdentifyWith !== null) return ws.close(this.refuseIdentifyWith, 'refused by the stand-in');
-        this.sessionId = randomBytes(16).toString('hex');
-        this.seq = 0;
-        this.dispatches = [];
-        this.ready = true;
-        this.dispatch('READY', {
-          v: 10,
-          user: {
-            id: BOT_USER_ID,
-            username: 'factsheet-bot',
-            discriminator: '0',
-            global_name: null,
-            avatar: null,
-            bot: true,
-            flags: 0,
-          },
-          guilds: [],
-          session_id: this.sessionId,
-          resume_gateway_url: this.gatewayUrl,
-          shard: [0, 1],
-          application: { id: this.applicationId, flags: 0 },
-        });
-        return this.notifyConnected();
-      }
-      case 6: {
-        this.resumes.push({ session_id: frame.d?.session_id ?? '', seq: frame.d?.seq ?? 0 });
-        if (frame.d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
-        if (!this.sessionId || frame.d?.session_id !== this.sessionId)
-          return ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
-        this.ready = true;
-        // Replay what the bot missed, then RESUMED.
-        for (const missed of this.dispatches.filter((d) => d.s > (frame.d?.seq ?? 0)))
-          ws.send(JSON.stringify({ op: 0, ...missed }));
-        this.dispatch('RESUMED', null);
-        return this.notifyConnected();
-      }
+      case 2:
+        return this.identify(ws, frame.d);
+      case 6:
+        return this.resume(ws, frame.d);
       default:
         return;
     }
   }
 
+  /** Whether a frame is the held shard's IDENTIFY or RESUME. */
+  private isHeld({ op, d }: { op: number; d: GatewayFrameData | null }): boolean {
+    if (this.holdShard === null) return false;
+    if (op === 2) return Array.isArray(d?.shard) && d.shard[0] === this.holdShard;
+    const held = this.sessions.get(this.holdShard);
+    return op === 6 && held !== undefined && held.id !== '' && held.id === d?.session_id;
+  }
+
+  /** IDENTIFY: checks the token and the shard, then opens a new session for that shard with READY. */
+  private identify(ws: WebSocket, d: GatewayFrameData | null): void {
+    const named = Array.isArray(d?.shard) ? (d.shard as [number, number]) : null;
+    this.identifies.push({ token: d?.token ?? '', intents: d?.intents ?? 0, shard: named });
+    if (d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
+    if (this.refuseIdentifyWith !== null) return ws.close(this.refuseIdentifyWith, 'refused by the stand-in');
+    const [shard, count] = named ?? [0, 1];
+    const problem = this.shardProblem(shard, count);
+    if (problem) return ws.close(problem.code, problem.reason);
+    this.shardCount = count;
+    const session = this.session(shard);
+    if (session.socket !== ws) session.socket?.terminate();
+    Object.assign(session, { socket: ws, id: randomBytes(16).toString('hex'), seq: 0, dispatches: [], ready: true });
+    this.dispatch(shard, 'READY', {
+      v: 10,
+      user: {
+        id: BOT_USER_ID,
+        username: 'factsheet-bot',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+        flags: 0,
+      },
+      guilds: [],
+      session_id: session.id,
+      resume_gateway_url: this.gatewayUrl,
+      shard: [shard, count],
+      application: { id: this.applicationId, flags: 0 },
+    });
+    this.notifyConnected();
+  }
+
+  /**
+   * What Discord closes an IDENTIFY's socket with for its `shard: [id, count]`: 4010 for an id outside the count
+   * (or, here, a count other than the one the shards already connected named), 4011 for too few shards.
+   */
+  private shardProblem(shard: number, count: number): { code: number; reason: string } | null {
+    if (!Number.isInteger(shard) || !Number.isInteger(count) || count < 1 || shard < 0 || shard >= count)
+      return { code: 4010, reason: 'Invalid shard' };
+    if (count < (this.options.requiredShards ?? 1)) return { code: 4011, reason: 'Sharding required' };
+    const others = [...this.sessions].filter(([id]) => id !== shard && this.shardConnected(id));
+    if (count !== this.shardCount && others.length > 0) return { code: 4010, reason: 'Invalid shard' };
+    return null;
+  }
+
+  /** RESUME: the session it names takes this socket, gets what it missed, then RESUMED. */
+  private resume(ws: WebSocket, d: GatewayFrameData | null): void {
+    const found = [...this.sessions].find(([, s]) => s.id !== '' && s.id === d?.session_id);
+    this.resumes.push({ session_id: d?.session_id ?? '', seq: d?.seq ?? 0, shard: found?.[0] ?? null });
+    if (d?.token !== this.options.token) return ws.close(4004, 'Authentication failed');
+    if (!found) return ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+    const [shard, session] = found;
+    if (session.socket !== ws) session.socket?.terminate();
+    session.socket = ws;
+    session.ready = true;
+    for (const missed of session.dispatches.filter((e) => e.s > (d?.seq ?? 0)))
+      ws.send(JSON.stringify({ op: 0, ...missed }));
+    this.dispatch(shard, 'RESUMED', null);
+    this.notifyConnected();
+  }
+
   private notifyConnected(): void {
-    for (const waiter of this.connectionWaiters.splice(0)) waiter();
+    if (this.connected) for (const waiter of this.connectionWaiters.splice(0)) waiter();
   }
 
-  private dispatch(t: string, d: unknown): void {
-    const event = { s: ++this.seq, t, d };
-    this.dispatches.push(event);
-    // While the bot is away, dispatches wait for its RESUME.
-    if (this.ready && this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ op: 0, ...event }));
+  private dispatch(shard: number, t: string, d: unknown): void {
+    const session = this.session(shard);
+    const event = { s: ++session.seq, t, d };
+    session.dispatches.push(event);
+    // While the shard is away, dispatches wait for its RESUME.
+    if (this.shardConnected(shard)) session.socket!.send(JSON.stringify({ op: 0, ...event }));
   }
 
-  private send(frame: { op: number; d: unknown }): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ ...frame, s: null, t: null }));
+  private send(frame: { op: number; d: unknown }, shard: number): void {
+    const socket = this.sessions.get(shard)?.socket;
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ ...frame, s: null, t: null }));
   }
 
   private snowflake(): string {
@@ -552,8 +654,13 @@ export class DiscordStandIn {
         return reply(401, { message: '401: Unauthorized', code: 0 });
       return reply(200, {
         url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        shards: this.options.shards ?? 1,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 0,
+          max_concurrency: this.options.maxConcurrency ?? 1,
+        },
       });
     }
 

@@ -36,6 +36,25 @@ export function isLastingButton(customId: string | undefined): boolean {
 /** How long buttons work when the operator does not say; transports disable them after it. */
 export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
 
+/** The first millisecond of 2015, where Discord's ids count from. */
+export const DISCORD_EPOCH = 1420070400000;
+
+/** When Discord made the thing a snowflake id names (ms since 1970), or null when it is not a snowflake. */
+export function snowflakeTime(id: unknown): number | null {
+  if (typeof id !== 'string' || !/^\d{1,20}$/.test(id)) return null;
+  const ms = BigInt(id) >> 22n;
+  return ms > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(ms) + DISCORD_EPOCH;
+}
+
+/**
+ * Whether a button's message is older than the buttons' timeout, by the time in its id: every replica, and a
+ * bot restarted since, reads the same age from the message itself. Without a message (the console) it is not.
+ */
+export function buttonExpired(context: Pick<CommandContext, 'message' | 'now' | 'buttonTimeoutMs'>): boolean {
+  const created = snowflakeTime(context.message?.id);
+  return created !== null && context.now() - created > (context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+}
+
 /** One option as a command declares it. */
 export interface OptionSpec {
   type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Boolean;
@@ -123,6 +142,8 @@ export interface CommandContext {
   shared: SharedValues;
   /** For a button press: who ran the command that made the message, as Discord says (absent in the console). */
   messageOwnerId?: string;
+  /** For a button press: the message it sits on, as the interaction carries it (its id dates it); commands check. */
+  message?: TargetMessage;
   /** How long buttons work; DEFAULT_BUTTON_TIMEOUT_MS when unset. */
   buttonTimeoutMs?: number;
 }
@@ -163,7 +184,7 @@ export interface SlashCommand {
  * The message a message command was used on, as the interaction's resolved data carries it. Only what a
  * command may read, and any of it may be missing or malformed in a tampered payload: commands check.
  */
-export type TargetMessage = Partial<Pick<APIMessage, 'id' | 'content' | 'embeds' | 'author'>>;
+export type TargetMessage = Partial<Pick<APIMessage, 'id' | 'content' | 'embeds' | 'author' | 'components'>>;
 
 /** A message command (a message's menu, Apps): it reads the message it was used on; it has no options. */
 export interface MessageCommand {

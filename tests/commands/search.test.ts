@@ -227,8 +227,8 @@ describe('/search', () => {
     (_label, input) => {
       expectValidResponse(asResponse(search.run(library, { query: input }, context())));
       expectValidResponse(asResponse(search.run(library, { query: input, preview: true }, context())));
-      const response = search.component!(library, `search:${input}`, context());
-      expectValidResponse(response);
+      for (const customId of [`search:${input}`, `search:p:1:::=${input}`, `search:v:0:::#${input}`])
+        expectValidResponse(search.component!(library, customId, context()));
     },
   );
 });

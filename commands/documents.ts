@@ -96,7 +96,7 @@ export const documents = defineCommand({
     return pageReply(library, words, 0, ephemeral);
   },
   component(library, customId, context) {
-    if (buttonExpired(context)) return expiredResponse('list', 'documents', context);
+    if (buttonExpired(context)) return expiredResponse('list', '/documents', context);
     if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,

@@ -351,7 +351,7 @@ export const search = defineCommand({
   },
   component(library, customId, context) {
     if (isCiteId(customId)) return citeResponse(library, customId);
-    if (buttonExpired(context)) return expiredResponse('search', 'search', context);
+    if (buttonExpired(context)) return expiredResponse('search', '/search', context);
     if (context.messageOwnerId && context.messageOwnerId !== context.userId)
       return privately(
         'Not your search',

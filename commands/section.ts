@@ -97,7 +97,7 @@ export const section = defineCommand({
   },
   component(library, customId, context) {
     if (isCiteId(customId)) return citeResponse(library, customId);
-    if (buttonExpired(context)) return expiredResponse('section', 'section', context);
+    if (buttonExpired(context)) return expiredResponse('section', '/section', context);
     const { ref, action, more } = sectionAt(library, customId);
     if (!ref) return changed();
     // A choice from a list posts the section as a message of its own, private only if the list asked so.

@@ -281,7 +281,7 @@ export const stat = defineCommand({
   },
   component(library, customId, context) {
     if (isCiteId(customId)) return citeResponse(library, customId);
-    if (buttonExpired(context)) return expiredResponse('lookup', 'stat', context);
+    if (buttonExpired(context)) return expiredResponse('lookup', '/stat', context);
     if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,

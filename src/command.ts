@@ -1,8 +1,8 @@
 // What a command is: a definition Discord registers, and pure functions from the library and the options to
 // Discord's reply JSON. No discord.js object crosses into a command. Each command declares its options once;
 // the definition Discord registers and the type of the arguments `run` receives are both derived from that
-// declaration, so a misspelled option name does not compile. State a command keeps between interactions
-// lives in a slot of the context that the command owns, or, when every copy of the bot must see it, in the
+// declaration, so a misspelled option name does not compile. No process keeps anything for a command: a button
+// carries what it needs in its custom id and its message, and what every copy of the bot must see lives in the
 // shared values (`context.shared`): the handler reads the keys a command names before it runs and writes what
 // it set after, so the command itself stays synchronous and free of I/O.
 import { ContextMenuCommandBuilder, SlashCommandBuilder } from '@discordjs/builders';
@@ -98,15 +98,6 @@ export class Recent<T> {
   }
 }
 
-/** Per-command state kept between interactions; each command reads and writes only the slot it names. */
-export class CommandState {
-  private readonly slots = new Map<string, unknown>();
-  slot<T>(owner: string, create: () => T): T {
-    if (!this.slots.has(owner)) this.slots.set(owner, create());
-    return this.slots.get(owner) as T;
-  }
-}
-
 /** Values every copy of the bot sees (the store), as a command reads and writes them: synchronously. */
 export interface SharedValues {
   /** Only keys the command named in `sharedKeys` are read from the store; others read as undefined there. */
@@ -138,7 +129,6 @@ export interface CommandContext {
   userId: string;
   random: () => number;
   now: () => number;
-  state: CommandState;
   shared: SharedValues;
   /** For a button press: who ran the command that made the message, as Discord says (absent in the console). */
   messageOwnerId?: string;
@@ -152,7 +142,7 @@ export interface CommandContext {
 export type SharedContext = Omit<CommandContext, 'channelId' | 'userId'>;
 
 export function sharedContext(overrides: Partial<SharedContext> = {}): SharedContext {
-  return { random: Math.random, now: Date.now, state: new CommandState(), shared: new LocalValues(), ...overrides };
+  return { random: Math.random, now: Date.now, shared: new LocalValues(), ...overrides };
 }
 
 export interface Focused {

@@ -67,7 +67,7 @@ export function privately(title: string, description: string): APIInteractionRes
 /** "This search has expired": a press after the buttons' time, which counts from when the message was made. */
 export function expiredResponse(
   what: string,
-  command: string,
+  rerun: string,
   context: Pick<CommandContext, 'buttonTimeoutMs'>,
 ): APIInteractionResponse {
   const ms = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
@@ -75,6 +75,6 @@ export function expiredResponse(
     ms >= 60_000 && ms % 60_000 === 0 ? plural(ms / 60_000, 'minute') : plural(Math.round(ms / 1000), 'second');
   return privately(
     `This ${what} has expired`,
-    `Its buttons work for ${time} after it is answered. Run /${command} again.`,
+    `Its buttons work for ${time} after it is answered. Run ${rerun} again.`,
   );
 }

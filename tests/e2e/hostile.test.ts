@@ -99,7 +99,7 @@ describe('hostile input against the running bot', () => {
       'search:v:-1:0.zzzz::=wall',
       'search:s:999:::=',
       'search:p:1::~:=wall',
-      'search:p:1:::=@everyone <@123456789012345678>',
+      'search:p:1:::#@everyone <@123456789012345678>',
       'nope:1',
       'x'.repeat(100),
       '@everyone',

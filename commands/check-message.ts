@@ -10,7 +10,7 @@ const NAME = 'Check against documents';
 
 export const checkMessage = defineMessageCommand({
   name: NAME,
-  run(library, message, context) {
+  run(library, message) {
     if (!message)
       return notice('This message could not be read', 'Discord did not send the message’s text. Please try again.');
     const text = messageText(message);
@@ -27,9 +27,9 @@ export const checkMessage = defineMessageCommand({
           ]
         : [];
     const claim = characters.slice(0, CLAIM_LIMIT).join('');
-    return startCheck(library, { claim, documentId: null, notes }, context, { owner: NAME, ephemeral: true });
+    return startCheck(library, { claim, documentId: null, notes }, { owner: NAME, ephemeral: true });
   },
-  component: (library, customId, context) => pressPost(library, customId, context, NAME),
+  component: (_library, customId, context) => pressPost(customId, context, NAME),
 });
 
 /** The message's words and its embeds' text, one part a line; whatever is not a string is left out. */

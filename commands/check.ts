@@ -26,7 +26,7 @@ export const check = defineCommand({
       description: 'Only you see the reply (the default); false posts it to the channel',
     },
   },
-  run(library, args, context) {
+  run(library, args) {
     const { document, notFound: noDocument } = chosenDocument(library, args.document);
     if (noDocument) return noDocument;
     if (!args.claim)
@@ -35,10 +35,10 @@ export const check = defineCommand({
         'Give a claim: /check claim:ICE arrested 200,000 criminal aliens last year',
       );
     const request = { claim: args.claim, documentId: document?.id ?? null, notes: [] };
-    return startCheck(library, request, context, { owner: NAME, ephemeral: args.private !== false });
+    return startCheck(library, request, { owner: NAME, ephemeral: args.private !== false });
   },
   autocomplete(library, focused) {
     return focused.name === 'document' ? choices(documentChoices(library, focused.value)) : { choices: [] };
   },
-  component: (library, customId, context) => pressPost(library, customId, context, NAME),
+  component: (_library, customId, context) => pressPost(customId, context, NAME),
 });

@@ -1,7 +1,7 @@
 // /documents [title:<words>]: the documents served, newest first, each with its date, its sections and figures
 // and a link to its source; eight a page with Previous/Next; title: keeps those whose title has the words.
 import { ApplicationCommandOptionType, InteractionResponseType, type APIEmbed } from 'discord-api-types/v10';
-import { defineCommand } from '../src/command.js';
+import { buttonExpired, defineCommand } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import { dateSpan, newerFirst, shownDate } from '../src/library/dates.js';
 import type { Library } from '../src/library/library.js';
@@ -10,7 +10,7 @@ import { notFoundEmbed } from '../src/render/not-found.js';
 import { COLORS, notice, reply } from '../src/render/reply.js';
 import { maskedLink, MAX_INLINE_LINK, sourceUrl } from '../src/render/source.js';
 import { escapeUserText, groupThousands, plural, truncate } from '../src/render/text.js';
-import { MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
+import { expiredResponse, MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
 import { privateOption } from './shared/options.js';
 
 export const PAGE_SIZE = 8;
@@ -96,6 +96,7 @@ export const documents = defineCommand({
     return pageReply(library, words, 0, ephemeral);
   },
   component(library, customId, context) {
+    if (buttonExpired(context)) return expiredResponse('list', '/documents', context);
     if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,

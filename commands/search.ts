@@ -6,9 +6,8 @@ import {
   InteractionResponseType,
   type APIButtonComponent,
   type APIEmbed,
-  type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { defineCommand, DEFAULT_BUTTON_TIMEOUT_MS, Recent, type CommandContext } from '../src/command.js';
+import { buttonExpired, defineCommand, type TargetMessage } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import { plainText } from '../src/document/text.js';
 import { datedWithin, dateSpan, shownDate, type DateRange } from '../src/library/dates.js';
@@ -19,24 +18,31 @@ import { LIMITS } from '../src/render/limits.js';
 import { notFoundEmbed } from '../src/render/not-found.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { attribution } from '../src/render/source.js';
-import { blockquote, documentText, escapeUserText, plural, truncate } from '../src/render/text.js';
-import { button, pageButtons, rowsOf } from './shared/buttons.js';
+import { blockquote, documentText, escapeUserText, plural, truncate, unescapeUserText } from '../src/render/text.js';
+import {
+  button,
+  expiredResponse,
+  MAX_CUSTOM_ID,
+  pageButtons,
+  privately,
+  rowsOf,
+  textCheck,
+  type ButtonRow,
+} from './shared/buttons.js';
 import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
-import { dateOptions, describeRange, readDateRange } from './shared/dates.js';
+import { dateOptions, describeRange, rangeFromKey, rangeKey, readDateRange } from './shared/dates.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 
 export const PAGE_SIZE = 5;
 /** Statements a quoted phrase is checked in, at most: a phrase of common words still answers quickly. */
 const PHRASE_SCAN = 5000;
 
-/** A search whose buttons still work: what it asked, where, and who may press them. */
-export interface SearchSession {
+/** What a search asked: the words, where, and whether it is a private preview. Its buttons carry all of it. */
+export interface SearchAsk {
   query: string;
-  documentId: string | null;
+  document: Document | null;
   /** The dates asked for with after/before; null for any. */
   range: DateRange | null;
-  userId: string;
-  createdAt: number;
   preview: boolean;
 }
 
@@ -51,9 +57,6 @@ export interface SearchResult {
   hits: SearchHit[];
   more: boolean;
 }
-
-/** Open searches by key, the last thousand (older ones answer "This search has expired"). */
-const openSearches = () => new Recent<SearchSession>(1000);
 
 /** Splits a query into its words and its "quoted phrases". */
 export function parseQuery(query: string): { words: string; phrases: string[] } {
@@ -70,9 +73,8 @@ function textOf(ref: StatementRef): string {
   return plainText(ref.point.text, ref.document.format === 'markdown');
 }
 
-function scopeOf(session: Pick<SearchSession, 'documentId' | 'range'>): Scope {
-  const { documentId, range } = session;
-  return { documentId: documentId ?? undefined, within: range ? (d) => datedWithin(d, range) : undefined };
+function scopeOf({ document, range }: Pick<SearchAsk, 'document' | 'range'>): Scope {
+  return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
 }
 
 /** A statement found in several documents is one hit, first where it ranks best, listing the others. */
@@ -94,10 +96,10 @@ function mergeRepeats(refs: StatementRef[]): SearchHit[] {
 }
 
 /** Every statement matching the query, best first, phrases checked against the text, each shown once. */
-function searchHits(library: Library, session: Pick<SearchSession, 'query' | 'documentId' | 'range'>): SearchResult {
-  const { words, phrases } = parseQuery(session.query);
+function searchHits(library: Library, ask: Omit<SearchAsk, 'preview'>): SearchResult {
+  const { words, phrases } = parseQuery(ask.query);
   const limit = phrases.length ? PHRASE_SCAN : MAX_STATEMENT_HITS;
-  const { refs, total } = library.statementHits(words, scopeOf(session), limit);
+  const { refs, total } = library.statementHits(words, scopeOf(ask), limit);
   const matching = refs.filter((ref) => {
     if (phrases.length === 0) return true;
     const text = textOf(ref).toLowerCase();
@@ -153,37 +155,124 @@ function footerText(library: Library, result: SearchResult, page: number, previe
   return footer.filter(Boolean).join(' · ');
 }
 
+/** What a button does: turn a page of a public answer or of a preview, or post a preview's page. */
+const ACTIONS = { page: 'p', previewPage: 'v', post: 's' } as const;
+const TITLE_START = 'Search: ';
+/** Letters of a document id's check in a button: enough to tell the documents apart, few enough to leave room. */
+const DOCUMENT_CHECK = 4;
+
+const datedSuffix = (range: DateRange | null) => (range ? ` · ${describeRange(range)}` : '');
+
+/** "Search: “wall” · dated from 2025-01-01": what was asked, as the title shows it and buttons read it back. */
+function titleOf(query: string, range: DateRange | null): string {
+  // A query that is one quoted phrase keeps its own quotes: Search: "border crisis", not “"border crisis"”.
+  const shown = /^["“].*["”]$/.test(query) ? escapeUserText(query) : `“${escapeUserText(query)}”`;
+  return truncate(`${TITLE_START}${shown}${datedSuffix(range)}`, LIMITS.embedTitle);
+}
+
+/**
+ * The query a title shows, read back for a button whose id holds only the query's check: the reading whose
+ * check matches and whose own title is this very title. A title cut short, or text escaping changed, gives null.
+ */
+function queryFromTitle(title: unknown, range: DateRange | null, check: string): string | null {
+  const dated = datedSuffix(range);
+  if (typeof title !== 'string' || !title.startsWith(TITLE_START) || !title.endsWith(dated)) return null;
+  const shown = title.slice(TITLE_START.length, title.length - dated.length);
+  const readings = [shown, /^“[^]*”$/.test(shown) ? shown.slice(1, -1) : ''].map(unescapeUserText);
+  return readings.find((q) => q && textCheck(q) === check && titleOf(q, range) === title) ?? null;
+}
+
+/** "<index>.<check>": the document's place in the library, and a check of its id in case the library changed. */
+function documentKey(library: Library, document: Document | null): string {
+  if (!document) return '';
+  return `${library.documents.indexOf(document).toString(36)}.${textCheck(document.id).slice(0, DOCUMENT_CHECK)}`;
+}
+
+/** The document a key names (null for all); undefined when it is no longer served. */
+function documentFromKey(library: Library, key: string): Document | null | undefined {
+  if (key === '') return null;
+  const [indexText = '', check] = key.split('.');
+  const matches = (d: Document) => textCheck(d.id).slice(0, DOCUMENT_CHECK) === check;
+  const at = library.documents[Number.parseInt(indexText, 36)];
+  return at && matches(at) ? at : library.documents.find(matches);
+}
+
+/**
+ * "search:<action>:<page>:<document>:<dates>:<query>": everything a button needs, so no process keeps a thing.
+ * The query goes in as "=<query>" when it fits Discord's 100 characters, else as "#<check>" and is read back
+ * from the message's title; null when neither works (a long query escaping changes). Who may press a button
+ * comes from its message, and how old it is from the message's id.
+ */
+function idMaker(library: Library, ask: SearchAsk): ((action: string, page: number) => string) | null {
+  const head = (action: string, page: number) =>
+    ['search', action, page, documentKey(library, ask.document), rangeKey(ask.range)].join(':');
+  // The longest id an answer makes: a three-digit page.
+  if (`${head(ACTIONS.post, 999)}:=${ask.query}`.length <= MAX_CUSTOM_ID)
+    return (action, page) => `${head(action, page)}:=${ask.query}`;
+  const check = textCheck(ask.query);
+  if (queryFromTitle(titleOf(ask.query, ask.range), ask.range, check) !== ask.query) return null;
+  return (action, page) => `${head(action, page)}:#${check}`;
+}
+
+interface Press {
+  ask: SearchAsk;
+  action: string;
+  page: number;
+}
+
+/** The search a button names, its query read from the message when need be; 'gone' when its document is. */
+function pressOf(library: Library, customId: string, message: TargetMessage | undefined): Press | 'gone' | null {
+  const [, action = '', pageText = '', documentText = '', rangeText = '', ...rest] = customId.split(':');
+  const queryText = rest.join(':');
+  const range = rangeFromKey(rangeText);
+  const actions: string[] = Object.values(ACTIONS);
+  if (!actions.includes(action) || !/^-?\d{1,3}$/.test(pageText) || (rangeText && !range)) return null;
+  const document = documentFromKey(library, documentText);
+  if (document === undefined) return 'gone';
+  const embeds: unknown = message?.embeds;
+  const title = Array.isArray(embeds) ? (embeds[0] as { title?: unknown } | null)?.title : undefined;
+  const query = queryText.startsWith('=')
+    ? queryText.slice(1)
+    : queryText.startsWith('#') && queryFromTitle(title, range, queryText.slice(1));
+  if (!query) return null;
+  return { ask: { query, document, range, preview: action === ACTIONS.previewPage }, action, page: Number(pageText) };
+}
+
 function pageEmbed(
   library: Library,
-  session: SearchSession,
+  ask: SearchAsk,
   result: SearchResult,
   page: number,
   preview: boolean,
+  note: string | null,
 ): APIEmbed {
-  const stems = library.statementQueryTerms(parseQuery(session.query).words);
+  const stems = library.statementQueryTerms(parseQuery(ask.query).words);
   const blocks = result.hits
     .slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE)
     .map((hit, i) => hitBlock(library, hit, page * PAGE_SIZE + i + 1, stems));
-  // A query that is one quoted phrase keeps its own quotes: Search: "border crisis", not “"border crisis"”.
-  const asked = /^["“].*["”]$/.test(session.query)
-    ? `Search: ${escapeUserText(session.query)}`
-    : `Search: “${escapeUserText(session.query)}”`;
-  const dated = session.range ? ` · ${describeRange(session.range)}` : '';
+  const footer = [footerText(library, result, page, preview), note].filter(Boolean).join(' · ');
   return {
-    title: truncate(`${asked}${dated}`, LIMITS.embedTitle),
+    title: titleOf(ask.query, ask.range),
     description: blocks.join('\n\n'),
     color: COLORS.answer,
-    footer: { text: footerText(library, result, page, preview) },
+    footer: { text: footer },
   };
 }
 
 /** Previous, Next (and "Post to channel" in a preview) in one row; a Cite for each statement shown below. */
-function buttons(key: string, result: SearchResult, page: number, pages: number, preview: boolean) {
+function buttons(
+  id: ReturnType<typeof idMaker>,
+  result: SearchResult,
+  page: number,
+  pages: number,
+  preview: boolean,
+): ButtonRow[] {
+  const turn = preview ? ACTIONS.previewPage : ACTIONS.page;
   const paging: APIButtonComponent[] =
-    pages > 1 || preview
-      ? pageButtons({ previous: `search:${key}:${page - 1}`, next: `search:${key}:${page + 1}` }, page, pages)
+    id && (pages > 1 || preview)
+      ? pageButtons({ previous: id(turn, page - 1), next: id(turn, page + 1) }, page, pages)
       : [];
-  if (preview) paging.push(button('Post to channel', `search:${key}:${page}:post`, { style: ButtonStyle.Primary }));
+  if (id && preview) paging.push(button('Post to channel', id(ACTIONS.post, page), { style: ButtonStyle.Primary }));
   const cites = result.hits.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).flatMap((hit, i) => {
     const label = result.hits.length > 1 ? `Cite ${page * PAGE_SIZE + i + 1}` : 'Cite';
     return citeButton('search', hit.ref.document, hit.ref.point.span, label) ?? [];
@@ -204,33 +293,22 @@ function notFound(query: string, document: string | null, range: DateRange | nul
 /** A page of results with its buttons; `preview` is the private view with "Post to channel". */
 function pageReply(
   library: Library,
-  key: string,
-  session: SearchSession,
+  ask: SearchAsk,
   page: number,
   ephemeral: boolean,
-  result = searchHits(library, session),
+  result = searchHits(library, ask),
 ) {
   const pages = Math.max(1, Math.ceil(result.hits.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
-  const preview = session.preview && ephemeral;
-  const data = reply([pageEmbed(library, session, result, current, preview)], { ephemeral });
-  const rows = buttons(key, result, current, pages, preview);
+  const preview = ask.preview && ephemeral;
+  const id = idMaker(library, ask);
+  // Rare: a long query full of characters escaping changes cannot be carried nor read back.
+  const note = !id && (pages > 1 || preview) ? 'Shorten the query to page it or post it' : null;
+  const data = reply([pageEmbed(library, ask, result, current, preview, note)], { ephemeral });
+  const rows = buttons(id, result, current, pages, preview);
   if (rows.length) data.components = rows;
   return data;
 }
-
-function newKey(context: CommandContext): string {
-  const part = () =>
-    Math.floor(context.random() * 36 ** 5)
-      .toString(36)
-      .padStart(5, '0');
-  return `${part()}${part()}`;
-}
-
-const ephemeralNotice = (title: string, description: string): APIInteractionResponse => ({
-  type: InteractionResponseType.ChannelMessageWithSource,
-  data: notice(title, description),
-});
 
 export const search = defineCommand({
   name: 'search',
@@ -251,7 +329,9 @@ export const search = defineCommand({
     ...dateOptions,
     private: privateOption,
   },
-  run(library, args, context) {
+  // No randomness and no state: the buttons carry the search, so the same options give the same reply.
+  pure: true,
+  run(library, args) {
     const { document, notFound: noDocument } = chosenDocument(library, args.document);
     if (noDocument) return noDocument;
     const { range, problem } = readDateRange(args);
@@ -261,48 +341,33 @@ export const search = defineCommand({
     const ephemeral = preview || args.private === true;
     if (!query)
       return notice('What should I search for?', 'Give some words: /search query:border wall, or a "quoted phrase".');
-    const session: SearchSession = {
-      query,
-      documentId: document?.id ?? null,
-      range,
-      userId: context.userId,
-      createdAt: context.now(),
-      preview,
-    };
-    const result = searchHits(library, session);
+    const ask: SearchAsk = { query, document, range, preview };
+    const result = searchHits(library, ask);
     if (result.hits.length === 0) return reply([notFound(query, document?.title ?? null, range)], { ephemeral: true });
-    const key = newKey(context);
-    context.state.slot('search', openSearches).set(key, session);
-    return pageReply(library, key, session, 0, ephemeral, result);
+    return pageReply(library, ask, 0, ephemeral, result);
   },
   autocomplete(library, focused) {
     return focused.name === 'document' ? choices(documentChoices(library, focused.value)) : { choices: [] };
   },
   component(library, customId, context) {
     if (isCiteId(customId)) return citeResponse(library, customId);
-    const [, key = '', pageText = '0', action] = customId.split(':');
-    const session = context.state.slot('search', openSearches).get(key);
-    if (!session || context.now() - session.createdAt > (context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS)) {
-      return ephemeralNotice('This search has expired', 'Its buttons only work for a while. Run /search again.');
-    }
-    if (session.userId !== context.userId) {
-      return ephemeralNotice(
+    if (buttonExpired(context)) return expiredResponse('search', '/search', context);
+    if (context.messageOwnerId && context.messageOwnerId !== context.userId)
+      return privately(
         'Not your search',
         'Only the person who searched can use these buttons. Run /search yourself to search.',
       );
-    }
-    const page = Number.parseInt(pageText, 10) || 0;
-    if (action === 'post') {
+    const press = pressOf(library, customId, context.message);
+    if (press === 'gone')
+      return privately('This document is no longer served', 'It was removed since this search. Run /search again.');
+    if (!press)
+      return privately('This button no longer works', 'It names no search the bot can read. Run /search again.');
+    if (press.action === ACTIONS.post) {
       // Shares the page in the channel, for everyone; the poster can still page it.
-      const shared: SearchSession = { ...session, preview: false };
-      const sharedKey = newKey(context);
-      context.state.slot('search', openSearches).set(sharedKey, shared);
-      return {
-        type: InteractionResponseType.ChannelMessageWithSource,
-        data: pageReply(library, sharedKey, shared, page, false),
-      };
+      const data = pageReply(library, { ...press.ask, preview: false }, press.page, false);
+      return { type: InteractionResponseType.ChannelMessageWithSource, data };
     }
-    const data = pageReply(library, key, session, page, Boolean(session.preview));
+    const data = pageReply(library, press.ask, press.page, press.ask.preview);
     delete data.flags; // an update keeps the message's own visibility
     return { type: InteractionResponseType.UpdateMessage, data };
   },

@@ -6,12 +6,12 @@ import {
   InteractionResponseType,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { defineCommand } from '../src/command.js';
+import { buttonExpired, defineCommand } from '../src/command.js';
 import type { Library, SectionRef } from '../src/library/library.js';
 import { sectionChoiceEmbed, sectionEmbed, sectionNotFound, sectionPages, tocEmbeds } from '../src/render/document.js';
 import { choices, notice, reply } from '../src/render/reply.js';
 import { escapeUserText, truncate } from '../src/render/text.js';
-import { button, MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
+import { button, expiredResponse, MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
 import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 import { lookUpSection, sectionChoices } from './shared/sections.js';
@@ -97,6 +97,7 @@ export const section = defineCommand({
   },
   component(library, customId, context) {
     if (isCiteId(customId)) return citeResponse(library, customId);
+    if (buttonExpired(context)) return expiredResponse('section', '/section', context);
     const { ref, action, more } = sectionAt(library, customId);
     if (!ref) return changed();
     // A choice from a list posts the section as a message of its own, private only if the list asked so.

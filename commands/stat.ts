@@ -6,7 +6,7 @@ import {
   type APIButtonComponent,
   type APIEmbed,
 } from 'discord-api-types/v10';
-import { defineCommand } from '../src/command.js';
+import { buttonExpired, defineCommand } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import { datedWithin, dateSpan, type DateRange } from '../src/library/dates.js';
 import type { FigureHit, FigureRef, Library, Scope } from '../src/library/library.js';
@@ -24,7 +24,7 @@ import {
   sentenceWithBolds,
   truncate,
 } from '../src/render/text.js';
-import { MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
+import { expiredResponse, MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
 import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
 import { dateOptions, describeRange, rangeFromKey, rangeKey, readDateRange } from './shared/dates.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
@@ -281,6 +281,7 @@ export const stat = defineCommand({
   },
   component(library, customId, context) {
     if (isCiteId(customId)) return citeResponse(library, customId);
+    if (buttonExpired(context)) return expiredResponse('lookup', '/stat', context);
     if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,

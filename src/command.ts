@@ -1,8 +1,8 @@
 // What a command is: a definition Discord registers, and pure functions from the library and the options to
 // Discord's reply JSON. No discord.js object crosses into a command. Each command declares its options once;
 // the definition Discord registers and the type of the arguments `run` receives are both derived from that
-// declaration, so a misspelled option name does not compile. State a command keeps between interactions
-// lives in a slot of the context that the command owns, or, when every copy of the bot must see it, in the
+// declaration, so a misspelled option name does not compile. No process keeps anything for a command: a button
+// carries what it needs in its custom id and its message, and what every copy of the bot must see lives in the
 // shared values (`context.shared`): the handler reads the keys a command names before it runs and writes what
 // it set after, so the command itself stays synchronous and free of I/O.
 import { ContextMenuCommandBuilder, SlashCommandBuilder } from '@discordjs/builders';
@@ -35,6 +35,25 @@ export function isLastingButton(customId: string | undefined): boolean {
 
 /** How long buttons work when the operator does not say; transports disable them after it. */
 export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
+
+/** The first millisecond of 2015, where Discord's ids count from. */
+export const DISCORD_EPOCH = 1420070400000;
+
+/** When Discord made the thing a snowflake id names (ms since 1970), or null when it is not a snowflake. */
+export function snowflakeTime(id: unknown): number | null {
+  if (typeof id !== 'string' || !/^\d{1,20}$/.test(id)) return null;
+  const ms = BigInt(id) >> 22n;
+  return ms > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(ms) + DISCORD_EPOCH;
+}
+
+/**
+ * Whether a button's message is older than the buttons' timeout, by the time in its id: every replica, and a
+ * bot restarted since, reads the same age from the message itself. Without a message (the console) it is not.
+ */
+export function buttonExpired(context: Pick<CommandContext, 'message' | 'now' | 'buttonTimeoutMs'>): boolean {
+  const created = snowflakeTime(context.message?.id);
+  return created !== null && context.now() - created > (context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+}
 
 /** One option as a command declares it. */
 export interface OptionSpec {
@@ -79,15 +98,6 @@ export class Recent<T> {
   }
 }
 
-/** Per-command state kept between interactions; each command reads and writes only the slot it names. */
-export class CommandState {
-  private readonly slots = new Map<string, unknown>();
-  slot<T>(owner: string, create: () => T): T {
-    if (!this.slots.has(owner)) this.slots.set(owner, create());
-    return this.slots.get(owner) as T;
-  }
-}
-
 /** Values every copy of the bot sees (the store), as a command reads and writes them: synchronously. */
 export interface SharedValues {
   /** Only keys the command named in `sharedKeys` are read from the store; others read as undefined there. */
@@ -119,10 +129,11 @@ export interface CommandContext {
   userId: string;
   random: () => number;
   now: () => number;
-  state: CommandState;
   shared: SharedValues;
   /** For a button press: who ran the command that made the message, as Discord says (absent in the console). */
   messageOwnerId?: string;
+  /** For a button press: the message it sits on, as the interaction carries it (its id dates it); commands check. */
+  message?: TargetMessage;
   /** How long buttons work; DEFAULT_BUTTON_TIMEOUT_MS when unset. */
   buttonTimeoutMs?: number;
 }
@@ -131,7 +142,7 @@ export interface CommandContext {
 export type SharedContext = Omit<CommandContext, 'channelId' | 'userId'>;
 
 export function sharedContext(overrides: Partial<SharedContext> = {}): SharedContext {
-  return { random: Math.random, now: Date.now, state: new CommandState(), shared: new LocalValues(), ...overrides };
+  return { random: Math.random, now: Date.now, shared: new LocalValues(), ...overrides };
 }
 
 export interface Focused {
@@ -163,7 +174,7 @@ export interface SlashCommand {
  * The message a message command was used on, as the interaction's resolved data carries it. Only what a
  * command may read, and any of it may be missing or malformed in a tampered payload: commands check.
  */
-export type TargetMessage = Partial<Pick<APIMessage, 'id' | 'content' | 'embeds' | 'author'>>;
+export type TargetMessage = Partial<Pick<APIMessage, 'id' | 'content' | 'embeds' | 'author' | 'components'>>;
 
 /** A message command (a message's menu, Apps): it reads the message it was used on; it has no options. */
 export interface MessageCommand {

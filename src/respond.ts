@@ -10,7 +10,15 @@ import {
   type APIInteractionResponse,
   type APIMessageApplicationCommandInteractionData,
 } from 'discord-api-types/v10';
-import type { Command, CommandContext, CommandOptions, SharedContext, SlashCommand, Where } from './command.js';
+import type {
+  Command,
+  CommandContext,
+  CommandOptions,
+  SharedContext,
+  SlashCommand,
+  TargetMessage,
+  Where,
+} from './command.js';
 import type { Library } from './library/library.js';
 import { COLORS, notice, reply } from './render/reply.js';
 import { escapeUserText, groupThousands, truncate } from './render/text.js';
@@ -173,9 +181,10 @@ export function respond(
     const customId = typeof interaction.data?.custom_id === 'string' ? interaction.data.custom_id : '';
     const command = commands.get(customId.split(':')[0] ?? '');
     if (!command?.component) return expiredButtonResponse();
-    const message = interaction.message as { interaction_metadata?: { user?: { id?: string } } } | undefined;
+    const raw: unknown = interaction.message;
+    const message = isRecord(raw) ? (raw as PressedMessage) : undefined;
     const messageOwnerId = message?.interaction_metadata?.user?.id;
-    return command.component(library, customId, { ...context, channelId, userId, messageOwnerId });
+    return command.component(library, customId, { ...context, channelId, userId, messageOwnerId, message });
   }
   if (
     interaction.type !== InteractionType.ApplicationCommand &&
@@ -229,6 +238,9 @@ function runMessageCommand(
   const target = isRecord(messages) && Object.hasOwn(messages, data.target_id) ? messages[data.target_id] : undefined;
   return message(command.run(library, isRecord(target) ? target : undefined, context));
 }
+
+/** The message a button sits on; Discord names who ran the command that made it in its metadata. */
+type PressedMessage = TargetMessage & { interaction_metadata?: { user?: { id?: string } } };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

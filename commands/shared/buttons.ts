@@ -1,5 +1,16 @@
-// Buttons several commands put under their answers: Previous/Next pages and Cite.
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
+// Buttons several commands put under their answers: Previous/Next pages and Cite, and what a press that comes
+// too late is told. A button keeps nothing in the process: its custom id and its message carry what it needs.
+import {
+  ButtonStyle,
+  ComponentType,
+  InteractionResponseType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
+import { DEFAULT_BUTTON_TIMEOUT_MS, type CommandContext } from '../../src/command.js';
+import { notice } from '../../src/render/reply.js';
+import { plural } from '../../src/render/text.js';
 
 /** Discord's limits: a custom id holds 100 characters, a row 5 buttons. */
 export const MAX_CUSTOM_ID = 100;
@@ -39,4 +50,31 @@ export function pageButtons(
     button('Previous', ids.previous, { disabled: page <= 0 }),
     button('Next', ids.next, { disabled: page >= pages - 1 }),
   ];
+}
+
+/** FNV-1a, in base 36: a short check that text read back (a quote, a query) is the text a button was made for. */
+export function textCheck(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+/** A private note to whoever pressed a button. */
+export function privately(title: string, description: string): APIInteractionResponse {
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: notice(title, description) };
+}
+
+/** "This search has expired": a press after the buttons' time, which counts from when the message was made. */
+export function expiredResponse(
+  what: string,
+  rerun: string,
+  context: Pick<CommandContext, 'buttonTimeoutMs'>,
+): APIInteractionResponse {
+  const ms = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+  const time =
+    ms >= 60_000 && ms % 60_000 === 0 ? plural(ms / 60_000, 'minute') : plural(Math.round(ms / 1000), 'second');
+  return privately(
+    `This ${what} has expired`,
+    `Its buttons work for ${time} after it is answered. Run ${rerun} again.`,
+  );
 }

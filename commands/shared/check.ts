@@ -1,6 +1,7 @@
 // What /check and the message command "Check against documents" share: the reply to a claim (one verdict a
 // figure, each quoted with where it comes from), private by default with a "Post to channel" button, and
-// that button. The verdicts come from src/library/claims.ts; the wording only describes the documents.
+// that button, which posts what its message shows. The verdicts come from src/library/claims.ts; the wording
+// only describes the documents.
 import {
   ButtonStyle,
   ComponentType,
@@ -11,7 +12,7 @@ import {
   type APIEmbedField,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { DEFAULT_BUTTON_TIMEOUT_MS, Recent, type CommandContext } from '../../src/command.js';
+import { buttonExpired, type CommandContext, type TargetMessage } from '../../src/command.js';
 import {
   checkClaim,
   type ClaimCheck,
@@ -22,7 +23,8 @@ import {
 import type { Library } from '../../src/library/library.js';
 import { documentCitation } from '../../src/render/document.js';
 import { LIMITS } from '../../src/render/limits.js';
-import { COLORS, notice, reply, type Reply } from '../../src/render/reply.js';
+import { COLORS, reply, type Reply } from '../../src/render/reply.js';
+import { expiredResponse, privately } from './buttons.js';
 import { blockquote, escapeUserText, sentenceWithBolds, truncate } from '../../src/render/text.js';
 
 /** The most of a claim that is read: a long message is checked on its first 4,000 characters. */
@@ -43,14 +45,6 @@ export interface CheckRequest {
   notes: string[];
 }
 
-interface CheckSession extends CheckRequest {
-  userId: string;
-  createdAt: number;
-}
-
-/** Checks waiting for their "Post to channel" press, the last thousand. */
-const openChecks = () => new Recent<CheckSession>(1000);
-
 /** Room for one quote in a field, its citation included. */
 const FIELD_QUOTE = LIMITS.fieldValue - 200;
 /** Room for each quote under a single verdict. */
@@ -59,52 +53,55 @@ const DESCRIPTION_QUOTE = 900;
 const CLAIM_SHOWN = 600;
 
 /**
- * Checks a claim and answers: privately by default, then with a "Post to channel" button whose custom id
- * starts with `owner` (the command's name, which also names its state slot).
+ * Checks a claim and answers: privately by default, then with a "Post to channel" button ("<owner>:post", the
+ * owner being the command's name). The button keeps nothing: pressed, it posts the check its message shows.
  */
 export function startCheck(
   library: Library,
   request: CheckRequest,
-  context: CommandContext,
   options: { owner: string; ephemeral: boolean },
 ): Reply {
   const data = checkReply(library, request, options.ephemeral);
-  if (!options.ephemeral) return data;
-  const key = newKey(context);
-  context.state
-    .slot(options.owner, openChecks)
-    .set(key, { ...request, userId: context.userId, createdAt: context.now() });
-  data.components = [postButton(`${options.owner}:${key}`)];
+  if (options.ephemeral) data.components = [postButton(`${options.owner}:post`)];
   return data;
 }
 
-/** The "Post to channel" press: the same check, posted for everyone, by the person who asked only. */
-export function pressPost(library: Library, customId: string, context: CommandContext, owner: string) {
-  const key = customId.slice(owner.length + 1);
-  const session = context.state.slot(owner, openChecks).get(key);
-  const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
-  if (!session || context.now() - session.createdAt > timeout)
-    return privately('This check has expired', 'Its button only works for a while. Run the check again.');
-  if (session.userId !== context.userId)
+/**
+ * The "Post to channel" press: the check its message shows, posted for everyone, by the person who asked only
+ * (the message names them) and within the buttons' time (the message's id dates it). What is posted is what
+ * they saw, so a long claim, shown cut short, needs no keeping.
+ */
+export function pressPost(customId: string, context: CommandContext, owner: string): APIInteractionResponse {
+  if (buttonExpired(context)) return expiredResponse('check', 'the check', context);
+  if (context.messageOwnerId && context.messageOwnerId !== context.userId)
     return privately('Not your check', 'Only the person who ran the check can post it.');
-  const posted: APIInteractionResponse = {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: checkReply(library, session, false),
-  };
-  return posted;
+  const shown = customId === `${owner}:post` ? shownCheck(context.message) : null;
+  if (!shown) return privately('This check cannot be posted', 'Its message no longer shows it. Run the check again.');
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: reply([shown], { ephemeral: false }) };
 }
 
-const privately = (title: string, description: string): APIInteractionResponse => ({
-  type: InteractionResponseType.ChannelMessageWithSource,
-  data: notice(title, description),
-});
-
-function newKey(context: CommandContext): string {
-  const part = () =>
-    Math.floor(context.random() * 36 ** 5)
-      .toString(36)
-      .padStart(5, '0');
-  return `${part()}${part()}`;
+/** The check a message shows (its one embed), kept to what a check's reply holds and within Discord's limits. */
+function shownCheck(message: TargetMessage | undefined): APIEmbed | null {
+  const embeds: unknown = message?.embeds;
+  const embed = (Array.isArray(embeds) ? embeds[0] : null) as Partial<APIEmbed> | null;
+  if (!embed || typeof embed.title !== 'string' || typeof embed.description !== 'string') return null;
+  if (!embed.title.trim() || !embed.description.trim()) return null;
+  const fields = (Array.isArray(embed.fields) ? embed.fields : [])
+    .filter((f) => typeof f?.name === 'string' && typeof f.value === 'string' && f.name.trim() && f.value.trim())
+    .slice(0, LIMITS.fields)
+    .map((f) => ({ name: truncate(f.name, LIMITS.fieldName), value: truncate(f.value, LIMITS.fieldValue) }));
+  const footer = typeof embed.footer?.text === 'string' && embed.footer.text.trim() ? embed.footer.text : null;
+  const shown: APIEmbed = {
+    title: truncate(embed.title, LIMITS.embedTitle),
+    description: truncate(embed.description, LIMITS.embedDescription),
+    color: COLORS.answer,
+    ...(fields.length ? { fields } : {}),
+    ...(footer ? { footer: { text: truncate(footer, LIMITS.footerText) } } : {}),
+  };
+  const size = [shown.title, shown.description, shown.footer?.text, ...fields.flatMap((f) => [f.name, f.value])]
+    .map((text) => text?.length ?? 0)
+    .reduce((a, b) => a + b, 0);
+  return size <= LIMITS.embedsTotal ? shown : null;
 }
 
 function postButton(customId: string): APIActionRowComponent<APIButtonComponent> {

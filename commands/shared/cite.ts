@@ -12,14 +12,7 @@ import type { Document, Span } from '../../src/document/types.js';
 import type { Library } from '../../src/library/library.js';
 import { notice } from '../../src/render/reply.js';
 import { citation } from '../../src/render/source.js';
-import { button, MAX_CUSTOM_ID } from './buttons.js';
-
-/** FNV-1a over the quoted text: tells a span that still holds the same words from one that moved. */
-function check(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36);
-}
+import { button, MAX_CUSTOM_ID, textCheck } from './buttons.js';
 
 /** "<command>:cite:<document id>:<start>:<end>:<check>"; null when it would not fit Discord's 100 characters. */
 export function citeId(command: string, document: Document, span: Span): string | null {
@@ -29,7 +22,7 @@ export function citeId(command: string, document: Document, span: Span): string 
     document.id,
     span[0].toString(36),
     span[1].toString(36),
-    check(document.text.slice(span[0], span[1])),
+    textCheck(document.text.slice(span[0], span[1])),
   ].join(':');
   return id.length <= MAX_CUSTOM_ID ? id : null;
 }
@@ -51,7 +44,7 @@ function quoteOf(library: Library, customId: string): { document: Document; span
   const document = library.documents.find((d) => d.id === documentId);
   const span: Span = [Number.parseInt(startText, 36), Number.parseInt(endText, 36)];
   if (!document || !(span[0] >= 0 && span[0] < span[1] && span[1] <= document.text.length)) return null;
-  return check(document.text.slice(span[0], span[1])) === expected ? { document, span } : null;
+  return textCheck(document.text.slice(span[0], span[1])) === expected ? { document, span } : null;
 }
 
 /** The private citation for a pressed Cite button. */

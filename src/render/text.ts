@@ -32,6 +32,14 @@ export function escapeUserText(text: string): string {
 }
 
 /**
+ * escapeUserText's marks taken out again (a backslash before punctuation, zero-width spaces), for text the bot
+ * showed and reads back. Not an exact inverse for every text: callers check that it escapes to what was shown.
+ */
+export function unescapeUserText(shown: string): string {
+  return shown.replace(/\u200b/g, '').replace(/\\([\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e])/g, '$1');
+}
+
+/**
  * Block markup at the start of a line (a heading, "-#" subtext, a quote, a list item) shown as typed: echoed
  * text may hold line breaks, and a "# " after one would render as a heading in the reply. A backslash before
  * the marker is what Discord reads as "this character, literally".

@@ -16,6 +16,8 @@ export interface ConsoleSession {
   context: SharedContext;
   /** The enabled buttons of the last reply, by label ("cite 2") and first word ("next"): typing one presses it. */
   buttons: Map<string, string>;
+  /** The last reply with buttons, handed with a press as Discord hands the message (a long query is read there). */
+  message?: object;
 }
 
 export function newSession(library: Library | (() => Library), commands: ReadonlyMap<string, Command>): ConsoleSession {
@@ -50,7 +52,7 @@ export function runLine(session: ConsoleSession, line: string, kind: 'command' |
     if (first) parsed.options.push({ name: first.name, value: '', type: first.type });
   }
   const response = respond(session.library(), toInteraction(parsed, kind), session.context, session.commands);
-  if (kind === 'command') session.buttons = buttonsOf(componentsOf(response));
+  if (kind === 'command') showed(session, response);
   return response;
 }
 
@@ -68,10 +70,16 @@ function componentsOf(response: ReturnType<typeof respond>): unknown {
 export function pressButton(session: ConsoleSession, word: string) {
   const customId = session.buttons.get(word);
   if (!customId) throw new CommandLineError(`The last reply has no "${word}" button to press.`);
-  const response = respond(session.library(), toButtonInteraction(customId), session.context, session.commands);
-  const components = componentsOf(response);
-  if (components !== undefined) session.buttons = buttonsOf(components);
+  const pressed = toButtonInteraction(customId, 'console', session.message);
+  const response = respond(session.library(), pressed, session.context, session.commands);
+  if (componentsOf(response) !== undefined) showed(session, response);
   return response;
+}
+
+/** The reply now shown: its buttons to press and the message they sit on. */
+function showed(session: ConsoleSession, response: ReturnType<typeof respond>): void {
+  session.buttons = buttonsOf(componentsOf(response));
+  session.message = response && 'data' in response ? response.data : undefined;
 }
 
 /** stdin not a terminal: one command a line in, one JSON response a line out. Returns the exit code. */

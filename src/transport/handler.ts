@@ -16,6 +16,7 @@ import {
   DEFAULT_BUTTON_TIMEOUT_MS,
   isLastingButton,
   sharedContext,
+  snowflakeTime,
   type Command,
   type SharedContext,
 } from '../command.js';
@@ -106,7 +107,7 @@ function commandName(interaction: APIInteraction): string | undefined {
  */
 export function createInteractionHandler(getLibrary: () => Library, send: Send, log: Logger, options: HandlerOptions) {
   const context = options.context ?? sharedContext();
-  const disableLater = buttonExpiry(log, options.editOriginal, context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+  const disableLater = buttonExpiry(log, options.editOriginal, context);
   const run = commandRunner(getLibrary, log, context, options);
   const deliver = async (
     interaction: APIInteraction,
@@ -179,8 +180,13 @@ function commandRunner(getLibrary: () => Library, log: Logger, context: SharedCo
   };
 }
 
-/** Disables the buttons of a reply once they expire, by editing the original message; failures are logged. */
-function buttonExpiry(log: Logger, editOriginal: EditOriginal | undefined, timeout: number) {
+/**
+ * Disables the buttons of a reply once they expire, by editing the original message; failures are logged. A
+ * courtesy only (every press is checked against the message's age): one timer a message, so a page turned
+ * replaces the first page's timer and the edit shows the buttons the message has now, at the same moment.
+ */
+function buttonExpiry(log: Logger, editOriginal: EditOriginal | undefined, context: SharedContext) {
+  const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
   const timers = new Map<string, NodeJS.Timeout>();
   return (interaction: APIInteraction, response: APIInteractionResponse) => {
     if (
@@ -191,14 +197,31 @@ function buttonExpiry(log: Logger, editOriginal: EditOriginal | undefined, timeo
       return;
     const disabled = disabledComponents(response.data?.components);
     if (!disabled) return;
-    clearTimeout(timers.get(interaction.token));
-    const timer = setTimeout(() => {
-      timers.delete(interaction.token);
-      editOriginal(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch((error: unknown) =>
-        log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'),
-      );
-    }, timeout);
+    const { key, created } = messageOf(interaction, response);
+    clearTimeout(timers.get(key));
+    const timer = setTimeout(
+      () => {
+        timers.delete(key);
+        editOriginal(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch((error: unknown) =>
+          log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'),
+        );
+      },
+      Math.max(0, (created ?? context.now()) + timeout - context.now()),
+    );
     timer.unref();
-    timers.set(interaction.token, timer);
+    timers.set(key, timer);
   };
+}
+
+/**
+ * The message a response shows: a new one, named by the interaction; or, for a page turned, the message the
+ * button sits on, named by the interaction that made it, and dated by its id.
+ */
+function messageOf(interaction: APIInteraction, response: APIInteractionResponse) {
+  const message =
+    interaction.type === InteractionType.MessageComponent && response.type === InteractionResponseType.UpdateMessage
+      ? (interaction.message as { id?: unknown; interaction_metadata?: { id?: unknown } } | undefined)
+      : undefined;
+  const made = message?.interaction_metadata?.id ?? message?.id;
+  return { key: typeof made === 'string' ? made : interaction.id, created: snowflakeTime(message?.id) };
 }

@@ -92,8 +92,8 @@ export function toInteraction(
   } as unknown as APIInteraction;
 }
 
-/** The interaction Discord sends when a button of a reply is pressed. */
-export function toButtonInteraction(customId: string, channelId = 'console'): APIInteraction {
+/** The interaction Discord sends when a button of a reply is pressed; `message` is the reply it sits on. */
+export function toButtonInteraction(customId: string, channelId = 'console', message?: object): APIInteraction {
   const base = toInteraction({ name: 'button', options: [] }, 'command', channelId) as unknown as Record<
     string,
     unknown
@@ -102,5 +102,6 @@ export function toButtonInteraction(customId: string, channelId = 'console'): AP
     ...base,
     type: InteractionType.MessageComponent,
     data: { custom_id: customId, component_type: ComponentType.Button },
+    ...(message ? { message } : {}),
   } as unknown as APIInteraction;
 }

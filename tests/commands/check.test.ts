@@ -9,15 +9,19 @@ import {
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../commands/check.js';
+import { commands } from '../../commands/index.js';
 import { checkMessage, messageText } from '../../commands/check-message.js';
 import { VERDICT_LABELS } from '../../commands/shared/check.js';
+import { sharedContext } from '../../src/command.js';
 import type { Library } from '../../src/library/library.js';
+import { respond } from '../../src/respond.js';
 import { plainText } from '../../src/document/text.js';
 import { readClaims } from '../../eval/claims.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { expectValidResponse, responseProblems } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
 import { context, seedLibrary } from '../support/library.js';
+import { buttonPress, messageOf } from '../support/pressed.js';
 
 const seed = seedLibrary();
 const corpus = multiDocumentLibrary();
@@ -78,18 +82,35 @@ describe('/check', () => {
     const open = check.run(seed, { claim: 'ICE arrested 120,000 criminal aliens', private: false }, context());
     expect(open.flags).toBeUndefined();
     expect(open.components).toBeUndefined();
-    const ctx = context();
-    const privately = check.run(seed, { claim: 'ICE arrested 120,000 criminal aliens' }, ctx);
+    const privately = check.run(seed, { claim: 'ICE arrested 120,000 criminal aliens' }, context());
     const post = buttonsOf(privately)[0]!.custom_id;
-    const posted = check.component!(seed, post, ctx);
+    expect(post).toBe('check:post');
+    // Another process (a restart, another replica): the press carries the message, which shows the check.
+    const press = (message: Record<string, unknown> | undefined, userId = 'user-1', ctx = sharedContext()) =>
+      respond(seed, buttonPress(post, message, userId), ctx, commands)!;
+    const posted = press(messageOf(privately));
     expectValidResponse(posted);
+    expect(posted.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(dataOf(posted).flags).toBeUndefined();
-    expect(embedOf(dataOf(posted)).title).toBe(embedOf(privately).title);
-    const stranger = check.component!(seed, post, { ...ctx, userId: 'someone-else' });
-    expect(embedOf(dataOf(stranger)).title).toBe('Not your check');
-    const late = check.component!(seed, post, { ...ctx, now: () => Date.now() + 3_600_000 });
+    expect(dataOf(posted).embeds).toEqual(privately.embeds);
+    expect(embedOf(dataOf(press(messageOf(privately), 'someone-else'))).title).toBe('Not your check');
+    const now = Date.now();
+    const timeout = sharedContext({ now: () => now, buttonTimeoutMs: 60_000 });
+    const late = press(messageOf(privately, { madeAt: now - 61_000 }), 'user-1', timeout);
     expect(embedOf(dataOf(late)).title).toBe('This check has expired');
-    expect(embedOf(dataOf(check.component!(seed, 'check:nope', ctx))).title).toBe('This check has expired');
+    expect(embedOf(dataOf(press(messageOf(privately, { madeAt: now - 59_000 }), 'user-1', timeout))).title).toBe(
+      embedOf(privately).title,
+    );
+    // No message, a message showing no check, or a made-up id: nothing to post, and a note saying so.
+    for (const [customId, message] of [
+      [post, undefined],
+      [post, { ...messageOf(privately), embeds: [{ title: 7 }] }],
+      ['check:nope', messageOf(privately)],
+    ] as const) {
+      const response = respond(seed, buttonPress(customId, message), sharedContext(), commands)!;
+      expectValidResponse(response);
+      expect(embedOf(dataOf(response)).title).toBe('This check cannot be posted');
+    }
   });
 
   it('gives each figure its field and counts each verdict in the title', () => {
@@ -190,9 +211,9 @@ describe('Check against documents (message command)', () => {
   });
 
   it('posts to the channel with its button, for the one who asked', () => {
-    const ctx = context();
-    const reply = checkMessage.run(seed, { content: 'Mexico enhanced its border security efforts' }, ctx);
-    const posted = checkMessage.component!(seed, buttonsOf(reply)[0]!.custom_id, ctx);
+    const reply = checkMessage.run(seed, { content: 'Mexico enhanced its border security efforts' }, context());
+    const customId = buttonsOf(reply)[0]!.custom_id;
+    const posted = respond(seed, buttonPress(customId, messageOf(reply)), sharedContext(), commands)!;
     expectValidResponse(posted);
     expect(dataOf(posted).flags).toBeUndefined();
     expect(embedOf(dataOf(posted)).title).toBe(VERDICT_LABELS.stated);

@@ -9,6 +9,7 @@ import { createLibrary } from '../../src/library/library.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { ROOT } from '../support/documents.js';
 import { context, hugeDocument, libraryOf, seedLibrary } from '../support/library.js';
+import { snowflakeAt } from '../support/pressed.js';
 
 const fixture = (name: string) =>
   parseDocument(readFileSync(`${ROOT}tests/fixtures/stat/${name}`, 'utf8'), { file: name });
@@ -96,5 +97,13 @@ describe('/stat answers only what was asked', () => {
     expect(JSON.stringify(page)).toContain('Page 2 of');
     const other = stat.component!(huge, customId, { ...context(), userId: 'someone', messageOwnerId: 'user-1' });
     expect(JSON.stringify(other)).toContain('Not your lookup');
+    // Expiry comes from the message's id: made longer ago than the timeout, the press is refused privately.
+    const now = Date.now();
+    const madeAgo = (ms: number) => ({ ...context(), now: () => now, message: { id: snowflakeAt(now - ms) } });
+    expect(stat.component!(huge, customId, madeAgo(4 * 60_000)).type).toBe(InteractionResponseType.UpdateMessage);
+    expect(stat.component!(huge, customId, madeAgo(6 * 60_000))).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This lookup has expired' }] },
+    });
   });
 });

@@ -94,6 +94,12 @@ describe('hostile input against the running bot', () => {
       'search:',
       'search:zzz:-5',
       'search:zzz:NaN:post',
+      // Made-up ids in today's shape: a query check no message shows, a document not served, no query, bad dates.
+      'search:p:1:::#zzzz',
+      'search:v:-1:0.zzzz::=wall',
+      'search:s:999:::=',
+      'search:p:1::~:=wall',
+      'search:p:1:::#@everyone <@123456789012345678>',
       'nope:1',
       'x'.repeat(100),
       '@everyone',

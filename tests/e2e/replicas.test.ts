@@ -1,7 +1,8 @@
 // Three HTTP replicas of the real bot sharing one Redis, as behind a load balancer: signed interactions sent to
 // them in turn, /quote never repeating in a row in a channel whichever replica answers, and one replica killed
-// mid-run while the others keep answering, with no interaction left unanswered.
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+// mid-run while the others keep answering, with no interaction left unanswered. A /search answered by one
+// replica is paged on another: its button and message carry everything.
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type BotProcess } from '../support/bot-process.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -74,6 +75,42 @@ describe.skipIf(!redisBinary)(
       }
       throw new Error('no replica answered');
     }
+
+    it('pages a /search on another replica than the one that answered it, and refuses another user there', async () => {
+      type Data = { embeds: Array<{ title: string; footer: { text: string } }>; components: unknown[] };
+      const buttonsOf = (data: Data) =>
+        (data.components as Array<{ components: Array<{ label: string; custom_id: string }> }>).flatMap(
+          (row) => row.components,
+        );
+      // A short query travels in the button; a long one is read back from the message's title.
+      for (const query of ['president', 'president '.repeat(11).trim()]) {
+        const command = standIn.interactionPayload(2, {
+          id: '940000000000000002',
+          name: 'search',
+          type: 1,
+          options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: query }],
+        });
+        const asked = await postSigned(replicas[0]!.url, key, command);
+        expect(asked.status).toBe(200);
+        const first = (asked.body as { data: Data }).data;
+        const next = buttonsOf(first).find((b) => b.label === 'Next')!;
+        // The message Discord keeps for that answer (made now, by the reader) is what a press carries.
+        const message = standIn.messageFrom(command, first);
+        const paged = await postSigned(replicas[2]!.url, key, standIn.buttonPayload(next.custom_id, message));
+        expect(paged.status).toBe(200);
+        expectValidResponse(paged.body);
+        const page = paged.body as { type: number; data: Data };
+        expect(page.type).toBe(InteractionResponseType.UpdateMessage);
+        expect(page.data.embeds[0]!.title).toBe(first.embeds[0]!.title);
+        expect(page.data.embeds[0]!.footer.text).toMatch(/^Page 2 of/);
+        const stranger = standIn.buttonPayload(next.custom_id, message, '930000000000000999');
+        expect((await postSigned(replicas[2]!.url, key, stranger)).body).toMatchObject({
+          type: InteractionResponseType.ChannelMessageWithSource,
+          data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Not your search' }] },
+        });
+      }
+      expect(standIn.violations).toEqual([]);
+    });
 
     it('answers every interaction, never repeats /quote in a row, and survives losing a replica', async () => {
       const excerpts: string[] = [];

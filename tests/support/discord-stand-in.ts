@@ -55,6 +55,10 @@ interface PendingInteraction {
   dispatchedAt: number;
   acknowledged: boolean;
   waiters: Array<(callback: Callback) => void>;
+  /** The INTERACTION_CREATE payload, for the message its reply makes. */
+  payload: Record<string, unknown>;
+  /** The message its reply made or changed, once answered. */
+  messageId?: string;
 }
 
 interface Fault {
@@ -129,6 +133,10 @@ export class DiscordStandIn {
   /** The count the bot's IDENTIFYs named: interactions are routed by it. */
   private shardCount = 1;
   private readonly interactions = new Map<string, PendingInteraction>();
+  /** Messages the bot's replies made, by id, kept up to date by page turns and webhook edits. */
+  private readonly messages = new Map<string, Record<string, unknown>>();
+  /** The message each button custom id was last seen on. */
+  private readonly buttonMessages = new Map<string, string>();
   private readonly faults: Fault[] = [];
   private readonly connectionWaiters: Array<() => void> = [];
   private nextId = 1000n;
@@ -290,9 +298,68 @@ export class DiscordStandIn {
     };
   }
 
-  /** Sends INTERACTION_CREATE for a button press (type 3) on a message the bot posted. */
+  /**
+   * Sends INTERACTION_CREATE for a button press (type 3) on a message the bot posted: the reply that showed this
+   * custom id (its id, embeds, components and interaction_metadata as Discord keeps them), else a bare message.
+   */
   dispatchButton(customId: string, userId = READER_ID): string {
-    return this.dispatchPayload(3, { custom_id: customId, component_type: 2 }, userId, this.botMessage());
+    const message = this.messages.get(this.buttonMessages.get(customId) ?? '') ?? this.botMessage();
+    return this.dispatchRaw(this.buttonPayload(customId, message, userId));
+  }
+
+  /** A button press on `message`, not yet sent. */
+  buttonPayload(customId: string, message: unknown, userId = READER_ID): Record<string, unknown> {
+    return this.interactionPayload(3, { custom_id: customId, component_type: 2 }, userId, message);
+  }
+
+  /**
+   * The message Discord makes for a reply to an interaction: a fresh id (dated now), the reply's content, embeds,
+   * components and flags, and interaction_metadata naming the interaction and who ran it.
+   */
+  messageFrom(payload: Record<string, unknown>, data: Record<string, unknown> = {}): Record<string, unknown> {
+    const user = (payload.member as { user?: unknown } | undefined)?.user ?? payload.user;
+    const pressedOn = (payload.message as { id?: unknown } | undefined)?.id;
+    return {
+      ...this.botMessage(),
+      content: data.content ?? '',
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      flags: data.flags ?? 0,
+      interaction_metadata: {
+        id: payload.id,
+        type: payload.type,
+        user,
+        authorizing_integration_owners: payload.authorizing_integration_owners ?? {},
+        ...(pressedOn ? { interacted_message_id: pressedOn } : {}),
+      },
+    };
+  }
+
+  /** Keeps the message a callback made (4, 5) or changed (7), as later presses on it carry it. */
+  private recordMessage(interaction: PendingInteraction, body: Callback['body']): void {
+    const pressedOn = (interaction.payload.message as { id?: unknown } | undefined)?.id;
+    if (body.type === 7 && typeof pressedOn === 'string' && this.messages.has(pressedOn)) {
+      interaction.messageId = pressedOn;
+      this.changeMessage(pressedOn, body.data ?? {});
+    } else if (body.type === 4 || body.type === 5) {
+      const message = this.messageFrom(interaction.payload, body.data);
+      interaction.messageId = message.id as string;
+      this.messages.set(interaction.messageId, message);
+      this.changeMessage(interaction.messageId, {});
+    }
+  }
+
+  /** Applies an update or an edit to a kept message, and notes where its buttons are. */
+  private changeMessage(id: string, change: Record<string, unknown>): void {
+    const message = this.messages.get(id);
+    if (!message) return;
+    for (const field of ['content', 'embeds', 'components'] as const)
+      if (change[field] !== undefined) message[field] = change[field];
+    const rows = (Array.isArray(message.components) ? message.components : []) as Array<{
+      components?: Array<{ custom_id?: string }>;
+    }>;
+    for (const button of rows.flatMap((r) => r.components ?? []))
+      if (button.custom_id) this.buttonMessages.set(button.custom_id, id);
   }
 
   private dispatchPayload(
@@ -410,6 +477,7 @@ export class DiscordStandIn {
         dispatchedAt: performance.now(),
         acknowledged: false,
         waiters: [],
+        payload: fields,
       });
     const guildId = typeof fields.guild_id === 'string' && /^\d+$/.test(fields.guild_id) ? fields.guild_id : null;
     this.dispatch(guildId ? shardOf(guildId, this.shardCount) : 0, 'INTERACTION_CREATE', d);
@@ -710,6 +778,7 @@ export class DiscordStandIn {
       const problems = responseProblems(body);
       if (problems.length) return invalid(problems);
       interaction.acknowledged = true;
+      this.recordMessage(interaction, body as Callback['body']);
       const callback: Callback = { interactionId: interaction.id, body: body as Callback['body'], latency };
       this.callbacks.push(callback);
       for (const waiter of interaction.waiters.splice(0)) waiter(callback);
@@ -730,6 +799,8 @@ export class DiscordStandIn {
         (p) => !(method === 'PATCH' && p.startsWith('message has no')),
       );
       if (problems.length || limits.length) return invalid([...problems, ...limits]);
+      const edited = [...this.interactions.values()].find((i) => i.token === match[2])?.messageId;
+      if (method === 'PATCH' && edited) this.changeMessage(edited, body as Record<string, unknown>);
       return reply(200, { id: this.snowflake(), type: 0, channel_id: '920000000000000000', ...(body as object) });
     }
 

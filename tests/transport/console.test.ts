@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { complete, newSession, runInteractive } from '../../src/transport/console.js';
+import { complete, newSession, pressButton, runInteractive, runLine } from '../../src/transport/console.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { seedLibrary } from '../support/library.js';
 import { ROOT } from '../support/documents.js';
@@ -110,6 +110,16 @@ describe('interactive console', () => {
     expect(complete(session, '/stat query:homicides p')[0]).toEqual(['/stat query:homicides private:']);
     // Values complete as text a person would type, not the ids Discord sends back.
     expect(complete(session, '/section name:sav')[0]).toEqual(['/section name:Saving American Lives']);
+  });
+
+  it('hands a press the reply it sits on, as Discord does: a long query pages, a preview posts', () => {
+    const session = newSession(seedLibrary(), commands);
+    const query = 'president '.repeat(11).trim();
+    runLine(session, `/search query:${query} preview:true`);
+    const paged = JSON.stringify(pressButton(session, 'next'));
+    expect(paged).toContain('Page 2 of');
+    expect(paged).toContain(`Search: “${query}”`);
+    expect(JSON.stringify(pressButton(session, 'post'))).not.toContain('Preview');
   });
 
   it('answers typed commands until exit', async () => {

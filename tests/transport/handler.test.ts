@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import {
   type APIInteraction,
   type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
   InteractionResponseType,
   InteractionType,
   ComponentType,
@@ -18,6 +19,7 @@ import { parseCommandLine, toInteraction } from '../../src/transport/parse-comma
 import { commands, definitions } from '../../commands/index.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { seedLibrary } from '../support/library.js';
+import { buttonPress, messageOf } from '../support/pressed.js';
 
 function capture() {
   const lines: Array<Record<string, unknown>> = [];
@@ -197,6 +199,43 @@ describe('interaction handler', () => {
       const cites = rows.flatMap((row) => row.components).filter((b) => b.custom_id.split(':')[1] === 'cite');
       expect(cites.length).toBeGreaterThan(0);
       expect(cites.every((b) => !b.disabled)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a page turned moves the courtesy edit to the message’s own expiry, with the buttons it shows then', async () => {
+    vi.useFakeTimers();
+    try {
+      const edits: Array<{ token: string; body: { components: unknown[] } }> = [];
+      const sent: APIInteractionResponse[] = [];
+      const handle = createInteractionHandler(
+        () => seedLibrary(),
+        async (_i, r) => void sent.push(r),
+        capture().log,
+        {
+          commands,
+          context: sharedContext({ buttonTimeoutMs: 60_000 }),
+          editOriginal: async (i, body) => void edits.push({ token: i.token, body }),
+        },
+      );
+      const raw = interaction('/search query:president');
+      const madeAt = Date.now();
+      await handle(raw);
+      const first = (sent[0] as { data: APIInteractionResponseCallbackData }).data;
+      await vi.advanceTimersByTimeAsync(30_000);
+      const next = JSON.stringify(first.components).match(/"custom_id":"(search:p:1:[^"]*)"/)![1]!;
+      const press = buttonPress(next, messageOf(first, { madeAt, interaction: raw.id }));
+      await handle(press);
+      expect(JSON.stringify(sent[1])).toContain('Page 2 of');
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(edits).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2_000);
+      await vi.advanceTimersByTimeAsync(60_000);
+      // One edit, of the message as it is now (page 2's buttons), not page 1's restored by the first timer.
+      expect(edits).toHaveLength(1);
+      expect(edits[0]!.token).toBe(press.token);
+      expect(JSON.stringify(edits[0]!.body)).toContain('search:p:2:');
     } finally {
       vi.useRealTimers();
     }

@@ -1,0 +1,38 @@
+// The contract's button helpers: the time in a Discord id, and a button's expiry read from its message.
+import { describe, expect, it } from 'vitest';
+import { buttonExpired, DEFAULT_BUTTON_TIMEOUT_MS, DISCORD_EPOCH, snowflakeTime } from '../src/command.js';
+import { snowflakeAt } from './support/pressed.js';
+
+describe('snowflakeTime', () => {
+  it('reads the time Discord made an id', () => {
+    // Discord's own example: 175928847299117063 was made at 2016-04-30T11:18:25.796Z.
+    expect(snowflakeTime('175928847299117063')).toBe(Date.parse('2016-04-30T11:18:25.796Z'));
+    expect(snowflakeTime('0')).toBe(DISCORD_EPOCH);
+    const now = Date.parse('2026-11-28T18:00:00.123Z');
+    expect(snowflakeTime(snowflakeAt(now, 4095))).toBe(now);
+  });
+
+  it('is null for what is not a snowflake', () => {
+    for (const id of [undefined, null, 1759288472991, '', 'abc', '-1', '1e9', ' 1', '1'.repeat(21), {}])
+      expect(snowflakeTime(id), JSON.stringify(id)).toBeNull();
+  });
+});
+
+describe('buttonExpired', () => {
+  const now = Date.parse('2026-11-28T18:00:00Z');
+  const pressed = (madeAgo: number, buttonTimeoutMs?: number) =>
+    buttonExpired({ now: () => now, buttonTimeoutMs, message: { id: snowflakeAt(now - madeAgo) } });
+
+  it('counts from when the message was made, against the timeout', () => {
+    expect(pressed(59_000, 60_000)).toBe(false);
+    expect(pressed(60_000, 60_000)).toBe(false);
+    expect(pressed(60_001, 60_000)).toBe(true);
+    expect(pressed(DEFAULT_BUTTON_TIMEOUT_MS - 1)).toBe(false);
+    expect(pressed(DEFAULT_BUTTON_TIMEOUT_MS + 1)).toBe(true);
+  });
+
+  it('is false without a message or its id (the console)', () => {
+    expect(buttonExpired({ now: () => now })).toBe(false);
+    expect(buttonExpired({ now: () => now, message: {} })).toBe(false);
+  });
+});

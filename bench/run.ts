@@ -1,7 +1,9 @@
-// npm run bench [-- CORPUS_DIR]: the scale benchmark. Prints tables; asserts nothing.
+// npm run bench [-- CORPUS_DIR]: the scale benchmark. Prints tables; asserts nothing. BENCH_HTTP=0 leaves out
+// the HTTP endpoint under load (./http-load.ts, also npm run bench:http).
 // CORPUS_DIR defaults to ../shared/corpus (the 1,598 real fact sheets); it is skipped, saying so, when absent.
 import { cpus, totalmem } from 'node:os';
 import { build, consoleOneShot, endToEnd, startToReady } from './end-to-end.js';
+import { httpLoad, printHttpLoad } from './http-load.js';
 import { folderDataset, generatedDataset, measure, type Dataset, type Measured } from './in-process.js';
 
 const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
@@ -82,4 +84,10 @@ if (process.env.BENCH_END_TO_END !== '0') {
       `| ratio | ${fmt(e2e.ours.median / e2e.bare.median, 2)} | ${fmt(e2e.ours.p99 / e2e.bare.p99, 2)} | ${fmt(e2e.ours.rssMb / e2e.bare.rssMb, 2)} |`,
     );
   }
+}
+
+if (process.env.BENCH_HTTP !== '0') {
+  // dist/ was built above unless the end-to-end part was left out.
+  if (process.env.BENCH_END_TO_END === '0') build();
+  printHttpLoad(await httpLoad());
 }

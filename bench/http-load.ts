@@ -8,6 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Request } from 'autocannon';
 import { ApplicationCommandOptionType, InteractionType } from 'discord-api-types/v10';
@@ -23,7 +24,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Requests a second asked for; 0: as fast as the replicas answer. */
 const RATES = [500, 1000, 2000, 0];
 const CONNECTIONS = 20;
-const QUERIES = ['homicides', 'wall', 'troops', 'arrests', 'border', 'apprehensions'];
+/** Questions the seed answers with figures. */
+const QUERIES = ['homicides', 'apprehensions', 'burglaries', 'sexual assaults', 'border security', 'arrests'];
 /** What a user types into /stat's query, a letter at a time: h, ho, hom, ... */
 const TYPED = QUERIES.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
 
@@ -50,8 +52,10 @@ export interface LoadRow {
 export interface HttpLoad {
   seconds: number;
   rows: LoadRow[];
-  /** RSS of each replica after its load, MB: one replica, then the two. */
-  rssMb: number[][];
+  /** RSS of each replica, MB, once ready and after its load: one replica, then each of the two. */
+  rssMb: Array<{ ready: number; loaded: number }>;
+  /** The machine's 1-minute load average before and after: other work on the same cores shows here. */
+  loadAverage: [number, number];
 }
 
 const rssMb = (pid: number) =>
@@ -68,9 +72,19 @@ function cpuUs(pid: number): number {
 let nextUser = 0;
 
 /**
+ * The nth question, its letters' case set by the bits of n / QUERIES.length: over 700 ways of asking before
+ * one repeats, more than the bot's reply cache keeps, so every /stat is answered afresh, and answered.
+ */
+function asked(n: number): string {
+  const query = QUERIES[n % QUERIES.length]!;
+  const mask = Math.floor(n / QUERIES.length);
+  let letter = 0;
+  return query.replace(/[a-z]/g, (c) => ((mask >> letter++) & 1 ? c.toUpperCase() : c));
+}
+
+/**
  * The nth interaction for an endpoint as Discord would send it: a fresh id, token and user each (so no user
- * comes near RATE_LIMIT_PER_MINUTE, as with many users), and for /stat a different question each time (so no
- * reply is reused from the bot's cache).
+ * comes near RATE_LIMIT_PER_MINUTE, as with many users).
  */
 function payload(standIn: DiscordStandIn, endpoint: Endpoint, n: number): unknown {
   const user = String(800000000000000000n + BigInt(nextUser++));
@@ -85,7 +99,7 @@ function payload(standIn: DiscordStandIn, endpoint: Endpoint, n: number): unknow
     };
     return standIn.interactionPayload(InteractionType.ApplicationCommandAutocomplete, data, user);
   }
-  const value = endpoint === '/stat' ? `${QUERIES[n % QUERIES.length]!} ${n}` : QUERIES[n % QUERIES.length]!;
+  const value = asked(n);
   const data = { id: '940000000000000000', name: 'stat', type: 1, options: [{ name: 'query', type: String_, value }] };
   return standIn.interactionPayload(InteractionType.ApplicationCommand, data, user);
 }
@@ -198,7 +212,7 @@ async function checkAnswers(url: string, key: SigningKey, standIn: DiscordStandI
       headers: { 'content-type': 'application/json', ...signatureHeaders(key, body) },
     });
     const text = await response.text();
-    const expected = endpoint === 'autocomplete' ? '"choices":[{' : endpoint === '/stat' ? 'homicides' : 'Fixed answer';
+    const expected = { floor: 'Fixed answer', '/stat': 'Figures for', autocomplete: '"choices":[{' }[endpoint];
     if (!response.ok || !text.includes(expected))
       throw new Error(`${endpoint} answered ${response.status}: ${text.slice(0, 200)}`);
   }
@@ -222,6 +236,7 @@ async function measuredLoad(replicas: Array<{ child: ChildProcess }>, run: () =>
 async function against(replicas: number, seconds: number, key: SigningKey, standIn: DiscordStandIn) {
   const started = await Promise.all(Array.from({ length: replicas }, () => startReplica(key, standIn)));
   const urls = started.map((s) => s.url);
+  const ready = started.map((s) => rssMb(s.child.pid!));
   const rows: LoadRow[] = [];
   try {
     for (const url of urls) await checkAnswers(url, key, standIn);
@@ -236,7 +251,7 @@ async function against(replicas: number, seconds: number, key: SigningKey, stand
         console.error(`measured ${replicas} replica(s), ${endpoint}, ${rate || 'max'}`);
       }
     }
-    return { rows, rssMb: started.map((s) => rssMb(s.child.pid!)) };
+    return { rows, rssMb: started.map((s, i) => ({ ready: ready[i]!, loaded: rssMb(s.child.pid!) })) };
   } finally {
     await Promise.all(started.map((s) => stop(s.child)));
   }
@@ -246,10 +261,12 @@ async function against(replicas: number, seconds: number, key: SigningKey, stand
 export async function httpLoad(seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 3)): Promise<HttpLoad> {
   const standIn = await startStandIn({ token: 'unused' });
   const key = signingKey();
+  const before = loadavg()[0]!;
   try {
     const one = await against(1, seconds, key, standIn);
     const two = await against(2, seconds, key, standIn);
-    return { seconds, rows: [...one.rows, ...two.rows], rssMb: [one.rssMb, two.rssMb] };
+    const rssMb = [...one.rssMb, ...two.rssMb];
+    return { seconds, rows: [...one.rows, ...two.rows], rssMb, loadAverage: [before, loadavg()[0]!] };
   } finally {
     await standIn.stop();
   }
@@ -264,7 +281,7 @@ function find(load: HttpLoad, replicas: number, endpoint: Endpoint, rate: number
 /** The table, then each target with what was measured against it. */
 export function printHttpLoad(load: HttpLoad): void {
   console.log(
-    `\nThe HTTP endpoint under load (node dist/src/main.js, INTERACTIONS=http, the seed; autocannon, ${CONNECTIONS} connections, ${load.seconds} s a run; latency in ms):\n`,
+    `\nThe HTTP endpoint under load (node dist/src/main.js, INTERACTIONS=http, the seed; autocannon, ${CONNECTIONS} connections, ${load.seconds} s a run; latency in ms; load average ${fmt(load.loadAverage[0])} before, ${fmt(load.loadAverage[1])} after):\n`,
   );
   console.log(
     '| replicas | endpoint | rate asked | served /s | p50 | p99 | failed | bot CPU µs/req | autocannon CPU µs/req |',
@@ -276,7 +293,7 @@ export function printHttpLoad(load: HttpLoad): void {
     );
   }
   console.log(
-    `\nRSS after the load: one replica ${load.rssMb[0]!.map((m) => `${fmt(m, 0)} MB`).join(', ')}; two replicas ${load.rssMb[1]!.map((m) => `${fmt(m, 0)} MB`).join(', ')}\n`,
+    `\nRSS of each replica, ready -> after its load: ${load.rssMb.map((m) => `${fmt(m.ready, 0)} -> ${fmt(m.loaded, 0)} MB`).join('; ')} (the first alone, then the two)\n`,
   );
   console.log('| target | endpoint | measured |');
   console.log('|---|---|---|');
@@ -304,6 +321,9 @@ export function printHttpLoad(load: HttpLoad): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(
+    `factsheet-bot HTTP load benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`,
+  );
   build();
   printHttpLoad(await httpLoad());
 }

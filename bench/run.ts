@@ -3,7 +3,6 @@
 // CORPUS_DIR defaults to ../shared/corpus (the 1,598 real fact sheets); it is skipped, saying so, when absent.
 import { cpus, totalmem } from 'node:os';
 import { build, consoleOneShot, endToEnd, startToReady } from './end-to-end.js';
-import { httpLoad, printHttpLoad } from './http-load.js';
 import { folderDataset, generatedDataset, measure, type Dataset, type Measured } from './in-process.js';
 
 const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
@@ -87,6 +86,8 @@ if (process.env.BENCH_END_TO_END !== '0') {
 }
 
 if (process.env.BENCH_HTTP !== '0') {
+  // Loaded only here: autocannon is needed for this part alone.
+  const { httpLoad, printHttpLoad } = await import('./http-load.js');
   // dist/ was built above unless the end-to-end part was left out.
   if (process.env.BENCH_END_TO_END === '0') build();
   printHttpLoad(await httpLoad());

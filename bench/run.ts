@@ -1,4 +1,5 @@
-// npm run bench [-- CORPUS_DIR]: the scale benchmark. Prints tables; asserts nothing.
+// npm run bench [-- CORPUS_DIR]: the scale benchmark. Prints tables; asserts nothing. BENCH_HTTP=0 leaves out
+// the HTTP endpoint under load (./http-load.ts, also npm run bench:http).
 // CORPUS_DIR defaults to ../shared/corpus (the 1,598 real fact sheets); it is skipped, saying so, when absent.
 import { cpus, totalmem } from 'node:os';
 import { build, consoleOneShot, endToEndRounds, startToReady } from './end-to-end.js';
@@ -83,4 +84,12 @@ if (process.env.BENCH_END_TO_END !== '0') {
     );
     console.log(`\nRSS ratio in each round: ${e2e.rssRatios.map((ratio) => fmt(ratio, 2)).join(', ')}`);
   }
+}
+
+if (process.env.BENCH_HTTP !== '0') {
+  // Loaded only here: autocannon is needed for this part alone.
+  const { httpLoad, printHttpLoad } = await import('./http-load.js');
+  // dist/ was built above unless the end-to-end part was left out.
+  if (process.env.BENCH_END_TO_END === '0') build();
+  printHttpLoad(await httpLoad());
 }

@@ -28,6 +28,7 @@ export const checkMessage = defineMessageCommand({
     const claim = characters.slice(0, CLAIM_LIMIT).join('');
     return startCheck(library, { claim, documentId: null, notes }, context, { owner: NAME, ephemeral: true });
   },
+  privateByDefault: true,
   component: (library, customId, context) => pressPost(library, customId, context, NAME),
 });
 

@@ -180,7 +180,7 @@ async function listen({ config, log, metrics, running, store }: Serving, live: L
     import('./transport/handler.js'),
   ]);
   running.interactions = createInteractionEndpoint(
-    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl },
+    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl, commands },
     (send, editOriginal) =>
       createInteractionHandler(() => live.current(), send, log, {
         commands,

@@ -8,15 +8,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST } from '@discordjs/rest';
-import {
-  InteractionResponseType,
-  InteractionType,
-  MessageFlags,
-  Routes,
-  type APIInteraction,
-  type APIInteractionResponse,
-} from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
+import type { Command } from '../command.js';
+import { deferralOf, deferralResponse, repliesPrivately, webhookReplies, type Deferral } from './deferral.js';
 import type { EditOriginal, Send } from './handler.js';
 import { publicKeyFromHex, signatureProblem } from './signature.js';
 
@@ -38,9 +33,9 @@ export interface EndpointOptions {
   deferAfterMs?: number;
   maxBodyBytes?: number;
   now?: () => number;
+  /** The registry, for whether a command replies privately by default (a deferral fixes that). */
+  commands?: ReadonlyMap<string, Command>;
 }
-
-type Deferral = 'message' | 'update';
 
 /** One request waiting for its interaction's reply. */
 interface Pending {
@@ -78,27 +73,6 @@ function readCapped(req: IncomingMessage, max: number): Promise<Buffer | null> {
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** A command asked for privately (the shared `private` option) is deferred privately: Discord fixes it then. */
-function askedPrivately(raw: APIInteraction): boolean {
-  const options = (raw.data as { options?: Array<{ name?: unknown; value?: unknown }> } | undefined)?.options;
-  return Array.isArray(options) && options.some((o) => o?.name === 'private' && o.value === true);
-}
-
-/** What a late answer is deferred as: a message for a command, an update for a button; null when it cannot be. */
-function deferralOf(raw: APIInteraction): Deferral | null {
-  if (raw.type === InteractionType.ApplicationCommand) return 'message';
-  if (raw.type === InteractionType.MessageComponent) return 'update';
-  return null;
-}
-
-function deferralResponse(raw: APIInteraction, deferral: Deferral): APIInteractionResponse {
-  if (deferral === 'update') return { type: InteractionResponseType.DeferredMessageUpdate };
-  return {
-    type: InteractionResponseType.DeferredChannelMessageWithSource,
-    ...(askedPrivately(raw) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
-  };
 }
 
 /** The request handler for POST /interactions. */
@@ -140,7 +114,7 @@ function answerer(handle: (raw: unknown) => Promise<void>, waiting: Map<object, 
       ? setTimeout(() => {
           if (pending.answered) return;
           pending.deferred = deferral;
-          writeJson(res, 200, deferralResponse(interaction, deferral));
+          writeJson(res, 200, deferralResponse(deferral, repliesPrivately(interaction, options.commands)));
           options.log.info({ interaction: interaction.id }, 'deferred a slow interaction');
         }, options.deferAfterMs ?? DEFER_AFTER_MS)
       : undefined;
@@ -183,37 +157,4 @@ async function verifiedBody(
   } catch {
     return refuse(400, 'body is not JSON', body.length);
   }
-}
-
-/** Replies that go through the interaction's webhook: a deferred answer, and the button-expiry edit. */
-function webhookReplies(rest: REST, log: Logger) {
-  const editOriginal: EditOriginal = async (interaction, body) => {
-    await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
-      body,
-      auth: false,
-    });
-  };
-  const finish = async (interaction: APIInteraction, response: APIInteractionResponse, deferred: Deferral) => {
-    const isMessage = response.type === InteractionResponseType.ChannelMessageWithSource;
-    const isUpdate = response.type === InteractionResponseType.UpdateMessage;
-    if (!isMessage && !isUpdate) {
-      log.warn({ interaction: interaction.id, type: response.type }, 'too late to answer; Discord has moved on');
-      return;
-    }
-    // A new message after a deferred button update is a follow-up; otherwise the deferral's message is edited
-    // (an edit cannot change whether a message is private: the deferral fixed that).
-    const { flags, ...edit } = response.data ?? {};
-    if (deferred === 'update' && isMessage) {
-      await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
-        body: { ...edit, flags },
-        auth: false,
-      });
-      return;
-    }
-    await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
-      body: edit,
-      auth: false,
-    });
-  };
-  return { editOriginal, finish };
 }

@@ -181,11 +181,12 @@ async function listen({ config, log, metrics, running, store }: Serving, live: L
   ]);
   running.interactions = createInteractionEndpoint(
     { publicKey: config.publicKey!, log, apiUrl: config.apiUrl, commands },
-    (send, editOriginal) =>
+    (send, editOriginal, finish) =>
       createInteractionHandler(() => live.current(), send, log, {
         commands,
         context: sharedContext({ buttonTimeoutMs: config.buttonTimeoutMs }),
         editOriginal,
+        finish,
         onInteraction: metrics?.onInteraction,
         store,
         rateLimitPerMinute: config.rateLimitPerMinute,

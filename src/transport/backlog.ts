@@ -3,6 +3,7 @@
 // after Discord's 3 s. So each interaction's reply is predicted from its age and the work ahead of it, and one
 // that would be late is acknowledged first with a deferral and finished through its webhook (15 minutes).
 // Between two interactions the worker yields to the event loop, so deferrals go out and new arrivals are seen.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { createdAt, deferralOf, type Deferral } from './deferral.js';
@@ -64,12 +65,14 @@ export function createBacklog(options: BacklogOptions) {
   const review = reviewer(options, queue, pace);
   const work = async () => {
     working = true;
-    for (let item = queue.shift(); item; item = queue.shift()) {
+    while (queue.length > 0) {
+      review();
+      // Before each run, including the first: what has arrived meanwhile is queued (and deferred if need be)
+      // first, rather than each arrival running its command before the next is even read.
+      await nextTurn();
+      const item = queue.shift()!;
       if (tooLate(item, options, pace.typical)) item.drop();
       else await runOne(item, options, pace);
-      if (queue.length === 0) break;
-      review();
-      await new Promise((resolve) => setImmediate(resolve));
     }
     working = false;
   };

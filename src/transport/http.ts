@@ -4,7 +4,8 @@
 // transport-neutral handler (./handler.ts); its `send` resolves the pending HTTP response. When the handler has
 // not answered within DEFER_AFTER_MS (it may be waiting on the shared store), the request is answered with a
 // deferral (type 5, or 6 for a button) and the reply follows through the interaction's webhook, which needs
-// no bot token. A command that blocks the event loop cannot be deferred; commands answer in milliseconds.
+// no bot token. That timer cannot fire while commands hold the event loop; the handler's queue defers those
+// (./backlog.ts), through the same `send`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST } from '@discordjs/rest';
@@ -12,7 +13,7 @@ import { InteractionResponseType, InteractionType, type APIInteraction } from 'd
 import type { Logger } from 'pino';
 import type { Command } from '../command.js';
 import { deferralOf, deferralResponse, repliesPrivately, webhookReplies, type Deferral } from './deferral.js';
-import type { EditOriginal, Send } from './handler.js';
+import type { EditOriginal, Finish, Send } from './handler.js';
 import { publicKeyFromHex, signatureProblem } from './signature.js';
 
 /** Discord waits 3 s for the first response; past this, defer and finish through the webhook. */
@@ -22,7 +23,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 /** Builds the interaction handler around this transport's send and edit (the entry point hands in the rest). */
-export type MakeHandler = (send: Send, editOriginal: EditOriginal) => (raw: unknown) => Promise<void>;
+export type MakeHandler = (send: Send, editOriginal: EditOriginal, finish: Finish) => (raw: unknown) => Promise<void>;
 
 export interface EndpointOptions {
   /** DISCORD_PUBLIC_KEY: 64 hex characters. */
@@ -75,7 +76,15 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The request handler for POST /interactions. */
+const deferralKinds = new Set<InteractionResponseType>([
+  InteractionResponseType.DeferredChannelMessageWithSource,
+  InteractionResponseType.DeferredMessageUpdate,
+]);
+
+/**
+ * The request handler for POST /interactions. The handler `makeHandler` builds may defer too, through `send`
+ * (when its queue would make a reply late, which this timer cannot see while commands hold the event loop).
+ */
 export function createInteractionEndpoint(options: EndpointOptions, makeHandler: MakeHandler): RequestHandler {
   const key = publicKeyFromHex(options.publicKey);
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
@@ -90,9 +99,11 @@ export function createInteractionEndpoint(options: EndpointOptions, makeHandler:
       pending.answered = true;
       return writeJson(pending.res, 200, response);
     }
+    // The handler deferring one the timer has deferred already: nothing is left to do.
+    if (pending?.deferred && deferralKinds.has(response.type)) return;
     await webhook.finish(interaction, response, pending?.deferred ?? 'message');
   };
-  const handle = makeHandler(send, webhook.editOriginal);
+  const handle = makeHandler(send, webhook.editOriginal, webhook.finish);
   const answer = answerer(handle, waiting, options);
   return async (req, res) => {
     const raw = await verifiedBody(req, res, key, options);

@@ -1,9 +1,12 @@
-// A burst of slow interactions against the real bot (gateway in, REST out): the stand-in refuses any first response
-// later than Discord's 3 s, so each one is acknowledged in time, and the late ones are deferred and finished with
-// their reply through the webhook. The slowness is injected into the bot's own search index by a preload.
+// A burst of slow interactions against the real bot, through the gateway (the stand-in refuses any first response
+// later than Discord's 3 s) and through the HTTP endpoint (each response timed here): each one is acknowledged in
+// time, and the late ones are deferred and finished with their reply through the webhook. The slowness is injected
+// into the bot's own search index by a preload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { freePort } from '../support/free-port.js';
+import { postSigned, signingKey } from '../support/signed.js';
 
 const STRING = 3;
 /**
@@ -12,16 +15,14 @@ const STRING = 3;
  */
 const slowQuery = (n: number) => `homicides take-your-time q${n}`;
 const BURST = 30;
+const PRELOAD = { preload: './tests/support/preload-slow-search.ts' };
 
 let standIn: DiscordStandIn;
 let bot: BotProcess;
 
 beforeAll(async () => {
   standIn = await startStandIn({ token: TEST_TOKEN });
-  bot = startBot(
-    { DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info', SLOW_SEARCH_MS: '150' },
-    { preload: './tests/support/preload-slow-search.ts' },
-  );
+  bot = startBot({ DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info', SLOW_SEARCH_MS: '150' }, PRELOAD);
   await standIn.waitForReady(30_000);
 }, 40_000);
 
@@ -40,7 +41,7 @@ async function editOf(token: string) {
   return standIn.edits(token)[0];
 }
 
-describe('a burst of slow interactions', () => {
+describe('a burst of slow interactions through the gateway', () => {
   it(`acknowledges all ${BURST} within 3 s, deferring the late ones, and finishes each with its reply`, async () => {
     // Alone, a slow one is answered directly.
     const lone = await standIn.waitForCallback(ask(-1));
@@ -63,6 +64,63 @@ describe('a burst of slow interactions', () => {
     console.log(
       `burst of ${BURST} /stat at ${lone.latency.toFixed(0)} ms each alone: ${deferred.length} deferred, ` +
         `slowest first response ${slowest.toFixed(0)} ms`,
+    );
+    expect(standIn.violations).toEqual([]);
+  }, 90_000);
+});
+
+describe('a burst of slow interactions through the HTTP endpoint', () => {
+  const key = signingKey();
+  let httpBot: BotProcess;
+  let url: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/interactions`;
+    httpBot = startBot(
+      {
+        INTERACTIONS: 'http',
+        DISCORD_PUBLIC_KEY: key.publicKeyHex,
+        DISCORD_API_URL: standIn.apiUrl,
+        HTTP_PORT: String(port),
+        HTTP_HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        SLOW_SEARCH_MS: '150',
+      },
+      PRELOAD,
+    );
+    await httpBot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions', 30_000);
+  }, 40_000);
+
+  afterAll(async () => {
+    await httpBot?.stop('SIGKILL');
+  });
+
+  it(`answers all ${BURST} requests within 3 s, deferring the late ones, and finishes each with its reply`, async () => {
+    const payloads = Array.from({ length: BURST }, (_, i) =>
+      standIn.interactionPayload(2, {
+        id: '940000000000000000',
+        name: 'stat',
+        type: 1,
+        options: [{ name: 'query', type: STRING, value: slowQuery(100 + i) }],
+      }),
+    );
+    const sent = performance.now();
+    const responses = await Promise.all(
+      payloads.map(async (payload) => ({ ...(await postSigned(url, key, payload)), ms: performance.now() - sent })),
+    );
+    const deferred = responses.filter((r) => (r.body as { type?: number }).type === 5);
+    expect(deferred.length).toBeGreaterThan(0);
+    for (const [i, response] of responses.entries()) {
+      expect(response.status).toBe(200);
+      expect(response.ms).toBeLessThan(3000);
+      const body = response.body as { type: number; data?: unknown };
+      if (body.type === 5) answers((await editOf(payloads[i]!.token as string))?.body, 100 + i);
+      else answers(body.data, 100 + i);
+    }
+    console.log(
+      `HTTP burst of ${BURST}: ${deferred.length} deferred, slowest response ` +
+        `${Math.max(...responses.map((r) => r.ms)).toFixed(0)} ms`,
     );
     expect(standIn.violations).toEqual([]);
   }, 90_000);

@@ -53,6 +53,7 @@ interface Item {
 
 /** What the worker knows: the typical run time so far, and whether a command is running now. */
 interface Pace {
+  /** 0 until a run is measured: nothing is predicted late before then. */
   typical: number;
   running: boolean;
 }

@@ -29,6 +29,7 @@ export const checkMessage = defineMessageCommand({
     const claim = characters.slice(0, CLAIM_LIMIT).join('');
     return startCheck(library, { claim, documentId: null, notes }, { owner: NAME, ephemeral: true });
   },
+  privateByDefault: true,
   component: (_library, customId, context) => pressPost(customId, context, NAME),
 });
 

@@ -40,5 +40,6 @@ export const check = defineCommand({
   autocomplete(library, focused) {
     return focused.name === 'document' ? choices(documentChoices(library, focused.value)) : { choices: [] };
   },
+  privateByDefault: true,
   component: (_library, customId, context) => pressPost(customId, context, NAME),
 });

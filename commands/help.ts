@@ -27,6 +27,7 @@ export function helpCommand(listed: () => readonly Command[]): Command {
     example: '/help',
     options: {},
     pure: true,
+    privateByDefault: true,
     run(library) {
       const span = dateSpan(library.documents);
       const served = `Serving ${plural(library.documents.length, 'document')}${span ? `, dated ${span}` : ''}.`;

@@ -158,6 +158,8 @@ export interface SlashCommand {
   example?: string;
   /** The reply depends on the library and the options alone (no randomness, no state): it may be reused. */
   pure?: boolean;
+  /** Replies privately unless its `private` option says otherwise: a deferred reply is deferred privately. */
+  privateByDefault?: boolean;
   /** The shared values `run` reads, so the handler can fetch them from the store first. */
   sharedKeys?(where: Where): string[];
   run(library: Library, options: CommandOptions, context: CommandContext): Reply;
@@ -182,6 +184,8 @@ export interface MessageCommand {
   definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
   /** `message` is undefined when the interaction did not carry the message it names. */
   run(library: Library, message: TargetMessage | undefined, context: CommandContext): Reply;
+  /** Replies privately unless its `private` option says otherwise: a deferred reply is deferred privately. */
+  privateByDefault?: boolean;
   /** Button presses on this command's messages (custom ids start with "<command name>:"). */
   component?(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
 }
@@ -205,6 +209,7 @@ export interface CommandSpec<O extends OptionSpecs> {
   example?: string;
   options: O;
   pure?: boolean;
+  privateByDefault?: boolean;
   sharedKeys?(where: Where): string[];
   run(library: Library, args: ArgumentsOf<O>, context: CommandContext): Reply;
   autocomplete?(
@@ -260,6 +265,7 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Slas
     definition: definitionOf(spec),
     example: spec.example,
     pure: spec.pure,
+    privateByDefault: spec.privateByDefault,
     sharedKeys: spec.sharedKeys && ((where) => spec.sharedKeys!(where)),
     run: (library, options, context) => spec.run(library, readArguments(spec.options, options), context),
     autocomplete: (library, focused, options) =>
@@ -275,6 +281,7 @@ export interface MessageCommandSpec {
   /** Shown in the message's Apps menu: 1-32 characters, spaces and capitals allowed. */
   name: string;
   run: MessageCommand['run'];
+  privateByDefault?: boolean;
   component?: MessageCommand['component'];
 }
 
@@ -286,5 +293,11 @@ export function defineMessageCommand(spec: MessageCommandSpec): MessageCommand {
     .setIntegrationTypes(INTEGRATION_TYPES)
     .setContexts(CONTEXTS)
     .toJSON();
-  return { kind: 'message', definition, run: spec.run, component: spec.component };
+  return {
+    kind: 'message',
+    definition,
+    run: spec.run,
+    privateByDefault: spec.privateByDefault,
+    component: spec.component,
+  };
 }

@@ -181,12 +181,13 @@ async function listen({ config, log, metrics, running, store }: Serving, live: L
     import('./transport/handler.js'),
   ]);
   running.interactions = createInteractionEndpoint(
-    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl },
-    (send, editOriginal) =>
+    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl, commands },
+    (send, editOriginal, finish) =>
       createInteractionHandler(() => live.current(), send, log, {
         commands,
         context: sharedContext({ buttonTimeoutMs: config.buttonTimeoutMs }),
         editOriginal,
+        finish,
         onInteraction: metrics?.onInteraction,
         store,
         rateLimitPerMinute: config.rateLimitPerMinute,

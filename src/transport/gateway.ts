@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import { sharedContext, type Command } from '../command.js';
 import type { Library } from '../library/library.js';
 import type { Store } from '../store/store.js';
-import { createInteractionHandler, type EditOriginal, type HandlerOptions, type Send } from './handler.js';
+import { webhookReplies } from './deferral.js';
+import { createInteractionHandler, type HandlerOptions, type Send } from './handler.js';
 
 export interface GatewayOptions {
   token: string;
@@ -142,21 +143,20 @@ function shardsReady(manager: WebSocketManager) {
   };
 }
 
-/** The handler, with replies sent through REST (interaction routes need no bot token). */
+/**
+ * The handler, with replies sent through REST (interaction routes need no bot token); a reply that would miss
+ * Discord's 3 s is deferred and finished through the webhook.
+ */
 function interactionHandler(rest: REST, options: GatewayOptions) {
   const send: Send = async (interaction, response) => {
     await rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: response, auth: false });
   };
-  const editOriginal: EditOriginal = async (interaction, body) => {
-    await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
-      body,
-      auth: false,
-    });
-  };
+  const { editOriginal, finish } = webhookReplies(rest, options.log);
   return createInteractionHandler(options.getLibrary, send, options.log, {
     commands: options.commands,
     context: sharedContext({ buttonTimeoutMs: options.buttonTimeoutMs }),
     editOriginal,
+    finish,
     onInteraction: options.onInteraction,
     store: options.store,
     rateLimitPerMinute: options.rateLimitPerMinute,

@@ -4,6 +4,8 @@
 // message, and the entry point hands in `onInteraction` to count them. What arrives is checked first
 // (./validate.ts): a malformed payload costs a notice or a warning, never the process. Around each command the
 // shared store (../store/) counts the user against the rate limit and holds the values commands share.
+// Interactions run one at a time, in order (./backlog.ts); with `finish`, one whose reply would come too late
+// is deferred first and finished through its webhook.
 import {
   ComponentType,
   InteractionResponseType,
@@ -24,15 +26,13 @@ import type { Library } from '../library/library.js';
 import { errorResponse, rateLimitedResponse, respond, unreadableResponse, whereOf } from '../respond.js';
 import { MemoryStore } from '../store/memory.js';
 import type { Store } from '../store/store.js';
+import { createBacklog } from './backlog.js';
+import { deferralResponse, repliesPrivately, type Deferral, type EditOriginal, type Finish } from './deferral.js';
 import { loadSharedValues, overRateLimit } from './shared-state.js';
 import { interactionProblem, isAnswerable, unanswerableProblem } from './validate.js';
 
 export type Send = (interaction: APIInteraction, response: APIInteractionResponse) => Promise<void>;
-/** Edits the message an interaction answered (the webhook route `messages/@original`). */
-export type EditOriginal = (
-  interaction: APIInteraction,
-  body: { components: unknown[]; allowed_mentions: { parse: [] } },
-) => Promise<void>;
+export type { EditOriginal, Finish } from './deferral.js';
 
 type Row = {
   type: ComponentType;
@@ -71,6 +71,8 @@ export interface HandlerOptions {
   context?: SharedContext;
   /** When set, buttons in a reply are disabled after `buttonTimeoutMs`. */
   editOriginal?: EditOriginal;
+  /** Finishes a deferred interaction through its webhook; when set, a reply that would be late is deferred. */
+  finish?: Finish;
   /** Told about every interaction answered or failed (not those ignored), for metrics. */
   onInteraction?: (event: InteractionEvent) => void;
   /** Shared values and rate-limit counts; a store of this process alone when absent. */
@@ -107,28 +109,17 @@ function commandName(interaction: APIInteraction): string | undefined {
  */
 export function createInteractionHandler(getLibrary: () => Library, send: Send, log: Logger, options: HandlerOptions) {
   const context = options.context ?? sharedContext();
-  const disableLater = buttonExpiry(log, options.editOriginal, context);
   const run = commandRunner(getLibrary, log, context, options);
-  const deliver = async (
-    interaction: APIInteraction,
-    response: APIInteractionResponse,
-    started: number,
-    failed = false,
-  ) => {
-    const command = commandName(interaction);
-    let outcome: InteractionOutcome = failed ? 'failed' : 'answered';
-    try {
-      await send(interaction, response);
-      const ms = Math.round((performance.now() - started) * 100) / 100;
-      log.debug({ interaction: interaction.id, command, ms }, 'answered');
-      disableLater(interaction, response);
-    } catch (error) {
-      log.error({ err: error, interaction: interaction.id, command }, 'could not deliver the response');
-      if (outcome === 'answered') outcome = 'undelivered';
-    }
-    const event = { command: commandOf(command, options.commands), kind: kindOf(interaction), outcome };
-    options.onInteraction?.({ ...event, ms: performance.now() - started });
-  };
+  const deliver = deliverer(send, log, context, options);
+  const { finish } = options;
+  const queue = createBacklog({
+    log,
+    now: context.now,
+    defer: finish
+      ? (interaction, deferral) =>
+          send(interaction, deferralResponse(deferral, repliesPrivately(interaction, options.commands)))
+      : undefined,
+  });
   return async (raw: unknown): Promise<void> => {
     const started = performance.now();
     if (!isAnswerable(raw)) {
@@ -145,8 +136,44 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
       return deliver(raw as APIInteraction, unreadableResponse(raw), started);
     }
     const interaction = raw as APIInteraction;
-    const { response, failed } = await run(interaction);
-    if (response) await deliver(interaction, response, started, failed);
+    await queue(interaction, {
+      run: () => run(interaction),
+      deliver: async ({ response, failed }, deferred) => {
+        if (response) await deliver(interaction, response, started, failed, deferred);
+      },
+    });
+  };
+}
+
+/**
+ * Sends a response (through the webhook when the interaction was deferred), logs it, schedules the expiry of its
+ * buttons and reports the outcome. Never throws: a failed delivery is logged.
+ */
+function deliverer(send: Send, log: Logger, context: SharedContext, options: HandlerOptions) {
+  const disableLater = buttonExpiry(log, options.editOriginal, context);
+  return async (
+    interaction: APIInteraction,
+    response: APIInteractionResponse,
+    started: number,
+    failed = false,
+    deferred: Deferral | null = null,
+  ) => {
+    const command = commandName(interaction);
+    let outcome: InteractionOutcome = failed ? 'failed' : 'answered';
+    try {
+      if (deferred && options.finish) await options.finish(interaction, response, deferred);
+      else await send(interaction, response);
+      const ms = Math.round((performance.now() - started) * 100) / 100;
+      log.debug({ interaction: interaction.id, command, ms, deferred: deferred ?? undefined }, 'answered');
+      // A new message after a deferred button press is a follow-up: `@original` is still the pressed message.
+      if (!(deferred === 'update' && response.type === InteractionResponseType.ChannelMessageWithSource))
+        disableLater(interaction, response);
+    } catch (error) {
+      log.error({ err: error, interaction: interaction.id, command }, 'could not deliver the response');
+      if (outcome === 'answered') outcome = 'undelivered';
+    }
+    const event = { command: commandOf(command, options.commands), kind: kindOf(interaction), outcome };
+    options.onInteraction?.({ ...event, ms: performance.now() - started });
   };
 }
 

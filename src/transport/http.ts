@@ -4,20 +4,16 @@
 // transport-neutral handler (./handler.ts); its `send` resolves the pending HTTP response. When the handler has
 // not answered within DEFER_AFTER_MS (it may be waiting on the shared store), the request is answered with a
 // deferral (type 5, or 6 for a button) and the reply follows through the interaction's webhook, which needs
-// no bot token. A command that blocks the event loop cannot be deferred; commands answer in milliseconds.
+// no bot token. That timer cannot fire while commands hold the event loop; the handler's queue defers those
+// (./backlog.ts), through the same `send`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST } from '@discordjs/rest';
-import {
-  InteractionResponseType,
-  InteractionType,
-  MessageFlags,
-  Routes,
-  type APIInteraction,
-  type APIInteractionResponse,
-} from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { EditOriginal, Send } from './handler.js';
+import type { Command } from '../command.js';
+import { deferralOf, deferralResponse, repliesPrivately, webhookReplies, type Deferral } from './deferral.js';
+import type { EditOriginal, Finish, Send } from './handler.js';
 import { publicKeyFromHex, signatureProblem } from './signature.js';
 
 /** Discord waits 3 s for the first response; past this, defer and finish through the webhook. */
@@ -27,7 +23,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 /** Builds the interaction handler around this transport's send and edit (the entry point hands in the rest). */
-export type MakeHandler = (send: Send, editOriginal: EditOriginal) => (raw: unknown) => Promise<void>;
+export type MakeHandler = (send: Send, editOriginal: EditOriginal, finish: Finish) => (raw: unknown) => Promise<void>;
 
 export interface EndpointOptions {
   /** DISCORD_PUBLIC_KEY: 64 hex characters. */
@@ -38,9 +34,9 @@ export interface EndpointOptions {
   deferAfterMs?: number;
   maxBodyBytes?: number;
   now?: () => number;
+  /** The registry, for whether a command replies privately by default (a deferral fixes that). */
+  commands?: ReadonlyMap<string, Command>;
 }
-
-type Deferral = 'message' | 'update';
 
 /** One request waiting for its interaction's reply. */
 interface Pending {
@@ -80,28 +76,15 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A command asked for privately (the shared `private` option) is deferred privately: Discord fixes it then. */
-function askedPrivately(raw: APIInteraction): boolean {
-  const options = (raw.data as { options?: Array<{ name?: unknown; value?: unknown }> } | undefined)?.options;
-  return Array.isArray(options) && options.some((o) => o?.name === 'private' && o.value === true);
-}
+const deferralKinds = new Set<InteractionResponseType>([
+  InteractionResponseType.DeferredChannelMessageWithSource,
+  InteractionResponseType.DeferredMessageUpdate,
+]);
 
-/** What a late answer is deferred as: a message for a command, an update for a button; null when it cannot be. */
-function deferralOf(raw: APIInteraction): Deferral | null {
-  if (raw.type === InteractionType.ApplicationCommand) return 'message';
-  if (raw.type === InteractionType.MessageComponent) return 'update';
-  return null;
-}
-
-function deferralResponse(raw: APIInteraction, deferral: Deferral): APIInteractionResponse {
-  if (deferral === 'update') return { type: InteractionResponseType.DeferredMessageUpdate };
-  return {
-    type: InteractionResponseType.DeferredChannelMessageWithSource,
-    ...(askedPrivately(raw) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
-  };
-}
-
-/** The request handler for POST /interactions. */
+/**
+ * The request handler for POST /interactions. The handler `makeHandler` builds may defer too, through `send`
+ * (when its queue would make a reply late, which this timer cannot see while commands hold the event loop).
+ */
 export function createInteractionEndpoint(options: EndpointOptions, makeHandler: MakeHandler): RequestHandler {
   const key = publicKeyFromHex(options.publicKey);
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
@@ -116,9 +99,11 @@ export function createInteractionEndpoint(options: EndpointOptions, makeHandler:
       pending.answered = true;
       return writeJson(pending.res, 200, response);
     }
+    // The handler deferring one the timer has deferred already: nothing is left to do.
+    if (pending?.deferred && deferralKinds.has(response.type)) return;
     await webhook.finish(interaction, response, pending?.deferred ?? 'message');
   };
-  const handle = makeHandler(send, webhook.editOriginal);
+  const handle = makeHandler(send, webhook.editOriginal, webhook.finish);
   const answer = answerer(handle, waiting, options);
   return async (req, res) => {
     const raw = await verifiedBody(req, res, key, options);
@@ -140,7 +125,7 @@ function answerer(handle: (raw: unknown) => Promise<void>, waiting: Map<object, 
       ? setTimeout(() => {
           if (pending.answered) return;
           pending.deferred = deferral;
-          writeJson(res, 200, deferralResponse(interaction, deferral));
+          writeJson(res, 200, deferralResponse(deferral, repliesPrivately(interaction, options.commands)));
           options.log.info({ interaction: interaction.id }, 'deferred a slow interaction');
         }, options.deferAfterMs ?? DEFER_AFTER_MS)
       : undefined;
@@ -183,37 +168,4 @@ async function verifiedBody(
   } catch {
     return refuse(400, 'body is not JSON', body.length);
   }
-}
-
-/** Replies that go through the interaction's webhook: a deferred answer, and the button-expiry edit. */
-function webhookReplies(rest: REST, log: Logger) {
-  const editOriginal: EditOriginal = async (interaction, body) => {
-    await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
-      body,
-      auth: false,
-    });
-  };
-  const finish = async (interaction: APIInteraction, response: APIInteractionResponse, deferred: Deferral) => {
-    const isMessage = response.type === InteractionResponseType.ChannelMessageWithSource;
-    const isUpdate = response.type === InteractionResponseType.UpdateMessage;
-    if (!isMessage && !isUpdate) {
-      log.warn({ interaction: interaction.id, type: response.type }, 'too late to answer; Discord has moved on');
-      return;
-    }
-    // A new message after a deferred button update is a follow-up; otherwise the deferral's message is edited
-    // (an edit cannot change whether a message is private: the deferral fixed that).
-    const { flags, ...edit } = response.data ?? {};
-    if (deferred === 'update' && isMessage) {
-      await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
-        body: { ...edit, flags },
-        auth: false,
-      });
-      return;
-    }
-    await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
-      body: edit,
-      auth: false,
-    });
-  };
-  return { editOriginal, finish };
 }

@@ -28,9 +28,31 @@ function embedChars(embed: APIEmbed): number {
   );
 }
 
-/** Problems with an interaction callback body (type 4 message or type 8 autocomplete); [] when valid. */
+/**
+ * A deferral: type 5 (a message follows; data holds at most its flags, 64 for private) or type 6 (the button's
+ * message will be updated; no data).
+ */
+function deferralProblems(response: APIInteractionResponse): string[] {
+  const data = (response as { data?: unknown }).data;
+  if (data === undefined) return [];
+  if (response.type === InteractionResponseType.DeferredChannelMessageWithSource) {
+    const problems = zodProblems(CreateMessageInteractionCallbackRequestSchema.safeParse(response));
+    const fields = Object.keys(data as object);
+    if (fields.some((f) => f !== 'flags'))
+      problems.push(`data: a deferral carries only flags, not ${fields.join(', ')}`);
+    return problems;
+  }
+  return ['data: a deferred update carries no data'];
+}
+
+/** Problems with an interaction callback body (type 4 or 7 message, 5 or 6 deferral, 8 autocomplete); [] when valid. */
 export function responseProblems(body: unknown): string[] {
   const response = body as APIInteractionResponse;
+  if (
+    response?.type === InteractionResponseType.DeferredChannelMessageWithSource ||
+    response?.type === InteractionResponseType.DeferredMessageUpdate
+  )
+    return deferralProblems(response);
   if (response?.type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
     const problems = zodProblems(ApplicationCommandAutocompleteCallbackRequestSchema.safeParse(body));
     const choices = response.data.choices ?? [];
@@ -55,7 +77,7 @@ export function responseProblems(body: unknown): string[] {
   }
   if (response?.type !== InteractionResponseType.ChannelMessageWithSource)
     return [
-      `type ${String((response as { type?: unknown })?.type)} is not a message (4), update (7) or autocomplete (8) response`,
+      `type ${String((response as { type?: unknown })?.type)} is not a message (4), update (7), deferral (5, 6) or autocomplete (8) response`,
     ];
   const problems = zodProblems(CreateMessageInteractionCallbackRequestSchema.safeParse(body));
   problems.push(...messageProblems(response.data));

@@ -76,7 +76,7 @@ interface Slot {
 }
 
 export interface ParsePoolOptions {
-  /** Workers at most; default: two, or one on a single core. */
+  /** Workers at most; default: one core short of the machine's (a core stays free for replies), one to two. */
   size?: number;
   budgetMs?: number;
   /** The worker's module; default: parse-worker next to this file. */
@@ -92,7 +92,7 @@ export class ParsePool implements DocumentReader {
   private readonly entry: URL;
 
   constructor(options: ParsePoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
+    this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism() - 1));
     this.budgetMs = options.budgetMs ?? PARSE_BUDGET_MS;
     this.entry = options.entry ?? workerEntry();
   }

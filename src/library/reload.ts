@@ -5,10 +5,11 @@
 // cannot be listed, or a reload that would leave nothing to serve, keeps the whole last good library.
 import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
-import { duplicateWarning, withoutDuplicates } from './duplicates.js';
+import { duplicateSteps, duplicateWarning } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile } from './folder.js';
 import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
 import { sharedParsePool, type DocumentReader } from './parse-pool.js';
+import { finishInSlices } from './steps.js';
 import { DocumentError } from './read.js';
 
 export interface ReloadReport {
@@ -216,7 +217,7 @@ export class LiveLibrary {
     }
     if (changed || this.library.documents.length === 0) {
       const parsed = [...next.values()].flatMap((e) => (e.document ? [e.document] : []));
-      const { documents, duplicates } = withoutDuplicates(parsed);
+      const { documents, duplicates } = await finishInSlices(duplicateSteps(parsed));
       this.reportDuplicates(duplicates.map(duplicateWarning), report);
       // Fresh copies, so ids made unique for this build never leak into the cached documents.
       this.library = await buildLibrary(uniqueIds(documents.map((d) => ({ ...d }))));

@@ -3,7 +3,7 @@
 // did before the parse workers. Prints numbers; asserts nothing. CORPUS_DIR defaults to ../shared/corpus and
 // is skipped, saying so, when absent. Works on a copy in a temporary folder.
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseDocument } from '../src/document/parse.js';
@@ -52,7 +52,7 @@ if (!existsSync(corpusDir)) {
   await blocking('workers + slices: first load', () => live.refresh());
   appendFileSync(listing.files[0]!.path, '\nOne more line: 12 new parks.\n');
   await blocking('workers + slices: reload after one edit', () => live.refresh());
-  console.log(`${live.current().documents.length} documents served`);
+  console.log(`${live.current().documents.length} documents served; load average ${loadavg()[0]!.toFixed(1)}`);
   await sharedParsePool().close();
   rmSync(dir, { recursive: true, force: true });
 }

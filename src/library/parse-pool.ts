@@ -136,7 +136,7 @@ export class ParsePool implements DocumentReader {
     this.slots.add(slot);
     slot.worker.on('message', (reply: Reply) => this.received(slot, reply));
     slot.worker.on('error', (error) => this.failed(slot, error));
-    slot.worker.on('exit', (code) => this.failed(slot, new Error(`the parse worker exited (code ${code})`)));
+    slot.worker.on('exit', (code) => this.failed(slot, new Error(`exited with code ${code}`)));
   }
 
   private received(slot: Slot, reply: Reply): void {

@@ -87,6 +87,17 @@ describe('the parse workers', () => {
     ]);
   });
 
+  it('refuse a file whose parse ends the worker, and read the rest with a new one', async () => {
+    const dir = documentsFolder();
+    writeFileSync(join(dir, 'crash.txt'), 'CRASH: This parse ends its thread.\n');
+    const live = new LiveLibrary(dir, recordedLog().log, { reader: stuckPool() });
+    const report = await live.refresh();
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'crash.txt: could not be read (the parse worker failed: exited with code 3)',
+    ]);
+    expect(live.current().documents.map((d) => d.file)).toEqual(['border.txt', 'parks.txt']);
+  });
+
   it('re-parse only the files that changed', async () => {
     const dir = documentsFolder();
     const read: string[] = [];

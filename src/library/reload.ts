@@ -1,16 +1,17 @@
 // The documents folder, watched: a changed, added or removed document is re-parsed (in a worker thread, see
 // parse-pool.ts; unchanged files keep their parsed Document) and a new Library is built beside the old one, in
-// slices that let replies in between, then swapped in with one assignment. A query holds the Library it started with, so it
-// never sees a half-built index. A document that no longer parses keeps its last good version; a folder that
-// cannot be listed, or a reload that would leave nothing to serve, keeps the whole last good library.
+// slices that let replies in between, then swapped in with one assignment. A query holds the Library it
+// started with, so it never sees a half-built index. A document that no longer parses keeps its last good
+// version; a folder that cannot be listed, or a reload that would leave nothing to serve, keeps the whole last
+// good library.
 import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
 import { duplicateSteps, duplicateWarning } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile } from './folder.js';
 import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
 import { sharedParsePool, type DocumentReader } from './parse-pool.js';
-import { finishInSlices } from './steps.js';
 import { DocumentError } from './read.js';
+import { finishInSlices } from './steps.js';
 
 export interface ReloadReport {
   added: string[];

@@ -49,7 +49,7 @@ describe('the parse workers', () => {
     }
   });
 
-  it('refuse a file that parses past the budget, by name, while the main thread keeps running; the rest are served', async () => {
+  it('refuse a file parsed past the budget, by name, while the main thread runs on; the rest are served', async () => {
     const dir = documentsFolder();
     writeFileSync(join(dir, 'stuck.txt'), 'STUCK: This parse never ends.\n');
     // The shape that stalled replies for 12.6 s: now parsed in time, and refused only for what it holds.

@@ -3,6 +3,7 @@
 // first without its extension is kept ("report.md" over "report-2.md"), the same one at every start.
 import { createHash } from 'node:crypto';
 import type { Document } from '../document/types.js';
+import { finish, type Steps } from './steps.js';
 
 export interface Duplicate {
   kept: Document;
@@ -20,8 +21,17 @@ function bodyStart(document: Document): number {
   return starts.length > 0 ? Math.min(...starts) : 0;
 }
 
+// A document's fingerprint never changes; a reload after one edit hashes that one file, not the whole corpus.
+const fingerprints = new WeakMap<Document, string>();
+
 /** Title and text, hashed: two files with the same words under different front matter are the same document. */
 function fingerprint(document: Document): string {
+  let hash = fingerprints.get(document);
+  if (hash === undefined) fingerprints.set(document, (hash = hashOf(document)));
+  return hash;
+}
+
+function hashOf(document: Document): string {
   return createHash('sha256')
     .update(document.title)
     .update('\u0000')
@@ -35,7 +45,17 @@ const byName = (a: Document, b: Document) =>
   stem(a) < stem(b) ? -1 : stem(a) > stem(b) ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 
 /** The documents (in their order) with each repeat left out, and which file each repeat repeats. */
-export function withoutDuplicates(documents: readonly Document[]): { documents: Document[]; duplicates: Duplicate[] } {
+export function withoutDuplicates(documents: readonly Document[]): Deduplicated {
+  return finish(duplicateSteps(documents));
+}
+
+export interface Deduplicated {
+  documents: Document[];
+  duplicates: Duplicate[];
+}
+
+/** As withoutDuplicates, a document a step (hashing the corpus takes about 50 ms; see steps.ts). */
+export function* duplicateSteps(documents: readonly Document[]): Steps<Deduplicated> {
   const first = new Map<string, Document>();
   const duplicates: Duplicate[] = [];
   for (const document of [...documents].sort(byName)) {
@@ -43,6 +63,7 @@ export function withoutDuplicates(documents: readonly Document[]): { documents: 
     const original = first.get(key);
     if (original) duplicates.push({ kept: original, dropped: document });
     else first.set(key, document);
+    yield;
   }
   const dropped = new Set(duplicates.map((d) => d.dropped));
   return { documents: documents.filter((d) => !dropped.has(d)), duplicates };

@@ -10,6 +10,7 @@ import type { Document, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import type { FigureRef, StatementRef } from './refs.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
+import { finish, type Steps } from './steps.js';
 
 export interface FigureSentence {
   document: Document;
@@ -88,6 +89,11 @@ const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1
 
 /** Groups figures by the sentence they stand in (figures arrive in document order). */
 export function figureSentences(figures: FigureRef[]): FigureSentence[] {
+  return finish(figureSentenceSteps(figures));
+}
+
+/** As figureSentences, yielding after each figure (a reload builds the library in slices: see steps.ts). */
+export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence[]> {
   const sentences: FigureSentence[] = [];
   // One set of stems per statement, section and document, shared by its sentences: the corpus has about
   // 34,000 sentences with figures, and copying a document's title stems into each cost about 90 MB.
@@ -98,6 +104,7 @@ export function figureSentences(figures: FigureRef[]): FigureSentence[] {
     return set;
   };
   for (const ref of figures) {
+    yield;
     const last = sentences[sentences.length - 1];
     if (last && last.document === ref.document && last.span[0] === ref.figure.sentenceSpan[0]) {
       last.figures.push(ref);
@@ -137,23 +144,29 @@ export function statementSentences(statements: StatementRef[]): FigureSentence[]
   });
 }
 
+/** Which sentences hold each term, built a sentence a step (see steps.ts). */
+export function* sentencePostings(sentences: FigureSentence[]): Steps<Map<string, number[]>> {
+  const postings = new Map<string, number[]>();
+  for (const [id, sentence] of sentences.entries()) {
+    for (const term of sentence.terms) {
+      const list = postings.get(term);
+      if (list) list.push(id);
+      else postings.set(term, [id]);
+    }
+    yield;
+  }
+  return postings;
+}
+
 export class FigureFinder {
-  private readonly postings = new Map<string, number[]>();
   private context: Map<string, number[]> | null = null;
 
   constructor(
     readonly sentences: FigureSentence[],
     /** The statement index: its vocabulary gives synonyms and typo corrections. */
     private readonly words: TextIndex,
-  ) {
-    sentences.forEach((sentence, id) => {
-      for (const term of sentence.terms) {
-        const list = this.postings.get(term);
-        if (list) list.push(id);
-        else this.postings.set(term, [id]);
-      }
-    });
-  }
+    private readonly postings = finish(sentencePostings(sentences)),
+  ) {}
 
   /** `within`: only documents it accepts (a date range, say). */
   find(query: string, documentId?: string, prefixLast = false, within?: (d: Document) => boolean): FigureHit[] {

@@ -3,6 +3,7 @@ import { plainText } from '../document/text.js';
 import type { Document } from '../document/types.js';
 import type { Collected } from './refs.js';
 import { TextIndex } from './search.js';
+import { finish, type Steps } from './steps.js';
 import { SYNONYMS } from './vocabulary.js';
 
 /** Field weights: how much a match in each field counts against the others of the same index. */
@@ -23,8 +24,16 @@ const readerText = (document: Document, text: string) =>
   document.format === 'markdown' ? plainText(text, true) : text;
 
 export function buildIndexes(documents: Document[], parts: Collected): Indexes {
+  return finish(indexSteps(documents, parts));
+}
+
+/** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */
+export function* indexSteps(documents: Document[], parts: Collected): Steps<Indexes> {
   const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }], SYNONYMS);
-  documents.forEach((d, i) => documentIndex.add(i, { title: d.title }));
+  for (const [i, d] of documents.entries()) {
+    documentIndex.add(i, { title: d.title });
+    yield;
+  }
   const sectionIndex = new TextIndex(
     [
       { name: 'title', weight: WEIGHTS.sectionTitle, prefix: true },
@@ -32,14 +41,18 @@ export function buildIndexes(documents: Document[], parts: Collected): Indexes {
     ],
     SYNONYMS,
   );
-  parts.sections.forEach((ref, i) =>
+  for (const [i, ref] of parts.sections.entries()) {
     sectionIndex.add(i, {
       title: ref.section.title,
       lead: ref.section.lead ? readerText(ref.document, ref.section.lead.text) : '',
-    }),
-  );
+    });
+    yield;
+  }
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
-  parts.statements.forEach((ref, i) => statementIndex.add(i, { text: readerText(ref.document, ref.point.text) }));
-  for (const index of [documentIndex, sectionIndex, statementIndex]) index.prepare();
+  for (const [i, ref] of parts.statements.entries()) {
+    statementIndex.add(i, { text: readerText(ref.document, ref.point.text) });
+    yield;
+  }
+  for (const index of [documentIndex, sectionIndex, statementIndex]) yield* index.prepareSteps();
   return { documents: documentIndex, sections: sectionIndex, statements: statementIndex };
 }

@@ -2,8 +2,14 @@
 // once built; reloading builds a new one and swaps it in whole (see reload.ts).
 import type { Document } from '../document/types.js';
 import { newerFirst } from './dates.js';
-import { FigureFinder, figureSentences, statementSentences, type FigureHit } from './figure-search.js';
-import { buildIndexes, type Indexes } from './indexes.js';
+import {
+  FigureFinder,
+  figureSentenceSteps,
+  sentencePostings,
+  statementSentences,
+  type FigureHit,
+} from './figure-search.js';
+import { indexSteps, type Indexes } from './indexes.js';
 import {
   collectParts,
   partsByDocument,
@@ -14,6 +20,7 @@ import {
   type StatementRef,
 } from './refs.js';
 import type { Hit } from './search.js';
+import { finish, finishInSlices, type Steps } from './steps.js';
 
 export type { FigureHit, FigureRef, SectionRef, StatementRef };
 
@@ -114,13 +121,32 @@ function keyMaps(documents: Document[], parts: Collected) {
 
 /** Builds the library from parsed documents: every index is built once, here. */
 export function createLibrary(documents: Document[]): Library {
+  return finish(librarySteps(documents));
+}
+
+/**
+ * As createLibrary, in slices of a few milliseconds with the event loop let in between: how a reload builds
+ * the new library while the old one keeps answering.
+ */
+export function buildLibrary(documents: Document[]): Promise<Library> {
+  return finishInSlices(librarySteps(documents));
+}
+
+function* librarySteps(documents: Document[]): Steps<Library> {
   const parts = collectParts(documents);
+  yield;
+  const indexes = yield* indexSteps(documents, parts);
+  const sentences = yield* figureSentenceSteps(parts.figures);
+  const finder = new FigureFinder(sentences, indexes.statements, yield* sentencePostings(sentences));
+  yield;
+  return assemble(documents, parts, indexes, finder);
+}
+
+function assemble(documents: Document[], parts: Collected, indexes: Indexes, finder: FigureFinder): Library {
   const byDocument = partsByDocument(parts);
   const everything: Parts = { sections: parts.sections, figures: parts.figures, statements: parts.statements };
   const none: Parts = { sections: [], figures: [], statements: [] };
-  const indexes = buildIndexes(documents, parts);
   const searchStatements = statementSearch(indexes, parts);
-  const finder = new FigureFinder(figureSentences(parts.figures), indexes.statements);
   let sentenceFinder: FigureFinder | null = null;
   const { documentsById, sectionsById, figuresById } = keyMaps(documents, parts);
   const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);

@@ -1,13 +1,17 @@
-// The documents folder, watched: a changed, added or removed document is re-parsed and a new Library is built
-// beside the old one, then swapped in with one assignment. A query holds the Library it started with, so it
-// never sees a half-built index. A document that no longer parses keeps its last good version; a folder that
-// cannot be listed, or a reload that would leave nothing to serve, keeps the whole last good library.
+// The documents folder, watched: a changed, added or removed document is re-parsed (in a worker thread, see
+// parse-pool.ts; unchanged files keep their parsed Document) and a new Library is built beside the old one, in
+// slices that let replies in between, then swapped in with one assignment. A query holds the Library it
+// started with, so it never sees a half-built index. A document that no longer parses keeps its last good
+// version; a folder that cannot be listed, or a reload that would leave nothing to serve, keeps the whole last
+// good library.
 import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
-import { duplicateWarning, withoutDuplicates } from './duplicates.js';
+import { duplicateSteps, duplicateWarning } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile } from './folder.js';
-import { createLibrary, uniqueIds, type Library } from './library.js';
-import { DocumentError, readDocument } from './read.js';
+import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
+import { sharedParsePool, type DocumentReader } from './parse-pool.js';
+import { DocumentError } from './read.js';
+import { finishInSlices } from './steps.js';
 
 export interface ReloadReport {
   added: string[];
@@ -49,6 +53,16 @@ export interface LiveLibraryOptions {
    * network share, or events lost under load. 0 turns it off.
    */
   rescanMs?: number;
+  /** Reads and parses each file; default: the process's parse workers, with their time budget. */
+  reader?: DocumentReader;
+}
+
+/** What reading one listed file found: its entry (null when it is gone), and what the report says of it. */
+interface Outcome {
+  entry: Entry | null;
+  kind: 'added' | 'changed' | null;
+  error: DocumentError | null;
+  warnings: string[];
 }
 
 /** A missed change is served within a minute; a rescan only stats the files, so this costs little. */
@@ -62,6 +76,7 @@ export class LiveLibrary {
   private timer: NodeJS.Timeout | null = null;
   private rescanTimer: NodeJS.Timeout | null = null;
   private readonly rescanMs: number;
+  private readonly reader: DocumentReader;
   /** Skipped entries already reported: one that stays is named once, not at every scan. */
   private skippedBefore = new Set<string>();
   /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
@@ -80,6 +95,7 @@ export class LiveLibrary {
     options: LiveLibraryOptions = {},
   ) {
     this.rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
+    this.reader = options.reader ?? sharedParsePool();
   }
 
   /** The library serving now. Take it once per query and use that one throughout. */
@@ -137,39 +153,43 @@ export class LiveLibrary {
     const next = await this.readChanged(listing.files, report);
     this.keepUnlisted(listing.unlisted, next);
     for (const file of this.entries.keys()) if (!next.has(file)) report.removed.push(file);
-    this.commit(next, report);
+    await this.commit(next, report);
     return report;
   }
 
+  /** Reads the changed files all at once (the workers take them in turn), reporting them in listing order. */
   private async readChanged(files: ListedFile[], report: ReloadReport): Promise<Map<string, Entry>> {
+    const outcomes = await Promise.all(files.map(({ file, path }) => this.readIfChanged(file, path)));
     const next = new Map<string, Entry>();
-    for (const { file, path } of files) {
-      const entry = await this.readIfChanged(file, path, report);
+    files.forEach(({ file }, i) => {
+      const { entry, kind, error, warnings } = outcomes[i]!;
+      if (kind) report[kind].push(file);
+      if (error) report.errors.push(error);
+      report.warnings.push(...warnings);
       if (entry) next.set(file, entry);
-    }
+    });
     return next;
   }
 
-  /** The file's entry, read again only when it changed since the last scan; null when it is gone. */
-  private async readIfChanged(file: string, path: string, report: ReloadReport): Promise<Entry | null> {
+  /** The file's entry, read again only when it changed since the last scan. */
+  private async readIfChanged(file: string, path: string): Promise<Outcome> {
     const info = await stat(path).catch(() => null);
-    if (!info) return null;
+    if (!info) return { entry: null, kind: null, error: null, warnings: [] };
     // The inode too: a file replaced by a rename (as editors save) may keep its size and time.
     const stamp = `${info.dev}:${info.ino}:${info.mtimeMs}:${info.size}`;
     const previous = this.entries.get(file);
-    if (previous && previous.stamp === stamp) return previous;
-    (previous ? report.changed : report.added).push(file);
+    if (previous && previous.stamp === stamp) return { entry: previous, kind: null, error: null, warnings: [] };
+    const kind = previous ? 'changed' : 'added';
     try {
-      const document = await readDocument(path, file);
-      for (const w of document.warnings) report.warnings.push(`${file}:${w.line}: ${w.message}`);
-      return { stamp, document };
+      const document = await this.reader.read(path, file);
+      const warnings = document.warnings.map((w) => `${file}:${w.line}: ${w.message}`);
+      return { entry: { stamp, document }, kind, error: null, warnings };
     } catch (error) {
-      report.errors.push(
+      const refused =
         error instanceof DocumentError
           ? error
-          : new DocumentError(file, null, `could not be read (${(error as Error).message})`),
-      );
-      return { stamp, document: previous?.document ?? null };
+          : new DocumentError(file, null, `could not be read (${(error as Error).message})`);
+      return { entry: { stamp, document: previous?.document ?? null }, kind, error: refused, warnings: [] };
     }
   }
 
@@ -185,7 +205,7 @@ export class LiveLibrary {
    * Takes the scan's entries and builds the new Library, unless it would serve nothing where documents were
    * served: a folder emptied by a swap or a half-done copy must not leave readers with no answer at all.
    */
-  private commit(next: Map<string, Entry>, report: ReloadReport): void {
+  private async commit(next: Map<string, Entry>, report: ReloadReport): Promise<void> {
     const changed = report.added.length + report.changed.length + report.removed.length > 0;
     // Kept even when refused, so an unchanged folder is not refused (and logged) again at every scan.
     this.entries = next;
@@ -198,10 +218,10 @@ export class LiveLibrary {
     }
     if (changed || this.library.documents.length === 0) {
       const parsed = [...next.values()].flatMap((e) => (e.document ? [e.document] : []));
-      const { documents, duplicates } = withoutDuplicates(parsed);
+      const { documents, duplicates } = await finishInSlices(duplicateSteps(parsed));
       this.reportDuplicates(duplicates.map(duplicateWarning), report);
       // Fresh copies, so ids made unique for this build never leak into the cached documents.
-      this.library = createLibrary(uniqueIds(documents.map((d) => ({ ...d }))));
+      this.library = await buildLibrary(uniqueIds(documents.map((d) => ({ ...d }))));
     }
   }
 

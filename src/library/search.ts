@@ -3,6 +3,7 @@
 // prefix matching for the word being typed. Why a hand-written index over MiniSearch and FlexSearch:
 // docs/libraries.md, "Search".
 import { stemmer } from 'stemmer';
+import { finish, type Steps } from './steps.js';
 
 // Stopwords, and the words of a question ("how many", "what did"), which say nothing of what is sought.
 const STOPWORDS = new Set(
@@ -198,8 +199,17 @@ export class TextIndex {
 
   /** Builds the lookup tables for typo correction now, so the first query with a typo is not the slow one. */
   prepare(): this {
+    return finish(this.prepareSteps());
+  }
+
+  /** As prepare, a table at a time (a reload builds the library in slices: see steps.ts). */
+  *prepareSteps(): Steps<this> {
+    yield void this.vocabulary;
     this.closest('warm');
-    for (const { index } of this.indexes) index.withPrefix('');
+    for (const { index } of this.indexes) {
+      yield;
+      index.withPrefix('');
+    }
     return this;
   }
 

@@ -2,30 +2,27 @@
 // must read it, and that scan's report must reach the log like any other.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sharedParsePool } from '../../src/library/parse-pool.js';
 import { LiveLibrary, type ReloadReport } from '../../src/library/reload.js';
 import { documentsFolder, recordedLog } from '../support/folder.js';
 
 // Runs once, between the first scan's listing and its first read: the moment a watcher event lands mid-scan.
-const midScan = vi.hoisted(() => ({ hook: null as null | (() => void) }));
-vi.mock('../../src/library/read.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/library/read.js')>();
-  return {
-    ...real,
-    readDocument: (...args: Parameters<typeof real.readDocument>) => {
-      const hook = midScan.hook;
-      midScan.hook = null;
-      hook?.();
-      return real.readDocument(...args);
-    },
-  };
-});
+const midScan = { hook: null as null | (() => void) };
+const reader = {
+  read: (path: string, file: string) => {
+    const hook = midScan.hook;
+    midScan.hook = null;
+    hook?.();
+    return sharedParsePool().read(path, file);
+  },
+};
 
 /** Starts a scan, writes `file` while it runs and asks for a reload then, as the watcher would. */
 async function writeDuringScan(file: string, content: string | Buffer) {
   const dir = documentsFolder();
   const recorded = recordedLog();
-  const live = new LiveLibrary(dir, recorded.log);
+  const live = new LiveLibrary(dir, recorded.log, { reader });
   let requestedMidScan: Promise<ReloadReport> | null = null;
   midScan.hook = () => {
     writeFileSync(join(dir, file), content);

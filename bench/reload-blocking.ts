@@ -1,0 +1,58 @@
+// npx tsx bench/reload-blocking.ts [CORPUS_DIR]: how long loading the corpus, and reloading it after one edit,
+// holds the event loop (what a reply waits for), against parsing and indexing on the main thread as the bot
+// did before the parse workers. Prints numbers; asserts nothing. CORPUS_DIR defaults to ../shared/corpus and
+// is skipped, saying so, when absent. Works on a copy in a temporary folder.
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseDocument } from '../src/document/parse.js';
+import { listDocuments } from '../src/library/folder.js';
+import { createLibrary, uniqueIds } from '../src/library/library.js';
+import { sharedParsePool } from '../src/library/parse-pool.js';
+import { LiveLibrary } from '../src/library/reload.js';
+
+const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
+
+/** Runs `work` with a 1 ms timer ticking: the whole time, the longest wait between ticks, and the p99 delay. */
+async function blocking(name: string, work: () => unknown): Promise<void> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  delay.enable();
+  const started = performance.now();
+  await work();
+  const total = performance.now() - started;
+  delay.disable();
+  clearInterval(timer);
+  // The last stretch, if it ended the work, counts too.
+  longest = Math.max(longest, performance.now() - last);
+  const p99 = delay.percentile(99) / 1e6;
+  console.log(
+    `${name.padEnd(46)} ${(total / 1000).toFixed(2)} s in all; longest stall ${longest.toFixed(0)} ms; p99 delay ${p99.toFixed(0)} ms`,
+  );
+}
+
+if (!existsSync(corpusDir)) {
+  console.log(`reload blocking skipped: ${corpusDir} is not here`);
+} else {
+  const dir = join(mkdtempSync(join(tmpdir(), 'reload-blocking-')), 'corpus');
+  cpSync(corpusDir, dir, { recursive: true });
+  const listing = await listDocuments(dir);
+  await blocking('main thread (before): parse + index', () => {
+    const documents = listing.files.map((f) => parseDocument(readFileSync(f.path, 'utf8'), { file: f.file }));
+    createLibrary(uniqueIds(documents));
+  });
+  const live = new LiveLibrary(dir);
+  await blocking('workers + slices: first load', () => live.refresh());
+  appendFileSync(listing.files[0]!.path, '\nOne more line: 12 new parks.\n');
+  await blocking('workers + slices: reload after one edit', () => live.refresh());
+  console.log(`${live.current().documents.length} documents served; load average ${loadavg()[0]!.toFixed(1)}`);
+  await sharedParsePool().close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,219 @@
+// Documents are read and parsed in worker threads, so a document that parses slowly, or never finishes, cannot
+// stall replies: the main thread only waits for a message. Each file has a time budget; a parse past it is
+// refused with an error naming the file, and its worker is ended (the only way to stop code stuck in a loop)
+// and replaced, while the other files are read. A Document is plain data (strings, numbers, arrays, objects),
+// so it arrives whole through the structured clone, shared parts included.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type { Document } from '../document/types.js';
+import { DocumentError } from './read.js';
+
+/** Reads one file into a Document; throws DocumentError naming the file when it cannot be served. */
+export interface DocumentReader {
+  read(path: string, file: string): Promise<Document>;
+}
+
+/**
+ * How long one file may take to parse. The largest document allowed (5 MB) parses in about 1 s on the
+ * development machine; the budget no longer protects replies (the parse runs beside them), only how long a
+ * reload waits and a core burns, so it leaves a slow or busy machine ten times that.
+ */
+export const PARSE_BUDGET_MS = 10_000;
+/** A worker left idle this long is ended: reloads are rare, and an idle thread still holds memory. */
+const IDLE_MS = 5_000;
+
+interface Request {
+  id: number;
+  path: string;
+  file: string;
+}
+
+type Reply =
+  | { ready: true }
+  | { id: number; document: Document }
+  | { id: number; refused: { file: string; line: number | null; reason: string } }
+  | { id: number; failed: string };
+
+/** The worker's side: answers each request with the Document, or with why the file cannot be served. */
+export function serveReads(port: MessagePort, read: (path: string, file: string) => Promise<Document>): void {
+  port.on('message', ({ id, path, file }: Request) => {
+    void answer(id, () => read(path, file)).then((reply) => {
+      try {
+        port.postMessage(reply);
+      } catch (error) {
+        port.postMessage({ id, failed: `the parsed document could not be sent (${(error as Error).message})` });
+      }
+    });
+  });
+  port.postMessage({ ready: true } satisfies Reply);
+}
+
+async function answer(id: number, read: () => Promise<Document>): Promise<Reply> {
+  try {
+    return { id, document: await read() };
+  } catch (error) {
+    return error instanceof DocumentError
+      ? { id, refused: { file: error.file, line: error.line, reason: error.reason } }
+      : { id, failed: (error as Error).message };
+  }
+}
+
+interface Job {
+  path: string;
+  file: string;
+  resolve(document: Document): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Its modules are loaded: the budget of a file counts from when a ready worker is given it. */
+  ready: boolean;
+  job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
+  idle: NodeJS.Timeout | null;
+}
+
+export interface ParsePoolOptions {
+  /** Workers at most; default: one core short of the machine's (a core stays free for replies), one to two. */
+  size?: number;
+  budgetMs?: number;
+  /** The worker's module; default: parse-worker next to this file. */
+  entry?: URL;
+}
+
+export class ParsePool implements DocumentReader {
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private readonly size: number;
+  private readonly budgetMs: number;
+  private readonly entry: URL;
+
+  constructor(options: ParsePoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism() - 1));
+    this.budgetMs = options.budgetMs ?? PARSE_BUDGET_MS;
+    this.entry = options.entry ?? workerEntry();
+  }
+
+  read(path: string, file: string): Promise<Document> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ path, file, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Ends every worker; reads still waiting fail. */
+  async close(): Promise<void> {
+    for (const job of this.queue.splice(0)) job.reject(new Error('the parse workers were closed'));
+    await Promise.all([...this.slots].map((slot) => this.retire(slot, new Error('the parse workers were closed'))));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      const job = slot.ready && !slot.job ? this.queue.shift() : undefined;
+      if (job) this.send(slot, job);
+    }
+    const starting = [...this.slots].filter((slot) => !slot.ready).length;
+    for (let waiting = this.queue.length - starting; waiting > 0 && this.slots.size < this.size; waiting--) {
+      this.spawn();
+    }
+  }
+
+  private send(slot: Slot, job: Job): void {
+    const id = ++this.nextId;
+    if (slot.idle) clearTimeout(slot.idle);
+    slot.idle = null;
+    slot.job = { ...job, id, timer: setTimeout(() => this.overBudget(slot), this.budgetMs) };
+    // Held while it works, so the process waits for the answer; let go when idle, so it can exit.
+    slot.worker.ref();
+    slot.worker.postMessage({ id, path: job.path, file: job.file } satisfies Request);
+  }
+
+  private spawn(): void {
+    const slot: Slot = { worker: startWorker(this.entry), ready: false, job: null, idle: null };
+    this.slots.add(slot);
+    slot.worker.on('message', (reply: Reply) => this.received(slot, reply));
+    slot.worker.on('error', (error) => this.failed(slot, error));
+    slot.worker.on('exit', (code) => this.failed(slot, new Error(`exited with code ${code}`)));
+  }
+
+  private received(slot: Slot, reply: Reply): void {
+    if ('ready' in reply) slot.ready = true;
+    else if (slot.job?.id === reply.id) {
+      const job = slot.job;
+      clearTimeout(job.timer);
+      slot.job = null;
+      if ('document' in reply) job.resolve(reply.document);
+      else if ('refused' in reply)
+        job.reject(new DocumentError(reply.refused.file, reply.refused.line, reply.refused.reason));
+      else job.reject(new Error(reply.failed));
+    }
+    this.dispatch();
+    if (slot.ready && !slot.job && this.slots.has(slot)) this.idle(slot);
+  }
+
+  private idle(slot: Slot): void {
+    slot.worker.unref();
+    slot.idle ??= setTimeout(() => void this.retire(slot, null), IDLE_MS).unref();
+  }
+
+  private overBudget(slot: Slot): void {
+    const file = slot.job?.file ?? 'a file';
+    void this.retire(
+      slot,
+      new DocumentError(file, null, `took longer than ${this.budgetMs / 1000} s to read; refused`),
+    );
+    this.dispatch();
+  }
+
+  /** A worker that crashed, or could not start: a worker that never started fails every read waiting too. */
+  private failed(slot: Slot, error: Error): void {
+    if (!this.slots.has(slot)) return;
+    const waiting = slot.ready ? [] : this.queue.splice(0);
+    void this.retire(slot, new Error(`the parse worker failed: ${error.message}`));
+    for (const job of waiting) job.reject(new Error(`the parse worker could not start: ${error.message}`));
+    this.dispatch();
+  }
+
+  /** Ends the worker; its read, if any, fails with `error`. */
+  private async retire(slot: Slot, error: Error | null): Promise<void> {
+    if (!this.slots.delete(slot)) return;
+    if (slot.idle) clearTimeout(slot.idle);
+    if (slot.job) {
+      clearTimeout(slot.job.timer);
+      slot.job.reject(error ?? new Error('the parse worker was ended'));
+      slot.job = null;
+    }
+    await slot.worker.terminate();
+  }
+}
+
+/** parse-worker.js in the built tree, parse-worker.ts when run from source. */
+function workerEntry(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
+}
+
+/**
+ * Run from source (tests, npm run dev), the worker must compile TypeScript too. On Node 20 a worker's entry is
+ * loaded before `--import` hooks given in its execArgv apply, so tsx is registered inside the worker first.
+ */
+function startWorker(entry: URL): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  // tsx's ES module API; require.resolve finds its CommonJS twin, which sits beside it.
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(code, { eval: true });
+}
+
+let shared: ParsePool | null = null;
+
+/** The pool every LiveLibrary reads through unless given its own: one set of workers for the process. */
+export function sharedParsePool(): ParsePool {
+  return (shared ??= new ParsePool());
+}

@@ -1,0 +1,7 @@
+// The parse worker's entry (see parse-pool.ts): reads and parses the files it is sent, one at a time.
+import { parentPort } from 'node:worker_threads';
+import { serveReads } from './parse-pool.js';
+import { readDocument } from './read.js';
+
+if (!parentPort) throw new Error('parse-worker.js runs as a worker thread of the bot, not on its own');
+serveReads(parentPort, readDocument);

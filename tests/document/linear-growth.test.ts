@@ -1,0 +1,95 @@
+// Every shape of input that once stalled the bot (issue #14, part 3) costs time in proportion to its length:
+// each is grown fourfold and the time may grow at most eightfold (linear is about 4, quadratic about 16). The
+// ratio is measured, never an absolute time (see tests/support/growth.ts). The shapes: a Markdown heading line
+// of many spaces (cubic before), a heading with a lead and a "Fact Sheet:" title around long runs of space, a
+// blank-looking line (quadratic), a long sentence of figures (quadratic per sentence), a 100 KB statement
+// escaped for Discord (quadratic), and the property test's generated fact sheets.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../src/document/figures.js';
+import { markdownHeadingParts } from '../../src/document/headings.js';
+import { isBlank } from '../../src/document/lines.js';
+import { parseDocument } from '../../src/document/parse.js';
+import type { Document, Span } from '../../src/document/types.js';
+import { createLibrary } from '../../src/library/library.js';
+import { documentText, sentenceWithBolds } from '../../src/render/text.js';
+import { render, smallDocument } from '../support/generated-documents.js';
+import { growth, type Growth } from '../support/growth.js';
+
+/** Linear growth, with room for noise: fourfold input, at most eightfold time. */
+const LIMIT = 8;
+
+function expectLinear(found: Growth): void {
+  expect(
+    found.ratio,
+    `${found.ratio.toFixed(1)}x from ${found.size} to ${found.size * 4} (${found.ms.toFixed(1)} ms at ${found.size})`,
+  ).toBeLessThan(LIMIT);
+}
+
+const spaces = (n: number) => ' '.repeat(n);
+const parse = (file: string) => (text: string) => parseDocument(text, { file });
+
+describe('time grows linearly with the input (issue #14, part 3)', () => {
+  it('tells a quadratic pattern from a linear one (the old "Fact Sheet:" title test)', () => {
+    const old = /^\s*(?:\*\*)?\s*(FACT SHEET|Fact Sheet)\s*:/;
+    expect(
+      growth(
+        (n) => `${spaces(n)}x`,
+        (line) => old.test(line),
+        2_000,
+      ).ratio,
+    ).toBeGreaterThan(LIMIT);
+  });
+
+  // 3,000 spaces on a heading line held replies for 12.6 s.
+  it('a Markdown heading line of many spaces (# a + spaces + b)', () => {
+    expectLinear(growth((n) => `# a${spaces(n)}b`, markdownHeadingParts, 20_000));
+    expectLinear(growth((n) => `# a${spaces(n)}\r`, markdownHeadingParts, 20_000));
+    expectLinear(growth((n) => `# a${spaces(n)}b\n\nText.\n`, parse('a.md'), 20_000));
+  });
+
+  it('a heading with a lead, and a title, around long runs of space', () => {
+    expectLinear(growth((n) => `SECURING${spaces(n)}OUR BORDER: The lead.\nText.\n`, parse('a.txt'), 20_000));
+    expectLinear(growth((n) => `${spaces(n)}SECURING: The lead.\nText.\n`, parse('a.txt'), 20_000));
+    expectLinear(growth((n) => `**Heading${spaces(n)}:** The lead.\nText.\n`, parse('a.md'), 20_000));
+    expectLinear(growth((n) => `**${spaces(n)}FACT SHEET${spaces(n)}: Title**\nText.\n`, parse('a.md'), 20_000));
+    expectLinear(growth((n) => `${spaces(n)}x\n\nText.\n`, parse('a.txt'), 20_000));
+  });
+
+  it('a blank-looking line (isBlank)', () => {
+    expectLinear(growth((n) => `${spaces(n)}x`, isBlank, 20_000));
+    expectLinear(growth((n) => `&nbsp;${' \u00a0\u200b'.repeat(n)}x`, isBlank, 5_000));
+    expectLinear(growth((n) => `\\${spaces(n)}\\`, isBlank, 20_000));
+  });
+
+  // A 64 KB sentence of "5 cats, " took 12.7 s. Each figure's clause and time frame are looked up, not scanned for.
+  it('a long sentence of figures ("5 cats, " repeated), found in bounded windows', () => {
+    const sentence = (unit: string) => (n: number) => `${unit.repeat(n)}and 6 dogs.`;
+    const find = (text: string) => findFigures(text, 0, text.length);
+    expectLinear(growth(sentence('5 cats, '), find, 8_000));
+    expectLinear(growth(sentence('5 cats last year, '), find, 8_000));
+    expectLinear(growth((n) => `CATS: ${sentence('5 cats, ')(n)}\n`, parse('a.txt'), 8_000));
+  });
+
+  // A 100 KB statement took 11.7 s to escape for its first reply.
+  it('a 100 KB statement escaped for Discord, through what replies show', () => {
+    const unit = 'Costs *fell* by 5% in_the ~year~ `x` | @everyone \\ and ';
+    const statement = (n: number): { document: Document; span: Span } => {
+      const document = parseDocument(`COSTS: ${unit.repeat(n)}more.\n`, { file: 'a.md' });
+      return { document, span: document.sections[0]!.lead!.span };
+    };
+    const size = Math.round(100_000 / unit.length);
+    // A copy each call: the escaped text is cached per document.
+    expectLinear(growth(statement, ({ document, span }) => documentText({ ...document }, span), size));
+    const bold = ({ document, span }: { document: Document; span: Span }) =>
+      sentenceWithBolds(document, span, [[span[0] + 7, span[0] + 12]]);
+    expectLinear(growth(statement, bold, size));
+  });
+
+  it('the property test’s generated fact sheets, parsed and indexed', () => {
+    const sample = fc.sample(smallDocument.map(render), { numRuns: 60, seed: 14 }).join('\n');
+    const grown = (size: number) => sample.repeat(Math.ceil(size / sample.length)).slice(0, size);
+    const index = (text: string) => createLibrary([parseDocument(text, { file: 'generated.txt' })]);
+    expectLinear(growth(grown, index, 50_000));
+  });
+});

@@ -1,0 +1,121 @@
+// Documents are parsed in worker threads with a time budget per file (issue #14, part 3): a document that parses
+// forever is refused by name while the main thread keeps answering, its worker is replaced, and the others are
+// served. What arrives from a worker is the same Document as one parsed in the thread.
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/document/parse.js';
+import { ParsePool, sharedParsePool } from '../../src/library/parse-pool.js';
+import { LiveLibrary } from '../../src/library/reload.js';
+import { ROOT, SEED_PATH } from '../support/documents.js';
+import { documentsFolder, recordedLog } from '../support/folder.js';
+
+const STUCK_WORKER = new URL('../support/stuck-parse-worker.ts', import.meta.url);
+const BUDGET_MS = 2_000;
+const pools: ParsePool[] = [];
+afterAll(() => Promise.all(pools.map((pool) => pool.close())));
+
+function stuckPool(): ParsePool {
+  const pool = new ParsePool({ budgetMs: BUDGET_MS, entry: STUCK_WORKER });
+  pools.push(pool);
+  return pool;
+}
+
+/** The longest wait between the ticks of a 5 ms timer on the main thread while `work` runs. */
+async function longestTimerGap<T>(work: () => Promise<T>): Promise<{ result: T; gapMs: number }> {
+  let last = performance.now();
+  let gapMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    gapMs = Math.max(gapMs, now - last);
+    last = now;
+  }, 5);
+  try {
+    return { result: await work(), gapMs };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('the parse workers', () => {
+  it('hand back the same Document as a parse in the thread (plain data survives the structured clone)', async () => {
+    const markdown = join(ROOT, 'tests/fixtures/corpus/border-security-and-immigration.txt');
+    for (const [path, file] of [
+      [SEED_PATH, 'border.txt'],
+      [markdown, 'border.md'],
+    ] as const) {
+      const inWorker = await sharedParsePool().read(path, file);
+      expect(inWorker).toEqual(parseDocument(readFileSync(path, 'utf8'), { file }));
+    }
+  });
+
+  it('refuse a file parsed past the budget, by name, while the main thread runs on; the rest are served', async () => {
+    const dir = documentsFolder();
+    writeFileSync(join(dir, 'stuck.txt'), 'STUCK: This parse never ends.\n');
+    // The shape that stalled replies for 12.6 s: now parsed in time, and refused only for what it holds.
+    writeFileSync(join(dir, 'spaces.md'), `# a${' '.repeat(200_000)}b\n`);
+    const recorded = recordedLog();
+    const live = new LiveLibrary(dir, recorded.log, { reader: stuckPool() });
+    const { result: report, gapMs } = await longestTimerGap(() => live.reloadAndLog());
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'spaces.md:1: no statements found',
+      `stuck.txt: took longer than ${BUDGET_MS / 1000} s to read; refused`,
+    ]);
+    expect(recorded.at('error')).toContain(
+      `error reload: stuck.txt: took longer than ${BUDGET_MS / 1000} s to read; refused; it is not served`,
+    );
+    expect(live.current().documents.map((d) => d.file)).toEqual(['border.txt', 'parks.txt']);
+    // Parsed on the main thread, the stuck file would have held every timer for the whole budget.
+    expect(gapMs).toBeLessThan(BUDGET_MS / 2);
+  });
+
+  it('replace the worker they ended: files read after a refusal are parsed and served', async () => {
+    const dir = documentsFolder();
+    const live = new LiveLibrary(dir, recordedLog().log, { reader: stuckPool() });
+    await live.refresh();
+    writeFileSync(join(dir, 'stuck-parks.txt'), 'PARKS: The city opened 40 parks.\n');
+    writeFileSync(join(dir, 'schools.txt'), 'SCHOOLS: Teachers got 5 new labs.\n');
+    const report = await live.refresh();
+    expect(report.errors.map((e) => e.file)).toEqual(['stuck-parks.txt']);
+    writeFileSync(join(dir, 'roads.txt'), 'ROADS: Crews paved 30 miles.\n');
+    expect((await live.refresh()).added).toEqual(['roads.txt']);
+    expect(live.current().documents.map((d) => d.file)).toEqual([
+      'border.txt',
+      'parks.txt',
+      'roads.txt',
+      'schools.txt',
+    ]);
+  });
+
+  it('refuse a file whose parse ends the worker, and read the rest with a new one', async () => {
+    const dir = documentsFolder();
+    writeFileSync(join(dir, 'crash.txt'), 'CRASH: This parse ends its thread.\n');
+    const live = new LiveLibrary(dir, recordedLog().log, { reader: stuckPool() });
+    const report = await live.refresh();
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'crash.txt: could not be read (the parse worker failed: exited with code 3)',
+    ]);
+    expect(live.current().documents.map((d) => d.file)).toEqual(['border.txt', 'parks.txt']);
+  });
+
+  it('re-parse only the files that changed', async () => {
+    const dir = documentsFolder();
+    const read: string[] = [];
+    const reader = { read: (path: string, file: string) => (read.push(file), sharedParsePool().read(path, file)) };
+    const live = new LiveLibrary(dir, recordedLog().log, { reader });
+    await live.refresh();
+    expect(read.sort()).toEqual(['border.txt', 'parks.txt']);
+    read.length = 0;
+    writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 15 parks.\n');
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(dir, 'parks.txt'), later, later);
+    expect((await live.refresh()).changed).toEqual(['parks.txt']);
+    expect(read).toEqual(['parks.txt']);
+  });
+
+  it('fail every read with a clear error when the worker cannot start, rather than wait forever', async () => {
+    const pool = new ParsePool({ entry: new URL('../support/no-such-worker.ts', import.meta.url) });
+    pools.push(pool);
+    await expect(pool.read(SEED_PATH, 'border.txt')).rejects.toThrow(/the parse worker could not start/);
+  });
+});

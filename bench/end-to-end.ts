@@ -133,7 +133,7 @@ export async function endToEnd(perBot = 500, distinct = false): Promise<EndToEnd
 export async function endToEndRounds(
   perBot: number,
   distinct: boolean,
-  rounds = 3,
+  rounds = 5,
 ): Promise<EndToEnd & { rssRatios: number[] }> {
   const runs: EndToEnd[] = [];
   for (let round = 0; round < rounds; round++) runs.push(await endToEnd(perBot, distinct));

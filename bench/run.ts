@@ -70,7 +70,7 @@ if (process.env.BENCH_END_TO_END !== '0') {
       ? 'every question different (no reply reused)'
       : 'six questions repeating (replies reused from the cache)';
     console.log(
-      `\nEnd to end against the local Discord stand-in, ${e2e.interactions} interactions each, alternating, ${what} (dispatch -> callback); medians of three rounds, each with fresh processes:\n`,
+      `\nEnd to end against the local Discord stand-in, ${e2e.interactions} interactions each, alternating, ${what} (dispatch -> callback); medians of five rounds, each with fresh processes:\n`,
     );
     console.log('| bot | latency median | latency p99 | RSS |');
     console.log('|---|---|---|---|');

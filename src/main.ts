@@ -75,6 +75,8 @@ async function serve(config: Config, token: string | null): Promise<number> {
   const running: Running = { live: null, transport: null, interactions: null };
   const observing = config.httpPort === null ? null : await observe(config, running, log);
   if (observing === false) return 1;
+  // Loaded while the documents are parsed in a worker thread, so the two overlap; connect() awaits it again.
+  if (config.interactions === 'gateway') import('./transport/gateway.js').catch(() => {});
   const live = (running.live = await loadDocuments(config.seedsDir, log, observing?.metrics));
   const store = live && (await openStore(config, log));
   if (!live || !store) {

@@ -21,8 +21,11 @@ export interface DocumentReader {
  * reload waits and a core burns, so it leaves a slow or busy machine ten times that.
  */
 export const PARSE_BUDGET_MS = 10_000;
-/** A worker left idle this long is ended: reloads are rare, and an idle thread still holds memory. */
-const IDLE_MS = 5_000;
+/**
+ * A worker left idle this long is ended: reloads are rare, and an idle thread holds 10-20 MB. Long enough to
+ * serve the burst of events one save makes (an editor writes, renames and touches within milliseconds).
+ */
+const IDLE_MS = 1_000;
 
 interface Request {
   id: number;

@@ -23,10 +23,13 @@ import type { Library } from './library/library.js';
 import { COLORS, notice, reply } from './render/reply.js';
 import { escapeUserText, groupThousands, truncate } from './render/text.js';
 
-const REPLY_CACHE_SIZE = 500;
+export const REPLY_CACHE_SIZE = 500;
 /** Discord's cap on a string option that sets no max_length of its own. */
 const STRING_OPTION_LIMIT = 6000;
 const replyCache = new WeakMap<Library, Map<string, APIInteractionResponse>>();
+
+/** How many replies are kept for a library now: only for observing the bound (tests/respond.test.ts). */
+export const reusedReplies = (library: Library): number => replyCache.get(library)?.size ?? 0;
 
 /** Flattens top-level options (and any subcommand's) into { name: value }; the focused one is returned apart. */
 function readOptions(options: APIApplicationCommandInteractionDataOption[] | undefined): {

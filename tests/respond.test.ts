@@ -2,7 +2,7 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands, definitions } from '../commands/index.js';
 import { isSlashDefinition, sharedContext } from '../src/command.js';
-import { respond } from '../src/respond.js';
+import { REPLY_CACHE_SIZE, respond, reusedReplies } from '../src/respond.js';
 import { parseCommandLine, toInteraction } from '../src/transport/parse-command.js';
 import { libraryOf, seedLibrary } from './support/library.js';
 
@@ -39,6 +39,25 @@ describe('respond', () => {
     expect(respond(library, ask('/search query:border'), sharedContext(), commands)).toBe(
       respond(library, ask('/search query:border'), sharedContext(), commands),
     );
+  });
+
+  // Issue 14, part 5: the reused replies are keyed by what users type, so distinct queries must not grow them.
+  it(`keeps at most ${REPLY_CACHE_SIZE} replies a library over ${2 * REPLY_CACHE_SIZE} distinct not-found queries`, () => {
+    const library = seedLibrary();
+    const context = sharedContext();
+    const asked = (i: number) => respond(library, ask(`/stat query:zq${i.toString(36)} unknown`), context, commands);
+    const first = asked(0);
+    expect(JSON.stringify(first)).toContain('No figure found');
+    let largest = 0;
+    for (let i = 1; i < 2 * REPLY_CACHE_SIZE; i++) {
+      asked(i);
+      largest = Math.max(largest, reusedReplies(library));
+    }
+    expect(largest).toBe(REPLY_CACHE_SIZE);
+    const last = 2 * REPLY_CACHE_SIZE - 1;
+    expect(asked(last)).toBe(asked(last)); // the newest are still reused
+    expect(asked(0)).not.toBe(first); // the oldest made room
+    expect(reusedReplies(library)).toBe(REPLY_CACHE_SIZE);
   });
 
   describe('option lengths', () => {

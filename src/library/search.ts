@@ -15,8 +15,11 @@ const STOPWORDS = new Set(
 
 const stems = new Map<string, string | null>();
 /** A corpus of 1,598 fact sheets has about 60,000 distinct words; longer tokens are rarely seen twice. */
-const MAX_REMEMBERED_STEMS = 100_000;
-const MAX_REMEMBERED_WORD = 32;
+export const MAX_REMEMBERED_STEMS = 100_000;
+export const MAX_REMEMBERED_WORD = 32;
+
+/** How many stems are remembered now: only for observing the bound (tests/library/search-bounds.test.ts). */
+export const rememberedStems = (): number => stems.size;
 
 /** Lower-cases, joins dotted abbreviations ("I.D." -> "id"), drops stopwords and stems. Memoised: text repeats words. */
 export function normalizeTerm(term: string): string | null {
@@ -139,8 +142,8 @@ const BM25_B = 0.75;
 /** How much a synonym, a typo correction or a prefix expansion counts against the word itself. */
 export const ALTERNATIVE_WEIGHTS = { synonym: 0.8, typo: 0.7, prefix: 0.9 } as const;
 /** Typo correction is tried for this many query words at most, and remembered for this many words. */
-const MAX_CORRECTED_WORDS = 6;
-const MAX_REMEMBERED_CORRECTIONS = 10_000;
+export const MAX_CORRECTED_WORDS = 6;
+export const MAX_REMEMBERED_CORRECTIONS = 10_000;
 /** Prefix expansions of the word being typed, at most. */
 const MAX_PREFIX_WORDS = 50;
 
@@ -253,6 +256,11 @@ export class TextIndex {
     });
   }
 
+  /** How many typo corrections are remembered now: only for observing the bound (tests). */
+  get rememberedCorrections(): number {
+    return this.corrections.size;
+  }
+
   /** Whether some indexed word starts with `prefix` (the word being typed may be unfinished). */
   private hasPrefix(prefix: string): boolean {
     return this.indexes.some(({ index }) => index.withPrefix(prefix, 1).length > 0);
@@ -262,10 +270,19 @@ export class TextIndex {
     return [...new Set(this.indexes.flatMap(({ index }) => index.withPrefix(prefix, MAX_PREFIX_WORDS)))];
   }
 
-  /** Indexed words within one edit (two from eight letters; a swap of two letters is one), most frequent first. */
+  /** The typo corrections of a term, worked out once per term (queries repeat their words). */
   private closest(term: string): string[] {
-    const remembered = this.corrections.get(term);
-    if (remembered) return remembered;
+    let best = this.corrections.get(term);
+    if (!best) {
+      best = this.nearest(term);
+      if (this.corrections.size >= MAX_REMEMBERED_CORRECTIONS) this.corrections.clear();
+      this.corrections.set(term, best);
+    }
+    return best;
+  }
+
+  /** Indexed words within one edit (two from eight letters; a swap of two letters is one), most frequent first. */
+  private nearest(term: string): string[] {
     if (!this.byLength) {
       this.byLength = new Map();
       for (const word of this.vocabulary.keys()) {
@@ -279,10 +296,7 @@ export class TextIndex {
     for (let length = term.length - max; length <= term.length + max; length++) {
       for (const word of this.byLength.get(length) ?? []) if (withinDistance(term, word, max)) found.push(word);
     }
-    const best = found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
-    if (this.corrections.size >= MAX_REMEMBERED_CORRECTIONS) this.corrections.clear();
-    this.corrections.set(term, best);
-    return best;
+    return found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
   }
 
   /** How rare a term is across entries: rare words say more about what is sought. */

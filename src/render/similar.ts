@@ -1,7 +1,7 @@
 // "Did you mean ...?": the closest string by shared letter pairs (Dice coefficient), for suggestions.
 // Candidates (titles, what figures count) come from the documents and repeat from call to call: their pairs
 // are kept. What a user typed is never kept, so distinct queries cannot grow the memory.
-const MAX_CACHED = 20_000;
+export const MAX_CACHED = 20_000;
 /** Words of a candidate compared one by one: enough for a title, bounded for a document's odd 100,000-word line. */
 const MAX_WORDS = 50;
 const MAX_QUERY = 200;
@@ -12,10 +12,13 @@ const WORD_MATCH = 0.9;
 
 const cache = new Map<string, Map<string, number>>();
 
+/** How many texts' letter pairs are kept now: only for observing the bound (tests/render/similar.test.ts). */
+export const cachedTexts = (): number => cache.size;
+
 function cachedPairs(text: string): Map<string, number> {
   const cached = cache.get(text);
   if (cached) return cached;
-  if (cache.size > MAX_CACHED) cache.clear();
+  if (cache.size >= MAX_CACHED) cache.clear();
   const made = countPairs(text);
   cache.set(text, made);
   return made;

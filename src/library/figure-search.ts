@@ -135,13 +135,34 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
  * against. No words around it count: without a figure to compare, one sentence must say the claim itself.
  */
 export function statementSentences(statements: StatementRef[]): FigureSentence[] {
-  return statements.flatMap(({ document, point }) => {
+  return finish(statementSentenceSteps(statements));
+}
+
+/** As statementSentences, yielding after each statement (see steps.ts). */
+export function* statementSentenceSteps(statements: StatementRef[]): Steps<FigureSentence[]> {
+  const sentences: FigureSentence[] = [];
+  for (const { document, point } of statements) {
     const markdown = document.format === 'markdown';
-    return point.sentences.map((span) => {
+    for (const span of point.sentences) {
       const text = plainText(document.text.slice(...span), markdown);
-      return { document, span, figures: [], terms: new Set(terms(text)), context: [], key: text.toLowerCase() };
-    });
-  });
+      sentences.push({
+        document,
+        span,
+        figures: [],
+        terms: new Set(terms(text)),
+        context: [],
+        key: text.toLowerCase(),
+      });
+    }
+    yield;
+  }
+  return sentences;
+}
+
+/** /check's matcher over every sentence (a claim without figures), built in steps (see steps.ts). */
+export function* sentenceFinderSteps(statements: StatementRef[], words: TextIndex): Steps<FigureFinder> {
+  const sentences = yield* statementSentenceSteps(statements);
+  return new FigureFinder(sentences, words, yield* sentencePostings(sentences));
 }
 
 /** Which sentences hold each term, built a sentence a step (see steps.ts). */

@@ -4,9 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/document/parse.js';
+import { plainText } from '../../src/document/text.js';
 import type { Document } from '../../src/document/types.js';
 import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
 import type { FigureSentence } from '../../src/library/figure-search.js';
+import { terms } from '../../src/library/search.js';
 import { buildLibrary, createLibrary, sentenceFinderBuilt, uniqueIds } from '../../src/library/library.js';
 import { seededRandom } from '../support/library.js';
 
@@ -89,6 +91,19 @@ describe("/check's every-sentence matcher", () => {
     expect(wordClaims().some((claim) => checkClaim(sliced, claim).words!.verdict === 'stated')).toBe(true);
   });
 
+  it("keeps each sentence's stems and key as its plain text gives them", () => {
+    const { sentences } = createLibrary(goldDocuments()).sentenceFinder();
+    const vocabulary = [...new Set(sentences.slice(0, 20).flatMap((s) => [...s.terms]))];
+    for (const sentence of sentences) {
+      const text = plainText(sentence.document.text.slice(...sentence.span), sentence.document.format === 'markdown');
+      const stems = new Set(terms(text));
+      expect([...sentence.terms]).toEqual([...stems].sort());
+      const probes = [...vocabulary, 'zz-absent', ''];
+      expect(probes.filter((term) => sentence.terms.has(term))).toEqual(probes.filter((term) => stems.has(term)));
+      expect(sentence.key).toBe(text.toLowerCase());
+    }
+  });
+
   it('asked for before its slices are done, is finished at once, once: the same matcher, the same answers', async () => {
     const atOnce = createLibrary(goldDocuments());
     const sliced = await buildLibrary(goldDocuments());
@@ -102,7 +117,7 @@ describe("/check's every-sentence matcher", () => {
 
   it('is built in slices: a main-thread timer keeps firing while the matcher of a large library is built', async () => {
     const documents = () =>
-      Array.from({ length: 48 }, (_, i) => parseDocument(factSheet(i), { file: `sheet-${i}.txt` }));
+      Array.from({ length: 32 }, (_, i) => parseDocument(factSheet(i), { file: `sheet-${i}.txt` }));
     const atOnce = createLibrary(uniqueIds(documents()));
     const started = performance.now();
     atOnce.sentenceFinder();

@@ -1,7 +1,9 @@
-// node --expose-gc --import tsx bench/check-finder.ts [CORPUS_DIR]: what the every-sentence matcher of /check
-// (a claim without figures) costs on the corpus: the time and heap to build it, and the longest wait of a 1 ms
-// timer while the library is built in slices and while the first such /check runs. Prints numbers; asserts
-// nothing. CORPUS_DIR defaults to ../shared/corpus and is skipped, saying so, when absent.
+// node --expose-gc --import tsx bench/check-finder.ts [CORPUS_DIR] [--served]: what the every-sentence matcher of
+// /check (a claim without figures) costs on the corpus: the time and heap to build it, and the longest wait of a
+// 1 ms timer while the library is built in slices and while the first such /check runs. With --served, only the
+// heap and RSS of a process that loads the corpus as the bot does (parse workers, slices), before and after its
+// matcher is built. Prints numbers; asserts nothing. CORPUS_DIR defaults to ../shared/corpus and is skipped,
+// saying so, when absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseDocument } from '../src/document/parse.js';
@@ -9,8 +11,11 @@ import type { Document } from '../src/document/types.js';
 import { checkClaim } from '../src/library/claims.js';
 import { listDocuments } from '../src/library/folder.js';
 import { buildLibrary, createLibrary, sentenceFinderBuilt, uniqueIds } from '../src/library/library.js';
+import { sharedParsePool } from '../src/library/parse-pool.js';
+import { LiveLibrary } from '../src/library/reload.js';
 
-const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
+const args = process.argv.slice(2).filter((arg) => arg !== '--served');
+const corpusDir = args[0] ?? new URL('../../shared/corpus', import.meta.url).pathname;
 const CLAIM = 'The President signed an executive order protecting American workers';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -68,8 +73,23 @@ async function measure(documents: () => Document[]): Promise<void> {
   void [library, fresh];
 }
 
+/** The bot's own way: a LiveLibrary over the folder; the memory of the process once served, then once the matcher is built. */
+async function served(): Promise<void> {
+  const live = new LiveLibrary(corpusDir);
+  await live.refresh();
+  await sharedParsePool().close();
+  const loaded = memory();
+  await sentenceFinderBuilt(live.current());
+  const built = memory();
+  const show = (m: { heap: number; rss: number }) => `heap ${m.heap.toFixed(0)} MB, RSS ${m.rss.toFixed(0)} MB`;
+  line('served (the bot), the matcher not built yet', show(loaded));
+  line('served (the bot), the matcher built', show(built));
+}
+
 if (!existsSync(corpusDir)) {
   console.log(`check finder skipped: ${corpusDir} is not here`);
+} else if (process.argv.includes('--served')) {
+  await served();
 } else {
   const listing = await listDocuments(corpusDir);
   const texts = listing.files.map((f) => ({ file: f.file, text: readFileSync(f.path, 'utf8') }));

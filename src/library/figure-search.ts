@@ -30,19 +30,26 @@ export interface TermSet extends Iterable<string> {
   has(term: string): boolean;
 }
 
+const maskBit = (term: string) =>
+  1 << ((term.charCodeAt(0) * 7 + term.charCodeAt(term.length - 1) * 3 + term.length) % 30);
+
 /**
  * A sentence's stems as a sorted list, searched by halves: on the corpus's 85,000 sentences this holds what a
  * Set each held in far less memory.
  */
 export class SortedTerms implements TermSet {
   private readonly list: string[];
+  /** A bit for each stem's first letter, last letter and length: most words asked for are absent, and fail here. */
+  private readonly mask: number = 0;
 
   constructor(terms: string[]) {
     const sorted = terms.sort();
     this.list = sorted.filter((term, i) => i === 0 || term !== sorted[i - 1]);
+    for (const term of this.list) this.mask |= maskBit(term);
   }
 
   has(term: string): boolean {
+    if ((this.mask & maskBit(term)) === 0) return false;
     let low = 0;
     let high = this.list.length - 1;
     while (low <= high) {

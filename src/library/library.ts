@@ -20,7 +20,7 @@ import {
   type StatementRef,
 } from './refs.js';
 import type { Hit } from './search.js';
-import { finish, finishInSlices, type Steps } from './steps.js';
+import { finish, finishInSlices, SLICE_MS, type Steps } from './steps.js';
 
 export type { FigureHit, FigureRef, SectionRef, StatementRef };
 
@@ -142,7 +142,10 @@ export async function buildLibrary(documents: Document[]): Promise<Library> {
   return library;
 }
 
-/** Settles when the library's every-sentence matcher is built (at once for a library from createLibrary, when asked). */
+/**
+ * Settles when the library's every-sentence matcher is built (one from createLibrary builds it when asked). The
+ * slices do not keep the process alive: something else must, for this to settle.
+ */
 export function sentenceFinderBuilt(library: Library): Promise<void> {
   return sentenceFinderBuilds.get(library) ?? Promise.resolve();
 }
@@ -182,7 +185,7 @@ function laterFinder(makeSteps: () => Steps<FigureFinder>): LaterFinder {
     inSlices: async () => {
       try {
         // Steps finished by now() meanwhile end this run with no value; the finder is already set then.
-        const built = await finishInSlices(steps);
+        const built = await finishInSlices(steps, SLICE_MS, true);
         finder ??= built ?? null;
       } catch {
         steps = makeSteps();

@@ -11,6 +11,7 @@ import type { FigureSentence } from '../../src/library/figure-search.js';
 import { terms } from '../../src/library/search.js';
 import { buildLibrary, createLibrary, sentenceFinderBuilt, uniqueIds } from '../../src/library/library.js';
 import { seededRandom } from '../support/library.js';
+import { runScript } from '../support/run.js';
 
 const GOLD = join(import.meta.dirname, '../fixtures/gold');
 
@@ -129,5 +130,12 @@ describe("/check's every-sentence matcher", () => {
     expect(gapMs).toBeLessThan(atOnceMs / 4);
     expect(gapMs).toBeLessThan(totalMs / 4);
     expect(library.sentenceFinder().sentences).toHaveLength(atOnce.sentenceFinder().sentences.length);
+  });
+
+  it('does not keep a process alive: one that has answered and has nothing left to do exits meanwhile', () => {
+    const ran = runScript('tests/support/one-shot-build.ts', []);
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toBe('served\n');
   });
 });

@@ -132,7 +132,7 @@ const sentenceFinderBuilds = new WeakMap<Library, Promise<void>>();
 
 /**
  * As createLibrary, in slices of a few milliseconds with the event loop let in between: how a reload builds
- * the new library while the old one keeps answering. The every-sentence matcher (about 1.6 s at once on the
+ * the new library while the old one keeps answering. The every-sentence matcher (about 1.4 s at once on the
  * corpus) is built in slices too, after the library is returned: a /check that needs it first meanwhile
  * finishes the rest at once.
  */

@@ -18,11 +18,53 @@ export interface FigureSentence {
   span: Span;
   figures: FigureRef[];
   /** The sentence's stems, and those of what its figures count. */
-  terms: Set<string>;
+  terms: TermSet;
   /** Stems of the words around it that a question may use: its statement, section title and document title. */
   context: ReadonlyArray<ReadonlySet<string>>;
   /** The sentence as a reader sees it, for telling repeats apart. */
   key: string;
+}
+
+/** Stems a sentence holds: a Set, or the sorted list every-sentence matching keeps (SortedTerms). */
+export interface TermSet extends Iterable<string> {
+  has(term: string): boolean;
+}
+
+const maskBit = (term: string) =>
+  1 << ((term.charCodeAt(0) * 7 + term.charCodeAt(term.length - 1) * 3 + term.length) % 30);
+
+/**
+ * A sentence's stems as a sorted list, searched by halves: on the corpus's 85,000 sentences this holds what a
+ * Set each held in far less memory.
+ */
+export class SortedTerms implements TermSet {
+  private readonly list: string[];
+  /** A bit for each stem's first letter, last letter and length: most words asked for are absent, and fail here. */
+  private readonly mask: number = 0;
+
+  constructor(terms: string[]) {
+    const sorted = terms.sort();
+    this.list = sorted.filter((term, i) => i === 0 || term !== sorted[i - 1]);
+    for (const term of this.list) this.mask |= maskBit(term);
+  }
+
+  has(term: string): boolean {
+    if ((this.mask & maskBit(term)) === 0) return false;
+    let low = 0;
+    let high = this.list.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = this.list[middle]!;
+      if (found === term) return true;
+      if (found < term) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.list[Symbol.iterator]();
+  }
 }
 
 /** A sentence that speaks of what some words say, and how much of them it holds. */
@@ -94,7 +136,7 @@ export function figureSentences(figures: FigureRef[]): FigureSentence[] {
 
 /** As figureSentences, yielding after each figure (a reload builds the library in slices: see steps.ts). */
 export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence[]> {
-  const sentences: FigureSentence[] = [];
+  const sentences: Array<FigureSentence & { terms: Set<string> }> = [];
   // One set of stems per statement, section and document, shared by its sentences: the corpus has about
   // 34,000 sentences with figures, and copying a document's title stems into each cost about 90 MB.
   const shared = new Map<object, Set<string>>();
@@ -135,13 +177,51 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
  * against. No words around it count: without a figure to compare, one sentence must say the claim itself.
  */
 export function statementSentences(statements: StatementRef[]): FigureSentence[] {
-  return statements.flatMap(({ document, point }) => {
-    const markdown = document.format === 'markdown';
-    return point.sentences.map((span) => {
-      const text = plainText(document.text.slice(...span), markdown);
-      return { document, span, figures: [], terms: new Set(terms(text)), context: [], key: text.toLowerCase() };
-    });
-  });
+  return finish(statementSentenceSteps(statements));
+}
+
+/** As statementSentences, yielding after each statement (see steps.ts). */
+export function* statementSentenceSteps(statements: StatementRef[]): Steps<FigureSentence[]> {
+  const sentences: FigureSentence[] = [];
+  for (const { document, point } of statements) {
+    for (const span of point.sentences) sentences.push(new StatementSentence(document, span));
+    yield;
+  }
+  return sentences;
+}
+
+const NO_FIGURES: FigureRef[] = Object.freeze([]) as unknown as FigureRef[];
+const NO_CONTEXT: ReadonlyArray<ReadonlySet<string>> = Object.freeze([]);
+
+/**
+ * A sentence of a statement, kept small: the corpus has about 85,000. Its key (read for the few sentences a
+ * check quotes) is made again when read rather than kept: about 17 MB less.
+ */
+class StatementSentence implements FigureSentence {
+  readonly figures = NO_FIGURES;
+  readonly context = NO_CONTEXT;
+  readonly terms: SortedTerms;
+
+  constructor(
+    readonly document: Document,
+    readonly span: Span,
+  ) {
+    this.terms = new SortedTerms(terms(this.text()));
+  }
+
+  get key(): string {
+    return this.text().toLowerCase();
+  }
+
+  private text(): string {
+    return plainText(this.document.text.slice(...this.span), this.document.format === 'markdown');
+  }
+}
+
+/** /check's matcher over every sentence (a claim without figures), built in steps (see steps.ts). */
+export function* sentenceFinderSteps(statements: StatementRef[], words: TextIndex): Steps<FigureFinder> {
+  const sentences = yield* statementSentenceSteps(statements);
+  return new FigureFinder(sentences, words, yield* sentencePostings(sentences));
 }
 
 /** Which sentences hold each term, built a sentence a step (see steps.ts). */
@@ -249,7 +329,7 @@ export class FigureFinder {
   }
 
   /** The rarity-weighted share of the words that `terms` holds (a synonym or correction counts less). */
-  share(groups: Alternative[][], terms: ReadonlySet<string>): number {
+  share(groups: Alternative[][], terms: TermSet): number {
     let wanted = 0;
     let held = 0;
     for (const group of groups) {

@@ -5,8 +5,8 @@ import { newerFirst } from './dates.js';
 import {
   FigureFinder,
   figureSentenceSteps,
+  sentenceFinderSteps,
   sentencePostings,
-  statementSentences,
   type FigureHit,
 } from './figure-search.js';
 import { indexSteps, type Indexes } from './indexes.js';
@@ -20,7 +20,7 @@ import {
   type StatementRef,
 } from './refs.js';
 import type { Hit } from './search.js';
-import { finish, finishInSlices, type Steps } from './steps.js';
+import { finish, finishInSlices, SLICE_MS, type Steps } from './steps.js';
 
 export type { FigureHit, FigureRef, SectionRef, StatementRef };
 
@@ -53,7 +53,10 @@ export interface Library {
   statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
   /** /stat's matcher over the sentences that state figures; /check weighs what a claim says with it too. */
   figureFinder: FigureFinder;
-  /** The same matcher over every sentence, built when first asked (/check on a claim without figures). */
+  /**
+   * The same matcher over every sentence (/check on a claim without figures): built in slices once a reload
+   * has built the library (see buildLibrary), or at once if asked for before that is done.
+   */
   sentenceFinder(): FigureFinder;
   findDocuments(query: string): Document[];
   /** The stems a full-text query looks for (synonyms and typo corrections included), for highlighting. */
@@ -119,35 +122,89 @@ function keyMaps(documents: Document[], parts: Collected) {
   return { documentsById, sectionsById, figuresById };
 }
 
-/** Builds the library from parsed documents: every index is built once, here. */
+/** Builds the library from parsed documents: every index is built once, here (the every-sentence matcher when first asked). */
 export function createLibrary(documents: Document[]): Library {
-  return finish(librarySteps(documents));
+  return finish(librarySteps(documents)).library;
 }
+
+/** Settles once a library from buildLibrary has its every-sentence matcher built. */
+const sentenceFinderBuilds = new WeakMap<Library, Promise<void>>();
 
 /**
  * As createLibrary, in slices of a few milliseconds with the event loop let in between: how a reload builds
- * the new library while the old one keeps answering.
+ * the new library while the old one keeps answering. The every-sentence matcher (about 1.4 s at once on the
+ * corpus) is built in slices too, after the library is returned: a /check that needs it first meanwhile
+ * finishes the rest at once.
  */
-export function buildLibrary(documents: Document[]): Promise<Library> {
-  return finishInSlices(librarySteps(documents));
+export async function buildLibrary(documents: Document[]): Promise<Library> {
+  const { library, sentenceFinder } = await finishInSlices(librarySteps(documents));
+  sentenceFinderBuilds.set(library, sentenceFinder.inSlices());
+  return library;
 }
 
-function* librarySteps(documents: Document[]): Steps<Library> {
+/**
+ * Settles when the library's every-sentence matcher is built (one from createLibrary builds it when asked). The
+ * slices do not keep the process alive: something else must, for this to settle.
+ */
+export function sentenceFinderBuilt(library: Library): Promise<void> {
+  return sentenceFinderBuilds.get(library) ?? Promise.resolve();
+}
+
+function* librarySteps(documents: Document[]): Steps<{ library: Library; sentenceFinder: LaterFinder }> {
   const parts = collectParts(documents);
   yield;
   const indexes = yield* indexSteps(documents, parts);
   const sentences = yield* figureSentenceSteps(parts.figures);
   const finder = new FigureFinder(sentences, indexes.statements, yield* sentencePostings(sentences));
   yield;
-  return assemble(documents, parts, indexes, finder);
+  const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
+  return { library: assemble(documents, parts, indexes, finder, sentenceFinder), sentenceFinder };
 }
 
-function assemble(documents: Document[], parts: Collected, indexes: Indexes, finder: FigureFinder): Library {
+interface LaterFinder {
+  /** The matcher: the steps not yet run are run now. */
+  now(): FigureFinder;
+  /** Runs the steps in slices; a call to now() meanwhile finishes them, and this then ends. */
+  inSlices(): Promise<void>;
+}
+
+/** A matcher built from one run of its steps, whether in slices, at once, or begun in slices and finished at once. */
+function laterFinder(makeSteps: () => Steps<FigureFinder>): LaterFinder {
+  let steps = makeSteps();
+  let finder: FigureFinder | null = null;
+  return {
+    now: () => {
+      try {
+        return (finder ??= finish(steps));
+      } catch (error) {
+        // A failed step ends the steps: the next /check that asks builds the matcher again from the start.
+        steps = makeSteps();
+        throw error;
+      }
+    },
+    inSlices: async () => {
+      try {
+        // Steps finished by now() meanwhile end this run with no value; the finder is already set then.
+        const built = await finishInSlices(steps, SLICE_MS, true);
+        finder ??= built ?? null;
+      } catch {
+        steps = makeSteps();
+      }
+    },
+  };
+}
+
+function assemble(
+  documents: Document[],
+  parts: Collected,
+  indexes: Indexes,
+  finder: FigureFinder,
+  later: LaterFinder,
+): Library {
   const byDocument = partsByDocument(parts);
   const everything: Parts = { sections: parts.sections, figures: parts.figures, statements: parts.statements };
   const none: Parts = { sections: [], figures: [], statements: [] };
   const searchStatements = statementSearch(indexes, parts);
-  let sentenceFinder: FigureFinder | null = null;
   const { documentsById, sectionsById, figuresById } = keyMaps(documents, parts);
   const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
   const lookup = <T>(
@@ -176,8 +233,7 @@ function assemble(documents: Document[], parts: Collected, indexes: Indexes, fin
     findDocuments: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementQueryTerms: (query) => indexes.statements.queryTerms(query),
     figureFinder: finder,
-    sentenceFinder: () =>
-      (sentenceFinder ??= new FigureFinder(statementSentences(parts.statements), indexes.statements)),
+    sentenceFinder: () => later.now(),
     documentById: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
     sectionById: (id, documentId) => {
       const key = id.trim().toLowerCase();

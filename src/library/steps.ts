@@ -14,14 +14,20 @@ export function finish<T>(steps: Steps<T>): T {
   }
 }
 
-/** Runs the steps in slices of about `sliceMs`, letting I/O and timers run between them. */
-export async function finishInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS): Promise<T> {
+/**
+ * Runs the steps in slices of about `sliceMs`, letting I/O and timers run between them. Work done `inBackground`
+ * does not keep the process alive (a one-shot console answer exits without waiting for it).
+ */
+export async function finishInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS, inBackground = false): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => {
+        const turn = setImmediate(resolve);
+        if (inBackground) turn.unref();
+      });
       sliceStart = performance.now();
     }
   }

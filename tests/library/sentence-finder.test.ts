@@ -1,0 +1,141 @@
+// /check's every-sentence matcher (a claim without figures): built in slices after a reload's library, the same
+// as one built at once, with the event loop let in meanwhile.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/document/parse.js';
+import { plainText } from '../../src/document/text.js';
+import type { Document } from '../../src/document/types.js';
+import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
+import type { FigureSentence } from '../../src/library/figure-search.js';
+import { terms } from '../../src/library/search.js';
+import { buildLibrary, createLibrary, sentenceFinderBuilt, uniqueIds } from '../../src/library/library.js';
+import { seededRandom } from '../support/library.js';
+import { runScript } from '../support/run.js';
+
+const GOLD = join(import.meta.dirname, '../fixtures/gold');
+
+function goldDocuments(): Document[] {
+  const files = readdirSync(join(GOLD, 'docs')).sort();
+  return uniqueIds(files.map((file) => parseDocument(readFileSync(join(GOLD, 'docs', file), 'utf8'), { file })));
+}
+
+/** The gold claims without figures (those the every-sentence matcher checks), and a few made up. */
+function wordClaims(): string[] {
+  const gold = JSON.parse(readFileSync(join(GOLD, 'claims.json'), 'utf8')) as Array<{
+    claim: string;
+    verdict?: string;
+  }>;
+  const claims = gold.filter((c) => c.verdict).map((c) => c.claim);
+  expect(claims.length).toBeGreaterThan(20);
+  return [...claims, 'The President did not sign the order', 'wildfire response in California', 'zzz qqq'];
+}
+
+/** What a reader sees of a check: the verdicts and the sentences quoted, by document and span. */
+function shown(check: ClaimCheck) {
+  const quote = (s: FigureSentence) => `${s.document.id}:${s.span.join('-')}`;
+  return {
+    words: check.words && {
+      verdict: check.words.verdict,
+      evidence: check.words.evidence.map((e) => [quote(e.sentence), e.coverage]),
+    },
+    figures: check.figures.map((f) => [f.verdict, f.evidence.map((e) => quote(e.sentence))]),
+  };
+}
+
+/** A fact sheet of 40 sections of 30 statements, two sentences each, in words drawn from 2,000 made-up ones. */
+function factSheet(seed: number): string {
+  const random = seededRandom(seed + 1);
+  const word = () => `w${Math.floor(random() * 2000).toString(36)}`;
+  const sentence = () => `The ${Array.from({ length: 12 }, word).join(' ')} grew ${Math.floor(random() * 900)} times.`;
+  const out: string[] = [];
+  for (let s = 0; s < 40; s++) {
+    out.push(`SECTION ${s} ${word().toUpperCase()}`, '');
+    for (let p = 0; p < 30; p++) out.push(`- ${sentence()} ${sentence()}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const sentencesOf = (sentences: FigureSentence[]) =>
+  sentences.map((s) => ({ id: s.document.id, span: s.span, terms: [...s.terms], key: s.key }));
+
+/** The longest wait between the ticks of a 5 ms timer while `work` runs, and how long it ran in all. */
+async function timerGaps(work: () => Promise<unknown>): Promise<{ gapMs: number; totalMs: number }> {
+  let last = performance.now();
+  let gapMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    gapMs = Math.max(gapMs, now - last);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  try {
+    await work();
+    gapMs = Math.max(gapMs, performance.now() - last);
+    return { gapMs, totalMs: performance.now() - started };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe("/check's every-sentence matcher", () => {
+  it('built in slices after the library holds the same sentences and gives the same checks as one built at once', async () => {
+    const atOnce = createLibrary(goldDocuments());
+    const sliced = await buildLibrary(goldDocuments());
+    await sentenceFinderBuilt(sliced);
+    expect(sentencesOf(sliced.sentenceFinder().sentences)).toEqual(sentencesOf(atOnce.sentenceFinder().sentences));
+    for (const claim of wordClaims()) {
+      expect(shown(checkClaim(sliced, claim)), claim).toEqual(shown(checkClaim(atOnce, claim)));
+      expect(checkClaim(sliced, claim).words).not.toBeNull();
+    }
+    expect(wordClaims().some((claim) => checkClaim(sliced, claim).words!.verdict === 'stated')).toBe(true);
+  });
+
+  it("keeps each sentence's stems and key as its plain text gives them", () => {
+    const { sentences } = createLibrary(goldDocuments()).sentenceFinder();
+    const vocabulary = [...new Set(sentences.slice(0, 20).flatMap((s) => [...s.terms]))];
+    for (const sentence of sentences) {
+      const text = plainText(sentence.document.text.slice(...sentence.span), sentence.document.format === 'markdown');
+      const stems = new Set(terms(text));
+      expect([...sentence.terms]).toEqual([...stems].sort());
+      const probes = [...vocabulary, 'zz-absent', ''];
+      expect(probes.filter((term) => sentence.terms.has(term))).toEqual(probes.filter((term) => stems.has(term)));
+      expect(sentence.key).toBe(text.toLowerCase());
+    }
+  });
+
+  it('asked for before its slices are done, is finished at once, once: the same matcher, the same answers', async () => {
+    const atOnce = createLibrary(goldDocuments());
+    const sliced = await buildLibrary(goldDocuments());
+    const claim = wordClaims()[0]!;
+    expect(shown(checkClaim(sliced, claim))).toEqual(shown(checkClaim(atOnce, claim)));
+    const finder = sliced.sentenceFinder();
+    await sentenceFinderBuilt(sliced);
+    expect(sliced.sentenceFinder()).toBe(finder);
+    expect(sentencesOf(finder.sentences)).toEqual(sentencesOf(atOnce.sentenceFinder().sentences));
+  });
+
+  it('is built in slices: a main-thread timer keeps firing while the matcher of a large library is built', async () => {
+    const documents = () =>
+      Array.from({ length: 32 }, (_, i) => parseDocument(factSheet(i), { file: `sheet-${i}.txt` }));
+    const atOnce = createLibrary(uniqueIds(documents()));
+    const started = performance.now();
+    atOnce.sentenceFinder();
+    const atOnceMs = performance.now() - started;
+    const library = await buildLibrary(uniqueIds(documents()));
+    // The library is served from here on, its matcher built in slices meanwhile.
+    const { gapMs, totalMs } = await timerGaps(() => sentenceFinderBuilt(library));
+    // Built at once, the matcher held the timer for its whole build; in slices, no wait comes near it.
+    expect(gapMs).toBeLessThan(atOnceMs / 4);
+    expect(gapMs).toBeLessThan(totalMs / 4);
+    expect(library.sentenceFinder().sentences).toHaveLength(atOnce.sentenceFinder().sentences.length);
+  });
+
+  it('does not keep a process alive: one that has answered and has nothing left to do exits meanwhile', () => {
+    const ran = runScript('tests/support/one-shot-build.ts', []);
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toBe('served\n');
+  });
+});

@@ -102,6 +102,11 @@ const UNIT_WORDS: Record<string, string> = lookupTable({
  * document title). Below it, /stat says "No figure found" rather than answer something else.
  */
 export const MIN_COVERAGE = 0.62;
+/**
+ * Sentences weighed per lookup, at most. A word held by many thousands of sentences (a one-letter prefix while
+ * someone types, on a large library) would otherwise make every lookup cost time in proportion to the library.
+ */
+const MAX_CANDIDATES = 3_000;
 /** A word found only around the sentence (its statement, section, document title) counts this much. */
 const CONTEXT_WEIGHT = 0.6;
 
@@ -283,26 +288,43 @@ export class FigureFinder {
 
   private byWords(groups: Alternative[][], units: Set<string>, inScope: (s: FigureSentence) => boolean) {
     const hits = [];
-    for (const sentence of this.candidates(groups)) {
-      if (!inScope(sentence)) continue;
+    for (const sentence of this.candidates(groups, inScope)) {
       const { score, coverage, held, terms: found } = this.wordScore(sentence, groups);
       // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
       if (coverage < MIN_COVERAGE || (groups.length <= 2 && held < groups.length)) continue;
       const withUnit =
         units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
       if (withUnit.length === 0) continue;
-      const labelled = withUnit.filter((f) => terms(f.figure.counts ?? '').some((t) => found.has(t)));
+      const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
       hits.push({ sentence, bold: labelled.length > 0 ? labelled : withUnit, score: coverage * 100 + score });
     }
     return hits;
   }
 
-  /** Sentences holding any of the words (or, around them, in their statement or titles). */
-  private candidates(groups: Alternative[][]): FigureSentence[] {
-    const ids = new Set<number>();
-    for (const group of groups)
-      for (const { term } of group) for (const id of this.postings.get(term) ?? this.contextPostings(term)) ids.add(id);
-    return [...ids].map((id) => this.sentences[id]!);
+  /**
+   * Sentences holding any of the words (or, around them, in their statement or titles). Past MAX_CANDIDATES,
+   * those holding the largest rarity-weighted share of the words, in document order at equal share.
+   */
+  private candidates(groups: Alternative[][], inScope?: (s: FigureSentence) => boolean): FigureSentence[] {
+    const share = new Map<number, number>();
+    for (const group of groups) {
+      const rarity = this.rarity(group[0]!.term);
+      // A sentence counts once per word, however many of the word's alternatives it holds.
+      const counted = group.length > 1 ? new Set<number>() : null;
+      for (const { term } of group)
+        for (const id of this.postings.get(term) ?? this.contextPostings(term)) {
+          // Out of scope before the bound, so a lookup in one document never loses its own sentences.
+          if (counted?.has(id) || (inScope && !inScope(this.sentences[id]!))) continue;
+          counted?.add(id);
+          share.set(id, (share.get(id) ?? 0) + rarity);
+        }
+    }
+    const ids = [...share.keys()];
+    if (ids.length > MAX_CANDIDATES) {
+      ids.sort((a, b) => share.get(b)! - share.get(a)! || a - b);
+      ids.length = MAX_CANDIDATES;
+    }
+    return ids.map((id) => this.sentences[id]!);
   }
 
   /**
@@ -320,8 +342,8 @@ export class FigureFinder {
    */
   covering(groups: Alternative[][], documentId?: string, min = MIN_COVERAGE): Covering[] {
     const found: Covering[] = [];
-    for (const sentence of this.candidates(groups)) {
-      if (documentId && sentence.document.id !== documentId) continue;
+    const inDocument = documentId ? (s: FigureSentence) => s.document.id === documentId : undefined;
+    for (const sentence of this.candidates(groups, inDocument)) {
       const { coverage, terms: held } = this.wordScore(sentence, groups);
       if (coverage >= min) found.push({ sentence, coverage, held: held.size });
     }
@@ -346,6 +368,15 @@ export class FigureFinder {
       .filter(inScope)
       .map((sentence) => ({ sentence, bold: sentence.figures.filter((f) => units.has(f.figure.unit ?? '')), score: 0 }))
       .filter((hit) => hit.bold.length > 0);
+  }
+
+  private readonly countTermsOf = new WeakMap<FigureRef, string[]>();
+
+  /** The words of what a figure counts, worked out once a figure: every lookup that finds its sentence asks. */
+  private countTerms(ref: FigureRef): string[] {
+    let found = this.countTermsOf.get(ref);
+    if (!found) this.countTermsOf.set(ref, (found = terms(ref.figure.counts ?? '')));
+    return found;
   }
 
   /** How telling a word is: rare words say more about what is sought; unknown words say the most. */

@@ -13,6 +13,7 @@ import { listDocuments } from '../src/library/folder.js';
 import { buildLibrary, createLibrary, sentenceFinderBuilt, uniqueIds } from '../src/library/library.js';
 import { sharedParsePool } from '../src/library/parse-pool.js';
 import { LiveLibrary } from '../src/library/reload.js';
+import { timerGaps } from '../tests/support/timer-gaps.js';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--served');
 const corpusDir = args[0] ?? new URL('../../shared/corpus', import.meta.url).pathname;
@@ -26,21 +27,10 @@ function memory(): { heap: number; rss: number } {
   return { heap: heapUsed / 1e6, rss: rss / 1e6 };
 }
 
-/** Runs `work` with a 1 ms timer ticking: the whole time and the longest wait between ticks, in ms. */
+/** `work` with a 1 ms timer ticking: the whole time and the longest wait between ticks, in ms. */
 async function blocking<T>(work: () => T | Promise<T>): Promise<{ value: T; total: number; longest: number }> {
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  const started = performance.now();
-  const value = await work();
-  const total = performance.now() - started;
-  clearInterval(timer);
-  longest = Math.max(longest, performance.now() - last);
-  return { value, total, longest };
+  const { value, totalMs, gapMs } = await timerGaps(work, 1);
+  return { value, total: totalMs, longest: gapMs };
 }
 
 const line = (name: string, text: string) => console.log(`${name.padEnd(52)} ${text}`);

@@ -11,27 +11,16 @@ import { listDocuments } from '../src/library/folder.js';
 import { createLibrary, uniqueIds } from '../src/library/library.js';
 import { sharedParsePool } from '../src/library/parse-pool.js';
 import { LiveLibrary } from '../src/library/reload.js';
+import { timerGaps } from '../tests/support/timer-gaps.js';
 
 const corpusDir = process.argv[2] ?? new URL('../../shared/corpus', import.meta.url).pathname;
 
 /** Runs `work` with a 1 ms timer ticking: the whole time, the longest wait between ticks, and the p99 delay. */
 async function blocking(name: string, work: () => unknown): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 1 });
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
   delay.enable();
-  const started = performance.now();
-  await work();
-  const total = performance.now() - started;
+  const { totalMs: total, gapMs: longest } = await timerGaps(work, 1);
   delay.disable();
-  clearInterval(timer);
-  // The last stretch, if it ended the work, counts too.
-  longest = Math.max(longest, performance.now() - last);
   const p99 = delay.percentile(99) / 1e6;
   console.log(
     `${name.padEnd(46)} ${(total / 1000).toFixed(2)} s in all; longest stall ${longest.toFixed(0)} ms; p99 delay ${p99.toFixed(0)} ms`,

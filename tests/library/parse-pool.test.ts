@@ -9,6 +9,7 @@ import { ParsePool, sharedParsePool } from '../../src/library/parse-pool.js';
 import { LiveLibrary } from '../../src/library/reload.js';
 import { ROOT, SEED_PATH } from '../support/documents.js';
 import { documentsFolder, recordedLog } from '../support/folder.js';
+import { timerGaps } from '../support/timer-gaps.js';
 
 const STUCK_WORKER = new URL('../support/stuck-parse-worker.ts', import.meta.url);
 const BUDGET_MS = 2_000;
@@ -19,22 +20,6 @@ function stuckPool(): ParsePool {
   const pool = new ParsePool({ budgetMs: BUDGET_MS, entry: STUCK_WORKER });
   pools.push(pool);
   return pool;
-}
-
-/** The longest wait between the ticks of a 5 ms timer on the main thread while `work` runs. */
-async function longestTimerGap<T>(work: () => Promise<T>): Promise<{ result: T; gapMs: number }> {
-  let last = performance.now();
-  let gapMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    gapMs = Math.max(gapMs, now - last);
-    last = now;
-  }, 5);
-  try {
-    return { result: await work(), gapMs };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 describe('the parse workers', () => {
@@ -56,7 +41,7 @@ describe('the parse workers', () => {
     writeFileSync(join(dir, 'spaces.md'), `# a${' '.repeat(200_000)}b\n`);
     const recorded = recordedLog();
     const live = new LiveLibrary(dir, recorded.log, { reader: stuckPool() });
-    const { result: report, gapMs } = await longestTimerGap(() => live.reloadAndLog());
+    const { value: report, gapMs } = await timerGaps(() => live.reloadAndLog());
     expect(report.errors.map((e) => e.message)).toEqual([
       'spaces.md:1: no statements found',
       `stuck.txt: took longer than ${BUDGET_MS / 1000} s to read; refused`,

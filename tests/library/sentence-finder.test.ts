@@ -12,6 +12,7 @@ import { terms } from '../../src/library/search.js';
 import { buildLibrary, createLibrary, sentenceFinderBuilt, uniqueIds } from '../../src/library/library.js';
 import { seededRandom } from '../support/library.js';
 import { runScript } from '../support/run.js';
+import { timerGaps } from '../support/timer-gaps.js';
 
 const GOLD = join(import.meta.dirname, '../fixtures/gold');
 
@@ -59,25 +60,6 @@ function factSheet(seed: number): string {
 
 const sentencesOf = (sentences: FigureSentence[]) =>
   sentences.map((s) => ({ id: s.document.id, span: s.span, terms: [...s.terms], key: s.key }));
-
-/** The longest wait between the ticks of a 5 ms timer while `work` runs, and how long it ran in all. */
-async function timerGaps(work: () => Promise<unknown>): Promise<{ gapMs: number; totalMs: number }> {
-  let last = performance.now();
-  let gapMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    gapMs = Math.max(gapMs, now - last);
-    last = now;
-  }, 5);
-  const started = performance.now();
-  try {
-    await work();
-    gapMs = Math.max(gapMs, performance.now() - last);
-    return { gapMs, totalMs: performance.now() - started };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 describe("/check's every-sentence matcher", () => {
   it('built in slices after the library holds the same sentences and gives the same checks as one built at once', async () => {

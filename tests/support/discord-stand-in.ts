@@ -87,6 +87,15 @@ export interface StandInOptions {
 export type Where = 'guild' | 'dm' | 'private';
 
 export const BOT_USER_ID = '900000000000000001';
+/** The bot's own user, as messages it posts and READY name it. */
+const BOT_USER = {
+  id: BOT_USER_ID,
+  username: 'factsheet-bot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
 export const READER_ID = '930000000000000000';
 const GUILD_ID = '910000000000000000';
 
@@ -436,14 +445,7 @@ export class DiscordStandIn {
       channel_id: CHANNEL_ID,
       type: 0,
       content: '',
-      author: {
-        id: BOT_USER_ID,
-        username: 'factsheet-bot',
-        discriminator: '0',
-        global_name: null,
-        avatar: null,
-        bot: true,
-      },
+      author: BOT_USER,
       embeds: [],
       components: [],
       attachments: [],
@@ -598,15 +600,7 @@ export class DiscordStandIn {
     Object.assign(session, { socket: ws, id: randomBytes(16).toString('hex'), seq: 0, dispatches: [], ready: true });
     this.dispatch(shard, 'READY', {
       v: 10,
-      user: {
-        id: BOT_USER_ID,
-        username: 'factsheet-bot',
-        discriminator: '0',
-        global_name: null,
-        avatar: null,
-        bot: true,
-        flags: 0,
-      },
+      user: { ...BOT_USER, flags: 0 },
       guilds: [],
       session_id: session.id,
       resume_gateway_url: this.gatewayUrl,

@@ -1,7 +1,8 @@
-// The store in Redis, shared by every replica. ioredis rather than node-redis: its TypeScript types ship with
-// it, it reconnects by itself, and a per-command timeout and a disabled offline queue make a command fail at
-// once while Redis is away (the handler then answers without the shared state) instead of queueing until the
-// 3-second window has passed. Loaded only when REDIS_URL is set.
+// The store in Redis, shared by every replica. ioredis rather than node-redis (measured in docs/libraries.md:
+// the same latency, half the load time, 15 MB less memory): its types ship with it, it reconnects by itself, and
+// a per-command timeout and a disabled offline queue make a command fail at once while Redis is away (the
+// handler then answers without the shared state) instead of queueing until the 3-second window has passed.
+// Loaded only when REDIS_URL is set.
 import { Redis } from 'ioredis';
 import type { Store } from './store.js';
 

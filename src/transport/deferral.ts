@@ -11,7 +11,7 @@ import {
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { Command } from '../command.js';
+import { snowflakeTime, type Command } from '../command.js';
 
 /** A deferred command shows "thinking…" as a new message; a deferred button leaves its message as it is. */
 export type Deferral = 'message' | 'update';
@@ -55,7 +55,6 @@ export function deferralResponse(deferral: Deferral, privately: boolean): APIInt
   };
 }
 
-const DISCORD_EPOCH = 1420070400000n;
 /** Interaction tokens last 15 minutes; an id dated outside that is not a real Discord timestamp. */
 const TOKEN_LIFETIME_MS = 15 * 60_000;
 
@@ -65,9 +64,8 @@ const TOKEN_LIFETIME_MS = 15 * 60_000;
  * (the console's and tests' made-up ids), and for one dated after receipt (a clock running behind Discord's).
  */
 export function createdAt(id: string, receivedAt: number): number {
-  if (!/^\d{1,20}$/.test(id)) return receivedAt;
-  const created = Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-  return created <= receivedAt && created > receivedAt - TOKEN_LIFETIME_MS ? created : receivedAt;
+  const created = snowflakeTime(id);
+  return created !== null && created <= receivedAt && created > receivedAt - TOKEN_LIFETIME_MS ? created : receivedAt;
 }
 
 /** Replies that go through the interaction's webhook (no bot token needed): a deferred answer, a button-expiry edit. */

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { plainBlocks, type Block } from './plain.js';
 import type { GoldDocument, GoldQuestion } from './types.js';
 
-export const GOLD = 'tests/fixtures/gold';
+/** The gold set's folder: the tune split by default, `GOLD_DIR=tests/fixtures/gold-test` for the frozen test split. */
+export const GOLD = process.env.GOLD_DIR ?? 'tests/fixtures/gold';
 
 export function readDoc(file: string): { text: string; blocks: Block[] } {
   const text = readFileSync(join(GOLD, 'docs', file), 'utf8');

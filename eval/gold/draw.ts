@@ -3,6 +3,7 @@
 // tests/fixtures/gold/docs/ (public domain) so the eval runs on a clone without the corpus.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { seededRandom } from '../../tests/support/random.js';
 
 const SEED = 20261128;
@@ -10,7 +11,7 @@ const PER_YEAR = 7; // 6 years (2021-2026) x 7 = 42 drawn
 /** Longer files are left out so that every figure of every drawn document can be annotated by hand. */
 const MAX_BYTES = 16_000;
 
-function listMarkdown(dir: string): string[] {
+export function listMarkdown(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const path = join(dir, entry.name);
@@ -50,10 +51,14 @@ function draw(corpus: string): string[] {
   return drawn;
 }
 
-const corpus = process.argv[2] ?? '../shared/corpus';
-const out = 'tests/fixtures/gold/docs';
-mkdirSync(out, { recursive: true });
-for (const file of draw(corpus)) {
-  copyFileSync(file, join(out, basename(file)));
-  console.log(`${relative(corpus, file)}\t${layoutOf(readFileSync(file, 'utf8'))}`);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
+
+function main(): void {
+  const corpus = process.argv[2] ?? '../shared/corpus';
+  const out = 'tests/fixtures/gold/docs';
+  mkdirSync(out, { recursive: true });
+  for (const file of draw(corpus)) {
+    copyFileSync(file, join(out, basename(file)));
+    console.log(`${relative(corpus, file)}\t${layoutOf(readFileSync(file, 'utf8'))}`);
+  }
 }

@@ -64,4 +64,9 @@ export interface GoldClaim {
    * and never tuned against: the eval reports them apart.
    */
   heldOut?: boolean;
+  /**
+   * Written as a chat message (framing such as "Did you know", "BREAKING:", emoji or a mention; verbs of change,
+   * rates, multiples or units other than the document's): the test split reports these apart.
+   */
+  chat?: boolean;
 }

@@ -1,7 +1,7 @@
 // /documents [title:<words>]: the documents served, newest first, each with its date, its sections and figures
 // and a link to its source; eight a page with Previous/Next; title: keeps those whose title has the words.
 import { ApplicationCommandOptionType, InteractionResponseType, type APIEmbed } from 'discord-api-types/v10';
-import { buttonExpired, defineCommand } from '../src/command.js';
+import { buttonExpired, pressedByOwner, defineCommand } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import { dateSpan, newerFirst, shownDate } from '../src/library/dates.js';
 import type { Library } from '../src/library/library.js';
@@ -97,7 +97,7 @@ export const documents = defineCommand({
   },
   component(library, customId, context) {
     if (buttonExpired(context)) return expiredResponse('list', '/documents', context);
-    if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
+    if (!pressedByOwner(context)) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: notice('Not your list', 'Only the person who asked can page it. Run /documents yourself.'),

@@ -7,7 +7,7 @@ import {
   type APIButtonComponent,
   type APIEmbed,
 } from 'discord-api-types/v10';
-import { buttonExpired, defineCommand, type TargetMessage } from '../src/command.js';
+import { buttonExpired, pressedByOwner, defineCommand, type TargetMessage } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import { plainText } from '../src/document/text.js';
 import { datedWithin, dateSpan, shownDate, type DateRange } from '../src/library/dates.js';
@@ -176,7 +176,8 @@ function titleOf(query: string, range: DateRange | null): string {
  */
 function queryFromTitle(title: unknown, range: DateRange | null, check: string): string | null {
   const dated = datedSuffix(range);
-  if (typeof title !== 'string' || !title.startsWith(TITLE_START) || !title.endsWith(dated)) return null;
+  if (typeof title !== 'string' || title.length > LIMITS.embedTitle) return null;
+  if (!title.startsWith(TITLE_START) || !title.endsWith(dated)) return null;
   const shown = title.slice(TITLE_START.length, title.length - dated.length);
   const readings = [shown, /^“[^]*”$/.test(shown) ? shown.slice(1, -1) : ''].map(unescapeUserText);
   return readings.find((q) => q && textCheck(q) === check && titleOf(q, range) === title) ?? null;
@@ -352,7 +353,7 @@ export const search = defineCommand({
   component(library, customId, context) {
     if (isCiteId(customId)) return citeResponse(library, customId);
     if (buttonExpired(context)) return expiredResponse('search', '/search', context);
-    if (context.messageOwnerId && context.messageOwnerId !== context.userId)
+    if (!pressedByOwner(context))
       return privately(
         'Not your search',
         'Only the person who searched can use these buttons. Run /search yourself to search.',

@@ -6,7 +6,7 @@ import {
   InteractionResponseType,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { buttonExpired, defineCommand } from '../src/command.js';
+import { buttonExpired, pressedByOwner, defineCommand } from '../src/command.js';
 import type { Library, SectionRef } from '../src/library/library.js';
 import { sectionChoiceEmbed, sectionEmbed, sectionNotFound, sectionPages, tocEmbeds } from '../src/render/document.js';
 import { choices, notice, reply } from '../src/render/reply.js';
@@ -103,7 +103,7 @@ export const section = defineCommand({
     // A choice from a list posts the section as a message of its own, private only if the list asked so.
     if (action === 'show')
       return { type: InteractionResponseType.ChannelMessageWithSource, data: sectionReply(ref, 0, more === '1') };
-    if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
+    if (!pressedByOwner(context)) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: notice('Not your section', 'Only the person who asked can page it. Run /section yourself.'),

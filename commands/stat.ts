@@ -6,7 +6,7 @@ import {
   type APIButtonComponent,
   type APIEmbed,
 } from 'discord-api-types/v10';
-import { buttonExpired, defineCommand } from '../src/command.js';
+import { buttonExpired, pressedByOwner, defineCommand } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import { datedWithin, dateSpan, type DateRange } from '../src/library/dates.js';
 import type { FigureHit, FigureRef, Library, Scope } from '../src/library/library.js';
@@ -282,7 +282,7 @@ export const stat = defineCommand({
   component(library, customId, context) {
     if (isCiteId(customId)) return citeResponse(library, customId);
     if (buttonExpired(context)) return expiredResponse('lookup', '/stat', context);
-    if (context.messageOwnerId && context.messageOwnerId !== context.userId) {
+    if (!pressedByOwner(context)) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: notice('Not your lookup', 'Only the person who asked can page these figures. Run /stat yourself.'),

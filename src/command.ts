@@ -48,11 +48,23 @@ export function snowflakeTime(id: unknown): number | null {
 
 /**
  * Whether a button's message is older than the buttons' timeout, by the time in its id: every replica, and a
- * bot restarted since, reads the same age from the message itself. Without a message (the console) it is not.
+ * bot restarted since, reads the same age from the message itself. The console has no Discord message to date,
+ * so its buttons do not expire; a press from Discord whose message has no readable id counts as expired (fail
+ * closed: a forged press must not keep buttons alive for ever).
  */
-export function buttonExpired(context: Pick<CommandContext, 'message' | 'now' | 'buttonTimeoutMs'>): boolean {
+export function buttonExpired(context: Pick<CommandContext, 'message' | 'now' | 'buttonTimeoutMs' | 'local'>): boolean {
+  if (context.local) return false;
   const created = snowflakeTime(context.message?.id);
-  return created !== null && context.now() - created > (context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+  return created === null || context.now() - created > (context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+}
+
+/**
+ * Whether whoever pressed may use the message's buttons: the person who ran the command, as Discord names them
+ * on the message (interaction_metadata). A press whose message does not name its owner is refused (fail closed);
+ * the console is one person at a terminal.
+ */
+export function pressedByOwner(context: Pick<CommandContext, 'messageOwnerId' | 'userId' | 'local'>): boolean {
+  return context.local === true || (context.messageOwnerId !== undefined && context.messageOwnerId === context.userId);
 }
 
 /** One option as a command declares it. */
@@ -136,6 +148,8 @@ export interface CommandContext {
   message?: TargetMessage;
   /** How long buttons work; DEFAULT_BUTTON_TIMEOUT_MS when unset. */
   buttonTimeoutMs?: number;
+  /** The console: one person at a terminal, no Discord message to date or to name an owner. */
+  local?: boolean;
 }
 
 /** What a transport keeps for the commands between interactions; channel and user come with each one. */

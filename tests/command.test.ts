@@ -1,6 +1,12 @@
 // The contract's button helpers: the time in a Discord id, and a button's expiry read from its message.
 import { describe, expect, it } from 'vitest';
-import { buttonExpired, DEFAULT_BUTTON_TIMEOUT_MS, DISCORD_EPOCH, snowflakeTime } from '../src/command.js';
+import {
+  buttonExpired,
+  DEFAULT_BUTTON_TIMEOUT_MS,
+  DISCORD_EPOCH,
+  pressedByOwner,
+  snowflakeTime,
+} from '../src/command.js';
 import { snowflakeAt } from './support/pressed.js';
 
 describe('snowflakeTime', () => {
@@ -31,8 +37,20 @@ describe('buttonExpired', () => {
     expect(pressed(DEFAULT_BUTTON_TIMEOUT_MS + 1)).toBe(true);
   });
 
-  it('is false without a message or its id (the console)', () => {
-    expect(buttonExpired({ now: () => now })).toBe(false);
-    expect(buttonExpired({ now: () => now, message: {} })).toBe(false);
+  it('is true for a press from Discord whose message has no readable id (fail closed), false in the console', () => {
+    expect(buttonExpired({ now: () => now })).toBe(true);
+    expect(buttonExpired({ now: () => now, message: {} })).toBe(true);
+    expect(buttonExpired({ now: () => now, message: { id: 'not-a-snowflake' } })).toBe(true);
+    expect(buttonExpired({ now: () => now, local: true })).toBe(false);
+    expect(buttonExpired({ now: () => now, local: true, message: {} })).toBe(false);
+  });
+});
+
+describe('pressedByOwner', () => {
+  it('lets only the person the message names press (fail closed when it names nobody); anyone in the console', () => {
+    expect(pressedByOwner({ userId: 'a', messageOwnerId: 'a' })).toBe(true);
+    expect(pressedByOwner({ userId: 'a', messageOwnerId: 'b' })).toBe(false);
+    expect(pressedByOwner({ userId: 'a' })).toBe(false);
+    expect(pressedByOwner({ userId: 'a', local: true })).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { commands, definitions } from '../commands/index.js';
 import { isSlashDefinition, sharedContext } from '../src/command.js';
 import { REPLY_CACHE_SIZE, respond, reusedReplies } from '../src/respond.js';
 import { parseCommandLine, toInteraction } from '../src/transport/parse-command.js';
-import { libraryOf, seedLibrary } from './support/library.js';
+import { context, libraryOf, seedLibrary } from './support/library.js';
+import { buttonPress, messageOf } from './support/pressed.js';
 
 const ask = (line: string) => toInteraction(parseCommandLine(line, definitions), 'command');
 
@@ -120,5 +121,20 @@ describe('respond', () => {
         data: { choices: [] },
       });
     });
+  });
+
+  it('fails closed on a press whose message does not name its owner or has no id', () => {
+    const library = seedLibrary();
+    const first = commands.get('search')!.run(library, { query: 'president' }, context());
+    const next = JSON.stringify(first.components).match(/"custom_id":"(search:[^"]+)"/)![1]!;
+    const title = (response: ReturnType<typeof respond>) =>
+      (response as { data: { embeds: Array<{ title: string }> } }).data.embeds[0]!.title;
+    const press = (message: Record<string, unknown>) =>
+      respond(library, buttonPress(next, message), sharedContext(), commands);
+    const unowned = { ...messageOf(first), interaction_metadata: undefined };
+    const undated = { ...messageOf(first), id: undefined };
+    expect(press(messageOf(first))).toMatchObject({ type: InteractionResponseType.UpdateMessage });
+    expect(title(press(unowned))).toBe('Not your search');
+    expect(title(press(undated))).toBe('This search has expired');
   });
 });

@@ -12,7 +12,7 @@ import {
   type APIEmbedField,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { buttonExpired, type CommandContext, type TargetMessage } from '../../src/command.js';
+import { buttonExpired, pressedByOwner, type CommandContext, type TargetMessage } from '../../src/command.js';
 import {
   checkClaim,
   type ClaimCheck,
@@ -73,8 +73,7 @@ export function startCheck(
  */
 export function pressPost(customId: string, context: CommandContext, owner: string): APIInteractionResponse {
   if (buttonExpired(context)) return expiredResponse('check', 'the check', context);
-  if (context.messageOwnerId && context.messageOwnerId !== context.userId)
-    return privately('Not your check', 'Only the person who ran the check can post it.');
+  if (!pressedByOwner(context)) return privately('Not your check', 'Only the person who ran the check can post it.');
   const shown = customId === `${owner}:post` ? shownCheck(context.message) : null;
   if (!shown) return privately('This check cannot be posted', 'Its message no longer shows it. Run the check again.');
   return { type: InteractionResponseType.ChannelMessageWithSource, data: reply([shown], { ephemeral: false }) };

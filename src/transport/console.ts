@@ -22,7 +22,7 @@ export interface ConsoleSession {
 
 export function newSession(library: Library | (() => Library), commands: ReadonlyMap<string, Command>): ConsoleSession {
   const current = typeof library === 'function' ? library : () => library;
-  return { library: current, commands, context: sharedContext(), buttons: new Map() };
+  return { library: current, commands, context: sharedContext({ local: true }), buttons: new Map() };
 }
 
 /** The slash commands' definitions: a message command needs a message to act on, which a console line is not. */

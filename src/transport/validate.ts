@@ -19,6 +19,7 @@ const TOKEN = /^[\w-][\w.:-]{0,499}$/;
 const TYPES: ReadonlySet<unknown> = new Set(Object.values(InteractionType).filter((v) => typeof v === 'number'));
 const MAX_OPTION_DEPTH = 2; // a subcommand group holding a subcommand holding options
 const MAX_OPTIONS = 25;
+const MAX_CUSTOM_ID = 100;
 
 function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,6 +64,8 @@ function dataProblem(type: InteractionType, data: unknown): string | null {
   if (!isFields(data)) return 'data is not an object';
   if (type === InteractionType.MessageComponent) {
     if (typeof data.custom_id !== 'string') return 'data.custom_id is not a string';
+    // Discord caps custom ids at 100 characters; a longer one is forged and must cost no work past this check.
+    if (data.custom_id.length > MAX_CUSTOM_ID) return `data.custom_id is over ${MAX_CUSTOM_ID} characters`;
     return typeof data.component_type === 'number' ? null : 'data.component_type is not a number';
   }
   if (type === InteractionType.ModalSubmit) return null;

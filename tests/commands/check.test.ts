@@ -101,9 +101,10 @@ describe('/check', () => {
     expect(embedOf(dataOf(press(messageOf(privately, { madeAt: now - 59_000 }), 'user-1', timeout))).title).toBe(
       embedOf(privately).title,
     );
-    // No message, a message showing no check, or a made-up id: nothing to post, and a note saying so.
+    // No message to date or to name its owner: refused as expired (fail closed).
+    expect(embedOf(dataOf(press(undefined))).title).toBe('This check has expired');
+    // A message showing no check, or a made-up id: nothing to post, and a note saying so.
     for (const [customId, message] of [
-      [post, undefined],
       [post, { ...messageOf(privately), embeds: [{ title: 7 }] }],
       ['check:nope', messageOf(privately)],
     ] as const) {

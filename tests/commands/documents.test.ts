@@ -8,7 +8,7 @@ import { stat } from '../../commands/stat.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
-import { context, libraryOf, seedLibrary } from '../support/library.js';
+import { context, pressContext, libraryOf, seedLibrary } from '../support/library.js';
 
 const library = multiDocumentLibrary();
 const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
@@ -49,7 +49,7 @@ describe('/documents', () => {
     expect(first.embeds![0]!.description).toMatch(/^\*\*1\.\*\* \[Fact Sheet: Parks Report 39\]/);
     expect(first.embeds![0]!.footer!.text).toBe('Page 1 of 5 · 40 documents · 2022-01-15 to 2025-04-15');
     const next = buttonsOf(first).find((b) => b.label === 'Next')!;
-    const second = documents.component!(many, next.custom_id, context()) as { type: number; data: typeof first };
+    const second = documents.component!(many, next.custom_id, pressContext()) as { type: number; data: typeof first };
     expect(second.type).toBe(7);
     expectValidResponse(second);
     expect(second.data.embeds![0]!.description).toMatch(new RegExp(`^\\*\\*${PAGE_SIZE + 1}\\.\\*\\* `));
@@ -65,7 +65,7 @@ describe('/documents', () => {
   it('only the asker pages the list', () => {
     const many = manyDocuments();
     const next = buttonsOf(documents.run(many, {}, context())).find((b) => b.label === 'Next')!;
-    const stranger = documents.component!(many, next.custom_id, context('c', undefined, { messageOwnerId: 'someone' }));
+    const stranger = documents.component!(many, next.custom_id, pressContext({ messageOwnerId: 'someone' }));
     expect(stranger).toMatchObject({
       type: InteractionResponseType.ChannelMessageWithSource,
       data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'Not your list' }] },
@@ -76,7 +76,7 @@ describe('/documents', () => {
     'keeps Discord’s rules for hostile title %s',
     (_label, input) => {
       expectValidResponse(asResponse(documents.run(library, { title: input }, context())));
-      expectValidResponse(documents.component!(library, `documents:1:${input}`, context()));
+      expectValidResponse(documents.component!(library, `documents:1:${input}`, pressContext()));
     },
   );
 });

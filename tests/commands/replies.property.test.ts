@@ -10,7 +10,7 @@ import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { responseProblems } from '../support/discord-contract.js';
 import { documentText, word } from '../support/generated-documents.js';
-import { context } from '../support/library.js';
+import { context, pressContext } from '../support/library.js';
 
 const slash = (name: string) => commands.get(name) as SlashCommand;
 
@@ -65,7 +65,7 @@ describe('every reply keeps Discord’s rules (property)', () => {
             components: Array<{ custom_id: string; disabled?: boolean }>;
           }>) {
             for (const button of row.components.filter((b) => !b.disabled)) {
-              const pressed = slash(name).component!(library, button.custom_id, ctx);
+              const pressed = slash(name).component!(library, button.custom_id, pressContext({ random: ctx.random }));
               const buttonProblems = responseProblems(pressed);
               if (buttonProblems.length)
                 throw new Error(`/${name} button ${button.custom_id}: ${buttonProblems.join('; ')}`);

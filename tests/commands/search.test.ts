@@ -6,7 +6,7 @@ import { sharedContext } from '../../src/command.js';
 import { respond } from '../../src/respond.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
-import { context, seedLibrary } from '../support/library.js';
+import { context, pressContext, seedLibrary } from '../support/library.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { buttonPress, messageOf } from '../support/pressed.js';
 
@@ -134,12 +134,17 @@ describe('/search', () => {
       };
       expect(pressed.data.embeds[0]!.title).toBe(first.embeds![0]!.title);
       expect(pressed.data.embeds[0]!.footer.text).toMatch(/^Page 2 of 3/);
-      // The same id on a message that shows another search, or on none, does not page.
+      // The same id on a message that shows another search, or a title longer than Discord allows, does not page;
+      // on no message at all it counts as expired (fail closed).
       const other = search.run(library, { query: `${query} border` }, context());
-      for (const message of [messageOf(other), undefined])
+      const overlong = { ...messageOf(first), embeds: [{ title: `${first.embeds![0]!.title!}${' '.repeat(300)}` }] };
+      for (const message of [messageOf(other), overlong])
         expect(respond(library, buttonPress(next.custom_id, message), sharedContext(), commands)).toMatchObject({
           data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This button no longer works' }] },
         });
+      expect(respond(library, buttonPress(next.custom_id, undefined), sharedContext(), commands)).toMatchObject({
+        data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This search has expired' }] },
+      });
     }
     // A control character is dropped from the title, so the title cannot give the query back: no page buttons,
     // and the footer says why.
@@ -198,7 +203,7 @@ describe('/search', () => {
       });
     }
     // A page past either end shows the nearest page.
-    expect(JSON.stringify(search.component!(library, 'search:p:99:::=president trump', context()))).toMatch(
+    expect(JSON.stringify(search.component!(library, 'search:p:99:::=president trump', pressContext()))).toMatch(
       /Page (\d+) of \1/,
     );
   });
@@ -228,7 +233,7 @@ describe('/search', () => {
       expectValidResponse(asResponse(search.run(library, { query: input }, context())));
       expectValidResponse(asResponse(search.run(library, { query: input, preview: true }, context())));
       for (const customId of [`search:${input}`, `search:p:1:::=${input}`, `search:v:0:::#${input}`])
-        expectValidResponse(search.component!(library, customId, context()));
+        expectValidResponse(search.component!(library, customId, pressContext()));
     },
   );
 });

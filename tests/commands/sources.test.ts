@@ -8,7 +8,7 @@ import { section } from '../../commands/section.js';
 import { stat } from '../../commands/stat.js';
 import { isoDate } from '../../src/library/dates.js';
 import { expectValidResponse } from '../support/discord-contract.js';
-import { context, libraryOf, seedLibrary } from '../support/library.js';
+import { context, pressContext, libraryOf, seedLibrary } from '../support/library.js';
 
 const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 type Buttons = Array<{ components: Array<{ custom_id: string; label: string; disabled?: boolean }> }>;
@@ -129,7 +129,7 @@ describe('the Cite button', () => {
     const [cite] = buttonsOf(reply);
     expect(cite!.label).toBe('Cite');
     expect(cite!.custom_id.length).toBeLessThanOrEqual(100);
-    const pressed = stat.component!(library, cite!.custom_id, context('c', undefined, { userId: 'someone-else' }));
+    const pressed = stat.component!(library, cite!.custom_id, pressContext({ userId: 'someone-else' }));
     expectValidResponse(pressed);
     expect(press(pressed).data.flags).toBe(MessageFlags.Ephemeral);
     expect(press(pressed).data.content).toBe(
@@ -151,7 +151,7 @@ describe('the Cite button', () => {
       [section, shown],
     ] as const) {
       const cite = buttonsOf(reply).find((b) => b.label === 'Cite')!;
-      const pressed = command.component!(seed, cite.custom_id, context());
+      const pressed = command.component!(seed, cite.custom_id, pressContext());
       expectValidResponse(pressed);
       expect(press(pressed).data.content).toMatch(
         /— Border Security and Immigration, undated\. border-security-and-immigration\.txt, line \d+\n```$/,
@@ -165,7 +165,7 @@ describe('the Cite button', () => {
     const after = libraryOf({
       'jobs-2025.md': sheet('Jobs Report 2025', '2025-01-10', '**JOBS:** Revised: the rate fell to 3.5 percent.'),
     });
-    const pressed = stat.component!(after, cite!.custom_id, context());
+    const pressed = stat.component!(after, cite!.custom_id, pressContext());
     expect(pressed).toMatchObject({
       type: InteractionResponseType.ChannelMessageWithSource,
       data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This quote has changed' }] },
@@ -230,14 +230,14 @@ describe('/section finds your way', () => {
     ]);
     expect(buttonsOf(reply).map((b) => b.label)).toEqual(['1', '2', '3']);
     // A number pressed posts that section, for the channel.
-    const pressed = section.component!(library, buttonsOf(reply)[1]!.custom_id, context());
+    const pressed = section.component!(library, buttonsOf(reply)[1]!.custom_id, pressContext());
     expectValidResponse(pressed);
     expect(press(pressed).type).toBe(4);
     expect(press(pressed).data.flags).toBeUndefined();
     expect(press(pressed).data.embeds[0].footer.text).toBe('Section 1 of 2 · Fact Sheet: ports · 2024-10-29');
     // Asked privately, it stays private; a number names each document's section of that number.
     const privately = section.run(library, { name: 'section 2', private: true }, context());
-    const shown = section.component!(library, buttonsOf(privately)[0]!.custom_id, context());
+    const shown = section.component!(library, buttonsOf(privately)[0]!.custom_id, pressContext());
     expect(press(shown).data.flags).toBe(MessageFlags.Ephemeral);
     expect(press(shown).data.embeds[0].title).toBe('Funding');
     // One document chosen: no list.
@@ -255,7 +255,7 @@ describe('/section finds your way', () => {
     expect(first.embeds![0]!.footer!.text).toMatch(/^Section 1 of 1 · Page 1 of (\d+) · Parks$/);
     const [previous, next] = buttonsOf(first);
     expect(previous).toMatchObject({ label: 'Previous', disabled: true });
-    const second = section.component!(long, next!.custom_id, context());
+    const second = section.component!(long, next!.custom_id, pressContext());
     expectValidResponse(second);
     expect(press(second).type).toBe(7);
     expect(press(second).data.embeds[0].footer.text).toMatch(/^Section 1 of 1 · Page 2 of /);
@@ -264,13 +264,13 @@ describe('/section finds your way', () => {
     let text = '';
     for (let page = 0; page < pages; page++) {
       const id = next!.custom_id.replace(/:1$/, `:${page}`);
-      text += press(section.component!(long, id, context())).data.embeds[0].description;
+      text += press(section.component!(long, id, pressContext())).data.embeds[0].description;
     }
     for (let i = 0; i < 60; i++) expect(text.match(new RegExp(`Statement ${i} says`, 'g'))).toHaveLength(1);
     const stranger = section.component!(
       long,
       next!.custom_id,
-      context('c', undefined, { messageOwnerId: 'asker', userId: 'other' }),
+      pressContext({ messageOwnerId: 'asker', userId: 'other' }),
     );
     expect(stranger).toMatchObject({
       type: InteractionResponseType.ChannelMessageWithSource,

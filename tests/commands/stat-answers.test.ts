@@ -8,7 +8,7 @@ import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { ROOT } from '../support/documents.js';
-import { context, hugeDocument, libraryOf, seedLibrary } from '../support/library.js';
+import { context, pressContext, hugeDocument, libraryOf, seedLibrary } from '../support/library.js';
 import { snowflakeAt } from '../support/pressed.js';
 
 const fixture = (name: string) =>
@@ -92,14 +92,14 @@ describe('/stat answers only what was asked', () => {
     const [row] = reply.components as Array<{ components: Array<{ label: string; custom_id: string }> }>;
     const customId = row!.components.find((b) => b.label === 'Next')!.custom_id;
     expect(customId.length).toBeLessThanOrEqual(100);
-    const page = stat.component!(huge, customId, { ...context(), messageOwnerId: 'user-1' });
+    const page = stat.component!(huge, customId, pressContext());
     expect(page.type).toBe(InteractionResponseType.UpdateMessage);
     expect(JSON.stringify(page)).toContain('Page 2 of');
-    const other = stat.component!(huge, customId, { ...context(), userId: 'someone', messageOwnerId: 'user-1' });
+    const other = stat.component!(huge, customId, pressContext({ userId: 'someone' }));
     expect(JSON.stringify(other)).toContain('Not your lookup');
     // Expiry comes from the message's id: made longer ago than the timeout, the press is refused privately.
     const now = Date.now();
-    const madeAgo = (ms: number) => ({ ...context(), now: () => now, message: { id: snowflakeAt(now - ms) } });
+    const madeAgo = (ms: number) => pressContext({ now: () => now, message: { id: snowflakeAt(now - ms) } });
     expect(stat.component!(huge, customId, madeAgo(4 * 60_000)).type).toBe(InteractionResponseType.UpdateMessage);
     expect(stat.component!(huge, customId, madeAgo(6 * 60_000))).toMatchObject({
       type: InteractionResponseType.ChannelMessageWithSource,

@@ -2,6 +2,7 @@ import { sharedContext, type CommandContext } from '../../src/command.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary, type Library } from '../../src/library/library.js';
 import { loadSeed } from './documents.js';
+import { snowflakeAt } from './pressed.js';
 import { seededRandom } from './random.js';
 
 export { seededRandom };
@@ -41,4 +42,10 @@ export function hugeDocument(sections = 40, statementsEach = 30): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** The context of a button press from Discord: on a message made now by the command user-1 ran. */
+export function pressContext(overrides: Partial<CommandContext> = {}): CommandContext {
+  const base = context();
+  return { ...base, messageOwnerId: 'user-1', message: { id: snowflakeAt(base.now()) }, ...overrides };
 }

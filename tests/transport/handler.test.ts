@@ -129,6 +129,22 @@ describe('interaction handler', () => {
     });
   });
 
+  it('refuses a custom id over Discord’s 100 characters before any command reads it', async () => {
+    const search = commands.get('search')!;
+    const component = vi.spyOn(search, 'component');
+    const { handle, sent, lines } = harness();
+    const forged = `search:p:1:::=${'president '.repeat(2_000)}`;
+    await handle(buttonPress(forged, messageOf({ embeds: [] })));
+    expect(component).not.toHaveBeenCalled();
+    component.mockRestore();
+    expect(sent[0]!.response).toMatchObject({
+      data: { flags: MessageFlags.Ephemeral, embeds: [{ title: 'This request could not be read' }] },
+    });
+    expect(lines.find((l) => l.msg === 'answered a malformed interaction with a notice')).toMatchObject({
+      problem: 'data.custom_id is over 100 characters',
+    });
+  });
+
   it('answers an interaction it cannot read with a private notice, and logs the problem without the token', async () => {
     const { handle, sent, lines } = harness();
     const raw = {

@@ -163,9 +163,9 @@ describe('HTTP interactions endpoint', () => {
     expect((await postSigned(url(slowServer), key, search)).body).toEqual({ type: 5 });
     const first = await waitFor(() => standIn.edits(search.token as string)[0]);
     const next = buttonsOf(first.body).find((b) => b.label === 'Next')!;
-    const press = standIn.interactionPayload(3, { custom_id: next.custom_id, component_type: 2 }, undefined, {
-      ...standIn.botMessage(),
-    });
+    // The press carries the reply's message as Discord keeps it, naming who ran the search.
+    const message = standIn.messageFrom(search, first.body as Record<string, unknown>);
+    const press = standIn.interactionPayload(3, { custom_id: next.custom_id, component_type: 2 }, undefined, message);
     expect((await postSigned(url(slowServer), key, press)).body).toEqual({ type: 6 });
     const paged = await waitFor(() => standIn.edits(press.token as string)[0]);
     expect(JSON.stringify(paged.body)).toMatch(/Page 2|2 of/);

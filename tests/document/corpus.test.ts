@@ -49,5 +49,5 @@ describe.skipIf(!present)('the real corpus', () => {
       `corpus: ${files.length} documents, ${sections} sections (${withHeadings} documents with headings), ${statements} statements, ${figures} figures`,
     );
     expect(problems.slice(0, 20)).toEqual([]);
-  }, 120_000);
+  });
 });

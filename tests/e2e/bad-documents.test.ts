@@ -21,7 +21,7 @@ describe('bad documents', () => {
   it('reports each bad file by name and line, and serves the good ones', async () => {
     const bot: BotProcess = startBot({ DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: badSeedsDir() });
     try {
-      await standIn.waitForReady(30_000);
+      await standIn.waitForReady();
       for (const expected of [
         'empty.txt: the file is empty',
         'binary.txt:3: the file is binary',
@@ -76,7 +76,7 @@ describe('bad documents', () => {
     copyFileSync(SEED_PATH, join(dir, 'border-security-and-immigration.txt'));
     const bot = startBot({ DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: dir });
     try {
-      await standIn.waitForReady(30_000);
+      await standIn.waitForReady();
       writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 12 parks.\n');
       await bot.waitForLog((l) => l.msg === 'documents reloaded' && JSON.stringify(l.added) === '["parks.txt"]');
       const added = await standIn.waitForCallback(

@@ -41,7 +41,7 @@ function rssOf(pid: number): number {
 beforeAll(async () => {
   standIn = await startStandIn({ token: TEST_TOKEN });
   bot = startBot({ DISCORD_API_URL: standIn.apiUrl }, { preload: './tests/support/preload-failing-search.ts' });
-  await standIn.waitForReady(30_000);
+  await standIn.waitForReady();
 }, 40_000);
 
 afterAll(async () => {
@@ -287,10 +287,10 @@ describe('npm start against the stand-in', () => {
       if (label.startsWith('heartbeats')) await new Promise((r) => setTimeout(r, 2500));
       standIn.heartbeatsAcked = true;
       await new Promise((r) => setTimeout(r, 50));
-      await standIn.waitForReady(20_000);
+      await standIn.waitForReady();
       if (expected === 'resume') expect(standIn.resumes.length).toBeGreaterThan(resumes);
       else expect(standIn.identifies.length).toBeGreaterThan(identifies);
-      if (during) expect(text(await standIn.waitForCallback(during, 15_000))).toContain('**75%**');
+      if (during) expect(text(await standIn.waitForCallback(during))).toContain('**75%**');
       expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'homicides' }]))).toContain(
         '**nearly 2,000**',
       );

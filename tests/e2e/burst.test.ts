@@ -23,7 +23,7 @@ let bot: BotProcess;
 beforeAll(async () => {
   standIn = await startStandIn({ token: TEST_TOKEN });
   bot = startBot({ DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info', SLOW_SEARCH_MS: '150' }, PRELOAD);
-  await standIn.waitForReady(30_000);
+  await standIn.waitForReady();
 }, 40_000);
 
 afterAll(async () => {
@@ -89,7 +89,7 @@ describe('a burst of slow interactions through the HTTP endpoint', () => {
       },
       PRELOAD,
     );
-    await httpBot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions', 30_000);
+    await httpBot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions');
   }, 40_000);
 
   afterAll(async () => {

@@ -30,7 +30,7 @@ async function answer(id: string): Promise<Callback> {
 beforeAll(async () => {
   standIn = await startStandIn({ token: TEST_TOKEN });
   bot = startBot({ DISCORD_API_URL: standIn.apiUrl, SEEDS_DIR: 'tests/fixtures/corpus' });
-  await standIn.waitForReady(30_000);
+  await standIn.waitForReady();
 }, 40_000);
 
 afterAll(async () => {

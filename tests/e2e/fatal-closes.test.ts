@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { EVENT_DEADLINE_MS } from '../support/deadline.js';
 
 const FATAL = 60;
 const CLOSES: Array<[code: number, reason: RegExp]> = [
@@ -46,10 +47,10 @@ describe('fatal gateway closes', () => {
     'close %i after the bot is running: a fatal line naming why, exit 1',
     async (code, reason) => {
       await withBot(async (standIn, bot) => {
-        await standIn.waitForReady(30_000);
+        await standIn.waitForReady();
         await bot.waitForLog((l) => l.msg === 'connected to Discord');
         standIn.close(code);
-        expect(await exitWithin(bot, 10_000)).toBe(1);
+        expect(await exitWithin(bot, EVENT_DEADLINE_MS)).toBe(1);
         const fatal = await bot.waitForLog((l) => l.level === FATAL);
         expect(fatal.code).toBe(code);
         expect(String(fatal.msg)).toMatch(reason);
@@ -62,7 +63,7 @@ describe('fatal gateway closes', () => {
   it('close 4014 at start-up: a fatal line naming why, exit 1, as before', async () => {
     await withBot(async (standIn, bot) => {
       standIn.refuseIdentifyWith = 4014;
-      expect(await exitWithin(bot, 20_000)).toBe(1);
+      expect(await exitWithin(bot, EVENT_DEADLINE_MS)).toBe(1);
       const fatal = await bot.waitForLog((l) => l.level === FATAL);
       expect(String(fatal.msg)).toMatch(/intents/i);
       expect(standIn.identifies.length).toBeGreaterThan(0);
@@ -79,10 +80,10 @@ describe('crash guards', () => {
     async (kind, message, error) => {
       await withBot(
         async (standIn, bot) => {
-          await standIn.waitForReady(30_000);
+          await standIn.waitForReady();
           await bot.waitForLog((l) => l.msg === 'connected to Discord');
           bot.child.kill('SIGUSR2');
-          expect(await exitWithin(bot, 10_000)).toBe(1);
+          expect(await exitWithin(bot, EVENT_DEADLINE_MS)).toBe(1);
           const fatal = await bot.waitForLog((l) => l.level === FATAL);
           expect(fatal.msg).toBe(message);
           expect(JSON.stringify(fatal.err)).toContain(error);

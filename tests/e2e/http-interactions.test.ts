@@ -24,7 +24,7 @@ beforeAll(async () => {
     HTTP_HOST: '127.0.0.1',
     RATE_LIMIT_PER_MINUTE: '3',
   });
-  await bot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions', 30_000);
+  await bot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions');
 }, 40_000);
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import { startBot, TEST_TOKEN } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
 import { ROOT } from '../support/documents.js';
 import { freePort } from '../support/free-port.js';
+import { EVENT_DEADLINE_MS } from '../support/deadline.js';
 
 const DOCKERFILE = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 
@@ -38,7 +39,7 @@ function npm(args: string[]): { status: number | null; stdout: string; stderr: s
     cwd: tree,
     encoding: 'utf8',
     env: { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', NO_COLOR: '1' },
-    timeout: 60_000,
+    timeout: EVENT_DEADLINE_MS,
   });
   return { status: ran.status, stdout: ran.stdout, stderr: ran.stderr };
 }
@@ -51,7 +52,7 @@ function healthcheck(env: Record<string, string>): { status: number | null; stde
     cwd: tree,
     encoding: 'utf8',
     env: { ...process.env, DOTENV_CONFIG_PATH: '/nonexistent', ...env },
-    timeout: 10_000,
+    timeout: EVENT_DEADLINE_MS,
   });
   return { status: ran.status, stderr: ran.stderr };
 }
@@ -124,7 +125,7 @@ describe('what the container runs, proven outside a container', () => {
     try {
       // A bot that cannot start (a dependency missing from the production install) fails here with its output.
       await Promise.race([
-        standIn.waitForReady(30_000),
+        standIn.waitForReady(),
         bot.exited.then((code) => Promise.reject(new Error(`the bot exited (${code}):\n${bot.output()}`))),
       ]);
       const callback = await standIn.waitForCallback(

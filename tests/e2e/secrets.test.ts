@@ -12,7 +12,7 @@ let bot: BotProcess;
 beforeAll(async () => {
   standIn = await startStandIn({ token: TEST_TOKEN });
   bot = startBot({ DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info', BUTTON_TIMEOUT_SECONDS: '1' });
-  await standIn.waitForReady(30_000);
+  await standIn.waitForReady();
 }, 40_000);
 
 afterAll(async () => {
@@ -44,7 +44,7 @@ describe('interaction tokens in the log', () => {
     const id = standIn.dispatchInteraction('search', [{ name: 'query', type: STRING, value: 'border' }]);
     await standIn.waitForCallback(id);
     standIn.failNext(/^PATCH \/api\/v10\/webhooks\//, 404, { times: 100 });
-    const failure = await bot.waitForLog((l) => l.msg === 'could not disable buttons' && l.interaction === id, 10_000);
+    const failure = await bot.waitForLog((l) => l.msg === 'could not disable buttons' && l.interaction === id);
     standIn.clearFaults();
     expect(JSON.stringify(failure)).toContain('/webhooks/');
     expect(bot.output()).not.toContain(standIn.tokenOf(id));

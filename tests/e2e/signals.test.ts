@@ -12,7 +12,7 @@ describe('signals to the bot process', () => {
       const standIn = await startStandIn({ token: TEST_TOKEN });
       const bot = startBot({ DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info' });
       try {
-        await standIn.waitForReady(30_000);
+        await standIn.waitForReady();
         await bot.waitForLog((l) => l.msg === 'connected to Discord');
         const { code, ms } = await bot.stop(signal);
         expect(code).toBe(0);
@@ -33,7 +33,7 @@ describe('signals to the bot process', () => {
       standIn.holdGatewayInfo = true;
       const bot = startBot({ DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info' });
       try {
-        await bot.waitForLog((l) => l.msg === 'documents loaded', 20_000);
+        await bot.waitForLog((l) => l.msg === 'documents loaded');
         // The gateway request is on its way and will not be answered.
         const started = Date.now();
         while (!standIn.requests.some((r) => r.path.endsWith('/gateway/bot')) && Date.now() - started < 10_000)

@@ -53,5 +53,5 @@ describe.skipIf(!present)('the whole real corpus as one library', () => {
     const one = library.documents[100]!;
     const within = section.run(library, { document: one.id }, context());
     expect(within.embeds![0]!.title).toBe(one.title.length > 256 ? within.embeds![0]!.title : one.title);
-  }, 120_000);
+  });
 });

@@ -144,5 +144,5 @@ describe.skipIf(!corpusPresent)('links to the exact sentence on the real corpus'
     const documents = corpusSample(CORPUS).map(load);
     expect(documents.length).toBeGreaterThan(100);
     expect(problemsOf(documents)).toEqual([]);
-  }, 60_000);
+  });
 });

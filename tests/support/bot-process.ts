@@ -3,6 +3,7 @@
 // compiled bot (the Dockerfile's CMD) in a tree built beforehand (tests/e2e/production-install.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from './documents.js';
+import { EVENT_DEADLINE_MS } from './deadline.js';
 
 export const TEST_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GstAnd.stand-in-token-never-logged-0123456789';
 
@@ -78,7 +79,7 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
     output: () => text,
     logLines: () => lines,
     exited,
-    waitForLog(test, timeout = 15_000) {
+    waitForLog(test, timeout = EVENT_DEADLINE_MS) {
       const seen = lines.find(test);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {

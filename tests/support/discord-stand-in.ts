@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { IncomingWebhookRequestPartialSchema, IncomingWebhookUpdateRequestPartialSchema } from 'discord-api-spec/zod';
 import { WebSocket, WebSocketServer } from 'ws';
 import { commandDefinitionProblems, messageProblems, responseProblems } from './discord-contract.js';
+import { EVENT_DEADLINE_MS } from './deadline.js';
 
 export interface RecordedRequest {
   method: string;
@@ -515,7 +516,7 @@ export class DiscordStandIn {
   }
 
   /** Resolves with the bot's callback for an interaction, or rejects after `timeout` ms. */
-  waitForCallback(interactionId: string, timeout = 10_000): Promise<Callback> {
+  waitForCallback(interactionId: string, timeout = EVENT_DEADLINE_MS): Promise<Callback> {
     const done = this.callbacks.find((c) => c.interactionId === interactionId);
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
@@ -531,7 +532,7 @@ export class DiscordStandIn {
   }
 
   /** Resolves when the bot has identified or resumed and is receiving dispatches. */
-  waitForReady(timeout = 20_000): Promise<void> {
+  waitForReady(timeout = EVENT_DEADLINE_MS): Promise<void> {
     if (this.connected) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the bot did not connect within ${timeout} ms`)), timeout);

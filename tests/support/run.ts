@@ -3,6 +3,7 @@
 // runs is proven by tests/e2e/production-install.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { ROOT } from './documents.js';
+import { EVENT_DEADLINE_MS } from './deadline.js';
 
 export interface Ran {
   status: number | null;
@@ -23,7 +24,7 @@ export function runScript(
     input: options.input ?? '',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
-    timeout: options.timeout ?? 30_000,
+    timeout: options.timeout ?? EVENT_DEADLINE_MS,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -11,6 +11,7 @@ import { expectValidResponse } from '../support/discord-contract.js';
 import { seedLibrary } from '../support/library.js';
 import { ROOT } from '../support/documents.js';
 import { runScript } from '../support/run.js';
+import { EVENT_DEADLINE_MS } from '../support/deadline.js';
 
 const CONSOLE = 'src/console.ts';
 
@@ -258,7 +259,7 @@ describe('npm start without a token', () => {
       input: '/stat query:troops\nexit\n',
       env: { ...process.env, DISCORD_TOKEN: '', DOTENV_CONFIG_PATH: '/nonexistent' },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: EVENT_DEADLINE_MS,
     });
     expect(ran.status).toBe(0);
     expect(ran.stdout).toContain(

@@ -14,6 +14,7 @@ import { expectValidResponse } from '../support/discord-contract.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
 import { seedLibrary } from '../support/library.js';
 import { post, postSigned, signatureHeaders, signingKey } from '../support/signed.js';
+import { EVENT_DEADLINE_MS } from '../support/deadline.js';
 
 const key = signingKey();
 const library = seedLibrary();
@@ -233,7 +234,7 @@ function buttonsOf(data: unknown): Array<{ label: string; custom_id: string; dis
   return rows.flatMap((row) => row.components) as Array<{ label: string; custom_id: string; disabled?: boolean }>;
 }
 
-async function waitFor<T>(probe: () => T | undefined, timeout = 5000): Promise<T> {
+async function waitFor<T>(probe: () => T | undefined, timeout = EVENT_DEADLINE_MS): Promise<T> {
   const until = Date.now() + timeout;
   for (;;) {
     const found = probe();

@@ -1,10 +1,7 @@
 // /check against the gold claims (tests/fixtures/gold/claims.json): per verdict, how often the bot's verdict
 // is right when it gives it (precision) and how often it gives it when a reader would (recall). The claims
 // written after the thresholds were chosen (heldOut) are also scored apart: the honest figure for new text.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkClaim, type ClaimCheck } from '../src/library/claims.js';
-import { GOLD } from './gold/check.js';
 import type { GoldSet } from './gold/load.js';
 import type { GoldClaim, GoldVerdict } from './gold/types.js';
 
@@ -38,10 +35,6 @@ interface Pair {
   text: string;
   expected: GoldVerdict;
   given: GoldVerdict | 'none';
-}
-
-export function readClaims(): GoldClaim[] {
-  return JSON.parse(readFileSync(join(GOLD, 'claims.json'), 'utf8')) as GoldClaim[];
 }
 
 /** The verdict given for the figure written `text`; a claim read by its words answers for all its figures. */
@@ -91,7 +84,7 @@ function score(all: Pair[]): ClaimScores {
   };
 }
 
-export function scoreClaims(set: GoldSet, claims = readClaims()): ClaimEval {
+export function scoreClaims(set: GoldSet, claims = set.claims): ClaimEval {
   const all = pairs(set, claims);
   const failures = all
     .filter((p) => p.given !== p.expected)

@@ -16,6 +16,17 @@ export interface Engine {
   build(library: Library): (query: string) => number[];
 }
 
+/** A library's engine over any list of texts: ranks their indices for a query. */
+export interface TextEngine {
+  name: string;
+  buildOver(texts: string[]): (query: string) => number[];
+}
+
+const overStatements = (engine: TextEngine): Engine => ({
+  name: engine.name,
+  build: (library) => engine.buildOver(library.statements.map(textOf)),
+});
+
 const textOf = (ref: StatementRef) => plainText(ref.point.text, ref.document.format === 'markdown');
 
 export const ours: Engine = {
@@ -27,23 +38,23 @@ export const ours: Engine = {
 };
 
 // MiniSearch as its docs recommend for English: BM25 (its default), prefix and fuzzy 0.2, Porter stemming.
-export const miniSearch: Engine = {
+export const miniSearch: TextEngine = {
   name: 'MiniSearch 7 (BM25, prefix, fuzzy 0.2, Porter)',
-  build(library) {
+  buildOver(texts) {
     const index = new MiniSearch<{ id: number; text: string }>({
       fields: ['text'],
       processTerm: (term) => stemmer(term.toLowerCase()),
       searchOptions: { prefix: true, fuzzy: 0.2 },
     });
-    index.addAll(library.statements.map((ref, id) => ({ id, text: textOf(ref) })));
+    index.addAll(texts.map((text, id) => ({ id, text })));
     return (query) => index.search(query).map((r) => Number(r.id));
   },
 };
 
 // FlexSearch with its English language pack (Porter-style stemmer and stop words), balanced Latin charset.
-export const flexSearch: Engine = {
+export const flexSearch: TextEngine = {
   name: 'FlexSearch 0.8 (English pack: stemmer, stop words)',
-  build(library) {
+  buildOver(texts) {
     const index = new FlexSearch.Index({
       // FlexSearch's documented form, `new Encoder(charset, language)`; its typings name one argument only.
       encoder: new (
@@ -52,19 +63,19 @@ export const flexSearch: Engine = {
       tokenize: 'forward',
       resolution: 9,
     });
-    library.statements.forEach((ref, id) => index.add(id, textOf(ref)));
+    texts.forEach((text, id) => index.add(id, text));
     return (query) => index.search(query, { limit: 100, suggest: true }) as number[];
   },
 };
 
 // Lunr with its default English pipeline (trimmer, stop words, Porter stemmer), BM25 scoring.
-export const lunrEngine: Engine = {
+export const lunrEngine: TextEngine = {
   name: 'Lunr 2.3 (English pipeline, BM25)',
-  build(library) {
+  buildOver(texts) {
     const index = lunr(function () {
       this.ref('id');
       this.field('text');
-      library.statements.forEach((ref, id) => this.add({ id: String(id), text: textOf(ref) }));
+      texts.forEach((text, id) => this.add({ id: String(id), text }));
     });
     return (query) => {
       // Lunr reads + - : ~ ^ * as its own syntax; a member types plain words.
@@ -78,6 +89,9 @@ export const lunrEngine: Engine = {
     };
   },
 };
+
+/** /search and the libraries over the same statements, in the order the eval prints them. */
+export const searchEngines: Engine[] = [ours, ...[miniSearch, flexSearch, lunrEngine].map(overStatements)];
 
 export interface SearchScores {
   name: string;

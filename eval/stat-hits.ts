@@ -1,9 +1,39 @@
-// What /stat shows for a query, as the eval reads it: one hit a sentence, best first.
+// What /stat shows for a query, as the eval reads it: one hit a sentence, best first; and MiniSearch and
+// FlexSearch indexing the same sentences (those stating a figure) with their recommended English settings, so
+// /stat's ranking is judged against what a plain library gives.
 import type { Library } from '../src/library/library.js';
-import type { StatHit } from './stat.js';
+import { plainText } from '../src/document/text.js';
+import { flexSearch, miniSearch } from './search.js';
+import type { StatHit, StatSearch } from './stat.js';
 
 export function findStatHits(library: Library, query: string): StatHit[] {
   return library
     .findFigureSentences(query)
     .map((hit) => ({ document: hit.sentence.document, sentence: hit.sentence.span }));
 }
+
+export interface StatEngine {
+  name: string;
+  /** Built once per library, then asked each question. */
+  build(library: Library): StatSearch;
+}
+
+/** A text-search engine of eval/search.ts over /stat's own sentences: every one that states a figure. */
+function overFigureSentences(engine: typeof miniSearch): StatEngine {
+  return {
+    name: engine.name,
+    build(library) {
+      const sentences = library.figureFinder.sentences;
+      const texts = sentences.map((s) => plainText(s.document.text.slice(...s.span), s.document.format === 'markdown'));
+      const rank = engine.buildOver(texts);
+      return (_library, query) =>
+        rank(query).map((i) => ({ document: sentences[i]!.document, sentence: sentences[i]!.span }));
+    },
+  };
+}
+
+export const statEngines: StatEngine[] = [
+  { name: 'factsheet-bot /stat', build: () => findStatHits },
+  overFigureSentences(miniSearch),
+  overFigureSentences(flexSearch),
+];

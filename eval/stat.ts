@@ -17,7 +17,11 @@ export type StatSearch = (library: Library, query: string) => StatHit[];
 export interface StatScores {
   answerable: number;
   top1: number;
+  /** The answer somewhere in the first five. */
+  top5: number;
   mrr5: number;
+  /** Answerable questions given no figure at all ("No figure found"). */
+  refused: number;
   unanswerable: number;
   notFound: number;
   failures: string[];
@@ -36,12 +40,16 @@ export function scoreStat(set: GoldSet, search: StatSearch): StatScores {
   const figureQuestions = set.questions.filter((q) => q.answers.some((a) => a.figure !== undefined));
   const unanswerable = set.questions.filter((q) => q.answers.length === 0);
   let top1 = 0;
+  let top5 = 0;
+  let refused = 0;
   let reciprocal = 0;
   const failures: string[] = [];
   for (const question of figureQuestions) {
     const hits = search(set.library, question.q).slice(0, 5);
     const rank = hits.findIndex((hit) => isAnswer(set, question, hit));
     if (rank === 0) top1++;
+    if (rank >= 0) top5++;
+    if (hits.length === 0) refused++;
     if (rank >= 0) reciprocal += 1 / (rank + 1);
     else failures.push(`not on page: "${question.q}"`);
   }
@@ -53,6 +61,8 @@ export function scoreStat(set: GoldSet, search: StatSearch): StatScores {
   return {
     answerable: figureQuestions.length,
     top1: top1 / Math.max(1, figureQuestions.length),
+    top5: top5 / Math.max(1, figureQuestions.length),
+    refused: refused / Math.max(1, figureQuestions.length),
     mrr5: reciprocal / Math.max(1, figureQuestions.length),
     unanswerable: unanswerable.length,
     notFound: notFound / Math.max(1, unanswerable.length),

@@ -4,30 +4,34 @@ import { pathToFileURL } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainBlocks, type Block } from './plain.js';
-import type { GoldDocument, GoldQuestion } from './types.js';
+import type { GoldClaim, GoldDocument, GoldQuestion } from './types.js';
 
 /** The gold set's folder: the tune split by default, `GOLD_DIR=tests/fixtures/gold-test` for the frozen test split. */
 export const GOLD = process.env.GOLD_DIR ?? 'tests/fixtures/gold';
 
-export function readDoc(file: string): { text: string; blocks: Block[] } {
-  const text = readFileSync(join(GOLD, 'docs', file), 'utf8');
+export function readDoc(file: string, dir = GOLD): { text: string; blocks: Block[] } {
+  const text = readFileSync(join(dir, 'docs', file), 'utf8');
   return { text, blocks: plainBlocks(text, file.endsWith('.txt') ? 'text' : 'markdown') };
 }
 
-export function readAnnotations(): GoldDocument[] {
-  const dir = join(GOLD, 'annotations');
-  return readdirSync(dir)
+export function readAnnotations(dir = GOLD): GoldDocument[] {
+  const folder = join(dir, 'annotations');
+  return readdirSync(folder)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as GoldDocument);
+    .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as GoldDocument);
 }
 
-export function readQuestions(): GoldQuestion[] {
-  const dir = join(GOLD, 'questions');
-  return readdirSync(dir)
+export function readQuestions(dir = GOLD): GoldQuestion[] {
+  const folder = join(dir, 'questions');
+  return readdirSync(folder)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .flatMap((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as GoldQuestion[]);
+    .flatMap((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as GoldQuestion[]);
+}
+
+export function readClaims(dir = GOLD): GoldClaim[] {
+  return JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as GoldClaim[];
 }
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').toLowerCase();

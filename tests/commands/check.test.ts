@@ -16,7 +16,7 @@ import { sharedContext } from '../../src/command.js';
 import type { Library } from '../../src/library/library.js';
 import { respond } from '../../src/respond.js';
 import { plainText } from '../../src/document/text.js';
-import { readClaims } from '../../eval/claims.js';
+import { readClaims } from '../../eval/gold/check.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { expectValidResponse, responseProblems } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';

@@ -12,7 +12,14 @@ import { REST } from '@discordjs/rest';
 import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { Command } from '../command.js';
-import { deferralOf, deferralResponse, repliesPrivately, webhookReplies, type Deferral } from './deferral.js';
+import {
+  deferralOf,
+  deferralResponse,
+  isDeferral,
+  repliesPrivately,
+  webhookReplies,
+  type Deferral,
+} from './deferral.js';
 import type { EditOriginal, Finish, Send } from './handler.js';
 import { publicKeyFromHex, signatureProblem } from './signature.js';
 
@@ -76,11 +83,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const deferralKinds = new Set<InteractionResponseType>([
-  InteractionResponseType.DeferredChannelMessageWithSource,
-  InteractionResponseType.DeferredMessageUpdate,
-]);
-
 /**
  * The request handler for POST /interactions. The handler `makeHandler` builds may defer too, through `send`
  * (when its queue would make a reply late, which this timer cannot see while commands hold the event loop).
@@ -100,7 +102,7 @@ export function createInteractionEndpoint(options: EndpointOptions, makeHandler:
       return writeJson(pending.res, 200, response);
     }
     // The handler deferring one the timer has deferred already: nothing is left to do.
-    if (pending?.deferred && deferralKinds.has(response.type)) return;
+    if (pending?.deferred && isDeferral(response)) return;
     await webhook.finish(interaction, response, pending?.deferred ?? 'message');
   };
   const handle = makeHandler(send, webhook.editOriginal, webhook.finish);

@@ -183,7 +183,7 @@ async function listen({ config, log, metrics, running, store }: Serving, live: L
     import('./transport/handler.js'),
   ]);
   running.interactions = createInteractionEndpoint(
-    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl, commands },
+    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl, commands, store },
     (send, editOriginal, finish) =>
       createInteractionHandler(() => live.current(), send, log, {
         commands,

@@ -139,11 +139,12 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
   ];
   const interactions = http ? () => running.interactions : undefined;
   try {
-    const server = await startStatusServer(config.httpPort!, config.httpHost, {
-      notReady,
-      scrape: metrics.scrape,
-      interactions,
-    });
+    const server = await startStatusServer(
+      config.httpPort!,
+      config.httpHost,
+      { notReady, scrape: metrics.scrape, interactions },
+      { maxConnections: config.httpMaxConnections, log },
+    );
     log.info({ port: server.port, host: config.httpHost ?? 'all interfaces' }, 'status server listening');
     return { metrics, server };
   } catch (error) {

@@ -2,6 +2,7 @@
 // signature, size and body checks, PING, a reply in the HTTP response, and a slow answer deferred and finished
 // through the webhook (the local Discord stand-in checks what arrives there).
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedContext } from '../../src/command.js';
@@ -227,6 +228,34 @@ describe('HTTP interactions endpoint', () => {
     expect((await postSigned(url(slowServer), key, payload)).body).toEqual({ type: 5, data: { flags: 64 } });
     await waitFor(() => standIn.edits(payload.token as string)[0]);
     expect(standIn.violations).toEqual([]);
+  });
+});
+
+describe('slow clients', () => {
+  it('closes a connection whose body trickles in past the request timeout (408)', async () => {
+    const endpoint = createInteractionEndpoint({ publicKey: key.publicKeyHex, log, apiUrl: null }, handlerFor(0));
+    const limited = await startStatusServer(
+      0,
+      '127.0.0.1',
+      { notReady: () => [], interactions: () => endpoint },
+      { headersTimeoutMs: 200, requestTimeoutMs: 300 },
+    );
+    try {
+      let trickle: NodeJS.Timeout | undefined;
+      const received: Buffer[] = [];
+      const socket = connect(limited.port, '127.0.0.1', () => {
+        socket.write('POST /interactions HTTP/1.1\r\nHost: bot\r\nContent-Length: 4096\r\n\r\n{');
+        // One byte of the body every 50 ms, for as long as the server keeps the connection.
+        trickle = setInterval(() => socket.write(' '), 50);
+      });
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      socket.on('error', () => {});
+      await new Promise((resolve) => socket.once('close', resolve));
+      clearInterval(trickle);
+      expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -261,6 +261,19 @@ describe('npm start against the stand-in', () => {
     expect(standIn.violations).toEqual([]);
   });
 
+  it('a 429 that outlasts the window even for a deferral is logged as lost, with nothing sent too late', async () => {
+    standIn.failNext(/callback$/, 429, { times: 3, retryAfter: 3 });
+    const id = standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'troops' }]);
+    const failure = await bot.waitForLog((l) => l.msg === 'could not deliver the response' && l.interaction === id);
+    expect(JSON.stringify(failure.err)).toContain('past Discord');
+    standIn.clearFaults();
+    // The reply, then the deferral at once; neither retried past the window (Discord would answer 10062).
+    const attempts = standIn.requests.filter((r) => r.path.includes(`/interactions/${id}/`));
+    expect(attempts.map((r) => (r.body as { type: number }).type)).toEqual([4, 5]);
+    expect(attempts.map((r) => r.status)).toEqual([429, 429]);
+    expect(standIn.violations).toEqual([]);
+  });
+
   it('a 500 once is retried and delivered; 500s throughout are logged and the bot lives on', async () => {
     standIn.failNext(/callback$/, 500, { times: 1 });
     expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'burglaries' }]))).toContain(

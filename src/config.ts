@@ -25,6 +25,8 @@ export interface Config {
   httpPort: number | null;
   /** Address the status server listens on; null: every interface. */
   httpHost: string | null;
+  /** Connections the status server (and POST /interactions) keeps open at most; one more is closed at once. */
+  httpMaxConnections: number;
   /** How interactions arrive: the gateway, or POST /interactions on HTTP_PORT. */
   interactions: InteractionMode;
   /** The application's Ed25519 public key (64 hex characters); required with INTERACTIONS=http. */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     buttonTimeoutMs: readButtonTimeout(value),
     httpPort: readPort(value),
     httpHost: readHost(value),
+    httpMaxConnections: readMaxConnections(value),
     ...readInteractions(value),
     redisUrl: readRedisUrl(value),
     rateLimitPerMinute: readRateLimit(value),
@@ -204,6 +207,22 @@ function readPort(value: Read): number | null {
     throw new ConfigError('HTTP_PORT', `must be a port number from 1 to 65535, or empty for none; got ${shown(text)}`);
   }
   return port;
+}
+
+/**
+ * Discord holds one connection per interaction in flight, for a second or two: a thousand is far above what a
+ * replica serves, and bounds what clients that never finish a request can hold.
+ */
+function readMaxConnections(value: Read): number {
+  const text = value('HTTP_MAX_CONNECTIONS') ?? '1000';
+  const max = Number(text);
+  if (!/^\d+$/.test(text) || max < 1 || max > 100_000) {
+    throw new ConfigError(
+      'HTTP_MAX_CONNECTIONS',
+      `must be a whole number of connections the HTTP server keeps open, 1 to 100000; got ${shown(text)}`,
+    );
+  }
+  return max;
 }
 
 function readHost(value: Read): string | null {

@@ -139,11 +139,12 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
   ];
   const interactions = http ? () => running.interactions : undefined;
   try {
-    const server = await startStatusServer(config.httpPort!, config.httpHost, {
-      notReady,
-      scrape: metrics.scrape,
-      interactions,
-    });
+    const server = await startStatusServer(
+      config.httpPort!,
+      config.httpHost,
+      { notReady, scrape: metrics.scrape, interactions },
+      { maxConnections: config.httpMaxConnections, log },
+    );
     log.info({ port: server.port, host: config.httpHost ?? 'all interfaces' }, 'status server listening');
     return { metrics, server };
   } catch (error) {
@@ -183,7 +184,7 @@ async function listen({ config, log, metrics, running, store }: Serving, live: L
     import('./transport/handler.js'),
   ]);
   running.interactions = createInteractionEndpoint(
-    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl, commands },
+    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl, commands, store },
     (send, editOriginal, finish) =>
       createInteractionHandler(() => live.current(), send, log, {
         commands,

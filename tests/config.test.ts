@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       buttonTimeoutMs: 300_000,
       httpPort: null,
       httpHost: null,
+      httpMaxConnections: 1000,
       interactions: 'gateway',
       publicKey: null,
       redisUrl: null,
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
         LOG_FORMAT: 'Pretty',
         HTTP_PORT: '9464',
         HTTP_HOST: '127.0.0.1',
+        HTTP_MAX_CONNECTIONS: '50',
         INTERACTIONS: 'HTTP',
         DISCORD_PUBLIC_KEY: 'AB'.repeat(32),
         REDIS_URL: 'redis://127.0.0.1:6380/2',
@@ -54,6 +56,7 @@ describe('loadConfig', () => {
       buttonTimeoutMs: 2500,
       httpPort: 9464,
       httpHost: '127.0.0.1',
+      httpMaxConnections: 50,
       interactions: 'http',
       publicKey: 'ab'.repeat(32),
       redisUrl: 'redis://127.0.0.1:6380/2',
@@ -77,6 +80,11 @@ describe('loadConfig', () => {
     ['HTTP_PORT', '80.5'],
     ['HTTP_PORT', 'http'],
     ['HTTP_HOST', 'http://0.0.0.0/'],
+    ['HTTP_MAX_CONNECTIONS', '0'],
+    ['HTTP_MAX_CONNECTIONS', '-5'],
+    ['HTTP_MAX_CONNECTIONS', '2.5'],
+    ['HTTP_MAX_CONNECTIONS', 'many'],
+    ['HTTP_MAX_CONNECTIONS', '100001'],
     ['INTERACTIONS', 'webhook'],
     ['DISCORD_PUBLIC_KEY', 'abc123'],
     ['DISCORD_PUBLIC_KEY', 'g'.repeat(64)],
@@ -121,6 +129,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ SHARDS: '1' }).shards).toBe(1);
     expect(loadConfig({ SHARDS: ' 16 ' }).shards).toBe(16);
     expect(() => loadConfig({ SHARDS: 'many' })).toThrow(/^SHARDS must be auto .* from 1 to 1000; got "many"/);
+  });
+
+  it('caps the HTTP server at 1,000 connections unless HTTP_MAX_CONNECTIONS says otherwise', () => {
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: ' ' }).httpMaxConnections).toBe(1000);
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '1' }).httpMaxConnections).toBe(1);
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '100000' }).httpMaxConnections).toBe(100_000);
+    expect(() => loadConfig({ HTTP_MAX_CONNECTIONS: '0' })).toThrow(
+      /^HTTP_MAX_CONNECTIONS must be a whole number of connections .* 1 to 100000; got "0"/,
+    );
   });
 
   it('leaves the status server off when HTTP_PORT is empty or blank', () => {

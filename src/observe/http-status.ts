@@ -4,6 +4,7 @@
 // need no framework.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 
 export interface StatusChecks {
   /** Why the bot is not ready (["gateway not connected"]), or [] when it is. */
@@ -13,6 +14,28 @@ export interface StatusChecks {
   /** POST /interactions: the endpoint, or null while it is not ready (503); absent: /interactions is 404. */
   interactions?: () => ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
 }
+
+/**
+ * What one client may hold: a client that trickles its headers or body, or opens connection after connection,
+ * would otherwise keep them open for Node's defaults (a minute for headers, five for a request, checked every
+ * 30 s) without limit of number.
+ */
+export interface ServerLimits {
+  /** Open connections at most (HTTP_MAX_CONNECTIONS); one more is closed as soon as it is accepted. */
+  maxConnections?: number;
+  /** The request's headers must arrive within this, from the connection's start or the previous request. */
+  headersTimeoutMs?: number;
+  /**
+   * The whole request, headers and body, must arrive within this (answering it may take longer). Node counts a
+   * request whole only once its body has ended, so this bounds a trickled body too: no timer of the bot's own.
+   */
+  requestTimeoutMs?: number;
+  /** Told of refused connections (at most one line a minute). */
+  log?: Logger;
+}
+
+/** Discord sends an interaction of a few kilobytes at once: seconds are plenty. */
+export const DEFAULT_LIMITS = { maxConnections: 1000, headersTimeoutMs: 5000, requestTimeoutMs: 10_000 };
 
 export interface StatusServer {
   port: number;
@@ -55,8 +78,9 @@ export async function startStatusServer(
   port: number,
   host: string | null,
   checks: StatusChecks,
+  limits: ServerLimits = {},
 ): Promise<StatusServer> {
-  const server: Server = createServer((req, res) => {
+  const server = limitedServer(limits, (req, res) => {
     route(req, res, checks).catch((error: Error) => {
       if (!res.headersSent) reply(res, 500, `error: ${error.message}\n`);
     });
@@ -76,4 +100,34 @@ export async function startStatusServer(
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A server that closes a connection whose headers or request do not arrive in time (Node answers 408 and closes
+ * it; its check runs often enough for the limit to hold) and refuses connections past the cap.
+ */
+function limitedServer(limits: ServerLimits, listener: (req: IncomingMessage, res: ServerResponse) => void): Server {
+  const requestTimeout = limits.requestTimeoutMs ?? DEFAULT_LIMITS.requestTimeoutMs;
+  // Node refuses a headers timeout longer than the request's.
+  const headersTimeout = Math.min(limits.headersTimeoutMs ?? DEFAULT_LIMITS.headersTimeoutMs, requestTimeout);
+  const server = createServer(
+    { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout / 4) },
+    listener,
+  );
+  server.maxConnections = limits.maxConnections ?? DEFAULT_LIMITS.maxConnections;
+  if (limits.log) warnOnRefusals(server, limits.log);
+  return server;
+}
+
+/** One warning at the first refused connection, then at most one a minute, with how many were refused since. */
+function warnOnRefusals(server: Server, log: Logger): void {
+  let refused = 0;
+  let quietUntil = 0;
+  server.on('drop', () => {
+    refused++;
+    if (Date.now() < quietUntil) return;
+    log.warn({ refused, maxConnections: server.maxConnections }, 'refused connections: HTTP_MAX_CONNECTIONS are open');
+    refused = 0;
+    quietUntil = Date.now() + 60_000;
+  });
 }

@@ -54,6 +54,12 @@ export class MemoryStore implements Store {
     return Promise.resolve(count);
   }
 
+  claim(key: string, ttlMs: number): Promise<boolean> {
+    if (this.live(key)) return Promise.resolve(false);
+    this.put(key, { value: '1', expires: this.now() + ttlMs });
+    return Promise.resolve(true);
+  }
+
   close(): Promise<void> {
     this.entries.clear();
     return Promise.resolve();

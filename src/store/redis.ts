@@ -54,6 +54,10 @@ export class RedisStore implements Store {
     return Number(count);
   }
 
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(key, '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK';
+  }
+
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }

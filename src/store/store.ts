@@ -8,5 +8,7 @@ export interface Store {
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Adds one to a counter and resolves to the new count; a new counter expires after `ttlMs` (not renewed). */
   incr(key: string, ttlMs: number): Promise<number>;
+  /** Sets the key only when absent (SET NX); true when this call set it, false when it was there already. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }

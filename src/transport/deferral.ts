@@ -47,6 +47,14 @@ export function repliesPrivately(interaction: APIInteraction, commands?: Readonl
   return typeof data?.name === 'string' && commands?.get(data.name)?.privateByDefault === true;
 }
 
+/** Whether a response is itself a deferral (the handler's, or a transport's), not a reply. */
+export function isDeferral(response: APIInteractionResponse): boolean {
+  return (
+    response.type === InteractionResponseType.DeferredChannelMessageWithSource ||
+    response.type === InteractionResponseType.DeferredMessageUpdate
+  );
+}
+
 export function deferralResponse(deferral: Deferral, privately: boolean): APIInteractionResponse {
   if (deferral === 'update') return { type: InteractionResponseType.DeferredMessageUpdate };
   return {

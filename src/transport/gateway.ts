@@ -4,13 +4,14 @@
 // and end the process, while the bot only ever read the raw payload.
 import { DefaultRestOptions, REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
-import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, Routes } from 'discord-api-types/v10';
+import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { sharedContext, type Command } from '../command.js';
 import type { Library } from '../library/library.js';
 import type { Store } from '../store/store.js';
 import { webhookReplies } from './deferral.js';
-import { createInteractionHandler, type HandlerOptions, type Send } from './handler.js';
+import { CALLBACK_ROUTE, firstResponses } from './first-response.js';
+import { createInteractionHandler, type HandlerOptions } from './handler.js';
 
 export interface GatewayOptions {
   token: string;
@@ -70,7 +71,9 @@ function restClient({ token, apiUrl, log, onRateLimited }: GatewayOptions): REST
     }
     return response;
   };
-  const rest = new REST({ ...(apiUrl ? { api: apiUrl } : {}), makeRequest }).setToken(token);
+  // A 429 on an interaction callback comes back to ./first-response.ts, which knows the interaction's deadline.
+  const rejectOnRateLimit = (limit: { route: string }) => limit.route === CALLBACK_ROUTE;
+  const rest = new REST({ ...(apiUrl ? { api: apiUrl } : {}), makeRequest, rejectOnRateLimit }).setToken(token);
   rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'));
   return rest;
 }
@@ -145,13 +148,11 @@ function shardsReady(manager: WebSocketManager) {
 
 /**
  * The handler, with replies sent through REST (interaction routes need no bot token); a reply that would miss
- * Discord's 3 s is deferred and finished through the webhook.
+ * Discord's 3 s, behind other interactions or behind 429s, is deferred and finished through the webhook.
  */
 function interactionHandler(rest: REST, options: GatewayOptions) {
-  const send: Send = async (interaction, response) => {
-    await rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: response, auth: false });
-  };
   const { editOriginal, finish } = webhookReplies(rest, options.log);
+  const send = firstResponses({ rest, log: options.log, finish, commands: options.commands });
   return createInteractionHandler(options.getLibrary, send, options.log, {
     commands: options.commands,
     context: sharedContext({ buttonTimeoutMs: options.buttonTimeoutMs }),

@@ -5,15 +5,25 @@
 // not answered within DEFER_AFTER_MS (it may be waiting on the shared store), the request is answered with a
 // deferral (type 5, or 6 for a button) and the reply follows through the interaction's webhook, which needs
 // no bot token. That timer cannot fire while commands hold the event loop; the handler's queue defers those
-// (./backlog.ts), through the same `send`.
+// (./backlog.ts), through the same `send`. A signed copy of an interaction already received is refused
+// (./replay.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST } from '@discordjs/rest';
 import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { Command } from '../command.js';
-import { deferralOf, deferralResponse, repliesPrivately, webhookReplies, type Deferral } from './deferral.js';
+import type { Store } from '../store/store.js';
+import {
+  deferralOf,
+  deferralResponse,
+  isDeferral,
+  repliesPrivately,
+  webhookReplies,
+  type Deferral,
+} from './deferral.js';
 import type { EditOriginal, Finish, Send } from './handler.js';
+import { replayGuard } from './replay.js';
 import { publicKeyFromHex, signatureProblem } from './signature.js';
 
 /** Discord waits 3 s for the first response; past this, defer and finish through the webhook. */
@@ -36,6 +46,8 @@ export interface EndpointOptions {
   now?: () => number;
   /** The registry, for whether a command replies privately by default (a deferral fixes that). */
   commands?: ReadonlyMap<string, Command>;
+  /** Where interaction ids are claimed against replays (./replay.ts): Redis shared by replicas; absent: memory. */
+  store?: Store;
 }
 
 /** One request waiting for its interaction's reply. */
@@ -76,11 +88,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const deferralKinds = new Set<InteractionResponseType>([
-  InteractionResponseType.DeferredChannelMessageWithSource,
-  InteractionResponseType.DeferredMessageUpdate,
-]);
-
 /**
  * The request handler for POST /interactions. The handler `makeHandler` builds may defer too, through `send`
  * (when its queue would make a reply late, which this timer cannot see while commands hold the event loop).
@@ -100,18 +107,38 @@ export function createInteractionEndpoint(options: EndpointOptions, makeHandler:
       return writeJson(pending.res, 200, response);
     }
     // The handler deferring one the timer has deferred already: nothing is left to do.
-    if (pending?.deferred && deferralKinds.has(response.type)) return;
+    if (pending?.deferred && isDeferral(response)) return;
     await webhook.finish(interaction, response, pending?.deferred ?? 'message');
   };
   const handle = makeHandler(send, webhook.editOriginal, webhook.finish);
   const answer = answerer(handle, waiting, options);
+  const firstSeen = replayGuard(options.store, options.log);
   return async (req, res) => {
     const raw = await verifiedBody(req, res, key, options);
     if (raw === undefined) return;
+    // A PING changes nothing, so a copy of one is answered too.
     if (typeof raw === 'object' && raw !== null && 'type' in raw && raw.type === InteractionType.Ping)
       return writeJson(res, 200, { type: InteractionResponseType.Pong });
+    if (await refusedAsReplay(raw, firstSeen, res, options.log)) return;
     await answer(raw, res);
   };
+}
+
+/**
+ * Refuses a signed copy of an interaction already received within the signature's window: 409 Conflict (the
+ * signature holds, so 401 would wrongly say the request is not Discord's), logged by its id alone.
+ */
+async function refusedAsReplay(
+  raw: unknown,
+  firstSeen: (id: string) => Promise<boolean>,
+  res: ServerResponse,
+  log: Logger,
+): Promise<boolean> {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  if (typeof id !== 'string' || (await firstSeen(id))) return false;
+  log.warn({ status: 409, interaction: id }, 'refused a replayed interaction');
+  writeJson(res, 409, { error: 'this interaction was received already' });
+  return true;
 }
 
 /** Runs the handler for one request, deferring when it is slow; a request nothing answered gets a 400. */

@@ -8,7 +8,7 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 /** Discord's requests are fresh; an older one is a replay. */
 export const MAX_SIGNATURE_AGE_S = 5 * 60;
 /** Clocks drift a little; a timestamp further ahead than this did not come from Discord now. */
-const MAX_CLOCK_SKEW_S = 5;
+export const MAX_CLOCK_SKEW_S = 5;
 
 /** The application's public key (64 hex characters, as the Developer Portal shows it) as a KeyObject. */
 export function publicKeyFromHex(hex: string): KeyObject {

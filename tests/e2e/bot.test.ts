@@ -243,6 +243,37 @@ describe('npm start against the stand-in', () => {
     expect(attempts.map((r) => r.status)).toEqual([429, 204]);
   });
 
+  it('a reply held by three 429s of 1 s is deferred within 3 s and edited in', async () => {
+    const callbackRoute = /^POST \/api\/v10\/interactions\/\d+\/[^/]+\/callback$/;
+    standIn.failNext(callbackRoute, 429, { times: 3, retryAfter: 1 });
+    const id = standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'troops' }]);
+    const callback = await standIn.waitForCallback(id);
+    expect(callback.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource });
+    expect(callback.latency).toBeLessThan(3000);
+    const token = standIn.tokenOf(id);
+    const deadline = Date.now() + 10_000;
+    while (standIn.edits(token).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(JSON.stringify(standIn.edits(token)[0]?.body)).toContain('**thousands**');
+    const attempts = standIn.requests.filter((r) => r.path.includes(`/interactions/${id}/`));
+    expect(attempts.map((r) => r.status)).toEqual([429, 429, 429, 204]);
+    // Never "Unknown interaction" (10062): nothing reached Discord after its window.
+    expect(standIn.requests.filter((r) => r.path.includes(token)).map((r) => r.status)).not.toContain(404);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('a 429 that outlasts the window even for a deferral is logged as lost, with nothing sent too late', async () => {
+    standIn.failNext(/callback$/, 429, { times: 3, retryAfter: 3 });
+    const id = standIn.dispatchInteraction('stat', [{ name: 'query', type: STRING, value: 'troops' }]);
+    const failure = await bot.waitForLog((l) => l.msg === 'could not deliver the response' && l.interaction === id);
+    expect(JSON.stringify(failure.err)).toContain('past Discord');
+    standIn.clearFaults();
+    // The reply, then the deferral at once; neither retried past the window (Discord would answer 10062).
+    const attempts = standIn.requests.filter((r) => r.path.includes(`/interactions/${id}/`));
+    expect(attempts.map((r) => (r.body as { type: number }).type)).toEqual([4, 5]);
+    expect(attempts.map((r) => r.status)).toEqual([429, 429]);
+    expect(standIn.violations).toEqual([]);
+  });
+
   it('a 500 once is retried and delivered; 500s throughout are logged and the bot lives on', async () => {
     standIn.failNext(/callback$/, 500, { times: 1 });
     expect(text(await ask('stat', [{ name: 'query', type: STRING, value: 'burglaries' }]))).toContain(

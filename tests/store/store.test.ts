@@ -46,6 +46,18 @@ function storeContract(open: () => Store) {
     const counts = await Promise.all(Array.from({ length: 50 }, () => store.incr(k, 60_000)));
     expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
+
+  it('claims a key once among concurrent claims, and again after it expires', async () => {
+    const store = open();
+    const k = key('claim');
+    const claims = await Promise.all(Array.from({ length: 20 }, () => store.claim(k, 60_000)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const brief = key('brief claim');
+    expect(await store.claim(brief, 300)).toBe(true);
+    expect(await store.claim(brief, 300)).toBe(false);
+    await sleep(400);
+    expect(await store.claim(brief, 300)).toBe(true);
+  });
 }
 
 describe('memory store', () => {

@@ -2,6 +2,7 @@
 // signature, size and body checks, PING, a reply in the HTTP response, and a slow answer deferred and finished
 // through the webhook (the local Discord stand-in checks what arrives there).
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedContext } from '../../src/command.js';
@@ -12,7 +13,9 @@ import { createInteractionEndpoint, type MakeHandler } from '../../src/transport
 import { commands } from '../../commands/index.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { RedisStore } from '../../src/store/redis.js';
 import { seedLibrary } from '../support/library.js';
+import { findRedisServer, REDIS_MISSING, startRedis } from '../support/redis-server.js';
 import { post, postSigned, signatureHeaders, signingKey } from '../support/signed.js';
 import { EVENT_DEADLINE_MS } from '../support/deadline.js';
 
@@ -227,6 +230,109 @@ describe('HTTP interactions endpoint', () => {
     await waitFor(() => standIn.edits(payload.token as string)[0]);
     expect(standIn.violations).toEqual([]);
   });
+});
+
+describe('slow clients', () => {
+  it('closes a connection whose body trickles in past the request timeout (408)', async () => {
+    const endpoint = createInteractionEndpoint({ publicKey: key.publicKeyHex, log, apiUrl: null }, handlerFor(0));
+    const limited = await startStatusServer(
+      0,
+      '127.0.0.1',
+      { notReady: () => [], interactions: () => endpoint },
+      { headersTimeoutMs: 200, requestTimeoutMs: 300 },
+    );
+    try {
+      let trickle: NodeJS.Timeout | undefined;
+      const received: Buffer[] = [];
+      const socket = connect(limited.port, '127.0.0.1', () => {
+        socket.write('POST /interactions HTTP/1.1\r\nHost: bot\r\nContent-Length: 4096\r\n\r\n{');
+        // One byte of the body every 50 ms, for as long as the server keeps the connection.
+        trickle = setInterval(() => socket.write(' '), 50);
+      });
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      socket.on('error', () => {});
+      await new Promise((resolve) => socket.once('close', resolve));
+      clearInterval(trickle);
+      expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('replayed requests', () => {
+  it('answers an interaction once: a signed copy of it is refused (409) and logged once, by id alone', async () => {
+    const payload = statPayload('homicides');
+    const body = JSON.stringify(payload);
+    const headers = signatureHeaders(key, body);
+    const first = await post(url(server), body, headers);
+    expect(first.status).toBe(200);
+    expect(JSON.stringify(first.body)).toContain('homicides');
+    expect(await post(url(server), body, headers)).toEqual({
+      status: 409,
+      body: { error: 'this interaction was received already' },
+    });
+    const refusals = lines.filter((l) => l.msg === 'refused a replayed interaction');
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ status: 409, interaction: payload.id });
+    expect(JSON.stringify(refusals)).not.toMatch(/homicid|token/);
+  });
+
+  it('still answers PING every time (it changes nothing)', async () => {
+    const body = JSON.stringify({ id: '2', type: 1, application_id: '2', token: 't', version: 1 });
+    const headers = signatureHeaders(key, body);
+    expect((await post(url(server), body, headers)).body).toEqual({ type: 1 });
+    expect((await post(url(server), body, headers)).body).toEqual({ type: 1 });
+  });
+
+  it('with the shared store away, still answers and refuses a copy sent to the same replica', async () => {
+    const away = () => Promise.reject(new Error('ECONNREFUSED'));
+    const store = { get: away, set: away, incr: away, claim: away, close: () => Promise.resolve() };
+    const endpoint = createInteractionEndpoint(
+      { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl, store },
+      handlerFor(0),
+    );
+    const replica = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => endpoint });
+    try {
+      const body = JSON.stringify(statPayload('homicides'));
+      const headers = signatureHeaders(key, body);
+      expect((await post(url(replica), body, headers)).status).toBe(200);
+      expect((await post(url(replica), body, headers)).status).toBe(409);
+      expect(lines.some((l) => l.msg === 'shared store unavailable; replays are refused by this replica alone')).toBe(
+        true,
+      );
+    } finally {
+      await replica.close();
+    }
+  });
+
+  const redisBinary = findRedisServer();
+  it.skipIf(!redisBinary)(
+    `two replicas on one Redis: the same signed request sent to each is answered by one${redisBinary ? '' : ` (skipped: ${REDIS_MISSING})`}`,
+    async () => {
+      const redis = await startRedis(redisBinary!);
+      const stores = await Promise.all([RedisStore.connect(redis.url), RedisStore.connect(redis.url)]);
+      const replicas = await Promise.all(
+        stores.map((store) => {
+          const endpoint = createInteractionEndpoint(
+            { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl, store },
+            handlerFor(0),
+          );
+          return startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => endpoint });
+        }),
+      );
+      try {
+        const body = JSON.stringify(statPayload('homicides'));
+        const headers = signatureHeaders(key, body);
+        const answers = await Promise.all(replicas.map((replica) => post(url(replica), body, headers)));
+        expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      } finally {
+        await Promise.all(replicas.map((replica) => replica.close()));
+        await Promise.all(stores.map((store) => store.close()));
+        await redis.stop();
+      }
+    },
+  );
 });
 
 function buttonsOf(data: unknown): Array<{ label: string; custom_id: string; disabled?: boolean }> {

@@ -113,6 +113,7 @@ describe('a failing store', () => {
     get: () => Promise.reject(new Error('ECONNREFUSED')),
     set: () => Promise.reject(new Error('ECONNREFUSED')),
     incr: () => Promise.reject(new Error('ECONNREFUSED')),
+    claim: () => Promise.reject(new Error('ECONNREFUSED')),
     close: () => Promise.resolve(),
   };
 

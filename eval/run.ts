@@ -2,7 +2,8 @@
 // split of unseen documents (tests/fixtures/gold-test, the headline), the gold set's test half and its tune half
 // (tests/fixtures/gold, split by document in split.json), where every threshold is chosen. /stat and /search
 // are measured beside MiniSearch and FlexSearch (and Lunr for /search) over the same sentences, in the same run.
-// `--json FILE` also writes the numbers; `--misses` lists every disagreement of the test split.
+// `--split tune` measures one split alone (what tuning looks at); `--json FILE` also writes the numbers;
+// `--misses` lists every disagreement of the first split measured.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { scoreClaims, type ClaimScores } from './claims.js';
@@ -59,8 +60,8 @@ export function evalSplit(split: SplitName | 'gold') {
 export type SplitEval = ReturnType<typeof evalSplit>;
 
 /** Every split; the corpus-wide latency only when asked (tests leave speed to the bench). */
-export function runEval(options: { corpus?: boolean } = {}) {
-  const splits = SPLITS.map(evalSplit);
+export function runEval(options: { corpus?: boolean; only?: SplitName } = {}) {
+  const splits = (options.only ? [options.only] : SPLITS).map(evalSplit);
   const queries = splits.flatMap((s) => s.set.questions.map((q) => q.q));
   const corpus = options.corpus === false ? null : corpusLatency(queries);
   return { splits, corpus };
@@ -114,7 +115,9 @@ function table(splits: SplitEval[]): string[] {
 }
 
 if (process.argv[1]?.endsWith('run.ts')) {
-  const { splits, corpus } = runEval();
+  const splitAt = process.argv.indexOf('--split');
+  const only = splitAt >= 0 ? (process.argv[splitAt + 1] as SplitName) : undefined;
+  const { splits, corpus } = runEval({ only, corpus: !only });
   const out = [
     'Test: unseen corpus documents, frozen before any tuning (the headline). gold-test / tune: the gold set split',
     'by document; thresholds are chosen on tune only.',

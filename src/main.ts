@@ -6,7 +6,7 @@ import 'dotenv/config';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { sharedContext } from './command.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, secretsOf, type Config } from './config.js';
 import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
 import { createLogger, logDestination } from './log.js';
@@ -68,7 +68,7 @@ async function withoutToken(config: Config): Promise<number> {
 
 /** Loads the documents, connects and serves until a signal (exit 0) or until Discord is lost for good (exit 1). */
 async function serve(config: Config, token: string | null): Promise<number> {
-  const log = createLogger(config.logLevel, await logDestination(config.logFormat), token ? [token] : []);
+  const log = createLogger(config.logLevel, await logDestination(config.logFormat), secretsOf(config));
   exitOnCrash(log);
   // Listening from the start: a supervisor may stop the bot while it loads or while Discord is unreachable.
   const signalled = untilSignal();
@@ -147,7 +147,7 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
     log.info({ port: server.port, host: config.httpHost ?? 'all interfaces' }, 'status server listening');
     return { metrics, server };
   } catch (error) {
-    log.fatal({ err: error, port: config.httpPort }, 'could not start the status server (HTTP_PORT)');
+    log.fatal({ err: error, port: config.httpPort }, 'could not start the status server (HTTP_PORT, HTTP_HOST)');
     return false;
   }
 }

@@ -58,7 +58,7 @@ function readConfig(): Config | null {
 async function withoutToken(config: Config): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   process.stderr.write(
-    `factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup")${interactive ? '; starting the local console instead.' : '.'}\n`,
+    `factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup")${interactive ? '; starting the local console instead.' : '. npm run console answers the commands here, without Discord.'}\n`,
   );
   if (!interactive) return 1;
   // Loaded only here: a bot with a token never needs the console's readline and text rendering.

@@ -15,6 +15,7 @@ import type { StatusServer } from './observe/http-status.js';
 import type { Gateway } from './transport/gateway.js';
 import type { RequestHandler } from './transport/http.js';
 import { MemoryStore } from './store/memory.js';
+import { TROUBLE_TEXT } from './store/health.js';
 import type { Store } from './store/store.js';
 
 /** How interactions reach the bot: the gateway connection, or the HTTP endpoint (which is always "connected"). */
@@ -26,6 +27,8 @@ interface Running {
   transport: Transport | null;
   /** POST /interactions, once the documents are loaded (INTERACTIONS=http). */
   interactions: RequestHandler | null;
+  /** The shared store, once open: /readyz names its trouble. */
+  store: Store | null;
 }
 
 interface Observing {
@@ -72,18 +75,19 @@ async function serve(config: Config, token: string | null): Promise<number> {
   exitOnCrash(log);
   // Listening from the start: a supervisor may stop the bot while it loads or while Discord is unreachable.
   const signalled = untilSignal();
-  const running: Running = { live: null, transport: null, interactions: null };
+  const running: Running = { live: null, transport: null, interactions: null, store: null };
   const observing = config.httpPort === null ? null : await observe(config, running, log);
   if (observing === false) return 1;
   // Loaded while the documents are parsed in a worker thread, so the two overlap; connect() awaits it again.
   if (config.interactions === 'gateway') import('./transport/gateway.js').catch(() => {});
   const live = (running.live = await loadDocuments(config.seedsDir, log, observing?.metrics));
-  const store = live && (await openStore(config, log));
+  const store = (running.store = live && (await openStore(config, log)));
   if (!live || !store) {
     live?.close();
     await observing?.server.close();
     return 1;
   }
+  reportStoreHealth(store, log, observing?.metrics);
   const serving: Serving = { config, token, log, metrics: observing?.metrics, running, store };
   const gateway = (running.transport = await connect(serving, live));
   const code = await Promise.race([
@@ -123,6 +127,18 @@ async function openStore(config: Config, log: Logger): Promise<Store | null> {
 }
 
 /**
+ * One warning when the shared store becomes unreachable or full, one line when it recovers, and the gauge with
+ * them: state, not a warning per interaction. The rate limit fails open meanwhile, so the warning says so.
+ */
+function reportStoreHealth(store: Store, log: Logger, metrics: BotMetrics | undefined): void {
+  store.health?.onChange((trouble, reason) => {
+    metrics?.onStoreHealth(trouble);
+    if (!trouble) return log.info('shared store (Redis) recovered: quotes are shared and the rate limit is on again');
+    log.warn({ reason }, `${TROUBLE_TEXT[trouble]}: quotes may repeat and the rate limit is off until it recovers`);
+  });
+}
+
+/**
  * Starts the status server before the documents load, so /healthz answers and /readyz says "not ready" during
  * a long load. prom-client and the server are loaded only here: without HTTP_PORT they cost nothing.
  */
@@ -138,9 +154,14 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
     ...(running.transport?.connected() ? [] : [http ? 'endpoint not started' : 'gateway not connected']),
   ];
   const interactions = http ? () => running.interactions : undefined;
+  const degraded = () => {
+    const trouble = running.store?.health?.trouble();
+    return trouble ? [`${TROUBLE_TEXT[trouble]}, the rate limit is off`] : [];
+  };
   try {
     const server = await startStatusServer(config.httpPort!, config.httpHost, {
       notReady,
+      degraded,
       scrape: metrics.scrape,
       interactions,
     });

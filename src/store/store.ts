@@ -1,6 +1,8 @@
 // The state every copy of the bot shares: the last quote per channel and per-user command counts. One small
 // interface, in memory by default (./memory.ts) and in Redis when REDIS_URL is set (./redis.ts), so a fleet of
 // HTTP replicas behaves as one bot. Every key expires: nothing here is kept for good.
+import type { StoreHealth } from './health.js';
+
 export interface Store {
   /** The value, or null when absent or expired. */
   get(key: string): Promise<string | null>;
@@ -9,4 +11,6 @@ export interface Store {
   /** Adds one to a counter and resolves to the new count; a new counter expires after `ttlMs` (not renewed). */
   incr(key: string, ttlMs: number): Promise<number>;
   close(): Promise<void>;
+  /** Whether the store is unreachable or full, for the log, /metrics and /readyz; absent: it never is (memory). */
+  readonly health?: StoreHealth;
 }

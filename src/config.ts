@@ -236,3 +236,12 @@ function readHost(value: Read): string | null {
   }
   return host;
 }
+
+/**
+ * The values the log must never show: the bot token and the password in REDIS_URL. (Anything shaped like a bot
+ * token, in whichever setting it was pasted, is masked by the logger itself.)
+ */
+export function secretsOf(config: Config): string[] {
+  const password = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : '';
+  return [config.token ?? '', password].filter(Boolean);
+}

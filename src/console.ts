@@ -119,13 +119,23 @@ async function openDocuments(seeds: string, setting: string): Promise<LiveLibrar
   }
 }
 
+/**
+ * Flags npm kept for itself: `npm run console "/stat query:homicides" --json` (without `--`) hands the console no
+ * --json, only npm_config_json=true. Read back, so that the flag is not silently lost.
+ */
+function flagsNpmKept(env: NodeJS.ProcessEnv): string[] {
+  return (['json', 'autocomplete'] as const)
+    .filter((flag) => env[`npm_config_${flag}`] === 'true')
+    .map((f) => `--${f}`);
+}
+
 export async function consoleMain(
   argv: string[],
   seedsDir = process.env.SEEDS_DIR?.trim() || 'seeds',
 ): Promise<number> {
   let args: Arguments;
   try {
-    args = readArguments(argv);
+    args = readArguments([...flagsNpmKept(process.env), ...argv]);
   } catch (error) {
     if (error instanceof CommandLineError) return fail(error.message);
     throw error;

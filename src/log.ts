@@ -1,5 +1,5 @@
-// pino, with secrets masked wherever they could appear in a log line: the bot token, and interaction and
-// webhook tokens (each lets anyone post as the bot for 15 minutes), which @discordjs/rest errors carry in
+// pino, with secrets masked wherever they could appear in a log line: the bot token (and anything shaped like
+// one), the secrets of other settings, and interaction and webhook tokens (each lets anyone post as the bot for 15 minutes), which @discordjs/rest errors carry in
 // their `url` and which a library's message may repeat.
 // JSON lines by default (for log collectors); LOG_FORMAT=pretty writes readable lines through pino-pretty.
 import { pino, type Logger } from 'pino';
@@ -19,10 +19,18 @@ const CENSOR = '[redacted]';
 const ROUTE_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"'<>]+/g;
 /** Discord's interaction tokens begin with "interaction:" in base64, wherever one turns up. */
 const INTERACTION_TOKEN = /aW50ZXJhY3Rpb246[\w-]*/g;
+/**
+ * A bot token's shape (the user id, a timestamp and a signature in base64url, joined by dots), wherever it turns
+ * up: a token pasted into the wrong setting (HTTP_HOST) comes back in a library's error ("getaddrinfo ENOTFOUND").
+ */
+const BOT_TOKEN_SHAPE = /[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/g;
 
-/** The text with every interaction or webhook token, and each of `secrets`, replaced by "[redacted]". */
+/** The text with every interaction, webhook or bot token, and each of `secrets`, replaced by "[redacted]". */
 export function redactTokens(text: string, secrets: readonly string[] = []): string {
-  const masked = text.replace(ROUTE_TOKEN, `$1${CENSOR}`).replace(INTERACTION_TOKEN, CENSOR);
+  const masked = text
+    .replace(ROUTE_TOKEN, `$1${CENSOR}`)
+    .replace(INTERACTION_TOKEN, CENSOR)
+    .replace(BOT_TOKEN_SHAPE, CENSOR);
   return secrets.reduce((s, secret) => s.split(secret).join(CENSOR), masked);
 }
 

@@ -6,7 +6,7 @@ import 'dotenv/config';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { sharedContext } from './command.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, secretsOf, type Config } from './config.js';
 import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
 import { createLogger, logDestination } from './log.js';
@@ -15,6 +15,7 @@ import type { StatusServer } from './observe/http-status.js';
 import type { Gateway } from './transport/gateway.js';
 import type { RequestHandler } from './transport/http.js';
 import { MemoryStore } from './store/memory.js';
+import { TROUBLE_TEXT } from './store/health.js';
 import type { Store } from './store/store.js';
 
 /** How interactions reach the bot: the gateway connection, or the HTTP endpoint (which is always "connected"). */
@@ -26,6 +27,8 @@ interface Running {
   transport: Transport | null;
   /** POST /interactions, once the documents are loaded (INTERACTIONS=http). */
   interactions: RequestHandler | null;
+  /** The shared store, once open: /readyz names its trouble. */
+  store: Store | null;
 }
 
 interface Observing {
@@ -58,7 +61,7 @@ function readConfig(): Config | null {
 async function withoutToken(config: Config): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   process.stderr.write(
-    `factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup")${interactive ? '; starting the local console instead.' : '.'}\n`,
+    `factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup")${interactive ? '; starting the local console instead.' : '. npm run console answers the commands here, without Discord.'}\n`,
   );
   if (!interactive) return 1;
   // Loaded only here: a bot with a token never needs the console's readline and text rendering.
@@ -68,22 +71,23 @@ async function withoutToken(config: Config): Promise<number> {
 
 /** Loads the documents, connects and serves until a signal (exit 0) or until Discord is lost for good (exit 1). */
 async function serve(config: Config, token: string | null): Promise<number> {
-  const log = createLogger(config.logLevel, await logDestination(config.logFormat), token ? [token] : []);
+  const log = createLogger(config.logLevel, await logDestination(config.logFormat), secretsOf(config));
   exitOnCrash(log);
   // Listening from the start: a supervisor may stop the bot while it loads or while Discord is unreachable.
   const signalled = untilSignal();
-  const running: Running = { live: null, transport: null, interactions: null };
+  const running: Running = { live: null, transport: null, interactions: null, store: null };
   const observing = config.httpPort === null ? null : await observe(config, running, log);
   if (observing === false) return 1;
   // Loaded while the documents are parsed in a worker thread, so the two overlap; connect() awaits it again.
   if (config.interactions === 'gateway') import('./transport/gateway.js').catch(() => {});
   const live = (running.live = await loadDocuments(config.seedsDir, log, observing?.metrics));
-  const store = live && (await openStore(config, log));
+  const store = (running.store = live && (await openStore(config, log)));
   if (!live || !store) {
     live?.close();
     await observing?.server.close();
     return 1;
   }
+  reportStoreHealth(store, log, observing?.metrics);
   const serving: Serving = { config, token, log, metrics: observing?.metrics, running, store };
   const gateway = (running.transport = await connect(serving, live));
   const code = await Promise.race([
@@ -123,6 +127,18 @@ async function openStore(config: Config, log: Logger): Promise<Store | null> {
 }
 
 /**
+ * One warning when the shared store becomes unreachable or full, one line when it recovers, and the gauge with
+ * them: state, not a warning per interaction. The rate limit fails open meanwhile, so the warning says so.
+ */
+function reportStoreHealth(store: Store, log: Logger, metrics: BotMetrics | undefined): void {
+  store.health?.onChange((trouble, reason) => {
+    metrics?.onStoreHealth(trouble);
+    if (!trouble) return log.info('shared store (Redis) recovered: quotes are shared and the rate limit is on again');
+    log.warn({ reason }, `${TROUBLE_TEXT[trouble]}: quotes may repeat and the rate limit is off until it recovers`);
+  });
+}
+
+/**
  * Starts the status server before the documents load, so /healthz answers and /readyz says "not ready" during
  * a long load. prom-client and the server are loaded only here: without HTTP_PORT they cost nothing.
  */
@@ -138,17 +154,21 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
     ...(running.transport?.connected() ? [] : [http ? 'endpoint not started' : 'gateway not connected']),
   ];
   const interactions = http ? () => running.interactions : undefined;
+  const degraded = () => {
+    const trouble = running.store?.health?.trouble();
+    return trouble ? [`${TROUBLE_TEXT[trouble]}, the rate limit is off`] : [];
+  };
   try {
     const server = await startStatusServer(
       config.httpPort!,
       config.httpHost,
-      { notReady, scrape: metrics.scrape, interactions },
+      { notReady, degraded, scrape: metrics.scrape, interactions },
       { maxConnections: config.httpMaxConnections, log },
     );
     log.info({ port: server.port, host: config.httpHost ?? 'all interfaces' }, 'status server listening');
     return { metrics, server };
   } catch (error) {
-    log.fatal({ err: error, port: config.httpPort }, 'could not start the status server (HTTP_PORT)');
+    log.fatal({ err: error, port: config.httpPort }, 'could not start the status server (HTTP_PORT, HTTP_HOST)');
     return false;
   }
 }

@@ -21,7 +21,7 @@ import type {
 } from './command.js';
 import type { Library } from './library/library.js';
 import { COLORS, notice, reply } from './render/reply.js';
-import { escapeUserText, groupThousands, truncate } from './render/text.js';
+import { escapeUserText, groupThousands, plural, truncate } from './render/text.js';
 
 export const REPLY_CACHE_SIZE = 500;
 /** Discord's cap on a string option that sets no max_length of its own. */
@@ -165,7 +165,7 @@ export function rateLimitedResponse(limit: number): APIInteractionResponse {
   return message(
     notice(
       'Slow down',
-      `You have run more than ${limit} commands in the last minute. Please wait a moment and try again.`,
+      `You have run more than ${plural(limit, 'command')} in the last minute. Please wait a moment and try again.`,
     ),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, secretsOf } from '../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -172,5 +172,13 @@ describe('a secret pasted into the wrong setting', () => {
   it('still echoes a short wrong value, which helps and gives nothing away', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/got "loud"/);
     expect(() => loadConfig({ DISCORD_API_URL: 'ftp://127.0.0.1/api' })).toThrow(/got "ftp:\/\/127\.0\.0\.1\/api"/);
+  });
+});
+
+describe('secretsOf', () => {
+  it('names the bot token and the password in REDIS_URL for the logger to mask, and nothing else', () => {
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, REDIS_URL: 'rediss://bot:s3cr%40t-pa55@redis.internal:6380' });
+    expect(secretsOf(config)).toEqual([TOKEN, 's3cr@t-pa55']);
+    expect(secretsOf(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toEqual([]);
   });
 });

@@ -54,3 +54,27 @@ describe('createLogger', () => {
     expect(output()).not.toContain(INTERACTION_TOKEN);
   });
 });
+
+describe('a bot token pasted into another setting', () => {
+  // Shaped as Discord's bot tokens are: the user id, a timestamp and a signature, in base64url, joined by dots.
+  const PASTED = 'MTE0NTE0MTkxOTgxMDg5MzQ0.Gx7Qb2.p4st3d-1nto-the-wr0ng-s3tting_abcdefghij';
+
+  it('is masked in the message, in any field and in an error, though the logger was never told it', () => {
+    const { log, output } = capture();
+    const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${PASTED}`), { hostname: PASTED });
+    error.stack = `Error: getaddrinfo ENOTFOUND ${PASTED}\n    at GetAddrInfoReqWrap.onlookup`;
+    log.fatal({ err: error, host: PASTED, nested: { note: `listen ${PASTED}:8080` } }, `could not listen on ${PASTED}`);
+    expect(output()).not.toContain(PASTED);
+    expect(output()).not.toContain('p4st3d-1nto');
+    const line = JSON.parse(output());
+    expect(line.msg).toBe('could not listen on [redacted]');
+    expect(line.err.message).toBe('getaddrinfo ENOTFOUND [redacted]');
+    expect(line.host).toBe('[redacted]');
+  });
+
+  it('leaves host names, addresses and versions alone', () => {
+    const { log, output } = capture();
+    log.info({ host: 'status.example.internal', ip: '127.0.0.1', version: '1.15.0' }, 'listening on 0.0.0.0:8080');
+    expect(JSON.parse(output())).toMatchObject({ host: 'status.example.internal', ip: '127.0.0.1', version: '1.15.0' });
+  });
+});

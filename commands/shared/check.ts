@@ -25,7 +25,7 @@ import { documentCitation } from '../../src/render/document.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { COLORS, reply, type Reply } from '../../src/render/reply.js';
 import { expiredResponse, privately } from './buttons.js';
-import { blockquote, escapeUserText, sentenceWithBolds, truncate } from '../../src/render/text.js';
+import { blockquote, escapeUserText, plural, sentenceWithBolds, truncate } from '../../src/render/text.js';
 
 /** The most of a claim that is read: a long message is checked on its first 4,000 characters. */
 export const CLAIM_LIMIT = 4000;
@@ -117,7 +117,7 @@ export function checkReply(library: Library, request: CheckRequest, ephemeral: b
   const check = checkClaim(library, request.claim, request.documentId ?? undefined);
   const embed = check.figures.length > 1 ? severalFigures(check, request) : oneVerdict(check, request);
   const notes = [...request.notes];
-  if (check.unchecked > 0) notes.push(`${check.unchecked} more figure(s) in the claim not checked`);
+  if (check.unchecked > 0) notes.push(`${plural(check.unchecked, 'more figure')} in the claim not checked`);
   embed.footer = { text: [...notes, 'Quotes are the documents’ own words; the reader judges the claim'].join(' · ') };
   return reply([embed], { ephemeral });
 }
@@ -166,7 +166,7 @@ function severalFigures(check: ClaimCheck, request: CheckRequest): APIEmbed {
 function figureField(figure: FigureVerdict): APIEmbedField {
   const [first, ...others] = figure.evidence;
   const lines = first ? [quoteBlock(first, FIELD_QUOTE)] : [notFoundLine(figure)];
-  if (others.length > 0) lines.push(`*… and ${others.length} more statement(s)*`);
+  if (others.length > 0) lines.push(`*… and ${plural(others.length, 'more statement')}*`);
   return {
     name: truncate(
       `“${escapeUserText(figure.text.replace(/\s+/g, ' '))}”: ${VERDICT_LABELS[figure.verdict]}`,

@@ -7,6 +7,7 @@ import type { Heading } from './headings.js';
 import { kindOfLine } from './line-kinds.js';
 import { hasWord, isBlank, type Body, type Line } from './lines.js';
 import { SectionList } from './sections.js';
+import { plural } from './text.js';
 import type { Point, Section, Span, Warning } from './types.js';
 
 export interface BodyContent {
@@ -92,7 +93,7 @@ class BodyReader {
     const [first] = this.htmlLines;
     if (first !== undefined) {
       const count = this.htmlLines.length;
-      const message = `${count} line${count === 1 ? '' : 's'} of HTML skipped (tables, images), the first at line ${first}`;
+      const message = `${plural(count, 'line')} of HTML skipped (tables, images), the first at line ${first}`;
       this.warnings.push({ line: first, message });
     }
     return { sections: this.sections.sections, warnings: this.warnings };

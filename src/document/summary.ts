@@ -1,5 +1,5 @@
 // The parsed model as plain JSON and as readable text: what `npm run inspect` prints.
-import { plainText } from './text.js';
+import { plainText, plural } from './text.js';
 import type { Document } from './types.js';
 
 export function documentSummary(document: Document) {
@@ -48,7 +48,14 @@ export function documentReport(document: Document): string {
       `epigraph: "${plainText(document.epigraph.text, md)}" -- ${document.epigraph.attribution ?? 'unattributed'}`,
     );
   out.push(
-    `${document.sections.length} sections, ${document.sections.reduce((n, s) => n + s.points.length, 0)} statements, ${document.figures.length} figures`,
+    [
+      plural(document.sections.length, 'section'),
+      plural(
+        document.sections.reduce((n, s) => n + s.points.length, 0),
+        'statement',
+      ),
+      plural(document.figures.length, 'figure'),
+    ].join(', '),
   );
   for (const section of document.sections) {
     out.push('', `§${section.number} ${section.title}  [${section.id}, line ${section.line}]`);

@@ -6,6 +6,7 @@
 // good library.
 import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
+import { plural } from '../document/text.js';
 import { duplicateSteps, duplicateWarning } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile } from './folder.js';
 import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
@@ -232,7 +233,7 @@ export class LiveLibrary {
 
   private servingNow(): string {
     const count = this.library.documents.length;
-    return count > 0 ? `still serving the ${count} documents loaded before` : 'no document is served';
+    return count > 0 ? `still serving the ${plural(count, 'document')} loaded before` : 'no document is served';
   }
 
   /**

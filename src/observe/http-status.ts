@@ -1,5 +1,6 @@
 // The status server, when HTTP_PORT is set: /healthz (the process answers), /readyz (documents loaded and the
-// gateway connected: what a load balancer or an orchestrator waits for), /metrics (Prometheus), and with
+// gateway connected: what a load balancer or an orchestrator waits for; still 200 while the shared store is in
+// trouble, since every interaction is answered, but its body says so), /metrics (Prometheus), and with
 // INTERACTIONS=http, POST /interactions (../transport/http.ts) on the same port. Plain node:http: a few routes
 // need no framework.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,6 +10,8 @@ import type { Logger } from 'pino';
 export interface StatusChecks {
   /** Why the bot is not ready (["gateway not connected"]), or [] when it is. */
   notReady: () => string[];
+  /** What works only in part while the bot serves (["shared store (Redis) unreachable"]): named, still ready. */
+  degraded?: () => string[];
   /** Prometheus's text format; absent: /metrics is 404. */
   scrape?: () => Promise<{ contentType: string; body: string }>;
   /** POST /interactions: the endpoint, or null while it is not ready (503); absent: /interactions is 404. */
@@ -57,7 +60,9 @@ async function route(req: IncomingMessage, res: ServerResponse, checks: StatusCh
   if (path === '/healthz') return reply(res, 200, 'ok\n');
   if (path === '/readyz') {
     const missing = checks.notReady();
-    return missing.length ? reply(res, 503, `not ready: ${missing.join('; ')}\n`) : reply(res, 200, 'ready\n');
+    if (missing.length) return reply(res, 503, `not ready: ${missing.join('; ')}\n`);
+    const degraded = checks.degraded?.() ?? [];
+    return reply(res, 200, degraded.length ? `ready, degraded: ${degraded.join('; ')}\n` : 'ready\n');
   }
   const scraped = await scrape!();
   reply(res, 200, scraped.body, { 'content-type': scraped.contentType });

@@ -11,6 +11,8 @@ export interface BotMetrics {
   onReload: (report: ReloadReport) => void;
   onReconnect: () => void;
   onRateLimited: (route: string) => void;
+  /** The shared store became unreachable or full (a trouble), or recovered (null). */
+  onStoreHealth: (trouble: string | null) => void;
   /** A scrape, in Prometheus's text format. */
   scrape: () => Promise<{ contentType: string; body: string }>;
 }
@@ -37,6 +39,16 @@ function servedGauges(registry: Registry, getLibrary: () => Library | null): voi
       },
     });
   }
+}
+
+/** factsheet_store_degraded, 0 until the store reports trouble; the callback that sets it. */
+function storeHealthGauge(registry: Registry): BotMetrics['onStoreHealth'] {
+  const degraded = new Gauge({
+    name: 'factsheet_store_degraded',
+    help: '1 while the shared store (Redis) is unreachable or full: quotes may repeat and the rate limit is off',
+    registers: [registry],
+  });
+  return (trouble) => degraded.set(trouble ? 1 : 0);
 }
 
 /** A fresh registry with the process's default metrics (memory, CPU, event loop) and the bot's own. */
@@ -92,6 +104,7 @@ export function createMetrics(getLibrary: () => Library | null): BotMetrics {
     },
     onReconnect: () => reconnects.inc(),
     onRateLimited: (route) => rateLimits.inc({ route }),
+    onStoreHealth: storeHealthGauge(registry),
     scrape: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
   };
 }

@@ -9,7 +9,15 @@ import { COLORS, reply, type Reply } from './reply.js';
 import { notFoundEmbed } from './not-found.js';
 import { closest } from './similar.js';
 import { linkTo, sourceUrl } from './source.js';
-import { blockquote, documentText, escapeDocumentText, escapeUserText, plural, truncate } from './text.js';
+import {
+  blockquote,
+  documentText,
+  escapeDocumentText,
+  escapeUserText,
+  groupThousands,
+  plural,
+  truncate,
+} from './text.js';
 
 export function documentFooter(document: Document, prefix?: string): { text: string } {
   const parts = [prefix, document.title, shownDate(document)].filter(Boolean);
@@ -177,7 +185,7 @@ export function sectionChoiceEmbed(query: string, refs: SectionRef[], shown: num
       ...lines,
       '',
       more > 0
-        ? `…and ${plural(more, 'more')}. Press a number, or narrow it down with document: or more of the title.`
+        ? `…and ${groupThousands(more)} more. Press a number, or narrow it down with document: or more of the title.`
         : 'Press a number to show that section.',
     ].join('\n'),
     color: COLORS.notice,

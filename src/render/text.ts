@@ -1,7 +1,11 @@
 // Text for Discord: cut at a word with "…", escape what a user typed, quote what a document says.
 import { escapeMarkdown } from '@discordjs/formatters';
 import { plainText } from '../document/text.js';
+
 import type { Document, Span } from '../document/types.js';
+
+// Counted nouns are written by one helper, in the parser's warnings and the replies alike.
+export { groupThousands, plural } from '../document/text.js';
 
 /**
  * Cuts text to at most `max` UTF-16 units (the measure Discord's validators use) at a word boundary, ending
@@ -106,21 +110,4 @@ export function blockquote(text: string): string {
     .split('\n')
     .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
-}
-
-/** "1 statement", "8 statements": a count with its noun, in the plural when it is not one. */
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${groupThousands(count)} ${count === 1 ? noun : pluralNoun}`;
-}
-
-/**
- * "12,345": an integer with commas between thousands, as English writes it. Written out rather than through
- * `toLocaleString`, whose first call pages in about 6 MB of the runtime's locale data for one comma.
- */
-export function groupThousands(count: number): string {
-  if (!Number.isSafeInteger(count)) return String(count);
-  const digits = String(Math.abs(count));
-  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
-  for (let at = grouped.length; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
-  return count < 0 ? `-${grouped}` : grouped;
 }

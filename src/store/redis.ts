@@ -4,6 +4,7 @@
 // handler then answers without the shared state) instead of queueing until the 3-second window has passed.
 // Loaded only when REDIS_URL is set.
 import { Redis } from 'ioredis';
+import { StoreHealth } from './health.js';
 import type { Store } from './store.js';
 
 /** Keys of this bot, apart from anything else in the same Redis. */
@@ -11,7 +12,14 @@ const PREFIX = 'factsheet:';
 const COMMAND_TIMEOUT_MS = 500;
 
 export class RedisStore implements Store {
-  private constructor(private readonly redis: Redis) {}
+  readonly health = new StoreHealth();
+  private closing = false;
+
+  private constructor(private readonly redis: Redis) {
+    // A lost connection is trouble at once, before any interaction meets it; ioredis reconnects by itself.
+    redis.on('close', () => this.closing || this.health.lost());
+    redis.on('ready', () => this.health.answered());
+  }
 
   /** Connects; rejects when Redis cannot be reached (the bot then stops, saying so). */
   static async connect(url: string): Promise<RedisStore> {
@@ -34,16 +42,32 @@ export class RedisStore implements Store {
     return new RedisStore(redis);
   }
 
+  /** The command's outcome, told to `health` on its way back. */
+  private async watched<T>(command: Promise<T>, wrote: boolean): Promise<T> {
+    try {
+      const result = await command;
+      this.health.answered(wrote);
+      return result;
+    } catch (error) {
+      this.health.failed(error);
+      throw error;
+    }
+  }
+
   get(key: string): Promise<string | null> {
-    return this.redis.get(key);
+    return this.watched(this.redis.get(key), false);
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
+    await this.watched(this.redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs))), true);
   }
 
   /** One round trip: create the counter with its expiry only when absent (SET NX), then INCR, which keeps it. */
-  async incr(key: string, ttlMs: number): Promise<number> {
+  incr(key: string, ttlMs: number): Promise<number> {
+    return this.watched(this.count(key, ttlMs), true);
+  }
+
+  private async count(key: string, ttlMs: number): Promise<number> {
     const results = await this.redis
       .multi()
       .set(key, '0', 'PX', Math.max(1, Math.round(ttlMs)), 'NX')
@@ -59,6 +83,7 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

@@ -112,13 +112,23 @@ export async function runLines(
   return failed ? 2 : 0;
 }
 
-/** Completes command names, option names, and option values (through the command's own autocomplete). */
-export function complete(session: ConsoleSession, line: string): [string[], string] {
+/**
+ * Completes command names, option names, and option values (through the command's own autocomplete). Each
+ * completion is the whole line with runs of spaces written once (a space typed after a completed "/stat ", say),
+ * and readline replaces the typed line with it.
+ */
+export function complete(session: ConsoleSession, typed: string): [string[], string] {
+  const [hits] = completeLine(session, typed.trimStart().replace(/\s+/g, ' '));
+  return [hits, typed];
+}
+
+function completeLine(session: ConsoleSession, line: string): [string[], string] {
   const definitions = definitionsOf(session);
   const command = /^\/?([\w-]*)$/.exec(line);
   if (command) {
-    const hits = definitions.map((d) => `/${d.name} `).filter((n) => n.startsWith(`/${command[1]}`));
-    return [hits, line];
+    // A space after the name only where options follow it: "/help" takes none.
+    const names = definitions.map((d) => `/${d.name}${d.options?.length ? ' ' : ''}`);
+    return [names.filter((n) => n.startsWith(`/${command[1]}`)), line];
   }
   const name = /^\/?([\w-]+)\s/.exec(line)?.[1];
   const definition = definitions.find((d) => d.name === name);

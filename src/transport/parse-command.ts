@@ -11,6 +11,9 @@ import { isSlashDefinition, type CommandDefinition } from '../command.js';
 
 export class CommandLineError extends Error {}
 
+/** The console's own flags: they go before the command line, where a quoted one would be read as option text. */
+const CONSOLE_FLAG = /(?:^|\s)(--(?:json|autocomplete|seeds|help)\b)/;
+
 export interface ParsedCommand {
   name: string;
   options: Array<{ name: string; value: string | boolean | number; type: ApplicationCommandOptionType }>;
@@ -27,6 +30,12 @@ export function parseCommandLine(line: string, registered: readonly CommandDefin
   const [, name, rest = ''] = match;
   const definition = definitions.find((d) => d.name === name!.toLowerCase());
   if (!definition) throw new CommandLineError(`unknown command /${name}; the commands are ${names}`);
+  const flag = CONSOLE_FLAG.exec(rest)?.[1];
+  if (flag) {
+    throw new CommandLineError(
+      `${flag} is an option of the console, not of /${definition.name}: give it before the command, as in npm run console -- ${flag} "/${definition.name} …"`,
+    );
+  }
   const known = definition.options ?? [];
   const optionNames = known.map((o) => o.name);
   const usage = `/${definition.name} ${known.map((o) => `${o.name}:<${o.type === ApplicationCommandOptionType.Boolean ? 'true|false' : 'text'}>`).join(' ')}`;

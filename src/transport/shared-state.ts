@@ -1,7 +1,9 @@
 // What the handler does around a command with the shared store: counts a user's commands against the rate
 // limit, reads the shared values a command names before it runs and writes what it set after. A store that
-// fails (Redis away) is logged and the interaction is answered without it: a quote may repeat, nobody is
-// limited, but nobody waits for an answer that never comes.
+// fails (Redis away or full) costs the interaction only the shared state: a quote may repeat, nobody is limited
+// (the rate limit fails open), but nobody waits for an answer that never comes. Each failure is a debug line
+// here; the warning that the store is in trouble, and the one that it recovered, come from its health
+// (../store/health.ts), once each, however many interactions meet it.
 import type { Logger } from 'pino';
 import type { SharedValues } from '../command.js';
 import type { Store } from '../store/store.js';
@@ -23,7 +25,7 @@ export async function loadSharedValues(store: Store, keys: string[], log: Logger
       const values = await Promise.all(keys.map((key) => store.get(key)));
       keys.forEach((key, i) => values[i] !== null && loaded.set(key, values[i]!));
     } catch (error) {
-      log.warn({ err: error }, 'shared store unavailable; answering without the shared values');
+      log.debug({ err: error }, 'shared store unavailable; answering without the shared values');
     }
   }
   return {
@@ -35,7 +37,7 @@ export async function loadSharedValues(store: Store, keys: string[], log: Logger
       try {
         await Promise.all([...written].map(([key, { value, ttlMs }]) => store.set(key, value, ttlMs)));
       } catch (error) {
-        log.warn({ err: error }, 'shared store unavailable; a shared value was not saved');
+        log.debug({ err: error }, 'shared store unavailable; a shared value was not saved');
       }
     },
   };
@@ -56,7 +58,7 @@ export async function overRateLimit(
     const count = await store.incr(`rate:${userId}:${Math.floor(now / MINUTE_MS)}`, MINUTE_MS);
     return count > limit;
   } catch (error) {
-    log.warn({ err: error }, 'shared store unavailable; not counting toward the rate limit');
+    log.debug({ err: error }, 'shared store unavailable; not counting toward the rate limit');
     return false;
   }
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
+import { freePort } from '../support/free-port.js';
 
 const STRING = 3;
 let standIn: DiscordStandIn;
@@ -53,4 +54,19 @@ describe('interaction tokens in the log', () => {
   it('never writes the bot token either', () => {
     expect(bot.output()).not.toContain(TEST_TOKEN);
   });
+});
+
+describe('a bot token pasted into HTTP_HOST', () => {
+  // Another bot's token, or this one's before a reset: the logger is told neither, only its shape gives it away.
+  const PASTED = 'MTE0NTE0MTkxOTgxMDg5MzQ0.Gx7Qb2.p4st3d-1nto-the-wr0ng-s3tting_abcdefghij';
+
+  it('is never printed: the fatal line names the settings, not the value', async () => {
+    const pasted = startBot({ HTTP_PORT: String(await freePort()), HTTP_HOST: PASTED, LOG_LEVEL: 'info' });
+    const fatal = await pasted.waitForLog((l) => l.level === 60, 20_000);
+    expect(await pasted.exited).toBe(1);
+    expect(fatal.msg).toBe('could not start the status server (HTTP_PORT, HTTP_HOST)');
+    expect(JSON.stringify(fatal)).toContain('[redacted]');
+    expect(pasted.output()).not.toContain(PASTED);
+    expect(pasted.output()).not.toContain('p4st3d-1nto');
+  }, 30_000);
 });

@@ -36,6 +36,17 @@ describe('status server', () => {
     expect(await get('/readyz?verbose=1')).toMatchObject({ status: 200 });
   });
 
+  it('/readyz stays 200 while something works only in part, and names it', async () => {
+    const degraded: string[] = [];
+    server = await startStatusServer(0, '127.0.0.1', { notReady: () => [], degraded: () => degraded });
+    expect(await get('/readyz')).toMatchObject({ status: 200, body: 'ready\n' });
+    degraded.push('shared store (Redis) unreachable, the rate limit is off');
+    expect(await get('/readyz')).toMatchObject({
+      status: 200,
+      body: 'ready, degraded: shared store (Redis) unreachable, the rate limit is off\n',
+    });
+  });
+
   it('/metrics answers the scrape with its content type', async () => {
     server = await startStatusServer(0, '127.0.0.1', {
       notReady: () => [],

@@ -118,4 +118,14 @@ describe('metrics', () => {
     expect(sample(body, 'factsheet_rest_rate_limits_total', { route: '/interactions/:id/:token/callback' })).toBe(1);
     expect(sample(body, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
+
+  it('factsheet_store_degraded is 0, 1 while the shared store is in trouble, and 0 once it recovers', async () => {
+    const metrics = createMetrics(() => null);
+    const degraded = async () => sample((await metrics.scrape()).body, 'factsheet_store_degraded');
+    expect(await degraded()).toBe(0);
+    metrics.onStoreHealth('full');
+    expect(await degraded()).toBe(1);
+    metrics.onStoreHealth(null);
+    expect(await degraded()).toBe(0);
+  });
 });

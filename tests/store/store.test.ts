@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
 import type { Store } from '../../src/store/store.js';
-import { findRedisServer, REDIS_MISSING, startRedis, type RedisServer } from '../support/redis-server.js';
+import {
+  emptyRedis,
+  fillRedis,
+  findRedisServer,
+  REDIS_MISSING,
+  startRedis,
+  type RedisServer,
+} from '../support/redis-server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let unique = 0;
@@ -123,4 +130,42 @@ describe.skipIf(!redisBinary)(`redis store${redisBinary ? '' : ` (skipped: ${RED
     expect(performance.now() - started).toBeLessThan(1500);
     await store.close();
   });
+
+  it('health: one change when Redis goes away, however many commands fail, and one when it is back', async () => {
+    const doomed = await startRedis(redisBinary!);
+    const store = await RedisStore.connect(doomed.url);
+    const changes: Array<string | null> = [];
+    store.health.onChange((trouble) => changes.push(trouble));
+    await store.set(key('before'), 'x', 60_000);
+    await doomed.stop();
+    const failures = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.incr(key(`n${i}`), 1000)));
+    expect(failures.every((f) => f.status === 'rejected')).toBe(true);
+    expect(changes).toEqual(['unreachable']);
+    const back = await startRedis(redisBinary!, { port: doomed.port });
+    while (store.health.trouble()) await new Promise((resolve) => setTimeout(resolve, 50));
+    await store.set(key('after'), 'x', 60_000);
+    expect(changes).toEqual(['unreachable', null]);
+    await store.close();
+    await back.stop();
+    expect(changes).toEqual(['unreachable', null]);
+  }, 30_000);
+
+  it('health: "full" when Redis refuses writes for memory (reads still work), healthy once a write goes through', async () => {
+    const small = await startRedis(redisBinary!, { args: ['--maxmemory', '2mb', '--maxmemory-policy', 'noeviction'] });
+    const store = await RedisStore.connect(small.url);
+    const changes: Array<string | null> = [];
+    store.health.onChange((trouble) => changes.push(trouble));
+    const room = key('room');
+    await store.set(room, 'x', 60_000);
+    await fillRedis(small.url);
+    await expect(store.incr(key('count'), 60_000)).rejects.toThrow(/EXECABORT/);
+    await expect(store.set(key('value'), 'x', 60_000)).rejects.toThrow(/^OOM /);
+    expect(await store.get(room)).toBe('x');
+    expect(changes).toEqual(['full']);
+    await emptyRedis(small.url);
+    expect(await store.incr(key('count'), 60_000)).toBe(1);
+    expect(changes).toEqual(['full', null]);
+    await store.close();
+    await small.stop();
+  }, 30_000);
 });

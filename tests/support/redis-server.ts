@@ -40,12 +40,22 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
+export interface RedisOptions {
+  /** A port to start on again after a stop (a Redis back where the bot left it); default: a free one. */
+  port?: number;
+  /** More arguments, such as ["--maxmemory", "1mb", "--maxmemory-policy", "noeviction"]. */
+  args?: string[];
+}
+
 /** Starts redis-server on 127.0.0.1 and resolves once it answers PING. */
-export async function startRedis(binary: string): Promise<RedisServer> {
-  const port = await freePort();
+export async function startRedis(binary: string, options: RedisOptions = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+      ...(options.args ?? []),
+    ],
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -61,4 +71,33 @@ export async function startRedis(binary: string): Promise<RedisServer> {
       await exited;
     },
   };
+}
+
+/**
+ * Fills a Redis started with a `maxmemory` and noeviction until it refuses a write (OOM), then lowers `maxmemory`
+ * a little below what it uses, so that it stays full while clients' buffers come and go.
+ */
+export async function fillRedis(url: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url);
+  try {
+    const refused = (error: Error) => {
+      if (!error.message.startsWith('OOM ')) throw error;
+      return true;
+    };
+    let key = 0;
+    while (!(await client.set(`filler:${key++}`, 'x'.repeat(10_000)).then(() => false, refused)));
+    const used = Number(/used_memory:(\d+)/.exec(await client.info('memory'))![1]);
+    await client.config('SET', 'maxmemory', String(used - 256 * 1024));
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** FLUSHALL: room again in a full Redis. */
+export async function emptyRedis(url: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url);
+  await client.flushall();
+  client.disconnect();
 }

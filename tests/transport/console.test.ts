@@ -82,6 +82,26 @@ describe('npm run console (child process)', () => {
     expect(bool.stderr).toContain('option "private" takes true or false');
   });
 
+  it('--json after the command: taken when the shell or npm split it off, refused clearly inside the command', () => {
+    // `npm run console -- /stat query:homicides --json`: the shell splits it off, and the console takes it.
+    const after = runScript(CONSOLE, ['/stat', 'query:homicides', '--json']);
+    expect(after.status).toBe(0);
+    expect(JSON.parse(after.stdout).data.embeds[0].description).toContain('**nearly 2,000** homicides');
+    // `npm run console "/stat query:homicides" --json` (no `--`): npm keeps --json and says so in npm_config_json.
+    const npmKept = runScript(CONSOLE, ['/stat query:homicides'], { env: { npm_config_json: 'true' } });
+    expect(npmKept.status).toBe(0);
+    expect(JSON.parse(npmKept.stdout).data.embeds[0].description).toContain('**nearly 2,000** homicides');
+    // Inside the quotes it would be searched for as words of the query.
+    const inside = runScript(CONSOLE, ['/stat query:homicides --json']);
+    expect(inside.status).toBe(2);
+    expect(inside.stdout).toBe('');
+    expect(inside.stderr.trim()).toBe(
+      'console: --json is an option of the console, not of /stat: give it before the command, as in npm run console -- --json "/stat …"',
+    );
+    const typed = runScript(CONSOLE, [], { input: '/stat query:homicides --json\n' });
+    expect(JSON.parse(typed.stdout).error).toMatch(/^--json is an option of the console, not of \/stat/);
+  });
+
   it('--seeds serves another folder, and says so when it has nothing to serve', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
     writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 12 parks.\n');
@@ -111,6 +131,18 @@ describe('interactive console', () => {
     expect(complete(session, '/stat query:homicides p')[0]).toEqual(['/stat query:homicides private:']);
     // Values complete as text a person would type, not the ids Discord sends back.
     expect(complete(session, '/section name:sav')[0]).toEqual(['/section name:Saving American Lives']);
+  });
+
+  it('completes to lines without runs of spaces, and no space after a command that takes no option', () => {
+    const session = newSession(seedLibrary(), commands);
+    expect(complete(session, '/he')[0]).toEqual(['/help']);
+    expect(complete(session, '  /st')[0]).toEqual(['/stat ']);
+    expect(complete(session, '/stat   q')).toEqual([['/stat query:'], '/stat   q']);
+    expect(complete(session, '/stat  ')[0]).toContain('/stat query:');
+    expect(complete(session, '/stat query:homicides   p')[0]).toEqual(['/stat query:homicides private:']);
+    expect(complete(session, '/section  name:sav')[0]).toEqual(['/section name:Saving American Lives']);
+    const completed = complete(session, '/stat query:homicides  ')[0];
+    expect(completed.filter((line) => /\s{2}|\s$/.test(line))).toEqual([]);
   });
 
   it('hands a press the reply it sits on, as Discord does: a long query pages, a preview posts', () => {
@@ -236,11 +268,11 @@ describe('the console for people editing documents', () => {
 });
 
 describe('npm start without a token', () => {
-  it('says in one line what is missing and exits 1 when not at a terminal', () => {
+  it('says in one line what is missing, and that npm run console exists, and exits 1 when not at a terminal', () => {
     const ran = runScript('src/main.ts', [], { env: { DISCORD_TOKEN: '', DOTENV_CONFIG_PATH: '/nonexistent' } });
     expect(ran.status).toBe(1);
     expect(ran.stderr.trim().split('\n')).toEqual([
-      'factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup").',
+      'factsheet-bot: DISCORD_TOKEN is not set, so the bot cannot connect to Discord (README, "Discord setup"). npm run console answers the commands here, without Discord.',
     ]);
   });
 

@@ -142,6 +142,7 @@ function oneVerdict(check: ClaimCheck, request: CheckRequest): APIEmbed {
   const body = result.evidence.length
     ? result.evidence.map((evidence) => quoteBlock(evidence, DESCRIPTION_QUOTE))
     : [notFoundLine(figure)];
+  if (figure?.notes.length) body.push(notesLine(figure));
   return {
     title: truncate(title, LIMITS.embedTitle),
     description: [claimLine(request.claim, figure), ...body].join('\n\n'),
@@ -166,6 +167,7 @@ function severalFigures(check: ClaimCheck, request: CheckRequest): APIEmbed {
 function figureField(figure: FigureVerdict): APIEmbedField {
   const [first, ...others] = figure.evidence;
   const lines = first ? [quoteBlock(first, FIELD_QUOTE)] : [notFoundLine(figure)];
+  if (figure.notes.length) lines.push(notesLine(figure));
   if (others.length > 0) lines.push(`*… and ${others.length} more statement(s)*`);
   return {
     name: truncate(
@@ -186,6 +188,9 @@ function quoteBlock({ sentence, bold }: Evidence, room: number): string {
   );
   return `${blockquote(truncate(quote, room))}\n— *${documentCitation(document)}*`;
 }
+
+/** What differs beside the amount (a unit converted, a period, a time frame), in the bot's own words. */
+const notesLine = (figure: FigureVerdict) => `*${escapeUserText(figure.notes.join('. '))}.*`;
 
 function notFoundLine(figure?: FigureVerdict): string {
   return figure

@@ -4,11 +4,11 @@
 // "The same thing" is /stat's test: the statement holds enough of the claim's words, rarity-weighted
 // (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
-import type { Span } from '../document/types.js';
+import type { Figure, Span } from '../document/types.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type FigureFinder, type FigureSentence } from './figure-search.js';
 import type { FigureRef, Library } from './library.js';
-import { kindOf, sameFigure } from './same-figure.js';
+import { conversionNote, kindOf, periodOf, sameFigure } from './same-figure.js';
 import { terms, type Alternative } from './search.js';
 
 export type Verdict = 'stated' | 'different' | 'not-found';
@@ -28,6 +28,8 @@ export interface FigureVerdict {
   verdict: Verdict;
   /** The equal figure's statements ("stated"), the other figures' ("different"), none ("not-found"). */
   evidence: Evidence[];
+  /** What the reader should know to compare them: a unit converted, another period or time frame. */
+  notes: string[];
 }
 
 export interface ClaimCheck {
@@ -100,8 +102,34 @@ function checkFigure(finder: FigureFinder, claim: string, figure: ClaimFigure, d
   }
   const verdict: Verdict = stated.length ? 'stated' : different.length ? 'different' : 'not-found';
   const evidence = withoutRepeats(verdict === 'stated' ? stated : different).slice(0, MAX_EVIDENCE);
-  return { text: claim.slice(...figure.span), span: figure.span, verdict, evidence };
+  const notes = comparisonNotes(figure, evidence[0]?.bold[0]?.figure);
+  return { text: claim.slice(...figure.span), span: figure.span, verdict, evidence, notes };
 }
+
+/**
+ * What differs beside the amount, said rather than hidden: a unit converted ("100 km is about 62 miles"),
+ * a rate per another period, a time frame the claim gives that the statement does not share.
+ */
+function comparisonNotes(claimed: ClaimFigure, stated: Figure | undefined): string[] {
+  if (!stated) return [];
+  const notes = [conversionNote(claimed, stated)];
+  const [claimedPeriod, statedPeriod] = [periodOf(claimed), periodOf(stated)];
+  if (claimedPeriod && statedPeriod && claimedPeriod !== statedPeriod)
+    notes.push(`The claim gives a figure per ${claimedPeriod}; the statement, per ${statedPeriod}`);
+  else if (claimed.timeframe && !claimedPeriod && !sameWords(claimed.timeframe, stated.timeframe))
+    notes.push(
+      stated.timeframe
+        ? `Time frames differ: the claim says “${claimed.timeframe}”, the statement “${stated.timeframe}”`
+        : `The claim says “${claimed.timeframe}”; the statement gives no such time frame`,
+    );
+  return notes.filter((note): note is string => note !== null);
+}
+
+/** One time frame says what the other does when its words are all in it ("since last May", "since May of last year"). */
+const sameWords = (claimed: string, stated: string | null) => {
+  const statedWords = new Set(terms(stated ?? ''));
+  return stated !== null && terms(claimed).every((word) => statedWords.has(word));
+};
 
 /** Whether the sentence names what the claim's figure counts ("new companies" against "new jobs"). */
 function speaksOf(finder: FigureFinder, counted: Alternative[][], sentence: FigureSentence): boolean {

@@ -20,7 +20,7 @@ import { readClaims } from '../../eval/gold/check.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { expectValidResponse, responseProblems } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
-import { context, seedLibrary } from '../support/library.js';
+import { context, libraryOf, seedLibrary } from '../support/library.js';
 import { buttonPress, messageOf } from '../support/pressed.js';
 
 const seed = seedLibrary();
@@ -76,6 +76,23 @@ describe('/check', () => {
     expect(embed.description).toContain('**more than 120,000**');
     expect(embed.description).toContain('— *Border Security and Immigration*');
     expect(buttonsOf(reply).map((b) => b.label)).toEqual(['Post to channel']);
+  });
+
+  it('says what differs beside the amount: a unit converted, a rate per another period', () => {
+    const library = libraryOf({
+      'fees.txt':
+        'FACT SHEET: Clinic Fees\n\nFEES\n\nCommunity clinics charge patients $35 per month for the basic care plan.\n\nThe agency built more than 100 miles of new bike lanes.\n',
+    });
+    const weekly = embedOf(check.run(library, { claim: 'Community clinics charge patients $35 a week' }, context()));
+    expect(weekly.title).toBe(`${VERDICT_LABELS.different}: “$35”`);
+    expect(weekly.description!.split('\n\n').at(-1)).toBe(
+      '*The claim gives a figure per week; the statement, per month.*',
+    );
+    const metric = embedOf(
+      check.run(library, { claim: 'The agency built more than 161 km of new bike lanes' }, context()),
+    );
+    expect(metric.title).toBe(`${VERDICT_LABELS.stated}: “more than 161”`);
+    expect(metric.description!.split('\n\n').at(-1)).toBe('*161 kilometers is about 100 miles.*');
   });
 
   it('posts to the channel only when asked: private:false, or the button by the one who asked', () => {

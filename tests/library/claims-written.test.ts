@@ -1,0 +1,69 @@
+// /check on claims as people write them, against small fact sheets made for each case: equal figures written
+// differently (units converted, scales, multiples), rates compared with their period, chat framing, verbs of
+// change, the subject named in the sentence before, and what a figure counts decided by whose it is.
+import { describe, expect, it } from 'vitest';
+import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
+import { libraryOf } from '../support/library.js';
+
+const verdicts = (check: ClaimCheck) => check.figures.map((f) => f.verdict);
+const bolded = (check: ClaimCheck, i = 0) =>
+  check.figures[i]!.evidence.flatMap((e) => e.bold.map((b) => b.figure.text));
+
+const sheet = (statements: string[]) =>
+  libraryOf({ 'sheet.txt': `FACT SHEET: Programs at a Glance\n\nTHE PROGRAMS\n\n${statements.join('\n\n')}\n` });
+
+describe('equal written differently', () => {
+  const library = sheet([
+    'The agency built more than 100 miles of new bike lanes across the state.',
+    'Community clinics charge patients $35 per month for the basic care plan.',
+    'The Harbor Authority spends $500,000 annually on dredging the shipping channel.',
+    'Solar panel exports from the region are expected to triple by 2030.',
+    'Battery storage capacity grew 4 times over the program’s first years.',
+    'The cleanup program has run for a decade in the river valley.',
+  ]);
+
+  it('converts kilometers and miles, and says so in the verdict', () => {
+    const check = checkClaim(library, 'The agency built more than 161 km of new bike lanes');
+    expect(verdicts(check)).toEqual(['stated']);
+    expect(check.figures[0]!.notes).toEqual(['161 kilometers is about 100 miles']);
+    const other = checkClaim(library, 'The agency built more than 100 km of new bike lanes');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(other.figures[0]!.notes).toEqual(['100 kilometers is about 62.1 miles']);
+  });
+
+  it('compares a rate with its period: the same amount per another period is a different figure', () => {
+    const week = checkClaim(library, 'Community clinics charge patients $35 a week for the basic care plan');
+    expect(verdicts(week)).toEqual(['different']);
+    expect(bolded(week)).toEqual(['$35']);
+    expect(week.figures[0]!.notes).toEqual(['The claim gives a figure per week; the statement, per month']);
+    const month = checkClaim(library, 'Community clinics charge patients $35 a month for the basic care plan');
+    expect(verdicts(month)).toEqual(['stated']);
+    const monthly = checkClaim(library, 'The Harbor Authority spends $500,000 per month on dredging the channel');
+    expect(verdicts(monthly)).toEqual(['different']);
+    expect(bolded(monthly)).toEqual(['$500,000']);
+    expect(verdicts(checkClaim(library, 'The Harbor Authority spends $500,000 a year dredging the channel'))).toEqual([
+      'stated',
+    ]);
+  });
+
+  it('reads multiples in any written form: triple, threefold, 3x; fourfold', () => {
+    for (const claim of [
+      'Solar panel exports from the region will triple by 2030',
+      'Solar panel exports from the region are set to grow threefold by 2030',
+      'Solar panel exports from the region will grow 3x by 2030',
+    ])
+      expect(verdicts(checkClaim(library, claim)), claim).toEqual(['stated']);
+    expect(verdicts(checkClaim(library, 'Solar panel exports from the region will double by 2030'))).toEqual([
+      'different',
+    ]);
+    expect(verdicts(checkClaim(library, 'Battery storage capacity grew fourfold'))).toEqual(['stated']);
+    expect(verdicts(checkClaim(library, 'Battery storage capacity grew 4x'))).toEqual(['stated']);
+  });
+
+  it('takes a decade for 10 years', () => {
+    expect(verdicts(checkClaim(library, 'The river valley cleanup program has run for 10 years'))).toEqual(['stated']);
+    expect(verdicts(checkClaim(library, 'The river valley cleanup program has run for 120 months'))).toEqual([
+      'stated',
+    ]);
+  });
+});

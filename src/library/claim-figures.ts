@@ -5,6 +5,7 @@ import { findFigures } from '../document/figures.js';
 import { UNITS } from '../document/figures/vocabulary.js';
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
+import { withoutFraming } from './claim-words.js';
 
 /** How many words either side of a figure say what it is about (a long message speaks of many things). */
 const CONTEXT_WORDS = 14;
@@ -23,7 +24,9 @@ export interface ClaimFigure extends FoundFigure {
 }
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
-export function claimFigures(claim: string): ClaimFigure[] {
+export function claimFigures(written: string): ClaimFigure[] {
+  // Read without its chat framing ("Did you know", "lol", emoji); shown as written.
+  const claim = withoutFraming(written);
   const out: ClaimFigure[] = [];
   for (const line of lineSpans(claim)) {
     for (const [start, end] of splitSentences(claim, line[0], line[1])) {
@@ -35,7 +38,7 @@ export function claimFigures(claim: string): ClaimFigure[] {
         const own = figures.length === 1 ? words : ownWords(claim, figures, i, [start, end]);
         out.push({
           ...figure,
-          text: claim.slice(...figure.span),
+          text: written.slice(...figure.span),
           words:
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,

@@ -5,6 +5,7 @@
 // (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
 import type { Figure, Span } from '../document/types.js';
+import { changeDirection, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type FigureFinder, type FigureSentence } from './figure-search.js';
 import type { FigureRef, Library } from './library.js';
@@ -85,18 +86,21 @@ export function checkClaim(library: Library, claim: string, documentId?: string)
 /** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
 function checkFigure(finder: FigureFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
   const words = {
-    all: finder.expand(analyseQuery(figure.words).words),
+    all: withKin(finder.expand(analyseQuery(figure.words).words)),
     own: finder.expand(analyseQuery(figure.own).words),
     counted: finder.expand(analyseQuery(figure.counted).words),
   };
   const stated: Evidence[] = [];
   const different: Evidence[] = [];
   const enough = Math.min(MIN_WORDS_HELD, words.all.length);
+  const claimDirection = changeDirection(terms(figure.words));
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, CLAIM_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
     if (coverage < SURE_COVERAGE && !speaksOf(finder, words.counted, sentence)) continue;
     const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, coverage);
-    const equal = matching.filter((ref) => sameFigure(figure, ref.figure));
+    // "fell 8%" is not stated by "rose 8%": the same amount the other way is a different figure.
+    const opposite = claimDirection * changeDirection(sentence.terms) < 0;
+    const equal = opposite ? [] : matching.filter((ref) => sameFigure(figure, ref.figure));
     if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
     else if (closest.length > 0) different.push({ sentence, bold: closest, coverage });
   }

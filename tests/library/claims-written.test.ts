@@ -1,13 +1,19 @@
 // /check on claims as people write them, against small fact sheets made for each case: equal figures written
 // differently (units converted, scales, multiples), rates compared with their period, chat framing, verbs of
 // change, the subject named in the sentence before, and what a figure counts decided by whose it is.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GOLD } from '../../eval/gold/check.js';
 import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
-import { libraryOf } from '../support/library.js';
+import { libraryOf, seedLibrary } from '../support/library.js';
 
 const verdicts = (check: ClaimCheck) => check.figures.map((f) => f.verdict);
 const bolded = (check: ClaimCheck, i = 0) =>
   check.figures[i]!.evidence.flatMap((e) => e.bold.map((b) => b.figure.text));
+
+/** A library of one gold document (tests/fixtures/gold/docs). */
+const goldDocument = (file: string) => libraryOf({ [file]: readFileSync(join(GOLD, 'docs', file), 'utf8') });
 
 const sheet = (statements: string[]) =>
   libraryOf({ 'sheet.txt': `FACT SHEET: Programs at a Glance\n\nTHE PROGRAMS\n\n${statements.join('\n\n')}\n` });
@@ -64,6 +70,56 @@ describe('equal written differently', () => {
     expect(verdicts(checkClaim(library, 'The river valley cleanup program has run for 10 years'))).toEqual(['stated']);
     expect(verdicts(checkClaim(library, 'The river valley cleanup program has run for 120 months'))).toEqual([
       'stated',
+    ]);
+  });
+});
+
+describe('claims as people write them', () => {
+  const seed = seedLibrary();
+
+  it('reads a chat message’s claim the same as the plain claim: framing, emoji, mentions and quotes aside', () => {
+    for (const claim of [
+      'Did you know ICE arrested more than 120,000 criminal aliens last year?',
+      'BREAKING: ICE arrested more than 120,000 criminal aliens last year!!',
+      'So apparently ICE arrested more than 120,000 criminal aliens last year lol',
+      '<@123456789012345678> ICE arrested more than 120,000 criminal aliens last year 😮🔥',
+      'My uncle keeps saying "ICE arrested more than 120,000 criminal aliens last year"',
+    ]) {
+      const check = checkClaim(seed, claim);
+      expect(verdicts(check), claim).toEqual(['stated']);
+      expect(bolded(check), claim).toEqual(['more than 120,000']);
+      expect(check.figures[0]!.text, claim).toBe('more than 120,000');
+    }
+    expect(verdicts(checkClaim(seed, 'BREAKING: ICE arrested 200,000 criminal aliens last year!!'))).toEqual([
+      'different',
+    ]);
+    const rural = goldDocument(
+      '2021-07-08-fact-sheet-bipartisan-infrastructure-framework-creates-economic-opportunities-for-rural-america.md',
+    );
+    for (const claim of [
+      'So apparently the bipartisan infrastructure framework invests $65 billion in broadband lol',
+      'the bipartisan infrastructure framework invests $65 billion in broadband',
+    ])
+      expect(verdicts(checkClaim(rural, claim)), claim).toEqual(['stated']);
+  });
+
+  it('matches verbs of change with their kin, the direction kept', () => {
+    // The seed: "Border apprehensions at the southern border have dropped by 75% since May of last year".
+    for (const claim of [
+      'Border apprehensions declined 75 percent since May of last year',
+      'Border apprehensions fell 75% since May of last year',
+      'Border apprehensions are down 75% since May of last year',
+    ])
+      expect(verdicts(checkClaim(seed, claim)), claim).toEqual(['stated']);
+    expect(verdicts(checkClaim(seed, 'Border apprehensions rose 75% since May of last year'))).toEqual(['different']);
+  });
+
+  it('says when the claim’s time frame is not the statement’s', () => {
+    const library = sheet(['Shares of the exchange are down 69% from the all-time high.']);
+    const check = checkClaim(library, 'Shares of the exchange fell 69% in the first month');
+    expect(verdicts(check)).toEqual(['stated']);
+    expect(check.figures[0]!.notes).toEqual([
+      'The claim says “in the first month”; the statement gives no such time frame',
     ]);
   });
 });

@@ -178,5 +178,9 @@ function around(text: string, from: number, to: number): string {
 export const firstWords = (text: string, count = OWN_WORDS) =>
   text.split(/\s+/).filter(Boolean).slice(0, count).join(' ');
 export const lastWords = (text: string, count = OWN_WORDS) => text.split(/\s+/).filter(Boolean).slice(-count).join(' ');
-/** The words up to the first comma, semicolon or dash: "$1,500, and an average of $750" keeps "average" to $750. */
-export const clause = (text: string) => text.split(/[,;:—–]|\s-\s/)[0]!;
+/**
+ * The words up to the first comma, semicolon, dash or contrasting conjunction: "$1,500, and an average of $750"
+ * keeps "average" to $750; "8% while the U.S. average tariff was 3.3%" keeps "U.S. average tariff" to 3.3%.
+ */
+export const clause = (text: string) =>
+  text.split(/[,;:—–]|\s-\s|\s(?:while|whereas|but|compared\s+(?:to|with))\s/i)[0]!;

@@ -154,7 +154,10 @@ function figuresAbout(
   sentence: FigureSentence,
   coverage: number,
 ): { matching: FigureRef[]; closest: FigureRef[] } {
-  const comparable = sentence.figures.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
+  const ofKind = sentence.figures.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
+  // A vague amount ("billions") is never compared when the statement gives an exact one of the kind.
+  const exact = figure.value !== null ? ofKind.filter((ref) => ref.figure.value !== null) : [];
+  const comparable = exact.length > 0 ? exact : ofKind;
   if (own.length === 0) return { matching: comparable, closest: comparable };
   const scores = comparable.map((ref) => ownScore(finder, own, ref, sentence));
   const best = Math.max(0, ...scores);

@@ -123,3 +123,24 @@ describe('claims as people write them', () => {
     ]);
   });
 });
+
+describe('the same thing, decided on structure', () => {
+  const library = sheet([
+    'In 2023, Indonesia’s average tariff on U.S. goods was 8% while the U.S. average applied tariff was 3.3%.',
+    'The program will bring billions of dollars to rural towns, including $1.2 billion for rural water systems.',
+  ]);
+
+  it('compares the figure of the clause that speaks of the claim’s thing', () => {
+    const check = checkClaim(library, 'The U.S. average applied tariff was 3.3%');
+    expect(verdicts(check)).toEqual(['stated']);
+    expect(bolded(check)).toEqual(['3.3%']);
+  });
+
+  it('never compares a vague figure when the statement gives an exact one', () => {
+    const check = checkClaim(library, 'The program brings $1.2 billion for rural water systems');
+    expect(verdicts(check)).toEqual(['stated']);
+    const other = checkClaim(library, 'The program brings $2 billion to rural towns for rural water systems');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(bolded(other)).toEqual(['$1.2 billion']);
+  });
+});

@@ -25,6 +25,8 @@ import { documentCitation } from '../../src/render/document.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { COLORS, reply, type Reply } from '../../src/render/reply.js';
 import { expiredResponse, privately } from './buttons.js';
+import { citeButton } from './cite.js';
+import type { Span } from '../../src/document/types.js';
 import { blockquote, escapeUserText, plural, sentenceWithBolds, truncate } from '../../src/render/text.js';
 
 /** The most of a claim that is read: a long message is checked on its first 4,000 characters. */
@@ -61,10 +63,27 @@ export function startCheck(
   request: CheckRequest,
   options: { owner: string; ephemeral: boolean },
 ): Reply {
-  const data = checkReply(library, request, options.ephemeral);
-  if (options.ephemeral) data.components = [postButton(`${options.owner}:post`)];
+  const check = checkClaim(library, request.claim, request.documentId ?? undefined);
+  const data = checkReply(library, request, options.ephemeral, check);
+  const cites = citeRow(options.owner, check);
+  data.components = [...(options.ephemeral ? [postButton(`${options.owner}:post`)] : []), ...cites];
   return data;
 }
+
+/** A Cite button for each statement quoted (its whole paragraph-long sentence, however little is shown). */
+function citeRow(owner: string, check: ClaimCheck): Array<APIActionRowComponent<APIButtonComponent>> {
+  const quoted = check.figures.length > 1 ? check.figures.map((f) => f.evidence[0]) : quotedOf(check);
+  const buttons = quoted
+    .filter((evidence): evidence is Evidence => evidence !== undefined)
+    .slice(0, 5)
+    .flatMap(
+      (e, i, all) =>
+        citeButton(owner, e.sentence.document, e.sentence.span, all.length > 1 ? `Cite ${i + 1}` : 'Cite') ?? [],
+    );
+  return buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}
+
+const quotedOf = (check: ClaimCheck) => (check.figures[0] ?? check.words)?.evidence ?? [];
 
 /**
  * The "Post to channel" press: the check its message shows, posted for everyone, by the person who asked only
@@ -113,8 +132,12 @@ function postButton(customId: string): APIActionRowComponent<APIButtonComponent>
 }
 
 /** The reply to a claim: one embed, its title beginning with the verdict (or naming the count of each). */
-export function checkReply(library: Library, request: CheckRequest, ephemeral: boolean): Reply {
-  const check = checkClaim(library, request.claim, request.documentId ?? undefined);
+export function checkReply(
+  library: Library,
+  request: CheckRequest,
+  ephemeral: boolean,
+  check = checkClaim(library, request.claim, request.documentId ?? undefined),
+): Reply {
   const embed = check.figures.length > 1 ? severalFigures(check, request) : oneVerdict(check, request);
   const notes = [...request.notes];
   if (check.unchecked > 0) notes.push(`${plural(check.unchecked, 'more figure')} in the claim not checked`);
@@ -142,6 +165,7 @@ function oneVerdict(check: ClaimCheck, request: CheckRequest): APIEmbed {
   const body = result.evidence.length
     ? result.evidence.map((evidence) => quoteBlock(evidence, DESCRIPTION_QUOTE))
     : [notFoundLine(figure)];
+  if (figure?.notes.length) body.push(notesLine(figure));
   return {
     title: truncate(title, LIMITS.embedTitle),
     description: [claimLine(request.claim, figure), ...body].join('\n\n'),
@@ -166,6 +190,7 @@ function severalFigures(check: ClaimCheck, request: CheckRequest): APIEmbed {
 function figureField(figure: FigureVerdict): APIEmbedField {
   const [first, ...others] = figure.evidence;
   const lines = first ? [quoteBlock(first, FIELD_QUOTE)] : [notFoundLine(figure)];
+  if (figure.notes.length) lines.push(notesLine(figure));
   if (others.length > 0) lines.push(`*… and ${plural(others.length, 'more statement')}*`);
   return {
     name: truncate(
@@ -178,14 +203,32 @@ function figureField(figure: FigureVerdict): APIEmbedField {
 
 /** A statement, verbatim, its figures that bear on the claim in bold, and where it comes from. */
 function quoteBlock({ sentence, bold }: Evidence, room: number): string {
-  const { document, span } = sentence;
-  const quote = sentenceWithBolds(
-    document,
-    span,
-    bold.map((ref) => ref.figure.span),
-  );
-  return `${blockquote(truncate(quote, room))}\n— *${documentCitation(document)}*`;
+  const { document } = sentence;
+  const bolds = bold.map((ref) => ref.figure.span);
+  const span = quoteWindow(document.text, sentence.span, bolds);
+  const quote = sentenceWithBolds(document, span, bolds);
+  const shown = `${span[0] > sentence.span[0] ? '…' : ''}${quote}${span[1] < sentence.span[1] ? '…' : ''}`;
+  return `${blockquote(truncate(shown, room))}\n— *${documentCitation(document)}*`;
 }
+
+/** A sentence longer than this is quoted as a window around its figures; Cite gives the whole of it. */
+const QUOTE_WINDOW = 320;
+
+/** The words around the bold figures of a long sentence, cut at spaces; the whole sentence when short. */
+function quoteWindow(text: string, [start, end]: Span, bolds: Span[]): Span {
+  if (end - start <= QUOTE_WINDOW || bolds.length === 0) return [start, end];
+  const first = Math.min(...bolds.map((b) => b[0]));
+  const last = Math.max(...bolds.map((b) => b[1]));
+  const side = Math.max(40, (QUOTE_WINDOW - (last - first)) / 2);
+  let from = Math.max(start, Math.floor(first - side));
+  let to = Math.min(end, Math.ceil(last + side));
+  if (from > start) from = Math.min(first, text.indexOf(' ', from) + 1 || first);
+  if (to < end) to = Math.max(last, text.lastIndexOf(' ', to));
+  return [from, to];
+}
+
+/** What differs beside the amount (a unit converted, a period, a time frame), in the bot's own words. */
+const notesLine = (figure: FigureVerdict) => `*${escapeUserText(figure.notes.join('. '))}.*`;
 
 function notFoundLine(figure?: FigureVerdict): string {
   return figure

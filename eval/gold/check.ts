@@ -1,7 +1,7 @@
 // Checks the gold annotations against the documents: every block exists, every heading and figure text is
 // in its block, every answer points at a real block. `npm run gold:check` exits 1 on any problem.
 import { pathToFileURL } from 'node:url';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainBlocks, type Block } from './plain.js';
 import type { GoldClaim, GoldDocument, GoldQuestion } from './types.js';
@@ -30,8 +30,10 @@ export function readQuestions(dir = GOLD): GoldQuestion[] {
     .flatMap((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as GoldQuestion[]);
 }
 
+/** The claims of a gold set: claims.json, and chat-claims.json (the same claims as chat messages) where it has one. */
 export function readClaims(dir = GOLD): GoldClaim[] {
-  return JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as GoldClaim[];
+  const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as GoldClaim[];
+  return [...read('claims.json'), ...(existsSync(join(dir, 'chat-claims.json')) ? read('chat-claims.json') : [])];
 }
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').toLowerCase();

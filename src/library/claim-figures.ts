@@ -5,6 +5,7 @@ import { findFigures } from '../document/figures.js';
 import { UNITS } from '../document/figures/vocabulary.js';
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
+import { withoutFraming } from './claim-words.js';
 
 /** How many words either side of a figure say what it is about (a long message speaks of many things). */
 const CONTEXT_WORDS = 14;
@@ -23,11 +24,13 @@ export interface ClaimFigure extends FoundFigure {
 }
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
-export function claimFigures(claim: string): ClaimFigure[] {
+export function claimFigures(written: string): ClaimFigure[] {
+  // Read without its chat framing ("Did you know", "lol", emoji); shown as written.
+  const claim = withoutFraming(written);
   const out: ClaimFigure[] = [];
   for (const line of lineSpans(claim)) {
     for (const [start, end] of splitSentences(claim, line[0], line[1])) {
-      const figures = findFigures(claim, start, end);
+      const figures = withClaimReadings(claim, findFigures(claim, start, end), start, end);
       const words = blankFigures(claim, figures, start, end);
       // The words before the first figure (the subject) speak of every figure of the sentence.
       const lead = lastWords(claim.slice(start, figures[0]?.span[0] ?? end), CONTEXT_WORDS);
@@ -35,7 +38,7 @@ export function claimFigures(claim: string): ClaimFigure[] {
         const own = figures.length === 1 ? words : ownWords(claim, figures, i, [start, end]);
         out.push({
           ...figure,
-          text: claim.slice(...figure.span),
+          text: written.slice(...figure.span),
           words:
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
@@ -45,6 +48,61 @@ export function claimFigures(claim: string): ClaimFigure[] {
     }
   }
   return out;
+}
+
+/** Unit abbreviations people write in chat that fact sheets spell out. */
+const SHORT_UNITS: Record<string, string> = {
+  km: 'kilometers',
+  kms: 'kilometers',
+  kilometre: 'kilometers',
+  kilometres: 'kilometers',
+  mi: 'miles',
+  metres: 'meters',
+  metre: 'meters',
+  ft: 'feet',
+  lbs: 'pounds',
+  lb: 'pounds',
+  yrs: 'years',
+  yr: 'years',
+  mos: 'months',
+  hrs: 'hours',
+};
+const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** "fourfold", "3-fold", "3x", "2.5×": a multiple the recognizer of documents does not read. */
+const MULTIPLE = /\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:-?fold\b|\s?[x×](?![\p{L}\d]))/giu;
+
+/** The unit a word names, spelled out or abbreviated. */
+const unitNamed = (word: string) => UNITS[word.toLowerCase()] ?? SHORT_UNITS[word.toLowerCase()];
+
+/** A number and an abbreviated unit the recognizer left out ("100 km long"). */
+const ABBREVIATED = new RegExp(
+  String.raw`\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(${Object.keys(SHORT_UNITS).join('|')})\b`,
+  'gi',
+);
+
+/**
+ * The recognizer's figures with what claims write and documents do not: a unit abbreviated ("100 km") and a
+ * multiple ("fourfold", "3x"), read as "×" like "triple".
+ */
+function withClaimReadings(claim: string, figures: FoundFigure[], start: number, end: number): FoundFigure[] {
+  const read = figures.map((figure) => {
+    const word = /^\s*([A-Za-z]+)\b/.exec(claim.slice(figure.span[1], end));
+    const unit = figure.unit === null && word ? SHORT_UNITS[word[1]!.toLowerCase()] : undefined;
+    return unit ? { ...figure, unit } : figure;
+  });
+  const add = (match: RegExpMatchArray, value: number, unit: string) => {
+    const span: Span = [start + match.index!, start + match.index! + match[0].length];
+    if (read.some((f) => f.span[0] < span[1] && span[0] < f.span[1])) return;
+    read.push({ span, value, valueMax: null, unit, qualifier: null, counts: null, timeframe: null });
+  };
+  const text = claim.slice(start, end);
+  for (const match of text.matchAll(MULTIPLE)) {
+    const number = match[1]!.toLowerCase();
+    add(match, /\d/.test(number) ? Number(number) : NUMBER_WORDS.indexOf(number) + 2, '×');
+  }
+  for (const match of text.matchAll(ABBREVIATED))
+    add(match, Number(match[1]!.replace(/,/g, '')), SHORT_UNITS[match[2]!.toLowerCase()]!);
+  return read.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** Chat messages break lines without ending sentences: each line is read on its own. */
@@ -79,7 +137,7 @@ function countedAfter(claim: string, figure: FoundFigure): string {
   if (!figure.counts || !after.includes(figure.counts)) return '';
   return figure.counts
     .split(/\s+/)
-    .filter((word) => !UNITS[word.toLowerCase()])
+    .filter((word) => !unitNamed(word))
     .join(' ');
 }
 
@@ -103,7 +161,7 @@ function unitWordAfter(text: string, at: number, unit: string): [number, number]
   const pattern = /[A-Za-z]+/g;
   pattern.lastIndex = at;
   for (let n = 0, word = pattern.exec(text); word && n < 2; n++, word = pattern.exec(text))
-    if (UNITS[word[0].toLowerCase()] === unit) return [word.index, word.index + word[0].length];
+    if (unitNamed(word[0]) === unit) return [word.index, word.index + word[0].length];
   return null;
 }
 
@@ -120,5 +178,9 @@ function around(text: string, from: number, to: number): string {
 export const firstWords = (text: string, count = OWN_WORDS) =>
   text.split(/\s+/).filter(Boolean).slice(0, count).join(' ');
 export const lastWords = (text: string, count = OWN_WORDS) => text.split(/\s+/).filter(Boolean).slice(-count).join(' ');
-/** The words up to the first comma, semicolon or dash: "$1,500, and an average of $750" keeps "average" to $750. */
-export const clause = (text: string) => text.split(/[,;:—–]|\s-\s/)[0]!;
+/**
+ * The words up to the first comma, semicolon, dash or contrasting conjunction: "$1,500, and an average of $750"
+ * keeps "average" to $750; "8% while the U.S. average tariff was 3.3%" keeps "U.S. average tariff" to 3.3%.
+ */
+export const clause = (text: string) =>
+  text.split(/[,;:—–]|\s-\s|\s(?:while|whereas|but|compared\s+(?:to|with))\s/i)[0]!;

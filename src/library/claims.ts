@@ -4,11 +4,12 @@
 // "The same thing" is /stat's test: the statement holds enough of the claim's words, rarity-weighted
 // (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
-import type { Span } from '../document/types.js';
+import type { Figure, Span } from '../document/types.js';
+import { changeDirection, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type FigureFinder, type FigureSentence } from './figure-search.js';
 import type { FigureRef, Library } from './library.js';
-import { kindOf, sameFigure } from './same-figure.js';
+import { conversionNote, kindOf, periodOf, sameFigure } from './same-figure.js';
 import { terms, type Alternative } from './search.js';
 
 export type Verdict = 'stated' | 'different' | 'not-found';
@@ -28,6 +29,8 @@ export interface FigureVerdict {
   verdict: Verdict;
   /** The equal figure's statements ("stated"), the other figures' ("different"), none ("not-found"). */
   evidence: Evidence[];
+  /** What the reader should know to compare them: a unit converted, another period or time frame. */
+  notes: string[];
 }
 
 export interface ClaimCheck {
@@ -83,25 +86,54 @@ export function checkClaim(library: Library, claim: string, documentId?: string)
 /** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
 function checkFigure(finder: FigureFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
   const words = {
-    all: finder.expand(analyseQuery(figure.words).words),
+    all: withKin(finder.expand(analyseQuery(figure.words).words)),
     own: finder.expand(analyseQuery(figure.own).words),
     counted: finder.expand(analyseQuery(figure.counted).words),
   };
   const stated: Evidence[] = [];
   const different: Evidence[] = [];
   const enough = Math.min(MIN_WORDS_HELD, words.all.length);
+  const claimDirection = changeDirection(terms(figure.words));
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, CLAIM_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
     if (coverage < SURE_COVERAGE && !speaksOf(finder, words.counted, sentence)) continue;
     const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, coverage);
-    const equal = matching.filter((ref) => sameFigure(figure, ref.figure));
+    // "fell 8%" is not stated by "rose 8%": the same amount the other way is a different figure.
+    const opposite = claimDirection * changeDirection(sentence.terms) < 0;
+    const equal = opposite ? [] : matching.filter((ref) => sameFigure(figure, ref.figure));
     if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
     else if (closest.length > 0) different.push({ sentence, bold: closest, coverage });
   }
   const verdict: Verdict = stated.length ? 'stated' : different.length ? 'different' : 'not-found';
   const evidence = withoutRepeats(verdict === 'stated' ? stated : different).slice(0, MAX_EVIDENCE);
-  return { text: claim.slice(...figure.span), span: figure.span, verdict, evidence };
+  const notes = comparisonNotes(figure, evidence[0]?.bold[0]?.figure);
+  return { text: claim.slice(...figure.span), span: figure.span, verdict, evidence, notes };
 }
+
+/**
+ * What differs beside the amount, said rather than hidden: a unit converted ("100 km is about 62 miles"),
+ * a rate per another period, a time frame the claim gives that the statement does not share.
+ */
+function comparisonNotes(claimed: ClaimFigure, stated: Figure | undefined): string[] {
+  if (!stated) return [];
+  const notes = [conversionNote(claimed, stated)];
+  const [claimedPeriod, statedPeriod] = [periodOf(claimed), periodOf(stated)];
+  if (claimedPeriod && statedPeriod && claimedPeriod !== statedPeriod)
+    notes.push(`The claim gives a figure per ${claimedPeriod}; the statement, per ${statedPeriod}`);
+  else if (claimed.timeframe && !claimedPeriod && !sameWords(claimed.timeframe, stated.timeframe))
+    notes.push(
+      stated.timeframe
+        ? `Time frames differ: the claim says “${claimed.timeframe}”, the statement “${stated.timeframe}”`
+        : `The claim says “${claimed.timeframe}”; the statement gives no such time frame`,
+    );
+  return notes.filter((note): note is string => note !== null);
+}
+
+/** One time frame says what the other does when its words are all in it ("since last May", "since May of last year"). */
+const sameWords = (claimed: string, stated: string | null) => {
+  const statedWords = new Set(terms(stated ?? ''));
+  return stated !== null && terms(claimed).every((word) => statedWords.has(word));
+};
 
 /** Whether the sentence names what the claim's figure counts ("new companies" against "new jobs"). */
 function speaksOf(finder: FigureFinder, counted: Alternative[][], sentence: FigureSentence): boolean {
@@ -122,7 +154,10 @@ function figuresAbout(
   sentence: FigureSentence,
   coverage: number,
 ): { matching: FigureRef[]; closest: FigureRef[] } {
-  const comparable = sentence.figures.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
+  const ofKind = sentence.figures.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
+  // A vague amount ("billions") is never compared when the statement gives an exact one of the kind.
+  const exact = figure.value !== null ? ofKind.filter((ref) => ref.figure.value !== null) : [];
+  const comparable = exact.length > 0 ? exact : ofKind;
   if (own.length === 0) return { matching: comparable, closest: comparable };
   const scores = comparable.map((ref) => ownScore(finder, own, ref, sentence));
   const best = Math.max(0, ...scores);

@@ -34,6 +34,30 @@ const KINDS: Record<string, string> = lookupTable({
   pounds: 'weight',
 });
 
+/** Units one kind converts between, each in a base unit (meters, days, gallons, pounds). */
+const IN_BASE: Record<string, number> = {
+  miles: 1609.344,
+  kilometers: 1000,
+  feet: 0.3048,
+  meters: 1,
+  inches: 0.0254,
+  years: 365.25,
+  decades: 3652.5,
+  months: 30.4375,
+  weeks: 7,
+  days: 1,
+  hours: 1 / 24,
+  minutes: 1 / 1440,
+  gallons: 1,
+  liters: 0.264172,
+  barrels: 42,
+  tons: 2000,
+  pounds: 1,
+  gigawatts: 1e6,
+  megawatts: 1e3,
+  kilowatts: 1,
+};
+
 /** What kind of amount a unit measures; a plain count (no unit) is its own kind. */
 export const kindOf = (unit: string | null) => (unit === null ? 'count' : (KINDS[unit] ?? unit));
 
@@ -41,16 +65,70 @@ export const kindOf = (unit: string | null) => (unit === null ? 'count' : (KINDS
 const normalised = (value: number, unit: string | null) => (unit === '%' ? value / 100 : value);
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 
-/** Equal in any written form, with qualifiers that do not point opposite ways ("nearly" against "more than"). */
+/**
+ * Equal in any written form, with qualifiers that do not point opposite ways ("nearly" against "more than"),
+ * and per the same period when both are rates: "$35 a week" is not "$35 per month".
+ */
 export function sameFigure(claimed: ClaimFigure, stated: Figure): boolean {
   if (!compatibleQualifiers(claimed.qualifier, stated.qualifier)) return false;
+  if (!samePeriod(claimed, stated)) return false;
   if (claimed.value === null || stated.value === null)
     return claimed.value === stated.value && vagueWords(claimed) === vagueWords(stated);
+  const claimedValue = claimed.value;
+  const values = [stated.value, stated.valueMax].filter((v): v is number => v !== null);
+  if (claimed.unit !== stated.unit && converts(claimed.unit, stated.unit))
+    return values.some((v) => withinRounding(claimedValue, claimed.text, inUnit(v, stated.unit, claimed.unit)));
   const sameUnit =
     claimed.unit === stated.unit || (kindOf(claimed.unit) === 'share' && kindOf(stated.unit) === 'share');
   if (!sameUnit) return false;
-  const value = normalised(claimed.value, claimed.unit);
-  return [stated.value, stated.valueMax].some((v) => v !== null && sameValue(value, normalised(v, stated.unit)));
+  const value = normalised(claimedValue, claimed.unit);
+  return values.some((v) => sameValue(value, normalised(v, stated.unit)));
+}
+
+/** Whether one unit converts to the other: 100 km against 62 miles, a decade against 10 years. */
+const converts = (a: string | null, b: string | null): a is string =>
+  a !== null && b !== null && a in IN_BASE && b in IN_BASE && kindOf(a) === kindOf(b);
+
+/** An amount in another unit of its kind. */
+const inUnit = (value: number, from: string | null, to: string | null) => (value * IN_BASE[from!]!) / IN_BASE[to!]!;
+
+/**
+ * A converted amount equals a written one within the rounding the writer used (35,400 km for 22,000 miles),
+ * and never further than 2% off.
+ */
+function withinRounding(written: number, text: string, converted: number): boolean {
+  const digits = text.replace(/[^\d.]/g, '');
+  const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+  const trailingZeros = decimals === 0 ? (/(0*)$/.exec(digits)?.[1]?.length ?? 0) : 0;
+  // "1.4 million": the rounding is of the number written, times its scale word.
+  const scale = Number(digits) > 0 ? Math.abs(written) / Number(digits) : 1;
+  const place = (decimals > 0 ? 10 ** -decimals : 10 ** trailingZeros) * scale;
+  return Math.abs(written - converted) <= Math.min(place / 2, Math.abs(written) * 0.02) + 1e-9;
+}
+
+/** How a figure converted reads, for the reply: "100 km is about 62 miles". Null when nothing converts. */
+export function conversionNote(claimed: ClaimFigure, stated: Figure): string | null {
+  if (claimed.value === null || claimed.unit === stated.unit || !converts(claimed.unit, stated.unit)) return null;
+  const converted = inUnit(claimed.value, claimed.unit, stated.unit);
+  const shown = (value: number) => value.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+  return `${shown(claimed.value)} ${claimed.unit} is about ${shown(converted)} ${stated.unit}`;
+}
+
+/** The period a rate is given per: "$35 a week", "$500,000 annually". Null when the figure is no rate. */
+export function periodOf(figure: { timeframe: string | null }): string | null {
+  const match =
+    /\b(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b|\b(annual|year|month|week|dai|hour)(?:ly)\b/i.exec(
+      figure.timeframe ?? '',
+    );
+  if (!match) return null;
+  const period = (match[1] ?? match[2]!).toLowerCase();
+  return period === 'annual' ? 'year' : period === 'dai' ? 'day' : period;
+}
+
+/** Two rates per another period are not the same figure; a rate and a figure with no period may be. */
+function samePeriod(claimed: ClaimFigure, stated: Figure): boolean {
+  const [a, b] = [periodOf(claimed), periodOf(stated)];
+  return a === null || b === null || a === b;
 }
 
 /** "thousands", "hundreds of millions": a vague amount equals only the same words. */

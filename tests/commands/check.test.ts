@@ -20,7 +20,7 @@ import { readClaims } from '../../eval/gold/check.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { expectValidResponse, responseProblems } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
-import { context, seedLibrary } from '../support/library.js';
+import { context, libraryOf, seedLibrary } from '../support/library.js';
 import { buttonPress, messageOf } from '../support/pressed.js';
 
 const seed = seedLibrary();
@@ -75,13 +75,48 @@ describe('/check', () => {
     expect(embed.description).toContain('**Claim:** ICE arrested **200,000** criminal aliens last year');
     expect(embed.description).toContain('**more than 120,000**');
     expect(embed.description).toContain('— *Border Security and Immigration*');
-    expect(buttonsOf(reply).map((b) => b.label)).toEqual(['Post to channel']);
+    expect(buttonsOf(reply).map((b) => b.label)).toEqual(['Post to channel', 'Cite']);
+  });
+
+  it('says what differs beside the amount: a unit converted, a rate per another period', () => {
+    const library = libraryOf({
+      'fees.txt':
+        'FACT SHEET: Clinic Fees\n\nFEES\n\nCommunity clinics charge patients $35 per month for the basic care plan.\n\nThe agency built more than 100 miles of new bike lanes.\n',
+    });
+    const weekly = embedOf(check.run(library, { claim: 'Community clinics charge patients $35 a week' }, context()));
+    expect(weekly.title).toBe(`${VERDICT_LABELS.different}: “$35”`);
+    expect(weekly.description!.split('\n\n').at(-1)).toBe(
+      '*The claim gives a figure per week; the statement, per month.*',
+    );
+    const metric = embedOf(
+      check.run(library, { claim: 'The agency built more than 161 km of new bike lanes' }, context()),
+    );
+    expect(metric.title).toBe(`${VERDICT_LABELS.stated}: “more than 161”`);
+    expect(metric.description!.split('\n\n').at(-1)).toBe('*161 kilometers is about 100 miles.*');
+  });
+
+  it('quotes the sentence around the figure, not a paragraph-long block, and cites the whole of it', () => {
+    const lead = 'The plan was written over many months with '.repeat(12);
+    const library = libraryOf({
+      'long.txt': `FACT SHEET: Long Sentences\n\nPLAN\n\n${lead}input from 4,200 farmers in the river valley counties.\n`,
+    });
+    const reply = check.run(library, { claim: 'The plan had input from 4,200 farmers in the river valley' }, context());
+    const quote = embedOf(reply)
+      .description!.split('\n')
+      .find((line) => line.startsWith('> '))!;
+    expect(quote).toBe(
+      `> …many months with ${'The plan was written over many months with '.repeat(3)}input from **4,200** farmers in the river valley counties.`,
+    );
+    const [post, cite] = buttonsOf(reply);
+    expect([post!.label, cite!.label]).toEqual(['Post to channel', 'Cite']);
+    const citation = check.component!(library, cite!.custom_id, context());
+    expect(JSON.stringify(citation)).toContain(`${lead.trim()} input from 4,200 farmers`);
   });
 
   it('posts to the channel only when asked: private:false, or the button by the one who asked', () => {
     const open = check.run(seed, { claim: 'ICE arrested 120,000 criminal aliens', private: false }, context());
     expect(open.flags).toBeUndefined();
-    expect(open.components).toBeUndefined();
+    expect(buttonsOf(open).map((b) => b.label)).toEqual(['Cite']);
     const privately = check.run(seed, { claim: 'ICE arrested 120,000 criminal aliens' }, context());
     const post = buttonsOf(privately)[0]!.custom_id;
     expect(post).toBe('check:post');

@@ -1,0 +1,67 @@
+// The words of a claim as people write them in chat: the framing around what is claimed ("Did you know …?",
+// "BREAKING:", "So apparently", "lol", emoji) is no part of it, and verbs of change stand for their kin
+// ("declined" for "dropped", "grew" for "rose") with the direction kept.
+import { ALTERNATIVE_WEIGHTS, terms, type Alternative } from './search.js';
+
+/** Openings that frame a claim rather than say it: a lead-in ending in a colon, a question's "did you know". */
+const OPENING = new RegExp(
+  [
+    String.raw`^[\s"“‘*_>-]*(?:[\p{L}'’ ]{1,20}:\s+)`, // "BREAKING: ", "fun fact: ", "PSA: "
+    String.raw`^[\s"“‘*_>-]*(?:(?:so|ok|okay|wow|wait|hey|lol|omg|ngl|tbh|fyi|and|but|yo)\b[\s,!.]*)*(?:(?:did\s+you\s+know|apparently|reportedly|allegedly|i\s+heard|you\s+know)\b(?:\s+that\b)?[\s,]*)?`,
+  ].join('|'),
+  'iu',
+);
+/** Who said it, before what they said: 'My uncle keeps saying "…"', 'Someone said …'. */
+const ATTRIBUTION =
+  /^[^"“\n]{0,40}?\b(?:says?|said|saying|claims?|claimed|claiming|tweeted|posted|wrote|told\s+me)\b(?:\s+that\b)?[\s,:]*(?=["“])/iu;
+/** Closings that react rather than claim: "lol", "smh", emoji, runs of "?!". */
+const CLOSING =
+  /(?:[\s,]*(?:lol|lmao|rofl|smh|omg|wow|fr|ngl|tbh|lmfao|haha+|per\s+the\s+[\p{L} ]{1,30})\b)+[^\p{L}\p{N}]*$/iu;
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu;
+
+/** The claim with its chat framing blanked (the same length, so spans into it still hold). */
+export function withoutFraming(claim: string): string {
+  const blank = (text: string) => ' '.repeat(text.length);
+  return claim
+    .split('\n')
+    .map((line) => {
+      let text = line.replace(EMOJI, blank);
+      for (const pattern of [ATTRIBUTION, OPENING]) text = text.replace(pattern, blank);
+      return text.replace(CLOSING, blank);
+    })
+    .join('\n');
+}
+
+/** Verbs of change by direction: each stands for the others of its kind, never for those of the other. */
+const FALLING = new Set(
+  terms('fell fall fallen declined dropped down cut reduced decreased slashed lowered plunged shrank'),
+);
+const RISING = new Set(terms('rose risen rise up increased grew grown climbed jumped raised boosted soared'));
+
+/** "up" says no direction alone: statements say "up to" of an amount. */
+const UP = terms('up')[0]!;
+
+/** The direction of change a text's words state: 1 up, -1 down, 0 none or both. */
+export function changeDirection(words: Iterable<string>): number {
+  let up = false;
+  let down = false;
+  for (const word of words) {
+    up ||= RISING.has(word) && word !== UP;
+    down ||= FALLING.has(word);
+  }
+  return up === down ? 0 : up ? 1 : -1;
+}
+
+/** A claim's words with each verb of change standing also for its kin of the same direction. */
+export function withKin(groups: Alternative[][]): Alternative[][] {
+  return groups.map((group) => {
+    const kin = [FALLING, RISING].find((family) => group.some((alternative) => family.has(alternative.term)));
+    if (!kin) return group;
+    const own = new Set(group.map((alternative) => alternative.term));
+    const others = [...kin].filter((term) => !own.has(term));
+    return [
+      ...group,
+      ...others.map((term) => ({ term, weight: ALTERNATIVE_WEIGHTS.synonym, kind: 'synonym' as const })),
+    ];
+  });
+}

@@ -1,0 +1,146 @@
+// /check on claims as people write them, against small fact sheets made for each case: equal figures written
+// differently (units converted, scales, multiples), rates compared with their period, chat framing, verbs of
+// change, the subject named in the sentence before, and what a figure counts decided by whose it is.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GOLD } from '../../eval/gold/check.js';
+import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
+import { libraryOf, seedLibrary } from '../support/library.js';
+
+const verdicts = (check: ClaimCheck) => check.figures.map((f) => f.verdict);
+const bolded = (check: ClaimCheck, i = 0) =>
+  check.figures[i]!.evidence.flatMap((e) => e.bold.map((b) => b.figure.text));
+
+/** A library of one gold document (tests/fixtures/gold/docs). */
+const goldDocument = (file: string) => libraryOf({ [file]: readFileSync(join(GOLD, 'docs', file), 'utf8') });
+
+const sheet = (statements: string[]) =>
+  libraryOf({ 'sheet.txt': `FACT SHEET: Programs at a Glance\n\nTHE PROGRAMS\n\n${statements.join('\n\n')}\n` });
+
+describe('equal written differently', () => {
+  const library = sheet([
+    'The agency built more than 100 miles of new bike lanes across the state.',
+    'Community clinics charge patients $35 per month for the basic care plan.',
+    'The Harbor Authority spends $500,000 annually on dredging the shipping channel.',
+    'Solar panel exports from the region are expected to triple by 2030.',
+    'Battery storage capacity grew 4 times over the program’s first years.',
+    'The cleanup program has run for a decade in the river valley.',
+  ]);
+
+  it('converts kilometers and miles, and says so in the verdict', () => {
+    const check = checkClaim(library, 'The agency built more than 161 km of new bike lanes');
+    expect(verdicts(check)).toEqual(['stated']);
+    expect(check.figures[0]!.notes).toEqual(['161 kilometers is about 100 miles']);
+    const other = checkClaim(library, 'The agency built more than 100 km of new bike lanes');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(other.figures[0]!.notes).toEqual(['100 kilometers is about 62.1 miles']);
+  });
+
+  it('compares a rate with its period: the same amount per another period is a different figure', () => {
+    const week = checkClaim(library, 'Community clinics charge patients $35 a week for the basic care plan');
+    expect(verdicts(week)).toEqual(['different']);
+    expect(bolded(week)).toEqual(['$35']);
+    expect(week.figures[0]!.notes).toEqual(['The claim gives a figure per week; the statement, per month']);
+    const month = checkClaim(library, 'Community clinics charge patients $35 a month for the basic care plan');
+    expect(verdicts(month)).toEqual(['stated']);
+    const monthly = checkClaim(library, 'The Harbor Authority spends $500,000 per month on dredging the channel');
+    expect(verdicts(monthly)).toEqual(['different']);
+    expect(bolded(monthly)).toEqual(['$500,000']);
+    expect(verdicts(checkClaim(library, 'The Harbor Authority spends $500,000 a year dredging the channel'))).toEqual([
+      'stated',
+    ]);
+  });
+
+  it('reads multiples in any written form: triple, threefold, 3x; fourfold', () => {
+    for (const claim of [
+      'Solar panel exports from the region will triple by 2030',
+      'Solar panel exports from the region are set to grow threefold by 2030',
+      'Solar panel exports from the region will grow 3x by 2030',
+    ])
+      expect(verdicts(checkClaim(library, claim)), claim).toEqual(['stated']);
+    expect(verdicts(checkClaim(library, 'Solar panel exports from the region will double by 2030'))).toEqual([
+      'different',
+    ]);
+    expect(verdicts(checkClaim(library, 'Battery storage capacity grew fourfold'))).toEqual(['stated']);
+    expect(verdicts(checkClaim(library, 'Battery storage capacity grew 4x'))).toEqual(['stated']);
+  });
+
+  it('takes a decade for 10 years', () => {
+    expect(verdicts(checkClaim(library, 'The river valley cleanup program has run for 10 years'))).toEqual(['stated']);
+    expect(verdicts(checkClaim(library, 'The river valley cleanup program has run for 120 months'))).toEqual([
+      'stated',
+    ]);
+  });
+});
+
+describe('claims as people write them', () => {
+  const seed = seedLibrary();
+
+  it('reads a chat message’s claim the same as the plain claim: framing, emoji, mentions and quotes aside', () => {
+    for (const claim of [
+      'Did you know ICE arrested more than 120,000 criminal aliens last year?',
+      'BREAKING: ICE arrested more than 120,000 criminal aliens last year!!',
+      'So apparently ICE arrested more than 120,000 criminal aliens last year lol',
+      '<@123456789012345678> ICE arrested more than 120,000 criminal aliens last year 😮🔥',
+      'My uncle keeps saying "ICE arrested more than 120,000 criminal aliens last year"',
+    ]) {
+      const check = checkClaim(seed, claim);
+      expect(verdicts(check), claim).toEqual(['stated']);
+      expect(bolded(check), claim).toEqual(['more than 120,000']);
+      expect(check.figures[0]!.text, claim).toBe('more than 120,000');
+    }
+    expect(verdicts(checkClaim(seed, 'BREAKING: ICE arrested 200,000 criminal aliens last year!!'))).toEqual([
+      'different',
+    ]);
+    const rural = goldDocument(
+      '2021-07-08-fact-sheet-bipartisan-infrastructure-framework-creates-economic-opportunities-for-rural-america.md',
+    );
+    for (const claim of [
+      'So apparently the bipartisan infrastructure framework invests $65 billion in broadband lol',
+      'the bipartisan infrastructure framework invests $65 billion in broadband',
+    ])
+      expect(verdicts(checkClaim(rural, claim)), claim).toEqual(['stated']);
+  });
+
+  it('matches verbs of change with their kin, the direction kept', () => {
+    // The seed: "Border apprehensions at the southern border have dropped by 75% since May of last year".
+    for (const claim of [
+      'Border apprehensions declined 75 percent since May of last year',
+      'Border apprehensions fell 75% since May of last year',
+      'Border apprehensions are down 75% since May of last year',
+    ])
+      expect(verdicts(checkClaim(seed, claim)), claim).toEqual(['stated']);
+    expect(verdicts(checkClaim(seed, 'Border apprehensions rose 75% since May of last year'))).toEqual(['different']);
+  });
+
+  it('says when the claim’s time frame is not the statement’s', () => {
+    const library = sheet(['Shares of the exchange are down 69% from the all-time high.']);
+    const check = checkClaim(library, 'Shares of the exchange fell 69% in the first month');
+    expect(verdicts(check)).toEqual(['stated']);
+    expect(check.figures[0]!.notes).toEqual([
+      'The claim says “in the first month”; the statement gives no such time frame',
+    ]);
+  });
+});
+
+describe('the same thing, decided on structure', () => {
+  const library = sheet([
+    'In 2023, Indonesia’s average tariff on U.S. goods was 8% while the U.S. average applied tariff was 3.3%.',
+    'The program will bring billions of dollars to rural towns, including $1.2 billion for rural water systems.',
+  ]);
+
+  it('compares the figure of the clause that speaks of the claim’s thing', () => {
+    const check = checkClaim(library, 'The U.S. average applied tariff was 3.3%');
+    expect(verdicts(check)).toEqual(['stated']);
+    expect(bolded(check)).toEqual(['3.3%']);
+  });
+
+  it('never compares a vague figure when the statement gives an exact one', () => {
+    const check = checkClaim(library, 'The program brings $1.2 billion for rural water systems');
+    expect(verdicts(check)).toEqual(['stated']);
+    const other = checkClaim(library, 'The program brings $2 billion to rural towns for rural water systems');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(bolded(other)).toEqual(['$1.2 billion']);
+  });
+});

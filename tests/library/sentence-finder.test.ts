@@ -103,15 +103,12 @@ describe("/check's every-sentence matcher", () => {
     const documents = () =>
       Array.from({ length: 12 }, (_, i) => parseDocument(factSheet(i), { file: `sheet-${i}.txt` }));
     const atOnce = createLibrary(uniqueIds(documents()));
-    const started = performance.now();
     atOnce.sentenceFinder();
-    const atOnceMs = performance.now() - started;
     const library = await buildLibrary(uniqueIds(documents()));
-    // The library is served from here on, its matcher built in slices meanwhile.
-    const { gapMs, totalMs } = await timerGaps(() => sentenceFinderBuilt(library));
-    // Built at once, the matcher held the timer for its whole build; in slices, no wait comes near it.
-    expect(gapMs).toBeLessThan(atOnceMs / 4);
-    expect(gapMs).toBeLessThan(totalMs / 4);
+    // The library is served from here on, its matcher built in slices meanwhile: a timer keeps firing. Built at
+    // once, it could fire only after the whole build. Counted, not timed, so a busy machine cannot fail it.
+    const { ticks } = await timerGaps(() => sentenceFinderBuilt(library), 1);
+    expect(ticks).toBeGreaterThanOrEqual(3);
     expect(library.sentenceFinder().sentences).toHaveLength(atOnce.sentenceFinder().sentences.length);
   });
 

@@ -1,22 +1,10 @@
 // Text for Discord: cut at a word with "…", escape what a user typed, quote what a document says.
 import { escapeMarkdown } from '@discordjs/formatters';
 import { plainText } from '../document/text.js';
-import type { Document, Span } from '../document/types.js';
 
-/**
- * Cuts text to at most `max` UTF-16 units (the measure Discord's validators use) at a word boundary, ending
- * with "…". Never splits a surrogate pair and never returns more than max.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, max);
-  let cut = text.slice(0, max - 1);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  const atWord = cut.replace(/\s+\S*$/, '');
-  // Do not end on a dangling Markdown escape.
-  const body = (atWord.length >= cut.length * 0.6 ? atWord : cut).replace(/\\+$/, '');
-  return `${body.trimEnd()}…`;
-}
+// Cutting at a word is the parser's too (it bounds titles): one function, re-exported for the renderers.
+export { truncate } from '../document/text.js';
+import type { Document, Span } from '../document/types.js';
 
 /** Characters that make Discord format, link or hide text, neutralised; control characters removed. */
 export function escapeUserText(text: string): string {

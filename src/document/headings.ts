@@ -35,9 +35,11 @@ const GAP = String.raw`[ \t\u00a0]*`;
 
 // "HEADING: lead", "**HEADING:** lead", "**HEADING**: lead", "**Bold lead-in**: text": the indentation and
 // opening bold (group 1), the heading up to the colon (group 2), then the colon with bold closed either side.
-// Space after the bold sits inside its group, so the indentation and that space never compete.
+// Space after the bold sits inside its group, and the label opens on a letter or mark, never a space, so the
+// indentation, that space and the label never compete: a line that is no heading ("   ***HEADING:***", a label
+// holding "_") is refused in one pass, where letting the label take indentation back was quadratic.
 const LEAD_OPENING = String.raw`[ \t]*(?:${BOLD}[ \t]*)?`;
-const LEAD_LABEL = String.raw`[^:*_\n]{2,120}?`;
+const LEAD_LABEL = String.raw`[^:*_\n \t][^:*_\n]{1,119}?`;
 const LEAD_COLON = String.raw`(?:${BOLD}${GAP}:|:${GAP}${BOLD}?)`;
 const WITH_LEAD = new RegExp(String.raw`^(${LEAD_OPENING})(${LEAD_LABEL})[ \t]*${LEAD_COLON}${GAP}(?=\S|$)`);
 

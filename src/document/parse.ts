@@ -9,7 +9,7 @@ import { looksWrapped, splitLines, type Body } from './lines.js';
 import { readPreamble } from './preamble.js';
 import { shapeWarnings, statementsOf } from './sections.js';
 import { splitSentences } from './sentences.js';
-import { slugify, titleCase } from './text.js';
+import { boundedTitle, slugify, titleCase } from './text.js';
 import type { Document, Section } from './types.js';
 
 export interface ParseOptions {
@@ -31,7 +31,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     file,
     format: format.name,
     // Front matter says it best; the title line comes next, the file name last.
-    title: frontMatter.title ?? preamble.title ?? titleFromFileName(file),
+    title: boundedTitle(frontMatter.title ?? preamble.title ?? titleFromFileName(file)),
     source: frontMatter.source,
     date: frontMatter.date ?? preamble.date,
     epigraph: preamble.epigraph,

@@ -2,7 +2,7 @@
 // sections came out in.
 import type { Heading } from './headings.js';
 import type { Line } from './lines.js';
-import { documentCasings, plainText, slugify, titleCase } from './text.js';
+import { boundedTitle, documentCasings, plainText, slugify, titleCase } from './text.js';
 import type { Point, Section, Warning } from './types.js';
 
 /** The sections of one document, in order; a heading met twice gets a numbered id and a warning. */
@@ -11,6 +11,8 @@ export class SectionList {
   private readonly seenIds = new Map<string, number>();
 
   private casings: Map<string, string> | null = null;
+  /** The one warning that names the first duplicate heading and counts them all. */
+  private duplicates: { warning: Warning; first: string; count: number } | null = null;
 
   constructor(
     private readonly warnings: Warning[],
@@ -24,16 +26,30 @@ export class SectionList {
     return titleCase(heading, this.casings);
   }
 
+  /**
+   * The first duplicate heading is named; later ones are counted in that same warning, so a file of 979
+   * repeated headings logs one line at every reload, not 979.
+   */
+  private warnDuplicate(title: string, id: string, line: Line): void {
+    if (!this.duplicates) {
+      const warning = { line: line.number, message: `duplicate heading "${title}": its section id is ${id}` };
+      this.warnings.push(warning);
+      this.duplicates = { warning, first: `"${title}" (${id})`, count: 1 };
+      return;
+    }
+    const duplicates = this.duplicates;
+    duplicates.count++;
+    duplicates.warning.message = `${duplicates.count} duplicate headings, the first ${duplicates.first}: their section ids are numbered`;
+  }
+
   /** Opens a section under `heading`, or the unheaded "Overview" when there is none. */
   start(heading: Heading | null, line: Line): Section {
-    const title = heading ? this.titleOf(plainText(heading.heading, true)) : 'Overview';
+    const title = heading ? boundedTitle(this.titleOf(plainText(heading.heading, true))) : 'Overview';
     const base = heading ? slugify(title, 'section') : 'overview';
     const seen = this.seenIds.get(base) ?? 0;
     this.seenIds.set(base, seen + 1);
     const id = seen ? `${base}-${seen + 1}` : base;
-    if (seen > 0 && heading) {
-      this.warnings.push({ line: line.number, message: `duplicate heading "${title}": its section id is ${id}` });
-    }
+    if (seen > 0 && heading) this.warnDuplicate(title, id, line);
     const section: Section = {
       id,
       number: this.sections.length + 1,

@@ -180,3 +180,29 @@ export function groupThousands(count: number): string {
   for (let at = grouped.length; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
   return count < 0 ? `-${grouped}` : grouped;
 }
+
+/**
+ * Cuts text to at most `max` UTF-16 units (the measure Discord's validators use) at a word boundary, ending
+ * with "…". Never splits a surrogate pair and never returns more than max.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, max);
+  let cut = text.slice(0, max - 1);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  const atWord = cut.replace(/\s+\S*$/, '');
+  // Do not end on a dangling Markdown escape.
+  const body = (atWord.length >= cut.length * 0.6 ? atWord : cut).replace(/\\+$/, '');
+  return `${body.trimEnd()}…`;
+}
+
+/**
+ * The most of a title or heading kept (the corpus's longest title is 254 characters): every lookup, suggestion
+ * and reply that reads titles then costs the same however long a document's title line is.
+ */
+export const MAX_TITLE_LENGTH = 300;
+
+/** A title or heading as served: cut at a word past MAX_TITLE_LENGTH. */
+export function boundedTitle(title: string): string {
+  return truncate(title, MAX_TITLE_LENGTH);
+}

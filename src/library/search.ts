@@ -92,6 +92,17 @@ function withinDistance(a: string, b: string, max: number): boolean {
   return previous[b.length]! <= max;
 }
 
+/** Words shorter than this are never corrected: too many short words are one edit apart. */
+export const MIN_CORRECTED_LENGTH = 5;
+
+/** How many edits a typo of `term` may hold: one, two from eight letters. */
+const typoEdits = (term: string): number => (term.length >= 8 ? 2 : 1);
+
+/** Whether `word` may be what a typo of `term` meant. */
+export function isTypoOf(term: string, word: string): boolean {
+  return withinDistance(term, word, typoEdits(term));
+}
+
 /** One field's inverted index: each term's entries (ids, ascending) and how often the term occurs in each. */
 class FieldIndex {
   readonly postings = new Map<string, { ids: number[]; counts: number[] }>();
@@ -246,7 +257,7 @@ export class TextIndex {
       if (
         !this.vocabulary.has(term) &&
         !(last && this.hasPrefix(term)) &&
-        term.length >= 5 &&
+        term.length >= MIN_CORRECTED_LENGTH &&
         position < MAX_CORRECTED_WORDS
       ) {
         for (const near of this.closest(term))
@@ -291,10 +302,10 @@ export class TextIndex {
         this.byLength.set(word.length, bucket);
       }
     }
-    const max = term.length >= 8 ? 2 : 1;
+    const max = typoEdits(term);
     const found: string[] = [];
     for (let length = term.length - max; length <= term.length + max; length++) {
-      for (const word of this.byLength.get(length) ?? []) if (withinDistance(term, word, max)) found.push(word);
+      for (const word of this.byLength.get(length) ?? []) if (isTypoOf(term, word)) found.push(word);
     }
     return found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
   }

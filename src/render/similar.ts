@@ -1,26 +1,50 @@
-// "Did you mean ...?": the closest string by shared letter pairs (Dice coefficient), for suggestions.
+// "Did you mean ...?": the closest string by shared letter pairs (Dice coefficient), for suggestions, offered
+// only when it shares a word with the query ("egg prices" is not offered "Americans" for its letters).
 // Candidates (titles, what figures count) come from the documents and repeat from call to call: their pairs
-// are kept. What a user typed is never kept, so distinct queries cannot grow the memory.
+// and words are kept. What a user typed is never kept, so distinct queries cannot grow the memory.
+import { isTypoOf, MIN_CORRECTED_LENGTH, normalizeTerm, tokenize } from '../library/search.js';
+
 export const MAX_CACHED = 20_000;
 /** Words of a candidate compared one by one: enough for a title, bounded for a document's odd 100,000-word line. */
 const MAX_WORDS = 50;
-const MAX_QUERY = 200;
+/** Characters of a query or a candidate compared: a title's or a label's start says what it is about. */
+export const MAX_COMPARED = 200;
 /** Below this a suggestion helps nobody. */
 const MIN_SIMILARITY = 0.2;
 /** A match on one word of a candidate counts a little less than a match on the whole. */
 const WORD_MATCH = 0.9;
 
-const cache = new Map<string, Map<string, number>>();
+interface Compared {
+  pairs: Map<string, number>;
+  /** Each word's letter pairs, for a match on one word. */
+  words: Array<Map<string, number>>;
+  /** The words that carry meaning (stopwords left out), lower case and stemmed. */
+  terms: Word[];
+}
+
+interface Word {
+  lower: string;
+  stem: string;
+}
+
+const cache = new Map<string, Compared>();
 
 /** How many texts' letter pairs are kept now: only for observing the bound (tests/render/similar.test.ts). */
 export const cachedTexts = (): number => cache.size;
 
-function cachedPairs(text: string): Map<string, number> {
-  const cached = cache.get(text);
+function compared(text: string): Compared {
+  const bounded = text.slice(0, MAX_COMPARED);
+  const words = bounded.split(/\s+/, MAX_WORDS);
+  return { pairs: countPairs(bounded), words: words.map(countPairs), terms: meaningfulWords(bounded) };
+}
+
+function cachedCompared(text: string): Compared {
+  const key = text.slice(0, MAX_COMPARED);
+  const cached = cache.get(key);
   if (cached) return cached;
   if (cache.size >= MAX_CACHED) cache.clear();
-  const made = countPairs(text);
-  cache.set(text, made);
+  const made = compared(key);
+  cache.set(key, made);
   return made;
 }
 
@@ -48,20 +72,40 @@ function dice(pa: Map<string, number>, pb: Map<string, number>): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-/** The candidate most like the query, or null when none shares anything with it. */
-export function closest<T>(query: string, candidates: T[], text: (c: T) => string): T | null {
-  const wanted = countPairs(query.slice(0, MAX_QUERY));
-  let best: T | null = null;
-  let bestScore = 0;
-  for (const candidate of candidates) {
-    const whole = text(candidate);
-    let score = dice(wanted, cachedPairs(whole));
-    for (const word of whole.split(/\s+/, MAX_WORDS))
-      score = Math.max(score, dice(wanted, cachedPairs(word)) * WORD_MATCH);
-    if (score > bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
+function meaningfulWords(text: string): Word[] {
+  const out: Word[] = [];
+  for (const token of tokenize(text)) {
+    const stem = normalizeTerm(token);
+    if (stem) out.push({ lower: token.toLowerCase(), stem });
   }
-  return bestScore > MIN_SIMILARITY ? best : null;
+  return out;
+}
+
+/** The same word, another form of it ("lives", "lifes"), or a typo of it ("homocides"). */
+function sameWord(typed: Word, word: Word): boolean {
+  if (typed.stem === word.stem) return true;
+  if (typed.lower.length < MIN_CORRECTED_LENGTH) return false;
+  return isTypoOf(typed.lower, word.lower) || isTypoOf(typed.stem, word.stem);
+}
+
+const sharesWord = (typed: Word[], candidate: Compared) =>
+  typed.some((t) => candidate.terms.some((word) => sameWord(t, word)));
+
+function similarity(wanted: Compared, candidate: Compared): number {
+  let score = dice(wanted.pairs, candidate.pairs);
+  for (const word of candidate.words) score = Math.max(score, dice(wanted.pairs, word) * WORD_MATCH);
+  return score;
+}
+
+/** The candidate most like the query that shares a word with it, or null when none does. */
+export function closest<T>(query: string, candidates: T[], text: (c: T) => string): T | null {
+  const wanted = compared(query);
+  const scored: Array<{ candidate: T; compared: Compared; score: number }> = [];
+  for (const candidate of candidates) {
+    const found = cachedCompared(text(candidate));
+    const score = similarity(wanted, found);
+    if (score > MIN_SIMILARITY) scored.push({ candidate, compared: found, score });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return scored.find((s) => sharesWord(wanted.terms, s.compared))?.candidate ?? null;
 }

@@ -4,23 +4,9 @@ import { plainText } from '../document/text.js';
 
 import type { Document, Span } from '../document/types.js';
 
-// Counted nouns are written by one helper, in the parser's warnings and the replies alike.
-export { groupThousands, plural } from '../document/text.js';
-
-/**
- * Cuts text to at most `max` UTF-16 units (the measure Discord's validators use) at a word boundary, ending
- * with "…". Never splits a surrogate pair and never returns more than max.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, max);
-  let cut = text.slice(0, max - 1);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  const atWord = cut.replace(/\s+\S*$/, '');
-  // Do not end on a dangling Markdown escape.
-  const body = (atWord.length >= cut.length * 0.6 ? atWord : cut).replace(/\\+$/, '');
-  return `${body.trimEnd()}…`;
-}
+// Counted nouns and cutting at a word are the parser's too (its warnings, its bounded titles): one function
+// each, re-exported for the renderers.
+export { groupThousands, plural, truncate } from '../document/text.js';
 
 /** Characters that make Discord format, link or hide text, neutralised; control characters removed. */
 export function escapeUserText(text: string): string {

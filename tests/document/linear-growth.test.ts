@@ -2,6 +2,7 @@
 // each is grown fourfold and the time may grow at most eightfold (linear is about 4, quadratic about 16). The
 // ratio is measured, never an absolute time (see tests/support/growth.ts). The shapes: a Markdown heading line
 // of many spaces (cubic before), a heading with a lead and a "Fact Sheet:" title around long runs of space, a
+// line indented before a lead-heading opening that is none ("   ***SECURING:***", quadratic), a
 // blank-looking line (quadratic), a long sentence of figures (quadratic per sentence), a 100 KB statement
 // escaped for Discord (quadratic), and the property test's generated fact sheets.
 import fc from 'fast-check';
@@ -54,6 +55,16 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `**Heading${spaces(n)}:** The lead.\nText.\n`, parse('a.md'), 20_000));
     expectLinear(growth((n) => `**${spaces(n)}FACT SHEET${spaces(n)}: Title**\nText.\n`, parse('a.md'), 20_000));
     expectLinear(growth((n) => `${spaces(n)}x\n\nText.\n`, parse('a.txt'), 20_000));
+  });
+
+  // Issue 22: "   ***SECURING:*** text" and labels holding "_" or "*" grew with the square of the indentation
+  // (x10-18 a fourfold), the label taking back the indentation's spaces one by one before the line was refused.
+  it('an indented line that opens like a lead heading and is none', () => {
+    const indented = (line: string) => (n: number) => `${spaces(n)}${line}\nText.\n`;
+    expectLinear(growth(indented('***SECURING:*** The lead.'), parse('a.txt'), 500));
+    expectLinear(growth(indented('**SECURING *THE* BORDER:** The lead.'), parse('a.md'), 500));
+    expectLinear(growth(indented('SECURING_BORDER: The lead.'), parse('a.txt'), 500));
+    expectLinear(growth((n) => `${'\t'.repeat(n)}***SECURING:*** The lead.\nText.\n`, parse('a.txt'), 500));
   });
 
   it('a blank-looking line (isBlank)', () => {

@@ -40,6 +40,17 @@ describe('SectionList', () => {
     expect(warnings).toEqual([{ line: 5, message: 'duplicate heading "Overview": its section id is overview-2' }]);
   });
 
+  // Issue 22: 979 repeated headings were 979 warnings, logged at every reload.
+  it('counts repeated headings in one warning, at the first of them', () => {
+    const warnings: Warning[] = [];
+    const list = new SectionList(warnings);
+    for (let i = 0; i < 980; i++) list.start(heading('Jobs'), line(1 + 4 * i));
+    expect(list.sections.at(-1)!.id).toBe('jobs-980');
+    expect(warnings).toEqual([
+      { line: 5, message: '979 duplicate headings, the first "Jobs" (jobs-2): their section ids are numbered' },
+    ]);
+  });
+
   it('gives a heading with no letters or digits the id "section"', () => {
     expect(new SectionList([]).start(heading('§§'), line(1)).id).toBe('section');
   });

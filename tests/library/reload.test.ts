@@ -71,6 +71,23 @@ describe('LiveLibrary', () => {
     expect(live.current().findFigureSentences('parks')[0]!.bold[0]!.figure.text).toBe('12');
   });
 
+  // Issue 22: a file of 979 repeated headings wrote 979 warnings at every reload.
+  it('logs repeated headings as one line that counts them, at each reload of the file', async () => {
+    const dir = folder();
+    const big = join(dir, 'big.md');
+    const repeated = (times: number) => '## Jobs\n\nWe added 5 jobs.\n\n'.repeat(times);
+    writeFileSync(big, repeated(980));
+    const { lines, log } = logs();
+    const live = new LiveLibrary(dir, log);
+    await live.reloadAndLog();
+    rewrite(big, `${repeated(980)}## Roads\n\nWe fixed 3 roads.\n`);
+    await live.reloadAndLog();
+    const warnings = lines.filter((line) => line.startsWith('warn '));
+    const counted = 'warn big.md:5: 979 duplicate headings, the first "Jobs" (jobs-2): their section ids are numbered';
+    expect(warnings).toEqual([counted, counted]);
+    expect(live.current().documentById('big')!.sections).toHaveLength(981);
+  });
+
   it('a removed document disappears; an added one is served', async () => {
     const dir = folder();
     const live = new LiveLibrary(dir);

@@ -1,6 +1,10 @@
 // Suggestions ("Did you mean …?") on what users and documents can send: huge titles, many distinct queries.
 import { describe, expect, it } from 'vitest';
 import { MAX_CACHED, cachedTexts, closest } from '../../src/render/similar.js';
+import { seedLibrary } from '../support/library.js';
+
+/** What the seed's figures count: what /stat suggests from when a query finds nothing. */
+const seedCounts = [...new Set(seedLibrary().figures.flatMap((ref) => ref.figure.counts ?? []))];
 
 describe('closest', () => {
   it('suggests the nearest title', () => {
@@ -12,6 +16,19 @@ describe('closest', () => {
   it('survives a title of 150,000 words', () => {
     const huge = 'word '.repeat(150_000);
     expect(() => closest('wrd', [huge, 'Securing Our Border'], (t) => t)).not.toThrow();
+  });
+
+  // Issue 22: "egg prices" was offered "homicides" on the seed, for the letters "ic" and "es" of "prices".
+  it('offers nothing that shares no word with the query, however many letters', () => {
+    expect(seedCounts.length).toBeGreaterThan(5);
+    for (const query of ['egg prices', 'gas prices', 'eggs']) expect(closest(query, seedCounts, (c) => c)).toBeNull();
+    expect(closest('egg prices', ['Americans', 'prices of eggs'], (c) => c)).toBe('prices of eggs');
+  });
+
+  it('still offers another form of a word, or a typo of it', () => {
+    expect(closest('crimnal aliens', seedCounts, (c) => c)).toBe('criminal aliens');
+    expect(closest('miles of wal', seedCounts, (c) => c)).toBe('miles of wall');
+    expect(closest('homocides', ['Saving American Lives', 'homicides'], (c) => c)).toBe('homicides');
   });
 
   it('gives nothing when nothing is alike', () => {

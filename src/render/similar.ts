@@ -1,7 +1,13 @@
 // "Did you mean ...?": the closest string by shared letter pairs (Dice coefficient), for suggestions.
 // Candidates (titles, what figures count) come from the documents and repeat from call to call: their pairs
 // are kept. What a user typed is never kept, so distinct queries cannot grow the memory.
+import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';
+
 export const MAX_CACHED = 20_000;
+/** A document's candidates may be long (a title of 150,000 words): their pairs are bounded in bytes too. */
+export const PAIR_CACHE_BYTES = 4 * 2 ** 20;
+/** One letter pair in a text's table: the pair, its count and the table's slot. */
+const PAIR_BYTES = 48;
 /** Words of a candidate compared one by one: enough for a title, bounded for a document's odd 100,000-word line. */
 const MAX_WORDS = 50;
 const MAX_QUERY = 200;
@@ -10,15 +16,19 @@ const MIN_SIMILARITY = 0.2;
 /** A match on one word of a candidate counts a little less than a match on the whole. */
 const WORD_MATCH = 0.9;
 
-const cache = new Map<string, Map<string, number>>();
+const cache = new BudgetedMap<string, Map<string, number>>({
+  maxBytes: PAIR_CACHE_BYTES,
+  maxEntries: MAX_CACHED,
+  sizeOf: (text, pairs) => ENTRY_BYTES + stringBytes(text) + pairs.size * PAIR_BYTES,
+});
 
-/** How many texts' letter pairs are kept now: only for observing the bound (tests/render/similar.test.ts). */
+/** How many texts' letter pairs are kept now, and their estimated bytes: only for observing the bound (tests). */
 export const cachedTexts = (): number => cache.size;
+export const cachedPairBytes = (): number => cache.bytes;
 
 function cachedPairs(text: string): Map<string, number> {
   const cached = cache.get(text);
   if (cached) return cached;
-  if (cache.size >= MAX_CACHED) cache.clear();
   const made = countPairs(text);
   cache.set(text, made);
   return made;

@@ -16,9 +16,12 @@ import { snowflakeTime, type Command } from '../command.js';
 /** A deferred command shows "thinking…" as a new message; a deferred button leaves its message as it is. */
 export type Deferral = 'message' | 'update';
 
+/** What a webhook route needs of an interaction: a pending edit keeps only this, not the whole payload. */
+export type WebhookOf = Pick<APIInteraction, 'id' | 'application_id' | 'token'>;
+
 /** Edits the message an interaction answered (the webhook route `messages/@original`). */
 export type EditOriginal = (
-  interaction: APIInteraction,
+  interaction: WebhookOf,
   body: { components: unknown[]; allowed_mentions: { parse: [] } },
 ) => Promise<void>;
 
@@ -70,7 +73,7 @@ export function createdAt(id: string, receivedAt: number): number {
 
 /** Replies that go through the interaction's webhook (no bot token needed): a deferred answer, a button-expiry edit. */
 export function webhookReplies(rest: REST, log: Logger): { editOriginal: EditOriginal; finish: Finish } {
-  const original = (interaction: APIInteraction) =>
+  const original = (interaction: WebhookOf) =>
     Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
   const editOriginal: EditOriginal = async (interaction, body) => {
     await rest.patch(original(interaction), { body, auth: false });

@@ -1,14 +1,19 @@
 // A map held to a budget of bytes, for the caches and tables that what users send can grow: a count of entries
 // alone lets a few large entries (a 6,000-character reply, a 100-character token) take many times what was meant.
 // Sizes are estimates: a string's UTF-16 length twice over, plus a fixed cost an entry for the map's own slots and
-// the objects around the value. When a new entry passes the budget, the oldest go first.
+// the objects around the value. When a new entry passes the budget, the oldest go first, a tenth at a time.
 
-/** What a map entry costs besides its strings: the table's slots, an entry object, a number or two (measured: a
- * memory-store entry of two short strings takes about 260 bytes in all). */
+/**
+ * What a map entry costs besides its strings: the table's slots, an entry object, a number or two (measured: a
+ * memory-store entry of two short strings takes about 260 bytes in all).
+ */
 export const ENTRY_BYTES = 128;
 
 /** Estimated bytes of a string in the heap (V8 may store it in one byte a character; this is the upper bound). */
 export const stringBytes = (text: string): number => 2 * text.length;
+
+/** What a full map is brought down to, as a share of its budget. */
+const EVICT_TO = 0.9;
 
 /** Estimated bytes of a plain JSON-like value (a reply, a row of buttons), from its JSON text. */
 export const jsonBytes = (value: unknown): number => stringBytes(JSON.stringify(value) ?? '');
@@ -59,8 +64,18 @@ export class BudgetedMap<K, V> {
     if (bytes > this.maxBytes) return this.budget.onEvict?.(key, value);
     this.entries.set(key, { value, bytes });
     this.total += bytes;
+    if (this.total > this.maxBytes || this.entries.size > this.maxEntries) this.dropOldest();
+  }
+
+  /**
+   * Drops the oldest entries down to EVICT_TO of the budget, so the next drop is many entries away: a map walks
+   * past the slots of deleted entries from its start, and dropping one entry a time would cost that walk each time.
+   */
+  private dropOldest(): void {
+    const bytes = this.maxBytes * EVICT_TO;
+    const entries = Math.floor(this.maxEntries * EVICT_TO);
     for (const [oldest, entry] of this.entries) {
-      if (this.total <= this.maxBytes && this.entries.size <= this.maxEntries) break;
+      if (this.total <= bytes && this.entries.size <= entries) break;
       this.delete(oldest);
       this.budget.onEvict?.(oldest, entry.value);
     }

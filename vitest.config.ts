@@ -7,5 +7,7 @@ export default defineConfig({
     // machine slows the heaviest tests without failing them.
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // The test workers can collect garbage on demand: tests/transport/heap.test.ts reads the heap after a full GC.
+    execArgv: ['--expose-gc'],
   },
 });

@@ -59,7 +59,7 @@ const miniSearch: Engine = {
     const index = new MiniSearch<Row & { id: number }>({
       fields: ['counts', 'figure', 'sentence', 'section'],
       tokenize,
-      processTerm: normalizeTerm,
+      processTerm: (term) => normalizeTerm(term),
       searchOptions: {
         boost: { counts: 4, figure: 3, sentence: 1, section: 0.5 },
         fuzzy: (term) => (term.length >= 5 ? 0.25 : false),

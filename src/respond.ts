@@ -19,17 +19,21 @@ import type {
   TargetMessage,
   Where,
 } from './command.js';
+import { BudgetedMap, ENTRY_BYTES, jsonBytes, stringBytes } from './budgeted-map.js';
 import type { Library } from './library/library.js';
 import { COLORS, notice, reply } from './render/reply.js';
 import { escapeUserText, groupThousands, plural, truncate } from './render/text.js';
 
 export const REPLY_CACHE_SIZE = 500;
+/** A reply may hold 6,000 characters of embeds: 500 of those would be 6 MB, so the bytes are bounded too. */
+export const REPLY_CACHE_BYTES = 2 * 2 ** 20;
 /** Discord's cap on a string option that sets no max_length of its own. */
 const STRING_OPTION_LIMIT = 6000;
-const replyCache = new WeakMap<Library, Map<string, APIInteractionResponse>>();
+const replyCache = new WeakMap<Library, BudgetedMap<string, APIInteractionResponse>>();
 
-/** How many replies are kept for a library now: only for observing the bound (tests/respond.test.ts). */
+/** How many replies are kept for a library now, and their estimated bytes: only for observing the bound (tests). */
 export const reusedReplies = (library: Library): number => replyCache.get(library)?.size ?? 0;
+export const reusedReplyBytes = (library: Library): number => replyCache.get(library)?.bytes ?? 0;
 
 /** Flattens top-level options (and any subcommand's) into { name: value }; the focused one is returned apart. */
 function readOptions(options: APIApplicationCommandInteractionDataOption[] | undefined): {
@@ -250,12 +254,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** A library never changes once built, so a pure command's reply to the same options is the same: keep it. */
 function reusedReply(library: Library, key: string, run: () => APIInteractionResponse): APIInteractionResponse {
-  const cache = replyCache.get(library) ?? new Map<string, APIInteractionResponse>();
-  replyCache.set(library, cache);
+  let cache = replyCache.get(library);
+  if (!cache) {
+    cache = new BudgetedMap({
+      maxBytes: REPLY_CACHE_BYTES,
+      maxEntries: REPLY_CACHE_SIZE,
+      sizeOf: (question, answer) => ENTRY_BYTES + stringBytes(question) + jsonBytes(answer),
+    });
+    replyCache.set(library, cache);
+  }
   let cached = cache.get(key);
   if (!cached) {
     cached = run();
-    if (cache.size >= REPLY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(key, cached);
   }
   return cached;

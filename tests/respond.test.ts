@@ -2,7 +2,7 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it, vi } from 'vitest';
 import { commands, definitions } from '../commands/index.js';
 import { isSlashDefinition, sharedContext } from '../src/command.js';
-import { REPLY_CACHE_SIZE, respond, reusedReplies } from '../src/respond.js';
+import { REPLY_CACHE_BYTES, REPLY_CACHE_SIZE, respond, reusedReplies, reusedReplyBytes } from '../src/respond.js';
 import { parseCommandLine, toInteraction } from '../src/transport/parse-command.js';
 import { context, libraryOf, seedLibrary } from './support/library.js';
 import { buttonPress, messageOf } from './support/pressed.js';
@@ -58,7 +58,24 @@ describe('respond', () => {
     const last = 2 * REPLY_CACHE_SIZE - 1;
     expect(asked(last)).toBe(asked(last)); // the newest are still reused
     expect(asked(0)).not.toBe(first); // the oldest made room
-    expect(reusedReplies(library)).toBe(REPLY_CACHE_SIZE);
+    // A full cache drops its oldest tenth at once (src/budgeted-map.ts).
+    expect(reusedReplies(library)).toBeGreaterThanOrEqual(0.9 * REPLY_CACHE_SIZE);
+    expect(reusedReplies(library)).toBeLessThanOrEqual(REPLY_CACHE_SIZE);
+  });
+
+  // Issue 22, memory: a /search reply holds up to 6,000 characters, so 500 of them would take far more than meant.
+  it(`keeps at most ${REPLY_CACHE_BYTES / 2 ** 20} MB of replies over 1,000 distinct found searches`, () => {
+    const library = seedLibrary();
+    const context = sharedContext();
+    let largest = 0;
+    for (let i = 0; i < 1_000; i++) {
+      const found = respond(library, ask(`/search query:border zq${i.toString(36)}`), context, commands);
+      if (i === 0) expect(JSON.stringify(found)).toContain('Search: “border');
+      largest = Math.max(largest, reusedReplyBytes(library));
+    }
+    expect(largest).toBeGreaterThan(REPLY_CACHE_BYTES / 2);
+    expect(largest).toBeLessThanOrEqual(REPLY_CACHE_BYTES);
+    expect(reusedReplies(library)).toBeLessThan(REPLY_CACHE_SIZE);
   });
 
   describe('option lengths', () => {

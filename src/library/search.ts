@@ -3,6 +3,7 @@
 // prefix matching for the word being typed. Why a hand-written index over MiniSearch and FlexSearch:
 // docs/libraries.md, "Search".
 import { stemmer } from 'stemmer';
+import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';
 import { finish, type Steps } from './steps.js';
 
 // Stopwords, and the words of a question ("how many", "what did"), which say nothing of what is sought.
@@ -13,16 +14,26 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const stems = new Map<string, string | null>();
-/** A corpus of 1,598 fact sheets has about 60,000 distinct words; longer tokens are rarely seen twice. */
+/** A corpus of 1,598 fact sheets has about 60,000 distinct words (about 5 MB here); longer tokens are rarely seen twice. */
 export const MAX_REMEMBERED_STEMS = 100_000;
+export const STEM_MEMO_BYTES = 8 * 2 ** 20;
 export const MAX_REMEMBERED_WORD = 32;
+// Bounded: queries feed this too (autocomplete sends every word typed), so it cannot grow without end.
+const stems = new BudgetedMap<string, string | null>({
+  maxBytes: STEM_MEMO_BYTES,
+  maxEntries: MAX_REMEMBERED_STEMS,
+  sizeOf: (word, stem) => ENTRY_BYTES + stringBytes(word) + stringBytes(stem ?? ''),
+});
 
-/** How many stems are remembered now: only for observing the bound (tests/library/search-bounds.test.ts). */
+/** How many stems are remembered now, and their estimated bytes: only for observing the bound (tests). */
 export const rememberedStems = (): number => stems.size;
+export const rememberedStemBytes = (): number => stems.bytes;
 
-/** Lower-cases, joins dotted abbreviations ("I.D." -> "id"), drops stopwords and stems. Memoised: text repeats words. */
-export function normalizeTerm(term: string): string | null {
+/**
+ * Lower-cases, joins dotted abbreviations ("I.D." -> "id"), drops stopwords and stems. Memoised: text repeats
+ * words. What a user typed is looked up but not remembered (`remember` false): distinct queries come without end.
+ */
+export function normalizeTerm(term: string, remember = true): string | null {
   let stem = stems.get(term);
   if (stem !== undefined) return stem;
   const lower = term
@@ -31,11 +42,7 @@ export function normalizeTerm(term: string): string | null {
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
   stem = !lower || STOPWORDS.has(lower) ? null : /^\d/.test(lower) ? lower.replace(/,/g, '') : stemmer(lower);
-  // Bounded: queries feed this too (autocomplete sends every word typed), so it cannot grow without end.
-  if (term.length <= MAX_REMEMBERED_WORD) {
-    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
-    stems.set(term, stem);
-  }
+  if (remember && term.length <= MAX_REMEMBERED_WORD) stems.set(term, stem);
   return stem;
 }
 
@@ -44,10 +51,11 @@ export function tokenize(text: string): string[] {
   return text.match(/(?:\p{L}\.){2,}|\d[\d,.]*\d|\d|[\p{L}\p{N}'’]+/gu) ?? [];
 }
 
-export function terms(text: string): string[] {
+/** The stems of a text's words; `remember` false for what a user typed (see normalizeTerm). */
+export function terms(text: string, remember = true): string[] {
   const out: string[] = [];
   for (const token of tokenize(text)) {
-    const term = normalizeTerm(token);
+    const term = normalizeTerm(token, remember);
     if (term) out.push(term);
   }
   return out;
@@ -155,6 +163,7 @@ export const ALTERNATIVE_WEIGHTS = { synonym: 0.8, typo: 0.7, prefix: 0.9 } as c
 /** Typo correction is tried for this many query words at most, and remembered for this many words. */
 export const MAX_CORRECTED_WORDS = 6;
 export const MAX_REMEMBERED_CORRECTIONS = 10_000;
+export const CORRECTION_MEMO_BYTES = 256 * 2 ** 10;
 /** Prefix expansions of the word being typed, at most. */
 const MAX_PREFIX_WORDS = 50;
 
@@ -187,7 +196,12 @@ export class TextIndex {
   private readonly indexes: Array<{ field: Field; index: FieldIndex }>;
   private vocabularyMap: Map<string, number> | null = null;
   private byLength: Map<number, string[]> | null = null;
-  private readonly corrections = new Map<string, string[]>();
+  // What queries typed, each with its corrections: a typo repeats as it is typed, but distinct ones come without end.
+  private readonly corrections = new BudgetedMap<string, string[]>({
+    maxBytes: CORRECTION_MEMO_BYTES,
+    maxEntries: MAX_REMEMBERED_CORRECTIONS,
+    sizeOf: (term, near) => ENTRY_BYTES + stringBytes(term) + near.reduce((sum, w) => sum + 16 + stringBytes(w), 0),
+  });
   private sizeCache: number | null = null;
 
   constructor(
@@ -244,7 +258,7 @@ export class TextIndex {
    * the word being typed, when `prefixLast`) the indexed words it starts.
    */
   expandQuery(query: string, prefixLast = false): Alternative[][] {
-    const list = terms(query);
+    const list = terms(query, false);
     return list.map((term, position) => {
       const group: Alternative[] = [{ term, weight: 1, kind: 'word' }];
       for (const synonym of this.synonyms[term] ?? [])
@@ -272,6 +286,11 @@ export class TextIndex {
     return this.corrections.size;
   }
 
+  /** The estimated bytes of the remembered corrections: only for observing the bound (tests). */
+  get rememberedCorrectionBytes(): number {
+    return this.corrections.bytes;
+  }
+
   /** Whether some indexed word starts with `prefix` (the word being typed may be unfinished). */
   private hasPrefix(prefix: string): boolean {
     return this.indexes.some(({ index }) => index.withPrefix(prefix, 1).length > 0);
@@ -286,7 +305,6 @@ export class TextIndex {
     let best = this.corrections.get(term);
     if (!best) {
       best = this.nearest(term);
-      if (this.corrections.size >= MAX_REMEMBERED_CORRECTIONS) this.corrections.clear();
       this.corrections.set(term, best);
     }
     return best;

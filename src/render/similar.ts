@@ -3,8 +3,13 @@
 // Candidates (titles, what figures count) come from the documents and repeat from call to call: their pairs
 // and words are kept. What a user typed is never kept, so distinct queries cannot grow the memory.
 import { isTypoOf, MIN_CORRECTED_LENGTH, normalizeTerm, tokenize } from '../library/search.js';
+import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';
 
 export const MAX_CACHED = 20_000;
+/** A document's candidates may be long (a title of 150,000 words): their pairs are bounded in bytes too. */
+export const PAIR_CACHE_BYTES = 4 * 2 ** 20;
+/** One letter pair in a text's table: the pair, its count and the table's slot. */
+const PAIR_BYTES = 48;
 /** Words of a candidate compared one by one: enough for a title, bounded for a document's odd 100,000-word line. */
 const MAX_WORDS = 50;
 /** Characters of a query or a candidate compared: a title's or a label's start says what it is about. */
@@ -27,10 +32,19 @@ interface Word {
   stem: string;
 }
 
-const cache = new Map<string, Compared>();
+const cache = new BudgetedMap<string, Compared>({
+  maxBytes: PAIR_CACHE_BYTES,
+  maxEntries: MAX_CACHED,
+  sizeOf: (text, made) =>
+    ENTRY_BYTES +
+    stringBytes(text) +
+    (made.pairs.size + made.words.reduce((n, w) => n + w.size, 0)) * PAIR_BYTES +
+    made.terms.reduce((n, t) => n + ENTRY_BYTES + stringBytes(t.lower) + stringBytes(t.stem), 0),
+});
 
-/** How many texts' letter pairs are kept now: only for observing the bound (tests/render/similar.test.ts). */
+/** How many texts' letter pairs are kept now, and their estimated bytes: only for observing the bound (tests). */
 export const cachedTexts = (): number => cache.size;
+export const cachedPairBytes = (): number => cache.bytes;
 
 function compared(text: string): Compared {
   const bounded = text.slice(0, MAX_COMPARED);
@@ -42,7 +56,6 @@ function cachedCompared(text: string): Compared {
   const key = text.slice(0, MAX_COMPARED);
   const cached = cache.get(key);
   if (cached) return cached;
-  if (cache.size >= MAX_CACHED) cache.clear();
   const made = compared(key);
   cache.set(key, made);
   return made;

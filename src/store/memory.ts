@@ -1,4 +1,7 @@
-// The store of one process: a map whose entries expire, bounded so that many users cannot grow it without end.
+// The store of one process: a map whose entries expire, bounded in entries and in bytes so that many users cannot
+// grow it without end. Expired entries are swept, not only skipped: a rate-limit count a user made once would
+// otherwise stay until the map filled, and 100,000 users a day each leave one.
+import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';
 import type { Store } from './store.js';
 
 interface Entry {
@@ -6,12 +9,35 @@ interface Entry {
   expires: number;
 }
 
+export const STORE_CAPACITY = 100_000;
+/** About what 100,000 rate-limit counts take. */
+export const STORE_BYTES = 16 * 2 ** 20;
+/** Writes between two sweeps of what has expired: under load the sweep costs a few steps a write. */
+export const SWEEP_EVERY_WRITES = 10_000;
+/** How often a store sweeps by the clock, so that memory comes back soon after the users have gone. */
+const IDLE_SWEEP_MS = 15_000;
+
 export class MemoryStore implements Store {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: BudgetedMap<string, Entry>;
+  private writes = 0;
+  private idleSweep: NodeJS.Timeout | null = null;
+
   constructor(
-    private readonly capacity = 100_000,
+    capacity = STORE_CAPACITY,
     private readonly now: () => number = Date.now,
-  ) {}
+    maxBytes = STORE_BYTES,
+  ) {
+    this.entries = new BudgetedMap({
+      maxBytes,
+      maxEntries: capacity,
+      sizeOf: (key, entry) => ENTRY_BYTES + stringBytes(key) + stringBytes(entry.value),
+    });
+  }
+
+  /** How many entries are held now, and their estimated bytes: only for observing the bounds (tests). */
+  get held(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.entries.bytes };
+  }
 
   private live(key: string): Entry | undefined {
     const entry = this.entries.get(key);
@@ -23,19 +49,32 @@ export class MemoryStore implements Store {
   }
 
   private put(key: string, entry: Entry): void {
-    this.entries.delete(key);
+    // Expired entries go before live ones do: swept when full, and every so many writes.
+    const full = this.entries.size >= this.entries.maxEntries || this.entries.bytes >= this.entries.maxBytes;
+    if (++this.writes % SWEEP_EVERY_WRITES === 0 || full) this.sweep();
     this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.evict();
+    this.sweepWhenIdle();
   }
 
-  /** Drops what has expired, then the oldest entries if it is still full. */
-  private evict(): void {
+  /** Drops every entry that has expired. */
+  sweep(): void {
     const now = this.now();
     for (const [key, entry] of this.entries) if (entry.expires <= now) this.entries.delete(key);
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(key);
-    }
+  }
+
+  /** A timer that sweeps while anything is held, and stops once nothing is; it never keeps the process alive. */
+  private sweepWhenIdle(): void {
+    if (this.idleSweep) return;
+    this.idleSweep = setInterval(() => {
+      this.sweep();
+      if (this.entries.size === 0) this.stopSweeping();
+    }, IDLE_SWEEP_MS);
+    this.idleSweep.unref();
+  }
+
+  private stopSweeping(): void {
+    if (this.idleSweep) clearInterval(this.idleSweep);
+    this.idleSweep = null;
   }
 
   get(key: string): Promise<string | null> {
@@ -61,6 +100,7 @@ export class MemoryStore implements Store {
   }
 
   close(): Promise<void> {
+    this.stopSweeping();
     this.entries.clear();
     return Promise.resolve();
   }

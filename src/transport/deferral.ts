@@ -16,9 +16,12 @@ import { snowflakeTime, type Command } from '../command.js';
 /** A deferred command shows "thinking…" as a new message; a deferred button leaves its message as it is. */
 export type Deferral = 'message' | 'update';
 
+/** What a webhook route needs of an interaction: a pending edit keeps only this, not the whole payload. */
+export type WebhookOf = Pick<APIInteraction, 'id' | 'application_id' | 'token'>;
+
 /** Edits the message an interaction answered (the webhook route `messages/@original`). */
 export type EditOriginal = (
-  interaction: APIInteraction,
+  interaction: WebhookOf,
   body: { components: unknown[]; allowed_mentions: { parse: [] } },
 ) => Promise<void>;
 
@@ -76,12 +79,40 @@ export function createdAt(id: string, receivedAt: number): number {
   return created !== null && created <= receivedAt && created > receivedAt - TOKEN_LIFETIME_MS ? created : receivedAt;
 }
 
+/**
+ * Webhook requests between two sweeps of the REST client's idle queues. @discordjs/rest keeps a queue for each
+ * webhook id and token (each interaction's own), about 2.7 KB, and sweeps idle ones only every hour: a bot editing
+ * 25 messages a second would hold 90,000 of them.
+ */
+export const WEBHOOK_SWEEP_EVERY = 100;
+
+/**
+ * Runs a webhook request, then, once WEBHOOK_SWEEP_EVERY have run since the last sweep, drops the REST client's
+ * idle queues. While the client's global limit (50 a second) is spent every queue counts as busy, so the sweep
+ * waits for a request after it resets.
+ */
+function sweptAfter(rest: REST): <T>(request: () => Promise<T>) => Promise<T> {
+  let requests = 0;
+  const globallyLimited = () => rest.globalRemaining <= 0 && Date.now() < rest.globalReset;
+  return async (request) => {
+    try {
+      return await request();
+    } finally {
+      if (++requests >= WEBHOOK_SWEEP_EVERY && !globallyLimited()) {
+        rest.handlers.sweep((queue) => queue.inactive);
+        requests = 0;
+      }
+    }
+  };
+}
+
 /** Replies that go through the interaction's webhook (no bot token needed): a deferred answer, a button-expiry edit. */
 export function webhookReplies(rest: REST, log: Logger): { editOriginal: EditOriginal; finish: Finish } {
-  const original = (interaction: APIInteraction) =>
+  const swept = sweptAfter(rest);
+  const original = (interaction: WebhookOf) =>
     Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
   const editOriginal: EditOriginal = async (interaction, body) => {
-    await rest.patch(original(interaction), { body, auth: false });
+    await swept(() => rest.patch(original(interaction), { body, auth: false }));
   };
   const finish: Finish = async (interaction, response, deferred) => {
     const isMessage = response.type === InteractionResponseType.ChannelMessageWithSource;
@@ -94,13 +125,13 @@ export function webhookReplies(rest: REST, log: Logger): { editOriginal: EditOri
     // (an edit cannot change whether a message is private: the deferral fixed that).
     const { flags, ...edit } = response.data ?? {};
     if (deferred === 'update' && isMessage) {
-      await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
-        body: { ...edit, flags },
-        auth: false,
-      });
+      const body = { ...edit, flags };
+      await swept(() =>
+        rest.post(Routes.webhook(interaction.application_id, interaction.token), { body, auth: false }),
+      );
       return;
     }
-    await rest.patch(original(interaction), { body: edit, auth: false });
+    await swept(() => rest.patch(original(interaction), { body: edit, auth: false }));
   };
   return { editOriginal, finish };
 }

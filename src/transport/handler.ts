@@ -7,50 +7,25 @@
 // Interactions run one at a time, in order (./backlog.ts); with `finish`, one whose reply would come too late
 // is deferred first and finished through its webhook.
 import {
-  ComponentType,
   InteractionResponseType,
   InteractionType,
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import {
-  DEFAULT_BUTTON_TIMEOUT_MS,
-  isLastingButton,
-  sharedContext,
-  snowflakeTime,
-  type Command,
-  type SharedContext,
-} from '../command.js';
+import { sharedContext, type Command, type SharedContext } from '../command.js';
 import type { Library } from '../library/library.js';
 import { errorResponse, rateLimitedResponse, respond, unreadableResponse, whereOf } from '../respond.js';
 import { MemoryStore } from '../store/memory.js';
 import type { Store } from '../store/store.js';
 import { createBacklog } from './backlog.js';
+import { buttonExpiry } from './button-expiry.js';
 import { deferralResponse, repliesPrivately, type Deferral, type EditOriginal, type Finish } from './deferral.js';
 import { loadSharedValues, overRateLimit } from './shared-state.js';
 import { interactionProblem, isAnswerable, unanswerableProblem } from './validate.js';
 
 export type Send = (interaction: APIInteraction, response: APIInteractionResponse) => Promise<void>;
 export type { EditOriginal, Finish } from './deferral.js';
-
-type Row = {
-  type: ComponentType;
-  components?: Array<{ type: ComponentType; disabled?: boolean; custom_id?: string }>;
-};
-
-/** The same rows with every button disabled; null when there is no enabled button. */
-function disabledComponents(components: unknown): Row[] | null {
-  const rows = (Array.isArray(components) ? components : []) as Row[];
-  // Cite buttons need no state and keep working: only the others expire.
-  const expiring = (c: { type: ComponentType; disabled?: boolean; custom_id?: string }) =>
-    c.type === ComponentType.Button && !c.disabled && !isLastingButton(c.custom_id);
-  if (!rows.some((row) => row.components?.some(expiring))) return null;
-  return rows.map((row) => ({
-    ...row,
-    components: row.components?.map((c) => (expiring(c) ? { ...c, disabled: true } : c)),
-  }));
-}
 
 /** How one interaction ended: answered; a command threw (an apology was sent); the reply could not be sent. */
 export type InteractionOutcome = 'answered' | 'failed' | 'undelivered';
@@ -150,7 +125,7 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
  * buttons and reports the outcome. Never throws: a failed delivery is logged.
  */
 function deliverer(send: Send, log: Logger, context: SharedContext, options: HandlerOptions) {
-  const disableLater = buttonExpiry(log, options.editOriginal, context);
+  const disableLater = buttonExpiry(log, options.editOriginal, context).schedule;
   return async (
     interaction: APIInteraction,
     response: APIInteractionResponse,
@@ -205,50 +180,4 @@ function commandRunner(getLibrary: () => Library, log: Logger, context: SharedCo
       return { response: errorResponse(interaction), failed: true };
     }
   };
-}
-
-/**
- * Disables the buttons of a reply once they expire, by editing the original message; failures are logged. A
- * courtesy only (every press is checked against the message's age): one timer a message, so a page turned
- * replaces the first page's timer and the edit shows the buttons the message has now, at the same moment.
- */
-function buttonExpiry(log: Logger, editOriginal: EditOriginal | undefined, context: SharedContext) {
-  const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
-  const timers = new Map<string, NodeJS.Timeout>();
-  return (interaction: APIInteraction, response: APIInteractionResponse) => {
-    if (
-      !editOriginal ||
-      (response.type !== InteractionResponseType.ChannelMessageWithSource &&
-        response.type !== InteractionResponseType.UpdateMessage)
-    )
-      return;
-    const disabled = disabledComponents(response.data?.components);
-    if (!disabled) return;
-    const { key, created } = messageOf(interaction, response);
-    clearTimeout(timers.get(key));
-    const timer = setTimeout(
-      () => {
-        timers.delete(key);
-        editOriginal(interaction, { components: disabled, allowed_mentions: { parse: [] } }).catch((error: unknown) =>
-          log.warn({ err: error, interaction: interaction.id }, 'could not disable buttons'),
-        );
-      },
-      Math.max(0, (created ?? context.now()) + timeout - context.now()),
-    );
-    timer.unref();
-    timers.set(key, timer);
-  };
-}
-
-/**
- * The message a response shows: a new one, named by the interaction; or, for a page turned, the message the
- * button sits on, named by the interaction that made it, and dated by its id.
- */
-function messageOf(interaction: APIInteraction, response: APIInteractionResponse) {
-  const message =
-    interaction.type === InteractionType.MessageComponent && response.type === InteractionResponseType.UpdateMessage
-      ? (interaction.message as { id?: unknown; interaction_metadata?: { id?: unknown } } | undefined)
-      : undefined;
-  const made = message?.interaction_metadata?.id ?? message?.id;
-  return { key: typeof made === 'string' ? made : interaction.id, created: snowflakeTime(message?.id) };
 }

@@ -2,11 +2,14 @@
 // query correct typos in every word. Sizes and work are counted, never timed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  CORRECTION_MEMO_BYTES,
   MAX_CORRECTED_WORDS,
   MAX_REMEMBERED_CORRECTIONS,
   MAX_REMEMBERED_STEMS,
   MAX_REMEMBERED_WORD,
+  STEM_MEMO_BYTES,
   TextIndex,
+  rememberedStemBytes,
   rememberedStems,
   terms,
 } from '../../src/library/search.js';
@@ -70,6 +73,30 @@ describe('the stem memo', () => {
   });
 });
 
+// Issue 22, memory: each memo is bounded in bytes too, so long distinct words cannot fill it past what was meant.
+describe('the stem memo in bytes', () => {
+  it(`stays within ${STEM_MEMO_BYTES / 2 ** 20} MB after 100,000 distinct words of the longest it keeps`, () => {
+    const words = distinct(100_000, MAX_REMEMBERED_WORD - 2);
+    expect(words[0]!.length).toBe(MAX_REMEMBERED_WORD);
+    let largest = 0;
+    for (const query of queries(words)) {
+      terms(query);
+      largest = Math.max(largest, rememberedStemBytes());
+    }
+    expect(largest).toBeGreaterThan(STEM_MEMO_BYTES / 2);
+    expect(largest).toBeLessThanOrEqual(STEM_MEMO_BYTES);
+  });
+
+  it('does not remember the words of queries: 10,000 distinct typed words leave it as it was', () => {
+    const search = new TextIndex([{ name: 'text', weight: 1 }]);
+    search.add(0, { text: 'border security' });
+    search.prepare();
+    const before = rememberedStems();
+    for (const query of queries(distinct(10_000, 5, 'q'))) search.expandQuery(query, true);
+    expect(rememberedStems()).toBe(before);
+  });
+});
+
 describe('typo correction', () => {
   // Indexed words, and query words each one letter longer than one of them: every query word could be corrected.
   const indexedWord = (n: number) => word(n, 3, 'c');
@@ -122,5 +149,19 @@ describe('typo correction', () => {
     expect(unknown.length).toBeGreaterThan(MAX_REMEMBERED_CORRECTIONS);
     expect(largest).toBeGreaterThan(0);
     expect(largest).toBeLessThanOrEqual(MAX_REMEMBERED_CORRECTIONS);
+  });
+
+  it(`remembers at most ${CORRECTION_MEMO_BYTES / 2 ** 10} KB of corrections after 20,000 distinct long unknown words`, () => {
+    const search = index(50);
+    // 32 letters each, never within one edit of an indexed word: an empty correction, the word the most of it.
+    const unknown = distinct(20_000, 30, 'd');
+    let largest = 0;
+    for (let i = 0; i < unknown.length; i += MAX_CORRECTED_WORDS) {
+      search.search(unknown.slice(i, i + MAX_CORRECTED_WORDS).join(' '));
+      largest = Math.max(largest, search.rememberedCorrectionBytes);
+    }
+    expect(largest).toBeGreaterThan(CORRECTION_MEMO_BYTES / 2);
+    expect(largest).toBeLessThanOrEqual(CORRECTION_MEMO_BYTES);
+    expect(search.rememberedCorrections).toBeLessThan(MAX_REMEMBERED_CORRECTIONS);
   });
 });

@@ -1,6 +1,6 @@
 // Suggestions ("Did you mean …?") on what users and documents can send: huge titles, many distinct queries.
 import { describe, expect, it } from 'vitest';
-import { MAX_CACHED, cachedTexts, closest } from '../../src/render/similar.js';
+import { MAX_CACHED, PAIR_CACHE_BYTES, cachedPairBytes, cachedTexts, closest } from '../../src/render/similar.js';
 import { seedLibrary } from '../support/library.js';
 
 /** What the seed's figures count: what /stat suggests from when a query finds nothing. */
@@ -54,5 +54,19 @@ describe('closest', () => {
     }
     expect(largest).toBeGreaterThan(0);
     expect(largest).toBeLessThanOrEqual(MAX_CACHED);
+  });
+
+  // Issue 22, memory: a document's candidates can be long, so their pairs are bounded in bytes as well as in count.
+  it(`keeps at most ${PAIR_CACHE_BYTES / 2 ** 20} MB of letter pairs over 2,000 distinct long candidates`, () => {
+    let largest = 0;
+    for (let i = 0; i < 2_000; i++) {
+      // About 1,000 distinct pairs each: a title of numbered words.
+      const long = Array.from({ length: 200 }, (_, w) => `t${i.toString(36)}w${w}`).join(' ');
+      closest('label', [long], (t) => t);
+      largest = Math.max(largest, cachedPairBytes());
+    }
+    expect(largest).toBeGreaterThan(PAIR_CACHE_BYTES / 2);
+    expect(largest).toBeLessThanOrEqual(PAIR_CACHE_BYTES);
+    expect(cachedTexts()).toBeLessThan(MAX_CACHED);
   });
 });

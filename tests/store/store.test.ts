@@ -1,7 +1,7 @@
 // The store contract, run against the in-memory store and against a real redis-server (skipped, saying so,
 // where none is installed): values and counters that expire, and a Redis that goes away failing fast.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../src/store/memory.js';
+import { MemoryStore, STORE_BYTES, SWEEP_EVERY_WRITES } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
 import type { Store } from '../../src/store/store.js';
 import {
@@ -82,6 +82,43 @@ describe('memory store', () => {
     await store.set('d', '1', 1000);
     expect(await store.get('a')).toBeNull();
     expect(await store.get('d')).toBe('1');
+  });
+
+  // Issue 22, memory: one rate-limit count a user, each left until the store filled: 100,000 users held 20 MB.
+  it(`stays within ${STORE_BYTES / 2 ** 20} MB over 100,000 distinct users' counts and channels' long values`, async () => {
+    const store = new MemoryStore();
+    let largest = 0;
+    for (let n = 0; n < 100_000; n++) {
+      const user = String(700_000_000_000_000_000n + BigInt(n));
+      await store.incr(`rate:${user}:29000000`, 60_000);
+      await store.set(`quote:last:${user}`, `document-${n}/${'p'.repeat(200)}`, 24 * 60 * 60_000);
+      largest = Math.max(largest, store.held.bytes);
+    }
+    expect(largest).toBeGreaterThan(STORE_BYTES / 2);
+    expect(largest).toBeLessThanOrEqual(STORE_BYTES);
+  });
+
+  it(`sweeps what has expired every ${SWEEP_EVERY_WRITES.toLocaleString('en-US')} writes, though nothing reads it`, async () => {
+    let now = 0;
+    const store = new MemoryStore(1_000_000, () => now);
+    for (let n = 0; n < SWEEP_EVERY_WRITES - 1; n++) await store.incr(`rate:user-${n}:0`, 60_000);
+    expect(store.held.entries).toBe(SWEEP_EVERY_WRITES - 1);
+    now = 61_000;
+    await store.set('quote:last:channel', 'border/p1', 24 * 60 * 60_000);
+    expect(store.held.entries).toBe(1);
+    expect(await store.get('quote:last:channel')).toBe('border/p1');
+  });
+
+  it('gives back what has expired once its users have gone (the sweep its timer runs)', async () => {
+    let now = 0;
+    const store = new MemoryStore(1_000_000, () => now);
+    for (let n = 0; n < 1_000; n++) await store.incr(`rate:user-${n}:0`, 60_000);
+    await store.set('quote:last:channel', 'border/p1', 24 * 60 * 60_000);
+    now = 61_000;
+    store.sweep();
+    expect(store.held).toEqual({ entries: 1, bytes: expect.any(Number) as number });
+    expect(store.held.bytes).toBeLessThan(1_000);
+    await store.close();
   });
 });
 

@@ -4,13 +4,13 @@
 // never tuned on (docs/gold-annotation.md). `npm run gold:draw-test -- ../shared/corpus`
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { seededRandom } from '../../tests/support/random.js';
-import { layoutOf, listMarkdown } from './draw.js';
+import { drawStratified, layoutOf } from './draw.js';
 
 const SEED = 20261206;
 const PER_YEAR = 4; // 6 years (2021-2026) x 4 = 24 drawn
 const MAX_BYTES = 16_000;
-const OUT = 'tests/fixtures/gold-test/docs';
+const SPLIT_DIR = 'tests/fixtures/gold-test';
+const OUT = `${SPLIT_DIR}/docs`;
 
 /** Every source URL, title and file name the project's own files mention: those documents are not blind. */
 function usedAnywhere(): Set<string> {
@@ -20,7 +20,7 @@ function usedAnywhere(): Set<string> {
       if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'dist') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(md|txt|json|ts|js)$/.test(entry.name) && !path.startsWith(OUT)) {
+      else if (/\.(md|txt|json|ts|js)$/.test(entry.name) && !path.startsWith(SPLIT_DIR)) {
         const text = readFileSync(path, 'utf8');
         for (const m of text.matchAll(/whitehouse\.gov\/[\w/.-]+/g)) used.add(m[0].replace(/\/$/, ''));
         for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md/g)) used.add(m[0]);
@@ -44,23 +44,7 @@ function isUsed(file: string, used: Set<string>): boolean {
 
 function draw(corpus: string): string[] {
   const used = usedAnywhere();
-  const next = seededRandom(SEED);
-  const strata = new Map<string, string[]>();
-  for (const file of listMarkdown(corpus)) {
-    if (!/^\d{4}-/.test(basename(file)) || statSync(file).size > MAX_BYTES || isUsed(file, used)) continue;
-    const key = `${basename(file).slice(0, 4)}/${layoutOf(readFileSync(file, 'utf8'))}`;
-    strata.set(key, [...(strata.get(key) ?? []), file]);
-  }
-  const years = [...new Set([...strata.keys()].map((key) => key.slice(0, 4)))].sort();
-  const drawn: string[] = [];
-  for (const year of years) {
-    const layouts = [...strata.keys()].filter((key) => key.startsWith(year)).sort();
-    for (let i = 0; i < PER_YEAR; i++) {
-      const pool = strata.get(layouts[i % layouts.length]!)!;
-      if (pool.length > 0) drawn.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
-    }
-  }
-  return drawn;
+  return drawStratified(corpus, { seed: SEED, perYear: PER_YEAR, maxBytes: MAX_BYTES, skip: (f) => isUsed(f, used) });
 }
 
 const corpus = process.argv[2] ?? '../shared/corpus';

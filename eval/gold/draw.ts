@@ -28,24 +28,29 @@ export function layoutOf(text: string): string {
   return `${headed ? 'headed' : 'unheaded'}-${bullets ? 'bullets' : 'prose'}`;
 }
 
-function draw(corpus: string): string[] {
-  const next = seededRandom(SEED);
+/**
+ * A seeded draw stratified by year and layout: `perYear` documents a year, round-robin over the year's layouts so
+ * that each shape is drawn, then at random within a layout. Files over `maxBytes`, or that `skip` names, are left
+ * out.
+ */
+export function drawStratified(
+  corpus: string,
+  options: { seed: number; perYear: number; maxBytes: number; skip?: (file: string) => boolean },
+): string[] {
+  const next = seededRandom(options.seed);
   const strata = new Map<string, string[]>();
   for (const file of listMarkdown(corpus)) {
-    if (!/^\d{4}-/.test(basename(file)) || statSync(file).size > MAX_BYTES) continue;
-    const year = basename(file).slice(0, 4);
-    const key = `${year}/${layoutOf(readFileSync(file, 'utf8'))}`;
+    if (!/^\d{4}-/.test(basename(file)) || statSync(file).size > options.maxBytes || options.skip?.(file)) continue;
+    const key = `${basename(file).slice(0, 4)}/${layoutOf(readFileSync(file, 'utf8'))}`;
     strata.set(key, [...(strata.get(key) ?? []), file]);
   }
   const years = [...new Set([...strata.keys()].map((key) => key.slice(0, 4)))].sort();
   const drawn: string[] = [];
   for (const year of years) {
     const layouts = [...strata.keys()].filter((key) => key.startsWith(year)).sort();
-    // Round-robin over the year's layouts so that each shape is drawn, then at random within a layout.
-    for (let i = 0; i < PER_YEAR; i++) {
+    for (let i = 0; i < options.perYear; i++) {
       const pool = strata.get(layouts[i % layouts.length]!)!;
-      if (pool.length === 0) continue;
-      drawn.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+      if (pool.length > 0) drawn.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
     }
   }
   return drawn;
@@ -57,7 +62,7 @@ function main(): void {
   const corpus = process.argv[2] ?? '../shared/corpus';
   const out = 'tests/fixtures/gold/docs';
   mkdirSync(out, { recursive: true });
-  for (const file of draw(corpus)) {
+  for (const file of drawStratified(corpus, { seed: SEED, perYear: PER_YEAR, maxBytes: MAX_BYTES })) {
     copyFileSync(file, join(out, basename(file)));
     console.log(`${relative(corpus, file)}\t${layoutOf(readFileSync(file, 'utf8'))}`);
   }

@@ -81,6 +81,8 @@ export interface FigureHit {
   bold: FigureRef[];
   /** Other documents stating the same sentence. */
   alsoIn: Document[];
+  /** Whether it answers what was asked; false for the closest figures shown when no sentence does. */
+  confident: boolean;
 }
 
 /** Words that name a unit rather than a thing: "percent" finds every percentage. */
@@ -101,7 +103,15 @@ const UNIT_WORDS: Record<string, string> = lookupTable({
  * weighted by how rare it is, found in the sentence (or, counting less, in its statement, section or
  * document title). Below it, /stat says "No figure found" rather than answer something else.
  */
-export const MIN_COVERAGE = 0.62;
+export const MIN_COVERAGE = 0.7;
+/**
+ * Below MIN_COVERAGE a sentence holding at least this share is still shown, under "Closest figures", when
+ * nothing answers: a question worded as people ask may lack a word the sentence uses. Below this, nothing is
+ * plausible and /stat says "No figure found". Chosen on the tune split (docs/quality.md).
+ */
+export const MIN_CLOSEST_COVERAGE = 0.3;
+/** Closest figures shown at most: a short list to look through, not every sentence sharing a word. */
+export const MAX_CLOSEST = 10;
 /**
  * Sentences weighed per lookup, at most. A word held by many thousands of sentences (a one-letter prefix while
  * someone types, on a large library) would otherwise make every lookup cost time in proportion to the library.
@@ -259,14 +269,19 @@ export class FigureFinder {
     const inScope = (s: FigureSentence) =>
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
     const groups = analysed.words ? this.words.expandQuery(analysed.words, prefixLast) : [];
-    let hits: Array<{ sentence: FigureSentence; bold: FigureRef[]; score: number }>;
+    let hits: Ranked[];
     if (analysed.amounts.length > 0) hits = this.byAmount(analysed, groups, inScope);
     else if (groups.length > 0) hits = this.byWords(groups, analysed.units, inScope);
     else if (analysed.units.size > 0) hits = this.byUnit(analysed.units, inScope);
     else return [];
     // Newer documents first at equal relevance (dates compared as YYYY-MM-DD, however they were written).
-    hits.sort((a, b) => b.score - a.score || newerFirst(a.sentence.document, b.sentence.document));
-    return mergeRepeats(hits);
+    hits.sort(
+      (a, b) =>
+        Number(b.confident) - Number(a.confident) ||
+        b.score - a.score ||
+        newerFirst(a.sentence.document, b.sentence.document),
+    );
+    return withoutExcessDoubt(mergeRepeats(hits));
   }
 
   private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: FigureSentence) => boolean) {
@@ -281,7 +296,8 @@ export class FigureFinder {
             (a.unit === null || figure.unit === a.unit),
         ),
       );
-      if (bold.length > 0) hits.push({ sentence, bold, score: this.wordScore(sentence, groups).score });
+      if (bold.length > 0)
+        hits.push({ sentence, bold, score: this.wordScore(sentence, groups).score, confident: true });
     }
     return hits;
   }
@@ -290,13 +306,15 @@ export class FigureFinder {
     const hits = [];
     for (const sentence of this.candidates(groups, inScope)) {
       const { score, coverage, held, terms: found } = this.wordScore(sentence, groups);
+      if (coverage < MIN_CLOSEST_COVERAGE) continue;
       // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
-      if (coverage < MIN_COVERAGE || (groups.length <= 2 && held < groups.length)) continue;
+      const confident = coverage >= MIN_COVERAGE && (groups.length > 2 || held === groups.length);
       const withUnit =
         units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
       if (withUnit.length === 0) continue;
       const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
-      hits.push({ sentence, bold: labelled.length > 0 ? labelled : withUnit, score: coverage * 100 + score });
+      const bold = labelled.length > 0 ? labelled : withUnit;
+      hits.push({ sentence, bold, score: coverage * 100 + score, confident });
     }
     return hits;
   }
@@ -366,7 +384,12 @@ export class FigureFinder {
   private byUnit(units: Set<string>, inScope: (s: FigureSentence) => boolean) {
     return this.sentences
       .filter(inScope)
-      .map((sentence) => ({ sentence, bold: sentence.figures.filter((f) => units.has(f.figure.unit ?? '')), score: 0 }))
+      .map((sentence) => ({
+        sentence,
+        bold: sentence.figures.filter((f) => units.has(f.figure.unit ?? '')),
+        score: 0,
+        confident: true,
+      }))
       .filter((hit) => hit.bold.length > 0);
   }
 
@@ -427,17 +450,31 @@ export class FigureFinder {
   }
 }
 
+/** A sentence found for a lookup, before repeats are merged. */
+interface Ranked {
+  sentence: FigureSentence;
+  bold: FigureRef[];
+  score: number;
+  confident: boolean;
+}
+
+/** Confident hits, or when there are none the first MAX_CLOSEST closest ones (confident hits come first). */
+function withoutExcessDoubt(hits: FigureHit[]): FigureHit[] {
+  if (hits[0]?.confident) return hits.filter((hit) => hit.confident);
+  return hits.slice(0, MAX_CLOSEST);
+}
+
 /** The same sentence in several documents is one hit, listing the others. */
-function mergeRepeats(hits: Array<{ sentence: FigureSentence; bold: FigureRef[] }>): FigureHit[] {
+function mergeRepeats(hits: Ranked[]): FigureHit[] {
   const byKey = new Map<string, FigureHit>();
   const out: FigureHit[] = [];
-  for (const { sentence, bold } of hits) {
+  for (const { sentence, bold, confident } of hits) {
     const seen = byKey.get(sentence.key);
     if (seen) {
       if (seen.sentence.document !== sentence.document) seen.alsoIn.push(sentence.document);
       continue;
     }
-    const hit = { sentence, bold, alsoIn: [] };
+    const hit = { sentence, bold, alsoIn: [], confident };
     byKey.set(sentence.key, hit);
     out.push(hit);
   }

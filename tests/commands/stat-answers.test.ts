@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { stat } from '../../commands/stat.js';
+import { MAY_NOT_ANSWER, stat } from '../../commands/stat.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -27,17 +27,44 @@ describe('/stat answers only what was asked', () => {
     expect(description('how many aircraft')).not.toContain('tariff');
   });
 
-  it('says "No figure found" when no sentence covers the query, privately', () => {
-    const reply = ask('egg prices');
+  it('says "No figure found" when no sentence holds anything of the query, privately', () => {
+    const reply = ask('egg omelette');
     expect(reply.embeds![0]!.title).toBe('No figure found');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: reply });
   });
 
+  it('offers the closest figures, saying they may not answer, when a sentence holds only part of the query', () => {
+    // "egg prices" is not answered by gasoline prices, but that is the closest figure, and it is said so.
+    const reply = ask('egg prices');
+    const embed = reply.embeds![0]!;
+    expect(embed.title).toBe('Closest figures to “egg prices”');
+    expect(embed.description!.split('\n\n')[0]).toBe(MAY_NOT_ANSWER);
+    expect(bolded('egg prices')).toEqual(['$3.10', '$35', '$499']);
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: reply });
+  });
+
+  it('answers confidently when a sentence holds what was asked, with no doubt said', () => {
+    const embed = ask('gasoline prices').embeds![0]!;
+    expect(embed.title).toBe('Figures for “gasoline prices”');
+    expect(embed.description).not.toContain(MAY_NOT_ANSWER);
+  });
+
+  it('leaves the closest figures out of autocomplete: a choice is an answer', () => {
+    const choices = (value: string) => stat.autocomplete(library, { name: 'query', value }, {}).choices!;
+    const title = 'Fact Sheet: Qatar Airways Orders American Aircraft';
+    expect(choices('gasoline pri').map((c) => c.name)).toEqual([
+      `$3.10 · ${title}`,
+      `$35 · ${title}`,
+      `$499 · ${title}`,
+    ]);
+    expect(choices('egg pri')).toEqual([]);
+  });
+
   it('points to /search when it would find statements with the words', () => {
-    const reply = ask('trading partners policy');
+    const reply = ask('far above');
     expect(reply.embeds![0]!.title).toBe('No figure found');
-    expect(reply.embeds![0]!.description).toMatch(/\/search query:trading partners policy finds \d+ statements?/);
+    expect(reply.embeds![0]!.description).toMatch(/\/search query:far above finds 1 statement with these words/);
   });
 
   it('matches a number only by equal value, in any written form', () => {

@@ -6,7 +6,7 @@
 import { findFigures } from '../document/figures.js';
 import { lookupTable } from '../document/lookup.js';
 import { plainText } from '../document/text.js';
-import type { Document, Span } from '../document/types.js';
+import type { Document, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import type { FigureRef, StatementRef } from './refs.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
@@ -117,6 +117,10 @@ export const MAX_CLOSEST = 10;
  * someone types, on a large library) would otherwise make every lookup cost time in proportion to the library.
  */
 const MAX_CANDIDATES = 3_000;
+/** How much the share of the words a sentence holds counts in ranking, against BM25 over it and its context. */
+const COVERAGE_RANK = 20;
+/** What a sentence's figure counts holding the words asked for: the figure is what was asked about, not beside it. */
+const COUNTED_RANK = 2;
 /** A word found only around the sentence (its statement, section, document title) counts this much. */
 const CONTEXT_WEIGHT = 0.6;
 
@@ -143,6 +147,17 @@ export function analyseQuery(query: string): Analysed {
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** The statement a list item hangs from: the nearest one before it that is less indented or ends with ":". */
+export function leadIn(section: Section, point: Point): Point | null {
+  const points = section.lead ? [section.lead, ...section.points] : section.points;
+  for (let i = points.indexOf(point) - 1; i >= 0; i--) {
+    const before = points[i]!;
+    if (before.depth < point.depth || before.text.trimEnd().endsWith(':')) return before;
+    if (before.group !== point.group) break;
+  }
+  return section.lead === point ? null : section.lead;
+}
 
 /** Groups figures by the sentence they stand in (figures arrive in document order). */
 export function figureSentences(figures: FigureRef[]): FigureSentence[] {
@@ -171,6 +186,7 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
     const markdown = ref.document.format === 'markdown';
     const text = plainText(ref.document.text.slice(...ref.figure.sentenceSpan), markdown);
     const point = [ref.section.lead, ...ref.section.points].find((p) => p?.id === ref.figure.pointId);
+    const lead = point && leadIn(ref.section, point);
     sentences.push({
       document: ref.document,
       span: ref.figure.sentenceSpan,
@@ -178,6 +194,7 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
       terms: new Set([...terms(text), ...terms(ref.figure.counts ?? '')]),
       context: [
         ...(point ? [stemsOf(point, plainText(point.text, markdown))] : []),
+        ...(lead ? [stemsOf(lead, plainText(lead.text, markdown))] : []),
         stemsOf(ref.section, ref.section.title),
         stemsOf(ref.document, ref.document.title),
       ],
@@ -261,6 +278,8 @@ export class FigureFinder {
     /** The statement index: its vocabulary gives synonyms and typo corrections. */
     private readonly words: TextIndex,
     private readonly postings = finish(sentencePostings(sentences)),
+    /** The sentences with their context as weighted fields, for ranking /stat's answers (none for /check's). */
+    private readonly ranking: TextIndex | null = null,
   ) {}
 
   /** `within`: only documents it accepts (a date range, say). */
@@ -304,7 +323,9 @@ export class FigureFinder {
 
   private byWords(groups: Alternative[][], units: Set<string>, inScope: (s: FigureSentence) => boolean) {
     const hits = [];
-    for (const sentence of this.candidates(groups, inScope)) {
+    const ranked = this.ranking?.scores(groups);
+    for (const id of this.candidateIds(groups, inScope)) {
+      const sentence = this.sentences[id]!;
       const { score, coverage, held, terms: found } = this.wordScore(sentence, groups);
       if (coverage < MIN_CLOSEST_COVERAGE) continue;
       // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
@@ -314,7 +335,8 @@ export class FigureFinder {
       if (withUnit.length === 0) continue;
       const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
       const bold = labelled.length > 0 ? labelled : withUnit;
-      hits.push({ sentence, bold, score: coverage * 100 + score, confident });
+      const context = (ranked ? ranked(id) : score) + (labelled.length > 0 ? COUNTED_RANK : 0);
+      hits.push({ sentence, bold, score: coverage * COVERAGE_RANK + context, confident });
     }
     return hits;
   }
@@ -324,6 +346,10 @@ export class FigureFinder {
    * those holding the largest rarity-weighted share of the words, in document order at equal share.
    */
   private candidates(groups: Alternative[][], inScope?: (s: FigureSentence) => boolean): FigureSentence[] {
+    return this.candidateIds(groups, inScope).map((id) => this.sentences[id]!);
+  }
+
+  private candidateIds(groups: Alternative[][], inScope?: (s: FigureSentence) => boolean): number[] {
     const share = new Map<number, number>();
     for (const group of groups) {
       const rarity = this.rarity(group[0]!.term);
@@ -342,7 +368,7 @@ export class FigureFinder {
       ids.sort((a, b) => share.get(b)! - share.get(a)! || a - b);
       ids.length = MAX_CANDIDATES;
     }
-    return ids.map((id) => this.sentences[id]!);
+    return ids;
   }
 
   /**

@@ -61,10 +61,31 @@ describe('/stat answers only what was asked', () => {
     expect(choices('egg pri')).toEqual([]);
   });
 
+  it('finds a list item by the subject its lead-in names, the quote staying the item', () => {
+    const harbor = libraryOf({
+      'harbor.md': [
+        "---\ntitle: 'Fact Sheet: Harbor Renewal Plan'\ndate: '2025-06-01'\n---\n",
+        'The plan rebuilds the waterfront.\n',
+        'The Riverside Bridge program will:\n',
+        '-   Cost $40 million over five years.\n-   Open two new lanes.\n',
+        'Road repairs elsewhere will cost $12 million.\n',
+      ].join('\n'),
+    });
+    const embed = ask('riverside bridge cost', harbor).embeds![0]!;
+    expect(embed.title).toBe('Closest figures to “riverside bridge cost”');
+    const answers = (query: string) => bolded(query, harbor).filter((bold) => !/^\d+\.$/.test(bold!));
+    expect(answers('riverside bridge cost')).toEqual(['$40 million', 'over five', 'two']);
+    // The road repairs hold "cost" too, but only the bridge's cost sits under "Riverside".
+    expect(answers('riverside cost')[0]).toBe('$40 million');
+  });
+
   it('points to /search when it would find statements with the words', () => {
-    const reply = ask('far above');
+    // Only the statement without figures says "far above": the figure sentences under it hold too little.
+    const reply = ask('far above egg omelette souffle');
     expect(reply.embeds![0]!.title).toBe('No figure found');
-    expect(reply.embeds![0]!.description).toMatch(/\/search query:far above finds 1 statement with these words/);
+    expect(reply.embeds![0]!.description).toMatch(
+      /\/search query:far above egg omelette souffle finds 1 statement with these words/,
+    );
   });
 
   it('matches a number only by equal value, in any written form', () => {

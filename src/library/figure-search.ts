@@ -121,6 +121,8 @@ const MAX_CANDIDATES = 3_000;
 const COVERAGE_RANK = 20;
 /** What a sentence's figure counts holding the words asked for: the figure is what was asked about, not beside it. */
 const COUNTED_RANK = 2;
+/** An exact figure of the kind the question asks for ("how many": a count; "how long": a duration). */
+const KIND_RANK = 2;
 /** A word found only around the sentence (its statement, section, document title) counts this much. */
 const CONTEXT_WEIGHT = 0.6;
 
@@ -128,6 +130,33 @@ interface Analysed {
   amounts: Array<{ value: number; unit: string | null }>;
   units: Set<string>;
   words: string;
+  /** The kind of figure the question asks for, when its wording says. */
+  kind: FigureKind | null;
+}
+
+/** What a question's wording asks for: a count, an amount (money or a measure), a share, a duration. */
+export type FigureKind = 'count' | 'amount' | 'share' | 'duration';
+
+const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
+
+/** "how many" wants a count, "how much" an amount, "what percent"/"what share" a share, "how long" a duration. */
+export function questionKind(query: string): FigureKind | null {
+  const q = query.toLowerCase();
+  if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
+  if (/\bhow long\b/.test(q)) return 'duration';
+  if (/\bhow much\b/.test(q)) return 'amount';
+  if (/\bhow many\b/.test(q)) return 'count';
+  return null;
+}
+
+/** Whether a figure is an exact one of the kind asked for: "thousands" answers no "how many" as well as "4,000". */
+export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean {
+  if (figure.value === null) return false;
+  const unit = figure.unit;
+  if (kind === 'share') return unit === '%';
+  if (kind === 'duration') return unit !== null && DURATION_UNITS.has(unit);
+  if (kind === 'amount') return unit !== null && unit !== '%';
+  return unit === null;
 }
 
 /** Splits a query into the amounts it names, the units it names, and the words left. */
@@ -143,7 +172,8 @@ export function analyseQuery(query: string): Analysed {
     if (unit) units.add(unit);
     else words.push(token);
   }
-  return { amounts: amounts.map((f) => ({ value: f.value!, unit: f.unit })), units, words: words.join(' ') };
+  const found = amounts.map((f) => ({ value: f.value!, unit: f.unit }));
+  return { amounts: found, units, words: words.join(' '), kind: questionKind(query) };
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
@@ -290,7 +320,7 @@ export class FigureFinder {
     const groups = analysed.words ? this.words.expandQuery(analysed.words, prefixLast) : [];
     let hits: Ranked[];
     if (analysed.amounts.length > 0) hits = this.byAmount(analysed, groups, inScope);
-    else if (groups.length > 0) hits = this.byWords(groups, analysed.units, inScope);
+    else if (groups.length > 0) hits = this.byWords(groups, analysed, inScope);
     else if (analysed.units.size > 0) hits = this.byUnit(analysed.units, inScope);
     else return [];
     // Newer documents first at equal relevance (dates compared as YYYY-MM-DD, however they were written).
@@ -321,7 +351,7 @@ export class FigureFinder {
     return hits;
   }
 
-  private byWords(groups: Alternative[][], units: Set<string>, inScope: (s: FigureSentence) => boolean) {
+  private byWords(groups: Alternative[][], { units, kind }: Analysed, inScope: (s: FigureSentence) => boolean) {
     const hits = [];
     const ranked = this.ranking?.scores(groups);
     for (const id of this.candidateIds(groups, inScope)) {
@@ -334,8 +364,11 @@ export class FigureFinder {
         units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
       if (withUnit.length === 0) continue;
       const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
-      const bold = labelled.length > 0 ? labelled : withUnit;
-      const context = (ranked ? ranked(id) : score) + (labelled.length > 0 ? COUNTED_RANK : 0);
+      const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
+      const bold = preferred(labelled, fitting, withUnit, kind);
+      const fits = bold.some((f) => kind && fitsKind(f.figure, kind));
+      const bonus = (labelled.length > 0 ? COUNTED_RANK : 0) + (fits ? KIND_RANK : 0);
+      const context = (ranked ? ranked(id) : score) + bonus;
       hits.push({ sentence, bold, score: coverage * COVERAGE_RANK + context, confident });
     }
     return hits;
@@ -474,6 +507,17 @@ export class FigureFinder {
     }
     return { coverage: wanted === 0 ? 0 : held / wanted, held: found.size, score, terms: found };
   }
+}
+
+/**
+ * The figures to bold: those counting what was asked and of the kind asked for; else, for a unit the question
+ * names by its wording (a share, an amount, a duration), those of that unit before those counting the words
+ * (a plain count is what most figures are, so there what they count decides); else any of them.
+ */
+function preferred(labelled: FigureRef[], fitting: FigureRef[], all: FigureRef[], kind: FigureKind | null) {
+  const both = labelled.filter((f) => fitting.includes(f));
+  const order = kind === 'count' ? [both, labelled, fitting] : [both, fitting, labelled];
+  return order.find((list) => list.length > 0) ?? all;
 }
 
 /** A sentence found for a lookup, before repeats are merged. */

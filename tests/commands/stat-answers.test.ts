@@ -79,6 +79,22 @@ describe('/stat answers only what was asked', () => {
     expect(answers('riverside cost')[0]).toBe('$40 million');
   });
 
+  it('gives the kind of figure the question asks for first, an exact one before a vague one', () => {
+    const plant = libraryOf({
+      'plant.md': [
+        "---\ntitle: 'Fact Sheet: Battery Plant'\ndate: '2025-06-01'\n---\n",
+        'Jobs at the plant grew 12% last year.\n',
+        'Thousands of jobs came with the new plant.\n',
+        'The new plant employs 4,000 workers in jobs paying $30 an hour, and hiring took 18 months.\n',
+      ].join('\n'),
+    });
+    const first = (query: string) => bolded(query, plant).filter((bold) => !/^\d+\.$/.test(bold!))[0];
+    expect(first('how many jobs at the plant')).toBe('4,000');
+    expect(first('how much do plant jobs pay')).toBe('$30');
+    expect(first('what percent did plant jobs grow')).toBe('12%');
+    expect(first('how long did hiring for plant jobs take')).toBe('18'); // unit: months
+  });
+
   it('points to /search when it would find statements with the words', () => {
     // Only the statement without figures says "far above": the figure sentences under it hold too little.
     const reply = ask('far above egg omelette souffle');

@@ -1,5 +1,6 @@
 // /stat query:<words>: the figures the documents state, each sentence quoted once with its figures in bold.
-// A query that no sentence covers gets "No figure found", not a guess (see src/library/figure-search.ts).
+// A query that no sentence covers gets the closest figure sentences, said to be only that, or "No figure found"
+// when nothing is close: never a guess passed off as an answer (see src/library/figure-search.ts).
 import {
   ApplicationCommandOptionType,
   InteractionResponseType,
@@ -31,8 +32,11 @@ import { chosenDocument, documentChoices, documentOption, privateOption } from '
 
 /** Sentences a page: enough to compare, few enough to read. */
 export const PAGE_SIZE = 5;
+/** Said above the closest figures: no sentence holds enough of what was asked to be called an answer. */
+export const MAY_NOT_ANSWER =
+  '*No sentence states all of what you asked. These hold some of it and may not answer the question.*';
 /** Room for one hit on a page, so that five and the page count fit in an embed's 4,096 characters. */
-const HIT_ROOM = Math.floor((LIMITS.embedDescription - 100) / PAGE_SIZE);
+const HIT_ROOM = Math.floor((LIMITS.embedDescription - 100 - MAY_NOT_ANSWER.length) / PAGE_SIZE);
 
 /** What a lookup covers: one document or all, and the dates asked for. */
 interface Lookup {
@@ -83,8 +87,11 @@ function pageEmbed(library: Library, lookup: Lookup, hits: FigureHit[], page: nu
   // One document: the footer names it, and the page count goes under the quotes.
   if (only && pages > 1) shown.push(`*${counted.join(' · ')}*`);
   const dated = lookup.range ? ` · ${describeRange(lookup.range)}` : '';
+  const doubtful = hits[0] !== undefined && !hits[0].confident;
+  if (doubtful) shown.unshift(MAY_NOT_ANSWER);
+  const heading = doubtful ? 'Closest figures to' : 'Figures for';
   return {
-    title: truncate(`Figures for “${escapeUserText(truncate(lookup.query, 100))}”${dated}`, LIMITS.embedTitle),
+    title: truncate(`${heading} “${escapeUserText(truncate(lookup.query, 100))}”${dated}`, LIMITS.embedTitle),
     description: shown.join('\n\n'),
     color: COLORS.answer,
     footer: only ? documentFooter(only) : { text: counted.join(' · ') },
@@ -212,6 +219,7 @@ function exactFigure(library: Library, ref: FigureRef, ephemeral: boolean) {
     },
     bold: [ref],
     alsoIn: [],
+    confident: true,
   };
   const embed: APIEmbed = {
     title: truncate(figureLabel(ref), LIMITS.embedTitle),
@@ -269,7 +277,10 @@ export const stat = defineCommand({
     if (focused.name !== 'query') return { choices: [] };
     const { document } = chosenDocument(library, args.document);
     const refs = focused.value.trim()
-      ? library.findFigureSentences(focused.value, document?.id, true).flatMap((hit) => hit.bold)
+      ? library
+          .findFigureSentences(focused.value, document?.id, true)
+          .filter((hit) => hit.confident)
+          .flatMap((hit) => hit.bold)
       : library.parts(document?.id).figures;
     const several = library.documents.length > 1 && !document;
     const named = refs.map((ref) => ({

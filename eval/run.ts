@@ -97,7 +97,13 @@ function table(splits: SplitEval[]): string[] {
         (s) => `${pct(stat(s, i).top1)} / ${pct(stat(s, i).top5)} / ${pct(stat(s, i).refused)}`,
       ),
     ),
-    row('/stat "No figure found" on unanswerable', splits, (s) => pct(stat(s, 0).notFound)),
+    row('/stat on answerable: "Closest figures"', splits, (s) => pct(stat(s, 0).doubted)),
+    row(
+      '/stat on unanswerable: "No figure found" / "Closest figures" / "Figures for"',
+      splits,
+      (s) =>
+        `${pct(stat(s, 0).notFound)} / ${pct(stat(s, 0).closestUnanswerable)} / ${pct(stat(s, 0).confidentUnanswerable)}`,
+    ),
     ...searchEngines.map((engine, i) =>
       row(
         `${engine.name}: MRR@10 / Recall@5`,

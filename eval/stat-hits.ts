@@ -4,12 +4,13 @@
 import type { Library } from '../src/library/library.js';
 import { plainText } from '../src/document/text.js';
 import { flexSearch, miniSearch } from './search.js';
-import type { StatHit, StatSearch } from './stat.js';
+import type { StatAnswer, StatSearch } from './stat.js';
 
-export function findStatHits(library: Library, query: string): StatHit[] {
-  return library
-    .findFigureSentences(query)
-    .map((hit) => ({ document: hit.sentence.document, sentence: hit.sentence.span }));
+/** /stat's hits, and whether it answers with them ("Figures for") or offers them as "Closest figures". */
+export function findStatHits(library: Library, query: string): StatAnswer {
+  const found = library.findFigureSentences(query);
+  const hits = found.map((hit) => ({ document: hit.sentence.document, sentence: hit.sentence.span }));
+  return { hits, outcome: found.length === 0 ? 'none' : found[0]!.confident ? 'confident' : 'closest' };
 }
 
 export interface StatEngine {
@@ -26,8 +27,10 @@ function overFigureSentences(engine: typeof miniSearch): StatEngine {
       const sentences = library.figureFinder.sentences;
       const texts = sentences.map((s) => plainText(s.document.text.slice(...s.span), s.document.format === 'markdown'));
       const rank = engine.buildOver(texts);
-      return (_library, query) =>
-        rank(query).map((i) => ({ document: sentences[i]!.document, sentence: sentences[i]!.span }));
+      return (_library, query) => {
+        const hits = rank(query).map((i) => ({ document: sentences[i]!.document, sentence: sentences[i]!.span }));
+        return { hits, outcome: hits.length ? 'confident' : 'none' };
+      };
     },
   };
 }

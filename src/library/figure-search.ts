@@ -6,7 +6,7 @@
 import { findFigures } from '../document/figures.js';
 import { lookupTable } from '../document/lookup.js';
 import { plainText } from '../document/text.js';
-import type { Document, Span } from '../document/types.js';
+import type { Document, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import type { FigureRef, StatementRef } from './refs.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
@@ -81,6 +81,8 @@ export interface FigureHit {
   bold: FigureRef[];
   /** Other documents stating the same sentence. */
   alsoIn: Document[];
+  /** Whether it answers what was asked; false for the closest figures shown when no sentence does. */
+  confident: boolean;
 }
 
 /** Words that name a unit rather than a thing: "percent" finds every percentage. */
@@ -101,12 +103,26 @@ const UNIT_WORDS: Record<string, string> = lookupTable({
  * weighted by how rare it is, found in the sentence (or, counting less, in its statement, section or
  * document title). Below it, /stat says "No figure found" rather than answer something else.
  */
-export const MIN_COVERAGE = 0.62;
+export const MIN_COVERAGE = 0.7;
+/**
+ * Below MIN_COVERAGE a sentence holding at least this share is still shown, under "Closest figures", when
+ * nothing answers: a question worded as people ask may lack a word the sentence uses. Below this, nothing is
+ * plausible and /stat says "No figure found". Chosen on the tune split (docs/quality.md).
+ */
+export const MIN_CLOSEST_COVERAGE = 0.3;
+/** Closest figures shown at most: a short list to look through, not every sentence sharing a word. */
+export const MAX_CLOSEST = 10;
 /**
  * Sentences weighed per lookup, at most. A word held by many thousands of sentences (a one-letter prefix while
  * someone types, on a large library) would otherwise make every lookup cost time in proportion to the library.
  */
 const MAX_CANDIDATES = 3_000;
+/** How much the share of the words a sentence holds counts in ranking, against BM25 over it and its context. */
+const COVERAGE_RANK = 20;
+/** What a sentence's figure counts holding the words asked for: the figure is what was asked about, not beside it. */
+const COUNTED_RANK = 2;
+/** An exact figure of the kind the question asks for ("how many": a count; "how long": a duration). */
+const KIND_RANK = 2;
 /** A word found only around the sentence (its statement, section, document title) counts this much. */
 const CONTEXT_WEIGHT = 0.6;
 
@@ -114,6 +130,33 @@ interface Analysed {
   amounts: Array<{ value: number; unit: string | null }>;
   units: Set<string>;
   words: string;
+  /** The kind of figure the question asks for, when its wording says. */
+  kind: FigureKind | null;
+}
+
+/** What a question's wording asks for: a count, an amount (money or a measure), a share, a duration. */
+export type FigureKind = 'count' | 'amount' | 'share' | 'duration';
+
+const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
+
+/** "how many" wants a count, "how much" an amount, "what percent"/"what share" a share, "how long" a duration. */
+export function questionKind(query: string): FigureKind | null {
+  const q = query.toLowerCase();
+  if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
+  if (/\bhow long\b/.test(q)) return 'duration';
+  if (/\bhow much\b/.test(q)) return 'amount';
+  if (/\bhow many\b/.test(q)) return 'count';
+  return null;
+}
+
+/** Whether a figure is an exact one of the kind asked for: "thousands" answers no "how many" as well as "4,000". */
+export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean {
+  if (figure.value === null) return false;
+  const unit = figure.unit;
+  if (kind === 'share') return unit === '%';
+  if (kind === 'duration') return unit !== null && DURATION_UNITS.has(unit);
+  if (kind === 'amount') return unit !== null && unit !== '%';
+  return unit === null;
 }
 
 /** Splits a query into the amounts it names, the units it names, and the words left. */
@@ -129,10 +172,22 @@ export function analyseQuery(query: string): Analysed {
     if (unit) units.add(unit);
     else words.push(token);
   }
-  return { amounts: amounts.map((f) => ({ value: f.value!, unit: f.unit })), units, words: words.join(' ') };
+  const found = amounts.map((f) => ({ value: f.value!, unit: f.unit }));
+  return { amounts: found, units, words: words.join(' '), kind: questionKind(query) };
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** The statement a list item hangs from: the nearest one before it that is less indented or ends with ":". */
+export function leadIn(section: Section, point: Point): Point | null {
+  const points = section.lead ? [section.lead, ...section.points] : section.points;
+  for (let i = points.indexOf(point) - 1; i >= 0; i--) {
+    const before = points[i]!;
+    if (before.depth < point.depth || before.text.trimEnd().endsWith(':')) return before;
+    if (before.group !== point.group) break;
+  }
+  return section.lead === point ? null : section.lead;
+}
 
 /** Groups figures by the sentence they stand in (figures arrive in document order). */
 export function figureSentences(figures: FigureRef[]): FigureSentence[] {
@@ -161,6 +216,7 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
     const markdown = ref.document.format === 'markdown';
     const text = plainText(ref.document.text.slice(...ref.figure.sentenceSpan), markdown);
     const point = [ref.section.lead, ...ref.section.points].find((p) => p?.id === ref.figure.pointId);
+    const lead = point && leadIn(ref.section, point);
     sentences.push({
       document: ref.document,
       span: ref.figure.sentenceSpan,
@@ -168,6 +224,7 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
       terms: new Set([...terms(text), ...terms(ref.figure.counts ?? '')]),
       context: [
         ...(point ? [stemsOf(point, plainText(point.text, markdown))] : []),
+        ...(lead ? [stemsOf(lead, plainText(lead.text, markdown))] : []),
         stemsOf(ref.section, ref.section.title),
         stemsOf(ref.document, ref.document.title),
       ],
@@ -251,6 +308,8 @@ export class FigureFinder {
     /** The statement index: its vocabulary gives synonyms and typo corrections. */
     private readonly words: TextIndex,
     private readonly postings = finish(sentencePostings(sentences)),
+    /** The sentences with their context as weighted fields, for ranking /stat's answers (none for /check's). */
+    private readonly ranking: TextIndex | null = null,
   ) {}
 
   /** `within`: only documents it accepts (a date range, say). */
@@ -259,14 +318,19 @@ export class FigureFinder {
     const inScope = (s: FigureSentence) =>
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
     const groups = analysed.words ? this.words.expandQuery(analysed.words, prefixLast) : [];
-    let hits: Array<{ sentence: FigureSentence; bold: FigureRef[]; score: number }>;
+    let hits: Ranked[];
     if (analysed.amounts.length > 0) hits = this.byAmount(analysed, groups, inScope);
-    else if (groups.length > 0) hits = this.byWords(groups, analysed.units, inScope);
+    else if (groups.length > 0) hits = this.byWords(groups, analysed, inScope);
     else if (analysed.units.size > 0) hits = this.byUnit(analysed.units, inScope);
     else return [];
     // Newer documents first at equal relevance (dates compared as YYYY-MM-DD, however they were written).
-    hits.sort((a, b) => b.score - a.score || newerFirst(a.sentence.document, b.sentence.document));
-    return mergeRepeats(hits);
+    hits.sort(
+      (a, b) =>
+        Number(b.confident) - Number(a.confident) ||
+        b.score - a.score ||
+        newerFirst(a.sentence.document, b.sentence.document),
+    );
+    return withoutExcessDoubt(mergeRepeats(hits));
   }
 
   private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: FigureSentence) => boolean) {
@@ -281,22 +345,31 @@ export class FigureFinder {
             (a.unit === null || figure.unit === a.unit),
         ),
       );
-      if (bold.length > 0) hits.push({ sentence, bold, score: this.wordScore(sentence, groups).score });
+      if (bold.length > 0)
+        hits.push({ sentence, bold, score: this.wordScore(sentence, groups).score, confident: true });
     }
     return hits;
   }
 
-  private byWords(groups: Alternative[][], units: Set<string>, inScope: (s: FigureSentence) => boolean) {
+  private byWords(groups: Alternative[][], { units, kind }: Analysed, inScope: (s: FigureSentence) => boolean) {
     const hits = [];
-    for (const sentence of this.candidates(groups, inScope)) {
+    const ranked = this.ranking?.scores(groups);
+    for (const id of this.candidateIds(groups, inScope)) {
+      const sentence = this.sentences[id]!;
       const { score, coverage, held, terms: found } = this.wordScore(sentence, groups);
+      if (coverage < MIN_CLOSEST_COVERAGE) continue;
       // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
-      if (coverage < MIN_COVERAGE || (groups.length <= 2 && held < groups.length)) continue;
+      const confident = coverage >= MIN_COVERAGE && (groups.length > 2 || held === groups.length);
       const withUnit =
         units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
       if (withUnit.length === 0) continue;
       const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
-      hits.push({ sentence, bold: labelled.length > 0 ? labelled : withUnit, score: coverage * 100 + score });
+      const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
+      const bold = preferred(labelled, fitting, withUnit, kind);
+      const fits = bold.some((f) => kind && fitsKind(f.figure, kind));
+      const bonus = (labelled.length > 0 ? COUNTED_RANK : 0) + (fits ? KIND_RANK : 0);
+      const context = (ranked ? ranked(id) : score) + bonus;
+      hits.push({ sentence, bold, score: coverage * COVERAGE_RANK + context, confident });
     }
     return hits;
   }
@@ -306,6 +379,10 @@ export class FigureFinder {
    * those holding the largest rarity-weighted share of the words, in document order at equal share.
    */
   private candidates(groups: Alternative[][], inScope?: (s: FigureSentence) => boolean): FigureSentence[] {
+    return this.candidateIds(groups, inScope).map((id) => this.sentences[id]!);
+  }
+
+  private candidateIds(groups: Alternative[][], inScope?: (s: FigureSentence) => boolean): number[] {
     const share = new Map<number, number>();
     for (const group of groups) {
       const rarity = this.rarity(group[0]!.term);
@@ -324,7 +401,7 @@ export class FigureFinder {
       ids.sort((a, b) => share.get(b)! - share.get(a)! || a - b);
       ids.length = MAX_CANDIDATES;
     }
-    return ids.map((id) => this.sentences[id]!);
+    return ids;
   }
 
   /**
@@ -366,7 +443,12 @@ export class FigureFinder {
   private byUnit(units: Set<string>, inScope: (s: FigureSentence) => boolean) {
     return this.sentences
       .filter(inScope)
-      .map((sentence) => ({ sentence, bold: sentence.figures.filter((f) => units.has(f.figure.unit ?? '')), score: 0 }))
+      .map((sentence) => ({
+        sentence,
+        bold: sentence.figures.filter((f) => units.has(f.figure.unit ?? '')),
+        score: 0,
+        confident: true,
+      }))
       .filter((hit) => hit.bold.length > 0);
   }
 
@@ -427,17 +509,42 @@ export class FigureFinder {
   }
 }
 
+/**
+ * The figures to bold: those counting what was asked and of the kind asked for; else, for a unit the question
+ * names by its wording (a share, an amount, a duration), those of that unit before those counting the words
+ * (a plain count is what most figures are, so there what they count decides); else any of them.
+ */
+function preferred(labelled: FigureRef[], fitting: FigureRef[], all: FigureRef[], kind: FigureKind | null) {
+  const both = labelled.filter((f) => fitting.includes(f));
+  const order = kind === 'count' ? [both, labelled, fitting] : [both, fitting, labelled];
+  return order.find((list) => list.length > 0) ?? all;
+}
+
+/** A sentence found for a lookup, before repeats are merged. */
+interface Ranked {
+  sentence: FigureSentence;
+  bold: FigureRef[];
+  score: number;
+  confident: boolean;
+}
+
+/** Confident hits, or when there are none the first MAX_CLOSEST closest ones (confident hits come first). */
+function withoutExcessDoubt(hits: FigureHit[]): FigureHit[] {
+  if (hits[0]?.confident) return hits.filter((hit) => hit.confident);
+  return hits.slice(0, MAX_CLOSEST);
+}
+
 /** The same sentence in several documents is one hit, listing the others. */
-function mergeRepeats(hits: Array<{ sentence: FigureSentence; bold: FigureRef[] }>): FigureHit[] {
+function mergeRepeats(hits: Ranked[]): FigureHit[] {
   const byKey = new Map<string, FigureHit>();
   const out: FigureHit[] = [];
-  for (const { sentence, bold } of hits) {
+  for (const { sentence, bold, confident } of hits) {
     const seen = byKey.get(sentence.key);
     if (seen) {
       if (seen.sentence.document !== sentence.document) seen.alsoIn.push(sentence.document);
       continue;
     }
-    const hit = { sentence, bold, alsoIn: [] };
+    const hit = { sentence, bold, alsoIn: [], confident };
     byKey.set(sentence.key, hit);
     out.push(hit);
   }

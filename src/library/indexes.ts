@@ -1,6 +1,7 @@
 // The search indexes a library builds once, with the weight of each field named and explained here.
 import { plainText } from '../document/text.js';
 import type { Document } from '../document/types.js';
+import { leadIn, type FigureSentence } from './figure-search.js';
 import type { Collected } from './refs.js';
 import { TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
@@ -11,6 +12,16 @@ export const WEIGHTS = {
   /** A section is found by its title far more than by its lead sentence. */
   sectionTitle: 4,
   sectionLead: 1,
+  /**
+   * A figure sentence is found by its own words first, then by what names its subject around it: the rest of
+   * its statement (the sentence before says "this agreement"), its list's lead-in, its section heading and its
+   * document's title. Chosen on the tune split (docs/quality.md).
+   */
+  figureSentence: 1,
+  figureStatement: 0.3,
+  figureLeadIn: 0.3,
+  figureHeading: 0.4,
+  figureTitle: 0.3,
 } as const;
 
 export interface Indexes {
@@ -55,4 +66,34 @@ export function* indexSteps(documents: Document[], parts: Collected): Steps<Inde
   }
   for (const index of [documentIndex, sectionIndex, statementIndex]) yield* index.prepareSteps();
   return { documents: documentIndex, sections: sectionIndex, statements: statementIndex };
+}
+
+/** /stat's figure sentences, each with its context as weighted fields (the quote stays the sentence). */
+export function* figureSentenceIndexSteps(sentences: FigureSentence[]): Steps<TextIndex> {
+  const index = new TextIndex(
+    [
+      { name: 'sentence', weight: WEIGHTS.figureSentence },
+      { name: 'statement', weight: WEIGHTS.figureStatement },
+      { name: 'leadIn', weight: WEIGHTS.figureLeadIn },
+      { name: 'heading', weight: WEIGHTS.figureHeading },
+      { name: 'title', weight: WEIGHTS.figureTitle },
+    ],
+    SYNONYMS,
+  );
+  for (const [i, { document, span, figures }] of sentences.entries()) {
+    const { section, figure } = figures[0]!;
+    const point = [section.lead, ...section.points].find((p) => p?.id === figure.pointId);
+    const text = document.text;
+    index.add(i, {
+      sentence: readerText(document, text.slice(...span)),
+      statement: point
+        ? readerText(document, text.slice(point.span[0], span[0]) + ' ' + text.slice(span[1], point.span[1]))
+        : '',
+      leadIn: point ? readerText(document, leadIn(section, point)?.text ?? '') : '',
+      heading: section.title,
+      title: document.title,
+    });
+    yield;
+  }
+  return index;
 }

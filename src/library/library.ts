@@ -9,7 +9,7 @@ import {
   sentencePostings,
   type FigureHit,
 } from './figure-search.js';
-import { indexSteps, type Indexes } from './indexes.js';
+import { figureSentenceIndexSteps, indexSteps, type Indexes } from './indexes.js';
 import {
   collectParts,
   partsByDocument,
@@ -155,7 +155,8 @@ function* librarySteps(documents: Document[]): Steps<{ library: Library; sentenc
   yield;
   const indexes = yield* indexSteps(documents, parts);
   const sentences = yield* figureSentenceSteps(parts.figures);
-  const finder = new FigureFinder(sentences, indexes.statements, yield* sentencePostings(sentences));
+  const postings = yield* sentencePostings(sentences);
+  const finder = new FigureFinder(sentences, indexes.statements, postings, yield* figureSentenceIndexSteps(sentences));
   yield;
   const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
   return { library: assemble(documents, parts, indexes, finder, sentenceFinder), sentenceFinder };

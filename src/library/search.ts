@@ -332,7 +332,8 @@ export class TextIndex {
   private idf(term: string): number {
     let entries = 0;
     for (const { index } of this.indexes) entries = Math.max(entries, index.lengths.size);
-    const holding = this.vocabulary.get(term) ?? 0;
+    // A term in several fields of most entries would otherwise weigh less than nothing.
+    const holding = Math.min(entries, this.vocabulary.get(term) ?? 0);
     return Math.log(1 + (entries - holding + 0.5) / (holding + 0.5));
   }
 
@@ -369,6 +370,19 @@ export class TextIndex {
       scratch.endWord();
     }
     return scratch.best(groups.length, limit);
+  }
+
+  /**
+   * Every entry's BM25 summed over fields for words already expanded (each word counting its best alternative),
+   * as a lookup by id: how another matcher ranks what it found (/stat's figure sentences, with their context).
+   */
+  scores(groups: Alternative[][]): (id: number) => number {
+    const scratch = new Scratch(this.size);
+    for (const group of groups) {
+      for (const alternative of group) this.scoreTerm(alternative, EVERYTHING, scratch, false);
+      scratch.endWord();
+    }
+    return (id) => scratch.totalOf(id);
   }
 
   /** One more than the largest id indexed: the size of a query's score tables. */
@@ -436,6 +450,10 @@ class Scratch {
       this.word[id] = 0;
     }
     this.wordTouched = [];
+  }
+
+  totalOf(id: number): number {
+    return this.total[id] ?? 0;
   }
 
   best(words: number, limit: number): Hit[] {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { stat } from '../../commands/stat.js';
+import { MAY_NOT_ANSWER, stat } from '../../commands/stat.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -27,17 +27,81 @@ describe('/stat answers only what was asked', () => {
     expect(description('how many aircraft')).not.toContain('tariff');
   });
 
-  it('says "No figure found" when no sentence covers the query, privately', () => {
-    const reply = ask('egg prices');
+  it('says "No figure found" when no sentence holds anything of the query, privately', () => {
+    const reply = ask('egg omelette');
     expect(reply.embeds![0]!.title).toBe('No figure found');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: reply });
   });
 
+  it('offers the closest figures, saying they may not answer, when a sentence holds only part of the query', () => {
+    // "egg prices" is not answered by gasoline prices, but that is the closest figure, and it is said so.
+    const reply = ask('egg prices');
+    const embed = reply.embeds![0]!;
+    expect(embed.title).toBe('Closest figures to “egg prices”');
+    expect(embed.description!.split('\n\n')[0]).toBe(MAY_NOT_ANSWER);
+    expect(bolded('egg prices')).toEqual(['$3.10', '$35', '$499']);
+    expectValidResponse({ type: InteractionResponseType.ChannelMessageWithSource, data: reply });
+  });
+
+  it('answers confidently when a sentence holds what was asked, with no doubt said', () => {
+    const embed = ask('gasoline prices').embeds![0]!;
+    expect(embed.title).toBe('Figures for “gasoline prices”');
+    expect(embed.description).not.toContain(MAY_NOT_ANSWER);
+  });
+
+  it('leaves the closest figures out of autocomplete: a choice is an answer', () => {
+    const choices = (value: string) => stat.autocomplete(library, { name: 'query', value }, {}).choices!;
+    const title = 'Fact Sheet: Qatar Airways Orders American Aircraft';
+    expect(choices('gasoline pri').map((c) => c.name)).toEqual([
+      `$3.10 · ${title}`,
+      `$35 · ${title}`,
+      `$499 · ${title}`,
+    ]);
+    expect(choices('egg pri')).toEqual([]);
+  });
+
+  it('finds a list item by the subject its lead-in names, the quote staying the item', () => {
+    const harbor = libraryOf({
+      'harbor.md': [
+        "---\ntitle: 'Fact Sheet: Harbor Renewal Plan'\ndate: '2025-06-01'\n---\n",
+        'The plan rebuilds the waterfront.\n',
+        'The Riverside Bridge program will:\n',
+        '-   Cost $40 million over five years.\n-   Open two new lanes.\n',
+        'Road repairs elsewhere will cost $12 million.\n',
+      ].join('\n'),
+    });
+    const embed = ask('riverside bridge cost', harbor).embeds![0]!;
+    expect(embed.title).toBe('Closest figures to “riverside bridge cost”');
+    const answers = (query: string) => bolded(query, harbor).filter((bold) => !/^\d+\.$/.test(bold!));
+    expect(answers('riverside bridge cost')).toEqual(['$40 million', 'over five', 'two']);
+    // The road repairs hold "cost" too, but only the bridge's cost sits under "Riverside".
+    expect(answers('riverside cost')[0]).toBe('$40 million');
+  });
+
+  it('gives the kind of figure the question asks for first, an exact one before a vague one', () => {
+    const plant = libraryOf({
+      'plant.md': [
+        "---\ntitle: 'Fact Sheet: Battery Plant'\ndate: '2025-06-01'\n---\n",
+        'Jobs at the plant grew 12% last year.\n',
+        'Thousands of jobs came with the new plant.\n',
+        'The new plant employs 4,000 workers in jobs paying $30 an hour, and hiring took 18 months.\n',
+      ].join('\n'),
+    });
+    const first = (query: string) => bolded(query, plant).filter((bold) => !/^\d+\.$/.test(bold!))[0];
+    expect(first('how many jobs at the plant')).toBe('4,000');
+    expect(first('how much do plant jobs pay')).toBe('$30');
+    expect(first('what percent did plant jobs grow')).toBe('12%');
+    expect(first('how long did hiring for plant jobs take')).toBe('18'); // unit: months
+  });
+
   it('points to /search when it would find statements with the words', () => {
-    const reply = ask('trading partners policy');
+    // Only the statement without figures says "far above": the figure sentences under it hold too little.
+    const reply = ask('far above egg omelette souffle');
     expect(reply.embeds![0]!.title).toBe('No figure found');
-    expect(reply.embeds![0]!.description).toMatch(/\/search query:trading partners policy finds \d+ statements?/);
+    expect(reply.embeds![0]!.description).toMatch(
+      /\/search query:far above egg omelette souffle finds 1 statement with these words/,
+    );
   });
 
   it('matches a number only by equal value, in any written form', () => {

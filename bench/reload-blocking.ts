@@ -1,10 +1,19 @@
 // npx tsx bench/reload-blocking.ts [CORPUS_DIR]: how long loading the corpus, and reloading it after one edit,
-// holds the event loop (what a reply waits for), against parsing and indexing on the main thread as the bot
-// did before the parse workers. Prints numbers; asserts nothing. CORPUS_DIR defaults to ../shared/corpus and
+// after 100 files are renamed at once and after a 20,000-heading file is added, holds the event loop (what a
+// reply waits for), against parsing and indexing on the main thread as the bot did before the parse workers. Prints numbers; asserts nothing. CORPUS_DIR defaults to ../shared/corpus and
 // is skipped, saying so, when absent. Works on a copy in a temporary folder.
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseDocument } from '../src/document/parse.js';
 import { listDocuments } from '../src/library/folder.js';
@@ -27,6 +36,15 @@ async function blocking(name: string, work: () => unknown): Promise<void> {
   );
 }
 
+/** A Markdown file of `count` headings, each over one statement with a figure. */
+function manyHeadings(count: number): string {
+  const sections = Array.from(
+    { length: count },
+    (_, i) => `## Program ${i}\n\nThe program funded ${i + 1} projects.\n`,
+  );
+  return `# Many Headings\n\n${sections.join('\n')}`;
+}
+
 if (!existsSync(corpusDir)) {
   console.log(`reload blocking skipped: ${corpusDir} is not here`);
 } else {
@@ -41,6 +59,11 @@ if (!existsSync(corpusDir)) {
   await blocking('workers + slices: first load', () => live.refresh());
   appendFileSync(listing.files[0]!.path, '\nOne more line: 12 new parks.\n');
   await blocking('workers + slices: reload after one edit', () => live.refresh());
+  for (const { path } of listing.files.slice(0, 100))
+    renameSync(path, join(dirname(path), `renamed-${basename(path)}`));
+  await blocking('workers + slices: reload, 100 files renamed', () => live.refresh());
+  writeFileSync(join(dir, 'many-headings.md'), manyHeadings(20_000));
+  await blocking('workers + slices: reload, 20,000-heading file added', () => live.refresh());
   console.log(`${live.current().documents.length} documents served; load average ${loadavg()[0]!.toFixed(1)}`);
   await sharedParsePool().close();
   rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import {
 } from './figure-search.js';
 import { figureSentenceIndexSteps, indexSteps, type Indexes } from './indexes.js';
 import {
-  collectParts,
+  collectPartSteps,
   partsByDocument,
   type Collected,
   type FigureRef,
@@ -104,22 +104,43 @@ function closeToBest(hits: Hit[]): Hit[] {
   return hits.filter((h) => h.score >= best * CLOSE_TO_BEST);
 }
 
-/** Lookups by id, title, or "document/part"; the first of equal keys wins. */
-function keyMaps(documents: Document[], parts: Collected) {
-  const documentsById = new Map<string, Document>();
-  for (const d of documents)
-    for (const key of [d.id, d.title.toLowerCase()]) if (!documentsById.has(key)) documentsById.set(key, d);
-  const sectionsById = new Map<string, SectionRef>();
-  for (const ref of parts.sections) {
-    for (const key of [ref.section.id, ref.section.title.toLowerCase(), `${ref.document.id}/${ref.section.id}`])
-      if (!sectionsById.has(key)) sectionsById.set(key, ref);
+type KeyMaps = ReturnType<typeof emptyKeyMaps>;
+
+const emptyKeyMaps = () => ({
+  documentsById: new Map<string, Document>(),
+  sectionsById: new Map<string, SectionRef>(),
+  figuresById: new Map<string, FigureRef>(),
+});
+
+/** Keys added between two steps: a document of 20,000 headings is keyed in slices too. */
+const KEYS_PER_STEP = 1_000;
+
+/** Adds each key not taken yet (the first of equal keys wins), yielding every KEYS_PER_STEP entries. */
+function* addKeys<T, V>(map: Map<string, V>, entries: T[], keys: (entry: T) => string[], value: (entry: T) => V) {
+  for (const [i, entry] of entries.entries()) {
+    for (const key of keys(entry)) if (!map.has(key)) map.set(key, value(entry));
+    if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
   }
-  const figuresById = new Map<string, FigureRef>();
-  for (const ref of parts.figures) {
-    for (const key of [ref.figure.id, `${ref.document.id}/${ref.figure.id}`])
-      if (!figuresById.has(key)) figuresById.set(key, ref);
-  }
-  return { documentsById, sectionsById, figuresById };
+}
+
+/** Lookups by id, title, or "document/part"; the first of equal keys wins (exported for tests/library/build-slices.test.ts). */
+export function* keyMapSteps(documents: Document[], parts: Collected): Steps<KeyMaps> {
+  const maps = emptyKeyMaps();
+  yield* addKeys(
+    maps.documentsById,
+    documents,
+    (d) => [d.id, d.title.toLowerCase()],
+    (d) => d,
+  );
+  const sectionKeys = (ref: SectionRef) => [
+    ref.section.id,
+    ref.section.title.toLowerCase(),
+    `${ref.document.id}/${ref.section.id}`,
+  ];
+  yield* addKeys(maps.sectionsById, parts.sections, sectionKeys, (ref) => ref);
+  const figureKeys = (ref: FigureRef) => [ref.figure.id, `${ref.document.id}/${ref.figure.id}`];
+  yield* addKeys(maps.figuresById, parts.figures, figureKeys, (ref) => ref);
+  return maps;
 }
 
 /** Builds the library from parsed documents: every index is built once, here (the every-sentence matcher when first asked). */
@@ -151,15 +172,15 @@ export function sentenceFinderBuilt(library: Library): Promise<void> {
 }
 
 function* librarySteps(documents: Document[]): Steps<{ library: Library; sentenceFinder: LaterFinder }> {
-  const parts = collectParts(documents);
-  yield;
+  const parts = yield* collectPartSteps(documents);
   const indexes = yield* indexSteps(documents, parts);
   const sentences = yield* figureSentenceSteps(parts.figures);
   const postings = yield* sentencePostings(sentences);
   const finder = new FigureFinder(sentences, indexes.statements, postings, yield* figureSentenceIndexSteps(sentences));
   yield;
   const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
-  return { library: assemble(documents, parts, indexes, finder, sentenceFinder), sentenceFinder };
+  const keys = yield* keyMapSteps(documents, parts);
+  return { library: assemble(documents, parts, indexes, finder, sentenceFinder, keys), sentenceFinder };
 }
 
 interface LaterFinder {
@@ -201,12 +222,12 @@ function assemble(
   indexes: Indexes,
   finder: FigureFinder,
   later: LaterFinder,
+  { documentsById, sectionsById, figuresById }: KeyMaps,
 ): Library {
   const byDocument = partsByDocument(parts);
   const everything: Parts = { sections: parts.sections, figures: parts.figures, statements: parts.statements };
   const none: Parts = { sections: [], figures: [], statements: [] };
   const searchStatements = statementSearch(indexes, parts);
-  const { documentsById, sectionsById, figuresById } = keyMaps(documents, parts);
   const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
   const lookup = <T>(
     search: (q: string, n: number, d?: string) => Hit[],

@@ -2,6 +2,10 @@
 // sit in them: a document's sections, figures and statements are added together, so each is a range.
 import type { Document, Figure, Point, Section } from '../document/types.js';
 import type { Range } from './search.js';
+import type { Steps } from './steps.js';
+
+/** Sections collected between two steps: a document of 20,000 headings is collected in slices too. */
+const SECTIONS_PER_STEP = 200;
 
 export interface SectionRef {
   document: Document;
@@ -36,15 +40,16 @@ export interface Collected extends Parts {
   ranges: Map<string, DocumentRanges>;
 }
 
-function collectDocument(document: Document, into: Collected): void {
+function* collectDocument(document: Document, into: Collected): Steps<void> {
   const start = { sections: into.sections.length, figures: into.figures.length, statements: into.statements.length };
   const sectionOf = new Map<string, Section>();
-  for (const section of document.sections) {
+  for (const [i, section] of document.sections.entries()) {
     sectionOf.set(section.id, section);
     into.sections.push({ document, section });
     for (const point of section.lead ? [section.lead, ...section.points] : section.points) {
       into.statements.push({ document, section, point });
     }
+    if (i % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
   }
   for (const figure of document.figures) {
     into.figures.push({ document, figure, section: sectionOf.get(figure.sectionId)! });
@@ -56,9 +61,13 @@ function collectDocument(document: Document, into: Collected): void {
   });
 }
 
-export function collectParts(documents: Document[]): Collected {
+/** Every document's parts, a document (or SECTIONS_PER_STEP sections of one) a step: see steps.ts. */
+export function* collectPartSteps(documents: Document[]): Steps<Collected> {
   const collected: Collected = { sections: [], figures: [], statements: [], ranges: new Map() };
-  for (const document of documents) collectDocument(document, collected);
+  for (const document of documents) {
+    yield* collectDocument(document, collected);
+    yield;
+  }
   return collected;
 }
 

@@ -164,6 +164,8 @@ export const ALTERNATIVE_WEIGHTS = { synonym: 0.8, typo: 0.7, prefix: 0.9 } as c
 export const MAX_CORRECTED_WORDS = 6;
 export const MAX_REMEMBERED_CORRECTIONS = 10_000;
 export const CORRECTION_MEMO_BYTES = 256 * 2 ** 10;
+/** Words sorted into the typo tables between two steps of a build. */
+const WORDS_PER_STEP = 5_000;
 /** Prefix expansions of the word being typed, at most. */
 const MAX_PREFIX_WORDS = 50;
 
@@ -233,7 +235,8 @@ export class TextIndex {
   /** As prepare, a table at a time (a reload builds the library in slices: see steps.ts). */
   *prepareSteps(): Steps<this> {
     yield void this.vocabulary;
-    this.closest('warm');
+    // The words by length, for typo correction: in steps, as a 20,000-heading document brings 20,000 words.
+    this.byLength = yield* this.lengthBuckets();
     for (const { index } of this.indexes) {
       yield;
       index.withPrefix('');
@@ -312,20 +315,26 @@ export class TextIndex {
 
   /** Indexed words within one edit (two from eight letters; a swap of two letters is one), most frequent first. */
   private nearest(term: string): string[] {
-    if (!this.byLength) {
-      this.byLength = new Map();
-      for (const word of this.vocabulary.keys()) {
-        const bucket = this.byLength.get(word.length) ?? [];
-        bucket.push(word);
-        this.byLength.set(word.length, bucket);
-      }
-    }
+    this.byLength ??= finish(this.lengthBuckets());
     const max = typoEdits(term);
     const found: string[] = [];
     for (let length = term.length - max; length <= term.length + max; length++) {
       for (const word of this.byLength.get(length) ?? []) if (isTypoOf(term, word)) found.push(word);
     }
     return found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
+  }
+
+  /** The indexed words by length, yielding every WORDS_PER_STEP words. */
+  private *lengthBuckets(): Steps<Map<number, string[]>> {
+    const buckets = new Map<number, string[]>();
+    let added = 0;
+    for (const word of this.vocabulary.keys()) {
+      const bucket = buckets.get(word.length) ?? [];
+      bucket.push(word);
+      buckets.set(word.length, bucket);
+      if (++added % WORDS_PER_STEP === 0) yield;
+    }
+    return buckets;
   }
 
   /** How rare a term is across entries: rare words say more about what is sought. */

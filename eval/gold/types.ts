@@ -51,7 +51,10 @@ export type GoldVerdict = 'stated' | 'different' | 'not-found';
 /** A claim as someone would paste it into chat, written by reading the gold documents (claims.json). */
 export interface GoldClaim {
   claim: string;
-  /** How it was made: "restated", "number", "unit", "qualifier", "thing" (what is counted), "uncovered", "words". */
+  /**
+   * How it was made: "restated", "number", "unit", "qualifier", "thing" (what is counted), "uncovered", "words",
+   * "context" (the subject named only around the statement), "party" (the figure for another party or direction).
+   */
   kind: string;
   /** The document (date prefix, or the seed's file name) it restates or alters; null for uncovered topics. */
   from: string | null;

@@ -60,7 +60,7 @@ const FLOORS: Record<SplitName, Floors> = {
     refused: 0.03,
     confidentUnanswerable: 0.06,
     searchMrr10: 0.86,
-    check: [0.98, 0.96, 0.9],
+    check: [0.95, 0.95, 0.9],
   },
 };
 

@@ -177,4 +177,14 @@ describe('figures real fact sheets state', () => {
       ['three', 'partners'],
     ]);
   });
+
+  it('labels money with what it pays for when a purpose follows it', () => {
+    const labels = [
+      'It also invests $1 billion to modernize and repair natural gas distribution pipelines.',
+      'The agency provided $58 million to protect children from lead.',
+      'The plan invests $52 billion.',
+    ].map((s) => figuresIn(s)[0]!.counts);
+    expect(labels).toEqual(['natural gas distribution pipelines', 'children', null]);
+    expect(figuresIn('It takes 5 years to complete the project.')[0]!.counts).toBeNull();
+  });
 });

@@ -115,6 +115,19 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
 }
 
 /**
+ * What money is spent on when a purpose follows it: "$1 billion to modernize and repair gas pipelines" funds
+ * the pipelines. The verbs (one, or two joined by "and") are skipped; the thing they act on is the label.
+ */
+export function fundedThing(after: string): string | null {
+  const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
+  const isVerb = (token: string | undefined) => !!token && /^[a-z]+$/.test(token) && !FUNCTION_WORDS.has(token);
+  if (tokens[0] !== 'to' || !isVerb(tokens[1])) return null;
+  let index = tokens[2] === 'and' && isVerb(tokens[3]) ? 4 : 2;
+  while (DETERMINERS.test(tokens[index] ?? '') && index < 6) index++;
+  return readable(phraseFrom(tokens, index));
+}
+
+/**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
  * emissions by 30 percent" the emissions.
  */

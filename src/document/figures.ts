@@ -3,7 +3,7 @@
 // measured against hand-annotated fact sheets (npm run eval) and runs far faster (npm run bench:figures).
 // The pieces live in ./figures/: the pattern, the values, what is not a figure, labels and time frames.
 import { isNotAFigure } from './figures/filters.js';
-import { countedPhrase, LABEL_WINDOW, namedBefore, subjectOf } from './figures/labels.js';
+import { countedPhrase, fundedThing, LABEL_WINDOW, namedBefore, subjectOf } from './figures/labels.js';
 import { FIGURE, MAY_HOLD_FIGURE } from './figures/pattern.js';
 import { timeframeFor, timeframesOf, type Timeframes } from './figures/timeframe.js';
 import { parseValue, type Groups } from './figures/value.js';
@@ -68,21 +68,32 @@ function figureAt(
   const hyphenUnit = groups.hyphenUnit ? UNITS[groups.hyphenUnit.slice(1).toLowerCase()] : undefined;
   const ofFollows =
     Boolean(groups.vague || groups.half || groups.ratioA) || parsed.unit === '%' || parsed.unit === 'fraction';
+  const unit = parsed.unit ?? hyphenUnit ?? unitAfter(after);
   return {
     span: [start + matchStart, start + matchEnd],
     value: parsed.value,
     valueMax: parsed.valueMax,
-    unit: parsed.unit ?? hyphenUnit ?? unitAfter(after),
+    unit,
     qualifier: groups.qualifier ? groups.qualifier.replace(/\s+/g, ' ').toLowerCase() : null,
-    counts: labelOf(sentence, matchStart, after, ofFollows),
+    counts: labelOf(sentence, matchStart, after, { ofFollows, money: unit === '$' }),
     timeframe: timeframeFor(frames(), matchStart, matchEnd),
   };
 }
 
-/** What the figure counts: the phrase after it, else what names it just before, else the clause's subject. */
-function labelOf(sentence: string, matchStart: number, after: string, ofFollows: boolean): string | null {
+/**
+ * What the figure counts: the phrase after it, else what money pays for, else what names it just before, else
+ * the clause's subject.
+ */
+function labelOf(sentence: string, matchStart: number, after: string, read: LabelReading): string | null {
   const before = sentence.slice(Math.max(0, matchStart - LABEL_WINDOW), matchStart);
-  return countedPhrase(after, ofFollows) ?? namedBefore(before) ?? subjectOf(before);
+  const funded = read.money ? fundedThing(after) : null;
+  return countedPhrase(after, read.ofFollows) ?? funded ?? namedBefore(before) ?? subjectOf(before);
+}
+
+/** How to read the words after a figure: "of" may lead to what it counts; money may name what it pays for. */
+interface LabelReading {
+  ofFollows: boolean;
+  money: boolean;
 }
 
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */

@@ -18,6 +18,8 @@ interface Around {
   next: Line | undefined;
   previous: Line | undefined;
   wrapped: boolean;
+  /** Whether the document sets a short sentence-case line alone as a heading somewhere (see setsLinesAlone). */
+  linesAlone: boolean;
 }
 
 // "# Heading" / "## Heading ##": up to three spaces, one to six hashes (group 1), space, then the rest of the
@@ -59,7 +61,33 @@ const FACT_SHEET_LABEL = /^\s*(?:FACT SHEET|Fact Sheet)\b/;
 /** The heading on line `index` of the body, if that line is one. */
 export function headingAt(body: Body, index: number): Heading | null {
   const { text, lines, wrapped } = body;
-  return headingOf(lines[index]!, { text, next: lines[index + 1], previous: lines[index - 1], wrapped });
+  const around = { text, next: lines[index + 1], previous: lines[index - 1], wrapped, linesAlone: false };
+  return headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) });
+}
+
+const linesAloneOf = new WeakMap<Body, boolean>();
+
+/**
+ * Whether one line of the document is a heading by the strict sentence-case test: a short line alone between
+ * blank lines. A document that heads its sections so heads them all so, so its longer lines of that shape are
+ * headings too ("Making child care affordable for working families and their children"). Worked out once.
+ */
+function setsLinesAlone(body: Body): boolean {
+  let found = linesAloneOf.get(body);
+  if (found !== undefined) return found;
+  const { text, lines, wrapped } = body;
+  found = lines.some((line, i) => {
+    const around = { text, next: lines[i + 1], previous: lines[i - 1], wrapped, linesAlone: false };
+    return /^[ \t]*[A-Z]/.test(line.text) && isBlank(around.next?.text ?? '') && strictAlone(line, around);
+  });
+  linesAloneOf.set(body, found);
+  return found;
+}
+
+/** A sentence-case line that is a heading on its own evidence, not bold and not in capitals. */
+function strictAlone(line: Line, around: Around): boolean {
+  if (STARTS_BOLD.test(line.text) || isAllCaps(line.text) || !setApart(around)) return false;
+  return matchHeading(line, around) !== null;
 }
 
 /**
@@ -82,7 +110,7 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
     end: next.end,
     text: text.slice(line.start, next.end).replace(/\r?\n/g, (m) => ' '.repeat(m.length)),
   };
-  const heading = headingOf(joined, { text, next: undefined, previous: undefined, wrapped });
+  const heading = headingOf(joined, { text, next: undefined, previous: undefined, wrapped, linesAlone: false });
   if (!heading || heading.headingSpan[1] <= line.end) return null;
   return heading;
 }
@@ -150,7 +178,8 @@ function withoutClosingHashes(text: string): string {
  * Infrastructure** – lead" (a bold label, then a dash): the label heads the section.
  */
 const BOLD_PERIOD_LEAD = /^([ \t]*\*\*)([A-Z][^*:\n]{2,100}?)(?:\.\*\*|\*\*\.)[ \t\u00a0]+(?=\S)/;
-const BOLD_DASH_LEAD = /^([ \t]*\*\*)([^*:\n]{2,100}?)[ \t]*(?:\*\*[ \t]*[–—]|[–—][ \t]*\*\*)[ \t\u00a0]*(?=\S)/;
+const BOLD_DASH_LEAD =
+  /^([ \t]*\*\*)([^*:\n]{2,100}?)[ \t]*(?:\*\*[ \t\u00a0]*[–—]|[–—][ \t\u00a0]*\*\*)[ \t\u00a0]*(?=\S)/;
 
 function boldLabelLead(line: Line): Heading | null {
   const period = BOLD_PERIOD_LEAD.exec(line.text);
@@ -210,14 +239,18 @@ function headingAlone(line: Line, around: Around): Heading | null {
   return { heading, headingSpan: [start, start + alone[1]!.length], leadStart: null };
 }
 
-/** "Help for households": a short line in sentence case, set apart, that does not end as a sentence does. */
+/**
+ * "Help for households": a short line in sentence case, set apart, that does not end as a sentence does. In a
+ * document that sets such lines alone as headings, a longer line alone between blank lines is one too.
+ */
 function isSentenceCaseHeading(raw: string, heading: string, words: number, around: Around): boolean {
+  const likeTheOthers = around.linesAlone && isBlank(around.next?.text ?? '');
   return (
     /^[A-Z]/.test(heading) &&
     !/[.!?,;:]\s*$/.test(raw) &&
-    words <= 12 &&
+    (words <= 12 || likeTheOthers) &&
     // A long line ending on a small word ("... his promise to restore") is a sentence cut at a line break.
-    !(words > 8 && /\s[a-z]+\s*$/.test(raw)) &&
+    !(words > 8 && /\s[a-z]+\s*$/.test(raw) && !likeTheOthers) &&
     setApart(around) &&
     around.next !== undefined &&
     // A line closing a quoted sentence ("... kept.”") is a heading only in wrapped text, where paragraphs

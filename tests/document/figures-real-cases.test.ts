@@ -106,4 +106,85 @@ describe('figures real fact sheets state', () => {
     expect(texts('Update the Response Plan (1.4.1) this year.')).toEqual([]);
     expect(texts('Four lines of effort: 1) Participation; 2) Protection.')).toEqual(['Four']);
   });
+
+  it('counts the products before a maker’s name, and reads no model number as a figure', () => {
+    const pick = (f: ReturnType<typeof figuresIn>[number]) => [f.text, f.value, f.unit, f.counts];
+    expect(figuresIn('Qatar Airways ordered 40 Airbus jets and 12 Boeing 787s.').map(pick)).toEqual([
+      ['40', 40, null, 'Airbus jets'],
+      ['12', 12, null, 'Boeing 787s'],
+    ]);
+    expect(figuresIn('The airline bought 25 Boeing 737 MAX aircraft.').map(pick)).toEqual([
+      ['25', 25, null, 'Boeing 737 MAX aircraft'],
+    ]);
+    expect(texts('It flies the Airbus A350, the Boeing 787 Dreamliner and the F-35.')).toEqual([]);
+  });
+
+  it('reads multiples as figures with the unit ×', () => {
+    const sentence =
+      'Output rose fourfold, exports tripled, a twofold gain, a tenfold rise, a 3-fold jump, a two-fold cut, quadrupling sales.';
+    expect(figuresIn(sentence).map((f) => [f.text, f.value, f.unit])).toEqual([
+      ['fourfold', 4, '×'],
+      ['tripled', 3, '×'],
+      ['twofold', 2, '×'],
+      ['tenfold', 10, '×'],
+      ['3-fold', 3, '×'],
+      ['two-fold', 2, '×'],
+      ['quadrupling', 4, '×'],
+    ]);
+    expect(
+      figuresIn('Sales grew three times faster and will double by 2030.').map((f) => [f.text, f.value, f.unit]),
+    ).toEqual([
+      ['three', 3, '×'],
+      ['double', 2, '×'],
+    ]);
+  });
+
+  it('reads no count of digits as a figure', () => {
+    expect(
+      texts('Executives got seven-figure packages, a 6-figure salary, double-digit raises and single-digit taxes.'),
+    ).toEqual([]);
+    expect(texts('Call the new three-digit code.')).toEqual([]);
+  });
+
+  it('counts a spelled number across the words that qualify its plural', () => {
+    const pick = (f: ReturnType<typeof figuresIn>[number]) => [f.text, f.counts];
+    expect(figuresIn('The monument spans three separate historic sites.').map(pick)).toEqual([
+      ['three', 'separate historic sites'],
+    ]);
+    expect(figuresIn('The agency runs three capacity building training sessions.').map(pick)).toEqual([
+      ['three', 'capacity building training sessions'],
+    ]);
+    expect(texts('The leaders formed three High-Level Action Committees.')).toEqual(['three']);
+    expect(texts('Three of them met, and two will follow.')).toEqual([]);
+  });
+
+  it('labels a figure with what it counts, never with a subject and its verb', () => {
+    const labels = [
+      'The Budget proposes $2 billion.',
+      'The Memorandum instructs agencies to act within 90 days.',
+      'The Plan calls on Congress to appropriate $1 billion.',
+      'The airline bought 25.',
+    ].map((s) => figuresIn(s)[0]!.counts);
+    expect(labels).toEqual([null, null, null, null]);
+    expect(figuresIn('The Budget proposes $2 billion for broadband.')[0]!.counts).toBe('broadband');
+    expect(figuresIn('Border apprehensions are down 75 percent.')[0]!.counts).toBe('Border apprehensions');
+    expect(figuresIn('Medicare beneficiaries will save $800 a year.')[0]!.counts).toBe('Medicare beneficiaries');
+  });
+
+  it('counts "the two leaders" as the annotation rules do: a spelled count before a plural is a figure', () => {
+    expect(figuresIn('The two leaders met with three partners.').map((f) => [f.text, f.counts])).toEqual([
+      ['two', 'leaders'],
+      ['three', 'partners'],
+    ]);
+  });
+
+  it('labels money with what it pays for when a purpose follows it', () => {
+    const labels = [
+      'It also invests $1 billion to modernize and repair natural gas distribution pipelines.',
+      'The agency provided $58 million to protect children from lead.',
+      'The plan invests $52 billion.',
+    ].map((s) => figuresIn(s)[0]!.counts);
+    expect(labels).toEqual(['natural gas distribution pipelines', 'children', null]);
+    expect(figuresIn('It takes 5 years to complete the project.')[0]!.counts).toBeNull();
+  });
 });

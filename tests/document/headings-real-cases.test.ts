@@ -69,4 +69,45 @@ describe('headings on real fact sheets', () => {
     expect(document.title).toBe('At USAID, Waste and Abuse Runs Deep');
     expect(document.sections.map((s) => s.title)).toEqual(['Overview', 'Oversight']);
   });
+
+  it('takes every numbered bold label before a dash, a no-break space before the dash too', () => {
+    const text = [
+      'The Strategy builds on five pillars:',
+      '',
+      '**1. Defend Critical Infrastructure**\u00a0– We will give the American people confidence.',
+      '',
+      '**2. Disrupt and Dismantle Threat Actors**\u00a0– Using all instruments of national power.',
+      '',
+      '**3. Shape Market Forces to Drive Security –** We will place responsibility.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading)).toEqual([
+      null,
+      '1. Defend Critical Infrastructure',
+      '2. Disrupt and Dismantle Threat Actors',
+      '3. Shape Market Forces to Drive Security',
+    ]);
+  });
+
+  it('takes every line alone of a sheet that heads its sections with lines alone, the long ones too', () => {
+    const section = (heading: string) => [heading, '', 'The plan acts on it this year.', ''];
+    const text = [
+      'Intro paragraph of the sheet.',
+      '',
+      ...section('Help for households'),
+      ...section('Making child care affordable for working families and their young children'),
+      ...section('Lowering the cost of prescription drugs for seniors on Medicare'),
+      ...section('Building more homes in every state of the country'),
+    ].join('\n');
+    expect(titles(text)).toEqual([
+      'Overview',
+      'Help for households',
+      'Making child care affordable for working families and their young children',
+      'Lowering the cost of prescription drugs for seniors on Medicare',
+      'Building more homes in every state of the country',
+    ]);
+    // Without a line alone that is a heading on its own, a long line alone stays a sentence cut short.
+    const alone = ['Intro.', '', 'Building more homes in every state of the country', '', 'More text.', ''];
+    expect(titles(alone.join('\n'))).toEqual(['Overview']);
+  });
 });

@@ -11,9 +11,28 @@ export interface Window {
   next: string;
 }
 
-const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'personnel', 'staff', 'youth']);
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'personnel', 'staff', 'youth', 'aircraft']);
+/** "jets", "people", and a model in the plural ("787s", "F-35s"). */
 const isPlural = (word: string) =>
-  IRREGULAR_PLURALS.has(word.toLowerCase()) || (/[a-z]s$/i.test(word) && !/ss$/i.test(word) && word.length > 2);
+  IRREGULAR_PLURALS.has(word.toLowerCase()) ||
+  (/[a-z]s$/i.test(word) && !/ss$/i.test(word) && word.length > 2) ||
+  /\ds$/.test(word);
+/** Up to four words after a number: "three separate historic sites", "12 Boeing 787s", "25 Boeing 737 MAX jets". */
+const WORDS_AFTER = /^\s+([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?/;
+
+/** Whether a plural noun follows within a few words that qualify or name it, no small word between: a count. */
+function countsAPlural(next: string): boolean {
+  const words = WORDS_AFTER.exec(next)?.slice(1) ?? [];
+  for (const token of words) {
+    const word = token?.replace(/\.$/, '');
+    if (!word || FUNCTION_WORDS.has(word.toLowerCase())) return false;
+    if (isPlural(word)) return true;
+    if (word !== token) return false; // the sentence ends
+  }
+  return false;
+}
+/** "seven-figure packages", "double-digit growth": how many digits, never an amount. */
+const DIGITS_WORD = /^-(?:figures?|digits?)$/i;
 const isYear = (num: string) => /^(1[89]|20)\d\d$/.test(num);
 const isSentenceStart = (text: string) => /^[\s"“'‘(*_>-]*$/.test(text) || /[.!?:;]["”’)*]*\s*$/.test(text);
 
@@ -55,8 +74,9 @@ function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
     return true;
   if (/[A-Z][\w.]*\s+\d+\s*(?:,|and|or)\s*$/.test(before)) return true;
   if (groups.qualifier) return false;
+  // "Boeing 787 Dreamliner" names a model; "40 Airbus jets", "12 Boeing 787s" count the maker's products.
   const model = /^\s+([A-Z][\w.]*)/.exec(next);
-  if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()]) return true;
+  if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()] && !countsAPlural(next)) return true;
   // A three-digit number before one singular noun names a thing ("787 order"); counts take plurals.
   const noun = /^\s+([a-z]+)\b(?!\s+[a-z]+s\b)/.exec(next);
   return (
@@ -70,13 +90,11 @@ function isSpelledAmount(groups: Groups, { before, next }: Window): boolean {
   if (groups.scale || groups.percent || groups.range || groups.dozen) return true;
   if (groups.hyphenUnit) return true;
   if (word === 'one') return /^\s+or\s+more\b/.test(next);
-  const words = /^\s+([A-Za-z][\w'’-]*)(?:\s+([A-Za-z][\w'’-]*))?/.exec(next);
-  if (!words) return false;
-  const [, first, second] = words as unknown as [string, string, string | undefined];
-  if (first.toLowerCase() === 'times') return true;
-  if (first.toLowerCase() === 'of') return /\ball\s+$/i.test(before);
-  if (FUNCTION_WORDS.has(first.toLowerCase())) return false;
-  return isPlural(first) || (!!second && isPlural(second) && !FUNCTION_WORDS.has(second.toLowerCase()));
+  const first = /^\s+([A-Za-z][\w'’-]*)/.exec(next)?.[1]?.toLowerCase();
+  if (!first) return false;
+  if (first === 'times') return true;
+  if (first === 'of') return /\ball\s+$/i.test(before);
+  return countsAPlural(next);
 }
 
 /** Figures without digits stand only where they read as amounts. */
@@ -93,6 +111,7 @@ function isWordFigure(groups: Groups, { before, next }: Window): boolean {
 }
 
 export function isNotAFigure(groups: Groups, window: Window): boolean {
+  if (groups.hyphenUnit && DIGITS_WORD.test(groups.hyphenUnit)) return true;
   if (groups.num) {
     const plain = !groups.currency && !groups.percent && !groups.pct1 && !groups.scale && !groups.cents;
     if (isIdentifier(groups, window, plain) || isListNumber(groups, window, plain)) return true;

@@ -13,8 +13,12 @@ const PEOPLE =
 const MONEY = /^(?:dollars?|funding|funds)$/i;
 
 function tokensOf(text: string): string[] {
-  return text.match(/[A-Za-z][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
+  return text.match(/[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
 }
+
+/** A model after its maker's name: "Boeing 787s", "Boeing 737 MAX". */
+const isModelAfterName = (token: string, words: string[]) =>
+  /^\d[\w-]*$/.test(token) && /^[A-Z]/.test(words[words.length - 1] ?? '');
 
 /** A phrase a reader can take as a label, or null. */
 function readable(words: string[]): string | null {
@@ -68,7 +72,7 @@ function phraseFrom(tokens: string[], start: number): string[] {
   for (let index = start; index < tokens.length && words.length < MAX_WORDS; index++) {
     const token = tokens[index]!;
     const lower = token.toLowerCase();
-    if (!WORD.test(token)) break;
+    if (!WORD.test(token) && !isModelAfterName(token, words)) break;
     if ((lower === 'of' || lower === 'in') && words.length > 0 && !linked) {
       const next = tokens[index + 1];
       if (next && WORD.test(next) && !FUNCTION_WORDS.has(next.toLowerCase())) {
@@ -111,6 +115,19 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
 }
 
 /**
+ * What money is spent on when a purpose follows it: "$1 billion to modernize and repair gas pipelines" funds
+ * the pipelines. The verbs (one, or two joined by "and") are skipped; the thing they act on is the label.
+ */
+export function fundedThing(after: string): string | null {
+  const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
+  const isVerb = (token: string | undefined) => !!token && /^[a-z]+$/.test(token) && !FUNCTION_WORDS.has(token);
+  if (tokens[0] !== 'to' || !isVerb(tokens[1])) return null;
+  let index = tokens[2] === 'and' && isVerb(tokens[3]) ? 4 : 2;
+  while (DETERMINERS.test(tokens[index] ?? '') && index < 6) index++;
+  return readable(phraseFrom(tokens, index));
+}
+
+/**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
  * emissions by 30 percent" the emissions.
  */
@@ -129,6 +146,13 @@ export function namedBefore(before: string): string | null {
   return readable(kept);
 }
 
+/**
+ * "The Memorandum instructs", "The Plan calls": after "the" and one name in the singular, a word in -s is the
+ * verb that agrees with it, not a plural that the name qualifies.
+ */
+const isVerbAfterName = (words: string[], token: string) =>
+  words.length === 1 && /^[A-Z][a-z]+$/.test(words[0]!) && !/s$/.test(words[0]!) && /^[a-z]+[^su]s$/.test(token);
+
 /** When nothing follows the figure ("dropped by 75% since May"), what it measures is the clause's subject. */
 export function subjectOf(before: string): string | null {
   const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(', ') + 1, 0));
@@ -136,14 +160,18 @@ export function subjectOf(before: string): string | null {
   // A window cut inside a word ("…ents") starts with a fragment: leave it out.
   if (clause.length > LABEL_WINDOW && /\w/.test(clause.charAt(clause.length - LABEL_WINDOW - 1))) tokens.shift();
   let index = 0;
-  while (index < tokens.length && /^(?:the|a|an|[;,])$/i.test(tokens[index]!)) index++;
+  while (index < tokens.length && /^(?:[;,]|the|a|an)$/i.test(tokens[index]!)) index++;
+  const determined = index > 0 && /^[A-Za-z]/.test(tokens[index - 1]!);
   const words: string[] = [];
   for (; index < tokens.length && words.length < 5; index++) {
     const token = tokens[index]!;
     if (!WORD.test(token) || FUNCTION_WORDS.has(token.toLowerCase()) || /['’]s$/.test(token)) break;
     if ((/ed$/.test(token.toLowerCase()) || PLAIN_VERBS.has(token.toLowerCase())) && words.length > 0) break;
+    if (determined && isVerbAfterName(words, token)) break;
     words.push(token);
   }
+  // Words that run up to the figure end in the verb that takes it ("the Budget proposes $2 billion").
+  if (index === tokens.length && words.length > 0) words.pop();
   while (words.length > 1 && AMOUNT_VERBS.has(words[words.length - 1]!.toLowerCase())) words.pop();
   // One word before the verb is an agency, a name or a pronoun more often than what is counted.
   if (words.length === 1 && !/^[a-z]{4,}s$/.test(words[0]!)) return null;

@@ -13,7 +13,7 @@ const WORD_NUM = String.raw`(?:(?:${SPELLED_TENS})(?:-(?:${SPELLED_ONES}))?|${SP
 const FRACTION = String.raw`(?:one|two|three|four|nine)-(?:half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|tenths)`;
 /** Amounts with no number: "thousands", "hundreds of millions". */
 const VAGUE = String.raw`(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|trillions)`;
-const MULTIPLIER = 'double|doubled|doubling|triple|tripled|tripling|quadruple|quadrupled';
+const MULTIPLIER = 'double|doubled|doubling|triple|tripled|tripling|quadruple|quadrupled|quadrupling';
 const QUALIFIER = QUALIFIERS.map((q) => q.replace(/ /g, String.raw`\s+`)).join('|');
 const SCALE = String.raw`(?:\s+(?:thousand|million|billion|trillion)\b|[KMB]\b)`;
 const PERCENT = String.raw`(?:\s*%|\s+percent(?:age\s+points?)?\b|-percent\b)`;
@@ -29,6 +29,8 @@ const HEDGE = String.raw`(?:(?<qualifier>${QUALIFIER})\s+)?`;
 const ALTERNATIVES = [
   String.raw`(?<twice>twice)\b`,
   String.raw`(?<multiplier>${MULTIPLIER})\b`,
+  // "twofold", "tenfold", "3-fold", "two-fold": how many times over.
+  String.raw`(?<fold>\d{1,3}|${WORD_NUM})-?fold\b`,
   String.raw`(?<fraction>${FRACTION})\b`,
   String.raw`(?<half>half)(?:\s+(?:of\s+)?an?\s+(?<halfScale>million|billion|trillion))?\b`,
   String.raw`(?<vague>${VAGUE})\b`,
@@ -47,6 +49,6 @@ export const MONTH_AFTER = new RegExp(String.raw`^\s+(?:${MONTHS})\b`);
 
 /** A cheap test first: most sentences state no amount at all. */
 export const MAY_HOLD_FIGURE = new RegExp(
-  String.raw`\d|\b(?:twice|half|dozen|century|decade|${MULTIPLIER}|${SPELLED_ONES}|${SPELLED_TEENS}|${SPELLED_TENS}|dozens|hundreds|thousands|millions|billions|trillions|tens|million|billion|trillion|thousand)\b`,
+  String.raw`\d|fold\b|\b(?:twice|half|dozen|century|decade|${MULTIPLIER}|${SPELLED_ONES}|${SPELLED_TEENS}|${SPELLED_TENS}|dozens|hundreds|thousands|millions|billions|trillions|tens|million|billion|trillion|thousand)\b`,
   'i',
 );

@@ -25,6 +25,10 @@ const amount = (text: string) => (/^\d/.test(text) ? numeral(text) : spelled(tex
 function wordValue(groups: Groups): Value | null | undefined {
   if (groups.twice) return { value: 2, valueMax: null, unit: '×' };
   if (groups.multiplier) return { value: MULTIPLIERS[groups.multiplier.toLowerCase()]!, valueMax: null, unit: '×' };
+  if (groups.fold) {
+    const times = amount(groups.fold);
+    return times === undefined ? null : { value: times, valueMax: null, unit: '×' };
+  }
   if (groups.vague) return { value: null, valueMax: null, unit: null };
   if (groups.fraction) {
     const [numerator, denominator] = groups.fraction.toLowerCase().split('-') as [string, string];

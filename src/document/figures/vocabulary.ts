@@ -105,6 +105,7 @@ export const MULTIPLIERS: Record<string, number> = lookupTable({
   tripling: 3,
   quadruple: 4,
   quadrupled: 4,
+  quadrupling: 4,
 });
 
 /** "a dozen", "nearly a century": a spelled quantity after "a". */

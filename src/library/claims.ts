@@ -120,6 +120,10 @@ function comparisonNotes(claimed: ClaimFigure, stated: Figure | undefined): stri
   const [claimedPeriod, statedPeriod] = [periodOf(claimed), periodOf(stated)];
   if (claimedPeriod && statedPeriod && claimedPeriod !== statedPeriod)
     notes.push(`The claim gives a figure per ${claimedPeriod}; the statement, per ${statedPeriod}`);
+  else if (claimedPeriod && !statedPeriod)
+    notes.push(
+      `The claim gives a figure per ${claimedPeriod}; the statement gives ${stated.timeframe ? `it for “${stated.timeframe}”` : 'no period'}`,
+    );
   else if (claimed.timeframe && !claimedPeriod && !sameWords(claimed.timeframe, stated.timeframe))
     notes.push(
       stated.timeframe

@@ -125,10 +125,22 @@ export function periodOf(figure: { timeframe: string | null }): string | null {
   return period === 'annual' ? 'year' : period === 'dai' ? 'day' : period;
 }
 
-/** Two rates per another period are not the same figure; a rate and a figure with no period may be. */
+/**
+ * Two rates per another period are not the same figure. A rate claimed against a figure given for no period is
+ * the same only when the figure's time frame is one such period ("120,000 a year" and "last year, 120,000");
+ * "120,000 a week" against "last year, 120,000", or against a figure with no time frame, is not.
+ */
 function samePeriod(claimed: ClaimFigure, stated: Figure): boolean {
   const [a, b] = [periodOf(claimed), periodOf(stated)];
-  return a === null || b === null || a === b;
+  if (a === null) return true;
+  return b === null ? spansOne(stated.timeframe, a) : a === b;
+}
+
+/** Whether a time frame is one span of the period: "last year", "in 2023", "fiscal year 2024" for a year. */
+function spansOne(timeframe: string | null, period: string): boolean {
+  const words = (timeframe ?? '').toLowerCase();
+  if (/\b(?:since|over|decades?|years|months|weeks|days)\b/.test(words)) return false;
+  return period === 'year' ? /\b(?:year|fy|(?:19|20)\d\d)\b/.test(words) : new RegExp(`\\b${period}\\b`).test(words);
 }
 
 /** "thousands", "hundreds of millions": a vague amount equals only the same words. */

@@ -52,6 +52,19 @@ describe('equal written differently', () => {
     ]);
   });
 
+  it('never calls a rate stated against a total for a longer span, or for no period at all', () => {
+    const seed = seedLibrary();
+    const week = checkClaim(seed, 'ICE arrested 120,000 criminals a week');
+    expect(verdicts(week)).toEqual(['different']);
+    expect(week.figures[0]!.notes).toEqual([
+      'The claim gives a figure per week; the statement gives it for “Last year”',
+    ]);
+    expect(verdicts(checkClaim(seed, 'ICE arrested 120,000 criminal aliens a year'))).toEqual(['stated']);
+    const none = checkClaim(library, 'The agency builds 100 miles of new bike lanes every month');
+    expect(verdicts(none)).toEqual(['different']);
+    expect(none.figures[0]!.notes).toEqual(['The claim gives a figure per month; the statement gives no period']);
+  });
+
   it('reads multiples in any written form: triple, threefold, 3x; fourfold', () => {
     for (const claim of [
       'Solar panel exports from the region will triple by 2030',

@@ -1,9 +1,8 @@
 // The status server on its own, on a free port: what /healthz, /readyz and /metrics answer, and what they refuse.
 import { connect, type Socket } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
 import { startStatusServer, type StatusServer } from '../../src/observe/http-status.js';
+import { logLines } from '../support/log-lines.js';
 
 let server: StatusServer | null = null;
 afterEach(async () => {
@@ -108,17 +107,7 @@ describe('status server limits', () => {
   });
 
   it('refuses connection N+1 while N are open, and says so once; serves again once one closes', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const log = createLogger(
-      'debug',
-      new Writable({
-        write(chunk, _enc, done) {
-          for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-          done();
-        },
-      }),
-      [],
-    );
+    const { lines, log } = logLines();
     // Interactions held unanswered: each keeps its connection open, as a slow command would.
     const held: Array<() => void> = [];
     let holding: () => void = () => {};

@@ -1,5 +1,4 @@
 // The transport-neutral handler's routing and error path, with fake interactions and a fake send (no network).
-import { Writable } from 'node:stream';
 import {
   type APIInteraction,
   type APIInteractionResponse,
@@ -13,23 +12,16 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { sharedContext } from '../../src/command.js';
 import type { Library } from '../../src/library/library.js';
-import { createLogger } from '../../src/log.js';
 import { createInteractionHandler } from '../../src/transport/handler.js';
 import { parseCommandLine, toInteraction } from '../../src/transport/parse-command.js';
 import { commands, definitions } from '../../commands/index.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { seedLibrary } from '../support/library.js';
 import { buttonPress, messageOf } from '../support/pressed.js';
+import { logLines } from '../support/log-lines.js';
 
 function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, log: createLogger('debug', stream, ['MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secret-token-part']) };
+  return logLines(['MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secret-token-part']);
 }
 
 function interaction(line: string, kind: 'command' | 'autocomplete' = 'command'): APIInteraction {

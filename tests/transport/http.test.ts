@@ -3,10 +3,8 @@
 // through the webhook (the local Discord stand-in checks what arrives there).
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedContext } from '../../src/command.js';
-import { createLogger } from '../../src/log.js';
 import { startStatusServer, type StatusServer } from '../../src/observe/http-status.js';
 import { createInteractionHandler } from '../../src/transport/handler.js';
 import { createInteractionEndpoint, type MakeHandler } from '../../src/transport/http.js';
@@ -18,20 +16,11 @@ import { seedLibrary } from '../support/library.js';
 import { findRedisServer, REDIS_MISSING, startRedis } from '../support/redis-server.js';
 import { post, postSigned, signatureHeaders, signingKey } from '../support/signed.js';
 import { EVENT_DEADLINE_MS } from '../support/deadline.js';
+import { logLines } from '../support/log-lines.js';
 
 const key = signingKey();
 const library = seedLibrary();
-const lines: Array<Record<string, unknown>> = [];
-const log = createLogger(
-  'debug',
-  new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  }),
-  [],
-);
+const { lines, log } = logLines();
 
 let standIn: DiscordStandIn;
 let server: StatusServer;

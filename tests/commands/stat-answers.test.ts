@@ -171,3 +171,15 @@ describe('/stat answers only what was asked', () => {
     });
   });
 });
+
+describe('/stat quotes never lose their figure', () => {
+  it('shows a long sentence as a verbatim window around the figure asked for, "…" where cut', () => {
+    const clauses = Array.from({ length: 40 }, (_, i) => `the ${i + 1}th clause of the compact covers harbour dues`);
+    const sentence = `Under the compact, ${clauses.join(', ')}, and the new shipyard will employ 4,321 welders.`;
+    const long = libraryOf({ 'compact.md': `# The compact\n\n## Shipyard\n\n${sentence}\n` });
+    const quote = description('how many welders at the shipyard', long).split('\n')[0]!;
+    expect(quote.startsWith('> …')).toBe(true);
+    expect(quote.endsWith('and the new shipyard will employ **4,321** welders.')).toBe(true);
+    expect(sentence.length).toBeGreaterThan(1_500);
+  });
+});

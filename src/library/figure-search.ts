@@ -8,6 +8,7 @@ import { lookupTable } from '../document/lookup.js';
 import { plainText } from '../document/text.js';
 import type { Document, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
+import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, StatementRef } from './refs.js';
 import type { ContextRanking } from './context-ranking.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
@@ -30,6 +31,7 @@ export interface FigureSentence {
 /** Stems a sentence holds: a Set, or the sorted list every-sentence matching keeps (SortedTerms). */
 export interface TermSet extends Iterable<string> {
   has(term: string): boolean;
+  readonly size: number;
 }
 
 const maskBit = (term: string) =>
@@ -62,6 +64,10 @@ export class SortedTerms implements TermSet {
       else high = middle - 1;
     }
     return false;
+  }
+
+  get size(): number {
+    return this.list.length;
   }
 
   [Symbol.iterator](): Iterator<string> {
@@ -330,7 +336,7 @@ export class FigureFinder {
         b.score - a.score ||
         newerFirst(a.sentence.document, b.sentence.document),
     );
-    return withoutExcessDoubt(mergeRepeats(hits));
+    return mergeNearSame(withoutExcessDoubt(mergeRepeats(hits)));
   }
 
   private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: FigureSentence) => boolean) {
@@ -535,14 +541,17 @@ function withoutExcessDoubt(hits: FigureHit[]): FigureHit[] {
   return hits.slice(0, MAX_CLOSEST);
 }
 
-/** The same sentence in several documents is one hit, listing the others. */
+/**
+ * The same sentence in several documents is one hit, listing the others; so is a near-identical one (the same
+ * figures, nearly the same words: near-same.ts) among those shown.
+ */
 function mergeRepeats(hits: Ranked[]): FigureHit[] {
   const byKey = new Map<string, FigureHit>();
   const out: FigureHit[] = [];
   for (const { sentence, bold, confident } of hits) {
     const seen = byKey.get(sentence.key);
     if (seen) {
-      if (seen.sentence.document !== sentence.document) seen.alsoIn.push(sentence.document);
+      alsoIn(seen, sentence.document);
       continue;
     }
     const hit = { sentence, bold, alsoIn: [], confident };
@@ -550,4 +559,24 @@ function mergeRepeats(hits: Ranked[]): FigureHit[] {
     out.push(hit);
   }
   return out;
+}
+
+/** Near-identical hits folded into the first of them, "also in" the other's document. */
+function mergeNearSame(hits: FigureHit[]): FigureHit[] {
+  const shape = ({ sentence }: FigureHit): Shape => ({
+    key: sentence.key,
+    numbers: sentence.figures
+      .map((ref) => `${ref.figure.value ?? ref.figure.text} ${ref.figure.unit ?? ''}`)
+      .sort()
+      .join(';'),
+    words: sentence.terms,
+  });
+  return foldNearSame(hits, shape, (kept, repeat) => {
+    alsoIn(kept, repeat.sentence.document);
+    for (const other of repeat.alsoIn) alsoIn(kept, other);
+  });
+}
+
+function alsoIn(hit: FigureHit, document: Document): void {
+  if (hit.sentence.document !== document && !hit.alsoIn.includes(document)) hit.alsoIn.push(document);
 }

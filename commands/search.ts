@@ -13,6 +13,7 @@ import { plainText } from '../src/document/text.js';
 import { datedWithin, dateSpan, shownDate, type DateRange } from '../src/library/dates.js';
 import { MAX_STATEMENT_HITS, type Library, type Scope, type StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
+import { foldNearSame, shapeOf } from '../src/library/near-same.js';
 import { documentFooter } from '../src/render/document.js';
 import { LIMITS } from '../src/render/limits.js';
 import { notFoundEmbed } from '../src/render/not-found.js';
@@ -77,22 +78,20 @@ function scopeOf({ document, range }: Pick<SearchAsk, 'document' | 'range'>): Sc
   return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
 }
 
-/** A statement found in several documents is one hit, first where it ranks best, listing the others. */
+/**
+ * A statement found in several documents is one hit, first where it ranks best, listing the others; so is a
+ * near-identical one (the same numbers, nearly the same words: src/library/near-same.ts).
+ */
 function mergeRepeats(refs: StatementRef[]): SearchHit[] {
-  const byText = new Map<string, SearchHit>();
-  const hits: SearchHit[] = [];
-  for (const ref of refs) {
-    const key = textOf(ref).toLowerCase();
-    const seen = byText.get(key);
-    if (!seen) {
-      const hit = { ref, alsoIn: [] };
-      byText.set(key, hit);
-      hits.push(hit);
-    } else if (seen.ref.document !== ref.document && !seen.alsoIn.includes(ref.document)) {
-      seen.alsoIn.push(ref.document);
-    }
-  }
-  return hits;
+  const hits = refs.map((ref): SearchHit => ({ ref, alsoIn: [] }));
+  return foldNearSame(
+    hits,
+    (hit) => shapeOf(textOf(hit.ref)),
+    (kept, repeat) => {
+      for (const document of [repeat.ref.document, ...repeat.alsoIn])
+        if (document !== kept.ref.document && !kept.alsoIn.includes(document)) kept.alsoIn.push(document);
+    },
+  );
 }
 
 /** Every statement matching the query, best first, phrases checked against the text, each shown once. */

@@ -17,14 +17,7 @@ import { notFoundEmbed } from '../src/render/not-found.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { closest } from '../src/render/similar.js';
 import { attribution } from '../src/render/source.js';
-import {
-  blockquote,
-  escapeDocumentText,
-  escapeUserText,
-  plural,
-  sentenceWithBolds,
-  truncate,
-} from '../src/render/text.js';
+import { blockquote, escapeDocumentText, escapeUserText, plural, quoteAround, truncate } from '../src/render/text.js';
 import { expiredResponse, MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
 import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
 import { dateOptions, describeRange, rangeFromKey, rangeKey, readDateRange } from './shared/dates.js';
@@ -60,14 +53,12 @@ function alsoIn(hit: FigureHit): string {
 /** A quoted sentence with its answering figures in bold, its link or file and line, and where else it is. */
 function hitBlock(library: Library, hit: FigureHit, number: number | null): string {
   const { document, span } = hit.sentence;
-  const quote = sentenceWithBolds(
-    document,
-    span,
-    hit.bold.map((ref) => ref.figure.span),
-  );
   const under = `${attribution(figureWhere(library, hit.sentence.figures[0]!), document, span)}${alsoIn(hit)}`;
   const label = number === null ? '' : `**${number}.**\n`;
   const room = Math.max(200, HIT_ROOM - under.length - label.length - 10);
+  // A long sentence is shown around the figures asked about, with room left for bold and escapes.
+  const bolds = hit.bold.map((ref) => ref.figure.span);
+  const quote = quoteAround(document, span, bolds, Math.floor(room * 0.8));
   return `${label}${blockquote(truncate(quote, room))}\n${under}`;
 }
 

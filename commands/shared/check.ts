@@ -26,8 +26,7 @@ import { LIMITS } from '../../src/render/limits.js';
 import { COLORS, reply, type Reply } from '../../src/render/reply.js';
 import { expiredResponse, privately } from './buttons.js';
 import { citeButton } from './cite.js';
-import type { Span } from '../../src/document/types.js';
-import { blockquote, escapeUserText, plural, sentenceWithBolds, truncate } from '../../src/render/text.js';
+import { blockquote, escapeUserText, plural, quoteAround, truncate } from '../../src/render/text.js';
 
 /** The most of a claim that is read: a long message is checked on its first 4,000 characters. */
 export const CLAIM_LIMIT = 4000;
@@ -204,28 +203,17 @@ function figureField(figure: FigureVerdict): APIEmbedField {
 /** A statement, verbatim, its figures that bear on the claim in bold, and where it comes from. */
 function quoteBlock({ sentence, bold }: Evidence, room: number): string {
   const { document } = sentence;
-  const bolds = bold.map((ref) => ref.figure.span);
-  const span = quoteWindow(document.text, sentence.span, bolds);
-  const quote = sentenceWithBolds(document, span, bolds);
-  const shown = `${span[0] > sentence.span[0] ? '…' : ''}${quote}${span[1] < sentence.span[1] ? '…' : ''}`;
+  const shown = quoteAround(
+    document,
+    sentence.span,
+    bold.map((ref) => ref.figure.span),
+    QUOTE_WINDOW,
+  );
   return `${blockquote(truncate(shown, room))}\n— *${documentCitation(document)}*`;
 }
 
 /** A sentence longer than this is quoted as a window around its figures; Cite gives the whole of it. */
 const QUOTE_WINDOW = 320;
-
-/** The words around the bold figures of a long sentence, cut at spaces; the whole sentence when short. */
-function quoteWindow(text: string, [start, end]: Span, bolds: Span[]): Span {
-  if (end - start <= QUOTE_WINDOW || bolds.length === 0) return [start, end];
-  const first = Math.min(...bolds.map((b) => b[0]));
-  const last = Math.max(...bolds.map((b) => b[1]));
-  const side = Math.max(40, (QUOTE_WINDOW - (last - first)) / 2);
-  let from = Math.max(start, Math.floor(first - side));
-  let to = Math.min(end, Math.ceil(last + side));
-  if (from > start) from = Math.min(first, text.indexOf(' ', from) + 1 || first);
-  if (to < end) to = Math.max(last, text.lastIndexOf(' ', to));
-  return [from, to];
-}
 
 /** What differs beside the amount (a unit converted, a period, a time frame), in the bot's own words. */
 const notesLine = (figure: FigureVerdict) => `*${escapeUserText(figure.notes.join('. '))}.*`;

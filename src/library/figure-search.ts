@@ -8,9 +8,12 @@ import { lookupTable } from '../document/lookup.js';
 import { plainText } from '../document/text.js';
 import type { Document, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
+import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, StatementRef } from './refs.js';
+import type { ContextRanking } from './context-ranking.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
+import { WordsAsked } from './words-asked.js';
 
 export interface FigureSentence {
   document: Document;
@@ -28,6 +31,7 @@ export interface FigureSentence {
 /** Stems a sentence holds: a Set, or the sorted list every-sentence matching keeps (SortedTerms). */
 export interface TermSet extends Iterable<string> {
   has(term: string): boolean;
+  readonly size: number;
 }
 
 const maskBit = (term: string) =>
@@ -60,6 +64,10 @@ export class SortedTerms implements TermSet {
       else high = middle - 1;
     }
     return false;
+  }
+
+  get size(): number {
+    return this.list.length;
   }
 
   [Symbol.iterator](): Iterator<string> {
@@ -123,8 +131,6 @@ const COVERAGE_RANK = 20;
 const COUNTED_RANK = 2;
 /** An exact figure of the kind the question asks for ("how many": a count; "how long": a duration). */
 const KIND_RANK = 2;
-/** A word found only around the sentence (its statement, section, document title) counts this much. */
-const CONTEXT_WEIGHT = 0.6;
 
 interface Analysed {
   amounts: Array<{ value: number; unit: string | null }>;
@@ -309,7 +315,7 @@ export class FigureFinder {
     private readonly words: TextIndex,
     private readonly postings = finish(sentencePostings(sentences)),
     /** The sentences with their context as weighted fields, for ranking /stat's answers (none for /check's). */
-    private readonly ranking: TextIndex | null = null,
+    private readonly ranking: ContextRanking | null = null,
   ) {}
 
   /** `within`: only documents it accepts (a date range, say). */
@@ -330,11 +336,12 @@ export class FigureFinder {
         b.score - a.score ||
         newerFirst(a.sentence.document, b.sentence.document),
     );
-    return withoutExcessDoubt(mergeRepeats(hits));
+    return mergeNearSame(withoutExcessDoubt(mergeRepeats(hits)));
   }
 
   private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: FigureSentence) => boolean) {
     const hits = [];
+    const asked = this.asked(groups);
     for (const sentence of this.sentences) {
       if (!inScope(sentence)) continue;
       const bold = sentence.figures.filter(({ figure }) =>
@@ -345,33 +352,48 @@ export class FigureFinder {
             (a.unit === null || figure.unit === a.unit),
         ),
       );
-      if (bold.length > 0)
-        hits.push({ sentence, bold, score: this.wordScore(sentence, groups).score, confident: true });
+      if (bold.length > 0) hits.push({ sentence, bold, score: asked.score(sentence).score, confident: true });
     }
     return hits;
   }
 
   private byWords(groups: Alternative[][], { units, kind }: Analysed, inScope: (s: FigureSentence) => boolean) {
-    const hits = [];
-    const ranked = this.ranking?.scores(groups);
-    for (const id of this.candidateIds(groups, inScope)) {
-      const sentence = this.sentences[id]!;
-      const { score, coverage, held, terms: found } = this.wordScore(sentence, groups);
-      if (coverage < MIN_CLOSEST_COVERAGE) continue;
-      // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
-      const confident = coverage >= MIN_COVERAGE && (groups.length > 2 || held === groups.length);
-      const withUnit =
-        units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
-      if (withUnit.length === 0) continue;
+    const weighed = this.weighCandidates(groups, units, inScope);
+    const ranked = this.ranking?.scores(
+      groups,
+      weighed.map((w) => w.id),
+    );
+    return weighed.map(({ sentence, found, withUnit, coverage, score, confident }, at) => {
       const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
       const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
       const bold = preferred(labelled, fitting, withUnit, kind);
       const fits = bold.some((f) => kind && fitsKind(f.figure, kind));
       const bonus = (labelled.length > 0 ? COUNTED_RANK : 0) + (fits ? KIND_RANK : 0);
-      const context = (ranked ? ranked(id) : score) + bonus;
-      hits.push({ sentence, bold, score: coverage * COVERAGE_RANK + context, confident });
+      const context = (ranked ? ranked[at]! : score) + bonus;
+      return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident };
+    });
+  }
+
+  /**
+   * The candidates worth ranking, with what they hold of the words: those answering confidently when any
+   * does (and repeats of them elsewhere, listed as "also in"), else every plausible one. Ranking is the
+   * costly part, so it is left to these.
+   */
+  private weighCandidates(groups: Alternative[][], units: Set<string>, inScope: (s: FigureSentence) => boolean) {
+    const asked = this.asked(groups);
+    const weighed = [];
+    for (const id of this.candidateIds(groups, inScope)) {
+      const sentence = this.sentences[id]!;
+      const { score, coverage, held, terms: found } = asked.score(sentence);
+      if (coverage < MIN_CLOSEST_COVERAGE) continue;
+      // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
+      const confident = coverage >= MIN_COVERAGE && (groups.length > 2 || held === groups.length);
+      const withUnit =
+        units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
+      if (withUnit.length > 0) weighed.push({ id, sentence, found, withUnit, coverage, score, confident });
     }
-    return hits;
+    const answering = new Set(weighed.filter((w) => w.confident).map((w) => w.sentence.key));
+    return answering.size > 0 ? weighed.filter((w) => answering.has(w.sentence.key)) : weighed;
   }
 
   /**
@@ -383,22 +405,24 @@ export class FigureFinder {
   }
 
   private candidateIds(groups: Alternative[][], inScope?: (s: FigureSentence) => boolean): number[] {
-    const share = new Map<number, number>();
-    for (const group of groups) {
+    // Flat tables by sentence rather than maps and sets: a common word is held by thousands of sentences.
+    const share = new Float64Array(this.sentences.length);
+    const lastWord = new Int32Array(this.sentences.length).fill(-1);
+    const ids: number[] = [];
+    for (const [word, group] of groups.entries()) {
       const rarity = this.rarity(group[0]!.term);
-      // A sentence counts once per word, however many of the word's alternatives it holds.
-      const counted = group.length > 1 ? new Set<number>() : null;
       for (const { term } of group)
         for (const id of this.postings.get(term) ?? this.contextPostings(term)) {
-          // Out of scope before the bound, so a lookup in one document never loses its own sentences.
-          if (counted?.has(id) || (inScope && !inScope(this.sentences[id]!))) continue;
-          counted?.add(id);
-          share.set(id, (share.get(id) ?? 0) + rarity);
+          // A sentence counts once per word, however many of the word's alternatives it holds; out of scope
+          // before the bound, so a lookup in one document never loses its own sentences.
+          if (lastWord[id] === word || (inScope && !inScope(this.sentences[id]!))) continue;
+          lastWord[id] = word;
+          if (share[id] === 0) ids.push(id);
+          share[id]! += rarity;
         }
     }
-    const ids = [...share.keys()];
     if (ids.length > MAX_CANDIDATES) {
-      ids.sort((a, b) => share.get(b)! - share.get(a)! || a - b);
+      ids.sort((a, b) => share[b]! - share[a]! || a - b);
       ids.length = MAX_CANDIDATES;
     }
     return ids;
@@ -420,8 +444,9 @@ export class FigureFinder {
   covering(groups: Alternative[][], documentId?: string, min = MIN_COVERAGE): Covering[] {
     const found: Covering[] = [];
     const inDocument = documentId ? (s: FigureSentence) => s.document.id === documentId : undefined;
+    const asked = this.asked(groups);
     for (const sentence of this.candidates(groups, inDocument)) {
-      const { coverage, terms: held } = this.wordScore(sentence, groups);
+      const { coverage, terms: held } = asked.score(sentence);
       if (coverage >= min) found.push({ sentence, coverage, held: held.size });
     }
     return found.sort((a, b) => b.coverage - a.coverage || newerFirst(a.sentence.document, b.sentence.document));
@@ -485,27 +510,9 @@ export class FigureFinder {
     return this.context.get(term) ?? [];
   }
 
-  /** The rarity-weighted share of the query's words a sentence holds, and its score. */
-  private wordScore(sentence: FigureSentence, groups: Alternative[][]) {
-    let wanted = 0;
-    let held = 0;
-    let score = 0;
-    const found = new Set<string>();
-    for (const group of groups) {
-      const rarity = this.rarity(group[0]!.term);
-      wanted += rarity;
-      const inSentence = group.find((alternative) => sentence.terms.has(alternative.term));
-      const around = inSentence
-        ? undefined
-        : group.find((alternative) => sentence.context.some((set) => set.has(alternative.term)));
-      const hit = inSentence ?? around;
-      if (!hit) continue;
-      const weight = hit.weight * (inSentence ? 1 : CONTEXT_WEIGHT);
-      found.add(hit.term);
-      held += rarity * weight;
-      score += weight * this.rarity(hit.term);
-    }
-    return { coverage: wanted === 0 ? 0 : held / wanted, held: found.size, score, terms: found };
+  /** The words of a lookup, ready to weigh sentences against. */
+  private asked(groups: Alternative[][]): WordsAsked {
+    return new WordsAsked(groups, (term) => this.rarity(term));
   }
 }
 
@@ -534,14 +541,17 @@ function withoutExcessDoubt(hits: FigureHit[]): FigureHit[] {
   return hits.slice(0, MAX_CLOSEST);
 }
 
-/** The same sentence in several documents is one hit, listing the others. */
+/**
+ * The same sentence in several documents is one hit, listing the others; so is a near-identical one (the same
+ * figures, nearly the same words: near-same.ts) among those shown.
+ */
 function mergeRepeats(hits: Ranked[]): FigureHit[] {
   const byKey = new Map<string, FigureHit>();
   const out: FigureHit[] = [];
   for (const { sentence, bold, confident } of hits) {
     const seen = byKey.get(sentence.key);
     if (seen) {
-      if (seen.sentence.document !== sentence.document) seen.alsoIn.push(sentence.document);
+      alsoIn(seen, sentence.document);
       continue;
     }
     const hit = { sentence, bold, alsoIn: [], confident };
@@ -549,4 +559,24 @@ function mergeRepeats(hits: Ranked[]): FigureHit[] {
     out.push(hit);
   }
   return out;
+}
+
+/** Near-identical hits folded into the first of them, "also in" the other's document. */
+function mergeNearSame(hits: FigureHit[]): FigureHit[] {
+  const shape = ({ sentence }: FigureHit): Shape => ({
+    key: sentence.key,
+    numbers: sentence.figures
+      .map((ref) => `${ref.figure.value ?? ref.figure.text} ${ref.figure.unit ?? ''}`)
+      .sort()
+      .join(';'),
+    words: sentence.terms,
+  });
+  return foldNearSame(hits, shape, (kept, repeat) => {
+    alsoIn(kept, repeat.sentence.document);
+    for (const other of repeat.alsoIn) alsoIn(kept, other);
+  });
+}
+
+function alsoIn(hit: FigureHit, document: Document): void {
+  if (hit.sentence.document !== document && !hit.alsoIn.includes(document)) hit.alsoIn.push(document);
 }

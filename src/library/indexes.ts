@@ -2,6 +2,7 @@
 import { plainText } from '../document/text.js';
 import type { Document } from '../document/types.js';
 import { leadIn, type FigureSentence } from './figure-search.js';
+import { ContextRanking } from './context-ranking.js';
 import type { Collected } from './refs.js';
 import { TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
@@ -68,32 +69,31 @@ export function* indexSteps(documents: Document[], parts: Collected): Steps<Inde
   return { documents: documentIndex, sections: sectionIndex, statements: statementIndex };
 }
 
-/** /stat's figure sentences, each with its context as weighted fields (the quote stays the sentence). */
-export function* figureSentenceIndexSteps(sentences: FigureSentence[]): Steps<TextIndex> {
-  const index = new TextIndex(
-    [
-      { name: 'sentence', weight: WEIGHTS.figureSentence },
-      { name: 'statement', weight: WEIGHTS.figureStatement },
-      { name: 'leadIn', weight: WEIGHTS.figureLeadIn },
-      { name: 'heading', weight: WEIGHTS.figureHeading },
-      { name: 'title', weight: WEIGHTS.figureTitle },
-    ],
-    SYNONYMS,
-  );
-  for (const [i, { document, span, figures }] of sentences.entries()) {
+/**
+ * /stat's figure sentences, each with its context as weighted fields (the quote stays the sentence): its list's
+ * lead-in, section heading and document title indexed once, shared by their sentences (context-ranking.ts).
+ */
+export function* figureSentenceIndexSteps(sentences: FigureSentence[]): Steps<ContextRanking> {
+  const ranking = new ContextRanking([
+    { weight: WEIGHTS.figureSentence, shared: false },
+    { weight: WEIGHTS.figureStatement, shared: false },
+    { weight: WEIGHTS.figureLeadIn, shared: true },
+    { weight: WEIGHTS.figureHeading, shared: true },
+    { weight: WEIGHTS.figureTitle, shared: true },
+  ]);
+  for (const { document, span, figures } of sentences) {
     const { section, figure } = figures[0]!;
     const point = [section.lead, ...section.points].find((p) => p?.id === figure.pointId);
     const text = document.text;
-    index.add(i, {
-      sentence: readerText(document, text.slice(...span)),
-      statement: point
-        ? readerText(document, text.slice(point.span[0], span[0]) + ' ' + text.slice(span[1], point.span[1]))
-        : '',
-      leadIn: point ? readerText(document, leadIn(section, point)?.text ?? '') : '',
-      heading: section.title,
-      title: document.title,
-    });
+    const lead = point && leadIn(section, point);
+    ranking.add([
+      readerText(document, text.slice(...span)),
+      point ? readerText(document, text.slice(point.span[0], span[0]) + ' ' + text.slice(span[1], point.span[1])) : '',
+      lead ? { owner: lead, text: readerText(document, lead.text) } : null,
+      { owner: section, text: section.title },
+      { owner: document, text: document.title },
+    ]);
     yield;
   }
-  return index;
+  return ranking.prepare();
 }

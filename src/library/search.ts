@@ -112,7 +112,7 @@ export function isTypoOf(term: string, word: string): boolean {
 }
 
 /** One field's inverted index: each term's entries (ids, ascending) and how often the term occurs in each. */
-class FieldIndex {
+export class FieldIndex {
   readonly postings = new Map<string, { ids: number[]; counts: number[] }>();
   /** Each entry's length in terms, for BM25's length normalisation. */
   readonly lengths = new Map<number, number>();
@@ -158,6 +158,19 @@ const EVERYTHING: Range = [0, Number.MAX_SAFE_INTEGER];
 /** BM25's usual constants: how fast repeats stop adding, and how much long entries are discounted. */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
+
+/** BM25's weight of a term found `tf` times in an entry `length` terms long, where entries average `average`. */
+export function bm25(tf: number, length: number, average: number): number {
+  const norm = 1 - BM25_B + (BM25_B * length) / average;
+  return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
+}
+
+/** How rare a term is when `holding` of `entries` hold it: rare words say more about what is sought. */
+export function bm25Idf(holding: number, entries: number): number {
+  // A term in several fields of most entries would otherwise weigh less than nothing.
+  const held = Math.min(entries, holding);
+  return Math.log(1 + (entries - held + 0.5) / (held + 0.5));
+}
 /** How much a synonym, a typo correction or a prefix expansion counts against the word itself. */
 export const ALTERNATIVE_WEIGHTS = { synonym: 0.8, typo: 0.7, prefix: 0.9 } as const;
 /** Typo correction is tried for this many query words at most, and remembered for this many words. */
@@ -341,9 +354,7 @@ export class TextIndex {
   private idf(term: string): number {
     let entries = 0;
     for (const { index } of this.indexes) entries = Math.max(entries, index.lengths.size);
-    // A term in several fields of most entries would otherwise weigh less than nothing.
-    const holding = Math.min(entries, this.vocabulary.get(term) ?? 0);
-    return Math.log(1 + (entries - holding + 0.5) / (holding + 0.5));
+    return bm25Idf(this.vocabulary.get(term) ?? 0, entries);
   }
 
   /** Adds one alternative's BM25 score in every field to each entry in range that holds it (its best, per word). */
@@ -357,9 +368,7 @@ export class TextIndex {
       const weight = field.weight * alternative.weight * idf;
       for (let i = lowerBound(posting.ids, range[0]); i < posting.ids.length && posting.ids[i]! < range[1]; i++) {
         const id = posting.ids[i]!;
-        const tf = posting.counts[i]!;
-        const norm = 1 - BM25_B + (BM25_B * (index.lengths.get(id) ?? average)) / average;
-        scratch.offer(id, (weight * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * norm));
+        scratch.offer(id, weight * bm25(posting.counts[i]!, index.lengths.get(id) ?? average, average));
       }
     }
   }
@@ -379,19 +388,6 @@ export class TextIndex {
       scratch.endWord();
     }
     return scratch.best(groups.length, limit);
-  }
-
-  /**
-   * Every entry's BM25 summed over fields for words already expanded (each word counting its best alternative),
-   * as a lookup by id: how another matcher ranks what it found (/stat's figure sentences, with their context).
-   */
-  scores(groups: Alternative[][]): (id: number) => number {
-    const scratch = new Scratch(this.size);
-    for (const group of groups) {
-      for (const alternative of group) this.scoreTerm(alternative, EVERYTHING, scratch, false);
-      scratch.endWord();
-    }
-    return (id) => scratch.totalOf(id);
   }
 
   /** One more than the largest id indexed: the size of a query's score tables. */
@@ -459,10 +455,6 @@ class Scratch {
       this.word[id] = 0;
     }
     this.wordTouched = [];
-  }
-
-  totalOf(id: number): number {
-    return this.total[id] ?? 0;
   }
 
   best(words: number, limit: number): Hit[] {

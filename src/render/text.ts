@@ -90,6 +90,29 @@ export function sentenceWithBolds(document: Document, sentence: Span, bolds: rea
   return shown.replace(/\u0001(\s*)/g, '$1**').replace(/(\s*)\u0002/g, '**$1');
 }
 
+/**
+ * A sentence with its bold figures, verbatim; past `window` characters, only the words around the figures,
+ * cut at spaces with "…" where cut, so a long sentence never loses the figure asked about.
+ */
+export function quoteAround(document: Document, sentence: Span, bolds: readonly Span[], window: number): string {
+  const span = quoteWindow(document.text, sentence, bolds, window);
+  const quote = sentenceWithBolds(document, span, bolds);
+  return `${span[0] > sentence[0] ? '…' : ''}${quote}${span[1] < sentence[1] ? '…' : ''}`;
+}
+
+/** The words around the bold figures of a long sentence, cut at spaces; the whole sentence when short. */
+function quoteWindow(text: string, [start, end]: Span, bolds: readonly Span[], window: number): Span {
+  if (end - start <= window || bolds.length === 0) return [start, end];
+  const first = Math.min(...bolds.map((b) => b[0]));
+  const last = Math.max(...bolds.map((b) => b[1]));
+  const side = Math.max(40, (window - (last - first)) / 2);
+  let from = Math.max(start, Math.floor(first - side));
+  let to = Math.min(end, Math.ceil(last + side));
+  if (from > start) from = Math.min(first, text.indexOf(' ', from) + 1 || first);
+  if (to < end) to = Math.max(last, text.lastIndexOf(' ', to));
+  return [from, to];
+}
+
 /** Markdown blockquote of each line. */
 export function blockquote(text: string): string {
   return text

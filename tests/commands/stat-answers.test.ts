@@ -171,3 +171,38 @@ describe('/stat answers only what was asked', () => {
     });
   });
 });
+
+describe('/stat quotes never lose their figure', () => {
+  it('shows a long sentence as a verbatim window around the figure asked for, "…" where cut', () => {
+    const clauses = Array.from({ length: 40 }, (_, i) => `the ${i + 1}th clause of the compact covers harbour dues`);
+    const sentence = `Under the compact, ${clauses.join(', ')}, and the new shipyard will employ 4,321 welders.`;
+    const long = libraryOf({ 'compact.md': `# The compact\n\n## Shipyard\n\n${sentence}\n` });
+    const quote = description('how many welders at the shipyard', long).split('\n')[0]!;
+    expect(quote.startsWith('> …')).toBe(true);
+    expect(quote.endsWith('and the new shipyard will employ **4,321** welders.')).toBe(true);
+    expect(sentence.length).toBeGreaterThan(1_500);
+  });
+
+  it('shows near-identical sentences (same figures, nearly the same words) as one hit, "also in" the other', () => {
+    const sheet = (title: string, date: string, text: string) => `# ${title}\n\n${date}\n\n## Economy\n\n${text}\n`;
+    const near = libraryOf({
+      'march.md': sheet(
+        'March jobs',
+        'March 3, 2025',
+        'The plan is backed by 17 leading economists across the country.',
+      ),
+      'april.md': sheet(
+        'April jobs',
+        'April 3, 2025',
+        'The plan is backed by 17 of the leading economists across the country.',
+      ),
+      'may.md': sheet('May jobs', 'May 3, 2025', 'The plan is backed by 12 leading economists across the country.'),
+    });
+    const text = description('how many economists back the plan', near);
+    expect(text.split('\n').filter((line) => line.startsWith('> '))).toEqual([
+      '> The plan is backed by **12** leading economists across the country.',
+      '> The plan is backed by **17** leading economists across the country.',
+    ]);
+    expect(text).toContain('also in 1 more document (2025-03-03 to 2025-04-03)');
+  });
+});

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FigureFinder } from '../../src/library/figure-search.js';
+import { ContextRanking } from '../../src/library/context-ranking.js';
+import { WordsAsked } from '../../src/library/words-asked.js';
 import { libraryOf } from '../support/library.js';
 
 /** One document of `count` sentences that all speak of jobs, and one that also names mining. */
@@ -15,7 +16,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('FigureFinder lookups on a large library', () => {
   it('weighs a bounded number of sentences when a word is in thousands of them', () => {
     const library = libraryOf(manyJobSentences(6_000));
-    const weighed = vi.spyOn(FigureFinder.prototype as unknown as { wordScore: () => unknown }, 'wordScore');
+    const weighed = vi.spyOn(WordsAsked.prototype, 'score');
     library.findFigureSentences('jobs');
     // Every sentence holds "jobs"; without a bound each of the 6,001 would be weighed.
     expect(weighed.mock.calls.length).toBeLessThanOrEqual(3_000);
@@ -29,5 +30,17 @@ describe('FigureFinder lookups on a large library', () => {
     // The same answer while typing, where the last word is a prefix of many.
     const typing = library.findFigureSentences('mining j', undefined, true);
     expect(typing[0]?.bold.map((ref) => ref.figure.text)).toContain('4,321');
+  });
+
+  it('ranks only the sentences that answer when some do, not the thousands that hold part of the question', () => {
+    const lines = ['# Jobs across the country', '', '## Jobs', ''];
+    for (let i = 0; i < 3_000; i++) lines.push(`Region ${i} added ${i + 10} jobs in ${i % 2 ? 'retail' : 'mining'}.`);
+    lines.push('', 'Mining and retail together added 4,321 jobs.');
+    const library = libraryOf({ 'jobs.md': lines.join('\n') + '\n' });
+    const ranked = vi.spyOn(ContextRanking.prototype, 'scores');
+    const hits = library.findFigureSentences('retail mining jobs');
+    expect(hits.map((hit) => hit.bold.map((ref) => ref.figure.text))).toEqual([['4,321']]);
+    // Each region's sentence holds two of the three words: close, never ranked once one sentence holds all.
+    expect(ranked.mock.calls.map(([, candidates]) => candidates.length)).toEqual([1]);
   });
 });

@@ -1,0 +1,85 @@
+// npm run bench:stat [-- OTHER_TREE...]: /stat's lookup on the real corpus, this tree against other checkouts of
+// the project (a `git worktree add` of an older commit, say), in one process and alternating, so a busy
+// machine slows each alike. The corpus is parsed once, by this tree's parser, and each tree builds its own
+// library from the same documents; the gold set's questions (tune and gold-test, never the frozen test split)
+// are asked round after round, each tree in turn. Prints the median and p99 of each tree and the heap its
+// library added. Numbers are reported, never asserted.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadGold } from '../eval/gold/load.js';
+import { parseDocument } from '../src/document/parse.js';
+import type { Document } from '../src/document/types.js';
+import { uniqueIds } from '../src/library/library.js';
+
+interface Lookup {
+  findFigureSentences(query: string): unknown[];
+}
+interface Tree {
+  name: string;
+  library: Lookup;
+  heapMb: number;
+  times: number[];
+}
+
+const corpusDir = process.env.CORPUS_DIR ?? new URL('../../shared/corpus', import.meta.url).pathname;
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+function corpusFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...corpusFiles(path));
+    else if (/^\d{4}-.*\.md$/.test(entry.name)) files.push(path);
+  }
+  return files.sort();
+}
+
+/** A tree's library over the documents, and the heap it added (the documents themselves are shared). */
+async function buildTree(root: string, documents: Document[]): Promise<Tree> {
+  const module = (await import(pathToFileURL(join(root, 'src/library/library.ts')).href)) as {
+    createLibrary: (documents: Document[]) => Lookup;
+  };
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const library = module.createLibrary(documents);
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  return { name: relative(process.cwd(), root) || '.', library, heapMb, times: [] };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+if (!existsSync(corpusDir)) {
+  console.log(`(skipped: ${corpusDir} is not here)`);
+  process.exit(0);
+}
+const documents = uniqueIds(
+  corpusFiles(corpusDir).map((f) => parseDocument(readFileSync(f, 'utf8'), { file: relative(corpusDir, f) })),
+);
+const queries = (['tune', 'gold-test'] as const).flatMap((split) => loadGold(split).questions.map((q) => q.q));
+const roots = [resolve('.'), ...process.argv.slice(2).map((r) => resolve(r))];
+const trees: Tree[] = [];
+for (const root of roots) trees.push(await buildTree(root, documents));
+for (const tree of trees) for (const q of queries) tree.library.findFigureSentences(q); // warm
+for (let round = 0; round < ROUNDS; round++) {
+  for (const q of queries) {
+    for (const tree of round % 2 === 0 ? trees : [...trees].reverse()) {
+      const started = performance.now();
+      tree.library.findFigureSentences(q);
+      tree.times.push(performance.now() - started);
+    }
+  }
+}
+console.log(
+  `/stat on ${documents.length} corpus documents, ${queries.length} questions x ${ROUNDS} rounds, alternating\n`,
+);
+console.log('| tree | median ms | p99 ms | library heap |');
+console.log('|---|---|---|---|');
+for (const { name, times, heapMb } of trees) {
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(
+    `| ${name} | ${percentile(sorted, 0.5).toFixed(2)} | ${percentile(sorted, 0.99).toFixed(2)} | ${heapMb.toFixed(0)} MB |`,
+  );
+}

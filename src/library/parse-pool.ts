@@ -2,12 +2,14 @@
 // stall replies: the main thread only waits for a message. Each file has a time budget; a parse past it is
 // refused with an error naming the file, and its worker is ended (the only way to stop code stuck in a loop)
 // and replaced, while the other files are read. A Document is plain data (strings, numbers, arrays, objects),
-// so it arrives whole through the structured clone, shared parts included.
+// so it crosses by the structured clone; a large one in parts (document-parts.ts), each asked for after the
+// main thread has had a turn, so that receiving it never holds replies for long.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Document } from '../document/types.js';
+import { joinPart, splitDocument, type DocumentPart } from './document-parts.js';
 import { DocumentError } from './read.js';
 
 /** Reads one file into a Document; throws DocumentError naming the file when it cannot be served. */
@@ -27,27 +29,39 @@ export const PARSE_BUDGET_MS = 10_000;
  */
 const IDLE_MS = 1_000;
 
-interface Request {
-  id: number;
-  path: string;
-  file: string;
-}
+/** A file to read, or the next part of the document being sent. */
+type Request = { id: number; path: string; file: string } | { id: number; next: true };
 
 type Reply =
   | { ready: true }
-  | { id: number; document: Document }
+  /** The document with its first part; `parts` more follow, each when asked for. */
+  | { id: number; document: Document; parts: number }
+  | { id: number; part: DocumentPart }
   | { id: number; refused: { file: string; line: number | null; reason: string } }
   | { id: number; failed: string };
 
 /** The worker's side: answers each request with the Document, or with why the file cannot be served. */
 export function serveReads(port: MessagePort, read: (path: string, file: string) => Promise<Document>): void {
-  port.on('message', ({ id, path, file }: Request) => {
-    void answer(id, () => read(path, file)).then((reply) => {
-      try {
-        port.postMessage(reply);
-      } catch (error) {
-        port.postMessage({ id, failed: `the parsed document could not be sent (${(error as Error).message})` });
+  // The parts of the document being sent that were not asked for yet.
+  let unsent: DocumentPart[] = [];
+  const send = (reply: Reply): void => {
+    try {
+      port.postMessage(reply);
+    } catch (error) {
+      const id = 'id' in reply ? reply.id : 0;
+      port.postMessage({ id, failed: `the parsed document could not be sent (${(error as Error).message})` });
+    }
+  };
+  port.on('message', (request: Request) => {
+    if ('next' in request) return send({ id: request.id, part: unsent.shift()! });
+    void answer(request.id, () => read(request.path, request.file)).then((reply) => {
+      if ('document' in reply) {
+        const { head, parts } = splitDocument(reply.document);
+        // A document of one part goes as it is; a larger one with its first part, the rest when asked for.
+        if (parts.length > 1)
+          [reply.document, reply.parts, unsent] = [joinPart(head, parts[0]!), parts.length - 1, parts.slice(1)];
       }
+      send(reply);
     });
   });
   port.postMessage({ ready: true } satisfies Reply);
@@ -55,7 +69,7 @@ export function serveReads(port: MessagePort, read: (path: string, file: string)
 
 async function answer(id: number, read: () => Promise<Document>): Promise<Reply> {
   try {
-    return { id, document: await read() };
+    return { id, document: await read(), parts: 0 };
   } catch (error) {
     return error instanceof DocumentError
       ? { id, refused: { file: error.file, line: error.line, reason: error.reason } }
@@ -74,7 +88,8 @@ interface Slot {
   worker: Worker;
   /** Its modules are loaded: the budget of a file counts from when a ready worker is given it. */
   ready: boolean;
-  job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
+  /** The read under way: once its document is arriving, what has arrived and how many parts are to come. */
+  job: (Job & { id: number; timer: NodeJS.Timeout; arrived?: Document; parts?: number }) | null;
   idle: NodeJS.Timeout | null;
 }
 
@@ -144,17 +159,34 @@ export class ParsePool implements DocumentReader {
 
   private received(slot: Slot, reply: Reply): void {
     if ('ready' in reply) slot.ready = true;
-    else if (slot.job?.id === reply.id) {
+    else if (slot.job?.id === reply.id && !this.arriving(slot, reply)) {
       const job = slot.job;
       clearTimeout(job.timer);
       slot.job = null;
       if ('document' in reply) job.resolve(reply.document);
+      else if ('part' in reply) job.resolve(joinPart(job.arrived!, reply.part));
       else if ('refused' in reply)
         job.reject(new DocumentError(reply.refused.file, reply.refused.line, reply.refused.reason));
       else job.reject(new Error(reply.failed));
     }
     this.dispatch();
     if (slot.ready && !slot.job && this.slots.has(slot)) this.idle(slot);
+  }
+
+  /**
+   * Keeps a part of a document that has more to come, and asks for the next one after a turn of the event loop
+   * (timers and I/O run before it arrives); false for a whole answer.
+   */
+  private arriving(slot: Slot, reply: Reply): boolean {
+    const job = slot.job!;
+    if ('document' in reply && reply.parts > 0) [job.arrived, job.parts] = [reply.document, reply.parts];
+    else if ('part' in reply && job.parts! > 1)
+      [job.arrived, job.parts] = [joinPart(job.arrived!, reply.part), job.parts! - 1];
+    else return false;
+    setImmediate(() => {
+      if (slot.job === job) slot.worker.postMessage({ id: job.id, next: true } satisfies Request);
+    });
+    return true;
   }
 
   private idle(slot: Slot): void {

@@ -1,4 +1,5 @@
-// The parse worker's entry (see parse-pool.ts): reads and parses the files it is sent, one at a time.
+// The parse worker's entry (see parse-pool.ts): reads and parses the files it is sent, one at a time, and sends
+// each Document back (a large one in parts, each when the main thread asks for it).
 import { parentPort } from 'node:worker_threads';
 import { serveReads } from './parse-pool.js';
 import { readDocument } from './read.js';

@@ -4,7 +4,7 @@
 // docs/libraries.md, "Search".
 import { stemmer } from 'stemmer';
 import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';
-import { finish, type Steps } from './steps.js';
+import { finish, sortedSteps, type Steps } from './steps.js';
 
 // Stopwords, and the words of a question ("how many", "what did"), which say nothing of what is sought.
 const STOPWORDS = new Set(
@@ -138,15 +138,20 @@ export class FieldIndex {
 
   /** Every indexed word starting with `prefix` (at most `max`), for the word being typed. */
   withPrefix(prefix: string, max = 200): string[] {
-    this.sorted ??= [...this.postings.keys()].sort();
+    const sorted = finish(this.prefixTableSteps());
     const found: string[] = [];
     for (
-      let i = lowerBound(this.sorted, prefix);
-      i < this.sorted.length && found.length < max && this.sorted[i]!.startsWith(prefix);
+      let i = lowerBound(sorted, prefix);
+      i < sorted.length && found.length < max && sorted[i]!.startsWith(prefix);
       i++
     )
-      found.push(this.sorted[i]!);
+      found.push(sorted[i]!);
     return found;
+  }
+
+  /** Sorts the words for prefix lookups in steps (a build runs them in slices: see steps.ts). */
+  *prefixTableSteps(): Steps<string[]> {
+    return (this.sorted ??= yield* sortedSteps([...this.postings.keys()], WORDS_PER_STEP));
   }
 }
 
@@ -247,26 +252,29 @@ export class TextIndex {
 
   /** As prepare, a table at a time (a reload builds the library in slices: see steps.ts). */
   *prepareSteps(): Steps<this> {
-    yield void this.vocabulary;
+    this.vocabularyMap ??= yield* this.vocabularySteps();
     // The words by length, for typo correction: in steps, as a 20,000-heading document brings 20,000 words.
     this.byLength = yield* this.lengthBuckets();
-    for (const { index } of this.indexes) {
-      yield;
-      index.withPrefix('');
-    }
+    for (const { index } of this.indexes) yield* index.prefixTableSteps();
     return this;
   }
 
   /** Every indexed term with how many entries hold it, for typo correction and rarity. */
   get vocabulary(): Map<string, number> {
-    if (!this.vocabularyMap) {
-      this.vocabularyMap = new Map();
-      for (const { index } of this.indexes) {
-        for (const [term, posting] of index.postings)
-          this.vocabularyMap.set(term, (this.vocabularyMap.get(term) ?? 0) + posting.ids.length);
+    return (this.vocabularyMap ??= finish(this.vocabularySteps()));
+  }
+
+  /** The vocabulary counted field by field, yielding every WORDS_PER_STEP words. */
+  private *vocabularySteps(): Steps<Map<string, number>> {
+    const vocabulary = new Map<string, number>();
+    let added = 0;
+    for (const { index } of this.indexes) {
+      for (const [term, posting] of index.postings) {
+        vocabulary.set(term, (vocabulary.get(term) ?? 0) + posting.ids.length);
+        if (++added % WORDS_PER_STEP === 0) yield;
       }
     }
-    return this.vocabularyMap;
+    return vocabulary;
   }
 
   /**

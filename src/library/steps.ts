@@ -32,3 +32,35 @@ export async function finishInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS, inB
     }
   }
 }
+
+/**
+ * The words in code-unit order (as `sort()` with no comparator, and as `<` compares), sorted in runs of
+ * `perStep` and merged, yielding every `perStep` words: sorting the 20,000 words of a large index at once holds
+ * the thread for tens of milliseconds on a busy core.
+ */
+export function* sortedSteps(words: readonly string[], perStep: number): Steps<string[]> {
+  let runs: string[][] = [];
+  for (let i = 0; i < words.length; i += perStep) {
+    runs.push(words.slice(i, i + perStep).sort());
+    yield;
+  }
+  while (runs.length > 1) {
+    const merged: string[][] = [];
+    for (let i = 0; i < runs.length; i += 2)
+      merged.push(i + 1 < runs.length ? yield* mergeSteps(runs[i]!, runs[i + 1]!, perStep) : runs[i]!);
+    runs = merged;
+  }
+  return runs[0] ?? [];
+}
+
+/** Two ascending lists as one, yielding every `perStep` words. */
+function* mergeSteps(a: string[], b: string[], perStep: number): Steps<string[]> {
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    merged.push(j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!);
+    if (merged.length % perStep === 0) yield;
+  }
+  return merged;
+}

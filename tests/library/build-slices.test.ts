@@ -7,7 +7,7 @@ import { parseDocument } from '../../src/document/parse.js';
 import { keyMapSteps } from '../../src/library/library.js';
 import { collectPartSteps } from '../../src/library/refs.js';
 import { TextIndex } from '../../src/library/search.js';
-import { finish, type Steps } from '../../src/library/steps.js';
+import { finish, sortedSteps, type Steps } from '../../src/library/steps.js';
 
 const HEADINGS = 20_000;
 
@@ -42,5 +42,31 @@ describe('a library of 20,000 headings, built in steps', () => {
     expect(words).toBeGreaterThan(HEADINGS / 2);
     // One step for the vocabulary and one a field, before the typo tables were built in steps too.
     expect(stepsOf(index.prepareSteps())).toBeGreaterThanOrEqual(2 + Math.floor(words / 5_000));
+  });
+
+  it('counts, buckets and sorts for prefix lookups the words of 20,000 titles, each at least every 5,000', () => {
+    const index = new TextIndex([{ name: 'title', weight: 1, prefix: true }]);
+    for (let i = 0; i < HEADINGS; i++) index.add(i, { title: `word${i.toString(36)}` });
+    // Each of the three tables in steps: before, the vocabulary and each field's sorted words took one step each.
+    const steps = stepsOf(index.prepareSteps());
+    const words = index.vocabulary.size;
+    expect(words).toBeGreaterThan(15_000);
+    expect(steps).toBeGreaterThanOrEqual(3 * Math.floor(words / 5_000));
+    expect(index.expandQuery('word1', true)[0]!.map((alternative) => alternative.term)).toContain('word10');
+  });
+});
+
+describe('a sort in steps', () => {
+  it('orders as sort() does, yielding at least every so many words', () => {
+    const words = Array.from({ length: 23_456 }, (_, i) => `${(i * 7919) % 23_456}é${i % 3 ? 'Z' : 'a'}`);
+    const steps = sortedSteps(words, 1_000);
+    let count = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) count++;
+    expect(step.value).toEqual([...words].sort());
+    // 24 runs sorted, then five rounds of merging, each a step every 1,000 words merged (23), except the round
+    // of three runs, which merges two of them (16).
+    expect(count).toBeGreaterThanOrEqual(24 + 4 * 23 + 16);
+    expect(finish(sortedSteps([], 10))).toEqual([]);
   });
 });

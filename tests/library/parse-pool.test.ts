@@ -3,8 +3,10 @@
 // served. What arrives from a worker is the same Document as one parsed in the thread.
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseDocument } from '../../src/document/parse.js';
+import { OBJECTS_PER_PART } from '../../src/library/document-parts.js';
 import { ParsePool, sharedParsePool } from '../../src/library/parse-pool.js';
 import { LiveLibrary } from '../../src/library/reload.js';
 import { ROOT, SEED_PATH } from '../support/documents.js';
@@ -32,6 +34,33 @@ describe('the parse workers', () => {
       const inWorker = await sharedParsePool().read(path, file);
       expect(inWorker).toEqual(parseDocument(readFileSync(path, 'utf8'), { file }));
     }
+  });
+
+  it('send a 20,000-heading document in parts, with a turn of the main thread between every two', async () => {
+    const dir = documentsFolder();
+    const sections = Array.from({ length: 20_000 }, (_, i) => `## Program ${i}\n\nIt funded ${i + 1} projects.\n`);
+    const path = join(dir, 'many.md');
+    writeFileSync(path, `# Many Headings\n\n${sections.join('\n')}`);
+    const pool = new ParsePool({ size: 1 });
+    pools.push(pool);
+    await pool.read(SEED_PATH, 'border.txt');
+    // Each message the main thread receives, with how many turns its event loop had taken by then.
+    let turns = 0;
+    let turning = setImmediate(function turn() {
+      turns++;
+      turning = setImmediate(turn);
+    });
+    const arrivals: number[] = [];
+    const emit = Reflect.get<Worker, 'emit'>(Worker.prototype, 'emit');
+    const received = vi.spyOn(Worker.prototype, 'emit').mockImplementation(function (this: Worker, event, ...args) {
+      if (event === 'message') arrivals.push(turns);
+      return emit.call(this, event, ...args);
+    });
+    const document = await pool.read(path, 'many.md').finally(() => (clearImmediate(turning), received.mockRestore()));
+    expect(document).toEqual(parseDocument(readFileSync(path, 'utf8'), { file: 'many.md' }));
+    // Three objects a section and more for each statement and figure: one message used to carry them all.
+    expect(arrivals.length).toBeGreaterThanOrEqual((3 * 20_000) / OBJECTS_PER_PART);
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]).toBeGreaterThan(arrivals[i - 1]!);
   });
 
   it('refuse a file parsed past the budget, by name, while the main thread runs on; the rest are served', async () => {

@@ -33,13 +33,17 @@ const parse = (file: string) => (text: string) => parseDocument(text, { file });
 describe('time grows linearly with the input (issue #14, part 3)', () => {
   it('tells a quadratic pattern from a linear one (the old "Fact Sheet:" title test)', () => {
     const old = /^\s*(?:\*\*)?\s*(FACT SHEET|Fact Sheet)\s*:/;
-    expect(
-      growth(
-        (n) => `${spaces(n)}x`,
-        (line) => old.test(line),
-        2_000,
-      ).ratio,
-    ).toBeGreaterThan(LIMIT);
+    // A slowed small run can make the square look linear once: the highest of three single measures shows it.
+    const ratios = [0, 1, 2].map(
+      () =>
+        growth(
+          (n) => `${spaces(n)}x`,
+          (line) => old.test(line),
+          2_000,
+          Infinity,
+        ).ratio,
+    );
+    expect(Math.max(...ratios)).toBeGreaterThan(LIMIT);
   });
 
   // 3,000 spaces on a heading line held replies for 12.6 s.

@@ -6,7 +6,7 @@ import { sharedContext } from '../../src/command.js';
 import { respond } from '../../src/respond.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
-import { context, libraryOf, pressContext, seedLibrary } from '../support/library.js';
+import { context, pressContext, seedLibrary, nearSameLibrary } from '../support/library.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { buttonPress, messageOf } from '../support/pressed.js';
 
@@ -240,20 +240,7 @@ describe('/search', () => {
 
 describe('/search never repeats a paragraph on a page', () => {
   it('shows near-identical statements from different documents as one hit, "also in" the other', () => {
-    const sheet = (title: string, date: string, text: string) => `# ${title}\n\n${date}\n\n## Economy\n\n${text}\n`;
-    const near = libraryOf({
-      'march.md': sheet(
-        'March jobs',
-        'March 3, 2025',
-        'The plan is backed by 17 leading economists across the country.',
-      ),
-      'april.md': sheet(
-        'April jobs',
-        'April 3, 2025',
-        'The plan is backed by 17 of the leading economists across the country.',
-      ),
-      'may.md': sheet('May jobs', 'May 3, 2025', 'The plan is backed by 12 leading economists across the country.'),
-    });
+    const near = nearSameLibrary();
     const description = search.run(near, { query: 'leading economists' }, context()).embeds![0]!.description!;
     expect(hitsOf(description).map((hit) => hit.replace(/\*\*/g, ''))).toEqual([
       'The plan is backed by 12 leading economists across the country.',

@@ -8,7 +8,7 @@ import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { ROOT } from '../support/documents.js';
-import { context, pressContext, hugeDocument, libraryOf, seedLibrary } from '../support/library.js';
+import { context, pressContext, hugeDocument, libraryOf, seedLibrary, nearSameLibrary } from '../support/library.js';
 import { snowflakeAt } from '../support/pressed.js';
 
 const fixture = (name: string) =>
@@ -184,20 +184,7 @@ describe('/stat quotes never lose their figure', () => {
   });
 
   it('shows near-identical sentences (same figures, nearly the same words) as one hit, "also in" the other', () => {
-    const sheet = (title: string, date: string, text: string) => `# ${title}\n\n${date}\n\n## Economy\n\n${text}\n`;
-    const near = libraryOf({
-      'march.md': sheet(
-        'March jobs',
-        'March 3, 2025',
-        'The plan is backed by 17 leading economists across the country.',
-      ),
-      'april.md': sheet(
-        'April jobs',
-        'April 3, 2025',
-        'The plan is backed by 17 of the leading economists across the country.',
-      ),
-      'may.md': sheet('May jobs', 'May 3, 2025', 'The plan is backed by 12 leading economists across the country.'),
-    });
+    const near = nearSameLibrary();
     const text = description('how many economists back the plan', near);
     expect(text.split('\n').filter((line) => line.startsWith('> '))).toEqual([
       '> The plan is backed by **12** leading economists across the country.',

@@ -49,3 +49,17 @@ export function pressContext(overrides: Partial<CommandContext> = {}): CommandCo
   const base = context();
   return { ...base, messageOwnerId: 'user-1', message: { id: snowflakeAt(base.now()) }, ...overrides };
 }
+
+/** Three dated sheets: two near-identical sentences ("17 leading economists", "17 of the leading ...") and one with another figure. */
+export function nearSameLibrary(): Library {
+  const sheet = (title: string, date: string, text: string) => `# ${title}\n\n${date}\n\n## Economy\n\n${text}\n`;
+  return libraryOf({
+    'march.md': sheet('March jobs', 'March 3, 2025', 'The plan is backed by 17 leading economists across the country.'),
+    'april.md': sheet(
+      'April jobs',
+      'April 3, 2025',
+      'The plan is backed by 17 of the leading economists across the country.',
+    ),
+    'may.md': sheet('May jobs', 'May 3, 2025', 'The plan is backed by 12 leading economists across the country.'),
+  });
+}

@@ -144,10 +144,9 @@ export function errorResponse(interaction: Pick<APIInteraction, 'type'>): APIInt
 
 /**
  * What a user sees when Discord sent an interaction this bot cannot read: a private note asking to try again,
- * no choices for an autocomplete, a pong for a ping.
+ * no choices for an autocomplete.
  */
 export function unreadableResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
-  if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
   }
@@ -181,7 +180,6 @@ export function respond(
   context: SharedContext,
   commands: ReadonlyMap<string, Command>,
 ): APIInteractionResponse | null {
-  if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
   const { channelId, userId } = whereOf(interaction);
   if (interaction.type === InteractionType.MessageComponent) {
     // Button custom ids start with the command that made them: "search:<key>:<page>".

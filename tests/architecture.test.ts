@@ -77,4 +77,9 @@ describe('architecture', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('answers PING in one place: the HTTP endpoint, the one transport Discord pings', () => {
+    const answering = files.filter((file) => readFileSync(file, 'utf8').includes('InteractionResponseType.Pong'));
+    expect(answering).toEqual(['src/transport/http.ts']);
+  });
 });

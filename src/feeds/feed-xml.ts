@@ -56,7 +56,8 @@ function atomEntry(value: unknown): RawEntry {
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number') return String(value);
-  return text(record(value)?.['#text']);
+  const inner = record(value)?.['#text'];
+  return inner === undefined ? undefined : text(inner);
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

@@ -57,7 +57,6 @@ function wrapLine(line: string): string[] {
 /** No-break spaces as plain ones, and no run of blank lines longer than one. */
 function tidy(markdown: string): string {
   return `${markdown
-    .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+$/gm, (spaces) => (spaces.length >= 2 ? '  ' : ''))
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;

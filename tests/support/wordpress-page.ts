@@ -230,7 +230,7 @@ function inline(text: string): string {
   out = out.replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g, (_m, label: string, href: string) =>
     hold(`<a href="${escapeAttribute(href)}">${label}</a>`),
   );
-  out = out.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>');
+  out = out.replace(/\*\*(?=\S)([\s\S]*?)\*\*/g, '<strong>$1</strong>');
   out = out.replace(/\*(?=\S)([\s\S]*?\S)\*/g, '<em>$1</em>');
   out = out.replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
   for (let round = 0; round < 3 && out.includes('\uE000'); round++) {

@@ -27,10 +27,26 @@ function declaredInDocument(body: Uint8Array): string | undefined {
 }
 
 /** A label TextDecoder does not know reads as UTF-8 (with replacement characters), never as an exception. */
-function decoderFor(label: string): TextDecoder {
+function decoderFor(label: string): { decode(body: Uint8Array): string } {
   try {
-    return new TextDecoder(label.toLowerCase());
+    const decoder = new TextDecoder(label.toLowerCase());
+    return decoder.encoding === 'windows-1252' ? { decode: decodeWindows1252 } : decoder;
   } catch {
     return new TextDecoder('utf-8');
   }
+}
+
+// Node 20's TextDecoder reads windows-1252 (and the labels the Encoding Standard maps to it: latin1,
+// iso-8859-1, ascii) as ISO-8859-1, turning curly quotes and dashes into control characters.
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(body: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < body.length; start += 8192) {
+    const bytes = [...body.subarray(start, start + 8192)];
+    text += String.fromCharCode(
+      ...bytes.map((b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(b - 0x80) : b)),
+    );
+  }
+  return text;
 }

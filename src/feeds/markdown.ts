@@ -11,8 +11,20 @@ const turndown = new TurndownService({
   codeBlockStyle: 'fenced',
   hr: '* * *',
 });
-turndown.keep(['table']);
+turndown.addRule('table', {
+  filter: 'table',
+  replacement: (_content, node) => `\n\n${tableLines((node as HTMLElement).outerHTML)}\n\n`,
+});
 turndown.remove(['img', 'picture', 'figure', 'video', 'audio', 'head']);
+
+/** A table as HTML with a line for each row part and cell, as pandoc writes it: short lines, as the corpus has. */
+function tableLines(html: string): string {
+  return html
+    .replace(/\s*(<\/?(?:table|thead|tbody|tfoot|tr|caption|colgroup|col)\b[^>]*>)\s*/gi, '\n$1\n')
+    .replace(/\s*(<t[dh]\b)/gi, '\n$1')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
 
 /** The corpus's own width: pandoc wraps at 72 columns, and the parser reads wrapped lines as the corpus has them. */
 const WIDTH = 72;

@@ -228,15 +228,20 @@ function inline(text: string): string {
   out = out.replace(/&(#?\w+);/g, (entity) => hold(entity));
   out = escapeHtml(out);
   out = out.replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g, (_m, label: string, href: string) =>
-    hold(`<a href="${escapeAttribute(href)}">${label}</a>`),
+    hold(`<a href="${href}">${emphasis(label)}</a>`),
   );
-  out = out.replace(/\*\*(?=\S)([\s\S]*?)\*\*/g, '<strong>$1</strong>');
-  out = out.replace(/\*(?=\S)([\s\S]*?\S)\*/g, '<em>$1</em>');
-  out = out.replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
+  out = emphasis(out);
   for (let round = 0; round < 3 && out.includes('\uE000'); round++) {
     out = out.replace(/\uE000(\d+)\uE001/g, (_m, n: string) => literals[Number(n)]!);
   }
   return out;
+}
+
+function emphasis(text: string): string {
+  return text
+    .replace(/\*\*(?=\S)([\s\S]*?)\*\*/g, '<strong>$1</strong>')
+    .replace(/\*(?=\S)([\s\S]*?\S)\*/g, '<em>$1</em>')
+    .replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
 }
 
 function escapeHtml(text: string): string {

@@ -13,7 +13,7 @@ const turndown = new TurndownService({
 });
 turndown.addRule('table', {
   filter: 'table',
-  replacement: (_content, node) => `\n\n${tableLines((node as HTMLElement).outerHTML)}\n\n`,
+  replacement: (_content, node) => `\n\n${tableLines((node).outerHTML)}\n\n`,
 });
 turndown.remove(['img', 'picture', 'figure', 'video', 'audio', 'head']);
 

@@ -13,7 +13,7 @@ const turndown = new TurndownService({
 });
 turndown.addRule('table', {
   filter: 'table',
-  replacement: (_content, node) => `\n\n${tableLines((node).outerHTML)}\n\n`,
+  replacement: (_content, node) => `\n\n${tableLines(node.outerHTML)}\n\n`,
 });
 turndown.remove(['img', 'picture', 'figure', 'video', 'audio', 'head']);
 
@@ -31,6 +31,11 @@ const WIDTH = 72;
 
 export function toMarkdown(content: Element): string {
   const markdown = turndown.turndown(content as unknown as HTMLElement);
+  return finishMarkdown(markdown);
+}
+
+/** Any converter's Markdown tidied and wrapped as the corpus is (bench/feeds.ts compares converters with it). */
+export function finishMarkdown(markdown: string): string {
   return wrapLines(tidy(markdown));
 }
 

@@ -26,12 +26,12 @@ export function roundTrip(markdown: string, file: string): RoundTrip {
   const html = wordpressPage(page);
   const entry = { url: page.url, title: page.title, published: page.publishedTime ?? page.date };
   const fetched = pageToDocument(html, entry, Date.now());
-  if (!fetched.ok) return { ...compare(original, null), file, error: fetched.error };
+  if (!fetched.ok) return { ...compareDocuments(original, null), file, error: fetched.error };
   const back = parseDocument(fetched.document.markdown, { file: `${fetched.document.id}.md` });
-  return { ...compare(original, back), file };
+  return { ...compareDocuments(original, back), file };
 }
 
-function compare(original: Document, back: Document | null): Omit<RoundTrip, 'file'> {
+export function compareDocuments(original: Document, back: Document | null): Omit<RoundTrip, 'file'> {
   const statements = statementTexts(original);
   const found = bag(back ? statementTexts(back) : []);
   const missing = statements.filter((text) => !take(found, text));

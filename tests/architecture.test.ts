@@ -21,6 +21,17 @@ function imports(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
+/**
+ * Lines that tell a format by its name: a comparison with a format's name (`format === 'markdown'`,
+ * `'text' !== doc.format`) or a switch on one. Only src/document/formats/ may; everything else asks the format.
+ */
+function formatNameTests(source: string): string[] {
+  const name = String.raw`['"\`](?:markdown|text)['"\`]`;
+  const comparison = new RegExp(String.raw`format\s*[!=]==?\s*${name}|${name}\s*[!=]==?\s*[\w.?]*format\b`);
+  const switchOn = /switch\s*\([^)]*format\s*\)/;
+  return source.split('\n').filter((line) => comparison.test(line) || switchOn.test(line));
+}
+
 /** Every function, method and arrow function with its length in lines. */
 function functionLengths(file: string): Array<{ name: string; lines: number }> {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -42,6 +53,24 @@ describe('architecture', () => {
   it(`has no function over ${MAX_FUNCTION_LINES} lines in src/ and commands/`, () => {
     const long = files.flatMap(functionLengths).filter((f) => f.lines > MAX_FUNCTION_LINES);
     expect(long.map((f) => `${f.name} (${f.lines} lines)`)).toEqual([]);
+  });
+
+  it('lets no code outside src/document/formats/ tell a format by its name', () => {
+    const offenders = files
+      .filter((file) => !file.startsWith(join('src', 'document', 'formats')))
+      .flatMap((file) => formatNameTests(readFileSync(file, 'utf8')).map((line) => `${file}: ${line.trim()}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('catches each way of telling a format by its name', () => {
+    const fixture = [
+      "const md = document.format === 'markdown';",
+      'if (ref.document.format !== "text") return;',
+      "const plain = 'markdown' === document.format ? strip(text) : text;",
+      'switch (document.format) {',
+      "const kept = { format: 'markdown' };",
+    ].join('\n');
+    expect(formatNameTests(fixture)).toHaveLength(4);
   });
 
   it('keeps the command contract free of renderers and of any particular command', () => {

@@ -3,7 +3,8 @@
 import { headingAt, isAllCapsHeadingLine, markdownHeadingParts, wrappedHeadingAt } from './headings.js';
 import { BULLET, isBlank, nextContent, type Body, type Line } from './lines.js';
 import { trimMarkup } from './spans.js';
-import { collapseWhitespace, plainText } from './text.js';
+import { markdown } from './formats/markdown.js';
+import { collapseWhitespace } from './text.js';
 import type { Epigraph } from './types.js';
 
 export interface Preamble {
@@ -56,7 +57,8 @@ function titleAt(body: Body, index: number): string | null {
     (!h1 && headingThenHeading(body, index)) ||
     titleLineOverText(body, index);
   if (!isTitle) return null;
-  return plainText(h1 ? h1.heading : top.text, true);
+  // A title line may carry Markdown emphasis or links whatever the document's format: read it as Markdown.
+  return markdown.plainText(h1 ? h1.heading : top.text);
 }
 
 /** Short, not a sentence, not a bullet, and not an ALL-CAPS heading. */

@@ -5,7 +5,7 @@
 // in several documents is one hit that says where else it is.
 import { findFigures } from '../document/figures.js';
 import { lookupTable } from '../document/lookup.js';
-import { plainText } from '../document/text.js';
+import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import { foldNearSame, type Shape } from './near-same.js';
@@ -219,8 +219,7 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
       for (const term of terms(ref.figure.counts ?? '')) last.terms.add(term);
       continue;
     }
-    const markdown = ref.document.format === 'markdown';
-    const text = plainText(ref.document.text.slice(...ref.figure.sentenceSpan), markdown);
+    const text = plainTextOf(ref.document, ref.document.text.slice(...ref.figure.sentenceSpan));
     const point = [ref.section.lead, ...ref.section.points].find((p) => p?.id === ref.figure.pointId);
     const lead = point && leadIn(ref.section, point);
     sentences.push({
@@ -229,8 +228,8 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
       figures: [ref],
       terms: new Set([...terms(text), ...terms(ref.figure.counts ?? '')]),
       context: [
-        ...(point ? [stemsOf(point, plainText(point.text, markdown))] : []),
-        ...(lead ? [stemsOf(lead, plainText(lead.text, markdown))] : []),
+        ...(point ? [stemsOf(point, plainTextOf(ref.document, point.text))] : []),
+        ...(lead ? [stemsOf(lead, plainTextOf(ref.document, lead.text))] : []),
         stemsOf(ref.section, ref.section.title),
         stemsOf(ref.document, ref.document.title),
       ],
@@ -282,7 +281,7 @@ class StatementSentence implements FigureSentence {
   }
 
   private text(): string {
-    return plainText(this.document.text.slice(...this.span), this.document.format === 'markdown');
+    return plainTextOf(this.document, this.document.text.slice(...this.span));
   }
 }
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/document/parse.js';
-import { plainText } from '../../src/document/text.js';
+import { plainTextOf } from '../../src/document/formats/index.js';
 import type { Document } from '../../src/document/types.js';
 import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
 import type { FigureSentence } from '../../src/library/figure-search.js';
@@ -79,7 +79,7 @@ describe("/check's every-sentence matcher", () => {
     const { sentences } = createLibrary(goldDocuments()).sentenceFinder();
     const vocabulary = [...new Set(sentences.slice(0, 20).flatMap((s) => [...s.terms]))];
     for (const sentence of sentences) {
-      const text = plainText(sentence.document.text.slice(...sentence.span), sentence.document.format === 'markdown');
+      const text = plainTextOf(sentence.document, sentence.document.text.slice(...sentence.span));
       const stems = new Set(terms(text));
       expect([...sentence.terms]).toEqual([...stems].sort());
       const probes = [...vocabulary, 'zz-absent', ''];

@@ -17,9 +17,35 @@ function sourceFiles(dir: string): string[] {
 
 const files = [...sourceFiles('src'), ...sourceFiles('commands')];
 
-function imports(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+/**
+ * Every module a source text reaches: `import … from`, `export … from`, `import '…'`, dynamic `import('…')`
+ * and `typeof import('…')`, read from the syntax tree so no form slips past a pattern.
+ */
+function modulesIn(source: string): string[] {
+  const tree = ts.createSourceFile('checked.ts', source, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    const specifier = moduleSpecifier(node);
+    if (specifier) found.push(specifier);
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
 }
+
+function moduleSpecifier(node: ts.Node): string | null {
+  if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier)
+    return ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : null;
+  if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    const [first] = node.arguments;
+    return first && ts.isStringLiteralLike(first) ? first.text : null;
+  }
+  if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal))
+    return node.argument.literal.text;
+  return null;
+}
+
+const imports = (file: string) => modulesIn(readFileSync(file, 'utf8'));
 
 /**
  * Lines that tell a format by its name: a comparison with a format's name (`format === 'markdown'`,
@@ -71,6 +97,29 @@ describe('architecture', () => {
       "const kept = { format: 'markdown' };",
     ].join('\n');
     expect(formatNameTests(fixture)).toHaveLength(4);
+  });
+
+  it('sees every form of import when checking the layers', () => {
+    const fixture = [
+      "import { a } from './static.js';",
+      "import type { B } from './type-only.js';",
+      "import './side-effect.js';",
+      "export { c } from './re-exported.js';",
+      "export * from './all-re-exported.js';",
+      "const d = await import('./dynamic.js');",
+      "type E = typeof import('./type-query.js');",
+      'const f = () => import(`./template.js`);',
+    ].join('\n');
+    expect(modulesIn(fixture)).toEqual([
+      './static.js',
+      './type-only.js',
+      './side-effect.js',
+      './re-exported.js',
+      './all-re-exported.js',
+      './dynamic.js',
+      './type-query.js',
+      './template.js',
+    ]);
   });
 
   it('keeps the command contract free of renderers and of any particular command', () => {

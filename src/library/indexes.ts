@@ -1,7 +1,7 @@
 // The search indexes a library builds once, with the weight of each field named and explained here.
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
-import { leadIn, type FigureSentence } from './figure-search.js';
+import { leadIn, type IndexedSentence } from './figure-search.js';
 import { ContextRanking } from './context-ranking.js';
 import type { Collected } from './refs.js';
 import { TextIndex } from './search.js';
@@ -69,7 +69,7 @@ export function* indexSteps(documents: Document[], parts: Collected): Steps<Inde
  * /stat's figure sentences, each with its context as weighted fields (the quote stays the sentence): its list's
  * lead-in, section heading and document title indexed once, shared by their sentences (context-ranking.ts).
  */
-export function* figureSentenceIndexSteps(sentences: FigureSentence[]): Steps<ContextRanking> {
+export function* figureSentenceIndexSteps(sentences: IndexedSentence[]): Steps<ContextRanking> {
   const ranking = new ContextRanking([
     { weight: WEIGHTS.figureSentence, shared: false },
     { weight: WEIGHTS.figureStatement, shared: false },

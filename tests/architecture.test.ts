@@ -6,6 +6,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const MAX_FUNCTION_LINES = 60;
+/** A pattern longer than this on one line is split into named pieces. */
+const MAX_PATTERN_CHARACTERS = 120;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -56,6 +58,22 @@ function formatNameTests(source: string): string[] {
   const comparison = new RegExp(String.raw`format\s*[!=]==?\s*${name}|${name}\s*[!=]==?\s*[\w.?]*format\b`);
   const switchOn = /switch\s*\([^)]*format\s*\)/;
   return source.split('\n').filter((line) => comparison.test(line) || switchOn.test(line));
+}
+
+/** Regex literals and String.raw pieces longer than MAX_PATTERN_CHARACTERS, with where they are. */
+function longPatterns(file: string, source: string): string[] {
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    const raw = ts.isTaggedTemplateExpression(node) && node.tag.getText() === 'String.raw';
+    if ((raw || ts.isRegularExpressionLiteral(node)) && node.getText().length > MAX_PATTERN_CHARACTERS) {
+      const line = tree.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      found.push(`${file}:${line} (${node.getText().length} characters)`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
 }
 
 /** Every function, method and arrow function with its length in lines. */
@@ -119,6 +137,19 @@ describe('architecture', () => {
       './dynamic.js',
       './type-query.js',
       './template.js',
+    ]);
+  });
+
+  it(`has no pattern over ${MAX_PATTERN_CHARACTERS} characters on one line in src/ and commands/`, () => {
+    expect(files.flatMap((file) => longPatterns(file, readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('measures regex literals and String.raw pieces alike', () => {
+    const long = 'a|'.repeat(60);
+    const fixture = [`const A = /${long}/;`, `const B = String.raw\`${long}\`;`, `const C = '${long}';`].join('\n');
+    expect(longPatterns('fixture.ts', fixture)).toEqual([
+      'fixture.ts:1 (122 characters)',
+      'fixture.ts:2 (132 characters)',
     ]);
   });
 

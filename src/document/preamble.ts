@@ -17,7 +17,8 @@ export interface Preamble {
 
 // A date alone on its line: "Monday, March 3, 2025", "Sept. 3 2025", "2025-03-03", "3/3/2025".
 const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH = String.raw`(?:${MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
 const WRITTEN_DATE = String.raw`${MONTH}\.?\s+\d{1,2},?\s+\d{4}`;
 const ISO_DATE = String.raw`\d{4}-\d{2}-\d{2}`;
 const US_DATE = String.raw`\d{1,2}\/\d{1,2}\/\d{4}`;

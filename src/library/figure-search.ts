@@ -200,12 +200,10 @@ export function leadIn(section: Section, point: Point): Point | null {
   return section.lead === point ? null : section.lead;
 }
 
-/** Groups figures by the sentence they stand in (figures arrive in document order). */
-export function figureSentences(figures: FigureRef[]): IndexedSentence[] {
-  return finish(figureSentenceSteps(figures));
-}
-
-/** As figureSentences, yielding after each figure (a reload builds the library in slices: see steps.ts). */
+/**
+ * Groups figures by the sentence they stand in (figures arrive in document order), yielding after each
+ * figure (a reload builds the library in slices: see steps.ts).
+ */
 export function* figureSentenceSteps(figures: FigureRef[]): Steps<IndexedSentence[]> {
   // Built here, so still growing: a sentence's figures and stems gather as its figures arrive.
   const sentences: Array<IndexedSentence & { figures: FigureRef[]; terms: Set<string> }> = [];
@@ -248,12 +246,8 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<IndexedSentenc
 /**
  * Every sentence of every statement, with or without figures: what a claim with no figure is checked
  * against. No words around it count: without a figure to compare, one sentence must say the claim itself.
+ * Yields after each statement (see steps.ts).
  */
-export function statementSentences(statements: StatementRef[]): IndexedSentence[] {
-  return finish(statementSentenceSteps(statements));
-}
-
-/** As statementSentences, yielding after each statement (see steps.ts). */
 export function* statementSentenceSteps(statements: StatementRef[]): Steps<IndexedSentence[]> {
   const sentences: IndexedSentence[] = [];
   for (const { document, point } of statements) {

@@ -5,7 +5,7 @@ import { leadIn, type IndexedSentence } from './figure-search.js';
 import { ContextRanking } from './context-ranking.js';
 import type { Collected } from './refs.js';
 import { TextIndex } from './search.js';
-import { finish, type Steps } from './steps.js';
+import type { Steps } from './steps.js';
 import { SYNONYMS } from './vocabulary.js';
 
 /** Field weights: how much a match in each field counts against the others of the same index. */
@@ -29,10 +29,6 @@ export interface Indexes {
   documents: TextIndex;
   sections: TextIndex;
   statements: TextIndex;
-}
-
-export function buildIndexes(documents: Document[], parts: Collected): Indexes {
-  return finish(indexSteps(documents, parts));
 }
 
 /** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */

@@ -9,7 +9,7 @@ import {
 } from 'discord-api-types/v10';
 import { buttonExpired, pressedByOwner, defineCommand, type TargetMessage } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
-import { plainText } from '../src/document/text.js';
+import { plainTextOf } from '../src/document/formats/index.js';
 import { datedWithin, dateSpan, shownDate, type DateRange } from '../src/library/dates.js';
 import { MAX_STATEMENT_HITS, type Library, type Scope, type StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
@@ -71,7 +71,7 @@ export function parseQuery(query: string): { words: string; phrases: string[] } 
 }
 
 function textOf(ref: StatementRef): string {
-  return plainText(ref.point.text, ref.document.format === 'markdown');
+  return plainTextOf(ref.document, ref.point.text);
 }
 
 function scopeOf({ document, range }: Pick<SearchAsk, 'document' | 'range'>): Scope {

@@ -18,6 +18,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { DEFAULT_BUTTON_TIMEOUT_MS } from './config.js';
 import type { Library } from './library/library.js';
 
 type Reply = APIInteractionResponseCallbackData;
@@ -33,8 +34,10 @@ export function isLastingButton(customId: string | undefined): boolean {
   return customId?.split(':')[1] === 'cite';
 }
 
-/** How long buttons work when the operator does not say; transports disable them after it. */
-export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
+/** How long a context's buttons work: the operator's BUTTON_TIMEOUT_SECONDS, or the default. */
+export function buttonTimeout(context: Pick<CommandContext, 'buttonTimeoutMs'>): number {
+  return context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+}
 
 /** The first millisecond of 2015, where Discord's ids count from. */
 export const DISCORD_EPOCH = 1420070400000;
@@ -55,7 +58,7 @@ export function snowflakeTime(id: unknown): number | null {
 export function buttonExpired(context: Pick<CommandContext, 'message' | 'now' | 'buttonTimeoutMs' | 'local'>): boolean {
   if (context.local) return false;
   const created = snowflakeTime(context.message?.id);
-  return created === null || context.now() - created > (context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+  return created === null || context.now() - created > buttonTimeout(context);
 }
 
 /**

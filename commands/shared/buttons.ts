@@ -8,7 +8,7 @@ import {
   type APIButtonComponent,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { DEFAULT_BUTTON_TIMEOUT_MS, type CommandContext } from '../../src/command.js';
+import { buttonTimeout, type CommandContext } from '../../src/command.js';
 import { notice } from '../../src/render/reply.js';
 import { plural } from '../../src/render/text.js';
 
@@ -70,7 +70,7 @@ export function expiredResponse(
   rerun: string,
   context: Pick<CommandContext, 'buttonTimeoutMs'>,
 ): APIInteractionResponse {
-  const ms = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+  const ms = buttonTimeout(context);
   const time =
     ms >= 60_000 && ms % 60_000 === 0 ? plural(ms / 60_000, 'minute') : plural(Math.round(ms / 1000), 'second');
   return privately(

@@ -2,7 +2,7 @@
 // parsed; then compared with the corpus file parsed directly, statement by statement, as readers see them.
 import { parseDocument } from '../../src/document/parse.js';
 import { statementsOf } from '../../src/document/sections.js';
-import { plainText } from '../../src/document/text.js';
+import { plainTextOf } from '../../src/document/formats/index.js';
 import type { Document } from '../../src/document/types.js';
 import { pageToDocument } from '../../src/feeds/fetch-document.js';
 import { corpusPage, wordpressPage } from './wordpress-page.js';
@@ -35,8 +35,8 @@ export function compareDocuments(original: Document, back: Document | null): Omi
   const statements = statementTexts(original);
   const found = bag(back ? statementTexts(back) : []);
   const missing = statements.filter((text) => !take(found, text));
-  const figures = original.figures.map((figure) => plainText(figure.text, true));
-  const backFigures = bag(back ? back.figures.map((figure) => plainText(figure.text, true)) : []);
+  const figures = original.figures.map((figure) => plainTextOf(original, figure.text));
+  const backFigures = bag(back ? back.figures.map((figure) => plainTextOf(back, figure.text)) : []);
   return {
     statements: statements.length,
     identical: statements.length - missing.length,
@@ -48,8 +48,9 @@ export function compareDocuments(original: Document, back: Document | null): Omi
 }
 
 function statementTexts(document: Document): string[] {
-  const markdown = document.format === 'markdown';
-  return document.sections.flatMap((section) => statementsOf(section).map((point) => plainText(point.text, markdown)));
+  return document.sections.flatMap((section) =>
+    statementsOf(section).map((point) => plainTextOf(document, point.text)),
+  );
 }
 
 function sectionTitles(document: Document): string[] {

@@ -18,6 +18,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { decodeCustomId } from './custom-id.js';
 import type { Library } from './library/library.js';
 
 type Reply = APIInteractionResponseCallbackData;
@@ -30,7 +31,7 @@ export type CommandOptions = Record<string, OptionValue | undefined>;
  * ("<command>:cite:…") names its quote itself. Transports leave them enabled.
  */
 export function isLastingButton(customId: string | undefined): boolean {
-  return customId?.split(':')[1] === 'cite';
+  return customId !== undefined && decodeCustomId(customId)?.kind === 'cite';
 }
 
 /** How long buttons work when the operator does not say; transports disable them after it. */

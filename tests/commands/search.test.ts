@@ -192,7 +192,7 @@ describe('/search', () => {
       ['search:p:1:::', 'This button no longer works'],
       ['search:p:1::2025~bad:=wall', 'This button no longer works'],
       ['search:p:1:::#zzzz', 'This button no longer works'],
-      ['search:p:1:0.zzzz::=wall', 'This document is no longer served'],
+      ['search:p:1:zzzz::=wall', 'This document is no longer served'],
     ];
     for (const [customId, title] of cases) {
       const response = respond(library, buttonPress(customId, message), sharedContext(), commands);

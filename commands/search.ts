@@ -15,9 +15,9 @@ import { notFoundEmbed } from '../src/render/not-found.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { attribution } from '../src/render/source.js';
 import { documentText, escapeUserText, plural, truncate, unescapeUserText } from '../src/render/text.js';
-import { dateOptions, describeRange, readDateRange } from './shared/dates.js';
-import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
-import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView } from './shared/paged.js';
+import { dateOptions, describeRange } from './shared/dates.js';
+import { documentChoices, documentOption, privateOption } from './shared/options.js';
+import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView, whereAsked } from './shared/paged.js';
 
 export const PAGE_SIZE = 5;
 /** Statements a quoted phrase is checked in, at most: a phrase of common words still answers quickly. */
@@ -213,9 +213,7 @@ export const search = defineCommand({
   // No randomness and no state: the buttons carry the search, so the same options give the same reply.
   pure: true,
   run(library, args) {
-    const { document, notFound: noDocument } = chosenDocument(library, args.document);
-    if (noDocument) return noDocument;
-    const { range, problem } = readDateRange(args);
+    const { document, range, problem } = whereAsked(library, args);
     if (problem) return problem;
     const query = args.query;
     const preview = args.preview === true;

@@ -15,9 +15,9 @@ import { attribution } from '../src/render/source.js';
 import { escapeDocumentText, escapeUserText, plural, quoteAround, truncate } from '../src/render/text.js';
 import { rowsOf } from './shared/buttons.js';
 import { citeButton } from './shared/cite.js';
-import { dateOptions, describeRange, readDateRange } from './shared/dates.js';
+import { dateOptions, describeRange } from './shared/dates.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
-import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView } from './shared/paged.js';
+import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView, whereAsked } from './shared/paged.js';
 
 /** Sentences a page: enough to compare, few enough to read. */
 export const PAGE_SIZE = 5;
@@ -199,6 +199,8 @@ export const stat = defineCommand({
   name: 'stat',
   description: 'Find the figures the documents state, quoted with their sentence',
   example: '/stat query:homicides',
+  // No randomness and no state: the buttons carry the lookup, so the same options give the same reply.
+  pure: true,
   options: {
     document: documentOption,
     query: {
@@ -210,11 +212,8 @@ export const stat = defineCommand({
     ...dateOptions,
     private: privateOption,
   },
-  pure: true,
   run(library, args) {
-    const { document, notFound: noDocument } = chosenDocument(library, args.document);
-    if (noDocument) return noDocument;
-    const { range, problem } = readDateRange(args);
+    const { document, range, problem } = whereAsked(library, args);
     if (problem) return problem;
     const ephemeral = args.private === true;
     const lookup: Lookup = { query: args.query ?? '', document, range };

@@ -27,6 +27,8 @@ import { reply, type Reply } from '../../src/render/reply.js';
 import { blockquote, plural, truncate } from '../../src/render/text.js';
 import { button, expiredResponse, pageButtons, privately, rowsOf, type ButtonRow } from './buttons.js';
 import { citeButton, citePress } from './cite.js';
+import { readDateRange } from './dates.js';
+import { chosenDocument } from './options.js';
 
 /** What a paged answer was asked: words, and where to look. */
 export interface Ask {
@@ -85,6 +87,17 @@ export interface Paged<Hit> {
   /** A page of the answer; `ranked` when the command has ranked the hits already (to tell none from some). */
   reply(library: Library, ask: Ask, page: number, ephemeral: boolean, ranked?: Ranked<Hit>): Reply;
   press(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
+}
+
+/** Where an ask looks, from the `document`, `after` and `before` options; `problem` is the reply when one is wrong. */
+export function whereAsked(
+  library: Library,
+  args: { readonly document?: string; readonly after?: string; readonly before?: string },
+): { document: Document | null; range: DateRange | null; problem: Reply | null } {
+  const { document, notFound } = chosenDocument(library, args.document);
+  if (notFound) return { document: null, range: null, problem: notFound };
+  const { range, problem } = readDateRange(args);
+  return { document, range, problem };
 }
 
 /** " · also in 2 more documents (2021-03-04 to 2025-01-10)": where else a hit is, first and last dated. */

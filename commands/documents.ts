@@ -94,5 +94,5 @@ export const documents = defineCommand({
     }
     return documentPages.reply(library, { query: words, document: null, range: null }, 0, ephemeral);
   },
-  component: (library, customId, context) => documentPages.press(library, customId, context),
+  component: documentPages.press,
 });

@@ -228,5 +228,5 @@ export const search = defineCommand({
   autocomplete(library, focused) {
     return focused.name === 'document' ? choices(documentChoices(library, focused.value)) : { choices: [] };
   },
-  component: (library, customId, context) => statementPages.press(library, customId, context),
+  component: statementPages.press,
 });

@@ -243,5 +243,5 @@ export const stat = defineCommand({
     // The same label twice helps nobody: keep the first of each.
     return choices(named.filter((c, i) => named.findIndex((o) => o.name === c.name) === i).slice(0, 25));
   },
-  component: (library, customId, context) => figurePages.press(library, customId, context),
+  component: figurePages.press,
 });

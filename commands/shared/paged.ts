@@ -85,8 +85,9 @@ export interface Paged<Hit> {
   /** Room for one hit on a page: the description's room less `reserved`, shared by the page's hits. */
   roomPerHit: number;
   /** A page of the answer; `ranked` when the command has ranked the hits already (to tell none from some). */
-  reply(library: Library, ask: Ask, page: number, ephemeral: boolean, ranked?: Ranked<Hit>): Reply;
-  press(library: Library, customId: string, context: CommandContext): APIInteractionResponse;
+  reply: (library: Library, ask: Ask, page: number, ephemeral: boolean, ranked?: Ranked<Hit>) => Reply;
+  /** A press of any of the answer's buttons: the command's `component`. */
+  press: (library: Library, customId: string, context: CommandContext) => APIInteractionResponse;
 }
 
 /** Where an ask looks, from the `document`, `after` and `before` options; `problem` is the reply when one is wrong. */
@@ -224,7 +225,7 @@ export function pagedAnswer<Hit>(spec: PagedSpec<Hit>): Paged<Hit> {
   return {
     roomPerHit: roomPerHit(spec),
     reply: (library, ask, page, ephemeral, ranked) => pageReply(spec, library, ask, page, { ephemeral, ranked }),
-    press(library, customId, context) {
+    press: (library, customId, context) => {
       const cited = citePress(library, customId);
       if (cited) return cited;
       if (buttonExpired(context)) return expiredResponse(spec.what, `/${spec.command}`, context);

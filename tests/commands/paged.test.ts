@@ -6,6 +6,7 @@ import {
   MessageFlags,
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commands as registry } from '../../commands/index.js';
 import { pagedAnswer } from '../../commands/shared/paged.js';
@@ -113,5 +114,22 @@ describe('a paged command of one file', () => {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: { flags: MessageFlags.Ephemeral, embeds: [{ title }] },
       });
+  });
+
+  it('is the very example docs/architecture.md shows', () => {
+    const example = (text: string, from: string, to: string) =>
+      text
+        .slice(text.indexOf(from) + from.length, text.indexOf(to))
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join('\n');
+    const here = example(
+      readFileSync('tests/commands/paged.test.ts', 'utf8'),
+      '// --- commands/sections.ts',
+      '// --- and',
+    );
+    const docs = example(readFileSync('docs/architecture.md', 'utf8'), 'in `commands/index.ts`:\n\n  ```ts', '  ```\n');
+    expect(docs).toBe(here.slice(here.indexOf('\n') + 1));
   });
 });

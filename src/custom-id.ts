@@ -33,7 +33,7 @@ export interface CiteButton {
 }
 
 /** /section: turn a section's page, or show one section of a list that shares a name. */
-export interface SectionButton {
+interface SectionButton {
   kind: 'section';
   command: string;
   action: 'page' | 'show';
@@ -44,7 +44,7 @@ export interface SectionButton {
 }
 
 /** "Post to channel" of a check: it posts what its message shows. */
-export interface PostButton {
+interface PostButton {
   kind: 'post';
   command: string;
 }

@@ -40,7 +40,7 @@ export interface Ask {
 }
 
 /** The hits of an ask, best first; `more` when the ranking stopped at its cap. */
-export interface Ranked<Hit> {
+interface Ranked<Hit> {
   hits: Hit[];
   more?: boolean;
 }
@@ -57,10 +57,10 @@ export interface PageView<Hit> {
 }
 
 /** Renders one hit, numbered as the answer numbers it, in at most `room` characters of the page. */
-export type HitRenderer<Hit> = (hit: Hit, number: number, room: number) => string;
+type HitRenderer<Hit> = (hit: Hit, number: number, room: number) => string;
 
 /** What a paged command says of itself: everything else of a paged answer is here. */
-export interface PagedSpec<Hit> {
+interface PagedSpec<Hit> {
   command: string;
   pageSize: number;
   /** Characters of a page's description that are not hits (a note above them, a count under them). */
@@ -81,7 +81,7 @@ export interface PagedSpec<Hit> {
   postable?: boolean;
 }
 
-export interface Paged<Hit> {
+interface Paged<Hit> {
   /** Room for one hit on a page: the description's room less `reserved`, shared by the page's hits. */
   roomPerHit: number;
   /** A page of the answer; `ranked` when the command has ranked the hits already (to tell none from some). */

@@ -93,6 +93,32 @@ function functionLengths(file: string): Array<{ name: string; lines: number }> {
   return found;
 }
 
+/** Where a file sets a button's custom id, or claims a string is one, other than through the codec. */
+function customIdsBuilt(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const at = (node: ts.Node, what: string) =>
+    found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${what}`);
+  const visit = (node: ts.Node) => {
+    // A button's id is set in one place, the button maker, from a CustomId the codec made; ids a press carries
+    // (the console's) are passed on, never written.
+    if (ts.isPropertyAssignment(node) && node.name.getText().replace(/['"]/g, '') === 'custom_id') {
+      const value = node.initializer;
+      const written = ts.isTemplateExpression(value) || ts.isBinaryExpression(value) || ts.isStringLiteralLike(value);
+      const isButton = ts.isObjectLiteralExpression(node.parent) && /\b(label|style):/.test(node.parent.getText());
+      if (written || (isButton && file !== BUTTON_MAKER)) at(node, node.getText());
+    }
+    if (ts.isCallExpression(node) && node.expression.getText().endsWith('setCustomId')) at(node, node.getText());
+    if (ts.isAsExpression(node) && node.type.getText() === 'CustomId' && file !== CODEC) at(node, node.getText());
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+const CODEC = join('src', 'custom-id.ts');
+const BUTTON_MAKER = join('commands', 'shared', 'buttons.ts');
+
 describe('architecture', () => {
   it(`has no function over ${MAX_FUNCTION_LINES} lines in src/ and commands/`, () => {
     const long = files.flatMap(functionLengths).filter((f) => f.lines > MAX_FUNCTION_LINES);
@@ -190,5 +216,11 @@ describe('architecture', () => {
   it('answers PING in one place: the HTTP endpoint, the one transport Discord pings', () => {
     const answering = files.filter((file) => readFileSync(file, 'utf8').includes('InteractionResponseType.Pong'));
     expect(answering).toEqual(['src/transport/http.ts']);
+  });
+
+  it('builds every button’s custom id in the codec (src/custom-id.ts), nowhere else', () => {
+    expect(files.flatMap(customIdsBuilt)).toEqual([]);
+    // The button maker takes only what the codec makes.
+    expect(readFileSync(BUTTON_MAKER, 'utf8')).toMatch(/customId: CustomId,/);
   });
 });

@@ -15,6 +15,8 @@ export type Backend = 'sqlite' | 'postgres';
 export interface Database {
   readonly db: Kysely<Tables>;
   readonly backend: Backend;
+  /** PostgreSQL's address, for a connection of its own that listens for notifications. */
+  readonly url?: string;
   close(): Promise<void>;
 }
 
@@ -101,5 +103,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     throw new DatabaseUnavailable(`cannot open the database at ${where}: ${reasonOf(error)}`);
   }
   const opened = db;
-  return { db: opened, backend, close: () => opened.destroy() };
+  const url = 'databaseUrl' in target ? target.databaseUrl : undefined;
+  return { db: opened, backend, url, close: () => opened.destroy() };
 }

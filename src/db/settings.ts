@@ -1,16 +1,8 @@
 // Each server's choices for every command, read through a cache (./settings-cache.ts) so a command does not
 // wait on the database for them.
 import type { Kysely } from 'kysely';
+import { DEFAULT_SETTINGS, type GuildSettings } from '../guild.js';
 import type { Tables } from './schema.js';
-
-export interface GuildSettings {
-  /** Replies only the asker sees unless a command's `private` option says otherwise. */
-  privateReplies: boolean;
-  /** The document commands look in when their `document` option is not given; null: every document. */
-  defaultDocument: string | null;
-}
-
-export const DEFAULT_SETTINGS: Readonly<GuildSettings> = { privateReplies: false, defaultDocument: null };
 
 export async function readSettings(db: Kysely<Tables>, guildId: string): Promise<GuildSettings> {
   const row = await db

@@ -1,15 +1,8 @@
 // Channels that follow new fact sheets, by server. Following again changes the words and resumes a paused
 // subscription, but keeps when it began: nothing older than the first /follow is announced.
 import type { Kysely } from 'kysely';
+import type { Subscription } from '../guild.js';
 import type { SubscriptionRow, Tables } from './schema.js';
-
-export interface Subscription {
-  guildId: string;
-  channelId: string;
-  words: string | null;
-  createdAt: number;
-  pausedReason: string | null;
-}
 
 const fromRow = (row: SubscriptionRow): Subscription => ({
   guildId: row.guild_id,

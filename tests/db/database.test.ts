@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { claim, lapsedClaims, markSent, postponed, wasSent } from '../../src/db/announcements.js';
 import { documentsFetchedSince, storeDocument } from '../../src/db/documents.js';
 import { leaseFeed, renewLease, saveFeedState } from '../../src/db/feeds.js';
-import { DEFAULT_SETTINGS, readSettings, saveSettings } from '../../src/db/settings.js';
+import { readSettings, saveSettings } from '../../src/db/settings.js';
+import { DEFAULT_SETTINGS } from '../../src/guild.js';
 import { activeSubscriptions, follow, pause, subscriptionsOf, unfollow } from '../../src/db/subscriptions.js';
 import { onBothBackends } from './backends.js';
 

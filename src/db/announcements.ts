@@ -70,16 +70,6 @@ export async function postponed(
     .execute();
 }
 
-/** How many times it has failed so far (0 when it never did or is not claimed). */
-export async function attemptsOf(db: Kysely<Tables>, key: AnnouncementKey): Promise<number> {
-  const row = await db
-    .selectFrom('announcements')
-    .select('attempts')
-    .where((eb) => eb.and(keyed(key)))
-    .executeTakeFirst();
-  return row?.attempts ?? 0;
-}
-
 /** Claims never marked sent whose lease has lapsed: what a replica finishes for one that failed or died. */
 export async function lapsedClaims(db: Kysely<Tables>, now: number): Promise<AnnouncementKey[]> {
   const rows = await db

@@ -10,7 +10,9 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
+  PermissionFlagsBits,
   type APICommandAutocompleteInteractionResponseCallbackData,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
@@ -21,6 +23,7 @@ import {
 import { BudgetedMap, ENTRY_BYTES, stringBytes } from './budgeted-map.js';
 import { DEFAULT_BUTTON_TIMEOUT_MS } from './config.js';
 import { decodeCustomId } from './custom-id.js';
+import type { GuildContext } from './guild.js';
 import type { Library } from './library/library.js';
 
 type Reply = APIInteractionResponseCallbackData;
@@ -74,7 +77,9 @@ export function pressedByOwner(context: Pick<CommandContext, 'messageOwnerId' | 
 
 /** One option as a command declares it. */
 export interface OptionSpec {
-  type: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Boolean;
+  /** A channel option's value is the channel's id. */
+  type:
+    ApplicationCommandOptionType.String | ApplicationCommandOptionType.Boolean | ApplicationCommandOptionType.Channel;
   description: string;
   required?: boolean;
   autocomplete?: boolean;
@@ -145,6 +150,8 @@ export interface CommandContext {
   buttonTimeoutMs?: number;
   /** The console: one person at a terminal, no Discord message to date or to name an owner. */
   local?: boolean;
+  /** In a server, with a database: its settings and subscriptions, and how to ask for a change (../guild.ts). */
+  guild?: GuildContext;
 }
 
 /** What a transport keeps for the commands between interactions; channel and user come with each one. */
@@ -171,6 +178,8 @@ export interface SlashCommand {
   privateByDefault?: boolean;
   /** The shared values `run` reads, so the handler can fetch them from the store first. */
   sharedKeys?(where: Where): string[];
+  /** `run` reads the server's subscriptions (`context.guild.subscriptions`): the handler reads them first. */
+  readsSubscriptions?: boolean;
   run(library: Library, options: CommandOptions, context: CommandContext): Reply;
   autocomplete(
     library: Library,
@@ -219,6 +228,9 @@ export interface CommandSpec<O extends OptionSpecs> {
   options: O;
   pure?: boolean;
   privateByDefault?: boolean;
+  /** For members with Manage Server only, in servers only: Discord hides it from the others (checked again in `run`). */
+  forManagers?: boolean;
+  readsSubscriptions?: boolean;
   sharedKeys?(where: Where): string[];
   run(library: Library, args: ArgumentsOf<O>, context: CommandContext): Reply;
   autocomplete?(
@@ -241,19 +253,36 @@ export const CONTEXTS = [
   InteractionContextType.PrivateChannel,
 ];
 
+/** Channels announcements can be posted in: text and announcement channels. */
+const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+/** A server's settings are its managers' to change: such commands exist only where a server installed the bot. */
+function builderOf(spec: CommandSpec<OptionSpecs>): SlashCommandBuilder {
+  const builder = new SlashCommandBuilder().setName(spec.name).setDescription(spec.description);
+  if (!spec.forManagers) return builder.setIntegrationTypes(INTEGRATION_TYPES).setContexts(CONTEXTS);
+  return builder
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setContexts(InteractionContextType.Guild)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
+}
+
 /** The definition Discord registers, built with @discordjs/builders (which checks names and lengths). */
 function definitionOf<O extends OptionSpecs>(spec: CommandSpec<O>): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const builder = new SlashCommandBuilder()
-    .setName(spec.name)
-    .setDescription(spec.description)
-    .setIntegrationTypes(INTEGRATION_TYPES)
-    .setContexts(CONTEXTS);
+  const builder = builderOf(spec);
   // Discord wants required options first; the declared order holds otherwise.
   const entries = Object.entries(spec.options).sort(([, a], [, b]) => Number(!!b.required) - Number(!!a.required));
   for (const [name, option] of entries) {
     if (option.type === ApplicationCommandOptionType.Boolean) {
       builder.addBooleanOption((o) =>
         o.setName(name).setDescription(option.description).setRequired(!!option.required),
+      );
+    } else if (option.type === ApplicationCommandOptionType.Channel) {
+      builder.addChannelOption((o) =>
+        o
+          .setName(name)
+          .setDescription(option.description)
+          .setRequired(!!option.required)
+          .addChannelTypes(...POSTABLE_CHANNELS),
       );
     } else {
       builder.addStringOption((o) => {
@@ -275,6 +304,7 @@ export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Slas
     example: spec.example,
     pure: spec.pure,
     privateByDefault: spec.privateByDefault,
+    readsSubscriptions: spec.readsSubscriptions,
     sharedKeys: spec.sharedKeys && ((where) => spec.sharedKeys!(where)),
     run: (library, options, context) => spec.run(library, readArguments(spec.options, options), context),
     autocomplete: (library, focused, options) =>

@@ -8,6 +8,9 @@ import { responseAsText } from './transport/as-text.js';
 import { newSession, runInteractive, runLine, runLines, type ConsoleSession } from './transport/console.js';
 import { CommandLineError } from './transport/parse-command.js';
 
+/** A terminal is in no server: the commands for a server's managers (/follow, /settings, ...) are left out. */
+const consoleCommands = new Map([...commands].filter(([, c]) => c.definition.default_member_permissions == null));
+
 const USAGE =
   'usage: npm run console -- [--json] [--autocomplete] [--seeds=DIR] ["/stat query:homicides" "/section name:2" ...]';
 
@@ -146,7 +149,7 @@ export async function consoleMain(
   }
   const live = await openDocuments(args.seeds ?? seedsDir, args.seeds === undefined ? 'SEEDS_DIR' : '--seeds');
   if (!live) return 1;
-  const session = newSession(() => live.current(), commands);
+  const session = newSession(() => live.current(), consoleCommands);
   if (args.lines.length > 0) return runOneShots(session, args);
   // Edits to the documents are served from the next command on, as the bot serves them.
   live.watch();

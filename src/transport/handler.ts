@@ -14,6 +14,8 @@ import {
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { sharedContext, type Command, type SharedContext } from '../command.js';
+import type { GuildStore } from '../guild.js';
+import { prepareGuild } from '../guild-state.js';
 import type { Library } from '../library/library.js';
 import { errorResponse, rateLimitedResponse, respond, unreadableResponse, whereOf } from '../respond.js';
 import { MemoryStore } from '../store/memory.js';
@@ -54,6 +56,8 @@ export interface HandlerOptions {
   store?: Store;
   /** Commands and button presses a user may make a minute; unset or 0: no limit. */
   rateLimitPerMinute?: number | null;
+  /** Servers' settings and subscriptions (the database); absent: no server settings, no /follow. */
+  guilds?: GuildStore;
 }
 
 function kindOf(interaction: APIInteraction): InteractionKind {
@@ -170,11 +174,15 @@ function commandRunner(getLibrary: () => Library, log: Logger, context: SharedCo
     }
     const command = kind === 'command' ? options.commands.get(commandName(interaction) ?? '') : undefined;
     const keys = command?.kind === 'slash' ? (command.sharedKeys?.(where) ?? []) : [];
-    const shared = await loadSharedValues(store, keys, log);
+    const [shared, server] = await Promise.all([
+      loadSharedValues(store, keys, log),
+      prepareGuild(options.guilds, interaction, command, log),
+    ]);
     try {
-      const response = respond(getLibrary(), interaction, { ...context, shared: shared.values }, options.commands);
+      const routed = { ...context, shared: shared.values, guild: server.guild };
+      const response = respond(getLibrary(), server.interaction, routed, options.commands);
       await shared.save();
-      return { response, failed: false };
+      return { response: await server.finish(response), failed: false };
     } catch (error) {
       log.error({ err: error, interaction: interaction.id, command: commandName(interaction) }, 'command failed');
       return { response: errorResponse(interaction), failed: true };

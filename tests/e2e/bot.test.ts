@@ -105,12 +105,16 @@ describe('deploy-commands against the stand-in', () => {
       name: string;
       integration_types: number[];
       contexts: number[];
-    }>)
+      default_member_permissions?: string | null;
+    }>) {
+      // A server's own settings and announcements are for its managers, in the server only.
+      const managers = command.default_member_permissions === String(1 << 5);
       expect({ name: command.name, integration_types: command.integration_types, contexts: command.contexts }).toEqual({
         name: command.name,
-        integration_types: [0, 1], // guild install, user install
-        contexts: [0, 1, 2], // server, DM with the bot, group DMs and other DMs
+        integration_types: managers ? [0] : [0, 1], // guild install, user install
+        contexts: managers ? [0] : [0, 1, 2], // server, DM with the bot, group DMs and other DMs
       });
+    }
     expect(ran.stdout).toContain(
       "Installable to a server or a user's account; usable in servers, DMs with the bot, group DMs and other DMs.",
     );

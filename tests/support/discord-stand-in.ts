@@ -121,6 +121,10 @@ export class DiscordStandIn {
   /** Every RESUME, with the shard whose session it named (null when it named none the stand-in knows). */
   readonly resumes: Array<{ session_id: string; seq: number; shard: number | null }> = [];
   readonly callbacks: Callback[] = [];
+  /** Messages posted to channels (POST /channels/{id}/messages), in order; a repeated enforced nonce adds none. */
+  readonly channelMessages: Array<{ channelId: string; body: Record<string, unknown> }> = [];
+  /** Channels the bot cannot post in, with Discord's error code: 50001, 50013 (403) or 10003 (404). */
+  readonly refusedChannels = new Map<string, number>();
   /** The global commands, as last registered (PUT). */
   registered: unknown[] = [];
   /** The commands registered in each server, by server id. */
@@ -780,6 +784,9 @@ export class DiscordStandIn {
       return reply(204);
     }
 
+    match = /^\/channels\/(\d+)\/messages$/.exec(route);
+    if (method === 'POST' && match) return this.channelMessage(match[1]!, body, auth, reply, invalid);
+
     match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/@original)?$/.exec(route);
     if (match && (method === 'PATCH' || method === 'POST')) {
       const schema =
@@ -801,7 +808,34 @@ export class DiscordStandIn {
 
     return reply(404, { message: '404: Not Found', code: 0 });
   }
+
+  /** POST /channels/{id}/messages with the bot token: refused for `refusedChannels`, once per enforced nonce. */
+  private channelMessage(
+    channelId: string,
+    body: unknown,
+    auth: string | undefined,
+    reply: (status: number, payload?: unknown) => void,
+    invalid: (problems: string[]) => void,
+  ): void {
+    if (auth !== `Bot ${this.options.token}`) return reply(401, { message: '401: Unauthorized', code: 0 });
+    const refusal = this.refusedChannels.get(channelId);
+    if (refusal) return reply(REFUSALS[refusal]!.status, { message: REFUSALS[refusal]!.message, code: refusal });
+    const message = body as Record<string, unknown>;
+    const problems = messageProblems(message);
+    if (problems.length) return invalid(problems);
+    const nonce = message.enforce_nonce === true ? message.nonce : undefined;
+    const earlier = this.channelMessages.find((m) => m.channelId === channelId && nonce && m.body.nonce === nonce);
+    if (!earlier) this.channelMessages.push({ channelId, body: message });
+    reply(200, { id: this.snowflake(), type: 0, channel_id: channelId, ...message });
+  }
 }
+
+/** Discord's messages for the codes a channel post can be refused with. */
+const REFUSALS: Record<number, { status: number; message: string }> = {
+  50001: { status: 403, message: 'Missing Access' },
+  50013: { status: 403, message: 'Missing Permissions' },
+  10003: { status: 404, message: 'Unknown Channel' },
+};
 
 export async function startStandIn(options: StandInOptions): Promise<DiscordStandIn> {
   const standIn = new DiscordStandIn(options);

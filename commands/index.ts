@@ -9,8 +9,9 @@ import { quote } from './quote.js';
 import { search } from './search.js';
 import { section } from './section.js';
 import { stat } from './stat.js';
+import { trend } from './trend.js';
 
-const listed: Command[] = [section, stat, quote, search, check, checkMessage, documents];
+const listed: Command[] = [section, stat, trend, quote, search, check, checkMessage, documents];
 // /help lists every command, itself included.
 listed.push(helpCommand(() => listed));
 

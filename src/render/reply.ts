@@ -92,6 +92,6 @@ export function choices(
 
 /** A reply with files attached: the JSON's `attachments` give each its id (its place) and description. */
 export function withFiles(data: Reply, files: ReplyFile[]): Reply {
-  const attachments = files.map((file, id) => ({ id, filename: file.name, description: file.description }));
+  const attachments = files.map((file, id) => ({ id: String(id), filename: file.name, description: file.description }));
   return { ...data, attachments, files };
 }

@@ -11,6 +11,21 @@ import { FONT_FAMILY } from './spec.js';
 
 const FONT_FILE = 'assets/fonts/DejaVuSans.ttf';
 
+// vega-lite gives every Set a toJSON when it loads, which breaks other libraries (discord.js's inspect helper
+// throws at its own load) and changes what JSON.stringify writes. Taken off at once, it is put back only while
+// compile runs: compile is synchronous, so no other code sees it.
+const setToJson = Object.getOwnPropertyDescriptor(Set.prototype, 'toJSON');
+delete (Set.prototype as { toJSON?: unknown }).toJSON;
+
+function compileSpec(spec: Record<string, unknown>) {
+  if (setToJson) Object.defineProperty(Set.prototype, 'toJSON', setToJson);
+  try {
+    return compile(spec as unknown as TopLevelSpec).spec;
+  } finally {
+    delete (Set.prototype as { toJSON?: unknown }).toJSON;
+  }
+}
+
 /** The shipped font: two folders up from the sources (tsx), three from dist/src/chart (the built tree). */
 export function fontFile(): string {
   for (const up of ['../../', '../../../']) {
@@ -40,7 +55,7 @@ interface SvgRenderer {
  * images make every step synchronous (tests/chart/render.test.ts checks both give the same SVG).
  */
 export function chartSvg(spec: Record<string, unknown>): string {
-  const view = new View(parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: 'none' });
+  const view = new View(parse(compileSpec(spec)), { renderer: 'none' });
   try {
     view.run();
     const inside = view as unknown as ViewInternals;

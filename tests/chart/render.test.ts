@@ -97,6 +97,12 @@ describe('chart', () => {
     expect(marks.map((m) => [m[1], Number(m[2])])).toEqual(data.map((d) => [d.date, d.middle]));
   });
 
+  it('leaves no toJSON on Set, which vega-lite adds as it loads (discord.js fails to load beside it)', () => {
+    chartSvg(trendSpec(TITLE, series));
+    expect(Object.hasOwn(Set.prototype, 'toJSON')).toBe(false);
+    expect(JSON.stringify({ held: new Set([1]) })).toBe('{"held":{}}');
+  });
+
   it('writes the same SVG synchronously as vega does asynchronously', async () => {
     const spec = trendSpec(TITLE, series);
     const view = new View(parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: 'none' });

@@ -85,6 +85,13 @@ function notDrawn(trend: Trend, drawn: TrendSeries[]): string[] {
   return lines;
 }
 
+function undatedPoints(trend: Trend): Array<{ point: TrendPoint; series: null }> {
+  return trend.undated.map((ref) => ({
+    point: { document: ref.document, date: 'no date', value: 0, valueMax: null, bound: 'exact', figures: [ref] },
+    series: null,
+  }));
+}
+
 function undatedList(documents: Document[]): string {
   const names = documents.slice(0, 5).map((d) => escapeDocumentText(d.file));
   return documents.length > 5 ? `${names.join(', ')} and ${documents.length - 5} more` : names.join(', ');
@@ -104,7 +111,8 @@ function titleOf(asked: Asked, drawn: TrendSeries[]): string {
 /** The embed: the points in date order, the first POINTS_SHOWN quoted, and what was left off the chart. */
 function trendEmbed(library: Library, asked: Asked, trend: Trend, drawn: TrendSeries[]): APIEmbed {
   const shown = drawn.length > 0 ? drawn : trend.series.slice(0, 1);
-  const ordered = pointsInOrder(shown);
+  // Nothing dated: the undated figures are quoted instead (they stay off any chart).
+  const ordered = shown.length > 0 ? pointsInOrder(shown) : undatedPoints(trend);
   const several = shown.length > 1;
   const blocks = ordered
     .slice(0, POINTS_SHOWN)
@@ -149,7 +157,7 @@ export function trendFigures(trend: Trend): FigureRef[] {
 export const trend = defineCommand({
   name: 'trend',
   description: 'Chart a figure over time, each point a quoted statement',
-  example: '/trend query:pounds of fentanyl',
+  example: '/trend query:miles of wall',
   options: {
     query: {
       type: ApplicationCommandOptionType.String,

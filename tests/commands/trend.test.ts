@@ -83,6 +83,17 @@ describe('/trend', () => {
     );
   });
 
+  it('quotes figures of undated documents, off the chart, when nothing is dated', () => {
+    const undated = sheetsLibrary([SHEETS[2]!]);
+    expect(run({ query: 'pounds of fentanyl' }, undated).embeds![0]!.description).toBe(
+      [
+        `*${NO_CHART}*`,
+        '**1.** no date · 900\n> Border agents seized **900** pounds of fentanyl.\n— *Border and Jobs* · sheet-1.md, line 5',
+        '*Not on the chart, no date: sheet-1.md.*',
+      ].join('\n\n'),
+    );
+  });
+
   it('says "no figures to chart" privately when nothing is found', () => {
     const reply = run({ query: 'tariffs' });
     expect(reply.flags).toBe(MessageFlags.Ephemeral);

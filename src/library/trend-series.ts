@@ -4,7 +4,7 @@
 // point carrying every quote (a range from the lowest to the highest when they differ).
 import type { Document } from '../document/types.js';
 import { documentDate } from './dates.js';
-import type { FigureRef, Library, Scope } from './library.js';
+import type { FigureHit, FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
@@ -50,6 +50,8 @@ export interface Trend {
 export const MAX_TREND_FIGURES = 400;
 /** Queries longer than this are not looked up: nobody names a series in more. */
 export const MAX_TREND_QUERY = 200;
+/** Figures whose sentence holds this much less of the query than the best one's are not the series asked for. */
+const FIT_SLACK = 0.2;
 
 const AT_LEAST = /^(more than|greater than|over|at least|upwards of|just over|well over|in excess of|above|exceeding)$/;
 const AT_MOST = /^(fewer than|less than|nearly|almost|under|at most|up to|as many as|as much as|just under|below)$/;
@@ -97,10 +99,41 @@ export function seriesKeyOf(ref: FigureRef): string {
   return [ref.figure.unit ?? 'count', countedOf(ref), periodOf(ref) ?? ''].join('|');
 }
 
-/** The figures a query finds, best ranked first, at most MAX_TREND_FIGURES; only confident answers. */
+/**
+ * The same figure where /stat folded a repeated sentence into one hit ("also in"): each document that states it
+ * is a point of its own on its own day.
+ */
+function repeatsOf(library: Library, hit: FigureHit, within: ((d: Document) => boolean) | undefined): FigureRef[] {
+  const same = (a: FigureRef, b: FigureRef) =>
+    a.figure.value === b.figure.value && a.figure.unit === b.figure.unit && a.figure.counts === b.figure.counts;
+  return hit.alsoIn
+    .filter((document) => !within || within(document))
+    .flatMap((document) => {
+      const refs = library.parts(document.id).figures;
+      return hit.bold.flatMap((bold) => refs.find((ref) => same(ref, bold)) ?? []);
+    });
+}
+
+/** How much of the query a figure's sentence and what it counts hold: the share of the query's words. */
+function fitOf(ref: FigureRef, asked: string[]): number {
+  if (asked.length === 0) return 0;
+  const { figure, document } = ref;
+  const held = new Set(terms(`${figure.counts ?? ''} ${document.text.slice(...figure.sentenceSpan)}`));
+  return asked.filter((t) => held.has(t)).length / asked.length;
+}
+
+/**
+ * The figures a query finds, best ranked first, at most MAX_TREND_FIGURES: /stat's confident answers, with their
+ * repeats in other documents, keeping those whose own sentence holds the most of the query's words.
+ */
 function figuresFound(library: Library, query: string, scope: Scope | undefined) {
+  const within = typeof scope === 'object' ? scope.within : undefined;
   const hits = library.findFigureSentences(query, scope).filter((hit) => hit.confident);
-  const figures = hits.flatMap((hit) => hit.bold);
+  const all = hits.flatMap((hit) => [...hit.bold, ...repeatsOf(library, hit, within)]);
+  const asked = [...new Set(terms(query, false))];
+  const fits = all.map((ref) => fitOf(ref, asked));
+  const best = Math.max(0, ...fits);
+  const figures = all.filter((_, i) => fits[i]! >= best - FIT_SLACK);
   return { figures: figures.slice(0, MAX_TREND_FIGURES), found: figures.length };
 }
 

@@ -54,6 +54,43 @@ describe('trend series', () => {
     expect(trend.vague.map((r) => [r.document.file, r.figure.text])).toEqual([['sheet-5.md', 'thousands']]);
   });
 
+  it("gives a sentence repeated in later sheets a point on each sheet's day", () => {
+    const repeated = 'More than 10 million households are enrolled in the broadband program.';
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-02-14', statements: [repeated] },
+        { date: '2022-03-01', statements: [repeated] },
+        {
+          date: '2022-05-09',
+          statements: ['More than 11.5 million households are enrolled in the broadband program.'],
+        },
+      ]),
+      'households enrolled in the broadband program',
+    );
+    expect(texts(trend)).toEqual([
+      {
+        name: 'households',
+        points: [
+          ['2022-02-14', 10_000_000, null, 'atLeast', ['More than 10 million']],
+          ['2022-03-01', 10_000_000, null, 'atLeast', ['More than 10 million']],
+          ['2022-05-09', 11_500_000, null, 'atLeast', ['More than 11.5 million']],
+        ],
+      },
+    ]);
+  });
+
+  it('keeps the figures whose sentence holds the most of what was asked', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-01', statements: ['The law created 170,000 clean energy jobs.'] },
+        { date: '2023-06-01', statements: ['The law created 210,000 clean energy jobs.'] },
+        { date: '2023-07-01', statements: ['The new plant will create 2,000 construction jobs.'] },
+      ]),
+      'clean energy jobs created',
+    );
+    expect(trend.series.map((s) => s.points.map((p) => p.value))).toEqual([[170_000, 210_000]]);
+  });
+
   it('never puts "per month" and "per year" in one series', () => {
     const trend = findTrend(
       sheetsLibrary([

@@ -84,7 +84,10 @@ describe('trend series', () => {
       sheetsLibrary([
         { date: '2023-01-01', statements: ['The law created 170,000 clean energy jobs.'] },
         { date: '2023-06-01', statements: ['The law created 210,000 clean energy jobs.'] },
-        { date: '2023-07-01', statements: ['The new plant will create 2,000 construction jobs.'] },
+        {
+          date: '2023-07-01',
+          statements: ['Clean energy is growing. The new plant will create 2,000 construction jobs.'],
+        },
       ]),
       'clean energy jobs created',
     );

@@ -158,7 +158,7 @@ export function trendLines(scores: TrendScores[] | null): string[] {
   ];
 }
 
-if (process.argv[1]?.endsWith('trend.ts')) {
+if (process.argv[1]?.endsWith('eval/trend.ts')) {
   const at = process.argv.indexOf('--split');
   const scores = evalTrend(at >= 0 ? (process.argv[at + 1] as TrendSplit) : undefined);
   console.log(trendLines(scores).join('\n'));

@@ -36,9 +36,12 @@ const POINT_ROOM = Math.floor((LIMITS.embedDescription - 600) / POINTS_SHOWN);
 
 /** The first series and those measured the same way (same unit and period) that can share its axis. */
 export function drawnSeries(trend: Trend): TrendSeries[] {
-  const [first] = trend.series;
+  // A series whose figures do not say what they count could mix things: quoted, never drawn.
+  const [first] = trend.series.filter((s) => s.key.split('|')[1] !== '');
   if (!first || first.points.length < 2) return [];
-  const alike = trend.series.filter((s) => s.unit === first.unit && s.per === first.per && s.points.length >= 2);
+  const alike = trend.series.filter(
+    (s) => s.unit === first.unit && s.per === first.per && s.points.length >= 2 && s.key.split('|')[1] !== '',
+  );
   return alike.slice(0, MAX_SERIES_DRAWN);
 }
 

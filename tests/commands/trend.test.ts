@@ -94,6 +94,18 @@ describe('/trend', () => {
     );
   });
 
+  it('draws no series whose figures do not say what they count', () => {
+    const unnamed = sheetsLibrary([
+      { date: '2024-01-01', statements: ['For the border wall, the total was $3 billion.'] },
+      { date: '2024-06-01', statements: ['For the border wall, the total was $5 billion.'] },
+    ]);
+    const trendFound = findTrend(unnamed, 'border wall');
+    expect(trendFound.series.map((s) => [s.key, s.points.length])).toEqual([['$||', 2]]);
+    const reply = run({ query: 'border wall' }, unnamed);
+    expect(reply.files).toBeUndefined();
+    expect(reply.embeds![0]!.description!.startsWith(`*${NO_CHART}*`)).toBe(true);
+  });
+
   it('says "no figures to chart" privately when nothing is found', () => {
     const reply = run({ query: 'tariffs' });
     expect(reply.flags).toBe(MessageFlags.Ephemeral);

@@ -23,6 +23,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# /trend's chart font, loaded by file (no system fonts): DejaVu Sans from Debian's fonts-dejavu-core package,
+# shipped in the repository so the image needs no apt-get.
+COPY assets ./assets
 # The bundled document, served when nothing is mounted over the volume.
 COPY seeds ./seeds
 USER node

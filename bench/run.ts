@@ -89,6 +89,12 @@ if (process.env.BENCH_END_TO_END !== '0') {
   }
 }
 
+if (process.env.BENCH_TREND !== '0') {
+  // The chart's render time and memory, and a whole /trend on the corpus (bench/trend.ts).
+  const { benchTrend } = await import('./trend.js');
+  benchTrend(corpusDir);
+}
+
 if (process.env.BENCH_HTTP !== '0') {
   // Loaded only here: autocannon is needed for this part alone.
   const { httpLoad, printHttpLoad } = await import('./http-load.js');

@@ -12,9 +12,10 @@ import { search } from './search.js';
 import { section } from './section.js';
 import { settings } from './settings.js';
 import { stat } from './stat.js';
+import { trend } from './trend.js';
 import { unfollow } from './unfollow.js';
 
-const listed: Command[] = [section, stat, quote, search, check, checkMessage, documents];
+const listed: Command[] = [section, stat, trend, quote, search, check, checkMessage, documents];
 // A server's own state, for its managers: announcements of new fact sheets and defaults for every command.
 listed.push(follow, unfollow, following, settings);
 // /help lists every command, itself included.

@@ -4,34 +4,23 @@
 // are measured beside MiniSearch and FlexSearch (and Lunr for /search) over the same sentences, in the same run.
 // `--split tune` measures one split alone (what tuning looks at); `--json FILE` also writes the numbers;
 // `--misses` lists every disagreement of the first split measured.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { scoreClaims, type ClaimScores } from './claims.js';
 import { statEngines } from './stat-hits.js';
 import { loadGold, SPLITS, type SplitName } from './gold/load.js';
 import { scoreParser } from './parser.js';
 import { percentile, scoreSearch, searchEngines } from './search.js';
 import { scoreStat } from './stat.js';
-import { parseDocument } from '../src/document/parse.js';
-import { createLibrary, uniqueIds } from '../src/library/library.js';
+import { corpusLibrary, evalTrend, trendLines } from './trend.js';
 
 const CORPUS = '../shared/corpus';
 const pct = (x: number) => x.toFixed(3);
 
 function corpusLatency(queries: string[]): { documents: number; medianMs: number; p99Ms: number } | null {
-  if (!existsSync(CORPUS)) return null;
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/^\d{4}-.*\.md$/.test(entry.name)) files.push(path);
-    }
-  };
-  walk(CORPUS);
-  const library = createLibrary(
-    uniqueIds(files.sort().map((f) => parseDocument(readFileSync(f, 'utf8'), { file: relative(CORPUS, f) }))),
-  );
+  // Built once for this and /trend's questions (eval/trend.ts).
+  const library = corpusLibrary();
+  if (!library) return null;
+  const files = library.documents;
   for (const q of queries) library.searchStatements(q); // warm: the first query builds lookup tables
   const times: number[] = [];
   for (let round = 0; round < 3; round++) {
@@ -134,6 +123,8 @@ if (process.argv[1]?.endsWith('run.ts')) {
       ? `/search over the whole corpus (${corpus.documents} documents): median ${corpus.medianMs.toFixed(2)} ms, p99 ${corpus.p99Ms.toFixed(2)} ms`
       : `/search over the whole corpus: skipped, ${CORPUS} is absent`,
   ];
+  // /trend's own questions (tests/fixtures/trend-gold) over the corpus: with the full run only.
+  if (!only) out.push('', ...trendLines(evalTrend()));
   console.log(out.join('\n'));
   const test = splits[0]!;
   if (process.argv.includes('--misses'))

@@ -26,7 +26,33 @@ import { decodeCustomId } from './custom-id.js';
 import type { GuildContext } from './guild.js';
 import type { Library } from './library/library.js';
 
-type Reply = APIInteractionResponseCallbackData;
+/** A file sent beside a reply (a chart): the reply's `attachments` name it by its place in `files`. */
+export interface ReplyFile {
+  name: string;
+  data: Buffer | Uint8Array;
+  description: string;
+  contentType: string;
+}
+
+/** Discord's reply JSON, and the files that go with it (never part of the JSON: transports send them apart). */
+export type Reply = APIInteractionResponseCallbackData & { files?: ReplyFile[] };
+
+/** A response as JSON can show it: each file described by name, size and content type instead of its bytes. */
+export function filesDescribed<T>(response: T): T {
+  const { body, files } = withoutFiles(response);
+  if (files.length === 0) return response;
+  const described = files.map((f) => ({ name: f.name, size: f.data.byteLength, contentType: f.contentType }));
+  const data = (body as { data: object }).data;
+  return { ...body, data: { ...data, files: described } };
+}
+
+/** A response's JSON without its files, and the files: what a transport sends as `payload_json` and `files[n]`. */
+export function withoutFiles<T>(response: T): { body: T; files: ReplyFile[] } {
+  const data = (response as { data?: Reply } | null)?.data;
+  if (!data?.files?.length) return { body: response, files: [] };
+  const { files, ...json } = data;
+  return { body: { ...response, data: json }, files };
+}
 export type OptionValue = string | number | boolean;
 /** Options as an interaction carries them: whatever Discord (or a tampered payload) sent, by name. */
 export type CommandOptions = Record<string, OptionValue | undefined>;

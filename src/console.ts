@@ -1,7 +1,10 @@
-// npm run console [-- [--json] [--autocomplete] [--seeds=DIR] ["/command option:value" ...]]
+// npm run console [-- [--json] [--autocomplete] [--seeds=DIR] [--out=DIR] ["/command option:value" ...]]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
+import { filesDescribed, withoutFiles } from './command.js';
 import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary } from './library/serve.js';
 import { responseAsText } from './transport/as-text.js';
@@ -12,12 +15,13 @@ import { CommandLineError } from './transport/parse-command.js';
 const consoleCommands = new Map([...commands].filter(([, c]) => c.definition.default_member_permissions == null));
 
 const USAGE =
-  'usage: npm run console -- [--json] [--autocomplete] [--seeds=DIR] ["/stat query:homicides" "/section name:2" ...]';
+  'usage: npm run console -- [--json] [--autocomplete] [--seeds=DIR] [--out=DIR] ["/stat query:homicides" "/section name:2" ...]';
 
 const FLAGS = {
   json: { type: 'boolean' },
   autocomplete: { type: 'boolean' },
   seeds: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -26,6 +30,8 @@ interface Arguments {
   autocomplete: boolean;
   /** The folder given with --seeds, if any. */
   seeds?: string;
+  /** The folder given with --out: where a reply's files (a chart) are written. */
+  out?: string;
   help: boolean;
   /** One-shot command lines, in order. */
   lines: string[];
@@ -35,7 +41,8 @@ interface Arguments {
 function flagProblem(error: NodeJS.ErrnoException): string {
   const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? 'given';
   if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `unknown option ${flag}`;
-  return flag === '--seeds' ? '--seeds needs a folder, as --seeds=DIR' : `${flag} takes no value`;
+  if (flag === '--seeds' || flag === '--out') return `${flag} needs a folder, as ${flag}=DIR`;
+  return `${flag} takes no value`;
 }
 
 /** The flags and command lines; throws CommandLineError naming the flag that is wrong. */
@@ -49,10 +56,12 @@ export function readArguments(argv: string[]): Arguments {
   const { values, positionals } = parsed;
   if (values.seeds !== undefined && !values.seeds.trim())
     throw new CommandLineError(`--seeds needs a folder; ${USAGE}`);
+  if (values.out !== undefined && !values.out.trim()) throw new CommandLineError(`--out needs a folder; ${USAGE}`);
   return {
     json: !!values.json,
     autocomplete: !!values.autocomplete,
     seeds: values.seeds,
+    out: values.out,
     help: !!values.help,
     lines: commandLines(positionals),
   };
@@ -78,13 +87,12 @@ function runOneShots(session: ConsoleSession, args: Arguments): number {
   for (const line of args.lines) {
     try {
       const response = runLine(session, line, args.autocomplete ? 'autocomplete' : 'command');
-      if (args.json || args.autocomplete) process.stdout.write(`${JSON.stringify(response)}\n`);
+      if (args.json || args.autocomplete) process.stdout.write(`${JSON.stringify(filesDescribed(response))}\n`);
       else {
         // Several answers in a row: each under the line that asked for it.
         const header = several ? `factsheet> ${line}\n` : '';
-        process.stdout.write(
-          `${header}${responseAsText(response, Boolean(process.stdout.isTTY))}\n${several ? '\n' : ''}`,
-        );
+        const text = responseAsText(response, Boolean(process.stdout.isTTY));
+        process.stdout.write(`${header}${text}\n${filesLines(response, args.out)}${several ? '\n' : ''}`);
       }
     } catch (error) {
       if (!(error instanceof CommandLineError)) throw error;
@@ -92,6 +100,22 @@ function runOneShots(session: ConsoleSession, args: Arguments): number {
     }
   }
   return code;
+}
+
+/** A reply's files: written under `out` (each path printed), or named with how to write them. */
+function filesLines(response: unknown, out: string | undefined): string {
+  const { files } = withoutFiles(response);
+  if (files.length === 0) return '';
+  if (out === undefined)
+    return files.map((f) => `(attached: ${f.name}, ${f.data.byteLength} bytes; --out=DIR writes it)\n`).join('');
+  mkdirSync(out, { recursive: true });
+  return files
+    .map((f) => {
+      const path = join(out, f.name);
+      writeFileSync(path, f.data);
+      return `wrote ${path}\n`;
+    })
+    .join('');
 }
 
 /** ": changed parks.txt; added roads.md" from a reload's fields, for the person editing them. */

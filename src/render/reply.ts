@@ -4,12 +4,12 @@ import {
   type APIApplicationCommandOptionChoice,
   type APICommandAutocompleteInteractionResponseCallbackData,
   type APIEmbed,
-  type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
+import type { Reply, ReplyFile } from '../command.js';
 import { LIMITS } from './limits.js';
 import { truncate } from './text.js';
 
-export type Reply = APIInteractionResponseCallbackData;
+export type { Reply, ReplyFile } from '../command.js';
 
 /** Embed colour: a calm blue for answers, amber for notices ("not found", a bad query), red for failures. */
 export const COLORS = { answer: 0x2b6cb0, notice: 0xd69e2e, error: 0xc53030 } as const;
@@ -88,4 +88,10 @@ export function choices(
     if (out.length === LIMITS.choices) break;
   }
   return { choices: out };
+}
+
+/** A reply with files attached: the JSON's `attachments` give each its id (its place) and description. */
+export function withFiles(data: Reply, files: ReplyFile[]): Reply {
+  const attachments = files.map((file, id) => ({ id: String(id), filename: file.name, description: file.description }));
+  return { ...data, attachments, files };
 }

@@ -11,7 +11,7 @@ import {
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { snowflakeTime, type Command } from '../command.js';
+import { snowflakeTime, withoutFiles, type Command } from '../command.js';
 
 /** A deferred command shows "thinking…" as a new message; a deferred button leaves its message as it is. */
 export type Deferral = 'message' | 'update';
@@ -123,15 +123,16 @@ export function webhookReplies(rest: REST, log: Logger): { editOriginal: EditOri
     }
     // A new message after a deferred button update is a follow-up; otherwise the deferral's message is edited
     // (an edit cannot change whether a message is private: the deferral fixed that).
-    const { flags, ...edit } = response.data ?? {};
+    const { body: json, files } = withoutFiles(response);
+    const { flags, ...edit } = json.data ?? {};
     if (deferred === 'update' && isMessage) {
       const body = { ...edit, flags };
       await swept(() =>
-        rest.post(Routes.webhook(interaction.application_id, interaction.token), { body, auth: false }),
+        rest.post(Routes.webhook(interaction.application_id, interaction.token), { body, files, auth: false }),
       );
       return;
     }
-    await swept(() => rest.patch(original(interaction), { body: edit, auth: false }));
+    await swept(() => rest.patch(original(interaction), { body: edit, files, auth: false }));
   };
   return { editOriginal, finish };
 }

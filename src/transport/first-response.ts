@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimitError, type REST } from '@discordjs/rest';
 import { Routes, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { Command } from '../command.js';
+import { withoutFiles, type Command } from '../command.js';
 import { DEFER_AT_MS, WINDOW_MS } from './backlog.js';
 import { createdAt, deferralOf, deferralResponse, isDeferral, repliesPrivately, type Finish } from './deferral.js';
 import type { Send } from './handler.js';
@@ -68,7 +68,12 @@ function poster(rest: REST, now: () => number) {
   ): Promise<RateLimitError | null> => {
     for (;;) {
       try {
-        await rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false });
+        const { body: json, files } = withoutFiles(body); // files go as files[n] beside payload_json
+        await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body: json,
+          files,
+          auth: false,
+        });
         return null;
       } catch (error) {
         if (!(error instanceof RateLimitError)) throw error;

@@ -8,6 +8,7 @@ import { IncomingWebhookRequestPartialSchema, IncomingWebhookUpdateRequestPartia
 import { WebSocket, WebSocketServer } from 'ws';
 import { commandDefinitionProblems, messageProblems, responseProblems } from './discord-contract.js';
 import { EVENT_DEADLINE_MS } from './deadline.js';
+import { readMultipart, unsentAttachments, type SentFile } from './multipart.js';
 
 export interface RecordedRequest {
   method: string;
@@ -16,6 +17,8 @@ export interface RecordedRequest {
   status: number;
   problems: string[];
   at: number;
+  /** Files a multipart body carried (files[n]), checked against its payload_json's attachments. */
+  files: SentFile[];
 }
 
 export interface Callback {
@@ -23,6 +26,7 @@ export interface Callback {
   body: { type: number; data?: Record<string, unknown> };
   /** Milliseconds from the dispatch to the callback. */
   latency: number;
+  files: SentFile[];
 }
 
 interface Dispatch {
@@ -671,19 +675,15 @@ export class DiscordStandIn {
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
     const method = req.method ?? 'GET';
-    let body: unknown = null;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    const record: RecordedRequest = { method, path, body, status: 0, problems: [], at: performance.now() };
+    // Files come as Discord takes them: multipart, the JSON in payload_json; otherwise the body is JSON.
+    const form = await readMultipart(req.headers['content-type'], raw);
+    const body = form ? form.body : jsonBody(raw.toString('utf8'));
+    const files = form?.files ?? [];
+    const record: RecordedRequest = { method, path, body, status: 0, problems: [], at: performance.now(), files };
     this.requests.push(record);
     const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
@@ -696,6 +696,10 @@ export class DiscordStandIn {
       this.violations.push(...problems.map((p) => `${method} ${path}: ${p}`));
       reply(400, { code: 50035, message: 'Invalid Form Body', errors: problems });
     };
+
+    if (form?.tooLarge) return reply(413, { message: 'Request entity too large', code: 40005 });
+    const formProblems = form ? form.problems : unsentAttachments(body);
+    if (formProblems.length) return invalid(formProblems);
 
     const fault = this.faults.find((f) => f.times > 0 && f.route.test(`${method} ${path}`));
     if (fault) {
@@ -778,7 +782,7 @@ export class DiscordStandIn {
       if (problems.length) return invalid(problems);
       interaction.acknowledged = true;
       this.recordMessage(interaction, body as Callback['body']);
-      const callback: Callback = { interactionId: interaction.id, body: body as Callback['body'], latency };
+      const callback: Callback = { interactionId: interaction.id, body: body as Callback['body'], latency, files };
       this.callbacks.push(callback);
       for (const waiter of interaction.waiters.splice(0)) waiter(callback);
       return reply(204);
@@ -836,6 +840,15 @@ const REFUSALS: Record<number, { status: number; message: string }> = {
   50013: { status: 403, message: 'Missing Permissions' },
   10003: { status: 404, message: 'Unknown Channel' },
 };
+
+function jsonBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 export async function startStandIn(options: StandInOptions): Promise<DiscordStandIn> {
   const standIn = new DiscordStandIn(options);

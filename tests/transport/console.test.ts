@@ -1,12 +1,14 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { complete, newSession, pressButton, runInteractive, runLine } from '../../src/transport/console.js';
+import { SEIZURE_SHEETS, sheetsFolder } from '../support/dated-sheets.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { seedLibrary } from '../support/library.js';
 import { ROOT } from '../support/documents.js';
@@ -16,6 +18,33 @@ import { EVENT_DEADLINE_MS } from '../support/deadline.js';
 const CONSOLE = 'src/console.ts';
 
 describe('npm run console (child process)', () => {
+  it("--out writes a reply's chart and prints its path; without it, says it is attached", () => {
+    const seeds = sheetsFolder(SEIZURE_SHEETS);
+    const out = join(mkdtempSync(join(tmpdir(), 'charts-')), 'charts');
+    const ran = runScript(CONSOLE, [`--seeds=${seeds}`, `--out=${out}`, '/trend query:pounds of fentanyl']);
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toContain('Trend of “pounds of fentanyl” — pounds');
+    expect(ran.stdout.trim().split('\n').at(-1)).toBe(`wrote ${join(out, 'trend.png')}`);
+    const png = PNG.sync.read(readFileSync(join(out, 'trend.png')));
+    expect([png.width, png.height]).toEqual([800, 450]);
+    const plain = runScript(CONSOLE, [`--seeds=${seeds}`, '/trend query:pounds of fentanyl']);
+    expect(plain.stdout).toMatch(/\(attached: trend\.png, \d+ bytes; --out=DIR writes it\)\n$/);
+  });
+
+  it('--json describes an attachment by name, size and type, never its bytes', () => {
+    const ran = runScript(CONSOLE, [
+      `--seeds=${sheetsFolder(SEIZURE_SHEETS)}`,
+      '--json',
+      '/trend query:pounds of fentanyl',
+    ]);
+    const response = JSON.parse(ran.stdout);
+    expect(response.data.files).toEqual([{ name: 'trend.png', size: expect.any(Number), contentType: 'image/png' }]);
+    expect(response.data.files[0].size).toBeGreaterThan(1000);
+    expect(response.data.attachments).toEqual([
+      { id: '0', filename: 'trend.png', description: 'Chart of pounds of fentanyl (pounds) by document date' },
+    ]);
+  });
+
   it('one-shot: prints the reply as readable text', () => {
     const ran = runScript(CONSOLE, ['/stat query:homicides']);
     expect(ran.status).toBe(0);
@@ -56,7 +85,8 @@ describe('npm run console (child process)', () => {
     expect(lines[0].data.embeds[0].title).toBe('Securing Our Border');
     expect(lines[1].data.embeds[0].description).toContain('**thousands** of troops');
     expect(lines[2]).toEqual({
-      error: 'unknown command /nope; the commands are /section, /stat, /quote, /search, /check, /documents, /help',
+      error:
+        'unknown command /nope; the commands are /section, /stat, /trend, /quote, /search, /check, /documents, /help',
     });
     expect(lines[3].data.choices[0].name).toBe('nearly 2,000 — homicides');
     expect(lines[4].data.flags).toBe(64);
@@ -68,7 +98,7 @@ describe('npm run console (child process)', () => {
     const command = runScript(CONSOLE, ['/stats query:x']);
     expect(command.status).toBe(2);
     expect(command.stderr.trim()).toBe(
-      'console: unknown command /stats; the commands are /section, /stat, /quote, /search, /check, /documents, /help',
+      'console: unknown command /stats; the commands are /section, /stat, /trend, /quote, /search, /check, /documents, /help',
     );
     const option = runScript(CONSOLE, ['/stat q:homicides']);
     expect(option.status).toBe(2);

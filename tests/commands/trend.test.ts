@@ -1,0 +1,150 @@
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { CHART_FILE, NO_CHART, POINTS_SHOWN, trend } from '../../commands/trend.js';
+import { chartData } from '../../src/chart/spec.js';
+import { filesDescribed, withoutFiles } from '../../src/command.js';
+import { findTrend } from '../../src/library/trend-series.js';
+import { sheetsLibrary, type Sheet } from '../support/dated-sheets.js';
+import { expectValidResponse } from '../support/discord-contract.js';
+import { HOSTILE_INPUTS } from '../support/hostile.js';
+import { context } from '../support/library.js';
+
+const SHEETS: Sheet[] = [
+  { date: '2025-01-10', statements: ['Border agents seized 1,200 pounds of fentanyl.'] },
+  {
+    date: '2025-03-10',
+    statements: [
+      'Border agents seized more than 2,000 pounds of fentanyl.',
+      'Agents seized 3,000 pounds of fentanyl at ports in March.',
+    ],
+  },
+  { date: null, statements: ['Border agents seized 900 pounds of fentanyl.'] },
+  { date: '2025-06-10', statements: ['Border agents seized thousands of pounds of fentanyl.'] },
+];
+const library = sheetsLibrary(SHEETS);
+const run = (options: Record<string, string | boolean>, lib = library) => trend.run(lib, options, context());
+const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
+
+describe('/trend', () => {
+  it('attaches the chart and quotes each point in date order, listing what it leaves out', () => {
+    const reply = run({ query: 'pounds of fentanyl' });
+    const { body, files } = withoutFiles(asResponse(reply));
+    expectValidResponse(body);
+    expect(files.map((f) => [f.name, f.contentType, f.description])).toEqual([
+      [CHART_FILE, 'image/png', 'Chart of pounds of fentanyl (pounds) by document date'],
+    ]);
+    expect(reply.attachments).toEqual([
+      { id: '0', filename: CHART_FILE, description: 'Chart of pounds of fentanyl (pounds) by document date' },
+    ]);
+    const embed = reply.embeds![0]!;
+    expect(embed.image).toEqual({ url: 'attachment://trend.png', width: 800, height: 450 });
+    expect(embed.title).toBe('Trend of “pounds of fentanyl” — pounds');
+    expect(embed.description).toBe(
+      [
+        '*Each point is a quoted statement; see below.*',
+        '**1.** 2025-01-10 · 1,200\n> Border agents seized **1,200** pounds of fentanyl.\n— *Border and Jobs · Fact Sheet 1 · 2025-01-10* · sheet-1.md, line 8',
+        '**2.** 2025-03-10 · 3,000; more than 2,000\n> Agents seized **3,000** pounds of fentanyl at ports in March.\n— *Border and Jobs · Fact Sheet 2 · 2025-03-10* · sheet-2.md, line 10 · 1 more sentence of this document at this point',
+        '*1 vague figure ("thousands") not drawn.*\n*Not on the chart, no date: sheet-3.md.*',
+      ].join('\n\n'),
+    );
+    expect(embed.footer).toEqual({ text: '2 points · 2025-01-10 to 2025-03-10' });
+    const png = PNG.sync.read(Buffer.from(files[0]!.data));
+    expect([png.width, png.height]).toEqual([800, 450]);
+  });
+
+  it('draws only points the reply quotes, each at a value its quoted figures state', () => {
+    const reply = run({ query: 'pounds of fentanyl' });
+    const series = findTrend(library, 'pounds of fentanyl').series;
+    const description = reply.embeds![0]!.description!.replace(/\*\*/g, '');
+    for (const datum of chartData(series)) {
+      const point = series[datum.point[0]]!.points[datum.point[1]]!;
+      const quoted = point.figures.filter((f) => description.includes(f.document.text.slice(...f.figure.sentenceSpan)));
+      expect(quoted.length).toBeGreaterThan(0);
+      expect(point.figures.map((f) => f.figure.value)).toContain(datum.value);
+      expect(description).toContain(`${datum.date} ·`);
+    }
+  });
+
+  it('describes the attachment in JSON by name, size and type, never its bytes', () => {
+    const described = filesDescribed(asResponse(run({ query: 'pounds of fentanyl' })));
+    const files = (described.data as { files: unknown[] }).files;
+    expect(files).toEqual([{ name: CHART_FILE, size: expect.any(Number) as number, contentType: 'image/png' }]);
+  });
+
+  it('gives no chart for one comparable point: the quote and why', () => {
+    const one = sheetsLibrary([SHEETS[0]!]);
+    const reply = run({ query: 'pounds of fentanyl' }, one);
+    expectValidResponse(asResponse(reply));
+    expect(reply.attachments).toBeUndefined();
+    expect(reply.files).toBeUndefined();
+    expect(reply.embeds![0]!.description).toBe(
+      `*${NO_CHART}*\n\n**1.** 2025-01-10 · 1,200\n> Border agents seized **1,200** pounds of fentanyl.\n— *Border and Jobs* · sheet-1.md, line 8`,
+    );
+  });
+
+  it('quotes figures of undated documents, off the chart, when nothing is dated', () => {
+    const undated = sheetsLibrary([SHEETS[2]!]);
+    expect(run({ query: 'pounds of fentanyl' }, undated).embeds![0]!.description).toBe(
+      [
+        `*${NO_CHART}*`,
+        '**1.** no date · 900\n> Border agents seized **900** pounds of fentanyl.\n— *Border and Jobs* · sheet-1.md, line 5',
+        '*Not on the chart, no date: sheet-1.md.*',
+      ].join('\n\n'),
+    );
+  });
+
+  it('draws no series whose figures do not say what they count', () => {
+    const unnamed = sheetsLibrary([
+      { date: '2024-01-01', statements: ['For the border wall, the total was $3 billion.'] },
+      { date: '2024-06-01', statements: ['For the border wall, the total was $5 billion.'] },
+    ]);
+    const trendFound = findTrend(unnamed, 'border wall');
+    expect(trendFound.series.map((s) => [s.key, s.points.length])).toEqual([['$||', 2]]);
+    const reply = run({ query: 'border wall' }, unnamed);
+    expect(reply.files).toBeUndefined();
+    expect(reply.embeds![0]!.description!.startsWith(`*${NO_CHART}*`)).toBe(true);
+  });
+
+  it('says "no figures to chart" privately when nothing is found', () => {
+    const reply = run({ query: 'tariffs' });
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.embeds![0]!.title).toBe('No figures to chart');
+  });
+
+  it('answers an empty, a huge query and dates in the wrong order with a private note', () => {
+    expect(run({}).embeds![0]!.title).toBe('Nothing to chart');
+    expect(run({ query: 'x'.repeat(201) }).embeds![0]!.title).toBe('Query too long');
+    const swapped = run({ query: 'pounds of fentanyl', after: '2025-06-01', before: '2025-01-01' });
+    expect([swapped.flags, swapped.embeds![0]!.title]).toEqual([MessageFlags.Ephemeral, 'No day is both']);
+  });
+
+  it('keeps to the dates asked for', () => {
+    const reply = run({ query: 'pounds of fentanyl', after: '2025-02-01' });
+    expect(reply.embeds![0]!.title).toBe('Trend of “pounds of fentanyl” · dated from 2025-02-01');
+    expect(reply.embeds![0]!.description!.startsWith(`*${NO_CHART}*`)).toBe(true);
+  });
+
+  it('quotes the first points and counts the rest, and caps what a broad query reads', () => {
+    const many = sheetsLibrary(
+      Array.from({ length: 450 }, (_, i) => ({
+        date: `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        statements: [`Border agents seized ${i + 1} pounds of fentanyl.`],
+      })),
+    );
+    const reply = run({ query: 'pounds of fentanyl' }, many);
+    expectValidResponse(withoutFiles(asResponse(reply)).body);
+    const description = reply.embeds![0]!.description!;
+    expect(description.match(/^\*\*\d+\.\*\*/gm)).toHaveLength(POINTS_SHOWN);
+    expect(description).toContain('*50 more figures matched; only the best-ranked 400 were read.*');
+    expect(description).toMatch(/\*\d+ more points not shown here\.\*/);
+  });
+
+  it.each(HOSTILE_INPUTS.map((input) => [input.slice(0, 30), input]))(
+    'answers hostile input %j validly',
+    (_, input) => {
+      const reply = run({ query: input });
+      expectValidResponse(withoutFiles(asResponse(reply)).body);
+    },
+  );
+});

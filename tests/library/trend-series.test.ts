@@ -1,0 +1,204 @@
+// /trend's series: figures grouped so that a series never mixes units, counted things or periods, one point a
+// document, undated and vague figures set aside, and a cap on what a broad query reads.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  boundOf,
+  countedOf,
+  findTrend,
+  MAX_TREND_FIGURES,
+  periodOf,
+  seriesKeyOf,
+  type Trend,
+} from '../../src/library/trend-series.js';
+import { sheetsLibrary, type Sheet } from '../support/dated-sheets.js';
+
+const texts = (trend: Trend) =>
+  trend.series.map((s) => ({
+    name: s.name,
+    points: s.points.map((p) => [p.date, p.value, p.valueMax, p.bound, p.figures.map((f) => f.figure.text)]),
+  }));
+
+const SEIZURES: Sheet[] = [
+  { date: '2025-01-10', statements: ['Border agents seized 1,200 pounds of fentanyl last month.'] },
+  {
+    date: '2025-03-10',
+    statements: [
+      'Border agents seized more than 2,000 pounds of fentanyl.',
+      'Agents seized 3,000 pounds of fentanyl at ports in March.',
+    ],
+  },
+  { date: '2025-05-10', statements: ['Border agents seized nearly 2,500 pounds of fentanyl.'] },
+  { date: null, statements: ['Border agents seized 900 pounds of fentanyl.'] },
+  { date: '2025-06-10', statements: ['Border agents seized thousands of pounds of fentanyl.'] },
+];
+
+describe('trend series', () => {
+  it('puts one document on one day as one point with all its quotes, a range when they differ', () => {
+    const trend = findTrend(sheetsLibrary(SEIZURES), 'pounds of fentanyl seized');
+    expect(texts(trend)).toEqual([
+      {
+        name: 'pounds of fentanyl',
+        points: [
+          ['2025-01-10', 1200, null, 'exact', ['1,200']],
+          ['2025-03-10', 2000, 3000, 'exact', ['3,000', 'more than 2,000']],
+          ['2025-05-10', 2500, null, 'atMost', ['nearly 2,500']],
+        ],
+      },
+    ]);
+  });
+
+  it('sets aside figures of undated documents and vague figures, listing them', () => {
+    const trend = findTrend(sheetsLibrary(SEIZURES), 'pounds of fentanyl seized');
+    expect(trend.undated.map((r) => [r.document.file, r.figure.text])).toEqual([['sheet-4.md', '900']]);
+    expect(trend.vague.map((r) => [r.document.file, r.figure.text])).toEqual([['sheet-5.md', 'thousands']]);
+  });
+
+  it("gives a sentence repeated in later sheets a point on each sheet's day", () => {
+    const repeated = 'More than 10 million households are enrolled in the broadband program.';
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-02-14', statements: [repeated] },
+        { date: '2022-03-01', statements: [repeated] },
+        {
+          date: '2022-05-09',
+          statements: ['More than 11.5 million households are enrolled in the broadband program.'],
+        },
+      ]),
+      'households enrolled in the broadband program',
+    );
+    expect(texts(trend)).toEqual([
+      {
+        name: 'households',
+        points: [
+          ['2022-02-14', 10_000_000, null, 'atLeast', ['More than 10 million']],
+          ['2022-03-01', 10_000_000, null, 'atLeast', ['More than 10 million']],
+          ['2022-05-09', 11_500_000, null, 'atLeast', ['More than 11.5 million']],
+        ],
+      },
+    ]);
+  });
+
+  it('keeps the figures whose sentence holds the most of what was asked', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-01', statements: ['The law created 170,000 clean energy jobs.'] },
+        { date: '2023-06-01', statements: ['The law created 210,000 clean energy jobs.'] },
+        {
+          date: '2023-07-01',
+          statements: ['Clean energy is growing. The new plant will create 2,000 construction jobs.'],
+        },
+      ]),
+      'clean energy jobs created',
+    );
+    expect(trend.series.map((s) => s.points.map((p) => p.value))).toEqual([[170_000, 210_000]]);
+  });
+
+  it('never puts "per month" and "per year" in one series', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2024-01-01', statements: ['The program costs $10 million per month.'] },
+        { date: '2024-02-01', statements: ['The program costs $12 million per month.'] },
+        { date: '2024-03-01', statements: ['The program costs $150 million per year.'] },
+      ]),
+      'program costs',
+    );
+    expect(trend.series.map((s) => [s.per, s.points.map((p) => p.value)])).toEqual([
+      ['month', [10_000_000, 12_000_000]],
+      ['year', [150_000_000]],
+    ]);
+  });
+
+  it('reads what is counted past a unit and before a place', () => {
+    const lib = sheetsLibrary([
+      {
+        date: '2024-01-01',
+        statements: ['We seized 4,000 pounds of fentanyl.', 'The plant will create 2,000 construction jobs in Ohio.'],
+      },
+    ]);
+    expect(lib.figures.map((ref) => [ref.figure.text, countedOf(ref), seriesKeyOf(ref)])).toEqual([
+      ['4,000', 'fentanyl', 'pounds|fentanyl|'],
+      ['2,000', 'job', 'count|job|'],
+    ]);
+  });
+
+  it('reads periods and bounds as written', () => {
+    const lib = sheetsLibrary([
+      { date: '2024-01-01', statements: ['Crossings fell to 8,000 a month.', 'Crossings were 2 million annually.'] },
+    ]);
+    expect(lib.figures.map(periodOf)).toEqual(['month', 'year']);
+    expect(['more than', 'over', 'nearly', 'up to', 'about', null].map(boundOf)).toEqual([
+      'atLeast',
+      'atLeast',
+      'atMost',
+      'atMost',
+      'about',
+      'exact',
+    ]);
+  });
+
+  it('reads at most MAX_TREND_FIGURES figures and counts the rest as left out', () => {
+    const sheets = Array.from({ length: MAX_TREND_FIGURES + 20 }, (_, i) => ({
+      date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 9}`,
+      statements: [`Border agents seized ${i + 1} pounds of fentanyl.`],
+    }));
+    const trend = findTrend(sheetsLibrary(sheets), 'pounds of fentanyl');
+    expect(trend.found).toBe(MAX_TREND_FIGURES + 20);
+    expect(trend.leftOut).toBe(20);
+  });
+
+  it('answers an empty or huge query with nothing', () => {
+    const lib = sheetsLibrary(SEIZURES);
+    expect(findTrend(lib, '  ').series).toEqual([]);
+    expect(findTrend(lib, 'fentanyl '.repeat(100)).series).toEqual([]);
+  });
+});
+
+// Statements from parts that give units, counted things and periods in many combinations.
+const amount = fc.oneof(
+  fc.integer({ min: 1, max: 90_000 }).map((n) => n.toLocaleString('en-US')),
+  fc.integer({ min: 1, max: 99 }).map((n) => `${n}%`),
+  fc.integer({ min: 1, max: 900 }).map((n) => `$${n} million`),
+  fc.constantFrom('more than 1,000', 'nearly 700', 'from 400 to 1,200', 'about 3 million'),
+);
+const thing = fc.constantFrom('jobs', 'construction jobs', 'pounds of fentanyl', 'migrants', 'jobs in Ohio', 'tariffs');
+const period = fc.constantFrom('', ' per month', ' a year', ' each week', ' annually');
+const statement = fc
+  .tuple(amount, thing, period)
+  .map(([a, t, p]) => `Officials reported ${a} ${t}${p} in the border and jobs program.`);
+const sheet = fc.record({
+  date: fc.option(
+    fc
+      .date({ min: new Date('2020-01-01'), max: new Date('2026-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    { freq: 8 },
+  ),
+  statements: fc.array(statement, { minLength: 1, maxLength: 4 }),
+});
+
+describe('trend series, property', () => {
+  it('never mixes units, counted things or periods in a series; every point is its figures', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sheet, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('jobs', 'border program', 'fentanyl', 'migrants'),
+        (sheets, query) => {
+          const trend = findTrend(sheetsLibrary(sheets), query);
+          for (const series of trend.series) {
+            const figures = series.points.flatMap((p) => p.figures);
+            expect(new Set(figures.map((f) => f.figure.unit ?? 'count')).size).toBe(1);
+            expect(new Set(figures.map(countedOf)).size).toBe(1);
+            expect(new Set(figures.map(periodOf)).size).toBe(1);
+            expect(new Set(series.points.map((p) => p.document)).size).toBe(series.points.length);
+            for (const point of series.points) {
+              const values = point.figures.flatMap((f) => [f.figure.value!, f.figure.valueMax ?? f.figure.value!]);
+              expect([point.value, point.valueMax ?? point.value]).toEqual([Math.min(...values), Math.max(...values)]);
+              expect(point.figures.every((f) => f.document === point.document)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 150, seed: Number(process.env.PROPERTY_SEED ?? 1) },
+    );
+  });
+});

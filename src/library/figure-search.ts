@@ -408,8 +408,6 @@ export class FigureFinder {
     count: () => this.sentences.length,
     own: (term) => this.postings.get(term),
     around: (term) => this.contextPostings(term),
-    holds: (id, term) => this.sentences[id]!.terms.has(term),
-    holdsAround: (id, term) => this.sentences[id]!.context.some((set) => set.has(term)),
   };
 
   /**

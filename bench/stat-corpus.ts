@@ -1,9 +1,10 @@
-// npm run bench:stat [-- OTHER_TREE...]: /stat's lookup on the real corpus, this tree against other checkouts of
+// npm run bench:stat [-- OTHER_TREE...]: /stat's lookup (and /search's) on the real corpus, this tree against other checkouts of
 // the project (a `git worktree add` of an older commit, say), in one process and alternating, so a busy
 // machine slows each alike. The corpus is parsed once, by this tree's parser, and each tree builds its own
 // library from the same documents; the gold set's questions (tune and gold-test, never the frozen test split)
-// are asked round after round, each tree in turn. Prints the median and p99 of each tree and the heap its
-// library added. Numbers are reported, never asserted.
+// are asked round after round, each tree in turn, and so are single common words (held by thousands of
+// sentences: what a cut on ranking would leave out) and the gold questions to /search. Prints the median and
+// p99 of each tree and each kind of lookup, and the heap its library added. Numbers are reported, never asserted.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,13 +15,17 @@ import { uniqueIds } from '../src/library/library.js';
 
 interface Lookup {
   findFigureSentences(query: string): unknown[];
+  searchStatements(query: string): unknown[];
 }
 interface Tree {
   name: string;
   library: Lookup;
   heapMb: number;
-  times: number[];
+  times: Map<string, number[]>;
 }
+
+/** Words in thousands of the corpus's figure sentences. */
+const COMMON_WORDS = ['million', 'billion', 'jobs', 'american', 'year', 'state', 'program', 'funding', 'health', 'new'];
 
 const corpusDir = process.env.CORPUS_DIR ?? new URL('../../shared/corpus', import.meta.url).pathname;
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -46,7 +51,7 @@ async function buildTree(root: string, documents: Document[]): Promise<Tree> {
   const library = module.createLibrary(documents);
   gc();
   const heapMb = (process.memoryUsage().heapUsed - before) / 2 ** 20;
-  return { name: relative(process.cwd(), root) || '.', library, heapMb, times: [] };
+  return { name: relative(process.cwd(), root) || '.', library, heapMb, times: new Map() };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -62,24 +67,35 @@ const queries = (['tune', 'gold-test'] as const).flatMap((split) => loadGold(spl
 const roots = [resolve('.'), ...process.argv.slice(2).map((r) => resolve(r))];
 const trees: Tree[] = [];
 for (const root of roots) trees.push(await buildTree(root, documents));
-for (const tree of trees) for (const q of queries) tree.library.findFigureSentences(q); // warm
+const lookups: Array<[kind: string, questions: string[], ask: (library: Lookup, query: string) => unknown]> = [
+  ['/stat, gold questions', queries, (library, q) => library.findFigureSentences(q)],
+  ['/stat, common words', COMMON_WORDS, (library, q) => library.findFigureSentences(q)],
+  ['/search, gold questions', queries, (library, q) => library.searchStatements(q)],
+];
+for (const tree of trees) for (const [, questions, ask] of lookups) for (const q of questions) ask(tree.library, q); // warm
 for (let round = 0; round < ROUNDS; round++) {
-  for (const q of queries) {
-    for (const tree of round % 2 === 0 ? trees : [...trees].reverse()) {
-      const started = performance.now();
-      tree.library.findFigureSentences(q);
-      tree.times.push(performance.now() - started);
+  for (const [kind, questions, ask] of lookups) {
+    for (const q of questions) {
+      for (const tree of round % 2 === 0 ? trees : [...trees].reverse()) {
+        const started = performance.now();
+        ask(tree.library, q);
+        const times = tree.times.get(kind) ?? [];
+        times.push(performance.now() - started);
+        tree.times.set(kind, times);
+      }
     }
   }
 }
 console.log(
-  `/stat on ${documents.length} corpus documents, ${queries.length} questions x ${ROUNDS} rounds, alternating\n`,
+  `${documents.length} corpus documents, ${queries.length} questions and ${COMMON_WORDS.length} common words x ${ROUNDS} rounds, alternating\n`,
 );
-console.log('| tree | median ms | p99 ms | library heap |');
-console.log('|---|---|---|---|');
+console.log('| tree | lookup | median ms | p99 ms | library heap |');
+console.log('|---|---|---|---|---|');
 for (const { name, times, heapMb } of trees) {
-  const sorted = [...times].sort((a, b) => a - b);
-  console.log(
-    `| ${name} | ${percentile(sorted, 0.5).toFixed(2)} | ${percentile(sorted, 0.99).toFixed(2)} | ${heapMb.toFixed(0)} MB |`,
-  );
+  for (const [kind, kindTimes] of times) {
+    const sorted = [...kindTimes].sort((a, b) => a - b);
+    console.log(
+      `| ${name} | ${kind} | ${percentile(sorted, 0.5).toFixed(2)} | ${percentile(sorted, 0.99).toFixed(2)} | ${heapMb.toFixed(0)} MB |`,
+    );
+  }
 }

@@ -11,6 +11,7 @@ import { newerFirst } from './dates.js';
 import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, StatementRef } from './refs.js';
 import type { ContextRanking } from './context-ranking.js';
+import { candidateIds, type SentencePostings } from './figure-candidates.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
 import { WordsAsked } from './words-asked.js';
@@ -125,11 +126,6 @@ export const MIN_COVERAGE = 0.7;
 export const MIN_CLOSEST_COVERAGE = 0.3;
 /** Closest figures shown at most: a short list to look through, not every sentence sharing a word. */
 export const MAX_CLOSEST = 10;
-/**
- * Sentences weighed per lookup, at most. A word held by many thousands of sentences (a one-letter prefix while
- * someone types, on a large library) would otherwise make every lookup cost time in proportion to the library.
- */
-const MAX_CANDIDATES = 3_000;
 /** How much the share of the words a sentence holds counts in ranking, against BM25 over it and its context. */
 const COVERAGE_RANK = 20;
 /** What a sentence's figure counts holding the words asked for: the figure is what was asked about, not beside it. */
@@ -381,7 +377,7 @@ export class SentenceFinder {
   private weighCandidates(groups: Alternative[][], units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
     const asked = this.asked(groups);
     const weighed = [];
-    for (const id of this.candidateIds(groups, inScope)) {
+    for (const id of this.candidateIds(groups, MIN_CLOSEST_COVERAGE, inScope)) {
       const sentence = this.sentences[id]!;
       const { score, coverage, held, terms: found } = asked.score(sentence);
       if (coverage < MIN_CLOSEST_COVERAGE) continue;
@@ -395,37 +391,27 @@ export class SentenceFinder {
     return answering.size > 0 ? weighed.filter((w) => answering.has(w.sentence.key)) : weighed;
   }
 
-  /**
-   * Sentences holding any of the words (or, around them, in their statement or titles). Past MAX_CANDIDATES,
-   * those holding the largest rarity-weighted share of the words, in document order at equal share.
-   */
-  private candidates(groups: Alternative[][], inScope?: (s: IndexedSentence) => boolean): IndexedSentence[] {
-    return this.candidateIds(groups, inScope).map((id) => this.sentences[id]!);
+  /** Every sentence that may hold at least `min` of the words, in document order (figure-candidates.ts). */
+  private candidates(
+    groups: Alternative[][],
+    min: number,
+    inScope?: (s: IndexedSentence) => boolean,
+  ): IndexedSentence[] {
+    return this.candidateIds(groups, min, inScope).map((id) => this.sentences[id]!);
   }
 
-  private candidateIds(groups: Alternative[][], inScope?: (s: IndexedSentence) => boolean): number[] {
-    // Flat tables by sentence rather than maps and sets: a common word is held by thousands of sentences.
-    const share = new Float64Array(this.sentences.length);
-    const lastWord = new Int32Array(this.sentences.length).fill(-1);
-    const ids: number[] = [];
-    for (const [word, group] of groups.entries()) {
-      const rarity = this.rarity(group[0]!.term);
-      for (const { term } of group)
-        for (const id of this.postings.get(term) ?? this.contextPostings(term)) {
-          // A sentence counts once per word, however many of the word's alternatives it holds; out of scope
-          // before the bound, so a lookup in one document never loses its own sentences.
-          if (lastWord[id] === word || (inScope && !inScope(this.sentences[id]!))) continue;
-          lastWord[id] = word;
-          if (share[id] === 0) ids.push(id);
-          share[id]! += rarity;
-        }
-    }
-    if (ids.length > MAX_CANDIDATES) {
-      ids.sort((a, b) => share[b]! - share[a]! || a - b);
-      ids.length = MAX_CANDIDATES;
-    }
-    return ids;
+  private candidateIds(groups: Alternative[][], min: number, inScope?: (s: IndexedSentence) => boolean): number[] {
+    const rarity = groups.map((group) => this.rarity(group[0]!.term));
+    const scope = inScope && ((id: number) => inScope(this.sentences[id]!));
+    return candidateIds(groups, rarity, this.drawnFrom, min, scope);
   }
+
+  /** The postings as the candidates are drawn from them. */
+  private readonly drawnFrom: SentencePostings = {
+    count: () => this.sentences.length,
+    own: (term) => this.postings.get(term),
+    around: (term) => this.contextPostings(term),
+  };
 
   /**
    * A claim's words, each with its synonyms, as they are matched. No typo corrections: a claim names things
@@ -444,7 +430,7 @@ export class SentenceFinder {
     const found: Covering[] = [];
     const inDocument = documentId ? (s: IndexedSentence) => s.document.id === documentId : undefined;
     const asked = this.asked(groups);
-    for (const sentence of this.candidates(groups, inDocument)) {
+    for (const sentence of this.candidates(groups, min, inDocument)) {
       const { coverage, terms: held } = asked.score(sentence);
       if (coverage >= min) found.push({ sentence, coverage, held: held.size });
     }

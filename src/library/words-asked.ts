@@ -1,4 +1,4 @@
-// A lookup's words as each candidate sentence is weighed against them. A lookup weighs up to 3,000 sentences:
+// A lookup's words as each candidate sentence is weighed against them. A lookup weighs thousands of sentences:
 // what depends only on the words (their rarity) is worked out once a lookup, not once a sentence.
 import type { TermSet } from './figure-search.js';
 import type { Alternative } from './search.js';

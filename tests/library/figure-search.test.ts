@@ -14,16 +14,18 @@ function manyJobSentences(count: number): Record<string, string> {
 afterEach(() => vi.restoreAllMocks());
 
 describe('SentenceFinder lookups on a large library', () => {
-  it('weighs a bounded number of sentences when a word is in thousands of them', () => {
+  it('weighs every sentence holding a lone common word, and only those holding the rare word it comes with', () => {
     const library = libraryOf(manyJobSentences(6_000));
     const weighed = vi.spyOn(WordsAsked.prototype, 'score');
-    library.findFigureSentences('jobs');
-    // Every sentence holds "jobs"; without a bound each of the 6,001 would be weighed.
-    expect(weighed.mock.calls.length).toBeLessThanOrEqual(3_000);
-    expect(weighed.mock.calls.length).toBeGreaterThan(0);
+    expect(library.findFigureSentences('jobs').length).toBeGreaterThan(3_000);
+    expect(weighed.mock.calls.length).toBeGreaterThan(5_000);
+    weighed.mockClear();
+    // "jobs" alone cannot make half of "mining jobs": only what holds "mining" (in it or its heading) is weighed.
+    library.findFigureSentences('mining jobs');
+    expect(weighed.mock.calls.length).toBe(1);
   });
 
-  it('keeps the sentences holding the rarest words when it has to leave some out', () => {
+  it('puts the sentence holding the rarer word first among thousands holding the common one', () => {
     const library = libraryOf(manyJobSentences(6_000));
     const hits = library.findFigureSentences('mining jobs');
     expect(hits[0]?.bold.map((ref) => ref.figure.text)).toContain('4,321');

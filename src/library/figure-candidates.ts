@@ -1,0 +1,100 @@
+// Which sentences a lookup weighs: every sentence that holds one of the words asked (or, for a word no sentence
+// holds, whose statement or titles do), none left out however common the words. Weighing a sentence (its
+// coverage, its BM25, its figures) is the costly part, so first each one's most possible coverage is summed
+// word by word over the postings, in flat tables (a word's rarity at its best alternative's weight where the
+// sentence holds it, at the weight of context where only its statement or titles do), and a sentence whose
+// most possible coverage is under the least wanted is never weighed. Those left out are exactly those the
+// coverage would have dropped: the answer is the one weighing every sentence gives
+// (tests/library/figure-candidates.test.ts).
+import type { Alternative } from './search.js';
+import { CONTEXT_WEIGHT } from './words-asked.js';
+
+/** What the candidates are drawn from: the finder's postings, by sentence id. */
+export interface SentencePostings {
+  /** How many sentences there are (ids run from 0). */
+  count(): number;
+  /** Sentences whose own words hold the term. */
+  own(term: string): readonly number[] | undefined;
+  /** Sentences whose statement, lead-in or titles hold the term. */
+  around(term: string): readonly number[];
+}
+
+/** Below this share of the least coverage, a bound counts as under it: sums of rarities round differently. */
+const ROUNDING_MARGIN = 1e-9;
+
+/**
+ * The sentences (ascending ids, so equal scores keep document order) holding a word of the lookup by its own
+ * words, or around it for a word no sentence holds, whose most possible share of the words' rarity (`rarity`,
+ * each word's weight in that share) reaches `min`. In scope only, when `inScope` is given.
+ */
+export function candidateIds(
+  groups: Alternative[][],
+  rarity: readonly number[],
+  postings: SentencePostings,
+  min: number,
+  inScope?: (id: number) => boolean,
+): number[] {
+  const bounds = new MostPossible(postings.count());
+  for (const [g, group] of groups.entries()) {
+    const most = rarity[g]! * Math.max(...group.map((alternative) => alternative.weight));
+    for (const { term } of group) {
+      const own = postings.own(term);
+      if (own) bounds.own(own, g, most);
+      bounds.draw(own ?? postings.around(term));
+    }
+    // Held only around the sentence, a word counts at the weight of context.
+    for (const { term } of group) bounds.around(postings.around(term), g, most * CONTEXT_WEIGHT);
+  }
+  const wanted = rarity.reduce((sum, r) => sum + r, 0);
+  return bounds.reaching(min * wanted * (1 - ROUNDING_MARGIN), inScope);
+}
+
+/** Each sentence's most possible coverage (times the words' rarity summed), word by word, in flat tables. */
+class MostPossible {
+  private readonly most: Float64Array;
+  /** The last word each sentence was found holding by its own words, and around it (-1: none yet). */
+  private readonly ownWord: Int32Array;
+  private readonly aroundWord: Int32Array;
+  /** Whether a sentence is drawn: it holds a word by its own words, or around it for a word no sentence holds. */
+  private readonly drawn: Uint8Array;
+  private readonly drawnIds: number[] = [];
+
+  constructor(count: number) {
+    this.most = new Float64Array(count);
+    this.ownWord = new Int32Array(count).fill(-1);
+    this.aroundWord = new Int32Array(count).fill(-1);
+    this.drawn = new Uint8Array(count);
+  }
+
+  draw(ids: readonly number[]): void {
+    for (const id of ids) {
+      if (this.drawn[id] === 1) continue;
+      this.drawn[id] = 1;
+      this.drawnIds.push(id);
+    }
+  }
+
+  /** Adds word `g`'s most to each sentence holding it by its own words (once a word, whatever the alternative). */
+  own(ids: readonly number[], g: number, most: number): void {
+    for (const id of ids) {
+      if (this.ownWord[id] === g) continue;
+      this.ownWord[id] = g;
+      this.most[id]! += most;
+    }
+  }
+
+  /** Adds word `g`'s most around a sentence to each holding it there and not by its own words. */
+  around(ids: readonly number[], g: number, most: number): void {
+    for (const id of ids) {
+      if (this.ownWord[id] === g || this.aroundWord[id] === g) continue;
+      this.aroundWord[id] = g;
+      this.most[id]! += most;
+    }
+  }
+
+  /** The drawn sentences in scope whose most possible coverage reaches `least`, ascending. */
+  reaching(least: number, inScope?: (id: number) => boolean): number[] {
+    const ids = this.drawnIds.filter((id) => this.most[id]! >= least && (!inScope || inScope(id)));
+    return ids.sort((a, b) => a - b);
+  }
+}

@@ -11,6 +11,7 @@ import { factSheet } from '../db/fact-sheets.js';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
 import { serve, startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { freePort } from '../support/free-port.js';
 import { corpusPage, wordpressPage } from '../support/wordpress-page.js';
 
 const GUILD = '910000000000000000';
@@ -21,6 +22,7 @@ const TITLE = 'Fact Sheet: President Buys Aircraft';
 let standIn: DiscordStandIn;
 let feeds: FeedServer;
 let bot: BotProcess;
+let httpPort: number;
 
 /** The item's page and the Atom feed naming it, changed at `time` with `figure` in its results. */
 function publish(time: Date, figure: string): void {
@@ -63,10 +65,14 @@ beforeAll(async () => {
     await follow(database.db, { guildId: GUILD, channelId, words: null, createdAt: Date.now() - 60_000 });
   await database.close();
   publish(new Date(), '4,321');
+  // A second feed that is down: reported, never fatal.
+  feeds.route('/down.xml', (_request, response) => response.writeHead(500).end('down'));
+  httpPort = await freePort();
   bot = startBot({
+    HTTP_PORT: String(httpPort),
     DISCORD_API_URL: standIn.apiUrl,
     DATA_DIR: dataDir,
-    FEEDS: feeds.url('/feed.xml'),
+    FEEDS: `${feeds.url('/feed.xml')}, ${feeds.url('/down.xml')}`,
     FEED_POLL_SECONDS: '1',
   });
   await standIn.waitForReady();
@@ -100,3 +106,15 @@ it('announces an edit as updated, once, and serves the new version', async () =>
   await bot.waitForLog((l) => l.msg === 'feed polled' && ++count > polls + 1);
   for (const channel of CHANNELS) expect(announced(channel)).toHaveLength(2);
 }, 60_000);
+
+it('stays ready while a feed is down, and counts polls, failures, documents fetched and announcements', async () => {
+  const failed = await bot.waitForLog((l) => l.msg === 'feed poll failed');
+  expect(failed).toMatchObject({ feed: feeds.url('/down.xml') });
+  expect((await fetch(`http://127.0.0.1:${httpPort}/readyz`)).status).toBe(200);
+  const metrics = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+  expect(metrics).toMatch(/^factsheet_feed_polls_total\{outcome="failed"\} [1-9]/m);
+  expect(metrics).toMatch(/^factsheet_feed_polls_total\{outcome="changed"\} [1-9]/m);
+  expect(metrics).toMatch(/^factsheet_documents_fetched_total\{kind="new"\} 1$/m);
+  expect(metrics).toMatch(/^factsheet_documents_fetched_total\{kind="updated"\} 1$/m);
+  expect(metrics).toMatch(/^factsheet_announcements_total\{outcome="sent"\} 4$/m);
+});

@@ -1,7 +1,7 @@
 // The database's cost, on SQLite (a file in a temporary folder) and on a local PostgreSQL started here: per
 // announcement (claim it, mark it sent: what exactly-once costs, without the post itself) and per settings read,
 // as a command pays it (from the cache) and as the cache pays it when it reads (a query). The settings a command
-// reads must add at most 0.1 ms median. Run: npx tsx bench/db.ts (not part of npm run bench).
+// reads must add at most 0.1 ms median. Run: npx tsx bench/db.ts (also part of npm run bench).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

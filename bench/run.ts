@@ -102,3 +102,8 @@ if (process.env.BENCH_HTTP !== '0') {
   if (process.env.BENCH_END_TO_END === '0') build();
   printHttpLoad(await httpLoad());
 }
+
+// Following a publisher (a 50-item feed with 50 new pages, on a local server) and the database's cost per
+// announcement and per settings read; each prints its own lines when imported. BENCH_FOLLOW=0 leaves them out.
+if (process.env.BENCH_FOLLOW !== '0') await import('./feeds.js');
+if (process.env.BENCH_FOLLOW !== '0') await import('./db.js');

@@ -39,6 +39,14 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Gateway shards to open; null: as many as Discord recommends. */
   shards: number | null;
+  /** Where the SQLite database and the fetched documents are kept. */
+  dataDir: string;
+  /** PostgreSQL (postgres:// or postgresql://), for several replicas; null: SQLite under dataDir. */
+  databaseUrl: string | null;
+  /** RSS, Atom or listing-page addresses to follow; empty: nothing is polled. */
+  feeds: string[];
+  /** How often each feed is polled, and how soon every replica serves what one fetched. */
+  feedPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -85,7 +93,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: readRedisUrl(value),
     rateLimitPerMinute: readRateLimit(value),
     shards: readShards(value),
+    dataDir: value('DATA_DIR') ?? 'data',
+    databaseUrl: readDatabaseUrl(value),
+    feeds: readFeeds(value),
+    feedPollMs: readFeedPoll(value),
   };
+}
+
+function readDatabaseUrl(value: Read): string | null {
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl === null) return null;
+  const url = URL.canParse(databaseUrl) ? new URL(databaseUrl) : null;
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol) || !url.hostname) {
+    // It may carry a password: never echo it.
+    throw new ConfigError(
+      'DATABASE_URL',
+      'must be a postgres:// URL such as postgres://bot:password@127.0.0.1/factsheet',
+    );
+  }
+  return databaseUrl;
+}
+
+/** Comma- or space-separated http(s) addresses. */
+function readFeeds(value: Read): string[] {
+  const feeds = (value('FEEDS') ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const feed of feeds) {
+    const url = URL.canParse(feed) ? new URL(feed) : null;
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      throw new ConfigError('FEEDS', `must be http(s) addresses separated by commas or spaces; got ${shown(feed, 80)}`);
+    }
+  }
+  return [...new Set(feeds)];
+}
+
+function readFeedPoll(value: Read): number {
+  const text = value('FEED_POLL_SECONDS') ?? '600';
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds < 1 || seconds > 86_400) {
+    throw new ConfigError('FEED_POLL_SECONDS', `must be a whole number of seconds from 1 to 86400; got ${shown(text)}`);
+  }
+  return seconds * 1000;
 }
 
 /** Unset or "auto": Discord's recommendation, which grows with the servers the bot is in. */
@@ -240,10 +287,10 @@ function readHost(value: Read): string | null {
 }
 
 /**
- * The values the log must never show: the bot token and the password in REDIS_URL. (Anything shaped like a bot
+ * The values the log must never show: the bot token and the passwords in REDIS_URL and DATABASE_URL. (Anything shaped like a bot
  * token, in whichever setting it was pasted, is masked by the logger itself.)
  */
 export function secretsOf(config: Config): string[] {
-  const password = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : '';
-  return [config.token ?? '', password].filter(Boolean);
+  const passwordOf = (url: string | null) => (url ? decodeURIComponent(new URL(url).password) : '');
+  return [config.token ?? '', passwordOf(config.redisUrl), passwordOf(config.databaseUrl)].filter(Boolean);
 }

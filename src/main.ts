@@ -14,6 +14,10 @@ import type { BotMetrics } from './observe/metrics.js';
 import type { HttpServer } from './transport/http-server.js';
 import type { Transport, TransportOptions } from './transport/transport.js';
 import { MemoryStore } from './store/memory.js';
+import { restPoster } from './announce/post-message.js';
+import { FETCHED_NAME } from './follow/fetched-folder.js';
+import { openBotData, type BotData } from './follow/open.js';
+import { startFollowing, type Following } from './follow/service.js';
 import { TROUBLE_TEXT } from './store/health.js';
 import type { Store } from './store/store.js';
 
@@ -24,6 +28,9 @@ interface Running {
   /** The shared store, once open: /readyz names its trouble. */
   store: Store | null;
 }
+
+/** Where announcements are posted when DISCORD_API_URL is unset. */
+const DISCORD_API = 'https://discord.com/api';
 
 /** What a transport is built from. */
 interface Serving {
@@ -36,6 +43,7 @@ interface Serving {
   server: HttpServer | null;
   /** The library served: read only once interactions are taken, after the documents have loaded. */
   library: TransportOptions['getLibrary'];
+  data: BotData;
 }
 
 /** Each way interactions arrive, by INTERACTIONS; loaded only when chosen, so an HTTP replica never loads @discordjs/ws. */
@@ -57,7 +65,7 @@ const TRANSPORTS: Record<InteractionMode, (serving: Serving) => Promise<Transpor
     }),
 };
 
-function transportOptions({ config, log, metrics, store, library }: Serving): TransportOptions {
+function transportOptions({ config, log, metrics, store, library, data }: Serving): TransportOptions {
   return {
     log,
     apiUrl: config.apiUrl,
@@ -67,6 +75,7 @@ function transportOptions({ config, log, metrics, store, library }: Serving): Tr
     onInteraction: metrics?.onInteraction,
     store,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    guilds: data.guilds,
   };
 }
 
@@ -114,27 +123,51 @@ async function serve(config: Config, token: string | null): Promise<number> {
   if (observing === false) return 1;
   const { metrics, server } = observing ?? { metrics: undefined, server: null };
   const store = (running.store = await openStore(config, log));
+  const data = store && (await openBotData(config.databaseUrl, config.dataDir, log));
   const library = () => running.live!.current();
   // Built while the documents are parsed in a worker thread, so the two overlap; it takes nothing until started.
-  const opening = store && TRANSPORTS[config.interactions]({ config, token, log, metrics, store, server, library });
+  const serving = data && store && { config, token, log, metrics, store, server, library, data };
+  const opening = serving && TRANSPORTS[config.interactions](serving);
   void opening?.then((transport) => (running.transport = transport));
-  const live = (running.live = store && (await loadDocuments(config.seedsDir, log, metrics)));
+  const live = (running.live = data && (await loadDocuments(config.seedsDir, log, metrics, data.folder.dir)));
   const transport = await opening;
-  if (!live || !transport || !store) {
+  if (!live || !transport || !store || !data) {
     live?.close();
-    await Promise.all([transport?.close(), server?.close(), store?.close()]);
+    await Promise.all([transport?.close(), server?.close(), store?.close(), data?.close()]);
     return 1;
   }
   reportStoreHealth(store, log, metrics);
+  const following = follow(config, token, { log, metrics, live, data });
   const code = await Promise.race([
     signalled.then((signal) => (log.info({ signal }, 'shutting down'), 0)),
     lostForGood(transport, log),
     startedOrFailed(transport, log),
   ]);
   live.close();
-  await Promise.all([closeWithin(transport, CLOSE_TIMEOUT_MS, log), server?.close()]);
-  await store.close();
+  await Promise.all([closeWithin(transport, CLOSE_TIMEOUT_MS, log), server?.close(), following.close()]);
+  await Promise.all([store.close(), data.close()]);
   return code;
+}
+
+/** Polls FEEDS, serves what any replica fetched, and announces it through REST with the bot token. */
+function follow(
+  config: Config,
+  token: string | null,
+  running: { log: Logger; metrics: BotMetrics | undefined; live: LiveLibrary; data: BotData },
+): Following {
+  const { log, metrics, live, data } = running;
+  if (!token) log.warn('DISCORD_TOKEN is not set: new fact sheets are served but not announced');
+  return startFollowing({
+    database: data.database,
+    live,
+    folder: data.folder,
+    feeds: config.feeds,
+    pollMs: config.feedPollMs,
+    owner: data.owner,
+    log,
+    metrics,
+    post: token ? restPoster(config.apiUrl ?? DISCORD_API, token) : null,
+  });
 }
 
 /** Redis when REDIS_URL is set (loaded only then), else this process's memory; null (logged) when unreachable. */
@@ -256,14 +289,23 @@ function exitOnCrash(log: Logger): void {
 }
 
 /** The documents folder, loaded and watched; null (logged) when nothing in it can be served. */
-async function loadDocuments(seedsDir: string, log: Logger, metrics?: BotMetrics): Promise<LiveLibrary | null> {
+async function loadDocuments(
+  seedsDir: string,
+  log: Logger,
+  metrics: BotMetrics | undefined,
+  fetchedDir: string,
+): Promise<LiveLibrary | null> {
   let opened;
+  const reloadLog = {
+    error: (m: string) => log.error(m),
+    warn: (m: string) => log.warn(m),
+    info: (fields: object, m: string) => log.info(fields, m),
+    debug: (m: string) => log.debug(m),
+  };
   try {
-    opened = await openLibrary(seedsDir, {
-      error: (m) => log.error(m),
-      warn: (m) => log.warn(m),
-      info: (fields, m) => log.info(fields, m),
-      debug: (m) => log.debug(m),
+    // The fetched documents are served beside SEEDS_DIR's files.
+    opened = await openLibrary(seedsDir, reloadLog, 'SEEDS_DIR', {
+      alsoRead: [{ name: FETCHED_NAME, dir: fetchedDir }],
     });
   } catch (error) {
     if (error instanceof NothingToServeError) {

@@ -22,6 +22,10 @@ describe('loadConfig', () => {
       redisUrl: null,
       rateLimitPerMinute: 20,
       shards: null,
+      dataDir: 'data',
+      databaseUrl: null,
+      feeds: [],
+      feedPollMs: 600_000,
     });
   });
 
@@ -44,6 +48,10 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://127.0.0.1:6380/2',
         RATE_LIMIT_PER_MINUTE: '0',
         SHARDS: '4',
+        DATA_DIR: '/var/lib/factsheet',
+        DATABASE_URL: 'postgres://bot:pw@db.internal/factsheet',
+        FEEDS: 'https://www.whitehouse.gov/fact-sheets/, https://example.org/rss.xml  https://example.org/rss.xml',
+        FEED_POLL_SECONDS: '120',
       }),
     ).toEqual({
       token: TOKEN,
@@ -62,6 +70,10 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6380/2',
       rateLimitPerMinute: 0,
       shards: 4,
+      dataDir: '/var/lib/factsheet',
+      databaseUrl: 'postgres://bot:pw@db.internal/factsheet',
+      feeds: ['https://www.whitehouse.gov/fact-sheets/', 'https://example.org/rss.xml'],
+      feedPollMs: 120_000,
     });
   });
 
@@ -98,6 +110,13 @@ describe('loadConfig', () => {
     ['SHARDS', '1.5'],
     ['SHARDS', 'two'],
     ['SHARDS', '1001'],
+    ['DATABASE_URL', 'mysql://db/factsheet'],
+    ['DATABASE_URL', 'not a url'],
+    ['FEEDS', 'https://example.org/rss.xml ftp://example.org/feed'],
+    ['FEEDS', 'whitehouse.gov'],
+    ['FEED_POLL_SECONDS', '0'],
+    ['FEED_POLL_SECONDS', '1.5'],
+    ['FEED_POLL_SECONDS', '86401'],
   ])('names %s when it is bad (%s), in one line', (setting, value) => {
     let error: unknown;
     try {
@@ -180,5 +199,10 @@ describe('secretsOf', () => {
     const config = loadConfig({ DISCORD_TOKEN: TOKEN, REDIS_URL: 'rediss://bot:s3cr%40t-pa55@redis.internal:6380' });
     expect(secretsOf(config)).toEqual([TOKEN, 's3cr@t-pa55']);
     expect(secretsOf(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toEqual([]);
+  });
+
+  it('names the password in DATABASE_URL too, and DATABASE_URL never echoes a bad value', () => {
+    expect(secretsOf(loadConfig({ DATABASE_URL: 'postgres://bot:pg%21pass@db/factsheet' }))).toEqual(['pg!pass']);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://:hunter2@db' })).toThrow(/^DATABASE_URL (?!.*hunter2)/);
   });
 });

@@ -90,3 +90,15 @@ export async function wasSent(db: Kysely<Tables>, key: AnnouncementKey): Promise
     .executeTakeFirst();
   return row?.sent_at != null;
 }
+
+/** Whether another version of the document was announced anywhere: this one is then an update. */
+export async function otherVersionSent(db: Kysely<Tables>, documentId: string, version: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('announcements')
+    .select('version')
+    .where('document_id', '=', documentId)
+    .where('version', '!=', version)
+    .where('sent_at', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -95,9 +95,3 @@ export async function saveFeedState(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
-
-/** Every feed's state, by address: for /readyz's report of feeds that are down. */
-export async function feedStates(db: Kysely<Tables>): Promise<Map<string, FeedState>> {
-  const rows = await db.selectFrom('feed_state').selectAll().execute();
-  return new Map(rows.map((row) => [row.url, fromRow(row)]));
-}

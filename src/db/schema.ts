@@ -1,6 +1,6 @@
 // The tables, as the typed query layer (Kysely) sees them. One schema for SQLite and PostgreSQL: times are
 // milliseconds since 1970 in 64-bit integers, flags are 0 or 1, so no column needs a type only one of them has.
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** A channel that follows new fact sheets; `paused_reason` is set when Discord refused a post there. */
 export interface SubscriptionsTable {
@@ -72,4 +72,3 @@ export interface Tables {
 export type SubscriptionRow = Selectable<SubscriptionsTable>;
 export type FeedStateRow = Selectable<FeedStateTable>;
 export type FetchedDocumentRow = Selectable<FetchedDocumentsTable>;
-export type NewFetchedDocument = Insertable<FetchedDocumentsTable>;

@@ -7,11 +7,6 @@ export function initialFeedState(): FeedState {
   return { failures: 0, nextPollAt: 0 };
 }
 
-/** Whether a feed is due: the caller polls only these, so a failing feed is left alone for its backoff. */
-export function feedDue(state: FeedState, now: number): boolean {
-  return state.nextPollAt <= now;
-}
-
 export function answered(
   state: FeedState,
   headers: Headers | null,

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
 import { plural } from '../document/text.js';
 import { duplicateSteps, duplicateWarning } from './duplicates.js';
-import { errorCode, FolderWatcher, listDocuments, type ListedFile } from './folder.js';
+import { errorCode, FolderWatcher, listDocuments, type ListedFile, type Listing } from './folder.js';
 import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
 import { sharedParsePool, type DocumentReader } from './parse-pool.js';
 import { DocumentError } from './read.js';
@@ -56,6 +56,11 @@ export interface LiveLibraryOptions {
   rescanMs?: number;
   /** Reads and parses each file; default: the process's parse workers, with their time budget. */
   reader?: DocumentReader;
+  /**
+   * Folders served beside `dir`, their files named "<name>/<file>": the bot's own (fetched documents). Not
+   * watched: whoever writes one calls refresh() after.
+   */
+  alsoRead?: ReadonlyArray<{ name: string; dir: string }>;
 }
 
 /** What reading one listed file found: its entry (null when it is gone), and what the report says of it. */
@@ -78,6 +83,7 @@ export class LiveLibrary {
   private rescanTimer: NodeJS.Timeout | null = null;
   private readonly rescanMs: number;
   private readonly reader: DocumentReader;
+  private readonly alsoRead: NonNullable<LiveLibraryOptions['alsoRead']>;
   /** Skipped entries already reported: one that stays is named once, not at every scan. */
   private skippedBefore = new Set<string>();
   /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
@@ -97,6 +103,7 @@ export class LiveLibrary {
   ) {
     this.rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
     this.reader = options.reader ?? sharedParsePool();
+    this.alsoRead = options.alsoRead ?? [];
   }
 
   /** The library serving now. Take it once per query and use that one throughout. */
@@ -142,7 +149,7 @@ export class LiveLibrary {
     const report: ReloadReport = { added: [], changed: [], removed: [], errors: [], warnings: [], failure: null };
     let listing;
     try {
-      listing = await listDocuments(this.dir);
+      listing = await this.listAll();
     } catch (error) {
       report.failure = `the documents folder ${this.dir} cannot be listed (${errorCode(error)}); ${this.servingNow()}`;
       return report;
@@ -156,6 +163,17 @@ export class LiveLibrary {
     for (const file of this.entries.keys()) if (!next.has(file)) report.removed.push(file);
     await this.commit(next, report);
     return report;
+  }
+
+  /** The folder's listing, with the files of the folders read beside it added under their names. */
+  private async listAll(): Promise<Listing> {
+    const listing = await listDocuments(this.dir);
+    for (const { name, dir } of this.alsoRead) {
+      const more = await listDocuments(dir);
+      listing.files.push(...more.files.map(({ file, path }) => ({ file: `${name}/${file}`, path })));
+      listing.skipped.push(...more.skipped.map((line) => `${name}/${line}`));
+    }
+    return listing;
   }
 
   /** Reads the changed files all at once (the workers take them in turn), reporting them in listing order. */

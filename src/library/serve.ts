@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Library } from './library.js';
-import { LiveLibrary, type ReloadLog, type ReloadReport } from './reload.js';
+import { LiveLibrary, type LiveLibraryOptions, type ReloadLog, type ReloadReport } from './reload.js';
 
 export class NothingToServeError extends Error {}
 
@@ -18,12 +18,17 @@ export interface OpenedLibrary {
  * names where the folder was given (SEEDS_DIR, or the console's --seeds), so an error points at what the person
  * actually typed.
  */
-export async function openLibrary(seedsDir: string, log: ReloadLog, setting = 'SEEDS_DIR'): Promise<OpenedLibrary> {
+export async function openLibrary(
+  seedsDir: string,
+  log: ReloadLog,
+  setting = 'SEEDS_DIR',
+  options: LiveLibraryOptions = {},
+): Promise<OpenedLibrary> {
   const dir = resolve(seedsDir);
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
     throw new NothingToServeError(`${setting} ${seedsDir} is not a folder: there are no documents to serve`);
-  const live = new LiveLibrary(dir, log);
+  const live = new LiveLibrary(dir, log, options);
   const report = await live.refresh();
   if (report.failure) throw new NothingToServeError(report.failure);
   for (const error of report.errors) log.error(`not served: ${error.message}`);

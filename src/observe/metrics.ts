@@ -4,9 +4,10 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Library } from '../library/library.js';
 import type { ReloadReport } from '../library/reload.js';
 import type { InteractionEvent } from '../transport/handler.js';
+import type { FollowMetrics } from '../follow/poller.js';
 
 /** Plain functions (no `this`), so each can be handed on as a callback. */
-export interface BotMetrics {
+export interface BotMetrics extends Required<FollowMetrics> {
   onInteraction: (event: InteractionEvent) => void;
   onReload: (report: ReloadReport) => void;
   onReconnect: () => void;
@@ -49,6 +50,37 @@ function storeHealthGauge(registry: Registry): BotMetrics['onStoreHealth'] {
     registers: [registry],
   });
   return (trouble) => degraded.set(trouble ? 1 : 0);
+}
+
+/** Feed polls by outcome, documents fetched (new or updated), announcements sent and failed. */
+function followCounters(registry: Registry): Required<FollowMetrics> {
+  const registers = [registry];
+  const polls = new Counter({
+    name: 'factsheet_feed_polls_total',
+    help: 'Feed polls, by outcome (changed, not-modified, failed)',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const fetched = new Counter({
+    name: 'factsheet_documents_fetched_total',
+    help: 'Fact sheets fetched from feeds and stored, new or updated',
+    labelNames: ['kind'],
+    registers,
+  });
+  const announcements = new Counter({
+    name: 'factsheet_announcements_total',
+    help: 'Announcements posted to following channels (sent), or refused and left to retry or paused (failed)',
+    labelNames: ['outcome'],
+    registers,
+  });
+  return {
+    onFeedPoll: (outcome) => polls.inc({ outcome }),
+    onDocumentStored: (kind) => fetched.inc({ kind }),
+    onAnnouncements: (sent, failed) => {
+      announcements.inc({ outcome: 'sent' }, sent);
+      announcements.inc({ outcome: 'failed' }, failed);
+    },
+  };
 }
 
 /** A fresh registry with the process's default metrics (memory, CPU, event loop) and the bot's own. */
@@ -105,6 +137,7 @@ export function createMetrics(getLibrary: () => Library | null): BotMetrics {
     onReconnect: () => reconnects.inc(),
     onRateLimited: (route) => rateLimits.inc({ route }),
     onStoreHealth: storeHealthGauge(registry),
+    ...followCounters(registry),
     scrape: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
   };
 }

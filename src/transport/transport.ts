@@ -54,6 +54,8 @@ export interface TransportOptions {
   /** Shared values, rate-limit counts and (HTTP) replay claims (see ../store/); per process when absent. */
   store?: Store;
   rateLimitPerMinute?: number | null;
+  /** Servers' settings and subscriptions (the database); absent: no server settings, no /follow. */
+  guilds?: HandlerOptions['guilds'];
 }
 
 /** The handler around a transport's first response (`send`) and its webhook, which finishes deferred replies. */
@@ -62,7 +64,7 @@ export function transportHandler(
   send: Send,
   webhook: { editOriginal: EditOriginal; finish: Finish },
 ): (raw: unknown) => Promise<void> {
-  const { getLibrary, log, commands, context, onInteraction, store, rateLimitPerMinute } = options;
+  const { getLibrary, log, commands, context, onInteraction, store, rateLimitPerMinute, guilds } = options;
   return createInteractionHandler(getLibrary, send, log, {
     ...webhook,
     commands,
@@ -70,5 +72,6 @@ export function transportHandler(
     onInteraction,
     store,
     rateLimitPerMinute,
+    guilds,
   });
 }

@@ -2,6 +2,9 @@
 // stand-in. By default it runs the source through tsx, so a test never runs a stale dist/; `built` runs the
 // compiled bot (the Dockerfile's CMD) in a tree built beforehand (tests/e2e/production-install.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROOT } from './documents.js';
 import { EVENT_DEADLINE_MS } from './deadline.js';
 
@@ -41,6 +44,8 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
       DISCORD_TOKEN: TEST_TOKEN,
       // Tests send many interactions as one reader; those about the rate limit set it.
       RATE_LIMIT_PER_MINUTE: '0',
+      // Each bot its own SQLite database and fetched documents, unless the test shares one.
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'bot-data-')),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -56,6 +56,16 @@ export interface LiveLibraryOptions {
   rescanMs?: number;
   /** Reads and parses each file; default: the process's parse workers, with their time budget. */
   reader?: DocumentReader;
+  /** A saved library (snapshot.ts): unchanged files are not parsed again, nor an unchanged library indexed. */
+  cache?: LibraryCache;
+}
+
+/** Serves documents and whole libraries saved before, where their files are unchanged; saves each library built. */
+export interface LibraryCache {
+  /** Reads through `parse` only the files whose content the cache does not hold. */
+  reader(parse: DocumentReader): DocumentReader;
+  /** The library of these documents: the saved one when they are all the cache's own, else `build`'s (then saved). */
+  library(documents: Document[], build: (documents: Document[]) => Promise<Library>): Promise<Library>;
 }
 
 /** What reading one listed file found: its entry (null when it is gone), and what the report says of it. */
@@ -78,6 +88,7 @@ export class LiveLibrary {
   private rescanTimer: NodeJS.Timeout | null = null;
   private readonly rescanMs: number;
   private readonly reader: DocumentReader;
+  private readonly cache: LibraryCache | null;
   /** Skipped entries already reported: one that stays is named once, not at every scan. */
   private skippedBefore = new Set<string>();
   /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
@@ -96,7 +107,9 @@ export class LiveLibrary {
     options: LiveLibraryOptions = {},
   ) {
     this.rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
-    this.reader = options.reader ?? sharedParsePool();
+    this.cache = options.cache ?? null;
+    const reader = options.reader ?? sharedParsePool();
+    this.reader = this.cache ? this.cache.reader(reader) : reader;
   }
 
   /** The library serving now. Take it once per query and use that one throughout. */
@@ -222,7 +235,8 @@ export class LiveLibrary {
       const { documents, duplicates } = await finishInSlices(duplicateSteps(parsed));
       this.reportDuplicates(duplicates.map(duplicateWarning), report);
       // Fresh copies, so ids made unique for this build never leak into the cached documents.
-      this.library = await buildLibrary(uniqueIds(documents.map((d) => ({ ...d }))));
+      const build = (documents: Document[]) => buildLibrary(uniqueIds(documents.map((d) => ({ ...d }))));
+      this.library = await (this.cache ? this.cache.library(documents, build) : build(documents));
     }
   }
 

@@ -1,4 +1,6 @@
 // Settings from the environment (and .env, via dotenv), validated at start: a bad one gets one clear line.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -37,6 +39,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Gateway shards to open; null: as many as Discord recommends. */
   shards: number | null;
+  /** Where the saved library is kept (CACHE_DIR); null: none is kept (CACHE_DIR=off). */
+  cacheDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -83,7 +87,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: readRedisUrl(value),
     rateLimitPerMinute: readRateLimit(value),
     shards: readShards(value),
+    cacheDir: cacheDirFrom(env),
   };
+}
+
+/**
+ * CACHE_DIR; else DATA_DIR/cache; else the user's cache folder (XDG_CACHE_HOME, or ~/.cache). "off": none, every
+ * start parses and indexes. Read by the console too, which takes no other setting from here.
+ */
+export function cacheDirFrom(env: NodeJS.ProcessEnv): string | null {
+  const set = (name: string) => env[name]?.trim() || null;
+  const cacheDir = set('CACHE_DIR');
+  if (cacheDir?.toLowerCase() === 'off') return null;
+  if (cacheDir) return cacheDir;
+  const dataDir = set('DATA_DIR');
+  if (dataDir) return join(dataDir, 'cache');
+  return join(set('XDG_CACHE_HOME') ?? join(homedir(), '.cache'), 'factsheet-bot');
 }
 
 /** Unset or "auto": Discord's recommendation, which grows with the servers the bot is in. */

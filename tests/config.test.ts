@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretsOf } from '../src/config.js';
 
@@ -22,7 +24,15 @@ describe('loadConfig', () => {
       redisUrl: null,
       rateLimitPerMinute: 20,
       shards: null,
+      cacheDir: join(homedir(), '.cache', 'factsheet-bot'),
     });
+  });
+
+  it('keeps the saved library in CACHE_DIR, else under DATA_DIR or the user cache folder; off keeps none', () => {
+    expect(loadConfig({ CACHE_DIR: '/var/cache/bot', DATA_DIR: '/data' }).cacheDir).toBe('/var/cache/bot');
+    expect(loadConfig({ DATA_DIR: '/data' }).cacheDir).toBe('/data/cache');
+    expect(loadConfig({ XDG_CACHE_HOME: '/xdg' }).cacheDir).toBe('/xdg/factsheet-bot');
+    expect(loadConfig({ CACHE_DIR: 'OFF', DATA_DIR: '/data' }).cacheDir).toBeNull();
   });
 
   it('reads every setting', () => {
@@ -44,6 +54,7 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://127.0.0.1:6380/2',
         RATE_LIMIT_PER_MINUTE: '0',
         SHARDS: '4',
+        CACHE_DIR: '/var/cache/factsheet-bot',
       }),
     ).toEqual({
       token: TOKEN,
@@ -62,6 +73,7 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6380/2',
       rateLimitPerMinute: 0,
       shards: 4,
+      cacheDir: '/var/cache/factsheet-bot',
     });
   });
 

@@ -4,11 +4,14 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Library } from './library.js';
 import { LiveLibrary, type ReloadLog, type ReloadReport } from './reload.js';
+import { LibrarySnapshot } from './snapshot.js';
 
 export class NothingToServeError extends Error {}
 
 export interface OpenedLibrary {
   live: LiveLibrary;
+  /** The saved library it was read from and is saved to; null without a cache folder. */
+  snapshot: LibrarySnapshot | null;
   /** What the first read of the folder found: the files refused and the parse warnings. */
   report: ReloadReport;
 }
@@ -18,12 +21,18 @@ export interface OpenedLibrary {
  * names where the folder was given (SEEDS_DIR, or the console's --seeds), so an error points at what the person
  * actually typed.
  */
-export async function openLibrary(seedsDir: string, log: ReloadLog, setting = 'SEEDS_DIR'): Promise<OpenedLibrary> {
+export async function openLibrary(
+  seedsDir: string,
+  log: ReloadLog,
+  setting = 'SEEDS_DIR',
+  cacheDir: string | null = null,
+): Promise<OpenedLibrary> {
   const dir = resolve(seedsDir);
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
     throw new NothingToServeError(`${setting} ${seedsDir} is not a folder: there are no documents to serve`);
-  const live = new LiveLibrary(dir, log);
+  const snapshot = cacheDir === null ? null : new LibrarySnapshot({ cacheDir, documentsDir: dir, log });
+  const live = new LiveLibrary(dir, log, { cache: snapshot ?? undefined });
   const report = await live.refresh();
   if (report.failure) throw new NothingToServeError(report.failure);
   for (const error of report.errors) log.error(`not served: ${error.message}`);
@@ -34,7 +43,7 @@ export async function openLibrary(seedsDir: string, log: ReloadLog, setting = 'S
       `no servable document in ${seedsDir} (${report.errors.length} refused): add a .txt or .md fact sheet, or fix the errors above`,
     );
   }
-  return { live, report };
+  return { live, snapshot, report };
 }
 
 /** The start-up line: how much is served, and how much an operator may want to look at. */

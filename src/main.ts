@@ -80,7 +80,7 @@ async function serve(config: Config, token: string | null): Promise<number> {
   if (observing === false) return 1;
   // Loaded while the documents are parsed in a worker thread, so the two overlap; connect() awaits it again.
   if (config.interactions === 'gateway') import('./transport/gateway.js').catch(() => {});
-  const live = (running.live = await loadDocuments(config.seedsDir, log, observing?.metrics));
+  const live = (running.live = await loadDocuments(config, log, observing?.metrics));
   const store = (running.store = live && (await openStore(config, log)));
   if (!live || !store) {
     live?.close();
@@ -275,15 +275,16 @@ function exitOnCrash(log: Logger): void {
 }
 
 /** The documents folder, loaded and watched; null (logged) when nothing in it can be served. */
-async function loadDocuments(seedsDir: string, log: Logger, metrics?: BotMetrics): Promise<LiveLibrary | null> {
+async function loadDocuments(config: Config, log: Logger, metrics?: BotMetrics): Promise<LiveLibrary | null> {
   let opened;
+  const lines = {
+    error: (m: string) => log.error(m),
+    warn: (m: string) => log.warn(m),
+    info: (fields: object, m: string) => log.info(fields, m),
+    debug: (m: string) => log.debug(m),
+  };
   try {
-    opened = await openLibrary(seedsDir, {
-      error: (m) => log.error(m),
-      warn: (m) => log.warn(m),
-      info: (fields, m) => log.info(fields, m),
-      debug: (m) => log.debug(m),
-    });
+    opened = await openLibrary(config.seedsDir, lines, 'SEEDS_DIR', config.cacheDir);
   } catch (error) {
     if (error instanceof NothingToServeError) {
       log.fatal(error.message);

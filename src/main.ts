@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { sharedContext } from './command.js';
 import { ConfigError, loadConfig, secretsOf, type Config } from './config.js';
+import { sentenceFinderBuilt } from './library/library.js';
 import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
 import { createLogger, logDestination } from './log.js';
@@ -88,6 +89,9 @@ async function serve(config: Config, token: string | null): Promise<number> {
     return 1;
   }
   reportStoreHealth(store, log, observing?.metrics);
+  // Ready means ready: /check's every-sentence matcher, built in slices after the documents load (at once from a
+  // saved library), is built before the transport starts, so /readyz and the gateway's first answer wait for it.
+  await sentenceFinderBuilt(live.current());
   const serving: Serving = { config, token, log, metrics: observing?.metrics, running, store };
   const gateway = (running.transport = await connect(serving, live));
   const code = await Promise.race([

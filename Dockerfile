@@ -14,15 +14,21 @@ COPY scripts ./scripts
 COPY src ./src
 COPY commands ./commands
 RUN npm run build
+# The bundled documents' library, parsed and indexed now: a container serving them starts without doing it again.
+COPY seeds ./seeds
+RUN CACHE_DIR=/app/cache SEEDS_DIR=/app/seeds npm run build-snapshot
 
 FROM node:${NODE_VERSION}-slim AS runtime
 ENV NODE_ENV=production \
     SEEDS_DIR=/app/seeds \
+    CACHE_DIR=/app/cache \
     HTTP_PORT=8080
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The saved library (its files' hashes decide whether it is used); the bot saves a new one there when they change.
+COPY --from=build --chown=node:node /app/cache ./cache
 # The bundled document, served when nothing is mounted over the volume.
 COPY seeds ./seeds
 USER node

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import type { LiveLibrary } from './library/reload.js';
+import { cacheDirFrom } from './config.js';
 import { NothingToServeError, openLibrary } from './library/serve.js';
 import { responseAsText } from './transport/as-text.js';
 import { newSession, runInteractive, runLine, runLines, type ConsoleSession } from './transport/console.js';
@@ -68,6 +69,11 @@ function commandLines(positionals: string[]): string[] {
   return lines;
 }
 
+interface Opened {
+  live: LiveLibrary;
+  saved: () => Promise<void>;
+}
+
 /** Runs the one-shot command lines one after another; a line that cannot be run is reported and skipped. */
 function runOneShots(session: ConsoleSession, args: Arguments): number {
   let code = 0;
@@ -100,8 +106,8 @@ function changedFiles(fields: object): string {
   return parts.length ? `: ${parts.join('; ')}` : '';
 }
 
-/** The documents folder, loaded; null (said on stderr) when nothing in it can be served. */
-async function openDocuments(seeds: string, setting: string): Promise<LiveLibrary | null> {
+/** The documents folder, loaded, and what settles once its library is saved; null when nothing can be served. */
+async function openDocuments(seeds: string, setting: string): Promise<Opened | null> {
   let started = false;
   const log = {
     error: (message: string) => process.stderr.write(`${message}\n`),
@@ -110,9 +116,9 @@ async function openDocuments(seeds: string, setting: string): Promise<LiveLibrar
     info: (fields: object, message: string) => process.stderr.write(`${message}${changedFiles(fields)}\n`),
   };
   try {
-    const { live } = await openLibrary(seeds, log, setting);
+    const { live, snapshot } = await openLibrary(seeds, log, setting, cacheDirFrom(process.env));
     started = true;
-    return live;
+    return { live, saved: async () => snapshot?.saved() };
   } catch (error) {
     if (error instanceof NothingToServeError) return (fail(error.message, 1), null);
     throw error;
@@ -144,10 +150,16 @@ export async function consoleMain(
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const live = await openDocuments(args.seeds ?? seedsDir, args.seeds === undefined ? 'SEEDS_DIR' : '--seeds');
-  if (!live) return 1;
+  const opened = await openDocuments(args.seeds ?? seedsDir, args.seeds === undefined ? 'SEEDS_DIR' : '--seeds');
+  if (!opened) return 1;
+  const { live } = opened;
   const session = newSession(() => live.current(), commands);
-  if (args.lines.length > 0) return runOneShots(session, args);
+  if (args.lines.length > 0) {
+    const code = runOneShots(session, args);
+    // After the answer: a one-shot run that built the library leaves it saved for the next one.
+    await opened.saved();
+    return code;
+  }
   // Edits to the documents are served from the next command on, as the bot serves them.
   live.watch();
   try {

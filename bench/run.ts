@@ -96,3 +96,4 @@ if (process.env.BENCH_HTTP !== '0') {
   if (process.env.BENCH_END_TO_END === '0') build();
   printHttpLoad(await httpLoad());
 }
+if (process.env.BENCH_START !== '0') await (await import('./start.js')).startBench(corpusDir);

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import FlexSearch from 'flexsearch';
 import { parseDocument } from '../src/document/parse.js';
-import { plainText } from '../src/document/text.js';
+import { plainTextOf } from '../src/document/formats/index.js';
 import type { Document } from '../src/document/types.js';
 import MiniSearch from 'minisearch';
 import { normalizeTerm, terms, TextIndex, tokenize } from '../src/library/search.js';
@@ -39,11 +39,10 @@ interface Row {
 function rowsOf(documents: Document[]): Row[] {
   return documents.flatMap((d) =>
     d.figures.map((f) => {
-      const md = d.format === 'markdown';
       return {
         counts: f.counts ?? '',
-        figure: plainText(f.text, md),
-        sentence: plainText(d.text.slice(f.sentenceSpan[0], f.sentenceSpan[1]), md),
+        figure: plainTextOf(d, f.text),
+        sentence: plainTextOf(d, d.text.slice(f.sentenceSpan[0], f.sentenceSpan[1])),
         section: d.sections.find((s) => s.id === f.sectionId)!.title,
       };
     }),

@@ -5,7 +5,7 @@ import { defineMessageCommand, type TargetMessage } from '../src/command.js';
 import { notice } from '../src/render/reply.js';
 import { groupThousands } from '../src/render/text.js';
 import { CLAIM_LIMIT, pressPost, startCheck } from './shared/check.js';
-import { citeResponse, isCiteId } from './shared/cite.js';
+import { citePress } from './shared/cite.js';
 
 const NAME = 'Check against documents';
 
@@ -31,8 +31,7 @@ export const checkMessage = defineMessageCommand({
     return startCheck(library, { claim, documentId: null, notes }, { owner: NAME, ephemeral: true });
   },
   privateByDefault: true,
-  component: (library, customId, context) =>
-    isCiteId(customId) ? citeResponse(library, customId) : pressPost(customId, context, NAME),
+  component: (library, customId, context) => citePress(library, customId) ?? pressPost(customId, context, NAME),
 });
 
 /** The message's words and its embeds' text, one part a line; whatever is not a string is left out. */

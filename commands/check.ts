@@ -5,7 +5,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand } from '../src/command.js';
 import { choices, notice } from '../src/render/reply.js';
 import { CLAIM_LIMIT, pressPost, startCheck } from './shared/check.js';
-import { citeResponse, isCiteId } from './shared/cite.js';
+import { citePress } from './shared/cite.js';
 import { chosenDocument, documentChoices, documentOption } from './shared/options.js';
 
 const NAME = 'check';
@@ -42,6 +42,5 @@ export const check = defineCommand({
     return focused.name === 'document' ? choices(documentChoices(library, focused.value)) : { choices: [] };
   },
   privateByDefault: true,
-  component: (library, customId, context) =>
-    isCiteId(customId) ? citeResponse(library, customId) : pressPost(customId, context, NAME),
+  component: (library, customId, context) => citePress(library, customId) ?? pressPost(customId, context, NAME),
 });

@@ -7,7 +7,7 @@ import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { attribution } from '../src/render/source.js';
 import { blockquote, documentText } from '../src/render/text.js';
 import { rowsOf } from './shared/buttons.js';
-import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
+import { citeButton, citePress } from './shared/cite.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 import { resolveSection, sectionChoices } from './shared/sections.js';
 
@@ -124,8 +124,11 @@ export const quote = defineCommand({
     return sectionChoices(library, focused.value, chosenDocument(library, args.document).document);
   },
   component(library, customId) {
-    return isCiteId(customId)
-      ? citeResponse(library, customId)
-      : { type: InteractionResponseType.ChannelMessageWithSource, data: notice('Unknown button', 'Run /quote again.') };
+    return (
+      citePress(library, customId) ?? {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: notice('Unknown button', 'Run /quote again.'),
+      }
+    );
   },
 });

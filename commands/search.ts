@@ -1,15 +1,10 @@
 // /search [document] query:<text>: full text over every statement, ranked, five a page with Previous/Next
 // buttons; "quoted phrases" match as phrases; preview:true shows it only to you with a "Post to channel" button.
-import {
-  ApplicationCommandOptionType,
-  ButtonStyle,
-  InteractionResponseType,
-  type APIButtonComponent,
-  type APIEmbed,
-} from 'discord-api-types/v10';
-import { buttonExpired, pressedByOwner, defineCommand, type TargetMessage } from '../src/command.js';
+import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
+import { defineCommand } from '../src/command.js';
+import { textCheck } from '../src/custom-id.js';
 import type { Document } from '../src/document/types.js';
-import { plainText } from '../src/document/text.js';
+import { plainTextOf } from '../src/document/formats/index.js';
 import { datedWithin, dateSpan, shownDate, type DateRange } from '../src/library/dates.js';
 import { MAX_STATEMENT_HITS, type Library, type Scope, type StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
@@ -19,33 +14,14 @@ import { LIMITS } from '../src/render/limits.js';
 import { notFoundEmbed } from '../src/render/not-found.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { attribution } from '../src/render/source.js';
-import { blockquote, documentText, escapeUserText, plural, truncate, unescapeUserText } from '../src/render/text.js';
-import {
-  button,
-  expiredResponse,
-  MAX_CUSTOM_ID,
-  pageButtons,
-  privately,
-  rowsOf,
-  textCheck,
-  type ButtonRow,
-} from './shared/buttons.js';
-import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
-import { dateOptions, describeRange, rangeFromKey, rangeKey, readDateRange } from './shared/dates.js';
-import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
+import { documentText, escapeUserText, plural, truncate, unescapeUserText } from '../src/render/text.js';
+import { dateOptions, describeRange } from './shared/dates.js';
+import { documentChoices, documentOption, privateOption } from './shared/options.js';
+import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView, whereAsked } from './shared/paged.js';
 
 export const PAGE_SIZE = 5;
 /** Statements a quoted phrase is checked in, at most: a phrase of common words still answers quickly. */
 const PHRASE_SCAN = 5000;
-
-/** What a search asked: the words, where, and whether it is a private preview. Its buttons carry all of it. */
-export interface SearchAsk {
-  query: string;
-  document: Document | null;
-  /** The dates asked for with after/before; null for any. */
-  range: DateRange | null;
-  preview: boolean;
-}
 
 /** A statement found, and the other documents that state it word for word (it is shown once). */
 export interface SearchHit {
@@ -71,10 +47,10 @@ export function parseQuery(query: string): { words: string; phrases: string[] } 
 }
 
 function textOf(ref: StatementRef): string {
-  return plainText(ref.point.text, ref.document.format === 'markdown');
+  return plainTextOf(ref.document, ref.point.text);
 }
 
-function scopeOf({ document, range }: Pick<SearchAsk, 'document' | 'range'>): Scope {
+function scopeOf({ document, range }: Pick<Ask, 'document' | 'range'>): Scope {
   return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
 }
 
@@ -95,7 +71,7 @@ function mergeRepeats(refs: StatementRef[]): SearchHit[] {
 }
 
 /** Every statement matching the query, best first, phrases checked against the text, each shown once. */
-function searchHits(library: Library, ask: Omit<SearchAsk, 'preview'>): SearchResult {
+function searchHits(library: Library, ask: Ask): SearchResult {
   const { words, phrases } = parseQuery(ask.query);
   const limit = phrases.length ? PHRASE_SCAN : MAX_STATEMENT_HITS;
   const { refs, total } = library.statementHits(words, scopeOf(ask), limit);
@@ -122,27 +98,20 @@ function highlighted(ref: StatementRef, stems: Set<string>): string {
   );
 }
 
-/** " · also in 2 more documents (2021-03-04 to 2025-01-10)": where else it is said, first and last dated. */
-function alsoIn(hit: SearchHit): string {
-  if (hit.alsoIn.length === 0) return '';
-  const span = dateSpan([hit.ref.document, ...hit.alsoIn]);
-  return ` · also in ${plural(hit.alsoIn.length, 'more document')}${span ? ` (${span})` : ''}`;
-}
-
-function hitBlock(library: Library, hit: SearchHit, number: number, stems: Set<string>): string {
+/** A statement with the words asked in bold, under its number, and where it is from. */
+function hitBlock(library: Library, hit: SearchHit, number: number, stems: Set<string>, room: number): string {
   const { ref } = hit;
   const where =
     library.documents.length > 1
       ? [ref.section.title, ref.document.title, shownDate(ref.document)].filter(Boolean).join(' · ')
       : ref.section.title;
-  const under = `${attribution(where, ref.document, ref.point.span)}${alsoIn(hit)}`;
-  const room = Math.max(200, Math.floor((LIMITS.embedDescription - 200) / PAGE_SIZE) - under.length - 10);
-  return `**${number}.**\n${blockquote(truncate(highlighted(ref, stems), room))}\n${under}`;
+  const under = `${attribution(where, ref.document, ref.point.span)}${alsoIn(ref.document, hit.alsoIn)}`;
+  return quoteBlock(hitLabel(number), () => highlighted(ref, stems), under, room);
 }
 
 /** "Page 1 of 3 · 12 statements", then the one document's title and date, or the dates the hits span. */
-function footerText(library: Library, result: SearchResult, page: number, preview: boolean): string {
-  const pages = Math.max(1, Math.ceil(result.hits.length / PAGE_SIZE));
+function footerText(library: Library, view: PageView<SearchHit>): string {
+  const { ranked: result, page, pages, preview } = view;
   const counted = result.more
     ? `more than ${plural(MAX_STATEMENT_HITS, 'statement')}`
     : plural(result.hits.length, 'statement');
@@ -154,11 +123,7 @@ function footerText(library: Library, result: SearchResult, page: number, previe
   return footer.filter(Boolean).join(' · ');
 }
 
-/** What a button does: turn a page of a public answer or of a preview, or post a preview's page. */
-const ACTIONS = { page: 'p', previewPage: 'v', post: 's' } as const;
 const TITLE_START = 'Search: ';
-/** Letters of a document id's check in a button: enough to tell the documents apart, few enough to leave room. */
-const DOCUMENT_CHECK = 4;
 
 const datedSuffix = (range: DateRange | null) => (range ? ` · ${describeRange(range)}` : '');
 
@@ -182,103 +147,39 @@ function queryFromTitle(title: unknown, range: DateRange | null, check: string):
   return readings.find((q) => q && textCheck(q) === check && titleOf(q, range) === title) ?? null;
 }
 
-/** "<index>.<check>": the document's place in the library, and a check of its id in case the library changed. */
-function documentKey(library: Library, document: Document | null): string {
-  if (!document) return '';
-  return `${library.documents.indexOf(document).toString(36)}.${textCheck(document.id).slice(0, DOCUMENT_CHECK)}`;
-}
-
-/** The document a key names (null for all); undefined when it is no longer served. */
-function documentFromKey(library: Library, key: string): Document | null | undefined {
-  if (key === '') return null;
-  const [indexText = '', check] = key.split('.');
-  const matches = (d: Document) => textCheck(d.id).slice(0, DOCUMENT_CHECK) === check;
-  const at = library.documents[Number.parseInt(indexText, 36)];
-  return at && matches(at) ? at : library.documents.find(matches);
-}
-
-/**
- * "search:<action>:<page>:<document>:<dates>:<query>": everything a button needs, so no process keeps a thing.
- * The query goes in as "=<query>" when it fits Discord's 100 characters, else as "#<check>" and is read back
- * from the message's title; null when neither works (a long query escaping changes). Who may press a button
- * comes from its message, and how old it is from the message's id.
- */
-function idMaker(library: Library, ask: SearchAsk): ((action: string, page: number) => string) | null {
-  const head = (action: string, page: number) =>
-    ['search', action, page, documentKey(library, ask.document), rangeKey(ask.range)].join(':');
-  // The longest id an answer makes: a three-digit page.
-  if (`${head(ACTIONS.post, 999)}:=${ask.query}`.length <= MAX_CUSTOM_ID)
-    return (action, page) => `${head(action, page)}:=${ask.query}`;
-  const check = textCheck(ask.query);
-  if (queryFromTitle(titleOf(ask.query, ask.range), ask.range, check) !== ask.query) return null;
-  return (action, page) => `${head(action, page)}:#${check}`;
-}
-
-interface Press {
-  ask: SearchAsk;
-  action: string;
-  page: number;
-}
-
-/** The search a button names, its query read from the message when need be; 'gone' when its document is. */
-function pressOf(library: Library, customId: string, message: TargetMessage | undefined): Press | 'gone' | null {
-  const [, action = '', pageText = '', documentText = '', rangeText = '', ...rest] = customId.split(':');
-  const queryText = rest.join(':');
-  const range = rangeFromKey(rangeText);
-  const actions: string[] = Object.values(ACTIONS);
-  if (!actions.includes(action) || !/^-?\d{1,3}$/.test(pageText) || (rangeText && !range)) return null;
-  const document = documentFromKey(library, documentText);
-  if (document === undefined) return 'gone';
-  const embeds: unknown = message?.embeds;
-  const title = Array.isArray(embeds) ? (embeds[0] as { title?: unknown } | null)?.title : undefined;
-  const query = queryText.startsWith('=')
-    ? queryText.slice(1)
-    : queryText.startsWith('#') && queryFromTitle(title, range, queryText.slice(1));
-  if (!query) return null;
-  return { ask: { query, document, range, preview: action === ACTIONS.previewPage }, action, page: Number(pageText) };
-}
-
-function pageEmbed(
-  library: Library,
-  ask: SearchAsk,
-  result: SearchResult,
-  page: number,
-  preview: boolean,
-  note: string | null,
-): APIEmbed {
-  const stems = library.statementQueryTerms(parseQuery(ask.query).words);
-  const blocks = result.hits
-    .slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE)
-    .map((hit, i) => hitBlock(library, hit, page * PAGE_SIZE + i + 1, stems));
-  const footer = [footerText(library, result, page, preview), note].filter(Boolean).join(' · ');
+function pageEmbed(library: Library, ask: Ask, view: PageView<SearchHit>): APIEmbed {
+  // Rare: a long query full of characters escaping changes cannot be carried nor read back.
+  const note = !view.pageable && (view.pages > 1 || view.preview) ? 'Shorten the query to page it or post it' : null;
+  const footer = [footerText(library, view), note].filter(Boolean).join(' · ');
   return {
     title: titleOf(ask.query, ask.range),
-    description: blocks.join('\n\n'),
+    description: view.blocks.join('\n\n'),
     color: COLORS.answer,
     footer: { text: footer },
   };
 }
 
-/** Previous, Next (and "Post to channel" in a preview) in one row; a Cite for each statement shown below. */
-function buttons(
-  id: ReturnType<typeof idMaker>,
-  result: SearchResult,
-  page: number,
-  pages: number,
-  preview: boolean,
-): ButtonRow[] {
-  const turn = preview ? ACTIONS.previewPage : ACTIONS.page;
-  const paging: APIButtonComponent[] =
-    id && (pages > 1 || preview)
-      ? pageButtons({ previous: id(turn, page - 1), next: id(turn, page + 1) }, page, pages)
-      : [];
-  if (id && preview) paging.push(button('Post to channel', id(ACTIONS.post, page), { style: ButtonStyle.Primary }));
-  const cites = result.hits.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).flatMap((hit, i) => {
-    const label = result.hits.length > 1 ? `Cite ${page * PAGE_SIZE + i + 1}` : 'Cite';
-    return citeButton('search', hit.ref.document, hit.ref.point.span, label) ?? [];
-  });
-  return [...rowsOf(paging), ...rowsOf(cites)];
-}
+/**
+ * Statements, five a page; a preview adds "Post to channel". The buttons carry the search: its query whole when
+ * it fits Discord's 100 characters, else a check of it, read back from the message's title.
+ */
+const statementPages = pagedAnswer<SearchHit>({
+  command: 'search',
+  pageSize: PAGE_SIZE,
+  // Room for the page's own lines.
+  reserved: 200,
+  what: 'search',
+  othersNote: 'Only the person who searched can use these buttons. Run /search yourself to search.',
+  rank: searchHits,
+  renderer: (library, ask) => {
+    const stems = library.statementQueryTerms(parseQuery(ask.query).words);
+    return (hit, number, room) => hitBlock(library, hit, number, stems, room);
+  },
+  frame: pageEmbed,
+  quoted: (hit) => ({ document: hit.ref.document, span: hit.ref.point.span }),
+  readBack: { title: (ask) => titleOf(ask.query, ask.range), query: queryFromTitle },
+  postable: true,
+});
 
 function notFound(query: string, document: string | null, range: DateRange | null): APIEmbed {
   return notFoundEmbed({
@@ -288,26 +189,6 @@ function notFound(query: string, document: string | null, range: DateRange | nul
     within: [document, range && `documents ${describeRange(range)}`].filter(Boolean).join(', ') || null,
     more: ['Try fewer words, another word form, or a phrase without quotes. /section with no name lists the sections.'],
   });
-}
-
-/** A page of results with its buttons; `preview` is the private view with "Post to channel". */
-function pageReply(
-  library: Library,
-  ask: SearchAsk,
-  page: number,
-  ephemeral: boolean,
-  result = searchHits(library, ask),
-) {
-  const pages = Math.max(1, Math.ceil(result.hits.length / PAGE_SIZE));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  const preview = ask.preview && ephemeral;
-  const id = idMaker(library, ask);
-  // Rare: a long query full of characters escaping changes cannot be carried nor read back.
-  const note = !id && (pages > 1 || preview) ? 'Shorten the query to page it or post it' : null;
-  const data = reply([pageEmbed(library, ask, result, current, preview, note)], { ephemeral });
-  const rows = buttons(id, result, current, pages, preview);
-  if (rows.length) data.components = rows;
-  return data;
 }
 
 export const search = defineCommand({
@@ -332,43 +213,20 @@ export const search = defineCommand({
   // No randomness and no state: the buttons carry the search, so the same options give the same reply.
   pure: true,
   run(library, args) {
-    const { document, notFound: noDocument } = chosenDocument(library, args.document);
-    if (noDocument) return noDocument;
-    const { range, problem } = readDateRange(args);
+    const { document, range, problem } = whereAsked(library, args);
     if (problem) return problem;
     const query = args.query;
     const preview = args.preview === true;
     const ephemeral = preview || args.private === true;
     if (!query)
       return notice('What should I search for?', 'Give some words: /search query:border wall, or a "quoted phrase".');
-    const ask: SearchAsk = { query, document, range, preview };
+    const ask: Ask = { query, document, range, preview };
     const result = searchHits(library, ask);
     if (result.hits.length === 0) return reply([notFound(query, document?.title ?? null, range)], { ephemeral: true });
-    return pageReply(library, ask, 0, ephemeral, result);
+    return statementPages.reply(library, ask, 0, ephemeral, result);
   },
   autocomplete(library, focused) {
     return focused.name === 'document' ? choices(documentChoices(library, focused.value)) : { choices: [] };
   },
-  component(library, customId, context) {
-    if (isCiteId(customId)) return citeResponse(library, customId);
-    if (buttonExpired(context)) return expiredResponse('search', '/search', context);
-    if (!pressedByOwner(context))
-      return privately(
-        'Not your search',
-        'Only the person who searched can use these buttons. Run /search yourself to search.',
-      );
-    const press = pressOf(library, customId, context.message);
-    if (press === 'gone')
-      return privately('This document is no longer served', 'It was removed since this search. Run /search again.');
-    if (!press)
-      return privately('This button no longer works', 'It names no search the bot can read. Run /search again.');
-    if (press.action === ACTIONS.post) {
-      // Shares the page in the channel, for everyone; the poster can still page it.
-      const data = pageReply(library, { ...press.ask, preview: false }, press.page, false);
-      return { type: InteractionResponseType.ChannelMessageWithSource, data };
-    }
-    const data = pageReply(library, press.ask, press.page, press.ask.preview);
-    delete data.flags; // an update keeps the message's own visibility
-    return { type: InteractionResponseType.UpdateMessage, data };
-  },
+  component: statementPages.press,
 });

@@ -11,23 +11,32 @@ import type { Library, SectionRef } from '../src/library/library.js';
 import { sectionChoiceEmbed, sectionEmbed, sectionNotFound, sectionPages, tocEmbeds } from '../src/render/document.js';
 import { choices, notice, reply } from '../src/render/reply.js';
 import { escapeUserText, truncate } from '../src/render/text.js';
-import { button, expiredResponse, MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
-import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
+import { decodeCustomId, encodeCustomId } from '../src/custom-id.js';
+import { button, expiredResponse, pageButtons, rowsOf } from './shared/buttons.js';
+import { citeButton, citePress } from './shared/cite.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 import { lookUpSection, sectionChoices } from './shared/sections.js';
 
 /** Sections offered when a name is shared: two rows of numbered buttons. */
 const CHOICES_SHOWN = 10;
 
-/** "section:<action>:<document id>:<section number>:<more>": a section's place, so buttons keep no state. */
-const sectionId = (action: 'page' | 'show', ref: SectionRef, more: string | number) =>
-  `section:${action}:${ref.document.id}:${ref.section.number}:${more}`;
+/** A section's place and what to show of it, so buttons keep no state; null when it does not fit. */
+const sectionId = (action: 'page' | 'show', ref: SectionRef, more: number) =>
+  encodeCustomId({
+    kind: 'section',
+    command: 'section',
+    action,
+    documentId: ref.document.id,
+    section: ref.section.number,
+    more,
+  });
 
-function sectionAt(library: Library, customId: string): { ref: SectionRef | null; action: string; more: string } {
-  const [, action = '', documentId = '', numberText = '', more = ''] = customId.split(':');
-  const document = library.documents.find((d) => d.id === documentId);
-  const section = document?.sections.find((s) => s.number === Number(numberText));
-  return { ref: document && section ? { document, section } : null, action, more };
+function sectionAt(library: Library, customId: string): { ref: SectionRef | null; action: string; more: number } {
+  const id = decodeCustomId(customId);
+  if (id?.kind !== 'section') return { ref: null, action: '', more: 0 };
+  const document = library.documents.find((d) => d.id === id.documentId);
+  const section = document?.sections.find((s) => s.number === id.section);
+  return { ref: document && section ? { document, section } : null, action: id.action, more: id.more };
 }
 
 /** A page of the section, with Previous/Next when it has several and a Cite for its heading. */
@@ -35,8 +44,9 @@ function sectionReply(ref: SectionRef, page: number, ephemeral: boolean, note?: 
   const pages = sectionPages(ref).length;
   const current = Math.min(Math.max(0, page), Math.max(0, pages - 1));
   const data = reply([sectionEmbed(ref, current, note)], { ephemeral });
-  const ids = { previous: sectionId('page', ref, current - 1), next: sectionId('page', ref, current + 1) };
-  const paging = pages > 1 && ids.next.length <= MAX_CUSTOM_ID ? pageButtons(ids, current, pages) : [];
+  const previous = sectionId('page', ref, current - 1);
+  const next = sectionId('page', ref, current + 1);
+  const paging = pages > 1 && previous && next ? pageButtons({ previous, next }, current, pages) : [];
   const cited = ref.section.headingSpan ?? (ref.section.lead ?? ref.section.points[0])?.span;
   const cite = cited ? citeButton('section', ref.document, cited) : null;
   const rows = rowsOf([...paging, ...(cite ? [cite] : [])]);
@@ -50,7 +60,7 @@ function choiceReply(query: string, refs: SectionRef[], ephemeral: boolean) {
   const data = reply([sectionChoiceEmbed(query, refs, shown.length)], { ephemeral: true });
   const buttons = shown.flatMap((ref, i) => {
     const id = sectionId('show', ref, ephemeral ? 1 : 0);
-    return id.length <= MAX_CUSTOM_ID ? [button(String(i + 1), id)] : [];
+    return id ? [button(String(i + 1), id)] : [];
   });
   if (buttons.length > 0) data.components = rowsOf(buttons);
   return data;
@@ -96,20 +106,21 @@ export const section = defineCommand({
     return sectionChoices(library, focused.value, chosenDocument(library, args.document).document);
   },
   component(library, customId, context) {
-    if (isCiteId(customId)) return citeResponse(library, customId);
+    const cited = citePress(library, customId);
+    if (cited) return cited;
     if (buttonExpired(context)) return expiredResponse('section', '/section', context);
     const { ref, action, more } = sectionAt(library, customId);
     if (!ref) return changed();
     // A choice from a list posts the section as a message of its own, private only if the list asked so.
     if (action === 'show')
-      return { type: InteractionResponseType.ChannelMessageWithSource, data: sectionReply(ref, 0, more === '1') };
+      return { type: InteractionResponseType.ChannelMessageWithSource, data: sectionReply(ref, 0, more === 1) };
     if (!pressedByOwner(context)) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: notice('Not your section', 'Only the person who asked can page it. Run /section yourself.'),
       };
     }
-    const data = sectionReply(ref, Number.parseInt(more, 10) || 0, false);
+    const data = sectionReply(ref, more, false);
     delete data.flags; // an update keeps the message's own visibility
     return { type: InteractionResponseType.UpdateMessage, data };
   },

@@ -1,73 +1,55 @@
 // /stat query:<words>: the figures the documents state, each sentence quoted once with its figures in bold.
 // A query that no sentence covers gets the closest figure sentences, said to be only that, or "No figure found"
 // when nothing is close: never a guess passed off as an answer (see src/library/figure-search.ts).
-import {
-  ApplicationCommandOptionType,
-  InteractionResponseType,
-  type APIButtonComponent,
-  type APIEmbed,
-} from 'discord-api-types/v10';
-import { buttonExpired, pressedByOwner, defineCommand } from '../src/command.js';
+import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
+import { defineCommand } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
-import { datedWithin, dateSpan, type DateRange } from '../src/library/dates.js';
+import { datedWithin, dateSpan } from '../src/library/dates.js';
 import type { FigureHit, FigureRef, Library, Scope } from '../src/library/library.js';
 import { documentFooter, figureLabel, figureWhere } from '../src/render/document.js';
 import { LIMITS } from '../src/render/limits.js';
 import { notFoundEmbed } from '../src/render/not-found.js';
-import { choices, COLORS, notice, reply } from '../src/render/reply.js';
+import { choices, COLORS, reply } from '../src/render/reply.js';
 import { closest } from '../src/render/similar.js';
 import { attribution } from '../src/render/source.js';
-import { blockquote, escapeDocumentText, escapeUserText, plural, quoteAround, truncate } from '../src/render/text.js';
-import { expiredResponse, MAX_CUSTOM_ID, pageButtons, rowsOf } from './shared/buttons.js';
-import { citeButton, citeResponse, isCiteId } from './shared/cite.js';
-import { dateOptions, describeRange, rangeFromKey, rangeKey, readDateRange } from './shared/dates.js';
+import { escapeDocumentText, escapeUserText, plural, quoteAround, truncate } from '../src/render/text.js';
+import { rowsOf } from './shared/buttons.js';
+import { citeButton } from './shared/cite.js';
+import { dateOptions, describeRange } from './shared/dates.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
+import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView, whereAsked } from './shared/paged.js';
 
 /** Sentences a page: enough to compare, few enough to read. */
 export const PAGE_SIZE = 5;
 /** Said above the closest figures: no sentence holds enough of what was asked to be called an answer. */
 export const MAY_NOT_ANSWER =
   '*No sentence states all of what you asked. These hold some of it and may not answer the question.*';
-/** Room for one hit on a page, so that five and the page count fit in an embed's 4,096 characters. */
-const HIT_ROOM = Math.floor((LIMITS.embedDescription - 100 - MAY_NOT_ANSWER.length) / PAGE_SIZE);
-
 /** What a lookup covers: one document or all, and the dates asked for. */
-interface Lookup {
-  query: string;
-  document: Document | null;
-  range: DateRange | null;
-}
+type Lookup = Ask;
 
 function scopeOf(lookup: Omit<Lookup, 'query'>): Scope {
   const { document, range } = lookup;
   return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
 }
 
-/** " · also in 2 more documents (2021-03-04 to 2025-01-10)": where else the sentence is, first and last dated. */
-function alsoIn(hit: FigureHit): string {
-  if (hit.alsoIn.length === 0) return '';
-  const span = dateSpan([hit.sentence.document, ...hit.alsoIn]);
-  return ` · also in ${plural(hit.alsoIn.length, 'more document')}${span ? ` (${span})` : ''}`;
-}
-
 /** A quoted sentence with its answering figures in bold, its link or file and line, and where else it is. */
-function hitBlock(library: Library, hit: FigureHit, number: number | null): string {
+function hitBlock(library: Library, hit: FigureHit, number: number | null, room: number): string {
   const { document, span } = hit.sentence;
-  const under = `${attribution(figureWhere(library, hit.sentence.figures[0]!), document, span)}${alsoIn(hit)}`;
-  const label = number === null ? '' : `**${number}.**\n`;
-  const room = Math.max(200, HIT_ROOM - under.length - label.length - 10);
+  const under = `${attribution(figureWhere(library, hit.sentence.figures[0]!), document, span)}${alsoIn(document, hit.alsoIn)}`;
   // A long sentence is shown around the figures asked about, with room left for bold and escapes.
   const bolds = hit.bold.map((ref) => ref.figure.span);
-  const quote = quoteAround(document, span, bolds, Math.floor(room * 0.8));
-  return `${label}${blockquote(truncate(quote, room))}\n${under}`;
+  return quoteBlock(
+    hitLabel(number),
+    (fits) => quoteAround(document, span, bolds, Math.floor(fits * 0.8)),
+    under,
+    room,
+  );
 }
 
-function pageEmbed(library: Library, lookup: Lookup, hits: FigureHit[], page: number): APIEmbed {
-  const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
-  const numbered = hits.length > 1;
-  const shown = hits
-    .slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
-    .map((hit, i) => hitBlock(library, hit, numbered ? page * PAGE_SIZE + i + 1 : null));
+function pageEmbed(lookup: Lookup, view: PageView<FigureHit>): APIEmbed {
+  const { ranked, page, pages } = view;
+  const hits = ranked.hits;
+  const shown = [...view.blocks];
   const documents = [...new Set(hits.map((h) => h.sentence.document))];
   const counted = [
     pages > 1 ? `Page ${page + 1} of ${pages}` : '',
@@ -89,43 +71,24 @@ function pageEmbed(library: Library, lookup: Lookup, hits: FigureHit[], page: nu
   };
 }
 
-/**
- * "stat:<page>:<document index>:<dates>:<query>": everything a page button needs, so no state is kept; who may
- * press it comes from the message itself (Discord names who ran the command).
- */
-function pageId(library: Library, lookup: Lookup, page: number): string {
-  const index = lookup.document ? library.documents.indexOf(lookup.document) : -1;
-  return `stat:${page}:${index < 0 ? '' : index}:${rangeKey(lookup.range)}:${lookup.query}`;
-}
-
-function lookupFromId(library: Library, customId: string): { lookup: Lookup; page: number } {
-  const [, pageText = '0', documentText = '', rangeText = '', ...rest] = customId.split(':');
-  const document = documentText === '' ? null : (library.documents[Number(documentText)] ?? null);
-  const lookup = { query: rest.join(':'), document, range: rangeFromKey(rangeText) };
-  return { lookup, page: Number.parseInt(pageText, 10) || 0 };
-}
-
-/** "Cite" under a lone hit; "Cite 1" to "Cite 5" under a page of them, numbered as the page numbers them. */
-function citeButtons(hits: FigureHit[], page: number): APIButtonComponent[] {
-  const shown = hits.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-  return shown.flatMap((hit, i) => {
-    const label = hits.length > 1 ? `Cite ${page * PAGE_SIZE + i + 1}` : 'Cite';
-    return citeButton('stat', hit.sentence.document, hit.sentence.span, label) ?? [];
-  });
-}
-
-function pageReply(library: Library, lookup: Lookup, hits: FigureHit[], page: number, ephemeral: boolean) {
-  const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  const data = reply([pageEmbed(library, lookup, hits, current)], { ephemeral });
-  const previous = pageId(library, lookup, current - 1);
-  const next = pageId(library, lookup, current + 1);
-  // A query too long for a button's 100 characters shows its first page only.
-  const paging = pages > 1 && next.length <= MAX_CUSTOM_ID ? pageButtons({ previous, next }, current, pages) : [];
-  const rows = [...rowsOf(paging), ...rowsOf(citeButtons(hits, current))];
-  if (rows.length) data.components = rows;
-  return data;
-}
+/** Sentences with figures, five a page, each numbered when there are several; the buttons carry the lookup. */
+const figurePages = pagedAnswer<FigureHit>({
+  command: 'stat',
+  pageSize: PAGE_SIZE,
+  // The page count and the note that the closest figures may not answer.
+  reserved: 100 + MAY_NOT_ANSWER.length,
+  what: 'lookup',
+  othersNote: 'Only the person who asked can page these figures. Run /stat yourself.',
+  rank: (library, lookup) => ({
+    hits: lookup.query ? library.findFigureSentences(lookup.query, scopeOf(lookup)) : [],
+  }),
+  renderer:
+    (library, _lookup, { hits }) =>
+    (hit, number, room) =>
+      hitBlock(library, hit, hits.length > 1 ? number : null, room),
+  frame: (_library, lookup, view) => pageEmbed(lookup, view),
+  quoted: (hit) => hit.sentence,
+});
 
 /** Every figure, grouped by section: one field a section, one embed a document. */
 function allFiguresEmbeds(library: Library, documents: Document[]): APIEmbed[] {
@@ -214,7 +177,7 @@ function exactFigure(library: Library, ref: FigureRef, ephemeral: boolean) {
   };
   const embed: APIEmbed = {
     title: truncate(figureLabel(ref), LIMITS.embedTitle),
-    description: hitBlock(library, hit, null),
+    description: hitBlock(library, hit, null, figurePages.roomPerHit),
     color: COLORS.answer,
     footer: documentFooter(ref.document),
   };
@@ -236,6 +199,8 @@ export const stat = defineCommand({
   name: 'stat',
   description: 'Find the figures the documents state, quoted with their sentence',
   example: '/stat query:homicides',
+  // No randomness and no state: the buttons carry the lookup, so the same options give the same reply.
+  pure: true,
   options: {
     document: documentOption,
     query: {
@@ -247,11 +212,8 @@ export const stat = defineCommand({
     ...dateOptions,
     private: privateOption,
   },
-  pure: true,
   run(library, args) {
-    const { document, notFound: noDocument } = chosenDocument(library, args.document);
-    if (noDocument) return noDocument;
-    const { range, problem } = readDateRange(args);
+    const { document, range, problem } = whereAsked(library, args);
     if (problem) return problem;
     const ephemeral = args.private === true;
     const lookup: Lookup = { query: args.query ?? '', document, range };
@@ -261,7 +223,7 @@ export const stat = defineCommand({
       return exactFigure(library, exact, ephemeral);
     const hits = library.findFigureSentences(lookup.query, scopeOf(lookup));
     if (hits.length === 0) return reply([notFound(library, lookup)], { ephemeral: true });
-    return pageReply(library, lookup, hits, 0, ephemeral);
+    return figurePages.reply(library, lookup, 0, ephemeral, { hits });
   },
   autocomplete(library, focused, args) {
     if (focused.name === 'document') return choices(documentChoices(library, focused.value));
@@ -281,19 +243,5 @@ export const stat = defineCommand({
     // The same label twice helps nobody: keep the first of each.
     return choices(named.filter((c, i) => named.findIndex((o) => o.name === c.name) === i).slice(0, 25));
   },
-  component(library, customId, context) {
-    if (isCiteId(customId)) return citeResponse(library, customId);
-    if (buttonExpired(context)) return expiredResponse('lookup', '/stat', context);
-    if (!pressedByOwner(context)) {
-      return {
-        type: InteractionResponseType.ChannelMessageWithSource,
-        data: notice('Not your lookup', 'Only the person who asked can page these figures. Run /stat yourself.'),
-      };
-    }
-    const { lookup, page } = lookupFromId(library, customId);
-    const hits = lookup.query ? library.findFigureSentences(lookup.query, scopeOf(lookup)) : [];
-    const data = pageReply(library, lookup, hits, page, false);
-    delete data.flags; // an update keeps the message's own visibility
-    return { type: InteractionResponseType.UpdateMessage, data };
-  },
+  component: figurePages.press,
 });

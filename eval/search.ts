@@ -5,7 +5,7 @@ import en from 'flexsearch/lang/en';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
-import { plainText } from '../src/document/text.js';
+import { plainTextOf } from '../src/document/formats/index.js';
 import type { Library, StatementRef } from '../src/library/library.js';
 import type { GoldSet } from './gold/load.js';
 import type { GoldQuestion } from './gold/types.js';
@@ -27,7 +27,7 @@ const overStatements = (engine: TextEngine): Engine => ({
   build: (library) => engine.buildOver(library.statements.map(textOf)),
 });
 
-const textOf = (ref: StatementRef) => plainText(ref.point.text, ref.document.format === 'markdown');
+const textOf = (ref: StatementRef) => plainTextOf(ref.document, ref.point.text);
 
 export const ours: Engine = {
   name: 'factsheet-bot /search',

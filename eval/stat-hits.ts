@@ -2,7 +2,7 @@
 // FlexSearch indexing the same sentences (those stating a figure) with their recommended English settings, so
 // /stat's ranking is judged against what a plain library gives.
 import type { Library } from '../src/library/library.js';
-import { plainText } from '../src/document/text.js';
+import { plainTextOf } from '../src/document/formats/index.js';
 import { flexSearch, miniSearch } from './search.js';
 import type { StatAnswer, StatSearch } from './stat.js';
 
@@ -25,7 +25,7 @@ function overFigureSentences(engine: typeof miniSearch): StatEngine {
     name: engine.name,
     build(library) {
       const sentences = library.figureFinder.sentences;
-      const texts = sentences.map((s) => plainText(s.document.text.slice(...s.span), s.document.format === 'markdown'));
+      const texts = sentences.map((s) => plainTextOf(s.document, s.document.text.slice(...s.span)));
       const rank = engine.buildOver(texts);
       return (_library, query) => {
         const hits = rank(query).map((i) => ({ document: sentences[i]!.document, sentence: sentences[i]!.span }));

@@ -18,6 +18,9 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { BudgetedMap, ENTRY_BYTES, stringBytes } from './budgeted-map.js';
+import { DEFAULT_BUTTON_TIMEOUT_MS } from './config.js';
+import { decodeCustomId } from './custom-id.js';
 import type { Library } from './library/library.js';
 
 type Reply = APIInteractionResponseCallbackData;
@@ -30,11 +33,13 @@ export type CommandOptions = Record<string, OptionValue | undefined>;
  * ("<command>:cite:…") names its quote itself. Transports leave them enabled.
  */
 export function isLastingButton(customId: string | undefined): boolean {
-  return customId?.split(':')[1] === 'cite';
+  return customId !== undefined && decodeCustomId(customId)?.kind === 'cite';
 }
 
-/** How long buttons work when the operator does not say; transports disable them after it. */
-export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
+/** How long a context's buttons work: the operator's BUTTON_TIMEOUT_SECONDS, or the default. */
+export function buttonTimeout(context: Pick<CommandContext, 'buttonTimeoutMs'>): number {
+  return context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+}
 
 /** The first millisecond of 2015, where Discord's ids count from. */
 export const DISCORD_EPOCH = 1420070400000;
@@ -55,7 +60,7 @@ export function snowflakeTime(id: unknown): number | null {
 export function buttonExpired(context: Pick<CommandContext, 'message' | 'now' | 'buttonTimeoutMs' | 'local'>): boolean {
   if (context.local) return false;
   const created = snowflakeTime(context.message?.id);
-  return created === null || context.now() - created > (context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS);
+  return created === null || context.now() - created > buttonTimeout(context);
 }
 
 /**
@@ -96,20 +101,6 @@ export function readArguments<O extends OptionSpecs>(specs: O, raw: CommandOptio
   return args as ArgumentsOf<O>;
 }
 
-/** A small map that forgets its oldest entries past a capacity. */
-export class Recent<T> {
-  private readonly entries = new Map<string, T>();
-  constructor(private readonly capacity = 10_000) {}
-  get(key: string): T | undefined {
-    return this.entries.get(key);
-  }
-  set(key: string, value: T): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-}
-
 /** Values every copy of the bot sees (the store), as a command reads and writes them: synchronously. */
 export interface SharedValues {
   /** Only keys the command named in `sharedKeys` are read from the store; others read as undefined there. */
@@ -117,9 +108,13 @@ export interface SharedValues {
   set(key: string, value: string, ttlMs: number): void;
 }
 
-/** Shared values of this process alone: what the console and direct calls use. */
+/** Shared values of this process alone: what the console and direct calls use; the oldest go past 10,000 or 1 MB. */
 export class LocalValues implements SharedValues {
-  private readonly entries = new Recent<{ value: string; expires: number }>();
+  private readonly entries = new BudgetedMap<string, { value: string; expires: number }>({
+    maxEntries: 10_000,
+    maxBytes: 2 ** 20,
+    sizeOf: (key, entry) => ENTRY_BYTES + stringBytes(key) + stringBytes(entry.value),
+  });
   constructor(private readonly now: () => number = Date.now) {}
   get(key: string): string | undefined {
     const entry = this.entries.get(key);

@@ -10,6 +10,8 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 /** gateway: one connection to Discord's gateway (the default); http: Discord POSTs interactions to HTTP_PORT. */
 export const INTERACTION_MODES = ['gateway', 'http'] as const;
 export type InteractionMode = (typeof INTERACTION_MODES)[number];
+/** How long buttons work when BUTTON_TIMEOUT_SECONDS is unset; transports disable them after it. */
+export const DEFAULT_BUTTON_TIMEOUT_MS = 5 * 60_000;
 
 export interface Config {
   /** Bot token; null when unset (the console needs none). */
@@ -206,7 +208,7 @@ function readApiUrl(value: Read): string | null {
 }
 
 function readButtonTimeout(value: Read): number {
-  const timeoutText = value('BUTTON_TIMEOUT_SECONDS') ?? '300';
+  const timeoutText = value('BUTTON_TIMEOUT_SECONDS') ?? String(DEFAULT_BUTTON_TIMEOUT_MS / 1000);
   const timeout = Number(timeoutText);
   // Discord lets a bot edit its reply for 15 minutes: buttons must be disabled before that.
   if (!Number.isFinite(timeout) || timeout < 1 || timeout > 840) {

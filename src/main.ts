@@ -1,40 +1,74 @@
 // npm start: serve the documents on Discord; with no token, say what is missing and open the local console.
 // Run it with node directly under a supervisor (not through npm), so the supervisor's signals reach this process.
-// With HTTP_PORT set, a status server answers /healthz, /readyz and /metrics from the start; with
-// INTERACTIONS=http, the same server takes Discord's interactions on POST /interactions instead of the gateway.
+// INTERACTIONS picks how interactions arrive from TRANSPORTS: the gateway, or POST /interactions on HTTP_PORT.
+// With HTTP_PORT set, the HTTP server answers /healthz, /readyz and /metrics from the start, in either mode.
 import 'dotenv/config';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { sharedContext } from './command.js';
-import { ConfigError, loadConfig, secretsOf, type Config } from './config.js';
+import { ConfigError, loadConfig, secretsOf, type Config, type InteractionMode } from './config.js';
 import { sentenceFinderBuilt } from './library/library.js';
 import type { LiveLibrary } from './library/reload.js';
 import { NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
 import { createLogger, logDestination } from './log.js';
 import type { BotMetrics } from './observe/metrics.js';
-import type { StatusServer } from './observe/http-status.js';
-import type { Gateway } from './transport/gateway.js';
-import type { RequestHandler } from './transport/http.js';
+import type { HttpServer } from './transport/http-server.js';
+import type { Transport, TransportOptions } from './transport/transport.js';
 import { MemoryStore } from './store/memory.js';
 import { TROUBLE_TEXT } from './store/health.js';
 import type { Store } from './store/store.js';
 
-/** How interactions reach the bot: the gateway connection, or the HTTP endpoint (which is always "connected"). */
-type Transport = Gateway;
-
-/** What the status server reads; filled in as the bot starts. */
+/** What /readyz reads; filled in as the bot starts. */
 interface Running {
   live: LiveLibrary | null;
   transport: Transport | null;
-  /** POST /interactions, once the documents are loaded (INTERACTIONS=http). */
-  interactions: RequestHandler | null;
   /** The shared store, once open: /readyz names its trouble. */
   store: Store | null;
 }
 
-interface Observing {
-  metrics: BotMetrics;
-  server: StatusServer;
+/** What a transport is built from. */
+interface Serving {
+  config: Config;
+  token: string | null;
+  log: Logger;
+  metrics: BotMetrics | undefined;
+  store: Store;
+  /** The HTTP server (HTTP_PORT), status routes mounted; null without HTTP_PORT. */
+  server: HttpServer | null;
+  /** The library served: read only once interactions are taken, after the documents have loaded. */
+  library: TransportOptions['getLibrary'];
+}
+
+/** Each way interactions arrive, by INTERACTIONS; loaded only when chosen, so an HTTP replica never loads @discordjs/ws. */
+const TRANSPORTS: Record<InteractionMode, (serving: Serving) => Promise<Transport>> = {
+  gateway: async (serving) =>
+    (await import('./transport/gateway.js')).createGateway({
+      ...transportOptions(serving),
+      token: serving.token!,
+      shards: serving.config.shards,
+      onReconnect: serving.metrics?.onReconnect,
+      onRateLimited: serving.metrics?.onRateLimited,
+    }),
+  // Config requires HTTP_PORT and DISCORD_PUBLIC_KEY with INTERACTIONS=http.
+  http: async (serving) =>
+    (await import('./transport/http.js')).createHttpEndpoint({
+      ...transportOptions(serving),
+      server: serving.server!,
+      publicKey: serving.config.publicKey!,
+    }),
+};
+
+function transportOptions({ config, log, metrics, store, library }: Serving): TransportOptions {
+  return {
+    log,
+    apiUrl: config.apiUrl,
+    getLibrary: library,
+    commands,
+    context: sharedContext({ buttonTimeoutMs: config.buttonTimeoutMs }),
+    onInteraction: metrics?.onInteraction,
+    store,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  };
 }
 
 async function main(): Promise<number> {
@@ -70,49 +104,41 @@ async function withoutToken(config: Config): Promise<number> {
   return consoleMain([], config.seedsDir);
 }
 
-/** Loads the documents, connects and serves until a signal (exit 0) or until Discord is lost for good (exit 1). */
+/** Loads the documents, starts the transport and serves until a signal (exit 0) or until it is lost for good (exit 1). */
 async function serve(config: Config, token: string | null): Promise<number> {
   const log = createLogger(config.logLevel, await logDestination(config.logFormat), secretsOf(config));
   exitOnCrash(log);
   // Listening from the start: a supervisor may stop the bot while it loads or while Discord is unreachable.
   const signalled = untilSignal();
-  const running: Running = { live: null, transport: null, interactions: null, store: null };
+  const running: Running = { live: null, transport: null, store: null };
   const observing = config.httpPort === null ? null : await observe(config, running, log);
   if (observing === false) return 1;
-  // Loaded while the documents are parsed in a worker thread, so the two overlap; connect() awaits it again.
-  if (config.interactions === 'gateway') import('./transport/gateway.js').catch(() => {});
-  const live = (running.live = await loadDocuments(config, log, observing?.metrics));
-  const store = (running.store = live && (await openStore(config, log)));
-  if (!live || !store) {
+  const { metrics, server } = observing ?? { metrics: undefined, server: null };
+  const store = (running.store = await openStore(config, log));
+  const library = () => running.live!.current();
+  // Built while the documents are parsed in a worker thread, so the two overlap; it takes nothing until started.
+  const opening = store && TRANSPORTS[config.interactions]({ config, token, log, metrics, store, server, library });
+  void opening?.then((transport) => (running.transport = transport));
+  const live = (running.live = store && (await loadDocuments(config, log, metrics)));
+  const transport = await opening;
+  if (!live || !transport || !store) {
     live?.close();
-    await observing?.server.close();
+    await Promise.all([transport?.close(), server?.close(), store?.close()]);
     return 1;
   }
-  reportStoreHealth(store, log, observing?.metrics);
+  reportStoreHealth(store, log, metrics);
   // Ready means ready: /check's every-sentence matcher, built in slices after the documents load (at once from a
   // saved library), is built before the transport starts, so /readyz and the gateway's first answer wait for it.
   await sentenceFinderBuilt(live.current());
-  const serving: Serving = { config, token, log, metrics: observing?.metrics, running, store };
-  const gateway = (running.transport = await connect(serving, live));
   const code = await Promise.race([
     signalled.then((signal) => (log.info({ signal }, 'shutting down'), 0)),
-    gateway.lost.then(({ code, reason }) => (log.fatal({ code }, `Discord ended the session for good: ${reason}`), 1)),
-    connectedOrFailed(gateway, log),
+    lostForGood(transport, log),
+    startedOrFailed(transport, log),
   ]);
   live.close();
-  await Promise.all([closeWithin(gateway, CLOSE_TIMEOUT_MS, log), observing?.server.close()]);
+  await Promise.all([closeWithin(transport, CLOSE_TIMEOUT_MS, log), server?.close()]);
   await store.close();
   return code;
-}
-
-/** What a transport is built from once the documents are loaded. */
-interface Serving {
-  config: Config;
-  token: string | null;
-  log: Logger;
-  metrics: BotMetrics | undefined;
-  running: Running;
-  store: Store;
 }
 
 /** Redis when REDIS_URL is set (loaded only then), else this process's memory; null (logged) when unreachable. */
@@ -143,32 +169,28 @@ function reportStoreHealth(store: Store, log: Logger, metrics: BotMetrics | unde
 }
 
 /**
- * Starts the status server before the documents load, so /healthz answers and /readyz says "not ready" during
- * a long load. prom-client and the server are loaded only here: without HTTP_PORT they cost nothing.
+ * Starts the HTTP server with the status routes before the documents load, so /healthz answers and /readyz says
+ * "not ready" during a long load. prom-client and the server are loaded only here: without HTTP_PORT they cost nothing.
  */
-async function observe(config: Config, running: Running, log: Logger): Promise<Observing | false> {
-  const [{ createMetrics }, { startStatusServer }] = await Promise.all([
+async function observe(config: Config, running: Running, log: Logger) {
+  const [{ createMetrics }, { statusRoutes }, { listenHttp }] = await Promise.all([
     import('./observe/metrics.js'),
     import('./observe/http-status.js'),
+    import('./transport/http-server.js'),
   ]);
   const metrics = createMetrics(() => running.live?.current() ?? null);
-  const http = config.interactions === 'http';
   const notReady = () => [
     ...(running.live ? [] : ['documents not loaded']),
-    ...(running.transport?.connected() ? [] : [http ? 'endpoint not started' : 'gateway not connected']),
+    ...(running.transport?.notReady() ?? ['not taking interactions yet']),
   ];
-  const interactions = http ? () => running.interactions : undefined;
   const degraded = () => {
     const trouble = running.store?.health?.trouble();
     return trouble ? [`${TROUBLE_TEXT[trouble]}, the rate limit is off`] : [];
   };
+  const routes = statusRoutes({ notReady, degraded, scrape: metrics.scrape });
+  const limits = { maxConnections: config.httpMaxConnections, log };
   try {
-    const server = await startStatusServer(
-      config.httpPort!,
-      config.httpHost,
-      { notReady, degraded, scrape: metrics.scrape, interactions },
-      { maxConnections: config.httpMaxConnections, log },
-    );
+    const server = await listenHttp(config.httpPort!, config.httpHost, routes, limits);
     log.info({ port: server.port, host: config.httpHost ?? 'all interfaces' }, 'status server listening');
     return { metrics, server };
   } catch (error) {
@@ -177,82 +199,41 @@ async function observe(config: Config, running: Running, log: Logger): Promise<O
   }
 }
 
-/**
- * The gateway connection, or the HTTP endpoint, reporting to the metrics when there are any. Each is loaded only
- * when chosen: an HTTP replica never loads @discordjs/ws.
- */
-async function connect(serving: Serving, live: LiveLibrary): Promise<Transport> {
-  const { config, token, log, metrics, store } = serving;
-  if (config.interactions === 'http') return listen(serving, live);
-  const { createGateway } = await import('./transport/gateway.js');
-  return createGateway({
-    token: token!,
-    apiUrl: config.apiUrl,
-    buttonTimeoutMs: config.buttonTimeoutMs,
-    log,
-    getLibrary: () => live.current(),
-    commands,
-    onInteraction: metrics?.onInteraction,
-    onReconnect: metrics?.onReconnect,
-    onRateLimited: metrics?.onRateLimited,
-    store,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    shards: config.shards,
-  });
-}
-
-/** POST /interactions on the status server's port: answered once the documents are loaded. */
-async function listen({ config, log, metrics, running, store }: Serving, live: LiveLibrary): Promise<Transport> {
-  const [{ createInteractionEndpoint }, { createInteractionHandler }] = await Promise.all([
-    import('./transport/http.js'),
-    import('./transport/handler.js'),
-  ]);
-  running.interactions = createInteractionEndpoint(
-    { publicKey: config.publicKey!, log, apiUrl: config.apiUrl, commands, store },
-    (send, editOriginal, finish) =>
-      createInteractionHandler(() => live.current(), send, log, {
-        commands,
-        context: sharedContext({ buttonTimeoutMs: config.buttonTimeoutMs }),
-        editOriginal,
-        finish,
-        onInteraction: metrics?.onInteraction,
-        store,
-        rateLimitPerMinute: config.rateLimitPerMinute,
-      }),
-  );
-  return {
-    connect: () => {
-      log.info({ port: config.httpPort }, 'serving interactions on POST /interactions');
-      return Promise.resolve();
-    },
-    // Nothing ends an HTTP endpoint's session: it serves until stopped.
-    lost: new Promise(() => {}),
-    connected: () => true,
-    close: async () => {},
-  };
-}
-
 /** A supervisor waits only so long before it kills a process that was asked to stop. */
 const CLOSE_TIMEOUT_MS = 2000;
 
-/** Closes the connection, waiting at most `ms` for Discord to acknowledge (a dead peer never does). */
-async function closeWithin(gateway: Gateway, ms: number, log: Logger): Promise<void> {
+/** Closes the transport, waiting at most `ms` for Discord to acknowledge (a dead peer never does). */
+async function closeWithin(transport: Transport, ms: number, log: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  const closed = gateway.close().catch((error: unknown) => log.warn({ err: error }, 'could not close the connection'));
+  const closed = transport
+    .close()
+    .catch((error: unknown) => log.warn({ err: error }, 'could not close the connection'));
   await Promise.race([closed, timeout]);
   clearTimeout(timer);
 }
 
-/** Never settles once connected (the bot then serves until stopped); 1 when the first connection fails. */
-function connectedOrFailed(gateway: Gateway, log: Logger): Promise<number> {
-  return gateway.connect().then(
-    () => new Promise<number>(() => {}),
-    (error: unknown) => {
-      log.fatal({ err: error }, 'could not connect to Discord');
-      return 1;
-    },
-  );
+/** 1 once the transport is lost for good; never for one that nothing but closing ends. */
+function lostForGood(transport: Transport, log: Logger): Promise<number> {
+  if (!transport.lost) return new Promise<number>(() => {});
+  return transport.lost.then(({ code, reason }) => {
+    log.fatal({ code }, `Discord ended the session for good: ${reason}`);
+    return 1;
+  });
+}
+
+/** Never settles once the transport takes interactions (the bot then serves until stopped); 1 when it cannot start. */
+function startedOrFailed(transport: Transport, log: Logger): Promise<number> {
+  return transport
+    .start()
+    .then(() => transport.ready)
+    .then(
+      () => new Promise<number>(() => {}),
+      (error: unknown) => {
+        log.fatal({ err: error }, 'could not connect to Discord');
+        return 1;
+      },
+    );
 }
 
 /** Resolves with the first SIGINT or SIGTERM. */

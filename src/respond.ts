@@ -1,14 +1,19 @@
 // Routes one interaction, as Discord sends it, to a command, and returns the response body Discord expects.
-// Every transport (gateway, console, tests) goes through here.
+// Every transport (gateway, HTTP, console, tests) goes through here. Three ways in: a slash command, a message
+// command (a message's Apps menu), and a button press or an autocomplete, each a small function below.
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteraction,
   type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandInteractionData,
   type APIInteraction,
   type APIInteractionResponse,
   type APIMessageApplicationCommandInteractionData,
+  type APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import type {
   Command,
@@ -20,9 +25,18 @@ import type {
   Where,
 } from './command.js';
 import { BudgetedMap, ENTRY_BYTES, jsonBytes, stringBytes } from './budgeted-map.js';
+import { commandOfCustomId } from './custom-id.js';
 import type { Library } from './library/library.js';
-import { COLORS, notice, reply } from './render/reply.js';
-import { escapeUserText, groupThousands, plural, truncate } from './render/text.js';
+import {
+  expiredButtonResponse,
+  noDocumentsResponse,
+  overlongResponse,
+  unknownCommandResponse,
+} from './render/notices.js';
+import type { Reply } from './render/reply.js';
+
+// The transports' notices, where they have always found them.
+export { errorResponse, rateLimitedResponse, unreadableResponse } from './render/notices.js';
 
 export const REPLY_CACHE_SIZE = 500;
 /** A reply may hold 6,000 characters of embeds: 500 of those would be 6 MB, so the bytes are bounded too. */
@@ -34,6 +48,131 @@ const replyCache = new WeakMap<Library, BudgetedMap<string, APIInteractionRespon
 /** How many replies are kept for a library now, and their estimated bytes: only for observing the bound (tests). */
 export const reusedReplies = (library: Library): number => replyCache.get(library)?.size ?? 0;
 export const reusedReplyBytes = (library: Library): number => replyCache.get(library)?.bytes ?? 0;
+
+type Commands = ReadonlyMap<string, Command>;
+
+/** The response to one interaction, or null for kinds this bot does not handle (modals, ...). Throws what a command throws. */
+export function respond(
+  library: Library,
+  interaction: APIInteraction,
+  context: SharedContext,
+  commands: Commands,
+): APIInteractionResponse | null {
+  const here = { ...context, ...whereOf(interaction) };
+  switch (interaction.type) {
+    case InteractionType.MessageComponent:
+      return pressButton(library, interaction, here, commands);
+    case InteractionType.ApplicationCommandAutocomplete:
+      return complete(library, interaction.data, commands);
+    case InteractionType.ApplicationCommand:
+      return runCommand(library, interaction, here, commands);
+    default:
+      return null;
+  }
+}
+
+/** A slash command or a message command; null for kinds no command is (a user's Apps menu). */
+function runCommand(
+  library: Library,
+  interaction: APIApplicationCommandInteraction,
+  context: CommandContext,
+  commands: Commands,
+): APIInteractionResponse | null {
+  const { data } = interaction;
+  if (data.type === ApplicationCommandType.Message) return runMessageCommand(library, data, context, commands);
+  if (data.type === ApplicationCommandType.ChatInput) return runSlashCommand(library, data, context, commands);
+  return null;
+}
+
+function runSlashCommand(
+  library: Library,
+  data: APIChatInputApplicationCommandInteractionData,
+  context: CommandContext,
+  commands: Commands,
+): APIInteractionResponse {
+  const command = slashCommand(commands, data.name);
+  if (!command) return unknownCommandResponse(data.name, commandNames(commands));
+  const { values } = readOptions(data.options);
+  const overlong = overlongOption(command, values);
+  if (overlong) return overlongResponse(overlong);
+  if (library.documents.length === 0) return noDocumentsResponse();
+  const run = () => message(command.run(library, values, context));
+  return command.pure ? reusedReply(library, `${data.name}\u0000${JSON.stringify(values)}`, run) : run();
+}
+
+/**
+ * A message command (a message's Apps menu) runs on the message Discord resolved for it: the one named by
+ * `target_id` in `resolved.messages`. A payload without it reaches the command as no message.
+ */
+function runMessageCommand(
+  library: Library,
+  data: APIMessageApplicationCommandInteractionData,
+  context: CommandContext,
+  commands: Commands,
+): APIInteractionResponse {
+  const command = commands.get(data.name);
+  if (command?.kind !== 'message') return unknownCommandResponse(data.name, commandNames(commands));
+  if (library.documents.length === 0) return noDocumentsResponse();
+  const messages: unknown = data.resolved?.messages;
+  const target = isRecord(messages) && Object.hasOwn(messages, data.target_id) ? messages[data.target_id] : undefined;
+  return message(command.run(library, isRecord(target) ? target : undefined, context));
+}
+
+/** A button press goes to the command its custom id names, with the message it sits on. */
+function pressButton(
+  library: Library,
+  interaction: APIMessageComponentInteraction,
+  context: CommandContext,
+  commands: Commands,
+): APIInteractionResponse {
+  const customId = typeof interaction.data?.custom_id === 'string' ? interaction.data.custom_id : '';
+  const command = commands.get(commandOfCustomId(customId));
+  if (!command?.component) return expiredButtonResponse();
+  const raw: unknown = interaction.message;
+  const message = isRecord(raw) ? (raw as PressedMessage) : undefined;
+  const messageOwnerId = message?.interaction_metadata?.user?.id;
+  return command.component(library, customId, { ...context, messageOwnerId, message });
+}
+
+/** Choices for the option being typed; none for an unknown command, an option not typed, or one too long. */
+function complete(
+  library: Library,
+  data: APIApplicationCommandAutocompleteInteraction['data'],
+  commands: Commands,
+): APIInteractionResponse | null {
+  if (data.type !== ApplicationCommandType.ChatInput) return null;
+  const command = slashCommand(commands, data.name);
+  const { values, focused } = readOptions(data.options);
+  const answerable = command && focused && !overlongOption(command, values);
+  return {
+    type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+    data: answerable ? command.autocomplete(library, focused, values) : { choices: [] },
+  };
+}
+
+/** The channel and user of an interaction ("direct" and "unknown" when it names none). */
+export function whereOf(interaction: APIInteraction): Where {
+  return {
+    channelId: interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct',
+    userId: interaction.member?.user?.id ?? interaction.user?.id ?? 'unknown',
+  };
+}
+
+function slashCommand(commands: Commands, name: string): SlashCommand | undefined {
+  const found = commands.get(name);
+  return found?.kind === 'slash' ? found : undefined;
+}
+
+/** "/stat", or a message command by its menu name: what an unknown command's notice lists. */
+const commandNames = (commands: Commands): string[] =>
+  [...commands.values()].map((c) =>
+    c.kind === 'slash' ? `/${c.definition.name}` : `“${c.definition.name}” (a message’s Apps menu)`,
+  );
+
+const message = (data: Reply): APIInteractionResponse => ({
+  type: InteractionResponseType.ChannelMessageWithSource,
+  data,
+});
 
 /** Flattens top-level options (and any subcommand's) into { name: value }; the focused one is returned apart. */
 function readOptions(options: APIApplicationCommandInteractionDataOption[] | undefined): {
@@ -61,22 +200,6 @@ function readOptions(options: APIApplicationCommandInteractionDataOption[] | und
   return { values, focused };
 }
 
-function message(data: ReturnType<typeof reply>): APIInteractionResponse {
-  return { type: InteractionResponseType.ChannelMessageWithSource, data };
-}
-
-function unknownCommandResponse(name: string, commands: ReadonlyMap<string, Command>): APIInteractionResponse {
-  const names = [...commands.values()]
-    .map((c) => (c.kind === 'slash' ? `/${c.definition.name}` : `“${c.definition.name}” (a message’s Apps menu)`))
-    .join(', ');
-  return message(
-    notice(
-      'Unknown command',
-      `This bot has no command “${escapeUserText(truncate(name, 100))}”. Its commands: ${names}.`,
-    ),
-  );
-}
-
 /** Whether `text` has more than `max` characters, counted as code points (an emoji is one, as Discord counts it). */
 function longerThan(text: string, max: number): boolean {
   if (text.length <= max) return false;
@@ -95,155 +218,15 @@ function longerThan(text: string, max: number): boolean {
  * Discord enforces these limits itself, but the console and any transport that does not would otherwise hand
  * a search 10,000 words.
  */
-function overlongOption(
-  command: SlashCommand | undefined,
-  values: CommandOptions,
-): { name: string; max: number } | null {
+function overlongOption(command: SlashCommand, values: CommandOptions): { name: string; max: number } | null {
   const declared = new Map(
-    (command?.definition.options ?? []).map((o) => [o.name, 'max_length' in o ? o.max_length : undefined]),
+    (command.definition.options ?? []).map((o) => [o.name, 'max_length' in o ? o.max_length : undefined]),
   );
   for (const [name, value] of Object.entries(values)) {
     const max = declared.get(name) ?? STRING_OPTION_LIMIT;
     if (typeof value === 'string' && longerThan(value, max)) return { name, max };
   }
   return null;
-}
-
-function overlongResponse({ name, max }: { name: string; max: number }): APIInteractionResponse {
-  return message(
-    notice(
-      'Too long',
-      `The option “${escapeUserText(truncate(name, 32))}” takes at most ${groupThousands(max)} characters. Please shorten it and try again.`,
-    ),
-  );
-}
-
-function expiredButtonResponse(): APIInteractionResponse {
-  return message(notice('This button no longer works', 'Run the command again.'));
-}
-
-/** What a user sees when a command fails: an ephemeral apology, never the error itself. */
-export function errorResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: reply(
-      [
-        {
-          title: 'Something went wrong',
-          description: 'The bot could not answer this time. The error has been logged; please try again.',
-          color: COLORS.error,
-        },
-      ],
-      { ephemeral: true },
-    ),
-  };
-}
-
-/**
- * What a user sees when Discord sent an interaction this bot cannot read: a private note asking to try again,
- * no choices for an autocomplete, a pong for a ping.
- */
-export function unreadableResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
-  if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return message(
-    notice('This request could not be read', 'Discord sent something the bot does not understand. Please try again.'),
-  );
-}
-
-/** The channel and user of an interaction ("direct" and "unknown" when it names none). */
-export function whereOf(interaction: APIInteraction): Where {
-  return {
-    channelId: interaction.channel?.id ?? interaction.channel_id ?? interaction.guild_id ?? 'direct',
-    userId: interaction.member?.user?.id ?? interaction.user?.id ?? 'unknown',
-  };
-}
-
-/** What a user over RATE_LIMIT_PER_MINUTE sees, privately. */
-export function rateLimitedResponse(limit: number): APIInteractionResponse {
-  return message(
-    notice(
-      'Slow down',
-      `You have run more than ${plural(limit, 'command')} in the last minute. Please wait a moment and try again.`,
-    ),
-  );
-}
-
-/** The response to one interaction, or null for kinds this bot does not handle (buttons, modals, ...). Throws what a command throws. */
-export function respond(
-  library: Library,
-  interaction: APIInteraction,
-  context: SharedContext,
-  commands: ReadonlyMap<string, Command>,
-): APIInteractionResponse | null {
-  if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
-  const { channelId, userId } = whereOf(interaction);
-  if (interaction.type === InteractionType.MessageComponent) {
-    // Button custom ids start with the command that made them: "search:<key>:<page>".
-    const customId = typeof interaction.data?.custom_id === 'string' ? interaction.data.custom_id : '';
-    const command = commands.get(customId.split(':')[0] ?? '');
-    if (!command?.component) return expiredButtonResponse();
-    const raw: unknown = interaction.message;
-    const message = isRecord(raw) ? (raw as PressedMessage) : undefined;
-    const messageOwnerId = message?.interaction_metadata?.user?.id;
-    return command.component(library, customId, { ...context, channelId, userId, messageOwnerId, message });
-  }
-  if (
-    interaction.type !== InteractionType.ApplicationCommand &&
-    interaction.type !== InteractionType.ApplicationCommandAutocomplete
-  )
-    return null;
-  const data = interaction.data;
-  if (data.type === ApplicationCommandType.Message && interaction.type === InteractionType.ApplicationCommand)
-    return runMessageCommand(library, data, commands, { ...context, channelId, userId });
-  if (data.type !== ApplicationCommandType.ChatInput) return null;
-  const found = commands.get(data.name);
-  const command = found?.kind === 'slash' ? found : undefined;
-  const { values, focused } = readOptions(data.options);
-  const overlong = overlongOption(command, values);
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return {
-      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-      data: command && focused && !overlong ? command.autocomplete(library, focused, values) : { choices: [] },
-    };
-  }
-  if (!command) return unknownCommandResponse(data.name, commands);
-  if (overlong) return overlongResponse(overlong);
-  if (library.documents.length === 0) return noDocumentsResponse();
-  const run = () => message(command.run(library, values, { ...context, channelId, userId }));
-  return command.pure ? reusedReply(library, `${data.name}\u0000${JSON.stringify(values)}`, run) : run();
-}
-
-function noDocumentsResponse(): APIInteractionResponse {
-  return message(
-    notice(
-      'No documents',
-      'No document is being served right now. The bot’s operator can add fact sheets to its documents folder.',
-    ),
-  );
-}
-
-/**
- * A message command (a message's Apps menu) runs on the message Discord resolved for it: the one named by
- * `target_id` in `resolved.messages`. A payload without it reaches the command as no message.
- */
-function runMessageCommand(
-  library: Library,
-  data: APIMessageApplicationCommandInteractionData,
-  commands: ReadonlyMap<string, Command>,
-  context: CommandContext,
-): APIInteractionResponse {
-  const command = commands.get(data.name);
-  if (command?.kind !== 'message') return unknownCommandResponse(data.name, commands);
-  if (library.documents.length === 0) return noDocumentsResponse();
-  const messages: unknown = data.resolved?.messages;
-  const target = isRecord(messages) && Object.hasOwn(messages, data.target_id) ? messages[data.target_id] : undefined;
-  return message(command.run(library, isRecord(target) ? target : undefined, context));
 }
 
 /** The message a button sits on; Discord names who ran the command that made it in its metadata. */

@@ -1,12 +1,7 @@
 // The contract's button helpers: the time in a Discord id, and a button's expiry read from its message.
 import { describe, expect, it } from 'vitest';
-import {
-  buttonExpired,
-  DEFAULT_BUTTON_TIMEOUT_MS,
-  DISCORD_EPOCH,
-  pressedByOwner,
-  snowflakeTime,
-} from '../src/command.js';
+import { buttonExpired, DISCORD_EPOCH, pressedByOwner, snowflakeTime } from '../src/command.js';
+import { DEFAULT_BUTTON_TIMEOUT_MS } from '../src/config.js';
 import { snowflakeAt } from './support/pressed.js';
 
 describe('snowflakeTime', () => {

@@ -8,19 +8,20 @@ import {
   type APIButtonComponent,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { DEFAULT_BUTTON_TIMEOUT_MS, type CommandContext } from '../../src/command.js';
+import { buttonTimeout, type CommandContext } from '../../src/command.js';
+import type { CustomId } from '../../src/custom-id.js';
 import { notice } from '../../src/render/reply.js';
 import { plural } from '../../src/render/text.js';
 
-/** Discord's limits: a custom id holds 100 characters, a row 5 buttons. */
-export const MAX_CUSTOM_ID = 100;
+/** Discord's limit: a row holds 5 buttons. */
 export const BUTTONS_A_ROW = 5;
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
+/** A button; its id comes from the codec (src/custom-id.ts), so every id is one a press can read back. */
 export function button(
   label: string,
-  customId: string,
+  customId: CustomId,
   options: { disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary } = {},
 ): APIButtonComponent {
   return {
@@ -42,7 +43,7 @@ export function rowsOf(buttons: APIButtonComponent[]): ButtonRow[] {
 
 /** Previous and Next, each disabled at its end. */
 export function pageButtons(
-  ids: { previous: string; next: string },
+  ids: { previous: CustomId; next: CustomId },
   page: number,
   pages: number,
 ): APIButtonComponent[] {
@@ -50,13 +51,6 @@ export function pageButtons(
     button('Previous', ids.previous, { disabled: page <= 0 }),
     button('Next', ids.next, { disabled: page >= pages - 1 }),
   ];
-}
-
-/** FNV-1a, in base 36: a short check that text read back (a quote, a query) is the text a button was made for. */
-export function textCheck(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36);
 }
 
 /** A private note to whoever pressed a button. */
@@ -70,7 +64,7 @@ export function expiredResponse(
   rerun: string,
   context: Pick<CommandContext, 'buttonTimeoutMs'>,
 ): APIInteractionResponse {
-  const ms = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+  const ms = buttonTimeout(context);
   const time =
     ms >= 60_000 && ms % 60_000 === 0 ? plural(ms / 60_000, 'minute') : plural(Math.round(ms / 1000), 'second');
   return privately(

@@ -4,10 +4,7 @@
 // only describes the documents.
 import {
   ButtonStyle,
-  ComponentType,
   InteractionResponseType,
-  type APIActionRowComponent,
-  type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
   type APIInteractionResponse,
@@ -24,7 +21,8 @@ import type { Library } from '../../src/library/library.js';
 import { documentCitation } from '../../src/render/document.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { COLORS, reply, type Reply } from '../../src/render/reply.js';
-import { expiredResponse, privately } from './buttons.js';
+import { decodeCustomId, encodeCustomId } from '../../src/custom-id.js';
+import { button, expiredResponse, privately, rowsOf, type ButtonRow } from './buttons.js';
 import { citeButton } from './cite.js';
 import { blockquote, escapeUserText, plural, quoteAround, truncate } from '../../src/render/text.js';
 
@@ -65,12 +63,12 @@ export function startCheck(
   const check = checkClaim(library, request.claim, request.documentId ?? undefined);
   const data = checkReply(library, request, options.ephemeral, check);
   const cites = citeRow(options.owner, check);
-  data.components = [...(options.ephemeral ? [postButton(`${options.owner}:post`)] : []), ...cites];
+  data.components = [...(options.ephemeral ? postRow(options.owner) : []), ...cites];
   return data;
 }
 
 /** A Cite button for each statement quoted (its whole paragraph-long sentence, however little is shown). */
-function citeRow(owner: string, check: ClaimCheck): Array<APIActionRowComponent<APIButtonComponent>> {
+function citeRow(owner: string, check: ClaimCheck): ButtonRow[] {
   const quoted = check.figures.length > 1 ? check.figures.map((f) => f.evidence[0]) : quotedOf(check);
   const buttons = quoted
     .filter((evidence): evidence is Evidence => evidence !== undefined)
@@ -79,7 +77,7 @@ function citeRow(owner: string, check: ClaimCheck): Array<APIActionRowComponent<
       (e, i, all) =>
         citeButton(owner, e.sentence.document, e.sentence.span, all.length > 1 ? `Cite ${i + 1}` : 'Cite') ?? [],
     );
-  return buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+  return rowsOf(buttons);
 }
 
 const quotedOf = (check: ClaimCheck) => (check.figures[0] ?? check.words)?.evidence ?? [];
@@ -92,7 +90,8 @@ const quotedOf = (check: ClaimCheck) => (check.figures[0] ?? check.words)?.evide
 export function pressPost(customId: string, context: CommandContext, owner: string): APIInteractionResponse {
   if (buttonExpired(context)) return expiredResponse('check', 'the check', context);
   if (!pressedByOwner(context)) return privately('Not your check', 'Only the person who ran the check can post it.');
-  const shown = customId === `${owner}:post` ? shownCheck(context.message) : null;
+  const id = decodeCustomId(customId);
+  const shown = id?.kind === 'post' && id.command === owner ? shownCheck(context.message) : null;
   if (!shown) return privately('This check cannot be posted', 'Its message no longer shows it. Run the check again.');
   return { type: InteractionResponseType.ChannelMessageWithSource, data: reply([shown], { ephemeral: false }) };
 }
@@ -121,13 +120,10 @@ function shownCheck(message: TargetMessage | undefined): APIEmbed | null {
   return size <= LIMITS.embedsTotal ? shown : null;
 }
 
-function postButton(customId: string): APIActionRowComponent<APIButtonComponent> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Post to channel', custom_id: customId },
-    ],
-  };
+/** "Post to channel", in a row of its own; none when the command's name leaves no room for its id. */
+function postRow(owner: string): ButtonRow[] {
+  const id = encodeCustomId({ kind: 'post', command: owner });
+  return id ? rowsOf([button('Post to channel', id, { style: ButtonStyle.Primary })]) : [];
 }
 
 /** The reply to a claim: one embed, its title beginning with the verdict (or naming the count of each). */

@@ -66,19 +66,3 @@ export function describeRange(range: DateRange): string {
   if (range.from && range.to) return `dated ${range.from} to ${range.to}`;
   return range.from ? `dated from ${range.from}` : `dated up to ${range.to}`;
 }
-
-/** The range in a button's custom id: "20250101~20251231", "20250101~", "" for none. */
-export function rangeKey(range: DateRange | null): string {
-  if (!range) return '';
-  const compact = (date: string | null) => (date ?? '').replace(/-/g, '');
-  return `${compact(range.from)}~${compact(range.to)}`;
-}
-
-export function rangeFromKey(key: string): DateRange | null {
-  const match = /^(\d{8})?~(\d{8})?$/.exec(key);
-  if (!match) return null;
-  const expand = (compact: string | undefined) =>
-    compact ? `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6)}` : null;
-  const range = { from: expand(match[1]), to: expand(match[2]) };
-  return range.from || range.to ? range : null;
-}

@@ -4,9 +4,9 @@
 // The pieces live in ./figures/: the pattern, the values, what is not a figure, labels and time frames.
 import { isNotAFigure } from './figures/filters.js';
 import { countedPhrase, fundedThing, LABEL_WINDOW, namedBefore, subjectOf } from './figures/labels.js';
-import { FIGURE, MAY_HOLD_FIGURE } from './figures/pattern.js';
+import { FIGURE, figureGroups, MAY_HOLD_FIGURE, type Groups } from './figures/pattern.js';
 import { timeframeFor, timeframesOf, type Timeframes } from './figures/timeframe.js';
-import { parseValue, type Groups } from './figures/value.js';
+import { parseValue } from './figures/value.js';
 import { UNITS } from './figures/vocabulary.js';
 import type { FoundFigure } from './types.js';
 
@@ -48,7 +48,7 @@ function figureAt(
   start: number,
   frames: () => Timeframes,
 ): FoundFigure | null {
-  const groups = match.groups!;
+  const groups = figureGroups(match);
   const matchStart = match.index;
   // The qualifier ends where its own text does (the space after it belongs to neither).
   const numberStart = groups.qualifier ? matchStart + groups.qualifier.length : matchStart;
@@ -109,7 +109,7 @@ export function findFigures(source: string, start: number, end: number): FoundFi
     const figure = figureAt(sentence, match, start, timeframes);
     if (figure) found.push(figure);
     else {
-      const restart = restartAfterRejectedRange(match, match.groups!);
+      const restart = restartAfterRejectedRange(match, figureGroups(match));
       if (restart !== null) pattern.lastIndex = restart;
     }
     if (match[0].length === 0) pattern.lastIndex++;

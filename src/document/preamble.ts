@@ -3,7 +3,8 @@
 import { headingAt, isAllCapsHeadingLine, markdownHeadingParts, wrappedHeadingAt } from './headings.js';
 import { BULLET, isBlank, nextContent, type Body, type Line } from './lines.js';
 import { trimMarkup } from './spans.js';
-import { collapseWhitespace, plainText } from './text.js';
+import { markdown } from './formats/markdown.js';
+import { collapseWhitespace } from './text.js';
 import type { Epigraph } from './types.js';
 
 export interface Preamble {
@@ -16,7 +17,8 @@ export interface Preamble {
 
 // A date alone on its line: "Monday, March 3, 2025", "Sept. 3 2025", "2025-03-03", "3/3/2025".
 const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH = String.raw`(?:${MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
 const WRITTEN_DATE = String.raw`${MONTH}\.?\s+\d{1,2},?\s+\d{4}`;
 const ISO_DATE = String.raw`\d{4}-\d{2}-\d{2}`;
 const US_DATE = String.raw`\d{1,2}\/\d{1,2}\/\d{4}`;
@@ -56,7 +58,8 @@ function titleAt(body: Body, index: number): string | null {
     (!h1 && headingThenHeading(body, index)) ||
     titleLineOverText(body, index);
   if (!isTitle) return null;
-  return plainText(h1 ? h1.heading : top.text, true);
+  // A title line may carry Markdown emphasis or links whatever the document's format: read it as Markdown.
+  return markdown.plainText(h1 ? h1.heading : top.text);
 }
 
 /** Short, not a sentence, not a bullet, and not an ALL-CAPS heading. */

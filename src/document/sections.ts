@@ -2,7 +2,8 @@
 // sections came out in.
 import type { Heading } from './headings.js';
 import type { Line } from './lines.js';
-import { boundedTitle, documentCasings, plainText, slugify, titleCase } from './text.js';
+import { markdown } from './formats/markdown.js';
+import { boundedTitle, documentCasings, slugify, titleCase } from './text.js';
 import type { Point, Section, Warning } from './types.js';
 
 /** The sections of one document, in order; a heading met twice gets a numbered id and a warning. */
@@ -44,7 +45,8 @@ export class SectionList {
 
   /** Opens a section under `heading`, or the unheaded "Overview" when there is none. */
   start(heading: Heading | null, line: Line): Section {
-    const title = heading ? boundedTitle(this.titleOf(plainText(heading.heading, true))) : 'Overview';
+    // A heading may carry Markdown emphasis or links whatever the document's format: read it as Markdown.
+    const title = heading ? boundedTitle(this.titleOf(markdown.plainText(heading.heading))) : 'Overview';
     const base = heading ? slugify(title, 'section') : 'overview';
     const seen = this.seenIds.get(base) ?? 0;
     this.seenIds.set(base, seen + 1);

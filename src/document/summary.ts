@@ -1,5 +1,6 @@
 // The parsed model as plain JSON and as readable text: what `npm run inspect` prints.
-import { plainText, plural } from './text.js';
+import { plainTextOf } from './formats/index.js';
+import { plural } from './text.js';
 import type { Document } from './types.js';
 
 export function documentSummary(document: Document) {
@@ -38,14 +39,13 @@ export function documentSummary(document: Document) {
 }
 
 export function documentReport(document: Document): string {
-  const md = document.format === 'markdown';
   const out: string[] = [];
   out.push(`${document.title}  (${document.file})`);
   if (document.date) out.push(`date: ${document.date}`);
   if (document.source) out.push(`source: ${document.source}`);
   if (document.epigraph)
     out.push(
-      `epigraph: "${plainText(document.epigraph.text, md)}" -- ${document.epigraph.attribution ?? 'unattributed'}`,
+      `epigraph: "${plainTextOf(document, document.epigraph.text)}" -- ${document.epigraph.attribution ?? 'unattributed'}`,
     );
   out.push(
     [
@@ -59,12 +59,12 @@ export function documentReport(document: Document): string {
   );
   for (const section of document.sections) {
     out.push('', `§${section.number} ${section.title}  [${section.id}, line ${section.line}]`);
-    if (section.lead) out.push(`  lead: ${plainText(section.lead.text, md)}`);
+    if (section.lead) out.push(`  lead: ${plainTextOf(document, section.lead.text)}`);
     let group = 0;
     for (const point of section.points) {
       if (point.group !== group) out.push('');
       group = point.group;
-      out.push(`  ${'  '.repeat(point.depth)}- ${plainText(point.text, md)}  [line ${point.line}]`);
+      out.push(`  ${'  '.repeat(point.depth)}- ${plainTextOf(document, point.text)}  [line ${point.line}]`);
     }
   }
   out.push('', 'Figures:');
@@ -76,7 +76,7 @@ export function documentReport(document: Document): string {
       f.counts && `counts "${f.counts}"`,
       f.timeframe && `when "${f.timeframe}"`,
     ].filter(Boolean);
-    out.push(`  ${plainText(f.text, md)}  [${f.span[0]}-${f.span[1]}, ${f.sectionId}]  ${details.join(', ')}`);
+    out.push(`  ${plainTextOf(document, f.text)}  [${f.span[0]}-${f.span[1]}, ${f.sectionId}]  ${details.join(', ')}`);
   }
   if (document.figures.length === 0) out.push('  (none)');
   out.push('', 'Warnings:');

@@ -1,5 +1,4 @@
 // Small text helpers shared by the parser, the index and the renderers.
-import { lookupTable } from './lookup.js';
 
 const SMALL_WORDS = new Set([
   'a',
@@ -114,40 +113,6 @@ export function titleCase(heading: string, casings: ReadonlyMap<string, string> 
 /** Runs of whitespace (line breaks, tabs, no-break spaces) become one space. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
-}
-
-const HTML_ENTITIES: Record<string, string> = lookupTable({
-  nbsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-  mdash: '—',
-  ndash: '–',
-});
-
-/**
- * The text of a quote as a reader sees it: line wrapping collapsed and, for Markdown sources, the markup
- * (links, emphasis, HTML tags, backslash escapes) removed. The words stay exactly those of the source.
- */
-export function plainText(raw: string, markdown: boolean): string {
-  let text = raw;
-  if (markdown) {
-    text = text
-      // A link shows its text, brackets inside it included ("[[Click here]](…)" shows "[Click here]").
-      .replace(/!?\[((?:[^[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
-      .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-      .replace(/&([a-z]+);/g, (m, name: string) => HTML_ENTITIES[name] ?? m)
-      // An escaped marker ("\*New spending") is a character of the text, as a browser shows it.
-      .replace(/(?<!\\)(\*{1,3}|_{2,3})/g, '')
-      .replace(/\\([\\`*_{}[\]()#+\-.!$|>~"'])/g, '$1');
-  }
-  return collapseWhitespace(text);
 }
 
 /** A URL- and id-safe slug: "SECURING OUR BORDER" -> "securing-our-border". */

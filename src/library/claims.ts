@@ -7,7 +7,7 @@
 import type { Figure, Span } from '../document/types.js';
 import { changeDirection, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
-import { analyseQuery, type FigureFinder, type FigureSentence } from './figure-search.js';
+import { analyseQuery, type SentenceFinder, type IndexedSentence } from './figure-search.js';
 import type { FigureRef, Library } from './library.js';
 import { conversionNote, kindOf, periodOf, sameFigure } from './same-figure.js';
 import { terms, type Alternative } from './search.js';
@@ -16,7 +16,7 @@ export type Verdict = 'stated' | 'different' | 'not-found';
 
 /** A statement quoted for a verdict, with the figures that bear on the claim (shown in bold). */
 export interface Evidence {
-  sentence: FigureSentence;
+  sentence: IndexedSentence;
   bold: FigureRef[];
   /** How much of the claim's words the sentence holds, rarity-weighted. */
   coverage: number;
@@ -84,7 +84,7 @@ export function checkClaim(library: Library, claim: string, documentId?: string)
 }
 
 /** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
-function checkFigure(finder: FigureFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
+function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
   const words = {
     all: withKin(finder.expand(analyseQuery(figure.words).words)),
     own: finder.expand(analyseQuery(figure.own).words),
@@ -140,7 +140,7 @@ const sameWords = (claimed: string, stated: string | null) => {
 };
 
 /** Whether the sentence names what the claim's figure counts ("new companies" against "new jobs"). */
-function speaksOf(finder: FigureFinder, counted: Alternative[][], sentence: FigureSentence): boolean {
+function speaksOf(finder: SentenceFinder, counted: Alternative[][], sentence: IndexedSentence): boolean {
   if (counted.length === 0) return true;
   return finder.share(counted, sentence.terms) >= COUNTED_MIN_SHARE;
 }
@@ -152,10 +152,10 @@ function speaksOf(finder: FigureFinder, counted: Alternative[][], sentence: Figu
  * equal one even when its own words do not match, if the sentence holds enough of the claim.
  */
 function figuresAbout(
-  finder: FigureFinder,
+  finder: SentenceFinder,
   figure: ClaimFigure,
   own: Alternative[][],
-  sentence: FigureSentence,
+  sentence: IndexedSentence,
   coverage: number,
 ): { matching: FigureRef[]; closest: FigureRef[] } {
   const ofKind = sentence.figures.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
@@ -179,7 +179,7 @@ function figuresAbout(
  * (up to the next figure) count fully, the words before it (back to the previous figure) less, since in
  * "$60 million to Chicago, $22 million to Dallas" the words before a figure are its neighbour's.
  */
-function ownScore(finder: FigureFinder, own: Alternative[][], ref: FigureRef, sentence: FigureSentence): number {
+function ownScore(finder: SentenceFinder, own: Alternative[][], ref: FigureRef, sentence: IndexedSentence): number {
   const { text } = ref.document;
   const [start, end] = ref.figure.span;
   const spans = sentence.figures.map((other) => other.figure.span);
@@ -208,7 +208,7 @@ function withoutRepeats(evidence: Evidence[]): Evidence[] {
  * the recognizer does not take for a figure ("12 Modular Airborne Fire Fighting Systems") must still be in
  * the sentence: its other words alone do not say it.
  */
-function checkWords(finder: FigureFinder, claim: string, documentId?: string): ClaimCheck['words'] {
+function checkWords(finder: SentenceFinder, claim: string, documentId?: string): ClaimCheck['words'] {
   const words = analyseQuery(claim).words;
   const groups = finder.expand(words);
   const numbers = terms(words, false).filter((term) => /^\d/.test(term));

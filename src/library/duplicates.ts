@@ -3,7 +3,7 @@
 // first without its extension is kept ("report.md" over "report-2.md"), the same one at every start.
 import { createHash } from 'node:crypto';
 import type { Document } from '../document/types.js';
-import { finish, type Steps } from './steps.js';
+import type { Steps } from './steps.js';
 
 export interface Duplicate {
   kept: Document;
@@ -44,17 +44,15 @@ const stem = (document: Document) => document.file.replace(/\.[^./]+$/, '');
 const byName = (a: Document, b: Document) =>
   stem(a) < stem(b) ? -1 : stem(a) > stem(b) ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 
-/** The documents (in their order) with each repeat left out, and which file each repeat repeats. */
-export function withoutDuplicates(documents: readonly Document[]): Deduplicated {
-  return finish(duplicateSteps(documents));
-}
-
 export interface Deduplicated {
   documents: Document[];
   duplicates: Duplicate[];
 }
 
-/** As withoutDuplicates, a document a step (hashing the corpus takes about 50 ms; see steps.ts). */
+/**
+ * The documents (in their order) with each repeat left out, and which file each repeat repeats; a document a
+ * step (hashing the corpus takes about 50 ms; see steps.ts).
+ */
 export function* duplicateSteps(documents: readonly Document[]): Steps<Deduplicated> {
   const first = new Map<string, Document>();
   const duplicates: Duplicate[] = [];

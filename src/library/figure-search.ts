@@ -5,7 +5,7 @@
 // in several documents is one hit that says where else it is.
 import { findFigures } from '../document/figures.js';
 import { lookupTable } from '../document/lookup.js';
-import { plainText } from '../document/text.js';
+import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import { foldNearSame, type Shape } from './near-same.js';
@@ -15,17 +15,22 @@ import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
 import { WordsAsked } from './words-asked.js';
 
-export interface FigureSentence {
-  document: Document;
+/**
+ * A sentence as the finders weigh it: /stat's sentences with figures, or /check's every sentence (most with
+ * none). Built once with the library and never changed.
+ */
+export interface IndexedSentence {
+  readonly document: Document;
   /** The sentence, as a span of its document. */
-  span: Span;
-  figures: FigureRef[];
+  readonly span: Span;
+  /** The figures it holds, in document order; none for most of /check's sentences. */
+  readonly figures: readonly FigureRef[];
   /** The sentence's stems, and those of what its figures count. */
-  terms: TermSet;
+  readonly terms: TermSet;
   /** Stems of the words around it that a question may use: its statement, section title and document title. */
-  context: ReadonlyArray<ReadonlySet<string>>;
+  readonly context: ReadonlyArray<ReadonlySet<string>>;
   /** The sentence as a reader sees it, for telling repeats apart. */
-  key: string;
+  readonly key: string;
 }
 
 /** Stems a sentence holds: a Set, or the sorted list every-sentence matching keeps (SortedTerms). */
@@ -77,14 +82,14 @@ export class SortedTerms implements TermSet {
 
 /** A sentence that speaks of what some words say, and how much of them it holds. */
 export interface Covering {
-  sentence: FigureSentence;
+  sentence: IndexedSentence;
   coverage: number;
   /** How many of the words it holds. */
   held: number;
 }
 
 export interface FigureHit {
-  sentence: FigureSentence;
+  sentence: IndexedSentence;
   /** The figures that answer: shown in bold. */
   bold: FigureRef[];
   /** Other documents stating the same sentence. */
@@ -195,14 +200,13 @@ export function leadIn(section: Section, point: Point): Point | null {
   return section.lead === point ? null : section.lead;
 }
 
-/** Groups figures by the sentence they stand in (figures arrive in document order). */
-export function figureSentences(figures: FigureRef[]): FigureSentence[] {
-  return finish(figureSentenceSteps(figures));
-}
-
-/** As figureSentences, yielding after each figure (a reload builds the library in slices: see steps.ts). */
-export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence[]> {
-  const sentences: Array<FigureSentence & { terms: Set<string> }> = [];
+/**
+ * Groups figures by the sentence they stand in (figures arrive in document order), yielding after each
+ * figure (a reload builds the library in slices: see steps.ts).
+ */
+export function* figureSentenceSteps(figures: FigureRef[]): Steps<IndexedSentence[]> {
+  // Built here, so still growing: a sentence's figures and stems gather as its figures arrive.
+  const sentences: Array<IndexedSentence & { figures: FigureRef[]; terms: Set<string> }> = [];
   // One set of stems per statement, section and document, shared by its sentences: the corpus has about
   // 34,000 sentences with figures, and copying a document's title stems into each cost about 90 MB.
   const shared = new Map<object, Set<string>>();
@@ -219,8 +223,7 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
       for (const term of terms(ref.figure.counts ?? '')) last.terms.add(term);
       continue;
     }
-    const markdown = ref.document.format === 'markdown';
-    const text = plainText(ref.document.text.slice(...ref.figure.sentenceSpan), markdown);
+    const text = plainTextOf(ref.document, ref.document.text.slice(...ref.figure.sentenceSpan));
     const point = [ref.section.lead, ...ref.section.points].find((p) => p?.id === ref.figure.pointId);
     const lead = point && leadIn(ref.section, point);
     sentences.push({
@@ -229,8 +232,8 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
       figures: [ref],
       terms: new Set([...terms(text), ...terms(ref.figure.counts ?? '')]),
       context: [
-        ...(point ? [stemsOf(point, plainText(point.text, markdown))] : []),
-        ...(lead ? [stemsOf(lead, plainText(lead.text, markdown))] : []),
+        ...(point ? [stemsOf(point, plainTextOf(ref.document, point.text))] : []),
+        ...(lead ? [stemsOf(lead, plainTextOf(ref.document, lead.text))] : []),
         stemsOf(ref.section, ref.section.title),
         stemsOf(ref.document, ref.document.title),
       ],
@@ -243,14 +246,10 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<FigureSentence
 /**
  * Every sentence of every statement, with or without figures: what a claim with no figure is checked
  * against. No words around it count: without a figure to compare, one sentence must say the claim itself.
+ * Yields after each statement (see steps.ts).
  */
-export function statementSentences(statements: StatementRef[]): FigureSentence[] {
-  return finish(statementSentenceSteps(statements));
-}
-
-/** As statementSentences, yielding after each statement (see steps.ts). */
-export function* statementSentenceSteps(statements: StatementRef[]): Steps<FigureSentence[]> {
-  const sentences: FigureSentence[] = [];
+export function* statementSentenceSteps(statements: StatementRef[]): Steps<IndexedSentence[]> {
+  const sentences: IndexedSentence[] = [];
   for (const { document, point } of statements) {
     for (const span of point.sentences) sentences.push(new StatementSentence(document, span));
     yield;
@@ -258,14 +257,14 @@ export function* statementSentenceSteps(statements: StatementRef[]): Steps<Figur
   return sentences;
 }
 
-const NO_FIGURES: FigureRef[] = Object.freeze([]) as unknown as FigureRef[];
+const NO_FIGURES: readonly FigureRef[] = Object.freeze([]);
 const NO_CONTEXT: ReadonlyArray<ReadonlySet<string>> = Object.freeze([]);
 
 /**
  * A sentence of a statement, kept small: the corpus has about 85,000. Its key (read for the few sentences a
  * check quotes) is made again when read rather than kept: about 17 MB less.
  */
-class StatementSentence implements FigureSentence {
+class StatementSentence implements IndexedSentence {
   readonly figures = NO_FIGURES;
   readonly context = NO_CONTEXT;
   readonly terms: SortedTerms;
@@ -282,18 +281,18 @@ class StatementSentence implements FigureSentence {
   }
 
   private text(): string {
-    return plainText(this.document.text.slice(...this.span), this.document.format === 'markdown');
+    return plainTextOf(this.document, this.document.text.slice(...this.span));
   }
 }
 
 /** /check's matcher over every sentence (a claim without figures), built in steps (see steps.ts). */
-export function* sentenceFinderSteps(statements: StatementRef[], words: TextIndex): Steps<FigureFinder> {
+export function* sentenceFinderSteps(statements: StatementRef[], words: TextIndex): Steps<SentenceFinder> {
   const sentences = yield* statementSentenceSteps(statements);
-  return new FigureFinder(sentences, words, yield* sentencePostings(sentences));
+  return new SentenceFinder(sentences, words, yield* sentencePostings(sentences));
 }
 
 /** Which sentences hold each term, built a sentence a step (see steps.ts). */
-export function* sentencePostings(sentences: FigureSentence[]): Steps<Map<string, number[]>> {
+export function* sentencePostings(sentences: IndexedSentence[]): Steps<Map<string, number[]>> {
   const postings = new Map<string, number[]>();
   for (const [id, sentence] of sentences.entries()) {
     for (const term of sentence.terms) {
@@ -306,11 +305,11 @@ export function* sentencePostings(sentences: FigureSentence[]): Steps<Map<string
   return postings;
 }
 
-export class FigureFinder {
+export class SentenceFinder {
   private context: Map<string, number[]> | null = null;
 
   constructor(
-    readonly sentences: FigureSentence[],
+    readonly sentences: IndexedSentence[],
     /** The statement index: its vocabulary gives synonyms and typo corrections. */
     private readonly words: TextIndex,
     private readonly postings = finish(sentencePostings(sentences)),
@@ -321,7 +320,7 @@ export class FigureFinder {
   /** `within`: only documents it accepts (a date range, say). */
   find(query: string, documentId?: string, prefixLast = false, within?: (d: Document) => boolean): FigureHit[] {
     const analysed = analyseQuery(query);
-    const inScope = (s: FigureSentence) =>
+    const inScope = (s: IndexedSentence) =>
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
     const groups = analysed.words ? this.words.expandQuery(analysed.words, prefixLast) : [];
     let hits: Ranked[];
@@ -339,7 +338,7 @@ export class FigureFinder {
     return mergeNearSame(withoutExcessDoubt(mergeRepeats(hits)));
   }
 
-  private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: FigureSentence) => boolean) {
+  private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: IndexedSentence) => boolean) {
     const hits = [];
     const asked = this.asked(groups);
     for (const sentence of this.sentences) {
@@ -357,7 +356,7 @@ export class FigureFinder {
     return hits;
   }
 
-  private byWords(groups: Alternative[][], { units, kind }: Analysed, inScope: (s: FigureSentence) => boolean) {
+  private byWords(groups: Alternative[][], { units, kind }: Analysed, inScope: (s: IndexedSentence) => boolean) {
     const weighed = this.weighCandidates(groups, units, inScope);
     const ranked = this.ranking?.scores(
       groups,
@@ -379,7 +378,7 @@ export class FigureFinder {
    * does (and repeats of them elsewhere, listed as "also in"), else every plausible one. Ranking is the
    * costly part, so it is left to these.
    */
-  private weighCandidates(groups: Alternative[][], units: Set<string>, inScope: (s: FigureSentence) => boolean) {
+  private weighCandidates(groups: Alternative[][], units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
     const asked = this.asked(groups);
     const weighed = [];
     for (const id of this.candidateIds(groups, inScope)) {
@@ -400,11 +399,11 @@ export class FigureFinder {
    * Sentences holding any of the words (or, around them, in their statement or titles). Past MAX_CANDIDATES,
    * those holding the largest rarity-weighted share of the words, in document order at equal share.
    */
-  private candidates(groups: Alternative[][], inScope?: (s: FigureSentence) => boolean): FigureSentence[] {
+  private candidates(groups: Alternative[][], inScope?: (s: IndexedSentence) => boolean): IndexedSentence[] {
     return this.candidateIds(groups, inScope).map((id) => this.sentences[id]!);
   }
 
-  private candidateIds(groups: Alternative[][], inScope?: (s: FigureSentence) => boolean): number[] {
+  private candidateIds(groups: Alternative[][], inScope?: (s: IndexedSentence) => boolean): number[] {
     // Flat tables by sentence rather than maps and sets: a common word is held by thousands of sentences.
     const share = new Float64Array(this.sentences.length);
     const lastWord = new Int32Array(this.sentences.length).fill(-1);
@@ -443,7 +442,7 @@ export class FigureFinder {
    */
   covering(groups: Alternative[][], documentId?: string, min = MIN_COVERAGE): Covering[] {
     const found: Covering[] = [];
-    const inDocument = documentId ? (s: FigureSentence) => s.document.id === documentId : undefined;
+    const inDocument = documentId ? (s: IndexedSentence) => s.document.id === documentId : undefined;
     const asked = this.asked(groups);
     for (const sentence of this.candidates(groups, inDocument)) {
       const { coverage, terms: held } = asked.score(sentence);
@@ -454,18 +453,10 @@ export class FigureFinder {
 
   /** The rarity-weighted share of the words that `terms` holds (a synonym or correction counts less). */
   share(groups: Alternative[][], terms: TermSet): number {
-    let wanted = 0;
-    let held = 0;
-    for (const group of groups) {
-      const rarity = this.rarity(group[0]!.term);
-      wanted += rarity;
-      const hit = group.find((alternative) => terms.has(alternative.term));
-      if (hit) held += rarity * hit.weight;
-    }
-    return wanted === 0 ? 0 : held / wanted;
+    return this.asked(groups).score({ terms, context: NO_CONTEXT }).coverage;
   }
 
-  private byUnit(units: Set<string>, inScope: (s: FigureSentence) => boolean) {
+  private byUnit(units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
     return this.sentences
       .filter(inScope)
       .map((sentence) => ({
@@ -521,15 +512,21 @@ export class FigureFinder {
  * names by its wording (a share, an amount, a duration), those of that unit before those counting the words
  * (a plain count is what most figures are, so there what they count decides); else any of them.
  */
-function preferred(labelled: FigureRef[], fitting: FigureRef[], all: FigureRef[], kind: FigureKind | null) {
+function preferred(
+  labelled: readonly FigureRef[],
+  fitting: readonly FigureRef[],
+  all: readonly FigureRef[],
+  kind: FigureKind | null,
+): FigureRef[] {
   const both = labelled.filter((f) => fitting.includes(f));
   const order = kind === 'count' ? [both, labelled, fitting] : [both, fitting, labelled];
-  return order.find((list) => list.length > 0) ?? all;
+  // A copy: a hit's figures are its own, never the sentence's list.
+  return [...(order.find((list) => list.length > 0) ?? all)];
 }
 
 /** A sentence found for a lookup, before repeats are merged. */
 interface Ranked {
-  sentence: FigureSentence;
+  sentence: IndexedSentence;
   bold: FigureRef[];
   score: number;
   confident: boolean;

@@ -1,11 +1,11 @@
 // The search indexes a library builds once, with the weight of each field named and explained here.
-import { plainText } from '../document/text.js';
+import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
-import { leadIn, type FigureSentence } from './figure-search.js';
+import { leadIn, type IndexedSentence } from './figure-search.js';
 import { ContextRanking } from './context-ranking.js';
 import type { Collected } from './refs.js';
 import { TextIndex } from './search.js';
-import { finish, type Steps } from './steps.js';
+import type { Steps } from './steps.js';
 import { SYNONYMS } from './vocabulary.js';
 
 /** Field weights: how much a match in each field counts against the others of the same index. */
@@ -31,14 +31,6 @@ export interface Indexes {
   statements: TextIndex;
 }
 
-/** Words to index: Markdown loses its markup first (link targets are not words of the document). */
-const readerText = (document: Document, text: string) =>
-  document.format === 'markdown' ? plainText(text, true) : text;
-
-export function buildIndexes(documents: Document[], parts: Collected): Indexes {
-  return finish(indexSteps(documents, parts));
-}
-
 /** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */
 export function* indexSteps(documents: Document[], parts: Collected): Steps<Indexes> {
   const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }], SYNONYMS);
@@ -56,13 +48,13 @@ export function* indexSteps(documents: Document[], parts: Collected): Steps<Inde
   for (const [i, ref] of parts.sections.entries()) {
     sectionIndex.add(i, {
       title: ref.section.title,
-      lead: ref.section.lead ? readerText(ref.document, ref.section.lead.text) : '',
+      lead: ref.section.lead ? plainTextOf(ref.document, ref.section.lead.text) : '',
     });
     yield;
   }
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
   for (const [i, ref] of parts.statements.entries()) {
-    statementIndex.add(i, { text: readerText(ref.document, ref.point.text) });
+    statementIndex.add(i, { text: plainTextOf(ref.document, ref.point.text) });
     yield;
   }
   for (const index of [documentIndex, sectionIndex, statementIndex]) yield* index.prepareSteps();
@@ -73,7 +65,7 @@ export function* indexSteps(documents: Document[], parts: Collected): Steps<Inde
  * /stat's figure sentences, each with its context as weighted fields (the quote stays the sentence): its list's
  * lead-in, section heading and document title indexed once, shared by their sentences (context-ranking.ts).
  */
-export function* figureSentenceIndexSteps(sentences: FigureSentence[]): Steps<ContextRanking> {
+export function* figureSentenceIndexSteps(sentences: IndexedSentence[]): Steps<ContextRanking> {
   const ranking = new ContextRanking([
     { weight: WEIGHTS.figureSentence, shared: false },
     { weight: WEIGHTS.figureStatement, shared: false },
@@ -87,9 +79,9 @@ export function* figureSentenceIndexSteps(sentences: FigureSentence[]): Steps<Co
     const text = document.text;
     const lead = point && leadIn(section, point);
     ranking.add([
-      readerText(document, text.slice(...span)),
-      point ? readerText(document, text.slice(point.span[0], span[0]) + ' ' + text.slice(span[1], point.span[1])) : '',
-      lead ? { owner: lead, text: readerText(document, lead.text) } : null,
+      plainTextOf(document, text.slice(...span)),
+      point ? plainTextOf(document, text.slice(point.span[0], span[0]) + ' ' + text.slice(span[1], point.span[1])) : '',
+      lead ? { owner: lead, text: plainTextOf(document, lead.text) } : null,
       { owner: section, text: section.title },
       { owner: document, text: document.title },
     ]);

@@ -3,7 +3,7 @@
 import type { Document } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import {
-  FigureFinder,
+  SentenceFinder,
   figureSentenceSteps,
   sentenceFinderSteps,
   sentencePostings,
@@ -52,12 +52,12 @@ export interface Library {
   /** As searchStatements, up to `limit`, with the number that match in all. */
   statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
   /** /stat's matcher over the sentences that state figures; /check weighs what a claim says with it too. */
-  figureFinder: FigureFinder;
+  figureFinder: SentenceFinder;
   /**
    * The same matcher over every sentence (/check on a claim without figures): built in slices once a reload
    * has built the library (see buildLibrary), or at once if asked for before that is done.
    */
-  sentenceFinder(): FigureFinder;
+  sentenceFinder(): SentenceFinder;
   findDocuments(query: string): Document[];
   /** The stems a full-text query looks for (synonyms and typo corrections included), for highlighting. */
   statementQueryTerms(query: string): Set<string>;
@@ -168,10 +168,10 @@ export interface LibraryParts {
   documents: Document[];
   parts: Collected;
   indexes: Indexes;
-  finder: FigureFinder;
+  finder: SentenceFinder;
   keys: KeyMaps;
   /** The every-sentence matcher, built. */
-  sentenceFinder: FigureFinder;
+  sentenceFinder: SentenceFinder;
 }
 
 /** The pieces of each library built here, the every-sentence matcher asked for (built at once) when read. */
@@ -203,7 +203,12 @@ function* librarySteps(documents: Document[]): Steps<{ library: Library; sentenc
   const indexes = yield* indexSteps(documents, parts);
   const sentences = yield* figureSentenceSteps(parts.figures);
   const postings = yield* sentencePostings(sentences);
-  const finder = new FigureFinder(sentences, indexes.statements, postings, yield* figureSentenceIndexSteps(sentences));
+  const finder = new SentenceFinder(
+    sentences,
+    indexes.statements,
+    postings,
+    yield* figureSentenceIndexSteps(sentences),
+  );
   yield;
   const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
   const keys = yield* keyMapSteps(documents, parts);
@@ -214,15 +219,15 @@ function* librarySteps(documents: Document[]): Steps<{ library: Library; sentenc
 
 interface LaterFinder {
   /** The matcher: the steps not yet run are run now. */
-  now(): FigureFinder;
+  now(): SentenceFinder;
   /** Runs the steps in slices; a call to now() meanwhile finishes them, and this then ends. */
   inSlices(): Promise<void>;
 }
 
 /** A matcher built from one run of its steps, whether in slices, at once, or begun in slices and finished at once. */
-function laterFinder(makeSteps: () => Steps<FigureFinder>): LaterFinder {
+function laterFinder(makeSteps: () => Steps<SentenceFinder>): LaterFinder {
   let steps = makeSteps();
-  let finder: FigureFinder | null = null;
+  let finder: SentenceFinder | null = null;
   return {
     now: () => {
       try {
@@ -249,7 +254,7 @@ function assemble(
   documents: Document[],
   parts: Collected,
   indexes: Indexes,
-  finder: FigureFinder,
+  finder: SentenceFinder,
   later: LaterFinder,
   { documentsById, sectionsById, figuresById }: KeyMaps,
 ): Library {

@@ -1,6 +1,7 @@
 // Document parts -> embeds. Every quote is the document's own words (see documentText), with its source.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { plainText } from '../document/text.js';
+import { plainTextOf } from '../document/formats/index.js';
+import { collapseWhitespace } from '../document/text.js';
 import type { Document, Point } from '../document/types.js';
 import { shownDate } from '../library/dates.js';
 import type { FigureRef, Library, SectionRef } from '../library/library.js';
@@ -234,8 +235,8 @@ export function documentCitation(document: Document): string {
 
 /** "nearly 2,000 — homicides": how a figure is named in lists and autocomplete (no dash without a label). */
 export function figureLabel(ref: FigureRef): string {
-  const text = plainText(ref.figure.text, ref.document.format === 'markdown');
-  return ref.figure.counts ? `${text} — ${plainText(ref.figure.counts, false)}` : text;
+  const text = plainTextOf(ref.document, ref.figure.text);
+  return ref.figure.counts ? `${text} — ${collapseWhitespace(ref.figure.counts)}` : text;
 }
 
 /** Where a figure's sentence stands: its section, and its document and date when several are served. */

@@ -2,7 +2,7 @@
 // sentence with a URL text fragment (https://wicg.github.io/scroll-to-text-fragment/), or, for a document
 // with no address, its file name and line.
 import { shownDate } from '../library/dates.js';
-import { plainText } from '../document/text.js';
+import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Span } from '../document/types.js';
 import { escapeUserText, truncate } from './text.js';
 
@@ -22,7 +22,7 @@ export function sourceUrl(document: Document): string | undefined {
 
 /** The span as a reader sees it: markup removed and whitespace collapsed, as a browser shows the page. */
 export function readerText(document: Document, span: Span): string {
-  return plainText(document.text.slice(span[0], span[1]), document.format === 'markdown');
+  return plainTextOf(document, document.text.slice(span[0], span[1]));
 }
 
 /**

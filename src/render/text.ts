@@ -1,6 +1,6 @@
 // Text for Discord: cut at a word with "…", escape what a user typed, quote what a document says.
 import { escapeMarkdown } from '@discordjs/formatters';
-import { plainText } from '../document/text.js';
+import { plainTextOf } from '../document/formats/index.js';
 
 import type { Document, Span } from '../document/types.js';
 
@@ -50,7 +50,7 @@ export function documentText(document: Document, span: Span): string {
   const key = span[0] * 2 ** 26 + span[1]; // unique: documents are far below 2^26 characters
   let text = cache.get(key);
   if (text === undefined) {
-    text = escapeDocumentText(plainText(document.text.slice(span[0], span[1]), document.format === 'markdown'));
+    text = escapeDocumentText(plainTextOf(document, document.text.slice(span[0], span[1])));
     cache.set(key, text);
   }
   return text;
@@ -84,7 +84,7 @@ export function sentenceWithBolds(document: Document, sentence: Span, bolds: rea
     at = end;
   }
   raw += unmarked(document.text.slice(at, sentence[1]));
-  const shown = escapeDocumentText(plainText(raw, document.format === 'markdown'));
+  const shown = escapeDocumentText(plainTextOf(document, raw));
   // Bold opens after any space before it and closes before any space after it.
   // eslint-disable-next-line no-control-regex -- the markers are control characters on purpose: no text has them
   return shown.replace(/\u0001(\s*)/g, '$1**').replace(/(\s*)\u0002/g, '**$1');

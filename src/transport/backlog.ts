@@ -3,6 +3,9 @@
 // after Discord's 3 s. So each interaction's reply is predicted from its age and the work ahead of it, and one
 // that would be late is acknowledged first with a deferral and finished through its webhook (15 minutes).
 // Between two interactions the worker yields to the event loop, so deferrals go out and new arrivals are seen.
+// A run can also wait without holding the event loop (on a slow shared store, say), which no prediction sees:
+// while one runs, a timer defers it, and those queued behind it, once each reaches the mark. This is the one
+// deferral of the 3 s window, for every transport that can finish a reply through a webhook.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
@@ -73,7 +76,7 @@ export function createBacklog(options: BacklogOptions) {
       await nextTurn();
       const item = queue.shift()!;
       if (tooLate(item, options, pace.typical)) item.drop();
-      else await runOne(item, options, pace);
+      else await runOne(item, options, pace, queue);
     }
     working = false;
   };
@@ -105,10 +108,12 @@ export function createBacklog(options: BacklogOptions) {
 }
 
 /** Runs one interaction's command, measuring it, and sends its reply off without waiting for it. */
-async function runOne(item: Item, options: BacklogOptions, pace: Pace): Promise<void> {
+async function runOne(item: Item, options: BacklogOptions, pace: Pace, queue: Item[]): Promise<void> {
   const started = options.now();
   pace.running = true;
+  const unwatch = watchWhileRunning(item, queue, options);
   const deliver = await item.start();
+  unwatch();
   pace.running = false;
   const took = options.now() - started;
   pace.typical = pace.typical === 0 ? took : pace.typical + WEIGHT * (took - pace.typical);
@@ -125,17 +130,45 @@ function reviewer(options: BacklogOptions, queue: Item[], pace: Pace) {
       // The runs before its reply can leave: the one running now, those ahead of it in line, and its own.
       const wait = (Number(pace.running) + position + 1) * pace.typical;
       if (wait < MIN_GAIN_MS || now + wait - item.created <= DEFER_AT_MS) return;
-      const deferral = item.deferral;
-      options.log.info({ interaction: item.interaction.id, age: now - item.created, position }, 'deferred a reply');
-      item.deferring = options.defer!(item.interaction, deferral).then(
-        () => deferral,
-        (error: unknown) => {
-          options.log.warn({ err: error, interaction: item.interaction.id }, 'could not defer; answering directly');
-          return null;
-        },
-      );
+      defer(item, options, { age: now - item.created, position });
     });
   };
+}
+
+/**
+ * While `running` is awaited, defers it and those queued behind it once each reaches DEFER_AT_MS. The timer can
+ * fire only while the run leaves the event loop free, which is when the prediction cannot tell how long it will
+ * take. Returns what stops it, called as soon as the run is done.
+ */
+function watchWhileRunning(running: Item, queue: Item[], options: BacklogOptions): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const due = [running, ...queue].filter((item) => item.deferral && !item.deferring);
+    if (!options.defer || due.length === 0) return;
+    const mark = Math.min(...due.map((item) => item.created + DEFER_AT_MS));
+    timer = setTimeout(() => {
+      const now = options.now();
+      for (const item of due)
+        if (!item.deferring && item.created + DEFER_AT_MS <= now)
+          defer(item, options, { age: now - item.created, waiting: true });
+      arm();
+    }, mark - options.now());
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
+/** Sends an item's deferral; its reply waits for Discord to take it, or goes directly when Discord refused it. */
+function defer(item: Item, options: BacklogOptions, why: Record<string, unknown>): void {
+  const deferral = item.deferral!;
+  options.log.info({ interaction: item.interaction.id, ...why }, 'deferred a reply');
+  item.deferring = options.defer!(item.interaction, deferral).then(
+    () => deferral,
+    (error: unknown) => {
+      options.log.warn({ err: error, interaction: item.interaction.id }, 'could not defer; answering directly');
+      return null;
+    },
+  );
 }
 
 /** An autocomplete that cannot be answered within the window is dropped: it cannot be deferred. */

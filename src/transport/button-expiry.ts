@@ -11,7 +11,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { BudgetedMap, ENTRY_BYTES, jsonBytes, stringBytes } from '../budgeted-map.js';
-import { DEFAULT_BUTTON_TIMEOUT_MS, isLastingButton, snowflakeTime, type SharedContext } from '../command.js';
+import { buttonTimeout, isLastingButton, snowflakeTime, type SharedContext } from '../command.js';
 import type { EditOriginal } from './deferral.js';
 
 /** Estimated bytes of a pending expiry besides its key, token and buttons: the timer and its closure. */
@@ -62,7 +62,7 @@ export function buttonExpiry(
   editOriginal: EditOriginal | undefined,
   context: SharedContext,
 ): ButtonExpiry {
-  const timeout = context.buttonTimeoutMs ?? DEFAULT_BUTTON_TIMEOUT_MS;
+  const timeout = buttonTimeout(context);
   const pending = new BudgetedMap<string, Pending>({
     maxBytes: PENDING_EXPIRY_BYTES,
     sizeOf: (key, { bytes }) => ENTRY_BYTES + stringBytes(key) + bytes,

@@ -1,7 +1,7 @@
 // The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
 import { createInterface, type Interface } from 'node:readline';
 import { isSlashDefinition, sharedContext, type Command, type SharedContext } from '../command.js';
-import { plainText } from '../document/text.js';
+import { plainTextOf } from '../document/formats/index.js';
 import type { Library } from '../library/library.js';
 import { respond } from '../respond.js';
 import { responseAsText } from './as-text.js';
@@ -166,7 +166,7 @@ function completionText(library: Library, option: string, value: string): string
   const document = library.documentById(value);
   if (option === 'document' && document) return document.title;
   const figure = library.figureById(value);
-  if (figure) return plainText(figure.figure.counts ?? figure.figure.text, figure.document.format === 'markdown');
+  if (figure) return plainTextOf(figure.document, figure.figure.counts ?? figure.figure.text);
   return library.sectionById(value)?.section.title ?? document?.title ?? value;
 }
 

@@ -6,48 +6,23 @@ import { DefaultRestOptions, REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { sharedContext, type Command } from '../command.js';
-import type { Library } from '../library/library.js';
-import type { Store } from '../store/store.js';
 import { webhookReplies } from './deferral.js';
 import { CALLBACK_ROUTE, firstResponses } from './first-response.js';
-import { createInteractionHandler, type HandlerOptions } from './handler.js';
+import { readiness, transportHandler, type Transport, type TransportLost, type TransportOptions } from './transport.js';
 
-export interface GatewayOptions {
+export interface GatewayOptions extends TransportOptions {
   token: string;
-  buttonTimeoutMs: number;
-  apiUrl: string | null;
-  log: Logger;
-  getLibrary: () => Library;
-  commands: ReadonlyMap<string, Command>;
-  /** Told about every interaction handled, for metrics. */
-  onInteraction?: HandlerOptions['onInteraction'];
   /** How many shards (connections) to open; null: as many as Discord recommends (GET /gateway/bot). */
   shards?: number | null;
-  /** Shared values and rate-limit counts (see ../store/); per process when absent. */
-  store?: Store;
-  rateLimitPerMinute?: number;
   /** The connection dropped and is being re-opened. */
   onReconnect?: () => void;
   /** Discord answered a REST request with 429; `route` has ids and tokens replaced (":id", ":token"). */
   onRateLimited?: (route: string) => void;
 }
 
-/** A close Discord will not take a reconnect after: the operator has to act, so the process should end. */
-export interface FatalClose {
-  code: number;
-  reason: string;
-}
-
-export interface Gateway {
-  /** Resolves once every shard's first session is ready; rejects when one cannot be opened. */
-  connect(): Promise<void>;
-  /** Settles when Discord closes the connection with a fatal code, at start-up or at any time after. */
-  readonly lost: Promise<FatalClose>;
-  /** Whether every shard's session is open and receiving events (false while one connects or reconnects). */
-  connected(): boolean;
-  /** Closes the connection for good (shutting down). */
-  close(): Promise<void>;
+/** The gateway has a session Discord can end for good, so its `lost` always settles on a fatal close. */
+export interface Gateway extends Transport {
+  readonly lost: Promise<TransportLost>;
 }
 
 /** A REST path without what varies per request: "/interactions/:id/:token/callback". */
@@ -106,30 +81,43 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   let closing = false;
   const shards = shardsReady(manager);
-  const lost = new Promise<FatalClose>((resolve) => {
-    manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {
-      const reason = FATAL_CLOSE_REASONS.get(code);
-      if (reason) resolve({ code, reason });
-      else if (!closing) {
-        log.warn({ shard: shardId, code }, 'disconnected; reconnecting');
-        options.onReconnect?.();
-      }
-    });
-  });
+  const lost = lostForGood(manager, options, () => closing);
   logSessionEvents(manager, log);
+  const { ready, resolve, reject } = readiness();
   return {
-    connect: async () => {
-      const ids = await shards.expect();
-      await manager.connect();
-      log.info({ shards: ids.length }, 'every shard connected');
+    start: async () => {
+      // Opened once Discord has taken the token and said how many shards; ready once every shard's session is.
+      let ids: number[];
+      try {
+        ids = await shards.expect();
+      } catch (error) {
+        reject(error);
+        throw error;
+      }
+      manager.connect().then(() => (log.info({ shards: ids.length }, 'every shard connected'), resolve()), reject);
     },
+    ready,
+    notReady: () => (shards.all() ? [] : ['gateway not connected']),
     lost,
-    connected: shards.all,
     close: async () => {
       closing = true;
       await manager.destroy();
     },
   };
+}
+
+/** Settles on a close Discord takes no reconnect after; any other close is logged and reconnected. */
+function lostForGood(manager: WebSocketManager, options: GatewayOptions, closing: () => boolean) {
+  return new Promise<TransportLost>((resolve) => {
+    manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {
+      const reason = FATAL_CLOSE_REASONS.get(code);
+      if (reason) resolve({ code, reason });
+      else if (!closing()) {
+        options.log.warn({ shard: shardId, code }, 'disconnected; reconnecting');
+        options.onReconnect?.();
+      }
+    });
+  });
 }
 
 /** Which shards have a session open: all of them (`all`) once the ids the manager will open are known. */
@@ -151,17 +139,9 @@ function shardsReady(manager: WebSocketManager) {
  * Discord's 3 s, behind other interactions or behind 429s, is deferred and finished through the webhook.
  */
 function interactionHandler(rest: REST, options: GatewayOptions) {
-  const { editOriginal, finish } = webhookReplies(rest, options.log);
-  const send = firstResponses({ rest, log: options.log, finish, commands: options.commands });
-  return createInteractionHandler(options.getLibrary, send, options.log, {
-    commands: options.commands,
-    context: sharedContext({ buttonTimeoutMs: options.buttonTimeoutMs }),
-    editOriginal,
-    finish,
-    onInteraction: options.onInteraction,
-    store: options.store,
-    rateLimitPerMinute: options.rateLimitPerMinute,
-  });
+  const webhook = webhookReplies(rest, options.log);
+  const send = firstResponses({ rest, log: options.log, finish: webhook.finish, commands: options.commands });
+  return transportHandler(options, send, webhook);
 }
 
 function logSessionEvents(manager: WebSocketManager, log: Logger): void {

@@ -1,60 +1,41 @@
-// The HTTP interactions endpoint: Discord POSTs each interaction to /interactions and takes the reply in the
-// HTTP response, so any number of replicas can serve behind a load balancer. Each request is size-capped and
-// its Ed25519 signature checked on the raw bytes before anything parses it. Everything between is the
-// transport-neutral handler (./handler.ts); its `send` resolves the pending HTTP response. When the handler has
-// not answered within DEFER_AFTER_MS (it may be waiting on the shared store), the request is answered with a
-// deferral (type 5, or 6 for a button) and the reply follows through the interaction's webhook, which needs
-// no bot token. That timer cannot fire while commands hold the event loop; the handler's queue defers those
-// (./backlog.ts), through the same `send`. A signed copy of an interaction already received is refused
-// (./replay.ts).
+// The HTTP interactions endpoint (INTERACTIONS=http): Discord POSTs each interaction to /interactions, mounted on
+// the bot's HTTP server (./http-server.ts) beside the status routes, and takes the reply in the HTTP response, so
+// any number of replicas can serve behind a load balancer. Each request is size-capped and its Ed25519 signature
+// checked on the raw bytes before anything parses it; PING, Discord's check of the endpoint, is answered here and
+// nowhere else. Everything between is the transport-neutral handler (./handler.ts); its `send` writes the pending
+// HTTP response. A reply that would miss Discord's 3 s is deferred by the handler's queue (./backlog.ts) through
+// that same `send`, and follows through the interaction's webhook, which needs no bot token. A signed copy of an
+// interaction already received is refused (./replay.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST } from '@discordjs/rest';
-import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { Command } from '../command.js';
-import type { Store } from '../store/store.js';
-import {
-  deferralOf,
-  deferralResponse,
-  isDeferral,
-  repliesPrivately,
-  webhookReplies,
-  type Deferral,
-} from './deferral.js';
-import type { EditOriginal, Finish, Send } from './handler.js';
+import { webhookReplies } from './deferral.js';
+import type { Send } from './handler.js';
+import { replyText, type HttpServer } from './http-server.js';
 import { replayGuard } from './replay.js';
 import { publicKeyFromHex, signatureProblem } from './signature.js';
+import { readiness, transportHandler, type Transport, type TransportOptions } from './transport.js';
 
-/** Discord waits 3 s for the first response; past this, defer and finish through the webhook. */
-export const DEFER_AFTER_MS = 2500;
 /** Interactions are a few kilobytes; a bigger body is not Discord's. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Where Discord is told to POST interactions (the Developer Portal's Interactions Endpoint URL). */
+export const INTERACTIONS_PATH = '/interactions';
 
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-/** Builds the interaction handler around this transport's send and edit (the entry point hands in the rest). */
-export type MakeHandler = (send: Send, editOriginal: EditOriginal, finish: Finish) => (raw: unknown) => Promise<void>;
-
-export interface EndpointOptions {
+export interface EndpointOptions extends TransportOptions {
+  /** The HTTP server the endpoint is mounted on (HTTP_PORT). */
+  server: HttpServer;
   /** DISCORD_PUBLIC_KEY: 64 hex characters. */
   publicKey: string;
-  log: Logger;
-  /** REST base for the webhook (DISCORD_API_URL); null: Discord itself. */
-  apiUrl: string | null;
-  deferAfterMs?: number;
   maxBodyBytes?: number;
   now?: () => number;
-  /** The registry, for whether a command replies privately by default (a deferral fixes that). */
-  commands?: ReadonlyMap<string, Command>;
-  /** Where interaction ids are claimed against replays (./replay.ts): Redis shared by replicas; absent: memory. */
-  store?: Store;
 }
 
-/** One request waiting for its interaction's reply. */
+/** One request waiting for its interaction's first response. */
 interface Pending {
   res: ServerResponse;
   answered: boolean;
-  deferred: Deferral | null;
 }
 
 function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -89,31 +70,55 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 /**
- * The request handler for POST /interactions. The handler `makeHandler` builds may defer too, through `send`
- * (when its queue would make a reply late, which this timer cannot see while commands hold the event loop).
+ * POST /interactions, mounted on `options.server` at once: answered 503 until `start`, and again after `close`.
+ * The endpoint has no session to lose, so its `lost` is null.
  */
-export function createInteractionEndpoint(options: EndpointOptions, makeHandler: MakeHandler): RequestHandler {
+export function createHttpEndpoint(options: EndpointOptions): Transport {
+  const answer = interactionAnswerer(options);
+  const state = { started: false, closed: false };
+  const notReady = () => (state.closed ? ['endpoint closed'] : state.started ? [] : ['endpoint not started']);
+  options.server.mount(INTERACTIONS_PATH, async (req, res) => {
+    if (req.method !== 'POST') return replyText(res, 405, 'use POST\n', { allow: 'POST' });
+    const missing = notReady();
+    if (missing.length) return replyText(res, 503, `not ready: ${missing.join('; ')}\n`);
+    await answer(req, res);
+  });
+  const { ready, resolve } = readiness();
+  return {
+    start: () => {
+      state.started = true;
+      options.log.info({ port: options.server.port }, 'serving interactions on POST /interactions');
+      resolve();
+      return Promise.resolve();
+    },
+    ready,
+    notReady,
+    lost: null,
+    close: () => {
+      state.closed = true;
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Reads, checks and answers one request: PING here, everything else through the handler. */
+function interactionAnswerer(options: EndpointOptions) {
   const key = publicKeyFromHex(options.publicKey);
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {});
   rest.on('rateLimited', (info) =>
     options.log.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'),
   );
   const waiting = new Map<object, Pending>();
-  const webhook = webhookReplies(rest, options.log);
-  const send: Send = async (interaction, response) => {
+  const send: Send = (interaction, response) => {
     const pending = waiting.get(interaction);
-    if (pending && !pending.deferred) {
-      pending.answered = true;
-      return writeJson(pending.res, 200, response);
-    }
-    // The handler deferring one the timer has deferred already: nothing is left to do.
-    if (pending?.deferred && isDeferral(response)) return;
-    await webhook.finish(interaction, response, pending?.deferred ?? 'message');
+    if (!pending || pending.answered) return Promise.reject(new Error('the HTTP response was sent already'));
+    pending.answered = true;
+    writeJson(pending.res, 200, response);
+    return Promise.resolve();
   };
-  const handle = makeHandler(send, webhook.editOriginal, webhook.finish);
-  const answer = answerer(handle, waiting, options);
+  const answer = answerer(transportHandler(options, send, webhookReplies(rest, options.log)), waiting);
   const firstSeen = replayGuard(options.store, options.log);
-  return async (req, res) => {
+  return async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await verifiedBody(req, res, key, options);
     if (raw === undefined) return;
     // A PING changes nothing, so a copy of one is answered too.
@@ -141,28 +146,17 @@ async function refusedAsReplay(
   return true;
 }
 
-/** Runs the handler for one request, deferring when it is slow; a request nothing answered gets a 400. */
-function answerer(handle: (raw: unknown) => Promise<void>, waiting: Map<object, Pending>, options: EndpointOptions) {
+/** Runs the handler for one request; a request nothing answered gets a 400. */
+function answerer(handle: (raw: unknown) => Promise<void>, waiting: Map<object, Pending>) {
   return async (raw: unknown, res: ServerResponse) => {
-    const pending: Pending = { res, answered: false, deferred: null };
-    const interaction = raw as APIInteraction;
-    const deferral = typeof raw === 'object' && raw !== null ? deferralOf(interaction) : null;
+    const pending: Pending = { res, answered: false };
     if (typeof raw === 'object' && raw !== null) waiting.set(raw, pending);
-    const timer = deferral
-      ? setTimeout(() => {
-          if (pending.answered) return;
-          pending.deferred = deferral;
-          writeJson(res, 200, deferralResponse(deferral, repliesPrivately(interaction, options.commands)));
-          options.log.info({ interaction: interaction.id }, 'deferred a slow interaction');
-        }, options.deferAfterMs ?? DEFER_AFTER_MS)
-      : undefined;
     try {
       await handle(raw);
     } finally {
-      clearTimeout(timer);
       if (typeof raw === 'object' && raw !== null) waiting.delete(raw);
     }
-    if (!pending.answered && !pending.deferred) writeJson(res, 400, { error: 'this interaction cannot be answered' });
+    if (!pending.answered) writeJson(res, 400, { error: 'this interaction cannot be answered' });
   };
 }
 

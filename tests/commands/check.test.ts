@@ -15,7 +15,7 @@ import { VERDICT_LABELS } from '../../commands/shared/check.js';
 import { sharedContext } from '../../src/command.js';
 import type { Library } from '../../src/library/library.js';
 import { respond } from '../../src/respond.js';
-import { plainText } from '../../src/document/text.js';
+import { plainTextOf } from '../../src/document/formats/index.js';
 import { readClaims } from '../../eval/gold/check.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { expectValidResponse, responseProblems } from '../support/discord-contract.js';
@@ -57,7 +57,7 @@ function quotes(embed: APIEmbed): string[] {
 }
 
 function expectQuotesVerbatim(library: Library, embed: APIEmbed) {
-  const texts = library.documents.map((d) => plainText(d.text, d.format === 'markdown'));
+  const texts = library.documents.map((d) => plainTextOf(d, d.text));
   for (const quote of quotes(embed))
     expect(
       texts.some((t) => t.includes(quote)),

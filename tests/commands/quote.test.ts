@@ -2,7 +2,7 @@ import { MessageFlags, InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { quote } from '../../commands/quote.js';
 import { LocalValues } from '../../src/command.js';
-import { plainText } from '../../src/document/text.js';
+import { collapseWhitespace } from '../../src/document/text.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
 import { context, hugeDocument, libraryOf, seededRandom, seedLibrary } from '../support/library.js';
@@ -24,7 +24,7 @@ describe('/quote', () => {
     const embed = reply.embeds![0]!;
     const all = [
       seed.epigraph!.text,
-      ...seed.sections.flatMap((s) => [s.lead!, ...s.points].map((p) => plainText(p.text, false))),
+      ...seed.sections.flatMap((s) => [s.lead!, ...s.points].map((p) => collapseWhitespace(p.text))),
     ];
     expect(all).toContain(quoted(embed.description!));
     expect(embed.footer!.text).toMatch(/(Section \d of 3: .+|Epigraph) · Border Security and Immigration$/);

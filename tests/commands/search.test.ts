@@ -182,6 +182,20 @@ describe('/search', () => {
     }
   });
 
+  it('turns a preview’s page in place: still a preview, with no flags in the update', () => {
+    const preview = search.run(library, { query: 'president trump', preview: true }, context());
+    const next = buttonsOf(preview).find((b) => b.label === 'Next')!;
+    const turned = respond(library, buttonPress(next.custom_id, messageOf(preview)), sharedContext(), commands) as {
+      type: number;
+      data: APIInteractionResponseCallbackData;
+    };
+    expectValidResponse(turned);
+    expect(turned.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(turned.data.flags).toBeUndefined();
+    expect(turned.data.embeds![0]!.footer!.text).toMatch(/^Page 2 of \d+ · .* · Preview: only you can see this$/);
+    expect(buttonsOf(turned.data).map((b) => b.label)).toContain('Post to channel');
+  });
+
   it('answers tampered and stale ids with a clear private note', () => {
     const first = search.run(library, { query: 'president trump' }, context());
     const message = messageOf(first);
@@ -192,7 +206,7 @@ describe('/search', () => {
       ['search:p:1:::', 'This button no longer works'],
       ['search:p:1::2025~bad:=wall', 'This button no longer works'],
       ['search:p:1:::#zzzz', 'This button no longer works'],
-      ['search:p:1:0.zzzz::=wall', 'This document is no longer served'],
+      ['search:p:1:zzzz::=wall', 'This document is no longer served'],
     ];
     for (const [customId, title] of cases) {
       const response = respond(library, buttonPress(customId, message), sharedContext(), commands);

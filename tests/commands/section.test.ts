@@ -1,7 +1,7 @@
 import { MessageFlags, InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { section } from '../../commands/section.js';
-import { plainText } from '../../src/document/text.js';
+import { collapseWhitespace } from '../../src/document/text.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
 import { context, hugeDocument, libraryOf, seedLibrary } from '../support/library.js';
@@ -19,7 +19,7 @@ describe('/section', () => {
     expect(embed!.footer!.text).toBe('Section 2 of 3 · Border Security and Immigration');
     const ref = library.sectionById('saving-american-lives')!;
     for (const point of [ref.section.lead!, ...ref.section.points]) {
-      expect(embed!.description).toContain(plainText(point.text, false).replace(/"/g, '"'));
+      expect(embed!.description).toContain(collapseWhitespace(point.text).replace(/"/g, '"'));
     }
     expect(embed!.description).toMatch(/^> \*\*President Trump is committed/);
     expect(reply.flags).toBeUndefined();

@@ -3,11 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { stat } from '../../commands/stat.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
-import { context, hugeDocument, libraryOf, seedLibrary } from '../support/library.js';
+import { context, hugeDocument, libraryOf, pressContext, seedLibrary } from '../support/library.js';
 
 const library = seedLibrary();
 const run = (options: Record<string, string | boolean>) => stat.run(library, options, context());
 const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
+type Buttons = Array<{ components: Array<{ custom_id: string; label: string }> }>;
+const buttonsOf = (data: { components?: unknown }) => ((data.components ?? []) as Buttons).flatMap((r) => r.components);
+
+/** A fact sheet of seven sentences, each stating a count of roads: enough for two pages of figures. */
+const roadsSheet = (title: string) =>
+  `# ${title}\n\n## Roads\n\n${[1, 2, 3, 4, 5, 6, 7].map((n) => `${title} built ${n * 11} roads in year ${n}.`).join('\n\n')}\n`;
+
 const SENTENCE =
   'These criminals were responsible for nearly 2,000 homicides, more than 5,000 sexual assaults, more than 10,000 burglaries, and more than 45,000 assaults.';
 
@@ -114,5 +121,21 @@ describe('/stat', () => {
     const reply = stat.run(none, {}, context());
     expectValidResponse(asResponse(reply));
     expect(reply.embeds![0]!.description).toContain('The documents served state no figures.');
+  });
+
+  it('pages the same document after a reload that puts another document in front of it', () => {
+    const sheets = { 'harbor.md': roadsSheet('Harbor City'), 'valley.md': roadsSheet('Valley Town') };
+    const before = libraryOf(sheets);
+    const first = stat.run(before, { query: 'roads', document: 'valley' }, context());
+    expect(first.embeds![0]!.footer!.text).toBe('Valley Town');
+    const next = buttonsOf(first).find((b) => b.label === 'Next')!;
+    // The reloaded library serves one more document, ahead of the others.
+    const after = libraryOf({ 'airport.md': roadsSheet('Airport Road'), ...sheets });
+    expect(after.documents.map((d) => d.id)).toEqual(['airport', 'harbor', 'valley']);
+    const pressed = stat.component!(after, next.custom_id, pressContext()) as { type: number; data: typeof first };
+    expect(pressed.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(pressed.data.embeds![0]!.footer!.text).toBe('Valley Town');
+    expect(pressed.data.embeds![0]!.description).toContain('Valley Town built');
+    expect(pressed.data.embeds![0]!.description).toMatch(/\*\*6\.\*\*/);
   });
 });

@@ -7,6 +7,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SPLIT = join(import.meta.dirname, '../fixtures/gold-test');
+// /trend's questions: test.json is frozen; tune.json beside it is the one to tune on.
+const TREND_SPLIT = join(import.meta.dirname, '../fixtures/trend-gold');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -15,21 +17,32 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+function manifestOf(dir: string): [string, string][] {
+  return readFileSync(join(dir, 'FROZEN.sha256'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(/\s+/) as [string, string]);
+}
+
+const hashOf = (dir: string, file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(dir, file)))
+    .digest('hex');
+
 describe('the frozen test split', () => {
   it('is exactly the files its manifest records, unchanged', () => {
-    const manifest = readFileSync(join(SPLIT, 'FROZEN.sha256'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split(/\s+/) as [string, string]);
-    const hashOf = (file: string) =>
-      createHash('sha256')
-        .update(readFileSync(join(SPLIT, file)))
-        .digest('hex');
+    const manifest = manifestOf(SPLIT);
     expect(manifest.map(([, file]) => file).sort()).toEqual(
       filesUnder(SPLIT)
         .filter((f) => f !== 'FROZEN.sha256')
         .sort(),
     );
-    for (const [hash, file] of manifest) expect(hashOf(file), file).toBe(hash);
+    for (const [hash, file] of manifest) expect(hashOf(SPLIT, file), file).toBe(hash);
+  });
+
+  it("keeps /trend's test questions as annotated", () => {
+    const manifest = manifestOf(TREND_SPLIT);
+    expect(manifest.map(([, file]) => file)).toEqual(['test.json']);
+    for (const [hash, file] of manifest) expect(hashOf(TREND_SPLIT, file), file).toBe(hash);
   });
 });

@@ -2,7 +2,7 @@
 // figure, qualifiers, units of one kind, what is counted, several figures in one claim, claims without
 // figures, and that every quote is a sentence of its document.
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../../src/document/text.js';
+import { plainTextOf } from '../../src/document/formats/index.js';
 import { checkClaim, MAX_FIGURES, type ClaimCheck } from '../../src/library/claims.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
@@ -119,7 +119,7 @@ describe('checkClaim on corpus fact sheets', () => {
       for (const { sentence, bold } of evidence) {
         const { document, span } = sentence;
         const text = document.text.slice(...span);
-        expect(plainText(text, document.format === 'markdown').toLowerCase()).toBe(sentence.key);
+        expect(plainTextOf(document, text).toLowerCase()).toBe(sentence.key);
         for (const ref of bold) {
           expect(ref.document).toBe(document);
           expect(ref.figure.span[0]).toBeGreaterThanOrEqual(span[0]);

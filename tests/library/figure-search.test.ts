@@ -13,7 +13,7 @@ function manyJobSentences(count: number): Record<string, string> {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('FigureFinder lookups on a large library', () => {
+describe('SentenceFinder lookups on a large library', () => {
   it('weighs a bounded number of sentences when a word is in thousands of them', () => {
     const library = libraryOf(manyJobSentences(6_000));
     const weighed = vi.spyOn(WordsAsked.prototype, 'score');

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/document/parse.js';
-import { plainText } from '../../src/document/text.js';
+import { plainTextOf } from '../../src/document/formats/index.js';
 import type { Document } from '../../src/document/types.js';
 import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
-import type { FigureSentence } from '../../src/library/figure-search.js';
+import type { IndexedSentence } from '../../src/library/figure-search.js';
 import { terms } from '../../src/library/search.js';
 import { buildLibrary, createLibrary, sentenceFinderBuilt, uniqueIds } from '../../src/library/library.js';
 import { seededRandom } from '../support/library.js';
@@ -34,7 +34,7 @@ function wordClaims(): string[] {
 
 /** What a reader sees of a check: the verdicts and the sentences quoted, by document and span. */
 function shown(check: ClaimCheck) {
-  const quote = (s: FigureSentence) => `${s.document.id}:${s.span.join('-')}`;
+  const quote = (s: IndexedSentence) => `${s.document.id}:${s.span.join('-')}`;
   return {
     words: check.words && {
       verdict: check.words.verdict,
@@ -58,7 +58,7 @@ function factSheet(seed: number): string {
   return out.join('\n');
 }
 
-const sentencesOf = (sentences: FigureSentence[]) =>
+const sentencesOf = (sentences: IndexedSentence[]) =>
   sentences.map((s) => ({ id: s.document.id, span: s.span, terms: [...s.terms], key: s.key }));
 
 describe("/check's every-sentence matcher", () => {
@@ -79,7 +79,7 @@ describe("/check's every-sentence matcher", () => {
     const { sentences } = createLibrary(goldDocuments()).sentenceFinder();
     const vocabulary = [...new Set(sentences.slice(0, 20).flatMap((s) => [...s.terms]))];
     for (const sentence of sentences) {
-      const text = plainText(sentence.document.text.slice(...sentence.span), sentence.document.format === 'markdown');
+      const text = plainTextOf(sentence.document, sentence.document.text.slice(...sentence.span));
       const stems = new Set(terms(text));
       expect([...sentence.terms]).toEqual([...stems].sort());
       const probes = [...vocabulary, 'zz-absent', ''];

@@ -15,9 +15,12 @@ import { describe, expect, it } from 'vitest';
 import { defineCommand, sharedContext, type Command } from '../../src/command.js';
 import { createLogger } from '../../src/log.js';
 import { reply } from '../../src/render/reply.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import type { Store } from '../../src/store/store.js';
 import { DEFER_AT_MS, WINDOW_MS } from '../../src/transport/backlog.js';
 import { createInteractionHandler } from '../../src/transport/handler.js';
 import { parseCommandLine, toInteraction } from '../../src/transport/parse-command.js';
+import { EVENT_DEADLINE_MS } from '../support/deadline.js';
 import { seedLibrary } from '../support/library.js';
 
 const RUN_MS = 250;
@@ -66,7 +69,7 @@ interface Sent {
   text: string;
 }
 
-function harness(options: { finish?: boolean; cost?: number } = {}) {
+function harness(options: { finish?: boolean; cost?: number; store?: Store } = {}) {
   const clock = { now: START, cost: options.cost ?? RUN_MS };
   const ran: string[] = [];
   const commands = slowRegistry(clock, ran);
@@ -94,6 +97,8 @@ function harness(options: { finish?: boolean; cost?: number } = {}) {
     commands,
     context: sharedContext({ now: () => clock.now }),
     finish: options.finish === false ? undefined : (i, r) => record('webhook')(i, r),
+    store: options.store,
+    rateLimitPerMinute: options.store ? 1000 : 0,
   });
   let n = 0;
   /** An interaction Discord created `age` ms ago on the fake clock. */
@@ -208,5 +213,28 @@ describe('interactions arriving faster than commands run', () => {
     const { handle, make, sent } = harness({ finish: false });
     await Promise.all(Array.from({ length: 14 }, (_, i) => handle(make(`/slow query:q${i}`))));
     expect(sent.map((s) => s.type)).toEqual(Array(14).fill(InteractionResponseType.ChannelMessageWithSource));
+  });
+
+  it('defers an interaction whose run waits past the mark without holding the event loop, and finishes it', async () => {
+    // The store holds the rate-limit count until the test releases it (a slow Redis): no prediction sees that.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const memory = new MemoryStore();
+    const store = Object.assign(Object.create(memory) as Store, {
+      incr: async (key: string, ttlMs: number) => (await held, memory.incr(key, ttlMs)),
+    });
+    const { handle, make, of, sent } = harness({ store });
+    const late = make('/slow query:waits', 'command', DEFER_AT_MS);
+    const handled = handle(late);
+    for (const until = Date.now() + EVENT_DEADLINE_MS; sent.length === 0 && Date.now() < until;)
+      await new Promise((resolve) => setImmediate(resolve));
+    expect(of(late).map((s) => [s.type, s.via])).toEqual([[5, 'callback']]);
+    release();
+    await handled;
+    expect(of(late).map((s) => [s.type, s.via])).toEqual([
+      [5, 'callback'],
+      [4, 'webhook'],
+    ]);
+    expect(of(late)[1]!.text).toContain('answer waits');
   });
 });

@@ -1,13 +1,16 @@
-// The HTTP interactions endpoint behind the status server, with requests signed by a key pair made here: the
+// The HTTP interactions endpoint on the bot's HTTP server, with requests signed by a key pair made here: the
 // signature, size and body checks, PING, a reply in the HTTP response, and a slow answer deferred and finished
 // through the webhook (the local Discord stand-in checks what arrives there).
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedContext } from '../../src/command.js';
-import { startStatusServer, type StatusServer } from '../../src/observe/http-status.js';
-import { createInteractionHandler } from '../../src/transport/handler.js';
-import { createInteractionEndpoint, type MakeHandler } from '../../src/transport/http.js';
+import { statusRoutes } from '../../src/observe/http-status.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import type { Store } from '../../src/store/store.js';
+import { DEFER_AT_MS } from '../../src/transport/backlog.js';
+import { listenHttp, type HttpServer, type ServerLimits } from '../../src/transport/http-server.js';
+import { createHttpEndpoint, type EndpointOptions } from '../../src/transport/http.js';
 import { commands } from '../../commands/index.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
@@ -23,25 +26,39 @@ const library = seedLibrary();
 const { lines, log } = logLines();
 
 let standIn: DiscordStandIn;
-let server: StatusServer;
-let slowServer: StatusServer;
-let expiringServer: StatusServer;
-const url = (s: StatusServer) => `http://127.0.0.1:${s.port}/interactions`;
+let server: HttpServer;
+let slowServer: HttpServer;
+let expiringServer: HttpServer;
+const url = (s: HttpServer) => `http://127.0.0.1:${s.port}/interactions`;
 
-const handlerFor =
-  (delayMs = 0, buttonTimeoutMs?: number): MakeHandler =>
-  (send, editOriginal) => {
-    const handle = createInteractionHandler(() => library, send, log, {
-      commands,
-      context: sharedContext({ random: () => 0, buttonTimeoutMs }),
-      editOriginal,
-    });
-    // An artificially slow step before the command answers (as a slow shared store would be).
-    return async (raw) => {
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      await handle(raw);
-    };
-  };
+/** An HTTP server with the status routes and the endpoint mounted, the endpoint started, answering from the seed library. */
+async function endpointServer(options: Partial<EndpointOptions> = {}, limits?: ServerLimits): Promise<HttpServer> {
+  const httpServer = await listenHttp(0, '127.0.0.1', statusRoutes({ notReady: () => [] }), limits);
+  const endpoint = createHttpEndpoint({
+    server: httpServer,
+    publicKey: key.publicKeyHex,
+    log,
+    apiUrl: standIn?.apiUrl ?? null,
+    getLibrary: () => library,
+    commands,
+    context: sharedContext({ random: () => 0 }),
+    ...options,
+  });
+  await endpoint.start();
+  return httpServer;
+}
+
+/**
+ * A store that takes 400 ms to count a user against the rate limit (as a slow Redis would), so each command waits
+ * on it without holding the event loop.
+ */
+function slowStore(): Store {
+  const memory = new MemoryStore();
+  return Object.assign(Object.create(memory) as Store, {
+    incr: (key: string, ttlMs: number) =>
+      new Promise<number>((resolve) => setTimeout(() => resolve(memory.incr(key, ttlMs)), 400)),
+  });
+}
 
 function statPayload(query: string, extra: Array<{ name: string; type: number; value: unknown }> = []) {
   return standIn.interactionPayload(2, {
@@ -54,20 +71,15 @@ function statPayload(query: string, extra: Array<{ name: string; type: number; v
 
 beforeAll(async () => {
   standIn = await startStandIn({ token: 'unused' });
-  const endpoint = (delay: number, deferAfterMs?: number) =>
-    createInteractionEndpoint(
-      { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl, maxBodyBytes: 64 * 1024, deferAfterMs },
-      handlerFor(delay),
-    );
-  const fast = endpoint(0);
-  server = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => fast });
-  const slow = endpoint(400, 100);
-  slowServer = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => slow });
-  const expiring = createInteractionEndpoint(
-    { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl },
-    handlerFor(0, 100),
-  );
-  expiringServer = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => expiring });
+  server = await endpointServer();
+  // Interactions that reach the bot at the mark past which a reply is deferred (its clock runs DEFER_AT_MS ahead
+  // of Discord's, as after a slow network), then wait on the store: only a timer can see they are late.
+  slowServer = await endpointServer({
+    store: slowStore(),
+    rateLimitPerMinute: 1000,
+    context: sharedContext({ now: () => Date.now() + DEFER_AT_MS }),
+  });
+  expiringServer = await endpointServer({ context: sharedContext({ buttonTimeoutMs: 100 }) });
 });
 
 afterAll(async () => {
@@ -223,13 +235,7 @@ describe('HTTP interactions endpoint', () => {
 
 describe('slow clients', () => {
   it('closes a connection whose body trickles in past the request timeout (408)', async () => {
-    const endpoint = createInteractionEndpoint({ publicKey: key.publicKeyHex, log, apiUrl: null }, handlerFor(0));
-    const limited = await startStatusServer(
-      0,
-      '127.0.0.1',
-      { notReady: () => [], interactions: () => endpoint },
-      { headersTimeoutMs: 200, requestTimeoutMs: 300 },
-    );
+    const limited = await endpointServer({ apiUrl: null }, { headersTimeoutMs: 200, requestTimeoutMs: 300 });
     try {
       let trickle: NodeJS.Timeout | undefined;
       const received: Buffer[] = [];
@@ -277,11 +283,7 @@ describe('replayed requests', () => {
   it('with the shared store away, still answers and refuses a copy sent to the same replica', async () => {
     const away = () => Promise.reject(new Error('ECONNREFUSED'));
     const store = { get: away, set: away, incr: away, claim: away, close: () => Promise.resolve() };
-    const endpoint = createInteractionEndpoint(
-      { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl, store },
-      handlerFor(0),
-    );
-    const replica = await startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => endpoint });
+    const replica = await endpointServer({ store });
     try {
       const body = JSON.stringify(statPayload('homicides'));
       const headers = signatureHeaders(key, body);
@@ -301,15 +303,7 @@ describe('replayed requests', () => {
     async () => {
       const redis = await startRedis(redisBinary!);
       const stores = await Promise.all([RedisStore.connect(redis.url), RedisStore.connect(redis.url)]);
-      const replicas = await Promise.all(
-        stores.map((store) => {
-          const endpoint = createInteractionEndpoint(
-            { publicKey: key.publicKeyHex, log, apiUrl: standIn.apiUrl, store },
-            handlerFor(0),
-          );
-          return startStatusServer(0, '127.0.0.1', { notReady: () => [], interactions: () => endpoint });
-        }),
-      );
+      const replicas = await Promise.all(stores.map((store) => endpointServer({ store })));
       try {
         const body = JSON.stringify(statPayload('homicides'));
         const headers = signatureHeaders(key, body);

@@ -2,8 +2,7 @@
 // citations ("Section 232 and 301"), model numbers ("787 order"), spelled numbers that count nothing ("one
 // of"). Each rule reads a short window around the match, so a very long sentence costs no more per figure.
 import { FUNCTION_WORDS, UNITS } from './vocabulary.js';
-import { MONTH_AFTER, MONTH_BEFORE } from './pattern.js';
-import type { Groups } from './value.js';
+import { MONTH_AFTER, MONTH_BEFORE, type Groups } from './pattern.js';
 
 /** The text around a match: `before` ends where the number (after its qualifier) starts; `next` follows it. */
 export interface Window {

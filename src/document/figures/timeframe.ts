@@ -5,13 +5,23 @@ import { MONTHS } from './vocabulary.js';
 
 const SPELLED = 'one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|a|\\d{1,3}';
 const PERIOD = '(?:years?|months?|weeks?|days?|decades?|hours?|quarters?)';
+/** "three years", "decade": a period, with how many of it. */
+const COUNTED_PERIOD = String.raw`(?:(?:${SPELLED})\s+)?${PERIOD}`;
+
+/** "May 3, 2024", "May of last year": a month with an optional day and year. */
+const SINCE_MONTH = String.raw`(?:${MONTHS})(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4}|\s+of\s+(?:last|this)\s+year)?`;
+const SINCE_START = String.raw`(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this|last)\s+\w+`;
+const INAUGURATION = String.raw`[Ii]nauguration\s+[Dd]ay`;
+const SINCE_WHEN = String.raw`${SINCE_MONTH}|\d{4}|then|taking\s+office|${SINCE_START}|day\s+one|${INAUGURATION}`;
+const CALENDAR_PERIOD = String.raw`year|month|week|quarter|decade|fall|spring|summer|winter|fiscal\s+year`;
+const QUARTER_OF = String.raw`(?:\s+of\s+(?:\d{4}|this\s+year|last\s+year))?`;
 
 const PATTERNS = [
-  String.raw`\bsince\s+(?:(?:${MONTHS})(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4}|\s+of\s+(?:last|this)\s+year)?|\d{4}|then|taking\s+office|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this|last)\s+\w+|day\s+one|[Ii]nauguration\s+[Dd]ay)`,
-  String.raw`\b(?:(?:just|earlier|later)\s+)?(?:last|this|next|past)\s+(?:year|month|week|quarter|decade|fall|spring|summer|winter|fiscal\s+year)\b`,
+  String.raw`\bsince\s+(?:${SINCE_WHEN})`,
+  String.raw`\b(?:(?:just|earlier|later)\s+)?(?:last|this|next|past)\s+(?:${CALENDAR_PERIOD})\b`,
   String.raw`\bin\s+recent\s+(?:years|months|weeks|days)\b`,
-  String.raw`\b(?:in|during)\s+the\s+(?:first|second|third|fourth|last)\s+(?:quarter|half)(?:\s+of\s+(?:\d{4}|this\s+year|last\s+year))?`,
-  String.raw`\b(?:over|in|during|for|within)\s+the\s+(?:past|last|next|first|coming)\s+(?:(?:${SPELLED})\s+)?${PERIOD}\b`,
+  String.raw`\b(?:in|during)\s+the\s+(?:first|second|third|fourth|last)\s+(?:quarter|half)${QUARTER_OF}`,
+  String.raw`\b(?:over|in|during|for|within)\s+the\s+(?:past|last|next|first|coming)\s+${COUNTED_PERIOD}\b`,
   String.raw`\bover\s+the\s+course\s+of\s+the\s+(?:decade|year)\b`,
   String.raw`\b(?:in|during|for|by)\s+(?:fiscal\s+year|FY)\s?\d{2,4}\b`,
   String.raw`\b(?:in|by|during|through|until|before)\s+(?:(?:${MONTHS})\s+)?\d{4}(?:\s+alone)?\b`,

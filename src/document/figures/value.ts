@@ -1,8 +1,7 @@
 // A matched figure's value in base units and its unit: "$1.4 billion" is 1.4e9 "$", "75%" is 75 "%",
 // "1 in 4" is 0.25 "ratio", "double" is 2 "×", "thousands" has no value.
+import type { Groups } from './pattern.js';
 import { ARTICLE_AMOUNTS, FRACTIONS, MULTIPLIERS, SCALES, SMALL_NUMBERS, UNITS } from './vocabulary.js';
-
-export type Groups = Record<string, string | undefined>;
 
 export interface Value {
   value: number | null;

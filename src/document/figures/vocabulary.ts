@@ -115,8 +115,10 @@ export const ARTICLE_AMOUNTS: Record<string, { value: number; unit: string | nul
   decade: { value: 10, unit: 'years' },
 });
 
-export const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept?', 'Oct', 'Nov', 'Dec'];
+/** Month names and their abbreviations, with or without a full stop: a pattern piece. */
+export const MONTHS = [MONTH_NAMES, ...MONTH_ABBREVIATIONS.map((m) => String.raw`${m}\.?`)].join('|');
 
 /** Words after a number that make it a measure, by what they are called in a figure's unit. */
 export const UNITS: Record<string, string> = lookupTable({

@@ -1,12 +1,43 @@
 // Markdown fact sheets: links, emphasis and hard breaks around the words.
+import { lookupTable } from '../lookup.js';
 import { trimMarkup } from '../spans.js';
+import { collapseWhitespace } from '../text.js';
 import type { DocumentFormat } from './format.js';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+const HTML_ENTITIES: Record<string, string> = lookupTable({
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–',
+});
+
+/** Links, HTML tags and entities, emphasis and backslash escapes removed; line wrapping collapsed. */
+function plainText(raw: string): string {
+  const text = raw
+    // A link shows its text, brackets inside it included ("[[Click here]](…)" shows "[Click here]").
+    .replace(/!?\[((?:[^[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
+    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
+    .replace(/&([a-z]+);/g, (m, name: string) => HTML_ENTITIES[name] ?? m)
+    // An escaped marker ("\*New spending") is a character of the text, as a browser shows it.
+    .replace(/(?<!\\)(\*{1,3}|_{2,3})/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!$|>~"'])/g, '$1');
+  return collapseWhitespace(text);
+}
 
 export const markdown: DocumentFormat = {
   name: 'markdown',
   // Front matter is a Markdown convention: a document that opens with it is Markdown whatever its name.
   claims: ({ file, frontMatter }) => frontMatter || MARKDOWN_FILE.test(file),
   trimStatement: trimMarkup,
+  plainText,
 };

@@ -14,7 +14,7 @@ COPY scripts ./scripts
 COPY src ./src
 COPY commands ./commands
 RUN npm run build
-# The bundled documents' library, parsed and indexed now: a container serving them starts without doing it again.
+# The bundled documents, parsed now into the cache: a container serving them starts without parsing them again.
 COPY seeds ./seeds
 RUN CACHE_DIR=/app/cache SEEDS_DIR=/app/seeds npm run build-snapshot
 
@@ -27,7 +27,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# The saved library (its files' hashes decide whether it is used); the bot saves a new one there when they change.
+# The parsed documents (each used only while its file holds the same bytes); the bot saves new ones there.
 COPY --from=build --chown=node:node /app/cache ./cache
 # The bundled document, served when nothing is mounted over the volume.
 COPY seeds ./seeds

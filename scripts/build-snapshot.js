@@ -1,6 +1,6 @@
-// npm run build-snapshot: reads the documents folder (SEEDS_DIR, or the folder given) with the compiled bot and
-// saves its library in CACHE_DIR, ahead of time: a container image built with it starts without parsing or
-// indexing. Needs dist/ (npm run build). Exits 1, saying why, when nothing could be served or saved.
+// npm run build-snapshot: reads the documents folder (SEEDS_DIR, or the folder given) with the compiled bot, so that
+// CACHE_DIR holds every document parsed, ahead of time: a container image built with it starts without parsing.
+// Needs dist/ (npm run build). Exits 1, saying why, when nothing could be served or a document could not be saved.
 import process from 'node:process';
 import { URL } from 'node:url';
 
@@ -11,20 +11,19 @@ const { openLibrary, NothingToServeError } = await import(new URL('library/serve
 const seedsDir = process.argv[2] ?? (process.env.SEEDS_DIR?.trim() || 'seeds');
 const cacheDir = cacheDirFrom(process.env);
 if (cacheDir === null) {
-  process.stderr.write('build-snapshot: CACHE_DIR is off: there is nowhere to save the library\n');
+  process.stderr.write('build-snapshot: CACHE_DIR is off: there is nowhere to save the documents\n');
   process.exit(1);
 }
 let failed = false;
 const log = {
-  info: (fields, message) => process.stderr.write(`${message}${fields.path ? ` (${fields.path})` : ''}\n`),
-  warn: (message) => ((failed ||= message.startsWith('could not save')), process.stderr.write(`${message}\n`)),
+  info: (_fields, message) => process.stderr.write(`${message}\n`),
+  warn: (message) => ((failed ||= message.includes('not saved')), process.stderr.write(`${message}\n`)),
   error: (message) => process.stderr.write(`${message}\n`),
 };
 try {
-  const { live, snapshot } = await openLibrary(seedsDir, log, 'SEEDS_DIR', cacheDir);
-  await snapshot.saved();
+  const { live } = await openLibrary(seedsDir, log, 'SEEDS_DIR', cacheDir);
   live.close();
-  process.stdout.write(`${snapshot.path}\n`);
+  process.stdout.write(`${cacheDir}\n`);
 } catch (error) {
   if (!(error instanceof NothingToServeError)) throw error;
   process.stderr.write(`build-snapshot: ${error.message}\n`);

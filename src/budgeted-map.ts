@@ -94,11 +94,6 @@ export class BudgetedMap<K, V> {
     this.total = 0;
   }
 
-  /** A new, empty map on the same budget: what a saved library is given in place of this one (snapshot-graph.ts). */
-  emptyCopy(): BudgetedMap<K, V> {
-    return new BudgetedMap(this.budget);
-  }
-
   /** Oldest first. */
   *[Symbol.iterator](): IterableIterator<[K, V]> {
     for (const [key, { value }] of this.entries) yield [key, value];

@@ -9,6 +9,9 @@ import { responseAsText } from './transport/as-text.js';
 import { newSession, runInteractive, runLine, runLines, type ConsoleSession } from './transport/console.js';
 import { CommandLineError } from './transport/parse-command.js';
 
+/** A terminal is in no server: the commands for a server's managers (/follow, /settings, ...) are left out. */
+const consoleCommands = new Map([...commands].filter(([, c]) => c.definition.default_member_permissions == null));
+
 const USAGE =
   'usage: npm run console -- [--json] [--autocomplete] [--seeds=DIR] ["/stat query:homicides" "/section name:2" ...]';
 
@@ -69,11 +72,6 @@ function commandLines(positionals: string[]): string[] {
   return lines;
 }
 
-interface Opened {
-  live: LiveLibrary;
-  saved: () => Promise<void>;
-}
-
 /** Runs the one-shot command lines one after another; a line that cannot be run is reported and skipped. */
 function runOneShots(session: ConsoleSession, args: Arguments): number {
   let code = 0;
@@ -106,8 +104,8 @@ function changedFiles(fields: object): string {
   return parts.length ? `: ${parts.join('; ')}` : '';
 }
 
-/** The documents folder, loaded, and what settles once its library is saved; null when nothing can be served. */
-async function openDocuments(seeds: string, setting: string): Promise<Opened | null> {
+/** The documents folder, loaded; null (said on stderr) when nothing in it can be served. */
+async function openDocuments(seeds: string, setting: string): Promise<LiveLibrary | null> {
   let started = false;
   const log = {
     error: (message: string) => process.stderr.write(`${message}\n`),
@@ -116,9 +114,9 @@ async function openDocuments(seeds: string, setting: string): Promise<Opened | n
     info: (fields: object, message: string) => process.stderr.write(`${message}${changedFiles(fields)}\n`),
   };
   try {
-    const { live, snapshot } = await openLibrary(seeds, log, setting, cacheDirFrom(process.env));
+    const { live } = await openLibrary(seeds, log, setting, cacheDirFrom(process.env));
     started = true;
-    return { live, saved: async () => snapshot?.saved() };
+    return live;
   } catch (error) {
     if (error instanceof NothingToServeError) return (fail(error.message, 1), null);
     throw error;
@@ -150,16 +148,10 @@ export async function consoleMain(
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const opened = await openDocuments(args.seeds ?? seedsDir, args.seeds === undefined ? 'SEEDS_DIR' : '--seeds');
-  if (!opened) return 1;
-  const { live } = opened;
-  const session = newSession(() => live.current(), commands);
-  if (args.lines.length > 0) {
-    const code = runOneShots(session, args);
-    // After the answer: a one-shot run that built the library leaves it saved for the next one.
-    await opened.saved();
-    return code;
-  }
+  const live = await openDocuments(args.seeds ?? seedsDir, args.seeds === undefined ? 'SEEDS_DIR' : '--seeds');
+  if (!live) return 1;
+  const session = newSession(() => live.current(), consoleCommands);
+  if (args.lines.length > 0) return runOneShots(session, args);
   // Edits to the documents are served from the next command on, as the bot serves them.
   live.watch();
   try {

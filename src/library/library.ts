@@ -163,33 +163,6 @@ export async function buildLibrary(documents: Document[]): Promise<Library> {
   return library;
 }
 
-/** What a library is assembled from, all data and index objects, no closures: what a snapshot saves (snapshot.ts). */
-export interface LibraryParts {
-  documents: Document[];
-  parts: Collected;
-  indexes: Indexes;
-  finder: SentenceFinder;
-  keys: KeyMaps;
-  /** The every-sentence matcher, built. */
-  sentenceFinder: SentenceFinder;
-}
-
-/** The pieces of each library built here, the every-sentence matcher asked for (built at once) when read. */
-const piecesOf = new WeakMap<Library, () => LibraryParts>();
-
-/** The pieces a library was assembled from, with its every-sentence matcher built; null for one not built here. */
-export function libraryParts(library: Library): LibraryParts | null {
-  return piecesOf.get(library)?.() ?? null;
-}
-
-/** A library assembled again from saved pieces: nothing is parsed or indexed, the matcher is ready. */
-export function libraryFromParts(saved: LibraryParts): Library {
-  const ready: LaterFinder = { now: () => saved.sentenceFinder, inSlices: () => Promise.resolve() };
-  const library = assemble(saved.documents, saved.parts, saved.indexes, saved.finder, ready, saved.keys);
-  piecesOf.set(library, () => saved);
-  return library;
-}
-
 /**
  * Settles when the library's every-sentence matcher is built (one from createLibrary builds it when asked). The
  * slices do not keep the process alive: something else must, for this to settle.
@@ -212,9 +185,7 @@ function* librarySteps(documents: Document[]): Steps<{ library: Library; sentenc
   yield;
   const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
   const keys = yield* keyMapSteps(documents, parts);
-  const library = assemble(documents, parts, indexes, finder, sentenceFinder, keys);
-  piecesOf.set(library, () => ({ documents, parts, indexes, finder, keys, sentenceFinder: sentenceFinder.now() }));
-  return { library, sentenceFinder };
+  return { library: assemble(documents, parts, indexes, finder, sentenceFinder, keys), sentenceFinder };
 }
 
 interface LaterFinder {

@@ -4,14 +4,11 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Library } from './library.js';
 import { LiveLibrary, type ReloadLog, type ReloadReport } from './reload.js';
-import { LibrarySnapshot } from './snapshot.js';
 
 export class NothingToServeError extends Error {}
 
 export interface OpenedLibrary {
   live: LiveLibrary;
-  /** The saved library it was read from and is saved to; null without a cache folder. */
-  snapshot: LibrarySnapshot | null;
   /** What the first read of the folder found: the files refused and the parse warnings. */
   report: ReloadReport;
 }
@@ -31,8 +28,7 @@ export async function openLibrary(
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
     throw new NothingToServeError(`${setting} ${seedsDir} is not a folder: there are no documents to serve`);
-  const snapshot = cacheDir === null ? null : new LibrarySnapshot({ cacheDir, documentsDir: dir, log });
-  const live = new LiveLibrary(dir, log, { cache: snapshot ?? undefined });
+  const live = new LiveLibrary(dir, log, cacheDir === null ? {} : { cache: { dir: cacheDir } });
   const report = await live.refresh();
   if (report.failure) throw new NothingToServeError(report.failure);
   for (const error of report.errors) log.error(`not served: ${error.message}`);
@@ -43,7 +39,7 @@ export async function openLibrary(
       `no servable document in ${seedsDir} (${report.errors.length} refused): add a .txt or .md fact sheet, or fix the errors above`,
     );
   }
-  return { live, snapshot, report };
+  return { live, report };
 }
 
 /** The start-up line: how much is served, and how much an operator may want to look at. */

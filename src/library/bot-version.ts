@@ -1,6 +1,6 @@
-// The bot's own version as a snapshot knows it: the package's version, a hash of the code that is running (every
+// The bot's own version as its cache knows it: the package's version, a hash of the code that is running (every
 // file of src/, or of dist/src/ in a built bot) and V8's version, so that any change to how documents are parsed
-// or indexed, or to how V8 writes values, makes every saved library one "from another version".
+// or indexed, or to how V8 writes values, makes every cached document one "from another version".
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';

@@ -1,7 +1,8 @@
 // npm run bench:start [-- CORPUS_DIR] (also at the end of npm run bench): the compiled bot's start to ready (spawn
 // -> the stand-in's READY, which now waits for /check's matcher) and a one-shot console answer (a whole process),
-// cold (an empty CACHE_DIR: parse, index, then save) and warm (the saved library present), on the seed and on the
-// corpus (skipped when absent). Medians of a few runs; the ratios warm corpus / warm seed are the measure.
+// cold (an empty CACHE_DIR: parse, save each document, index) and warm (every document in the cache: index only),
+// on the seed and on the corpus (skipped when absent). Medians of a few runs; the ratios warm corpus / warm seed
+// are the measure.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

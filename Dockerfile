@@ -14,10 +14,14 @@ COPY scripts ./scripts
 COPY src ./src
 COPY commands ./commands
 RUN npm run build
+# The bundled documents, parsed now into the cache: a container serving them starts without parsing them again.
+COPY seeds ./seeds
+RUN CACHE_DIR=/app/cache SEEDS_DIR=/app/seeds npm run build-snapshot
 
 FROM node:${NODE_VERSION}-slim AS runtime
 ENV NODE_ENV=production \
     SEEDS_DIR=/app/seeds \
+    CACHE_DIR=/app/cache \
     HTTP_PORT=8080
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -26,6 +30,8 @@ COPY --from=build /app/dist ./dist
 # /trend's chart font, loaded by file (no system fonts): DejaVu Sans from Debian's fonts-dejavu-core package,
 # shipped in the repository so the image needs no apt-get.
 COPY assets ./assets
+# The parsed documents (each used only while its file holds the same bytes); the bot saves new ones there.
+COPY --from=build --chown=node:node /app/cache ./cache
 # The bundled document, served when nothing is mounted over the volume.
 COPY seeds ./seeds
 USER node

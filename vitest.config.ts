@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // The test workers can collect garbage on demand: tests/transport/heap.test.ts reads the heap after a full GC.
     execArgv: ['--expose-gc'],
+    // No saved library (CACHE_DIR) for the bots and consoles the tests start: each test reads its documents afresh,
+    // and nothing is written to the user's cache folder. tests/library/snapshot.test.ts names its own folder.
+    env: { CACHE_DIR: 'off' },
   },
 });

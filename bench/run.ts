@@ -107,3 +107,4 @@ if (process.env.BENCH_HTTP !== '0') {
 // announcement and per settings read; each prints its own lines when imported. BENCH_FOLLOW=0 leaves them out.
 if (process.env.BENCH_FOLLOW !== '0') await import('./feeds.js');
 if (process.env.BENCH_FOLLOW !== '0') await import('./db.js');
+if (process.env.BENCH_START !== '0') await (await import('./start.js')).startBench(corpusDir);

@@ -1,4 +1,6 @@
 // Settings from the environment (and .env, via dotenv), validated at start: a bad one gets one clear line.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -47,6 +49,8 @@ export interface Config {
   feeds: string[];
   /** How often each feed is polled, and how soon every replica serves what one fetched. */
   feedPollMs: number;
+  /** Where the saved library is kept (CACHE_DIR); null: none is kept (CACHE_DIR=off). */
+  cacheDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: readDatabaseUrl(value),
     feeds: readFeeds(value),
     feedPollMs: readFeedPoll(value),
+    cacheDir: cacheDirFrom(env),
   };
 }
 
@@ -133,6 +138,20 @@ function readFeedPoll(value: Read): number {
     throw new ConfigError('FEED_POLL_SECONDS', `must be a whole number of seconds from 1 to 86400; got ${shown(text)}`);
   }
   return seconds * 1000;
+}
+
+/**
+ * CACHE_DIR; else DATA_DIR/cache; else the user's cache folder (XDG_CACHE_HOME, or ~/.cache). "off": none, every
+ * start parses and indexes. Read by the console too, which takes no other setting from here.
+ */
+export function cacheDirFrom(env: NodeJS.ProcessEnv): string | null {
+  const set = (name: string) => env[name]?.trim() || null;
+  const cacheDir = set('CACHE_DIR');
+  if (cacheDir?.toLowerCase() === 'off') return null;
+  if (cacheDir) return cacheDir;
+  const dataDir = set('DATA_DIR');
+  if (dataDir) return join(dataDir, 'cache');
+  return join(set('XDG_CACHE_HOME') ?? join(homedir(), '.cache'), 'factsheet-bot');
 }
 
 /** Unset or "auto": Discord's recommendation, which grows with the servers the bot is in. */

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { filesDescribed, withoutFiles } from './command.js';
 import type { LiveLibrary } from './library/reload.js';
-import { NothingToServeError, openLibrary } from './library/serve.js';
+import { cacheDirFrom } from './config.js';
+import { cachedIn, NothingToServeError, openLibrary } from './library/serve.js';
 import { responseAsText } from './transport/as-text.js';
 import { newSession, runInteractive, runLine, runLines, type ConsoleSession } from './transport/console.js';
 import { CommandLineError } from './transport/parse-command.js';
@@ -137,7 +138,7 @@ async function openDocuments(seeds: string, setting: string): Promise<LiveLibrar
     info: (fields: object, message: string) => process.stderr.write(`${message}${changedFiles(fields)}\n`),
   };
   try {
-    const { live } = await openLibrary(seeds, log, setting);
+    const { live } = await openLibrary(seeds, log, setting, cachedIn(cacheDirFrom(process.env)));
     started = true;
     return live;
   } catch (error) {

@@ -7,8 +7,9 @@ import type { Logger } from 'pino';
 import { commands } from '../commands/index.js';
 import { sharedContext } from './command.js';
 import { ConfigError, loadConfig, secretsOf, type Config, type InteractionMode } from './config.js';
+import { sentenceFinderBuilt } from './library/library.js';
 import type { LiveLibrary } from './library/reload.js';
-import { NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
+import { cachedIn, NothingToServeError, openLibrary, servedDocuments, servedSummary } from './library/serve.js';
 import { createLogger, logDestination } from './log.js';
 import type { BotMetrics } from './observe/metrics.js';
 import type { HttpServer } from './transport/http-server.js';
@@ -129,7 +130,7 @@ async function serve(config: Config, token: string | null): Promise<number> {
   const serving = data && store && { config, token, log, metrics, store, server, library, data };
   const opening = serving && TRANSPORTS[config.interactions](serving);
   void opening?.then((transport) => (running.transport = transport));
-  const live = (running.live = data && (await loadDocuments(config.seedsDir, log, metrics, data.folder.dir)));
+  const live = (running.live = data && (await loadDocuments(config, log, metrics, data.folder.dir)));
   const transport = await opening;
   if (!live || !transport || !store || !data) {
     live?.close();
@@ -137,6 +138,9 @@ async function serve(config: Config, token: string | null): Promise<number> {
     return 1;
   }
   reportStoreHealth(store, log, metrics);
+  // Ready means ready: /check's every-sentence matcher, built in slices after the documents load (at once from a
+  // saved library), is built before the transport starts, so /readyz and the gateway's first answer wait for it.
+  await sentenceFinderBuilt(live.current());
   const following = follow(config, token, { log, metrics, live, data });
   const code = await Promise.race([
     signalled.then((signal) => (log.info({ signal }, 'shutting down'), 0)),
@@ -290,7 +294,7 @@ function exitOnCrash(log: Logger): void {
 
 /** The documents folder, loaded and watched; null (logged) when nothing in it can be served. */
 async function loadDocuments(
-  seedsDir: string,
+  config: Config,
   log: Logger,
   metrics: BotMetrics | undefined,
   fetchedDir: string,
@@ -303,9 +307,10 @@ async function loadDocuments(
     debug: (m: string) => log.debug(m),
   };
   try {
-    // The fetched documents are served beside SEEDS_DIR's files.
-    opened = await openLibrary(seedsDir, reloadLog, 'SEEDS_DIR', {
+    // The fetched documents are served beside SEEDS_DIR's files; parsed ones are kept in CACHE_DIR.
+    opened = await openLibrary(config.seedsDir, reloadLog, 'SEEDS_DIR', {
       alsoRead: [{ name: FETCHED_NAME, dir: fetchedDir }],
+      ...cachedIn(config.cacheDir),
     });
   } catch (error) {
     if (error instanceof NothingToServeError) {

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretsOf } from '../src/config.js';
 
@@ -26,7 +28,15 @@ describe('loadConfig', () => {
       databaseUrl: null,
       feeds: [],
       feedPollMs: 600_000,
+      cacheDir: join(homedir(), '.cache', 'factsheet-bot'),
     });
+  });
+
+  it('keeps the saved library in CACHE_DIR, else under DATA_DIR or the user cache folder; off keeps none', () => {
+    expect(loadConfig({ CACHE_DIR: '/var/cache/bot', DATA_DIR: '/data' }).cacheDir).toBe('/var/cache/bot');
+    expect(loadConfig({ DATA_DIR: '/data' }).cacheDir).toBe('/data/cache');
+    expect(loadConfig({ XDG_CACHE_HOME: '/xdg' }).cacheDir).toBe('/xdg/factsheet-bot');
+    expect(loadConfig({ CACHE_DIR: 'OFF', DATA_DIR: '/data' }).cacheDir).toBeNull();
   });
 
   it('reads every setting', () => {
@@ -52,6 +62,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://bot:pw@db.internal/factsheet',
         FEEDS: 'https://www.whitehouse.gov/fact-sheets/, https://example.org/rss.xml  https://example.org/rss.xml',
         FEED_POLL_SECONDS: '120',
+        CACHE_DIR: '/var/cache/factsheet-bot',
       }),
     ).toEqual({
       token: TOKEN,
@@ -74,6 +85,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://bot:pw@db.internal/factsheet',
       feeds: ['https://www.whitehouse.gov/fact-sheets/', 'https://example.org/rss.xml'],
       feedPollMs: 120_000,
+      cacheDir: '/var/cache/factsheet-bot',
     });
   });
 

@@ -9,12 +9,19 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Document } from '../document/types.js';
+import type { CacheKey, CacheOutcome, CachedRead } from './document-cache.js';
 import { joinPart, splitDocument, type DocumentPart } from './document-parts.js';
 import { DocumentError } from './read.js';
 
 /** Reads one file into a Document; throws DocumentError naming the file when it cannot be served. */
 export interface DocumentReader {
-  read(path: string, file: string): Promise<Document>;
+  /** Through the cache when one is given (a reader may ignore it), which is told what it did for the file. */
+  read(path: string, file: string, cache?: CacheUse): Promise<Document>;
+}
+
+/** The cache to read a file through, and who is told what it did. */
+export interface CacheUse extends CacheKey {
+  told(outcome: CacheOutcome): void;
 }
 
 /**
@@ -30,18 +37,21 @@ export const PARSE_BUDGET_MS = 10_000;
 const IDLE_MS = 1_000;
 
 /** A file to read, or the next part of the document being sent. */
-type Request = { id: number; path: string; file: string } | { id: number; next: true };
+type Request = { id: number; path: string; file: string; cache?: CacheKey } | { id: number; next: true };
 
 type Reply =
   | { ready: true }
   /** The document with its first part; `parts` more follow, each when asked for. */
-  | { id: number; document: Document; parts: number }
+  | { id: number; document: Document; parts: number; cached: CacheOutcome | null }
   | { id: number; part: DocumentPart }
   | { id: number; refused: { file: string; line: number | null; reason: string } }
   | { id: number; failed: string };
 
 /** The worker's side: answers each request with the Document, or with why the file cannot be served. */
-export function serveReads(port: MessagePort, read: (path: string, file: string) => Promise<Document>): void {
+export function serveReads(
+  port: MessagePort,
+  read: (path: string, file: string, cache?: CacheKey) => Promise<CachedRead>,
+): void {
   // The parts of the document being sent that were not asked for yet.
   let unsent: DocumentPart[] = [];
   const send = (reply: Reply): void => {
@@ -54,7 +64,7 @@ export function serveReads(port: MessagePort, read: (path: string, file: string)
   };
   port.on('message', (request: Request) => {
     if ('next' in request) return send({ id: request.id, part: unsent.shift()! });
-    void answer(request.id, () => read(request.path, request.file)).then((reply) => {
+    void answer(request.id, () => read(request.path, request.file, request.cache)).then((reply) => {
       if ('document' in reply) {
         const { head, parts } = splitDocument(reply.document);
         // A document of one part goes as it is; a larger one with its first part, the rest when asked for.
@@ -67,9 +77,10 @@ export function serveReads(port: MessagePort, read: (path: string, file: string)
   port.postMessage({ ready: true } satisfies Reply);
 }
 
-async function answer(id: number, read: () => Promise<Document>): Promise<Reply> {
+async function answer(id: number, read: () => Promise<CachedRead>): Promise<Reply> {
   try {
-    return { id, document: await read(), parts: 0 };
+    const { document, cached } = await read();
+    return { id, document, parts: 0, cached };
   } catch (error) {
     return error instanceof DocumentError
       ? { id, refused: { file: error.file, line: error.line, reason: error.reason } }
@@ -80,6 +91,7 @@ async function answer(id: number, read: () => Promise<Document>): Promise<Reply>
 interface Job {
   path: string;
   file: string;
+  cache?: CacheUse;
   resolve(document: Document): void;
   reject(error: Error): void;
 }
@@ -115,9 +127,9 @@ export class ParsePool implements DocumentReader {
     this.entry = options.entry ?? workerEntry();
   }
 
-  read(path: string, file: string): Promise<Document> {
+  read(path: string, file: string, cache?: CacheUse): Promise<Document> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ path, file, resolve, reject });
+      this.queue.push({ path, file, cache, resolve, reject });
       this.dispatch();
     });
   }
@@ -146,7 +158,8 @@ export class ParsePool implements DocumentReader {
     slot.job = { ...job, id, timer: setTimeout(() => this.overBudget(slot), this.budgetMs) };
     // Held while it works, so the process waits for the answer; let go when idle, so it can exit.
     slot.worker.ref();
-    slot.worker.postMessage({ id, path: job.path, file: job.file } satisfies Request);
+    const cache = job.cache && { dir: job.cache.dir, version: job.cache.version };
+    slot.worker.postMessage({ id, path: job.path, file: job.file, cache } satisfies Request);
   }
 
   private spawn(): void {
@@ -179,6 +192,7 @@ export class ParsePool implements DocumentReader {
    */
   private arriving(slot: Slot, reply: Reply): boolean {
     const job = slot.job!;
+    if ('document' in reply && reply.cached) job.cache?.told(reply.cached);
     if ('document' in reply && reply.parts > 0) [job.arrived, job.parts] = [reply.document, reply.parts];
     else if ('part' in reply && job.parts! > 1)
       [job.arrived, job.parts] = [joinPart(job.arrived!, reply.part), job.parts! - 1];

@@ -47,11 +47,20 @@ export function decodeDocument(file: string, bytes: Uint8Array): string {
  * Throws DocumentError (or the file system's error for a missing file).
  */
 export async function readDocument(path: string, file = basename(path)): Promise<Document> {
+  return documentFromBytes(file, await readDocumentBytes(path, file));
+}
+
+/** The bytes of a document file, refused (DocumentError) when it is not a regular file or is too large. */
+export async function readDocumentBytes(path: string, file: string): Promise<Buffer> {
   const info = await stat(path);
   if (!info.isFile()) throw new DocumentError(file, null, 'not a regular file');
   if (info.size > MAX_DOCUMENT_BYTES) throw tooLarge(file, info.size);
-  const text = decodeDocument(file, await readFile(path));
-  const document = parseDocument(text, { file });
+  return readFile(path);
+}
+
+/** Parses the bytes read from a document file; throws DocumentError naming the file on bad input. */
+export function documentFromBytes(file: string, bytes: Uint8Array): Document {
+  const document = parseDocument(decodeDocument(file, bytes), { file });
   if (document.sections.length === 0) throw new DocumentError(file, 1, 'no statements found');
   return document;
 }

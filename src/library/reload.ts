@@ -10,7 +10,9 @@ import { plural } from '../document/text.js';
 import { duplicateSteps, duplicateWarning } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile, type Listing } from './folder.js';
 import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
-import { sharedParsePool, type DocumentReader } from './parse-pool.js';
+import { botVersion } from './bot-version.js';
+import { CacheTally } from './document-cache.js';
+import { sharedParsePool, type CacheUse, type DocumentReader } from './parse-pool.js';
 import { DocumentError } from './read.js';
 import { finishInSlices } from './steps.js';
 
@@ -61,6 +63,8 @@ export interface LiveLibraryOptions {
    * watched: whoever writes one calls refresh() after.
    */
   alsoRead?: ReadonlyArray<{ name: string; dir: string }>;
+  /** The cache folder (CACHE_DIR) of parsed documents (document-cache.ts): a file read before is not parsed again. */
+  cache?: { dir: string; /** Default: the running bot's (bot-version.ts). */ version?: string };
 }
 
 /** What reading one listed file found: its entry (null when it is gone), and what the report says of it. */
@@ -84,6 +88,7 @@ export class LiveLibrary {
   private readonly rescanMs: number;
   private readonly reader: DocumentReader;
   private readonly alsoRead: NonNullable<LiveLibraryOptions['alsoRead']>;
+  private readonly cache: LiveLibraryOptions['cache'] | null;
   /** Skipped entries already reported: one that stays is named once, not at every scan. */
   private skippedBefore = new Set<string>();
   /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
@@ -102,6 +107,7 @@ export class LiveLibrary {
     options: LiveLibraryOptions = {},
   ) {
     this.rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
+    this.cache = options.cache ?? null;
     this.reader = options.reader ?? sharedParsePool();
     this.alsoRead = options.alsoRead ?? [];
   }
@@ -178,7 +184,10 @@ export class LiveLibrary {
 
   /** Reads the changed files all at once (the workers take them in turn), reporting them in listing order. */
   private async readChanged(files: ListedFile[], report: ReloadReport): Promise<Map<string, Entry>> {
-    const outcomes = await Promise.all(files.map(({ file, path }) => this.readIfChanged(file, path)));
+    const tally = new CacheTally();
+    const cache = await this.cacheUse(tally);
+    const outcomes = await Promise.all(files.map(({ file, path }) => this.readIfChanged(file, path, cache)));
+    this.logCache(tally);
     const next = new Map<string, Entry>();
     files.forEach(({ file }, i) => {
       const { entry, kind, error, warnings } = outcomes[i]!;
@@ -191,7 +200,7 @@ export class LiveLibrary {
   }
 
   /** The file's entry, read again only when it changed since the last scan. */
-  private async readIfChanged(file: string, path: string): Promise<Outcome> {
+  private async readIfChanged(file: string, path: string, cache: CacheUse | undefined): Promise<Outcome> {
     const info = await stat(path).catch(() => null);
     if (!info) return { entry: null, kind: null, error: null, warnings: [] };
     // The inode too: a file replaced by a rename (as editors save) may keep its size and time.
@@ -200,7 +209,7 @@ export class LiveLibrary {
     if (previous && previous.stamp === stamp) return { entry: previous, kind: null, error: null, warnings: [] };
     const kind = previous ? 'changed' : 'added';
     try {
-      const document = await this.reader.read(path, file);
+      const document = await this.reader.read(path, file, cache);
       const warnings = document.warnings.map((w) => `${file}:${w.line}: ${w.message}`);
       return { entry: { stamp, document }, kind, error: null, warnings };
     } catch (error) {
@@ -210,6 +219,20 @@ export class LiveLibrary {
           : new DocumentError(file, null, `could not be read (${(error as Error).message})`);
       return { entry: { stamp, document: previous?.document ?? null }, kind, error: refused, warnings: [] };
     }
+  }
+
+  /** The cache to read through, its outcomes summed in `tally`; none without a cache folder. */
+  private async cacheUse(tally: CacheTally): Promise<CacheUse | undefined> {
+    if (!this.cache) return undefined;
+    const version = this.cache.version ?? (await botVersion());
+    return { dir: this.cache.dir, version, told: (outcome) => tally.add(outcome) };
+  }
+
+  /** One line for what the cache did in a scan that read files, and one for each kind of trouble it met. */
+  private logCache(tally: CacheTally): void {
+    const summary = tally.summary();
+    if (summary) this.log?.info({ reused: tally.reused, parsed: tally.parsed }, summary);
+    for (const warning of tally.warnings()) this.log?.warn(warning);
   }
 
   /** What a subfolder that could not be listed held is unknown, not gone: its documents stay. */

@@ -18,6 +18,11 @@ export interface OpenedLibrary {
  * names where the folder was given (SEEDS_DIR, or the console's --seeds), so an error points at what the person
  * actually typed.
  */
+/** The options that keep parsed documents in CACHE_DIR; none when it is off (null). */
+export function cachedIn(cacheDir: string | null): LiveLibraryOptions {
+  return cacheDir === null ? {} : { cache: { dir: cacheDir } };
+}
+
 export async function openLibrary(
   seedsDir: string,
   log: ReloadLog,

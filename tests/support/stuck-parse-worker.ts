@@ -5,14 +5,14 @@
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { serveReads } from '../../src/library/parse-pool.js';
-import { readDocument } from '../../src/library/read.js';
+import { readThroughCache } from '../../src/library/document-cache.js';
 
-serveReads(parentPort!, async (path, file) => {
+serveReads(parentPort!, async (path, file, cache) => {
   if (basename(file).startsWith('stuck')) {
     for (;;) {
       // Busy, as a runaway pattern is: only ending the thread stops it.
     }
   }
   if (basename(file).startsWith('crash')) process.exit(3);
-  return readDocument(path, file);
+  return readThroughCache(path, file, cache);
 });

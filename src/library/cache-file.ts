@@ -1,0 +1,81 @@
+// One entry of the cache folder: a first line naming the format, a second line of JSON (the bot's version, the key
+// of what the entry holds, the body's length and SHA-256), then the body. An entry from another version, of other
+// content, cut short or with a byte changed is refused before its body is read. Written to a temporary file and
+// renamed over the old one, so a reader (another replica, the next start) sees the old entry or the new one whole.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+const MAGIC = 'factsheet-bot cache entry 1\n';
+
+interface Header {
+  version: string;
+  key: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** What an entry must have been written with to be used. */
+export interface EntryLabel {
+  /** The running bot's version (snapshot-version.ts). */
+  version: string;
+  /** What the body was made from, e.g. the file's name and the SHA-256 of its bytes. */
+  key: string;
+}
+
+/** The body, or why the entry cannot be used (what the log says before the work is done again). */
+export type EntryRead = { body: Buffer } | { refused: string };
+
+export const NO_ENTRY = 'there is none yet';
+
+export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads and checks the entry. */
+export async function readEntry(path: string, label: EntryLabel): Promise<EntryRead> {
+  let file: Buffer;
+  try {
+    file = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { refused: code === 'ENOENT' ? NO_ENTRY : `it cannot be read (${code})` };
+  }
+  const headerEnd = file.indexOf(0x0a, MAGIC.length);
+  if (file.subarray(0, MAGIC.length).toString('latin1') !== MAGIC || headerEnd < 0)
+    return { refused: 'it is not a cache entry' };
+  let header: Header;
+  try {
+    header = JSON.parse(file.subarray(MAGIC.length, headerEnd).toString('utf8')) as Header;
+  } catch {
+    return { refused: 'its header is damaged' };
+  }
+  if (header.version !== label.version) return { refused: 'it was saved by another version of the bot' };
+  if (header.key !== label.key) return { refused: 'it is out of date with its file' };
+  const body = file.subarray(headerEnd + 1);
+  if (body.length !== header.bytes) return { refused: 'it is cut short or too long' };
+  if (sha256(body) !== header.sha256) return { refused: 'its checksum does not match: it is damaged' };
+  return { body };
+}
+
+/**
+ * Writes the entry whole or not at all: a temporary file beside it, then renamed over it. Not flushed to the disk
+ * (one flush a document would slow a cold start): a power cut may leave an entry empty or cut short, which its
+ * length and checksum refuse.
+ */
+export async function writeEntry(path: string, label: EntryLabel, body: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const header: Header = { ...label, bytes: body.length, sha256: sha256(body) };
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(`${MAGIC}${JSON.stringify(header)}\n`);
+      await handle.writeFile(body);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

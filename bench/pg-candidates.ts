@@ -14,7 +14,7 @@ import pg from 'pg';
 import { loadGold } from '../eval/gold/load.js';
 import { plainText } from '../src/document/text.js';
 import type { Document } from '../src/document/types.js';
-import { newerFirst } from '../src/library/dates.js';
+import { documentDate, newerFirst } from '../src/library/dates.js';
 import { FigureFinder, leadIn, type FigureSentence } from '../src/library/figure-search.js';
 import { buildIndexes, figureSentenceIndexSteps } from '../src/library/indexes.js';
 import type { Library, StatementRef } from '../src/library/library.js';
@@ -104,19 +104,22 @@ interface Row {
   heading_terms: string;
   around_terms: string;
   title_terms: string;
+  /** The document's date (YYYY-MM-DD), or '' without one: newer first at a tie, as the bot orders. */
+  date: string;
 }
 
-function row(kind: Row['kind'], id: number, body: string, heading: string, around: string, title: string): Row {
+function row(kind: Row['kind'], id: number, document: Document, [body, heading, around]: string[]): Row {
   const stems = (text: string) => terms(text).join(' ');
-  const [body_terms, heading_terms, around_terms, title_terms] = [body, heading, around, title].map(stems);
+  const [body_terms, heading_terms, around_terms, title_terms] = [body!, heading!, around!, document.title].map(stems);
   return {
     kind,
     id,
-    body,
+    body: body!,
     body_terms: body_terms!,
     heading_terms: heading_terms!,
     around_terms: around_terms!,
     title_terms: title_terms!,
+    date: documentDate(document) ?? '',
   };
 }
 
@@ -129,17 +132,17 @@ function figureRow(sentence: FigureSentence, id: number): Row {
   const lead = point && leadIn(section, point);
   const rest = point ? text.slice(point.span[0], span[0]) + ' ' + text.slice(span[1], point.span[1]) : '';
   const around = readerText(document, `${rest} ${lead ? lead.text : ''}`);
-  return row('figure', id, readerText(document, text.slice(...span)), section.title, around, document.title);
+  return row('figure', id, document, [readerText(document, text.slice(...span)), section.title, around]);
 }
 
 function statementRow(ref: StatementRef, id: number): Row {
-  return row('statement', id, readerText(ref.document, ref.point.text), ref.section.title, '', ref.document.title);
+  return row('statement', id, ref.document, [readerText(ref.document, ref.point.text), ref.section.title, '']);
 }
 
 const SCHEMA = `
   CREATE TABLE sentence (
     kind text NOT NULL, id int NOT NULL, body text NOT NULL, body_terms text NOT NULL, heading_terms text NOT NULL,
-    around_terms text NOT NULL, title_terms text NOT NULL,
+    around_terms text NOT NULL, title_terms text NOT NULL, date text NOT NULL,
     -- The bot's stems, not PostgreSQL's: a question's terms (synonyms, typo corrections) match as the bot matches.
     words tsvector GENERATED ALWAYS AS (
       setweight(to_tsvector('simple', body_terms), 'A') || setweight(to_tsvector('simple', heading_terms), 'B') ||
@@ -154,8 +157,8 @@ async function loadRows(client: pg.Client, rows: Row[]) {
     const batch = rows.slice(from, from + 5000);
     const column = (key: keyof Row) => batch.map((row) => row[key]);
     await client.query(
-      `INSERT INTO sentence (kind, id, body, body_terms, heading_terms, around_terms, title_terms)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+      `INSERT INTO sentence (kind, id, body, body_terms, heading_terms, around_terms, title_terms, date)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
       [
         column('kind'),
         column('id'),
@@ -164,6 +167,7 @@ async function loadRows(client: pg.Client, rows: Row[]) {
         column('heading_terms'),
         column('around_terms'),
         column('title_terms'),
+        column('date'),
       ],
     );
   }
@@ -193,21 +197,35 @@ function anyOf(terms: Iterable<string>): string {
 /** Candidate ids, best first, with their sentence's stems for the re-ranking (the row brings them). */
 type Candidates = (kind: Row['kind'], query: string, depth: number) => Promise<Array<{ id: number; terms: string[] }>>;
 
-/** How candidates are ordered: by ts_rank_cd alone, or by the rarity of the words they hold first. */
-type Mode = 'rank' | 'rarity';
-const MODE_NAMES: Record<Mode, string> = { rank: 'ts_rank_cd', rarity: 'rarest words held, then ts_rank_cd' };
+/**
+ * How candidates are ordered: by ts_rank_cd alone; by the rarity of the words they hold first; or that, then
+ * ts_rank_cd divided by 1 + the log of the length (BM25 prefers short sentences) and newer documents first.
+ */
+type Mode = 'rank' | 'rarity' | 'shorter';
+const MODE_NAMES: Record<Mode, string> = {
+  rank: 'ts_rank_cd',
+  rarity: 'rarest words held, then ts_rank_cd',
+  shorter: 'rarest words held, then ts_rank_cd by length, newer first',
+};
 
 const BY_RANK = `SELECT id, body_terms FROM sentence, to_tsquery('simple', $2) AS q WHERE kind = $1 AND words @@ q
   ORDER BY ts_rank_cd('${RANK_WEIGHTS}', words, q) DESC, id LIMIT $3`;
 
 // ts_rank_cd knows nothing of how rare a word is: here each of the query's words (with its alternatives) counts
 // by its rarity among the rows, as /stat's share of the words does, and ts_rank_cd only orders within that.
-const BY_RARITY = `WITH asked AS (SELECT to_tsquery('simple', t) AS q FROM unnest($4::text[]) AS t),
-  weighed AS (SELECT q, ln(1 + $5::float / (1 + (SELECT count(*) FROM sentence s WHERE s.kind = $1 AND s.words @@ asked.q)))
+// MATERIALIZED: inlined, each word's count would run again for every row that matches.
+const byRarity = (
+  rank: string,
+) => `WITH asked AS MATERIALIZED (SELECT to_tsquery('simple', t) AS q FROM unnest($4::text[]) AS t),
+  weighed AS MATERIALIZED (SELECT q, ln(1 + $5::float / (1 + (SELECT count(*) FROM sentence s WHERE s.kind = $1 AND s.words @@ asked.q)))
     AS rarity FROM asked)
   SELECT id, body_terms FROM sentence s, to_tsquery('simple', $2) AS q WHERE kind = $1 AND words @@ q
-  ORDER BY (SELECT sum(rarity) FROM weighed WHERE s.words @@ weighed.q) DESC,
-    ts_rank_cd('${RANK_WEIGHTS}', words, q) DESC, id LIMIT $3`;
+  ORDER BY (SELECT sum(rarity) FROM weighed WHERE s.words @@ weighed.q) DESC, ${rank}, id LIMIT $3`;
+const ORDERS: Record<Mode, string> = {
+  rank: BY_RANK,
+  rarity: byRarity(`ts_rank_cd('${RANK_WEIGHTS}', words, q) DESC`),
+  shorter: byRarity(`ts_rank_cd('${RANK_WEIGHTS}', words, q, 1) DESC, date DESC`),
+};
 
 function candidatesFrom(client: pg.Client, words: TextIndex, mode: Mode, rows: Map<string, number>): Candidates {
   return async (kind, query, depth) => {
@@ -218,10 +236,8 @@ function candidatesFrom(client: pg.Client, words: TextIndex, mode: Mode, rows: M
       .filter((g) => g.length > 0);
     if (asked.length === 0) return [];
     const any = asked.map((g) => `(${g})`).join(' | ');
-    const found =
-      mode === 'rarity'
-        ? await client.query<{ id: number; body_terms: string }>(BY_RARITY, [kind, any, depth, asked, rows.get(kind)])
-        : await client.query<{ id: number; body_terms: string }>(BY_RANK, [kind, any, depth]);
+    const values = mode === 'rank' ? [kind, any, depth] : [kind, any, depth, asked, rows.get(kind)];
+    const found = await client.query<{ id: number; body_terms: string }>(ORDERS[mode], values);
     return found.rows.map((r) => ({ id: r.id, terms: r.body_terms ? r.body_terms.split(' ') : [] }));
   };
 }
@@ -384,7 +400,7 @@ async function main(): Promise<void> {
     console.log(`|---|---|---|${DEPTHS.map(() => '---').join('|')}|---|`);
     for (const { kind, name, reranker, keyOf } of kinds) {
       for (const set of sets) {
-        for (const mode of ['rank', 'rarity'] as const) {
+        for (const mode of ['rank', 'rarity', 'shorter'] as const) {
           const r = await recall(kind, set.queries, candidatesFrom(client, words, mode, counts), reranker, keyOf);
           const of = (n: number) => (r.wanted ? (n / r.wanted).toFixed(3) : '-');
           console.log(
@@ -399,7 +415,7 @@ async function main(): Promise<void> {
     );
     console.log('|---|---|---|---|---|---|');
     for (const { kind, name, reranker } of kinds) {
-      for (const mode of ['rank', 'rarity'] as const) {
+      for (const mode of ['rank', 'shorter'] as const) {
         const candidates = candidatesFrom(client, words, mode, counts);
         const t = await latency(kind, [...questions, ...QUERIES], candidates, reranker);
         console.log(

@@ -51,7 +51,7 @@ function filesUnder(dir: string, folder = ''): string[] {
  * and the last digit of every number of two or more digits in its body moved on by n. The title alone makes
  * it a different document to the duplicate check; the numbers make its figures differ as well.
  */
-export function edition(text: string, n: number): string {
+function edition(text: string, n: number): string {
   if (n === 0) return text;
   const end = text.startsWith('---') ? text.indexOf('\n---', 3) + 4 : 0;
   const frontMatter = text

@@ -26,7 +26,7 @@ export interface Measured {
   ops: Map<string, { median: number; p99: number }>;
 }
 
-const QUERIES = [
+export const QUERIES = [
   'homicides',
   'border',
   'jobs',

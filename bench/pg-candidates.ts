@@ -1,7 +1,7 @@
 // npx tsx bench/pg-candidates.ts [CORPUS_DIR]: the shared-index prototype of docs/scaling.md. Every figure
 // sentence (/stat) and every statement (/search) of the corpus goes into PostgreSQL with its context (section
 // heading, the rest of its statement, document title) as a weighted tsvector under a GIN index; a question's
-// candidates are the top rows by ts_rank_cd, and the bot re-ranks them with its own code (a FigureFinder or a
+// candidates are the top rows by ts_rank_cd, and the bot re-ranks them with its own code (a SentenceFinder or a
 // TextIndex over the candidates alone). Measured against the in-memory library on the same corpus: recall of
 // its top 10, and the latency of both. Starts its own PostgreSQL 15 (PG_BIN) as the `postgres` user in a
 // temporary folder on a free port, and removes it after. Numbers are reported, never asserted.
@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadGold } from '../eval/gold/load.js';
-import { plainText } from '../src/document/text.js';
+import { plainTextOf } from '../src/document/formats/index.js';
 import type { Document } from '../src/document/types.js';
 import { documentDate, newerFirst } from '../src/library/dates.js';
-import { FigureFinder, leadIn, type FigureSentence } from '../src/library/figure-search.js';
-import { buildIndexes, figureSentenceIndexSteps } from '../src/library/indexes.js';
+import { SentenceFinder, leadIn, type IndexedSentence } from '../src/library/figure-search.js';
+import { figureSentenceIndexSteps, indexSteps } from '../src/library/indexes.js';
 import type { Library, StatementRef } from '../src/library/library.js';
 import { collectPartSteps } from '../src/library/refs.js';
 import { loadLibrary } from '../src/library/reload.js';
@@ -92,8 +92,7 @@ async function startPostgres(): Promise<Server> {
 
 // ---- The rows: each sentence with its context ----
 
-const readerText = (document: Document, text: string) =>
-  document.format === 'markdown' ? plainText(text, true) : text;
+const readerText = (document: Document, text: string) => plainTextOf(document, text);
 
 /** A row as the ingest job would write it: the sentence, and the bot's own stems of it and of its context. */
 interface Row {
@@ -124,7 +123,7 @@ function row(kind: Row['kind'], id: number, document: Document, [body, heading, 
 }
 
 /** A figure sentence as /stat ranks it: its text, the rest of its statement and its list's lead-in, heading, title. */
-function figureRow(sentence: FigureSentence, id: number): Row {
+function figureRow(sentence: IndexedSentence, id: number): Row {
   const { document, span, figures } = sentence;
   const { section, figure } = figures[0]!;
   const point = [section.lead, ...section.points].find((p) => p?.id === figure.pointId);
@@ -249,7 +248,7 @@ interface Reranker {
   rerank(query: string, candidates: Array<{ id: number; terms: string[] }>): string[];
 }
 
-/** /stat: a FigureFinder over the candidates, with the library's statement vocabulary (synonyms, typos). */
+/** /stat: a SentenceFinder over the candidates, with the library's statement vocabulary (synonyms, typos). */
 function statReranker(library: Library, words: TextIndex): Reranker {
   const sentences = library.figureFinder.sentences;
   return {
@@ -260,7 +259,7 @@ function statReranker(library: Library, words: TextIndex): Reranker {
         .map((hit) => hit.sentence.key),
     rerank: (query, candidates) => {
       const chosen = candidates.map(({ id }) => sentences[id]!);
-      const finder = new FigureFinder(chosen, words, undefined, finish(figureSentenceIndexSteps(chosen)));
+      const finder = new SentenceFinder(chosen, words, undefined, finish(figureSentenceIndexSteps(chosen)));
       return finder
         .find(query)
         .slice(0, 10)
@@ -365,7 +364,7 @@ async function main(): Promise<void> {
     return;
   }
   const { library } = await loadLibrary(corpusDir);
-  const words = buildIndexes(library.documents, finish(collectPartSteps(library.documents))).statements;
+  const words = finish(indexSteps(library.documents, finish(collectPartSteps(library.documents)))).statements;
   const sentences = library.figureFinder.sentences;
   const rows = [...sentences.map(figureRow), ...library.statements.map(statementRow)];
   const questions = loadGold('tune').questions.map((q) => q.q);

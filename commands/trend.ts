@@ -8,7 +8,7 @@ import { CHART_SIZE, trendSpec, unitLabel } from '../src/chart/spec.js';
 import { renderChart } from '../src/chart/render.js';
 import type { Document } from '../src/document/types.js';
 import { dateSpan, datedWithin, type DateRange } from '../src/library/dates.js';
-import type { FigureRef, Library } from '../src/library/library.js';
+import type { Library } from '../src/library/library.js';
 import {
   findTrend,
   MAX_TREND_QUERY,
@@ -150,11 +150,6 @@ function nothingFound(asked: Asked): Reply {
     'No figures to chart',
     `No figure found for “${escapeUserText(truncate(asked.query, 100))}”${within}. /stat query:<words> finds single figures; /search finds statements.`,
   );
-}
-
-/** Every figure a trend reads, for tests: what each drawn point stands for. */
-export function trendFigures(trend: Trend): FigureRef[] {
-  return trend.series.flatMap((s) => s.points.flatMap((p) => p.figures));
 }
 
 export const trend = defineCommand({

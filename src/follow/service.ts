@@ -64,5 +64,7 @@ async function followRound(options: FollowingOptions): Promise<void> {
   const result = await announceRecent(live.current(), { ...options, db: database.db, post: options.post });
   if (!result) return;
   options.metrics?.onAnnouncements?.(result.sent, result.failed);
+  // A line when something was posted, refused or paused; a quiet round says nothing.
+  if (result.sent + result.failed + result.paused.length === 0) return;
   log.info({ sent: result.sent, failed: result.failed, paused: result.paused }, 'announcements sent');
 }

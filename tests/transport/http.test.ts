@@ -83,7 +83,12 @@ beforeAll(async () => {
     context: sharedContext({ now: () => Date.now() + DEFER_AT_MS }),
   });
   expiringServer = await endpointServer({ context: sharedContext({ buttonTimeoutMs: 100 }) });
-  const sheets = sheetsLibrary(SEIZURE_SHEETS);
+  // Seven dated seizures: two pages of points.
+  const more = [2, 3, 4, 5].map((n) => ({
+    date: `2025-0${n + 5}-10`,
+    statements: [`Border agents seized ${n}00 pounds of fentanyl.`],
+  }));
+  const sheets = sheetsLibrary([...SEIZURE_SHEETS, ...more]);
   trendServer = await endpointServer({ getLibrary: () => sheets });
 });
 
@@ -263,6 +268,23 @@ describe('a reply with files over the HTTP endpoint', () => {
     ]);
     expect(data.embeds[0]!.image.url).toBe('attachment://trend.png');
     expect(JSON.stringify(edit.body)).not.toContain('"files"');
+  });
+
+  it('turns a /trend page in the HTTP response, keeping the chart: no files, no attachments', async () => {
+    const payload = trendPayload();
+    await postSigned(url(trendServer), key, payload);
+    const first = await waitFor(() => standIn.edits(payload.token as string)[0]);
+    const next = buttonsOf(first.body).find((b) => b.label === 'Next')!;
+    const message = standIn.messageFrom(payload, first.body as Record<string, unknown>);
+    const press = standIn.interactionPayload(3, { custom_id: next.custom_id, component_type: 2 }, undefined, message);
+    const { status, body } = await postSigned(url(trendServer), key, press);
+    expect(status).toBe(200);
+    expectValidResponse(body);
+    const page = body as { type: number; data: { attachments?: unknown; embeds: Array<{ image?: { url: string } }> } };
+    expect(page.type).toBe(7);
+    expect(page.data).not.toHaveProperty('attachments');
+    expect(page.data.embeds[0]!.image?.url).toBe('attachment://trend.png');
+    expect(JSON.stringify(page)).toContain('**6.**');
   });
 
   it('defers a private /trend privately, then sends its chart the same way', async () => {

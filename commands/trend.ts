@@ -1,13 +1,16 @@
 // /trend query:<words>: how a figure moved, as the documents stated it. The figures /stat finds, grouped into
 // series that never mix units, counted things or periods (src/library/trend-series.ts), drawn against their
 // documents' dates as a PNG chart, and below it the points in date order, each quoted with its figure in bold
-// and linked to its sentence. Fewer than two comparable points: no chart, the quotes and why.
+// and linked to its sentence, five a page with Previous/Next (the shared paged answer). The chart is attached to
+// the first page only: a page turn is an update without files nor `attachments`, which Discord answers by keeping
+// the message's attachment, so every page's embed still shows it. Fewer than two comparable points: no chart, the
+// quotes and why.
 import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
 import { defineCommand, type Reply } from '../src/command.js';
 import { CHART_SIZE, trendSpec, unitLabel } from '../src/chart/spec.js';
 import { renderChart } from '../src/chart/render.js';
 import type { Document } from '../src/document/types.js';
-import { dateSpan, datedWithin, type DateRange } from '../src/library/dates.js';
+import { dateSpan, datedWithin } from '../src/library/dates.js';
 import type { Library } from '../src/library/library.js';
 import {
   findTrend,
@@ -18,21 +21,24 @@ import {
 } from '../src/library/trend-series.js';
 import { figureWhere } from '../src/render/document.js';
 import { LIMITS } from '../src/render/limits.js';
-import { COLORS, notice, reply, withFiles } from '../src/render/reply.js';
+import { COLORS, notice, withFiles } from '../src/render/reply.js';
 import { attribution } from '../src/render/source.js';
 import { blockquote, escapeDocumentText, escapeUserText, plural, quoteAround, truncate } from '../src/render/text.js';
 import { dateOptions, describeRange, readDateRange } from './shared/dates.js';
 import { privateOption } from './shared/options.js';
+import { pagedAnswer, type Ask, type PageView } from './shared/paged.js';
 
-/** Points quoted on the first page; the rest are counted (Previous/Next come with the shared paged answer). */
+/** Points quoted a page; Previous/Next turn to the rest. */
 export const POINTS_SHOWN = 5;
 /** Series drawn together: those sharing the first one's unit and period, so one axis reads for all. */
 export const MAX_SERIES_DRAWN = 3;
 export const CHART_FILE = 'trend.png';
 export const NO_CHART =
   'No chart: the documents give fewer than two comparable points (the same unit, thing and period).';
-/** Room for one point's block, so that the page's points fit in an embed's 4,096 characters. */
-const POINT_ROOM = Math.floor((LIMITS.embedDescription - 600) / POINTS_SHOWN);
+/** Characters of a page's description that are not points: the lead line and what was left off the chart. */
+const RESERVED = 600;
+/** The chart as an embed shows it: the attachment the first page sent, which page turns keep. */
+const CHART_IMAGE = { url: `attachment://${CHART_FILE}`, width: CHART_SIZE.width, height: CHART_SIZE.height };
 
 /** The first series and those measured the same way (same unit and period) that can share its axis. */
 export function drawnSeries(trend: Trend): TrendSeries[] {
@@ -53,7 +59,13 @@ function figuresText(point: TrendPoint): string {
 }
 
 /** One point: its date and figures, then its first sentence quoted with the figures in bold, and its link. */
-function pointBlock(library: Library, point: TrendPoint, number: number, series: TrendSeries | null): string {
+function pointBlock(
+  library: Library,
+  point: TrendPoint,
+  number: number,
+  series: TrendSeries | null,
+  room: number,
+): string {
   const first = point.figures[0]!;
   const sentence = first.figure.sentenceSpan;
   const bolds = point.figures.filter((f) => f.figure.sentenceSpan === sentence).map((f) => f.figure.span);
@@ -62,9 +74,9 @@ function pointBlock(library: Library, point: TrendPoint, number: number, series:
   const more = others > 0 ? ` · ${plural(others, 'more sentence')} of this document at this point` : '';
   const name = series ? ` — ${escapeDocumentText(series.name)}` : '';
   const head = `**${number}.** ${point.date} · ${figuresText(point)}${name}`;
-  const room = Math.max(200, POINT_ROOM - head.length - under.length - more.length - 10);
-  const quote = quoteAround(point.document, sentence, bolds, Math.floor(room * 0.8));
-  return `${head}\n${blockquote(truncate(quote, room))}\n${under}${more}`;
+  const fits = Math.max(200, room - head.length - under.length - more.length - 10);
+  const quote = quoteAround(point.document, sentence, bolds, Math.floor(fits * 0.8));
+  return `${head}\n${blockquote(truncate(quote, fits))}\n${under}${more}`;
 }
 
 /** Points of the drawn series in date order (ties: series order), each with its series. */
@@ -100,55 +112,88 @@ function undatedList(documents: Document[]): string {
   return documents.length > 5 ? `${names.join(', ')} and ${documents.length - 5} more` : names.join(', ');
 }
 
-interface Asked {
-  query: string;
-  range: DateRange | null;
+/** What the whole answer found, shared by its points: what a page's frame says beside the page's points. */
+interface Found {
+  trend: Trend;
+  drawn: TrendSeries[];
+  /** The series quoted: those drawn, or the first when none is. */
+  shown: TrendSeries[];
 }
 
-function titleOf(asked: Asked, drawn: TrendSeries[]): string {
-  const dated = asked.range ? ` · ${describeRange(asked.range)}` : '';
-  const what = drawn[0] ? ` — ${unitLabel(drawn[0])}` : '';
-  return truncate(`Trend of “${escapeUserText(truncate(asked.query, 80))}”${what}${dated}`, LIMITS.embedTitle);
+/** A point as the pages quote it: its series (named when several are quoted), and what the answer found. */
+interface TrendHit {
+  point: TrendPoint;
+  series: TrendSeries | null;
+  found: Found;
 }
 
-/** The embed: the points in date order, the first POINTS_SHOWN quoted, and what was left off the chart. */
-function trendEmbed(library: Library, asked: Asked, trend: Trend, drawn: TrendSeries[]): APIEmbed {
-  const shown = drawn.length > 0 ? drawn : trend.series.slice(0, 1);
-  // Nothing dated: the undated figures are quoted instead (they stay off any chart).
-  const ordered = shown.length > 0 ? pointsInOrder(shown) : undatedPoints(trend);
-  const several = shown.length > 1;
-  const blocks = ordered
-    .slice(0, POINTS_SHOWN)
-    .map(({ point, series }, i) => pointBlock(library, point, i + 1, several ? series : null));
-  const rest = ordered.length - POINTS_SHOWN;
-  const lead = drawn.length > 0 ? '*Each point is a quoted statement; see below.*' : `*${NO_CHART}*`;
-  const tail = [...(rest > 0 ? [`${plural(rest, 'more point')} not shown here.`] : []), ...notDrawn(trend, shown)];
-  const documents = [...new Set(ordered.map((o) => o.point.document))];
-  return {
-    title: titleOf(asked, drawn),
-    description: [lead, ...blocks, ...(tail.length ? [tail.map((l) => `*${l}*`).join('\n')] : [])].join('\n\n'),
-    color: COLORS.answer,
-    footer: { text: [plural(ordered.length, 'point'), dateSpan(documents)].filter(Boolean).join(' · ') },
-  };
-}
-
-function chartReply(library: Library, asked: Asked, trend: Trend, ephemeral: boolean): Reply {
+/** The points of an ask in date order; nothing dated: the undated figures instead (they stay off any chart). */
+function trendHits(library: Library, ask: Ask): { hits: TrendHit[] } {
+  const { range } = ask;
+  const trend = findTrend(library, ask.query, { within: range ? (d: Document) => datedWithin(d, range) : undefined });
   const drawn = drawnSeries(trend);
-  const embed = trendEmbed(library, asked, trend, drawn);
-  if (drawn.length === 0) return reply([embed], { ephemeral });
-  const title = drawn.length > 1 ? `Trend of “${truncate(asked.query, 60)}”` : drawn[0]!.name;
+  const shown = drawn.length > 0 ? drawn : trend.series.slice(0, 1);
+  const ordered = shown.length > 0 ? pointsInOrder(shown) : undatedPoints(trend);
+  const found = { trend, drawn, shown };
+  return { hits: ordered.map(({ point, series }) => ({ point, series: shown.length > 1 ? series : null, found })) };
+}
+
+function titleOf(ask: Ask, drawn: TrendSeries[]): string {
+  const dated = ask.range ? ` · ${describeRange(ask.range)}` : '';
+  const what = drawn[0] ? ` — ${unitLabel(drawn[0])}` : '';
+  return truncate(`Trend of “${escapeUserText(truncate(ask.query, 80))}”${what}${dated}`, LIMITS.embedTitle);
+}
+
+/** A page's embed: its points, what was left off the chart, and the chart the first page attached. */
+function pageEmbed(ask: Ask, view: PageView<TrendHit>): APIEmbed {
+  const { hits } = view.ranked;
+  // The documents changed since the first page and nothing matches now.
+  if (!hits[0]) return nothingFound(ask).embeds![0]!;
+  const { trend, drawn, shown } = hits[0].found;
+  const lead = drawn.length > 0 ? '*Each point is a quoted statement; see below.*' : `*${NO_CHART}*`;
+  // A query too long for a button's id gives no Previous/Next: the points past the page are counted instead.
+  const rest = view.pageable ? 0 : hits.length - view.blocks.length;
+  const tail = [...(rest > 0 ? [`${plural(rest, 'more point')} not shown here.`] : []), ...notDrawn(trend, shown)];
+  const documents = [...new Set(hits.map((h) => h.point.document))];
+  const page = view.pages > 1 ? `Page ${view.page + 1} of ${view.pages}` : '';
+  const embed: APIEmbed = {
+    title: titleOf(ask, drawn),
+    description: [lead, ...view.blocks, ...(tail.length ? [tail.map((l) => `*${l}*`).join('\n')] : [])].join('\n\n'),
+    color: COLORS.answer,
+    footer: { text: [page, plural(hits.length, 'point'), dateSpan(documents)].filter(Boolean).join(' · ') },
+  };
+  if (drawn.length > 0) embed.image = CHART_IMAGE;
+  return embed;
+}
+
+const trendPages = pagedAnswer<TrendHit>({
+  command: 'trend',
+  pageSize: POINTS_SHOWN,
+  reserved: RESERVED,
+  what: 'trend',
+  othersNote: 'Only the person who asked can page this trend. Run /trend yourself.',
+  rank: trendHits,
+  renderer: (library) => (hit, number, room) => pointBlock(library, hit.point, number, hit.series, room),
+  frame: (_library, ask, view) => pageEmbed(ask, view),
+  quoted: (hit) => ({ document: hit.point.document, span: hit.point.figures[0]!.figure.sentenceSpan }),
+});
+
+/** The first page with its chart attached, when there is one to draw. */
+function withChart(page: Reply, ask: Ask, found: Found): Reply {
+  const { drawn } = found;
+  if (drawn.length === 0) return page;
+  const title = drawn.length > 1 ? `Trend of “${truncate(ask.query, 60)}”` : drawn[0]!.name;
   const { png } = renderChart(trendSpec(title, drawn));
-  embed.image = { url: `attachment://${CHART_FILE}`, width: CHART_SIZE.width, height: CHART_SIZE.height };
   const description = `Chart of ${drawn.map((s) => s.name).join(', ')} (${unitLabel(drawn[0]!)}) by document date`;
   const file = { name: CHART_FILE, data: png, description: truncate(description, 1024), contentType: 'image/png' };
-  return withFiles(reply([embed], { ephemeral }), [file]);
+  return withFiles(page, [file]);
 }
 
-function nothingFound(asked: Asked): Reply {
-  const within = asked.range ? ` in documents ${describeRange(asked.range)}` : '';
+function nothingFound(ask: Ask): Reply {
+  const within = ask.range ? ` in documents ${describeRange(ask.range)}` : '';
   return notice(
     'No figures to chart',
-    `No figure found for “${escapeUserText(truncate(asked.query, 100))}”${within}. /stat query:<words> finds single figures; /search finds statements.`,
+    `No figure found for “${escapeUserText(truncate(ask.query, 100))}”${within}. /stat query:<words> finds single figures; /search finds statements.`,
   );
 }
 
@@ -174,11 +219,10 @@ export const trend = defineCommand({
     if (!query) return notice('Nothing to chart', 'Say what the figure counts: /trend query:construction jobs');
     if (query.length > MAX_TREND_QUERY)
       return notice('Query too long', `Name what the figure counts in at most ${MAX_TREND_QUERY} characters.`);
-    const within = range ? (d: Document) => datedWithin(d, range) : undefined;
-    const found = findTrend(library, query, { within });
-    const asked = { query, range };
-    const drawable = found.series.length + found.undated.length;
-    if (drawable === 0) return nothingFound(asked);
-    return chartReply(library, asked, found, args.private === true);
+    const ask: Ask = { query, document: null, range };
+    const ranked = trendHits(library, ask);
+    if (!ranked.hits[0]) return nothingFound(ask);
+    return withChart(trendPages.reply(library, ask, 0, args.private === true, ranked), ask, ranked.hits[0].found);
   },
+  component: trendPages.press,
 });

@@ -5,13 +5,21 @@
 // nowhere else. Everything between is the transport-neutral handler (./handler.ts); its `send` writes the pending
 // HTTP response. A reply that would miss Discord's 3 s is deferred by the handler's queue (./backlog.ts) through
 // that same `send`, and follows through the interaction's webhook, which needs no bot token. A signed copy of an
-// interaction already received is refused (./replay.ts).
+// interaction already received is refused (./replay.ts). A reply with files (a /trend chart) is deferred and sent
+// through the webhook as multipart: Discord does not take files in the HTTP response itself.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { REST } from '@discordjs/rest';
-import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import {
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { webhookReplies } from './deferral.js';
+import { withoutFiles } from '../command.js';
+import { deferralOf, deferralResponse, isDeferral, webhookReplies, type Finish } from './deferral.js';
 import type { Send } from './handler.js';
 import { replyText, type HttpServer } from './http-server.js';
 import { replayGuard } from './replay.js';
@@ -109,14 +117,15 @@ function interactionAnswerer(options: EndpointOptions) {
     options.log.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'),
   );
   const waiting = new Map<object, Pending>();
-  const send: Send = (interaction, response) => {
+  const webhook = webhookReplies(rest, options.log);
+  const send: Send = async (interaction, response) => {
     const pending = waiting.get(interaction);
-    if (!pending || pending.answered) return Promise.reject(new Error('the HTTP response was sent already'));
+    if (!pending || pending.answered) throw new Error('the HTTP response was sent already');
     pending.answered = true;
-    writeJson(pending.res, 200, response);
-    return Promise.resolve();
+    if (withoutFiles(response).files.length === 0) return writeJson(pending.res, 200, response);
+    await answeredWithFiles(pending.res, interaction, response, webhook.finish);
   };
-  const answer = answerer(transportHandler(options, send, webhookReplies(rest, options.log)), waiting);
+  const answer = answerer(transportHandler(options, send, webhook), waiting);
   const firstSeen = replayGuard(options.store, options.log);
   return async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await verifiedBody(req, res, key, options);
@@ -127,6 +136,27 @@ function interactionAnswerer(options: EndpointOptions) {
     if (await refusedAsReplay(raw, firstSeen, res, options.log)) return;
     await answer(raw, res);
   };
+}
+
+/**
+ * Answers with a deferral (private when the reply is), then sends the reply and its files through the webhook as
+ * multipart (payload_json and files[n]). Discord reads the HTTP response as JSON only (a multipart response is
+ * refused), and file bytes written into JSON would be neither a file nor a reply Discord accepts.
+ */
+async function answeredWithFiles(
+  res: ServerResponse,
+  interaction: APIInteraction,
+  response: APIInteractionResponse,
+  finish: Finish,
+): Promise<void> {
+  const deferral = isDeferral(response) ? null : deferralOf(interaction);
+  if (!deferral) {
+    writeJson(res, 500, { error: 'this reply has files and cannot be deferred' });
+    throw new Error(`a reply with files to an interaction of type ${interaction.type} cannot be deferred`);
+  }
+  const flags = (withoutFiles(response).body as { data?: { flags?: number } }).data?.flags ?? 0;
+  writeJson(res, 200, deferralResponse(deferral, (flags & MessageFlags.Ephemeral) !== 0));
+  await finish(interaction, response, deferral);
 }
 
 /**

@@ -8,7 +8,7 @@ import { findTrend } from '../../src/library/trend-series.js';
 import { sheetsLibrary, type Sheet } from '../support/dated-sheets.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
-import { context } from '../support/library.js';
+import { context, pressContext } from '../support/library.js';
 
 const SHEETS: Sheet[] = [
   { date: '2025-01-10', statements: ['Border agents seized 1,200 pounds of fentanyl.'] },
@@ -23,6 +23,15 @@ const SHEETS: Sheet[] = [
   { date: '2025-06-10', statements: ['Border agents seized thousands of pounds of fentanyl.'] },
 ];
 const library = sheetsLibrary(SHEETS);
+/** 450 dated seizures: more than a broad query reads (400), 80 pages of points. */
+const broad = sheetsLibrary(
+  Array.from({ length: 450 }, (_, i) => ({
+    date: `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    statements: [`Border agents seized ${i + 1} pounds of fentanyl.`],
+  })),
+);
+type Buttons = Array<{ components: Array<{ custom_id: string; label: string }> }>;
+const buttonsOf = (data: { components?: unknown }) => ((data.components ?? []) as Buttons).flatMap((r) => r.components);
 const run = (options: Record<string, string | boolean>, lib = library) => trend.run(lib, options, context());
 const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 
@@ -126,18 +135,33 @@ describe('/trend', () => {
   });
 
   it('quotes the first points and counts the rest, and caps what a broad query reads', () => {
-    const many = sheetsLibrary(
-      Array.from({ length: 450 }, (_, i) => ({
-        date: `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-        statements: [`Border agents seized ${i + 1} pounds of fentanyl.`],
-      })),
-    );
-    const reply = run({ query: 'pounds of fentanyl' }, many);
+    const reply = run({ query: 'pounds of fentanyl' }, broad);
     expectValidResponse(withoutFiles(asResponse(reply)).body);
     const description = reply.embeds![0]!.description!;
     expect(description.match(/^\*\*\d+\.\*\*/gm)).toHaveLength(POINTS_SHOWN);
     expect(description).toContain('*50 more figures matched; only the best-ranked 400 were read.*');
-    expect(description).toMatch(/\*\d+ more points not shown here\.\*/);
+    expect(reply.embeds![0]!.footer!.text).toMatch(/^Page 1 of 80 · 400 points · /);
+    expect(buttonsOf(reply).map((b) => b.label)).toContain('Next');
+  });
+
+  it('pages the points with Next, keeping the chart the first page attached', () => {
+    const first = run({ query: 'pounds of fentanyl' }, broad);
+    expect(withoutFiles(asResponse(first)).files.map((f) => f.name)).toEqual([CHART_FILE]);
+    const next = buttonsOf(first).find((b) => b.label === 'Next')!;
+    const pressed = trend.component!(broad, next.custom_id, pressContext()) as { type: number; data: typeof first };
+    expect(pressed.type).toBe(InteractionResponseType.UpdateMessage);
+    expectValidResponse(pressed);
+    // No files and no `attachments`: Discord keeps the message's chart, which the page's embed still shows.
+    expect(withoutFiles(pressed).files).toEqual([]);
+    expect(pressed.data).not.toHaveProperty('attachments');
+    const embed = pressed.data.embeds![0]!;
+    expect(embed.image).toEqual({ url: 'attachment://trend.png', width: 800, height: 450 });
+    expect(embed.description!.match(/^\*\*\d+\.\*\*/gm)).toEqual(['**6.**', '**7.**', '**8.**', '**9.**', '**10.**']);
+    expect(embed.footer!.text).toMatch(/^Page 2 of 80 · 400 points · /);
+    // Date order runs on across pages.
+    const dates = (page: typeof first) =>
+      [...page.embeds![0]!.description!.matchAll(/^\*\*\d+\.\*\* (\S+)/gm)].map((m) => m[1]!);
+    expect(dates(pressed.data)[0]! >= dates(first)[4]!).toBe(true);
   });
 
   it.each(HOSTILE_INPUTS.map((input) => [input.slice(0, 30), input]))(

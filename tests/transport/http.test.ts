@@ -3,6 +3,7 @@
 // through the webhook (the local Discord stand-in checks what arrives there).
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedContext } from '../../src/command.js';
 import { statusRoutes } from '../../src/observe/http-status.js';
@@ -20,6 +21,7 @@ import { findRedisServer, REDIS_MISSING, startRedis } from '../support/redis-ser
 import { post, postSigned, signatureHeaders, signingKey } from '../support/signed.js';
 import { EVENT_DEADLINE_MS } from '../support/deadline.js';
 import { logLines } from '../support/log-lines.js';
+import { SEIZURE_SHEETS, sheetsLibrary } from '../support/dated-sheets.js';
 
 const key = signingKey();
 const library = seedLibrary();
@@ -29,6 +31,7 @@ let standIn: DiscordStandIn;
 let server: HttpServer;
 let slowServer: HttpServer;
 let expiringServer: HttpServer;
+let trendServer: HttpServer;
 const url = (s: HttpServer) => `http://127.0.0.1:${s.port}/interactions`;
 
 /** An HTTP server with the status routes and the endpoint mounted, the endpoint started, answering from the seed library. */
@@ -80,12 +83,20 @@ beforeAll(async () => {
     context: sharedContext({ now: () => Date.now() + DEFER_AT_MS }),
   });
   expiringServer = await endpointServer({ context: sharedContext({ buttonTimeoutMs: 100 }) });
+  // Seven dated seizures: two pages of points.
+  const more = [2, 3, 4, 5].map((n) => ({
+    date: `2025-0${n + 5}-10`,
+    statements: [`Border agents seized ${n}00 pounds of fentanyl.`],
+  }));
+  const sheets = sheetsLibrary([...SEIZURE_SHEETS, ...more]);
+  trendServer = await endpointServer({ getLibrary: () => sheets });
 });
 
 afterAll(async () => {
   await server?.close();
   await slowServer?.close();
   await expiringServer?.close();
+  await trendServer?.close();
   await standIn?.stop();
 });
 
@@ -230,6 +241,72 @@ describe('HTTP interactions endpoint', () => {
     expect((await postSigned(url(slowServer), key, payload)).body).toEqual({ type: 5, data: { flags: 64 } });
     await waitFor(() => standIn.edits(payload.token as string)[0]);
     expect(standIn.violations).toEqual([]);
+  });
+});
+
+function trendPayload(extra: Array<{ name: string; type: number; value: unknown }> = []) {
+  return standIn.interactionPayload(2, {
+    id: '940000000000000000',
+    name: 'trend',
+    type: 1,
+    options: [{ name: 'query', type: 3, value: 'pounds of fentanyl' }, ...extra],
+  });
+}
+
+describe('a reply with files over the HTTP endpoint', () => {
+  it('defers /trend (type 5) and sends its chart through the webhook as files[0], which Discord takes', async () => {
+    const payload = trendPayload();
+    expect(await postSigned(url(trendServer), key, payload)).toEqual({ status: 200, body: { type: 5 } });
+    const edit = await waitFor(() => standIn.edits(payload.token as string)[0]);
+    expect(standIn.violations).toEqual([]);
+    expect(edit.files.map((f) => [f.field, f.name, f.contentType])).toEqual([['files[0]', 'trend.png', 'image/png']]);
+    const png = PNG.sync.read(edit.files[0]!.data);
+    expect([png.width, png.height]).toEqual([800, 450]);
+    const data = edit.body as { attachments: unknown[]; embeds: Array<{ image: { url: string } }> };
+    expect(data.attachments).toEqual([
+      { id: '0', filename: 'trend.png', description: 'Chart of pounds of fentanyl (pounds) by document date' },
+    ]);
+    expect(data.embeds[0]!.image.url).toBe('attachment://trend.png');
+    expect(JSON.stringify(edit.body)).not.toContain('"files"');
+  });
+
+  it('turns a /trend page in the HTTP response, keeping the chart: no files, no attachments', async () => {
+    const payload = trendPayload();
+    await postSigned(url(trendServer), key, payload);
+    const first = await waitFor(() => standIn.edits(payload.token as string)[0]);
+    const next = buttonsOf(first.body).find((b) => b.label === 'Next')!;
+    const message = standIn.messageFrom(payload, first.body as Record<string, unknown>);
+    const press = standIn.interactionPayload(3, { custom_id: next.custom_id, component_type: 2 }, undefined, message);
+    const { status, body } = await postSigned(url(trendServer), key, press);
+    expect(status).toBe(200);
+    expectValidResponse(body);
+    const page = body as { type: number; data: { attachments?: unknown; embeds: Array<{ image?: { url: string } }> } };
+    expect(page.type).toBe(7);
+    expect(page.data).not.toHaveProperty('attachments');
+    expect(page.data.embeds[0]!.image?.url).toBe('attachment://trend.png');
+    expect(JSON.stringify(page)).toContain('**6.**');
+  });
+
+  it('defers a private /trend privately, then sends its chart the same way', async () => {
+    const payload = trendPayload([{ name: 'private', type: 5, value: true }]);
+    const { body } = await postSigned(url(trendServer), key, payload);
+    expect(body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await waitFor(() => standIn.edits(payload.token as string)[0]);
+    expect(edit.files.map((f) => f.name)).toEqual(['trend.png']);
+    expect(standIn.violations).toEqual([]);
+  });
+
+  it('answers a /trend with nothing to draw in the HTTP response, with no deferral', async () => {
+    const payload = standIn.interactionPayload(2, {
+      id: '940000000000000000',
+      name: 'trend',
+      type: 1,
+      options: [{ name: 'query', type: 3, value: 'tariffs' }],
+    });
+    const { status, body } = await postSigned(url(trendServer), key, payload);
+    expect(status).toBe(200);
+    expectValidResponse(body);
+    expect((body as { data: { embeds: Array<{ title: string }> } }).data.embeds[0]!.title).toBe('No figures to chart');
   });
 });
 

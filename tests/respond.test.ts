@@ -85,7 +85,7 @@ describe('respond', () => {
 
     it('answers a string option over its max_length with a private note naming the option and the limit', () => {
       const library = seedLibrary();
-      const searched = vi.spyOn(library, 'findFigureSentences');
+      const searched = vi.spyOn(library.search, 'figureSentences');
       const response = respond(library, ask(`/stat query:${words(10_000)}`), sharedContext(), commands);
       expect(searched).not.toHaveBeenCalled();
       expect(response).toMatchObject({
@@ -127,7 +127,7 @@ describe('respond', () => {
 
     it('gives an over-long autocomplete no choices, without searching', () => {
       const library = seedLibrary();
-      const searched = vi.spyOn(library, 'findFigureSentences');
+      const searched = vi.spyOn(library.search, 'figureSentences');
       const response = respond(
         library,
         toInteraction(parseCommandLine(`/stat query:${words(10_000)}`, definitions), 'autocomplete'),

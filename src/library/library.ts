@@ -16,59 +16,66 @@ import {
   type Collected,
   type FigureRef,
   type Parts,
+  type Scope,
   type SectionRef,
   type StatementRef,
 } from './refs.js';
 import type { Hit } from './search.js';
 import { finish, finishInSlices, SLICE_MS, type Steps } from './steps.js';
 
-export type { FigureHit, FigureRef, SectionRef, StatementRef };
-
-/**
- * Which documents a lookup covers: a document id alone (one document), or that and/or `within`, which accepts
- * the documents to look in (a date range, say). None: every document.
- */
-export type Scope = string | { documentId?: string; within?: (document: Document) => boolean };
+export type { FigureHit, FigureRef, Scope, SectionRef, StatementRef };
 
 /** Statements found, best first, and how many match in all (the list stops at a cap). */
 export interface StatementHits {
-  refs: StatementRef[];
-  total: number;
+  readonly refs: StatementRef[];
+  readonly total: number;
 }
 
-export interface Library {
-  documents: Document[];
-  sections: SectionRef[];
-  figures: FigureRef[];
-  statements: StatementRef[];
-  /** The sections, figures and statements of one document (by id), or of all when none is given. */
-  parts(documentId?: string | null): Parts;
-  /** Best first; `documentId` limits the search to one document. */
-  findSections(query: string, documentId?: string): SectionRef[];
-  /** /stat's answers: sentences stating figures that answer the query, best first (see figure-search.ts). */
-  findFigureSentences(query: string, scope?: Scope, typing?: boolean): FigureHit[];
-  /** Statements matching the query, best first and newer documents first at equal score; at most MAX_STATEMENT_HITS. */
-  searchStatements(query: string, scope?: Scope): StatementRef[];
-  /** As searchStatements, up to `limit`, with the number that match in all. */
-  statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
-  /** /stat's matcher over the sentences that state figures; /check weighs what a claim says with it too. */
-  figureFinder: SentenceFinder;
-  /**
-   * The same matcher over every sentence (/check on a claim without figures): built in slices once a reload
-   * has built the library (see buildLibrary), or at once if asked for before that is done.
-   */
-  sentenceFinder(): SentenceFinder;
-  findDocuments(query: string): Document[];
-  /** The stems a full-text query looks for (synonyms and typo corrections included), for highlighting. */
-  statementQueryTerms(query: string): Set<string>;
+/** Finding a document, section or figure again by its id or key: what autocomplete values and buttons carry. */
+export interface Lookup {
   /** A document by its id or exact title, ignoring case. */
-  documentById(id: string): Document | null;
+  document(id: string): Document | null;
   /** A section by its id ("saving-american-lives"), "document/section", or exact title, ignoring case. */
-  sectionById(id: string, documentId?: string): SectionRef | null;
-  figureById(id: string): FigureRef | null;
+  section(id: string, documentId?: string): SectionRef | null;
+  figure(id: string): FigureRef | null;
   /** The shortest key that finds this section again: its id, or "document/section" when ids repeat. */
   sectionKey(ref: SectionRef): string;
   figureKey(ref: FigureRef): string;
+}
+
+/** The ranked searches, best first; a document or scope none of the documents has finds nothing. */
+export interface Search {
+  sections(query: string, documentId?: string): SectionRef[];
+  /** /stat's answers: sentences stating figures that answer the query (see figure-search.ts). */
+  figureSentences(query: string, scope?: Scope, options?: { typing?: boolean }): FigureHit[];
+  /** Statements matching the query, newer documents first at equal score; at most MAX_STATEMENT_HITS. */
+  statements(query: string, scope?: Scope): StatementRef[];
+  /** As statements, up to `limit`, with the number that match in all. */
+  statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
+  documents(query: string): Document[];
+  /** The stems a statement search looks for (synonyms and typo corrections included): what /search bolds. */
+  statementTerms(query: string): Set<string>;
+}
+
+/** /check's two matchers, raw: claims.ts weighs what a claim says with them. */
+export interface ClaimIndex {
+  /** The sentences that state figures: /stat's matcher too. */
+  readonly figureSentences: SentenceFinder;
+  /**
+   * Every sentence (a claim without figures): built in slices once a reload has built the library (see
+   * buildLibrary), or at once if asked for before that is done.
+   */
+  everySentence(): SentenceFinder;
+}
+
+/** What every command reads, a facet a concern: a command's dependencies read from the facets it names. */
+export interface Library {
+  readonly documents: Document[];
+  /** The sections, figures and statements of one document (by id), or of all when none is given. */
+  parts(documentId?: string | null): Parts;
+  readonly lookup: Lookup;
+  readonly search: Search;
+  readonly claims: ClaimIndex;
 }
 
 /** Hits scoring below this share of the best are noise for a reader (a figure matched only through its sentence). */
@@ -78,14 +85,9 @@ export const MAX_STATEMENT_HITS = 500;
 /** Sections or figures looked at per lookup; with a document chosen, its own are not crowded out. */
 const LOOKUP_DEPTH = 100;
 
-function scopeOf(scope: Scope | undefined): { documentId?: string; within?: (document: Document) => boolean } {
-  return typeof scope === 'string' ? { documentId: scope } : (scope ?? {});
-}
-
 /** Every statement matching the query in scope, ranked: equal scores (a statement repeated) put newer first. */
 function statementSearch(indexes: Indexes, parts: Collected) {
-  return (query: string, scope: Scope | undefined, limit: number): StatementHits => {
-    const { documentId, within } = scopeOf(scope);
+  return (query: string, { documentId, within }: Scope, limit: number): StatementHits => {
     if (documentId && !parts.ranges.has(documentId)) return { refs: [], total: 0 };
     const range = documentId ? parts.ranges.get(documentId)!.statements : undefined;
     let hits = indexes.statements.search(query, Number.MAX_SAFE_INTEGER, range);
@@ -227,42 +229,24 @@ function assemble(
   indexes: Indexes,
   finder: SentenceFinder,
   later: LaterFinder,
-  { documentsById, sectionsById, figuresById }: KeyMaps,
+  keys: KeyMaps,
 ): Library {
   const byDocument = partsByDocument(parts);
   const everything: Parts = { sections: parts.sections, figures: parts.figures, statements: parts.statements };
   const none: Parts = { sections: [], figures: [], statements: [] };
-  const searchStatements = statementSearch(indexes, parts);
-  const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
-  const lookup = <T>(
-    search: (q: string, n: number, d?: string) => Hit[],
-    refs: T[],
-    query: string,
-    documentId?: string,
-  ) => (known(documentId) ? closeToBest(search(query, LOOKUP_DEPTH, documentId)).map((h) => refs[h.id]!) : []);
   return {
-    ...everything,
     documents,
     parts: (documentId) => (documentId ? (byDocument.get(documentId) ?? none) : everything),
-    findSections: (query, documentId) =>
-      lookup(
-        (q, n, d) => indexes.sections.search(q, n, d ? parts.ranges.get(d)!.sections : undefined),
-        parts.sections,
-        query,
-        documentId,
-      ),
-    findFigureSentences: (query, scope, typing) => {
-      const { documentId, within } = scopeOf(scope);
-      return known(documentId) ? finder.find(query, documentId, typing, within) : [];
-    },
-    searchStatements: (query, scope) => searchStatements(query, scope, MAX_STATEMENT_HITS).refs,
-    statementHits: (query, scope, limit = MAX_STATEMENT_HITS) => searchStatements(query, scope, limit),
-    findDocuments: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
-    statementQueryTerms: (query) => indexes.statements.queryTerms(query),
-    figureFinder: finder,
-    sentenceFinder: () => later.now(),
-    documentById: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
-    sectionById: (id, documentId) => {
+    lookup: lookupFacet(parts, keys),
+    search: searchFacet(documents, parts, indexes, finder),
+    claims: { figureSentences: finder, everySentence: () => later.now() },
+  };
+}
+
+function lookupFacet(parts: Collected, { documentsById, sectionsById, figuresById }: KeyMaps): Lookup {
+  return {
+    document: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
+    section: (id, documentId) => {
       const key = id.trim().toLowerCase();
       if (!documentId) return sectionsById.get(key) ?? null;
       return (
@@ -271,11 +255,31 @@ function assemble(
         null
       );
     },
-    figureById: (id) => figuresById.get(id.trim()) ?? null,
+    figure: (id) => figuresById.get(id.trim()) ?? null,
     sectionKey: (ref) =>
       sectionsById.get(ref.section.id) === ref ? ref.section.id : `${ref.document.id}/${ref.section.id}`,
     figureKey: (ref) =>
       figuresById.get(ref.figure.id) === ref ? ref.figure.id : `${ref.document.id}/${ref.figure.id}`,
+  };
+}
+
+function searchFacet(documents: Document[], parts: Collected, indexes: Indexes, finder: SentenceFinder): Search {
+  const statementsFound = statementSearch(indexes, parts);
+  const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
+  const rangeOf = (documentId?: string) => (documentId ? parts.ranges.get(documentId)!.sections : undefined);
+  return {
+    sections: (query, documentId) =>
+      known(documentId)
+        ? closeToBest(indexes.sections.search(query, LOOKUP_DEPTH, rangeOf(documentId))).map(
+            (h) => parts.sections[h.id]!,
+          )
+        : [],
+    figureSentences: (query, scope = {}, { typing = false } = {}) =>
+      known(scope.documentId) ? finder.find(query, { ...scope, typing }) : [],
+    statements: (query, scope = {}) => statementsFound(query, scope, MAX_STATEMENT_HITS).refs,
+    statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS) => statementsFound(query, scope, limit),
+    documents: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
+    statementTerms: (query) => indexes.statements.queryTerms(query),
   };
 }
 

@@ -24,6 +24,12 @@ export interface StatementRef {
   point: Point;
 }
 
+/** Which documents a lookup covers: one document (by id), and/or those `within` accepts (a date range, say). */
+export interface Scope {
+  readonly documentId?: string;
+  readonly within?: (document: Document) => boolean;
+}
+
 export interface Parts {
   sections: SectionRef[];
   figures: FigureRef[];

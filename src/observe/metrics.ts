@@ -24,9 +24,9 @@ const REPLY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
 function servedGauges(registry: Registry, getLibrary: () => Library | null): void {
   const parts = {
     documents: (library: Library) => library.documents.length,
-    sections: (library: Library) => library.sections.length,
-    statements: (library: Library) => library.statements.length,
-    figures: (library: Library) => library.figures.length,
+    sections: (library: Library) => library.parts().sections.length,
+    statements: (library: Library) => library.parts().statements.length,
+    figures: (library: Library) => library.parts().figures.length,
   };
   for (const [what, count] of Object.entries(parts)) {
     new Gauge({

@@ -17,7 +17,7 @@ describe('SentenceFinder lookups on a large library', () => {
   it('weighs a bounded number of sentences when a word is in thousands of them', () => {
     const library = libraryOf(manyJobSentences(6_000));
     const weighed = vi.spyOn(WordsAsked.prototype, 'score');
-    library.findFigureSentences('jobs');
+    library.search.figureSentences('jobs');
     // Every sentence holds "jobs"; without a bound each of the 6,001 would be weighed.
     expect(weighed.mock.calls.length).toBeLessThanOrEqual(3_000);
     expect(weighed.mock.calls.length).toBeGreaterThan(0);
@@ -25,10 +25,10 @@ describe('SentenceFinder lookups on a large library', () => {
 
   it('keeps the sentences holding the rarest words when it has to leave some out', () => {
     const library = libraryOf(manyJobSentences(6_000));
-    const hits = library.findFigureSentences('mining jobs');
+    const hits = library.search.figureSentences('mining jobs');
     expect(hits[0]?.bold.map((ref) => ref.figure.text)).toContain('4,321');
     // The same answer while typing, where the last word is a prefix of many.
-    const typing = library.findFigureSentences('mining j', undefined, true);
+    const typing = library.search.figureSentences('mining j', {}, { typing: true });
     expect(typing[0]?.bold.map((ref) => ref.figure.text)).toContain('4,321');
   });
 
@@ -38,7 +38,7 @@ describe('SentenceFinder lookups on a large library', () => {
     lines.push('', 'Mining and retail together added 4,321 jobs.');
     const library = libraryOf({ 'jobs.md': lines.join('\n') + '\n' });
     const ranked = vi.spyOn(ContextRanking.prototype, 'scores');
-    const hits = library.findFigureSentences('retail mining jobs');
+    const hits = library.search.figureSentences('retail mining jobs');
     expect(hits.map((hit) => hit.bold.map((ref) => ref.figure.text))).toEqual([['4,321']]);
     // Each region's sentence holds two of the three words: close, never ranked once one sentence holds all.
     expect(ranked.mock.calls.map(([, candidates]) => candidates.length)).toEqual([1]);

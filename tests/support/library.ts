@@ -11,6 +11,15 @@ export function seedLibrary(): Library {
   return createLibrary([loadSeed()]);
 }
 
+/** The seed library whose /stat search throws: a command failing inside, for the handler's apology and metrics. */
+export function failingStatLibrary(): Library {
+  const library = seedLibrary();
+  const figureSentences = () => {
+    throw new Error('index exploded');
+  };
+  return { ...library, search: { ...library.search, figureSentences } };
+}
+
 export function libraryOf(files: Record<string, string>): Library {
   return createLibrary(Object.entries(files).map(([file, text]) => parseDocument(text, { file })));
 }

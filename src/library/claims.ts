@@ -211,7 +211,7 @@ function withoutRepeats(evidence: Evidence[]): Evidence[] {
 function checkWords(finder: SentenceFinder, claim: string, documentId?: string): ClaimCheck['words'] {
   const words = analyseQuery(claim).words;
   const groups = finder.expand(words);
-  const numbers = terms(words, false).filter((term) => /^\d/.test(term));
+  const numbers = terms(words, { remember: false }).filter((term) => /^\d/.test(term));
   const covering = (groups.length ? finder.covering(groups, documentId, WORDS_MIN_COVERAGE) : []).filter(
     ({ sentence }) =>
       (!negates(claim) || negates(sentence.key)) && numbers.every((number) => sentence.terms.has(number)),

@@ -64,13 +64,13 @@ class Splitter {
 
   addSection(section: Section): void {
     const leadFigures = section.lead ? this.figuresOf(section.lead) : [];
-    this.makeRoom(SECTION_OBJECTS + (section.lead ? statementObjects(section.lead, leadFigures.length) : 0), false);
+    this.makeRoom(SECTION_OBJECTS + (section.lead ? statementObjects(section.lead, leadFigures.length) : 0));
     let piece: Section = { ...section, points: [] };
     this.part.sections.push(piece);
     this.part.figures.push(...leadFigures);
     for (const point of section.points) {
       const figures = this.figuresOf(point);
-      if (this.makeRoom(statementObjects(point, figures.length), true)) {
+      if (this.makeRoom(statementObjects(point, figures.length), { continued: true })) {
         piece = { ...section, lead: null, points: [] };
         this.part.sections.push(piece);
         this.objects += SECTION_OBJECTS;
@@ -81,7 +81,7 @@ class Splitter {
   }
 
   addWarning(warning: Warning): void {
-    this.makeRoom(1, false);
+    this.makeRoom(1);
     this.part.warnings.push(warning);
   }
 
@@ -93,7 +93,7 @@ class Splitter {
   }
 
   /** Counts `objects` into the part, starting a new one first if they would not fit: whether it did. */
-  private makeRoom(objects: number, continued: boolean): boolean {
+  private makeRoom(objects: number, { continued = false } = {}): boolean {
     const full = this.objects > 0 && this.objects + objects > this.maxObjects;
     if (full) {
       this.parts.push(this.part);

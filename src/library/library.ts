@@ -21,7 +21,7 @@ import {
   type StatementRef,
 } from './refs.js';
 import type { Hit } from './search.js';
-import { finish, finishInSlices, SLICE_MS, type Steps } from './steps.js';
+import { finish, finishInSlices, type Steps } from './steps.js';
 
 export type { FigureHit, FigureRef, Scope, SectionRef, StatementRef };
 
@@ -214,7 +214,7 @@ function laterFinder(makeSteps: () => Steps<SentenceFinder>): LaterFinder {
     inSlices: async () => {
       try {
         // Steps finished by now() meanwhile end this run with no value; the finder is already set then.
-        const built = await finishInSlices(steps, SLICE_MS, true);
+        const built = await finishInSlices(steps, { inBackground: true });
         finder ??= built ?? null;
       } catch {
         steps = makeSteps();

@@ -55,7 +55,7 @@ function sectionReply(ref: SectionRef, page: number, { ephemeral, note }: { ephe
 }
 
 /** The sections sharing a name, numbered, a button for each: only the asker sees the list. */
-function choiceReply(query: string, refs: SectionRef[], ephemeral: boolean) {
+function choiceReply(query: string, refs: readonly SectionRef[], ephemeral: boolean) {
   const shown = refs.slice(0, CHOICES_SHOWN);
   const data = reply([sectionChoiceEmbed(query, refs, shown.length)], { ephemeral: true });
   const buttons = shown.flatMap((ref, i) => {

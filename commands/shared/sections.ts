@@ -8,12 +8,14 @@ import type { Library, SectionRef } from '../../src/library/library.js';
 import { choices } from '../../src/render/reply.js';
 
 export type SectionMatch =
-  { kind: 'one'; ref: SectionRef; byContent: boolean } | { kind: 'several'; refs: SectionRef[] } | { kind: 'none' };
+  | { kind: 'one'; ref: SectionRef; byContent: boolean }
+  | { kind: 'several'; refs: readonly SectionRef[] }
+  | { kind: 'none' };
 
 const SECTION_NUMBER = /^(?:(?:section|sec\.?|§|#|no\.?)\s*)?(\d{1,4})$/i;
 
 /** One section, or the choice between several in different documents (newest first). */
-function oneOrSeveral(refs: SectionRef[]): SectionMatch {
+function oneOrSeveral(refs: readonly SectionRef[]): SectionMatch {
   if (refs.length === 0) return { kind: 'none' };
   const documents = new Set(refs.map((r) => r.document));
   if (documents.size === 1) return { kind: 'one', ref: refs[0]!, byContent: false };

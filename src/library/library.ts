@@ -10,6 +10,7 @@ import {
   type FigureHit,
 } from './figure-search.js';
 import { figureSentenceIndexSteps, indexSteps, type Indexes } from './indexes.js';
+import { freezeSteps } from './freeze.js';
 import {
   collectPartSteps,
   partsByDocument,
@@ -70,7 +71,7 @@ export interface ClaimIndex {
 
 /** What every command reads, a facet a concern: a command's dependencies read from the facets it names. */
 export interface Library {
-  readonly documents: Document[];
+  readonly documents: readonly Document[];
   /** The sections, figures and statements of one document (by id), or of all when none is given. */
   parts(documentId?: string | null): Parts;
   readonly lookup: Lookup;
@@ -118,7 +119,12 @@ const emptyKeyMaps = () => ({
 const KEYS_PER_STEP = 1_000;
 
 /** Adds each key not taken yet (the first of equal keys wins), yielding every KEYS_PER_STEP entries. */
-function* addKeys<T, V>(map: Map<string, V>, entries: T[], keys: (entry: T) => string[], value: (entry: T) => V) {
+function* addKeys<T, V>(
+  map: Map<string, V>,
+  entries: readonly T[],
+  keys: (entry: T) => string[],
+  value: (entry: T) => V,
+) {
   for (const [i, entry] of entries.entries()) {
     for (const key of keys(entry)) if (!map.has(key)) map.set(key, value(entry));
     if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
@@ -126,7 +132,7 @@ function* addKeys<T, V>(map: Map<string, V>, entries: T[], keys: (entry: T) => s
 }
 
 /** Lookups by id, title, or "document/part"; the first of equal keys wins (exported for tests/library/build-slices.test.ts). */
-export function* keyMapSteps(documents: Document[], parts: Collected): Steps<KeyMaps> {
+export function* keyMapSteps(documents: readonly Document[], parts: Collected): Steps<KeyMaps> {
   const maps = emptyKeyMaps();
   yield* addKeys(
     maps.documentsById,
@@ -146,7 +152,7 @@ export function* keyMapSteps(documents: Document[], parts: Collected): Steps<Key
 }
 
 /** Builds the library from parsed documents: every index is built once, here (the every-sentence matcher when first asked). */
-export function createLibrary(documents: Document[]): Library {
+export function createLibrary(documents: readonly Document[]): Library {
   return finish(librarySteps(documents)).library;
 }
 
@@ -159,7 +165,7 @@ const sentenceFinderBuilds = new WeakMap<Library, Promise<void>>();
  * corpus) is built in slices too, after the library is returned: a /check that needs it first meanwhile
  * finishes the rest at once.
  */
-export async function buildLibrary(documents: Document[]): Promise<Library> {
+export async function buildLibrary(documents: readonly Document[]): Promise<Library> {
   const { library, sentenceFinder } = await finishInSlices(librarySteps(documents));
   sentenceFinderBuilds.set(library, sentenceFinder.inSlices());
   return library;
@@ -173,7 +179,8 @@ export function sentenceFinderBuilt(library: Library): Promise<void> {
   return sentenceFinderBuilds.get(library) ?? Promise.resolve();
 }
 
-function* librarySteps(documents: Document[]): Steps<{ library: Library; sentenceFinder: LaterFinder }> {
+function* librarySteps(documents: readonly Document[]): Steps<{ library: Library; sentenceFinder: LaterFinder }> {
+  yield* freezeSteps(documents);
   const parts = yield* collectPartSteps(documents);
   const indexes = yield* indexSteps(documents, parts);
   const sentences = yield* figureSentenceSteps(parts.figures);
@@ -224,7 +231,7 @@ function laterFinder(makeSteps: () => Steps<SentenceFinder>): LaterFinder {
 }
 
 function assemble(
-  documents: Document[],
+  documents: readonly Document[],
   parts: Collected,
   indexes: Indexes,
   finder: SentenceFinder,
@@ -232,15 +239,19 @@ function assemble(
   keys: KeyMaps,
 ): Library {
   const byDocument = partsByDocument(parts);
-  const everything: Parts = { sections: parts.sections, figures: parts.figures, statements: parts.statements };
-  const none: Parts = { sections: [], figures: [], statements: [] };
-  return {
-    documents,
-    parts: (documentId) => (documentId ? (byDocument.get(documentId) ?? none) : everything),
-    lookup: lookupFacet(parts, keys),
-    search: searchFacet(documents, parts, indexes, finder),
-    claims: { figureSentences: finder, everySentence: () => later.now() },
+  const everything: Parts = {
+    sections: Object.freeze(parts.sections),
+    figures: Object.freeze(parts.figures),
+    statements: Object.freeze(parts.statements),
   };
+  const none: Parts = { sections: [], figures: [], statements: [] };
+  return Object.freeze({
+    documents: Object.freeze(documents),
+    parts: (documentId?: string | null) => (documentId ? (byDocument.get(documentId) ?? none) : everything),
+    lookup: Object.freeze(lookupFacet(parts, keys)),
+    search: Object.freeze(searchFacet(documents, parts, indexes, finder)),
+    claims: Object.freeze({ figureSentences: finder, everySentence: () => later.now() }),
+  });
 }
 
 function lookupFacet(parts: Collected, { documentsById, sectionsById, figuresById }: KeyMaps): Lookup {
@@ -263,7 +274,12 @@ function lookupFacet(parts: Collected, { documentsById, sectionsById, figuresByI
   };
 }
 
-function searchFacet(documents: Document[], parts: Collected, indexes: Indexes, finder: SentenceFinder): Search {
+function searchFacet(
+  documents: readonly Document[],
+  parts: Collected,
+  indexes: Indexes,
+  finder: SentenceFinder,
+): Search {
   const statementsFound = statementSearch(indexes, parts);
   const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
   const rangeOf = (documentId?: string) => (documentId ? parts.ranges.get(documentId)!.sections : undefined);
@@ -283,13 +299,16 @@ function searchFacet(documents: Document[], parts: Collected, indexes: Indexes, 
   };
 }
 
-/** "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. */
-export function uniqueIds(documents: Document[]): Document[] {
+/**
+ * "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. A
+ * renamed document is a new object; the documents handed in are left as they are.
+ */
+export function uniqueIds(documents: readonly Document[]): Document[] {
   const ids = new Set<string>();
-  for (const document of documents) {
-    const base = document.id;
-    for (let n = 2; ids.has(document.id); n++) document.id = `${base}-${n}`;
-    ids.add(document.id);
-  }
-  return documents;
+  return documents.map((document) => {
+    let id = document.id;
+    for (let n = 2; ids.has(id); n++) id = `${document.id}-${n}`;
+    ids.add(id);
+    return id === document.id ? document : { ...document, id };
+  });
 }

@@ -6,7 +6,7 @@ import { parseDocument } from '../../src/document/parse.js';
 import { documentReport } from '../../src/document/summary.js';
 import { sectionChoiceEmbed } from '../../src/render/document.js';
 import { plural } from '../../src/render/text.js';
-import { rateLimitedResponse } from '../../src/respond.js';
+import { rateLimitedResponse } from '../../src/render/notices.js';
 import { context, libraryOf, seedLibrary } from '../support/library.js';
 
 const PARKS = [

@@ -15,18 +15,9 @@ import { notFoundEmbed } from '../src/render/not-found.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { attribution } from '../src/render/source.js';
 import { documentText, escapeUserText, plural, truncate, unescapeUserText } from '../src/render/text.js';
-import { dateOptions, describeRange } from './shared/dates.js';
+import { dateOptions, describeRange, scopeOf } from './shared/dates.js';
 import { documentChoices, documentOption, privateOption } from './shared/options.js';
-import {
-  alsoIn,
-  hitLabel,
-  pagedAnswer,
-  quoteBlock,
-  scopeOf,
-  type Ask,
-  type PageView,
-  whereAsked,
-} from './shared/paged.js';
+import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView, whereAsked } from './shared/paged.js';
 
 export const PAGE_SIZE = 5;
 /** Statements a quoted phrase is checked in, at most: a phrase of common words still answers quickly. */

@@ -15,18 +15,9 @@ import { attribution } from '../src/render/source.js';
 import { escapeDocumentText, escapeUserText, plural, quoteAround, truncate } from '../src/render/text.js';
 import { rowsOf } from './shared/buttons.js';
 import { citeButton } from './shared/cite.js';
-import { dateOptions, describeRange } from './shared/dates.js';
+import { dateOptions, describeRange, scopeOf } from './shared/dates.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
-import {
-  alsoIn,
-  hitLabel,
-  pagedAnswer,
-  quoteBlock,
-  scopeOf,
-  type Ask,
-  type PageView,
-  whereAsked,
-} from './shared/paged.js';
+import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView, whereAsked } from './shared/paged.js';
 
 /** Sentences a page: enough to compare, few enough to read. */
 export const PAGE_SIZE = 5;

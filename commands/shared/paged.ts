@@ -20,8 +20,8 @@ import {
   type PageButton,
 } from '../../src/custom-id.js';
 import type { Document, Span } from '../../src/document/types.js';
-import { datedWithin, dateSpan, type DateRange } from '../../src/library/dates.js';
-import type { Library, Scope } from '../../src/library/library.js';
+import { dateSpan, type DateRange } from '../../src/library/dates.js';
+import type { Library } from '../../src/library/library.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { reply, type Reply } from '../../src/render/reply.js';
 import { blockquote, plural, truncate } from '../../src/render/text.js';
@@ -37,11 +37,6 @@ export interface Ask {
   range: DateRange | null;
   /** Shown to the asker alone first, with "Post to channel" (an answer that allows posting). */
   preview?: boolean;
-}
-
-/** Where an ask looks: its document, or all, within its dates. */
-export function scopeOf({ document, range }: Pick<Ask, 'document' | 'range'>): Scope {
-  return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
 }
 
 /** The hits of an ask, best first; `more` when the ranking stopped at its cap. */

@@ -42,7 +42,7 @@ async function measure(documents: () => Document[]): Promise<void> {
   const loaded = memory();
   line('library built at once', `heap ${loaded.heap.toFixed(0)} MB, RSS ${loaded.rss.toFixed(0)} MB`);
   const started = performance.now();
-  library.sentenceFinder();
+  library.claims.everySentence();
   const built = performance.now() - started;
   const after = memory();
   line(
@@ -50,13 +50,13 @@ async function measure(documents: () => Document[]): Promise<void> {
     `${ms(built)}; heap +${(after.heap - loaded.heap).toFixed(0)} MB, RSS ${after.rss.toFixed(0)} MB`,
   );
   const fresh = createLibrary(documents());
-  const first = await blocking(() => checkClaim(fresh, CLAIM));
+  const first = await blocking(() => checkClaim(fresh.claims, CLAIM));
   line('first /check without figures, library built at once', `longest stall ${ms(first.longest)}`);
   const sliced = await blocking(() => buildLibrary(documents()));
   line('library built in slices', `${ms(sliced.total)}; longest stall ${ms(sliced.longest)}`);
   const ready = await blocking(() => sentenceFinderBuilt(sliced.value));
   line('  then the matcher, in slices, until ready', `${ms(ready.total)}; longest stall ${ms(ready.longest)}`);
-  const next = await blocking(() => checkClaim(sliced.value, CLAIM));
+  const next = await blocking(() => checkClaim(sliced.value.claims, CLAIM));
   line('first /check without figures, sliced build', `longest stall ${ms(next.longest)}`);
   const held = memory();
   line('both libraries and matchers held', `heap ${(held.heap - base.heap).toFixed(0)} MB over the documents`);

@@ -72,7 +72,7 @@ export async function measure(dataset: Dataset, iterations = 300): Promise<Measu
   const context = { ...sharedContext({ random: random(3) }), channelId: 'bench', userId: 'bench' };
   const rand = random(11);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
-  const sectionTitles = library.sections.map((r) => r.section.title.split(' ').slice(0, 2).join(' '));
+  const sectionTitles = library.parts().sections.map((r) => r.section.title.split(' ').slice(0, 2).join(' '));
   const documentIds = library.documents.map((d) => d.id);
   const slash = (name: string) => commands.get(name) as SlashCommand;
   const run = (name: string, options: CommandOptions) => slash(name).run(library, options, context);
@@ -131,7 +131,7 @@ export async function measure(dataset: Dataset, iterations = 300): Promise<Measu
     name: dataset.name,
     bytes: dataset.bytes,
     documents: library.documents.length,
-    statements: library.statements.length,
+    statements: library.parts().statements.length,
     loadSeconds,
     heapMb: memory.heapUsed / 1048576,
     rssMb: memory.rss / 1048576,

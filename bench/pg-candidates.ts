@@ -250,11 +250,11 @@ interface Reranker {
 
 /** /stat: a SentenceFinder over the candidates, with the library's statement vocabulary (synonyms, typos). */
 function statReranker(library: Library, words: TextIndex): Reranker {
-  const sentences = library.figureFinder.sentences;
+  const sentences = library.claims.figureSentences.sentences;
   return {
     reference: (query) =>
-      library
-        .findFigureSentences(query)
+      library.search
+        .figureSentences(query)
         .slice(0, 10)
         .map((hit) => hit.sentence.key),
     rerank: (query, candidates) => {
@@ -270,16 +270,17 @@ function statReranker(library: Library, words: TextIndex): Reranker {
 
 /** /search: a TextIndex over the candidate statements, ranked as statementHits ranks (newer first at a tie). */
 function searchReranker(library: Library): Reranker {
-  const position = new Map(library.statements.map((ref, i) => [ref, i]));
+  const position = new Map(library.parts().statements.map((ref, i) => [ref, i]));
   return {
-    reference: (query) => library.statementHits(query, undefined, 10).refs.map((ref) => String(position.get(ref))),
+    reference: (query) =>
+      library.search.statementHits(query, undefined, 10).refs.map((ref) => String(position.get(ref))),
     rerank: (query, candidates) => {
       const index = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
       candidates.forEach(({ terms }, i) => index.add(i, { text: terms }));
       const ids = candidates.map(({ id }) => id);
       index.prepare();
       const hits = index.search(query, Number.MAX_SAFE_INTEGER);
-      const documentOf = (i: number) => library.statements[ids[i]!]!.document;
+      const documentOf = (i: number) => library.parts().statements[ids[i]!]!.document;
       hits.sort((a, b) =>
         Math.abs(a.score - b.score) <= 1e-9 * Math.max(1, a.score)
           ? newerFirst(documentOf(a.id), documentOf(b.id)) || ids[a.id]! - ids[b.id]!
@@ -365,12 +366,12 @@ async function main(): Promise<void> {
   }
   const { library } = await loadLibrary(corpusDir);
   const words = finish(indexSteps(library.documents, finish(collectPartSteps(library.documents)))).statements;
-  const sentences = library.figureFinder.sentences;
-  const rows = [...sentences.map(figureRow), ...library.statements.map(statementRow)];
+  const sentences = library.claims.figureSentences.sentences;
+  const rows = [...sentences.map(figureRow), ...library.parts().statements.map(statementRow)];
   const questions = loadGold('tune').questions.map((q) => q.q);
   const counts = new Map([
     ['figure', sentences.length],
-    ['statement', library.statements.length],
+    ['statement', library.parts().statements.length],
   ]);
   const server = await startPostgres();
   const client = new pg.Client({ host: '127.0.0.1', port: server.port, user: 'postgres', database: 'postgres' });
@@ -378,7 +379,7 @@ async function main(): Promise<void> {
     await client.connect();
     const loaded = await loadRows(client, rows);
     console.log(
-      `${library.documents.length} documents: ${sentences.length} figure sentences and ${library.statements.length} statements in PostgreSQL; insert ${loaded.insertS.toFixed(1)} s, GIN index and analyse ${loaded.indexS.toFixed(1)} s; table with indexes ${loaded.tableMb.toFixed(0)} MB, of which the GIN index ${loaded.indexMb.toFixed(0)} MB\n`,
+      `${library.documents.length} documents: ${sentences.length} figure sentences and ${library.parts().statements.length} statements in PostgreSQL; insert ${loaded.insertS.toFixed(1)} s, GIN index and analyse ${loaded.indexS.toFixed(1)} s; table with indexes ${loaded.tableMb.toFixed(0)} MB, of which the GIN index ${loaded.indexMb.toFixed(0)} MB\n`,
     );
     const kinds = [
       {

@@ -131,7 +131,7 @@ async function measureReplica(folder: string, multiple: number): Promise<Replica
   const loadCpuS = cpuSeconds(loadStarted);
   const loaded = memory();
   const matcherStarted = process.cpuUsage();
-  library.sentenceFinder();
+  library.claims.everySentence();
   const matcherCpuS = cpuSeconds(matcherStarted);
   const ready = memory();
   const context = { ...sharedContext({ random: () => 0.5 }), channelId: 'bench', userId: 'bench' };
@@ -144,9 +144,9 @@ async function measureReplica(folder: string, multiple: number): Promise<Replica
     multiple,
     textMb: library.documents.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1e6,
     documents: library.documents.length,
-    statements: library.statements.length,
-    figures: library.figures.length,
-    figureSentences: library.figureFinder.sentences.length,
+    statements: library.parts().statements.length,
+    figures: library.parts().figures.length,
+    figureSentences: library.claims.figureSentences.sentences.length,
     rssLoadedMb: loaded.rss,
     heapLoadedMb: loaded.heap,
     rssReadyMb: ready.rss,

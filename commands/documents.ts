@@ -17,7 +17,7 @@ export const PAGE_SIZE = 8;
 
 /** The documents whose titles hold the words (all without words), newest first. */
 function listed(library: Library, words: string): Document[] {
-  const found = words ? library.findDocuments(words) : library.documents;
+  const found = words ? library.search.documents(words) : library.documents;
   return found
     .map((document, order) => ({ document, order }))
     .sort((a, b) => newerFirst(a.document, b.document) || a.order - b.order)
@@ -86,7 +86,7 @@ export const documents = defineCommand({
   run(library, args) {
     const words = args.title ?? '';
     const ephemeral = args.private === true;
-    if (words && library.findDocuments(words).length === 0) {
+    if (words && library.search.documents(words).length === 0) {
       const more = ['Run /documents with no title to list them all.'];
       return reply([notFoundEmbed({ title: 'No document found', what: 'document title', query: words, more })], {
         ephemeral: true,

@@ -5,8 +5,8 @@ import { defineCommand } from '../src/command.js';
 import { textCheck } from '../src/custom-id.js';
 import type { Document } from '../src/document/types.js';
 import { plainTextOf } from '../src/document/formats/index.js';
-import { datedWithin, dateSpan, shownDate, type DateRange } from '../src/library/dates.js';
-import { MAX_STATEMENT_HITS, type Library, type Scope, type StatementRef } from '../src/library/library.js';
+import { dateSpan, shownDate, type DateRange } from '../src/library/dates.js';
+import { MAX_STATEMENT_HITS, type Library, type StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
 import { foldNearSame, shapeOf } from '../src/library/near-same.js';
 import { documentFooter } from '../src/render/document.js';
@@ -15,7 +15,7 @@ import { notFoundEmbed } from '../src/render/not-found.js';
 import { choices, COLORS, notice, reply } from '../src/render/reply.js';
 import { attribution } from '../src/render/source.js';
 import { documentText, escapeUserText, plural, truncate, unescapeUserText } from '../src/render/text.js';
-import { dateOptions, describeRange } from './shared/dates.js';
+import { dateOptions, describeRange, scopeOf } from './shared/dates.js';
 import { documentChoices, documentOption, privateOption } from './shared/options.js';
 import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView, whereAsked } from './shared/paged.js';
 
@@ -50,10 +50,6 @@ function textOf(ref: StatementRef): string {
   return plainTextOf(ref.document, ref.point.text);
 }
 
-function scopeOf({ document, range }: Pick<Ask, 'document' | 'range'>): Scope {
-  return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
-}
-
 /**
  * A statement found in several documents is one hit, first where it ranks best, listing the others; so is a
  * near-identical one (the same numbers, nearly the same words: src/library/near-same.ts).
@@ -74,7 +70,7 @@ function mergeRepeats(refs: StatementRef[]): SearchHit[] {
 function searchHits(library: Library, ask: Ask): SearchResult {
   const { words, phrases } = parseQuery(ask.query);
   const limit = phrases.length ? PHRASE_SCAN : MAX_STATEMENT_HITS;
-  const { refs, total } = library.statementHits(words, scopeOf(ask), limit);
+  const { refs, total } = library.search.statementHits(words, scopeOf(ask), limit);
   const matching = refs.filter((ref) => {
     if (phrases.length === 0) return true;
     const text = textOf(ref).toLowerCase();
@@ -172,7 +168,7 @@ const statementPages = pagedAnswer<SearchHit>({
   othersNote: 'Only the person who searched can use these buttons. Run /search yourself to search.',
   rank: searchHits,
   renderer: (library, ask) => {
-    const stems = library.statementQueryTerms(parseQuery(ask.query).words);
+    const stems = library.search.statementTerms(parseQuery(ask.query).words);
     return (hit, number, room) => hitBlock(library, hit, number, stems, room);
   },
   frame: pageEmbed,

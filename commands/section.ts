@@ -40,7 +40,7 @@ function sectionAt(library: Library, customId: string): { ref: SectionRef | null
 }
 
 /** A page of the section, with Previous/Next when it has several and a Cite for its heading. */
-function sectionReply(ref: SectionRef, page: number, ephemeral: boolean, note?: string) {
+function sectionReply(ref: SectionRef, page: number, { ephemeral, note }: { ephemeral: boolean; note?: string }) {
   const pages = sectionPages(ref).length;
   const current = Math.min(Math.max(0, page), Math.max(0, pages - 1));
   const data = reply([sectionEmbed(ref, current, note)], { ephemeral });
@@ -55,7 +55,7 @@ function sectionReply(ref: SectionRef, page: number, ephemeral: boolean, note?: 
 }
 
 /** The sections sharing a name, numbered, a button for each: only the asker sees the list. */
-function choiceReply(query: string, refs: SectionRef[], ephemeral: boolean) {
+function choiceReply(query: string, refs: readonly SectionRef[], ephemeral: boolean) {
   const shown = refs.slice(0, CHOICES_SHOWN);
   const data = reply([sectionChoiceEmbed(query, refs, shown.length)], { ephemeral: true });
   const buttons = shown.flatMap((ref, i) => {
@@ -99,7 +99,7 @@ export const section = defineCommand({
     const note = match.byContent
       ? `*No section title matches “${escapeUserText(truncate(args.name, 100))}”; this section’s statements do.*`
       : undefined;
-    return sectionReply(match.ref, 0, ephemeral, note);
+    return sectionReply(match.ref, 0, { ephemeral, note });
   },
   autocomplete(library, focused, args) {
     if (focused.name === 'document') return choices(documentChoices(library, focused.value));
@@ -113,14 +113,17 @@ export const section = defineCommand({
     if (!ref) return changed();
     // A choice from a list posts the section as a message of its own, private only if the list asked so.
     if (action === 'show')
-      return { type: InteractionResponseType.ChannelMessageWithSource, data: sectionReply(ref, 0, more === 1) };
+      return {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: sectionReply(ref, 0, { ephemeral: more === 1 }),
+      };
     if (!pressedByOwner(context)) {
       return {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: notice('Not your section', 'Only the person who asked can page it. Run /section yourself.'),
       };
     }
-    const data = sectionReply(ref, more, false);
+    const data = sectionReply(ref, more, { ephemeral: false });
     delete data.flags; // an update keeps the message's own visibility
     return { type: InteractionResponseType.UpdateMessage, data };
   },

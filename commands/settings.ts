@@ -10,7 +10,7 @@ import { done, managedGuild } from './shared/guild.js';
 import { chosenDocument, documentChoices, documentOption } from './shared/options.js';
 
 function describe(library: Library, settings: GuildSettings): string {
-  const document = settings.defaultDocument ? library.documentById(settings.defaultDocument) : null;
+  const document = settings.defaultDocument ? library.lookup.document(settings.defaultDocument) : null;
   const scope = settings.defaultDocument
     ? `Commands look in **${escapeUserText(document?.title ?? settings.defaultDocument)}** unless told another document.`
     : 'Commands look in every document.';

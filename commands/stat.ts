@@ -5,7 +5,7 @@ import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v
 import { defineCommand } from '../src/command.js';
 import type { Document } from '../src/document/types.js';
 import { datedWithin, dateSpan } from '../src/library/dates.js';
-import type { FigureHit, FigureRef, Library, Scope } from '../src/library/library.js';
+import type { FigureHit, FigureRef, Library } from '../src/library/library.js';
 import { documentFooter, figureLabel, figureWhere } from '../src/render/document.js';
 import { LIMITS } from '../src/render/limits.js';
 import { notFoundEmbed } from '../src/render/not-found.js';
@@ -15,7 +15,7 @@ import { attribution } from '../src/render/source.js';
 import { escapeDocumentText, escapeUserText, plural, quoteAround, truncate } from '../src/render/text.js';
 import { rowsOf } from './shared/buttons.js';
 import { citeButton } from './shared/cite.js';
-import { dateOptions, describeRange } from './shared/dates.js';
+import { dateOptions, describeRange, scopeOf } from './shared/dates.js';
 import { chosenDocument, documentChoices, documentOption, privateOption } from './shared/options.js';
 import { alsoIn, hitLabel, pagedAnswer, quoteBlock, type Ask, type PageView, whereAsked } from './shared/paged.js';
 
@@ -26,11 +26,6 @@ export const MAY_NOT_ANSWER =
   '*No sentence states all of what you asked. These hold some of it and may not answer the question.*';
 /** What a lookup covers: one document or all, and the dates asked for. */
 type Lookup = Ask;
-
-function scopeOf(lookup: Omit<Lookup, 'query'>): Scope {
-  const { document, range } = lookup;
-  return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
-}
 
 /** A quoted sentence with its answering figures in bold, its link or file and line, and where else it is. */
 function hitBlock(library: Library, hit: FigureHit, number: number | null, room: number): string {
@@ -80,7 +75,7 @@ const figurePages = pagedAnswer<FigureHit>({
   what: 'lookup',
   othersNote: 'Only the person who asked can page these figures. Run /stat yourself.',
   rank: (library, lookup) => ({
-    hits: lookup.query ? library.findFigureSentences(lookup.query, scopeOf(lookup)) : [],
+    hits: lookup.query ? library.search.figureSentences(lookup.query, scopeOf(lookup)) : [],
   }),
   renderer:
     (library, _lookup, { hits }) =>
@@ -143,7 +138,7 @@ function notFound(library: Library, lookup: Lookup): APIEmbed {
   ];
   const nearest = closest(query, counted, (c) => c);
   const examples = counted.slice(0, 8).map((c) => escapeDocumentText(c.replace(/\s+/g, ' ')));
-  const statements = query ? library.statementHits(query, scopeOf(lookup), 0).total : 0;
+  const statements = query ? library.search.statementHits(query, scopeOf(lookup), 0).total : 0;
   const more = [
     examples.length ? `Figures count, for example: ${examples.join(', ')}.` : 'The documents served state no figures.',
   ];
@@ -218,10 +213,10 @@ export const stat = defineCommand({
     const ephemeral = args.private === true;
     const lookup: Lookup = { query: args.query ?? '', document, range };
     if (!lookup.query) return everyFigure(library, lookup, ephemeral);
-    const exact = library.figureById(lookup.query);
+    const exact = library.lookup.figure(lookup.query);
     if (exact && (!document || exact.document === document) && (!range || datedWithin(exact.document, range)))
       return exactFigure(library, exact, ephemeral);
-    const hits = library.findFigureSentences(lookup.query, scopeOf(lookup));
+    const hits = library.search.figureSentences(lookup.query, scopeOf(lookup));
     if (hits.length === 0) return reply([notFound(library, lookup)], { ephemeral: true });
     return figurePages.reply(library, lookup, 0, ephemeral, { hits });
   },
@@ -230,15 +225,15 @@ export const stat = defineCommand({
     if (focused.name !== 'query') return { choices: [] };
     const { document } = chosenDocument(library, args.document);
     const refs = focused.value.trim()
-      ? library
-          .findFigureSentences(focused.value, document?.id, true)
+      ? library.search
+          .figureSentences(focused.value, { documentId: document?.id }, { typing: true })
           .filter((hit) => hit.confident)
           .flatMap((hit) => hit.bold)
       : library.parts(document?.id).figures;
     const several = library.documents.length > 1 && !document;
     const named = refs.map((ref) => ({
       name: several ? `${figureLabel(ref)} · ${ref.document.title}` : figureLabel(ref),
-      value: library.figureKey(ref),
+      value: library.lookup.figureKey(ref),
     }));
     // The same label twice helps nobody: keep the first of each.
     return choices(named.filter((c, i) => named.findIndex((o) => o.name === c.name) === i).slice(0, 25));

@@ -51,7 +51,7 @@ function givenFor(check: ClaimCheck, claim: string, text: string): GoldVerdict |
 /** Every (expected, given) pair of the set: one a figure, or one for a claim without figures. */
 function pairs(set: GoldSet, claims: GoldClaim[]): Pair[] {
   return claims.flatMap((gold) => {
-    const check = checkClaim(set.library, gold.claim);
+    const check = checkClaim(set.library.claims, gold.claim);
     if (gold.verdict) return [{ gold, text: '', expected: gold.verdict, given: check.words?.verdict ?? 'none' }];
     return Object.entries(gold.figures ?? {}).map(([text, expected]) => ({
       gold,

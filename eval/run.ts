@@ -21,12 +21,12 @@ function corpusLatency(queries: string[]): { documents: number; medianMs: number
   const library = corpusLibrary();
   if (!library) return null;
   const files = library.documents;
-  for (const q of queries) library.searchStatements(q); // warm: the first query builds lookup tables
+  for (const q of queries) library.search.statements(q); // warm: the first query builds lookup tables
   const times: number[] = [];
   for (let round = 0; round < 3; round++) {
     for (const q of queries) {
       const started = performance.now();
-      library.searchStatements(q);
+      library.search.statements(q);
       times.push(performance.now() - started);
     }
   }

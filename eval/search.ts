@@ -10,7 +10,7 @@ import type { Library, StatementRef } from '../src/library/library.js';
 import type { GoldSet } from './gold/load.js';
 import type { GoldQuestion } from './gold/types.js';
 
-/** An engine ranks statements (indices into library.statements) for a query. */
+/** An engine ranks statements (indices into library.parts().statements) for a query. */
 export interface Engine {
   name: string;
   build(library: Library): (query: string) => number[];
@@ -24,7 +24,7 @@ export interface TextEngine {
 
 const overStatements = (engine: TextEngine): Engine => ({
   name: engine.name,
-  build: (library) => engine.buildOver(library.statements.map(textOf)),
+  build: (library) => engine.buildOver(library.parts().statements.map(textOf)),
 });
 
 const textOf = (ref: StatementRef) => plainTextOf(ref.document, ref.point.text);
@@ -32,8 +32,8 @@ const textOf = (ref: StatementRef) => plainTextOf(ref.document, ref.point.text);
 export const ours: Engine = {
   name: 'factsheet-bot /search',
   build(library) {
-    const position = new Map(library.statements.map((ref, i) => [ref, i]));
-    return (query) => library.searchStatements(query).map((ref) => position.get(ref)!);
+    const position = new Map(library.parts().statements.map((ref, i) => [ref, i]));
+    return (query) => library.search.statements(query).map((ref) => position.get(ref)!);
   },
 };
 
@@ -126,7 +126,7 @@ export function scoreSearch(set: GoldSet, engine: Engine): SearchScores {
     const started = performance.now();
     const ranked = rank(question.q).slice(0, 10);
     times.push(performance.now() - started);
-    const first = ranked.findIndex((i) => isAnswer(set, question, set.library.statements[i]!));
+    const first = ranked.findIndex((i) => isAnswer(set, question, set.library.parts().statements[i]!));
     if (first >= 0) reciprocal += 1 / (first + 1);
     if (first >= 0 && first < 5) recalled++;
   }

@@ -8,7 +8,7 @@ import type { StatAnswer, StatSearch } from './stat.js';
 
 /** /stat's hits, and whether it answers with them ("Figures for") or offers them as "Closest figures". */
 export function findStatHits(library: Library, query: string): StatAnswer {
-  const found = library.findFigureSentences(query);
+  const found = library.search.figureSentences(query);
   const hits = found.map((hit) => ({ document: hit.sentence.document, sentence: hit.sentence.span }));
   return { hits, outcome: found.length === 0 ? 'none' : found[0]!.confident ? 'confident' : 'closest' };
 }
@@ -24,7 +24,7 @@ function overFigureSentences(engine: typeof miniSearch): StatEngine {
   return {
     name: engine.name,
     build(library) {
-      const sentences = library.figureFinder.sentences;
+      const sentences = library.claims.figureSentences.sentences;
       const texts = sentences.map((s) => plainTextOf(s.document, s.document.text.slice(...s.span)));
       const rank = engine.buildOver(texts);
       return (_library, query) => {

@@ -35,9 +35,6 @@ import {
 } from './render/notices.js';
 import type { Reply } from './render/reply.js';
 
-// The transports' notices, where they have always found them.
-export { errorResponse, rateLimitedResponse, unreadableResponse } from './render/notices.js';
-
 export const REPLY_CACHE_SIZE = 500;
 /** A reply may hold 6,000 characters of embeds: 500 of those would be 6 MB, so the bytes are bounded too. */
 export const REPLY_CACHE_BYTES = 2 * 2 ** 20;

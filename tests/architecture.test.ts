@@ -223,4 +223,16 @@ describe('architecture', () => {
     // The button maker takes only what the codec makes.
     expect(readFileSync(BUTTON_MAKER, 'utf8')).toMatch(/customId: CustomId,/);
   });
+
+  it('reads every custom id through the codec: no split on ":" and no length limit of its own elsewhere', () => {
+    const ownReading = (file: string) =>
+      file === CODEC
+        ? []
+        : [/\.split\(\s*['"]:['"]\s*\)/, /MAX_CUSTOM_ID\s*=/].filter((r) => r.test(readFileSync(file, 'utf8')));
+    expect(files.filter((file) => ownReading(file).length > 0)).toEqual([]);
+  });
+
+  it('has the transports take their notices from src/render/notices.ts, not passed on by the router', () => {
+    expect(readFileSync(join('src', 'respond.ts'), 'utf8')).not.toMatch(/^export \{[^}]*\} from/m);
+  });
 });

@@ -1,10 +1,10 @@
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands, definitions } from '../commands/index.js';
 import { isSlashDefinition, sharedContext } from '../src/command.js';
 import { REPLY_CACHE_BYTES, REPLY_CACHE_SIZE, respond, reusedReplies, reusedReplyBytes } from '../src/respond.js';
 import { parseCommandLine, toInteraction } from '../src/transport/parse-command.js';
-import { context, libraryOf, seedLibrary } from './support/library.js';
+import { context, libraryOf, seedLibrary, watchedStatSearch } from './support/library.js';
 import { buttonPress, messageOf } from './support/pressed.js';
 
 const ask = (line: string) => toInteraction(parseCommandLine(line, definitions), 'command');
@@ -84,8 +84,7 @@ describe('respond', () => {
     const words = (n: number) => Array.from({ length: n }, (_, i) => `zq${i.toString(36)}x`).join(' ');
 
     it('answers a string option over its max_length with a private note naming the option and the limit', () => {
-      const library = seedLibrary();
-      const searched = vi.spyOn(library, 'findFigureSentences');
+      const { library, searched } = watchedStatSearch();
       const response = respond(library, ask(`/stat query:${words(10_000)}`), sharedContext(), commands);
       expect(searched).not.toHaveBeenCalled();
       expect(response).toMatchObject({
@@ -126,8 +125,7 @@ describe('respond', () => {
     });
 
     it('gives an over-long autocomplete no choices, without searching', () => {
-      const library = seedLibrary();
-      const searched = vi.spyOn(library, 'findFigureSentences');
+      const { library, searched } = watchedStatSearch();
       const response = respond(
         library,
         toInteraction(parseCommandLine(`/stat query:${words(10_000)}`, definitions), 'autocomplete'),

@@ -60,7 +60,7 @@ export function startCheck(
   request: CheckRequest,
   options: { owner: string; ephemeral: boolean },
 ): Reply {
-  const check = checkClaim(library, request.claim, request.documentId ?? undefined);
+  const check = checkClaim(library.claims, request.claim, request.documentId ?? undefined);
   const data = checkReply(library, request, options.ephemeral, check);
   const cites = citeRow(options.owner, check);
   data.components = [...(options.ephemeral ? postRow(options.owner) : []), ...cites];
@@ -131,7 +131,7 @@ export function checkReply(
   library: Library,
   request: CheckRequest,
   ephemeral: boolean,
-  check = checkClaim(library, request.claim, request.documentId ?? undefined),
+  check = checkClaim(library.claims, request.claim, request.documentId ?? undefined),
 ): Reply {
   const embed = check.figures.length > 1 ? severalFigures(check, request) : oneVerdict(check, request);
   const notes = [...request.notes];

@@ -1,7 +1,9 @@
 // The `after` and `before` options of /stat and /search: a year, a month or a day (2025, 2025-03,
 // 2025-03-13), both ends included, so "after:2025 before:2025" is the year 2025.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { daysInMonth, isoOf, type DateRange } from '../../src/library/dates.js';
+import type { Document } from '../../src/document/types.js';
+import { datedWithin, daysInMonth, isoOf, type DateRange } from '../../src/library/dates.js';
+import type { Scope } from '../../src/library/library.js';
 import { notice, type Reply } from '../../src/render/reply.js';
 import { escapeUserText, truncate } from '../../src/render/text.js';
 
@@ -65,4 +67,9 @@ export function readDateRange(args: { readonly after?: string; readonly before?:
 export function describeRange(range: DateRange): string {
   if (range.from && range.to) return `dated ${range.from} to ${range.to}`;
   return range.from ? `dated from ${range.from}` : `dated up to ${range.to}`;
+}
+
+/** Where an ask looks: its document, or all, within its dates. */
+export function scopeOf({ document, range }: { document: Document | null; range: DateRange | null }): Scope {
+  return { documentId: document?.id, within: range ? (d) => datedWithin(d, range) : undefined };
 }

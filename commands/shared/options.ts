@@ -27,12 +27,12 @@ export function chosenDocument(
   wanted: string | undefined,
 ): { document: Document | null; notFound: Reply | null } {
   if (!wanted) return { document: null, notFound: null };
-  const document = library.documentById(wanted) ?? library.findDocuments(wanted)[0] ?? null;
+  const document = library.lookup.document(wanted) ?? library.search.documents(wanted)[0] ?? null;
   return document ? { document, notFound: null } : { document: null, notFound: documentNotFound(library, wanted) };
 }
 
 /** Document titles for autocomplete. */
 export function documentChoices(library: Library, typed: string): Array<{ name: string; value: string }> {
-  const documents = typed.trim() ? library.findDocuments(typed) : library.documents;
+  const documents = typed.trim() ? library.search.documents(typed) : library.documents;
   return documents.map((d) => ({ name: d.title, value: d.id }));
 }

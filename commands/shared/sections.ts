@@ -8,12 +8,14 @@ import type { Library, SectionRef } from '../../src/library/library.js';
 import { choices } from '../../src/render/reply.js';
 
 export type SectionMatch =
-  { kind: 'one'; ref: SectionRef; byContent: boolean } | { kind: 'several'; refs: SectionRef[] } | { kind: 'none' };
+  | { kind: 'one'; ref: SectionRef; byContent: boolean }
+  | { kind: 'several'; refs: readonly SectionRef[] }
+  | { kind: 'none' };
 
 const SECTION_NUMBER = /^(?:(?:section|sec\.?|§|#|no\.?)\s*)?(\d{1,4})$/i;
 
 /** One section, or the choice between several in different documents (newest first). */
-function oneOrSeveral(refs: SectionRef[]): SectionMatch {
+function oneOrSeveral(refs: readonly SectionRef[]): SectionMatch {
   if (refs.length === 0) return { kind: 'none' };
   const documents = new Set(refs.map((r) => r.document));
   if (documents.size === 1) return { kind: 'one', ref: refs[0]!, byContent: false };
@@ -39,13 +41,13 @@ function byName(library: Library, query: string, document: Document | null): Sec
     .parts(document?.id)
     .sections.filter((ref) => ref.section.title.toLowerCase() === key || ref.section.id === key);
   if (named.length > 0) return oneOrSeveral(named);
-  const keyed = library.sectionById(query, document?.id);
+  const keyed = library.lookup.section(query, document?.id);
   return keyed ? { kind: 'one', ref: keyed, byContent: false } : { kind: 'none' };
 }
 
 /** The closest titles; the best one's title shared by sections of several documents is a choice. */
 function byTitle(library: Library, query: string, document: Document | null): SectionMatch {
-  const [best, ...rest] = library.findSections(query, document?.id);
+  const [best, ...rest] = library.search.sections(query, document?.id);
   if (!best) return { kind: 'none' };
   const title = best.section.title.toLowerCase();
   return oneOrSeveral([best, ...rest.filter((ref) => ref.section.title.toLowerCase() === title)]);
@@ -53,7 +55,7 @@ function byTitle(library: Library, query: string, document: Document | null): Se
 
 /** No title matches: the section holding the statement that best matches the words. */
 function byContent(library: Library, query: string, document: Document | null): SectionMatch {
-  const [best] = library.searchStatements(query, document?.id);
+  const [best] = library.search.statements(query, { documentId: document?.id });
   if (!best) return { kind: 'none' };
   const ref = library.parts(best.document.id).sections.find((r) => r.section === best.section);
   return ref ? { kind: 'one', ref, byContent: true } : { kind: 'none' };
@@ -78,8 +80,8 @@ export function resolveSection(library: Library, query: string, document: Docume
 
 /** Section titles for autocomplete: all of them (first 25) when nothing is typed, else the best matches. */
 export function sectionChoices(library: Library, typed: string, document: Document | null) {
-  const refs = typed.trim() ? library.findSections(typed, document?.id) : library.parts(document?.id).sections;
+  const refs = typed.trim() ? library.search.sections(typed, document?.id) : library.parts(document?.id).sections;
   const label = (ref: SectionRef) =>
     library.documents.length > 1 && !document ? `${ref.section.title} — ${ref.document.title}` : ref.section.title;
-  return choices(refs.slice(0, 25).map((ref) => ({ name: label(ref), value: library.sectionKey(ref) })));
+  return choices(refs.slice(0, 25).map((ref) => ({ name: label(ref), value: library.lookup.sectionKey(ref) })));
 }

@@ -8,17 +8,17 @@ import { kindOfLine } from './line-kinds.js';
 import { hasWord, isBlank, type Body, type Line } from './lines.js';
 import { SectionList } from './sections.js';
 import { plural } from './text.js';
-import type { Point, Section, Span, Warning } from './types.js';
+import type { PointDraft, SectionDraft, Span, Warning } from './types.js';
 
 export interface BodyContent {
-  sections: Section[];
+  sections: SectionDraft[];
   /** Duplicate headings, lines that could not be placed, and skipped HTML, in that order. */
   warnings: Warning[];
 }
 
 /** A statement that the next lines may still continue. */
 interface Open {
-  point: Point;
+  point: PointDraft;
   indent: number;
   /** A bullet stays open across a blank line, for its indented text. */
   bullet: boolean;
@@ -42,7 +42,7 @@ class BodyReader {
   private readonly warnings: Warning[] = [];
   private readonly sections: SectionList;
   private readonly htmlLines: number[] = [];
-  private section: Section | null = null;
+  private section: SectionDraft | null = null;
   private open: Open | null = null;
   /** The blank-line group of the section's last statement. */
   private group = 0;
@@ -99,7 +99,7 @@ class BodyReader {
     return { sections: this.sections.sections, warnings: this.warnings };
   }
 
-  private startSection(heading: Heading | null, line: Line): Section {
+  private startSection(heading: Heading | null, line: Line): SectionDraft {
     this.section = this.sections.start(heading, line);
     this.group = 0;
     this.sawBlank = false;
@@ -135,7 +135,7 @@ class BodyReader {
   }
 
   /** Adds a statement from `start` to the end of the line, in a new group after a blank line. */
-  private addStatement(start: number, line: Line, depth: number): Point | null {
+  private addStatement(start: number, line: Line, depth: number): PointDraft | null {
     const section = this.section ?? this.startSection(null, line);
     const span = this.statementSpan(start, line.end);
     if (!span) return null;
@@ -153,11 +153,11 @@ class BodyReader {
     return span;
   }
 
-  private point(span: Span, id: string, line: Line, group: number, depth: number): Point {
+  private point(span: Span, id: string, line: Line, group: number, depth: number): PointDraft {
     return { id, text: this.body.text.slice(span[0], span[1]), span, line: line.number, group, depth, sentences: [] };
   }
 
-  private extend(point: Point, end: number): void {
+  private extend(point: PointDraft, end: number): void {
     const span = this.format.trimStatement(this.body.text, [point.span[0], end]);
     point.span = span;
     point.text = this.body.text.slice(span[0], span[1]);

@@ -10,7 +10,7 @@ import { readPreamble } from './preamble.js';
 import { shapeWarnings, statementsOf } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { boundedTitle, slugify, titleCase } from './text.js';
-import type { Document, Section } from './types.js';
+import type { Document, SectionDraft } from './types.js';
 
 export interface ParseOptions {
   /** File name, for the id, the fallback title and the format. */
@@ -44,7 +44,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
 }
 
 /** Each statement's sentences: quotes and figures are cut along them. */
-function addSentences(text: string, sections: readonly Section[]): void {
+function addSentences(text: string, sections: readonly SectionDraft[]): void {
   for (const section of sections) {
     for (const point of statementsOf(section)) point.sentences = splitSentences(text, point.span[0], point.span[1]);
   }

@@ -4,16 +4,16 @@ import type { Heading } from './headings.js';
 import type { Line } from './lines.js';
 import { markdown } from './formats/markdown.js';
 import { boundedTitle, documentCasings, slugify, titleCase } from './text.js';
-import type { Point, Section, Warning } from './types.js';
+import type { Point, Section, SectionDraft, Warning } from './types.js';
 
 /** The sections of one document, in order; a heading met twice gets a numbered id and a warning. */
 export class SectionList {
-  readonly sections: Section[] = [];
+  readonly sections: SectionDraft[] = [];
   private readonly seenIds = new Map<string, number>();
 
   private casings: Map<string, string> | null = null;
   /** The one warning that names the first duplicate heading and counts them all. */
-  private duplicates: { warning: Warning; first: string; count: number } | null = null;
+  private duplicates: { warning: { line: number; message: string }; first: string; count: number } | null = null;
 
   constructor(
     private readonly warnings: Warning[],
@@ -44,7 +44,7 @@ export class SectionList {
   }
 
   /** Opens a section under `heading`, or the unheaded "Overview" when there is none. */
-  start(heading: Heading | null, line: Line): Section {
+  start(heading: Heading | null, line: Line): SectionDraft {
     // A heading may carry Markdown emphasis or links whatever the document's format: read it as Markdown.
     const title = heading ? boundedTitle(this.titleOf(markdown.plainText(heading.heading))) : 'Overview';
     const base = heading ? slugify(title, 'section') : 'overview';
@@ -52,7 +52,7 @@ export class SectionList {
     this.seenIds.set(base, seen + 1);
     const id = seen ? `${base}-${seen + 1}` : base;
     if (seen > 0 && heading) this.warnDuplicate(title, id, line);
-    const section: Section = {
+    const section: SectionDraft = {
       id,
       number: this.sections.length + 1,
       heading: heading ? heading.heading : null,
@@ -68,7 +68,7 @@ export class SectionList {
 }
 
 /** A section's statements in reading order, its lead first. */
-export function statementsOf(section: Section): Point[] {
+export function statementsOf<P extends Point>(section: { lead: P | null; points: readonly P[] }): readonly P[] {
   return section.lead ? [section.lead, ...section.points] : section.points;
 }
 

@@ -8,7 +8,7 @@ import type { Figure, Span } from '../document/types.js';
 import { changeDirection, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type SentenceFinder, type IndexedSentence } from './figure-search.js';
-import type { FigureRef, Library } from './library.js';
+import type { ClaimIndex, FigureRef } from './library.js';
 import { conversionNote, kindOf, periodOf, sameFigure } from './same-figure.js';
 import { terms, type Alternative } from './search.js';
 
@@ -73,13 +73,13 @@ const SURE_COVERAGE = 0.85;
 const COUNTED_MIN_SHARE = 0.6;
 
 /** Checks a claim against the documents (one of them when `documentId` is given). */
-export function checkClaim(library: Library, claim: string, documentId?: string): ClaimCheck {
+export function checkClaim(index: ClaimIndex, claim: string, documentId?: string): ClaimCheck {
   const found = claimFigures(claim);
   if (found.length === 0)
-    return { figures: [], words: checkWords(library.sentenceFinder(), claim, documentId), unchecked: 0 };
+    return { figures: [], words: checkWords(index.everySentence(), claim, documentId), unchecked: 0 };
   const figures = found
     .slice(0, MAX_FIGURES)
-    .map((figure) => checkFigure(library.figureFinder, claim, figure, documentId));
+    .map((figure) => checkFigure(index.figureSentences, claim, figure, documentId));
   return { figures, words: null, unchecked: Math.max(0, found.length - MAX_FIGURES) };
 }
 
@@ -211,7 +211,7 @@ function withoutRepeats(evidence: Evidence[]): Evidence[] {
 function checkWords(finder: SentenceFinder, claim: string, documentId?: string): ClaimCheck['words'] {
   const words = analyseQuery(claim).words;
   const groups = finder.expand(words);
-  const numbers = terms(words, false).filter((term) => /^\d/.test(term));
+  const numbers = terms(words, { remember: false }).filter((term) => /^\d/.test(term));
   const covering = (groups.length ? finder.covering(groups, documentId, WORDS_MIN_COVERAGE) : []).filter(
     ({ sentence }) =>
       (!negates(claim) || negates(sentence.key)) && numbers.every((number) => sentence.terms.has(number)),

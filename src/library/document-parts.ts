@@ -4,15 +4,21 @@
 // objects, and the main thread takes its turns between them. A part holds whole statements with their figures (a
 // figure's sentence span is its statement's own array, and stays shared within one message); a section with more
 // statements than one part holds continues in the next.
-import type { Document, Figure, Point, Section, Warning } from '../document/types.js';
+import type { Document, Figure, Point, Section, Warning, Writable } from '../document/types.js';
 
 /** Objects one part holds at most (a few ms to receive on a busy core), unless one statement alone holds more. */
 export const OBJECTS_PER_PART = 5_000;
 
+/**
+ * A document as the transport joins it: fresh objects (a structured clone, or the head splitDocument makes),
+ * its lists and its last section filled in place as parts arrive.
+ */
+export type Received = Omit<Writable<Document>, 'sections'> & { sections: Writable<Section>[] };
+
 export interface DocumentPart {
   /** Its first section continues the last one received: its statements follow that section's. */
   continued: boolean;
-  sections: Section[];
+  sections: Writable<Section>[];
   figures: Figure[];
   warnings: Warning[];
 }
@@ -31,7 +37,7 @@ function statementObjects(point: Point, figures: number): number {
 export function splitDocument(
   document: Document,
   maxObjects = OBJECTS_PER_PART,
-): { head: Document; parts: DocumentPart[] } {
+): { head: Received; parts: DocumentPart[] } {
   const splitter = new Splitter(maxObjects, document.figures);
   for (const section of document.sections) splitter.addSection(section);
   for (const warning of document.warnings) splitter.addWarning(warning);
@@ -39,7 +45,7 @@ export function splitDocument(
 }
 
 /** Adds a part to the document received so far (the head first, then each part in order). */
-export function joinPart(document: Document, part: DocumentPart): Document {
+export function joinPart(document: Received, part: DocumentPart): Received {
   part.sections.forEach((section, i) => {
     const last = document.sections.at(-1);
     if (i === 0 && part.continued && last) for (const point of section.points) last.points.push(point);
@@ -59,18 +65,18 @@ class Splitter {
 
   constructor(
     private readonly maxObjects: number,
-    private readonly figures: Figure[],
+    private readonly figures: readonly Figure[],
   ) {}
 
   addSection(section: Section): void {
     const leadFigures = section.lead ? this.figuresOf(section.lead) : [];
-    this.makeRoom(SECTION_OBJECTS + (section.lead ? statementObjects(section.lead, leadFigures.length) : 0), false);
-    let piece: Section = { ...section, points: [] };
+    this.makeRoom(SECTION_OBJECTS + (section.lead ? statementObjects(section.lead, leadFigures.length) : 0));
+    let piece: Writable<Section> = { ...section, points: [] };
     this.part.sections.push(piece);
     this.part.figures.push(...leadFigures);
     for (const point of section.points) {
       const figures = this.figuresOf(point);
-      if (this.makeRoom(statementObjects(point, figures.length), true)) {
+      if (this.makeRoom(statementObjects(point, figures.length), { continued: true })) {
         piece = { ...section, lead: null, points: [] };
         this.part.sections.push(piece);
         this.objects += SECTION_OBJECTS;
@@ -81,7 +87,7 @@ class Splitter {
   }
 
   addWarning(warning: Warning): void {
-    this.makeRoom(1, false);
+    this.makeRoom(1);
     this.part.warnings.push(warning);
   }
 
@@ -93,7 +99,7 @@ class Splitter {
   }
 
   /** Counts `objects` into the part, starting a new one first if they would not fit: whether it did. */
-  private makeRoom(objects: number, continued: boolean): boolean {
+  private makeRoom(objects: number, { continued = false } = {}): boolean {
     const full = this.objects > 0 && this.objects + objects > this.maxObjects;
     if (full) {
       this.parts.push(this.part);

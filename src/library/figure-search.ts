@@ -9,7 +9,7 @@ import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import { foldNearSame, type Shape } from './near-same.js';
-import type { FigureRef, StatementRef } from './refs.js';
+import type { FigureRef, Scope, StatementRef } from './refs.js';
 import type { ContextRanking } from './context-ranking.js';
 import { candidateIds, type SentencePostings } from './figure-candidates.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
@@ -313,12 +313,12 @@ export class SentenceFinder {
     private readonly ranking: ContextRanking | null = null,
   ) {}
 
-  /** `within`: only documents it accepts (a date range, say). */
-  find(query: string, documentId?: string, prefixLast = false, within?: (d: Document) => boolean): FigureHit[] {
+  /** `typing`: the last word may be cut short, as while someone types it (autocomplete). */
+  find(query: string, { documentId, within, typing = false }: Scope & { typing?: boolean } = {}): FigureHit[] {
     const analysed = analyseQuery(query);
     const inScope = (s: IndexedSentence) =>
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
-    const groups = analysed.words ? this.words.expandQuery(analysed.words, prefixLast) : [];
+    const groups = analysed.words ? this.words.expandQuery(analysed.words, typing) : [];
     let hits: Ranked[];
     if (analysed.amounts.length > 0) hits = this.byAmount(analysed, groups, inScope);
     else if (groups.length > 0) hits = this.byWords(groups, analysed, inScope);

@@ -32,7 +32,7 @@ export interface Indexes {
 }
 
 /** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */
-export function* indexSteps(documents: Document[], parts: Collected): Steps<Indexes> {
+export function* indexSteps(documents: readonly Document[], parts: Collected): Steps<Indexes> {
   const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }], SYNONYMS);
   for (const [i, d] of documents.entries()) {
     documentIndex.add(i, { title: d.title });

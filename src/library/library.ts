@@ -10,65 +10,73 @@ import {
   type FigureHit,
 } from './figure-search.js';
 import { figureSentenceIndexSteps, indexSteps, type Indexes } from './indexes.js';
+import { freezeSteps } from './freeze.js';
 import {
   collectPartSteps,
   partsByDocument,
   type Collected,
   type FigureRef,
   type Parts,
+  type Scope,
   type SectionRef,
   type StatementRef,
 } from './refs.js';
 import type { Hit } from './search.js';
-import { finish, finishInSlices, SLICE_MS, type Steps } from './steps.js';
+import { finish, finishInSlices, type Steps } from './steps.js';
 
-export type { FigureHit, FigureRef, SectionRef, StatementRef };
-
-/**
- * Which documents a lookup covers: a document id alone (one document), or that and/or `within`, which accepts
- * the documents to look in (a date range, say). None: every document.
- */
-export type Scope = string | { documentId?: string; within?: (document: Document) => boolean };
+export type { FigureHit, FigureRef, Scope, SectionRef, StatementRef };
 
 /** Statements found, best first, and how many match in all (the list stops at a cap). */
 export interface StatementHits {
-  refs: StatementRef[];
-  total: number;
+  readonly refs: StatementRef[];
+  readonly total: number;
 }
 
-export interface Library {
-  documents: Document[];
-  sections: SectionRef[];
-  figures: FigureRef[];
-  statements: StatementRef[];
-  /** The sections, figures and statements of one document (by id), or of all when none is given. */
-  parts(documentId?: string | null): Parts;
-  /** Best first; `documentId` limits the search to one document. */
-  findSections(query: string, documentId?: string): SectionRef[];
-  /** /stat's answers: sentences stating figures that answer the query, best first (see figure-search.ts). */
-  findFigureSentences(query: string, scope?: Scope, typing?: boolean): FigureHit[];
-  /** Statements matching the query, best first and newer documents first at equal score; at most MAX_STATEMENT_HITS. */
-  searchStatements(query: string, scope?: Scope): StatementRef[];
-  /** As searchStatements, up to `limit`, with the number that match in all. */
-  statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
-  /** /stat's matcher over the sentences that state figures; /check weighs what a claim says with it too. */
-  figureFinder: SentenceFinder;
-  /**
-   * The same matcher over every sentence (/check on a claim without figures): built in slices once a reload
-   * has built the library (see buildLibrary), or at once if asked for before that is done.
-   */
-  sentenceFinder(): SentenceFinder;
-  findDocuments(query: string): Document[];
-  /** The stems a full-text query looks for (synonyms and typo corrections included), for highlighting. */
-  statementQueryTerms(query: string): Set<string>;
+/** Finding a document, section or figure again by its id or key: what autocomplete values and buttons carry. */
+export interface Lookup {
   /** A document by its id or exact title, ignoring case. */
-  documentById(id: string): Document | null;
+  document(id: string): Document | null;
   /** A section by its id ("saving-american-lives"), "document/section", or exact title, ignoring case. */
-  sectionById(id: string, documentId?: string): SectionRef | null;
-  figureById(id: string): FigureRef | null;
+  section(id: string, documentId?: string): SectionRef | null;
+  figure(id: string): FigureRef | null;
   /** The shortest key that finds this section again: its id, or "document/section" when ids repeat. */
   sectionKey(ref: SectionRef): string;
   figureKey(ref: FigureRef): string;
+}
+
+/** The ranked searches, best first; a document or scope none of the documents has finds nothing. */
+export interface Search {
+  sections(query: string, documentId?: string): SectionRef[];
+  /** /stat's answers: sentences stating figures that answer the query (see figure-search.ts). */
+  figureSentences(query: string, scope?: Scope, options?: { typing?: boolean }): FigureHit[];
+  /** Statements matching the query, newer documents first at equal score; at most MAX_STATEMENT_HITS. */
+  statements(query: string, scope?: Scope): StatementRef[];
+  /** As statements, up to `limit`, with the number that match in all. */
+  statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
+  documents(query: string): Document[];
+  /** The stems a statement search looks for (synonyms and typo corrections included): what /search bolds. */
+  statementTerms(query: string): Set<string>;
+}
+
+/** /check's two matchers, raw: claims.ts weighs what a claim says with them. */
+export interface ClaimIndex {
+  /** The sentences that state figures: /stat's matcher too. */
+  readonly figureSentences: SentenceFinder;
+  /**
+   * Every sentence (a claim without figures): built in slices once a reload has built the library (see
+   * buildLibrary), or at once if asked for before that is done.
+   */
+  everySentence(): SentenceFinder;
+}
+
+/** What every command reads, a facet a concern: a command's dependencies read from the facets it names. */
+export interface Library {
+  readonly documents: readonly Document[];
+  /** The sections, figures and statements of one document (by id), or of all when none is given. */
+  parts(documentId?: string | null): Parts;
+  readonly lookup: Lookup;
+  readonly search: Search;
+  readonly claims: ClaimIndex;
 }
 
 /** Hits scoring below this share of the best are noise for a reader (a figure matched only through its sentence). */
@@ -78,14 +86,9 @@ export const MAX_STATEMENT_HITS = 500;
 /** Sections or figures looked at per lookup; with a document chosen, its own are not crowded out. */
 const LOOKUP_DEPTH = 100;
 
-function scopeOf(scope: Scope | undefined): { documentId?: string; within?: (document: Document) => boolean } {
-  return typeof scope === 'string' ? { documentId: scope } : (scope ?? {});
-}
-
 /** Every statement matching the query in scope, ranked: equal scores (a statement repeated) put newer first. */
 function statementSearch(indexes: Indexes, parts: Collected) {
-  return (query: string, scope: Scope | undefined, limit: number): StatementHits => {
-    const { documentId, within } = scopeOf(scope);
+  return (query: string, { documentId, within }: Scope, limit: number): StatementHits => {
     if (documentId && !parts.ranges.has(documentId)) return { refs: [], total: 0 };
     const range = documentId ? parts.ranges.get(documentId)!.statements : undefined;
     let hits = indexes.statements.search(query, Number.MAX_SAFE_INTEGER, range);
@@ -116,7 +119,12 @@ const emptyKeyMaps = () => ({
 const KEYS_PER_STEP = 1_000;
 
 /** Adds each key not taken yet (the first of equal keys wins), yielding every KEYS_PER_STEP entries. */
-function* addKeys<T, V>(map: Map<string, V>, entries: T[], keys: (entry: T) => string[], value: (entry: T) => V) {
+function* addKeys<T, V>(
+  map: Map<string, V>,
+  entries: readonly T[],
+  keys: (entry: T) => string[],
+  value: (entry: T) => V,
+) {
   for (const [i, entry] of entries.entries()) {
     for (const key of keys(entry)) if (!map.has(key)) map.set(key, value(entry));
     if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
@@ -124,7 +132,7 @@ function* addKeys<T, V>(map: Map<string, V>, entries: T[], keys: (entry: T) => s
 }
 
 /** Lookups by id, title, or "document/part"; the first of equal keys wins (exported for tests/library/build-slices.test.ts). */
-export function* keyMapSteps(documents: Document[], parts: Collected): Steps<KeyMaps> {
+export function* keyMapSteps(documents: readonly Document[], parts: Collected): Steps<KeyMaps> {
   const maps = emptyKeyMaps();
   yield* addKeys(
     maps.documentsById,
@@ -144,7 +152,7 @@ export function* keyMapSteps(documents: Document[], parts: Collected): Steps<Key
 }
 
 /** Builds the library from parsed documents: every index is built once, here (the every-sentence matcher when first asked). */
-export function createLibrary(documents: Document[]): Library {
+export function createLibrary(documents: readonly Document[]): Library {
   return finish(librarySteps(documents)).library;
 }
 
@@ -157,7 +165,7 @@ const sentenceFinderBuilds = new WeakMap<Library, Promise<void>>();
  * corpus) is built in slices too, after the library is returned: a /check that needs it first meanwhile
  * finishes the rest at once.
  */
-export async function buildLibrary(documents: Document[]): Promise<Library> {
+export async function buildLibrary(documents: readonly Document[]): Promise<Library> {
   const { library, sentenceFinder } = await finishInSlices(librarySteps(documents));
   sentenceFinderBuilds.set(library, sentenceFinder.inSlices());
   return library;
@@ -171,7 +179,8 @@ export function sentenceFinderBuilt(library: Library): Promise<void> {
   return sentenceFinderBuilds.get(library) ?? Promise.resolve();
 }
 
-function* librarySteps(documents: Document[]): Steps<{ library: Library; sentenceFinder: LaterFinder }> {
+function* librarySteps(documents: readonly Document[]): Steps<{ library: Library; sentenceFinder: LaterFinder }> {
+  yield* freezeSteps(documents);
   const parts = yield* collectPartSteps(documents);
   const indexes = yield* indexSteps(documents, parts);
   const sentences = yield* figureSentenceSteps(parts.figures);
@@ -212,7 +221,7 @@ function laterFinder(makeSteps: () => Steps<SentenceFinder>): LaterFinder {
     inSlices: async () => {
       try {
         // Steps finished by now() meanwhile end this run with no value; the finder is already set then.
-        const built = await finishInSlices(steps, SLICE_MS, true);
+        const built = await finishInSlices(steps, { inBackground: true });
         finder ??= built ?? null;
       } catch {
         steps = makeSteps();
@@ -222,47 +231,33 @@ function laterFinder(makeSteps: () => Steps<SentenceFinder>): LaterFinder {
 }
 
 function assemble(
-  documents: Document[],
+  documents: readonly Document[],
   parts: Collected,
   indexes: Indexes,
   finder: SentenceFinder,
   later: LaterFinder,
-  { documentsById, sectionsById, figuresById }: KeyMaps,
+  keys: KeyMaps,
 ): Library {
   const byDocument = partsByDocument(parts);
-  const everything: Parts = { sections: parts.sections, figures: parts.figures, statements: parts.statements };
+  const everything: Parts = {
+    sections: Object.freeze(parts.sections),
+    figures: Object.freeze(parts.figures),
+    statements: Object.freeze(parts.statements),
+  };
   const none: Parts = { sections: [], figures: [], statements: [] };
-  const searchStatements = statementSearch(indexes, parts);
-  const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
-  const lookup = <T>(
-    search: (q: string, n: number, d?: string) => Hit[],
-    refs: T[],
-    query: string,
-    documentId?: string,
-  ) => (known(documentId) ? closeToBest(search(query, LOOKUP_DEPTH, documentId)).map((h) => refs[h.id]!) : []);
+  return Object.freeze({
+    documents: Object.freeze(documents),
+    parts: (documentId?: string | null) => (documentId ? (byDocument.get(documentId) ?? none) : everything),
+    lookup: Object.freeze(lookupFacet(parts, keys)),
+    search: Object.freeze(searchFacet(documents, parts, indexes, finder)),
+    claims: Object.freeze({ figureSentences: finder, everySentence: () => later.now() }),
+  });
+}
+
+function lookupFacet(parts: Collected, { documentsById, sectionsById, figuresById }: KeyMaps): Lookup {
   return {
-    ...everything,
-    documents,
-    parts: (documentId) => (documentId ? (byDocument.get(documentId) ?? none) : everything),
-    findSections: (query, documentId) =>
-      lookup(
-        (q, n, d) => indexes.sections.search(q, n, d ? parts.ranges.get(d)!.sections : undefined),
-        parts.sections,
-        query,
-        documentId,
-      ),
-    findFigureSentences: (query, scope, typing) => {
-      const { documentId, within } = scopeOf(scope);
-      return known(documentId) ? finder.find(query, documentId, typing, within) : [];
-    },
-    searchStatements: (query, scope) => searchStatements(query, scope, MAX_STATEMENT_HITS).refs,
-    statementHits: (query, scope, limit = MAX_STATEMENT_HITS) => searchStatements(query, scope, limit),
-    findDocuments: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
-    statementQueryTerms: (query) => indexes.statements.queryTerms(query),
-    figureFinder: finder,
-    sentenceFinder: () => later.now(),
-    documentById: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
-    sectionById: (id, documentId) => {
+    document: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
+    section: (id, documentId) => {
       const key = id.trim().toLowerCase();
       if (!documentId) return sectionsById.get(key) ?? null;
       return (
@@ -271,7 +266,7 @@ function assemble(
         null
       );
     },
-    figureById: (id) => figuresById.get(id.trim()) ?? null,
+    figure: (id) => figuresById.get(id.trim()) ?? null,
     sectionKey: (ref) =>
       sectionsById.get(ref.section.id) === ref ? ref.section.id : `${ref.document.id}/${ref.section.id}`,
     figureKey: (ref) =>
@@ -279,13 +274,41 @@ function assemble(
   };
 }
 
-/** "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. */
-export function uniqueIds(documents: Document[]): Document[] {
+function searchFacet(
+  documents: readonly Document[],
+  parts: Collected,
+  indexes: Indexes,
+  finder: SentenceFinder,
+): Search {
+  const statementsFound = statementSearch(indexes, parts);
+  const known = (documentId?: string) => !documentId || parts.ranges.has(documentId);
+  const rangeOf = (documentId?: string) => (documentId ? parts.ranges.get(documentId)!.sections : undefined);
+  return {
+    sections: (query, documentId) =>
+      known(documentId)
+        ? closeToBest(indexes.sections.search(query, LOOKUP_DEPTH, rangeOf(documentId))).map(
+            (h) => parts.sections[h.id]!,
+          )
+        : [],
+    figureSentences: (query, scope = {}, { typing = false } = {}) =>
+      known(scope.documentId) ? finder.find(query, { ...scope, typing }) : [],
+    statements: (query, scope = {}) => statementsFound(query, scope, MAX_STATEMENT_HITS).refs,
+    statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS) => statementsFound(query, scope, limit),
+    documents: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
+    statementTerms: (query) => indexes.statements.queryTerms(query),
+  };
+}
+
+/**
+ * "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. A
+ * renamed document is a new object; the documents handed in are left as they are.
+ */
+export function uniqueIds(documents: readonly Document[]): Document[] {
   const ids = new Set<string>();
-  for (const document of documents) {
-    const base = document.id;
-    for (let n = 2; ids.has(document.id); n++) document.id = `${base}-${n}`;
-    ids.add(document.id);
-  }
-  return documents;
+  return documents.map((document) => {
+    let id = document.id;
+    for (let n = 2; ids.has(id); n++) id = `${document.id}-${n}`;
+    ids.add(id);
+    return id === document.id ? document : { ...document, id };
+  });
 }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Document } from '../document/types.js';
 import type { CacheKey, CacheOutcome, CachedRead } from './document-cache.js';
-import { joinPart, splitDocument, type DocumentPart } from './document-parts.js';
+import { joinPart, splitDocument, type DocumentPart, type Received } from './document-parts.js';
 import { DocumentError } from './read.js';
 
 /** Reads one file into a Document; throws DocumentError naming the file when it cannot be served. */
@@ -101,7 +101,7 @@ interface Slot {
   /** Its modules are loaded: the budget of a file counts from when a ready worker is given it. */
   ready: boolean;
   /** The read under way: once its document is arriving, what has arrived and how many parts are to come. */
-  job: (Job & { id: number; timer: NodeJS.Timeout; arrived?: Document; parts?: number }) | null;
+  job: (Job & { id: number; timer: NodeJS.Timeout; arrived?: Received; parts?: number }) | null;
   idle: NodeJS.Timeout | null;
 }
 
@@ -193,7 +193,8 @@ export class ParsePool implements DocumentReader {
   private arriving(slot: Slot, reply: Reply): boolean {
     const job = slot.job!;
     if ('document' in reply && reply.cached) job.cache?.told(reply.cached);
-    if ('document' in reply && reply.parts > 0) [job.arrived, job.parts] = [reply.document, reply.parts];
+    // A structured clone: fresh objects, ours to fill as the parts arrive.
+    if ('document' in reply && reply.parts > 0) [job.arrived, job.parts] = [reply.document as Received, reply.parts];
     else if ('part' in reply && job.parts! > 1)
       [job.arrived, job.parts] = [joinPart(job.arrived!, reply.part), job.parts! - 1];
     else return false;

@@ -24,10 +24,16 @@ export interface StatementRef {
   point: Point;
 }
 
+/** Which documents a lookup covers: one document (by id), and/or those `within` accepts (a date range, say). */
+export interface Scope {
+  readonly documentId?: string;
+  readonly within?: (document: Document) => boolean;
+}
+
 export interface Parts {
-  sections: SectionRef[];
-  figures: FigureRef[];
-  statements: StatementRef[];
+  readonly sections: readonly SectionRef[];
+  readonly figures: readonly FigureRef[];
+  readonly statements: readonly StatementRef[];
 }
 
 export interface DocumentRanges {
@@ -36,7 +42,11 @@ export interface DocumentRanges {
   statements: Range;
 }
 
+/** The flat lists while they are collected; the library hands them out as Parts, frozen. */
 export interface Collected extends Parts {
+  sections: SectionRef[];
+  figures: FigureRef[];
+  statements: StatementRef[];
   ranges: Map<string, DocumentRanges>;
 }
 
@@ -62,7 +72,7 @@ function* collectDocument(document: Document, into: Collected): Steps<void> {
 }
 
 /** Every document's parts, a document (or SECTIONS_PER_STEP sections of one) a step: see steps.ts. */
-export function* collectPartSteps(documents: Document[]): Steps<Collected> {
+export function* collectPartSteps(documents: readonly Document[]): Steps<Collected> {
   const collected: Collected = { sections: [], figures: [], statements: [], ranges: new Map() };
   for (const document of documents) {
     yield* collectDocument(document, collected);
@@ -76,9 +86,9 @@ export function partsByDocument(collected: Collected): Map<string, Parts> {
   const byDocument = new Map<string, Parts>();
   for (const [id, range] of collected.ranges) {
     byDocument.set(id, {
-      sections: collected.sections.slice(...range.sections),
-      figures: collected.figures.slice(...range.figures),
-      statements: collected.statements.slice(...range.statements),
+      sections: Object.freeze(collected.sections.slice(...range.sections)),
+      figures: Object.freeze(collected.figures.slice(...range.figures)),
+      statements: Object.freeze(collected.statements.slice(...range.statements)),
     });
   }
   return byDocument;

@@ -262,8 +262,8 @@ export class LiveLibrary {
       const parsed = [...next.values()].flatMap((e) => (e.document ? [e.document] : []));
       const { documents, duplicates } = await finishInSlices(duplicateSteps(parsed));
       this.reportDuplicates(duplicates.map(duplicateWarning), report);
-      // Fresh copies, so ids made unique for this build never leak into the cached documents.
-      this.library = await buildLibrary(uniqueIds(documents.map((d) => ({ ...d }))));
+      // uniqueIds renames into new objects: the cached documents keep the ids their files give them.
+      this.library = await buildLibrary(uniqueIds(documents));
     }
   }
 

@@ -33,7 +33,7 @@ export const rememberedStemBytes = (): number => stems.bytes;
  * Lower-cases, joins dotted abbreviations ("I.D." -> "id"), drops stopwords and stems. Memoised: text repeats
  * words. What a user typed is looked up but not remembered (`remember` false): distinct queries come without end.
  */
-export function normalizeTerm(term: string, remember = true): string | null {
+export function normalizeTerm(term: string, { remember = true } = {}): string | null {
   let stem = stems.get(term);
   if (stem !== undefined) return stem;
   const lower = term
@@ -52,10 +52,10 @@ export function tokenize(text: string): string[] {
 }
 
 /** The stems of a text's words; `remember` false for what a user typed (see normalizeTerm). */
-export function terms(text: string, remember = true): string[] {
+export function terms(text: string, { remember = true } = {}): string[] {
   const out: string[] = [];
   for (const token of tokenize(text)) {
-    const term = normalizeTerm(token, remember);
+    const term = normalizeTerm(token, { remember });
     if (term) out.push(term);
   }
   return out;
@@ -282,7 +282,7 @@ export class TextIndex {
    * the word being typed, when `prefixLast`) the indexed words it starts.
    */
   expandQuery(query: string, prefixLast = false): Alternative[][] {
-    const list = terms(query, false);
+    const list = terms(query, { remember: false });
     return list.map((term, position) => {
       const group: Alternative[] = [{ term, weight: 1, kind: 'word' }];
       for (const synonym of this.synonyms[term] ?? [])

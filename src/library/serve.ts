@@ -51,9 +51,9 @@ export async function openLibrary(
 export function servedSummary(library: Library, report: ReloadReport) {
   return {
     documents: library.documents.length,
-    sections: library.sections.length,
-    statements: library.statements.length,
-    figures: library.figures.length,
+    sections: library.parts().sections.length,
+    statements: library.parts().statements.length,
+    figures: library.parts().figures.length,
     warnings: report.warnings.length,
     refused: report.errors.length,
   };

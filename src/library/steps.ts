@@ -4,7 +4,7 @@
 export type Steps<T> = Generator<void, T, void>;
 
 /** A slice of work between two turns of the event loop: a reply waits at most about this long. */
-export const SLICE_MS = 10;
+const SLICE_MS = 10;
 
 /** Runs every step now. */
 export function finish<T>(steps: Steps<T>): T {
@@ -18,7 +18,10 @@ export function finish<T>(steps: Steps<T>): T {
  * Runs the steps in slices of about `sliceMs`, letting I/O and timers run between them. Work done `inBackground`
  * does not keep the process alive (a one-shot console answer exits without waiting for it).
  */
-export async function finishInSlices<T>(steps: Steps<T>, sliceMs = SLICE_MS, inBackground = false): Promise<T> {
+export async function finishInSlices<T>(
+  steps: Steps<T>,
+  { sliceMs = SLICE_MS, inBackground = false } = {},
+): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();

@@ -128,9 +128,9 @@ function fitOf(ref: FigureRef, asked: string[]): number {
  */
 function figuresFound(library: Library, query: string, scope: Scope | undefined) {
   const within = typeof scope === 'object' ? scope.within : undefined;
-  const hits = library.findFigureSentences(query, scope).filter((hit) => hit.confident);
+  const hits = library.search.figureSentences(query, scope).filter((hit) => hit.confident);
   const all = hits.flatMap((hit) => [...hit.bold, ...repeatsOf(library, hit, within)]);
-  const asked = [...new Set(terms(query, false))];
+  const asked = [...new Set(terms(query, { remember: false }))];
   const fits = all.map((ref) => fitOf(ref, asked));
   const best = Math.max(0, ...fits);
   const figures = all.filter((_, i) => fits[i]! >= best - FIT_SLACK);

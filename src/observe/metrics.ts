@@ -25,9 +25,9 @@ const REPLY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
 function servedGauges(registry: Registry, getLibrary: () => Library | null): void {
   const parts = {
     documents: (library: Library) => library.documents.length,
-    sections: (library: Library) => library.sections.length,
-    statements: (library: Library) => library.statements.length,
-    figures: (library: Library) => library.figures.length,
+    sections: (library: Library) => library.parts().sections.length,
+    statements: (library: Library) => library.parts().statements.length,
+    figures: (library: Library) => library.parts().figures.length,
   };
   for (const [what, count] of Object.entries(parts)) {
     new Gauge({
@@ -89,12 +89,13 @@ export function createMetrics(getLibrary: () => Library | null): BotMetrics {
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
   servedGauges(registry, getLibrary);
-  const interactions = new Counter({
-    name: 'factsheet_interactions_total',
-    help: 'Interactions handled, by command, kind (command, autocomplete, button) and outcome',
-    labelNames: ['command', 'kind', 'outcome'],
-    registers,
-  });
+  const counter = <T extends string>(name: string, help: string, labelNames: readonly T[] = []) =>
+    new Counter({ name, help, labelNames, registers });
+  const interactions = counter(
+    'factsheet_interactions_total',
+    'Interactions handled, by command, kind (command, autocomplete, button) and outcome',
+    ['command', 'kind', 'outcome'],
+  );
   const replySeconds = new Histogram({
     name: 'factsheet_reply_seconds',
     help: 'Seconds from receiving an interaction to the end of its reply (delivered or failed)',
@@ -102,27 +103,20 @@ export function createMetrics(getLibrary: () => Library | null): BotMetrics {
     buckets: REPLY_BUCKETS,
     registers,
   });
-  const reloads = new Counter({
-    name: 'factsheet_reloads_total',
-    help: 'Reloads of the documents folder that found a change',
-    registers,
-  });
-  const reloadErrors = new Counter({
-    name: 'factsheet_reload_errors_total',
-    help: 'Documents that could not be read or parsed on a reload',
-    registers,
-  });
-  const reconnects = new Counter({
-    name: 'factsheet_gateway_reconnects_total',
-    help: 'Times the connection to the Discord gateway was lost and reopened',
-    registers,
-  });
-  const rateLimits = new Counter({
-    name: 'factsheet_rest_rate_limits_total',
-    help: 'REST requests Discord answered with 429 (rate limited), by route',
-    labelNames: ['route'],
-    registers,
-  });
+  const reloads = counter('factsheet_reloads_total', 'Reloads of the documents folder that found a change');
+  const reloadErrors = counter(
+    'factsheet_reload_errors_total',
+    'Documents that could not be read or parsed on a reload',
+  );
+  const reconnects = counter(
+    'factsheet_gateway_reconnects_total',
+    'Times the connection to the Discord gateway was lost and reopened',
+  );
+  const rateLimits = counter(
+    'factsheet_rest_rate_limits_total',
+    'REST requests Discord answered with 429 (rate limited), by route',
+    ['route'],
+  );
   return {
     onInteraction: ({ command, kind, outcome, ms }) => {
       interactions.inc({ command, kind, outcome });

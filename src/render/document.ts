@@ -138,7 +138,7 @@ export function sectionEmbed(ref: SectionRef, page = 0, note?: string): APIEmbed
 }
 
 /** The table of contents of each document: one embed a document, up to Discord's 10. */
-export function tocEmbeds(documents: Document[]): APIEmbed[] {
+export function tocEmbeds(documents: readonly Document[]): APIEmbed[] {
   const shown = documents.slice(0, LIMITS.embeds);
   return shown.map((document, i) => {
     const lines = document.sections.map(
@@ -156,7 +156,7 @@ export function tocEmbeds(documents: Document[]): APIEmbed[] {
   });
 }
 
-function sectionList(library: Library, refs: SectionRef[], max = 25): string {
+function sectionList(library: Library, refs: readonly SectionRef[], max = 25): string {
   const lines = refs
     .slice(0, max)
     .map(
@@ -171,7 +171,7 @@ function sectionList(library: Library, refs: SectionRef[], max = 25): string {
  * Several sections answer to the name, in different documents: a numbered list to choose from (the buttons
  * under it carry the numbers), each with its document and date, newest first.
  */
-export function sectionChoiceEmbed(query: string, refs: SectionRef[], shown: number): APIEmbed {
+export function sectionChoiceEmbed(query: string, refs: readonly SectionRef[], shown: number): APIEmbed {
   const lines = refs.slice(0, shown).map((ref, i) => {
     const date = shownDate(ref.document);
     return `**${i + 1}.** ${escapeUserText(ref.section.title)} — *${escapeUserText(truncate(ref.document.title, 150))}*${date ? ` · ${date}` : ''}`;

@@ -163,11 +163,11 @@ function completeLine(session: ConsoleSession, line: string): [string[], string]
  * figure, a section's title, a document's title), so the line reads as a person would write it.
  */
 function completionText(library: Library, option: string, value: string): string {
-  const document = library.documentById(value);
+  const document = library.lookup.document(value);
   if (option === 'document' && document) return document.title;
-  const figure = library.figureById(value);
+  const figure = library.lookup.figure(value);
   if (figure) return plainTextOf(figure.document, figure.figure.counts ?? figure.figure.text);
-  return library.sectionById(value)?.section.title ?? document?.title ?? value;
+  return library.lookup.section(value)?.section.title ?? document?.title ?? value;
 }
 
 /** The enabled buttons of a reply by label ("cite 2") and by its first word ("post" for "Post to channel"). */

@@ -14,10 +14,12 @@ import {
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { sharedContext, type Command, type SharedContext } from '../command.js';
+import { commandOfCustomId } from '../custom-id.js';
 import type { GuildStore } from '../guild.js';
 import { prepareGuild } from '../guild-state.js';
 import type { Library } from '../library/library.js';
-import { errorResponse, rateLimitedResponse, respond, unreadableResponse, whereOf } from '../respond.js';
+import { errorResponse, rateLimitedResponse, unreadableResponse } from '../render/notices.js';
+import { respond, whereOf } from '../respond.js';
 import { MemoryStore } from '../store/memory.js';
 import type { Store } from '../store/store.js';
 import { createBacklog } from './backlog.js';
@@ -67,15 +69,20 @@ function kindOf(interaction: APIInteraction): InteractionKind {
   return 'other';
 }
 
-/** The registered command an interaction belongs to (a button's custom id starts with it), or "unknown". */
-function commandOf(name: string | undefined, commands: ReadonlyMap<string, Command>): string {
-  const command = name?.split(':')[0] ?? '';
-  return commands.has(command) ? command : 'unknown';
+const dataOf = (interaction: APIInteraction) =>
+  'data' in interaction ? (interaction.data as { name?: unknown; custom_id?: unknown }) : undefined;
+
+/** The registered command an interaction belongs to (a button's, as the codec reads its custom id), or "unknown". */
+function commandOf(interaction: APIInteraction, commands: ReadonlyMap<string, Command>): string {
+  const { name, custom_id: customId } = dataOf(interaction) ?? {};
+  const command =
+    typeof name === 'string' ? name : typeof customId === 'string' ? commandOfCustomId(customId) : undefined;
+  return command !== undefined && commands.has(command) ? command : 'unknown';
 }
 
 /** The command or button an interaction is for, for the log. */
 function commandName(interaction: APIInteraction): string | undefined {
-  const data = 'data' in interaction ? (interaction.data as { name?: unknown; custom_id?: unknown }) : undefined;
+  const data = dataOf(interaction);
   const name = data?.name ?? data?.custom_id;
   return typeof name === 'string' ? name : undefined;
 }
@@ -151,7 +158,7 @@ function deliverer(send: Send, log: Logger, context: SharedContext, options: Han
       log.error({ err: error, interaction: interaction.id, command }, 'could not deliver the response');
       if (outcome === 'answered') outcome = 'undelivered';
     }
-    const event = { command: commandOf(command, options.commands), kind: kindOf(interaction), outcome };
+    const event = { command: commandOf(interaction, options.commands), kind: kindOf(interaction), outcome };
     options.onInteraction?.({ ...event, ms: performance.now() - started });
   };
 }

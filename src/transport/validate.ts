@@ -3,6 +3,7 @@
 // process. Two questions: can it be answered at all (an id, a token and a type to reply to), and can the
 // handler read the rest (what it routes on and hands to a command)?
 import { InteractionType } from 'discord-api-types/v10';
+import { MAX_CUSTOM_ID } from '../custom-id.js';
 
 /** What a reply needs: the route is /interactions/<id>/<token>/callback and the body depends on the type. */
 export interface Answerable {
@@ -19,7 +20,6 @@ const TOKEN = /^[\w-][\w.:-]{0,499}$/;
 const TYPES: ReadonlySet<unknown> = new Set(Object.values(InteractionType).filter((v) => typeof v === 'number'));
 const MAX_OPTION_DEPTH = 2; // a subcommand group holding a subcommand holding options
 const MAX_OPTIONS = 25;
-const MAX_CUSTOM_ID = 100;
 
 function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

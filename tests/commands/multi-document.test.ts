@@ -78,8 +78,8 @@ describe('several documents', () => {
     const reversed = createLibrary([...texts].reverse().map((d) => parseDocument(d.text, { file: d.file })));
     const ids = (l: typeof library) =>
       new Set([
-        ...l.sections.map((r) => `${r.document.id}/${r.section.id}`),
-        ...l.figures.map((r) => `${r.document.id}/${r.figure.id}`),
+        ...l.parts().sections.map((r) => `${r.document.id}/${r.section.id}`),
+        ...l.parts().figures.map((r) => `${r.document.id}/${r.figure.id}`),
       ]);
     expect(ids(reversed)).toEqual(ids(first));
   });

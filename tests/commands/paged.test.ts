@@ -27,7 +27,7 @@ const pages = pagedAnswer<SectionRef>({
   reserved: 0,
   what: 'list',
   othersNote: 'Only the person who asked can page it. Run /sections yourself.',
-  rank: (library, ask) => ({ hits: library.findSections(ask.query) }),
+  rank: (library, ask) => ({ hits: library.search.sections(ask.query) }),
   renderer: () => (ref, number) => `**${number}.** ${escapeUserText(ref.section.title)}`,
   frame: (_library, ask, view) => ({
     title: `Sections with “${escapeUserText(ask.query)}”`,

@@ -50,8 +50,8 @@ describe('every reply keeps Discord’s rules (property)', () => {
         largest = Math.max(largest, text.length);
         const document = parseDocument(text, { file: 'generated.txt' });
         const library = createLibrary([document]);
-        const sectionKey = library.sections.length
-          ? library.sectionKey(library.sections[pick % library.sections.length]!)
+        const sectionKey = library.parts().sections.length
+          ? library.lookup.sectionKey(library.parts().sections[pick % library.parts().sections.length]!)
           : q;
         const runs = runsFor(q, isPrivate, sectionKey);
         for (const [name, options] of runs) {

@@ -17,7 +17,7 @@ describe('/section', () => {
     const [embed] = reply.embeds!;
     expect(embed!.title).toBe('Saving American Lives');
     expect(embed!.footer!.text).toBe('Section 2 of 3 · Border Security and Immigration');
-    const ref = library.sectionById('saving-american-lives')!;
+    const ref = library.lookup.section('saving-american-lives')!;
     for (const point of [ref.section.lead!, ...ref.section.points]) {
       expect(embed!.description).toContain(collapseWhitespace(point.text).replace(/"/g, '"'));
     }
@@ -89,7 +89,7 @@ describe('/section', () => {
     const huge = libraryOf({ 'huge.txt': hugeDocument() });
     const toc = section.run(huge, {}, context());
     expectValidResponse(asResponse(toc));
-    const ref = huge.sections[0]!;
+    const ref = huge.parts().sections[0]!;
     const reply = section.run(huge, { name: ref.section.id }, context());
     expectValidResponse(asResponse(reply));
     expect(reply.embeds![0]!.description!.length).toBeLessThanOrEqual(4096);

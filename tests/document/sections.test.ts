@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Heading } from '../../src/document/headings.js';
 import type { Line } from '../../src/document/lines.js';
 import { SectionList, shapeWarnings, statementsOf } from '../../src/document/sections.js';
-import type { Point, Section, Warning } from '../../src/document/types.js';
+import type { PointDraft, SectionDraft, Warning } from '../../src/document/types.js';
 
 const line = (number: number): Line => ({ number, start: 0, end: 0, text: '' });
 const heading = (text: string): Heading => ({ heading: text, headingSpan: [0, text.length], leadStart: null });
-const point = (id: string): Point => ({ id, text: id, span: [0, 1], line: 1, group: 0, depth: 0, sentences: [] });
+const point = (id: string): PointDraft => ({ id, text: id, span: [0, 1], line: 1, group: 0, depth: 0, sentences: [] });
 
 describe('SectionList', () => {
   it('numbers sections, titles them in title case and slugs their ids', () => {
@@ -67,7 +67,7 @@ describe('statementsOf', () => {
 });
 
 describe('shapeWarnings', () => {
-  const sections = (...headings: Array<string | null>): Section[] => {
+  const sections = (...headings: Array<string | null>): SectionDraft[] => {
     const list = new SectionList([]);
     headings.forEach((h, i) => list.start(h === null ? null : heading(h), line(i * 10 + 1)));
     return list.sections;

@@ -29,38 +29,41 @@ describe('equal written differently', () => {
   ]);
 
   it('converts kilometers and miles, and says so in the verdict', () => {
-    const check = checkClaim(library, 'The agency built more than 161 km of new bike lanes');
+    const check = checkClaim(library.claims, 'The agency built more than 161 km of new bike lanes');
     expect(verdicts(check)).toEqual(['stated']);
     expect(check.figures[0]!.notes).toEqual(['161 kilometers is about 100 miles']);
-    const other = checkClaim(library, 'The agency built more than 100 km of new bike lanes');
+    const other = checkClaim(library.claims, 'The agency built more than 100 km of new bike lanes');
     expect(verdicts(other)).toEqual(['different']);
     expect(other.figures[0]!.notes).toEqual(['100 kilometers is about 62.1 miles']);
   });
 
   it('compares a rate with its period: the same amount per another period is a different figure', () => {
-    const week = checkClaim(library, 'Community clinics charge patients $35 a week for the basic care plan');
+    const week = checkClaim(library.claims, 'Community clinics charge patients $35 a week for the basic care plan');
     expect(verdicts(week)).toEqual(['different']);
     expect(bolded(week)).toEqual(['$35']);
     expect(week.figures[0]!.notes).toEqual(['The claim gives a figure per week; the statement, per month']);
-    const month = checkClaim(library, 'Community clinics charge patients $35 a month for the basic care plan');
+    const month = checkClaim(library.claims, 'Community clinics charge patients $35 a month for the basic care plan');
     expect(verdicts(month)).toEqual(['stated']);
-    const monthly = checkClaim(library, 'The Harbor Authority spends $500,000 per month on dredging the channel');
+    const monthly = checkClaim(
+      library.claims,
+      'The Harbor Authority spends $500,000 per month on dredging the channel',
+    );
     expect(verdicts(monthly)).toEqual(['different']);
     expect(bolded(monthly)).toEqual(['$500,000']);
-    expect(verdicts(checkClaim(library, 'The Harbor Authority spends $500,000 a year dredging the channel'))).toEqual([
-      'stated',
-    ]);
+    expect(
+      verdicts(checkClaim(library.claims, 'The Harbor Authority spends $500,000 a year dredging the channel')),
+    ).toEqual(['stated']);
   });
 
   it('never calls a rate stated against a total for a longer span, or for no period at all', () => {
     const seed = seedLibrary();
-    const week = checkClaim(seed, 'ICE arrested 120,000 criminals a week');
+    const week = checkClaim(seed.claims, 'ICE arrested 120,000 criminals a week');
     expect(verdicts(week)).toEqual(['different']);
     expect(week.figures[0]!.notes).toEqual([
       'The claim gives a figure per week; the statement gives it for “Last year”',
     ]);
-    expect(verdicts(checkClaim(seed, 'ICE arrested 120,000 criminal aliens a year'))).toEqual(['stated']);
-    const none = checkClaim(library, 'The agency builds 100 miles of new bike lanes every month');
+    expect(verdicts(checkClaim(seed.claims, 'ICE arrested 120,000 criminal aliens a year'))).toEqual(['stated']);
+    const none = checkClaim(library.claims, 'The agency builds 100 miles of new bike lanes every month');
     expect(verdicts(none)).toEqual(['different']);
     expect(none.figures[0]!.notes).toEqual(['The claim gives a figure per month; the statement gives no period']);
   });
@@ -71,17 +74,19 @@ describe('equal written differently', () => {
       'Solar panel exports from the region are set to grow threefold by 2030',
       'Solar panel exports from the region will grow 3x by 2030',
     ])
-      expect(verdicts(checkClaim(library, claim)), claim).toEqual(['stated']);
-    expect(verdicts(checkClaim(library, 'Solar panel exports from the region will double by 2030'))).toEqual([
+      expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
+    expect(verdicts(checkClaim(library.claims, 'Solar panel exports from the region will double by 2030'))).toEqual([
       'different',
     ]);
-    expect(verdicts(checkClaim(library, 'Battery storage capacity grew fourfold'))).toEqual(['stated']);
-    expect(verdicts(checkClaim(library, 'Battery storage capacity grew 4x'))).toEqual(['stated']);
+    expect(verdicts(checkClaim(library.claims, 'Battery storage capacity grew fourfold'))).toEqual(['stated']);
+    expect(verdicts(checkClaim(library.claims, 'Battery storage capacity grew 4x'))).toEqual(['stated']);
   });
 
   it('takes a decade for 10 years', () => {
-    expect(verdicts(checkClaim(library, 'The river valley cleanup program has run for 10 years'))).toEqual(['stated']);
-    expect(verdicts(checkClaim(library, 'The river valley cleanup program has run for 120 months'))).toEqual([
+    expect(verdicts(checkClaim(library.claims, 'The river valley cleanup program has run for 10 years'))).toEqual([
+      'stated',
+    ]);
+    expect(verdicts(checkClaim(library.claims, 'The river valley cleanup program has run for 120 months'))).toEqual([
       'stated',
     ]);
   });
@@ -98,12 +103,12 @@ describe('claims as people write them', () => {
       '<@123456789012345678> ICE arrested more than 120,000 criminal aliens last year 😮🔥',
       'My uncle keeps saying "ICE arrested more than 120,000 criminal aliens last year"',
     ]) {
-      const check = checkClaim(seed, claim);
+      const check = checkClaim(seed.claims, claim);
       expect(verdicts(check), claim).toEqual(['stated']);
       expect(bolded(check), claim).toEqual(['more than 120,000']);
       expect(check.figures[0]!.text, claim).toBe('more than 120,000');
     }
-    expect(verdicts(checkClaim(seed, 'BREAKING: ICE arrested 200,000 criminal aliens last year!!'))).toEqual([
+    expect(verdicts(checkClaim(seed.claims, 'BREAKING: ICE arrested 200,000 criminal aliens last year!!'))).toEqual([
       'different',
     ]);
     const rural = goldDocument(
@@ -113,7 +118,7 @@ describe('claims as people write them', () => {
       'So apparently the bipartisan infrastructure framework invests $65 billion in broadband lol',
       'the bipartisan infrastructure framework invests $65 billion in broadband',
     ])
-      expect(verdicts(checkClaim(rural, claim)), claim).toEqual(['stated']);
+      expect(verdicts(checkClaim(rural.claims, claim)), claim).toEqual(['stated']);
   });
 
   it('matches verbs of change with their kin, the direction kept', () => {
@@ -123,13 +128,15 @@ describe('claims as people write them', () => {
       'Border apprehensions fell 75% since May of last year',
       'Border apprehensions are down 75% since May of last year',
     ])
-      expect(verdicts(checkClaim(seed, claim)), claim).toEqual(['stated']);
-    expect(verdicts(checkClaim(seed, 'Border apprehensions rose 75% since May of last year'))).toEqual(['different']);
+      expect(verdicts(checkClaim(seed.claims, claim)), claim).toEqual(['stated']);
+    expect(verdicts(checkClaim(seed.claims, 'Border apprehensions rose 75% since May of last year'))).toEqual([
+      'different',
+    ]);
   });
 
   it('says when the claim’s time frame is not the statement’s', () => {
     const library = sheet(['Shares of the exchange are down 69% from the all-time high.']);
-    const check = checkClaim(library, 'Shares of the exchange fell 69% in the first month');
+    const check = checkClaim(library.claims, 'Shares of the exchange fell 69% in the first month');
     expect(verdicts(check)).toEqual(['stated']);
     expect(check.figures[0]!.notes).toEqual([
       'The claim says “in the first month”; the statement gives no such time frame',
@@ -144,15 +151,15 @@ describe('the same thing, decided on structure', () => {
   ]);
 
   it('compares the figure of the clause that speaks of the claim’s thing', () => {
-    const check = checkClaim(library, 'The U.S. average applied tariff was 3.3%');
+    const check = checkClaim(library.claims, 'The U.S. average applied tariff was 3.3%');
     expect(verdicts(check)).toEqual(['stated']);
     expect(bolded(check)).toEqual(['3.3%']);
   });
 
   it('never compares a vague figure when the statement gives an exact one', () => {
-    const check = checkClaim(library, 'The program brings $1.2 billion for rural water systems');
+    const check = checkClaim(library.claims, 'The program brings $1.2 billion for rural water systems');
     expect(verdicts(check)).toEqual(['stated']);
-    const other = checkClaim(library, 'The program brings $2 billion to rural towns for rural water systems');
+    const other = checkClaim(library.claims, 'The program brings $2 billion to rural towns for rural water systems');
     expect(verdicts(other)).toEqual(['different']);
     expect(bolded(other)).toEqual(['$1.2 billion']);
   });

@@ -22,7 +22,7 @@ describe.skipIf(!present)('the whole real corpus as one library', () => {
     const { library, errors, warnings } = await loadLibrary(CORPUS);
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `corpus library: ${library.documents.length} documents, ${library.sections.length} sections, ${library.figures.length} figures, ${library.statements.length} statements, loaded and indexed in ${seconds.toFixed(1)} s`,
+      `corpus library: ${library.documents.length} documents, ${library.parts().sections.length} sections, ${library.parts().figures.length} figures, ${library.parts().statements.length} statements, loaded and indexed in ${seconds.toFixed(1)} s`,
     );
     expect(errors).toEqual([]);
     // 1,598 files, 10 of which hold a document another file holds too: served once, with a warning each.

@@ -54,8 +54,10 @@ describe('a large Document in parts', () => {
 
   it('sends a small document in one part, the warnings of a large one in parts too', () => {
     expect(splitDocument(manyHeadings(10)).parts).toHaveLength(1);
-    const document = manyHeadings(10);
-    document.warnings = Array.from({ length: 3 * OBJECTS_PER_PART }, (_, i) => ({ line: i, message: 'a warning' }));
+    const document = {
+      ...manyHeadings(10),
+      warnings: Array.from({ length: 3 * OBJECTS_PER_PART }, (_, i) => ({ line: i, message: 'a warning' })),
+    };
     expect(splitDocument(document).parts.length).toBeGreaterThanOrEqual(3);
     expect(sentAndJoined(document)).toEqual(document);
   });

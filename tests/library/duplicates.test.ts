@@ -29,7 +29,7 @@ describe('the same document in two files', () => {
     expect(report.warnings).toEqual([
       'parks-2.md: not served: the same document (“Fact Sheet: Parks for Everyone”) as parks.md, which is served',
     ]);
-    expect(live.current().searchStatements('parks')).toHaveLength(1);
+    expect(live.current().search.statements('parks')).toHaveLength(1);
   });
 
   it('keeps documents that share only a title, or only their words', async () => {

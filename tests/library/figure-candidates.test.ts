@@ -111,9 +111,9 @@ describe('/stat ranks every sentence holding the words', () => {
       fc.property(library, fc.array(fc.tuple(query, fc.boolean()), { minLength: 1, maxLength: 6 }), (files, asked) => {
         const built = libraryOf(files);
         for (const [q, typing] of asked) {
-          const [bounded, every] = bothWays(() => shown(built.findFigureSentences(q, undefined, typing)));
+          const [bounded, every] = bothWays(() => shown(built.search.figureSentences(q, undefined, { typing })));
           expect(bounded).toEqual(every);
-          const inFirst = bothWays(() => shown(built.findFigureSentences(q, 'doc-0', typing)));
+          const inFirst = bothWays(() => shown(built.search.figureSentences(q, { documentId: 'doc-0' }, { typing })));
           expect(inFirst[0]).toEqual(inFirst[1]);
         }
       }),
@@ -124,7 +124,7 @@ describe('/stat ranks every sentence holding the words', () => {
   it("finds the same sentences for /check's claims as weighing every sentence does (fast-check)", () => {
     fc.assert(
       fc.property(library, fc.array(query, { minLength: 1, maxLength: 4 }), (files, claims) => {
-        const finder = libraryOf(files).figureFinder;
+        const finder = libraryOf(files).claims.figureSentences;
         for (const claim of claims)
           for (const min of [0.4, 0.7, 0.8]) {
             const [bounded, every] = bothWays(() =>
@@ -169,18 +169,18 @@ describe('a word held by 10,000 sentences', () => {
 
   it('/stat finds the one sentence that also holds the rare word asked, in the first report and the last', () => {
     const library = reports();
-    expect(library.statements.length).toBeGreaterThan(10_000);
-    expect(boldOf(library.findFigureSentences('tuvalu tariffs'))).toEqual(['4,321']);
-    expect(boldOf(library.findFigureSentences('nauru tariffs'))).toEqual(['4,321']);
+    expect(library.parts().statements.length).toBeGreaterThan(10_000);
+    expect(boldOf(library.search.figureSentences('tuvalu tariffs'))).toEqual(['4,321']);
+    expect(boldOf(library.search.figureSentences('nauru tariffs'))).toEqual(['4,321']);
   });
 
   it('/stat finds the one sentence under a heading naming the rare word, in the first report and the last', () => {
     const library = reports();
     // The places' exports hold the rare word but not tariffs: closest first; then the sentence under the heading.
-    const first = library.findFigureSentences('zanzibar tariffs');
+    const first = library.search.figureSentences('zanzibar tariffs');
     expect(boldOf(first)).toEqual(['12', '5,432']);
     expect(first.map((hit) => hit.confident)).toEqual([false, false]);
-    expect(boldOf(library.findFigureSentences('kiribati tariffs'))).toEqual(['12', '6,543']);
+    expect(boldOf(library.search.figureSentences('kiribati tariffs'))).toEqual(['12', '6,543']);
   });
 
   it('/search finds the one statement that also holds the rare word, in the first report and the last', () => {
@@ -190,7 +190,7 @@ describe('a word held by 10,000 sentences', () => {
       ['nauru', 'report-19'],
     ];
     for (const [place, document] of asked) {
-      const { refs, total } = library.statementHits(`${place} tariffs`, undefined, 10);
+      const { refs, total } = library.search.statementHits(`${place} tariffs`, undefined, 10);
       expect(total).toBe(1);
       expect(refs.map((ref) => [ref.document.id, ref.point.text])).toEqual([
         [document, `${place[0]!.toUpperCase()}${place.slice(1)} collected 4,321 tons in tariffs.`],
@@ -201,12 +201,12 @@ describe('a word held by 10,000 sentences', () => {
   it('weighs only the sentences that can answer a question adding a rare word to the common one', () => {
     const library = reports();
     const weighed = vi.spyOn(WordsAsked.prototype, 'score');
-    library.findFigureSentences('tuvalu tariffs');
+    library.search.figureSentences('tuvalu tariffs');
     // Those holding "tuvalu" anywhere: its sentence (and its report's tariff sentences, "tuvalu" being around none).
     expect(weighed.mock.calls.length).toBe(1);
     weighed.mockClear();
     // A lone common word: every sentence holding it is weighed, none cut.
-    expect(library.findFigureSentences('tariffs').length).toBeGreaterThan(10_000);
+    expect(library.search.figureSentences('tariffs').length).toBeGreaterThan(10_000);
     expect(weighed.mock.calls.length).toBeGreaterThan(10_000);
   });
 });

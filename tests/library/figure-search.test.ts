@@ -17,20 +17,20 @@ describe('SentenceFinder lookups on a large library', () => {
   it('weighs every sentence holding a lone common word, and only those holding the rare word it comes with', () => {
     const library = libraryOf(manyJobSentences(6_000));
     const weighed = vi.spyOn(WordsAsked.prototype, 'score');
-    expect(library.findFigureSentences('jobs').length).toBeGreaterThan(3_000);
+    expect(library.search.figureSentences('jobs').length).toBeGreaterThan(3_000);
     expect(weighed.mock.calls.length).toBeGreaterThan(5_000);
     weighed.mockClear();
     // "jobs" alone cannot make half of "mining jobs": only what holds "mining" (in it or its heading) is weighed.
-    library.findFigureSentences('mining jobs');
+    library.search.figureSentences('mining jobs');
     expect(weighed.mock.calls.length).toBe(1);
   });
 
   it('puts the sentence holding the rarer word first among thousands holding the common one', () => {
     const library = libraryOf(manyJobSentences(6_000));
-    const hits = library.findFigureSentences('mining jobs');
+    const hits = library.search.figureSentences('mining jobs');
     expect(hits[0]?.bold.map((ref) => ref.figure.text)).toContain('4,321');
     // The same answer while typing, where the last word is a prefix of many.
-    const typing = library.findFigureSentences('mining j', undefined, true);
+    const typing = library.search.figureSentences('mining j', {}, { typing: true });
     expect(typing[0]?.bold.map((ref) => ref.figure.text)).toContain('4,321');
   });
 
@@ -40,7 +40,7 @@ describe('SentenceFinder lookups on a large library', () => {
     lines.push('', 'Mining and retail together added 4,321 jobs.');
     const library = libraryOf({ 'jobs.md': lines.join('\n') + '\n' });
     const ranked = vi.spyOn(ContextRanking.prototype, 'scores');
-    const hits = library.findFigureSentences('retail mining jobs');
+    const hits = library.search.figureSentences('retail mining jobs');
     expect(hits.map((hit) => hit.bold.map((ref) => ref.figure.text))).toEqual([['4,321']]);
     // Each region's sentence holds two of the three words: close, never ranked once one sentence holds all.
     expect(ranked.mock.calls.map(([, candidates]) => candidates.length)).toEqual([1]);

@@ -45,11 +45,11 @@ describe('LiveLibrary', () => {
     expect(report.changed).toEqual(['parks.txt']);
     const after = live.current();
     expect(after).not.toBe(before);
-    expect(after.figures.map((f) => f.figure.text)).toContain('15');
+    expect(after.parts().figures.map((f) => f.figure.text)).toContain('15');
     // The library a query started with is whole and unchanged: no half-built index.
-    expect(before.figures.map((f) => f.figure.text)).toContain('12');
-    expect(before.findFigureSentences('parks')[0]!.bold[0]!.figure.text).toBe('12');
-    expect(after.findFigureSentences('parks')[0]!.bold[0]!.figure.text).toBe('15');
+    expect(before.parts().figures.map((f) => f.figure.text)).toContain('12');
+    expect(before.search.figureSentences('parks')[0]!.bold[0]!.figure.text).toBe('12');
+    expect(after.search.figureSentences('parks')[0]!.bold[0]!.figure.text).toBe('15');
   });
 
   it('a bad edit keeps the last good version and reports the file and line', async () => {
@@ -68,7 +68,7 @@ describe('LiveLibrary', () => {
     expect(lines).toContain(
       'error reload: parks.txt:3: the file is not valid UTF-8 text (save it as UTF-8); the last good version is still served',
     );
-    expect(live.current().findFigureSentences('parks')[0]!.bold[0]!.figure.text).toBe('12');
+    expect(live.current().search.figureSentences('parks')[0]!.bold[0]!.figure.text).toBe('12');
   });
 
   // Issue 22: a file of 979 repeated headings wrote 979 warnings at every reload.
@@ -85,7 +85,7 @@ describe('LiveLibrary', () => {
     const warnings = lines.filter((line) => line.startsWith('warn '));
     const counted = 'warn big.md:5: 979 duplicate headings, the first "Jobs" (jobs-2): their section ids are numbered';
     expect(warnings).toEqual([counted, counted]);
-    expect(live.current().documentById('big')!.sections).toHaveLength(981);
+    expect(live.current().lookup.document('big')!.sections).toHaveLength(981);
   });
 
   it('a removed document disappears; an added one is served', async () => {
@@ -106,10 +106,18 @@ describe('LiveLibrary', () => {
     const dir = folder();
     const live = new LiveLibrary(dir);
     await live.refresh();
-    const ids = live.current().figures.map((f) => `${f.document.id}/${f.figure.id}`);
+    const ids = live
+      .current()
+      .parts()
+      .figures.map((f) => `${f.document.id}/${f.figure.id}`);
     rewrite(join(dir, 'parks.txt'), readFileSync(join(dir, 'parks.txt')));
     await live.refresh();
-    expect(live.current().figures.map((f) => `${f.document.id}/${f.figure.id}`)).toEqual(ids);
+    expect(
+      live
+        .current()
+        .parts()
+        .figures.map((f) => `${f.document.id}/${f.figure.id}`),
+    ).toEqual(ids);
   });
 
   it('watches the folder and reloads by itself', async () => {

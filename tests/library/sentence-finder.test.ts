@@ -66,17 +66,19 @@ describe("/check's every-sentence matcher", () => {
     const atOnce = createLibrary(goldDocuments());
     const sliced = await buildLibrary(goldDocuments());
     await sentenceFinderBuilt(sliced);
-    expect(sentencesOf(sliced.sentenceFinder().sentences)).toEqual(sentencesOf(atOnce.sentenceFinder().sentences));
-    const checks = wordClaims().map((claim) => [claim, checkClaim(sliced, claim)] as const);
+    expect(sentencesOf(sliced.claims.everySentence().sentences)).toEqual(
+      sentencesOf(atOnce.claims.everySentence().sentences),
+    );
+    const checks = wordClaims().map((claim) => [claim, checkClaim(sliced.claims, claim)] as const);
     for (const [claim, check] of checks) {
-      expect(shown(check), claim).toEqual(shown(checkClaim(atOnce, claim)));
+      expect(shown(check), claim).toEqual(shown(checkClaim(atOnce.claims, claim)));
       expect(check.words).not.toBeNull();
     }
     expect(checks.some(([, check]) => check.words!.verdict === 'stated')).toBe(true);
   });
 
   it("keeps each sentence's stems and key as its plain text gives them", () => {
-    const { sentences } = createLibrary(goldDocuments()).sentenceFinder();
+    const { sentences } = createLibrary(goldDocuments()).claims.everySentence();
     const vocabulary = [...new Set(sentences.slice(0, 20).flatMap((s) => [...s.terms]))];
     for (const sentence of sentences) {
       const text = plainTextOf(sentence.document, sentence.document.text.slice(...sentence.span));
@@ -92,24 +94,24 @@ describe("/check's every-sentence matcher", () => {
     const atOnce = createLibrary(goldDocuments());
     const sliced = await buildLibrary(goldDocuments());
     const claim = wordClaims()[0]!;
-    expect(shown(checkClaim(sliced, claim))).toEqual(shown(checkClaim(atOnce, claim)));
-    const finder = sliced.sentenceFinder();
+    expect(shown(checkClaim(sliced.claims, claim))).toEqual(shown(checkClaim(atOnce.claims, claim)));
+    const finder = sliced.claims.everySentence();
     await sentenceFinderBuilt(sliced);
-    expect(sliced.sentenceFinder()).toBe(finder);
-    expect(sentencesOf(finder.sentences)).toEqual(sentencesOf(atOnce.sentenceFinder().sentences));
+    expect(sliced.claims.everySentence()).toBe(finder);
+    expect(sentencesOf(finder.sentences)).toEqual(sentencesOf(atOnce.claims.everySentence().sentences));
   });
 
   it('is built in slices: a main-thread timer keeps firing while the matcher of a large library is built', async () => {
     const documents = () =>
       Array.from({ length: 12 }, (_, i) => parseDocument(factSheet(i), { file: `sheet-${i}.txt` }));
     const atOnce = createLibrary(uniqueIds(documents()));
-    atOnce.sentenceFinder();
+    atOnce.claims.everySentence();
     const library = await buildLibrary(uniqueIds(documents()));
     // The library is served from here on, its matcher built in slices meanwhile: a timer keeps firing. Built at
     // once, it could fire only after the whole build. Counted, not timed, so a busy machine cannot fail it.
     const { ticks } = await timerGaps(() => sentenceFinderBuilt(library), 1);
     expect(ticks).toBeGreaterThanOrEqual(3);
-    expect(library.sentenceFinder().sentences).toHaveLength(atOnce.sentenceFinder().sentences.length);
+    expect(library.claims.everySentence().sentences).toHaveLength(atOnce.claims.everySentence().sentences.length);
   });
 
   it('does not keep a process alive: one that has answered and has nothing left to do exits meanwhile', () => {

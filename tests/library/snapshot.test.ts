@@ -39,12 +39,12 @@ async function start(dir: string, cacheDir: string, version = 'test-1'): Promise
 /** What a few lookups answer, as text: equal for a library of cached documents and one of parsed ones. */
 function answers(library: Library) {
   return {
-    stat: library.findFigureSentences('parks').map((hit) => hit.sentence.key),
-    border: library.findFigureSentences('border wall miles').map((hit) => hit.sentence.key),
-    search: library.searchStatements('border').map((ref) => ref.point.text),
-    sections: library.findSections('border').map((ref) => ref.section.id),
-    check: library
-      .sentenceFinder()
+    stat: library.search.figureSentences('parks').map((hit) => hit.sentence.key),
+    border: library.search.figureSentences('border wall miles').map((hit) => hit.sentence.key),
+    search: library.search.statements('border').map((ref) => ref.point.text),
+    sections: library.search.sections('border').map((ref) => ref.section.id),
+    check: library.claims
+      .everySentence()
       .find('the city opened parks')
       .map((hit) => hit.sentence.key),
     documents: library.documents.map((d) => [d.id, d.text.length]),

@@ -116,7 +116,7 @@ describe('trend series', () => {
         statements: ['We seized 4,000 pounds of fentanyl.', 'The plant will create 2,000 construction jobs in Ohio.'],
       },
     ]);
-    expect(lib.figures.map((ref) => [ref.figure.text, countedOf(ref), seriesKeyOf(ref)])).toEqual([
+    expect(lib.parts().figures.map((ref) => [ref.figure.text, countedOf(ref), seriesKeyOf(ref)])).toEqual([
       ['4,000', 'fentanyl', 'pounds|fentanyl|'],
       ['2,000', 'job', 'count|job|'],
     ]);
@@ -126,7 +126,7 @@ describe('trend series', () => {
     const lib = sheetsLibrary([
       { date: '2024-01-01', statements: ['Crossings fell to 8,000 a month.', 'Crossings were 2 million annually.'] },
     ]);
-    expect(lib.figures.map(periodOf)).toEqual(['month', 'year']);
+    expect(lib.parts().figures.map(periodOf)).toEqual(['month', 'year']);
     expect(['more than', 'over', 'nearly', 'up to', 'about', null].map(boundOf)).toEqual([
       'atLeast',
       'atLeast',

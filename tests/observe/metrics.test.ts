@@ -10,7 +10,7 @@ import { createLogger } from '../../src/log.js';
 import { createMetrics } from '../../src/observe/metrics.js';
 import { createInteractionHandler, type Send } from '../../src/transport/handler.js';
 import { parseCommandLine, toInteraction } from '../../src/transport/parse-command.js';
-import { seedLibrary } from '../support/library.js';
+import { failingStatLibrary, seedLibrary } from '../support/library.js';
 
 const quiet = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
 
@@ -59,12 +59,7 @@ describe('metrics', () => {
   });
 
   it('counts a command that threw as failed, a reply Discord refused as undelivered, a made-up name as unknown', async () => {
-    const broken = {
-      ...seedLibrary(),
-      findFigureSentences: () => {
-        throw new Error('index exploded');
-      },
-    } as Library;
+    const broken = failingStatLibrary();
     const failing = handlerWith(broken);
     await failing.handle(interaction('/stat query:homicides'));
     const failed = (await failing.metrics.scrape()).body;

@@ -6,7 +6,7 @@ import { parseDocument } from '../../src/document/parse.js';
 import { documentReport } from '../../src/document/summary.js';
 import { sectionChoiceEmbed } from '../../src/render/document.js';
 import { plural } from '../../src/render/text.js';
-import { rateLimitedResponse } from '../../src/respond.js';
+import { rateLimitedResponse } from '../../src/render/notices.js';
 import { context, libraryOf, seedLibrary } from '../support/library.js';
 
 const PARKS = [
@@ -33,7 +33,7 @@ describe('counted nouns', () => {
   });
 
   it('a section choice counts what it leaves out: "…and 1 more.", "…and 1,230 more."', () => {
-    const ref = seedLibrary().sections[0]!;
+    const ref = seedLibrary().parts().sections[0]!;
     const lastLine = (count: number) =>
       sectionChoiceEmbed('sav', Array(count).fill(ref), 3).description!.split('\n').at(-1);
     expect(lastLine(4)).toBe('…and 1 more. Press a number, or narrow it down with document: or more of the title.');

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { sharedContext, type CommandContext } from '../../src/command.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary, type Library } from '../../src/library/library.js';
@@ -9,6 +10,24 @@ export { seededRandom };
 
 export function seedLibrary(): Library {
   return createLibrary([loadSeed()]);
+}
+
+/** The seed library whose /stat search throws: a command failing inside, for the handler's apology and metrics. */
+export function failingStatLibrary(): Library {
+  const library = seedLibrary();
+  const figureSentences = () => {
+    throw new Error('index exploded');
+  };
+  return { ...library, search: { ...library.search, figureSentences } };
+}
+
+/** The seed library with its /stat search watched (a built library is frozen, so it is wrapped, not spied on). */
+export function watchedStatSearch() {
+  const library = seedLibrary();
+  const searched = vi.fn((...args: Parameters<Library['search']['figureSentences']>) =>
+    library.search.figureSentences(...args),
+  );
+  return { library: { ...library, search: { ...library.search, figureSentences: searched } }, searched };
 }
 
 export function libraryOf(files: Record<string, string>): Library {

@@ -16,7 +16,7 @@ import { createInteractionHandler } from '../../src/transport/handler.js';
 import { parseCommandLine, toInteraction } from '../../src/transport/parse-command.js';
 import { commands, definitions } from '../../commands/index.js';
 import { expectValidResponse } from '../support/discord-contract.js';
-import { seedLibrary } from '../support/library.js';
+import { failingStatLibrary, seedLibrary } from '../support/library.js';
 import { buttonPress, messageOf } from '../support/pressed.js';
 import { logLines } from '../support/log-lines.js';
 
@@ -73,12 +73,7 @@ describe('interaction handler', () => {
   });
 
   it('a command that throws gets an ephemeral "something went wrong", a logged error, and the next one is answered', async () => {
-    const broken = {
-      ...seedLibrary(),
-      findFigureSentences: () => {
-        throw new Error('index exploded');
-      },
-    } as Library;
+    const broken = failingStatLibrary();
     const { handle, sent, lines } = harness(broken);
     await handle(interaction('/stat query:homicides'));
     expectValidResponse(sent[0]!.response);

@@ -11,7 +11,7 @@ import { documentsFetchedSince } from '../db/documents.js';
 import type { FetchedDocumentRow, Tables } from '../db/schema.js';
 import { activeSubscriptions } from '../db/subscriptions.js';
 import type { Library } from '../library/library.js';
-import { fetchedFile } from './fetched-folder.js';
+import { fetchedFile, type FetchedFolder } from './fetched-folder.js';
 
 /** Fetched documents announced, or retried, for this long after they were stored. */
 const ANNOUNCE_WINDOW_MS = 86_400_000;
@@ -21,6 +21,8 @@ export interface AnnouncerOptions {
   post: PostMessage;
   owner: string;
   log: Logger;
+  /** This replica's folder: what its library read, by version. */
+  folder: Pick<FetchedFolder, 'versionOf'>;
 }
 
 /** Sends what is due; null when no channel follows or nothing is due. Throws when the database fails. */
@@ -28,22 +30,23 @@ export async function announceRecent(library: Library, options: AnnouncerOptions
   const subscriptions = await activeSubscriptions(options.db);
   if (subscriptions.length === 0) return null;
   const rows = await documentsFetchedSince(options.db, Date.now() - ANNOUNCE_WINDOW_MS);
-  const plans = planAnnouncements(await announceables(library, rows, options.db), subscriptions);
+  const plans = planAnnouncements(await announceables(library, rows, options), subscriptions);
   if (plans.length === 0) return null;
   return sendAnnouncements(plans, options);
 }
 
 /** The rows the library serves, parsed; keyed by the row's id, the same on every replica. */
-async function announceables(library: Library, rows: FetchedDocumentRow[], db: Kysely<Tables>) {
+async function announceables(library: Library, rows: FetchedDocumentRow[], options: AnnouncerOptions) {
   const byFile = new Map(library.documents.map((document) => [document.file, document]));
   const items: Announceable[] = [];
   for (const row of rows) {
     const document = byFile.get(fetchedFile(row.id));
-    if (!document) continue;
+    // A version stored since this replica's sync waits for the next one: never announced with the old text.
+    if (!document || options.folder.versionOf(row.id) !== row.content_hash) continue;
     items.push({
       document: { ...document, id: row.id },
       version: row.content_hash,
-      updated: await otherVersionSent(db, row.id, row.content_hash),
+      updated: await otherVersionSent(options.db, row.id, row.content_hash),
       publishedAt: publishedAt(row.date, row.modified_time ?? undefined, Number(row.fetched_at)),
     });
   }

@@ -41,6 +41,11 @@ export class FetchedFolder {
     return changed;
   }
 
+  /** The version (content hash) the document's file holds, as the library read it at the last sync's reload. */
+  versionOf(id: string): string | undefined {
+    return this.written.get(id);
+  }
+
   /** False when the file already held this text (a restart): left alone, so the library does not re-read it. */
   private async write(id: string, markdown: string): Promise<boolean> {
     const path = join(this.dir, `${id}.md`);

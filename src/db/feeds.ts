@@ -2,18 +2,8 @@
 // not a connection: a replica killed mid-poll stops renewing it, it lapses, and the next replica resumes from
 // the state last saved (the documents it stored are kept; what it had not stored is fetched again).
 import type { Kysely } from 'kysely';
+import type { FeedState } from '../feeds/types.js';
 import type { FeedStateRow, Tables } from './schema.js';
-
-/** A feed's polling state, as the feed poller (src/feeds/) reads and writes it. */
-export interface FeedState {
-  etag?: string;
-  lastModified?: string;
-  failures: number;
-  firstFailureAt?: number;
-  nextPollAt: number;
-  lastError?: string;
-  reportedDown?: boolean;
-}
 
 const fromRow = (row: FeedStateRow): FeedState => ({
   etag: row.etag ?? undefined,

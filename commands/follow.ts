@@ -2,11 +2,10 @@
 // now on (nothing older), only those whose title or text holds the words when given. Following a channel
 // again changes its words and resumes it if it was paused.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand } from '../src/command.js';
 import { escapeUserText } from '../src/render/text.js';
-import { channelMention, channelOption, done, managedGuild } from './shared/guild.js';
+import { channelMention, channelOption, done, defineManagerCommand } from './shared/guild.js';
 
-export const follow = defineCommand({
+export const follow = defineManagerCommand({
   name: 'follow',
   description: 'Announce new fact sheets in a channel (Manage Server)',
   example: '/follow channel:#news words:tariffs',
@@ -18,11 +17,7 @@ export const follow = defineCommand({
       maxLength: 200,
     },
   },
-  forManagers: true,
-  privateByDefault: true,
-  run(_library, args, context) {
-    const { guild, refused } = managedGuild(context);
-    if (refused) return refused;
+  manage(_library, args, guild) {
     const channelId = args.channel ?? '';
     guild.request({ kind: 'follow', channelId, words: args.words ?? null });
     const which = args.words ? `those that mention “${escapeUserText(args.words)}”` : 'every one';

@@ -1,10 +1,9 @@
 // /following: the channels of this server that follow new fact sheets, each with its words, since when, and
 // why it is paused when Discord refused a post there.
-import { defineCommand } from '../src/command.js';
 import type { Subscription } from '../src/guild.js';
 import { notice } from '../src/render/reply.js';
 import { escapeUserText, truncate } from '../src/render/text.js';
-import { channelMention, done, managedGuild } from './shared/guild.js';
+import { channelMention, done, defineManagerCommand } from './shared/guild.js';
 
 /** "#news · only “tariffs” · since 2025-05-01 · paused: the bot may not post there (Missing Permissions)" */
 function line(subscription: Subscription): string {
@@ -16,17 +15,13 @@ function line(subscription: Subscription): string {
   return parts.join(' · ');
 }
 
-export const following = defineCommand({
+export const following = defineManagerCommand({
   name: 'following',
   description: 'The channels that announce new fact sheets (Manage Server)',
   example: '/following',
   options: {},
-  forManagers: true,
-  privateByDefault: true,
   readsSubscriptions: true,
-  run(_library, _args, context) {
-    const { guild, refused } = managedGuild(context);
-    if (refused) return refused;
+  manage(_library, _args, guild) {
     if (!guild.subscriptions)
       return notice('Not available right now', 'The bot could not read its database. Please try again.');
     if (guild.subscriptions.length === 0)

@@ -1,12 +1,11 @@
 // /settings [private_replies] [document] [all_documents]: this server's choices for every command, stored in the
 // database and applied by every replica. With no option it shows them.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand } from '../src/command.js';
 import type { GuildSettings } from '../src/guild.js';
 import type { Library } from '../src/library/library.js';
 import { choices } from '../src/render/reply.js';
 import { escapeUserText } from '../src/render/text.js';
-import { done, managedGuild } from './shared/guild.js';
+import { done, defineManagerCommand } from './shared/guild.js';
 import { chosenDocument, documentChoices, documentOption } from './shared/options.js';
 
 function describe(library: Library, settings: GuildSettings): string {
@@ -20,7 +19,7 @@ function describe(library: Library, settings: GuildSettings): string {
   return `${privacy}\n${scope}`;
 }
 
-export const settings = defineCommand({
+export const settings = defineManagerCommand({
   name: 'settings',
   description: 'This server’s defaults for every command (Manage Server)',
   example: '/settings private_replies:true',
@@ -32,11 +31,7 @@ export const settings = defineCommand({
     document: { ...documentOption, description: 'The document commands look in by default' },
     all_documents: { type: ApplicationCommandOptionType.Boolean, description: 'Commands look in every document again' },
   },
-  forManagers: true,
-  privateByDefault: true,
-  run(library, args, context) {
-    const { guild, refused } = managedGuild(context);
-    if (refused) return refused;
+  manage(library, args, guild) {
     const { document, notFound } = chosenDocument(library, args.document);
     if (notFound) return notFound;
     const next: GuildSettings = {

@@ -3,7 +3,15 @@
 // server can override that, and a tampered payload can claim anything: each is checked again here, from the
 // member's permissions as the interaction carries them.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { CommandContext } from '../../src/command.js';
+import {
+  defineCommand,
+  type ArgumentsOf,
+  type CommandContext,
+  type CommandSpec,
+  type OptionSpecs,
+  type SlashCommand,
+} from '../../src/command.js';
+import type { Library } from '../../src/library/library.js';
 import type { GuildContext } from '../../src/guild.js';
 import { COLORS, notice, reply, type Reply } from '../../src/render/reply.js';
 
@@ -31,6 +39,27 @@ export function managedGuild(
 }
 
 /** "<#id>": Discord shows the channel's name; a channel mention pings nobody. */
+/**
+ * A command for a server's managers: hidden from other members, private by default, and run only with the
+ * server's state once the member is checked again (`managedGuild`).
+ */
+export function defineManagerCommand<O extends OptionSpecs>(
+  spec: Omit<CommandSpec<O>, 'run' | 'forManagers' | 'privateByDefault'> & {
+    manage: (library: Library, args: ArgumentsOf<O>, guild: GuildContext) => Reply;
+  },
+): SlashCommand {
+  const { manage, ...rest } = spec;
+  return defineCommand<O>({
+    ...rest,
+    forManagers: true,
+    privateByDefault: true,
+    run(library, args, context) {
+      const { guild, refused } = managedGuild(context);
+      return refused ?? manage(library, args, guild);
+    },
+  });
+}
+
 export const channelMention = (channelId: string) => `<#${channelId}>`;
 
 /** A private confirmation of what was changed. */

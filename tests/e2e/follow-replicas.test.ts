@@ -6,22 +6,19 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { follow } from '../../src/db/subscriptions.js';
-import { factSheet } from '../db/fact-sheets.js';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
-import { serve, startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { announced as announcedIn, ITEM_ID, ITEM_TITLE, publish as publishOn } from '../support/followed-item.js';
 import { freePort } from '../support/free-port.js';
 import { findPostgres, POSTGRES_MISSING, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { postSigned, signingKey } from '../support/signed.js';
-import { corpusPage, wordpressPage } from '../support/wordpress-page.js';
 
 const postgresBin = findPostgres();
 const key = signingKey();
 const GUILD = '910000000000000000';
 const CHANNELS = ['920000000000000101', '920000000000000102'];
-const PATH = '/fact-sheets/fact-sheet-president-buys-aircraft/';
-const TITLE = 'Fact Sheet: President Buys Aircraft';
-const ID = 'fact-sheet-president-buys-aircraft';
+const TITLE = ITEM_TITLE;
 
 interface Replica {
   bot: BotProcess;
@@ -32,26 +29,6 @@ let postgres: PostgresServer;
 let standIn: DiscordStandIn;
 let feeds: FeedServer;
 const replicas: Replica[] = [];
-
-/** The item's page and the Atom feed naming it, changed at `time` with `figure` in its results. */
-function publish(time: Date, figure: string): void {
-  const day = time.toISOString().slice(0, 10);
-  const markdown = factSheet(ID, TITLE, day, `- The order buys ${figure} aircraft.`);
-  const page = { ...corpusPage(markdown), url: feeds.url(PATH), modifiedTime: time.toISOString() };
-  feeds.route(PATH, serve(wordpressPage(page), 'text/html; charset=utf-8'));
-  const entry = `<entry><title>${TITLE}</title><link rel="alternate" href="${feeds.url(PATH)}"/><id>${PATH}</id><published>${time.toISOString()}</published><updated>${time.toISOString()}</updated></entry>`;
-  const atom = `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Fact Sheets</title><id>urn:f</id><updated>${time.toISOString()}</updated>${entry}</feed>\n`;
-  feeds.route('/feed.xml', serve(atom, 'application/atom+xml', `"${time.getTime()}"`));
-}
-
-/** Each channel's announcements ("New fact sheet: title"), whichever replica posted them. */
-function announced(channelId: string): string[] {
-  expect(standIn.violations).toEqual([]);
-  return standIn.channelMessages
-    .filter((m) => m.channelId === channelId)
-    .map((m) => (m.body.embeds as Array<{ title: string; author: { name: string } }>)[0]!)
-    .map((e) => `${e.author.name}: ${e.title}`);
-}
 
 /** Announcements posted so far by all replicas together, as their "announcements sent" lines count them. */
 function sentByAll(): number {
@@ -75,7 +52,7 @@ function morePolls(count: number): Promise<unknown> {
 function served(replica: Replica, nth: number): Promise<unknown> {
   let count = 0;
   const reloads = (l: Record<string, unknown>) =>
-    l.msg === 'documents reloaded' && JSON.stringify([l.added, l.changed]).includes(ID);
+    l.msg === 'documents reloaded' && JSON.stringify([l.added, l.changed]).includes(ITEM_ID);
   return replica.bot.waitForLog((l) => reloads(l) && ++count >= nth);
 }
 
@@ -122,7 +99,7 @@ describe.skipIf(!postgresBin)(
       for (const channelId of CHANNELS)
         await follow(database.db, { guildId: GUILD, channelId, words: null, createdAt: Date.now() - 60_000 });
       await database.close();
-      publish(new Date(), '4,321');
+      publishOn(feeds, new Date(), '4,321');
       await startReplicas(postgres.url);
     }, 120_000);
 
@@ -138,12 +115,12 @@ describe.skipIf(!postgresBin)(
       for (const replica of replicas) expect(await stat(replica)).toContain('buys **4,321** aircraft');
       // Both replicas have run rounds with the item loaded since: still one announcement a channel.
       await morePolls(3);
-      for (const channel of CHANNELS) expect(announced(channel)).toEqual([`New fact sheet: ${TITLE}`]);
+      for (const channel of CHANNELS) expect(announcedIn(standIn, channel)).toEqual([`New fact sheet: ${TITLE}`]);
       expect(sentByAll()).toBe(CHANNELS.length);
     }, 120_000);
 
     it('announces an edit once as updated, and each replica serves the new figure', async () => {
-      publish(new Date(Date.now() + 1000), '5,432');
+      publishOn(feeds, new Date(Date.now() + 1000), '5,432');
       await whenAnyLogs(() => sentByAll() >= 2 * CHANNELS.length);
       await Promise.all(replicas.map((r) => served(r, 2)));
       for (const replica of replicas) {
@@ -153,7 +130,7 @@ describe.skipIf(!postgresBin)(
       }
       await morePolls(3);
       for (const channel of CHANNELS)
-        expect(announced(channel)).toEqual([`New fact sheet: ${TITLE}`, `Updated fact sheet: ${TITLE}`]);
+        expect(announcedIn(standIn, channel)).toEqual([`New fact sheet: ${TITLE}`, `Updated fact sheet: ${TITLE}`]);
       expect(sentByAll()).toBe(2 * CHANNELS.length);
     }, 120_000);
   },

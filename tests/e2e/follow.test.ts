@@ -7,42 +7,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { follow } from '../../src/db/subscriptions.js';
-import { factSheet } from '../db/fact-sheets.js';
 import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
-import { serve, startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { announced as announcedIn, ITEM_TITLE, publish as publishOn } from '../support/followed-item.js';
 import { freePort } from '../support/free-port.js';
-import { corpusPage, wordpressPage } from '../support/wordpress-page.js';
 
 const GUILD = '910000000000000000';
 const CHANNELS = ['920000000000000101', '920000000000000102'];
-const PATH = '/fact-sheets/fact-sheet-president-buys-aircraft/';
-const TITLE = 'Fact Sheet: President Buys Aircraft';
+const TITLE = ITEM_TITLE;
 
 let standIn: DiscordStandIn;
 let feeds: FeedServer;
 let bot: BotProcess;
 let httpPort: number;
-
-/** The item's page and the Atom feed naming it, changed at `time` with `figure` in its results. */
-function publish(time: Date, figure: string): void {
-  const day = time.toISOString().slice(0, 10);
-  const markdown = factSheet('fact-sheet-president-buys-aircraft', TITLE, day, `- The order buys ${figure} aircraft.`);
-  const page = { ...corpusPage(markdown), url: feeds.url(PATH), modifiedTime: time.toISOString() };
-  feeds.route(PATH, serve(wordpressPage(page), 'text/html; charset=utf-8'));
-  const entry = `<entry><title>${TITLE}</title><link rel="alternate" href="${feeds.url(PATH)}"/><id>${PATH}</id><published>${time.toISOString()}</published><updated>${time.toISOString()}</updated></entry>`;
-  const atom = `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Fact Sheets</title><id>urn:f</id><updated>${time.toISOString()}</updated>${entry}</feed>\n`;
-  feeds.route('/feed.xml', serve(atom, 'application/atom+xml', `"${time.getTime()}"`));
-}
-
-/** The announcements' author lines ("New fact sheet: title") in a channel, checked against Discord's schema. */
-function announced(channelId: string): string[] {
-  expect(standIn.violations).toEqual([]);
-  return standIn.channelMessages
-    .filter((m) => m.channelId === channelId)
-    .map((m) => (m.body.embeds as Array<{ title: string; author: { name: string } }>)[0]!)
-    .map((e) => `${e.author.name}: ${e.title}`);
-}
 
 async function ask(name: string, query: string): Promise<string> {
   const id = standIn.dispatchInteraction(name, [{ name: 'query', type: 3, value: query }]);
@@ -64,7 +42,7 @@ beforeAll(async () => {
   for (const channelId of CHANNELS)
     await follow(database.db, { guildId: GUILD, channelId, words: null, createdAt: Date.now() - 60_000 });
   await database.close();
-  publish(new Date(), '4,321');
+  publishOn(feeds, new Date(), '4,321');
   // A second feed that is down: reported, never fatal.
   feeds.route('/down.xml', (_request, response) => response.writeHead(500).end('down'));
   httpPort = await freePort();
@@ -86,17 +64,17 @@ afterAll(async () => {
 it('announces a new item once in each following channel, and answers /stat and /search from it', async () => {
   const first = await nextAnnouncements();
   expect(first).toMatchObject({ sent: 2, failed: 0 });
-  for (const channel of CHANNELS) expect(announced(channel)).toEqual([`New fact sheet: ${TITLE}`]);
+  for (const channel of CHANNELS) expect(announcedIn(standIn, channel)).toEqual([`New fact sheet: ${TITLE}`]);
   expect(await ask('stat', 'aircraft the order buys')).toContain('buys **4,321** aircraft');
   expect(await ask('search', 'order buys aircraft')).toContain(TITLE);
 }, 60_000);
 
 it('announces an edit as updated, once, and serves the new version', async () => {
   const edited = nextAnnouncements();
-  publish(new Date(Date.now() + 1000), '5,432');
+  publishOn(feeds, new Date(Date.now() + 1000), '5,432');
   expect(await edited).toMatchObject({ sent: 2, failed: 0 });
   for (const channel of CHANNELS)
-    expect(announced(channel)).toEqual([`New fact sheet: ${TITLE}`, `Updated fact sheet: ${TITLE}`]);
+    expect(announcedIn(standIn, channel)).toEqual([`New fact sheet: ${TITLE}`, `Updated fact sheet: ${TITLE}`]);
   const stat = await ask('stat', 'aircraft the order buys');
   expect(stat).toContain('buys **5,432** aircraft');
   expect(stat).not.toContain('buys **4,321** aircraft');
@@ -104,7 +82,7 @@ it('announces an edit as updated, once, and serves the new version', async () =>
   const polls = bot.logLines().filter((l) => l.msg === 'feed polled').length;
   let count = 0;
   await bot.waitForLog((l) => l.msg === 'feed polled' && ++count > polls + 1);
-  for (const channel of CHANNELS) expect(announced(channel)).toHaveLength(2);
+  for (const channel of CHANNELS) expect(announcedIn(standIn, channel)).toHaveLength(2);
 }, 60_000);
 
 it('stays ready while a feed is down, and counts polls, failures, documents fetched and announcements', async () => {

@@ -49,6 +49,8 @@ export interface Config {
   feeds: string[];
   /** How often each feed is polled, and how soon every replica serves what one fetched. */
   feedPollMs: number;
+  /** How long a replica holds a feed between renewals: a replica killed mid-poll lets it go after this. */
+  feedLeaseMs: number;
   /** Where the saved library is kept (CACHE_DIR); null: none is kept (CACHE_DIR=off). */
   cacheDir: string | null;
 }
@@ -100,7 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: value('DATA_DIR') ?? 'data',
     databaseUrl: readDatabaseUrl(value),
     feeds: readFeeds(value),
-    feedPollMs: readFeedPoll(value),
+    feedPollMs: readSeconds(value, 'FEED_POLL_SECONDS', '600'),
+    // Longer than one request of a poll may take (20 s), short enough that a dead replica's feeds resume soon.
+    feedLeaseMs: readSeconds(value, 'FEED_LEASE_SECONDS', '300'),
     cacheDir: cacheDirFrom(env),
   };
 }
@@ -131,11 +135,12 @@ function readFeeds(value: Read): string[] {
   return [...new Set(feeds)];
 }
 
-function readFeedPoll(value: Read): number {
-  const text = value('FEED_POLL_SECONDS') ?? '600';
+/** A whole number of seconds from 1 to a day, in ms. */
+function readSeconds(value: Read, setting: string, fallback: string): number {
+  const text = value(setting) ?? fallback;
   const seconds = Number(text);
   if (!/^\d+$/.test(text) || seconds < 1 || seconds > 86_400) {
-    throw new ConfigError('FEED_POLL_SECONDS', `must be a whole number of seconds from 1 to 86400; got ${shown(text)}`);
+    throw new ConfigError(setting, `must be a whole number of seconds from 1 to 86400; got ${shown(text)}`);
   }
   return seconds * 1000;
 }

@@ -167,6 +167,7 @@ function follow(
     folder: data.folder,
     feeds: config.feeds,
     pollMs: config.feedPollMs,
+    leaseMs: config.feedLeaseMs,
     owner: data.owner,
     log,
     metrics,

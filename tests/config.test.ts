@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       databaseUrl: null,
       feeds: [],
       feedPollMs: 600_000,
+      feedLeaseMs: 300_000,
       cacheDir: join(homedir(), '.cache', 'factsheet-bot'),
     });
   });
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://bot:pw@db.internal/factsheet',
         FEEDS: 'https://www.whitehouse.gov/fact-sheets/, https://example.org/rss.xml  https://example.org/rss.xml',
         FEED_POLL_SECONDS: '120',
+        FEED_LEASE_SECONDS: '90',
         CACHE_DIR: '/var/cache/factsheet-bot',
       }),
     ).toEqual({
@@ -85,6 +87,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://bot:pw@db.internal/factsheet',
       feeds: ['https://www.whitehouse.gov/fact-sheets/', 'https://example.org/rss.xml'],
       feedPollMs: 120_000,
+      feedLeaseMs: 90_000,
       cacheDir: '/var/cache/factsheet-bot',
     });
   });
@@ -129,6 +132,8 @@ describe('loadConfig', () => {
     ['FEED_POLL_SECONDS', '0'],
     ['FEED_POLL_SECONDS', '1.5'],
     ['FEED_POLL_SECONDS', '86401'],
+    ['FEED_LEASE_SECONDS', '0'],
+    ['FEED_LEASE_SECONDS', 'five'],
   ])('names %s when it is bad (%s), in one line', (setting, value) => {
     let error: unknown;
     try {

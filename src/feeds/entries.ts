@@ -34,7 +34,8 @@ function cleanEntry(item: RawEntry, rules: EntryRules): FeedEntry | undefined {
   const published = believableDate(normalizeDate(item.published), rules.now, rules.futureToleranceMs);
   const modified = believableDate(normalizeDate(item.modified), rules.now, rules.futureToleranceMs);
   if (published) entry.published = published;
-  if (modified && modified !== published) entry.modified = modified;
+  // Kept when it equals the publication: the feed says the item has not changed since, so it is not read again.
+  if (modified) entry.modified = modified;
   return entry;
 }
 

@@ -29,6 +29,8 @@ export interface PollerOptions {
   /** This replica, as its leases name it. */
   owner: string;
   pollMs: number;
+  /** How long the feed is held between renewals (FEED_LEASE_SECONDS); a killed replica's lapses after it. */
+  leaseMs?: number;
   log: Logger;
   metrics?: FollowMetrics;
   /** Bounds of each request (tests shorten them); the defaults otherwise. */
@@ -48,9 +50,9 @@ export async function pollDueFeeds(options: PollerOptions): Promise<number> {
 }
 
 async function pollOne(url: string, options: PollerOptions): Promise<number> {
-  const { db, owner, log } = options;
+  const { db, owner, log, leaseMs = LEASE_MS } = options;
   const started = Date.now();
-  const state = await leaseFeed(db, url, owner, started, LEASE_MS);
+  const state = await leaseFeed(db, url, owner, started, leaseMs);
   if (!state) return 0;
   // The poll's start as its clock: the next poll is due one interval after it, not after its pages.
   const result = await pollFeed(url, state, {
@@ -67,7 +69,7 @@ async function pollOne(url: string, options: PollerOptions): Promise<number> {
     const outcome = await fetchAndStore(url, entry, options);
     if (outcome === 'failed') missed++;
     else if (outcome !== 'unchanged') stored++;
-    await renewLease(db, url, owner, Date.now(), LEASE_MS);
+    await renewLease(db, url, owner, Date.now(), leaseMs);
   }
   // A page not read this time is asked for again: without the validators, the next poll gets the whole list.
   const next = missed ? { ...result.state, etag: undefined, lastModified: undefined } : result.state;

@@ -17,6 +17,7 @@ export interface FollowingOptions {
   folder: FetchedFolder;
   feeds: readonly string[];
   pollMs: number;
+  leaseMs?: number;
   owner: string;
   log: Logger;
   metrics?: FollowMetrics;

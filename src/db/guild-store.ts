@@ -3,7 +3,7 @@
 import type { GuildChange, GuildSettings, GuildStore, Subscription } from '../guild.js';
 import type { Database } from './open.js';
 import { SettingsCache } from './settings-cache.js';
-import { listenForSettings, notifySettingsChanged } from './settings-changes.js';
+import { listen, NEWS, notify } from './notifications.js';
 import { readSettings, saveSettings } from './settings.js';
 import { follow, subscriptionsOf, unfollow } from './subscriptions.js';
 
@@ -19,7 +19,8 @@ export class DatabaseGuildStore implements GuildStore {
   /** The store, hearing of other replicas' changes to settings from PostgreSQL. */
   static async open(database: Database): Promise<DatabaseGuildStore> {
     const store = new DatabaseGuildStore(database);
-    if (database.url) store.stopListening = await listenForSettings(database.url, (id) => store.cache.invalidate(id));
+    if (database.url)
+      store.stopListening = await listen(database.url, NEWS.settings, (id) => store.cache.invalidate(id));
     return store;
   }
 
@@ -44,7 +45,7 @@ export class DatabaseGuildStore implements GuildStore {
     } else {
       await saveSettings(db, guildId, change.settings, now);
       this.cache.set(guildId, change.settings);
-      if (backend === 'postgres') await notifySettingsChanged(db, guildId).catch(() => {});
+      if (backend === 'postgres') await notify(db, NEWS.settings, guildId).catch(() => {});
     }
   }
 }

@@ -1,6 +1,6 @@
 // Servers' settings as every command reads them: from memory, so a command pays a map lookup, not a query.
 // A change made here updates the cache at once; one made by another replica reaches it through PostgreSQL's
-// LISTEN/NOTIFY (./settings-changes.ts) and, should a notification be missed, within the time to live. A stale
+// LISTEN/NOTIFY (./notifications.ts) and, should a notification be missed, within the time to live. A stale
 // value is served while it is read again in the background, so the database being slow or away never holds a
 // command up once a server's settings have been read.
 import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';

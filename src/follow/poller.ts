@@ -33,6 +33,8 @@ export interface PollerOptions {
   leaseMs?: number;
   log: Logger;
   metrics?: FollowMetrics;
+  /** Tells the other replicas a document was stored, so they serve it at once (PostgreSQL's NOTIFY). */
+  tellReplicas?: () => Promise<void>;
   /** Bounds of each request (tests shorten them); the defaults otherwise. */
   feedOptions?: FeedOptions;
 }
@@ -107,6 +109,8 @@ async function fetchAndStore(url: string, entry: FeedEntry, options: PollerOptio
   const stored = await storeDocument(options.db, fetched.document, Date.now());
   if (stored === 'unchanged') return stored;
   options.metrics?.onDocumentStored?.(stored);
+  // Stored is what matters: a replica that does not hear of it still reads it at its next poll.
+  await options.tellReplicas?.().catch(() => {});
   options.log.info({ feed: url, item: entry.url, id: fetched.document.id, stored }, 'fact sheet fetched');
   return stored;
 }

@@ -29,13 +29,16 @@ export interface PreparedGuild {
   finish(response: APIInteractionResponse | null): Promise<APIInteractionResponse | null>;
 }
 
-function withinWait<T>(work: Promise<T>): Promise<T> {
+/**
+ * How long a deferral waits for the server's settings: it goes at the end of Discord's window, so it takes the
+ * cached settings (read by the command it stands for) and never waits long on the database.
+ */
+const DEFERRAL_WAIT_MS = 100;
+
+function withinWait<T>(work: Promise<T>, waitMs = DATABASE_WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer from the database in ${DATABASE_WAIT_MS} ms`)),
-      DATABASE_WAIT_MS,
-    );
+    timer = setTimeout(() => reject(new Error(`no answer from the database in ${waitMs} ms`)), waitMs);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
@@ -51,13 +54,28 @@ export function canManage(interaction: APIInteraction): boolean {
 const forManagers = (command: Command | undefined) =>
   command?.kind === 'slash' && command.definition.default_member_permissions != null;
 
-async function settingsOf(store: GuildStore, guildId: string, log: Logger): Promise<GuildSettings> {
+async function settingsOf(store: GuildStore, guildId: string, log: Logger, waitMs?: number): Promise<GuildSettings> {
   try {
-    return await withinWait(store.settings(guildId));
+    return await withinWait(store.settings(guildId), waitMs);
   } catch (error) {
     log.debug({ err: error, guild: guildId }, 'database unavailable; answering with the default settings');
     return DEFAULT_SETTINGS;
   }
+}
+
+/**
+ * The interaction as its command will run it, the server's defaults filled in: what a deferral, sent before the
+ * reply exists, reads to be private exactly when the reply will be. Never throws.
+ */
+export async function withServerDefaults(
+  store: GuildStore | undefined,
+  interaction: APIInteraction,
+  command: Command | undefined,
+  log: Logger,
+): Promise<APIInteraction> {
+  const guildId = interaction.guild_id;
+  if (!store || !guildId || interaction.type !== InteractionType.ApplicationCommand) return interaction;
+  return withDefaults(interaction, command, await settingsOf(store, guildId, log, DEFERRAL_WAIT_MS));
 }
 
 /** Reads the server's state a command needs, and fills in its defaults. Never throws. */

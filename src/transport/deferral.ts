@@ -50,6 +50,12 @@ export function repliesPrivately(interaction: APIInteraction, commands?: Readonl
   return typeof data?.name === 'string' && commands?.get(data.name)?.privateByDefault === true;
 }
 
+/** Whether a reply is private (ephemeral): a deferral sent once the reply exists takes it from there. */
+export function isPrivate(response: APIInteractionResponse): boolean {
+  const flags = (withoutFiles(response).body as { data?: { flags?: number } }).data?.flags ?? 0;
+  return (flags & MessageFlags.Ephemeral) !== 0;
+}
+
 /** Whether a response is itself a deferral (the handler's, or a transport's), not a reply. */
 export function isDeferral(response: APIInteractionResponse): boolean {
   return (

@@ -15,9 +15,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimitError, type REST } from '@discordjs/rest';
 import { Routes, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { withoutFiles, type Command } from '../command.js';
+import { withoutFiles } from '../command.js';
 import { DEFER_AT_MS, WINDOW_MS } from './backlog.js';
-import { createdAt, deferralOf, deferralResponse, isDeferral, repliesPrivately, type Finish } from './deferral.js';
+import { createdAt, deferralOf, deferralResponse, isDeferral, isPrivate, type Finish } from './deferral.js';
 import type { Send } from './handler.js';
 
 /** The REST bucket of every interaction callback: the client hands its 429s to this module (rejectOnRateLimit). */
@@ -32,8 +32,6 @@ export interface FirstResponseOptions {
   log: Logger;
   /** Delivers the reply through the webhook once a deferral was taken. */
   finish: Finish;
-  /** The registry, for whether a command replies privately (a deferral fixes that). */
-  commands?: ReadonlyMap<string, Command>;
   /** Milliseconds since 1970, the clock interaction ids are dated by. */
   now?: () => number;
 }
@@ -49,7 +47,8 @@ export function firstResponses(options: FirstResponseOptions): Send {
     if (!held) return;
     if (!deferral) throw lostTo(held);
     options.log.info({ interaction: interaction.id, retryAfter: held.retryAfter }, 'rate limited; deferring the reply');
-    const deferring = deferralResponse(deferral, repliesPrivately(interaction, options.commands));
+    // The reply exists: the deferral is private exactly when it is (the asker's option, or the server's setting).
+    const deferring = deferralResponse(deferral, isPrivate(response));
     const refused = await post(interaction, deferring, created + LAST_TRY_MS);
     if (refused) throw lostTo(refused);
     await options.finish(interaction, response, deferral);

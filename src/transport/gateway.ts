@@ -140,7 +140,7 @@ function shardsReady(manager: WebSocketManager) {
  */
 function interactionHandler(rest: REST, options: GatewayOptions) {
   const webhook = webhookReplies(rest, options.log);
-  const send = firstResponses({ rest, log: options.log, finish: webhook.finish, commands: options.commands });
+  const send = firstResponses({ rest, log: options.log, finish: webhook.finish });
   return transportHandler(options, send, webhook);
 }
 

@@ -16,7 +16,7 @@ import type { Logger } from 'pino';
 import { sharedContext, type Command, type SharedContext } from '../command.js';
 import { commandOfCustomId } from '../custom-id.js';
 import type { GuildStore } from '../guild.js';
-import { prepareGuild } from '../guild-state.js';
+import { prepareGuild, withServerDefaults } from '../guild-state.js';
 import type { Library } from '../library/library.js';
 import { errorResponse, rateLimitedResponse, unreadableResponse } from '../render/notices.js';
 import { respond, whereOf } from '../respond.js';
@@ -102,8 +102,12 @@ export function createInteractionHandler(getLibrary: () => Library, send: Send, 
     log,
     now: context.now,
     defer: finish
-      ? (interaction, deferral) =>
-          send(interaction, deferralResponse(deferral, repliesPrivately(interaction, options.commands)))
+      ? async (interaction, deferral) => {
+          // Private by the asker's option, the command's default, or the server's setting, as the reply will be.
+          const command = options.commands.get(commandName(interaction) ?? '');
+          const asRun = await withServerDefaults(options.guilds, interaction, command, log);
+          await send(interaction, deferralResponse(deferral, repliesPrivately(asRun, options.commands)));
+        }
       : undefined,
   });
   return async (raw: unknown): Promise<void> => {

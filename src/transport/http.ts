@@ -13,13 +13,12 @@ import { REST } from '@discordjs/rest';
 import {
   InteractionResponseType,
   InteractionType,
-  MessageFlags,
   type APIInteraction,
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import { withoutFiles } from '../command.js';
-import { deferralOf, deferralResponse, isDeferral, webhookReplies, type Finish } from './deferral.js';
+import { deferralOf, deferralResponse, isDeferral, isPrivate, webhookReplies, type Finish } from './deferral.js';
 import type { Send } from './handler.js';
 import { replyText, type HttpServer } from './http-server.js';
 import { replayGuard } from './replay.js';
@@ -154,8 +153,7 @@ async function answeredWithFiles(
     writeJson(res, 500, { error: 'this reply has files and cannot be deferred' });
     throw new Error(`a reply with files to an interaction of type ${interaction.type} cannot be deferred`);
   }
-  const flags = (withoutFiles(response).body as { data?: { flags?: number } }).data?.flags ?? 0;
-  writeJson(res, 200, deferralResponse(deferral, (flags & MessageFlags.Ephemeral) !== 0));
+  writeJson(res, 200, deferralResponse(deferral, isPrivate(response)));
   await finish(interaction, response, deferral);
 }
 

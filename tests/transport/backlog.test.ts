@@ -13,6 +13,7 @@ import {
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { defineCommand, sharedContext, type Command } from '../../src/command.js';
+import { DEFAULT_SETTINGS, type GuildStore } from '../../src/guild.js';
 import { createLogger } from '../../src/log.js';
 import { reply } from '../../src/render/reply.js';
 import { MemoryStore } from '../../src/store/memory.js';
@@ -69,7 +70,7 @@ interface Sent {
   text: string;
 }
 
-function harness(options: { finish?: boolean; cost?: number; store?: Store } = {}) {
+function harness(options: { finish?: boolean; cost?: number; store?: Store; guilds?: GuildStore } = {}) {
   const clock = { now: START, cost: options.cost ?? RUN_MS };
   const ran: string[] = [];
   const commands = slowRegistry(clock, ran);
@@ -98,6 +99,7 @@ function harness(options: { finish?: boolean; cost?: number; store?: Store } = {
     context: sharedContext({ now: () => clock.now }),
     finish: options.finish === false ? undefined : (i, r) => record('webhook')(i, r),
     store: options.store,
+    guilds: options.guilds,
     rateLimitPerMinute: options.store ? 1000 : 0,
   });
   let n = 0;
@@ -182,6 +184,30 @@ describe('interactions arriving faster than commands run', () => {
     expect(of(late).map((s) => [s.type, s.via])).toEqual([
       [5, 'callback'],
       [4, 'webhook'],
+    ]);
+  });
+
+  it('defers privately in a server whose replies are private by default, as its reply is', async () => {
+    const guilds: GuildStore = {
+      settings: () => Promise.resolve({ ...DEFAULT_SETTINGS, privateReplies: true }),
+      subscriptions: () => Promise.resolve([]),
+      apply: () => Promise.resolve(),
+    };
+    const { handle, make, of } = harness({ guilds });
+    await handle(make('/slow query:one'));
+    // Dated 2 s ago: deferred (as above), in a server, the asker giving no `private` option.
+    const late = { ...make('/slow query:late', 'command', 2000), guild_id: '910000000000000000' };
+    await handle(late);
+    expect(of(late).map((s) => [s.type, s.via, s.flags])).toEqual([
+      [5, 'callback', MessageFlags.Ephemeral],
+      [4, 'webhook', MessageFlags.Ephemeral],
+    ]);
+    // The asker's own choice still wins over the server's.
+    const shown = { ...make('/slow query:shown private:false', 'command', 2000), guild_id: '910000000000000000' };
+    await handle(shown);
+    expect(of(shown).map((s) => [s.type, s.flags])).toEqual([
+      [5, undefined],
+      [4, undefined],
     ]);
   });
 

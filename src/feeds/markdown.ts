@@ -16,6 +16,9 @@ turndown.addRule('table', {
   replacement: (_content, node) => `\n\n${tableLines(node.outerHTML)}\n\n`,
 });
 turndown.remove(['img', 'picture', 'figure', 'video', 'audio', 'head']);
+// Underlined words stay as HTML, as pandoc keeps them in the corpus: "**<u>Name</u>**: text" is a lead in its
+// paragraph there, where "**Name**: text" would read as a heading.
+turndown.addRule('underline', { filter: 'u', replacement: (content) => `<u>${content}</u>` });
 
 /** A table as HTML with a line for each row part and cell, as pandoc writes it: short lines, as the corpus has. */
 function tableLines(html: string): string {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/document/parse.js';
+import { pageToDocument } from '../../src/feeds/fetch-document.js';
 import { documentId, fetchDocument, type FeedEntry } from '../../src/feeds/index.js';
 import { ROOT } from '../support/documents.js';
 import { roundTrip } from '../support/feed-round-trip.js';
@@ -48,6 +49,27 @@ describe('a page to a document', () => {
     expect(result.missing).toEqual([]);
     expect(result).toMatchObject({ sectionsSame: true, figuresIdentical: result.figures });
     expect(result.statements).toBeGreaterThan(10);
+  });
+
+  it('keeps underlined leads as the corpus has them, a break inside one kept as a break', () => {
+    const markdown = [
+      "---\ntitle: 'Fact Sheet: New Commitments'\ndate: '2022-06-07'\nsource_url: https://www.whitehouse.gov/x/\n---\n",
+      '**<u>New Commitments</u>**',
+      '',
+      '**<u>Agroamerica</u>**:  Agroamerica, a family-owned food corporation, will invest more than $100 million',
+      'in six new projects that will generate 1,000 jobs.',
+      '',
+    ].join('\n');
+    const result = roundTrip(markdown, 'commitments.md');
+    expect(result.missing).toEqual([]);
+    expect(result.sectionsSame).toBe(true);
+    const broken =
+      '*<u>Reduce Barriers to Homeownership  \n</u>*For many Americans, owning a home is the cornerstone.\n';
+    const page = corpusPage(`${markdown}\n${broken}`);
+    const back = pageToDocument(wordpressPage(page), { url: page.url, title: page.title }, Date.now());
+    if (!back.ok) throw new Error(back.error);
+    expect(back.document.markdown).toContain('**<u>Agroamerica</u>**:');
+    expect(back.document.markdown).toContain('*<u>Reduce Barriers to Homeownership  \n</u>*For many Americans');
   });
 
   it('keeps an edited page’s id: the id comes from the URL alone', () => {

@@ -129,8 +129,18 @@ function markdownToHtml(markdown: string): string {
 /** A paragraph or raw block runs to the next blank line (or to a list that starts under it). */
 function blockEnd(lines: readonly string[], start: number): number {
   let end = start + 1;
-  while (end < lines.length && lines[end]!.trim() && !LIST_ITEM.test(lines[end]!)) end++;
+  while (end < lines.length && lines[end]!.trim() && !interruptsParagraph(lines[end]!)) end++;
   return end;
+}
+
+/**
+ * A list starts under a paragraph with a bullet and some text, or at "1.": a wrapped line that happens to start
+ * with "2)" or a lone "*" (the end of emphasis broken across a hard break) carries the paragraph on.
+ */
+function interruptsParagraph(line: string): boolean {
+  const match = LIST_ITEM.exec(line);
+  if (!match || !match[4]!.trim()) return false;
+  return /^[-*+]$|^1[.)]$/.test(match[2]!);
 }
 
 /** A list at `indent`: its items, their continuation lines and nested lists; pandoc's "<!-- -->" between. */
@@ -158,11 +168,15 @@ function renderItem(
 ): { html: string; end: number } {
   const text = [first];
   const parts: string[] = [];
+  let loose = false;
   let i = start + 1;
   while (i < lines.length) {
     const line = lines[i]!;
     if (!line.trim()) {
       if (i + 1 < lines.length && indentOf(lines[i + 1]!) >= contentIndent && lines[i + 1]!.trim()) {
+        // A blank line inside the item: the text after it is a paragraph of its own, as on the site.
+        flush(text, parts);
+        loose = true;
         i++;
         continue;
       }
@@ -184,7 +198,9 @@ function renderItem(
     i++;
   }
   flush(text, parts);
-  return { html: parts.join(''), end: i };
+  const nested = /^<[ou]l class="wp-block-list">/;
+  const html = loose ? parts.map((part) => (nested.test(part) ? part : `<p>${part}</p>`)) : parts;
+  return { html: html.join(''), end: i };
 }
 
 function flush(text: string[], parts: string[]): void {
@@ -237,10 +253,14 @@ function inline(text: string): string {
   return out;
 }
 
+/**
+ * Pandoc writes the site's "<strong> clear rules</strong>" as "** clear rules**": a space may stand inside a
+ * delimiter, which stays inside the tag, as the site had it.
+ */
 function emphasis(text: string): string {
   return text
-    .replace(/\*\*(?=\S)([\s\S]*?)\*\*/g, '<strong>$1</strong>')
-    .replace(/\*(?=\S)([\s\S]*?\S)\*/g, '<em>$1</em>')
+    .replace(/\*\*(\s*[^\s*][\s\S]*?)\*\*/g, '<strong>$1</strong>')
+    .replace(/\*(\s*[^\s*][\s\S]*?)\*/g, '<em>$1</em>')
     .replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
 }
 

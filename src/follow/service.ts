@@ -58,9 +58,8 @@ export function startFollowing(options: FollowingOptions): Following {
     async close(ms = 1000) {
       stopped = true;
       clearTimeout(timer);
-      await (
-        await listening
-      )();
+      // Not waited for: a connection still being made must not hold the shutdown up.
+      void listening.then((stop) => stop());
       let wait: NodeJS.Timeout | undefined;
       await Promise.race([round, new Promise((resolve) => (wait = setTimeout(resolve, ms)))]);
       clearTimeout(wait);
@@ -79,10 +78,13 @@ async function hearStoredDocuments(options: FollowingOptions, heard: () => void)
   const stop = () => Promise.resolve();
   if (!url) return stop;
   // Not listening is not fatal: the poll interval still brings every document.
-  return listen(url, NEWS.documents, (owner) => owner !== options.owner && heard()).catch((error: unknown) => {
-    options.log.warn({ err: error }, 'following: cannot listen for fetched documents; they arrive each poll');
-    return stop;
-  });
+  return listen(url, NEWS.documents, (owner) => owner !== options.owner && heard()).then(
+    (stopListening) => (options.log.debug('hearing of documents the other replicas fetch'), stopListening),
+    (error: unknown) => {
+      options.log.warn({ err: error }, 'following: cannot listen for fetched documents; they arrive each poll');
+      return stop;
+    },
+  );
 }
 
 async function followRound(options: FollowingOptions): Promise<void> {

@@ -63,7 +63,8 @@ describe.skipIf(!postgresBin)(
 
     it('are served by a replica with a long poll interval as soon as another stores them', async () => {
       const listener = await startReplica({ FEED_POLL_SECONDS: '3600' });
-      // Its one round before the hour: nothing fetched yet.
+      // Listening, and its one round before the hour done: nothing fetched yet.
+      await listener.bot.waitForLog((l) => l.msg === 'hearing of documents the other replicas fetch');
       await listener.bot.waitForLog((l) => l.msg === 'fetched documents read');
       publish(feeds, new Date(), '4,321');
       const poller = await startReplica({ FEEDS: feeds.url('/feed.xml'), FEED_POLL_SECONDS: '1' });

@@ -32,6 +32,8 @@ import { pagedAnswer, type Ask, type PageView } from './shared/paged.js';
 export const POINTS_SHOWN = 5;
 /** Series drawn together: those sharing the first one's unit and period, so one axis reads for all. */
 export const MAX_SERIES_DRAWN = 3;
+/** A series fitting the query at least this share as well as the best one is drawn beside it. */
+const DRAWN_FIT = 0.3;
 export const CHART_FILE = 'trend.png';
 export const NO_CHART =
   'No chart: the documents give fewer than two comparable points (the same unit, thing and period).';
@@ -40,13 +42,21 @@ const RESERVED = 600;
 /** The chart as an embed shows it: the attachment the first page sent, which page turns keep. */
 const CHART_IMAGE = { url: `attachment://${CHART_FILE}`, width: CHART_SIZE.width, height: CHART_SIZE.height };
 
-/** The first series and those measured the same way (same unit and period) that can share its axis. */
+/**
+ * The series that fits the query best, and those measured the same way (same unit and period) that name as much
+ * of it ("new clean energy jobs" beside "clean energy jobs"): they share its axis.
+ */
 export function drawnSeries(trend: Trend): TrendSeries[] {
   // A series whose figures do not say what they count could mix things: quoted, never drawn.
   const [first] = trend.series.filter((s) => s.key.split('|')[1] !== '');
   if (!first || first.points.length < 2) return [];
   const alike = trend.series.filter(
-    (s) => s.unit === first.unit && s.per === first.per && s.points.length >= 2 && s.key.split('|')[1] !== '',
+    (s) =>
+      s.unit === first.unit &&
+      s.per === first.per &&
+      s.fit >= first.fit * DRAWN_FIT &&
+      s.points.length >= 2 &&
+      s.key.split('|')[1] !== '',
   );
   return alike.slice(0, MAX_SERIES_DRAWN);
 }

@@ -53,7 +53,7 @@ describe('/trend', () => {
       [
         '*Each point is a quoted statement; see below.*',
         '**1.** 2025-01-10 · 1,200\n> Border agents seized **1,200** pounds of fentanyl.\n— *Border and Jobs · Fact Sheet 1 · 2025-01-10* · sheet-1.md, line 8',
-        '**2.** 2025-03-10 · 3,000; more than 2,000\n> Agents seized **3,000** pounds of fentanyl at ports in March.\n— *Border and Jobs · Fact Sheet 2 · 2025-03-10* · sheet-2.md, line 10 · 1 more sentence of this document at this point',
+        '**2.** 2025-03-10 · more than 2,000; 3,000\n> Border agents seized **more than 2,000** pounds of fentanyl.\n— *Border and Jobs · Fact Sheet 2 · 2025-03-10* · sheet-2.md, line 8 · 1 more sentence of this document at this point',
         '*1 vague figure ("thousands") not drawn.*\n*Not on the chart, no date: sheet-3.md.*',
       ].join('\n\n'),
     );
@@ -113,6 +113,25 @@ describe('/trend', () => {
     const reply = run({ query: 'border wall' }, unnamed);
     expect(reply.files).toBeUndefined();
     expect(reply.embeds![0]!.description!.startsWith(`*${NO_CHART}*`)).toBe(true);
+  });
+
+  it('draws the thing the query names, not one counted with other words beside it', () => {
+    const jobs = sheetsLibrary([
+      { date: '2023-01-01', statements: ['The law created 170,000 clean energy jobs.'] },
+      { date: '2023-06-01', statements: ['The law created 210,000 clean energy jobs.'] },
+      { date: '2023-07-01', statements: ['The new energy law created 2,000 construction jobs.'] },
+      { date: '2023-08-01', statements: ['The new energy law created 3,000 construction jobs.'] },
+    ]);
+    const reply = run({ query: 'clean energy jobs created' }, jobs);
+    expect(reply.attachments).toEqual([
+      { id: '0', filename: CHART_FILE, description: 'Chart of clean energy jobs (clean energy jobs) by document date' },
+    ]);
+    const description = reply.embeds![0]!.description!;
+    expect(description.match(/^\*\*\d+\.\*\* .*$/gm)).toEqual([
+      '**1.** 2023-01-01 · 170,000',
+      '**2.** 2023-06-01 · 210,000',
+    ]);
+    expect(description).toContain('*1 other series not drawn (other units, things or periods).*');
   });
 
   it('says "no figures to chart" privately when nothing is found', () => {

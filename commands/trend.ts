@@ -15,6 +15,7 @@ import type { Library } from '../src/library/library.js';
 import {
   findTrend,
   MAX_TREND_QUERY,
+  sameThingAs,
   type Trend,
   type TrendPoint,
   type TrendSeries,
@@ -32,8 +33,6 @@ import { pagedAnswer, type Ask, type PageView } from './shared/paged.js';
 export const POINTS_SHOWN = 5;
 /** Series drawn together: those sharing the first one's unit and period, so one axis reads for all. */
 export const MAX_SERIES_DRAWN = 3;
-/** A series fitting the query at least this share as well as the best one is drawn beside it. */
-const DRAWN_FIT = 0.3;
 export const CHART_FILE = 'trend.png';
 export const NO_CHART =
   'No chart: the documents give fewer than two comparable points (the same unit, thing and period).';
@@ -54,7 +53,7 @@ export function drawnSeries(trend: Trend): TrendSeries[] {
     (s) =>
       s.unit === first.unit &&
       s.per === first.per &&
-      s.fit >= first.fit * DRAWN_FIT &&
+      sameThingAs(first, s) &&
       s.points.length >= 2 &&
       s.key.split('|')[1] !== '',
   );

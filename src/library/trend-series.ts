@@ -31,16 +31,16 @@ export interface TrendSeries {
   name: string;
   unit: string | null;
   per: Period | null;
-  /** How many of the query's words what it counts names. */
+  /** How many of the query's words what it counts names; none when the word it counts is not one of them. */
   named: number;
-  /** How well it fits the query: its points' coverage of the query summed, times `named`. Best first. */
+  /** How well its points fit the query: their coverage of the query summed (ranks series naming as much). */
   fit: number;
   /** Oldest first. */
   points: TrendPoint[];
 }
 
 export interface Trend {
-  /** Best first: the series naming most of the query's words, then the one with the most dated points. */
+  /** Best first: the series naming most of the query's words, then the one whose points hold most of it. */
   series: TrendSeries[];
   /** Figures from documents without a date: listed, never drawn. */
   undated: FigureRef[];
@@ -108,9 +108,36 @@ export function seriesKeyOf(ref: FigureRef): string {
   return [ref.figure.unit ?? 'count', countedOf(ref), periodOf(ref) ?? ''].join('|');
 }
 
-/** How many of the query's words (as its sentence holds them) what a figure counts names. */
+/**
+ * How many of the query's words (as its sentence holds them) what a figure counts names; none unless the thing it
+ * counts is one of them: "500,000 electric vehicle chargers" counts chargers, whatever "electric vehicles" asks.
+ */
 function namedOf(ref: FigureRef, found: ReadonlySet<string>): number {
-  return countedStems(ref).filter((t) => found.has(t)).length;
+  const stems = countedStems(ref);
+  return found.has(stems.at(-1) ?? '') ? stems.filter((t) => found.has(t)).length : 0;
+}
+
+/** A bare counted word joins a series worded more fully when this share of its points' sentences hold the rest. */
+const COMPLETED_SHARE = 0.5;
+
+/**
+ * Whether a series counts the same thing as the first, worded another way: the same counted word, and a modifier in
+ * common ("announced private investment", "private sector investments"); a bare "applications" when its sentences
+ * hold the first's modifiers ("applications to start new businesses"). "Construction jobs" is another thing.
+ */
+export function sameThingAs(first: TrendSeries, other: TrendSeries): boolean {
+  const [words, otherWords] = [first.key.split('|')[1]!.split(' '), other.key.split('|')[1]!.split(' ')];
+  if (words.at(-1) !== otherWords.at(-1)) return false;
+  const [modifiers, otherModifiers] = [words.slice(0, -1), otherWords.slice(0, -1)];
+  if (modifiers.length === 0) return otherModifiers.length === 0;
+  if (otherModifiers.length > 0) return otherModifiers.some((m) => modifiers.includes(m));
+  const holding = other.points.filter((p) => p.figures.some((f) => sentenceHolds(f, modifiers)));
+  return holding.length >= other.points.length * COMPLETED_SHARE;
+}
+
+function sentenceHolds(ref: FigureRef, stems: string[]): boolean {
+  const held = new Set(terms(ref.document.text.slice(...ref.figure.sentenceSpan)));
+  return stems.every((t) => held.has(t));
 }
 
 /** A figure worth a point: how many of the query's words what it counts names, and how much its sentence holds. */
@@ -131,19 +158,22 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined)
   for (const { figures, coverage, found, kind } of candidates) {
     if (coverage < MIN_TREND_COVERAGE) continue;
     for (const ref of figures) {
-      if (kind && !fitsKind(ref.figure, kind)) continue;
+      if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
       all.push({ ref, named: namedOf(ref, found), coverage });
     }
   }
   return { figures: all.slice(0, MAX_TREND_FIGURES), found: all.length };
 }
 
-/** A series' fit: each document's best-covered figure's coverage, summed, times the query words its name holds. */
+/** "Decreased for five months in a row": a length of time is when a thing was counted, not what; unless asked for. */
+const isTimeFrame = (ref: FigureRef) => fitsKind(ref.figure, 'duration');
+
+/** A series' fit: the query words its name holds, and each document's best-covered figure's coverage, summed. */
 function fitOf(found: Found[]): { named: number; fit: number } {
   const best = new Map<Document, number>();
   for (const { ref, coverage } of found) best.set(ref.document, Math.max(coverage, best.get(ref.document) ?? 0));
   const named = Math.max(...found.map((f) => f.named));
-  return { named, fit: named * [...best.values()].reduce((sum, coverage) => sum + coverage, 0) };
+  return { named, fit: [...best.values()].reduce((sum, coverage) => sum + coverage, 0) };
 }
 
 /** The series a query's figures form, best first, with the figures that cannot be drawn set aside. */
@@ -165,7 +195,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   }
   // The series naming most of what was asked first, then the one whose points hold most of it.
   trend.series = [...groups].map(([key, found]) => seriesOf(key, found));
-  trend.series.sort((a, b) => b.fit - a.fit);
+  trend.series.sort((a, b) => b.named - a.named || b.fit - a.fit);
   return trend;
 }
 

@@ -108,6 +108,32 @@ describe('trend series', () => {
     ]);
   });
 
+  it('ranks first a series whose counted word the query names, not one it names as a modifier', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-01-01', statements: ['The plan builds 500,000 electric vehicle chargers on the road.'] },
+        { date: '2022-06-01', statements: ['The plan builds 600,000 electric vehicle chargers on the road.'] },
+        { date: '2023-01-01', statements: ['There are 2 million electric vehicles on the road.'] },
+        { date: '2023-06-01', statements: ['There are 3 million electric vehicles on the road.'] },
+      ]),
+      'electric vehicles on the road',
+    );
+    expect(trend.series.map((s) => [s.name, s.named, s.points.map((p) => p.value)])).toEqual([
+      ['electric vehicles', 2, [2_000_000, 3_000_000]],
+      ['electric vehicle chargers', 0, [500_000, 600_000]],
+    ]);
+  });
+
+  it('reads no length of time as a value unless the query asks how long', () => {
+    const sheets: Sheet[] = [
+      { date: '2023-01-01', statements: ['Overdose deaths fell for 5 months in a row.'] },
+      { date: '2023-06-01', statements: ['Overdose deaths fell for 7 months in a row.'] },
+    ];
+    expect(findTrend(sheetsLibrary(sheets), 'overdose deaths fell').series).toEqual([]);
+    const asked = findTrend(sheetsLibrary(sheets), 'how long overdose deaths fell');
+    expect(asked.series.map((s) => [s.unit, s.points.map((p) => p.value)])).toEqual([['months', [5, 7]]]);
+  });
+
   it('never puts "per month" and "per year" in one series', () => {
     const trend = findTrend(
       sheetsLibrary([

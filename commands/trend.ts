@@ -15,6 +15,7 @@ import type { Library } from '../src/library/library.js';
 import {
   findTrend,
   MAX_TREND_QUERY,
+  sameThingAs,
   type Trend,
   type TrendPoint,
   type TrendSeries,
@@ -40,13 +41,21 @@ const RESERVED = 600;
 /** The chart as an embed shows it: the attachment the first page sent, which page turns keep. */
 const CHART_IMAGE = { url: `attachment://${CHART_FILE}`, width: CHART_SIZE.width, height: CHART_SIZE.height };
 
-/** The first series and those measured the same way (same unit and period) that can share its axis. */
+/**
+ * The series that fits the query best, and those measured the same way (same unit and period) that name as much
+ * of it ("new clean energy jobs" beside "clean energy jobs"): they share its axis.
+ */
 export function drawnSeries(trend: Trend): TrendSeries[] {
   // A series whose figures do not say what they count could mix things: quoted, never drawn.
   const [first] = trend.series.filter((s) => s.key.split('|')[1] !== '');
   if (!first || first.points.length < 2) return [];
   const alike = trend.series.filter(
-    (s) => s.unit === first.unit && s.per === first.per && s.points.length >= 2 && s.key.split('|')[1] !== '',
+    (s) =>
+      s.unit === first.unit &&
+      s.per === first.per &&
+      sameThingAs(first, s) &&
+      s.points.length >= 2 &&
+      s.key.split('|')[1] !== '',
   );
   return alike.slice(0, MAX_SERIES_DRAWN);
 }

@@ -99,6 +99,19 @@ export interface FigureHit {
   confident: boolean;
 }
 
+/** A sentence weighed for a query, answering it or not: /trend's candidates (SentenceFinder.everyCandidate). */
+export interface FigureCandidate {
+  sentence: IndexedSentence;
+  /** Its figures of the units the query names; all of them when it names none. */
+  figures: readonly FigureRef[];
+  /** The rarity-weighted share of the query's words it holds, or its context does. */
+  coverage: number;
+  /** The stems by which it holds them. */
+  found: Set<string>;
+  /** The kind of figure the query's wording asks for, if it says. */
+  kind: FigureKind | null;
+}
+
 /** Words that name a unit rather than a thing: "percent" finds every percentage. */
 const UNIT_WORDS: Record<string, string> = lookupTable({
   percent: '%',
@@ -375,6 +388,34 @@ export class SentenceFinder {
    * costly part, so it is left to these.
    */
   private weighCandidates(groups: Alternative[][], units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
+    const weighed = this.weighAll(groups, units, inScope);
+    const answering = new Set(weighed.filter((w) => w.confident).map((w) => w.sentence.key));
+    return answering.size > 0 ? weighed.filter((w) => answering.has(w.sentence.key)) : weighed;
+  }
+
+  /**
+   * Every sentence /stat weighs for a query (coverage at least MIN_CLOSEST_COVERAGE), confident or not, one a
+   * document: what /trend reads past the confident answers. Best covered first; none for a query of amounts only.
+   */
+  everyCandidate(query: string, { documentId, within }: Scope = {}): FigureCandidate[] {
+    const analysed = analyseQuery(query);
+    const groups = analysed.words ? this.words.expandQuery(analysed.words) : [];
+    if (groups.length === 0) return [];
+    const inScope = (s: IndexedSentence) =>
+      (!documentId || s.document.id === documentId) && (!within || within(s.document));
+    const weighed = this.weighAll(groups, analysed.units, inScope);
+    weighed.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+    return weighed.map(({ sentence, found, withUnit, coverage }) => ({
+      sentence,
+      figures: withUnit,
+      coverage,
+      found,
+      kind: analysed.kind,
+    }));
+  }
+
+  /** The sentences holding enough of the words, with the figures of the units asked for (any when none is). */
+  private weighAll(groups: Alternative[][], units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
     const asked = this.asked(groups);
     const weighed = [];
     for (const id of this.candidateIds(groups, MIN_CLOSEST_COVERAGE, inScope)) {
@@ -387,8 +428,7 @@ export class SentenceFinder {
         units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
       if (withUnit.length > 0) weighed.push({ id, sentence, found, withUnit, coverage, score, confident });
     }
-    const answering = new Set(weighed.filter((w) => w.confident).map((w) => w.sentence.key));
-    return answering.size > 0 ? weighed.filter((w) => answering.has(w.sentence.key)) : weighed;
+    return weighed;
   }
 
   /** Every sentence that may hold at least `min` of the words, in document order (figure-candidates.ts). */

@@ -7,6 +7,7 @@ import {
   figureSentenceSteps,
   sentenceFinderSteps,
   sentencePostings,
+  type FigureCandidate,
   type FigureHit,
 } from './figure-search.js';
 import { figureSentenceIndexSteps, indexSteps, type Indexes } from './indexes.js';
@@ -24,7 +25,7 @@ import {
 import type { Hit } from './search.js';
 import { finish, finishInSlices, type Steps } from './steps.js';
 
-export type { FigureHit, FigureRef, Scope, SectionRef, StatementRef };
+export type { FigureCandidate, FigureHit, FigureRef, Scope, SectionRef, StatementRef };
 
 /** Statements found, best first, and how many match in all (the list stops at a cap). */
 export interface StatementHits {
@@ -49,6 +50,8 @@ export interface Search {
   sections(query: string, documentId?: string): SectionRef[];
   /** /stat's answers: sentences stating figures that answer the query (see figure-search.ts). */
   figureSentences(query: string, scope?: Scope, options?: { typing?: boolean }): FigureHit[];
+  /** Every sentence with figures /stat weighs for the query, answering or not, best covered first. */
+  figureCandidates(query: string, scope?: Scope): FigureCandidate[];
   /** Statements matching the query, newer documents first at equal score; at most MAX_STATEMENT_HITS. */
   statements(query: string, scope?: Scope): StatementRef[];
   /** As statements, up to `limit`, with the number that match in all. */
@@ -292,6 +295,7 @@ function searchFacet(
         : [],
     figureSentences: (query, scope = {}, { typing = false } = {}) =>
       known(scope.documentId) ? finder.find(query, { ...scope, typing }) : [],
+    figureCandidates: (query, scope = {}) => (known(scope.documentId) ? finder.everyCandidate(query, scope) : []),
     statements: (query, scope = {}) => statementsFound(query, scope, MAX_STATEMENT_HITS).refs,
     statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS) => statementsFound(query, scope, limit),
     documents: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),

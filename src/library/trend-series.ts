@@ -4,7 +4,8 @@
 // point carrying every quote (a range from the lowest to the highest when they differ).
 import type { Document } from '../document/types.js';
 import { documentDate } from './dates.js';
-import type { FigureHit, FigureRef, Library, Scope } from './library.js';
+import { fitsKind } from './figure-search.js';
+import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
@@ -30,12 +31,16 @@ export interface TrendSeries {
   name: string;
   unit: string | null;
   per: Period | null;
+  /** How many of the query's words what it counts names; none when the word it counts is not one of them. */
+  named: number;
+  /** How well its points fit the query: their coverage of the query summed (ranks series naming as much). */
+  fit: number;
   /** Oldest first. */
   points: TrendPoint[];
 }
 
 export interface Trend {
-  /** Best first: the series with the most dated points, then the one found first. */
+  /** Best first: the series naming most of the query's words, then the one whose points hold most of it. */
   series: TrendSeries[];
   /** Figures from documents without a date: listed, never drawn. */
   undated: FigureRef[];
@@ -50,8 +55,8 @@ export interface Trend {
 export const MAX_TREND_FIGURES = 400;
 /** Queries longer than this are not looked up: nobody names a series in more. */
 export const MAX_TREND_QUERY = 200;
-/** Figures whose sentence holds this much less of the query than the best one's are not the series asked for. */
-const FIT_SLACK = 0.2;
+/** Sentences holding less of the query's words than this share are not read (chosen on the tune split). */
+const MIN_TREND_COVERAGE = 0.5;
 
 const AT_LEAST = /^(more than|greater than|over|at least|upwards of|just over|well over|in excess of|above|exceeding)$/;
 const AT_MOST = /^(fewer than|less than|nearly|almost|under|at most|up to|as many as|as much as|just under|below)$/;
@@ -84,15 +89,19 @@ const MEASURE_OF = /^(?:[\p{L}-]+\s+){0,3}?of\s+/u;
 const PREPOSITION =
   /\s(?:in|for|at|since|by|from|to|on|across|through|over|under|with|into|during|per|each|this|last)\s.*$/i;
 
-/** What a figure counts, as one stem: the last word before a preposition ("jobs in Syracuse" → "job"). */
+/** What a figure counts, as stems: the whole phrase before a preposition, modifiers kept ("jobs in Syracuse" → "job"). */
 export function countedOf(ref: FigureRef): string {
+  return countedStems(ref).join(' ');
+}
+
+function countedStems(ref: FigureRef): string[] {
   const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
   const unitWords = ref.figure.unit && /^[a-z]/i.test(ref.figure.unit) ? terms(ref.figure.unit) : [];
   let words = counts.replace(PREPOSITION, '');
   // "pounds of fentanyl": the unit is pounds, the thing fentanyl.
   if (unitWords.length > 0 && terms(words)[0] === unitWords[0]) words = words.replace(MEASURE_OF, '');
-  const stems = terms(words).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
-  return stems.at(-1) ?? '';
+  // "clean energy jobs" and "construction jobs" are different things: every word of the phrase names it.
+  return terms(words).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
 }
 
 export function seriesKeyOf(ref: FigureRef): string {
@@ -100,41 +109,71 @@ export function seriesKeyOf(ref: FigureRef): string {
 }
 
 /**
- * The same figure where /stat folded a repeated sentence into one hit ("also in"): each document that states it
- * is a point of its own on its own day.
+ * How many of the query's words (as its sentence holds them) what a figure counts names; none unless the thing it
+ * counts is one of them: "500,000 electric vehicle chargers" counts chargers, whatever "electric vehicles" asks.
  */
-function repeatsOf(library: Library, hit: FigureHit, within: ((d: Document) => boolean) | undefined): FigureRef[] {
-  const same = (a: FigureRef, b: FigureRef) =>
-    a.figure.value === b.figure.value && a.figure.unit === b.figure.unit && a.figure.counts === b.figure.counts;
-  return hit.alsoIn
-    .filter((document) => !within || within(document))
-    .flatMap((document) => {
-      const refs = library.parts(document.id).figures;
-      return hit.bold.flatMap((bold) => refs.find((ref) => same(ref, bold)) ?? []);
-    });
+function namedOf(ref: FigureRef, found: ReadonlySet<string>): number {
+  const stems = countedStems(ref);
+  return found.has(stems.at(-1) ?? '') ? stems.filter((t) => found.has(t)).length : 0;
 }
 
-/** How much of the query a figure's sentence and what it counts hold: the share of the query's words. */
-function fitOf(ref: FigureRef, asked: string[]): number {
-  if (asked.length === 0) return 0;
-  const { figure, document } = ref;
-  const held = new Set(terms(`${figure.counts ?? ''} ${document.text.slice(...figure.sentenceSpan)}`));
-  return asked.filter((t) => held.has(t)).length / asked.length;
+/** A bare counted word joins a series worded more fully when this share of its points' sentences hold the rest. */
+const COMPLETED_SHARE = 0.5;
+
+/**
+ * Whether a series counts the same thing as the first, worded another way: the same counted word, and a modifier in
+ * common ("announced private investment", "private sector investments"); a bare "applications" when its sentences
+ * hold the first's modifiers ("applications to start new businesses"). "Construction jobs" is another thing.
+ */
+export function sameThingAs(first: TrendSeries, other: TrendSeries): boolean {
+  const [words, otherWords] = [first.key.split('|')[1]!.split(' '), other.key.split('|')[1]!.split(' ')];
+  if (words.at(-1) !== otherWords.at(-1)) return false;
+  const [modifiers, otherModifiers] = [words.slice(0, -1), otherWords.slice(0, -1)];
+  if (modifiers.length === 0) return otherModifiers.length === 0;
+  if (otherModifiers.length > 0) return otherModifiers.some((m) => modifiers.includes(m));
+  const holding = other.points.filter((p) => p.figures.some((f) => sentenceHolds(f, modifiers)));
+  return holding.length >= other.points.length * COMPLETED_SHARE;
+}
+
+function sentenceHolds(ref: FigureRef, stems: string[]): boolean {
+  const held = new Set(terms(ref.document.text.slice(...ref.figure.sentenceSpan)));
+  return stems.every((t) => held.has(t));
+}
+
+/** A figure worth a point: how many of the query's words what it counts names, and how much its sentence holds. */
+interface Found {
+  ref: FigureRef;
+  named: number;
+  coverage: number;
 }
 
 /**
- * The figures a query finds, best ranked first, at most MAX_TREND_FIGURES: /stat's confident answers, with their
- * repeats in other documents, keeping those whose own sentence holds the most of the query's words.
+ * The figures a query finds, best covered first, at most MAX_TREND_FIGURES: every sentence /stat weighs that
+ * holds at least MIN_TREND_COVERAGE of the query (confident answers or not, one a document), keeping the figures
+ * of the kind asked for that count something the query names, or that say nothing of what they count.
  */
 function figuresFound(library: Library, query: string, scope: Scope | undefined) {
-  const within = typeof scope === 'object' ? scope.within : undefined;
-  const hits = library.search.figureSentences(query, scope).filter((hit) => hit.confident);
-  const all = hits.flatMap((hit) => [...hit.bold, ...repeatsOf(library, hit, within)]);
-  const asked = [...new Set(terms(query, { remember: false }))];
-  const fits = all.map((ref) => fitOf(ref, asked));
-  const best = Math.max(0, ...fits);
-  const figures = all.filter((_, i) => fits[i]! >= best - FIT_SLACK);
-  return { figures: figures.slice(0, MAX_TREND_FIGURES), found: figures.length };
+  const candidates = library.search.figureCandidates(query, typeof scope === 'object' ? scope : undefined);
+  const all: Found[] = [];
+  for (const { figures, coverage, found, kind } of candidates) {
+    if (coverage < MIN_TREND_COVERAGE) continue;
+    for (const ref of figures) {
+      if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
+      all.push({ ref, named: namedOf(ref, found), coverage });
+    }
+  }
+  return { figures: all.slice(0, MAX_TREND_FIGURES), found: all.length };
+}
+
+/** "Decreased for five months in a row": a length of time is when a thing was counted, not what; unless asked for. */
+const isTimeFrame = (ref: FigureRef) => fitsKind(ref.figure, 'duration');
+
+/** A series' fit: the query words its name holds, and each document's best-covered figure's coverage, summed. */
+function fitOf(found: Found[]): { named: number; fit: number } {
+  const best = new Map<Document, number>();
+  for (const { ref, coverage } of found) best.set(ref.document, Math.max(coverage, best.get(ref.document) ?? 0));
+  const named = Math.max(...found.map((f) => f.named));
+  return { named, fit: [...best.values()].reduce((sum, coverage) => sum + coverage, 0) };
 }
 
 /** The series a query's figures form, best first, with the figures that cannot be drawn set aside. */
@@ -143,29 +182,31 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   const empty: Trend = { series: [], undated: [], vague: [], found: 0, leftOut: 0 };
   if (!trimmed || trimmed.length > MAX_TREND_QUERY) return empty;
   const { figures, found } = figuresFound(library, trimmed, scope);
-  const groups = new Map<string, FigureRef[]>();
+  const groups = new Map<string, Found[]>();
   const trend: Trend = { ...empty, found, leftOut: found - figures.length };
-  for (const ref of figures) {
+  for (const figure of figures) {
+    const { ref } = figure;
     if (ref.figure.value === null) trend.vague.push(ref);
     else if (documentDate(ref.document) === null) trend.undated.push(ref);
     else {
       const key = seriesKeyOf(ref);
-      groups.set(key, [...(groups.get(key) ?? []), ref]);
+      groups.set(key, [...(groups.get(key) ?? []), figure]);
     }
   }
-  // Map order is the rank of each series' first figure: kept as the tie-break of equal sizes.
-  trend.series = [...groups].map(([key, refs]) => seriesOf(key, refs));
-  trend.series.sort((a, b) => b.points.length - a.points.length);
+  // The series naming most of what was asked first, then the one whose points hold most of it.
+  trend.series = [...groups].map(([key, found]) => seriesOf(key, found));
+  trend.series.sort((a, b) => b.named - a.named || b.fit - a.fit);
   return trend;
 }
 
-function seriesOf(key: string, refs: FigureRef[]): TrendSeries {
+function seriesOf(key: string, found: Found[]): TrendSeries {
+  const refs = found.map((f) => f.ref);
   const byDocument = new Map<Document, FigureRef[]>();
   for (const ref of refs) byDocument.set(ref.document, [...(byDocument.get(ref.document) ?? []), ref]);
   const points = [...byDocument].map(([document, figures]) => pointOf(document, figures));
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const first = refs[0]!;
-  return { key, name: nameOf(refs), unit: first.figure.unit, per: periodOf(first), points };
+  return { key, name: nameOf(refs), unit: first.figure.unit, per: periodOf(first), ...fitOf(found), points };
 }
 
 /** One document's figures of a series: one value, or the range they span. */

@@ -53,7 +53,7 @@ describe('/trend', () => {
       [
         '*Each point is a quoted statement; see below.*',
         '**1.** 2025-01-10 · 1,200\n> Border agents seized **1,200** pounds of fentanyl.\n— *Border and Jobs · Fact Sheet 1 · 2025-01-10* · sheet-1.md, line 8',
-        '**2.** 2025-03-10 · 3,000; more than 2,000\n> Agents seized **3,000** pounds of fentanyl at ports in March.\n— *Border and Jobs · Fact Sheet 2 · 2025-03-10* · sheet-2.md, line 10 · 1 more sentence of this document at this point',
+        '**2.** 2025-03-10 · more than 2,000; 3,000\n> Border agents seized **more than 2,000** pounds of fentanyl.\n— *Border and Jobs · Fact Sheet 2 · 2025-03-10* · sheet-2.md, line 8 · 1 more sentence of this document at this point',
         '*1 vague figure ("thousands") not drawn.*\n*Not on the chart, no date: sheet-3.md.*',
       ].join('\n\n'),
     );
@@ -113,6 +113,75 @@ describe('/trend', () => {
     const reply = run({ query: 'border wall' }, unnamed);
     expect(reply.files).toBeUndefined();
     expect(reply.embeds![0]!.description!.startsWith(`*${NO_CHART}*`)).toBe(true);
+  });
+
+  it('draws the thing the query names, not one counted with other words beside it', () => {
+    const jobs = sheetsLibrary([
+      { date: '2023-01-01', statements: ['The law created 170,000 clean energy jobs.'] },
+      { date: '2023-06-01', statements: ['The law created 210,000 clean energy jobs.'] },
+      { date: '2023-07-01', statements: ['The new energy law created 2,000 construction jobs.'] },
+      { date: '2023-08-01', statements: ['The new energy law created 3,000 construction jobs.'] },
+    ]);
+    const reply = run({ query: 'clean energy jobs created' }, jobs);
+    expect(reply.attachments).toEqual([
+      { id: '0', filename: CHART_FILE, description: 'Chart of clean energy jobs (clean energy jobs) by document date' },
+    ]);
+    const description = reply.embeds![0]!.description!;
+    expect(description.match(/^\*\*\d+\.\*\* .*$/gm)).toEqual([
+      '**1.** 2023-01-01 · 170,000',
+      '**2.** 2023-06-01 · 210,000',
+    ]);
+    expect(description).toContain('*1 other series not drawn (other units, things or periods).*');
+  });
+
+  it('draws beside the first series the same thing worded otherwise, never a bare or other counted word', () => {
+    const investment = sheetsLibrary([
+      { date: '2023-01-01', statements: ['Companies announced $300 billion in announced private investment.'] },
+      { date: '2023-06-01', statements: ['Companies announced $400 billion in announced private investment.'] },
+      { date: '2023-07-01', statements: ['Since 2021, $450 billion in private sector investments were announced.'] },
+      { date: '2023-08-01', statements: ['Since 2021, $500 billion in private sector investments were announced.'] },
+      { date: '2023-09-01', statements: ['A plant announced a $2 billion investment since 2021.'] },
+      { date: '2023-10-01', statements: ['A mill announced a $3 billion investment since 2021.'] },
+      { date: '2023-11-01', statements: ['Announced private investment reached $9 billion in public investments.'] },
+      { date: '2023-12-01', statements: ['Announced private investment reached $8 billion in public investments.'] },
+    ]);
+    const reply = run({ query: 'announced private investment' }, investment);
+    expect(reply.attachments![0]!.description).toBe(
+      'Chart of announced private investment, private sector investments (dollars) by document date',
+    );
+    expect(reply.embeds![0]!.description!.match(/^\*\*\d+\.\*\* .*$/gm)).toEqual([
+      '**1.** 2023-01-01 · $300 billion — announced private investment',
+      '**2.** 2023-06-01 · $400 billion — announced private investment',
+      '**3.** 2023-07-01 · $450 billion — private sector investments',
+      '**4.** 2023-08-01 · $500 billion — private sector investments',
+    ]);
+  });
+
+  it('draws a bare counted word beside the fuller one when its sentences name the rest', () => {
+    const applications = sheetsLibrary([
+      { date: '2023-01-01', statements: ['Americans filed 10 million new business applications.'] },
+      { date: '2023-06-01', statements: ['Americans filed 12 million new business applications.'] },
+      { date: '2023-09-01', statements: ['Americans filed 14 million applications to start new businesses.'] },
+      { date: '2023-12-01', statements: ['Americans filed 16 million applications to start new businesses.'] },
+    ]);
+    const reply = run({ query: 'new business applications' }, applications);
+    expect(reply.attachments![0]!.description).toBe(
+      'Chart of new business applications, applications (new business applications) by document date',
+    );
+  });
+
+  it('draws no bare counted word beside the fuller one when its sentences name another thing', () => {
+    const jobs = sheetsLibrary([
+      { date: '2023-01-01', statements: ['The clean energy law created 170,000 clean energy jobs.'] },
+      { date: '2023-06-01', statements: ['The clean energy law created 210,000 clean energy jobs.'] },
+      { date: '2023-07-01', statements: ['The clean energy plant created 5,000 jobs in Ohio.'] },
+      ...['2023-08', '2023-09', '2023-10', '2023-11', '2023-12'].map((month, i) => ({
+        date: `${month}-01`,
+        statements: [`The new mill created ${800 + i * 100} jobs.`],
+      })),
+    ]);
+    const reply = run({ query: 'clean energy jobs created' }, jobs);
+    expect(reply.attachments![0]!.description).toBe('Chart of clean energy jobs (clean energy jobs) by document date');
   });
 
   it('says "no figures to chart" privately when nothing is found', () => {

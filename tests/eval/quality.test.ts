@@ -1,8 +1,10 @@
 // The quality floors: each measure of `npm run eval`, on each split, held a little under its last measured value
 // (docs/quality.md), so a change that makes the bot worse fails here. The test split's floors guard the honest
 // numbers; they rise as the ranking and /check improve, and no threshold is ever chosen on that split.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evalSplit, type SplitEval } from '../../eval/run.js';
+import { CORPUS, evalTrend, type TrendSplit } from '../../eval/trend.js';
 import type { SplitName } from '../../eval/gold/load.js';
 
 interface Floors {
@@ -95,5 +97,23 @@ describe.each(Object.keys(FLOORS) as SplitName[])('quality on the %s split', (sp
   it('gives /check verdicts that hold', () => {
     const precision = get().claims.all.byVerdict.map((v) => v.precision);
     floors.check.forEach((floor, i) => expect(precision[i]).toBeGreaterThanOrEqual(floor));
+  });
+});
+
+/** /trend's point precision and recall on tests/fixtures/trend-gold, over the corpus (docs/quality.md). */
+const TREND_FLOORS: Record<TrendSplit, { precision: number; recall: number }> = {
+  test: { precision: 0.4, recall: 0.3 },
+  tune: { precision: 0.61, recall: 0.31 },
+};
+
+describe('/trend quality on the corpus', () => {
+  // The corpus is not part of the repository: without it there is nothing to measure, and the test says so.
+  it.skipIf(!existsSync(CORPUS))('draws the annotated points, and few others, on each split', () => {
+    const scores = evalTrend()!;
+    expect(scores.map((s) => s.split).sort()).toEqual(['test', 'tune']);
+    for (const { split, precision, recall } of scores) {
+      expect(precision, `${split} precision`).toBeGreaterThanOrEqual(TREND_FLOORS[split].precision);
+      expect(recall, `${split} recall`).toBeGreaterThanOrEqual(TREND_FLOORS[split].recall);
+    }
   });
 });

@@ -41,7 +41,7 @@ describe('trend series', () => {
         name: 'pounds of fentanyl',
         points: [
           ['2025-01-10', 1200, null, 'exact', ['1,200']],
-          ['2025-03-10', 2000, 3000, 'exact', ['3,000', 'more than 2,000']],
+          ['2025-03-10', 2000, 3000, 'exact', ['more than 2,000', '3,000']],
           ['2025-05-10', 2500, null, 'atMost', ['nearly 2,500']],
         ],
       },
@@ -79,19 +79,59 @@ describe('trend series', () => {
     ]);
   });
 
-  it('keeps the figures whose sentence holds the most of what was asked', () => {
+  it('keeps apart things counted with other words, the one the query names first', () => {
     const trend = findTrend(
       sheetsLibrary([
         { date: '2023-01-01', statements: ['The law created 170,000 clean energy jobs.'] },
         { date: '2023-06-01', statements: ['The law created 210,000 clean energy jobs.'] },
-        {
-          date: '2023-07-01',
-          statements: ['Clean energy is growing. The new plant will create 2,000 construction jobs.'],
-        },
+        { date: '2023-07-01', statements: ['The clean energy law created 2,000 construction jobs.'] },
+        { date: '2023-08-01', statements: ['The clean energy law created 3,000 construction jobs.'] },
       ]),
       'clean energy jobs created',
     );
-    expect(trend.series.map((s) => s.points.map((p) => p.value))).toEqual([[170_000, 210_000]]);
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value)])).toEqual([
+      ['clean energy jobs', [170_000, 210_000]],
+      ['construction jobs', [2_000, 3_000]],
+    ]);
+  });
+
+  it('reads statements that hold enough of the query beyond the confident answers', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-02-14', statements: ['More than 10 million households are enrolled in the broadband program.'] },
+        { date: '2022-07-21', statements: ['About 13 million households have signed up for the broadband program.'] },
+      ]),
+      'households enrolled in the broadband program',
+    );
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value)])).toEqual([
+      ['households', [10_000_000, 13_000_000]],
+    ]);
+  });
+
+  it('ranks first a series whose counted word the query names, not one it names as a modifier', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-01-01', statements: ['The plan builds 500,000 electric vehicle chargers on the road.'] },
+        { date: '2022-06-01', statements: ['The plan builds 600,000 electric vehicle chargers on the road.'] },
+        { date: '2023-01-01', statements: ['There are 2 million electric vehicles on the road.'] },
+        { date: '2023-06-01', statements: ['There are 3 million electric vehicles on the road.'] },
+      ]),
+      'electric vehicles on the road',
+    );
+    expect(trend.series.map((s) => [s.name, s.named, s.points.map((p) => p.value)])).toEqual([
+      ['electric vehicles', 2, [2_000_000, 3_000_000]],
+      ['electric vehicle chargers', 0, [500_000, 600_000]],
+    ]);
+  });
+
+  it('reads no length of time as a value unless the query asks how long', () => {
+    const sheets: Sheet[] = [
+      { date: '2023-01-01', statements: ['Overdose deaths fell for 5 months in a row.'] },
+      { date: '2023-06-01', statements: ['Overdose deaths fell for 7 months in a row.'] },
+    ];
+    expect(findTrend(sheetsLibrary(sheets), 'overdose deaths fell').series).toEqual([]);
+    const asked = findTrend(sheetsLibrary(sheets), 'how long overdose deaths fell');
+    expect(asked.series.map((s) => [s.unit, s.points.map((p) => p.value)])).toEqual([['months', [5, 7]]]);
   });
 
   it('never puts "per month" and "per year" in one series', () => {
@@ -118,7 +158,7 @@ describe('trend series', () => {
     ]);
     expect(lib.parts().figures.map((ref) => [ref.figure.text, countedOf(ref), seriesKeyOf(ref)])).toEqual([
       ['4,000', 'fentanyl', 'pounds|fentanyl|'],
-      ['2,000', 'job', 'count|job|'],
+      ['2,000', 'construct job', 'count|construct job|'],
     ]);
   });
 

@@ -156,6 +156,15 @@ describe('the same thing, decided on structure', () => {
     expect(bolded(check)).toEqual(['3.3%']);
   });
 
+  it('gives "not found", never "stated", for the same figure the other way round or of another party', () => {
+    const reversed = checkClaim(library.claims, 'The U.S. average tariff on Indonesia’s goods was 8%');
+    expect(verdicts(reversed)).toEqual(['not-found']);
+    const another = checkClaim(library.claims, 'Mexico’s average tariff on U.S. goods was 8%');
+    expect(verdicts(another)).toEqual(['not-found']);
+    const same = checkClaim(library.claims, 'Indonesia’s average tariff on U.S. goods was 8% in 2023');
+    expect(verdicts(same)).toEqual(['stated']);
+  });
+
   it('never compares a vague figure when the statement gives an exact one', () => {
     const check = checkClaim(library.claims, 'The program brings $1.2 billion for rural water systems');
     expect(verdicts(check)).toEqual(['stated']);

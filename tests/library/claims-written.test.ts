@@ -172,4 +172,26 @@ describe('the same thing, decided on structure', () => {
     expect(verdicts(other)).toEqual(['different']);
     expect(bolded(other)).toEqual(['$1.2 billion']);
   });
+
+  it('reaches a subject named in the list’s lead-in, and not one named only elsewhere in the document', () => {
+    const harbor = libraryOf({
+      'harbor.txt': [
+        'FACT SHEET: Harbor Works',
+        'THE PLAN',
+        'The following actions will be carried out under the new Clean Harbor Plan.',
+        '- The port authority will hire 40 inspectors for the docks.\n- The port authority will replace 12 cranes.',
+        'PARKS',
+        'Greenfield County received a state grant last spring.',
+        'The state will plant 5,000 trees along the highway.',
+        'The Environmental Protection Agency will test water at 30 beaches.',
+        'Electric vehicles save drivers $950 a year on fuel.',
+      ].join('\n\n'),
+    });
+    const lead = checkClaim(harbor.claims, 'Under the Clean Harbor Plan, the port authority will hire 40 inspectors');
+    expect(verdicts(lead)).toEqual(['stated']);
+    const elsewhere = checkClaim(harbor.claims, 'Greenfield County will plant 5,000 trees along the highway');
+    expect(verdicts(elsewhere)).toEqual(['not-found']);
+    expect(verdicts(checkClaim(harbor.claims, 'The EPA will test water at 30 beaches'))).toEqual(['stated']);
+    expect(verdicts(checkClaim(harbor.claims, 'EVs save drivers $950 a year on fuel'))).toEqual(['stated']);
+  });
 });

@@ -6,6 +6,7 @@ import { UNITS } from '../document/figures/vocabulary.js';
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
 import { withoutFraming } from './claim-words.js';
+import { terms } from './search.js';
 
 /** How many words either side of a figure say what it is about (a long message speaks of many things). */
 const CONTEXT_WORDS = 14;
@@ -21,6 +22,9 @@ export interface ClaimFigure extends FoundFigure {
   own: string;
   /** What it counts, when the words right after it say so ("210,000 new jobs"); its unit word left out. */
   counted: string;
+  /** Its sentence before it and after it, other figures and its unit word blanked. */
+  before: string;
+  after: string;
 }
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
@@ -43,6 +47,8 @@ export function claimFigures(written: string): ClaimFigure[] {
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
           counted: countedAfter(claim, figure),
+          before: words.slice(0, figure.span[0] - start),
+          after: words.slice(figure.span[1] - start),
         });
       });
     }
@@ -135,9 +141,11 @@ function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]
 function countedAfter(claim: string, figure: FoundFigure): string {
   const after = claim.slice(figure.span[1], figure.span[1] + 200);
   if (!figure.counts || !after.includes(figure.counts)) return '';
+  // "jobs annually": the period is compared apart, with the rate (same-figure.ts), not as what is counted.
+  const period = new Set(terms(figure.timeframe ?? '', { remember: false }));
   return figure.counts
     .split(/\s+/)
-    .filter((word) => !unitNamed(word))
+    .filter((word) => !unitNamed(word) && !terms(word, { remember: false }).some((stem) => period.has(stem)))
     .join(' ');
 }
 

@@ -3,7 +3,6 @@
 // its statement, list lead-in, heading, document title) names each party, and names them in the same order
 // ("the U.S. is providing the Caribbean with …" is not "the Caribbean is providing the U.S. with …").
 import type { Document } from '../document/types.js';
-import { contextTexts } from './claim-context.js';
 import type { IndexedSentence } from './figure-search.js';
 import { terms } from './search.js';
 
@@ -102,22 +101,19 @@ function rootOf(word: string): string {
 /** A word in the prose, not in a link's address ("…/leaders-of-the-caribbean-community/"). */
 const IN_PROSE = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}/-])${pattern}(?![\\p{L}\\p{N}/-])`, 'u');
 
-/**
- * Whether a statement names a party's word in its sentence or what it stands in (`around`: the sentence before,
- * the list's lead-in, the heading, the title), as written or spelled out when an acronym; the U.S. anywhere in
- * its document, whose own country a fact sheet need not name in every paragraph.
- */
-function namesWord(document: Document, around: string, word: string, seen: Map<string, boolean>): boolean {
-  if (stemsOf([word])[0] === HOME) return lookUp(document, `\u0001${word}`, seen, () => HOME_TEXT.test(document.text));
-  if (wholeWord(escaped(word)).test(around)) return true;
-  // An agency goes by many names ("USDA", "the Department of Agriculture", "EVs"): an acronym asks for none.
-  return /^\p{Lu}{2,6}s?$/u.test(word);
-}
+/** Whether a document names a party's word: as written, spelled out when an acronym, or as the U.S. */
+const namesWord = (document: Document, word: string, seen: Map<string, boolean>) =>
+  lookUp(document, `\u0001${word}`, seen, () => {
+    if (stemsOf([word])[0] === HOME) return HOME_TEXT.test(document.text);
+    if (wholeWord(escaped(word)).test(document.text)) return true;
+    // An agency goes by many names ("USDA", "the Department of Agriculture", "EVs"): an acronym asks for none.
+    return /^\p{Lu}{2,6}s?$/u.test(word);
+  });
 
 /**
- * Whether a statement can give the claim's figure for the same parties: it names each party of the claim in its
- * sentence or its context (of a name, the words its document writes in lower case too are common words:
- * "Seniors", "Government"), and those it names in its own sentence stand in the claim's order.
+ * Whether a statement can give the claim's figure for the same parties: it names each party of the claim (of
+ * a name, the words its document writes in lower case too are common words: "Seniors", "Government"), and
+ * those it names in its own sentence stand in the claim's order.
  */
 export function sameParties(
   claimed: Parties,
@@ -126,14 +122,13 @@ export function sameParties(
   seen: Map<string, boolean>,
 ): boolean {
   const { document } = sentence;
-  const around = [statementText, ...contextTexts(sentence)].join('\n');
   const parties = claimed.map((group) =>
     group
       .map((name) => name.words.filter((word) => !writesLower(document, word, seen)))
       .filter((words) => words.length > 0)
       .map((words) => ({ words, stems: stemsOf(words) })),
   );
-  if (parties.some((group) => group.some((name) => !name.words.every((w) => namesWord(document, around, w, seen)))))
+  if (parties.some((group) => group.some((name) => !name.words.every((w) => namesWord(document, w, seen)))))
     return false;
   const places = partiesOf(statementText).map((group) => group.map((name) => name.stems));
   // A name's place is that of the statement's name holding all its words ("U.S." in "the U.S. Government").

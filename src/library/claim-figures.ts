@@ -22,9 +22,6 @@ export interface ClaimFigure extends FoundFigure {
   own: string;
   /** What it counts, when the words right after it say so ("210,000 new jobs"); its unit word left out. */
   counted: string;
-  /** Its sentence before it and after it, other figures and its unit word blanked. */
-  before: string;
-  after: string;
 }
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
@@ -47,8 +44,6 @@ export function claimFigures(written: string): ClaimFigure[] {
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
           counted: countedAfter(claim, figure),
-          before: words.slice(0, figure.span[0] - start),
-          after: words.slice(figure.span[1] - start),
         });
       });
     }

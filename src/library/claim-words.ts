@@ -42,15 +42,6 @@ const FALLING = new Set(
 );
 const RISING = new Set(terms('rose risen rise up increased grew grown climbed jumped raised boosted soared'));
 
-/** Nouns of change: "an 87% increase", "a 10% cut". */
-const CHANGE_WORDS = new Set(
-  terms('increase decrease growth grow gain decline drop reduce reduction rise jump cut fall lower boost'),
-);
-
-/** Whether a stem says a change (of either direction), verb or noun; not "up", said of amounts ("up to"). */
-export const isChangeWord = (stem: string) =>
-  stem !== UP && (RISING.has(stem) || FALLING.has(stem) || CHANGE_WORDS.has(stem));
-
 /** "up" says no direction alone: statements say "up to" of an amount. */
 const UP = terms('up')[0]!;
 

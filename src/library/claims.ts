@@ -5,8 +5,6 @@
 // (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
 import type { Figure, Span } from '../document/types.js';
-import { contextTexts } from './claim-context.js';
-import { sameCounted } from './claim-counted.js';
 import { partiesOf, sameParties } from './claim-parties.js';
 import { changeDirection, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
@@ -104,10 +102,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     if (coverage < SURE_COVERAGE && !speaksOf(finder, words.counted, sentence)) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
     if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
-    const found = figuresAbout(finder, figure, words.own, sentence, coverage);
-    // Of another thing counted ("transit workers" for "auto workers"), or a level for a change: not the claim's.
-    const agrees = countingAlike(figure, sentence);
-    const [matching, closest] = [found.matching.filter(agrees), found.closest.filter(agrees)];
+    const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, coverage);
     // "fell 8%" is not stated by "rose 8%": the same amount the other way is a different figure.
     const opposite = claimDirection * changeDirection(sentence.terms) < 0;
     const equal = opposite ? [] : matching.filter((ref) => sameFigure(figure, ref.figure));
@@ -149,33 +144,10 @@ const sameWords = (claimed: string, stated: string | null) => {
   return stated !== null && terms(claimed).every((word) => statedWords.has(word));
 };
 
-/** Which of a sentence's figures count what the claim's figure counts (claim-counted.ts). */
-function countingAlike(figure: ClaimFigure, sentence: IndexedSentence): (ref: FigureRef) => boolean {
-  const around = new Set([
-    ...sentence.terms,
-    ...contextTexts(sentence).flatMap((text) => terms(text, { remember: false })),
-  ]);
-  const timeframes = sentence.figures.map((ref) => ref.figure.timeframe ?? '');
-  return (ref) => {
-    const { text } = ref.document;
-    const [start, end] = ref.figure.span;
-    const stated = {
-      before: text.slice(sentence.span[0], start),
-      after: text.slice(end, sentence.span[1]),
-      timeframes,
-      unit: ref.figure.unit,
-    };
-    return sameCounted(figure, stated, around);
-  };
-}
-
 /** Whether the sentence names what the claim's figure counts ("new companies" against "new jobs"). */
 function speaksOf(finder: SentenceFinder, counted: Alternative[][], sentence: IndexedSentence): boolean {
   if (counted.length === 0) return true;
-  if (finder.share(counted, sentence.terms) >= COUNTED_MIN_SHARE) return true;
-  // Said in the sentence before it ("… struggling with student loan debt. That is why we have forgiven $144 billion").
-  const around = new Set([...sentence.terms, ...(sentence.context[0] ?? [])]);
-  return finder.share(counted, around) >= COUNTED_MIN_SHARE;
+  return finder.share(counted, sentence.terms) >= COUNTED_MIN_SHARE;
 }
 
 /**

@@ -1,6 +1,7 @@
 // node --expose-gc --import tsx bench/check-finder.ts [CORPUS_DIR] [--served]: what the every-sentence matcher of
 // /check (a claim without figures) costs on the corpus: the time and heap to build it, and the longest wait of a
-// 1 ms timer while the library is built in slices and while the first such /check runs. With --served, only the
+// 1 ms timer while the library is built in slices and while the first such /check runs; and what /check of a claim
+// with figures costs (the gold set's claims, tune and gold-test, never the frozen test split). With --served, only the
 // heap and RSS of a process that loads the corpus as the bot does (parse workers, slices), before and after its
 // matcher is built. Prints numbers; asserts nothing. CORPUS_DIR defaults to ../shared/corpus and is skipped,
 // saying so, when absent.
@@ -8,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseDocument } from '../src/document/parse.js';
 import type { Document } from '../src/document/types.js';
+import { loadGold } from '../eval/gold/load.js';
+import { percentile } from '../eval/search.js';
 import { checkClaim } from '../src/library/claims.js';
 import { listDocuments } from '../src/library/folder.js';
 import { buildLibrary, createLibrary, sentenceFinderBuilt, uniqueIds } from '../src/library/library.js';
@@ -58,9 +61,27 @@ async function measure(documents: () => Document[]): Promise<void> {
   line('  then the matcher, in slices, until ready', `${ms(ready.total)}; longest stall ${ms(ready.longest)}`);
   const next = await blocking(() => checkClaim(sliced.value.claims, CLAIM));
   line('first /check without figures, sliced build', `longest stall ${ms(next.longest)}`);
+  figureClaims(library);
   const held = memory();
   line('both libraries and matchers held', `heap ${(held.heap - base.heap).toFixed(0)} MB over the documents`);
   void [library, fresh];
+}
+
+/** /check of the gold claims with figures over the whole corpus, three rounds after a warm one: p50 and p99. */
+function figureClaims(library: ReturnType<typeof createLibrary>): void {
+  const claims = (['tune', 'gold-test'] as const).flatMap((split) => loadGold(split).claims.map((c) => c.claim));
+  for (const claim of claims) checkClaim(library.claims, claim);
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++)
+    for (const claim of claims) {
+      const started = performance.now();
+      checkClaim(library.claims, claim);
+      times.push(performance.now() - started);
+    }
+  line(
+    `/check of ${claims.length} gold claims, corpus-wide`,
+    `p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`,
+  );
 }
 
 /** The bot's own way: a LiveLibrary over the folder; the memory of the process once served, then once the matcher is built. */

@@ -6,6 +6,7 @@ import { UNITS } from '../document/figures/vocabulary.js';
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
 import { withoutFraming } from './claim-words.js';
+import { terms } from './search.js';
 
 /** How many words either side of a figure say what it is about (a long message speaks of many things). */
 const CONTEXT_WORDS = 14;
@@ -135,9 +136,11 @@ function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]
 function countedAfter(claim: string, figure: FoundFigure): string {
   const after = claim.slice(figure.span[1], figure.span[1] + 200);
   if (!figure.counts || !after.includes(figure.counts)) return '';
+  // "jobs annually": the period is compared apart, with the rate (same-figure.ts), not as what is counted.
+  const period = new Set(terms(figure.timeframe ?? '', { remember: false }));
   return figure.counts
     .split(/\s+/)
-    .filter((word) => !unitNamed(word))
+    .filter((word) => !unitNamed(word) && !terms(word, { remember: false }).some((stem) => period.has(stem)))
     .join(' ');
 }
 

@@ -5,6 +5,7 @@
 // (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
 import type { Figure, Span } from '../document/types.js';
+import { partiesOf, sameParties } from './claim-parties.js';
 import { changeDirection, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type SentenceFinder, type IndexedSentence } from './figure-search.js';
@@ -94,9 +95,13 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   const different: Evidence[] = [];
   const enough = Math.min(MIN_WORDS_HELD, words.all.length);
   const claimDirection = changeDirection(terms(figure.words));
+  const parties = partiesOf(figure.words);
+  const casing = new Map<string, boolean>();
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, CLAIM_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
     if (coverage < SURE_COVERAGE && !speaksOf(finder, words.counted, sentence)) continue;
+    // Another party's figure, or the same parties the other way round, is not the claim's thing.
+    if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
     const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, coverage);
     // "fell 8%" is not stated by "rose 8%": the same amount the other way is a different figure.
     const opposite = claimDirection * changeDirection(sentence.terms) < 0;

@@ -36,7 +36,7 @@ const FLOORS: Record<SplitName, Floors> = {
     refused: 0.05,
     confidentUnanswerable: 0.2,
     searchMrr10: 0.84,
-    check: [0.81, 0.76, 0.6],
+    check: [0.81, 0.81, 0.6],
   },
   'gold-test': {
     headingF1: 0.92,
@@ -62,7 +62,7 @@ const FLOORS: Record<SplitName, Floors> = {
     refused: 0.03,
     confidentUnanswerable: 0.06,
     searchMrr10: 0.86,
-    check: [0.95, 0.95, 0.9],
+    check: [0.91, 0.95, 0.91],
   },
 };
 

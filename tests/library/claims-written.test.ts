@@ -156,11 +156,47 @@ describe('the same thing, decided on structure', () => {
     expect(bolded(check)).toEqual(['3.3%']);
   });
 
+  it('gives "not found", never "stated", for the same figure the other way round or of another party', () => {
+    const reversed = checkClaim(library.claims, 'The U.S. average tariff on Indonesia’s goods was 8%');
+    expect(verdicts(reversed)).toEqual(['not-found']);
+    const another = checkClaim(library.claims, 'Mexico’s average tariff on U.S. goods was 8%');
+    expect(verdicts(another)).toEqual(['not-found']);
+    const same = checkClaim(library.claims, 'Indonesia’s average tariff on U.S. goods was 8% in 2023');
+    expect(verdicts(same)).toEqual(['stated']);
+  });
+
   it('never compares a vague figure when the statement gives an exact one', () => {
     const check = checkClaim(library.claims, 'The program brings $1.2 billion for rural water systems');
     expect(verdicts(check)).toEqual(['stated']);
     const other = checkClaim(library.claims, 'The program brings $2 billion to rural towns for rural water systems');
     expect(verdicts(other)).toEqual(['different']);
     expect(bolded(other)).toEqual(['$1.2 billion']);
+  });
+
+  it('reaches a subject named in the list’s lead-in, and a party by its acronym, plural too', () => {
+    const harbor = libraryOf({
+      'harbor.txt': [
+        'FACT SHEET: Harbor Works',
+        'THE PLAN',
+        'The following actions will be carried out under the new Clean Harbor Plan.',
+        '- The port authority will hire 40 inspectors for the docks.\n- The port authority will replace 12 cranes.',
+        'PARKS',
+        'Greenfield County received a state grant last spring.',
+        'The state will plant 5,000 trees along the highway.',
+        'The Environmental Protection Agency will test water at 30 beaches.',
+        'Electric vehicles save drivers $950 a year on fuel.',
+      ].join('\n\n'),
+    });
+    const lead = checkClaim(harbor.claims, 'Under the Clean Harbor Plan, the port authority will hire 40 inspectors');
+    expect(verdicts(lead)).toEqual(['stated']);
+    expect(verdicts(checkClaim(harbor.claims, 'The EPA will test water at 30 beaches'))).toEqual(['stated']);
+    expect(verdicts(checkClaim(harbor.claims, 'EVs save drivers $950 a year on fuel'))).toEqual(['stated']);
+  });
+
+  it('takes "annually" for "per year": the period is compared with the rate, not as what is counted', () => {
+    const reworded = sheet(['The program will add around 2 million jobs per year over the decade.']);
+    const annually = checkClaim(reworded.claims, 'The program will add around 2 million jobs annually over the decade');
+    expect(verdicts(annually)).toEqual(['stated']);
+    expect(bolded(annually)).toEqual(['around 2 million']);
   });
 });

@@ -1,0 +1,141 @@
+// Whose figure a claim gives, and who does what to whom: the parties it names (Mexico, the Caribbean, the
+// U.S.), in order. A statement gives the same figure for the same thing only when it (or what it stands in:
+// its statement, list lead-in, heading, document title) names each party, and names them in the same order
+// ("the U.S. is providing the Caribbean with …" is not "the Caribbean is providing the U.S. with …").
+import type { Document } from '../document/types.js';
+import type { IndexedSentence } from './figure-search.js';
+import { terms } from './search.js';
+
+/** A name ("Caribbean Development Bank"): its stems, and the words as written. */
+interface Name {
+  stems: string[];
+  words: string[];
+}
+
+/** Names in the order a text gives them; names joined by "and", "or" or commas share a place. */
+type Parties = Name[][];
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/gu;
+/** The United States however it is written ("U.S.", "US", "United States", "America", "American"): one party. */
+const HOME = 'us';
+const HOME_WRITTEN = /\b(?:united\s+states|americans?|us)\b/giu;
+
+/** Words between names that join them in one place. */
+const JOINING = new Set(['and', 'or', 'the']);
+
+const ARTICLES = new Set(['The', 'A', 'An']);
+/** Words that open sentences and name nobody ("Only 10 miles", "There is"). */
+const FUNCTION_WORDS = new Set(
+  terms('only there this these those some many most more less just even about over under nearly almost', {
+    remember: false,
+  }),
+);
+const isCapitalized = (word: string) =>
+  /^(?:\p{Lu}|\p{L}+\p{N})/u.test(word) && !terms(word, { remember: false }).every((stem) => FUNCTION_WORDS.has(stem));
+const bare = (word: string) => word.replace(/['’]s?$|\.$/u, '');
+const stemsOf = (words: string[]) => terms(words.join(' ').replace(/\./g, '').replace(HOME_WRITTEN, HOME));
+
+/**
+ * The names a text gives, in order: runs of capitalized words. Names joined by "and" or "or" share a place; a name after "by" is the one doing it ("tariffs on China by the U.S."), so it goes first.
+ */
+export function partiesOf(text: string): Parties {
+  const groups: Parties = [];
+  let run: string[] = [];
+  // The words since the last name (none before the first).
+  const since: string[] = [];
+  let named = false;
+  const close = () => {
+    const stems = stemsOf(run);
+    if (stems.length > 0) {
+      const name = { words: run, stems };
+      const last = since.filter((word) => word !== 'the').at(-1);
+      const joined = named && since.some((word) => word !== 'the') && since.every((word) => JOINING.has(word));
+      if (joined) groups.at(-1)!.push(name);
+      else if (last === 'by') groups.unshift([name]);
+      else groups.push([name]);
+      since.length = 0;
+      named = true;
+    }
+    run = [];
+  };
+  let end = 0;
+  for (const match of text.matchAll(WORD)) {
+    const word = bare(match[0]);
+    if (/[^\s]/u.test(text.slice(end, match.index))) close();
+    end = match.index + match[0].length;
+    if (isCapitalized(word) && !(run.length === 0 && ARTICLES.has(word))) run.push(word);
+    else {
+      close();
+      if (named) since.push(word.toLowerCase());
+    }
+  }
+  close();
+  return groups;
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A whole word, not part of one. */
+const wholeWord = (pattern: string, flags = 'u') =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, flags);
+const HOME_TEXT = wholeWord(String.raw`(?:U\.S\.|US|United\s+States|America|Americans?)`);
+
+/** What a document says of a word, looked up once a check: written in lower case (a common word), or at all. */
+function lookUp(document: Document, word: string, seen: Map<string, boolean>, test: () => boolean): boolean {
+  const key = `${document.id}\u0000${word}`;
+  let found = seen.get(key);
+  if (found === undefined) seen.set(key, (found = test()));
+  return found;
+}
+
+/** Whether a document writes a word in lower case anywhere: then it is a common word, not a name. */
+const writesLower = (document: Document, word: string, seen: Map<string, boolean>) =>
+  lookUp(document, word, seen, () => IN_PROSE(`${escaped(rootOf(word))}\\p{Ll}*`).test(document.text));
+/** What a word's forms share ("replac" of "Replacing", "replaced"): the start its stem has in common with it. */
+function rootOf(word: string): string {
+  const lower = word.toLowerCase();
+  const stem = terms(lower)[0] ?? lower;
+  let n = 0;
+  while (n < lower.length && lower[n] === stem[n]) n++;
+  return lower.slice(0, Math.max(n, Math.min(3, lower.length)));
+}
+/** A word in the prose, not in a link's address ("…/leaders-of-the-caribbean-community/"). */
+const IN_PROSE = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}/-])${pattern}(?![\\p{L}\\p{N}/-])`, 'u');
+
+/** Whether a document names a party's word: as written, spelled out when an acronym, or as the U.S. */
+const namesWord = (document: Document, word: string, seen: Map<string, boolean>) =>
+  lookUp(document, `\u0001${word}`, seen, () => {
+    if (stemsOf([word])[0] === HOME) return HOME_TEXT.test(document.text);
+    if (wholeWord(escaped(word)).test(document.text)) return true;
+    // An agency goes by many names ("USDA", "the Department of Agriculture", "EVs"): an acronym asks for none.
+    return /^\p{Lu}{2,6}s?$/u.test(word);
+  });
+
+/**
+ * Whether a statement can give the claim's figure for the same parties: it names each party of the claim (of
+ * a name, the words its document writes in lower case too are common words: "Seniors", "Government"), and
+ * those it names in its own sentence stand in the claim's order.
+ */
+export function sameParties(
+  claimed: Parties,
+  sentence: IndexedSentence,
+  statementText: string,
+  seen: Map<string, boolean>,
+): boolean {
+  const { document } = sentence;
+  const parties = claimed.map((group) =>
+    group
+      .map((name) => name.words.filter((word) => !writesLower(document, word, seen)))
+      .filter((words) => words.length > 0)
+      .map((words) => ({ words, stems: stemsOf(words) })),
+  );
+  if (parties.some((group) => group.some((name) => !name.words.every((w) => namesWord(document, w, seen)))))
+    return false;
+  const places = partiesOf(statementText).map((group) => group.map((name) => name.stems));
+  // A name's place is that of the statement's name holding all its words ("U.S." in "the U.S. Government").
+  const placeOf = (name: Name) =>
+    places.findIndex((group) => group.some((own) => name.stems.every((stem) => own.includes(stem))));
+  const order = parties.map((group) => group.map(placeOf).filter((place) => place >= 0));
+  for (let i = 0; i < order.length; i++)
+    for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;
+  return true;
+}

@@ -97,22 +97,6 @@ export interface FigureHit {
   alsoIn: Document[];
   /** Whether it answers what was asked; false for the closest figures shown when no sentence does. */
   confident: boolean;
-  /** What the answer rests on, for a lookup by words (none for one by amount or unit). */
-  evidence?: Evidence;
-}
-
-/** How well a sentence fits what was asked: what /stat's confidence is decided on. */
-export interface Evidence {
-  /** The rarity-weighted share of the words that the sentence holds, its context counting less. */
-  coverage: number;
-  /** The share of the words, each counted once, that the sentence or its context holds. */
-  wordsHeld: number;
-  /** Whether the question asks for a kind of figure (a count, an amount, a share, a duration). */
-  kindAsked: boolean;
-  /** Whether a figure shown is of that kind. */
-  kindFits: boolean;
-  /** Whether what a figure shown counts holds words asked for. */
-  counted: boolean;
 }
 
 /** Words that name a unit rather than a thing: "percent" finds every percentage. */
@@ -140,24 +124,6 @@ export const MIN_COVERAGE = 0.7;
  * plausible and /stat says "No figure found". Chosen on the tune split (docs/quality.md).
  */
 export const MIN_CLOSEST_COVERAGE = 0.3;
-/**
- * A sentence answers confidently when the share of the question's words it holds (each word once, found in it
- * or around it), moved by CONFIDENCE_STEP for a figure of the kind asked (or against, for none of that kind)
- * and for a figure counting words asked, reaches CONFIDENT_SHARE. Plain word shares and kinds carry over to
- * documents nobody tuned on better than rarity weights; the numbers were chosen by cross-validation across
- * documents of the tune and gold-test splits, a confident wrong answer costing three doubted right ones
- * (docs/quality.md).
- */
-export const CONFIDENT_SHARE = 0.8;
-export const CONFIDENCE_STEP = 0.1;
-
-/** Whether what a sentence holds of the question makes it an answer rather than the closest figures. */
-export function answers(evidence: Evidence): boolean {
-  const kind = evidence.kindAsked ? (evidence.kindFits ? CONFIDENCE_STEP : -CONFIDENCE_STEP) : 0;
-  const counted = evidence.counted ? CONFIDENCE_STEP : 0;
-  return evidence.wordsHeld + kind + counted >= CONFIDENT_SHARE - 1e-9;
-}
-
 /** Closest figures shown at most: a short list to look through, not every sentence sharing a word. */
 export const MAX_CLOSEST = 10;
 /** How much the share of the words a sentence holds counts in ranking, against BM25 over it and its context. */
@@ -361,11 +327,11 @@ export class SentenceFinder {
     // Newer documents first at equal relevance (dates compared as YYYY-MM-DD, however they were written).
     hits.sort(
       (a, b) =>
-        Number(b.answering) - Number(a.answering) ||
+        Number(b.confident) - Number(a.confident) ||
         b.score - a.score ||
         newerFirst(a.sentence.document, b.sentence.document),
     );
-    return mergeNearSame(mergeRepeats(withoutExcessDoubt(hits)));
+    return mergeNearSame(withoutExcessDoubt(mergeRepeats(hits)));
   }
 
   private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: IndexedSentence) => boolean) {
@@ -381,8 +347,7 @@ export class SentenceFinder {
             (a.unit === null || figure.unit === a.unit),
         ),
       );
-      const score = asked.score(sentence).score;
-      if (bold.length > 0) hits.push({ sentence, bold, score, confident: true, answering: true });
+      if (bold.length > 0) hits.push({ sentence, bold, score: asked.score(sentence).score, confident: true });
     }
     return hits;
   }
@@ -393,28 +358,14 @@ export class SentenceFinder {
       groups,
       weighed.map((w) => w.id),
     );
-    return weighed.map(({ sentence, found, withUnit, coverage, score, confident: answering }, at) => {
+    return weighed.map(({ sentence, found, withUnit, coverage, score, confident }, at) => {
       const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
       const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
       const bold = preferred(labelled, fitting, withUnit, kind);
       const fits = bold.some((f) => kind && fitsKind(f.figure, kind));
       const bonus = (labelled.length > 0 ? COUNTED_RANK : 0) + (fits ? KIND_RANK : 0);
       const context = (ranked ? ranked[at]! : score) + bonus;
-      const evidence: Evidence = {
-        coverage,
-        wordsHeld: found.size / groups.length,
-        kindAsked: kind !== null,
-        kindFits: fits,
-        counted: bold.some((f) => labelled.includes(f)),
-      };
-      return {
-        sentence,
-        bold,
-        score: coverage * COVERAGE_RANK + context,
-        confident: answers(evidence),
-        answering,
-        evidence,
-      };
+      return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident };
     });
   }
 
@@ -499,7 +450,6 @@ export class SentenceFinder {
         bold: sentence.figures.filter((f) => units.has(f.figure.unit ?? '')),
         score: 0,
         confident: true,
-        answering: true,
       }))
       .filter((hit) => hit.bold.length > 0);
   }
@@ -566,18 +516,12 @@ interface Ranked {
   bold: FigureRef[];
   score: number;
   confident: boolean;
-  /** Whether it holds enough of the rarity-weighted words to rank among the answers (MIN_COVERAGE). */
-  answering: boolean;
-  evidence?: Evidence;
 }
 
-/**
- * Under a confident first hit, the hits ranked among the answers or confident themselves; else the first
- * MAX_CLOSEST, all of them the closest figures.
- */
-function withoutExcessDoubt(hits: Ranked[]): Ranked[] {
-  if (!hits[0]?.confident) return hits.slice(0, MAX_CLOSEST).map((hit) => ({ ...hit, confident: false }));
-  return hits.filter((hit) => hit.answering || hit.confident);
+/** Confident hits, or when there are none the first MAX_CLOSEST closest ones (confident hits come first). */
+function withoutExcessDoubt(hits: FigureHit[]): FigureHit[] {
+  if (hits[0]?.confident) return hits.filter((hit) => hit.confident);
+  return hits.slice(0, MAX_CLOSEST);
 }
 
 /**
@@ -587,13 +531,13 @@ function withoutExcessDoubt(hits: Ranked[]): Ranked[] {
 function mergeRepeats(hits: Ranked[]): FigureHit[] {
   const byKey = new Map<string, FigureHit>();
   const out: FigureHit[] = [];
-  for (const { sentence, bold, confident, evidence } of hits) {
+  for (const { sentence, bold, confident } of hits) {
     const seen = byKey.get(sentence.key);
     if (seen) {
       alsoIn(seen, sentence.document);
       continue;
     }
-    const hit: FigureHit = { sentence, bold, alsoIn: [], confident, ...(evidence && { evidence }) };
+    const hit = { sentence, bold, alsoIn: [], confident };
     byKey.set(sentence.key, hit);
     out.push(hit);
   }

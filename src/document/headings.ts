@@ -261,7 +261,8 @@ function headingAlone(line: Line, around: Around): Heading | null {
   const words = heading.split(/\s+/).length;
   const isBold = STARTS_BOLD.test(raw) && ENDS_BOLD.test(raw) && !SENTENCE_IN_BOLD.test(raw);
   const form = isAllCaps(heading) || isBold || isSentenceCaseHeading(raw, heading, words, around);
-  if (words > 16 || !form || !/\p{L}/u.test(heading)) return null;
+  // "**Read the full report [here](https://...)**": a line that links somewhere asks to follow it; it heads nothing.
+  if (words > 16 || !form || !/\p{L}/u.test(heading) || heading.includes('](')) return null;
   const start = line.start + raw.indexOf(alone[1]!);
   return { heading, headingSpan: [start, start + alone[1]!.length], leadStart: null };
 }

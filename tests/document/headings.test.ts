@@ -61,6 +61,7 @@ describe('headingAt', () => {
 
   it('a bold link alone is a statement, underlined or not', () => {
     expect(heading('***<u>[Read the full strategy here](https://example.gov/s.pdf)</u>***\n\nText.')).toBeNull();
+    expect(heading('**Read the full report [here](https://example.gov/crypto/)**\n\nText.')).toBeNull();
   });
 
   it.each([

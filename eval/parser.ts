@@ -22,8 +22,17 @@ function headingCounts(set: GoldSet, entry: GoldEntry) {
     .filter((s) => s.headingSpan)
     .map((s) => ({ block: set.blockOf(entry.document, s.headingSpan!), key: headingKey(s.heading!) }));
   const gold = entry.gold.headings.map((h) => ({ block: h.block, key: headingKey(h.text) }));
-  const matched = gold.filter((g) => found.some((f) => f.block === g.block && f.key === g.key)).length;
-  return { found: found.length, gold: gold.length, matched };
+  const same = (f: { block: number | null; key: string }, g: { block: number | null; key: string }) =>
+    f.block === g.block && f.key === g.key;
+  const missed = gold.filter((g) => !found.some((f) => same(f, g)));
+  const extra = found.filter((f) => !gold.some((g) => same(f, g)));
+  const where = (h: { block: number | null; key: string }) => `${entry.gold.file}#${h.block} "${h.key}"`;
+  return {
+    found: found.length,
+    gold: gold.length,
+    matched: gold.length - missed.length,
+    misses: [...missed.map((h) => `heading missed ${where(h)}`), ...extra.map((h) => `heading extra ${where(h)}`)],
+  };
 }
 
 const sameValue = (a: number | null, b: number | null) =>
@@ -115,6 +124,7 @@ export function scoreParser(set: GoldSet): ParserScores {
     hFound += h.found;
     hGold += h.gold;
     hMatched += h.matched;
+    misses.push(...h.misses);
     const { pairs, missed, extra, found } = matchFigures(set, entry);
     fFound += found;
     fGold += entry.gold.figures.length;

@@ -55,17 +55,53 @@ const ENDS_BOLD = /(?:\*\*|__)(?:<\/u>)?[.:]?\s*$/;
 /** A sentence closed inside bold ("**It passed.**") is a statement, not a heading. */
 const SENTENCE_IN_BOLD = /[.!?]["”’]?(?:\*\*|__)/;
 /** A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case. */
-const LINK_LINE = /^\s*(?:\*\*)?!?\[/;
+const LINK_LINE = /^\s*(?:\*{2,3}|__)?(?:<u>)?!?\[/;
 const FACT_SHEET_LABEL = /^\s*(?:FACT SHEET|Fact Sheet)\b/;
 
 /** The heading on line `index` of the body, if that line is one. */
 export function headingAt(body: Body, index: number): Heading | null {
   const { text, lines, wrapped } = body;
   const around = { text, next: lines[index + 1], previous: lines[index - 1], wrapped, linesAlone: false };
-  return headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) });
+  const heading = headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) });
+  return heading && !leadsListUnlikeHeadings(body, index, index) ? heading : null;
 }
 
 const linesAloneOf = new WeakMap<Body, boolean>();
+const headsWithoutColonOf = new WeakMap<Body, boolean>();
+
+/**
+ * "**The plan helps borrowers by:**" over a list, in a document whose headings stand alone without a colon
+ * ("**Federal Agency Action**"): a sentence introducing its list, not a heading. A document heads its sections
+ * one way; a bold line ending in a colon is a heading only where the document's headings end so (or it has no
+ * others).
+ */
+function leadsListUnlikeHeadings(body: Body, first: number, last: number): boolean {
+  const { lines } = body;
+  const line = lines[first]!.text;
+  if (!STARTS_BOLD.test(line) || !endsWithColon(lines[last]!.text)) return false;
+  let next = last + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  return next < lines.length && BULLET.test(lines[next]!.text) && headsWithoutColon(body);
+}
+
+/** "**Label:**", "**<u>Label</u>: **": a colon last, emphasis and space aside. */
+function endsWithColon(line: string): boolean {
+  return /:(?:<\/?u>|\*\*|__|\s)*$/.test(line);
+}
+
+/** Whether the document has a heading alone on its line that ends with no colon. Worked out once. */
+function headsWithoutColon(body: Body): boolean {
+  let found = headsWithoutColonOf.get(body);
+  if (found !== undefined) return found;
+  const { text, lines, wrapped } = body;
+  found = lines.some((line, i) => {
+    if (!/(?:\*\*|__|<\/u>)\s*$|^\s*#|^[^a-z]*$/.test(line.text) || endsWithColon(line.text)) return false;
+    const around = { text, next: lines[i + 1], previous: lines[i - 1], wrapped, linesAlone: false };
+    return headingOf(line, around)?.leadStart === null;
+  });
+  headsWithoutColonOf.set(body, found);
+  return found;
+}
 
 /**
  * Whether one line of the document is a heading by the strict sentence-case test: a short line alone between
@@ -112,7 +148,7 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   };
   const heading = headingOf(joined, { text, next: undefined, previous: undefined, wrapped, linesAlone: false });
   if (!heading || heading.headingSpan[1] <= line.end) return null;
-  return heading;
+  return leadsListUnlikeHeadings(body, index, index + 1) ? null : heading;
 }
 
 /** A bold opened on this line and closed at the end of the next, with no sentence ending inside. */
@@ -174,18 +210,15 @@ function withoutClosingHashes(text: string): string {
 }
 
 /**
- * "**PROTECTING AMERICANS.** lead" (bold capitals closed by a period) and "**1. Defend Critical
- * Infrastructure** – lead" (a bold label, then a dash): the label heads the section.
+ * "**PROTECTING AMERICANS.** lead" (bold capitals closed by a period): the label heads the section. In mixed
+ * case ("**1. Defend Critical Infrastructure** – lead") a bold label running into its paragraph opens the
+ * paragraph, as with a colon.
  */
 const BOLD_PERIOD_LEAD = /^([ \t]*\*\*)([A-Z][^*:\n]{2,100}?)(?:\.\*\*|\*\*\.)[ \t\u00a0]+(?=\S)/;
-const BOLD_DASH_LEAD =
-  /^([ \t]*\*\*)([^*:\n]{2,100}?)[ \t]*(?:\*\*[ \t\u00a0]*[–—]|[–—][ \t\u00a0]*\*\*)[ \t\u00a0]*(?=\S)/;
 
 function boldLabelLead(line: Line): Heading | null {
-  const period = BOLD_PERIOD_LEAD.exec(line.text);
-  const dash = period ? null : BOLD_DASH_LEAD.exec(line.text);
-  const found = period && isAllCaps(period[2]!) ? period : dash && isTitleCase(dash[2]!) ? dash : null;
-  if (!found) return null;
+  const found = BOLD_PERIOD_LEAD.exec(line.text);
+  if (!found || !isAllCaps(found[2]!)) return null;
   const start = line.start + found[1]!.length;
   const rest = line.start + found[0].length;
   return {
@@ -193,15 +226,6 @@ function boldLabelLead(line: Line): Heading | null {
     headingSpan: [start, start + found[2]!.length],
     leadStart: rest < line.end ? rest : null,
   };
-}
-
-/** Most words capitalised, as a heading is: "Defend Critical Infrastructure". */
-function isTitleCase(text: string): boolean {
-  const words = text
-    .trim()
-    .split(/\s+/)
-    .filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
 }
 
 /** "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. */
@@ -214,11 +238,14 @@ function headingWithLead(line: Line): Heading | null {
   const closesBold = /(?:\*\*|__)[ \t\u00a0]*:|:(?:\*\*|__)/.test(found[0]);
   if (closesBold && !/\*\*|__/.test(found[1]!)) return null;
   const words = heading.trim().split(/\s+/).length;
-  const looksLikeHeading = isAllCaps(heading) || (bold && /^[A-Z]/.test(heading.trim()));
-  if (!looksLikeHeading || words > 16 || FACT_SHEET_LABEL.test(heading)) return null;
-  const start = line.start + found[1]!.length;
   const rest = line.start + found[0].length;
-  return { heading, headingSpan: [start, start + heading.length], leadStart: rest < line.end ? rest : null };
+  const leadStart = rest < line.end ? rest : null;
+  // A bold label in mixed case running into its paragraph ("**Values-Driven:** The initiative ...") is how the
+  // paragraph opens, not a section; alone on its line it heads what follows.
+  const bolded = bold && /^[A-Z]/.test(heading.trim()) && leadStart === null;
+  if (!(isAllCaps(heading) || bolded) || words > 16 || FACT_SHEET_LABEL.test(heading)) return null;
+  const start = line.start + found[1]!.length;
+  return { heading, headingSpan: [start, start + heading.length], leadStart };
 }
 
 /** A bold or ALL-CAPS line alone ("**Lower Costs**", "SECURING OUR BORDER"), or a short one set apart. */
@@ -234,7 +261,8 @@ function headingAlone(line: Line, around: Around): Heading | null {
   const words = heading.split(/\s+/).length;
   const isBold = STARTS_BOLD.test(raw) && ENDS_BOLD.test(raw) && !SENTENCE_IN_BOLD.test(raw);
   const form = isAllCaps(heading) || isBold || isSentenceCaseHeading(raw, heading, words, around);
-  if (words > 16 || !form || !/\p{L}/u.test(heading)) return null;
+  // "**Read the full report [here](https://...)**": a line that links somewhere asks to follow it; it heads nothing.
+  if (words > 16 || !form || !/\p{L}/u.test(heading) || heading.includes('](')) return null;
   const start = line.start + raw.indexOf(alone[1]!);
   return { heading, headingSpan: [start, start + alone[1]!.length], leadStart: null };
 }

@@ -15,6 +15,16 @@ function figuresIn(sentence: string) {
 const texts = (sentence: string) => figuresIn(sentence).map((f) => f.text);
 
 describe('figures real fact sheets state', () => {
+  it('labels a figure after "of" with the noun phrase before it, unless that says only how it is taken', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('It includes 4.5 million borrowers who have a monthly payment of $0.')).toEqual([
+      'borrowers',
+      'monthly payment',
+    ]);
+    expect(counts('The war carries a cumulative price tag of nearly $100 billion.')).toEqual(['cumulative price tag']);
+    expect(counts('They will release a total of 60 million barrels.')).toEqual([null]);
+  });
+
   it('finds amounts in parentheses', () => {
     expect(texts('The program raised $14.5 billion ($10 billion from steel and $8 billion from aluminum).')).toEqual([
       '$14.5 billion',

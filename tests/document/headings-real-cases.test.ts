@@ -70,7 +70,7 @@ describe('headings on real fact sheets', () => {
     expect(document.sections.map((s) => s.title)).toEqual(['Overview', 'Oversight']);
   });
 
-  it('takes every numbered bold label before a dash, a no-break space before the dash too', () => {
+  it('takes no numbered bold label before a dash for a heading: it opens its paragraph', () => {
     const text = [
       'The Strategy builds on five pillars:',
       '',
@@ -81,11 +81,13 @@ describe('headings on real fact sheets', () => {
       '**3. Shape Market Forces to Drive Security –** We will place responsibility.',
       '',
     ].join('\n');
-    expect(md(text).sections.map((s) => s.heading)).toEqual([
-      null,
-      '1. Defend Critical Infrastructure',
-      '2. Disrupt and Dismantle Threat Actors',
-      '3. Shape Market Forces to Drive Security',
+    const document = md(text);
+    expect(document.sections.map((s) => s.heading)).toEqual([null]);
+    expect(document.sections[0]!.points.map((p) => p.text.split(/[\s\u00a0]*–/)[0])).toEqual([
+      'The Strategy builds on five pillars:',
+      '**1. Defend Critical Infrastructure**',
+      '**2. Disrupt and Dismantle Threat Actors**',
+      '**3. Shape Market Forces to Drive Security',
     ]);
   });
 
@@ -109,5 +111,40 @@ describe('headings on real fact sheets', () => {
     // Without a line alone that is a heading on its own, a long line alone stays a sentence cut short.
     const alone = ['Intro.', '', 'Building more homes in every state of the country', '', 'More text.', ''];
     expect(titles(alone.join('\n'))).toEqual(['Overview']);
+  });
+
+  it('takes a bold line ending in a colon over a list as its lead-in where the sheet heads sections otherwise', () => {
+    const list = ['', '-   Lowering payments to $0 for many.', '-   Ending runaway interest.', ''];
+    const text = [
+      'Intro paragraph of the sheet.',
+      '',
+      '**<u>Federal Agency Action</u>**',
+      '',
+      'Fifteen agencies will promote the plan.',
+      '',
+      '**<u>The plan helps student loan borrowers by:</u>**',
+      ...list,
+      '**<u>While the plan helps most borrowers, those who will benefit especially',
+      'include:</u>**',
+      ...list,
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading)).toEqual([null, '<u>Federal Agency Action</u>']);
+  });
+
+  it('keeps bold lines ending in a colon over lists as headings where the sheet heads every section so', () => {
+    const list = ['', '-   Solar power for 40 islands.', '-   Loans for 12 utilities.', ''];
+    const text = [
+      'Intro paragraph of the sheet.',
+      '',
+      '**<u>Actions to Promote Energy Security</u>: **',
+      ...list,
+      '**<u>Actions to Promote Access to Finance</u>**:',
+      ...list,
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading?.replace(/<\/?u>|:$/g, ''))).toEqual([
+      undefined,
+      'Actions to Promote Energy Security',
+      'Actions to Promote Access to Finance',
+    ]);
   });
 });

@@ -39,12 +39,29 @@ describe('headingAt', () => {
 
   it.each([
     ['SECURING OUR BORDER: The President acts.', 'SECURING OUR BORDER', 'The President acts.'],
-    ['**Lower Costs:** Prices fell.', 'Lower Costs', 'Prices fell.'],
-    ['**Lower Costs**: Prices fell.', 'Lower Costs', 'Prices fell.'],
-    ['**Lower Costs: **Prices fell.', 'Lower Costs', 'Prices fell.'],
+    ['**LOWER COSTS:** Prices fell.', 'LOWER COSTS', 'Prices fell.'],
+    ['**LOWER COSTS**: Prices fell.', 'LOWER COSTS', 'Prices fell.'],
+    ['**LOWER COSTS: **Prices fell.', 'LOWER COSTS', 'Prices fell.'],
+    ['**Lower Costs:**', 'Lower Costs', null],
     ['HEADING WITH NO LEAD:', 'HEADING WITH NO LEAD', null],
   ])('heading with a lead %j', (line, expected, lead) => {
     expect(heading(line)).toEqual({ heading: expected, lead });
+  });
+
+  // How the paragraph opens, not a section (docs/gold-annotation.md, "Headings").
+  it.each([
+    '**Lower Costs:** Prices fell.',
+    '**Lower Costs**: Prices fell.',
+    '**Lower Costs: **Prices fell.',
+    '**This is also true in manufacturing: Because of job quality priorities, wages rose.**',
+    '**1. Defend Critical Infrastructure** – We will give the American people confidence.',
+  ])('a bold label in mixed case running into its paragraph is no heading %j', (line) => {
+    expect(heading(`${line}\nA statement follows here.`)).toBeNull();
+  });
+
+  it('a bold link alone is a statement, underlined or not', () => {
+    expect(heading('***<u>[Read the full strategy here](https://example.gov/s.pdf)</u>***\n\nText.')).toBeNull();
+    expect(heading('**Read the full report [here](https://example.gov/crypto/)**\n\nText.')).toBeNull();
   });
 
   it.each([

@@ -71,6 +71,15 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `${'\t'.repeat(n)}***SECURING:*** The lead.\nText.\n`, parse('a.txt'), 500));
   });
 
+  // Whether a bold line ending in a colon leads a list looks past blank lines and at the sheet's other headings.
+  it('bold lines ending in a colon, over long runs of blank lines and lists', () => {
+    const leadIns = (n: number) =>
+      `**Heading**\n\n${'**The plan helps by:**\n\n\n\n-   Lower costs.\n\n'.repeat(n / 8)}`;
+    expectLinear(growth(leadIns, parse('a.md'), 2_000));
+    const blanks = (n: number) => `**Heading**\n\n**The plan helps by:**${'\n'.repeat(n)}-   Lower costs.\n`;
+    expectLinear(growth(blanks, parse('a.md'), 20_000));
+  });
+
   it('a blank-looking line (isBlank)', () => {
     expectLinear(growth((n) => `${spaces(n)}x`, isBlank, 20_000));
     expectLinear(growth((n) => `&nbsp;${' \u00a0\u200b'.repeat(n)}x`, isBlank, 5_000));

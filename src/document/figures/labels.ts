@@ -127,12 +127,17 @@ export function fundedThing(after: string): string | null {
   return readable(phraseFrom(tokens, index));
 }
 
+/** "a total of", "an average of": words that say how a figure is taken, not what it counts. */
+const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|rate|level|value)s?$/i;
+
 /**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
- * emissions by 30 percent" the emissions.
+ * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment.
  */
 export function namedBefore(before: string): string | null {
-  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|\bby\s+)$/.exec(before.slice(-LABEL_WINDOW));
+  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|\bby\s+|\bof\s+)$/.exec(
+    before.slice(-LABEL_WINDOW),
+  );
   if (!lead) return null;
   const words = lead[1]!.split(/\s+/);
   const kept: string[] = [];
@@ -143,6 +148,7 @@ export function namedBefore(before: string): string | null {
   )
     kept.unshift(words[i]!);
   while (kept.length && DETERMINERS.test(kept[0]!)) kept.shift();
+  if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
 }
 

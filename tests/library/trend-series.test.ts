@@ -227,7 +227,7 @@ describe('trend series, property', () => {
           for (const series of trend.series) {
             const figures = series.points.flatMap((p) => p.figures);
             expect(new Set(figures.map((f) => f.figure.unit ?? 'count')).size).toBe(1);
-            expect(new Set(figures.map(countedOf)).size).toBe(1);
+            expect(new Set(figures.map((f) => countedOf(f))).size).toBe(1);
             expect(new Set(figures.map(periodOf)).size).toBe(1);
             expect(new Set(series.points.map((p) => p.document)).size).toBe(series.points.length);
             for (const point of series.points) {

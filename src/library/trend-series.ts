@@ -3,8 +3,9 @@
 // dates. A document states a series once on its day: several figures of one series in one document are one
 // point carrying every quote (a range from the lowest to the highest when they differ).
 import type { Document } from '../document/types.js';
+import { acronymsOf, otherSpellings, writtenOut, type Acronyms } from './acronyms.js';
 import { documentDate } from './dates.js';
-import { fitsKind } from './figure-search.js';
+import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
 
@@ -90,30 +91,36 @@ const PREPOSITION =
   /\s(?:in|for|at|since|by|from|to|on|across|through|over|under|with|into|during|per|each|this|last)\s.*$/i;
 
 /** What a figure counts, as stems: the whole phrase before a preposition, modifiers kept ("jobs in Syracuse" → "job"). */
-export function countedOf(ref: FigureRef): string {
-  return countedStems(ref).join(' ');
+export function countedOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
+  return countedStems(ref, acronyms).join(' ');
 }
 
-function countedStems(ref: FigureRef): string[] {
+const NONE: Acronyms = new Map();
+
+/** The counted phrase's stems, short forms the documents define written out ("EVs" counts electric vehicles). */
+function countedStems(ref: FigureRef, acronyms: Acronyms): string[] {
   const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
   const unitWords = ref.figure.unit && /^[a-z]/i.test(ref.figure.unit) ? terms(ref.figure.unit) : [];
   let words = counts.replace(PREPOSITION, '');
   // "pounds of fentanyl": the unit is pounds, the thing fentanyl.
   if (unitWords.length > 0 && terms(words)[0] === unitWords[0]) words = words.replace(MEASURE_OF, '');
   // "clean energy jobs" and "construction jobs" are different things: every word of the phrase names it.
-  return terms(words).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
+  return writtenOut(
+    terms(words).filter((t) => !/^\d/.test(t) && !unitWords.includes(t)),
+    acronyms,
+  );
 }
 
-export function seriesKeyOf(ref: FigureRef): string {
-  return [ref.figure.unit ?? 'count', countedOf(ref), periodOf(ref) ?? ''].join('|');
+export function seriesKeyOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
+  return [ref.figure.unit ?? 'count', countedOf(ref, acronyms), periodOf(ref) ?? ''].join('|');
 }
 
 /**
  * How many of the query's words (as its sentence holds them) what a figure counts names; none unless the thing it
  * counts is one of them: "500,000 electric vehicle chargers" counts chargers, whatever "electric vehicles" asks.
  */
-function namedOf(ref: FigureRef, found: ReadonlySet<string>): number {
-  const stems = countedStems(ref);
+function namedOf(ref: FigureRef, found: ReadonlySet<string>, acronyms: Acronyms): number {
+  const stems = countedStems(ref, acronyms);
   return found.has(stems.at(-1) ?? '') ? stems.filter((t) => found.has(t)).length : 0;
 }
 
@@ -152,17 +159,36 @@ interface Found {
  * holds at least MIN_TREND_COVERAGE of the query (confident answers or not, one a document), keeping the figures
  * of the kind asked for that count something the query names, or that say nothing of what they count.
  */
-function figuresFound(library: Library, query: string, scope: Scope | undefined) {
-  const candidates = library.search.figureCandidates(query, typeof scope === 'object' ? scope : undefined);
+function figuresFound(library: Library, query: string, scope: Scope | undefined, acronyms: Acronyms) {
   const all: Found[] = [];
-  for (const { figures, coverage, found, kind } of candidates) {
+  for (const { figures, coverage, found, kind } of candidatesOf(library, query, scope, acronyms)) {
     if (coverage < MIN_TREND_COVERAGE) continue;
     for (const ref of figures) {
       if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
-      all.push({ ref, named: namedOf(ref, found), coverage });
+      all.push({ ref, named: namedOf(ref, found, acronyms), coverage });
     }
   }
   return { figures: all.slice(0, MAX_TREND_FIGURES), found: all.length };
+}
+
+/**
+ * /stat's candidates for the query as written and as written with its short forms the other way ("ACP" and
+ * "Affordable Connectivity Program"), a sentence once at its best coverage, best covered first; the words found
+ * with short forms written out, as counted phrases are.
+ */
+function candidatesOf(library: Library, query: string, scope: Scope | undefined, acronyms: Acronyms) {
+  const within = typeof scope === 'object' ? scope : undefined;
+  const best = new Map<FigureCandidate['sentence'], FigureCandidate>();
+  for (const spelling of [query, ...otherSpellings(query, acronyms)]) {
+    for (const candidate of library.search.figureCandidates(spelling, within)) {
+      const found = new Set([...candidate.found, ...writtenOut(candidate.found, acronyms)]);
+      const seen = best.get(candidate.sentence);
+      if (seen) for (const stem of found) seen.found.add(stem);
+      if (!seen || seen.coverage < candidate.coverage)
+        best.set(candidate.sentence, { ...candidate, found: seen ? new Set([...seen.found, ...found]) : found });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.coverage - a.coverage);
 }
 
 /** "Decreased for five months in a row": a length of time is when a thing was counted, not what; unless asked for. */
@@ -181,7 +207,8 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   const trimmed = query.trim();
   const empty: Trend = { series: [], undated: [], vague: [], found: 0, leftOut: 0 };
   if (!trimmed || trimmed.length > MAX_TREND_QUERY) return empty;
-  const { figures, found } = figuresFound(library, trimmed, scope);
+  const acronyms = acronymsOf(library.documents);
+  const { figures, found } = figuresFound(library, trimmed, scope, acronyms);
   const groups = new Map<string, Found[]>();
   const trend: Trend = { ...empty, found, leftOut: found - figures.length };
   for (const figure of figures) {
@@ -189,14 +216,55 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     if (ref.figure.value === null) trend.vague.push(ref);
     else if (documentDate(ref.document) === null) trend.undated.push(ref);
     else {
-      const key = seriesKeyOf(ref);
+      const key = seriesKeyOf(ref, acronyms);
       groups.set(key, [...(groups.get(key) ?? []), figure]);
     }
   }
-  // The series naming most of what was asked first, then the one whose points hold most of it.
-  trend.series = [...groups].map(([key, found]) => seriesOf(key, found));
-  trend.series.sort((a, b) => b.named - a.named || b.fit - a.fit);
+  trend.series = ranked(groups);
+  const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups);
   return trend;
+}
+
+/** The series naming most of what was asked first, then the one whose points hold most of it. */
+function ranked(groups: Map<string, Found[]>): TrendSeries[] {
+  const series = [...groups].map(([key, found]) => seriesOf(key, found));
+  return series.sort((a, b) => b.named - a.named || b.fit - a.fit);
+}
+
+/**
+ * A figure saying nothing of what it counts joins only from a sentence holding all of the query (chosen on the
+ * tune split: 0.75 let in as many wrong points as right ones).
+ */
+const JOIN_COVERAGE = 1;
+
+/** Whether the words before the figure in its sentence hold every stem: what a figure counts comes first. */
+function leadHolds(ref: FigureRef, stems: string[]): boolean {
+  const held = new Set(terms(ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.span[0])));
+  return stems.every((t) => held.has(t));
+}
+
+const thingOf = (series: TrendSeries) => series.key.split('|')[1]!;
+
+/**
+ * Figures that say nothing of what they count ("our trade deficit in goods exceeded $1 trillion") join the series
+ * the query names when they are measured the same way, their sentence holds all of the query, and the words
+ * before them every word of that series' thing the query names. Whether any joined.
+ */
+function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: readonly string[]): boolean {
+  const named = thingOf(first)
+    .split(' ')
+    .filter((stem) => asked.includes(stem));
+  const [unit, , per] = first.key.split('|');
+  const unnamedKey = [unit, '', per].join('|');
+  const unnamed = groups.get(unnamedKey) ?? [];
+  const joining = unnamed.filter((f) => f.coverage >= JOIN_COVERAGE && leadHolds(f.ref, named));
+  if (named.length === 0 || joining.length === 0) return false;
+  groups.set(first.key, [...groups.get(first.key)!, ...joining]);
+  const left = unnamed.filter((f) => !joining.includes(f));
+  if (left.length > 0) groups.set(unnamedKey, left);
+  else groups.delete(unnamedKey);
+  return true;
 }
 
 function seriesOf(key: string, found: Found[]): TrendSeries {

@@ -227,7 +227,7 @@ describe('trend series, property', () => {
           for (const series of trend.series) {
             const figures = series.points.flatMap((p) => p.figures);
             expect(new Set(figures.map((f) => f.figure.unit ?? 'count')).size).toBe(1);
-            expect(new Set(figures.map(countedOf)).size).toBe(1);
+            expect(new Set(figures.map((f) => countedOf(f))).size).toBe(1);
             expect(new Set(figures.map(periodOf)).size).toBe(1);
             expect(new Set(series.points.map((p) => p.document)).size).toBe(series.points.length);
             for (const point of series.points) {
@@ -240,5 +240,23 @@ describe('trend series, property', () => {
       ),
       { numRuns: 150, seed: Number(process.env.PROPERTY_SEED ?? 1) },
     );
+  });
+});
+
+describe('trend series, figures saying nothing of what they count', () => {
+  it('joins them to the series the query names when their sentence holds all of it, the thing before them', () => {
+    const library = sheetsLibrary([
+      { date: '2022-01-10', statements: ['The country ran a $800 billion trade deficit.'] },
+      { date: '2023-01-10', statements: ['The country ran a $900 billion trade deficit.'] },
+      { date: '2024-01-10', statements: ['Our trade deficit exceeded $1 trillion.'] },
+      { date: '2024-06-10', statements: ['Spending reached $2 trillion despite the trade deficit.'] },
+    ]);
+    const [first, ...others] = findTrend(library, 'trade deficit').series;
+    expect(first!.points.map((p) => [p.date, p.value])).toEqual([
+      ['2022-01-10', 800e9],
+      ['2023-01-10', 900e9],
+      ['2024-01-10', 1e12],
+    ]);
+    expect(others.flatMap((s) => s.points.map((p) => p.value))).toEqual([2e12]);
   });
 });

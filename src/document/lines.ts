@@ -86,21 +86,24 @@ const WIDEST_WRAP = 100;
 // show a body wrapped at that width rather than a few lines that happen to be long.
 const NEAR = 10;
 const FULL_LINES = 5;
-// A token this long (a link's address) cannot be broken: a wrapped line holding one may stick out past the width.
-const UNBREAKABLE = /\S{31,}/;
+// A link's address (or a path) this long cannot be broken: a wrapped line holding one may stick out past the width.
+// Only a line holding a slash is searched for one, as the search costs more than all the rest here.
+const UNBREAKABLE = /(?:^|\s)\S{31}/;
+const holdsUnbreakable = (text: string) => text.length > 30 && text.includes('/') && UNBREAKABLE.test(text);
 // Headings, HTML and table rows, which are never wrapped.
 const NEVER_WRAPPED = /^\s*[#<|]/;
 
 /**
  * The width the body's lines are wrapped at: all its lines that could have been wrapped fit in it but for the widest
  * two and 1% (headings written on one line, the odd stray), and at least FULL_LINES of them come near it (or pass
- * it), as wrapped lines do. Null when that is over WIDEST_WRAP or too few lines come near it. Counted, not sorted: linear.
+ * it), as wrapped lines do. Null when that is over WIDEST_WRAP or too few lines come near it. Counted, not sorted:
+ * linear.
  */
 export function wrapWidth(lines: readonly Line[]): number | null {
   const counts = new Array<number>(WIDEST_WRAP + 2).fill(0);
   let total = 0;
   for (const line of lines) {
-    if (isBlank(line.text) || UNBREAKABLE.test(line.text) || NEVER_WRAPPED.test(line.text)) continue;
+    if (isBlank(line.text) || NEVER_WRAPPED.test(line.text) || holdsUnbreakable(line.text)) continue;
     counts[Math.min(line.text.trimEnd().length, WIDEST_WRAP + 1)]!++;
     total++;
   }

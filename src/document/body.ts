@@ -28,6 +28,9 @@ interface Open {
 const TERMINAL = /[.!?:;"”’)\]*_]\s*$/;
 // Two trailing spaces or a backslash: a Markdown hard line break, so the next line is a new statement.
 const HARD_BREAK = /(?: {2}|\\)$/;
+// A line that introduces what follows, and a line that is a bold label from end to end ("**Lower costs**").
+const INTRODUCES = /:[*_]*\s*$/;
+const LABEL_LINE = /^\s*(\*\*|__).*\1\s*$/;
 // How a line continuing a sentence starts.
 const CONTINUATION_START = /^\s*[a-z0-9(]/;
 
@@ -126,7 +129,7 @@ class BodyReader {
 
   private text(index: number, indent: number): void {
     const line = this.body.lines[index]!;
-    if (this.open && continues(this.open, this.body.lines[index - 1], line, indent, this.body.wrapped)) {
+    if (this.open && continues(this.open, this.body.lines[index - 1], line, indent, this.body)) {
       this.extend(this.open.point, line.end);
       return;
     }
@@ -166,14 +169,29 @@ class BodyReader {
 
 /**
  * Whether a line of text continues the open statement rather than starting one. In wrapped text every line
- * does; otherwise a bullet's indented text does, and so does a line that carries on a sentence the previous
- * line left unfinished. A blank line (but for a bullet's indented text) or a hard break ends the statement.
+ * does; otherwise a bullet's indented text does, a line the wrapping pushed onto the next line does, and so does a
+ * line that carries on a sentence the previous line left unfinished. A blank line (but for a bullet's indented
+ * text) or a hard break ends the statement.
  */
-function continues(open: Open, previous: Line | undefined, line: Line, indent: number, wrapped: boolean): boolean {
+function continues(open: Open, previous: Line | undefined, line: Line, indent: number, body: Body): boolean {
   if (!previous || HARD_BREAK.test(previous.text)) return false;
   const indentedUnderBullet = open.bullet && indent > open.indent;
   if (isBlank(previous.text) && !indentedUnderBullet) return false;
-  return wrapped || indentedUnderBullet || (!TERMINAL.test(previous.text) && CONTINUATION_START.test(line.text));
+  if (body.wrapped || indentedUnderBullet) return true;
+  if (wrappedOnto(previous, line, body.width)) return true;
+  return !TERMINAL.test(previous.text) && CONTINUATION_START.test(line.text);
+}
+
+/**
+ * Whether the line break before `line` is one the wrapping made: the line's first word would not have fitted at the
+ * end of the previous line. A short line (a name, a label) followed by one that starts with a capital stays a
+ * line of its own, and so does a line that introduces what follows (ending in a colon) or is a bold label on its
+ * own, as the lines after those may be items of a list without marks.
+ */
+function wrappedOnto(previous: Line, line: Line, width: number | null): boolean {
+  if (width === null || INTRODUCES.test(previous.text) || LABEL_LINE.test(previous.text)) return false;
+  const firstWord = /^\s*(\S*)/.exec(line.text)![1]!;
+  return previous.text.trimEnd().length + 1 + firstWord.length > width;
 }
 
 function unplaced(line: Line): Warning {

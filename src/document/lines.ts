@@ -15,6 +15,8 @@ export interface Body {
   lines: readonly Line[];
   /** Whether the body is wrapped at a fixed width (see looksWrapped). */
   wrapped: boolean;
+  /** The width its lines are wrapped at, when they are (see wrapWidth); null for text written a paragraph a line. */
+  width: number | null;
 }
 
 // Bullet marks: "-", "*", "+", the typographic bullets, and "1." / "1)" numbering.
@@ -76,4 +78,39 @@ export function looksWrapped(lines: readonly Line[]): boolean {
   const short = lengths.filter((n) => n <= 80).length;
   const full = lengths.filter((n) => n >= 55).length;
   return short / lengths.length >= 0.9 && full / lengths.length >= 0.25;
+}
+
+// Wrapped text is at most this wide; a body whose lines run wider is written a paragraph a line.
+const WIDEST_WRAP = 100;
+// A wrapped line comes within NEAR columns of the width unless its paragraph ends there; FULL_LINES such lines
+// show a body wrapped at that width rather than a few lines that happen to be long.
+const NEAR = 10;
+const FULL_LINES = 5;
+// A link's address (or a path) this long cannot be broken: a wrapped line holding one may stick out past the width.
+// Only a line holding a slash is searched for one, as the search costs more than all the rest here.
+const UNBREAKABLE = /(?:^|\s)\S{31}/;
+const holdsUnbreakable = (text: string) => text.length > 30 && text.includes('/') && UNBREAKABLE.test(text);
+// Headings, HTML and table rows, which are never wrapped.
+const NEVER_WRAPPED = /^\s*[#<|]/;
+
+/**
+ * The width the body's lines are wrapped at: all its lines that could have been wrapped fit in it but for the widest
+ * two and 1% (headings written on one line, the odd stray), and at least FULL_LINES of them come near it (or pass
+ * it), as wrapped lines do. Null when that is over WIDEST_WRAP or too few lines come near it. Counted, not sorted:
+ * linear.
+ */
+export function wrapWidth(lines: readonly Line[]): number | null {
+  const counts = new Array<number>(WIDEST_WRAP + 2).fill(0);
+  let total = 0;
+  for (const line of lines) {
+    if (isBlank(line.text) || NEVER_WRAPPED.test(line.text) || holdsUnbreakable(line.text)) continue;
+    counts[Math.min(line.text.trimEnd().length, WIDEST_WRAP + 1)]!++;
+    total++;
+  }
+  let outliers = 2 + Math.floor(total / 100);
+  let width = WIDEST_WRAP + 1;
+  for (; width > 0 && outliers >= counts[width]!; width--) outliers -= counts[width]!;
+  if (width === 0 || width > WIDEST_WRAP) return null;
+  const near = counts.slice(Math.max(0, width - NEAR + 1)).reduce((sum, n) => sum + n, 0);
+  return near >= FULL_LINES ? width : null;
 }

@@ -5,7 +5,7 @@ import { readBody } from './body.js';
 import { placeFigures } from './figure-placement.js';
 import { chooseFormat } from './formats/index.js';
 import { readFrontMatter } from './front-matter.js';
-import { looksWrapped, splitLines, type Body } from './lines.js';
+import { looksWrapped, splitLines, wrapWidth, type Body } from './lines.js';
 import { readPreamble } from './preamble.js';
 import { shapeWarnings, statementsOf } from './sections.js';
 import { splitSentences } from './sentences.js';
@@ -22,7 +22,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
   const frontMatter = readFrontMatter(lines);
   const format = chooseFormat({ file, frontMatter: frontMatter.found });
   const bodyLines = lines.slice(frontMatter.bodyStart);
-  const body: Body = { text, lines: bodyLines, wrapped: looksWrapped(bodyLines) };
+  const body: Body = { text, lines: bodyLines, wrapped: looksWrapped(bodyLines), width: wrapWidth(bodyLines) };
   const preamble = readPreamble(body);
   const { sections, warnings } = readBody(body, preamble.end, format);
   addSentences(text, sections);

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { readBody } from '../../src/document/body.js';
 import { chooseFormat } from '../../src/document/formats/index.js';
 import { splitLines } from '../../src/document/lines.js';
+import { parseDocument } from '../../src/document/parse.js';
 
-function read(text: string, { wrapped = false, file = 'sheet.md' } = {}) {
-  const body = { text, lines: splitLines(text), wrapped };
+function read(text: string, { wrapped = false, width = null as number | null, file = 'sheet.md' } = {}) {
+  const body = { text, lines: splitLines(text), wrapped, width };
   const content = readBody(body, 0, chooseFormat({ file, frontMatter: false }));
   for (const section of content.sections) {
     for (const point of [...(section.lead ? [section.lead] : []), ...section.points]) {
@@ -16,7 +17,7 @@ function read(text: string, { wrapped = false, file = 'sheet.md' } = {}) {
 }
 
 /** Each section as its title and its statements: [group, depth, text]. */
-const outline = (text: string, options?: { wrapped?: boolean; file?: string }) =>
+const outline = (text: string, options?: { wrapped?: boolean; width?: number; file?: string }) =>
   read(text, options).sections.map((s) => ({
     title: s.title,
     lead: s.lead?.text ?? null,
@@ -101,6 +102,91 @@ describe('readBody: statements and groups', () => {
       [0, 0, 'It passed.\nIt is law.'],
       [1, 0, 'Next one.'],
     ]);
+  });
+});
+
+// Issue 23: in text wrapped at a width but not seen as wrapped as a whole (many link addresses, many short lines),
+// a line break before a capital cut a sentence in two. Each break is judged on its own: the next line's first word
+// would not have fitted on the line before.
+describe('readBody: lines the wrapping broke, in text not seen as wrapped', () => {
+  const points = (text: string) => outline(text, { width: 72 })[0]!.points.map((point) => point[2]);
+
+  it('continues a sentence whose next word did not fit on the line', () => {
+    const text =
+      'In 2024, partners committed $2.5 billion in Malaria Investments through\nPresident’s Malaria Initiative.';
+    expect(points(text)).toEqual([
+      'In 2024, partners committed $2.5 billion in Malaria Investments through\nPresident’s Malaria Initiative.',
+    ]);
+  });
+
+  it('keeps a paragraph whole across a sentence that ends where the line did', () => {
+    const text = [
+      'The program reached 2 million students last year in every one of the 50',
+      'states. The Department of Education will expand it to 3 million in 2026.',
+      'Students in rural areas will gain the most from the expansion.',
+    ].join('\n');
+    expect(points(text)).toEqual([text]);
+  });
+
+  it('keeps a short line before a capital a line of its own (names, addresses)', () => {
+    expect(points('Patricia Bennett\nMississippi College School of Law')).toEqual([
+      'Patricia Bennett',
+      'Mississippi College School of Law',
+    ]);
+  });
+
+  it('keeps a list item, and a heading, apart from the full line before them', () => {
+    const line = 'Our partners include the largest manufacturers of chips and batteries in';
+    expect(points(`${line}\n-   Arizona and Ohio`)).toEqual([line, 'Arizona and Ohio']);
+    const sentence = 'Our partners include the largest manufacturers of chips and batteries.';
+    for (const heading of ['## Lower Costs for Families', 'LOWER COSTS FOR FAMILIES']) {
+      expect(outline(`${sentence}\n${heading}\nPrices fell.`, { width: 72 })).toEqual([
+        { title: 'Overview', lead: null, points: [[0, 0, sentence]] },
+        { title: 'Lower Costs for Families', lead: null, points: [[0, 0, 'Prices fell.']] },
+      ]);
+    }
+  });
+
+  it('keeps a bold label line apart from the text under it, however wide', () => {
+    const label = '**Lowering costs for families across the country is the first goal.**';
+    expect(points(`Prices rose.\n${label}\nPrices fell in every state.`)).toEqual([
+      'Prices rose.',
+      label,
+      'Prices fell in every state.',
+    ]);
+  });
+
+  it('keeps a line ending in a colon apart from the list after it, marked or not', () => {
+    const intro = 'Companies announced new commitments to train workers across the country:';
+    const unmarked = `${intro}\nAcme Corporation will train 500 workers.\nBeta Industries will train 300.`;
+    expect(points(unmarked)).toEqual([
+      intro,
+      'Acme Corporation will train 500 workers.',
+      'Beta Industries will train 300.',
+    ]);
+    expect(points(`${intro}\n-   Acme Corporation will train 500 workers.`)).toEqual([
+      intro,
+      'Acme Corporation will train 500 workers.',
+    ]);
+  });
+});
+
+describe('parseDocument: a sheet wrapped at 72 columns around long link addresses (issue 23)', () => {
+  it('finds its width and keeps each paragraph one statement, as in text seen as wrapped', () => {
+    const first = [
+      'The Administration announced new steps today to fight malaria and other',
+      'diseases around the world. Since 2021, the United States has committed',
+      '[$3 billion](https://www.example.gov/briefing-room/2024/04/25/fact-sheet-malaria-investments/)',
+      'to the fight, and partners put $2 billion in Malaria Investments through',
+      'President’s Malaria Initiative programs in 27 countries across Africa.',
+    ].join('\n');
+    const second = [
+      'Health workers in those countries delivered 25 million bed nets and the',
+      '[first vaccines](https://www.example.gov/briefing-room/2024/05/02/fact-sheet-malaria-vaccines/)',
+      'to children under five. Deaths from malaria fell by a third in a decade.',
+    ].join('\n');
+    const document = parseDocument(`${first}\n\n${second}\n`, { file: 'malaria.md' });
+    expect(document.sections.map((section) => section.points.map((point) => point.text))).toEqual([[first, second]]);
   });
 });
 

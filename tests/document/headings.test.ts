@@ -11,7 +11,7 @@ import {
 } from '../../src/document/headings.js';
 import { splitLines, type Body } from '../../src/document/lines.js';
 
-const bodyOf = (text: string, wrapped = false): Body => ({ text, lines: splitLines(text), wrapped });
+const bodyOf = (text: string, wrapped = false): Body => ({ text, lines: splitLines(text), wrapped, width: null });
 
 /** The heading on the given line, with its lead as text, or null. */
 function heading(text: string, index = 0, wrapped = false) {

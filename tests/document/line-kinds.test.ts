@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kindOfLine } from '../../src/document/line-kinds.js';
 import { splitLines, type Body } from '../../src/document/lines.js';
 
-const bodyOf = (text: string): Body => ({ text, lines: splitLines(text), wrapped: false });
+const bodyOf = (text: string): Body => ({ text, lines: splitLines(text), wrapped: false, width: null });
 const kind = (text: string, index = 0) => kindOfLine(bodyOf(text), index).kind;
 
 describe('kindOfLine', () => {

@@ -4,7 +4,8 @@
 // of many spaces (cubic before), a heading with a lead and a "Fact Sheet:" title around long runs of space, a
 // line indented before a lead-heading opening that is none ("   ***SECURING:***", quadratic), a
 // blank-looking line (quadratic), a long sentence of figures (quadratic per sentence), a 100 KB statement
-// escaped for Discord (quadratic), and the property test's generated fact sheets.
+// escaped for Discord (quadratic), text wrapped around long link addresses (issue 23), and the property test's
+// generated fact sheets.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../src/document/figures.js';
@@ -108,6 +109,16 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     const bold = ({ document, span }: { document: Document; span: Span }) =>
       sentenceWithBolds(document, span, [[span[0] + 7, span[0] + 12]]);
     expectLinear(growth(statement, bold, size));
+  });
+
+  // Issue 23: each line break is judged against the body's wrap width, found by counting line lengths.
+  it('text wrapped around long link addresses, and a long line of spaces before a capital', () => {
+    const link = `[report](https://example.gov/${'a'.repeat(60)})`;
+    const paragraph = `In 2024, partners committed $2.5 billion in Malaria Investments through\n${link}\nPresident’s plan.\n`;
+    expectLinear(growth((n) => paragraph.repeat(n), parse('a.md'), 200));
+    expectLinear(
+      growth((n) => `${paragraph.repeat(5)}x${spaces(n)}\n${spaces(n)}President’s plan.\n`, parse('a.md'), 20_000),
+    );
   });
 
   it('the property test’s generated fact sheets, parsed and indexed', () => {

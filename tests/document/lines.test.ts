@@ -9,6 +9,7 @@ import {
   looksWrapped,
   nextContent,
   splitLines,
+  wrapWidth,
 } from '../../src/document/lines.js';
 
 describe('splitLines', () => {
@@ -105,5 +106,23 @@ describe('looksWrapped', () => {
   it('does not see wrapping in long unwrapped paragraphs or in very short texts', () => {
     expect(looksWrapped(splitLines([200, 150, 30, 180].map(line).join('\n')))).toBe(false);
     expect(looksWrapped(splitLines([70, 70, 70].map(line).join('\n')))).toBe(false);
+  });
+});
+
+describe('wrapWidth', () => {
+  /** Words of three letters, n characters in all. */
+  const line = (n: number) => `${'abc '.repeat(n).slice(0, n - 1)}x`;
+  const widthOf = (lengths: number[], ...more: string[]) =>
+    wrapWidth(splitLines([...lengths.map(line), ...more].join('\n')));
+
+  it('finds the width the lines are wrapped at, past headings, link addresses and a stray wide line', () => {
+    const link = `[report](https://example.gov/${'a'.repeat(60)}) and more words here`;
+    expect(widthOf([70, 72, 68, 30, 71, 72, 12, 81], `## ${line(120)}`, link, '<img src="x" />')).toBe(72);
+  });
+
+  it('is null for paragraphs written a line each, and for too few lines near any width', () => {
+    expect(widthOf([200, 150, 30, 180, 120, 140])).toBeNull();
+    expect(widthOf([70, 70, 70])).toBeNull();
+    expect(widthOf([])).toBeNull();
   });
 });

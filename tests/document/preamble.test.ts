@@ -1,11 +1,11 @@
 // The title, date and epigraph a fact sheet may open with, and where its sections then start.
 import { describe, expect, it } from 'vitest';
-import { looksWrapped, splitLines, type Body } from '../../src/document/lines.js';
+import { looksWrapped, splitLines, wrapWidth, type Body } from '../../src/document/lines.js';
 import { readPreamble } from '../../src/document/preamble.js';
 
 function preamble(text: string) {
   const lines = splitLines(text);
-  const body: Body = { text, lines, wrapped: looksWrapped(lines) };
+  const body: Body = { text, lines, wrapped: looksWrapped(lines), width: wrapWidth(lines) };
   const found = readPreamble(body);
   return { ...found, rest: lines[found.end]?.text ?? null };
 }
@@ -57,7 +57,7 @@ describe('readPreamble: title and date', () => {
   });
 
   it('finds nothing in an empty body', () => {
-    expect(readPreamble({ text: '', lines: [], wrapped: false })).toEqual({
+    expect(readPreamble({ text: '', lines: [], wrapped: false, width: null })).toEqual({
       title: null,
       date: null,
       epigraph: null,

@@ -13,7 +13,8 @@ const present = existsSync(CORPUS);
 if (!present) console.log(`feed round-trip test skipped: ${CORPUS} is not here`);
 
 /** Every 16th file in name order: about 100 fact sheets from both folders and every year. */
-const SAMPLE_STEP = 16;
+// ROUND_TRIP_STEP=4 (or 1) prints the rates of a wider sample, by hand; the floors below are for the default one.
+const SAMPLE_STEP = Number(process.env.ROUND_TRIP_STEP) || 16;
 
 function corpusFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -39,8 +40,8 @@ describe.skipIf(!present)('the corpus through the feed pipeline and back', () =>
         `figures ${(figureRate * 100).toFixed(2)}%, sections the same in ${(sectionRate * 100).toFixed(1)}% of files`,
     );
     expect(results.filter((result) => result.error).map((result) => `${result.file}: ${result.error}`)).toEqual([]);
-    expect(results.length).toBeGreaterThan(90);
-    expect(statementRate).toBeGreaterThanOrEqual(0.99);
+    expect(results.length).toBeGreaterThan(Math.floor(1500 / SAMPLE_STEP));
+    expect(statementRate).toBeGreaterThanOrEqual(0.993);
     expect(figureRate).toBeGreaterThanOrEqual(0.99);
     expect(sectionRate).toBeGreaterThanOrEqual(0.9);
   });

@@ -1,10 +1,11 @@
 // The search indexes a library builds once, with the weight of each field named and explained here.
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
-import { leadIn, type IndexedSentence } from './figure-search.js';
+import { leadIn, SortedTerms, type IndexedSentence } from './figure-search.js';
 import { ContextRanking } from './context-ranking.js';
-import type { Collected } from './refs.js';
-import { TextIndex } from './search.js';
+import { numbersAndWords, type Shape } from './near-same.js';
+import type { Collected, StatementRef } from './refs.js';
+import { terms, TextIndex } from './search.js';
 import type { Steps } from './steps.js';
 import { SYNONYMS } from './vocabulary.js';
 
@@ -29,6 +30,11 @@ export interface Indexes {
   documents: TextIndex;
   sections: TextIndex;
   statements: TextIndex;
+  /**
+   * Each statement's numbers and words, for folding near-identical /search hits (near-same.ts): kept from the
+   * stems indexed, since working them out again for each of up to 500 hits was most of a /search's CPU.
+   */
+  statementWords: ReadonlyMap<StatementRef, Omit<Shape, 'key'>>;
 }
 
 /** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */
@@ -53,12 +59,16 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
     yield;
   }
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
+  const statementWords = new Map<StatementRef, Omit<Shape, 'key'>>();
   for (const [i, ref] of parts.statements.entries()) {
-    statementIndex.add(i, { text: plainTextOf(ref.document, ref.point.text) });
+    const stems = terms(plainTextOf(ref.document, ref.point.text));
+    statementIndex.add(i, { text: stems });
+    const { numbers, words } = numbersAndWords(stems);
+    statementWords.set(ref, { numbers, words: new SortedTerms(words) });
     yield;
   }
   for (const index of [documentIndex, sectionIndex, statementIndex]) yield* index.prepareSteps();
-  return { documents: documentIndex, sections: sectionIndex, statements: statementIndex };
+  return { documents: documentIndex, sections: sectionIndex, statements: statementIndex, statementWords };
 }
 
 /**

@@ -21,15 +21,17 @@ export interface Shape {
   words: TermSet & { readonly size: number };
 }
 
+const isNumber = (stem: string) => /^\d/.test(stem);
+
+/** The numbers a text's stems state, in order of value, and its other stems: a shape but for its key. */
+export function numbersAndWords(stems: readonly string[]): { numbers: string; words: string[] } {
+  return { numbers: stems.filter(isNumber).sort().join(' '), words: stems.filter((stem) => !isNumber(stem)) };
+}
+
 /** A text's shape, from its reader's text. */
 export function shapeOf(text: string): Shape {
-  const stems = terms(text);
-  const isNumber = (stem: string) => /^\d/.test(stem);
-  return {
-    key: text.toLowerCase(),
-    numbers: stems.filter(isNumber).sort().join(' '),
-    words: new Set(stems.filter((stem) => !isNumber(stem))),
-  };
+  const { numbers, words } = numbersAndWords(terms(text));
+  return { key: text.toLowerCase(), numbers, words: new Set(words) };
 }
 
 /** Whether two texts say the same: the same text, or the same numbers and nearly all the same words. */

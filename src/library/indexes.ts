@@ -34,8 +34,11 @@ export interface Indexes {
    * Each statement's numbers and words, for folding near-identical /search hits (near-same.ts): kept from the
    * stems indexed, since working them out again for each of up to 500 hits was most of a /search's CPU.
    */
-  statementWords: ReadonlyMap<StatementRef, Omit<Shape, 'key'>>;
+  statementWords: ReadonlyMap<StatementRef, StatementWords>;
 }
+
+/** A statement's shape (near-same.ts) but for its text: the first statement with the same text stands for it. */
+export type StatementWords = Omit<Shape, 'key'> & { sameTextAs: number };
 
 /** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */
 export function* indexSteps(documents: readonly Document[], parts: Collected): Steps<Indexes> {
@@ -59,12 +62,18 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
     yield;
   }
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
-  const statementWords = new Map<StatementRef, Omit<Shape, 'key'>>();
+  const statementWords = new Map<StatementRef, StatementWords>();
+  // Only while building: a search compares the numbers standing for texts, not the texts.
+  const firstWithText = new Map<string, number>();
   for (const [i, ref] of parts.statements.entries()) {
-    const stems = terms(plainTextOf(ref.document, ref.point.text));
+    const text = plainTextOf(ref.document, ref.point.text);
+    const stems = terms(text);
     statementIndex.add(i, { text: stems });
+    const key = text.toLowerCase();
+    const sameTextAs = firstWithText.get(key) ?? i;
+    if (sameTextAs === i) firstWithText.set(key, i);
     const { numbers, words } = numbersAndWords(stems);
-    statementWords.set(ref, { numbers, words: new SortedTerms(words) });
+    statementWords.set(ref, { sameTextAs, numbers, words: new SortedTerms(words) });
     yield;
   }
   for (const index of [documentIndex, sectionIndex, statementIndex]) yield* index.prepareSteps();

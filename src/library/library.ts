@@ -301,9 +301,10 @@ function searchFacet(
     documents: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementTerms: (query) => indexes.statements.queryTerms(query),
     statementShape: (ref) => {
-      const text = plainTextOf(ref.document, ref.point.text);
       const indexed = indexes.statementWords.get(ref);
-      return indexed ? { key: text.toLowerCase(), ...indexed } : shapeOf(text);
+      if (!indexed) return shapeOf(plainTextOf(ref.document, ref.point.text));
+      // A NUL first: no reader's text, which a ref from elsewhere is keyed by, is taken for a statement's number.
+      return { key: `\u0000${indexed.sameTextAs}`, numbers: indexed.numbers, words: indexed.words };
     },
   };
 }

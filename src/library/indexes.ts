@@ -1,11 +1,12 @@
 // The search indexes a library builds once, with the weight of each field named and explained here.
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
-import { leadIn, SortedTerms, type IndexedSentence } from './figure-search.js';
+import { leadIn, type IndexedSentence } from './figure-search.js';
 import { ContextRanking } from './context-ranking.js';
-import { numbersAndWords, type Shape } from './near-same.js';
-import type { Collected, StatementRef } from './refs.js';
+import { numbersAndWords } from './near-same.js';
+import type { Collected } from './refs.js';
 import { terms, TextIndex } from './search.js';
+import { StatementWords } from './statement-words.js';
 import type { Steps } from './steps.js';
 import { SYNONYMS } from './vocabulary.js';
 
@@ -34,11 +35,8 @@ export interface Indexes {
    * Each statement's numbers and words, for folding near-identical /search hits (near-same.ts): kept from the
    * stems indexed, since working them out again for each of up to 500 hits was most of a /search's CPU.
    */
-  statementWords: ReadonlyMap<StatementRef, StatementWords>;
+  statementWords: StatementWords;
 }
-
-/** A statement's shape (near-same.ts) but for its text: the first statement with the same text stands for it. */
-export type StatementWords = Omit<Shape, 'key'> & { sameTextAs: number };
 
 /** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */
 export function* indexSteps(documents: readonly Document[], parts: Collected): Steps<Indexes> {
@@ -62,7 +60,7 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
     yield;
   }
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
-  const statementWords = new Map<StatementRef, StatementWords>();
+  const statementWords = new StatementWords();
   // Only while building: a search compares the numbers standing for texts, not the texts.
   const firstWithText = new Map<string, number>();
   for (const [i, ref] of parts.statements.entries()) {
@@ -73,10 +71,11 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
     const sameTextAs = firstWithText.get(key) ?? i;
     if (sameTextAs === i) firstWithText.set(key, i);
     const { numbers, words } = numbersAndWords(stems);
-    statementWords.set(ref, { sameTextAs, numbers, words: new SortedTerms(words) });
+    statementWords.add(ref, sameTextAs, numbers, words);
     yield;
   }
   for (const index of [documentIndex, sectionIndex, statementIndex]) yield* index.prepareSteps();
+  statementWords.seal();
   return { documents: documentIndex, sections: sectionIndex, statements: statementIndex, statementWords };
 }
 

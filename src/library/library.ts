@@ -300,12 +300,7 @@ function searchFacet(
     statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS) => statementsFound(query, scope, limit),
     documents: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementTerms: (query) => indexes.statements.queryTerms(query),
-    statementShape: (ref) => {
-      const indexed = indexes.statementWords.get(ref);
-      if (!indexed) return shapeOf(plainTextOf(ref.document, ref.point.text));
-      // A NUL first: no reader's text, which a ref from elsewhere is keyed by, is taken for a statement's number.
-      return { key: `\u0000${indexed.sameTextAs}`, numbers: indexed.numbers, words: indexed.words };
-    },
+    statementShape: (ref) => indexes.statementWords.shape(ref) ?? shapeOf(plainTextOf(ref.document, ref.point.text)),
   };
 }
 

@@ -3,7 +3,7 @@ import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
 import { leadIn, type IndexedSentence } from './figure-search.js';
 import { ContextRanking } from './context-ranking.js';
-import { numbersAndWords } from './near-same.js';
+import { numbersOf } from './near-same.js';
 import type { Collected } from './refs.js';
 import { terms, TextIndex } from './search.js';
 import { StatementWords } from './statement-words.js';
@@ -60,7 +60,7 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
     yield;
   }
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
-  const statementWords = new StatementWords();
+  const [numbers, sameTextAs] = [new Array<string>(), new Array<number>()];
   // Only while building: a search compares the numbers standing for texts, not the texts.
   const firstWithText = new Map<string, number>();
   for (const [i, ref] of parts.statements.entries()) {
@@ -68,14 +68,14 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
     const stems = terms(text);
     statementIndex.add(i, { text: stems });
     const key = text.toLowerCase();
-    const sameTextAs = firstWithText.get(key) ?? i;
-    if (sameTextAs === i) firstWithText.set(key, i);
-    const { numbers, words } = numbersAndWords(stems);
-    statementWords.add(ref, sameTextAs, numbers, words);
+    sameTextAs.push(firstWithText.get(key) ?? i);
+    if (sameTextAs[i] === i) firstWithText.set(key, i);
+    numbers.push(numbersOf(stems));
     yield;
   }
   for (const index of [documentIndex, sectionIndex, statementIndex]) yield* index.prepareSteps();
-  statementWords.seal();
+  const words = statementIndex.postingsOf('text');
+  const statementWords = new StatementWords(parts.statements, words, numbers, sameTextAs);
   return { documents: documentIndex, sections: sectionIndex, statements: statementIndex, statementWords };
 }
 

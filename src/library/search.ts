@@ -120,6 +120,9 @@ export interface Posting {
   counts: Numbers;
 }
 
+/** A posting while its index is built: plain lists, pushed to. */
+type Growing = { ids: number[]; counts: number[] };
+
 /**
  * Postings at most this long stay plain arrays, trimmed to their length: a typed array's own objects cost more
  * than it saves on a few numbers (a plain array holds each in 8 bytes, a typed one in 4 or 2).
@@ -146,7 +149,8 @@ export class FieldIndex {
     this.lengths.set(id, list.length);
     this.totalLength += list.length;
     for (const term of list) {
-      const posting = this.growing(term);
+      const found = this.postings.get(term);
+      const posting = found && Array.isArray(found.ids) ? (found as Growing) : this.growing(term, found);
       // Ids arrive in ascending order, so a repeat of the term in this entry is always the last one.
       const last = posting.ids.length - 1;
       if (posting.ids[last] === id) posting.counts[last]!++;
@@ -158,11 +162,8 @@ export class FieldIndex {
     this.sorted = null;
   }
 
-  /** A term's posting as lists that can grow (one compacted already is made so again: an entry added late). */
-  private growing(term: string): { ids: number[]; counts: number[] } {
-    const posting = this.postings.get(term);
-    if (posting && Array.isArray(posting.ids) && Array.isArray(posting.counts))
-      return posting as { ids: number[]; counts: number[] };
+  /** A new term's posting, or one compacted already made plain again (an entry added late): lists that grow. */
+  private growing(term: string, posting: Posting | undefined): Growing {
     const grown = { ids: Array.from(posting?.ids ?? []), counts: Array.from(posting?.counts ?? []) };
     this.postings.set(term, grown);
     return grown;
@@ -292,6 +293,11 @@ export class TextIndex {
     this.byLength = null;
     this.sizeCache = null;
     this.corrections.clear();
+  }
+
+  /** One field's postings: each term with the entries holding it. */
+  postingsOf(field: string): ReadonlyMap<string, Posting> {
+    return this.indexes.find((f) => f.field.name === field)?.index.postings ?? new Map<string, Posting>();
   }
 
   /** Builds the lookup tables for typo correction now, so the first query with a typo is not the slow one. */

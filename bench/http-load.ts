@@ -21,16 +21,20 @@ import { build } from './end-to-end.js';
 const autocannon = createRequire(import.meta.url)('autocannon') as typeof import('autocannon').default;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const listed = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').filter(Boolean);
 /** Requests a second asked for; 0: as fast as the replicas answer. */
-const RATES = [500, 1000, 2000, 0];
-const CONNECTIONS = 20;
+const RATES = listed('BENCH_HTTP_RATES', '500,1000,2000,0').map(Number);
+const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 20);
+const REPLICAS = listed('BENCH_HTTP_REPLICAS', '1,2').map(Number);
+const DOCUMENTS = process.env.BENCH_HTTP_DOCUMENTS ?? 'seeds';
+const NODE_ARGS = listed('BENCH_HTTP_NODE_ARGS', '').flatMap((flags) => flags.split(' ').filter(Boolean));
 /** Questions the seed answers with figures. */
 const QUERIES = ['homicides', 'apprehensions', 'burglaries', 'sexual assaults', 'border security', 'arrests'];
 /** What a user types into /stat's query, a letter at a time: h, ho, hom, ... */
 const TYPED = QUERIES.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
 
-export type Endpoint = 'floor' | '/stat' | 'autocomplete';
-const ENDPOINTS: Endpoint[] = ['floor', '/stat', 'autocomplete'];
+export type Endpoint = 'floor' | '/stat' | '/search' | 'autocomplete';
+const ENDPOINTS = listed('BENCH_HTTP_ENDPOINTS', 'floor,/stat,autocomplete') as Endpoint[];
 
 export interface LoadRow {
   replicas: number;
@@ -100,7 +104,8 @@ function payload(standIn: DiscordStandIn, endpoint: Endpoint, n: number): unknow
     return standIn.interactionPayload(InteractionType.ApplicationCommandAutocomplete, data, user);
   }
   const value = asked(n);
-  const data = { id: '940000000000000000', name: 'stat', type: 1, options: [{ name: 'query', type: String_, value }] };
+  const name = endpoint.slice(1);
+  const data = { id: '940000000000000000', name, type: 1, options: [{ name: 'query', type: String_, value }] };
   return standIn.interactionPayload(InteractionType.ApplicationCommand, data, user);
 }
 
@@ -171,7 +176,7 @@ async function load(urls: string[], request: Request, rate: number, seconds: num
 /** Starts one replica with the floor route; resolves once /readyz says ready. */
 async function startReplica(key: SigningKey, standIn: DiscordStandIn): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', './bench/floor-route.js', 'dist/src/main.js'], {
+  const child = spawn(process.execPath, [...NODE_ARGS, '--import', './bench/floor-route.js', 'dist/src/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -182,12 +187,12 @@ async function startReplica(key: SigningKey, standIn: DiscordStandIn): Promise<{
       HTTP_PORT: String(port),
       HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      SEEDS_DIR: 'seeds',
+      SEEDS_DIR: DOCUMENTS,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let waited = 0; waited < 30_000; waited += 50) {
+  for (let waited = 0; waited < 300_000; waited += 50) {
     if (child.exitCode !== null) throw new Error(`a replica exited with ${child.exitCode}`);
     const ready = await fetch(`${url}/readyz`).then(
       (r) => r.ok,
@@ -196,7 +201,7 @@ async function startReplica(key: SigningKey, standIn: DiscordStandIn): Promise<{
     if (ready) return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error('a replica was not ready within 30 s');
+  throw new Error('a replica was not ready within 300 s');
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -217,7 +222,12 @@ async function checkAnswers(url: string, key: SigningKey, standIn: DiscordStandI
       headers: { 'content-type': 'application/json', ...signatureHeaders(key, body) },
     });
     const text = await response.text();
-    const expected = { floor: 'Fixed answer', '/stat': 'Figures for', autocomplete: '"choices":[{' }[endpoint];
+    const expected = {
+      floor: 'Fixed answer',
+      '/stat': 'Figures for',
+      '/search': 'Search:',
+      autocomplete: '"choices":[{',
+    }[endpoint];
     if (!response.ok || !text.includes(expected))
       throw new Error(`${endpoint} answered ${response.status}: ${text.slice(0, 200)}`);
   }
@@ -251,8 +261,10 @@ async function against(replicas: number, seconds: number, key: SigningKey, stand
       for (const endpoint of ENDPOINTS) {
         const count = Math.min(rate ? Math.ceil(rate * seconds * 1.2) : 30_000, 30_000);
         const request = signedRequests(standIn, key, endpoint, count);
+        const from = process.hrtime.bigint() / 1000n;
         const measured = await measuredLoad(started, () => load(urls, request, rate, seconds));
         rows.push({ replicas, endpoint, rate, ...measured });
+        console.error(`profile clock ${from}-${process.hrtime.bigint() / 1000n} µs: ${endpoint} at ${rate || 'max'}`);
         console.error(`measured ${replicas} replica(s), ${endpoint}, ${rate || 'max'}`);
       }
     }
@@ -268,10 +280,10 @@ export async function httpLoad(seconds = Number(process.env.BENCH_HTTP_SECONDS ?
   const key = signingKey();
   const before = loadavg()[0]!;
   try {
-    const one = await against(1, seconds, key, standIn);
-    const two = await against(2, seconds, key, standIn);
-    const rssMb = [...one.rssMb, ...two.rssMb];
-    return { seconds, rows: [...one.rows, ...two.rows], rssMb, loadAverage: [before, loadavg()[0]!] };
+    const runs = [];
+    for (const replicas of REPLICAS) runs.push(await against(replicas, seconds, key, standIn));
+    const rssMb = runs.flatMap((run) => run.rssMb);
+    return { seconds, rows: runs.flatMap((run) => run.rows), rssMb, loadAverage: [before, loadavg()[0]!] };
   } finally {
     await standIn.stop();
   }
@@ -286,7 +298,7 @@ function find(load: HttpLoad, replicas: number, endpoint: Endpoint, rate: number
 /** The table, then each target with what was measured against it. */
 export function printHttpLoad(load: HttpLoad): void {
   console.log(
-    `\nThe HTTP endpoint under load (node dist/src/main.js, INTERACTIONS=http, the seed; autocannon, ${CONNECTIONS} connections, ${load.seconds} s a run; latency in ms; load average ${fmt(load.loadAverage[0])} before, ${fmt(load.loadAverage[1])} after):\n`,
+    `\nThe HTTP endpoint under load (node dist/src/main.js, INTERACTIONS=http, ${DOCUMENTS}; autocannon, ${CONNECTIONS} connections, ${load.seconds} s a run; latency in ms; load average ${fmt(load.loadAverage[0])} before, ${fmt(load.loadAverage[1])} after):\n`,
   );
   console.log(
     '| replicas | endpoint | rate asked | served /s | p50 | p99 | failed | bot CPU µs/req | autocannon CPU µs/req |',
@@ -302,25 +314,26 @@ export function printHttpLoad(load: HttpLoad): void {
   );
   console.log('| target | endpoint | measured |');
   console.log('|---|---|---|');
-  const ofFloor = (endpoint: Endpoint, rates: number[]) =>
-    [1, 2].map((n) =>
-      rates.map((rate) => find(load, n, endpoint, rate)!.served / find(load, n, 'floor', rate)!.served),
-    );
+  const served = (n: number, endpoint: Endpoint, rate: number) => find(load, n, endpoint, rate)?.served ?? NaN;
+  const ofFloor = (n: number, endpoint: Endpoint, rate: number) => served(n, endpoint, rate) / served(n, 'floor', rate);
   const replicas = (n: number) => (n === 1 ? '1 replica' : `${n} replicas`);
-  for (const endpoint of ['/stat', 'autocomplete'] as const) {
-    const fixed = ofFloor(endpoint, RATES.filter(Boolean)).map((r, i) => `${fmt(Math.min(...r))} (${replicas(i + 1)})`);
-    const max = ofFloor(endpoint, [0]).map((r, i) => `${fmt(r[0]!)} (${replicas(i + 1)})`);
+  const commands = ENDPOINTS.filter((endpoint) => endpoint !== 'floor');
+  for (const endpoint of commands) {
+    const fixed = REPLICAS.map(
+      (n) => `${fmt(Math.min(...RATES.filter(Boolean).map((rate) => ofFloor(n, endpoint, rate))))} (${replicas(n)})`,
+    );
+    const max = REPLICAS.map((n) => `${fmt(ofFloor(n, endpoint, 0))} (${replicas(n)})`);
     console.log(`| throughput ≥ 0.8 of the floor's, lowest at a fixed rate | ${endpoint} | ${fixed.join(', ')} |`);
     console.log(`| throughput ≥ 0.8 of the floor's, as fast as answered | ${endpoint} | ${max.join(', ')} |`);
   }
-  for (const endpoint of ['/stat', 'autocomplete'] as const) {
-    const row = find(load, 1, endpoint, 1000)!;
+  for (const endpoint of commands) {
+    const row = find(load, 1, endpoint, 1000);
     console.log(
-      `| p99 ≤ 10 ms at 1,000 a second, one replica | ${endpoint} | ${fmt(row.p99)} ms (served ${fmt(row.served, 0)} /s) |`,
+      `| p99 ≤ 10 ms at 1,000 a second, one replica | ${endpoint} | ${fmt(row?.p99 ?? NaN)} ms (served ${fmt(row?.served ?? NaN, 0)} /s) |`,
     );
   }
   for (const endpoint of ENDPOINTS) {
-    const ratio = find(load, 2, endpoint, 0)!.served / find(load, 1, endpoint, 0)!.served;
+    const ratio = served(2, endpoint, 0) / served(1, endpoint, 0);
     console.log(`| two replicas serve ≥ 1.6x one, as fast as answered | ${endpoint} | ${fmt(ratio)}x |`);
   }
 }
@@ -329,6 +342,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(
     `factsheet-bot HTTP load benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`,
   );
-  build();
+  if (process.env.BENCH_HTTP_BUILD !== '0') build();
   printHttpLoad(await httpLoad());
 }

@@ -8,7 +8,7 @@ import { plainTextOf } from '../src/document/formats/index.js';
 import { dateSpan, shownDate, type DateRange } from '../src/library/dates.js';
 import { MAX_STATEMENT_HITS, type Library, type StatementRef } from '../src/library/library.js';
 import { normalizeTerm } from '../src/library/search.js';
-import { foldNearSame, shapeOf } from '../src/library/near-same.js';
+import { foldNearSame } from '../src/library/near-same.js';
 import { documentFooter } from '../src/render/document.js';
 import { LIMITS } from '../src/render/limits.js';
 import { notFoundEmbed } from '../src/render/not-found.js';
@@ -54,11 +54,11 @@ function textOf(ref: StatementRef): string {
  * A statement found in several documents is one hit, first where it ranks best, listing the others; so is a
  * near-identical one (the same numbers, nearly the same words: src/library/near-same.ts).
  */
-function mergeRepeats(refs: StatementRef[]): SearchHit[] {
+function mergeRepeats(library: Library, refs: StatementRef[]): SearchHit[] {
   const hits = refs.map((ref): SearchHit => ({ ref, alsoIn: [] }));
   return foldNearSame(
     hits,
-    (hit) => shapeOf(textOf(hit.ref)),
+    (hit) => library.search.statementShape(hit.ref),
     (kept, repeat) => {
       for (const document of [repeat.ref.document, ...repeat.alsoIn])
         if (document !== kept.ref.document && !kept.alsoIn.includes(document)) kept.alsoIn.push(document);
@@ -77,7 +77,7 @@ function searchHits(library: Library, ask: Ask): SearchResult {
     return phrases.every((p) => text.includes(p));
   });
   const more = total > refs.length || matching.length > MAX_STATEMENT_HITS;
-  return { hits: mergeRepeats(matching.slice(0, MAX_STATEMENT_HITS)), more };
+  return { hits: mergeRepeats(library, matching.slice(0, MAX_STATEMENT_HITS)), more };
 }
 
 /**

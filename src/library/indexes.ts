@@ -3,8 +3,10 @@ import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
 import { leadIn, type IndexedSentence } from './figure-search.js';
 import { ContextRanking } from './context-ranking.js';
+import { numbersOf } from './near-same.js';
 import type { Collected } from './refs.js';
-import { TextIndex } from './search.js';
+import { terms, TextIndex } from './search.js';
+import { StatementWords } from './statement-words.js';
 import type { Steps } from './steps.js';
 import { SYNONYMS } from './vocabulary.js';
 
@@ -29,6 +31,11 @@ export interface Indexes {
   documents: TextIndex;
   sections: TextIndex;
   statements: TextIndex;
+  /**
+   * Each statement's numbers and words, for folding near-identical /search hits (near-same.ts): kept from the
+   * stems indexed, since working them out again for each of up to 500 hits was most of a /search's CPU.
+   */
+  statementWords: StatementWords;
 }
 
 /** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */
@@ -53,12 +60,23 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
     yield;
   }
   const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
+  const [numbers, sameTextAs] = [new Array<string>(), new Array<number>()];
+  // Only while building: a search compares the numbers standing for texts, not the texts.
+  const firstWithText = new Map<string, number>();
   for (const [i, ref] of parts.statements.entries()) {
-    statementIndex.add(i, { text: plainTextOf(ref.document, ref.point.text) });
+    const text = plainTextOf(ref.document, ref.point.text);
+    const stems = terms(text);
+    statementIndex.add(i, { text: stems });
+    const key = text.toLowerCase();
+    sameTextAs.push(firstWithText.get(key) ?? i);
+    if (sameTextAs[i] === i) firstWithText.set(key, i);
+    numbers.push(numbersOf(stems));
     yield;
   }
   for (const index of [documentIndex, sectionIndex, statementIndex]) yield* index.prepareSteps();
-  return { documents: documentIndex, sections: sectionIndex, statements: statementIndex };
+  const words = statementIndex.postingsOf('text');
+  const statementWords = new StatementWords(parts.statements, words, numbers, sameTextAs);
+  return { documents: documentIndex, sections: sectionIndex, statements: statementIndex, statementWords };
 }
 
 /**

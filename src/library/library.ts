@@ -1,5 +1,6 @@
 // The documents being served, with their search indexes: what every command reads. A Library is immutable
 // once built; reloading builds a new one and swaps it in whole (see reload.ts).
+import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import {
@@ -12,6 +13,7 @@ import {
 } from './figure-search.js';
 import { figureSentenceIndexSteps, indexSteps, type Indexes } from './indexes.js';
 import { freezeSteps } from './freeze.js';
+import { shapeOf, type Shape } from './near-same.js';
 import {
   collectPartSteps,
   partsByDocument,
@@ -59,6 +61,8 @@ export interface Search {
   documents(query: string): Document[];
   /** The stems a statement search looks for (synonyms and typo corrections included): what /search bolds. */
   statementTerms(query: string): Set<string>;
+  /** A statement's shape, to fold near-identical hits: its numbers and words as indexed, not worked out again. */
+  statementShape(ref: StatementRef): Shape;
 }
 
 /** /check's two matchers, raw: claims.ts weighs what a claim says with them. */
@@ -300,6 +304,7 @@ function searchFacet(
     statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS) => statementsFound(query, scope, limit),
     documents: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementTerms: (query) => indexes.statements.queryTerms(query),
+    statementShape: (ref) => indexes.statementWords.shape(ref) ?? shapeOf(plainTextOf(ref.document, ref.point.text)),
   };
 }
 

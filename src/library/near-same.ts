@@ -21,15 +21,16 @@ export interface Shape {
   words: TermSet & { readonly size: number };
 }
 
+/** Whether a stem is a number: a shape compares numbers apart from words. */
+export const isNumberStem = (stem: string): boolean => /^\d/.test(stem);
+
+/** The numbers a text's stems state, in order of value: a shape's `numbers`. */
+export const numbersOf = (stems: readonly string[]): string => stems.filter(isNumberStem).sort().join(' ');
+
 /** A text's shape, from its reader's text. */
 export function shapeOf(text: string): Shape {
   const stems = terms(text);
-  const isNumber = (stem: string) => /^\d/.test(stem);
-  return {
-    key: text.toLowerCase(),
-    numbers: stems.filter(isNumber).sort().join(' '),
-    words: new Set(stems.filter((stem) => !isNumber(stem))),
-  };
+  return { key: text.toLowerCase(), numbers: numbersOf(stems), words: new Set(stems.filter((s) => !isNumberStem(s))) };
 }
 
 /** Whether two texts say the same: the same text, or the same numbers and nearly all the same words. */

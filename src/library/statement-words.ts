@@ -1,0 +1,90 @@
+// Each statement's numbers and words, for folding near-identical /search hits (near-same.ts) without stemming
+// each hit's text again, which was most of a /search's CPU on the corpus. Kept small: a list of word stems a
+// statement cost about 500 bytes (21.7 MB on the corpus), so every statement's words are numbers into one
+// vocabulary, sorted, end to end in one typed array, read off the statements' index once it is built.
+import { isNumberStem, type Shape } from './near-same.js';
+import type { TermSet } from './figure-search.js';
+import type { StatementRef } from './refs.js';
+import type { Posting } from './search.js';
+
+/** Every word's number and the numbers of every statement's words, end to end. */
+interface Table {
+  ids: Uint16Array | Uint32Array;
+  readonly termOf: string[];
+  readonly idOf: Map<string, number>;
+}
+
+/** One statement's words: a stretch of the table's packed ids, read as stems. */
+class PackedTerms implements TermSet {
+  constructor(
+    private readonly table: Table,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get size(): number {
+    return this.to - this.from;
+  }
+
+  has(term: string): boolean {
+    const id = this.table.idOf.get(term);
+    if (id === undefined) return false;
+    let [low, high] = [this.from, this.to - 1];
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = this.table.ids[middle]!;
+      if (found === id) return true;
+      if (found < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let i = this.from; i < this.to; i++) yield this.table.termOf[this.table.ids[i]!]!;
+  }
+}
+
+/** The statements' shapes but for their text, which a number stands for: the first statement holding it. */
+export class StatementWords {
+  private readonly table: Table;
+  /** Where each statement's words start in the table (the next one's start is where they end). */
+  private readonly starts: Int32Array;
+  private readonly statementOf: ReadonlyMap<StatementRef, number>;
+
+  /**
+   * From the statements' index (entry i is statement i): a word's posting lists the statements holding it, once
+   * each, so walking the postings word by word writes each statement's words sorted, and looks none up.
+   */
+  constructor(
+    statements: readonly StatementRef[],
+    postings: ReadonlyMap<string, Posting>,
+    private readonly numbers: readonly string[],
+    private readonly sameTextAs: readonly number[],
+  ) {
+    const words = [...postings].filter(([term]) => !isNumberStem(term));
+    const starts = new Int32Array(statements.length + 1);
+    for (const [, { ids }] of words) for (const id of ids) starts[id + 1]!++;
+    for (let i = 0; i < statements.length; i++) starts[i + 1]! += starts[i]!;
+    // Two bytes a word while the vocabulary allows (the corpus has about 20,000 words), else four.
+    const size = starts[statements.length]!;
+    const packed = words.length <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
+    const next = starts.slice(0, statements.length);
+    words.forEach(([, { ids }], word) => {
+      for (const id of ids) packed[next[id]!++] = word;
+    });
+    const termOf = words.map(([term]) => term);
+    this.table = { ids: packed, termOf, idOf: new Map(termOf.map((term, word) => [term, word])) };
+    this.starts = starts;
+    this.statementOf = new Map(statements.map((ref, i) => [ref, i]));
+  }
+
+  /** A statement's shape, keyed by the number of its text; null for one not indexed. */
+  shape(ref: StatementRef): Shape | null {
+    const i = this.statementOf.get(ref);
+    if (i === undefined) return null;
+    const words = new PackedTerms(this.table, this.starts[i]!, this.starts[i + 1]!);
+    // A NUL first: no reader's text, which a shape of a text alone is keyed by, is taken for a statement's number.
+    return { key: `\u0000${this.sameTextAs[i]}`, numbers: this.numbers[i]!, words };
+  }
+}

@@ -5,6 +5,7 @@
 // of copying the shared fields into every sentence, without the copies (about 50 MB on the corpus). Only a
 // lookup's candidates are scored, never every sentence holding a common title word.
 import { bm25, bm25Idf, FieldIndex, terms, type Alternative } from './search.js';
+import { finish } from './steps.js';
 
 /** A field of every sentence: its own text, or text an owner shares with other sentences. */
 interface Field {
@@ -79,6 +80,8 @@ export class ContextRanking {
         for (const id of ids) holding += count(id);
         this.holdersOf.set(term, holding);
       }
+      // Built once the last sentence is added: its postings are kept typed, as the text indexes' are.
+      finish(index.compactSteps());
     }
     return this;
   }

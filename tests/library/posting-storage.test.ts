@@ -2,6 +2,7 @@
 // as many again unused) and were kept so. Once built they are typed arrays of 2 or 4 bytes a number, or plain
 // arrays trimmed to their length when short; what a search finds is the same. Storage is inspected, never timed.
 import { describe, expect, it } from 'vitest';
+import { ContextRanking } from '../../src/library/context-ranking.js';
 import { FieldIndex, TextIndex } from '../../src/library/search.js';
 import { finish } from '../../src/library/steps.js';
 
@@ -65,5 +66,21 @@ describe("an index's postings, once built", () => {
     const compacted = index().prepare();
     expect(compacted.search('tariff rare', 50)).toEqual(found);
     expect(found[0]!.id).toBe(7);
+  });
+
+  it("hold /stat's context ranking typed once prepared, scoring by BM25", () => {
+    const built = new ContextRanking([{ weight: 1, shared: false }]);
+    for (let n = 0; n < 300; n++) built.add([termsOf(n).join(' ')]);
+    const candidates = [3, 7, 9];
+    const groups = [
+      [{ term: 'tariff', weight: 1, kind: 'word' as const }],
+      [{ term: 'rare', weight: 1, kind: 'word' as const }],
+    ];
+    const prepared = built.prepare();
+    const field = (prepared as unknown as { fields: Array<{ index: FieldIndex }> }).fields[0]!.index;
+    expect(field.postings.get('tariff')!.ids).toBeInstanceOf(Uint16Array);
+    const [three, seven, nine] = Array.from(prepared.scores(groups, candidates));
+    expect(seven).toBeGreaterThan(three!);
+    expect(three).toBe(nine);
   });
 });

@@ -471,8 +471,8 @@ export class SentenceFinder {
     const inDocument = documentId ? (s: IndexedSentence) => s.document.id === documentId : undefined;
     const asked = this.asked(groups);
     for (const sentence of this.candidates(groups, min, inDocument)) {
-      const { coverage, terms: held } = asked.score(sentence);
-      if (coverage >= min) found.push({ sentence, coverage, held: held.size });
+      const { coverage, held } = asked.score(sentence);
+      if (coverage >= min) found.push({ sentence, coverage, held });
     }
     return found.sort((a, b) => b.coverage - a.coverage || newerFirst(a.sentence.document, b.sentence.document));
   }

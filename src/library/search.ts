@@ -36,14 +36,19 @@ export const rememberedStemBytes = (): number => stems.bytes;
 export function normalizeTerm(term: string, { remember = true } = {}): string | null {
   let stem = stems.get(term);
   if (stem !== undefined) return stem;
-  const lower = term
+  const lower = writtenForm(term);
+  stem = !lower || STOPWORDS.has(lower) ? null : /^\d/.test(lower) ? lower.replace(/,/g, '') : stemmer(lower);
+  if (remember && term.length <= MAX_REMEMBERED_WORD) stems.set(term, stem);
+  return stem;
+}
+
+/** A word as written, lower-cased, without dots and apostrophes: what a typo is judged against. */
+export function writtenForm(token: string): string {
+  return token
     .toLowerCase()
     .replace(/\./g, '')
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
-  stem = !lower || STOPWORDS.has(lower) ? null : /^\d/.test(lower) ? lower.replace(/,/g, '') : stemmer(lower);
-  if (remember && term.length <= MAX_REMEMBERED_WORD) stems.set(term, stem);
-  return stem;
 }
 
 /** Splits on anything but letters, digits, dots inside abbreviations, and commas inside numbers. */
@@ -137,6 +142,44 @@ function typed(list: readonly number[]): Numbers {
   return max <= 0xffff ? Uint16Array.from(list) : max <= 0x7fffffff ? Int32Array.from(list) : Uint32Array.from(list);
 }
 
+/** A word of a query: as written (lower-cased) and its stem. */
+interface QueryWord {
+  written: string;
+  term: string;
+}
+
+/** A query's words that are not stopwords. Not remembered: distinct queries come without end. */
+function queryWords(query: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const token of tokenize(query)) {
+    const term = normalizeTerm(token, { remember: false });
+    if (term) words.push({ written: writtenForm(token), term });
+  }
+  return words;
+}
+
+/** The words of `byLength` (words by their length) that may be what a typo of `term` meant. */
+function withinEdits(term: string, byLength: Map<number, string[]>): string[] {
+  const max = typoEdits(term);
+  const found: string[] = [];
+  for (let length = term.length - max; length <= term.length + max; length++)
+    for (const word of byLength.get(length) ?? []) if (isTypoOf(term, word)) found.push(word);
+  return found;
+}
+
+/** Words by their length, yielding every WORDS_PER_STEP words (a build runs in slices: see steps.ts). */
+function* byLength(words: Iterable<string>): Steps<Map<number, string[]>> {
+  const buckets = new Map<number, string[]>();
+  let added = 0;
+  for (const word of words) {
+    const bucket = buckets.get(word.length);
+    if (bucket) bucket.push(word);
+    else buckets.set(word.length, [word]);
+    if (++added % WORDS_PER_STEP === 0) yield;
+  }
+  return buckets;
+}
+
 /** One field's inverted index: each term's entries (ids, ascending) and how often the term occurs in each. */
 export class FieldIndex {
   readonly postings = new Map<string, Posting>();
@@ -227,7 +270,7 @@ export function bm25Idf(holding: number, entries: number): number {
   return Math.log(1 + (entries - held + 0.5) / (held + 0.5));
 }
 /** How much a synonym, a typo correction or a prefix expansion counts against the word itself. */
-export const ALTERNATIVE_WEIGHTS = { synonym: 0.8, typo: 0.7, prefix: 0.9 } as const;
+export const ALTERNATIVE_WEIGHTS = { synonym: 0.8, typo: 0.7, prefix: 0.9, clipped: 0.7, compound: 1 } as const;
 /** Typo correction is tried for this many query words at most, and remembered for this many words. */
 export const MAX_CORRECTED_WORDS = 6;
 export const MAX_REMEMBERED_CORRECTIONS = 10_000;
@@ -236,6 +279,12 @@ export const CORRECTION_MEMO_BYTES = 256 * 2 ** 10;
 const WORDS_PER_STEP = 5_000;
 /** Prefix expansions of the word being typed, at most. */
 const MAX_PREFIX_WORDS = 50;
+/** Longer words of the documents a clipped query word ("admin") stands for, at most: the most frequent. */
+export const MAX_CLIPPED_WORDS = 5;
+/** A word written with hyphens between letters ("cyber-security"). */
+const HYPHENATED = /\p{L}+(?:[-‐‑]\p{L}+)+/gu;
+/** The shortest part of a compound split at query time ("cyber" + "security"). */
+const MIN_COMPOUND_PART = 3;
 
 /** Binary search in an ascending list, from `from`: where `value` is, or would be. */
 function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T, from = 0): number {
@@ -252,7 +301,10 @@ function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T, f
 export interface Alternative {
   term: string;
   weight: number;
-  /** How it stands for the query's word: the word itself, a synonym, a typo correction, or a word it starts. */
+  /**
+   * How it stands for the query's word: the word itself, a synonym, a typo correction, a word it starts (being
+   * typed, or clipped: "admin"), or the compound it forms with the next or previous word ("cyber security").
+   */
   kind: 'word' | keyof typeof ALTERNATIVE_WEIGHTS;
 }
 
@@ -265,7 +317,12 @@ export interface Alternative {
 export class TextIndex {
   private readonly indexes: Array<{ field: Field; index: FieldIndex }>;
   private vocabularyMap: Map<string, number> | null = null;
-  private byLength: Map<number, string[]> | null = null;
+  /** The stems, and the words as the documents write them, by length: for typo correction. */
+  private byLength: { stems: Map<number, string[]>; written: Map<number, string[]> } | null = null;
+  /** The documents' words as written (lower-cased, four letters or more), for judging typos on the words. */
+  private readonly written = new Set<string>();
+  /** Compounds the documents write with a hyphen, joined ("cybersecurity"): a query may write them closed. */
+  private readonly hyphenated = new Set<string>();
   // What queries typed, each with its corrections: a typo repeats as it is typed, but distinct ones come without end.
   private readonly corrections = new BudgetedMap<string, string[]>({
     maxBytes: CORRECTION_MEMO_BYTES,
@@ -286,7 +343,7 @@ export class TextIndex {
   add(id: number, entry: Record<string, string | string[]>): void {
     for (const { field, index } of this.indexes) {
       const value = entry[field.name] ?? '';
-      const list = typeof value === 'string' ? terms(value) : value;
+      const list = typeof value === 'string' ? this.noted(value) : value;
       if (list.length) index.add(id, list);
     }
     this.vocabularyMap = null;
@@ -298,6 +355,21 @@ export class TextIndex {
   /** One field's postings: each term with the entries holding it. */
   postingsOf(field: string): ReadonlyMap<string, Posting> {
     return this.indexes.find((f) => f.field.name === field)?.index.postings ?? new Map<string, Posting>();
+  }
+
+  /** A text's stems, noting its words as written and its hyphenated compounds. */
+  private noted(text: string): string[] {
+    const out: string[] = [];
+    for (const token of tokenize(text)) {
+      const term = normalizeTerm(token);
+      if (!term) continue;
+      out.push(term);
+      if (token.length >= MIN_CORRECTED_LENGTH - 1 && !/^\d/.test(token)) this.written.add(writtenForm(token));
+    }
+    if (text.includes('-') || text.includes('‐') || text.includes('‑'))
+      for (const [compound] of text.matchAll(HYPHENATED))
+        this.hyphenated.add(writtenForm(compound.replace(/\P{L}/gu, '')));
+    return out;
   }
 
   /** Builds the lookup tables for typo correction now, so the first query with a typo is not the slow one. */
@@ -336,31 +408,87 @@ export class TextIndex {
   }
 
   /**
-   * The query's words, each with its alternatives: synonyms, the closest indexed words for a typo, and (for
-   * the word being typed, when `prefixLast`) the indexed words it starts.
+   * The query's words, each with its alternatives: synonyms, the compound it forms with a neighbour, and for a
+   * word the index lacks, the longer words it begins ("admin") or else the closest written words (a typo). A
+   * compound the documents write apart ("cybersecurity": "cyber security") is asked as its parts; the word
+   * being typed (the last, when `prefixLast`) also stands for the indexed words it starts.
    */
   expandQuery(query: string, prefixLast = false): Alternative[][] {
-    const list = terms(query, { remember: false });
-    return list.map((term, position) => {
+    const words = this.withCompoundsSplit(queryWords(query));
+    return words.map((word, position) => {
+      const { term } = word;
       const group: Alternative[] = [{ term, weight: 1, kind: 'word' }];
       for (const synonym of this.synonyms[term] ?? [])
         group.push({ term: synonym, weight: ALTERNATIVE_WEIGHTS.synonym, kind: 'synonym' });
-      const last = position === list.length - 1;
-      if (prefixLast && last) {
-        for (const word of this.withPrefix(term))
-          if (word !== term) group.push({ term: word, weight: ALTERNATIVE_WEIGHTS.prefix, kind: 'prefix' });
-      }
-      if (
-        !this.vocabulary.has(term) &&
-        !(last && this.hasPrefix(term)) &&
-        term.length >= MIN_CORRECTED_LENGTH &&
-        position < MAX_CORRECTED_WORDS
-      ) {
-        for (const near of this.closest(term))
-          group.push({ term: near, weight: ALTERNATIVE_WEIGHTS.typo, kind: 'typo' });
-      }
+      for (const compound of this.compoundsAround(words, position))
+        group.push({ term: compound, weight: ALTERNATIVE_WEIGHTS.compound, kind: 'compound' });
+      const typing = prefixLast && position === words.length - 1;
+      if (typing) group.push(...this.alternativesStarting(term, 'prefix', MAX_PREFIX_WORDS));
+      if (!this.vocabulary.has(term) && term.length >= MIN_CORRECTED_LENGTH && position < MAX_CORRECTED_WORDS)
+        group.push(...this.unknownWordAlternatives(word, typing));
       return group;
     });
+  }
+
+  /**
+   * A word the index lacks: the longer words it begins (a clipped word, "admin"), or when it begins none, the
+   * closest words the documents write (a typo). While it is being typed, the words it begins are there already.
+   */
+  private unknownWordAlternatives(word: QueryWord, typing: boolean): Alternative[] {
+    if (this.hasPrefix(word.term))
+      return typing ? [] : this.alternativesStarting(word.term, 'clipped', MAX_CLIPPED_WORDS);
+    return this.closest(word).map((near): Alternative => ({
+      term: near,
+      weight: ALTERNATIVE_WEIGHTS.typo,
+      kind: 'typo',
+    }));
+  }
+
+  /** The indexed words `term` starts, most frequent first (at most `max`), as alternatives of one kind. */
+  private alternativesStarting(term: string, kind: 'prefix' | 'clipped', max: number): Alternative[] {
+    const words = this.withPrefix(term).filter((word) => word !== term);
+    if (kind === 'clipped') words.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!);
+    return words.slice(0, max).map((word) => ({ term: word, weight: ALTERNATIVE_WEIGHTS[kind], kind }));
+  }
+
+  /**
+   * The query's words with each compound the documents write apart split into its parts: a word the index
+   * lacks, or one the documents also write with a hyphen, when both parts are indexed words.
+   */
+  private withCompoundsSplit(words: QueryWord[]): QueryWord[] {
+    return words.flatMap((word, position) => {
+      const joined = this.vocabulary.has(word.term);
+      if (position >= MAX_CORRECTED_WORDS || (joined && !this.hyphenated.has(word.written))) return [word];
+      return this.compoundParts(word.written) ?? [word];
+    });
+  }
+
+  /** A written word split into two indexed words, the most even split first; null when none splits so. */
+  private compoundParts(written: string): QueryWord[] | null {
+    const middle = written.length >> 1;
+    for (let offset = 0; middle - offset >= MIN_COMPOUND_PART; offset++) {
+      for (const at of offset === 0 ? [middle] : [middle - offset, middle + offset]) {
+        const parts = [written.slice(0, at), written.slice(at)];
+        if (parts.some((part) => part.length < MIN_COMPOUND_PART)) continue;
+        const split = parts.map((part) => ({ written: part, term: normalizeTerm(part, { remember: false }) ?? '' }));
+        if (split.every(({ term }) => this.vocabulary.has(term))) return split;
+      }
+    }
+    return null;
+  }
+
+  /** The indexed compounds word `position` forms with its neighbours ("cyber security": "cybersecurity"). */
+  private compoundsAround(words: QueryWord[], position: number): string[] {
+    const found: string[] = [];
+    for (const [first, second] of [
+      [words[position - 1], words[position]],
+      [words[position], words[position + 1]],
+    ]) {
+      if (!first || !second) continue;
+      const compound = normalizeTerm(first.written + second.written, { remember: false });
+      if (compound && this.vocabulary.has(compound)) found.push(compound);
+    }
+    return found;
   }
 
   /** How many typo corrections are remembered now: only for observing the bound (tests). */
@@ -382,38 +510,33 @@ export class TextIndex {
     return [...new Set(this.indexes.flatMap(({ index }) => index.withPrefix(prefix, MAX_PREFIX_WORDS)))];
   }
 
-  /** The typo corrections of a term, worked out once per term (queries repeat their words). */
-  private closest(term: string): string[] {
-    let best = this.corrections.get(term);
+  /** The typo corrections of a word, worked out once per word as written (queries repeat their words). */
+  private closest(word: QueryWord): string[] {
+    let best = this.corrections.get(word.written);
     if (!best) {
-      best = this.nearest(term);
-      this.corrections.set(term, best);
+      best = this.nearest(word.written, word.term);
+      this.corrections.set(word.written, best);
     }
     return best;
   }
 
-  /** Indexed words within one edit (two from eight letters; a swap of two letters is one), most frequent first. */
-  private nearest(term: string): string[] {
+  /**
+   * The stems of the words the documents write within one edit of the word as typed (two from eight letters;
+   * a swap of two letters is one), then the indexed stems within that of its stem, most frequent first: a
+   * typo's stem drifts further than the word ("crimnals" is one edit from "criminals", "crimnal" two from "crimin").
+   */
+  private nearest(written: string, term: string): string[] {
     this.byLength ??= finish(this.lengthBuckets());
-    const max = typoEdits(term);
-    const found: string[] = [];
-    for (let length = term.length - max; length <= term.length + max; length++) {
-      for (const word of this.byLength.get(length) ?? []) if (isTypoOf(term, word)) found.push(word);
-    }
-    return found.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!).slice(0, 3);
+    const byWords = withinEdits(written, this.byLength.written).map((w) => normalizeTerm(w, { remember: false }) ?? '');
+    const byStems = withinEdits(term, this.byLength.stems);
+    const frequent = (list: string[]) =>
+      list.filter((t) => this.vocabulary.has(t)).sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!);
+    return [...new Set([...frequent(byWords), ...frequent(byStems)])].slice(0, 3);
   }
 
-  /** The indexed words by length, yielding every WORDS_PER_STEP words. */
-  private *lengthBuckets(): Steps<Map<number, string[]>> {
-    const buckets = new Map<number, string[]>();
-    let added = 0;
-    for (const word of this.vocabulary.keys()) {
-      const bucket = buckets.get(word.length) ?? [];
-      bucket.push(word);
-      buckets.set(word.length, bucket);
-      if (++added % WORDS_PER_STEP === 0) yield;
-    }
-    return buckets;
+  /** The indexed stems and the written words by length. */
+  private *lengthBuckets(): Steps<NonNullable<TextIndex['byLength']>> {
+    return { stems: yield* byLength(this.vocabulary.keys()), written: yield* byLength(this.written) };
   }
 
   /** How rare a term is across entries: rare words say more about what is sought. */

@@ -10,7 +10,7 @@ export const CONTEXT_WEIGHT = 0.6;
 export interface WordScore {
   /** The rarity-weighted share of the words it holds, or its context does (counting less). */
   coverage: number;
-  /** How many of the words it holds. */
+  /** How many of the words it holds (two words held by one compound, "cyber security", are two). */
   held: number;
   /** The words' rarity summed, each weighted by how it was found. */
   score: number;
@@ -41,6 +41,7 @@ export class WordsAsked {
   /** The rarity-weighted share of the words a sentence holds, and its score. */
   score(sentence: Weighed): WordScore {
     let held = 0;
+    let words = 0;
     let score = 0;
     const found = new Set<string>();
     for (const [g, group] of this.groups.entries()) {
@@ -51,10 +52,11 @@ export class WordsAsked {
       const hit = group[at]!;
       const weight = hit.weight * (inSentence ? 1 : CONTEXT_WEIGHT);
       found.add(hit.term);
+      words++;
       held += this.wordRarity[g]! * weight;
       score += weight * this.alternativeRarity[g]![at]!;
     }
-    return { coverage: this.wanted === 0 ? 0 : held / this.wanted, held: found.size, score, terms: found };
+    return { coverage: this.wanted === 0 ? 0 : held / this.wanted, held: words, score, terms: found };
   }
 
   /** The first alternative of word `g` that any of the sets holds; -1 when none does. */

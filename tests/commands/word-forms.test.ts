@@ -1,0 +1,96 @@
+// Issue 18, point 5: typos judged on the words as written, clipped words ("admin"), and compounds written
+// closed, hyphenated or apart, the same for /search, /stat and /check.
+import { describe, expect, it } from 'vitest';
+import { check } from '../../commands/check.js';
+import { search } from '../../commands/search.js';
+import { stat } from '../../commands/stat.js';
+import type { Library } from '../../src/library/library.js';
+import { context, libraryOf, seedLibrary } from '../support/library.js';
+
+const seed = seedLibrary();
+const sheet = (...sentences: string[]) => `# Ports Report\n\n## Staff\n\n${sentences.join('\n\n')}\n`;
+const ports = libraryOf({
+  'ports.md': sheet('The administration hired 40 inspectors.', 'The agency spent $5 million on cybersecurity.'),
+});
+const searched = (library: Library, query: string) => search.run(library, { query }, context()).embeds![0]!;
+const quotes = (description: string) =>
+  description
+    .split('\n')
+    .filter((line) => line.startsWith('> '))
+    .map((line) => line.slice(2));
+const checked = (library: Library, claim: string) => check.run(library, { claim }, context()).embeds![0]!;
+
+describe('a typo, judged on the word as written', () => {
+  it('/search "crimnals" finds the criminals of the seed', () => {
+    const embed = searched(seed, 'crimnals');
+    expect(embed.title).toBe('Search: “crimnals”');
+    expect(quotes(embed.description!)[0]).toBe(
+      'The United States should be a sanctuary for law-abiding American citizens, not **criminal** aliens.',
+    );
+  });
+
+  it('/stat "how many crimnals" answers with the criminal aliens arrested', () => {
+    const embed = stat.run(seed, { query: 'how many crimnals' }, context()).embeds![0]!;
+    expect(embed.title).toBe('Figures for “how many crimnals”');
+    expect(quotes(embed.description!)[0]).toBe(
+      'Last year, the heroic men and women of Immigration and Customs Enforcement (ICE) arrested **more than 120,000** criminal aliens.',
+    );
+  });
+});
+
+describe('a clipped word stands for the longer words of the documents it begins', () => {
+  it('/search "admin" finds the administration', () => {
+    expect(quotes(searched(ports, 'admin').description!)).toEqual(['The **administration** hired 40 inspectors.']);
+  });
+
+  it('/stat "how many admin inspectors" answers with confidence', () => {
+    const embed = stat.run(ports, { query: 'how many admin inspectors' }, context()).embeds![0]!;
+    expect(embed.title).toBe('Figures for “how many admin inspectors”');
+    expect(quotes(embed.description!)).toEqual(['The administration hired **40** inspectors.']);
+  });
+
+  it('/check reads "admin" as the administration', () => {
+    const embed = checked(ports, 'The admin employed 70 inspectors');
+    expect(embed.title).toBe('The documents give a different figure: “70”');
+    expect(quotes(embed.description!)).toEqual(['The administration hired **40** inspectors.']);
+  });
+});
+
+describe('a compound written closed, with a hyphen or apart', () => {
+  const WRITTEN = ['cybersecurity', 'cyber-security', 'cyber security'];
+  const libraries = WRITTEN.map((compound) =>
+    libraryOf({ 'ports.md': sheet(`The agency spent $5 million on ${compound}.`) }),
+  );
+
+  for (const [d, documentWrites] of WRITTEN.entries()) {
+    for (const asked of WRITTEN) {
+      it(`/search and /stat "${asked}" find a sheet that writes "${documentWrites}"`, () => {
+        const found = quotes(searched(libraries[d]!, asked).description!);
+        expect(found.map((quote) => quote.replace(/\*\*/g, ''))).toEqual([
+          `The agency spent $5 million on ${documentWrites}.`,
+        ]);
+        const embed = stat.run(libraries[d]!, { query: `how much ${asked}` }, context()).embeds![0]!;
+        expect(embed.title).toBe(`Figures for “how much ${asked}”`);
+        expect(quotes(embed.description!)).toEqual([`The agency spent **$5 million** on ${documentWrites}.`]);
+      });
+    }
+  }
+
+  it('/search finds all three forms in one library, whichever is asked', () => {
+    const library = libraryOf(
+      Object.fromEntries(
+        WRITTEN.map((compound, i) => [`s${i}.md`, sheet(`Agency ${i} spent $5 million on ${compound}.`)]),
+      ),
+    );
+    for (const asked of WRITTEN) {
+      const found = quotes(searched(library, asked).description!).map((quote) => quote.replace(/\*\*/g, ''));
+      expect(found.sort()).toEqual(WRITTEN.map((compound, i) => `Agency ${i} spent $5 million on ${compound}.`));
+    }
+  });
+
+  it('/check matches a compound written apart to the closed one', () => {
+    const embed = checked(ports, 'The agency spent $9 million on cyber security');
+    expect(embed.title).toBe('The documents give a different figure: “$9 million”');
+    expect(quotes(embed.description!)).toEqual(['The agency spent **$5 million** on cybersecurity.']);
+  });
+});

@@ -251,9 +251,16 @@ function ranked(groups: Map<string, Found[]>): TrendSeries[] {
  */
 const JOIN_COVERAGE = 1;
 
-/** Whether the words before the figure in its sentence hold every stem: what a figure counts comes first. */
+/** "**Lower Costs:** ", "__Trade:__ ": a bold label running into its paragraph, which it heads as a title would. */
+const RUN_IN_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,160}?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*/;
+
+/**
+ * Whether the words before the figure in its sentence hold every stem: what a figure counts comes first. A label
+ * opening the sentence is not among them: it says what the paragraph is about, not what this figure counts.
+ */
 function leadHolds(ref: FigureRef, stems: string[]): boolean {
-  const held = new Set(terms(ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.span[0])));
+  const lead = ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.span[0]);
+  const held = new Set(terms(lead.replace(RUN_IN_LABEL, '')));
   return stems.every((t) => held.has(t));
 }
 

@@ -2,6 +2,7 @@
 // mixes units, counted things or periods ("per month" with "per year"), and placed against their documents'
 // dates. A document states a series once on its day: several figures of one series in one document are one
 // point carrying every quote (a range from the lowest to the highest when they differ).
+import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
 import { acronymsOf, otherSpellings, writtenOut, type Acronyms } from './acronyms.js';
 import { documentDate } from './dates.js';
@@ -124,13 +125,14 @@ function namedOf(ref: FigureRef, found: ReadonlySet<string>, acronyms: Acronyms)
   return found.has(stems.at(-1) ?? '') ? stems.filter((t) => found.has(t)).length : 0;
 }
 
-/** A bare counted word joins a series worded more fully when this share of its points' sentences hold the rest. */
+/** A bare counted word joins a series worded more fully when this share of its points say the rest after it. */
 const COMPLETED_SHARE = 0.5;
 
 /**
  * Whether a series counts the same thing as the first, worded another way: the same counted word, and a modifier in
- * common ("announced private investment", "private sector investments"); a bare "applications" when its sentences
- * hold the first's modifiers ("applications to start new businesses"). "Construction jobs" is another thing.
+ * common ("announced private investment", "private sector investments"); a bare "applications" when its figures
+ * are followed by the first's modifiers ("applications to start new businesses"). "Construction jobs" is another
+ * thing, and so are "5,000 jobs" in a sentence that names clean energy elsewhere, or under a label that does.
  */
 export function sameThingAs(first: TrendSeries, other: TrendSeries): boolean {
   const [words, otherWords] = [first.key.split('|')[1]!.split(' '), other.key.split('|')[1]!.split(' ')];
@@ -138,12 +140,23 @@ export function sameThingAs(first: TrendSeries, other: TrendSeries): boolean {
   const [modifiers, otherModifiers] = [words.slice(0, -1), otherWords.slice(0, -1)];
   if (modifiers.length === 0) return otherModifiers.length === 0;
   if (otherModifiers.length > 0) return otherModifiers.some((m) => modifiers.includes(m));
-  const holding = other.points.filter((p) => p.figures.some((f) => sentenceHolds(f, modifiers)));
+  const holding = other.points.filter((p) => p.figures.some((f) => clauseAfterHolds(f, modifiers)));
   return holding.length >= other.points.length * COMPLETED_SHARE;
 }
 
-function sentenceHolds(ref: FigureRef, stems: string[]): boolean {
-  const held = new Set(terms(ref.document.text.slice(...ref.figure.sentenceSpan)));
+/** Where the clause a figure opens ends: a comma before a space, a semicolon, colon, dash or bracket. */
+const CLAUSE_END = /,\s|[;:()\u2013\u2014]/;
+
+/**
+ * Whether the words after a figure, to the end of its clause, hold every stem: what completes the counted word
+ * follows it there ("applications to start new businesses"); words elsewhere in the sentence, or in a run-in
+ * label opening it ("Clean Energy: ... 5,000 jobs"), speak of something else.
+ */
+function clauseAfterHolds(ref: FigureRef, stems: string[]): boolean {
+  const after = ref.document.text.slice(ref.figure.span[1], ref.figure.sentenceSpan[1]);
+  // A link the figure opens ("[170,000 jobs](https://...)") closes after it: its address is no word of the text.
+  const clause = plainTextOf(ref.document, after.replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
+  const held = new Set(terms(clause));
   return stems.every((t) => held.has(t));
 }
 
@@ -238,9 +251,16 @@ function ranked(groups: Map<string, Found[]>): TrendSeries[] {
  */
 const JOIN_COVERAGE = 1;
 
-/** Whether the words before the figure in its sentence hold every stem: what a figure counts comes first. */
+/** "**Lower Costs:** ", "__Trade:__ ": a bold label running into its paragraph, which it heads as a title would. */
+const RUN_IN_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,160}?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*/;
+
+/**
+ * Whether the words before the figure in its sentence hold every stem: what a figure counts comes first. A label
+ * opening the sentence is not among them: it says what the paragraph is about, not what this figure counts.
+ */
 function leadHolds(ref: FigureRef, stems: string[]): boolean {
-  const held = new Set(terms(ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.span[0])));
+  const lead = ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.span[0]);
+  const held = new Set(terms(lead.replace(RUN_IN_LABEL, '')));
   return stems.every((t) => held.has(t));
 }
 

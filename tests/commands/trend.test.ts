@@ -184,6 +184,23 @@ describe('/trend', () => {
     expect(reply.attachments![0]!.description).toBe('Chart of clean energy jobs (clean energy jobs) by document date');
   });
 
+  it('draws no bare counted word whose sentence names the rest elsewhere or in the label opening it', () => {
+    const jobs = sheetsLibrary([
+      { date: '2023-01-01', statements: ['The clean energy law created 170,000 clean energy jobs.'] },
+      { date: '2023-06-01', statements: ['The clean energy law created 210,000 clean energy jobs.'] },
+      { date: '2023-07-01', statements: ['Homes run on clean energy, and the new mill will create 5,000 jobs.'] },
+      { date: '2023-08-01', statements: ['**Clean Energy Future:** The battery park will create 8,100 jobs.'] },
+      { date: '2023-09-01', statements: ['The new mill created 900 jobs.'] },
+      { date: '2023-10-01', statements: ['The new mill created 1,000 jobs.'] },
+    ]);
+    const reply = run({ query: 'clean energy jobs created' }, jobs);
+    expect(reply.attachments![0]!.description).toBe('Chart of clean energy jobs (clean energy jobs) by document date');
+    expect(reply.embeds![0]!.description!.match(/^\*\*\d+\.\*\* .*$/gm)).toEqual([
+      '**1.** 2023-01-01 · 170,000',
+      '**2.** 2023-06-01 · 210,000',
+    ]);
+  });
+
   it('says "no figures to chart" privately when nothing is found', () => {
     const reply = run({ query: 'tariffs' });
     expect(reply.flags).toBe(MessageFlags.Ephemeral);

@@ -259,4 +259,20 @@ describe('trend series, figures saying nothing of what they count', () => {
     ]);
     expect(others.flatMap((s) => s.points.map((p) => p.value))).toEqual([2e12]);
   });
+
+  it('never reads the bold label opening the paragraph as what they count: it heads it, as a title would', () => {
+    const library = sheetsLibrary([
+      { date: '2022-01-10', statements: ['The country ran a $800 billion trade deficit.'] },
+      { date: '2023-01-10', statements: ['The country ran a $900 billion trade deficit.'] },
+      { date: '2024-01-10', statements: ['**Trade Deficit:** In 2024, our trade deficit exceeded $1 trillion.'] },
+      { date: '2024-06-10', statements: ['**Trade Deficit:** In 2024, spending reached $2 trillion.'] },
+    ]);
+    const [first, ...others] = findTrend(library, 'trade deficit').series;
+    expect(first!.points.map((p) => [p.date, p.value])).toEqual([
+      ['2022-01-10', 800e9],
+      ['2023-01-10', 900e9],
+      ['2024-01-10', 1e12],
+    ]);
+    expect(others.flatMap((s) => s.points.map((p) => p.value))).toEqual([2e12]);
+  });
 });

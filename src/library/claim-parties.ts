@@ -70,7 +70,18 @@ export function partiesOf(text: string): Parties {
     }
   }
   close();
-  return groups;
+  return firstMentions(groups);
+}
+
+/**
+ * Each name at its first place only: a name said again ("Indonesia's tariff on U.S. goods was 8% while the U.S.
+ * tariff was 3.3%") is the same party, and its second mention says nothing of who does what to whom.
+ */
+function firstMentions(groups: Parties): Parties {
+  const seen = new Set<string>();
+  return groups
+    .map((group) => group.filter(({ stems }) => !seen.has(stems.join(' ')) && seen.add(stems.join(' '))))
+    .filter((group) => group.length > 0);
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

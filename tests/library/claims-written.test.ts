@@ -165,6 +165,35 @@ describe('the same thing, decided on structure', () => {
     expect(verdicts(same)).toEqual(['stated']);
   });
 
+  it('finds each figure of a statement quoted back whole, though another sentence gives its parties another', () => {
+    const tariffs = sheet([
+      'In 2023, Indonesia’s average tariff on U.S. goods was 8% while the U.S. average applied tariff was 3.3%.',
+      'Under the new agreement, the U.S. average applied tariff on Indonesian goods will rise to 19%.',
+    ]);
+    const quoted = checkClaim(
+      tariffs.claims,
+      'In 2023, Indonesia’s average tariff on U.S. goods was 8% while the U.S. average applied tariff was 3.3%',
+    );
+    expect(verdicts(quoted)).toEqual(['stated', 'stated']);
+    expect([bolded(quoted, 0), bolded(quoted, 1)]).toEqual([['8%'], ['3.3%']]);
+    expect(quoted.figures.map((f) => f.notes)).toEqual([[], []]);
+  });
+
+  it('gives another programme’s budget "not found", never "different"', () => {
+    const budgets = sheet([
+      'The Clean Water Program has an annual budget of $3 billion for local utilities.',
+      'The Safe Streets Program received $400 million this year for crossing guards.',
+    ]);
+    for (const claim of [
+      'The Rural Broadband Program has an annual budget of $3 billion',
+      'The Rural Broadband Program has an annual budget of $5 billion',
+    ])
+      expect(verdicts(checkClaim(budgets.claims, claim)), claim).toEqual(['not-found']);
+    const own = checkClaim(budgets.claims, 'The Clean Water Program has an annual budget of $5 billion');
+    expect(verdicts(own)).toEqual(['different']);
+    expect(bolded(own)).toEqual(['$3 billion']);
+  });
+
   it('never compares a vague figure when the statement gives an exact one', () => {
     const check = checkClaim(library.claims, 'The program brings $1.2 billion for rural water systems');
     expect(verdicts(check)).toEqual(['stated']);
@@ -198,5 +227,52 @@ describe('the same thing, decided on structure', () => {
     const annually = checkClaim(reworded.claims, 'The program will add around 2 million jobs annually over the decade');
     expect(verdicts(annually)).toEqual(['stated']);
     expect(bolded(annually)).toEqual(['around 2 million']);
+  });
+});
+
+describe('a subject named in the sentence before', () => {
+  // Two sheets, so that "agreement", "support", "jobs" and "served" are common words, as in the corpus.
+  const library = libraryOf({
+    'partners.txt': [
+      'FACT SHEET: President Smith Delivers for American Workers',
+      'A STRONGER PARTNERSHIP',
+      'Today, the United States and Chile signed the Critical Minerals Supply Agreement in Santiago.',
+      'This agreement will support more than 12,000 jobs in mining and refining.',
+      'NOMINATIONS',
+      'The President nominated Robert Hale to lead the Federal Maritime Commission.',
+      'He has served in the Navy for 20 years, most recently as a fleet commander.',
+    ].join('\n\n'),
+    'investments.txt': [
+      'FACT SHEET: New Investments Across the Country',
+      'JOBS',
+      'The Clean Ports Agreement will support 4,000 jobs in coastal towns.',
+      'The Rail Yards Agreement will support 2,500 jobs over the next five years.',
+      'She has served in the Army for 12 years.',
+      'Maria Lopez has served in the Senate for 8 years.',
+    ].join('\n\n'),
+  });
+
+  it('reaches "This agreement …" from a claim that names the agreement', () => {
+    const same = checkClaim(library.claims, 'The Critical Minerals Supply Agreement will support 12,000 jobs');
+    expect(verdicts(same)).toEqual(['stated']);
+    expect(bolded(same)).toEqual(['more than 12,000']);
+    const other = checkClaim(library.claims, 'The Critical Minerals Supply Agreement will support 30,000 jobs');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(bolded(other)).toEqual(['more than 12,000']);
+  });
+
+  it('reaches "He has served …" from a claim that names him, and no one else’s years', () => {
+    const same = checkClaim(library.claims, 'Robert Hale has served in the Navy for 20 years');
+    expect(verdicts(same)).toEqual(['stated']);
+    expect(bolded(same)).toEqual(['20']);
+    expect(verdicts(checkClaim(library.claims, 'Robert Hale has served in the Navy for two decades'))).toEqual([
+      'stated',
+    ]);
+    expect(verdicts(checkClaim(library.claims, 'Robert Hale has served in the Navy for 30 years'))).toEqual([
+      'different',
+    ]);
+    expect(verdicts(checkClaim(library.claims, 'Robert Hale has served in the Army for 12 years'))).toEqual([
+      'not-found',
+    ]);
   });
 });

@@ -67,6 +67,7 @@ const SHORT_UNITS: Record<string, string> = {
   yr: 'years',
   mos: 'months',
   hrs: 'hours',
+  pct: '%',
 };
 const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** "fourfold", "3-fold", "3x", "2.5×": a multiple the recognizer of documents does not read. */
@@ -87,9 +88,11 @@ const ABBREVIATED = new RegExp(
  */
 function withClaimReadings(claim: string, figures: FoundFigure[], start: number, end: number): FoundFigure[] {
   const read = figures.map((figure) => {
-    const word = /^\s*([A-Za-z]+)\b/.exec(claim.slice(figure.span[1], end));
+    const after = claim.slice(figure.span[1], end);
+    const word = /^\s*([A-Za-z]+)\b/.exec(after);
     const unit = figure.unit === null && word ? SHORT_UNITS[word[1]!.toLowerCase()] : undefined;
-    return unit ? { ...figure, unit } : figure;
+    const period = figure.timeframe === null ? ratePeriod(after) : null;
+    return { ...figure, unit: unit ?? figure.unit, timeframe: period ?? figure.timeframe };
   });
   const add = (match: RegExpMatchArray, value: number, unit: string) => {
     const span: Span = [start + match.index!, start + match.index! + match[0].length];
@@ -104,6 +107,24 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
   for (const match of text.matchAll(ABBREVIATED))
     add(match, Number(match[1]!.replace(/,/g, '')), SHORT_UNITS[match[2]!.toLowerCase()]!);
   return read.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Periods as chat writes them short, and the period each stands for. */
+const SHORT_PERIODS: Record<string, string> = { wk: 'week', mo: 'month', yr: 'year', hr: 'hour', annum: 'year' };
+/** A rate's period written right after its amount: "/week", "/mo", "weekly", "per annum". */
+const RATE_PERIOD = /^\s*(?:\/\s*([a-z]+)|(week|month|year|dai|hour)ly\b|per\s+(annum)\b)/i;
+const PERIODS = new Set(['year', 'month', 'week', 'day', 'hour']);
+
+/**
+ * The period of a rate the recognizer of documents leaves unread ("$35/week", "$35 weekly", "$500,000 per
+ * annum"), written as it reads periods ("per week"), so that the rate is compared with its period.
+ */
+function ratePeriod(after: string): string | null {
+  const match = RATE_PERIOD.exec(after);
+  if (!match) return null;
+  const written = (match[1] ?? match[2] ?? match[3]!).toLowerCase().replace(/s$/, '');
+  const period = written === 'dai' ? 'day' : (SHORT_PERIODS[written] ?? written);
+  return PERIODS.has(period) ? `per ${period}` : null;
 }
 
 /** Chat messages break lines without ending sentences: each line is read on its own. */

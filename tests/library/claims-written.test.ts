@@ -55,6 +55,30 @@ describe('equal written differently', () => {
     ).toEqual(['stated']);
   });
 
+  it('reads a rate’s period written short: "/week", "weekly", "/mo", "per annum", "/yr"', () => {
+    for (const claim of [
+      'Community clinics charge patients $35/week for the basic care plan',
+      'Community clinics charge patients $35 weekly for the basic care plan',
+    ]) {
+      const check = checkClaim(library.claims, claim);
+      expect(verdicts(check), claim).toEqual(['different']);
+      expect(check.figures[0]!.notes, claim).toEqual(['The claim gives a figure per week; the statement, per month']);
+    }
+    for (const claim of [
+      'Community clinics charge patients $35/mo for the basic care plan',
+      'Community clinics charge patients $35 monthly for the basic care plan',
+    ])
+      expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
+    const monthly = checkClaim(library.claims, 'The Harbor Authority spends $500,000/month on dredging the channel');
+    expect(verdicts(monthly)).toEqual(['different']);
+    expect(monthly.figures[0]!.notes).toEqual(['The claim gives a figure per month; the statement, per year']);
+    for (const claim of [
+      'The Harbor Authority spends $500,000 per annum on dredging the channel',
+      'The Harbor Authority spends $500,000/yr on dredging the channel',
+    ])
+      expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
+  });
+
   it('never calls a rate stated against a total for a longer span, or for no period at all', () => {
     const seed = seedLibrary();
     const week = checkClaim(seed.claims, 'ICE arrested 120,000 criminals a week');
@@ -127,6 +151,7 @@ describe('claims as people write them', () => {
       'Border apprehensions declined 75 percent since May of last year',
       'Border apprehensions fell 75% since May of last year',
       'Border apprehensions are down 75% since May of last year',
+      'Border apprehensions are down 75 pct since May of last year',
     ])
       expect(verdicts(checkClaim(seed.claims, claim)), claim).toEqual(['stated']);
     expect(verdicts(checkClaim(seed.claims, 'Border apprehensions rose 75% since May of last year'))).toEqual([

@@ -95,6 +95,18 @@ describe('/check', () => {
     expect(metric.description!.split('\n\n').at(-1)).toBe('*161 kilometers is about 100 miles.*');
   });
 
+  it('says under the quote when the claim’s time frame is not the statement’s', () => {
+    const library = libraryOf({
+      'markets.txt': 'FACT SHEET: Markets\n\nSHARES\n\nShares of the exchange are down 69% from the all-time high.\n',
+    });
+    const reply = check.run(library, { claim: 'Shares of the exchange fell 69% in the first month' }, context());
+    expect(embedOf(reply).title).toBe(`${VERDICT_LABELS.stated}: “69%”`);
+    expect(embedOf(reply).description!.split('\n\n').slice(1)).toEqual([
+      '> Shares of the exchange are down **69%** from the all-time high.\n— *FACT SHEET: Markets*',
+      '*The claim says “in the first month”; the statement gives no such time frame.*',
+    ]);
+  });
+
   it('quotes the sentence around the figure, not a paragraph-long block, and cites the whole of it', () => {
     const lead = 'The plan was written over many months with '.repeat(12);
     const library = libraryOf({

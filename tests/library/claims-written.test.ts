@@ -126,6 +126,9 @@ describe('claims as people write them', () => {
       'So apparently ICE arrested more than 120,000 criminal aliens last year lol',
       '<@123456789012345678> ICE arrested more than 120,000 criminal aliens last year 😮🔥',
       'My uncle keeps saying "ICE arrested more than 120,000 criminal aliens last year"',
+      'Heard that ICE arrested more than 120,000 criminal aliens last year',
+      'According to the White House, ICE arrested more than 120,000 criminal aliens last year',
+      'ICE arrested more than 120,000 criminal aliens last year, according to the White House',
     ]) {
       const check = checkClaim(seed.claims, claim);
       expect(verdicts(check), claim).toEqual(['stated']);

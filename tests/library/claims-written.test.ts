@@ -207,6 +207,18 @@ describe('the same thing, decided on structure', () => {
     expect(quoted.figures.map((f) => f.notes)).toEqual([[], []]);
   });
 
+  it('reads a country and its people as one party, the direction kept: "Canada" and "Canadian"', () => {
+    const trade = sheet(['The United States will impose a 25% tariff on steel imports from Canada.']);
+    const same = checkClaim(trade.claims, 'The United States will impose a 25% tariff on Canadian steel imports');
+    expect(verdicts(same)).toEqual(['stated']);
+    for (const claim of [
+      'Canada will impose a 25% tariff on steel imports from the United States',
+      'Canadian tariffs on American steel imports will be 25%',
+      'The United States will impose a 25% tariff on Mexican steel imports',
+    ])
+      expect(verdicts(checkClaim(trade.claims, claim)), claim).toEqual(['not-found']);
+  });
+
   it('gives another programme’s budget "not found", never "different"', () => {
     const budgets = sheet([
       'The Clean Water Program has an annual budget of $3 billion for local utilities.',

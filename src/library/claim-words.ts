@@ -20,8 +20,9 @@ const OPENING = new RegExp(
 const SAYING = String.raw`says?|said|saying|claims?|claimed|claiming|tweeted|posted|wrote|told\s+me`;
 const ATTRIBUTION = new RegExp(String.raw`^[^"“\n]{0,40}?\b(?:${SAYING})\b(?:\s+that\b)?[\s,:]*(?=["“])`, 'iu');
 /** Closings that react rather than claim: "lol", "smh", emoji, runs of "?!", who said it ("according to …"). */
-const CLOSING =
-  /(?:[\s,]*(?:lol|lmao|rofl|smh|omg|wow|fr|ngl|tbh|lmfao|haha+|(?:per\s+the|according\s+to(?:\s+the)?)\s+[\p{L}.’' ]{1,30})\b)+[^\p{L}\p{N}]*$/iu;
+const REACTIONS = String.raw`lol|lmao|rofl|smh|omg|wow|fr|ngl|tbh|lmfao|haha+`;
+const SOURCE = String.raw`(?:per\s+the|according\s+to(?:\s+the)?)\s+[\p{L}.’' ]{1,30}`;
+const CLOSING = new RegExp(String.raw`(?:[\s,]*(?:${REACTIONS}|${SOURCE})\b)+[^\p{L}\p{N}]*$`, 'iu');
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu;
 
 /** The claim with its chat framing blanked (the same length, so spans into it still hold). */

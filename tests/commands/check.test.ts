@@ -125,6 +125,35 @@ describe('/check', () => {
     expect(JSON.stringify(citation)).toContain(`${lead.trim()} input from 4,200 farmers`);
   });
 
+  it('quotes the sentence that holds the figure, not its 600-character paragraph, and cites that sentence', () => {
+    const paragraph = [
+      'The Administration has worked with partners across the region to expand access to clean water.',
+      'Local utilities, tribal nations and rural cooperatives have all taken part in the planning.',
+      'Over the past year the program opened offices in every state and hired staff to help towns apply.',
+      'Applications were reviewed by engineers and community leaders, who weighed need and readiness.',
+      'Grants were awarded to towns with the oldest pipes first, and to schools and clinics next.',
+      'Towns that could not apply alone were paired with neighbors to share costs and expertise.',
+      'In all, the program has replaced 4,700 lead service lines in rural towns.',
+    ].join(' ');
+    expect(paragraph.length).toBeGreaterThan(600);
+    const library = libraryOf({ 'water.txt': `FACT SHEET: Clean Water\n\nWATER\n\n${paragraph}\n` });
+    const reply = check.run(
+      library,
+      { claim: 'The program replaced 4,700 lead service lines in rural towns' },
+      context(),
+    );
+    expect(
+      embedOf(reply)
+        .description!.split('\n')
+        .filter((line) => line.startsWith('> ')),
+    ).toEqual(['> In all, the program has replaced **4,700** lead service lines in rural towns.']);
+    const cite = buttonsOf(reply).find((button) => button.label === 'Cite')!;
+    const citation = JSON.stringify(check.component!(library, cite.custom_id, context()));
+    expect(citation).toContain(
+      '“In all, the program has replaced 4,700 lead service lines in rural towns.” — FACT SHEET',
+    );
+  });
+
   it('posts to the channel only when asked: private:false, or the button by the one who asked', () => {
     const open = check.run(seed, { claim: 'ICE arrested 120,000 criminal aliens', private: false }, context());
     expect(open.flags).toBeUndefined();

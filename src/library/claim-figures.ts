@@ -87,7 +87,8 @@ const ABBREVIATED = new RegExp(
  * multiple ("fourfold", "3x"), read as "×" like "triple".
  */
 function withClaimReadings(claim: string, figures: FoundFigure[], start: number, end: number): FoundFigure[] {
-  const read = figures.map((figure) => {
+  const read = figures.map((found) => {
+    const figure = withScaleWord(found, claim.slice(found.span[1], end));
     const after = claim.slice(figure.span[1], end);
     const word = /^\s*([A-Za-z]+)\b/.exec(after);
     const unit = figure.unit === null && word ? SHORT_UNITS[word[1]!.toLowerCase()] : undefined;
@@ -107,6 +108,19 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
   for (const match of text.matchAll(ABBREVIATED))
     add(match, Number(match[1]!.replace(/,/g, '')), SHORT_UNITS[match[2]!.toLowerCase()]!);
   return read.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Scale words as news and chat write them short ("$1.2 bn", "3 mln"): the documents spell them out. */
+const SHORT_SCALES: Record<string, number> = { bn: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12 };
+
+/** A figure with the short scale word after it taken in: "$1.2 bn" is $1.2 billion, not $1.2. */
+function withScaleWord(figure: FoundFigure, after: string): FoundFigure {
+  const match = /^\s?([a-z]+)\b/i.exec(after);
+  const scale = match && figure.value !== null ? SHORT_SCALES[match[1]!.toLowerCase()] : undefined;
+  if (!scale) return figure;
+  const valueMax = figure.valueMax === null ? null : figure.valueMax * scale;
+  const span: Span = [figure.span[0], figure.span[1] + match![0].length];
+  return { ...figure, value: figure.value! * scale, valueMax, span };
 }
 
 /** Periods as chat writes them short, and the period each stands for. */

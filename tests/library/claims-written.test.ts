@@ -234,9 +234,12 @@ describe('the same thing, decided on structure', () => {
     expect(bolded(own)).toEqual(['$3 billion']);
   });
 
-  it('never compares a vague figure when the statement gives an exact one', () => {
+  it('never compares a vague figure when the statement gives an exact one, however the exact one is written', () => {
     const check = checkClaim(library.claims, 'The program brings $1.2 billion for rural water systems');
     expect(verdicts(check)).toEqual(['stated']);
+    const short = checkClaim(library.claims, 'The program brings $1.2 bn for rural water systems');
+    expect(verdicts(short)).toEqual(['stated']);
+    expect(short.figures[0]!.text).toBe('$1.2 bn');
     const other = checkClaim(library.claims, 'The program brings $2 billion to rural towns for rural water systems');
     expect(verdicts(other)).toEqual(['different']);
     expect(bolded(other)).toEqual(['$1.2 billion']);

@@ -18,7 +18,15 @@ const OPENING = new RegExp(
 );
 /** Who said it, before what they said: 'My uncle keeps saying "…"', 'Someone said …'. */
 const SAYING = String.raw`says?|said|saying|claims?|claimed|claiming|tweeted|posted|wrote|told\s+me`;
-const ATTRIBUTION = new RegExp(String.raw`^[^"“\n]{0,40}?\b(?:${SAYING})\b(?:\s+that\b)?[\s,:]*(?=["“])`, 'iu');
+/** Someone unnamed, who says what follows without quote marks: "Someone said …", "my uncle says that …". */
+const UNNAMED = String.raw`someone|somebody|people|everyone|they|(?:my|a|some)\s+[\p{Ll}\s]{1,25}?`;
+const ATTRIBUTION = new RegExp(
+  [
+    String.raw`^[^"“\n]{0,40}?\b(?:${SAYING})\b(?:\s+that\b)?[\s,:]*(?=["“])`,
+    String.raw`^\s*(?:${UNNAMED})\s+(?:keeps?\s+|are\s+|is\s+)?(?:${SAYING})\b(?:\s+that\b)?[\s,:]*`,
+  ].join('|'),
+  'iu',
+);
 /** Closings that react rather than claim: "lol", "smh", emoji, runs of "?!", who said it ("according to …"). */
 const REACTIONS = String.raw`lol|lmao|rofl|smh|omg|wow|fr|ngl|tbh|lmfao|haha+`;
 const SOURCE = String.raw`(?:per\s+the|according\s+to(?:\s+the)?)\s+[\p{L}.’' ]{1,30}`;

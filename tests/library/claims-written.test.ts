@@ -129,15 +129,19 @@ describe('claims as people write them', () => {
       'Heard that ICE arrested more than 120,000 criminal aliens last year',
       'According to the White House, ICE arrested more than 120,000 criminal aliens last year',
       'ICE arrested more than 120,000 criminal aliens last year, according to the White House',
+      'Someone said ICE arrested more than 120,000 criminal aliens last year??',
+      'my cousin says that ICE arrested more than 120,000 criminal aliens last year',
     ]) {
       const check = checkClaim(seed.claims, claim);
       expect(verdicts(check), claim).toEqual(['stated']);
       expect(bolded(check), claim).toEqual(['more than 120,000']);
       expect(check.figures[0]!.text, claim).toBe('more than 120,000');
     }
-    expect(verdicts(checkClaim(seed.claims, 'BREAKING: ICE arrested 200,000 criminal aliens last year!!'))).toEqual([
-      'different',
-    ]);
+    for (const claim of [
+      'BREAKING: ICE arrested 200,000 criminal aliens last year!!',
+      'Someone said ICE arrested 200,000 criminal aliens last year',
+    ])
+      expect(verdicts(checkClaim(seed.claims, claim)), claim).toEqual(['different']);
     const rural = goldDocument(
       '2021-07-08-fact-sheet-bipartisan-infrastructure-framework-creates-economic-opportunities-for-rural-america.md',
     );

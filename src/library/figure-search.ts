@@ -34,6 +34,8 @@ export interface IndexedSentence {
    * back to ("This agreement …": referent.ts), section title and document title.
    */
   readonly context: ReadonlyArray<ReadonlySet<string>>;
+  /** Stems of the sentence it refers back to, when it opens with "This agreement", "He" … (one of `context`). */
+  readonly referred?: ReadonlySet<string>;
   /** The sentence as a reader sees it, for telling repeats apart. */
   readonly key: string;
 }
@@ -239,7 +241,8 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<IndexedSentenc
     const text = plainTextOf(ref.document, ref.document.text.slice(...ref.figure.sentenceSpan));
     const point = [ref.section.lead, ...ref.section.points].find((p) => p?.id === ref.figure.pointId);
     const lead = point && leadIn(ref.section, point);
-    const referred = point && referredSentence(ref.document, ref.section, point, ref.figure.sentenceSpan);
+    const referredText = point && referredSentence(ref.document, ref.section, point, ref.figure.sentenceSpan);
+    const referred = referredText ? new Set(terms(referredText)) : undefined;
     sentences.push({
       document: ref.document,
       span: ref.figure.sentenceSpan,
@@ -248,10 +251,11 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<IndexedSentenc
       context: [
         ...(point ? [stemsOf(point, plainTextOf(ref.document, point.text))] : []),
         ...(lead ? [stemsOf(lead, plainTextOf(ref.document, lead.text))] : []),
-        ...(referred ? [new Set(terms(referred))] : []),
+        ...(referred ? [referred] : []),
         stemsOf(ref.section, ref.section.title),
         stemsOf(ref.document, ref.document.title),
       ],
+      ...(referred ? { referred } : {}),
       key: text.toLowerCase(),
     });
   }

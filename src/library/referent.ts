@@ -9,7 +9,7 @@ import type { Document, Point, Section, Span } from '../document/types.js';
  * Words that stand for something named before them: personal pronouns and demonstratives, a closed class of
  * English grammar (not a list of topics).
  */
-const REFERRING = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'this', 'these', 'those']);
+const REFERRING = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those']);
 
 /** The first word of a text, markup and quote marks aside, in lower case. */
 const firstWord = (text: string) => /\p{L}+/u.exec(text)?.[0].toLowerCase() ?? '';

@@ -308,6 +308,23 @@ describe('a subject named in the sentence before', () => {
     expect(bolded(other)).toEqual(['more than 12,000']);
   });
 
+  it('finds what a figure counts in the sentence referred to: "… medical debt. That is why we cancelled $7 billion"', () => {
+    const relief = libraryOf({
+      'relief.txt': [
+        'FACT SHEET: Relief for Families',
+        'DEBT RELIEF',
+        '“Far too many families are struggling with medical debt. That is why we have cancelled nearly $7 billion for almost two million Americans,” said the Secretary.',
+        'The program has also cancelled $2 billion for veterans.',
+      ].join('\n\n'),
+    });
+    const same = checkClaim(relief.claims, 'The administration has cancelled nearly $7 billion in medical debt');
+    expect(verdicts(same)).toEqual(['stated']);
+    expect(bolded(same)).toEqual(['nearly $7 billion']);
+    const other = checkClaim(relief.claims, 'The administration has cancelled $9 billion in medical debt');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(bolded(other)).toEqual(['nearly $7 billion']);
+  });
+
   it('reaches "He has served …" from a claim that names him, and no one else’s years', () => {
     const same = checkClaim(library.claims, 'Robert Hale has served in the Navy for 20 years');
     expect(verdicts(same)).toEqual(['stated']);

@@ -67,6 +67,7 @@ const SHORT_UNITS: Record<string, string> = {
   yr: 'years',
   mos: 'months',
   hrs: 'hours',
+  pct: '%',
 };
 const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** "fourfold", "3-fold", "3x", "2.5×": a multiple the recognizer of documents does not read. */
@@ -86,10 +87,13 @@ const ABBREVIATED = new RegExp(
  * multiple ("fourfold", "3x"), read as "×" like "triple".
  */
 function withClaimReadings(claim: string, figures: FoundFigure[], start: number, end: number): FoundFigure[] {
-  const read = figures.map((figure) => {
-    const word = /^\s*([A-Za-z]+)\b/.exec(claim.slice(figure.span[1], end));
+  const read = figures.map((found) => {
+    const figure = withScaleWord(found, claim.slice(found.span[1], end));
+    const after = claim.slice(figure.span[1], end);
+    const word = /^\s*([A-Za-z]+)\b/.exec(after);
     const unit = figure.unit === null && word ? SHORT_UNITS[word[1]!.toLowerCase()] : undefined;
-    return unit ? { ...figure, unit } : figure;
+    const period = figure.timeframe === null ? ratePeriod(after) : null;
+    return { ...figure, unit: unit ?? figure.unit, timeframe: period ?? figure.timeframe };
   });
   const add = (match: RegExpMatchArray, value: number, unit: string) => {
     const span: Span = [start + match.index!, start + match.index! + match[0].length];
@@ -104,6 +108,37 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
   for (const match of text.matchAll(ABBREVIATED))
     add(match, Number(match[1]!.replace(/,/g, '')), SHORT_UNITS[match[2]!.toLowerCase()]!);
   return read.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Scale words as news and chat write them short ("$1.2 bn", "3 mln"): the documents spell them out. */
+const SHORT_SCALES: Record<string, number> = { bn: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12 };
+
+/** A figure with the short scale word after it taken in: "$1.2 bn" is $1.2 billion, not $1.2. */
+function withScaleWord(figure: FoundFigure, after: string): FoundFigure {
+  const match = /^\s?([a-z]+)\b/i.exec(after);
+  const scale = match && figure.value !== null ? SHORT_SCALES[match[1]!.toLowerCase()] : undefined;
+  if (!scale) return figure;
+  const valueMax = figure.valueMax === null ? null : figure.valueMax * scale;
+  const span: Span = [figure.span[0], figure.span[1] + match![0].length];
+  return { ...figure, value: figure.value! * scale, valueMax, span };
+}
+
+/** Periods as chat writes them short, and the period each stands for. */
+const SHORT_PERIODS: Record<string, string> = { wk: 'week', mo: 'month', yr: 'year', hr: 'hour', annum: 'year' };
+/** A rate's period written right after its amount: "/week", "/mo", "weekly", "per annum". */
+const RATE_PERIOD = /^\s*(?:\/\s*([a-z]+)|(week|month|year|dai|hour)ly\b|per\s+(annum)\b)/i;
+const PERIODS = new Set(['year', 'month', 'week', 'day', 'hour']);
+
+/**
+ * The period of a rate the recognizer of documents leaves unread ("$35/week", "$35 weekly", "$500,000 per
+ * annum"), written as it reads periods ("per week"), so that the rate is compared with its period.
+ */
+function ratePeriod(after: string): string | null {
+  const match = RATE_PERIOD.exec(after);
+  if (!match) return null;
+  const written = (match[1] ?? match[2] ?? match[3]!).toLowerCase().replace(/s$/, '');
+  const period = written === 'dai' ? 'day' : (SHORT_PERIODS[written] ?? written);
+  return PERIODS.has(period) ? `per ${period}` : null;
 }
 
 /** Chat messages break lines without ending sentences: each line is read on its own. */

@@ -70,7 +70,18 @@ export function partiesOf(text: string): Parties {
     }
   }
   close();
-  return groups;
+  return firstMentions(groups);
+}
+
+/**
+ * Each name at its first place only: a name said again ("Indonesia's tariff on U.S. goods was 8% while the U.S.
+ * tariff was 3.3%") is the same party, and its second mention says nothing of who does what to whom.
+ */
+function firstMentions(groups: Parties): Parties {
+  const seen = new Set<string>();
+  return groups
+    .map((group) => group.filter(({ stems }) => !seen.has(stems.join(' ')) && seen.add(stems.join(' '))))
+    .filter((group) => group.length > 0);
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -101,11 +112,30 @@ function rootOf(word: string): string {
 /** A word in the prose, not in a link's address ("…/leaders-of-the-caribbean-community/"). */
 const IN_PROSE = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}/-])${pattern}(?![\\p{L}\\p{N}/-])`, 'u');
 
+/**
+ * Whether two words name one party: the same, or a place and its people ("Canada" and "Canadian", "Mexico" and
+ * "Mexican", "China" and "Chinese"), which differ only past a shared start of four letters or more.
+ */
+export function sameName(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  if (x === y) return true;
+  let n = 0;
+  while (n < x.length && x[n] === y[n]) n++;
+  return n >= 4 && n >= Math.min(x.length, y.length) - 1;
+}
+
+/** Whether a document writes a word naming the same party as `word` ("Canada" for "Canadian"). */
+function writesSameName(document: Document, word: string): boolean {
+  for (const [written] of document.text.matchAll(wholeWord(`${escaped(word.slice(0, 4))}\\p{L}*`, 'gu')))
+    if (sameName(written, word)) return true;
+  return false;
+}
+
 /** Whether a document names a party's word: as written, spelled out when an acronym, or as the U.S. */
 const namesWord = (document: Document, word: string, seen: Map<string, boolean>) =>
   lookUp(document, `\u0001${word}`, seen, () => {
     if (stemsOf([word])[0] === HOME) return HOME_TEXT.test(document.text);
-    if (wholeWord(escaped(word)).test(document.text)) return true;
+    if (wholeWord(escaped(word)).test(document.text) || writesSameName(document, word)) return true;
     // An agency goes by many names ("USDA", "the Department of Agriculture", "EVs"): an acronym asks for none.
     return /^\p{Lu}{2,6}s?$/u.test(word);
   });
@@ -133,7 +163,7 @@ export function sameParties(
   const places = partiesOf(statementText).map((group) => group.map((name) => name.stems));
   // A name's place is that of the statement's name holding all its words ("U.S." in "the U.S. Government").
   const placeOf = (name: Name) =>
-    places.findIndex((group) => group.some((own) => name.stems.every((stem) => own.includes(stem))));
+    places.findIndex((group) => group.some((own) => name.stems.every((stem) => own.some((o) => sameName(o, stem)))));
   const order = parties.map((group) => group.map(placeOf).filter((place) => place >= 0));
   for (let i = 0; i < order.length; i++)
     for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;

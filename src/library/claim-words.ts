@@ -6,21 +6,31 @@ import { ALTERNATIVE_WEIGHTS, terms, type Alternative } from './search.js';
 /** Quote marks, emphasis and list marks before a claim's first word. */
 const LEADING_MARKS = String.raw`^[\s"“‘*_>-]*`;
 const INTERJECTIONS = String.raw`(?:(?:so|ok|okay|wow|wait|hey|lol|omg|ngl|tbh|fyi|and|but|yo)\b[\s,!.]*)*`;
-const HEARSAY = String.raw`did\s+you\s+know|apparently|reportedly|allegedly|i\s+heard|you\s+know`;
+const HEARSAY = String.raw`did\s+you\s+know|apparently|reportedly|allegedly|(?:i\s+)?heard|you\s+know`;
 /** Openings that frame a claim rather than say it: a lead-in ending in a colon, a question's "did you know". */
 const OPENING = new RegExp(
   [
     String.raw`${LEADING_MARKS}(?:[\p{L}'’ ]{1,20}:\s+)`, // "BREAKING: ", "fun fact: ", "PSA: "
+    String.raw`${LEADING_MARKS}according\s+to\s+[\p{L}.’' ]{1,40},\s*`, // "According to the White House, "
     String.raw`${LEADING_MARKS}${INTERJECTIONS}(?:(?:${HEARSAY})\b(?:\s+that\b)?[\s,]*)?`,
   ].join('|'),
   'iu',
 );
 /** Who said it, before what they said: 'My uncle keeps saying "…"', 'Someone said …'. */
 const SAYING = String.raw`says?|said|saying|claims?|claimed|claiming|tweeted|posted|wrote|told\s+me`;
-const ATTRIBUTION = new RegExp(String.raw`^[^"“\n]{0,40}?\b(?:${SAYING})\b(?:\s+that\b)?[\s,:]*(?=["“])`, 'iu');
-/** Closings that react rather than claim: "lol", "smh", emoji, runs of "?!". */
-const CLOSING =
-  /(?:[\s,]*(?:lol|lmao|rofl|smh|omg|wow|fr|ngl|tbh|lmfao|haha+|per\s+the\s+[\p{L} ]{1,30})\b)+[^\p{L}\p{N}]*$/iu;
+/** Someone unnamed, who says what follows without quote marks: "Someone said …", "my uncle says that …". */
+const UNNAMED = String.raw`someone|somebody|people|everyone|they|(?:my|a|some)\s+[\p{Ll}\s]{1,25}?`;
+const ATTRIBUTION = new RegExp(
+  [
+    String.raw`^[^"“\n]{0,40}?\b(?:${SAYING})\b(?:\s+that\b)?[\s,:]*(?=["“])`,
+    String.raw`^\s*(?:${UNNAMED})\s+(?:keeps?\s+|are\s+|is\s+)?(?:${SAYING})\b(?:\s+that\b)?[\s,:]*`,
+  ].join('|'),
+  'iu',
+);
+/** Closings that react rather than claim: "lol", "smh", emoji, runs of "?!", who said it ("according to …"). */
+const REACTIONS = String.raw`lol|lmao|rofl|smh|omg|wow|fr|ngl|tbh|lmfao|haha+`;
+const SOURCE = String.raw`(?:per\s+the|according\s+to(?:\s+the)?)\s+[\p{L}.’' ]{1,30}`;
+const CLOSING = new RegExp(String.raw`(?:[\s,]*(?:${REACTIONS}|${SOURCE})\b)+[^\p{L}\p{N}]*$`, 'iu');
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu;
 
 /** The claim with its chat framing blanked (the same length, so spans into it still hold). */

@@ -99,10 +99,13 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   const casing = new Map<string, boolean>();
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, CLAIM_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
-    if (coverage < SURE_COVERAGE && !speaksOf(finder, words.counted, sentence)) continue;
+    const speaks = coverage >= SURE_COVERAGE ? 'itself' : speaksOf(finder, words.counted, sentence);
+    if (!speaks) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
     if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
-    const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, coverage);
+    // What the sentence before names is counted only by figures that name nothing they count ("2,000 homicides").
+    const compared = speaks === 'itself' ? sentence.figures : sentence.figures.filter((ref) => !ref.figure.counts);
+    const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, compared, coverage);
     // "fell 8%" is not stated by "rose 8%": the same amount the other way is a different figure.
     const opposite = claimDirection * changeDirection(sentence.terms) < 0;
     const equal = opposite ? [] : matching.filter((ref) => sameFigure(figure, ref.figure));
@@ -144,14 +147,24 @@ const sameWords = (claimed: string, stated: string | null) => {
   return stated !== null && terms(claimed).every((word) => statedWords.has(word));
 };
 
-/** Whether the sentence names what the claim's figure counts ("new companies" against "new jobs"). */
-function speaksOf(finder: SentenceFinder, counted: Alternative[][], sentence: IndexedSentence): boolean {
-  if (counted.length === 0) return true;
-  return finder.share(counted, sentence.terms) >= COUNTED_MIN_SHARE;
+/**
+ * Whether the sentence names what the claim's figure counts ("new companies" against "new jobs"): itself, or
+ * with the sentence it refers back to ("… struggling with student loan debt. That is why we have forgiven $144
+ * billion"), or not at all.
+ */
+function speaksOf(
+  finder: SentenceFinder,
+  counted: Alternative[][],
+  sentence: IndexedSentence,
+): 'itself' | 'referred' | false {
+  if (counted.length === 0 || finder.share(counted, sentence.terms) >= COUNTED_MIN_SHARE) return 'itself';
+  if (!sentence.referred) return false;
+  const held = new Set([...sentence.terms, ...sentence.referred]);
+  return finder.share(counted, held) >= COUNTED_MIN_SHARE ? 'referred' : false;
 }
 
 /**
- * The sentence's figures about what the claim's figure counts, of those comparable with it (same kind of
+ * The sentence's figures about what the claim's figure counts, of those `compared` comparable with it (same kind of
  * unit): `closest` are those whose own words (what they count, the words around them) hold the most of the
  * claim figure's, `matching` those close enough to be the equal one. A sentence's only figure may be the
  * equal one even when its own words do not match, if the sentence holds enough of the claim.
@@ -161,9 +174,10 @@ function figuresAbout(
   figure: ClaimFigure,
   own: Alternative[][],
   sentence: IndexedSentence,
+  compared: readonly FigureRef[],
   coverage: number,
 ): { matching: FigureRef[]; closest: FigureRef[] } {
-  const ofKind = sentence.figures.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
+  const ofKind = compared.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
   // A vague amount ("billions") is never compared when the statement gives an exact one of the kind.
   const exact = figure.value !== null ? ofKind.filter((ref) => ref.figure.value !== null) : [];
   const comparable = exact.length > 0 ? exact : ofKind;

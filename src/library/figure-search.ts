@@ -14,6 +14,7 @@ import type { ContextRanking } from './context-ranking.js';
 import { candidateIds, type SentencePostings } from './figure-candidates.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
+import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
 
 /**
@@ -28,8 +29,13 @@ export interface IndexedSentence {
   readonly figures: readonly FigureRef[];
   /** The sentence's stems, and those of what its figures count. */
   readonly terms: TermSet;
-  /** Stems of the words around it that a question may use: its statement, section title and document title. */
+  /**
+   * Stems of the words around it that a question may use: its statement, list lead-in, the sentence it refers
+   * back to ("This agreement …": referent.ts), section title and document title.
+   */
   readonly context: ReadonlyArray<ReadonlySet<string>>;
+  /** Stems of the sentence it refers back to, when it opens with "This agreement", "He" … (one of `context`). */
+  readonly referred?: ReadonlySet<string>;
   /** The sentence as a reader sees it, for telling repeats apart. */
   readonly key: string;
 }
@@ -235,6 +241,8 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<IndexedSentenc
     const text = plainTextOf(ref.document, ref.document.text.slice(...ref.figure.sentenceSpan));
     const point = [ref.section.lead, ...ref.section.points].find((p) => p?.id === ref.figure.pointId);
     const lead = point && leadIn(ref.section, point);
+    const referredText = point && referredSentence(ref.document, ref.section, point, ref.figure.sentenceSpan);
+    const referred = referredText ? new Set(terms(referredText)) : undefined;
     sentences.push({
       document: ref.document,
       span: ref.figure.sentenceSpan,
@@ -243,9 +251,11 @@ export function* figureSentenceSteps(figures: FigureRef[]): Steps<IndexedSentenc
       context: [
         ...(point ? [stemsOf(point, plainTextOf(ref.document, point.text))] : []),
         ...(lead ? [stemsOf(lead, plainTextOf(ref.document, lead.text))] : []),
+        ...(referred ? [referred] : []),
         stemsOf(ref.section, ref.section.title),
         stemsOf(ref.document, ref.document.title),
       ],
+      ...(referred ? { referred } : {}),
       key: text.toLowerCase(),
     });
   }

@@ -95,6 +95,18 @@ describe('/check', () => {
     expect(metric.description!.split('\n\n').at(-1)).toBe('*161 kilometers is about 100 miles.*');
   });
 
+  it('says under the quote when the claim’s time frame is not the statement’s', () => {
+    const library = libraryOf({
+      'markets.txt': 'FACT SHEET: Markets\n\nSHARES\n\nShares of the exchange are down 69% from the all-time high.\n',
+    });
+    const reply = check.run(library, { claim: 'Shares of the exchange fell 69% in the first month' }, context());
+    expect(embedOf(reply).title).toBe(`${VERDICT_LABELS.stated}: “69%”`);
+    expect(embedOf(reply).description!.split('\n\n').slice(1)).toEqual([
+      '> Shares of the exchange are down **69%** from the all-time high.\n— *FACT SHEET: Markets*',
+      '*The claim says “in the first month”; the statement gives no such time frame.*',
+    ]);
+  });
+
   it('quotes the sentence around the figure, not a paragraph-long block, and cites the whole of it', () => {
     const lead = 'The plan was written over many months with '.repeat(12);
     const library = libraryOf({
@@ -111,6 +123,35 @@ describe('/check', () => {
     expect([post!.label, cite!.label]).toEqual(['Post to channel', 'Cite']);
     const citation = check.component!(library, cite!.custom_id, context());
     expect(JSON.stringify(citation)).toContain(`${lead.trim()} input from 4,200 farmers`);
+  });
+
+  it('quotes the sentence that holds the figure, not its 600-character paragraph, and cites that sentence', () => {
+    const paragraph = [
+      'The Administration has worked with partners across the region to expand access to clean water.',
+      'Local utilities, tribal nations and rural cooperatives have all taken part in the planning.',
+      'Over the past year the program opened offices in every state and hired staff to help towns apply.',
+      'Applications were reviewed by engineers and community leaders, who weighed need and readiness.',
+      'Grants were awarded to towns with the oldest pipes first, and to schools and clinics next.',
+      'Towns that could not apply alone were paired with neighbors to share costs and expertise.',
+      'In all, the program has replaced 4,700 lead service lines in rural towns.',
+    ].join(' ');
+    expect(paragraph.length).toBeGreaterThan(600);
+    const library = libraryOf({ 'water.txt': `FACT SHEET: Clean Water\n\nWATER\n\n${paragraph}\n` });
+    const reply = check.run(
+      library,
+      { claim: 'The program replaced 4,700 lead service lines in rural towns' },
+      context(),
+    );
+    expect(
+      embedOf(reply)
+        .description!.split('\n')
+        .filter((line) => line.startsWith('> ')),
+    ).toEqual(['> In all, the program has replaced **4,700** lead service lines in rural towns.']);
+    const cite = buttonsOf(reply).find((button) => button.label === 'Cite')!;
+    const citation = JSON.stringify(check.component!(library, cite.custom_id, context()));
+    expect(citation).toContain(
+      '“In all, the program has replaced 4,700 lead service lines in rural towns.” — FACT SHEET',
+    );
   });
 
   it('posts to the channel only when asked: private:false, or the button by the one who asked', () => {

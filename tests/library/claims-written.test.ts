@@ -55,6 +55,30 @@ describe('equal written differently', () => {
     ).toEqual(['stated']);
   });
 
+  it('reads a rate’s period written short: "/week", "weekly", "/mo", "per annum", "/yr"', () => {
+    for (const claim of [
+      'Community clinics charge patients $35/week for the basic care plan',
+      'Community clinics charge patients $35 weekly for the basic care plan',
+    ]) {
+      const check = checkClaim(library.claims, claim);
+      expect(verdicts(check), claim).toEqual(['different']);
+      expect(check.figures[0]!.notes, claim).toEqual(['The claim gives a figure per week; the statement, per month']);
+    }
+    for (const claim of [
+      'Community clinics charge patients $35/mo for the basic care plan',
+      'Community clinics charge patients $35 monthly for the basic care plan',
+    ])
+      expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
+    const monthly = checkClaim(library.claims, 'The Harbor Authority spends $500,000/month on dredging the channel');
+    expect(verdicts(monthly)).toEqual(['different']);
+    expect(monthly.figures[0]!.notes).toEqual(['The claim gives a figure per month; the statement, per year']);
+    for (const claim of [
+      'The Harbor Authority spends $500,000 per annum on dredging the channel',
+      'The Harbor Authority spends $500,000/yr on dredging the channel',
+    ])
+      expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
+  });
+
   it('never calls a rate stated against a total for a longer span, or for no period at all', () => {
     const seed = seedLibrary();
     const week = checkClaim(seed.claims, 'ICE arrested 120,000 criminals a week');
@@ -102,15 +126,22 @@ describe('claims as people write them', () => {
       'So apparently ICE arrested more than 120,000 criminal aliens last year lol',
       '<@123456789012345678> ICE arrested more than 120,000 criminal aliens last year 😮🔥',
       'My uncle keeps saying "ICE arrested more than 120,000 criminal aliens last year"',
+      'Heard that ICE arrested more than 120,000 criminal aliens last year',
+      'According to the White House, ICE arrested more than 120,000 criminal aliens last year',
+      'ICE arrested more than 120,000 criminal aliens last year, according to the White House',
+      'Someone said ICE arrested more than 120,000 criminal aliens last year??',
+      'my cousin says that ICE arrested more than 120,000 criminal aliens last year',
     ]) {
       const check = checkClaim(seed.claims, claim);
       expect(verdicts(check), claim).toEqual(['stated']);
       expect(bolded(check), claim).toEqual(['more than 120,000']);
       expect(check.figures[0]!.text, claim).toBe('more than 120,000');
     }
-    expect(verdicts(checkClaim(seed.claims, 'BREAKING: ICE arrested 200,000 criminal aliens last year!!'))).toEqual([
-      'different',
-    ]);
+    for (const claim of [
+      'BREAKING: ICE arrested 200,000 criminal aliens last year!!',
+      'Someone said ICE arrested 200,000 criminal aliens last year',
+    ])
+      expect(verdicts(checkClaim(seed.claims, claim)), claim).toEqual(['different']);
     const rural = goldDocument(
       '2021-07-08-fact-sheet-bipartisan-infrastructure-framework-creates-economic-opportunities-for-rural-america.md',
     );
@@ -127,6 +158,7 @@ describe('claims as people write them', () => {
       'Border apprehensions declined 75 percent since May of last year',
       'Border apprehensions fell 75% since May of last year',
       'Border apprehensions are down 75% since May of last year',
+      'Border apprehensions are down 75 pct since May of last year',
     ])
       expect(verdicts(checkClaim(seed.claims, claim)), claim).toEqual(['stated']);
     expect(verdicts(checkClaim(seed.claims, 'Border apprehensions rose 75% since May of last year'))).toEqual([
@@ -165,9 +197,53 @@ describe('the same thing, decided on structure', () => {
     expect(verdicts(same)).toEqual(['stated']);
   });
 
-  it('never compares a vague figure when the statement gives an exact one', () => {
+  it('finds each figure of a statement quoted back whole, though another sentence gives its parties another', () => {
+    const tariffs = sheet([
+      'In 2023, Indonesia’s average tariff on U.S. goods was 8% while the U.S. average applied tariff was 3.3%.',
+      'Under the new agreement, the U.S. average applied tariff on Indonesian goods will rise to 19%.',
+    ]);
+    const quoted = checkClaim(
+      tariffs.claims,
+      'In 2023, Indonesia’s average tariff on U.S. goods was 8% while the U.S. average applied tariff was 3.3%',
+    );
+    expect(verdicts(quoted)).toEqual(['stated', 'stated']);
+    expect([bolded(quoted, 0), bolded(quoted, 1)]).toEqual([['8%'], ['3.3%']]);
+    expect(quoted.figures.map((f) => f.notes)).toEqual([[], []]);
+  });
+
+  it('reads a country and its people as one party, the direction kept: "Canada" and "Canadian"', () => {
+    const trade = sheet(['The United States will impose a 25% tariff on steel imports from Canada.']);
+    const same = checkClaim(trade.claims, 'The United States will impose a 25% tariff on Canadian steel imports');
+    expect(verdicts(same)).toEqual(['stated']);
+    for (const claim of [
+      'Canada will impose a 25% tariff on steel imports from the United States',
+      'Canadian tariffs on American steel imports will be 25%',
+      'The United States will impose a 25% tariff on Mexican steel imports',
+    ])
+      expect(verdicts(checkClaim(trade.claims, claim)), claim).toEqual(['not-found']);
+  });
+
+  it('gives another programme’s budget "not found", never "different"', () => {
+    const budgets = sheet([
+      'The Clean Water Program has an annual budget of $3 billion for local utilities.',
+      'The Safe Streets Program received $400 million this year for crossing guards.',
+    ]);
+    for (const claim of [
+      'The Rural Broadband Program has an annual budget of $3 billion',
+      'The Rural Broadband Program has an annual budget of $5 billion',
+    ])
+      expect(verdicts(checkClaim(budgets.claims, claim)), claim).toEqual(['not-found']);
+    const own = checkClaim(budgets.claims, 'The Clean Water Program has an annual budget of $5 billion');
+    expect(verdicts(own)).toEqual(['different']);
+    expect(bolded(own)).toEqual(['$3 billion']);
+  });
+
+  it('never compares a vague figure when the statement gives an exact one, however the exact one is written', () => {
     const check = checkClaim(library.claims, 'The program brings $1.2 billion for rural water systems');
     expect(verdicts(check)).toEqual(['stated']);
+    const short = checkClaim(library.claims, 'The program brings $1.2 bn for rural water systems');
+    expect(verdicts(short)).toEqual(['stated']);
+    expect(short.figures[0]!.text).toBe('$1.2 bn');
     const other = checkClaim(library.claims, 'The program brings $2 billion to rural towns for rural water systems');
     expect(verdicts(other)).toEqual(['different']);
     expect(bolded(other)).toEqual(['$1.2 billion']);
@@ -198,5 +274,69 @@ describe('the same thing, decided on structure', () => {
     const annually = checkClaim(reworded.claims, 'The program will add around 2 million jobs annually over the decade');
     expect(verdicts(annually)).toEqual(['stated']);
     expect(bolded(annually)).toEqual(['around 2 million']);
+  });
+});
+
+describe('a subject named in the sentence before', () => {
+  // Two sheets, so that "agreement", "support", "jobs" and "served" are common words, as in the corpus.
+  const library = libraryOf({
+    'partners.txt': [
+      'FACT SHEET: President Smith Delivers for American Workers',
+      'A STRONGER PARTNERSHIP',
+      'Today, the United States and Chile signed the Critical Minerals Supply Agreement in Santiago.',
+      'This agreement will support more than 12,000 jobs in mining and refining.',
+      'NOMINATIONS',
+      'The President nominated Robert Hale to lead the Federal Maritime Commission.',
+      'He has served in the Navy for 20 years, most recently as a fleet commander.',
+    ].join('\n\n'),
+    'investments.txt': [
+      'FACT SHEET: New Investments Across the Country',
+      'JOBS',
+      'The Clean Ports Agreement will support 4,000 jobs in coastal towns.',
+      'The Rail Yards Agreement will support 2,500 jobs over the next five years.',
+      'She has served in the Army for 12 years.',
+      'Maria Lopez has served in the Senate for 8 years.',
+    ].join('\n\n'),
+  });
+
+  it('reaches "This agreement …" from a claim that names the agreement', () => {
+    const same = checkClaim(library.claims, 'The Critical Minerals Supply Agreement will support 12,000 jobs');
+    expect(verdicts(same)).toEqual(['stated']);
+    expect(bolded(same)).toEqual(['more than 12,000']);
+    const other = checkClaim(library.claims, 'The Critical Minerals Supply Agreement will support 30,000 jobs');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(bolded(other)).toEqual(['more than 12,000']);
+  });
+
+  it('finds what a figure counts in the sentence referred to: "… medical debt. That is why we cancelled $7 billion"', () => {
+    const relief = libraryOf({
+      'relief.txt': [
+        'FACT SHEET: Relief for Families',
+        'DEBT RELIEF',
+        '“Far too many families are struggling with medical debt. That is why we have cancelled nearly $7 billion for almost two million Americans,” said the Secretary.',
+        'The program has also cancelled $2 billion for veterans.',
+      ].join('\n\n'),
+    });
+    const same = checkClaim(relief.claims, 'The administration has cancelled nearly $7 billion in medical debt');
+    expect(verdicts(same)).toEqual(['stated']);
+    expect(bolded(same)).toEqual(['nearly $7 billion']);
+    const other = checkClaim(relief.claims, 'The administration has cancelled $9 billion in medical debt');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(bolded(other)).toEqual(['nearly $7 billion']);
+  });
+
+  it('reaches "He has served …" from a claim that names him, and no one else’s years', () => {
+    const same = checkClaim(library.claims, 'Robert Hale has served in the Navy for 20 years');
+    expect(verdicts(same)).toEqual(['stated']);
+    expect(bolded(same)).toEqual(['20']);
+    expect(verdicts(checkClaim(library.claims, 'Robert Hale has served in the Navy for two decades'))).toEqual([
+      'stated',
+    ]);
+    expect(verdicts(checkClaim(library.claims, 'Robert Hale has served in the Navy for 30 years'))).toEqual([
+      'different',
+    ]);
+    expect(verdicts(checkClaim(library.claims, 'Robert Hale has served in the Army for 12 years'))).toEqual([
+      'not-found',
+    ]);
   });
 });

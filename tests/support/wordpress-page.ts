@@ -94,6 +94,8 @@ export function atomFeed(items: readonly ListingItem[]): string {
 // --- Markdown blocks -------------------------------------------------------------------------------------
 
 const LIST_ITEM = /^( *)([-*+]|\d+[.)])( +)(.*)$/;
+/** "*" then a hard break: pandoc's "<em><br>Words</em>", a paragraph (its bullets are "-", never an empty "*"). */
+const EMPHASIS_BEFORE_BREAK = /^\*( {2,}|\\)$/;
 
 function markdownToHtml(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -113,7 +115,7 @@ function markdownToHtml(markdown: string): string {
         `<h${level} class="wp-block-heading">${inline(line.replace(/^#+\s*/, '').replace(/\s#+\s*$/, ''))}</h${level}>`,
       );
       i++;
-    } else if (LIST_ITEM.test(line)) {
+    } else if (LIST_ITEM.test(line) && !EMPHASIS_BEFORE_BREAK.test(line)) {
       const { html: list, end } = renderList(lines, i, indentOf(line));
       html.push(list);
       i = end;
@@ -212,7 +214,7 @@ function flush(text: string[], parts: string[]): void {
 function nextItem(lines: readonly string[], from: number, indent: number): number {
   let i = from;
   while (i < lines.length && (!lines[i]!.trim() || /^\s*<!--.*-->\s*$/.test(lines[i]!))) i++;
-  const match = i < lines.length ? LIST_ITEM.exec(lines[i]!) : null;
+  const match = i < lines.length && !EMPHASIS_BEFORE_BREAK.test(lines[i]!) ? LIST_ITEM.exec(lines[i]!) : null;
   return match && match[1]!.length === indent ? i : from;
 }
 
@@ -254,14 +256,29 @@ function inline(text: string): string {
 }
 
 /**
- * Pandoc writes the site's "<strong> clear rules</strong>" as "** clear rules**": a space may stand inside a
- * delimiter, which stays inside the tag, as the site had it.
+ * Asterisk runs toggle emphasis in the order they come, as pandoc wrote them from the site's tags: "** **" is the
+ * site's "<strong> </strong>", "****" an empty <strong>, "*** ***" both around a space, and a space may stand
+ * inside a delimiter ("** clear rules**"). A run left open at the end was never the site's tag: it shows nothing,
+ * as the parser reads it.
  */
 function emphasis(text: string): string {
-  return text
-    .replace(/\*\*(\s*[^\s*][\s\S]*?)\*\*/g, '<strong>$1</strong>')
-    .replace(/\*(\s*[^\s*][\s\S]*?)\*/g, '<em>$1</em>')
-    .replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
+  const open = { em: -1, strong: -1 };
+  const pieces: string[] = [];
+  const toggle = (tag: 'em' | 'strong') => {
+    pieces.push(open[tag] < 0 ? `<${tag}>` : `</${tag}>`);
+    open[tag] = open[tag] < 0 ? pieces.length - 1 : -1;
+  };
+  for (const part of text.split(/(\*+)/)) {
+    if (!part.startsWith('*')) {
+      pieces.push(part);
+      continue;
+    }
+    const strongs = Math.floor(part.length / 2);
+    for (let n = 0; n < strongs; n++) toggle('strong');
+    if (part.length % 2) toggle('em');
+  }
+  for (const unclosed of [open.em, open.strong]) if (unclosed >= 0) pieces[unclosed] = '';
+  return pieces.join('').replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
 }
 
 function escapeHtml(text: string): string {

@@ -93,9 +93,11 @@ export function atomFeed(items: readonly ListingItem[]): string {
 
 // --- Markdown blocks -------------------------------------------------------------------------------------
 
-const LIST_ITEM = /^( *)([-*+]|\d+[.)])( +)(.*)$/;
-/** "*" then a hard break: pandoc's "<em><br>Words</em>", a paragraph (its bullets are "-", never an empty "*"). */
-const EMPHASIS_BEFORE_BREAK = /^\*( {2,}|\\)$/;
+/**
+ * A mark, then text: a mark alone before a hard break is text ("2022.  " ending a wrapped item, "*  " opening
+ * pandoc's "<em><br>Words</em>"), as pandoc never writes an empty item and the parser reads it as text.
+ */
+const LIST_ITEM = /^( *)([-*+]|\d+[.)])( +)([^ ].*)$/;
 
 function markdownToHtml(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -115,7 +117,7 @@ function markdownToHtml(markdown: string): string {
         `<h${level} class="wp-block-heading">${inline(line.replace(/^#+\s*/, '').replace(/\s#+\s*$/, ''))}</h${level}>`,
       );
       i++;
-    } else if (LIST_ITEM.test(line) && !EMPHASIS_BEFORE_BREAK.test(line)) {
+    } else if (LIST_ITEM.test(line)) {
       const { html: list, end } = renderList(lines, i, indentOf(line));
       html.push(list);
       i = end;
@@ -214,7 +216,7 @@ function flush(text: string[], parts: string[]): void {
 function nextItem(lines: readonly string[], from: number, indent: number): number {
   let i = from;
   while (i < lines.length && (!lines[i]!.trim() || /^\s*<!--.*-->\s*$/.test(lines[i]!))) i++;
-  const match = i < lines.length && !EMPHASIS_BEFORE_BREAK.test(lines[i]!) ? LIST_ITEM.exec(lines[i]!) : null;
+  const match = i < lines.length ? LIST_ITEM.exec(lines[i]!) : null;
   return match && match[1]!.length === indent ? i : from;
 }
 

@@ -53,7 +53,8 @@ describe.skipIf(!present)('the corpus through the feed pipeline and back', () =>
     expect(refused.filter((result) => !imagesOnly.includes(result)).map((r) => `${r.file}: ${r.error}`)).toEqual([]);
     for (const result of imagesOnly) expect(wordsOutsideHtml(readFileSync(result.file, 'utf8')), result.file).toBe(0);
     expect(results.length).toBeGreaterThan(Math.floor(1500 / SAMPLE_STEP));
-    expect(statementRate).toBeGreaterThanOrEqual(0.993);
+    // The default sample holds its measured rate; a wider one by hand holds the issue's 99%.
+    expect(statementRate).toBeGreaterThanOrEqual(SAMPLE_STEP === 16 ? 0.993 : 0.99);
     expect(figureRate).toBeGreaterThanOrEqual(0.99);
     expect(sectionRate).toBeGreaterThanOrEqual(0.9);
   });

@@ -31,7 +31,7 @@ export async function fetchDocument(entry: FeedEntry, options: FeedOptions): Pro
 /** A page's HTML to a document; exported for the round trip and the benchmark, which bring their own HTML. */
 export function pageToDocument(html: string, entry: FeedEntry, now: number): FetchDocumentResult {
   const page = readPage(html);
-  if (!page) return { ok: false, error: `no main content on ${entry.url}` };
+  if (typeof page === 'string') return { ok: false, error: `${page} on ${entry.url}` };
   const markdown = toMarkdown(page.body);
   const document = pageFacts(page, entry, now);
   return { ok: true, document: { ...document, markdown: frontMatter(document) + markdown } };

@@ -104,6 +104,17 @@ describe('page faults', () => {
     }
   });
 
+  it('a page of images with no text is refused by name, its alt text not taken for the fact sheet', async () => {
+    const figures =
+      '<figure><img src="/chart-1.png" alt="Chart: jobs created each month since 2021" /></figure>'.repeat(2);
+    const page = { ...corpusPage(FIXTURE), bodyHtml: `${figures}<p><strong>###</strong></p>` };
+    server.route('/infographic/', serve(wordpressPage(page), 'text/html'));
+    expect(await fetchDocument(entryFor('/infographic/'), {})).toEqual({
+      ok: false,
+      error: `only images, no text to quote, on ${server.url('/infographic/')}`,
+    });
+  });
+
   it('a page with no <main> falls back to its readable article', async () => {
     const body = corpusPage(FIXTURE).bodyHtml;
     const html = `<!DOCTYPE html><html><head><title>T</title></head><body><nav><a href="/">Home</a></nav><article>${body}</article><footer>Footer</footer></body></html>`;

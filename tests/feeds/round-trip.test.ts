@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/documents.js';
 import { roundTrip } from '../support/feed-round-trip.js';
+import { ONLY_IMAGES } from '../../src/feeds/page-content.js';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 const present = existsSync(CORPUS);
@@ -26,6 +27,12 @@ function corpusFiles(dir: string): string[] {
     .sort();
 }
 
+/** Words a reader sees in a corpus file's body: front matter, HTML, markup and "###" taken out. */
+function wordsOutsideHtml(markdown: string): number {
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<[a-zA-Z/][^<>]*>/g, ' ');
+  return body.split(/\s+/).filter((word) => /[a-zA-Z0-9]/.test(word)).length;
+}
+
 describe.skipIf(!present)('the corpus through the feed pipeline and back', () => {
   it('keeps the statements, sections and figures of a sample of real fact sheets', () => {
     const sample = corpusFiles(CORPUS).filter((_, n) => n % SAMPLE_STEP === 0);
@@ -39,9 +46,15 @@ describe.skipIf(!present)('the corpus through the feed pipeline and back', () =>
       `feed round trip: ${results.length} files, statements ${(statementRate * 100).toFixed(2)}% identical, ` +
         `figures ${(figureRate * 100).toFixed(2)}%, sections the same in ${(sectionRate * 100).toFixed(1)}% of files`,
     );
-    expect(results.filter((result) => result.error).map((result) => `${result.file}: ${result.error}`)).toEqual([]);
+    // A fact sheet of images only is refused by name (src/feeds/page-content.ts says why); its statements, the
+    // parser's reading of the images' HTML, still count as missing. Any other refusal is a failure.
+    const refused = results.filter((result) => result.error);
+    const imagesOnly = refused.filter((result) => result.error!.startsWith(ONLY_IMAGES));
+    expect(refused.filter((result) => !imagesOnly.includes(result)).map((r) => `${r.file}: ${r.error}`)).toEqual([]);
+    for (const result of imagesOnly) expect(wordsOutsideHtml(readFileSync(result.file, 'utf8')), result.file).toBe(0);
     expect(results.length).toBeGreaterThan(Math.floor(1500 / SAMPLE_STEP));
-    expect(statementRate).toBeGreaterThanOrEqual(0.993);
+    // The default sample holds its measured rate; a wider one by hand holds the issue's 99%.
+    expect(statementRate).toBeGreaterThanOrEqual(SAMPLE_STEP === 16 ? 0.993 : 0.99);
     expect(figureRate).toBeGreaterThanOrEqual(0.99);
     expect(sectionRate).toBeGreaterThanOrEqual(0.9);
   });

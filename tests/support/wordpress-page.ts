@@ -93,7 +93,11 @@ export function atomFeed(items: readonly ListingItem[]): string {
 
 // --- Markdown blocks -------------------------------------------------------------------------------------
 
-const LIST_ITEM = /^( *)([-*+]|\d+[.)])( +)(.*)$/;
+/**
+ * A mark, then text: a mark alone before a hard break is text ("2022.  " ending a wrapped item, "*  " opening
+ * pandoc's "<em><br>Words</em>"), as pandoc never writes an empty item and the parser reads it as text.
+ */
+const LIST_ITEM = /^( *)([-*+]|\d+[.)])( +)([^ ].*)$/;
 
 function markdownToHtml(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -254,14 +258,29 @@ function inline(text: string): string {
 }
 
 /**
- * Pandoc writes the site's "<strong> clear rules</strong>" as "** clear rules**": a space may stand inside a
- * delimiter, which stays inside the tag, as the site had it.
+ * Asterisk runs toggle emphasis in the order they come, as pandoc wrote them from the site's tags: "** **" is the
+ * site's "<strong> </strong>", "****" an empty <strong>, "*** ***" both around a space, and a space may stand
+ * inside a delimiter ("** clear rules**"). A run left open at the end was never the site's tag: it shows nothing,
+ * as the parser reads it.
  */
 function emphasis(text: string): string {
-  return text
-    .replace(/\*\*(\s*[^\s*][\s\S]*?)\*\*/g, '<strong>$1</strong>')
-    .replace(/\*(\s*[^\s*][\s\S]*?)\*/g, '<em>$1</em>')
-    .replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
+  const open = { em: -1, strong: -1 };
+  const pieces: string[] = [];
+  const toggle = (tag: 'em' | 'strong') => {
+    pieces.push(open[tag] < 0 ? `<${tag}>` : `</${tag}>`);
+    open[tag] = open[tag] < 0 ? pieces.length - 1 : -1;
+  };
+  for (const part of text.split(/(\*+)/)) {
+    if (!part.startsWith('*')) {
+      pieces.push(part);
+      continue;
+    }
+    const strongs = Math.floor(part.length / 2);
+    for (let n = 0; n < strongs; n++) toggle('strong');
+    if (part.length % 2) toggle('em');
+  }
+  for (const unclosed of [open.em, open.strong]) if (unclosed >= 0) pieces[unclosed] = '';
+  return pieces.join('').replace(/__(?=\S)([\s\S]*?\S)__/g, '<strong>$1</strong>');
 }
 
 function escapeHtml(text: string): string {

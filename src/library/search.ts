@@ -285,6 +285,8 @@ export const MAX_CLIPPED_WORDS = 5;
 const HYPHENATED = /\p{L}+(?:[-‐‑]\p{L}+)+/gu;
 /** The shortest part of a compound split at query time ("cyber" + "security"). */
 const MIN_COMPOUND_PART = 3;
+/** The longest word split into a compound's parts: each split stems both halves, so a long word costs its square. */
+export const MAX_COMPOUND_LENGTH = 40;
 
 /** Binary search in an ascending list, from `from`: where `value` is, or would be. */
 function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T, from = 0): number {
@@ -458,7 +460,8 @@ export class TextIndex {
   private withCompoundsSplit(words: QueryWord[]): QueryWord[] {
     return words.flatMap((word, position) => {
       const joined = this.vocabulary.has(word.term);
-      if (position >= MAX_CORRECTED_WORDS || (joined && !this.hyphenated.has(word.written))) return [word];
+      if (position >= MAX_CORRECTED_WORDS || word.written.length > MAX_COMPOUND_LENGTH) return [word];
+      if (joined && !this.hyphenated.has(word.written)) return [word];
       return this.compoundParts(word.written) ?? [word];
     });
   }

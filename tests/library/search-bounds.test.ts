@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CORRECTION_MEMO_BYTES,
+  MAX_COMPOUND_LENGTH,
   MAX_CORRECTED_WORDS,
   MAX_REMEMBERED_CORRECTIONS,
   MAX_REMEMBERED_STEMS,
@@ -13,6 +14,7 @@ import {
   rememberedStems,
   terms,
 } from '../../src/library/search.js';
+import { BudgetedMap } from '../../src/budgeted-map.js';
 
 // Consonants only, no "s" or "y": the stemmer leaves such words as they are, so each word is its own term.
 const LETTERS = 'bcdfghjklmnpqrtvwxz';
@@ -163,5 +165,24 @@ describe('typo correction', () => {
     expect(largest).toBeGreaterThan(CORRECTION_MEMO_BYTES / 2);
     expect(largest).toBeLessThanOrEqual(CORRECTION_MEMO_BYTES);
     expect(search.rememberedCorrections).toBeLessThan(MAX_REMEMBERED_CORRECTIONS);
+  });
+});
+
+describe('compound splitting', () => {
+  /** Stemmer memo lookups (one a word stemmed) that expanding a one-word query costs. */
+  function lookupsToExpand(word: string): number {
+    const search = new TextIndex([{ name: 'text', weight: 1 }]);
+    search.add(0, { text: 'cyber security cybersecurity' });
+    search.prepare();
+    const lookups = vi.spyOn(BudgetedMap.prototype, 'get');
+    search.expandQuery(word);
+    const calls = lookups.mock.calls.length;
+    lookups.mockRestore();
+    return calls;
+  }
+
+  it(`splits no word over ${MAX_COMPOUND_LENGTH} letters: a 6,000-letter word costs what a 60-letter one does`, () => {
+    expect(lookupsToExpand('cyberxsecurity'.padEnd(MAX_COMPOUND_LENGTH + 1, 'q'))).toBeLessThan(20);
+    expect(lookupsToExpand('x'.repeat(6000))).toBeLessThanOrEqual(lookupsToExpand('x'.repeat(60)));
   });
 });

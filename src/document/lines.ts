@@ -82,6 +82,8 @@ export function looksWrapped(lines: readonly Line[]): boolean {
 
 // Wrapped text is at most this wide; a body whose lines run wider is written a paragraph a line.
 const WIDEST_WRAP = 100;
+// Nobody wraps prose narrower than this: lines all shorter are written a line each ("Town 1 added 4 jobs.").
+const NARROWEST_WRAP = 40;
 // A wrapped line comes within NEAR columns of the width unless its paragraph ends there; FULL_LINES such lines
 // show a body wrapped at that width rather than a few lines that happen to be long.
 const NEAR = 10;
@@ -96,7 +98,7 @@ const NEVER_WRAPPED = /^\s*[#<|]/;
 /**
  * The width the body's lines are wrapped at: all its lines that could have been wrapped fit in it but for the widest
  * two and 1% (headings written on one line, the odd stray), and at least FULL_LINES of them come near it (or pass
- * it), as wrapped lines do. Null when that is over WIDEST_WRAP or too few lines come near it. Counted, not sorted:
+ * it), as wrapped lines do. Null when that is under NARROWEST_WRAP or over WIDEST_WRAP, or too few lines come near it. Counted, not sorted:
  * linear.
  */
 export function wrapWidth(lines: readonly Line[]): number | null {
@@ -110,7 +112,7 @@ export function wrapWidth(lines: readonly Line[]): number | null {
   let outliers = 2 + Math.floor(total / 100);
   let width = WIDEST_WRAP + 1;
   for (; width > 0 && outliers >= counts[width]!; width--) outliers -= counts[width]!;
-  if (width === 0 || width > WIDEST_WRAP) return null;
+  if (width < NARROWEST_WRAP || width > WIDEST_WRAP) return null;
   const near = counts.slice(Math.max(0, width - NEAR + 1)).reduce((sum, n) => sum + n, 0);
   return near >= FULL_LINES ? width : null;
 }

@@ -125,4 +125,8 @@ describe('wrapWidth', () => {
     expect(widthOf([70, 70, 70])).toBeNull();
     expect(widthOf([])).toBeNull();
   });
+
+  it('is null for short sentences written a line each: nobody wraps prose at 20 columns', () => {
+    expect(widthOf([20, 20, 21, 20, 21, 20, 20])).toBeNull();
+  });
 });

@@ -22,6 +22,8 @@ export interface ClaimFigure extends FoundFigure {
   own: string;
   /** What it counts, when the words right after it say so ("210,000 new jobs"); its unit word left out. */
   counted: string;
+  /** The words that name whose figure it is: its clause up to it when the sentence has several figures. */
+  whose: string;
 }
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
@@ -44,6 +46,7 @@ export function claimFigures(written: string): ClaimFigure[] {
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
           counted: countedAfter(claim, figure),
+          whose: figures.length === 1 ? words : clauseBefore(claim, figures, i, start),
         });
       });
     }
@@ -153,12 +156,17 @@ function lineSpans(text: string): Span[] {
  * before it from the last clause break on ("… coal plants and Fannie Mae bought $300 billion": "Fannie Mae
  * bought").
  */
-function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]: Span): string {
-  const figure = figures[i]!;
-  const before = claim
-    .slice(figures[i - 1]?.span[1] ?? start, figure.span[0])
+/** The words of figure i's clause before it: since the figure before, from the last "and", "but" or comma. */
+function clauseBefore(claim: string, figures: FoundFigure[], i: number, start: number): string {
+  return claim
+    .slice(figures[i - 1]?.span[1] ?? start, figures[i]!.span[0])
     .split(/[,;:]|\s(?:and|or|but|while|whereas)\s/i)
     .at(-1)!;
+}
+
+function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]: Span): string {
+  const figure = figures[i]!;
+  const before = clauseBefore(claim, figures, i, start);
   const after = claim.slice(figure.span[1], figures[i + 1]?.span[0] ?? end);
   return `${figure.counts ?? ''} ${lastWords(before)} ${firstWords(after)}`;
 }

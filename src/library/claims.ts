@@ -84,6 +84,15 @@ export function checkClaim(index: ClaimIndex, claim: string, documentId?: string
   return { figures, words: null, unchecked: Math.max(0, found.length - MAX_FIGURES) };
 }
 
+/**
+ * Whose figure it is: the names of its clause up to it ("… and Fannie Mae bought $300 billion"), or when that
+ * names none, the sentence's subject before its first figure ("Trump saved 74 plants and 9 mines").
+ */
+function partiesOfFigure(figure: ClaimFigure): ReturnType<typeof partiesOf> {
+  const own = partiesOf(figure.whose);
+  return own.length > 0 ? own : partiesOf(figure.words);
+}
+
 /** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
 function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
   const words = {
@@ -95,7 +104,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   const different: Evidence[] = [];
   const enough = Math.min(MIN_WORDS_HELD, words.all.length);
   const claimDirection = changeDirection(terms(figure.words));
-  const parties = partiesOf(figure.words);
+  const parties = partiesOfFigure(figure);
   const casing = new Map<string, boolean>();
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, CLAIM_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;

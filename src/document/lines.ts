@@ -82,8 +82,8 @@ export function looksWrapped(lines: readonly Line[]): boolean {
 
 // Wrapped text is at most this wide; a body whose lines run wider is written a paragraph a line.
 const WIDEST_WRAP = 100;
-// Nobody wraps prose narrower than this: lines all shorter are written a line each ("Town 1 added 4 jobs.").
-const NARROWEST_WRAP = 40;
+// Prose is wrapped at 60 columns or more (72 in the corpus): lines all shorter are written a line each.
+const NARROWEST_WRAP = 60;
 // A wrapped line comes within NEAR columns of the width unless its paragraph ends there; FULL_LINES such lines
 // show a body wrapped at that width rather than a few lines that happen to be long.
 const NEAR = 10;

@@ -5,7 +5,7 @@ import { leadIn, type IndexedSentence } from './figure-search.js';
 import { ContextRanking } from './context-ranking.js';
 import { numbersOf } from './near-same.js';
 import type { Collected } from './refs.js';
-import { terms, TextIndex } from './search.js';
+import { TextIndex } from './search.js';
 import { StatementWords } from './statement-words.js';
 import type { Steps } from './steps.js';
 import { SYNONYMS } from './vocabulary.js';
@@ -65,7 +65,7 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
   const firstWithText = new Map<string, number>();
   for (const [i, ref] of parts.statements.entries()) {
     const text = plainTextOf(ref.document, ref.point.text);
-    const stems = terms(text);
+    const stems = statementIndex.noted(text);
     statementIndex.add(i, { text: stems });
     const key = text.toLowerCase();
     sameTextAs.push(firstWithText.get(key) ?? i);

@@ -359,8 +359,11 @@ export class TextIndex {
     return this.indexes.find((f) => f.field.name === field)?.index.postings ?? new Map<string, Posting>();
   }
 
-  /** A text's stems, noting its words as written and its hyphenated compounds. */
-  private noted(text: string): string[] {
+  /**
+   * A text's stems, noting its words as written and its hyphenated compounds (for typos and compounds): what
+   * `add` does with a text, for a caller that keeps the stems too.
+   */
+  noted(text: string): string[] {
     const out: string[] = [];
     for (const token of tokenize(text)) {
       const term = normalizeTerm(token);

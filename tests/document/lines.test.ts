@@ -126,7 +126,8 @@ describe('wrapWidth', () => {
     expect(widthOf([])).toBeNull();
   });
 
-  it('is null for short sentences written a line each: nobody wraps prose at 20 columns', () => {
+  it('is null for short sentences written a line each: nor at 45: prose is wrapped at 60 or more', () => {
     expect(widthOf([20, 20, 21, 20, 21, 20, 20])).toBeNull();
+    expect(widthOf([44, 45, 43, 45, 44, 45])).toBeNull();
   });
 });

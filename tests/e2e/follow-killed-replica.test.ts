@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseTarget } from '../../src/db/open.js';
 import { follow } from '../../src/db/subscriptions.js';
 import { factSheet } from '../db/fact-sheets.js';
-import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
+import { startHttpReplica, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
 import { serve, startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { announced } from '../support/followed-item.js';
-import { freePort } from '../support/free-port.js';
 import { findPostgres, POSTGRES_MISSING, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { signingKey } from '../support/signed.js';
 import { atomFeed, corpusPage, wordpressPage } from '../support/wordpress-page.js';
@@ -83,12 +82,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     /** A replica on the shared database: DATA_DIR shared on SQLite, its own on PostgreSQL. */
     async function startReplica(): Promise<BotProcess> {
       const dataDir = 'dataDir' in target ? target.dataDir : mkdtempSync(join(tmpdir(), 'bot-data-'));
-      const bot = startBot({
-        INTERACTIONS: 'http',
-        DISCORD_PUBLIC_KEY: key.publicKeyHex,
-        DISCORD_API_URL: standIn.apiUrl,
-        HTTP_PORT: String(await freePort()),
-        HTTP_HOST: '127.0.0.1',
+      const { bot } = await startHttpReplica(standIn.apiUrl, key.publicKeyHex, {
         DATA_DIR: dataDir,
         ...('databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : {}),
         FEEDS: feeds.url('/feed.xml'),

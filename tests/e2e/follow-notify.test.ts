@@ -3,11 +3,10 @@
 // can only serve the new item this soon because it heard of it. Waits on log lines, never on time.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
+import { startHttpReplica, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { ITEM_ID, publish } from '../support/followed-item.js';
-import { freePort } from '../support/free-port.js';
 import { findPostgres, POSTGRES_MISSING, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { postSigned, signingKey } from '../support/signed.js';
 
@@ -20,18 +19,9 @@ let feeds: FeedServer;
 const bots: BotProcess[] = [];
 
 async function startReplica(env: Record<string, string>): Promise<{ bot: BotProcess; url: string }> {
-  const port = await freePort();
-  const bot = startBot({
-    INTERACTIONS: 'http',
-    DISCORD_PUBLIC_KEY: key.publicKeyHex,
-    DISCORD_API_URL: standIn.apiUrl,
-    HTTP_PORT: String(port),
-    HTTP_HOST: '127.0.0.1',
-    DATABASE_URL: postgres.url,
-    ...env,
-  });
-  bots.push(bot);
-  return { bot, url: `http://127.0.0.1:${port}/interactions` };
+  const replica = await startHttpReplica(standIn.apiUrl, key.publicKeyHex, { DATABASE_URL: postgres.url, ...env });
+  bots.push(replica.bot);
+  return replica;
 }
 
 async function stat(url: string): Promise<string> {

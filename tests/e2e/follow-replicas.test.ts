@@ -6,11 +6,10 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { follow } from '../../src/db/subscriptions.js';
-import { startBot, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
+import { startHttpReplica, TEST_TOKEN, type BotProcess } from '../support/bot-process.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { announced as announcedIn, ITEM_ID, ITEM_TITLE, publish as publishOn } from '../support/followed-item.js';
-import { freePort } from '../support/free-port.js';
 import { findPostgres, POSTGRES_MISSING, startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { postSigned, signingKey } from '../support/signed.js';
 
@@ -70,18 +69,12 @@ async function stat(replica: Replica): Promise<string> {
 
 async function startReplicas(databaseUrl: string): Promise<void> {
   for (let i = 0; i < 2; i++) {
-    const port = await freePort();
-    const bot = startBot({
-      INTERACTIONS: 'http',
-      DISCORD_PUBLIC_KEY: key.publicKeyHex,
-      DISCORD_API_URL: standIn.apiUrl,
-      HTTP_PORT: String(port),
-      HTTP_HOST: '127.0.0.1',
+    const replica = await startHttpReplica(standIn.apiUrl, key.publicKeyHex, {
       DATABASE_URL: databaseUrl,
       FEEDS: feeds.url('/feed.xml'),
       FEED_POLL_SECONDS: '1',
     });
-    replicas.push({ bot, url: `http://127.0.0.1:${port}/interactions` });
+    replicas.push(replica);
   }
   await Promise.all(
     replicas.map((r) => r.bot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions')),

@@ -4,10 +4,9 @@
 // replica is paged on another: its button and message carry everything.
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotProcess } from '../support/bot-process.js';
+import { startHttpReplica, type BotProcess } from '../support/bot-process.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { startStandIn, type DiscordStandIn } from '../support/discord-stand-in.js';
-import { freePort } from '../support/free-port.js';
 import { findRedisServer, REDIS_MISSING, startRedis, type RedisServer } from '../support/redis-server.js';
 import { postSigned, signingKey, type Posted } from '../support/signed.js';
 
@@ -30,17 +29,9 @@ describe.skipIf(!redisBinary)(
       redis = await startRedis(redisBinary!);
       standIn = await startStandIn({ token: 'unused' });
       for (let i = 0; i < 3; i++) {
-        const port = await freePort();
-        const bot = startBot({
-          INTERACTIONS: 'http',
-          DISCORD_PUBLIC_KEY: key.publicKeyHex,
-          DISCORD_API_URL: standIn.apiUrl,
-          HTTP_PORT: String(port),
-          HTTP_HOST: '127.0.0.1',
-          REDIS_URL: redis.url,
-          LOG_LEVEL: 'info',
-        });
-        replicas.push({ bot, url: `http://127.0.0.1:${port}/interactions` });
+        replicas.push(
+          await startHttpReplica(standIn.apiUrl, key.publicKeyHex, { REDIS_URL: redis.url, LOG_LEVEL: 'info' }),
+        );
       }
       await Promise.all(
         replicas.map((r) => r.bot.waitForLog((l) => l.msg === 'serving interactions on POST /interactions', 40_000)),

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './documents.js';
 import { EVENT_DEADLINE_MS } from './deadline.js';
+import { freePort } from './free-port.js';
 
 export const TEST_TOKEN = 'OTAwMDAwMDAwMDAwMDAwMDAx.GstAnd.stand-in-token-never-logged-0123456789';
 
@@ -102,4 +103,22 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
       return { code, ms: performance.now() - started };
     },
   };
+}
+
+/** A bot serving the HTTP interactions endpoint on a free local port, signed with `publicKeyHex`: a replica. */
+export async function startHttpReplica(
+  apiUrl: string,
+  publicKeyHex: string,
+  env: Record<string, string>,
+): Promise<{ bot: BotProcess; url: string }> {
+  const port = await freePort();
+  const bot = startBot({
+    INTERACTIONS: 'http',
+    DISCORD_PUBLIC_KEY: publicKeyHex,
+    DISCORD_API_URL: apiUrl,
+    HTTP_PORT: String(port),
+    HTTP_HOST: '127.0.0.1',
+    ...env,
+  });
+  return { bot, url: `http://127.0.0.1:${port}/interactions` };
 }

@@ -46,8 +46,9 @@ const CHART_IMAGE = { url: `attachment://${CHART_FILE}`, width: CHART_SIZE.width
  * of it ("new clean energy jobs" beside "clean energy jobs"): they share its axis.
  */
 export function drawnSeries(trend: Trend): TrendSeries[] {
-  // A series whose figures do not say what they count could mix things: quoted, never drawn.
-  const [first] = trend.series.filter((s) => s.key.split('|')[1] !== '');
+  // A series whose figures do not say what they count could mix things, and one counting a thing the query does
+  // not name answers another question: neither is drawn.
+  const [first] = namingSeries(trend);
   if (!first || first.points.length < 2) return [];
   const alike = trend.series.filter(
     (s) =>
@@ -58,6 +59,18 @@ export function drawnSeries(trend: Trend): TrendSeries[] {
       s.key.split('|')[1] !== '',
   );
   return alike.slice(0, MAX_SERIES_DRAWN);
+}
+
+/** The series that say what they count, and count a thing the query names; best first. */
+const namingSeries = (trend: Trend) => trend.series.filter((s) => s.named > 0 && s.key.split('|')[1] !== '');
+
+/**
+ * The series quoted: those drawn, else the first that names what the query asks for; never one counting another
+ * thing ("a 10% tariff" for "trade deficit") nor figures that say nothing of what they count.
+ */
+export function shownSeries(trend: Trend): TrendSeries[] {
+  const drawn = drawnSeries(trend);
+  return drawn.length > 0 ? drawn : namingSeries(trend).slice(0, 1);
 }
 
 /** "over 43,000 pounds of fentanyl": a point's figures as written, the first two, then how many more. */
@@ -104,6 +117,8 @@ function notDrawn(trend: Trend, drawn: TrendSeries[]): string[] {
   const others = trend.series.filter((s) => !drawn.includes(s)).length;
   if (others > 0) lines.push(`${others} other series not drawn (other units, things or periods).`);
   if (trend.vague.length > 0) lines.push(`${plural(trend.vague.length, 'vague figure')} ("thousands") not drawn.`);
+  if (trend.apart.length > 0)
+    lines.push(`${plural(trend.apart.length, 'goal, earlier year or one award')} not drawn: no point of a series.`);
   const undated = [...new Set(trend.undated.map((ref) => ref.document))];
   if (undated.length > 0) lines.push(`Not on the chart, no date: ${undatedList(undated)}.`);
   return lines;
@@ -141,7 +156,7 @@ function trendHits(library: Library, ask: Ask): { hits: TrendHit[] } {
   const { range } = ask;
   const trend = findTrend(library, ask.query, { within: range ? (d: Document) => datedWithin(d, range) : undefined });
   const drawn = drawnSeries(trend);
-  const shown = drawn.length > 0 ? drawn : trend.series.slice(0, 1);
+  const shown = shownSeries(trend);
   const ordered = shown.length > 0 ? pointsInOrder(shown) : undatedPoints(trend);
   const found = { trend, drawn, shown };
   return { hits: ordered.map(({ point, series }) => ({ point, series: shown.length > 1 ? series : null, found })) };
@@ -202,7 +217,7 @@ function nothingFound(ask: Ask): Reply {
   const within = ask.range ? ` in documents ${describeRange(ask.range)}` : '';
   return notice(
     'No figures to chart',
-    `No figure found for “${escapeUserText(truncate(ask.query, 100))}”${within}. /stat query:<words> finds single figures; /search finds statements.`,
+    `No figure counting “${escapeUserText(truncate(ask.query, 100))}” found${within}. /stat query:<words> finds single figures; /search finds statements.`,
   );
 }
 

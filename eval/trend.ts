@@ -5,7 +5,7 @@
 //   npx tsx eval/trend.ts [--split tune|test] [--misses]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { drawnSeries } from '../commands/trend.js';
+import { shownSeries } from '../commands/trend.js';
 import { plainTextOf } from '../src/document/formats/index.js';
 import { parseDocument } from '../src/document/parse.js';
 import { createLibrary, uniqueIds, type Library } from '../src/library/library.js';
@@ -63,9 +63,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** The points /trend draws for the query (or quotes, when it draws none). */
 export function botPoints(library: Library, query: string): BotPoint[] {
   const trend = findTrend(library, query);
-  const drawn = drawnSeries(trend);
-  const series = drawn.length > 0 ? drawn : trend.series.slice(0, 1);
-  return series.flatMap((s) =>
+  return shownSeries(trend).flatMap((s) =>
     s.points.map((p) => ({
       file: p.document.file,
       date: p.date,

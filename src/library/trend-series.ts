@@ -9,6 +9,7 @@ import { documentDate } from './dates.js';
 import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
+import { isAward, isEarlierYear, isGoal, isOneYear, partOf } from './trend-scope.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** How a figure's qualifier bounds it: "more than" (at least), "nearly" (at most), "about", or exact. */
@@ -48,6 +49,8 @@ export interface Trend {
   undated: FigureRef[];
   /** Figures with no value to draw ("thousands"). */
   vague: FigureRef[];
+  /** Figures no series compares: stated for an earlier year than their sheet's, or money given to one recipient. */
+  apart: FigureRef[];
   /** Figures found in all, and how many past MAX_TREND_FIGURES were left out. */
   found: number;
   leftOut: number;
@@ -78,12 +81,15 @@ const PERIOD_WORDS: ReadonlyArray<[RegExp, Period]> = [
   [/\b(?:per|a|an|each|every) (?:year|annum)\b|\bannually\b|\byearly\b|\bannual\b/i, 'year'],
 ];
 
-/** "per month", "each year", "annually" in what the figure counts, its time frame or the words right after it. */
+/**
+ * "per month", "each year", "annually" in what the figure counts, its time frame or the words right after it; a
+ * figure stated for one year ("75,000 deaths in 2023") is a yearly amount, never a running total.
+ */
 export function periodOf(ref: FigureRef): Period | null {
   const { figure, document } = ref;
   const after = document.text.slice(figure.span[1], Math.min(figure.sentenceSpan[1], figure.span[1] + 40));
   const around = [figure.counts ?? '', figure.timeframe ?? '', after].join(' \n ');
-  return PERIOD_WORDS.find(([pattern]) => pattern.test(around))?.[1] ?? null;
+  return PERIOD_WORDS.find(([pattern]) => pattern.test(around))?.[1] ?? (isOneYear(ref) ? 'year' : null);
 }
 
 /** Words that say how what follows is measured, not what is counted ("pounds of fentanyl" counts fentanyl). */
@@ -112,8 +118,10 @@ function countedStems(ref: FigureRef, acronyms: Acronyms): string[] {
   );
 }
 
+/** Unit, counted thing, period and the part of it named after a preposition ("jobs in Ohio": ohio). */
 export function seriesKeyOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
-  return [ref.figure.unit ?? 'count', countedOf(ref, acronyms), periodOf(ref) ?? ''].join('|');
+  const part = writtenOut(partOf(ref), acronyms).join(' ');
+  return [ref.figure.unit ?? 'count', countedOf(ref, acronyms), periodOf(ref) ?? '', part].join('|');
 }
 
 /**
@@ -122,7 +130,10 @@ export function seriesKeyOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
  */
 function namedOf(ref: FigureRef, found: ReadonlySet<string>, acronyms: Acronyms): number {
   const stems = countedStems(ref, acronyms);
-  return found.has(stems.at(-1) ?? '') ? stems.filter((t) => found.has(t)).length : 0;
+  // "The trade deficit in automobile parts" counts a part of what "trade deficit" asks for.
+  const part = writtenOut(partOf(ref), acronyms);
+  if (!found.has(stems.at(-1) ?? '') || part.some((t) => !found.has(t))) return 0;
+  return stems.filter((t) => found.has(t)).length + part.length;
 }
 
 /** A bare counted word joins a series worded more fully when this share of its points say the rest after it. */
@@ -136,7 +147,7 @@ const COMPLETED_SHARE = 0.5;
  */
 export function sameThingAs(first: TrendSeries, other: TrendSeries): boolean {
   const [words, otherWords] = [first.key.split('|')[1]!.split(' '), other.key.split('|')[1]!.split(' ')];
-  if (words.at(-1) !== otherWords.at(-1)) return false;
+  if (words.at(-1) !== otherWords.at(-1) || partOfKey(first) !== partOfKey(other)) return false;
   const [modifiers, otherModifiers] = [words.slice(0, -1), otherWords.slice(0, -1)];
   if (modifiers.length === 0) return otherModifiers.length === 0;
   if (otherModifiers.length > 0) return otherModifiers.some((m) => modifiers.includes(m));
@@ -218,7 +229,7 @@ function fitOf(found: Found[]): { named: number; fit: number } {
 /** The series a query's figures form, best first, with the figures that cannot be drawn set aside. */
 export function findTrend(library: Library, query: string, scope?: Scope): Trend {
   const trimmed = query.trim();
-  const empty: Trend = { series: [], undated: [], vague: [], found: 0, leftOut: 0 };
+  const empty: Trend = { series: [], undated: [], vague: [], apart: [], found: 0, leftOut: 0 };
   if (!trimmed || trimmed.length > MAX_TREND_QUERY) return empty;
   const acronyms = acronymsOf(library.documents);
   const { figures, found } = figuresFound(library, trimmed, scope, acronyms);
@@ -228,6 +239,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     const { ref } = figure;
     if (ref.figure.value === null) trend.vague.push(ref);
     else if (documentDate(ref.document) === null) trend.undated.push(ref);
+    else if (isEarlierYear(ref) || isAward(ref) || isGoal(ref)) trend.apart.push(ref);
     else {
       const key = seriesKeyOf(ref, acronyms);
       groups.set(key, [...(groups.get(key) ?? []), figure]);
@@ -265,6 +277,7 @@ function leadHolds(ref: FigureRef, stems: string[]): boolean {
 }
 
 const thingOf = (series: TrendSeries) => series.key.split('|')[1]!;
+const partOfKey = (series: TrendSeries) => series.key.split('|')[3]!;
 
 /**
  * Figures that say nothing of what they count ("our trade deficit in goods exceeded $1 trillion") join the series
@@ -275,8 +288,8 @@ function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: re
   const named = thingOf(first)
     .split(' ')
     .filter((stem) => asked.includes(stem));
-  const [unit, , per] = first.key.split('|');
-  const unnamedKey = [unit, '', per].join('|');
+  const [unit, , per, part] = first.key.split('|');
+  const unnamedKey = [unit, '', per, part].join('|');
   const unnamed = groups.get(unnamedKey) ?? [];
   const joining = unnamed.filter((f) => f.coverage >= JOIN_COVERAGE && leadHolds(f.ref, named));
   if (named.length === 0 || joining.length === 0) return false;

@@ -109,10 +109,34 @@ describe('/trend', () => {
       { date: '2024-06-01', statements: ['For the border wall, the total was $5 billion.'] },
     ]);
     const trendFound = findTrend(unnamed, 'border wall');
-    expect(trendFound.series.map((s) => [s.key, s.points.length])).toEqual([['$||', 2]]);
+    expect(trendFound.series.map((s) => [s.key, s.points.length])).toEqual([['$|||', 2]]);
     const reply = run({ query: 'border wall' }, unnamed);
     expect(reply.files).toBeUndefined();
-    expect(reply.embeds![0]!.description!.startsWith(`*${NO_CHART}*`)).toBe(true);
+    expect(reply.embeds![0]!.title).toBe('No figures to chart');
+  });
+
+  it('quotes nothing that counts another thing than the query names ("a 10% tariff" for "trade deficit")', () => {
+    const tariffs = sheetsLibrary([
+      { date: '2025-04-02', statements: ['To cut the trade deficit, the President imposed a 10% tariff.'] },
+      { date: '2025-05-08', statements: ['To cut the trade deficit, the President kept a 10% tariff.'] },
+    ]);
+    expect(findTrend(tariffs, 'trade deficit').series.map((s) => [s.key, s.named])).toEqual([['%|tariff||', 0]]);
+    const reply = run({ query: 'trade deficit' }, tariffs);
+    expect(reply.files).toBeUndefined();
+    expect(reply.embeds![0]!.description).toBe(
+      'No figure counting “trade deficit” found. /stat query:<words> finds single figures; /search finds statements.',
+    );
+  });
+
+  it('says how many goals, earlier years or single awards it left off the chart', () => {
+    const chargers = sheetsLibrary([
+      { date: '2021-04-10', statements: ['The country passed 100,000 public chargers.'] },
+      { date: '2023-05-10', statements: ['There are now 130,000 public chargers.'] },
+      { date: '2023-06-10', statements: ['The plan will build 500,000 public chargers.'] },
+    ]);
+    const { description } = run({ query: 'public chargers' }, chargers).embeds![0]!;
+    expect(description).toContain('*1 goal, earlier year or one award not drawn: no point of a series.*');
+    expect(description).not.toContain('500,000');
   });
 
   it('draws the thing the query names, not one counted with other words beside it', () => {

@@ -157,8 +157,8 @@ describe('trend series', () => {
       },
     ]);
     expect(lib.parts().figures.map((ref) => [ref.figure.text, countedOf(ref), seriesKeyOf(ref)])).toEqual([
-      ['4,000', 'fentanyl', 'pounds|fentanyl|'],
-      ['2,000', 'construct job', 'count|construct job|'],
+      ['4,000', 'fentanyl', 'pounds|fentanyl||'],
+      ['2,000', 'construct job', 'count|construct job||'],
     ]);
   });
 
@@ -274,5 +274,111 @@ describe('trend series, figures saying nothing of what they count', () => {
       ['2024-01-10', 1e12],
     ]);
     expect(others.flatMap((s) => s.points.map((p) => p.value))).toEqual([2e12]);
+  });
+});
+
+describe('trend series, what keeps a figure in a series', () => {
+  const keyed = (trend: Trend) => trend.series.map((s) => [s.key, s.named, s.points.map((p) => p.value)]);
+  const apart = (trend: Trend) => trend.apart.map((r) => r.figure.text);
+
+  it('keeps a part named before the figure ("among rural Americans") out of the whole, unnamed by the query', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-01-10', statements: ['The uninsured rate fell to 9%.'] },
+        { date: '2022-08-10', statements: ['The uninsured rate fell to 8%.'] },
+        { date: '2022-09-10', statements: ['The uninsured rate among rural Americans fell to 16%.'] },
+        { date: '2022-10-10', statements: ['The uninsured rate for the self-employed fell to 20%.'] },
+      ]),
+      'uninsured rate',
+    );
+    expect(keyed(trend)).toEqual([
+      ['%|uninsur rate||', 2, [9, 8]],
+      ['%|uninsur rate||rural american', 0, [16]],
+      ['%|uninsur rate||self emploi', 0, [20]],
+    ]);
+  });
+
+  it('names a part the query asks for, and reads "in" before a figure as a part, after it as the thing', () => {
+    const library = sheetsLibrary([
+      { date: '2025-01-10', statements: ['The trade deficit in automobile parts reached $90 billion.'] },
+      { date: '2025-03-10', statements: ['The trade deficit in automobile parts reached $93 billion.'] },
+      { date: '2025-04-10', statements: ['Companies announced $470 billion in private investment in factories.'] },
+    ]);
+    expect(keyed(findTrend(library, 'trade deficit in automobile parts'))).toEqual([
+      ['$|trade deficit||automobil part', 4, [90e9, 93e9]],
+    ]);
+    expect(keyed(findTrend(library, 'private investment announced'))).toEqual([['$|privat invest||', 2, [470e9]]]);
+  });
+
+  it('sets aside a figure stated for a year before its sheet could report last; the latest year stays', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-05-10', statements: ['The uninsured rate was 30% in 2013.'] },
+        { date: '2022-06-10', statements: ['The uninsured rate was 8% in 2021.'] },
+        { date: '2023-06-10', statements: ['The uninsured rate was 7.7% in 2022.'] },
+      ]),
+      'uninsured rate',
+    );
+    expect(apart(trend)).toEqual(['30%']);
+    expect(keyed(trend)).toEqual([['%|uninsur rate|year|', 2, [8, 7.7]]]);
+  });
+
+  it('reads "in 2021 and 2022" as a span ending in its last year, not as the earlier year alone', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        {
+          date: '2023-05-01',
+          statements: ['In 2021 and 2022, a record 10.5 million business applications were filed.'],
+        },
+        { date: '2023-08-01', statements: ['Americans have filed 12.6 million business applications.'] },
+      ]),
+      'business applications',
+    );
+    expect(apart(trend)).toEqual([]);
+    expect(keyed(trend)).toEqual([['count|busi applic||', 2, [10.5e6, 12.6e6]]]);
+  });
+
+  it('never puts a figure for one year ("in 2023") beside a running total', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2024-01-10', statements: ['Fentanyl killed 75,000 Americans in 2023.'] },
+        { date: '2024-02-10', statements: ['Fentanyl has killed 200,000 Americans since 2021.'] },
+        { date: '2024-03-10', statements: ['Fentanyl has killed 210,000 Americans.'] },
+      ]),
+      'Americans killed by fentanyl',
+    );
+    expect(keyed(trend)).toEqual([
+      ['count|american||', 1, [200_000, 210_000]],
+      ['count|american|year|', 1, [75_000]],
+    ]);
+  });
+
+  it('sets aside money given to one recipient, unless the sentence says it is a total', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-01-10', statements: ['The Department awarded $27 million to HBCUs for research.'] },
+        { date: '2022-02-10', statements: ['The bill provides $10 billion to HBCUs and Tribal Colleges.'] },
+        { date: '2022-03-10', statements: ['To date, the Administration has delivered $5.8 billion to HBCUs.'] },
+        { date: '2024-03-10', statements: ['In total, the Administration has delivered $16 billion to HBCUs.'] },
+      ]),
+      'money for HBCUs',
+    );
+    expect(apart(trend)).toEqual(['$27 million', '$10 billion']);
+    expect(trend.series.flatMap((s) => s.points.map((p) => p.value))).toEqual([5.8e9, 16e9]);
+  });
+
+  it('sets aside goals and projections: a later year to reach, or a clause saying it is aimed at', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2021-03-10', statements: ['The plan will build a network of 500,000 public chargers.'] },
+        { date: '2021-04-10', statements: ['The country passed 100,000 public chargers.'] },
+        { date: '2021-05-10', statements: ['States have the goal of 400,000 public chargers.'] },
+        { date: '2022-05-10', statements: ['Companies are committing to install 20,000 public chargers by 2026.'] },
+        { date: '2023-05-10', statements: ['The plan builds on 130,000 public chargers.'] },
+      ]),
+      'public chargers',
+    );
+    expect(apart(trend)).toEqual(['500,000', '400,000', '20,000']);
+    expect(keyed(trend)).toEqual([['count|public charger||', 2, [100_000, 130_000]]]);
   });
 });

@@ -1,0 +1,156 @@
+// What keeps a figure out of a /trend series, or in a series of its own: a part named after its counted phrase
+// ("the uninsured rate among rural Americans" is not the uninsured rate), a figure stated for an earlier year than
+// its sheet's ("from 30% in 2013"), and money given to one recipient ("$27 million to HBCUs" is one award, not a
+// level that moves).
+import { plainTextOf } from '../document/formats/index.js';
+import { documentDate } from './dates.js';
+import type { FigureRef } from './library.js';
+import { terms } from './search.js';
+
+/**
+ * A preposition naming a part of what is counted: "2 million workers among them"; after its figure, "for" and "in"
+ * say what the amount is for or went into ("10.5 million applications for new businesses", "$470 billion in
+ * private investments in clean energy"), the thing itself.
+ */
+const SUBGROUP = /^\s*among\s+([^,;:()\u2013\u2014]*)/i;
+/**
+ * Before its figure, "for" and "in" name a part too ("the uninsured rate for the self-employed has fallen to",
+ * "the trade deficit in automobile parts reached $93.5 billion").
+ */
+const SUBGROUP_BEFORE = /^\s*(?:among|for|in)\s+([^,;:()\u2013\u2014]*)/i;
+/** Where a part's words end: the next preposition, or a verb ("reached", "has fallen"). */
+const PART_END_WORDS = [
+  'in for at since by from to on across through over under with into during per each this last',
+  'than and or that which who',
+]
+  .join(' ')
+  .split(' ')
+  .join('|');
+const PART_END = new RegExp(String.raw`\s(?:${PART_END_WORDS})\s.*$`, 'i');
+const VERB = /^(?:is|was|were|are|be|been|has|have|had|will|would|can|could|hit|rose|fell|grew|stood|now|[a-z]+ed)$/i;
+/** Words of a time frame, not of a part: "in 2024", "in March", "for the first time", "in a row". */
+const TIME_STEMS = new Set(
+  terms(
+    'year years month months week weeks day days time times first last past next recent quarter fiscal decade ' +
+      'decades total row record history today date january february march april may june july august ' +
+      'september october november december',
+    { remember: false },
+  ),
+);
+
+const NUMBER_STEMS = new Set(
+  terms('one two three four five six seven eight nine ten twelve hundred thousand million billion', {
+    remember: false,
+  }),
+);
+
+/** The stems of the part a figure's counted phrase names after a preposition; none when it names none. */
+export function partOf(ref: FigureRef): string[] {
+  const tail = tailAfterCounted(ref);
+  const match = tail === null ? null : (tail.before ? SUBGROUP_BEFORE : SUBGROUP).exec(tail.text);
+  if (!match) return [];
+  const words: string[] = [];
+  for (const word of match[1]!.replace(PART_END, '').split(/\s+/)) {
+    if (VERB.test(word)) break;
+    words.push(word);
+  }
+  const stems = terms(words.join(' '), { remember: false });
+  // "in 2024", "in just two years", "for the first time": when, not which part.
+  return stems.some((t) => /^\d/.test(t) || TIME_STEMS.has(t) || NUMBER_STEMS.has(t)) ? [] : stems;
+}
+
+/**
+ * The words after the counted phrase: within it when it holds a preposition ("investment in manufacturing"), else
+ * in the sentence after it, up to the figure when the phrase comes first, else up to the sentence's end.
+ */
+function tailAfterCounted(ref: FigureRef): { text: string; before: boolean } | null {
+  const counts = ref.figure.counts?.replace(/\s+/g, ' ').trim();
+  if (!counts) return null;
+  const within = /\samong\s.*$/i.exec(counts);
+  if (within) return { text: within[0], before: false };
+  const { document, figure } = ref;
+  const [start, end] = figure.sentenceSpan;
+  const pattern = new RegExp(counts.split(' ').map(escaped).join('\\s+'), 'gi');
+  const after = document.text.slice(figure.span[1], end);
+  const later = pattern.exec(after);
+  if (later) return { text: plainTextOf(document, after.slice(later.index + later[0].length)), before: false };
+  const before = document.text.slice(start, figure.span[0]);
+  let last: RegExpExecArray | null = null;
+  for (let m = pattern.exec(before); m; m = pattern.exec(before)) last = m;
+  return last ? { text: plainTextOf(document, before.slice(last.index + last[0].length)), before: true } : null;
+}
+
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "in 2013", "fiscal year 2023": the one year a time frame names, or null. */
+function singleYearOf(timeframe: string | null): number | null {
+  const match = /^(?:in|during|for)?\s*(?:(?:fiscal|calendar) year\s*|FY\s*)?((?:19|20)\d\d)$/i.exec(
+    timeframe?.replace(/\s+/g, ' ').trim() ?? '',
+  );
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * A figure for a year before the one its sheet could report last: "from 30% in 2013 to 20.5% in 2019" in a 2022
+ * sheet is history, not that sheet's point; "in 2024" in a 2025 sheet is the latest there is.
+ */
+export function isEarlierYear(ref: FigureRef): boolean {
+  const year = oneYearOf(ref);
+  const date = documentDate(ref.document);
+  return year !== null && date !== null && year < Number(date.slice(0, 4)) - 1;
+}
+
+/** The one year a figure is stated for, or null (none, or a span such as "in 2021 and 2022"). */
+function oneYearOf(ref: FigureRef): number | null {
+  const year = singleYearOf(ref.figure.timeframe);
+  return year === null || runsOn(ref, year) ? null : year;
+}
+
+/** "In 2021 and 2022", "from 2021 through 2024": the year named is where a span starts, not where it ends. */
+function runsOn(ref: FigureRef, year: number): boolean {
+  const { document, figure } = ref;
+  const sentence = plainTextOf(document, document.text.slice(...figure.sentenceSpan)).replace(/\s+/g, ' ');
+  return new RegExp(`\\b${year}\\s*,?\\s*(?:and|to|through|-|\u2013)\\s*(?:19|20)\\d\\d`).test(sentence);
+}
+
+/** Whether a figure is stated for one year ("in 2023"): a yearly amount, never a running total. */
+export const isOneYear = (ref: FigureRef) => oneYearOf(ref) !== null;
+
+/** Words saying an amount adds up over time: a running total, comparable from sheet to sheet. */
+const RUNNING_TOTAL = /\b(?:cumulative|in total|to date|so far|since|all told|altogether|a total of|record)\b/i;
+
+/**
+ * Money given to a recipient ("$10 billion to HBCUs", "$5.5 million for HBCUs to conduct research"): one award,
+ * which a chart would set beside other awards as if one amount moved; unless the sentence says it is a total.
+ */
+export function isAward(ref: FigureRef): boolean {
+  const { document, figure } = ref;
+  if (figure.unit !== '$' || !figure.counts) return false;
+  const after = plainTextOf(document, document.text.slice(figure.span[1], figure.sentenceSpan[1]));
+  if (!/^\s*(?:to|for)\s/i.test(after)) return false;
+  const sentence = plainTextOf(document, document.text.slice(...figure.sentenceSpan));
+  return !RUNNING_TOTAL.test(sentence);
+}
+
+/** "by 2030", "by the end of 2024": a date the figure is to be reached by. */
+const BY_YEAR = /^by (?:the end of )?(?:(?:fiscal|calendar) year )?((?:19|20)\d\d)$/i;
+/** Words before a figure in its clause saying it is aimed at, not reached: "the goal of", "plans to install". */
+const AIMING = /\b(?:aims?|aiming|plans?|planning|pledges?|pledging|commits?|committing|commitments?) to\b/i;
+const AIMED = /\b(?:goals?|targets?|will|would|on track to|expected to|projected to)\b/i;
+/** "to build 500,000 chargers": what is to be done, not what was. */
+const TO_DO = /\bto (?:build|install|deploy|create|produce|sell|reach|achieve|add)\b/i;
+
+/**
+ * A goal or a projection: a figure to be reached by a later year ("500,000 chargers by 2030"), or one its clause
+ * says is aimed at ("the goal of building 500,000 chargers", "will produce 1 million chargers"). A chart of what
+ * the documents said was reached has no place for it.
+ */
+export function isGoal(ref: FigureRef): boolean {
+  const { document, figure } = ref;
+  const by = BY_YEAR.exec(figure.timeframe?.replace(/\s+/g, ' ').trim() ?? '');
+  const date = documentDate(document);
+  if (by && date !== null && Number(by[1]) >= Number(date.slice(0, 4))) return true;
+  const before = plainTextOf(document, document.text.slice(figure.sentenceSpan[0], figure.span[0]));
+  const clause = before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '';
+  return [AIMING, AIMED, TO_DO].some((words) => words.test(clause));
+}

@@ -154,3 +154,31 @@ export function isGoal(ref: FigureRef): boolean {
   const clause = before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '';
   return [AIMING, AIMED, TO_DO].some((words) => words.test(clause));
 }
+
+/** Words before a figure saying it is a change: "fell by 8%", "down 90 percent", "an additional 24,000". */
+const CHANGE_BEFORE = /\b(?:by|down|up)(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|some))?\s*$/i;
+const CHANGE_AFTER =
+  /^\s*(?:percent\s+|%\s*)?(?:increase|decrease|drop|decline|rise|jump|reduction|cut|fall|growth|lower|higher)\b/i;
+/** Words anywhere before a figure in its clause saying it adds to an earlier amount. */
+const ADDED = /\b(?:additional|another|an extra)\b/i;
+/** Query words asking how a figure changed. */
+const CHANGE_ASKED = new Set(
+  terms('change drop down decline decrease fall fell increase rise rose cut reduce reduction grow growth jump', {
+    remember: false,
+  }),
+);
+
+/**
+ * A change, not a level: "increased enrollments by about 35%", "a 90 percent drop", "an additional 24,000
+ * chargers". Beside levels of the same unit it reads as one; the query must ask how the figure changed.
+ */
+export function isChange(ref: FigureRef): boolean {
+  const { document, figure } = ref;
+  const before = plainTextOf(document, document.text.slice(figure.sentenceSpan[0], figure.span[0]));
+  const after = plainTextOf(document, document.text.slice(figure.span[1], figure.sentenceSpan[1]));
+  const clause = before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '';
+  return CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || ADDED.test(clause);
+}
+
+/** Whether the query asks how a figure changed ("covid deaths down", "apprehensions drop"). */
+export const asksChange = (query: string) => terms(query, { remember: false }).some((t) => CHANGE_ASKED.has(t));

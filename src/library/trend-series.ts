@@ -9,7 +9,7 @@ import { documentDate } from './dates.js';
 import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
-import { isAward, isEarlierYear, isGoal, isOneYear, partOf } from './trend-scope.js';
+import { asksChange, isAward, isChange, isEarlierYear, isGoal, isOneYear, partOf } from './trend-scope.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** How a figure's qualifier bounds it: "more than" (at least), "nearly" (at most), "about", or exact. */
@@ -185,10 +185,12 @@ interface Found {
  */
 function figuresFound(library: Library, query: string, scope: Scope | undefined, acronyms: Acronyms) {
   const all: Found[] = [];
+  const changes = asksChange(query);
   for (const { figures, coverage, found, kind } of candidatesOf(library, query, scope, acronyms)) {
     if (coverage < MIN_TREND_COVERAGE) continue;
     for (const ref of figures) {
       if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
+      if (!changes && isChange(ref)) continue;
       all.push({ ref, named: namedOf(ref, found, acronyms), coverage });
     }
   }

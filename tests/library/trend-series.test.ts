@@ -382,3 +382,25 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(keyed(trend)).toEqual([['count|public charger||', 2, [100_000, 130_000]]]);
   });
 });
+
+describe('trend series, changes and levels', () => {
+  const values = (trend: Trend) => trend.series.map((s) => s.points.map((p) => p.value));
+  const sheets = sheetsLibrary([
+    { date: '2022-02-14', statements: ['More than 10 million households are enrolled in the program.'] },
+    { date: '2022-07-21', statements: ['Efforts increased households enrolled in the program by about 35%.'] },
+    { date: '2022-08-21', statements: ['About 13 million households are enrolled in the program.'] },
+    { date: '2022-09-21', statements: ['The program enrolled an additional 2 million households.'] },
+    { date: '2022-10-21', statements: ['Households enrolled in the program saw a 20% drop in bills.'] },
+  ]);
+
+  it('reads no change ("by about 35%", "an additional 2 million", "a 20% drop") as a level', () => {
+    expect(values(findTrend(sheets, 'households enrolled in the program'))).toEqual([[10_000_000, 13_000_000]]);
+  });
+
+  it('reads changes when the query asks how the figure changed', () => {
+    const trend = findTrend(sheets, 'households enrolled in the program increase');
+    expect(trend.series.flatMap((s) => s.points.map((p) => p.value)).sort((a, b) => a - b)).toEqual([
+      20, 35, 2_000_000, 10_000_000, 13_000_000,
+    ]);
+  });
+});

@@ -88,9 +88,10 @@ export class ContextRanking {
 
   /**
    * Each candidate's BM25 summed over the words (each word counting its best alternative and field), in the
-   * candidates' order. Prefix expansions of a word being typed count for nothing here.
+   * candidates' order; over the fields `only` lists (their indexes) when given. Prefix expansions of a word
+   * being typed count for nothing here.
    */
-  scores(groups: Alternative[][], candidates: readonly number[]): Float64Array {
+  scores(groups: Alternative[][], candidates: readonly number[], only?: readonly number[]): Float64Array {
     if (!this.holdersOf) this.prepare();
     const slot = new Map<number, number>();
     candidates.forEach((id, i) => slot.set(id, i));
@@ -99,7 +100,7 @@ export class ContextRanking {
     for (const group of groups) {
       best.fill(0);
       for (const alternative of group)
-        if (alternative.kind !== 'prefix') this.offer(alternative, candidates, slot, best);
+        if (alternative.kind !== 'prefix') this.offer(alternative, candidates, slot, best, only);
       for (let i = 0; i < best.length; i++) totals[i]! += best[i]!;
     }
     return totals;
@@ -111,10 +112,12 @@ export class ContextRanking {
     candidates: readonly number[],
     slot: Map<number, number>,
     best: Float64Array,
+    only?: readonly number[],
   ) {
     const entries = Math.max(...this.fields.map((field) => field.entries));
     const idf = bm25Idf(this.holdersOf!.get(alternative.term) ?? 0, entries);
-    for (const field of this.fields) {
+    for (const [f, field] of this.fields.entries()) {
+      if (only && !only.includes(f)) continue;
       const posting = field.index.postings.get(alternative.term);
       if (!posting) continue;
       const weight = field.weight * alternative.weight * idf;

@@ -50,6 +50,21 @@ describe('/stat answers only what was asked', () => {
     expect(embed.description).not.toContain(MAY_NOT_ANSWER);
   });
 
+  it("fills a confident answer's first page with the closest figures after it, still Figures for", () => {
+    // The ranking may be wrong about which sentence answers: the one holding part of the words is on the page too.
+    const docks = libraryOf({
+      'docks.md': [
+        "---\ntitle: 'Fact Sheet: Port Works'\ndate: '2025-06-01'\n---\n",
+        'Dock repairs will cost $12 million.\n',
+        'The new dock adds 40 berths.\n',
+      ].join('\n'),
+    });
+    const embed = ask('dock repairs', docks).embeds![0]!;
+    expect(embed.title).toBe('Figures for “dock repairs”');
+    expect(bolded('dock repairs', docks)).toEqual(['1.', '$12 million', '2.', '40']);
+    expect(embed.description).not.toContain(MAY_NOT_ANSWER);
+  });
+
   it('leaves the closest figures out of autocomplete: a choice is an answer', () => {
     const choices = (value: string) => stat.autocomplete(library, { name: 'query', value }, {}).choices!;
     const title = 'Fact Sheet: Qatar Airways Orders American Aircraft';
@@ -122,7 +137,8 @@ describe('/stat answers only what was asked', () => {
   it('lists a sentence once, with every answering figure in bold', () => {
     const text = description('ethanol tariff');
     expect(text.match(/ethanol/g)).toHaveLength(1);
-    expect(bolded('ethanol tariff')).toEqual(['18%', '30%', '2.5%']);
+    // The confident answer first, then the closest figure filling the page.
+    expect(bolded('ethanol tariff')).toEqual(['1.', '18%', '30%', '2.5%', '2.', '145%']);
   });
 
   it('shows a figure inside a link as plain text', () => {

@@ -65,6 +65,18 @@ describe('/stat answers only what was asked', () => {
     expect(embed.description).not.toContain(MAY_NOT_ANSWER);
   });
 
+  it('reads a word joining letters and digits as the parts the documents write apart: "h1b" finds "H-1B"', () => {
+    const visas = libraryOf({
+      'visas.md': [
+        "---\ntitle: 'Fact Sheet: Skilled Workers'\ndate: '2025-09-19'\n---\n",
+        'The agency approved 85,000 H-1B petitions.\n',
+        'Wait times fell by 30 days.\n',
+      ].join('\n'),
+    });
+    expect(ask('h1b petitions', visas).embeds![0]!.title).toBe('Figures for “h1b petitions”');
+    expect(bolded('h1b petitions', visas)).toEqual(['85,000']);
+  });
+
   it('leaves the closest figures out of autocomplete: a choice is an answer', () => {
     const choices = (value: string) => stat.autocomplete(library, { name: 'query', value }, {}).choices!;
     const title = 'Fact Sheet: Qatar Airways Orders American Aircraft';

@@ -91,6 +91,12 @@ console.log('best on all documents:', JSON.stringify(GRID[chosen]), measure(resu
 const setting = (wanted: Setting) => GRID.findIndex((s) => JSON.stringify(s) === JSON.stringify(wanted));
 const reference = { k: 5, plainWeight: 0, agreeWithin: Infinity, kindMustFit: false };
 console.log('figure ranking alone, no agreement asked:', measure(results[setting(reference)]!));
+for (const agreeWithin of [1, 3, 10])
+  for (const kindMustFit of [false, true])
+    console.log(
+      `agreement within ${agreeWithin}, kind must fit ${kindMustFit}:`,
+      measure(results[setting({ ...reference, agreeWithin, kindMustFit })]!),
+    );
 for (const plainWeight of [0.5, 1])
   console.log(
     `fused, plain weight ${plainWeight}:`,

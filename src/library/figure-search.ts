@@ -383,17 +383,17 @@ export class SentenceFinder {
   private byWords(groups: Alternative[][], { units, kind }: Analysed, inScope: (s: IndexedSentence) => boolean) {
     const weighed = this.weighCandidates(groups, units, inScope);
     const ids = weighed.map((w) => w.id);
-    const ranked = this.ranking?.scores(groups, ids);
+    const ranked = this.ranking?.scoresWithPlain(groups, ids, PLAIN_FIELDS);
     const hits = weighed.map(({ sentence, found, withUnit, coverage, score, confident }, at) => {
       const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
       const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
       const bold = preferred(labelled, fitting, withUnit, kind);
       const fits = kind ? bold.some((f) => fitsKind(f.figure, kind)) : null;
       const bonus = (labelled.length > 0 ? COUNTED_RANK : 0) + (fits ? KIND_RANK : 0);
-      const context = (ranked ? ranked[at]! : score) + bonus;
+      const context = (ranked ? ranked.all[at]! : score) + bonus;
       return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident, fits };
     });
-    return this.ranking ? fuse(hits, this.ranking.scores(groups, ids, PLAIN_FIELDS)) : hits;
+    return ranked ? fuse(hits, ranked.plain) : hits;
   }
 
   /**

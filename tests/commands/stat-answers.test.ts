@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { MAY_NOT_ANSWER, stat } from '../../commands/stat.js';
+import { CLOSEST_AFTER, MAY_NOT_ANSWER, stat } from '../../commands/stat.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -62,7 +62,12 @@ describe('/stat answers only what was asked', () => {
     const embed = ask('dock repairs', docks).embeds![0]!;
     expect(embed.title).toBe('Figures for “dock repairs”');
     expect(bolded('dock repairs', docks)).toEqual(['1.', '$12 million', '2.', '40']);
-    expect(embed.description).not.toContain(MAY_NOT_ANSWER);
+    // Said where the closest figures begin, after the answer.
+    expect(embed.description!.split('\n\n')).toEqual([
+      '**1.**\n> Dock repairs will cost **$12 million**.\n— *Overview* · docks.md, line 6',
+      CLOSEST_AFTER,
+      '**2.**\n> The new dock adds **40** berths.\n— *Overview* · docks.md, line 8',
+    ]);
   });
 
   it('reads a word joining letters and digits as the parts the documents write apart: "h1b" finds "H-1B"', () => {

@@ -24,6 +24,8 @@ export const PAGE_SIZE = 5;
 /** Said above the closest figures: no sentence holds enough of what was asked to be called an answer. */
 export const MAY_NOT_ANSWER =
   '*No sentence states all of what you asked. These hold some of it and may not answer the question.*';
+/** Said above the closest figures that fill a confident answer's first page: they are not the answer. */
+export const CLOSEST_AFTER = '*Closest figures, which hold only part of what you asked and may not answer it:*';
 /** What a lookup covers: one document or all, and the dates asked for. */
 type Lookup = Ask;
 
@@ -57,6 +59,7 @@ function pageEmbed(lookup: Lookup, view: PageView<FigureHit>): APIEmbed {
   const dated = lookup.range ? ` · ${describeRange(lookup.range)}` : '';
   const doubtful = hits[0] !== undefined && !hits[0].confident;
   if (doubtful) shown.unshift(MAY_NOT_ANSWER);
+  else markClosest(shown, hits.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE));
   const heading = doubtful ? 'Closest figures to' : 'Figures for';
   return {
     title: truncate(`${heading} “${escapeUserText(truncate(lookup.query, 100))}”${dated}`, LIMITS.embedTitle),
@@ -66,12 +69,18 @@ function pageEmbed(lookup: Lookup, view: PageView<FigureHit>): APIEmbed {
   };
 }
 
+/** The note before the first closest figure of a confident answer's page, in place among the page's quotes. */
+function markClosest(shown: string[], pageHits: FigureHit[]): void {
+  const first = pageHits.findIndex((hit) => !hit.confident);
+  if (first >= 0) shown.splice(first, 0, CLOSEST_AFTER);
+}
+
 /** Sentences with figures, five a page, each numbered when there are several; the buttons carry the lookup. */
 const figurePages = pagedAnswer<FigureHit>({
   command: 'stat',
   pageSize: PAGE_SIZE,
-  // The page count and the note that the closest figures may not answer.
-  reserved: 100 + MAY_NOT_ANSWER.length,
+  // The page count and one note: that the closest figures may not answer, or where they begin.
+  reserved: 100 + Math.max(MAY_NOT_ANSWER.length, CLOSEST_AFTER.length),
   what: 'lookup',
   othersNote: 'Only the person who asked can page these figures. Run /stat yourself.',
   rank: (library, lookup) => ({

@@ -119,7 +119,7 @@ export function scoreParser(set: GoldSet): ParserScores {
   let countsRight = 0;
   let timeRight = 0;
   const misses: string[] = [];
-  for (const entry of set.entries) {
+  for (const entry of set.entries.filter((e) => !e.gold.questionsOnly)) {
     const h = headingCounts(set, entry);
     hFound += h.found;
     hGold += h.gold;

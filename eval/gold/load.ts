@@ -71,7 +71,7 @@ function buildSet(split: SplitName | 'gold', dir: string, keep: (file: string) =
   const whole = split === 'test' || split === 'gold';
   const inSplit = (files: string[], text: string) => whole || halfOf(files, text, test) === split;
   const questions = readQuestions(dir)
-    .filter((q) => inSplit([...new Set(q.answers.map((a) => a.file))], q.q))
+    .filter((q) => inSplit([...new Set(q.from ? [q.from] : q.answers.map((a) => a.file))], q.q))
     .map((q) => ({ ...q, answers: q.answers.filter((a) => kept.has(a.file)) }));
   const files = all.map((d) => d.file);
   const claims = readClaims(dir).filter((c) => inSplit(fileOfClaim(c, files), c.claim));

@@ -29,6 +29,11 @@ export interface GoldDocument {
   date: string | null;
   headings: GoldHeading[];
   figures: GoldFigure[];
+  /**
+   * Added for /stat's and /search's questions only (tune material written blind): its headings and figures are
+   * not annotated, so the parser measures leave it out.
+   */
+  questionsOnly?: boolean;
 }
 
 export interface GoldAnswer {
@@ -43,6 +48,8 @@ export interface GoldQuestion {
   q: string;
   /** Empty when no gold document answers it. */
   answers: GoldAnswer[];
+  /** For a question no document answers: the document it was asked of, which places it in that document's half. */
+  from?: string;
 }
 
 /** A verdict of /check, as the claims set writes it. */

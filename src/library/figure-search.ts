@@ -14,6 +14,7 @@ import type { ContextRanking } from './context-ranking.js';
 import { candidateIds, type SentencePostings } from './figure-candidates.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
+import { fuse, PLAIN_FIELDS } from './stat-fusion.js';
 import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
 
@@ -145,6 +146,10 @@ export const MIN_COVERAGE = 0.7;
 export const MIN_CLOSEST_COVERAGE = 0.3;
 /** Closest figures shown at most: a short list to look through, not every sentence sharing a word. */
 export const MAX_CLOSEST = 10;
+/** A confident answer's first page is filled up to this many with the closest figures after it. */
+export const FIRST_PAGE = 5;
+/** Sentences short of confident that are ranked at most: the best covered, enough for a page and the closest. */
+const RANKED_CLOSEST = 50;
 /** How much the share of the words a sentence holds counts in ranking, against BM25 over it and its context. */
 const COVERAGE_RANK = 20;
 /** What a sentence's figure counts holding the words asked for: the figure is what was asked about, not beside it. */
@@ -377,30 +382,32 @@ export class SentenceFinder {
 
   private byWords(groups: Alternative[][], { units, kind }: Analysed, inScope: (s: IndexedSentence) => boolean) {
     const weighed = this.weighCandidates(groups, units, inScope);
-    const ranked = this.ranking?.scores(
-      groups,
-      weighed.map((w) => w.id),
-    );
-    return weighed.map(({ sentence, found, withUnit, coverage, score, confident }, at) => {
+    const ids = weighed.map((w) => w.id);
+    const ranked = this.ranking?.scoresWithPlain(groups, ids, PLAIN_FIELDS);
+    const hits = weighed.map(({ sentence, found, withUnit, coverage, score, confident }, at) => {
       const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
       const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
       const bold = preferred(labelled, fitting, withUnit, kind);
-      const fits = bold.some((f) => kind && fitsKind(f.figure, kind));
+      const fits = kind ? bold.some((f) => fitsKind(f.figure, kind)) : null;
       const bonus = (labelled.length > 0 ? COUNTED_RANK : 0) + (fits ? KIND_RANK : 0);
-      const context = (ranked ? ranked[at]! : score) + bonus;
-      return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident };
+      const context = (ranked ? ranked.all[at]! : score) + bonus;
+      return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident, fits };
     });
+    return ranked ? fuse(hits, ranked.plain) : hits;
   }
 
   /**
-   * The candidates worth ranking, with what they hold of the words: those answering confidently when any
-   * does (and repeats of them elsewhere, listed as "also in"), else every plausible one. Ranking is the
-   * costly part, so it is left to these.
+   * The candidates worth ranking, with what they hold of the words: every confident one (and repeats of them
+   * elsewhere, listed as "also in"), and the RANKED_CLOSEST best covered of the rest, which fill the first page
+   * or stand as the closest figures. Ranking is the costly part, so it is left to these.
    */
   private weighCandidates(groups: Alternative[][], units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
     const weighed = this.weighAll(groups, units, inScope);
     const answering = new Set(weighed.filter((w) => w.confident).map((w) => w.sentence.key));
-    return answering.size > 0 ? weighed.filter((w) => answering.has(w.sentence.key)) : weighed;
+    const rest = weighed.filter((w) => !answering.has(w.sentence.key));
+    rest.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+    const closest = new Set(rest.slice(0, RANKED_CLOSEST));
+    return weighed.filter((w) => answering.has(w.sentence.key) || closest.has(w));
   }
 
   /**
@@ -568,10 +575,14 @@ interface Ranked {
   confident: boolean;
 }
 
-/** Confident hits, or when there are none the first MAX_CLOSEST closest ones (confident hits come first). */
+/**
+ * Confident hits, then the closest ones until the first page is full (the ranking may be wrong about which
+ * sentence answers); when none is confident, the first MAX_CLOSEST closest ones (confident hits come first).
+ */
 function withoutExcessDoubt(hits: FigureHit[]): FigureHit[] {
-  if (hits[0]?.confident) return hits.filter((hit) => hit.confident);
-  return hits.slice(0, MAX_CLOSEST);
+  if (!hits[0]?.confident) return hits.slice(0, MAX_CLOSEST);
+  const confident = hits.filter((hit) => hit.confident);
+  return [...confident, ...hits.filter((hit) => !hit.confident).slice(0, Math.max(0, FIRST_PAGE - confident.length))];
 }
 
 /**

@@ -283,6 +283,8 @@ const MAX_PREFIX_WORDS = 50;
 export const MAX_CLIPPED_WORDS = 5;
 /** A word written with hyphens between letters ("cyber-security"). */
 const HYPHENATED = /\p{L}+(?:[-‐‑]\p{L}+)+/gu;
+/** A word's runs of letters and of digits, where a word that joins them may be split. */
+const LETTERS_OR_DIGITS = /\p{L}+|\p{N}+/gu;
 /** The shortest part of a compound split at query time ("cyber" + "security"). */
 const MIN_COMPOUND_PART = 3;
 /** The longest word split into a compound's parts: each split stems both halves, so a long word costs its square. */
@@ -465,8 +467,19 @@ export class TextIndex {
       const joined = this.vocabulary.has(word.term);
       if (position >= MAX_CORRECTED_WORDS || word.written.length > MAX_COMPOUND_LENGTH) return [word];
       if (joined && !this.hyphenated.has(word.written)) return [word];
-      return this.compoundParts(word.written) ?? [word];
+      return this.compoundParts(word.written) ?? this.letterDigitParts(word.written) ?? [word];
     });
+  }
+
+  /**
+   * A written word split where letters meet digits ("h1b": "h", "1", "b"; "covid19"), which the documents may
+   * write apart ("H-1B", "COVID-19"); null unless it has such parts and each is an indexed word.
+   */
+  private letterDigitParts(written: string): QueryWord[] | null {
+    const parts = written.match(LETTERS_OR_DIGITS) ?? [];
+    if (parts.length < 2 || parts.join('') !== written) return null;
+    const split = parts.map((part) => ({ written: part, term: normalizeTerm(part, { remember: false }) ?? '' }));
+    return split.every(({ term }) => this.vocabulary.has(term)) ? split : null;
   }
 
   /** A written word split into two indexed words, the most even split first; null when none splits so. */

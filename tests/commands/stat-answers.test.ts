@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { MAY_NOT_ANSWER, stat } from '../../commands/stat.js';
+import { CLOSEST_AFTER, MAY_NOT_ANSWER, stat } from '../../commands/stat.js';
 import { parseDocument } from '../../src/document/parse.js';
 import { createLibrary } from '../../src/library/library.js';
 import { expectValidResponse } from '../support/discord-contract.js';
@@ -48,6 +48,38 @@ describe('/stat answers only what was asked', () => {
     const embed = ask('gasoline prices').embeds![0]!;
     expect(embed.title).toBe('Figures for “gasoline prices”');
     expect(embed.description).not.toContain(MAY_NOT_ANSWER);
+  });
+
+  it("fills a confident answer's first page with the closest figures after it, still Figures for", () => {
+    // The ranking may be wrong about which sentence answers: the one holding part of the words is on the page too.
+    const docks = libraryOf({
+      'docks.md': [
+        "---\ntitle: 'Fact Sheet: Port Works'\ndate: '2025-06-01'\n---\n",
+        'Dock repairs will cost $12 million.\n',
+        'The new dock adds 40 berths.\n',
+      ].join('\n'),
+    });
+    const embed = ask('dock repairs', docks).embeds![0]!;
+    expect(embed.title).toBe('Figures for “dock repairs”');
+    expect(bolded('dock repairs', docks)).toEqual(['1.', '$12 million', '2.', '40']);
+    // Said where the closest figures begin, after the answer.
+    expect(embed.description!.split('\n\n')).toEqual([
+      '**1.**\n> Dock repairs will cost **$12 million**.\n— *Overview* · docks.md, line 6',
+      CLOSEST_AFTER,
+      '**2.**\n> The new dock adds **40** berths.\n— *Overview* · docks.md, line 8',
+    ]);
+  });
+
+  it('reads a word joining letters and digits as the parts the documents write apart: "h1b" finds "H-1B"', () => {
+    const visas = libraryOf({
+      'visas.md': [
+        "---\ntitle: 'Fact Sheet: Skilled Workers'\ndate: '2025-09-19'\n---\n",
+        'The agency approved 85,000 H-1B petitions.\n',
+        'Wait times fell by 30 days.\n',
+      ].join('\n'),
+    });
+    expect(ask('h1b petitions', visas).embeds![0]!.title).toBe('Figures for “h1b petitions”');
+    expect(bolded('h1b petitions', visas)).toEqual(['85,000']);
   });
 
   it('leaves the closest figures out of autocomplete: a choice is an answer', () => {
@@ -122,7 +154,8 @@ describe('/stat answers only what was asked', () => {
   it('lists a sentence once, with every answering figure in bold', () => {
     const text = description('ethanol tariff');
     expect(text.match(/ethanol/g)).toHaveLength(1);
-    expect(bolded('ethanol tariff')).toEqual(['18%', '30%', '2.5%']);
+    // The confident answer first, then the closest figure filling the page.
+    expect(bolded('ethanol tariff')).toEqual(['1.', '18%', '30%', '2.5%', '2.', '145%']);
   });
 
   it('shows a figure inside a link as plain text', () => {

@@ -34,15 +34,16 @@ describe('SentenceFinder lookups on a large library', () => {
     expect(typing[0]?.bold.map((ref) => ref.figure.text)).toContain('4,321');
   });
 
-  it('ranks only the sentences that answer when some do, not the thousands that hold part of the question', () => {
+  it('ranks the sentences that answer and the 50 best covered of the thousands that hold part of the question', () => {
     const lines = ['# Jobs across the country', '', '## Jobs', ''];
     for (let i = 0; i < 3_000; i++) lines.push(`Region ${i} added ${i + 10} jobs in ${i % 2 ? 'retail' : 'mining'}.`);
     lines.push('', 'Mining and retail together added 4,321 jobs.');
     const library = libraryOf({ 'jobs.md': lines.join('\n') + '\n' });
-    const ranked = vi.spyOn(ContextRanking.prototype, 'scores');
+    const ranked = vi.spyOn(ContextRanking.prototype, 'scoresWithPlain');
     const hits = library.search.figureSentences('retail mining jobs');
-    expect(hits.map((hit) => hit.bold.map((ref) => ref.figure.text))).toEqual([['4,321']]);
-    // Each region's sentence holds two of the three words: close, never ranked once one sentence holds all.
-    expect(ranked.mock.calls.map(([, candidates]) => candidates.length)).toEqual([1]);
+    expect(hits.map((hit) => hit.confident)).toEqual([true, false, false, false, false]);
+    expect(hits[0]!.bold.map((ref) => ref.figure.text)).toEqual(['4,321']);
+    // Each region's sentence holds two of the three words: close, and only 50 of them ranked, to fill the page.
+    expect(ranked.mock.calls.map(([, candidates]) => candidates.length)).toEqual([51]);
   });
 });

@@ -269,6 +269,32 @@ describe('the same thing, decided on structure', () => {
     expect(verdicts(checkClaim(harbor.claims, 'EVs save drivers $950 a year on fuel'))).toEqual(['stated']);
   });
 
+  it('asks the statement, not just its document, to name whose figure it is', () => {
+    const deals = libraryOf({
+      'deals.txt': [
+        'FACT SHEET: Trade Deals',
+        'THE ZERO HUNGER PLAN',
+        'Japan will buy $8 billion of U.S. farm goods.',
+        'OTHER PARTNERS',
+        'The EU has accepted a 15% tariff on its exports to the United States.',
+        'Last year, roughly half of U.S. LNG exports went to Europe.',
+        'The U.S. goods trade deficit with China was $295.4 billion in 2024.',
+      ].join('\n\n'),
+    });
+    for (const claim of [
+      'Japan has accepted a 15% tariff on its exports to the United States',
+      'Roughly half of Europe’s LNG exports went to the United States last year',
+    ])
+      expect(verdicts(checkClaim(deals.claims, claim)), claim).toEqual(['not-found']);
+    for (const claim of [
+      'The EU has accepted a 15% tariff on its exports to America',
+      'Roughly half of U.S. LNG exports went to Europe last year',
+      'America’s goods trade deficit with China was $295.4 billion in 2024',
+      'Under the Zero Hunger Plan, Japan will buy $8 billion of U.S. farm goods',
+    ])
+      expect(verdicts(checkClaim(deals.claims, claim)), claim).toEqual(['stated']);
+  });
+
   it('takes "annually" for "per year": the period is compared with the rate, not as what is counted', () => {
     const reworded = sheet(['The program will add around 2 million jobs per year over the decade.']);
     const annually = checkClaim(reworded.claims, 'The program will add around 2 million jobs annually over the decade');

@@ -2,7 +2,7 @@
 // the words about it: the words around it (what the claim speaks of), its own words (what it is about, when
 // the sentence has several figures), and what the words right after it say it counts.
 import { findFigures } from '../document/figures.js';
-import { UNITS } from '../document/figures/vocabulary.js';
+import { FRACTIONS, SMALL_NUMBERS, UNITS } from '../document/figures/vocabulary.js';
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
 import { withoutFraming } from './claim-words.js';
@@ -98,7 +98,7 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
     const period = figure.timeframe === null ? ratePeriod(after) : null;
     return { ...figure, unit: unit ?? figure.unit, timeframe: period ?? figure.timeframe };
   });
-  const add = (match: RegExpMatchArray, value: number, unit: string) => {
+  const add = (match: RegExpMatchArray, value: number, unit: string | null) => {
     const span: Span = [start + match.index!, start + match.index! + match[0].length];
     if (read.some((f) => f.span[0] < span[1] && span[0] < f.span[1])) return;
     read.push({ span, value, valueMax: null, unit, qualifier: null, counts: null, timeframe: null });
@@ -110,8 +110,49 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
   }
   for (const match of text.matchAll(ABBREVIATED))
     add(match, Number(match[1]!.replace(/,/g, '')), SHORT_UNITS[match[2]!.toLowerCase()]!);
-  return read.sort((a, b) => a.span[0] - b.span[0]);
+  for (const match of text.matchAll(GLUED_SCALE)) {
+    const [, dollar, number, scale] = match;
+    add(match, Number(number) * SHORT_SCALES[scale!.toLowerCase()]!, dollar ? '$' : null);
+  }
+  return withWordFractions(read, text, start).sort((a, b) => a.span[0] - b.span[0]);
 }
+
+/** A short scale written onto its number, as chat does: "$1.2bn", "3mn". */
+const GLUED_SCALE = /(?<![\w.])(\$)?(\d+(?:\.\d+)?)(bn|mn|mln|tn|trn)\b/gi;
+/**
+ * A fraction in words without the hyphen documents write ("two thirds", "a third", "three quarters"), or "half";
+ * not quarters of a year ("the first three quarters of 2021"), nor a change ("fell by half"), which is no share of
+ * a whole that a statement gives.
+ */
+const WORD_FRACTION = new RegExp(
+  [
+    String.raw`\b(?:(${Object.keys(SMALL_NUMBERS).join('|')})[\s-]+(${Object.keys(FRACTIONS).join('|')})`,
+    String.raw`|(?<!\bby\s+)(half))\b(?!\s+of\s+(?:19|20)\d\d)`,
+  ].join(''),
+  'gi',
+);
+/** Rounded as the recognizer of documents rounds its fractions, so that "two thirds" equals "two-thirds". */
+const fraction = (numerator: number, denominator: number) => Math.round((numerator / denominator) * 1e6) / 1e6;
+
+/**
+ * Fractions written in words: each replaces the figures it covers ("two" of "two thirds", read as a count of
+ * thirds), unless the recognizer read it whole ("half a million", "two-thirds").
+ */
+function withWordFractions(read: FoundFigure[], text: string, start: number): FoundFigure[] {
+  let out = read;
+  for (const match of text.matchAll(WORD_FRACTION)) {
+    const span: Span = [start + match.index, start + match.index + match[0].length];
+    const covered = out.filter((f) => f.span[0] < span[1] && span[0] < f.span[1]);
+    if (covered.some((f) => f.unit === 'fraction' || f.span[1] > span[1] || f.span[0] < span[0])) continue;
+    const numerator = match[3] ? 1 : SMALL_NUMBERS[match[1]!.toLowerCase()]!;
+    const denominator = match[3] ? 2 : FRACTIONS[match[2]!.toLowerCase()]!;
+    const value = fraction(numerator, denominator);
+    out = [...out.filter((f) => !covered.includes(f)), { ...NO_FIGURE, span, value, unit: 'fraction' }];
+  }
+  return out;
+}
+
+const NO_FIGURE = { valueMax: null, qualifier: null, counts: null, timeframe: null } as const;
 
 /** Scale words as news and chat write them short ("$1.2 bn", "3 mln"): the documents spell them out. */
 const SHORT_SCALES: Record<string, number> = { bn: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12 };

@@ -106,6 +106,23 @@ describe('equal written differently', () => {
     expect(verdicts(checkClaim(library.claims, 'Battery storage capacity grew 4x'))).toEqual(['stated']);
   });
 
+  it('reads a rounded amount, a fraction in words and a scale glued to its number as the figure they write', () => {
+    const written = sheet([
+      'The goods trade deficit with Freedonia was $295.4 billion in 2024.',
+      'Inflation has fallen by two-thirds over the last year.',
+      'The navy agreed to purchase $1.2 billion in unmanned underwater vehicles.',
+    ]);
+    const check = (claim: string) => verdicts(checkClaim(written.claims, claim));
+    expect(check('The goods trade deficit with Freedonia was about $295 billion in 2024')).toEqual(['stated']);
+    expect(check('The goods trade deficit with Freedonia was roughly $300 billion in 2024')).toEqual(['stated']);
+    expect(check('The goods trade deficit with Freedonia was about $305 billion in 2024')).toEqual(['different']);
+    expect(check('The goods trade deficit with Freedonia was $295 billion in 2024')).toEqual(['different']);
+    expect(check('Inflation has fallen by two thirds over the last year')).toEqual(['stated']);
+    expect(check('Inflation has fallen by three quarters over the last year')).toEqual(['different']);
+    expect(check('The navy is buying $1.2bn of unmanned underwater vehicles')).toEqual(['stated']);
+    expect(check('The navy is buying $2.1bn of unmanned underwater vehicles')).toEqual(['different']);
+  });
+
   it('takes a decade for 10 years', () => {
     expect(verdicts(checkClaim(library.claims, 'The river valley cleanup program has run for 10 years'))).toEqual([
       'stated',

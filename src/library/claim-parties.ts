@@ -2,6 +2,7 @@
 // U.S.), in order. A statement gives the same figure for the same thing only when it (or what it stands in:
 // its statement, list lead-in, heading, document title) names each party, and names them in the same order
 // ("the U.S. is providing the Caribbean with …" is not "the Caribbean is providing the U.S. with …").
+import { MONTHS } from '../document/figures/vocabulary.js';
 import type { Document } from '../document/types.js';
 import type { IndexedSentence } from './figure-search.js';
 import { terms } from './search.js';
@@ -30,8 +31,12 @@ const FUNCTION_WORDS = new Set(
     remember: false,
   }),
 );
+/** Months and days name a time, not a party ("Since February, Australia has contributed …"). */
+const CALENDAR = new RegExp(String.raw`^(?:${MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$`, 'u');
 const isCapitalized = (word: string) =>
-  /^(?:\p{Lu}|\p{L}+\p{N})/u.test(word) && !terms(word, { remember: false }).every((stem) => FUNCTION_WORDS.has(stem));
+  /^(?:\p{Lu}|\p{L}+\p{N})/u.test(word) &&
+  !CALENDAR.test(word) &&
+  !terms(word, { remember: false }).every((stem) => FUNCTION_WORDS.has(stem));
 const bare = (word: string) => word.replace(/['’]s?$|\.$/u, '');
 const stemsOf = (words: string[]) => terms(words.join(' ').replace(/\./g, '').replace(HOME_WRITTEN, HOME));
 

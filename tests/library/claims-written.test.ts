@@ -312,6 +312,16 @@ describe('the same thing, decided on structure', () => {
       expect(verdicts(checkClaim(deals.claims, claim)), claim).toEqual(['stated']);
   });
 
+  it('takes a month or a day for a time, never for a party', () => {
+    const dated = sheet([
+      'Since February, Australia has contributed $1 billion to the U.S. Government for the submarine base.',
+      'On Monday, the agency opened 12 new offices across the state.',
+    ]);
+    const check = (claim: string) => verdicts(checkClaim(dated.claims, claim));
+    expect(check('Australia has paid the US $1 billion for the submarine base since February')).toEqual(['stated']);
+    expect(check('The agency opened 12 new offices across the state on Monday')).toEqual(['stated']);
+  });
+
   it('takes "annually" for "per year": the period is compared with the rate, not as what is counted', () => {
     const reworded = sheet(['The program will add around 2 million jobs per year over the decade.']);
     const annually = checkClaim(reworded.claims, 'The program will add around 2 million jobs annually over the decade');

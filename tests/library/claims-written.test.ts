@@ -169,6 +169,18 @@ describe('claims as people write them', () => {
       expect(verdicts(checkClaim(rural.claims, claim)), claim).toEqual(['stated']);
   });
 
+  it('takes an equal figure as the anchor of a claim in other words, and never calls another figure "different" on it', () => {
+    const reworded = sheet([
+      'Goods transshipped to evade the 35% tariff will be subject, instead, to a transshipment tariff of 40%.',
+    ]);
+    const check = (claim: string) => checkClaim(reworded.claims, claim).figures[0]!;
+    const equal = check('Goods shipped elsewhere to evade it now face a steep 40 percent transshipment tariff');
+    expect(equal.verdict).toBe('stated');
+    expect(equal.evidence.map((e) => e.bold.map((b) => b.figure.text))).toEqual([['40%']]);
+    const other = check('Goods shipped elsewhere to evade it now face a steep 45 percent transshipment tariff');
+    expect(other.verdict).toBe('not-found');
+  });
+
   it('matches verbs of change with their kin, the direction kept', () => {
     // The seed: "Border apprehensions at the southern border have dropped by 75% since May of last year".
     for (const claim of [

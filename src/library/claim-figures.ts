@@ -214,17 +214,23 @@ function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]
 
 /**
  * What the figure counts when the recognizer read it after the figure, without unit words: "new companies"
- * in "210,000 new companies", "water" in "75,000 gallons of water". A label from before the figure names
- * the clause's subject, not what is counted, and is left out.
+ * in "210,000 new companies", "water" in "75,000 gallons of water", "steel" in "100 metric tons of steel". A
+ * label from before the figure names the clause's subject, not what is counted, and is left out; so are names
+ * (whose figure it is is checked apart: "$1 trillion more in America") and "worth" ("$200 billion worth of
+ * projects").
  */
 function countedAfter(claim: string, figure: FoundFigure): string {
   const after = claim.slice(figure.span[1], figure.span[1] + 200);
   if (!figure.counts || !after.includes(figure.counts)) return '';
   // "jobs annually": the period is compared apart, with the rate (same-figure.ts), not as what is counted.
   const period = new Set(terms(figure.timeframe ?? '', { remember: false }));
-  return figure.counts
-    .split(/\s+/)
-    .filter((word) => !unitNamed(word) && !terms(word, { remember: false }).some((stem) => period.has(stem)))
+  const words = figure.counts.split(/\s+/);
+  // The words up to the unit word qualify the unit ("metric tons", "square miles").
+  const unitAt = words.map((word) => unitNamed(word) !== undefined).lastIndexOf(true);
+  return words
+    .slice(unitAt + 1)
+    .filter((word) => !/^(?:\p{Lu}|worth$)/u.test(word))
+    .filter((word) => !terms(word, { remember: false }).some((stem) => period.has(stem)))
     .join(' ');
 }
 

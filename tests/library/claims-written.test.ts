@@ -181,6 +181,18 @@ describe('claims as people write them', () => {
     expect(other.verdict).toBe('not-found');
   });
 
+  it('reads what a figure counts past "worth of" and past the words of its unit', () => {
+    const counted = sheet([
+      'The rule covers $200 billion of federally funded construction projects.',
+      'The new plant in Western Australia will refine 100 tons of gallium for export.',
+    ]);
+    const check = (claim: string) => verdicts(checkClaim(counted.claims, claim));
+    expect(check('The rule applies to $200 billion worth of federally funded construction projects')).toEqual([
+      'stated',
+    ]);
+    expect(check('The new plant in Western Australia will refine 100 metric tons of gallium')).toEqual(['stated']);
+  });
+
   it('matches verbs of change with their kin, the direction kept', () => {
     // The seed: "Border apprehensions at the southern border have dropped by 75% since May of last year".
     for (const claim of [

@@ -22,6 +22,8 @@ export interface ClaimFigure extends FoundFigure {
   own: string;
   /** What it counts, when the words right after it say so ("210,000 new jobs"); its unit word left out. */
   counted: string;
+  /** What it counts with what that is of or on ("tariff on U.S. steel"): what "a different figure" must be about. */
+  thing: string;
   /** The words that name whose figure it is: its clause up to it when the sentence has several figures. */
   whose: string;
 }
@@ -46,6 +48,7 @@ export function claimFigures(written: string): ClaimFigure[] {
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
           counted: countedAfter(claim, figure),
+          thing: thingAfter(claim, figure),
           whose: figures.length === 1 ? words : clauseBefore(claim, figures, i, start),
         });
       });
@@ -232,6 +235,23 @@ function countedAfter(claim: string, figure: FoundFigure): string {
     .filter((word) => !/^(?:\p{Lu}|worth$)/u.test(word))
     .filter((word) => !terms(word, { remember: false }).some((stem) => period.has(stem)))
     .join(' ');
+}
+
+/** The words of the phrase after what is counted that says what it is of or on ("on U.S. steel"). */
+const COMPLEMENT = /^[\s,]*(?:on|of|for|against)\s+((?:the\s+)?[\p{L}\p{N}.'’-]+(?:\s+[\p{L}\p{N}.'’-]+){0,2})/iu;
+
+/**
+ * What the figure counts and what that is of or on: "tariff" and "steel" in "a 25% tariff on U.S. steel", names
+ * aside (whose it is is checked apart). A 10% tariff on dairy is no different figure for it.
+ */
+function thingAfter(claim: string, figure: FoundFigure): string {
+  const counted = countedAfter(claim, figure);
+  if (!counted) return '';
+  const after = claim.slice(figure.span[1]);
+  const rest = after.slice(after.indexOf(figure.counts!) + figure.counts!.length);
+  const complement = COMPLEMENT.exec(rest)?.[1] ?? '';
+  const named = complement.split(/\s+/).filter((word) => !/^\p{Lu}/u.test(word));
+  return [counted, ...named].join(' ');
 }
 
 /**

@@ -105,6 +105,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     all: withKin(finder.expand(analyseQuery(figure.words).words)),
     own: finder.expand(analyseQuery(figure.own).words),
     counted: finder.expand(analyseQuery(figure.counted).words),
+    thing: finder.expand(analyseQuery(figure.thing).words),
   };
   const stated: Evidence[] = [];
   const different: Evidence[] = [];
@@ -125,7 +126,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     const opposite = claimDirection * changeDirection(sentence.terms) < 0;
     const equal = opposite ? [] : matching.filter((ref) => sameFigure(figure, ref.figure));
     if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
-    else if (closest.length > 0 && coverage >= CLAIM_MIN_COVERAGE)
+    else if (closest.length > 0 && coverage >= CLAIM_MIN_COVERAGE && speaksOf(finder, words.thing, sentence))
       different.push({ sentence, bold: closest, coverage });
   }
   const verdict: Verdict = stated.length ? 'stated' : different.length ? 'different' : 'not-found';

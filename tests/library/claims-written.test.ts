@@ -264,6 +264,18 @@ describe('the same thing, decided on structure', () => {
       expect(verdicts(checkClaim(trade.claims, claim)), claim).toEqual(['not-found']);
   });
 
+  it('gives "different" only for what the claim’s figure is on: a tariff on dairy is no figure for one on steel', () => {
+    const dairy = sheet([
+      'Canada’s retaliatory tariffs include a 10% tariff on U.S. dairy products.',
+      'Farm exports to Europe grew last year.',
+    ]);
+    const steel = checkClaim(dairy.claims, 'Canada’s 25% tariff on U.S. steel');
+    expect(verdicts(steel)).toEqual(['not-found']);
+    const other = checkClaim(dairy.claims, 'Canada’s 25% tariff on U.S. dairy products');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(bolded(other)).toEqual(['10%']);
+  });
+
   it('gives another programme’s budget "not found", never "different"', () => {
     const budgets = sheet([
       'The Clean Water Program has an annual budget of $3 billion for local utilities.',

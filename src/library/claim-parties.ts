@@ -39,6 +39,17 @@ const isCapitalized = (word: string) =>
   !terms(word, { remember: false }).every((stem) => FUNCTION_WORDS.has(stem));
 const bare = (word: string) => word.replace(/['’]s?$|\.$/u, '');
 const stemsOf = (words: string[]) => terms(words.join(' ').replace(/\./g, '').replace(HOME_WRITTEN, HOME));
+/** The stems of a claim's names, worked out once: each is asked of every statement a claim reaches. */
+const stemsMemo = new Map<string, string[]>();
+function namedStems(words: string[]): string[] {
+  const key = words.join(' ');
+  let stems = stemsMemo.get(key);
+  if (!stems) {
+    if (stemsMemo.size >= 4096) stemsMemo.clear();
+    stemsMemo.set(key, (stems = stemsOf(words)));
+  }
+  return stems;
+}
 
 /**
  * The names a text gives, in order: runs of capitalized words. Names joined by "and" or "or" share a place; a name after "by" is the one doing it ("tariffs on China by the U.S."), so it goes first.
@@ -142,7 +153,7 @@ const isAcronym = (word: string) => /^\p{Lu}{2,6}s?$/u.test(word);
 /** Whether a document names a party's word: as written, spelled out when an acronym, or as the U.S. */
 const namesWord = (document: Document, word: string, seen: Map<string, boolean>) =>
   lookUp(document, `\u0001${word}`, seen, () => {
-    if (stemsOf([word])[0] === HOME) return HOME_TEXT.test(document.text);
+    if (namedStems([word])[0] === HOME) return HOME_TEXT.test(document.text);
     // In any case: a heading writes names in capitals ("THE ZERO HUNGER PLAN").
     if (wholeWord(escaped(word), 'iu').test(document.text) || writesSameName(document, word)) return true;
     return isAcronym(word);
@@ -154,13 +165,34 @@ const namesWord = (document: Document, word: string, seen: Map<string, boolean>)
  * names Japan in one section and the EU's 15% tariff in another does not give Japan's tariff.
  */
 function namedAround(sentence: IndexedSentence, word: string): boolean {
-  const [stem] = stemsOf([word]);
+  const [stem] = namedStems([word]);
   if (stem === undefined || stem === HOME || HOME_TEXT.test(word) || isAcronym(word)) return true;
-  return [sentence.terms, ...sentence.context].some((stems) => {
-    if (stems.has(stem)) return true;
-    for (const own of stems) if (sameName(own, stem)) return true;
-    return false;
-  });
+  return holdsName(sentence.terms, stem) || sentence.context.some((stems) => contextHolds(stems, stem));
+}
+
+/** Whether a set of stems holds a name: as it is, or a place for its people ("canada" for "canadian"). */
+function holdsName(stems: Iterable<string> & { has(stem: string): boolean }, stem: string): boolean {
+  if (stems.has(stem)) return true;
+  for (const own of stems) if (sameName(own, stem)) return true;
+  return false;
+}
+
+/** The same, remembered: a statement's, section's and document's stems are shared by all their sentences. */
+const heldByContext = new WeakMap<object, Map<string, boolean>>();
+function contextHolds(stems: ReadonlySet<string>, stem: string): boolean {
+  let known = heldByContext.get(stems);
+  if (!known) heldByContext.set(stems, (known = new Map<string, boolean>()));
+  let held = known.get(stem);
+  if (held === undefined) known.set(stem, (held = holdsName(stems, stem)));
+  return held;
+}
+
+/** The names of a statement in order, read once a statement (every claim that reaches it asks). */
+const placesOf = new WeakMap<IndexedSentence, string[][][]>();
+function placesIn(sentence: IndexedSentence, statementText: string): string[][][] {
+  let places = placesOf.get(sentence);
+  if (!places) placesOf.set(sentence, (places = partiesOf(statementText).map((group) => group.map((n) => n.stems))));
+  return places;
 }
 
 /**
@@ -180,19 +212,19 @@ export function sameParties(
       .map((name) => ({ name, words: name.words.filter((word) => !writesLower(document, word, seen)) }))
       .filter(({ words }) => words.length > 0)
       // "United States" stays the U.S. when its document writes "states" in lower case.
-      .map(({ name, words }) => ({ words, stems: name.stems.includes(HOME) ? [HOME] : stemsOf(words) })),
+      .map(({ name, words }) => ({ words, stems: name.stems.includes(HOME) ? [HOME] : namedStems(words) })),
   );
   // Each word of a name in the document ("Zero Hunger Caribbean Plan"), and one at least around the statement.
   const named = (name: Name) =>
     name.words.every((w) => namesWord(document, w, seen)) &&
     (name.stems.includes(HOME) || name.words.some((w) => namedAround(sentence, w)));
   if (parties.some((group) => !group.every(named))) return false;
-  const places = partiesOf(statementText).map((group) => group.map((name) => name.stems));
+  const places = placesIn(sentence, statementText);
   // A name's place is that of the statement's name holding all its words ("U.S." in "the U.S. Government"), an
   // acronym beside other words aside: "Europe's LNG" stands where "Europe" does, not where "U.S. LNG" does.
   const placeOf = (name: Name) => {
     const named = name.words.filter((word) => !isAcronym(word));
-    const stems = named.length > 0 && !name.stems.includes(HOME) ? stemsOf(named) : name.stems;
+    const stems = named.length > 0 && !name.stems.includes(HOME) ? namedStems(named) : name.stems;
     return places.findIndex((group) => group.some((own) => stems.every((stem) => own.some((o) => sameName(o, stem)))));
   };
   const order = parties.map((group) => group.map(placeOf).filter((place) => place >= 0));

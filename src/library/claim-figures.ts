@@ -2,7 +2,7 @@
 // the words about it: the words around it (what the claim speaks of), its own words (what it is about, when
 // the sentence has several figures), and what the words right after it say it counts.
 import { findFigures } from '../document/figures.js';
-import { UNITS } from '../document/figures/vocabulary.js';
+import { FRACTIONS, SMALL_NUMBERS, UNITS } from '../document/figures/vocabulary.js';
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
 import { withoutFraming } from './claim-words.js';
@@ -22,6 +22,8 @@ export interface ClaimFigure extends FoundFigure {
   own: string;
   /** What it counts, when the words right after it say so ("210,000 new jobs"); its unit word left out. */
   counted: string;
+  /** What it counts with what that is of or on ("tariff on U.S. steel"): what "a different figure" must be about. */
+  thing: string;
   /** The words that name whose figure it is: its clause up to it when the sentence has several figures. */
   whose: string;
 }
@@ -46,6 +48,7 @@ export function claimFigures(written: string): ClaimFigure[] {
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
           counted: countedAfter(claim, figure),
+          thing: thingAfter(claim, figure),
           whose: figures.length === 1 ? words : clauseBefore(claim, figures, i, start),
         });
       });
@@ -98,7 +101,7 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
     const period = figure.timeframe === null ? ratePeriod(after) : null;
     return { ...figure, unit: unit ?? figure.unit, timeframe: period ?? figure.timeframe };
   });
-  const add = (match: RegExpMatchArray, value: number, unit: string) => {
+  const add = (match: RegExpMatchArray, value: number, unit: string | null) => {
     const span: Span = [start + match.index!, start + match.index! + match[0].length];
     if (read.some((f) => f.span[0] < span[1] && span[0] < f.span[1])) return;
     read.push({ span, value, valueMax: null, unit, qualifier: null, counts: null, timeframe: null });
@@ -110,8 +113,49 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
   }
   for (const match of text.matchAll(ABBREVIATED))
     add(match, Number(match[1]!.replace(/,/g, '')), SHORT_UNITS[match[2]!.toLowerCase()]!);
-  return read.sort((a, b) => a.span[0] - b.span[0]);
+  for (const match of text.matchAll(GLUED_SCALE)) {
+    const [, dollar, number, scale] = match;
+    add(match, Number(number) * SHORT_SCALES[scale!.toLowerCase()]!, dollar ? '$' : null);
+  }
+  return withWordFractions(read, text, start).sort((a, b) => a.span[0] - b.span[0]);
 }
+
+/** A short scale written onto its number, as chat does: "$1.2bn", "3mn". */
+const GLUED_SCALE = /(?<![\w.])(\$)?(\d+(?:\.\d+)?)(bn|mn|mln|tn|trn)\b/gi;
+/**
+ * A fraction in words without the hyphen documents write ("two thirds", "a third", "three quarters"), or "half";
+ * not quarters of a year ("the first three quarters of 2021"), nor a change ("fell by half"), which is no share of
+ * a whole that a statement gives.
+ */
+const WORD_FRACTION = new RegExp(
+  [
+    String.raw`\b(?:(${Object.keys(SMALL_NUMBERS).join('|')})[\s-]+(${Object.keys(FRACTIONS).join('|')})`,
+    String.raw`|(?<!\bby\s+)(half))\b(?!\s+of\s+(?:19|20)\d\d)`,
+  ].join(''),
+  'gi',
+);
+/** Rounded as the recognizer of documents rounds its fractions, so that "two thirds" equals "two-thirds". */
+const fraction = (numerator: number, denominator: number) => Math.round((numerator / denominator) * 1e6) / 1e6;
+
+/**
+ * Fractions written in words: each replaces the figures it covers ("two" of "two thirds", read as a count of
+ * thirds), unless the recognizer read it whole ("half a million", "two-thirds").
+ */
+function withWordFractions(read: FoundFigure[], text: string, start: number): FoundFigure[] {
+  let out = read;
+  for (const match of text.matchAll(WORD_FRACTION)) {
+    const span: Span = [start + match.index, start + match.index + match[0].length];
+    const covered = out.filter((f) => f.span[0] < span[1] && span[0] < f.span[1]);
+    if (covered.some((f) => f.unit === 'fraction' || f.span[1] > span[1] || f.span[0] < span[0])) continue;
+    const numerator = match[3] ? 1 : SMALL_NUMBERS[match[1]!.toLowerCase()]!;
+    const denominator = match[3] ? 2 : FRACTIONS[match[2]!.toLowerCase()]!;
+    const value = fraction(numerator, denominator);
+    out = [...out.filter((f) => !covered.includes(f)), { ...NO_FIGURE, span, value, unit: 'fraction' }];
+  }
+  return out;
+}
+
+const NO_FIGURE = { valueMax: null, qualifier: null, counts: null, timeframe: null } as const;
 
 /** Scale words as news and chat write them short ("$1.2 bn", "3 mln"): the documents spell them out. */
 const SHORT_SCALES: Record<string, number> = { bn: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12 };
@@ -173,18 +217,41 @@ function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]
 
 /**
  * What the figure counts when the recognizer read it after the figure, without unit words: "new companies"
- * in "210,000 new companies", "water" in "75,000 gallons of water". A label from before the figure names
- * the clause's subject, not what is counted, and is left out.
+ * in "210,000 new companies", "water" in "75,000 gallons of water", "steel" in "100 metric tons of steel". A
+ * label from before the figure names the clause's subject, not what is counted, and is left out; so are names
+ * (whose figure it is is checked apart: "$1 trillion more in America") and "worth" ("$200 billion worth of
+ * projects").
  */
 function countedAfter(claim: string, figure: FoundFigure): string {
   const after = claim.slice(figure.span[1], figure.span[1] + 200);
   if (!figure.counts || !after.includes(figure.counts)) return '';
   // "jobs annually": the period is compared apart, with the rate (same-figure.ts), not as what is counted.
   const period = new Set(terms(figure.timeframe ?? '', { remember: false }));
-  return figure.counts
-    .split(/\s+/)
-    .filter((word) => !unitNamed(word) && !terms(word, { remember: false }).some((stem) => period.has(stem)))
+  const words = figure.counts.split(/\s+/);
+  // The words up to the unit word qualify the unit ("metric tons", "square miles").
+  const unitAt = words.map((word) => unitNamed(word) !== undefined).lastIndexOf(true);
+  return words
+    .slice(unitAt + 1)
+    .filter((word) => !/^(?:\p{Lu}|worth$)/u.test(word))
+    .filter((word) => !terms(word, { remember: false }).some((stem) => period.has(stem)))
     .join(' ');
+}
+
+/** The words of the phrase after what is counted that says what it is of or on ("on U.S. steel"). */
+const COMPLEMENT = /^[\s,]*(?:on|of|for|against)\s+((?:the\s+)?[\p{L}\p{N}.'’-]+(?:\s+[\p{L}\p{N}.'’-]+){0,2})/iu;
+
+/**
+ * What the figure counts and what that is of or on: "tariff" and "steel" in "a 25% tariff on U.S. steel", names
+ * aside (whose it is is checked apart). A 10% tariff on dairy is no different figure for it.
+ */
+function thingAfter(claim: string, figure: FoundFigure): string {
+  const counted = countedAfter(claim, figure);
+  if (!counted) return '';
+  const after = claim.slice(figure.span[1]);
+  const rest = after.slice(after.indexOf(figure.counts!) + figure.counts!.length);
+  const complement = COMPLEMENT.exec(rest)?.[1] ?? '';
+  const named = complement.split(/\s+/).filter((word) => !/^\p{Lu}/u.test(word));
+  return [counted, ...named].join(' ');
 }
 
 /**

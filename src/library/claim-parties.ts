@@ -2,6 +2,7 @@
 // U.S.), in order. A statement gives the same figure for the same thing only when it (or what it stands in:
 // its statement, list lead-in, heading, document title) names each party, and names them in the same order
 // ("the U.S. is providing the Caribbean with …" is not "the Caribbean is providing the U.S. with …").
+import { MONTHS } from '../document/figures/vocabulary.js';
 import type { Document } from '../document/types.js';
 import type { IndexedSentence } from './figure-search.js';
 import { terms } from './search.js';
@@ -18,7 +19,7 @@ type Parties = Name[][];
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/gu;
 /** The United States however it is written ("U.S.", "US", "United States", "America", "American"): one party. */
 const HOME = 'us';
-const HOME_WRITTEN = /\b(?:united\s+states|americans?|us)\b/giu;
+const HOME_WRITTEN = /\b(?:united\s+states|america(?:ns?)?|us)\b/giu;
 
 /** Words between names that join them in one place. */
 const JOINING = new Set(['and', 'or', 'the']);
@@ -30,10 +31,25 @@ const FUNCTION_WORDS = new Set(
     remember: false,
   }),
 );
+/** Months and days name a time, not a party ("Since February, Australia has contributed …"). */
+const CALENDAR = new RegExp(String.raw`^(?:${MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$`, 'u');
 const isCapitalized = (word: string) =>
-  /^(?:\p{Lu}|\p{L}+\p{N})/u.test(word) && !terms(word, { remember: false }).every((stem) => FUNCTION_WORDS.has(stem));
+  /^(?:\p{Lu}|\p{L}+\p{N})/u.test(word) &&
+  !CALENDAR.test(word) &&
+  !terms(word, { remember: false }).every((stem) => FUNCTION_WORDS.has(stem));
 const bare = (word: string) => word.replace(/['’]s?$|\.$/u, '');
 const stemsOf = (words: string[]) => terms(words.join(' ').replace(/\./g, '').replace(HOME_WRITTEN, HOME));
+/** The stems of a claim's names, worked out once: each is asked of every statement a claim reaches. */
+const stemsMemo = new Map<string, string[]>();
+function namedStems(words: string[]): string[] {
+  const key = words.join(' ');
+  let stems = stemsMemo.get(key);
+  if (!stems) {
+    if (stemsMemo.size >= 4096) stemsMemo.clear();
+    stemsMemo.set(key, (stems = stemsOf(words)));
+  }
+  return stems;
+}
 
 /**
  * The names a text gives, in order: runs of capitalized words. Names joined by "and" or "or" share a place; a name after "by" is the one doing it ("tariffs on China by the U.S."), so it goes first.
@@ -131,14 +147,53 @@ function writesSameName(document: Document, word: string): boolean {
   return false;
 }
 
+/** An agency goes by many names ("USDA", "the Department of Agriculture", "EVs"): an acronym asks for none. */
+const isAcronym = (word: string) => /^\p{Lu}{2,6}s?$/u.test(word);
+
 /** Whether a document names a party's word: as written, spelled out when an acronym, or as the U.S. */
 const namesWord = (document: Document, word: string, seen: Map<string, boolean>) =>
   lookUp(document, `\u0001${word}`, seen, () => {
-    if (stemsOf([word])[0] === HOME) return HOME_TEXT.test(document.text);
-    if (wholeWord(escaped(word)).test(document.text) || writesSameName(document, word)) return true;
-    // An agency goes by many names ("USDA", "the Department of Agriculture", "EVs"): an acronym asks for none.
-    return /^\p{Lu}{2,6}s?$/u.test(word);
+    if (namedStems([word])[0] === HOME) return HOME_TEXT.test(document.text);
+    // In any case: a heading writes names in capitals ("THE ZERO HUNGER PLAN").
+    if (wholeWord(escaped(word), 'iu').test(document.text) || writesSameName(document, word)) return true;
+    return isAcronym(word);
   });
+
+/**
+ * Whether a statement is about a party's word: its sentence or what the sentence stands in names it (its
+ * statement, list lead-in, the sentence it refers back to, its heading, the document's title). A document that
+ * names Japan in one section and the EU's 15% tariff in another does not give Japan's tariff.
+ */
+function namedAround(sentence: IndexedSentence, word: string): boolean {
+  const [stem] = namedStems([word]);
+  if (stem === undefined || stem === HOME || HOME_TEXT.test(word) || isAcronym(word)) return true;
+  return holdsName(sentence.terms, stem) || sentence.context.some((stems) => contextHolds(stems, stem));
+}
+
+/** Whether a set of stems holds a name: as it is, or a place for its people ("canada" for "canadian"). */
+function holdsName(stems: Iterable<string> & { has(stem: string): boolean }, stem: string): boolean {
+  if (stems.has(stem)) return true;
+  for (const own of stems) if (sameName(own, stem)) return true;
+  return false;
+}
+
+/** The same, remembered: a statement's, section's and document's stems are shared by all their sentences. */
+const heldByContext = new WeakMap<object, Map<string, boolean>>();
+function contextHolds(stems: ReadonlySet<string>, stem: string): boolean {
+  let known = heldByContext.get(stems);
+  if (!known) heldByContext.set(stems, (known = new Map<string, boolean>()));
+  let held = known.get(stem);
+  if (held === undefined) known.set(stem, (held = holdsName(stems, stem)));
+  return held;
+}
+
+/** The names of a statement in order, read once a statement (every claim that reaches it asks). */
+const placesOf = new WeakMap<IndexedSentence, string[][][]>();
+function placesIn(sentence: IndexedSentence, statementText: string): string[][][] {
+  let places = placesOf.get(sentence);
+  if (!places) placesOf.set(sentence, (places = partiesOf(statementText).map((group) => group.map((n) => n.stems))));
+  return places;
+}
 
 /**
  * Whether a statement can give the claim's figure for the same parties: it names each party of the claim (of
@@ -154,16 +209,24 @@ export function sameParties(
   const { document } = sentence;
   const parties = claimed.map((group) =>
     group
-      .map((name) => name.words.filter((word) => !writesLower(document, word, seen)))
-      .filter((words) => words.length > 0)
-      .map((words) => ({ words, stems: stemsOf(words) })),
+      .map((name) => ({ name, words: name.words.filter((word) => !writesLower(document, word, seen)) }))
+      .filter(({ words }) => words.length > 0)
+      // "United States" stays the U.S. when its document writes "states" in lower case.
+      .map(({ name, words }) => ({ words, stems: name.stems.includes(HOME) ? [HOME] : namedStems(words) })),
   );
-  if (parties.some((group) => group.some((name) => !name.words.every((w) => namesWord(document, w, seen)))))
-    return false;
-  const places = partiesOf(statementText).map((group) => group.map((name) => name.stems));
-  // A name's place is that of the statement's name holding all its words ("U.S." in "the U.S. Government").
-  const placeOf = (name: Name) =>
-    places.findIndex((group) => group.some((own) => name.stems.every((stem) => own.some((o) => sameName(o, stem)))));
+  // Each word of a name in the document ("Zero Hunger Caribbean Plan"), and one at least around the statement.
+  const named = (name: Name) =>
+    name.words.every((w) => namesWord(document, w, seen)) &&
+    (name.stems.includes(HOME) || name.words.some((w) => namedAround(sentence, w)));
+  if (parties.some((group) => !group.every(named))) return false;
+  const places = placesIn(sentence, statementText);
+  // A name's place is that of the statement's name holding all its words ("U.S." in "the U.S. Government"), an
+  // acronym beside other words aside: "Europe's LNG" stands where "Europe" does, not where "U.S. LNG" does.
+  const placeOf = (name: Name) => {
+    const named = name.words.filter((word) => !isAcronym(word));
+    const stems = named.length > 0 && !name.stems.includes(HOME) ? namedStems(named) : name.stems;
+    return places.findIndex((group) => group.some((own) => stems.every((stem) => own.some((o) => sameName(o, stem)))));
+  };
   const order = parties.map((group) => group.map(placeOf).filter((place) => place >= 0));
   for (let i = 0; i < order.length; i++)
     for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;

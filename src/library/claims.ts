@@ -63,6 +63,12 @@ const ALONE_MIN_COVERAGE = 0.6;
  * up ("criminals were responsible for nearly 2,000 homicides" names no ICE).
  */
 const CLAIM_MIN_COVERAGE = 0.4;
+/**
+ * A claim in a reader's words holds less of the statement's: the equal figure is the anchor. A statement holding
+ * this much of the claim states it when it gives the equal figure about what the claim's figure is about; it
+ * never makes a figure "different".
+ */
+const ANCHORED_MIN_COVERAGE = 0.3;
 /** One shared word ("worth", "subscribers") is not a topic in common: a statement holds two at least. */
 const MIN_WORDS_HELD = 2;
 /**
@@ -99,6 +105,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     all: withKin(finder.expand(analyseQuery(figure.words).words)),
     own: finder.expand(analyseQuery(figure.own).words),
     counted: finder.expand(analyseQuery(figure.counted).words),
+    thing: finder.expand(analyseQuery(figure.thing).words),
   };
   const stated: Evidence[] = [];
   const different: Evidence[] = [];
@@ -106,7 +113,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   const claimDirection = changeDirection(terms(figure.words));
   const parties = partiesOfFigure(figure);
   const casing = new Map<string, boolean>();
-  for (const { sentence, coverage, held } of finder.covering(words.all, documentId, CLAIM_MIN_COVERAGE)) {
+  for (const { sentence, coverage, held } of finder.covering(words.all, documentId, ANCHORED_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
     const speaks = coverage >= SURE_COVERAGE ? 'itself' : speaksOf(finder, words.counted, sentence);
     if (!speaks) continue;
@@ -119,7 +126,8 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     const opposite = claimDirection * changeDirection(sentence.terms) < 0;
     const equal = opposite ? [] : matching.filter((ref) => sameFigure(figure, ref.figure));
     if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
-    else if (closest.length > 0) different.push({ sentence, bold: closest, coverage });
+    else if (closest.length > 0 && coverage >= CLAIM_MIN_COVERAGE && speaksOf(finder, words.thing, sentence))
+      different.push({ sentence, bold: closest, coverage });
   }
   const verdict: Verdict = stated.length ? 'stated' : different.length ? 'different' : 'not-found';
   const evidence = withoutRepeats(verdict === 'stated' ? stated : different).slice(0, MAX_EVIDENCE);

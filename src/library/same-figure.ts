@@ -82,8 +82,17 @@ export function sameFigure(claimed: ClaimFigure, stated: Figure): boolean {
     claimed.unit === stated.unit || (kindOf(claimed.unit) === 'share' && kindOf(stated.unit) === 'share');
   if (!sameUnit) return false;
   const value = normalised(claimedValue, claimed.unit);
-  return values.some((v) => sameValue(value, normalised(v, stated.unit)));
+  if (values.some((v) => sameValue(value, normalised(v, stated.unit)))) return true;
+  // "about $295 billion" for $295.4 billion: a hedged amount is the figure it rounds.
+  return (
+    claimed.unit === stated.unit &&
+    ROUNDING.has(claimed.qualifier ?? '') &&
+    values.some((v) => withinRounding(claimedValue, claimed.text, v))
+  );
 }
+
+/** Hedges that say the amount is rounded, either way. */
+const ROUNDING = new Set(['about', 'around', 'roughly', 'approximately', 'some', 'an estimated', 'approx.', '~']);
 
 /** Whether one unit converts to the other: 100 km against 62 miles, a decade against 10 years. */
 const converts = (a: string | null, b: string | null): a is string =>

@@ -36,7 +36,7 @@ const FLOORS: Record<SplitName, Floors> = {
     refused: 0.05,
     confidentUnanswerable: 0.2,
     searchMrr10: 0.85,
-    check: [0.81, 0.81, 0.6],
+    check: [0.8, 0.82, 0.6],
   },
   'gold-test': {
     headingF1: 0.94,
@@ -56,13 +56,13 @@ const FLOORS: Record<SplitName, Floors> = {
     figurePrecision: 0.96,
     figureRecall: 0.96,
     counts: 0.68,
-    timeframe: 0.8,
+    timeframe: 0.78,
     statTop1: 0.88,
     statTop5: 0.94,
     refused: 0.03,
-    confidentUnanswerable: 0.06,
+    confidentUnanswerable: 0.07,
     searchMrr10: 0.86,
-    check: [0.91, 0.96, 0.93],
+    check: [0.93, 0.95, 0.81],
   },
 };
 

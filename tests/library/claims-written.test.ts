@@ -106,6 +106,23 @@ describe('equal written differently', () => {
     expect(verdicts(checkClaim(library.claims, 'Battery storage capacity grew 4x'))).toEqual(['stated']);
   });
 
+  it('reads a rounded amount, a fraction in words and a scale glued to its number as the figure they write', () => {
+    const written = sheet([
+      'The goods trade deficit with Freedonia was $295.4 billion in 2024.',
+      'Inflation has fallen by two-thirds over the last year.',
+      'The navy agreed to purchase $1.2 billion in unmanned underwater vehicles.',
+    ]);
+    const check = (claim: string) => verdicts(checkClaim(written.claims, claim));
+    expect(check('The goods trade deficit with Freedonia was about $295 billion in 2024')).toEqual(['stated']);
+    expect(check('The goods trade deficit with Freedonia was roughly $300 billion in 2024')).toEqual(['stated']);
+    expect(check('The goods trade deficit with Freedonia was about $305 billion in 2024')).toEqual(['different']);
+    expect(check('The goods trade deficit with Freedonia was $295 billion in 2024')).toEqual(['different']);
+    expect(check('Inflation has fallen by two thirds over the last year')).toEqual(['stated']);
+    expect(check('Inflation has fallen by three quarters over the last year')).toEqual(['different']);
+    expect(check('The navy is buying $1.2bn of unmanned underwater vehicles')).toEqual(['stated']);
+    expect(check('The navy is buying $2.1bn of unmanned underwater vehicles')).toEqual(['different']);
+  });
+
   it('takes a decade for 10 years', () => {
     expect(verdicts(checkClaim(library.claims, 'The river valley cleanup program has run for 10 years'))).toEqual([
       'stated',
@@ -150,6 +167,30 @@ describe('claims as people write them', () => {
       'the bipartisan infrastructure framework invests $65 billion in broadband',
     ])
       expect(verdicts(checkClaim(rural.claims, claim)), claim).toEqual(['stated']);
+  });
+
+  it('takes an equal figure as the anchor of a claim in other words, and never calls another figure "different" on it', () => {
+    const reworded = sheet([
+      'Goods transshipped to evade the 35% tariff will be subject, instead, to a transshipment tariff of 40%.',
+    ]);
+    const check = (claim: string) => checkClaim(reworded.claims, claim).figures[0]!;
+    const equal = check('Goods shipped elsewhere to evade it now face a steep 40 percent transshipment tariff');
+    expect(equal.verdict).toBe('stated');
+    expect(equal.evidence.map((e) => e.bold.map((b) => b.figure.text))).toEqual([['40%']]);
+    const other = check('Goods shipped elsewhere to evade it now face a steep 45 percent transshipment tariff');
+    expect(other.verdict).toBe('not-found');
+  });
+
+  it('reads what a figure counts past "worth of" and past the words of its unit', () => {
+    const counted = sheet([
+      'The rule covers $200 billion of federally funded construction projects.',
+      'The new plant in Western Australia will refine 100 tons of gallium for export.',
+    ]);
+    const check = (claim: string) => verdicts(checkClaim(counted.claims, claim));
+    expect(check('The rule applies to $200 billion worth of federally funded construction projects')).toEqual([
+      'stated',
+    ]);
+    expect(check('The new plant in Western Australia will refine 100 metric tons of gallium')).toEqual(['stated']);
   });
 
   it('matches verbs of change with their kin, the direction kept', () => {
@@ -223,6 +264,18 @@ describe('the same thing, decided on structure', () => {
       expect(verdicts(checkClaim(trade.claims, claim)), claim).toEqual(['not-found']);
   });
 
+  it('gives "different" only for what the claim’s figure is on: a tariff on dairy is no figure for one on steel', () => {
+    const dairy = sheet([
+      'Canada’s retaliatory tariffs include a 10% tariff on U.S. dairy products.',
+      'Farm exports to Europe grew last year.',
+    ]);
+    const steel = checkClaim(dairy.claims, 'Canada’s 25% tariff on U.S. steel');
+    expect(verdicts(steel)).toEqual(['not-found']);
+    const other = checkClaim(dairy.claims, 'Canada’s 25% tariff on U.S. dairy products');
+    expect(verdicts(other)).toEqual(['different']);
+    expect(bolded(other)).toEqual(['10%']);
+  });
+
   it('gives another programme’s budget "not found", never "different"', () => {
     const budgets = sheet([
       'The Clean Water Program has an annual budget of $3 billion for local utilities.',
@@ -267,6 +320,42 @@ describe('the same thing, decided on structure', () => {
     expect(verdicts(lead)).toEqual(['stated']);
     expect(verdicts(checkClaim(harbor.claims, 'The EPA will test water at 30 beaches'))).toEqual(['stated']);
     expect(verdicts(checkClaim(harbor.claims, 'EVs save drivers $950 a year on fuel'))).toEqual(['stated']);
+  });
+
+  it('asks the statement, not just its document, to name whose figure it is', () => {
+    const deals = libraryOf({
+      'deals.txt': [
+        'FACT SHEET: Trade Deals',
+        'THE ZERO HUNGER PLAN',
+        'Japan will buy $8 billion of U.S. farm goods.',
+        'OTHER PARTNERS',
+        'The EU has accepted a 15% tariff on its exports to the United States.',
+        'Last year, roughly half of U.S. LNG exports went to Europe.',
+        'The U.S. goods trade deficit with China was $295.4 billion in 2024.',
+      ].join('\n\n'),
+    });
+    for (const claim of [
+      'Japan has accepted a 15% tariff on its exports to the United States',
+      'Roughly half of Europe’s LNG exports went to the United States last year',
+    ])
+      expect(verdicts(checkClaim(deals.claims, claim)), claim).toEqual(['not-found']);
+    for (const claim of [
+      'The EU has accepted a 15% tariff on its exports to America',
+      'Roughly half of U.S. LNG exports went to Europe last year',
+      'America’s goods trade deficit with China was $295.4 billion in 2024',
+      'Under the Zero Hunger Plan, Japan will buy $8 billion of U.S. farm goods',
+    ])
+      expect(verdicts(checkClaim(deals.claims, claim)), claim).toEqual(['stated']);
+  });
+
+  it('takes a month or a day for a time, never for a party', () => {
+    const dated = sheet([
+      'Since February, Australia has contributed $1 billion to the U.S. Government for the submarine base.',
+      'On Monday, the agency opened 12 new offices across the state.',
+    ]);
+    const check = (claim: string) => verdicts(checkClaim(dated.claims, claim));
+    expect(check('Australia has paid the US $1 billion for the submarine base since February')).toEqual(['stated']);
+    expect(check('The agency opened 12 new offices across the state on Monday')).toEqual(['stated']);
   });
 
   it('takes "annually" for "per year": the period is compared with the rate, not as what is counted', () => {

@@ -19,9 +19,18 @@ const WINDOW = 80;
  * Link targets, HTML tags and bare URLs keep their length but lose their digits ("2023/11/06", "width: 50%");
  * emphasis marks become spaces, so "[**1** in 4 Americans](…)" reads as the ratio it is. Offsets never move.
  */
+const tildes = (text: string) => text.replace(/[^\s]/g, '~');
+const blank = (text: string) => ' '.repeat(text.length);
+
 function maskLinks(raw: string): string {
   const masked = /\]\(|<|:\/\//.test(raw)
-    ? raw.replace(/\]\([^)\s]*\)|<[^>\n]*>|https?:\/\/\S+/g, (m) => m.replace(/[^\s]/g, '~'))
+    ? raw
+        .replace(/\]\([^)\s]*\)|https?:\/\/\S+/g, tildes)
+        // An HTML tag is markup like emphasis ("<u>Tripled</u>" reads as "Tripled"), except one opened right
+        // after a word, which it ends as a suffix does ("21<sup>st</sup>" is an ordinal).
+        .replace(/<[^>\n]*>/g, (m, at: number) =>
+          /\w/.test(raw.charAt(at - 1)) && m[1] !== '/' ? tildes(m) : blank(m),
+        )
     : raw;
   return masked.includes('**') || masked.includes('__') ? masked.replace(/\*\*|__/g, '  ') : masked;
 }
@@ -75,7 +84,11 @@ function figureAt(
     valueMax: parsed.valueMax,
     unit,
     qualifier: groups.qualifier ? groups.qualifier.replace(/\s+/g, ' ').toLowerCase() : null,
-    counts: labelOf(sentence, matchStart, after, { ofFollows, money: unit === '$' }),
+    counts: labelOf(sentence, matchStart, after, {
+      ofFollows,
+      money: unit === '$',
+      duration: DURATIONS.has(unit ?? ''),
+    }),
     timeframe: timeframeFor(frames(), matchStart, matchEnd),
   };
 }
@@ -85,15 +98,40 @@ function figureAt(
  * the clause's subject.
  */
 function labelOf(sentence: string, matchStart: number, after: string, read: LabelReading): string | null {
-  const before = sentence.slice(Math.max(0, matchStart - LABEL_WINDOW), matchStart);
-  const funded = read.money ? fundedThing(after) : null;
-  return countedPhrase(after, read.ofFollows) ?? funded ?? namedBefore(before) ?? subjectOf(before);
+  const before = wholeWordsBefore(sentence, matchStart);
+  const counted = read.money ? withoutAside(after) : after;
+  const givenTime = read.duration && TIME_GIVEN.test(before);
+  const funded = read.money || givenTime ? fundedThing(counted) : null;
+  return countedPhrase(counted, read.ofFollows) ?? funded ?? namedBefore(before) ?? subjectOf(before);
 }
 
-/** How to read the words after a figure: "of" may lead to what it counts; money may name what it pays for. */
+/** The label window before a figure, a word cut at its start left out ("…ed maximum" is not a label). */
+function wholeWordsBefore(sentence: string, matchStart: number): string {
+  const from = Math.max(0, matchStart - LABEL_WINDOW);
+  const before = sentence.slice(from, matchStart);
+  return from > 0 && /\w/.test(sentence.charAt(from - 1)) ? before.replace(/^\w+/, '') : before;
+}
+
+/** "$220 million, through the Department of Agriculture, for school projects": the aside says how, not what. */
+function withoutAside(after: string): string {
+  const aside = /^\s*,\s*(?:through|via|by|from|under|with)\b[^,;]{0,100},/i.exec(after);
+  return aside ? after.slice(aside[0].length) : after;
+}
+
+/**
+ * "Agencies have 12 months to submit plans", "are given 30 days to respond": time given for something, labelled
+ * with what it is for. "Over the next 100 days to improve …" and "it takes 5 years to …" are not.
+ */
+const TIME_GIVEN = /\b(?:have|has|had|given|get|gets|allowed|granted)\s+$/i;
+
+/** Units of time: "12 months to submit plans" is time given for the plans. */
+const DURATIONS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
+
+/** How to read the words after a figure: "of" may lead to what it counts; money or time may name what it is for. */
 interface LabelReading {
   ofFollows: boolean;
   money: boolean;
+  duration: boolean;
 }
 
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */

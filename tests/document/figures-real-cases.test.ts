@@ -197,4 +197,51 @@ describe('figures real fact sheets state', () => {
     expect(labels).toEqual(['natural gas distribution pipelines', 'children', null]);
     expect(figuresIn('It takes 5 years to complete the project.')[0]!.counts).toBeNull();
   });
+
+  it('reads a frequency range with its unit as one figure, not as a model number', () => {
+    expect(figuresIn('Systems using the 7.125-7.4 GHz band of spectrum will move.')).toEqual([
+      { text: '7.125-7.4', value: 7.125, valueMax: 7.4, unit: 'GHz', counts: 'GHz band of spectrum', timeframe: null },
+    ]);
+    expect(texts('Two bands—2.69-2.9 GHz and 4.4-4.94 GHz—are studied, with 2,786 megahertz in all.')).toEqual([
+      'Two',
+      '2.69-2.9',
+      '4.4-4.94',
+      '2,786',
+    ]);
+  });
+
+  it('reads a figure inside underline tags, and still no ordinal with a raised suffix', () => {
+    expect(figuresIn('**<u>Tripled EITC for workers</u>** this year.')[0]).toMatchObject({ text: 'Tripled', value: 3 });
+    expect(texts('Skills for the 21<sup>st</sup> century workforce.')).toEqual([]);
+  });
+
+  it('counts a number before an abbreviation and a plural, and labels it with both', () => {
+    expect(figuresIn('40 U.S. states plus the District of Columbia have programs.')).toEqual([
+      { text: '40', value: 40, valueMax: null, unit: null, counts: 'U.S. states', timeframe: null },
+    ]);
+    expect(figuresIn('Pain affects nearly one in four U.S. adults.')[0]!.counts).toBe('U.S. adults');
+    expect(figuresIn('It adds $6.9 billion in U.S. government assistance.')[0]!.counts).toBe(
+      'U.S. government assistance',
+    );
+  });
+
+  it('labels time given to someone with what it is for, never with who is given it', () => {
+    expect(figuresIn('Federal incumbents have 12 months to submit relocation plans.')[0]!.counts).toBe(
+      'relocation plans',
+    );
+    expect(figuresIn('Actions will take place over the next 100 days to improve the sector.')[0]!.counts).not.toBe(
+      'sector',
+    );
+  });
+
+  it('labels money past an aside that says through whom it flows', () => {
+    const [money] = figuresIn('$178 million, through the U.S. Department of Agriculture, for seven projects on trade.');
+    expect(money!.counts).toBe('projects');
+  });
+
+  it('labels a figure with whole words when the sentence before it is long', () => {
+    // The label window, 160 characters before "13", starts inside "increased".
+    const sentence = `Plan increased maximum CDCTC by far ${'more '.repeat(24)}then at age 13.`;
+    expect(figuresIn(sentence).map((f) => f.counts)).toEqual(['maximum CDCTC']);
+  });
 });

@@ -1,19 +1,20 @@
 // What a figure counts, as a short noun phrase from its sentence: "criminal aliens", "miles of wall", "drop
 // in border apprehensions". When no phrase reads well on its own, no label: an empty label is better than a
 // wrong one ("U", "President Trump", "Starting").
-import { FUNCTION_WORDS, UNITS } from './vocabulary.js';
+import { FUNCTION_WORDS, SMALL_NUMBERS, UNITS } from './vocabulary.js';
 
 /** How far a label may be looked for, either side of the figure: a phrase is a few words. */
 export const LABEL_WINDOW = 160;
 const MAX_WORDS = 6;
-const WORD = /^[A-Za-z][\w'’-]*$/;
+const WORD = /^(?:[A-Za-z][\w'’-]*|(?:[A-Z]\.){2,})$/;
 const PEOPLE =
   /^(?:President|Vice|Secretary|Governor|Senator|Representative|Mayor|Mr|Mrs|Ms|Dr|Administrator|Chairman|Director)\b/;
 /** Money words: the label is what the money is for ("billions of dollars in water infrastructure"). */
 const MONEY = /^(?:dollars?|funding|funds)$/i;
 
+/** Words, with "U.S." and "D.C." kept whole so that "40 U.S. states" reads on to "states". */
 function tokensOf(text: string): string[] {
-  return text.match(/[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
+  return text.match(/(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
 }
 
 /** A model after its maker's name: "Boeing 787s", "Boeing 737 MAX". */
@@ -101,7 +102,7 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
   const words = phraseFrom(tokens, index);
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
   if (words.length === 0 && ofFollows === false && /^(?:in|for)$/i.test(tokens[index] ?? ''))
-    return readable(phraseFrom(tokens, index + 1));
+    return readable(phraseFrom(tokens, afterCount(tokens, index + 1)));
   // "$60 million to Chicago": where the money goes, when it is named.
   if (words.length === 0 && /^to$/i.test(tokens[index] ?? '') && /^[A-Z]/.test(tokens[index + 1] ?? ''))
     return readable(phraseFrom(tokens, index + 1));
@@ -114,6 +115,12 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
   return readable(words);
 }
 
+/** "for eight new projects": the count is a figure of its own, the label starts after it. */
+function afterCount(tokens: string[], index: number): number {
+  const token = tokens[index]?.toLowerCase() ?? '';
+  return /^\d[\d,.]*$/.test(token) || SMALL_NUMBERS[token] !== undefined ? index + 1 : index;
+}
+
 /**
  * What money is spent on when a purpose follows it: "$1 billion to modernize and repair gas pipelines" funds
  * the pipelines. The verbs (one, or two joined by "and") are skipped; the thing they act on is the label.
@@ -121,8 +128,10 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
 export function fundedThing(after: string): string | null {
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
   const isVerb = (token: string | undefined) => !!token && /^[a-z]+$/.test(token) && !FUNCTION_WORDS.has(token);
-  if (tokens[0] !== 'to' || !isVerb(tokens[1])) return null;
-  let index = tokens[2] === 'and' && isVerb(tokens[3]) ? 4 : 2;
+  // "12 months to submit relocation plans": the time is given for the plans, as money is for what it funds.
+  const from = UNITS[tokens[0]?.toLowerCase() ?? ''] ? 1 : 0;
+  if (tokens[from] !== 'to' || !isVerb(tokens[from + 1])) return null;
+  let index = tokens[from + 2] === 'and' && isVerb(tokens[from + 3]) ? from + 4 : from + 2;
   while (DETERMINERS.test(tokens[index] ?? '') && index < 6) index++;
   return readable(phraseFrom(tokens, index));
 }

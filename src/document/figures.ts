@@ -3,7 +3,15 @@
 // measured against hand-annotated fact sheets (npm run eval) and runs far faster (npm run bench:figures).
 // The pieces live in ./figures/: the pattern, the values, what is not a figure, labels and time frames.
 import { isNotAFigure } from './figures/filters.js';
-import { countedPhrase, fundedThing, LABEL_WINDOW, namedBefore, subjectOf } from './figures/labels.js';
+import {
+  afterList,
+  countedPhrase,
+  fundedThing,
+  hedgedNoun,
+  LABEL_WINDOW,
+  namedBefore,
+  subjectOf,
+} from './figures/labels.js';
 import { FIGURE, figureGroups, MAY_HOLD_FIGURE, type Groups } from './figures/pattern.js';
 import { timeframeFor, timeframesOf, type Timeframes } from './figures/timeframe.js';
 import { parseValue } from './figures/value.js';
@@ -88,6 +96,7 @@ function figureAt(
       ofFollows,
       money: unit === '$',
       duration: DURATIONS.has(unit ?? ''),
+      hedged: Boolean(groups.qualifier),
     }),
     timeframe: timeframeFor(frames(), matchStart, matchEnd),
   };
@@ -102,7 +111,15 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const counted = read.money ? withoutAside(after) : after;
   const givenTime = read.duration && TIME_GIVEN.test(before);
   const funded = read.money || givenTime ? fundedThing(counted) : null;
-  return countedPhrase(counted, read.ofFollows) ?? funded ?? namedBefore(before) ?? subjectOf(before);
+  const listed = afterList(counted);
+  return (
+    countedPhrase(counted, read.ofFollows) ??
+    funded ??
+    (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
+    namedBefore(before) ??
+    (read.hedged ? hedgedNoun(before) : null) ??
+    subjectOf(before)
+  );
 }
 
 /** The label window before a figure, a word cut at its start left out ("…ed maximum" is not a label). */
@@ -132,6 +149,8 @@ interface LabelReading {
   ofFollows: boolean;
   money: boolean;
   duration: boolean;
+  /** Hedged ("over", "less than"): the noun right before may be what it is said of. */
+  hedged: boolean;
 }
 
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */

@@ -244,4 +244,35 @@ describe('figures real fact sheets state', () => {
     const sentence = `Plan increased maximum CDCTC by far ${'more '.repeat(24)}then at age 13.`;
     expect(figuresIn(sentence).map((f) => f.counts)).toEqual(['maximum CDCTC']);
   });
+
+  it('labels each figure of a list with the noun the list shares', () => {
+    const sentence =
+      'These are the 3.1-3.45 GHz, 5.03-5.091 GHz, and 37.0-37.6 GHz bands. They gave 3, 4 and 5 grants.';
+    expect(figuresIn(sentence).map((f) => [f.text, f.counts])).toEqual([
+      ['3.1-3.45', 'bands'],
+      ['5.03-5.091', 'bands'],
+      ['37.0-37.6', 'GHz bands'],
+      ['3', 'grants'],
+      ['4', 'grants'],
+      ['5', 'grants'],
+    ]);
+  });
+
+  it('labels a figure after a dash with what the dash explains, and "ten times the levels" with the levels', () => {
+    expect(figuresIn('a study of two spectrum bands—2.69-2.9 GHz—as part of it.')[1]!.counts).toBe('spectrum bands');
+    expect(figuresIn('new funding—ten times the historical funding levels—for homes.')[0]!.counts).toBe(
+      'historical funding levels',
+    );
+  });
+
+  it('labels a hedged figure with the noun just before it, never with a verb or a pronoun', () => {
+    const labels = [
+      'The nation faced disasters with losses over $1 billion.',
+      'Borrowers have a monthly payment less than $100.',
+      'The agency withdrew approximately 2.8 million acres.',
+      'Today, it’s over $4.20 a gallon.',
+      'The plan costs less than $10.',
+    ].map((s) => figuresIn(s)[0]!.counts);
+    expect(labels).toEqual(['losses', 'monthly payment', null, null, null]);
+  });
 });

@@ -98,6 +98,7 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
   if (ofFollows && tokens[0]?.toLowerCase() === 'of') index = 1; // "thousands of troops", "40% of counties"
   if (tokens[index]?.toLowerCase() === 'more') index++; // "thousands more workers"
   if (/^as$/i.test(tokens[index] ?? '') && /^(?:many|much)$/i.test(tokens[index + 1] ?? '')) index += 2; // "twice as many"
+  if (/^times$/i.test(tokens[index] ?? '') && DETERMINERS.test(tokens[index + 1] ?? '')) index++; // "ten times the levels"
   while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
   const words = phraseFrom(tokens, index);
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
@@ -141,10 +142,11 @@ const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|ra
 
 /**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
- * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment.
+ * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment, "two spectrum bands—2.69-2.9
+ * GHz" the bands.
  */
 export function namedBefore(before: string): string | null {
-  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|\bby\s+|\bof\s+)$/.exec(
+  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\bby\s+|\bof\s+)$/.exec(
     before.slice(-LABEL_WINDOW),
   );
   if (!lead) return null;
@@ -156,7 +158,7 @@ export function namedBefore(before: string): string | null {
     i--
   )
     kept.unshift(words[i]!);
-  while (kept.length && DETERMINERS.test(kept[0]!)) kept.shift();
+  while (kept.length && (DETERMINERS.test(kept[0]!) || afterCount(kept, 0) > 0)) kept.shift();
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
 }
@@ -191,4 +193,50 @@ export function subjectOf(before: string): string | null {
   // One word before the verb is an agency, a name or a pronoun more often than what is counted.
   if (words.length === 1 && !/^[a-z]{4,}s$/.test(words[0]!)) return null;
   return readable(words);
+}
+
+/**
+ * "losses over $1 billion", "a monthly payment less than $100": before a hedged figure, the noun it is said of,
+ * when it reads as one: a plural, or words after "a". A verb there ("withdrew approximately 2.8
+ * million acres", "costs less than $10", "to unlock an estimated …") names nothing.
+ */
+export function hedgedNoun(before: string): string | null {
+  const tokens = tokensOf(before.slice(-60)).reverse();
+  const words: string[] = [];
+  let determined = false;
+  for (const token of tokens.slice(0, 5)) {
+    const lower = token.toLowerCase();
+    // "a monthly payment less than": after "a", a noun; after "the" a verb may follow ("the agency withdrew").
+    if (/^an?$/.test(lower)) determined = words.length > 0;
+    if (!WORD.test(token) || FUNCTION_WORDS.has(lower) || isVerbForm(lower) || /['’]/.test(token)) break;
+    if (words.length === 0 && (AMOUNT_VERBS.has(lower) || PLAIN_VERBS.has(lower))) break;
+    words.unshift(token);
+  }
+  const plural = /^[a-z]{3,}[^su]s$/.test(words[words.length - 1] ?? '');
+  if (!(plural || determined) || (words.length === 1 && HOW_TAKEN.test(words[0]!))) return null;
+  return readable(words);
+}
+
+/** One more figure of a list: ", 5.03-5.091 GHz", ", and 37.0-37.6", " and $3,600". */
+const LIST_ITEM =
+  /(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\$?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?(?:\s+([A-Za-z]+))?/y;
+
+/**
+ * "the 3.1-3.45 GHz, 5.03-5.091 GHz, and 37.0-37.6 GHz bands": figures listed before one noun share it. The
+ * words after the list's last figure, or null when no list follows.
+ */
+export function afterList(after: string): string | null {
+  const unit = /^\s+([A-Za-z]+)/.exec(after);
+  let at = unit && UNITS[unit[1]!.toLowerCase()] ? unit[0].length : 0;
+  let items = 0;
+  for (LIST_ITEM.lastIndex = at; at < LABEL_WINDOW; LIST_ITEM.lastIndex = at) {
+    const item = LIST_ITEM.exec(after);
+    if (!item) break;
+    const word = item[1];
+    // The word after the last figure is its unit ("GHz") or already the shared noun ("bands").
+    at =
+      word && !UNITS[word.toLowerCase()] ? item.index + item[0].length - word.length - 1 : item.index + item[0].length;
+    items++;
+  }
+  return items > 0 ? after.slice(at) : null;
 }

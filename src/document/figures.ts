@@ -28,16 +28,17 @@ const WINDOW = 80;
  * emphasis marks become spaces, so "[**1** in 4 Americans](…)" reads as the ratio it is. Offsets never move.
  */
 const tildes = (text: string) => text.replace(/[^\s]/g, '~');
+const EMPHASIS_TAG = /^<\/?(?:u|b|i|em|strong)>$/i;
 const blank = (text: string) => ' '.repeat(text.length);
 
 function maskLinks(raw: string): string {
   const masked = /\]\(|<|:\/\//.test(raw)
     ? raw
         .replace(/\]\([^)\s]*\)|https?:\/\/\S+/g, tildes)
-        // An HTML tag is markup like emphasis ("<u>Tripled</u>" reads as "Tripled"), except one opened right
-        // after a word, which it ends as a suffix does ("21<sup>st</sup>" is an ordinal).
+        // An emphasis tag is markup like "**" ("<u>Tripled</u>" reads as "Tripled"), unless opened right after a
+        // word, which it ends as a suffix does. Other tags (a table's cells, "<sup>st") keep figures out as before.
         .replace(/<[^>\n]*>/g, (m, at: number) =>
-          /\w/.test(raw.charAt(at - 1)) && m[1] !== '/' ? tildes(m) : blank(m),
+          EMPHASIS_TAG.test(m) && !/\w/.test(raw.charAt(at - 1)) ? blank(m) : tildes(m),
         )
     : raw;
   return masked.includes('**') || masked.includes('__') ? masked.replace(/\*\*|__/g, '  ') : masked;

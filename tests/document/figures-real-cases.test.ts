@@ -275,4 +275,17 @@ describe('figures real fact sheets state', () => {
     ].map((s) => figuresIn(s)[0]!.counts);
     expect(labels).toEqual(['losses', 'monthly payment', null, null, null]);
   });
+
+  it('reads a spaced fraction before "of" as a share, and no "third round" or "third of May"', () => {
+    expect(figuresIn('About a third of Americans rent.')[0]).toMatchObject({
+      text: 'About a third',
+      value: 0.333333,
+      unit: 'fraction',
+    });
+    expect(figuresIn('Two thirds of the states and a quarter of all homes.').map((f) => [f.text, f.value])).toEqual([
+      ['Two thirds', 0.666667],
+      ['a quarter', 0.25],
+    ]);
+    expect(texts('A third round of talks began on the third of May.')).toEqual([]);
+  });
 });

@@ -52,7 +52,9 @@ const WORD_NUM = String.raw`(?:(?:${SPELLED_TENS})(?:-(?:${SPELLED_ONES}))?|${SP
 const FRACTION_PARTS = 'half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|tenths';
 const SPACED_PARTS = 'third|thirds|quarter|quarters|fifth|fifths|tenth|tenths';
 /** "one-third", "two-thirds"; spaced only before "of" ("a third of", "two thirds of"; not "a third round"). */
-const FRACTION = String.raw`(?:one|two|three|four|nine)-(?:${FRACTION_PARTS})|(?:an?|one|two|three|four|nine)\s+(?:${SPACED_PARTS})(?=\s+of\b)`;
+const HYPHENED_FRACTION = String.raw`(?:one|two|three|four|nine)-(?:${FRACTION_PARTS})`;
+const SPACED_FRACTION = String.raw`(?:an?|one|two|three|four|nine)\s+(?:${SPACED_PARTS})(?=\s+of\b)`;
+const FRACTION = `${HYPHENED_FRACTION}|${SPACED_FRACTION}`;
 const LARGE_PLURALS = 'thousands|millions|billions';
 /** Amounts with no number: "thousands", "hundreds of millions". */
 const VAGUE = String.raw`(?:(?:tens|hundreds)\s+of\s+(?:${LARGE_PLURALS})|dozens|hundreds|${LARGE_PLURALS}|trillions)`;

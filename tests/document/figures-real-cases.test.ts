@@ -272,8 +272,9 @@ describe('figures real fact sheets state', () => {
       'The agency withdrew approximately 2.8 million acres.',
       'Today, it’s over $4.20 a gallon.',
       'The plan costs less than $10.',
+      'This would save homeowners up to $1500.',
     ].map((s) => figuresIn(s)[0]!.counts);
-    expect(labels).toEqual(['losses', 'monthly payment', null, null, null]);
+    expect(labels).toEqual(['losses', 'monthly payment', null, null, null, null]);
   });
 
   it('reads a spaced fraction before "of" as a share, and no "third round" or "third of May"', () => {

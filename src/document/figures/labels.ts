@@ -197,23 +197,22 @@ export function subjectOf(before: string): string | null {
 
 /**
  * "losses over $1 billion", "a monthly payment less than $100": before a hedged figure, the noun it is said of,
- * when it reads as one: a plural, or words after "a". A verb there ("withdrew approximately 2.8
- * million acres", "costs less than $10", "to unlock an estimated …") names nothing.
+ * when "with" or "a" introduces it. A bare plural after a verb is its object ("save homeowners up to $1500"
+ * says who saves, not what), and a verb names nothing ("withdrew approximately 2.8 million acres").
  */
 export function hedgedNoun(before: string): string | null {
   const tokens = tokensOf(before.slice(-60)).reverse();
   const words: string[] = [];
-  let determined = false;
+  let introduced = false;
   for (const token of tokens.slice(0, 5)) {
     const lower = token.toLowerCase();
-    // "a monthly payment less than": after "a", a noun; after "the" a verb may follow ("the agency withdrew").
-    if (/^an?$/.test(lower)) determined = words.length > 0;
+    // After "the" a verb may follow ("the agency withdrew"); after "a" or "with", a noun.
+    if (/^(?:an?|with|without)$/.test(lower)) introduced = words.length > 0;
     if (!WORD.test(token) || FUNCTION_WORDS.has(lower) || isVerbForm(lower) || /['’]/.test(token)) break;
     if (words.length === 0 && (AMOUNT_VERBS.has(lower) || PLAIN_VERBS.has(lower))) break;
     words.unshift(token);
   }
-  const plural = /^[a-z]{3,}[^su]s$/.test(words[words.length - 1] ?? '');
-  if (!(plural || determined) || (words.length === 1 && HOW_TAKEN.test(words[0]!))) return null;
+  if (!introduced || (words.length === 1 && HOW_TAKEN.test(words[0]!))) return null;
   return readable(words);
 }
 

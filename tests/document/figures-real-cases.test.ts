@@ -256,6 +256,10 @@ describe('figures real fact sheets state', () => {
       ['4', 'grants'],
       ['5', 'grants'],
     ]);
+    // What follows the last figure belongs to it alone when it does not start with a noun.
+    expect(
+      figuresIn('The uninsured rate has reached a low: 8% and 5.2 million of Americans gained coverage.')[0]!.counts,
+    ).toBe('uninsured rate');
   });
 
   it('labels a figure after a dash with what the dash explains, and "ten times the levels" with the levels', () => {

@@ -1,7 +1,7 @@
 // What a figure counts, as a short noun phrase from its sentence: "criminal aliens", "miles of wall", "drop
 // in border apprehensions". When no phrase reads well on its own, no label: an empty label is better than a
 // wrong one ("U", "President Trump", "Starting").
-import { FUNCTION_WORDS, SMALL_NUMBERS, UNITS } from './vocabulary.js';
+import { FUNCTION_WORDS, SCALES, SMALL_NUMBERS, UNITS } from './vocabulary.js';
 
 /** How far a label may be looked for, either side of the figure: a phrase is a few words. */
 export const LABEL_WINDOW = 160;
@@ -232,10 +232,12 @@ export function afterList(after: string): string | null {
     const item = LIST_ITEM.exec(after);
     if (!item) break;
     const word = item[1];
-    // The word after the last figure is its unit ("GHz") or already the shared noun ("bands").
-    at =
-      word && !UNITS[word.toLowerCase()] ? item.index + item[0].length - word.length - 1 : item.index + item[0].length;
+    // The word after the last figure is its unit or scale ("GHz", "million") or already the shared noun ("bands").
+    const ofTheFigure = word && (UNITS[word.toLowerCase()] || SCALES[word.toLowerCase()]);
+    at = word && !ofTheFigure ? item.index + item[0].length - word.length - 1 : item.index + item[0].length;
     items++;
   }
-  return items > 0 ? after.slice(at) : null;
+  // "8% and 5.2 million of Americans": what follows belongs to the last figure alone, not to a shared noun.
+  const first = /^\s*([A-Za-z][\w'’-]*)/.exec(after.slice(at))?.[1];
+  return items > 0 && first && !FUNCTION_WORDS.has(first.toLowerCase()) ? after.slice(at) : null;
 }

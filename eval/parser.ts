@@ -35,8 +35,9 @@ function headingCounts(set: GoldSet, entry: GoldEntry) {
   };
 }
 
+/** Equal values; the gold writes shares to four places ("one-third": 0.3333), so they compare at that. */
 const sameValue = (a: number | null, b: number | null) =>
-  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+  a === null || b === null ? a === b : Math.abs(a - b) <= Math.max(5e-5, 1e-6 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 /** Content words of a label, stemmed crudely (plural s dropped), for comparing what a figure counts. */
 const contentWords = (text: string) =>

@@ -75,7 +75,7 @@ function buildSet(split: SplitName | 'gold', dir: string, keep: (file: string) =
     .map((q) => ({ ...q, answers: q.answers.filter((a) => kept.has(a.file)) }));
   const files = all.map((d) => d.file);
   const claims = readClaims(dir).filter((c) => inSplit(fileOfClaim(c, files), c.claim));
-  const library = createLibrary(uniqueIds(entries.map((e) => e.document)));
+  const library = createLibrary(uniqueIds(entries.filter((e) => !e.gold.parserOnly).map((e) => e.document)));
   const byDocument = new Map(entries.map((e) => [e.document, e]));
   const entryOf = (document: Document) => byDocument.get(document)!;
   return {

@@ -27,6 +27,11 @@ export interface GoldDocument {
   file: string;
   /** The document's date (YYYY-MM-DD) from its front matter or a dated line, or null. */
   date: string | null;
+  /**
+   * Annotated for the parser only (headings, figures): no question or claim was checked against it, so /stat,
+   * /search and /check leave it out of their library, where it could answer a question written as unanswerable.
+   */
+  parserOnly?: boolean;
   headings: GoldHeading[];
   figures: GoldFigure[];
   /**

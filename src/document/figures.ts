@@ -3,7 +3,15 @@
 // measured against hand-annotated fact sheets (npm run eval) and runs far faster (npm run bench:figures).
 // The pieces live in ./figures/: the pattern, the values, what is not a figure, labels and time frames.
 import { isNotAFigure } from './figures/filters.js';
-import { countedPhrase, fundedThing, LABEL_WINDOW, namedBefore, subjectOf } from './figures/labels.js';
+import {
+  afterList,
+  countedPhrase,
+  fundedThing,
+  hedgedNoun,
+  LABEL_WINDOW,
+  namedBefore,
+  subjectOf,
+} from './figures/labels.js';
 import { FIGURE, figureGroups, MAY_HOLD_FIGURE, type Groups } from './figures/pattern.js';
 import { timeframeFor, timeframesOf, type Timeframes } from './figures/timeframe.js';
 import { parseValue } from './figures/value.js';
@@ -19,9 +27,19 @@ const WINDOW = 80;
  * Link targets, HTML tags and bare URLs keep their length but lose their digits ("2023/11/06", "width: 50%");
  * emphasis marks become spaces, so "[**1** in 4 Americans](…)" reads as the ratio it is. Offsets never move.
  */
+const tildes = (text: string) => text.replace(/[^\s]/g, '~');
+const EMPHASIS_TAG = /^<\/?(?:u|b|i|em|strong)>$/i;
+const blank = (text: string) => ' '.repeat(text.length);
+
 function maskLinks(raw: string): string {
   const masked = /\]\(|<|:\/\//.test(raw)
-    ? raw.replace(/\]\([^)\s]*\)|<[^>\n]*>|https?:\/\/\S+/g, (m) => m.replace(/[^\s]/g, '~'))
+    ? raw
+        .replace(/\]\([^)\s]*\)|https?:\/\/\S+/g, tildes)
+        // An emphasis tag is markup like "**" ("<u>Tripled</u>" reads as "Tripled"), unless opened right after a
+        // word, which it ends as a suffix does. Other tags (a table's cells, "<sup>st") keep figures out as before.
+        .replace(/<[^>\n]*>/g, (m, at: number) =>
+          EMPHASIS_TAG.test(m) && !/\w/.test(raw.charAt(at - 1)) ? blank(m) : tildes(m),
+        )
     : raw;
   return masked.includes('**') || masked.includes('__') ? masked.replace(/\*\*|__/g, '  ') : masked;
 }
@@ -75,7 +93,12 @@ function figureAt(
     valueMax: parsed.valueMax,
     unit,
     qualifier: groups.qualifier ? groups.qualifier.replace(/\s+/g, ' ').toLowerCase() : null,
-    counts: labelOf(sentence, matchStart, after, { ofFollows, money: unit === '$' }),
+    counts: labelOf(sentence, matchStart, after, {
+      ofFollows,
+      money: unit === '$',
+      duration: DURATIONS.has(unit ?? ''),
+      hedged: Boolean(groups.qualifier),
+    }),
     timeframe: timeframeFor(frames(), matchStart, matchEnd),
   };
 }
@@ -85,15 +108,50 @@ function figureAt(
  * the clause's subject.
  */
 function labelOf(sentence: string, matchStart: number, after: string, read: LabelReading): string | null {
-  const before = sentence.slice(Math.max(0, matchStart - LABEL_WINDOW), matchStart);
-  const funded = read.money ? fundedThing(after) : null;
-  return countedPhrase(after, read.ofFollows) ?? funded ?? namedBefore(before) ?? subjectOf(before);
+  const before = wholeWordsBefore(sentence, matchStart);
+  const counted = read.money ? withoutAside(after) : after;
+  const givenTime = read.duration && TIME_GIVEN.test(before);
+  const funded = read.money || givenTime ? fundedThing(counted) : null;
+  const listed = afterList(counted);
+  return (
+    countedPhrase(counted, read.ofFollows) ??
+    funded ??
+    (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
+    namedBefore(before) ??
+    (read.hedged ? hedgedNoun(before) : null) ??
+    subjectOf(before)
+  );
 }
 
-/** How to read the words after a figure: "of" may lead to what it counts; money may name what it pays for. */
+/** The label window before a figure, a word cut at its start left out ("…ed maximum" is not a label). */
+function wholeWordsBefore(sentence: string, matchStart: number): string {
+  const from = Math.max(0, matchStart - LABEL_WINDOW);
+  const before = sentence.slice(from, matchStart);
+  return from > 0 && /\w/.test(sentence.charAt(from - 1)) ? before.replace(/^\w+/, '') : before;
+}
+
+/** "$220 million, through the Department of Agriculture, for school projects": the aside says how, not what. */
+function withoutAside(after: string): string {
+  const aside = /^\s*,\s*(?:through|via|by|from|under|with)\b[^,;]{0,100},/i.exec(after);
+  return aside ? after.slice(aside[0].length) : after;
+}
+
+/**
+ * "Agencies have 12 months to submit plans", "are given 30 days to respond": time given for something, labelled
+ * with what it is for. "Over the next 100 days to improve …" and "it takes 5 years to …" are not.
+ */
+const TIME_GIVEN = /\b(?:have|has|had|given|get|gets|allowed|granted)\s+$/i;
+
+/** Units of time: "12 months to submit plans" is time given for the plans. */
+const DURATIONS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
+
+/** How to read the words after a figure: "of" may lead to what it counts; money or time may name what it is for. */
 interface LabelReading {
   ofFollows: boolean;
   money: boolean;
+  duration: boolean;
+  /** Hedged ("over", "less than"): the noun right before may be what it is said of. */
+  hedged: boolean;
 }
 
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */

@@ -54,6 +54,27 @@ const STARTS_BOLD = /^\s*(?:<u>)?(?:\*\*|__)/;
 const ENDS_BOLD = /(?:\*\*|__)(?:<\/u>)?[.:]?\s*$/;
 /** A sentence closed inside bold ("**It passed.**") is a statement, not a heading. */
 const SENTENCE_IN_BOLD = /[.!?]["”’]?(?:\*\*|__)/;
+/**
+ * A period inside bold ends a sentence, unless the words are in Title Case and the line stands apart from what
+ * follows: "**Expanded Child Tax Credit for Working Families.**" over a blank line heads a section; the same
+ * running into its paragraph on the next line opens that paragraph.
+ */
+function closesSentenceInBold(text: string, apart: boolean): boolean {
+  return SENTENCE_IN_BOLD.test(text) && !(apart && isTitleCase(text.replace(/<[^>]*>|[*_]/g, '')));
+}
+
+/** Nothing, a blank line or a list item after a line. */
+const apartFrom = (next: Line | undefined) => !next || isBlank(next.text) || BULLET.test(next.text);
+
+/** Every word of four letters or more capitalized, and at least three of them: a title, not a sentence. */
+function isTitleCase(text: string): boolean {
+  const long = text.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
+  return long.length >= 3 && long.every((word) => /^\p{Lu}/u.test(word));
+}
+
+/** "**Q: Is this a freeze?**": a question of a Q&A page, answered below it; it heads no section. */
+const QUESTION_LINE = /^[ \t]*(?:<u>)?(?:\*\*|__)?(?:Q|Question)(?:[ \t]*\d{1,3})?[ \t]*[:.)]/;
+
 /** A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case. */
 const LINK_LINE = /^\s*(?:\*{2,3}|__)?(?:<u>)?!?\[/;
 const FACT_SHEET_LABEL = /^\s*(?:FACT SHEET|Fact Sheet)\b/;
@@ -138,7 +159,7 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   // "(HIMARS)" on a line of its own is the end of a sentence wrapped there, not the start of a heading.
   if (/^\s*\(/.test(line.text) || continuesSentence(lines[index - 1])) return null;
   const capitals = !line.text.includes(':') && isAllCaps(line.text);
-  if (!capitals && !boldWrapsOnto(line.text, next.text)) return null;
+  if (!capitals && !boldWrapsOnto(line.text, next.text, apartFrom(lines[index + 2]))) return null;
   // Both lines as one, the line break blanked so offsets still match the source.
   const joined: Line = {
     number: line.number,
@@ -152,10 +173,14 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
 }
 
 /** A bold opened on this line and closed at the end of the next, with no sentence ending inside. */
-function boldWrapsOnto(line: string, next: string): boolean {
+function boldWrapsOnto(line: string, next: string, apart: boolean): boolean {
   if (!STARTS_BOLD.test(line) || /(?:\*\*|__)\s*$/.test(line) || line.trim().length < 4) return false;
   const closes = /^[^*_]*(?:\*{2,3}|__)[.:]?\s*$/.test(next) && !/\*\*|__/.test(line.replace(/^\s*(?:\*{2,3}|__)/, ''));
-  return closes && !/[.!?]\s*$/.test(line.replace(/<[^>]*>/g, '').trimEnd()) && !SENTENCE_IN_BOLD.test(next);
+  return (
+    closes &&
+    !/[.!?]\s*$/.test(line.replace(/<[^>]*>/g, '').trimEnd()) &&
+    !closesSentenceInBold(`${line} ${next}`, apart)
+  );
 }
 
 /** Has capitals and no lower case: "SECURING OUR BORDER", "FY 2025". */
@@ -182,7 +207,7 @@ function matchHeading(line: Line, around: Around): Heading | null {
   const raw = line.text;
   // Bullets are statements, though a bold bullet may be a heading.
   if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
-  if (LINK_LINE.test(raw)) return null;
+  if (LINK_LINE.test(raw) || QUESTION_LINE.test(raw)) return null;
   return markdownHeading(line) ?? headingWithLead(line) ?? headingAlone(line, around);
 }
 
@@ -259,7 +284,7 @@ function headingAlone(line: Line, around: Around): Heading | null {
   if (!alone) return null;
   const heading = alone[1]!.trim();
   const words = heading.split(/\s+/).length;
-  const isBold = STARTS_BOLD.test(raw) && ENDS_BOLD.test(raw) && !SENTENCE_IN_BOLD.test(raw);
+  const isBold = STARTS_BOLD.test(raw) && ENDS_BOLD.test(raw) && !closesSentenceInBold(raw, apartFrom(around.next));
   const form = isAllCaps(heading) || isBold || isSentenceCaseHeading(raw, heading, words, around);
   // "**Read the full report [here](https://...)**": a line that links somewhere asks to follow it; it heads nothing.
   if (words > 16 || !form || !/\p{L}/u.test(heading) || heading.includes('](')) return null;
@@ -275,7 +300,8 @@ function isSentenceCaseHeading(raw: string, heading: string, words: number, arou
   const likeTheOthers = around.linesAlone && isBlank(around.next?.text ?? '');
   return (
     /^[A-Z]/.test(heading) &&
-    !/[.!?,;:]\s*$/.test(raw) &&
+    // "**It passed the Senate.**": the emphasis closes after the sentence does.
+    !/[.!?,;:]$/.test(withoutClosingEmphasis(raw)) &&
     (words <= 12 || likeTheOthers) &&
     // A long line ending on a small word ("... his promise to restore") is a sentence cut at a line break.
     !(words > 8 && /\s[a-z]+\s*$/.test(raw) && !likeTheOthers) &&
@@ -286,6 +312,15 @@ function isSentenceCaseHeading(raw: string, heading: string, words: number, arou
     (around.wrapped || !/[.!?]["”]?\s*$/.test(raw))
   );
 }
+
+/** The line without trailing space and the emphasis that closes it ("It passed.**" -> "It passed."). */
+function withoutClosingEmphasis(raw: string): string {
+  let end = raw.trimEnd();
+  for (let closing = CLOSING_EMPHASIS.exec(end); closing; closing = CLOSING_EMPHASIS.exec(end))
+    end = end.slice(0, closing.index).trimEnd();
+  return end;
+}
+const CLOSING_EMPHASIS = /(?:\*\*|__|<\/u>)$/;
 
 /** A line of text that stops mid-sentence, so the next line carries on with it. */
 function continuesSentence(previous: Line | undefined): boolean {

@@ -72,6 +72,26 @@ describe('/stat', () => {
     expect(embed.fields![1]!.value.split('\n')).toHaveLength(5);
   });
 
+  it('lists a spectrum sheet’s frequency ranges, deadline and shares with what each counts', () => {
+    const sheet = libraryOf({
+      'spectrum.md': [
+        '**SECURING THE SPECTRUM:** The Memorandum directs planning to relocate systems using the 7.125-7.4 GHz band.',
+        '',
+        '-   Federal incumbents have 12 months to submit relocation plans.',
+        '-   About a third of Americans and nearly one in four U.S. adults use 40 U.S. states’ networks.',
+        '',
+      ].join('\n'),
+    });
+    const reply = stat.run(sheet, {}, context());
+    expect(reply.embeds![0]!.fields![0]!.value.split('\n')).toEqual([
+      '• **7.125-7.4** — GHz band',
+      '• **12** — relocation plans',
+      '• **About a third** — Americans',
+      '• **nearly one in four** — U.S. adults',
+      '• **40** — U.S. states’ networks',
+    ]);
+  });
+
   it('with no match, answers privately with suggestions', () => {
     const reply = run({ query: 'zebra' });
     expectValidResponse(asResponse(reply));

@@ -197,4 +197,100 @@ describe('figures real fact sheets state', () => {
     expect(labels).toEqual(['natural gas distribution pipelines', 'children', null]);
     expect(figuresIn('It takes 5 years to complete the project.')[0]!.counts).toBeNull();
   });
+
+  it('reads a frequency range with its unit as one figure, not as a model number', () => {
+    expect(figuresIn('Systems using the 7.125-7.4 GHz band of spectrum will move.')).toEqual([
+      { text: '7.125-7.4', value: 7.125, valueMax: 7.4, unit: 'GHz', counts: 'GHz band of spectrum', timeframe: null },
+    ]);
+    expect(texts('Two bands—2.69-2.9 GHz and 4.4-4.94 GHz—are studied, with 2,786 megahertz in all.')).toEqual([
+      'Two',
+      '2.69-2.9',
+      '4.4-4.94',
+      '2,786',
+    ]);
+  });
+
+  it('reads a figure inside underline tags, and still no ordinal with a raised suffix', () => {
+    expect(figuresIn('**<u>Tripled EITC for workers</u>** this year.')[0]).toMatchObject({ text: 'Tripled', value: 3 });
+    expect(texts('Skills for the 21<sup>st</sup> century workforce.')).toEqual([]);
+  });
+
+  it('counts a number before an abbreviation and a plural, and labels it with both', () => {
+    expect(figuresIn('40 U.S. states plus the District of Columbia have programs.')).toEqual([
+      { text: '40', value: 40, valueMax: null, unit: null, counts: 'U.S. states', timeframe: null },
+    ]);
+    expect(figuresIn('Pain affects nearly one in four U.S. adults.')[0]!.counts).toBe('U.S. adults');
+    expect(figuresIn('It adds $6.9 billion in U.S. government assistance.')[0]!.counts).toBe(
+      'U.S. government assistance',
+    );
+  });
+
+  it('labels time given to someone with what it is for, never with who is given it', () => {
+    expect(figuresIn('Federal incumbents have 12 months to submit relocation plans.')[0]!.counts).toBe(
+      'relocation plans',
+    );
+    expect(figuresIn('Actions will take place over the next 100 days to improve the sector.')[0]!.counts).not.toBe(
+      'sector',
+    );
+  });
+
+  it('labels money past an aside that says through whom it flows', () => {
+    const [money] = figuresIn('$178 million, through the U.S. Department of Agriculture, for seven projects on trade.');
+    expect(money!.counts).toBe('projects');
+  });
+
+  it('labels a figure with whole words when the sentence before it is long', () => {
+    // The label window, 160 characters before "13", starts inside "increased".
+    const sentence = `Plan increased maximum CDCTC by far ${'more '.repeat(24)}then at age 13.`;
+    expect(figuresIn(sentence).map((f) => f.counts)).toEqual(['maximum CDCTC']);
+  });
+
+  it('labels each figure of a list with the noun the list shares', () => {
+    const sentence =
+      'These are the 3.1-3.45 GHz, 5.03-5.091 GHz, and 37.0-37.6 GHz bands. They gave 3, 4 and 5 grants.';
+    expect(figuresIn(sentence).map((f) => [f.text, f.counts])).toEqual([
+      ['3.1-3.45', 'bands'],
+      ['5.03-5.091', 'bands'],
+      ['37.0-37.6', 'GHz bands'],
+      ['3', 'grants'],
+      ['4', 'grants'],
+      ['5', 'grants'],
+    ]);
+    // What follows the last figure belongs to it alone when it does not start with a noun.
+    expect(
+      figuresIn('The uninsured rate has reached a low: 8% and 5.2 million of Americans gained coverage.')[0]!.counts,
+    ).toBe('uninsured rate');
+  });
+
+  it('labels a figure after a dash with what the dash explains, and "ten times the levels" with the levels', () => {
+    expect(figuresIn('a study of two spectrum bands—2.69-2.9 GHz—as part of it.')[1]!.counts).toBe('spectrum bands');
+    expect(figuresIn('new funding—ten times the historical funding levels—for homes.')[0]!.counts).toBe(
+      'historical funding levels',
+    );
+  });
+
+  it('labels a hedged figure with the noun just before it, never with a verb or a pronoun', () => {
+    const labels = [
+      'The nation faced disasters with losses over $1 billion.',
+      'Borrowers have a monthly payment less than $100.',
+      'The agency withdrew approximately 2.8 million acres.',
+      'Today, it’s over $4.20 a gallon.',
+      'The plan costs less than $10.',
+      'This would save homeowners up to $1500.',
+    ].map((s) => figuresIn(s)[0]!.counts);
+    expect(labels).toEqual(['losses', 'monthly payment', null, null, null, null]);
+  });
+
+  it('reads a spaced fraction before "of" as a share, and no "third round" or "third of May"', () => {
+    expect(figuresIn('About a third of Americans rent.')[0]).toMatchObject({
+      text: 'About a third',
+      value: 0.333333,
+      unit: 'fraction',
+    });
+    expect(figuresIn('Two thirds of the states and a quarter of all homes.').map((f) => [f.text, f.value])).toEqual([
+      ['Two thirds', 0.666667],
+      ['a quarter', 0.25],
+    ]);
+    expect(texts('A third round of talks began on the third of May.')).toEqual([]);
+  });
 });

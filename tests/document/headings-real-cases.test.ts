@@ -147,4 +147,57 @@ describe('headings on real fact sheets', () => {
       'Actions to Promote Access to Finance',
     ]);
   });
+
+  it('takes a bold Title Case line closed by a period as a heading when it stands apart', () => {
+    const text = [
+      'Intro.',
+      '',
+      '**Expanded Child Tax Credit for Working Families – Helping Deliver',
+      'Record Lows in Child Poverty.**',
+      '',
+      '-   The credit reaches 40 million families.',
+      '',
+      '**Expanded Earned Income Tax Credit for Workers.**',
+      '',
+      'Workers get more.',
+      '',
+    ].join('\n');
+    expect(titles(text)).toEqual([
+      'Overview',
+      'Expanded Child Tax Credit for Working Families – Helping Deliver Record Lows in Child Poverty',
+      'Expanded Earned Income Tax Credit for Workers',
+    ]);
+  });
+
+  it('keeps a bold Title Case lead that runs into its paragraph, and a bold sentence, inside the section', () => {
+    const text = [
+      '**SECTION ONE**',
+      '',
+      '**Build and Upgrade Airports, Ports, and Waterways in Rural America.**',
+      'While the United States pioneered aviation, rural airports need repair.',
+      '',
+      '**It passed the Senate.**',
+      '',
+      'More text.',
+      '',
+    ].join('\n');
+    expect(titles(text)).toEqual(['Section One']);
+  });
+
+  it('reads the questions of a Q&A page as statements, not as headings', () => {
+    const text = [
+      'OMB issued guidance.',
+      '',
+      '**Q: Is this a freeze on all Federal financial assistance?**',
+      '',
+      'A: No, the pause does not apply across-the-board.',
+      '',
+      '**Q: Is this a freeze on benefits to Americans like SNAP or student',
+      'loans?**',
+      '',
+      'A: No.',
+      '',
+    ].join('\n');
+    expect(titles(text)).toEqual(['Overview']);
+  });
 });

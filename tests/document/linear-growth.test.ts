@@ -62,6 +62,14 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `${spaces(n)}x\n\nText.\n`, parse('a.txt'), 20_000));
   });
 
+  // A Q&A question line, a bold Title Case line closed by a period, emphasis closing a line after long runs.
+  it('question lines, Title Case bold lines and closing emphasis over long runs of space and words', () => {
+    expectLinear(growth((n) => `**Q${spaces(n)}x**\n\nText.\n`, parse('a.md'), 20_000));
+    expectLinear(growth((n) => `Q${spaces(n)}1x\n\nText.\n`, parse('a.md'), 20_000));
+    expectLinear(growth((n) => `**Expanded ${'Credit '.repeat(n / 8)}Lows.**\n\n-   Item.\n`, parse('a.md'), 20_000));
+    expectLinear(growth((n) => `Intro.\n\nHelp${'** '.repeat(n / 3)}x\n\nText.\n`, parse('a.md'), 20_000));
+  });
+
   // Issue 22: "   ***SECURING:*** text" and labels holding "_" or "*" grew with the square of the indentation
   // (x10-18 a fourfold), the label taking back the indentation's spaces one by one before the line was refused.
   it('an indented line that opens like a lead heading and is none', () => {

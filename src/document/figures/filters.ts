@@ -19,6 +19,9 @@ const isPlural = (word: string) =>
 /** Up to four words after a number: "three separate historic sites", "12 Boeing 787s", "25 Boeing 737 MAX jets". */
 const WORDS_AFTER = /^\s+([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?/;
 
+/** "U.S.", "D.C.": a period that ends an abbreviation, not the sentence ("40 U.S. states"). */
+const ABBREVIATION = /^(?:[A-Z]\.){2,}$/;
+
 /** Whether a plural noun follows within a few words that qualify or name it, no small word between: a count. */
 function countsAPlural(next: string): boolean {
   const words = WORDS_AFTER.exec(next)?.slice(1) ?? [];
@@ -26,7 +29,7 @@ function countsAPlural(next: string): boolean {
     const word = token?.replace(/\.$/, '');
     if (!word || FUNCTION_WORDS.has(word.toLowerCase())) return false;
     if (isPlural(word)) return true;
-    if (word !== token) return false; // the sentence ends
+    if (word !== token && !ABBREVIATION.test(token)) return false; // the sentence ends
   }
   return false;
 }

@@ -1,19 +1,20 @@
 // What a figure counts, as a short noun phrase from its sentence: "criminal aliens", "miles of wall", "drop
 // in border apprehensions". When no phrase reads well on its own, no label: an empty label is better than a
 // wrong one ("U", "President Trump", "Starting").
-import { FUNCTION_WORDS, UNITS } from './vocabulary.js';
+import { FUNCTION_WORDS, SCALES, SMALL_NUMBERS, UNITS } from './vocabulary.js';
 
 /** How far a label may be looked for, either side of the figure: a phrase is a few words. */
 export const LABEL_WINDOW = 160;
 const MAX_WORDS = 6;
-const WORD = /^[A-Za-z][\w'’-]*$/;
+const WORD = /^(?:[A-Za-z][\w'’-]*|(?:[A-Z]\.){2,})$/;
 const PEOPLE =
   /^(?:President|Vice|Secretary|Governor|Senator|Representative|Mayor|Mr|Mrs|Ms|Dr|Administrator|Chairman|Director)\b/;
 /** Money words: the label is what the money is for ("billions of dollars in water infrastructure"). */
 const MONEY = /^(?:dollars?|funding|funds)$/i;
 
+/** Words, with "U.S." and "D.C." kept whole so that "40 U.S. states" reads on to "states". */
 function tokensOf(text: string): string[] {
-  return text.match(/[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
+  return text.match(/(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
 }
 
 /** A model after its maker's name: "Boeing 787s", "Boeing 737 MAX". */
@@ -97,11 +98,12 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
   if (ofFollows && tokens[0]?.toLowerCase() === 'of') index = 1; // "thousands of troops", "40% of counties"
   if (tokens[index]?.toLowerCase() === 'more') index++; // "thousands more workers"
   if (/^as$/i.test(tokens[index] ?? '') && /^(?:many|much)$/i.test(tokens[index + 1] ?? '')) index += 2; // "twice as many"
+  if (/^times$/i.test(tokens[index] ?? '') && DETERMINERS.test(tokens[index + 1] ?? '')) index++; // "ten times the levels"
   while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
   const words = phraseFrom(tokens, index);
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
   if (words.length === 0 && ofFollows === false && /^(?:in|for)$/i.test(tokens[index] ?? ''))
-    return readable(phraseFrom(tokens, index + 1));
+    return readable(phraseFrom(tokens, afterCount(tokens, index + 1)));
   // "$60 million to Chicago": where the money goes, when it is named.
   if (words.length === 0 && /^to$/i.test(tokens[index] ?? '') && /^[A-Z]/.test(tokens[index + 1] ?? ''))
     return readable(phraseFrom(tokens, index + 1));
@@ -114,6 +116,12 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
   return readable(words);
 }
 
+/** "for eight new projects": the count is a figure of its own, the label starts after it. */
+function afterCount(tokens: string[], index: number): number {
+  const token = tokens[index]?.toLowerCase() ?? '';
+  return /^\d[\d,.]*$/.test(token) || SMALL_NUMBERS[token] !== undefined ? index + 1 : index;
+}
+
 /**
  * What money is spent on when a purpose follows it: "$1 billion to modernize and repair gas pipelines" funds
  * the pipelines. The verbs (one, or two joined by "and") are skipped; the thing they act on is the label.
@@ -121,8 +129,10 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
 export function fundedThing(after: string): string | null {
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
   const isVerb = (token: string | undefined) => !!token && /^[a-z]+$/.test(token) && !FUNCTION_WORDS.has(token);
-  if (tokens[0] !== 'to' || !isVerb(tokens[1])) return null;
-  let index = tokens[2] === 'and' && isVerb(tokens[3]) ? 4 : 2;
+  // "12 months to submit relocation plans": the time is given for the plans, as money is for what it funds.
+  const from = UNITS[tokens[0]?.toLowerCase() ?? ''] ? 1 : 0;
+  if (tokens[from] !== 'to' || !isVerb(tokens[from + 1])) return null;
+  let index = tokens[from + 2] === 'and' && isVerb(tokens[from + 3]) ? from + 4 : from + 2;
   while (DETERMINERS.test(tokens[index] ?? '') && index < 6) index++;
   return readable(phraseFrom(tokens, index));
 }
@@ -132,10 +142,11 @@ const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|ra
 
 /**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
- * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment.
+ * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment, "two spectrum bands—2.69-2.9
+ * GHz" the bands.
  */
 export function namedBefore(before: string): string | null {
-  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|\bby\s+|\bof\s+)$/.exec(
+  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\bby\s+|\bof\s+)$/.exec(
     before.slice(-LABEL_WINDOW),
   );
   if (!lead) return null;
@@ -147,7 +158,7 @@ export function namedBefore(before: string): string | null {
     i--
   )
     kept.unshift(words[i]!);
-  while (kept.length && DETERMINERS.test(kept[0]!)) kept.shift();
+  while (kept.length && (DETERMINERS.test(kept[0]!) || afterCount(kept, 0) > 0)) kept.shift();
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
 }
@@ -182,4 +193,51 @@ export function subjectOf(before: string): string | null {
   // One word before the verb is an agency, a name or a pronoun more often than what is counted.
   if (words.length === 1 && !/^[a-z]{4,}s$/.test(words[0]!)) return null;
   return readable(words);
+}
+
+/**
+ * "losses over $1 billion", "a monthly payment less than $100": before a hedged figure, the noun it is said of,
+ * when "with" or "a" introduces it. A bare plural after a verb is its object ("save homeowners up to $1500"
+ * says who saves, not what), and a verb names nothing ("withdrew approximately 2.8 million acres").
+ */
+export function hedgedNoun(before: string): string | null {
+  const tokens = tokensOf(before.slice(-60)).reverse();
+  const words: string[] = [];
+  let introduced = false;
+  for (const token of tokens.slice(0, 5)) {
+    const lower = token.toLowerCase();
+    // After "the" a verb may follow ("the agency withdrew"); after "a" or "with", a noun.
+    if (/^(?:an?|with|without)$/.test(lower)) introduced = words.length > 0;
+    if (!WORD.test(token) || FUNCTION_WORDS.has(lower) || isVerbForm(lower) || /['’]/.test(token)) break;
+    if (words.length === 0 && (AMOUNT_VERBS.has(lower) || PLAIN_VERBS.has(lower))) break;
+    words.unshift(token);
+  }
+  if (!introduced || (words.length === 1 && HOW_TAKEN.test(words[0]!))) return null;
+  return readable(words);
+}
+
+/** One more figure of a list: ", 5.03-5.091 GHz", ", and 37.0-37.6", " and $3,600". */
+const LIST_ITEM =
+  /(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\$?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?(?:\s+([A-Za-z]+))?/y;
+
+/**
+ * "the 3.1-3.45 GHz, 5.03-5.091 GHz, and 37.0-37.6 GHz bands": figures listed before one noun share it. The
+ * words after the list's last figure, or null when no list follows.
+ */
+export function afterList(after: string): string | null {
+  const unit = /^\s+([A-Za-z]+)/.exec(after);
+  let at = unit && UNITS[unit[1]!.toLowerCase()] ? unit[0].length : 0;
+  let items = 0;
+  for (LIST_ITEM.lastIndex = at; at < LABEL_WINDOW; LIST_ITEM.lastIndex = at) {
+    const item = LIST_ITEM.exec(after);
+    if (!item) break;
+    const word = item[1];
+    // The word after the last figure is its unit or scale ("GHz", "million") or already the shared noun ("bands").
+    const ofTheFigure = word && (UNITS[word.toLowerCase()] || SCALES[word.toLowerCase()]);
+    at = word && !ofTheFigure ? item.index + item[0].length - word.length - 1 : item.index + item[0].length;
+    items++;
+  }
+  // "8% and 5.2 million of Americans": what follows belongs to the last figure alone, not to a shared noun.
+  const first = /^\s*([A-Za-z][\w'’-]*)/.exec(after.slice(at))?.[1];
+  return items > 0 && first && !FUNCTION_WORDS.has(first.toLowerCase()) ? after.slice(at) : null;
 }

@@ -50,8 +50,11 @@ const SPELLED_TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seven
 /** "seven", "twenty-five". */
 const WORD_NUM = String.raw`(?:(?:${SPELLED_TENS})(?:-(?:${SPELLED_ONES}))?|${SPELLED_ONES}|${SPELLED_TEENS})`;
 const FRACTION_PARTS = 'half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|tenths';
-/** "one-third", "two-thirds". */
-const FRACTION = String.raw`(?:one|two|three|four|nine)-(?:${FRACTION_PARTS})`;
+const SPACED_PARTS = 'third|thirds|quarter|quarters|fifth|fifths|tenth|tenths';
+/** "one-third", "two-thirds"; spaced only before "of" ("a third of", "two thirds of"; not "a third round"). */
+const HYPHENED_FRACTION = String.raw`(?:one|two|three|four|nine)-(?:${FRACTION_PARTS})`;
+const SPACED_FRACTION = String.raw`(?:an?|one|two|three|four|nine)\s+(?:${SPACED_PARTS})(?=\s+of\b)`;
+const FRACTION = `${HYPHENED_FRACTION}|${SPACED_FRACTION}`;
 const LARGE_PLURALS = 'thousands|millions|billions';
 /** Amounts with no number: "thousands", "hundreds of millions". */
 const VAGUE = String.raw`(?:(?:tens|hundreds)\s+of\s+(?:${LARGE_PLURALS})|dozens|hundreds|${LARGE_PLURALS}|trillions)`;
@@ -111,6 +114,6 @@ const SPELLED = `${SPELLED_ONES}|${SPELLED_TEENS}|${SPELLED_TENS}`;
 const AMOUNT_WORDS = `dozens|hundreds|${LARGE_PLURALS}|trillions|tens|million|billion|trillion|thousand`;
 /** A cheap test first: most sentences state no amount at all. */
 export const MAY_HOLD_FIGURE = new RegExp(
-  String.raw`\d|fold\b|\b(?:twice|half|dozen|century|decade|${MULTIPLIER}|${SPELLED}|${AMOUNT_WORDS})\b`,
+  String.raw`\d|fold\b|\b(?:twice|half|dozen|century|decade|${SPACED_PARTS}|${MULTIPLIER}|${SPELLED}|${AMOUNT_WORDS})\b`,
   'i',
 );

@@ -30,7 +30,7 @@ function wordValue(groups: Groups): Value | null | undefined {
   }
   if (groups.vague) return { value: null, valueMax: null, unit: null };
   if (groups.fraction) {
-    const [numerator, denominator] = groups.fraction.toLowerCase().split('-') as [string, string];
+    const [numerator, denominator] = groups.fraction.toLowerCase().split(/[-\s]+/) as [string, string];
     return { value: round(SMALL_NUMBERS[numerator]! / FRACTIONS[denominator]!), valueMax: null, unit: 'fraction' };
   }
   if (groups.half) {

@@ -161,6 +161,13 @@ export const UNITS: Record<string, string> = lookupTable({
   mw: 'megawatts',
   gw: 'gigawatts',
   kw: 'kilowatts',
+  // Frequencies: "the 7.125-7.4 GHz band" is a range of spectrum, never a model number.
+  hz: 'hertz',
+  khz: 'kHz',
+  mhz: 'MHz',
+  ghz: 'GHz',
+  megahertz: 'megahertz',
+  gigahertz: 'gigahertz',
   kilowatts: 'kilowatts',
   inch: 'inches',
   inches: 'inches',
@@ -182,6 +189,6 @@ export const FUNCTION_WORDS = new Set(
     'out off more most less also not no all both do does did today yesterday nearly almost approximately ' +
     'roughly around some of just only even ever every now then there here what how why against toward towards ' +
     'via like unlike whether yet already still again once despite additionally however furthermore moreover ' +
-    'meanwhile together overall currently'
+    'meanwhile together overall currently plus'
   ).split(' '),
 );

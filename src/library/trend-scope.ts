@@ -14,10 +14,10 @@ import { terms } from './search.js';
  */
 const SUBGROUP = /^\s*among\s+([^,;:()\u2013\u2014]*)/i;
 /**
- * Before its figure, "for" and "in" name a part too ("the uninsured rate for the self-employed has fallen to",
- * "the trade deficit in automobile parts reached $93.5 billion").
+ * Before its figure, "for", "in" and "with" name a part too ("the uninsured rate for the self-employed has fallen
+ * to", "the trade deficit in automobile parts reached $93.5 billion", "the trade deficit with China was").
  */
-const SUBGROUP_BEFORE = /^\s*(?:among|for|in)\s+([^,;:()\u2013\u2014]*)/i;
+const SUBGROUP_BEFORE = /^\s*(?:among|for|in|with)\s+([^,;:()\u2013\u2014]*)/i;
 /** Where a part's words end: the next preposition, or a verb ("reached", "has fallen"). */
 const PART_END_WORDS = [
   'in for at since by from to on across through over under with into during per each this last',

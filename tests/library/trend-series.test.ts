@@ -310,6 +310,21 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(keyed(findTrend(library, 'private investment announced'))).toEqual([['$|privat invest||', 2, [470e9]]]);
   });
 
+  it('keeps a partner named with "with" before the figure out of the whole: a deficit with one country', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2025-01-10', statements: ['The goods trade deficit was $1.2 trillion in 2024.'] },
+        { date: '2025-02-10', statements: ['The goods trade deficit was $1.1 trillion in 2025.'] },
+        { date: '2025-05-12', statements: ['The goods trade deficit with China was $295.4 billion in 2024.'] },
+      ]),
+      'goods trade deficit',
+    );
+    expect(keyed(trend)).toEqual([
+      ['$|good trade deficit|year|', 3, [1.2e12, 1.1e12]],
+      ['$|good trade deficit|year|china', 0, [295.4e9]],
+    ]);
+  });
+
   it('sets aside a figure stated for a year before its sheet could report last; the latest year stays', () => {
     const trend = findTrend(
       sheetsLibrary([

@@ -5,7 +5,7 @@
 import { loadGold } from './gold/load.js';
 import { findStatHits } from './stat-hits.js';
 import { FUSION } from '../src/library/stat-fusion.js';
-import { MUST_HOLD } from '../src/library/figure-search.js';
+import { FIGURE_RANK, MUST_HOLD } from '../src/library/figure-search.js';
 import type { GoldQuestion } from './gold/types.js';
 import { fold, type GoldSet } from './gold/load.js';
 import { stripMarkup } from './gold/plain.js';
@@ -119,3 +119,22 @@ for (const years of [false, true])
         `the bot's fusion; must hold years ${years}, names ${names}, unknown words ${unknownWords}:`,
         measure(results[setting({ ...used, years, names, unknownWords })]!),
       );
+
+// The figure ranking's lifts, at the bot's fusion and words held: cross-validated the same way.
+const LIFTS: Array<typeof FIGURE_RANK> = [];
+for (const kind of [2, 4, 8, 16]) for (const counted of [2, 4, 8]) LIFTS.push({ kind, counted });
+Object.assign(FUSION, used);
+const liftResults = LIFTS.map((lift) => {
+  Object.assign(FIGURE_RANK, lift);
+  return questions.map((q) => result(set, q));
+});
+const liftHeldOut: Result[] = [];
+for (let f = 0; f < FOLDS; f++) {
+  const train = inFold(f, false);
+  const best = LIFTS.map((_, s) => measure(train.map((i) => liftResults[s]![i]!)).objective);
+  const chosen = best.indexOf(Math.max(...best));
+  liftHeldOut.push(...inFold(f, true).map((i) => liftResults[chosen]![i]!));
+  console.log(`lifts, fold ${f}: ${JSON.stringify(LIFTS[chosen])}`);
+}
+console.log('lifts, cross-validated estimate:', measure(liftHeldOut));
+LIFTS.forEach((lift, s) => console.log(`lifts ${JSON.stringify(lift)}:`, measure(liftResults[s]!)));

@@ -163,10 +163,12 @@ const MIN_NAME_PART = 4;
 const SETTING_SHARE = 0.25;
 /** How much the share of the words a sentence holds counts in ranking, against BM25 over it and its context. */
 const COVERAGE_RANK = 20;
-/** What a sentence's figure counts holding the words asked for: the figure is what was asked about, not beside it. */
-const COUNTED_RANK = 2;
-/** An exact figure of the kind the question asks for ("how many": a count; "how long": a duration). */
-const KIND_RANK = 2;
+/**
+ * What lifts a sentence in the figure ranking: a figure counting the words asked for (the figure is what was
+ * asked about, not beside it), and an exact figure of the kind the question asks for ("how many": a count; "how
+ * long": a duration). Chosen by cross-validation over the gold documents (eval/stat-cv.ts).
+ */
+export const FIGURE_RANK = { counted: 2, kind: 2 };
 
 interface Analysed {
   amounts: Array<{ value: number; unit: string | null }>;
@@ -400,7 +402,7 @@ export class SentenceFinder {
       const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
       const bold = preferred(labelled, fitting, withUnit, kind);
       const fits = kind ? bold.some((f) => fitsKind(f.figure, kind)) : null;
-      const bonus = (labelled.length > 0 ? COUNTED_RANK : 0) + (fits ? KIND_RANK : 0);
+      const bonus = (labelled.length > 0 ? FIGURE_RANK.counted : 0) + (fits ? FIGURE_RANK.kind : 0);
       const context = (ranked ? ranked.all[at]! : score) + bonus;
       return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident, fits };
     });

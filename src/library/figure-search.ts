@@ -478,7 +478,7 @@ export class SentenceFinder {
       // A word no document writes, with nothing it may stand for, names what no sentence speaks of.
       if (group.length === 1 && !this.words.vocabulary.has(term) && !this.contextPostings(term).length)
         return MUST_HOLD.unknownWords;
-      const name = this.words.isName(term) && this.documentsHolding(term) <= SETTING_SHARE * this.documentCount();
+      const name = this.words.isName(term) && !this.inMoreDocuments(term, SETTING_SHARE * this.documentCount());
       return name && MUST_HOLD.names;
     };
     return groups.flatMap((group, g) => (specific(group) ? [g] : []));
@@ -491,9 +491,20 @@ export class SentenceFinder {
     return (this.documentTotal ??= new Set(this.sentences.map((sentence) => sentence.document)).size);
   }
 
-  /** How many documents have a sentence with figures holding the term. */
-  private documentsHolding(term: string): number {
-    return new Set((this.postings.get(term) ?? []).map((id) => this.sentences[id]!.document)).size;
+  /**
+   * Whether more than `most` documents have a sentence with figures holding the term, counted along its
+   * postings (a document's sentences are side by side) and stopped once over.
+   */
+  private inMoreDocuments(term: string, most: number): boolean {
+    let count = 0;
+    let last: Document | null = null;
+    for (const id of this.postings.get(term) ?? []) {
+      const { document } = this.sentences[id]!;
+      if (document === last) continue;
+      last = document;
+      if (++count > most) return true;
+    }
+    return false;
   }
 
   /** Every sentence that may hold at least `min` of the words, in document order (figure-candidates.ts). */

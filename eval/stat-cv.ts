@@ -5,18 +5,24 @@
 import { loadGold } from './gold/load.js';
 import { findStatHits } from './stat-hits.js';
 import { FUSION } from '../src/library/stat-fusion.js';
+import { FIGURE_RANK, MUST_HOLD } from '../src/library/figure-search.js';
 import type { GoldQuestion } from './gold/types.js';
 import { fold, type GoldSet } from './gold/load.js';
 import { stripMarkup } from './gold/plain.js';
 
 const FOLDS = 5;
-type Setting = typeof FUSION;
+
+type Setting = typeof FUSION & typeof MUST_HOLD;
 
 const GRID: Setting[] = [];
 for (const k of [5, 20, 60])
   for (const plainWeight of [0, 0.5, 1, 2])
     for (const agreeWithin of [1, 3, 10, Infinity])
-      for (const kindMustFit of [false, true]) GRID.push({ k, plainWeight, agreeWithin, kindMustFit });
+      for (const kindMustFit of [false, true])
+        for (const years of [false, true])
+          for (const names of [false, true])
+            for (const unknownWords of [false, true])
+              GRID.push({ k, plainWeight, agreeWithin, kindMustFit, years, names, unknownWords });
 
 /** One question's result under one setting. */
 interface Result {
@@ -68,7 +74,9 @@ const documents = [...new Set(questions.map(documentOf))].sort();
 // Documents dealt to folds in a seeded order (a fixed multiplier walk), the same every run.
 const foldOf = new Map(documents.map((d, i) => [d, (i * 7919) % FOLDS]));
 const results = GRID.map((setting) => {
-  Object.assign(FUSION, setting);
+  const { years, names, unknownWords, ...fusion } = setting;
+  Object.assign(FUSION, fusion);
+  Object.assign(MUST_HOLD, { years, names, unknownWords });
   return questions.map((q) => result(set, q));
 });
 const inFold = (f: number, keep: boolean) =>
@@ -89,7 +97,8 @@ const chosen = all.indexOf(Math.max(...all));
 console.log('cross-validated estimate:', measure(heldOut));
 console.log('best on all documents:', JSON.stringify(GRID[chosen]), measure(results[chosen]!));
 const setting = (wanted: Setting) => GRID.findIndex((s) => JSON.stringify(s) === JSON.stringify(wanted));
-const reference = { k: 5, plainWeight: 0, agreeWithin: Infinity, kindMustFit: false };
+const NOTHING_HELD = { years: false, names: false, unknownWords: false };
+const reference = { k: 5, plainWeight: 0, agreeWithin: Infinity, kindMustFit: false, ...NOTHING_HELD };
 console.log('figure ranking alone, no agreement asked:', measure(results[setting(reference)]!));
 for (const agreeWithin of [1, 3, 10])
   for (const kindMustFit of [false, true])
@@ -102,3 +111,30 @@ for (const plainWeight of [0.5, 1])
     `fused, plain weight ${plainWeight}:`,
     measure(results[setting({ ...reference, agreeWithin: 3, plainWeight })]!),
   );
+const used = { k: 5, plainWeight: 0.5, agreeWithin: 3, kindMustFit: false };
+for (const years of [false, true])
+  for (const names of [false, true])
+    for (const unknownWords of [false, true])
+      console.log(
+        `the bot's fusion; must hold years ${years}, names ${names}, unknown words ${unknownWords}:`,
+        measure(results[setting({ ...used, years, names, unknownWords })]!),
+      );
+
+// The figure ranking's lifts, at the bot's fusion and words held: cross-validated the same way.
+const LIFTS: Array<typeof FIGURE_RANK> = [];
+for (const kind of [2, 4, 8, 16]) for (const counted of [2, 4, 8]) LIFTS.push({ kind, counted });
+Object.assign(FUSION, used);
+const liftResults = LIFTS.map((lift) => {
+  Object.assign(FIGURE_RANK, lift);
+  return questions.map((q) => result(set, q));
+});
+const liftHeldOut: Result[] = [];
+for (let f = 0; f < FOLDS; f++) {
+  const train = inFold(f, false);
+  const best = LIFTS.map((_, s) => measure(train.map((i) => liftResults[s]![i]!)).objective);
+  const chosen = best.indexOf(Math.max(...best));
+  liftHeldOut.push(...inFold(f, true).map((i) => liftResults[chosen]![i]!));
+  console.log(`lifts, fold ${f}: ${JSON.stringify(LIFTS[chosen])}`);
+}
+console.log('lifts, cross-validated estimate:', measure(liftHeldOut));
+LIFTS.forEach((lift, s) => console.log(`lifts ${JSON.stringify(lift)}:`, measure(liftResults[s]!)));

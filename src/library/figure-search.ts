@@ -150,12 +150,25 @@ export const MAX_CLOSEST = 10;
 export const FIRST_PAGE = 5;
 /** Sentences short of confident that are ranked at most: the best covered, enough for a page and the closest. */
 const RANKED_CLOSEST = 50;
+/**
+ * Which words of a question a confident answer must hold (specificWords): its years, the names it gives, words
+ * no document writes. Chosen by cross-validation over the gold documents (eval/stat-cv.ts, docs/quality.md).
+ */
+export const MUST_HOLD = { years: true, names: true, unknownWords: false };
+/** A year as a query word: a figure for another year does not answer. */
+const YEAR = /^(?:19|20)\d\d$/;
+/** A name and a word it begins ("Asia", "Asian") are one name when the shorter has this many letters. */
+const MIN_NAME_PART = 4;
+/** A name in the figures of more than this share of the documents is their setting ("America"), not a place asked. */
+const SETTING_SHARE = 0.25;
 /** How much the share of the words a sentence holds counts in ranking, against BM25 over it and its context. */
 const COVERAGE_RANK = 20;
-/** What a sentence's figure counts holding the words asked for: the figure is what was asked about, not beside it. */
-const COUNTED_RANK = 2;
-/** An exact figure of the kind the question asks for ("how many": a count; "how long": a duration). */
-const KIND_RANK = 2;
+/**
+ * What lifts a sentence in the figure ranking: a figure counting the words asked for (the figure is what was
+ * asked about, not beside it), and an exact figure of the kind the question asks for ("how many": a count; "how
+ * long": a duration). Chosen by cross-validation over the gold documents (eval/stat-cv.ts).
+ */
+export const FIGURE_RANK = { counted: 2, kind: 2 };
 
 interface Analysed {
   amounts: Array<{ value: number; unit: string | null }>;
@@ -389,7 +402,7 @@ export class SentenceFinder {
       const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
       const bold = preferred(labelled, fitting, withUnit, kind);
       const fits = kind ? bold.some((f) => fitsKind(f.figure, kind)) : null;
-      const bonus = (labelled.length > 0 ? COUNTED_RANK : 0) + (fits ? KIND_RANK : 0);
+      const bonus = (labelled.length > 0 ? FIGURE_RANK.counted : 0) + (fits ? FIGURE_RANK.kind : 0);
       const context = (ranked ? ranked.all[at]! : score) + bonus;
       return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident, fits };
     });
@@ -434,18 +447,64 @@ export class SentenceFinder {
   /** The sentences holding enough of the words, with the figures of the units asked for (any when none is). */
   private weighAll(groups: Alternative[][], units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
     const asked = this.asked(groups);
+    const specific = this.specificWords(groups);
     const weighed = [];
     for (const id of this.candidateIds(groups, MIN_CLOSEST_COVERAGE, inScope)) {
       const sentence = this.sentences[id]!;
       const { score, coverage, held, terms: found } = asked.score(sentence);
       if (coverage < MIN_CLOSEST_COVERAGE) continue;
       // One or two words are all meant: "egg prices" is not answered by "egg processing plants".
-      const confident = coverage >= MIN_COVERAGE && (groups.length > 2 || held === groups.length);
+      const confident =
+        coverage >= MIN_COVERAGE &&
+        (groups.length > 2 || held === groups.length) &&
+        specific.every((g) => holdsSpecific(groups[g]!, found, sentence));
       const withUnit =
         units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
       if (withUnit.length > 0) weighed.push({ id, sentence, found, withUnit, coverage, score, confident });
     }
     return weighed;
+  }
+
+  /**
+   * The words (their places in `groups`) a confident answer must hold, in the sentence or around it: a year, or
+   * a name the documents write ("Asia", "Nevada") that is not their common setting (the country most of them
+   * speak of). A sentence without it gives the figure for another year or place: "lost to fraud in 2023" is not
+   * answered by "In 2024, … lost $12.5 billion to fraud", nor "exports to Asia" by "half … went to Europe".
+   */
+  private specificWords(groups: Alternative[][]): number[] {
+    const specific = (group: Alternative[]) => {
+      const { term } = group[0]!;
+      if (YEAR.test(term)) return MUST_HOLD.years;
+      // A word no document writes, with nothing it may stand for, names what no sentence speaks of.
+      if (group.length === 1 && !this.words.vocabulary.has(term) && !this.contextPostings(term).length)
+        return MUST_HOLD.unknownWords;
+      const name = this.words.isName(term) && !this.inMoreDocuments(term, SETTING_SHARE * this.documentCount());
+      return name && MUST_HOLD.names;
+    };
+    return groups.flatMap((group, g) => (specific(group) ? [g] : []));
+  }
+
+  private documentTotal: number | null = null;
+
+  /** How many documents state figures. */
+  private documentCount(): number {
+    return (this.documentTotal ??= new Set(this.sentences.map((sentence) => sentence.document)).size);
+  }
+
+  /**
+   * Whether more than `most` documents have a sentence with figures holding the term, counted along its
+   * postings (a document's sentences are side by side) and stopped once over.
+   */
+  private inMoreDocuments(term: string, most: number): boolean {
+    let count = 0;
+    let last: Document | null = null;
+    for (const id of this.postings.get(term) ?? []) {
+      const { document } = this.sentences[id]!;
+      if (document === last) continue;
+      last = document;
+      if (++count > most) return true;
+    }
+    return false;
   }
 
   /** Every sentence that may hold at least `min` of the words, in document order (figure-candidates.ts). */
@@ -565,6 +624,18 @@ function preferred(
   const order = kind === 'count' ? [both, labelled, fitting] : [both, fitting, labelled];
   // A copy: a hit's figures are its own, never the sentence's list.
   return [...(order.find((list) => list.length > 0) ?? all)];
+}
+
+/**
+ * Whether a sentence holds a word it must hold (found among the words it holds), or a word that begins with
+ * it or that it begins ("Indonesian" for "Indonesia", in the sentence or around it).
+ */
+function holdsSpecific(group: Alternative[], found: ReadonlySet<string>, sentence: IndexedSentence): boolean {
+  if (group.some((alternative) => found.has(alternative.term))) return true;
+  const { term } = group[0]!;
+  if (term.length < MIN_NAME_PART) return false;
+  const related = (stem: string) => stem.length >= MIN_NAME_PART && (stem.startsWith(term) || term.startsWith(stem));
+  return [sentence.terms, ...sentence.context].some((stems) => [...stems].some(related));
 }
 
 /** A sentence found for a lookup, before repeats are merged. */

@@ -105,6 +105,9 @@ function withinDistance(a: string, b: string, max: number): boolean {
   return previous[b.length]! <= max;
 }
 
+/** A stem the documents write in lower case at most this share of the times they capitalize it is a name. */
+const NAME_LOWER_SHARE = 0.1;
+
 /** Words shorter than this are never corrected: too many short words are one edit apart. */
 export const MIN_CORRECTED_LENGTH = 5;
 
@@ -327,6 +330,9 @@ export class TextIndex {
   private readonly written = new Set<string>();
   /** Compounds the documents write with a hyphen, joined ("cybersecurity"): a query may write them closed. */
   private readonly hyphenated = new Set<string>();
+  /** How often the documents write each stem capitalized, and in lower case: a name is nearly never lower-cased. */
+  private readonly capitalized = new Map<string, number>();
+  private readonly lowerCased = new Map<string, number>();
   // What queries typed, each with its corrections: a typo repeats as it is typed, but distinct ones come without end.
   private readonly corrections = new BudgetedMap<string, string[]>({
     maxBytes: CORRECTION_MEMO_BYTES,
@@ -371,6 +377,8 @@ export class TextIndex {
       const term = normalizeTerm(token);
       if (!term) continue;
       out.push(term);
+      const written = /^\p{Lu}/u.test(token) ? this.capitalized : /^\p{Ll}/u.test(token) ? this.lowerCased : null;
+      written?.set(term, (written.get(term) ?? 0) + 1);
       if (token.length >= MIN_CORRECTED_LENGTH - 1 && !/^\d/.test(token)) this.written.add(writtenForm(token));
     }
     if (text.includes('-') || text.includes('‐') || text.includes('‑'))
@@ -394,6 +402,15 @@ export class TextIndex {
       yield* index.compactSteps();
     }
     return this;
+  }
+
+  /**
+   * Whether the documents write a stem as a name ("Asia", "Nevada", "Pentagon"): capitalized, and in lower case
+   * at most `lowerShare` of the times (a sentence's first word is capitalized whatever it is).
+   */
+  isName(term: string, lowerShare = NAME_LOWER_SHARE): boolean {
+    const capitalized = this.capitalized.get(term) ?? 0;
+    return capitalized > 0 && (this.lowerCased.get(term) ?? 0) <= lowerShare * capitalized;
   }
 
   /** Every indexed term with how many entries hold it, for typo correction and rarity. */

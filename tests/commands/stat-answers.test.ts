@@ -70,6 +70,47 @@ describe('/stat answers only what was asked', () => {
     ]);
   });
 
+  describe('a confident answer holds the year and the place asked, or doubt is said', () => {
+    const sheet = libraryOf({
+      'fraud.md': [
+        "---\ntitle: 'Fact Sheet: Fraud and Trade'\ndate: '2025-03-01'\n---\n",
+        'In 2024, American consumers reported losing more than $12.5 billion to cyber-enabled fraud.\n',
+        'Last year, roughly half of U.S. LNG exports went to Europe.\n',
+        'Buyers in Asia signed new contracts, and Indonesian students joined exchange programs.\n',
+        'USAID invested more than $1.1 billion to help Indonesia strengthen its health systems.\n',
+      ].join('\n'),
+    });
+    const title = (query: string) => ask(query, sheet).embeds![0]!.title;
+
+    it('doubts a figure for another year: "in 2023" is not answered by "In 2024"', () => {
+      expect(title('how much did americans lose to cyber fraud in 2023')).toBe(
+        'Closest figures to “how much did americans lose to cyber fraud in 2023”',
+      );
+      expect(title('how much did americans lose to cyber fraud in 2024')).toBe(
+        'Figures for “how much did americans lose to cyber fraud in 2024”',
+      );
+    });
+
+    it('doubts a figure for another place: "exports to Asia" is not answered by "went to Europe"', () => {
+      expect(title('how much LNG did the US export to asia last year')).toBe(
+        'Closest figures to “how much LNG did the US export to asia last year”',
+      );
+      expect(title('how much LNG did the US export to europe last year')).toBe(
+        'Figures for “how much LNG did the US export to europe last year”',
+      );
+    });
+
+    it('reads a name and the word it begins as one ("Indonesian", "Indonesia")', () => {
+      expect(title('how much did USAID invest in indonesian health systems')).toBe(
+        'Figures for “how much did USAID invest in indonesian health systems”',
+      );
+    });
+
+    it('asks no sentence for the documents\' setting: a name most of them give ("American")', () => {
+      expect(title('american LNG exports to europe')).toBe('Figures for “american LNG exports to europe”');
+    });
+  });
+
   it('reads a word joining letters and digits as the parts the documents write apart: "h1b" finds "H-1B"', () => {
     const visas = libraryOf({
       'visas.md': [

@@ -9,7 +9,7 @@ import { documentDate } from './dates.js';
 import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
-import { asksChange, isAward, isChange, isEarlierYear, isGoal, isOneYear, partOf } from './trend-scope.js';
+import { TIME_STEMS, asksChange, isAward, isChange, isEarlierYear, isGoal, isOneYear, partOf } from './trend-scope.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** How a figure's qualifier bounds it: "more than" (at least), "nearly" (at most), "about", or exact. */
@@ -56,8 +56,11 @@ export interface Trend {
   leftOut: number;
 }
 
-/** Figures grouped at most: a query matching thousands is cut to the best ranked, and says so. */
-export const MAX_TREND_FIGURES = 400;
+/**
+ * Figures grouped at most: every one a query finds in the corpus (2,000 for the broadest asked on tune, which a cut
+ * at 400 best covered left out of the series they belong to); only a query matching more is cut, and says so.
+ */
+export const MAX_TREND_FIGURES = 4000;
 /** Queries longer than this are not looked up: nobody names a series in more. */
 export const MAX_TREND_QUERY = 200;
 /** Sentences holding less of the query's words than this share are not read (chosen on the tune split). */
@@ -247,16 +250,42 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
       groups.set(key, [...(groups.get(key) ?? []), figure]);
     }
   }
-  trend.series = ranked(groups);
+  const head = headOf(trimmed, groups, acronyms);
+  trend.series = ranked(groups, head);
   const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
-  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups);
+  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups, head);
   return trend;
 }
 
-/** The series naming most of what was asked first, then the one whose points hold most of it. */
-function ranked(groups: Map<string, Found[]>): TrendSeries[] {
+/**
+ * The series counting the query's head first (what it asks to count: "projects" in "Bipartisan Infrastructure Law
+ * projects announced"), then those naming most of what was asked, then the one whose points hold most of it.
+ */
+function ranked(groups: Map<string, Found[]>, head: string | null): TrendSeries[] {
   const series = [...groups].map(([key, found]) => seriesOf(key, found));
-  return series.sort((a, b) => b.named - a.named || b.fit - a.fit);
+  const countsHead = (s: TrendSeries) =>
+    s.named > 0 && head !== null && thingOf(s).split(' ').at(-1) === head ? 1 : 0;
+  return series.sort((a, b) => countsHead(b) - countsHead(a) || b.named - a.named || b.fit - a.fit);
+}
+
+/**
+ * Where the words naming what a query counts end, beside a preposition (PREPOSITION): "among", "of" or a past
+ * participle ("clean energy jobs created").
+ */
+const QUERY_PHRASE_END = /\s(?:among|of|[a-z]{2,}[^e\s]ed)\s.*$/i;
+
+/**
+ * The word a query asks to count: English puts a noun phrase's head last, so the last word before its first
+ * preposition that some found figure counts ("Law projects announced": projects), a word of time aside ("border
+ * encounters biden years"); null when none is counted.
+ */
+function headOf(query: string, groups: Map<string, Found[]>, acronyms: Acronyms): string | null {
+  const counted = new Set([...groups.keys()].map((key) => key.split('|')[1]!.split(' ').at(-1)!));
+  const phrase = writtenOut(
+    terms(` ${query} `.replace(PREPOSITION, ' ').replace(QUERY_PHRASE_END, ' '), { remember: false }),
+    acronyms,
+  );
+  return phrase.reverse().find((stem) => counted.has(stem) && !TIME_STEMS.has(stem)) ?? null;
 }
 
 /**

@@ -180,11 +180,21 @@ describe('trend series', () => {
   it('reads at most MAX_TREND_FIGURES figures and counts the rest as left out', () => {
     const sheets = Array.from({ length: MAX_TREND_FIGURES + 20 }, (_, i) => ({
       date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 9}`,
-      statements: [`Border agents seized ${i + 1} pounds of fentanyl.`],
+      // "2,010" with its comma: no year.
+      statements: [`Border agents seized ${(i + 1).toLocaleString('en-US')} pounds of fentanyl.`],
     }));
     const trend = findTrend(sheetsLibrary(sheets), 'pounds of fentanyl');
     expect(trend.found).toBe(MAX_TREND_FIGURES + 20);
     expect(trend.leftOut).toBe(20);
+  });
+
+  it('groups every figure of a query a thousand sheets state: no cut to the best covered before grouping', () => {
+    const sheets = Array.from({ length: 1000 }, (_, i) => ({
+      date: `2024-01-01`,
+      statements: [`Border agents seized ${(i + 1).toLocaleString('en-US')} pounds of fentanyl.`],
+    }));
+    const trend = findTrend(sheetsLibrary(sheets), 'pounds of fentanyl');
+    expect([trend.found, trend.leftOut, trend.series[0]!.points.length]).toEqual([1000, 0, 1000]);
   });
 
   it('answers an empty or huge query with nothing', () => {
@@ -402,5 +412,25 @@ describe('trend series, changes and levels', () => {
     expect(trend.series.flatMap((s) => s.points.map((p) => p.value)).sort((a, b) => a - b)).toEqual([
       20, 35, 2_000_000, 10_000_000, 13_000_000,
     ]);
+  });
+
+  it("ranks first the series counting the query's head, the last word before a preposition or participle", () => {
+    const sheets: Sheet[] = ['2023-01-10', '2024-01-10'].map((date, i) => ({
+      date,
+      statements: [
+        `Drivers own ${i + 2} million electric vehicles, served by public chargers installed across the country.`,
+        `There are ${i + 1}00,000 public chargers installed across the country for electric vehicle drivers.`,
+      ],
+    }));
+    sheets.push({ date: '2024-06-10', statements: ['The city bought 40 buses.'] });
+    const library = sheetsLibrary(sheets);
+    // "electric vehicles" names two words of the query, "public chargers" one: the head decides.
+    for (const query of ['electric vehicle chargers installed', 'electric vehicle chargers across the country']) {
+      const trend = findTrend(library, query);
+      expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value)])).toEqual([
+        ['public chargers', [100_000, 200_000]],
+        ['electric vehicles', [2_000_000, 3_000_000]],
+      ]);
+    }
   });
 });

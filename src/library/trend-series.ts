@@ -25,6 +25,11 @@ export interface TrendPoint {
   bound: Bound;
   /** The figures this point stands for, each with its sentence: what the reply quotes. */
   figures: FigureRef[];
+  /**
+   * Only from sentences holding less than MIN_TREND_COVERAGE of the query: in its series by what it counts alone,
+   * it says nothing of what another series' bare word stands for (sameThingAs).
+   */
+  joined: boolean;
 }
 
 export interface TrendSeries {
@@ -154,8 +159,9 @@ export function sameThingAs(first: TrendSeries, other: TrendSeries): boolean {
   const [modifiers, otherModifiers] = [words.slice(0, -1), otherWords.slice(0, -1)];
   if (modifiers.length === 0) return otherModifiers.length === 0;
   if (otherModifiers.length > 0) return otherModifiers.some((m) => modifiers.includes(m));
-  const holding = other.points.filter((p) => p.figures.some((f) => clauseAfterHolds(f, modifiers)));
-  return holding.length >= other.points.length * COMPLETED_SHARE;
+  const points = other.points.filter((p) => !p.joined);
+  const holding = points.filter((p) => p.figures.some((f) => clauseAfterHolds(f, modifiers)));
+  return holding.length >= points.length * COMPLETED_SHARE;
 }
 
 /** Where the clause a figure opens ends: a comma before a space, a semicolon, colon, dash or bracket. */
@@ -179,6 +185,8 @@ interface Found {
   ref: FigureRef;
   named: number;
   coverage: number;
+  /** From a sentence holding less than MIN_TREND_COVERAGE: it joins the series counting the query's head only. */
+  joinsOnly: boolean;
 }
 
 /**
@@ -188,16 +196,20 @@ interface Found {
  */
 function figuresFound(library: Library, query: string, scope: Scope | undefined, acronyms: Acronyms) {
   const all: Found[] = [];
+  const joining: Found[] = [];
   const changes = asksChange(query);
   for (const { figures, coverage, found, kind } of candidatesOf(library, query, scope, acronyms)) {
-    if (coverage < MIN_TREND_COVERAGE) continue;
     for (const ref of figures) {
       if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
       if (!changes && isChange(ref)) continue;
-      all.push({ ref, named: namedOf(ref, found, acronyms), coverage });
+      const named = namedOf(ref, found, acronyms);
+      const joinsOnly = coverage < MIN_TREND_COVERAGE;
+      // Under the share, a figure is read only for what it counts: something the query names.
+      if (joinsOnly && named === 0) continue;
+      (joinsOnly ? joining : all).push({ ref, named, coverage, joinsOnly });
     }
   }
-  return { figures: all.slice(0, MAX_TREND_FIGURES), found: all.length };
+  return { figures: all.slice(0, MAX_TREND_FIGURES), found: all.length, joining };
 }
 
 /**
@@ -224,7 +236,9 @@ function candidatesOf(library: Library, query: string, scope: Scope | undefined,
 const isTimeFrame = (ref: FigureRef) => fitsKind(ref.figure, 'duration');
 
 /** A series' fit: the query words its name holds, and each document's best-covered figure's coverage, summed. */
-function fitOf(found: Found[]): { named: number; fit: number } {
+function fitOf(all: Found[]): { named: number; fit: number } {
+  // Figures that only join rank nothing: a series stands where the sentences holding the query put it.
+  const found = all.filter((f) => !f.joinsOnly);
   const best = new Map<Document, number>();
   for (const { ref, coverage } of found) best.set(ref.document, Math.max(coverage, best.get(ref.document) ?? 0));
   const named = Math.max(...found.map((f) => f.named));
@@ -237,7 +251,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   const empty: Trend = { series: [], undated: [], vague: [], apart: [], found: 0, leftOut: 0 };
   if (!trimmed || trimmed.length > MAX_TREND_QUERY) return empty;
   const acronyms = acronymsOf(library.documents);
-  const { figures, found } = figuresFound(library, trimmed, scope, acronyms);
+  const { figures, found, joining } = figuresFound(library, trimmed, scope, acronyms);
   const groups = new Map<string, Found[]>();
   const trend: Trend = { ...empty, found, leftOut: found - figures.length };
   for (const figure of figures) {
@@ -251,6 +265,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     }
   }
   const head = headOf(trimmed, groups, acronyms);
+  joinHeadSeries(groups, joining, head, acronyms);
   trend.series = ranked(groups, head);
   const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
   if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups, head);
@@ -266,6 +281,40 @@ function ranked(groups: Map<string, Found[]>, head: string | null): TrendSeries[
   const countsHead = (s: TrendSeries) =>
     s.named > 0 && head !== null && thingOf(s).split(' ').at(-1) === head ? 1 : 0;
   return series.sort((a, b) => countsHead(b) - countsHead(a) || b.named - a.named || b.fit - a.fit);
+}
+
+/**
+ * Figures of sentences holding less of the query join a series already formed when they count the same thing and
+ * that thing is the query's head: "$500 billion in private sector investments" read in a sentence that tells
+ * how, not since when ("since Biden took office"). They never start a series nor rank one.
+ */
+/** Query words a joining figure's counted phrase names at least: one ("applications", "drop") says too little. */
+const JOIN_NAMED = 2;
+
+function joinHeadSeries(groups: Map<string, Found[]>, joining: Found[], head: string | null, acronyms: Acronyms) {
+  if (head === null) return;
+  for (const figure of joining) {
+    const { ref } = figure;
+    if (ref.figure.value === null || documentDate(ref.document) === null) continue;
+    if (isEarlierYear(ref) || isAward(ref) || isGoal(ref)) continue;
+    const key = seriesKeyOf(ref, acronyms);
+    const series = groups.get(key);
+    if (!series || figure.named < JOIN_NAMED || key.split('|')[1]!.split(' ').at(-1) !== head) continue;
+    if (ofSameOrder(ref.figure.value, series)) series.push(figure);
+  }
+}
+
+/** How far from its series' middle value a joining figure may lie: a series moves, but not tenfold between sheets. */
+const JOIN_ORDER = 3;
+
+/**
+ * Whether a value lies within JOIN_ORDER of the middle of the series' values read from sentences holding the query:
+ * "$4.3 billion in private sector investment" in one state is a part of a $500 billion series, not a point of it.
+ */
+function ofSameOrder(value: number, series: Found[]): boolean {
+  const values = series.filter((f) => !f.joinsOnly).map((f) => f.ref.figure.value!);
+  const middle = values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return value >= middle / JOIN_ORDER && value <= middle * JOIN_ORDER;
 }
 
 /**
@@ -333,8 +382,8 @@ function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: re
 
 function seriesOf(key: string, found: Found[]): TrendSeries {
   const refs = found.map((f) => f.ref);
-  const byDocument = new Map<Document, FigureRef[]>();
-  for (const ref of refs) byDocument.set(ref.document, [...(byDocument.get(ref.document) ?? []), ref]);
+  const byDocument = new Map<Document, Found[]>();
+  for (const f of found) byDocument.set(f.ref.document, [...(byDocument.get(f.ref.document) ?? []), f]);
   const points = [...byDocument].map(([document, figures]) => pointOf(document, figures));
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const first = refs[0]!;
@@ -342,14 +391,24 @@ function seriesOf(key: string, found: Found[]): TrendSeries {
 }
 
 /** One document's figures of a series: one value, or the range they span. */
-function pointOf(document: Document, figures: FigureRef[]): TrendPoint {
+function pointOf(document: Document, found: Found[]): TrendPoint {
+  const figures = found.map((f) => f.ref);
+  const joined = found.every((f) => f.joinsOnly);
   const lows = figures.map((f) => f.figure.value!);
   const highs = figures.map((f) => f.figure.valueMax ?? f.figure.value!);
   const value = Math.min(...lows);
   const top = Math.max(...highs);
   const bounds = new Set(figures.map((f) => boundOf(f.figure.qualifier)));
   const bound = bounds.size === 1 ? [...bounds][0]! : 'exact';
-  return { document, date: documentDate(document)!, value, valueMax: top === value ? null : top, bound, figures };
+  return {
+    document,
+    date: documentDate(document)!,
+    value,
+    valueMax: top === value ? null : top,
+    bound,
+    figures,
+    joined,
+  };
 }
 
 /** The words most of the figures count, as the documents write them; the shortest of equally common ones. */

@@ -433,4 +433,46 @@ describe('trend series, changes and levels', () => {
       ]);
     }
   });
+
+  it('lets a sentence holding less of the query add a point to the series counting its head, of the same order', () => {
+    const sheets: Sheet[] = [
+      ...[500, 600].map((amount, i) => ({
+        date: `2023-0${i + 1}-10`,
+        statements: [`Since the President took office, companies announced $${amount} billion in private investment.`],
+      })),
+      ...[800, 900].map((amount, i) => ({
+        date: `2023-1${i + 1}-10`,
+        statements: [`Since the President took office, firms announced $${amount} billion in investment.`],
+      })),
+      {
+        date: '2023-09-10',
+        statements: [
+          // Joins: counts "private investment", of the order of the series' own points.
+          'Factories drew $650 billion in private investment.',
+          // One state's share: a part, a hundred times smaller.
+          'Ohio drew $4 billion in private investment.',
+          // Names one word of the query only: too little to join "investment".
+          'Factories announced $700 billion in investment.',
+        ],
+      },
+    ];
+    const trend = findTrend(sheetsLibrary(sheets), 'private investment announced since the President took office');
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => [p.date, p.value, p.valueMax, p.joined])])).toEqual([
+      [
+        'private investment',
+        [
+          ['2023-01-10', 500e9, null, false],
+          ['2023-02-10', 600e9, null, false],
+          ['2023-09-10', 650e9, null, true],
+        ],
+      ],
+      [
+        'investment',
+        [
+          ['2023-11-10', 800e9, null, false],
+          ['2023-12-10', 900e9, null, false],
+        ],
+      ],
+    ]);
+  });
 });

@@ -126,15 +126,7 @@ function notDrawn(trend: Trend, drawn: TrendSeries[]): string[] {
 
 function undatedPoints(trend: Trend): Array<{ point: TrendPoint; series: null }> {
   return trend.undated.map((ref) => ({
-    point: {
-      document: ref.document,
-      date: 'no date',
-      value: 0,
-      valueMax: null,
-      bound: 'exact',
-      figures: [ref],
-      joined: false,
-    },
+    point: { document: ref.document, date: 'no date', value: 0, valueMax: null, bound: 'exact', figures: [ref] },
     series: null,
   }));
 }

@@ -25,11 +25,6 @@ export interface TrendPoint {
   bound: Bound;
   /** The figures this point stands for, each with its sentence: what the reply quotes. */
   figures: FigureRef[];
-  /**
-   * Only from sentences holding less than MIN_TREND_COVERAGE of the query: in its series by what it counts alone,
-   * it says nothing of what another series' bare word stands for (sameThingAs).
-   */
-  joined: boolean;
 }
 
 export interface TrendSeries {
@@ -159,9 +154,8 @@ export function sameThingAs(first: TrendSeries, other: TrendSeries): boolean {
   const [modifiers, otherModifiers] = [words.slice(0, -1), otherWords.slice(0, -1)];
   if (modifiers.length === 0) return otherModifiers.length === 0;
   if (otherModifiers.length > 0) return otherModifiers.some((m) => modifiers.includes(m));
-  const points = other.points.filter((p) => !p.joined);
-  const holding = points.filter((p) => p.figures.some((f) => clauseAfterHolds(f, modifiers)));
-  return holding.length >= points.length * COMPLETED_SHARE;
+  const holding = other.points.filter((p) => p.figures.some((f) => clauseAfterHolds(f, modifiers)));
+  return holding.length >= other.points.length * COMPLETED_SHARE;
 }
 
 /** Where the clause a figure opens ends: a comma before a space, a semicolon, colon, dash or bracket. */
@@ -382,8 +376,8 @@ function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: re
 
 function seriesOf(key: string, found: Found[]): TrendSeries {
   const refs = found.map((f) => f.ref);
-  const byDocument = new Map<Document, Found[]>();
-  for (const f of found) byDocument.set(f.ref.document, [...(byDocument.get(f.ref.document) ?? []), f]);
+  const byDocument = new Map<Document, FigureRef[]>();
+  for (const ref of refs) byDocument.set(ref.document, [...(byDocument.get(ref.document) ?? []), ref]);
   const points = [...byDocument].map(([document, figures]) => pointOf(document, figures));
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const first = refs[0]!;
@@ -391,24 +385,14 @@ function seriesOf(key: string, found: Found[]): TrendSeries {
 }
 
 /** One document's figures of a series: one value, or the range they span. */
-function pointOf(document: Document, found: Found[]): TrendPoint {
-  const figures = found.map((f) => f.ref);
-  const joined = found.every((f) => f.joinsOnly);
+function pointOf(document: Document, figures: FigureRef[]): TrendPoint {
   const lows = figures.map((f) => f.figure.value!);
   const highs = figures.map((f) => f.figure.valueMax ?? f.figure.value!);
   const value = Math.min(...lows);
   const top = Math.max(...highs);
   const bounds = new Set(figures.map((f) => boundOf(f.figure.qualifier)));
   const bound = bounds.size === 1 ? [...bounds][0]! : 'exact';
-  return {
-    document,
-    date: documentDate(document)!,
-    value,
-    valueMax: top === value ? null : top,
-    bound,
-    figures,
-    joined,
-  };
+  return { document, date: documentDate(document)!, value, valueMax: top === value ? null : top, bound, figures };
 }
 
 /** The words most of the figures count, as the documents write them; the shortest of equally common ones. */

@@ -457,22 +457,43 @@ describe('trend series, changes and levels', () => {
       },
     ];
     const trend = findTrend(sheetsLibrary(sheets), 'private investment announced since the President took office');
-    expect(trend.series.map((s) => [s.name, s.points.map((p) => [p.date, p.value, p.valueMax, p.joined])])).toEqual([
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => [p.date, p.value, p.valueMax])])).toEqual([
       [
         'private investment',
         [
-          ['2023-01-10', 500e9, null, false],
-          ['2023-02-10', 600e9, null, false],
-          ['2023-09-10', 650e9, null, true],
+          ['2023-01-10', 500e9, null],
+          ['2023-02-10', 600e9, null],
+          ['2023-09-10', 650e9, null],
         ],
       ],
       [
         'investment',
         [
-          ['2023-11-10', 800e9, null, false],
-          ['2023-12-10', 900e9, null, false],
+          ['2023-11-10', 800e9, null],
+          ['2023-12-10', 900e9, null],
         ],
       ],
+    ]);
+  });
+
+  it('ranks a series by the sentences holding the query, never by the figures that joined it', () => {
+    const stated = (words: string, amounts: number[], from: number) =>
+      amounts.map((amount, i) => ({ date: `2023-0${from + i}-10`, statements: [words.replace('N', String(amount))] }));
+    const sheets: Sheet[] = [
+      ...stated(
+        'Since the President took office, companies announced $N billion in private investment.',
+        [500, 600],
+        1,
+      ),
+      ...stated('Since the President took office, firms put $N billion in private sector investment.', [80, 90], 3),
+      // Three more points of the second series, from sentences holding little of the query.
+      ...stated('Factories drew $N billion in private sector investment.', [70, 75, 85], 5),
+      ...[3, 4, 5, 6, 7, 8].map((n) => ({ date: '2023-09-01', statements: [`The city opened ${n} parks.`] })),
+    ];
+    const trend = findTrend(sheetsLibrary(sheets), 'private investment announced since the President took office');
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value / 1e9)])).toEqual([
+      ['private investment', [500, 600]],
+      ['private sector investment', [80, 90, 70, 75, 85]],
     ]);
   });
 });

@@ -29,7 +29,7 @@ const PART_END_WORDS = [
 const PART_END = new RegExp(String.raw`\s(?:${PART_END_WORDS})\s.*$`, 'i');
 const VERB = /^(?:is|was|were|are|be|been|has|have|had|will|would|can|could|hit|rose|fell|grew|stood|now|[a-z]+ed)$/i;
 /** Words of a time frame, not of a part: "in 2024", "in March", "for the first time", "in a row". */
-const TIME_STEMS = new Set(
+export const TIME_STEMS = new Set(
   terms(
     'year years month months week weeks day days time times first last past next recent quarter fiscal decade ' +
       'decades total row record history today date january february march april may june july august ' +

@@ -9,7 +9,7 @@ import { documentDate } from './dates.js';
 import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
-import { asksChange, isAward, isChange, isEarlierYear, isGoal, isOneYear, partOf } from './trend-scope.js';
+import { TIME_STEMS, asksChange, isAward, isChange, isEarlierYear, isGoal, isOneYear, partOf } from './trend-scope.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** How a figure's qualifier bounds it: "more than" (at least), "nearly" (at most), "about", or exact. */
@@ -56,8 +56,11 @@ export interface Trend {
   leftOut: number;
 }
 
-/** Figures grouped at most: a query matching thousands is cut to the best ranked, and says so. */
-export const MAX_TREND_FIGURES = 400;
+/**
+ * Figures grouped at most: every one a query finds in the corpus (2,000 for the broadest asked on tune, which a cut
+ * at 400 best covered left out of the series they belong to); only a query matching more is cut, and says so.
+ */
+export const MAX_TREND_FIGURES = 4000;
 /** Queries longer than this are not looked up: nobody names a series in more. */
 export const MAX_TREND_QUERY = 200;
 /** Sentences holding less of the query's words than this share are not read (chosen on the tune split). */
@@ -176,6 +179,8 @@ interface Found {
   ref: FigureRef;
   named: number;
   coverage: number;
+  /** From a sentence holding less than MIN_TREND_COVERAGE: it joins the series counting the query's head only. */
+  joinsOnly: boolean;
 }
 
 /**
@@ -185,16 +190,20 @@ interface Found {
  */
 function figuresFound(library: Library, query: string, scope: Scope | undefined, acronyms: Acronyms) {
   const all: Found[] = [];
+  const joining: Found[] = [];
   const changes = asksChange(query);
   for (const { figures, coverage, found, kind } of candidatesOf(library, query, scope, acronyms)) {
-    if (coverage < MIN_TREND_COVERAGE) continue;
     for (const ref of figures) {
       if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
       if (!changes && isChange(ref)) continue;
-      all.push({ ref, named: namedOf(ref, found, acronyms), coverage });
+      const named = namedOf(ref, found, acronyms);
+      const joinsOnly = coverage < MIN_TREND_COVERAGE;
+      // Under the share, a figure is read only for what it counts: something the query names.
+      if (joinsOnly && named === 0) continue;
+      (joinsOnly ? joining : all).push({ ref, named, coverage, joinsOnly });
     }
   }
-  return { figures: all.slice(0, MAX_TREND_FIGURES), found: all.length };
+  return { figures: all.slice(0, MAX_TREND_FIGURES), found: all.length, joining };
 }
 
 /**
@@ -221,7 +230,9 @@ function candidatesOf(library: Library, query: string, scope: Scope | undefined,
 const isTimeFrame = (ref: FigureRef) => fitsKind(ref.figure, 'duration');
 
 /** A series' fit: the query words its name holds, and each document's best-covered figure's coverage, summed. */
-function fitOf(found: Found[]): { named: number; fit: number } {
+function fitOf(all: Found[]): { named: number; fit: number } {
+  // Figures that only join rank nothing: a series stands where the sentences holding the query put it.
+  const found = all.filter((f) => !f.joinsOnly);
   const best = new Map<Document, number>();
   for (const { ref, coverage } of found) best.set(ref.document, Math.max(coverage, best.get(ref.document) ?? 0));
   const named = Math.max(...found.map((f) => f.named));
@@ -234,7 +245,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   const empty: Trend = { series: [], undated: [], vague: [], apart: [], found: 0, leftOut: 0 };
   if (!trimmed || trimmed.length > MAX_TREND_QUERY) return empty;
   const acronyms = acronymsOf(library.documents);
-  const { figures, found } = figuresFound(library, trimmed, scope, acronyms);
+  const { figures, found, joining } = figuresFound(library, trimmed, scope, acronyms);
   const groups = new Map<string, Found[]>();
   const trend: Trend = { ...empty, found, leftOut: found - figures.length };
   for (const figure of figures) {
@@ -247,16 +258,77 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
       groups.set(key, [...(groups.get(key) ?? []), figure]);
     }
   }
-  trend.series = ranked(groups);
+  const head = headOf(trimmed, groups, acronyms);
+  joinHeadSeries(groups, joining, head, acronyms);
+  trend.series = ranked(groups, head);
   const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
-  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups);
+  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups, head);
   return trend;
 }
 
-/** The series naming most of what was asked first, then the one whose points hold most of it. */
-function ranked(groups: Map<string, Found[]>): TrendSeries[] {
+/**
+ * The series counting the query's head first (what it asks to count: "projects" in "Bipartisan Infrastructure Law
+ * projects announced"), then those naming most of what was asked, then the one whose points hold most of it.
+ */
+function ranked(groups: Map<string, Found[]>, head: string | null): TrendSeries[] {
   const series = [...groups].map(([key, found]) => seriesOf(key, found));
-  return series.sort((a, b) => b.named - a.named || b.fit - a.fit);
+  const countsHead = (s: TrendSeries) =>
+    s.named > 0 && head !== null && thingOf(s).split(' ').at(-1) === head ? 1 : 0;
+  return series.sort((a, b) => countsHead(b) - countsHead(a) || b.named - a.named || b.fit - a.fit);
+}
+
+/**
+ * Figures of sentences holding less of the query join a series already formed when they count the same thing and
+ * that thing is the query's head: "$500 billion in private sector investments" read in a sentence that tells
+ * how, not since when ("since Biden took office"). They never start a series nor rank one.
+ */
+/** Query words a joining figure's counted phrase names at least: one ("applications", "drop") says too little. */
+const JOIN_NAMED = 2;
+
+function joinHeadSeries(groups: Map<string, Found[]>, joining: Found[], head: string | null, acronyms: Acronyms) {
+  if (head === null) return;
+  for (const figure of joining) {
+    const { ref } = figure;
+    if (ref.figure.value === null || documentDate(ref.document) === null) continue;
+    if (isEarlierYear(ref) || isAward(ref) || isGoal(ref)) continue;
+    const key = seriesKeyOf(ref, acronyms);
+    const series = groups.get(key);
+    if (!series || figure.named < JOIN_NAMED || key.split('|')[1]!.split(' ').at(-1) !== head) continue;
+    if (ofSameOrder(ref.figure.value, series)) series.push(figure);
+  }
+}
+
+/** How far from its series' middle value a joining figure may lie: a series moves, but not tenfold between sheets. */
+const JOIN_ORDER = 3;
+
+/**
+ * Whether a value lies within JOIN_ORDER of the middle of the series' values read from sentences holding the query:
+ * "$4.3 billion in private sector investment" in one state is a part of a $500 billion series, not a point of it.
+ */
+function ofSameOrder(value: number, series: Found[]): boolean {
+  const values = series.filter((f) => !f.joinsOnly).map((f) => f.ref.figure.value!);
+  const middle = values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return value >= middle / JOIN_ORDER && value <= middle * JOIN_ORDER;
+}
+
+/**
+ * Where the words naming what a query counts end, beside a preposition (PREPOSITION): "among", "of" or a past
+ * participle ("clean energy jobs created").
+ */
+const QUERY_PHRASE_END = /\s(?:among|of|[a-z]{2,}[^e\s]ed)\s.*$/i;
+
+/**
+ * The word a query asks to count: English puts a noun phrase's head last, so the last word before its first
+ * preposition that some found figure counts ("Law projects announced": projects), a word of time aside ("border
+ * encounters biden years"); null when none is counted.
+ */
+function headOf(query: string, groups: Map<string, Found[]>, acronyms: Acronyms): string | null {
+  const counted = new Set([...groups.keys()].map((key) => key.split('|')[1]!.split(' ').at(-1)!));
+  const phrase = writtenOut(
+    terms(` ${query} `.replace(PREPOSITION, ' ').replace(QUERY_PHRASE_END, ' '), { remember: false }),
+    acronyms,
+  );
+  return phrase.reverse().find((stem) => counted.has(stem) && !TIME_STEMS.has(stem)) ?? null;
 }
 
 /**

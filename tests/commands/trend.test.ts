@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_FILE, NO_CHART, POINTS_SHOWN, trend } from '../../commands/trend.js';
 import { chartData } from '../../src/chart/spec.js';
 import { filesDescribed, withoutFiles } from '../../src/command.js';
-import { findTrend } from '../../src/library/trend-series.js';
+import { findTrend, MAX_TREND_FIGURES } from '../../src/library/trend-series.js';
 import { sheetsLibrary, type Sheet } from '../support/dated-sheets.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
@@ -23,11 +23,11 @@ const SHEETS: Sheet[] = [
   { date: '2025-06-10', statements: ['Border agents seized thousands of pounds of fentanyl.'] },
 ];
 const library = sheetsLibrary(SHEETS);
-/** 450 dated seizures: more than a broad query reads (400), 80 pages of points. */
+/** 50 dated seizures more than a broad query reads (MAX_TREND_FIGURES), five points a page. */
 const broad = sheetsLibrary(
-  Array.from({ length: 450 }, (_, i) => ({
+  Array.from({ length: MAX_TREND_FIGURES + 50 }, (_, i) => ({
     date: `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-    statements: [`Border agents seized ${i + 1} pounds of fentanyl.`],
+    statements: [`Border agents seized ${(i + 1).toLocaleString('en-US')} pounds of fentanyl.`],
   })),
 );
 type Buttons = Array<{ components: Array<{ custom_id: string; label: string }> }>;
@@ -249,8 +249,8 @@ describe('/trend', () => {
     expectValidResponse(withoutFiles(asResponse(reply)).body);
     const description = reply.embeds![0]!.description!;
     expect(description.match(/^\*\*\d+\.\*\*/gm)).toHaveLength(POINTS_SHOWN);
-    expect(description).toContain('*50 more figures matched; only the best-ranked 400 were read.*');
-    expect(reply.embeds![0]!.footer!.text).toMatch(/^Page 1 of 80 · 400 points · /);
+    expect(description).toContain('*50 more figures matched; only the best-ranked 4000 were read.*');
+    expect(reply.embeds![0]!.footer!.text).toMatch(/^Page 1 of 800 · 4,000 points · /);
     expect(buttonsOf(reply).map((b) => b.label)).toContain('Next');
   });
 
@@ -267,7 +267,7 @@ describe('/trend', () => {
     const embed = pressed.data.embeds![0]!;
     expect(embed.image).toEqual({ url: 'attachment://trend.png', width: 800, height: 450 });
     expect(embed.description!.match(/^\*\*\d+\.\*\*/gm)).toEqual(['**6.**', '**7.**', '**8.**', '**9.**', '**10.**']);
-    expect(embed.footer!.text).toMatch(/^Page 2 of 80 · 400 points · /);
+    expect(embed.footer!.text).toMatch(/^Page 2 of 800 · 4,000 points · /);
     // Date order runs on across pages.
     const dates = (page: typeof first) =>
       [...page.embeds![0]!.description!.matchAll(/^\*\*\d+\.\*\* (\S+)/gm)].map((m) => m[1]!);

@@ -180,11 +180,21 @@ describe('trend series', () => {
   it('reads at most MAX_TREND_FIGURES figures and counts the rest as left out', () => {
     const sheets = Array.from({ length: MAX_TREND_FIGURES + 20 }, (_, i) => ({
       date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 9}`,
-      statements: [`Border agents seized ${i + 1} pounds of fentanyl.`],
+      // "2,010" with its comma: no year.
+      statements: [`Border agents seized ${(i + 1).toLocaleString('en-US')} pounds of fentanyl.`],
     }));
     const trend = findTrend(sheetsLibrary(sheets), 'pounds of fentanyl');
     expect(trend.found).toBe(MAX_TREND_FIGURES + 20);
     expect(trend.leftOut).toBe(20);
+  });
+
+  it('groups every figure of a query a thousand sheets state: no cut to the best covered before grouping', () => {
+    const sheets = Array.from({ length: 1000 }, (_, i) => ({
+      date: `2024-01-01`,
+      statements: [`Border agents seized ${(i + 1).toLocaleString('en-US')} pounds of fentanyl.`],
+    }));
+    const trend = findTrend(sheetsLibrary(sheets), 'pounds of fentanyl');
+    expect([trend.found, trend.leftOut, trend.series[0]!.points.length]).toEqual([1000, 0, 1000]);
   });
 
   it('answers an empty or huge query with nothing', () => {
@@ -416,6 +426,89 @@ describe('trend series, changes and levels', () => {
     const trend = findTrend(sheets, 'households enrolled in the program increase');
     expect(trend.series.flatMap((s) => s.points.map((p) => p.value)).sort((a, b) => a - b)).toEqual([
       20, 35, 2_000_000, 10_000_000, 13_000_000,
+    ]);
+  });
+
+  it("ranks first the series counting the query's head, the last word before a preposition or participle", () => {
+    const sheets: Sheet[] = ['2023-01-10', '2024-01-10'].map((date, i) => ({
+      date,
+      statements: [
+        `Drivers own ${i + 2} million electric vehicles, served by public chargers installed across the country.`,
+        `There are ${i + 1}00,000 public chargers installed across the country for electric vehicle drivers.`,
+      ],
+    }));
+    sheets.push({ date: '2024-06-10', statements: ['The city bought 40 buses.'] });
+    const library = sheetsLibrary(sheets);
+    // "electric vehicles" names two words of the query, "public chargers" one: the head decides.
+    for (const query of ['electric vehicle chargers installed', 'electric vehicle chargers across the country']) {
+      const trend = findTrend(library, query);
+      expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value)])).toEqual([
+        ['public chargers', [100_000, 200_000]],
+        ['electric vehicles', [2_000_000, 3_000_000]],
+      ]);
+    }
+  });
+
+  it('lets a sentence holding less of the query add a point to the series counting its head, of the same order', () => {
+    const sheets: Sheet[] = [
+      ...[500, 600].map((amount, i) => ({
+        date: `2023-0${i + 1}-10`,
+        statements: [`Since the President took office, companies announced $${amount} billion in private investment.`],
+      })),
+      ...[800, 900].map((amount, i) => ({
+        date: `2023-1${i + 1}-10`,
+        statements: [`Since the President took office, firms announced $${amount} billion in investment.`],
+      })),
+      {
+        date: '2023-09-10',
+        statements: [
+          // Joins: counts "private investment", of the order of the series' own points.
+          'Factories drew $650 billion in private investment.',
+          // One state's share: a part, a hundred times smaller.
+          'Ohio drew $4 billion in private investment.',
+          // Names one word of the query only: too little to join "investment".
+          'Factories announced $700 billion in investment.',
+        ],
+      },
+    ];
+    const trend = findTrend(sheetsLibrary(sheets), 'private investment announced since the President took office');
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => [p.date, p.value, p.valueMax])])).toEqual([
+      [
+        'private investment',
+        [
+          ['2023-01-10', 500e9, null],
+          ['2023-02-10', 600e9, null],
+          ['2023-09-10', 650e9, null],
+        ],
+      ],
+      [
+        'investment',
+        [
+          ['2023-11-10', 800e9, null],
+          ['2023-12-10', 900e9, null],
+        ],
+      ],
+    ]);
+  });
+
+  it('ranks a series by the sentences holding the query, never by the figures that joined it', () => {
+    const stated = (words: string, amounts: number[], from: number) =>
+      amounts.map((amount, i) => ({ date: `2023-0${from + i}-10`, statements: [words.replace('N', String(amount))] }));
+    const sheets: Sheet[] = [
+      ...stated(
+        'Since the President took office, companies announced $N billion in private investment.',
+        [500, 600],
+        1,
+      ),
+      ...stated('Since the President took office, firms put $N billion in private sector investment.', [80, 90], 3),
+      // Three more points of the second series, from sentences holding little of the query.
+      ...stated('Factories drew $N billion in private sector investment.', [70, 75, 85], 5),
+      ...[3, 4, 5, 6, 7, 8].map((n) => ({ date: '2023-09-01', statements: [`The city opened ${n} parks.`] })),
+    ];
+    const trend = findTrend(sheetsLibrary(sheets), 'private investment announced since the President took office');
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value / 1e9)])).toEqual([
+      ['private investment', [500, 600]],
+      ['private sector investment', [80, 90, 70, 75, 85]],
     ]);
   });
 });

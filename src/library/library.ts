@@ -11,7 +11,15 @@ import {
   type FigureCandidate,
   type FigureHit,
 } from './figure-search.js';
-import { figureSentenceIndexSteps, indexSteps, type Indexes } from './indexes.js';
+import type { Flat } from './flat-file.js';
+import {
+  figureSentenceIndexSteps,
+  flatIndexes,
+  indexesFromFlat,
+  indexSteps,
+  type FlatIndexes,
+  type Indexes,
+} from './indexes.js';
 import { freezeSteps } from './freeze.js';
 import { shapeOf, type Shape } from './near-same.js';
 import {
@@ -172,10 +180,25 @@ const sentenceFinderBuilds = new WeakMap<Library, Promise<void>>();
  * corpus) is built in slices too, after the library is returned: a /check that needs it first meanwhile
  * finishes the rest at once.
  */
-export async function buildLibrary(documents: readonly Document[]): Promise<Library> {
-  const { library, sentenceFinder } = await finishInSlices(librarySteps(documents));
+export async function buildLibrary(documents: readonly Document[], saved?: FlatLibrary): Promise<Library> {
+  const { library, sentenceFinder, flat } = await finishInSlices(librarySteps(documents, saved));
   sentenceFinderBuilds.set(library, sentenceFinder.inSlices());
+  flatForms.set(library, flat);
   return library;
+}
+
+/** What a library built by buildLibrary saves (saved-library.ts): its built structures in flat form. */
+export interface FlatLibrary {
+  [key: string]: Flat;
+  indexes: FlatIndexes;
+}
+
+/** Each built library's flat form, made when asked for (saving is done after a start, not during it). */
+const flatForms = new WeakMap<Library, () => FlatLibrary>();
+
+/** The library's built structures in flat form, to save; null for one not from buildLibrary. */
+export function flatLibrary(library: Library): FlatLibrary | null {
+  return flatForms.get(library)?.() ?? null;
 }
 
 /**
@@ -186,10 +209,17 @@ export function sentenceFinderBuilt(library: Library): Promise<void> {
   return sentenceFinderBuilds.get(library) ?? Promise.resolve();
 }
 
-function* librarySteps(documents: readonly Document[]): Steps<{ library: Library; sentenceFinder: LaterFinder }> {
+interface Built {
+  library: Library;
+  sentenceFinder: LaterFinder;
+  flat: () => FlatLibrary;
+}
+
+/** The library's steps: its structures read from their saved flat form when given one, else built. */
+function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Steps<Built> {
   yield* freezeSteps(documents);
   const parts = yield* collectPartSteps(documents);
-  const indexes = yield* indexSteps(documents, parts);
+  const indexes = saved ? indexesFromFlat(saved.indexes, parts) : yield* indexSteps(documents, parts);
   const sentences = yield* figureSentenceSteps(parts.figures);
   const postings = yield* sentencePostings(sentences);
   const finder = new SentenceFinder(
@@ -201,7 +231,8 @@ function* librarySteps(documents: readonly Document[]): Steps<{ library: Library
   yield;
   const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
   const keys = yield* keyMapSteps(documents, parts);
-  return { library: assemble(documents, parts, indexes, finder, sentenceFinder, keys), sentenceFinder };
+  const library = assemble(documents, parts, indexes, finder, sentenceFinder, keys);
+  return { library, sentenceFinder, flat: () => ({ indexes: flatIndexes(indexes) }) };
 }
 
 interface LaterFinder {

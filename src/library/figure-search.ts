@@ -11,7 +11,7 @@ import { newerFirst } from './dates.js';
 import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, Scope, StatementRef } from './refs.js';
 import type { ContextRanking } from './context-ranking.js';
-import { candidateIds, type SentencePostings } from './figure-candidates.js';
+import { candidateIds, type SentenceIds, type SentencePostings } from './figure-candidates.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
 import { referredSentence } from './referent.js';
@@ -33,9 +33,9 @@ export interface IndexedSentence {
    * Stems of the words around it that a question may use: its statement, list lead-in, the sentence it refers
    * back to ("This agreement …": referent.ts), section title and document title.
    */
-  readonly context: ReadonlyArray<ReadonlySet<string>>;
+  readonly context: ReadonlyArray<TermSet>;
   /** Stems of the sentence it refers back to, when it opens with "This agreement", "He" … (one of `context`). */
-  readonly referred?: ReadonlySet<string>;
+  readonly referred?: TermSet;
   /** The sentence as a reader sees it, for telling repeats apart. */
   readonly key: string;
 }
@@ -277,7 +277,7 @@ export function* statementSentenceSteps(statements: StatementRef[]): Steps<Index
 }
 
 const NO_FIGURES: readonly FigureRef[] = Object.freeze([]);
-const NO_CONTEXT: ReadonlyArray<ReadonlySet<string>> = Object.freeze([]);
+const NO_CONTEXT: ReadonlyArray<TermSet> = Object.freeze([]);
 
 /**
  * A sentence of a statement, kept small: the corpus has about 85,000. Its key (read for the few sentences a
@@ -324,6 +324,9 @@ export function* sentencePostings(sentences: IndexedSentence[]): Steps<Map<strin
   return postings;
 }
 
+/** Which sentences hold each word: built (a Map), or read back from a saved library (figure-sentence-table.ts). */
+export type SentencePostingMap = Pick<ReadonlyMap<string, SentenceIds>, 'get'>;
+
 export class SentenceFinder {
   private context: Map<string, number[]> | null = null;
 
@@ -331,7 +334,7 @@ export class SentenceFinder {
     readonly sentences: IndexedSentence[],
     /** The statement index: its vocabulary gives synonyms and typo corrections. */
     private readonly words: TextIndex,
-    private readonly postings = finish(sentencePostings(sentences)),
+    private readonly postings: SentencePostingMap = finish(sentencePostings(sentences)),
     /** The sentences with their context as weighted fields, for ranking /stat's answers (none for /check's). */
     private readonly ranking: ContextRanking | null = null,
   ) {}

@@ -2,7 +2,7 @@
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
 import { leadIn, type IndexedSentence } from './figure-search.js';
-import { ContextRanking } from './context-ranking.js';
+import { ContextRanking, type FlatRanking } from './context-ranking.js';
 import { numbersOf } from './near-same.js';
 import type { Collected } from './refs.js';
 import { TextIndex, type Field, type FlatText } from './search.js';
@@ -108,18 +108,24 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
   return { documents: documentIndex, sections: sectionIndex, statements: statementIndex, statementWords };
 }
 
+/** /stat's ranking fields, in the order figureSentenceIndexSteps adds them. */
+const RANKING_FIELDS = [
+  { weight: WEIGHTS.figureSentence, shared: false },
+  { weight: WEIGHTS.figureStatement, shared: false },
+  { weight: WEIGHTS.figureLeadIn, shared: true },
+  { weight: WEIGHTS.figureHeading, shared: true },
+  { weight: WEIGHTS.figureTitle, shared: true },
+];
+
+/** /stat's ranking read back from its flat form. */
+export const rankingFromFlat = (flat: FlatRanking) => ContextRanking.fromFlat(RANKING_FIELDS, flat);
+
 /**
  * /stat's figure sentences, each with its context as weighted fields (the quote stays the sentence): its list's
  * lead-in, section heading and document title indexed once, shared by their sentences (context-ranking.ts).
  */
 export function* figureSentenceIndexSteps(sentences: IndexedSentence[]): Steps<ContextRanking> {
-  const ranking = new ContextRanking([
-    { weight: WEIGHTS.figureSentence, shared: false },
-    { weight: WEIGHTS.figureStatement, shared: false },
-    { weight: WEIGHTS.figureLeadIn, shared: true },
-    { weight: WEIGHTS.figureHeading, shared: true },
-    { weight: WEIGHTS.figureTitle, shared: true },
-  ]);
+  const ranking = new ContextRanking(RANKING_FIELDS);
   for (const { document, span, figures } of sentences) {
     const { section, figure } = figures[0]!;
     const point = [section.lead, ...section.points].find((p) => p?.id === figure.pointId);

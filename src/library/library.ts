@@ -8,15 +8,27 @@ import {
   figureSentenceSteps,
   sentenceFinderSteps,
   sentencePostings,
+  type IndexedSentence,
+  type SentencePostingMap,
   type FigureCandidate,
   type FigureHit,
 } from './figure-search.js';
+import type { ContextRanking, FlatRanking } from './context-ranking.js';
+import {
+  flatIdLists,
+  flatSentences,
+  IdLists,
+  sentencesFromFlat,
+  type FlatIdLists,
+  type FlatSentences,
+} from './figure-sentence-table.js';
 import type { Flat } from './flat-file.js';
 import {
   figureSentenceIndexSteps,
   flatIndexes,
   indexesFromFlat,
   indexSteps,
+  rankingFromFlat,
   type FlatIndexes,
   type Indexes,
 } from './indexes.js';
@@ -191,6 +203,7 @@ export async function buildLibrary(documents: readonly Document[], saved?: FlatL
 export interface FlatLibrary {
   [key: string]: Flat;
   indexes: FlatIndexes;
+  figures: FlatFigures;
 }
 
 /** Each built library's flat form, made when asked for (saving is done after a start, not during it). */
@@ -209,6 +222,39 @@ export function sentenceFinderBuilt(library: Library): Promise<void> {
   return sentenceFinderBuilds.get(library) ?? Promise.resolve();
 }
 
+/** /stat's matcher's parts: its sentences, which hold each word, and the ranking of their context. */
+interface FigureFinderParts {
+  sentences: IndexedSentence[];
+  postings: SentencePostingMap;
+  ranking: ContextRanking;
+}
+
+function* figureFinderSteps(parts: Collected): Steps<FigureFinderParts> {
+  const sentences = yield* figureSentenceSteps(parts.figures);
+  const postings = yield* sentencePostings(sentences);
+  return { sentences, postings, ranking: yield* figureSentenceIndexSteps(sentences) };
+}
+
+/** /stat's matcher's parts in flat form (saved-library.ts). */
+interface FlatFigures {
+  [key: string]: Flat;
+  sentences: FlatSentences;
+  postings: FlatIdLists;
+  ranking: FlatRanking;
+}
+
+const flatFigures = (figures: FigureFinderParts, parts: Collected): FlatFigures => ({
+  sentences: flatSentences(figures.sentences, parts.figures),
+  postings: flatIdLists(figures.postings as ReadonlyMap<string, readonly number[]>),
+  ranking: figures.ranking.toFlat(),
+});
+
+const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts => ({
+  sentences: sentencesFromFlat(flat.sentences, parts.figures),
+  postings: new IdLists(flat.postings),
+  ranking: rankingFromFlat(flat.ranking),
+});
+
 interface Built {
   library: Library;
   sentenceFinder: LaterFinder;
@@ -220,19 +266,14 @@ function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Ste
   yield* freezeSteps(documents);
   const parts = yield* collectPartSteps(documents);
   const indexes = saved ? indexesFromFlat(saved.indexes, parts) : yield* indexSteps(documents, parts);
-  const sentences = yield* figureSentenceSteps(parts.figures);
-  const postings = yield* sentencePostings(sentences);
-  const finder = new SentenceFinder(
-    sentences,
-    indexes.statements,
-    postings,
-    yield* figureSentenceIndexSteps(sentences),
-  );
+  const figures = saved ? figuresFromFlat(saved.figures, parts) : yield* figureFinderSteps(parts);
+  const finder = new SentenceFinder(figures.sentences, indexes.statements, figures.postings, figures.ranking);
   yield;
   const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
   const keys = yield* keyMapSteps(documents, parts);
   const library = assemble(documents, parts, indexes, finder, sentenceFinder, keys);
-  return { library, sentenceFinder, flat: () => ({ indexes: flatIndexes(indexes) }) };
+  const flat = () => ({ indexes: flatIndexes(indexes), figures: flatFigures(figures, parts) });
+  return { library, sentenceFinder, flat };
 }
 
 interface LaterFinder {

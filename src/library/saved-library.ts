@@ -49,7 +49,7 @@ export async function readSavedLibrary(place: SavedPlace): Promise<SavedRead> {
   }
   try {
     const flat = decodeFlat(found.body) as FlatLibrary;
-    if (flat && typeof flat === 'object' && 'indexes' in flat) return { flat };
+    if (flat && typeof flat === 'object' && 'indexes' in flat && 'figures' in flat) return { flat };
   } catch {
     // Refused below.
   }

@@ -74,7 +74,7 @@ class TableSentence implements IndexedSentence {
 
   get figures(): readonly FigureRef[] {
     const { figureStart } = this.table.flat;
-    return this.figureRefs.slice(figureStart[this.i]!, figureStart[this.i + 1]!);
+    return this.figureRefs.slice(figureStart[this.i], figureStart[this.i + 1]);
   }
 
   get document(): Document {
@@ -178,7 +178,7 @@ export class IdLists {
 
   get(word: string): Int32Array | undefined {
     const i = this.place.get(word);
-    return i === undefined ? undefined : this.flat.ids.subarray(this.flat.starts[i]!, this.flat.starts[i + 1]!);
+    return i === undefined ? undefined : this.flat.ids.subarray(this.flat.starts[i], this.flat.starts[i + 1]);
   }
 }
 

@@ -312,12 +312,17 @@ export function* sentenceFinderSteps(statements: StatementRef[], words: TextInde
 
 /** Which sentences hold each term, built a sentence a step (see steps.ts). */
 export function* sentencePostings(sentences: IndexedSentence[]): Steps<Map<string, number[]>> {
+  return yield* wordPostings(sentences.map((sentence) => sentence.terms));
+}
+
+/** Which of the lists (by place) hold each word, once a list however often it holds it. */
+function* wordPostings(lists: ReadonlyArray<Iterable<string>>): Steps<Map<string, number[]>> {
   const postings = new Map<string, number[]>();
-  for (const [id, sentence] of sentences.entries()) {
-    for (const term of sentence.terms) {
-      const list = postings.get(term);
-      if (list) list.push(id);
-      else postings.set(term, [id]);
+  for (const [id, words] of lists.entries()) {
+    for (const word of words) {
+      const list = postings.get(word);
+      if (!list) postings.set(word, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
     }
     yield;
   }
@@ -328,8 +333,6 @@ export function* sentencePostings(sentences: IndexedSentence[]): Steps<Map<strin
 export type SentencePostingMap = Pick<ReadonlyMap<string, SentenceIds>, 'get'>;
 
 export class SentenceFinder {
-  private context: Map<string, number[]> | null = null;
-
   constructor(
     readonly sentences: IndexedSentence[],
     /** The statement index: its vocabulary gives synonyms and typo corrections. */
@@ -337,6 +340,8 @@ export class SentenceFinder {
     private readonly postings: SentencePostingMap = finish(sentencePostings(sentences)),
     /** The sentences with their context as weighted fields, for ranking /stat's answers (none for /check's). */
     private readonly ranking: ContextRanking | null = null,
+    /** Which sentences hold each word around them (contextLists), when read back from a saved library. */
+    private context: SentencePostingMap | null = null,
   ) {}
 
   /** `typing`: the last word may be cut short, as while someone types it (autocomplete). */
@@ -523,21 +528,15 @@ export class SentenceFinder {
   }
 
   /** Sentences whose context holds a word their own text lacks (for a question that names the document). */
-  private contextPostings(term: string): number[] {
-    if (!this.context) {
-      // Built at the first question that needs it: most lookups find their words in sentences.
-      this.context = new Map();
-      this.sentences.forEach((sentence, id) => {
-        for (const set of sentence.context) {
-          for (const word of set) {
-            const list = this.context!.get(word);
-            if (!list) this.context!.set(word, [id]);
-            else if (list[list.length - 1] !== id) list.push(id);
-          }
-        }
-      });
-    }
-    return this.context.get(term) ?? [];
+  private contextPostings(term: string): SentenceIds {
+    return this.contextLists().get(term) ?? [];
+  }
+
+  /** Which sentences hold each word around them: built at the first question that needs it, or given. */
+  contextLists(): SentencePostingMap {
+    // Most lookups find their words in sentences.
+    const around = () => this.sentences.map(({ context }) => context.flatMap((set) => [...set]));
+    return (this.context ??= finish(wordPostings(around())));
   }
 
   /** The words of a lookup, ready to weigh sentences against. */

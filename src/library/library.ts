@@ -227,6 +227,8 @@ interface FigureFinderParts {
   sentences: IndexedSentence[];
   postings: SentencePostingMap;
   ranking: ContextRanking;
+  /** Which sentences hold each word around them: read back, or made by the finder when first asked. */
+  around?: SentencePostingMap;
 }
 
 function* figureFinderSteps(parts: Collected): Steps<FigureFinderParts> {
@@ -241,18 +243,21 @@ interface FlatFigures {
   sentences: FlatSentences;
   postings: FlatIdLists;
   ranking: FlatRanking;
+  around: FlatIdLists;
 }
 
 const flatFigures = (figures: FigureFinderParts, parts: Collected): FlatFigures => ({
   sentences: flatSentences(figures.sentences, parts.figures),
   postings: flatIdLists(figures.postings as ReadonlyMap<string, readonly number[]>),
   ranking: figures.ranking.toFlat(),
+  around: flatIdLists(figures.around as ReadonlyMap<string, readonly number[]>),
 });
 
 const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts => ({
   sentences: sentencesFromFlat(flat.sentences, parts.figures),
   postings: new IdLists(flat.postings),
   ranking: rankingFromFlat(flat.ranking),
+  around: new IdLists(flat.around),
 });
 
 interface Built {
@@ -267,12 +272,16 @@ function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Ste
   const parts = yield* collectPartSteps(documents);
   const indexes = saved ? indexesFromFlat(saved.indexes, parts) : yield* indexSteps(documents, parts);
   const figures = saved ? figuresFromFlat(saved.figures, parts) : yield* figureFinderSteps(parts);
-  const finder = new SentenceFinder(figures.sentences, indexes.statements, figures.postings, figures.ranking);
+  const { sentences, postings, ranking, around } = figures;
+  const finder = new SentenceFinder(sentences, indexes.statements, postings, ranking, around ?? null);
   yield;
   const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
   const keys = yield* keyMapSteps(documents, parts);
   const library = assemble(documents, parts, indexes, finder, sentenceFinder, keys);
-  const flat = () => ({ indexes: flatIndexes(indexes), figures: flatFigures(figures, parts) });
+  const flat = () => ({
+    indexes: flatIndexes(indexes),
+    figures: flatFigures({ ...figures, around: finder.contextLists() }, parts),
+  });
   return { library, sentenceFinder, flat };
 }
 

@@ -276,6 +276,23 @@ export function* statementSentenceSteps(statements: StatementRef[]): Steps<Index
   return sentences;
 }
 
+/**
+ * /check's matcher read back from a saved library (saved-library.ts): the sentences of the same statements, each
+ * with its stems as saved (`termsOf`, by place), and which sentences hold each word.
+ */
+export function savedSentenceFinder(
+  statements: StatementRef[],
+  words: TextIndex,
+  termsOf: (i: number) => TermSet,
+  postings: SentencePostingMap,
+): SentenceFinder {
+  const sentences: IndexedSentence[] = [];
+  for (const { document, point } of statements)
+    for (const span of point.sentences)
+      sentences.push(new StatementSentence(document, span, termsOf(sentences.length)));
+  return new SentenceFinder(sentences, words, postings);
+}
+
 const NO_FIGURES: readonly FigureRef[] = Object.freeze([]);
 const NO_CONTEXT: ReadonlyArray<TermSet> = Object.freeze([]);
 
@@ -286,13 +303,15 @@ const NO_CONTEXT: ReadonlyArray<TermSet> = Object.freeze([]);
 class StatementSentence implements IndexedSentence {
   readonly figures = NO_FIGURES;
   readonly context = NO_CONTEXT;
-  readonly terms: SortedTerms;
+  readonly terms: TermSet;
 
   constructor(
     readonly document: Document,
     readonly span: Span,
+    /** Its stems as saved; worked out from its text when not given. */
+    saved?: TermSet,
   ) {
-    this.terms = new SortedTerms(terms(this.text()));
+    this.terms = saved ?? new SortedTerms(terms(this.text()));
   }
 
   get key(): string {
@@ -343,6 +362,11 @@ export class SentenceFinder {
     /** Which sentences hold each word around them (contextLists), when read back from a saved library. */
     private context: SentencePostingMap | null = null,
   ) {}
+
+  /** Which sentences hold each word by their own words: what the saved library keeps. */
+  ownLists(): SentencePostingMap {
+    return this.postings;
+  }
 
   /** `typing`: the last word may be cut short, as while someone types it (autocomplete). */
   find(query: string, { documentId, within, typing = false }: Scope & { typing?: boolean } = {}): FigureHit[] {

@@ -9,14 +9,9 @@ import type { Flat, Joined } from './flat-file.js';
 import type { FigureRef } from './refs.js';
 import { joinTerms, splitTerms } from './search.js';
 
-export interface FlatSentences {
-  [key: string]: Flat;
-  words: Joined;
+export interface FlatSentences extends FlatSets {
   /** Sentence i's figures: the library's figures from figureStart[i] up to figureStart[i + 1]. */
   figureStart: Int32Array;
-  /** Word sets end to end: set s is setWords[setStart[s] .. setStart[s + 1]], sorted. */
-  setStart: Int32Array;
-  setWords: Uint16Array | Int32Array;
   /** Sentence i's own stems are set i; its context the sets contextSets[contextStart[i] .. contextStart[i + 1]]. */
   contextStart: Int32Array;
   contextSets: Int32Array;
@@ -24,15 +19,30 @@ export interface FlatSentences {
   referred: Int32Array;
 }
 
+/** Word sets in flat form: the words, and each set's word numbers, sorted, end to end. */
+export interface FlatSets {
+  [key: string]: Flat;
+  words: Joined;
+  setStart: Int32Array;
+  setWords: Uint16Array | Int32Array;
+}
+
 /** The word list and the sets, as a sentence reads them. */
 interface Table {
-  readonly flat: FlatSentences;
+  readonly flat: FlatSets;
   readonly words: readonly string[];
   readonly idOf: ReadonlyMap<string, number>;
 }
 
+function tableOf(flat: FlatSets): Table {
+  const words = splitTerms(flat.words);
+  const idOf = new Map<string, number>();
+  words.forEach((word, id) => idOf.set(word, id));
+  return { flat, words, idOf };
+}
+
 /** One word set of the table: sorted word numbers, searched by halves. */
-class TableSet implements TermSet {
+export class TableSet implements TermSet {
   constructor(
     private readonly table: Table,
     private readonly from: number,
@@ -62,12 +72,13 @@ class TableSet implements TermSet {
   }
 }
 
-const setOf = (table: Table, s: number) => new TableSet(table, table.flat.setStart[s]!, table.flat.setStart[s + 1]!);
+export const setOf = (table: Table, s: number) =>
+  new TableSet(table, table.flat.setStart[s]!, table.flat.setStart[s + 1]!);
 
 /** A figure sentence read back: what it holds is read off the table when asked for. */
 class TableSentence implements IndexedSentence {
   constructor(
-    private readonly table: Table,
+    private readonly table: Table & { flat: FlatSentences },
     private readonly figureRefs: readonly FigureRef[],
     private readonly i: number,
   ) {}
@@ -109,10 +120,7 @@ class TableSentence implements IndexedSentence {
 
 /** The sentences read back, over the library's figures (the same, in the same order, as when saved). */
 export function sentencesFromFlat(flat: FlatSentences, figures: readonly FigureRef[]): IndexedSentence[] {
-  const words = splitTerms(flat.words);
-  const idOf = new Map<string, number>();
-  words.forEach((word, id) => idOf.set(word, id));
-  const table: Table = { flat, words, idOf };
+  const table = { ...tableOf(flat), flat };
   const sentences: IndexedSentence[] = [];
   for (let i = 0; i < flat.referred.length; i++) sentences.push(new TableSentence(table, figures, i));
   return sentences;
@@ -134,6 +142,28 @@ class TableWriter {
     if (!own) this.sets.set(terms, this.setStart.length - 2);
     return this.setStart.length - 2;
   }
+
+  toFlat(): FlatSets {
+    const words = [...this.words.keys()];
+    return {
+      words: joinTerms(words),
+      setStart: Int32Array.from(this.setStart),
+      setWords: words.length <= 0x10000 ? Uint16Array.from(this.setWords) : Int32Array.from(this.setWords),
+    };
+  }
+}
+
+/** Each sentence's own stems as sets, in flat form: /check's every-sentence matcher. */
+export function flatTermSets(sentences: readonly IndexedSentence[]): FlatSets {
+  const writer = new TableWriter();
+  for (const sentence of sentences) writer.set(sentence.terms, true);
+  return writer.toFlat();
+}
+
+/** The sets read back: the i-th sentence's stems. */
+export function termSetsFromFlat(flat: FlatSets): (i: number) => TermSet {
+  const table = tableOf(flat);
+  return (i) => setOf(table, i);
 }
 
 /** The sentences in flat form; `figures` are the library's, which each sentence's figures are a run of. */
@@ -148,12 +178,9 @@ export function flatSentences(sentences: readonly IndexedSentence[], figures: re
     contextStart.push(contextSets.length);
     referred.push(sentence.referred ? writer.set(sentence.referred) : -1);
   }
-  const words = [...writer.words.keys()];
   return {
-    words: joinTerms(words),
+    ...writer.toFlat(),
     figureStart: Int32Array.from([...sentences.map((s) => place.get(s.figures[0]!)!), figures.length]),
-    setStart: Int32Array.from(writer.setStart),
-    setWords: words.length <= 0x10000 ? Uint16Array.from(writer.setWords) : Int32Array.from(writer.setWords),
     contextStart: Int32Array.from(contextStart),
     contextSets: Int32Array.from(contextSets),
     referred: Int32Array.from(referred),

@@ -7,6 +7,7 @@ import {
   SentenceFinder,
   figureSentenceSteps,
   sentenceFinderSteps,
+  savedSentenceFinder,
   sentencePostings,
   type IndexedSentence,
   type SentencePostingMap,
@@ -17,9 +18,12 @@ import type { ContextRanking, FlatRanking } from './context-ranking.js';
 import {
   flatIdLists,
   flatSentences,
+  flatTermSets,
   IdLists,
   sentencesFromFlat,
+  termSetsFromFlat,
   type FlatIdLists,
+  type FlatSets,
   type FlatSentences,
 } from './figure-sentence-table.js';
 import type { Flat } from './flat-file.js';
@@ -204,6 +208,7 @@ export interface FlatLibrary {
   [key: string]: Flat;
   indexes: FlatIndexes;
   figures: FlatFigures;
+  everySentence: FlatEverySentence;
 }
 
 /** Each built library's flat form, made when asked for (saving is done after a start, not during it). */
@@ -260,6 +265,25 @@ const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts
   around: new IdLists(flat.around),
 });
 
+/** /check's every-sentence matcher in flat form: each sentence's stems, and which sentences hold each word. */
+interface FlatEverySentence {
+  [key: string]: Flat;
+  terms: FlatSets;
+  postings: FlatIdLists;
+}
+
+const flatEverySentence = (finder: SentenceFinder): FlatEverySentence => ({
+  terms: flatTermSets(finder.sentences),
+  postings: flatIdLists(finder.ownLists() as ReadonlyMap<string, readonly number[]>),
+});
+
+/** The matcher read back: steps, as a built one's are, though there is nothing left to build. */
+// eslint-disable-next-line require-yield
+function* savedMatcherSteps(flat: FlatEverySentence, parts: Collected, indexes: Indexes): Steps<SentenceFinder> {
+  const termsOf = termSetsFromFlat(flat.terms);
+  return savedSentenceFinder(parts.statements, indexes.statements, termsOf, new IdLists(flat.postings));
+}
+
 interface Built {
   library: Library;
   sentenceFinder: LaterFinder;
@@ -275,12 +299,17 @@ function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Ste
   const { sentences, postings, ranking, around } = figures;
   const finder = new SentenceFinder(sentences, indexes.statements, postings, ranking, around ?? null);
   yield;
-  const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
+  const sentenceFinder = laterFinder(() =>
+    saved
+      ? savedMatcherSteps(saved.everySentence, parts, indexes)
+      : sentenceFinderSteps(parts.statements, indexes.statements),
+  );
   const keys = yield* keyMapSteps(documents, parts);
   const library = assemble(documents, parts, indexes, finder, sentenceFinder, keys);
   const flat = () => ({
     indexes: flatIndexes(indexes),
     figures: flatFigures({ ...figures, around: finder.contextLists() }, parts),
+    everySentence: flatEverySentence(sentenceFinder.now()),
   });
   return { library, sentenceFinder, flat };
 }

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Document } from '../document/types.js';
 import { NO_ENTRY, readEntry, sha256, writeEntry, type EntryLabel } from './cache-file.js';
 import { decodeFlat, encodeFlat } from './flat-file.js';
-import { buildLibrary, flatLibrary, type FlatLibrary, type Library } from './library.js';
+import { buildLibrary, flatLibrary, sentenceFinderBuilt, type FlatLibrary, type Library } from './library.js';
 
 /** Where a folder's saved library is, and what it must have been saved with to be used. */
 export interface SavedPlace {
@@ -49,7 +49,8 @@ export async function readSavedLibrary(place: SavedPlace): Promise<SavedRead> {
   }
   try {
     const flat = decodeFlat(found.body) as FlatLibrary;
-    if (flat && typeof flat === 'object' && 'indexes' in flat && 'figures' in flat) return { flat };
+    if (flat && typeof flat === 'object' && 'indexes' in flat && 'figures' in flat && 'everySentence' in flat)
+      return { flat };
   } catch {
     // Refused below.
   }
@@ -102,6 +103,8 @@ export async function buildThroughSaved(
 
 async function save(place: SavedPlace, library: Library, log: SavedLog): Promise<void> {
   try {
+    // The every-sentence matcher is saved too: once it is built (in slices after the start).
+    await sentenceFinderBuilt(library);
     const flat = flatLibrary(library);
     if (!flat) return;
     const bytes = await saveLibrary(place, flat);

@@ -47,6 +47,9 @@ function answers(library: Library) {
     sections: library.search.sections('bord').map((ref) => ref.section.id),
     documents: library.search.documents('park').map((d) => d.id),
     shapes: library.search.statements('border').map((ref) => library.search.statementShape(ref).key),
+    check: [library.claims.everySentence()].flatMap((matcher) =>
+      matcher.covering(matcher.expand('the city opened parks')).map(({ sentence }) => sentence.key),
+    ),
   };
 }
 
@@ -91,6 +94,7 @@ describe('the saved library', () => {
     expect(answers(warm.library)).toEqual(answers(cold.library));
     expect(answers(warm.library).stat.length).toBeGreaterThan(0);
     expect(answers(warm.library).statTypo.length).toBeGreaterThan(0);
+    expect(answers(warm.library).check.length).toBeGreaterThan(0);
   });
 
   it('is not used once a file is edited: the new text is served, the line says it is out of date', async () => {

@@ -42,7 +42,7 @@ function tableOf(flat: FlatSets): Table {
 }
 
 /** One word set of the table: sorted word numbers, searched by halves. */
-export class TableSet implements TermSet {
+class TableSet implements TermSet {
   constructor(
     private readonly table: Table,
     private readonly from: number,
@@ -72,7 +72,7 @@ export class TableSet implements TermSet {
   }
 }
 
-export const setOf = (table: Table, s: number) =>
+const setOf = (table: Table, s: number) =>
   new TableSet(table, table.flat.setStart[s]!, table.flat.setStart[s + 1]!);
 
 /** A figure sentence read back: what it holds is read off the table when asked for. */

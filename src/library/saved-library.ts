@@ -16,9 +16,8 @@ export interface SavedPlace {
 }
 
 /** What reading the saved library found: its structures, or why they cannot be used. */
-export type SavedRead = { flat: FlatLibrary } | { refused: string };
+type SavedRead = { flat: FlatLibrary } | { refused: string };
 
-export { NO_ENTRY };
 
 /**
  * The saved library's place for the folder and these documents (in the order served); null when a document's
@@ -41,7 +40,7 @@ export function savedPlace(
 }
 
 /** Reads and checks the saved library: refused (saying why) unless saved by this version from these files. */
-export async function readSavedLibrary(place: SavedPlace): Promise<SavedRead> {
+async function readSavedLibrary(place: SavedPlace): Promise<SavedRead> {
   const found = await readEntry(place.path, place.label);
   if ('refused' in found) {
     const why = found.refused === 'it is out of date with its file' ? 'it is out of date with its files' : null;
@@ -58,7 +57,7 @@ export async function readSavedLibrary(place: SavedPlace): Promise<SavedRead> {
 }
 
 /** Writes the library's flat form whole or not at all (cache-file.ts). */
-export async function saveLibrary(place: SavedPlace, flat: FlatLibrary): Promise<number> {
+async function saveLibrary(place: SavedPlace, flat: FlatLibrary): Promise<number> {
   const body = encodeFlat(flat);
   await writeEntry(place.path, place.label, body);
   return body.length;

@@ -189,7 +189,7 @@ export type PostingMap = Pick<ReadonlyMap<string, Posting>, 'get' | 'has' | 'key
  * A field's postings read from a saved library: every term's ids and counts end to end in two typed arrays, and
  * a term's posting a pair of views made when asked for, so loading makes no object a posting.
  */
-export class FlatPostings implements PostingMap {
+class FlatPostings implements PostingMap {
   private readonly place = new Map<string, number>();
 
   constructor(

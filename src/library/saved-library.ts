@@ -100,10 +100,20 @@ export async function buildThroughSaved(
   return library;
 }
 
+/**
+ * Settles when the every-sentence matcher is built (it is saved too). Its slices after the start do not keep the
+ * process alive, and a timer would not let them run (Node waits on a timer without running unreferenced
+ * immediates): a referenced turn at a time does both, so a one-shot console run saves what it built.
+ */
+async function matcherBuilt(library: Library): Promise<void> {
+  let built = false;
+  void sentenceFinderBuilt(library).then(() => (built = true));
+  while (!built) await new Promise((turn) => setImmediate(turn));
+}
+
 async function save(place: SavedPlace, library: Library, log: SavedLog): Promise<void> {
   try {
-    // The every-sentence matcher is saved too: once it is built (in slices after the start).
-    await sentenceFinderBuilt(library);
+    await matcherBuilt(library);
     const flat = flatLibrary(library);
     if (!flat) return;
     const bytes = await saveLibrary(place, flat);

@@ -72,8 +72,7 @@ class TableSet implements TermSet {
   }
 }
 
-const setOf = (table: Table, s: number) =>
-  new TableSet(table, table.flat.setStart[s]!, table.flat.setStart[s + 1]!);
+const setOf = (table: Table, s: number) => new TableSet(table, table.flat.setStart[s]!, table.flat.setStart[s + 1]!);
 
 /** A figure sentence read back: what it holds is read off the table when asked for. */
 class TableSentence implements IndexedSentence {

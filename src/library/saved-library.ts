@@ -18,7 +18,6 @@ export interface SavedPlace {
 /** What reading the saved library found: its structures, or why they cannot be used. */
 type SavedRead = { flat: FlatLibrary } | { refused: string };
 
-
 /**
  * The saved library's place for the folder and these documents (in the order served); null when a document's
  * bytes were not hashed (read without the cache), as then nothing proves the saved one was made from them.

@@ -1,5 +1,6 @@
 // npm run build-snapshot: reads the documents folder (SEEDS_DIR, or the folder given) with the compiled bot, so that
-// CACHE_DIR holds every document parsed, ahead of time: a container image built with it starts without parsing.
+// CACHE_DIR holds every document parsed and the built library saved (saved-library.ts), ahead of time: a container
+// image built with it starts without parsing or building.
 // Needs dist/ (npm run build). Exits 1, saying why, when nothing could be served or a document could not be saved.
 import process from 'node:process';
 import { URL } from 'node:url';
@@ -7,6 +8,7 @@ import { URL } from 'node:url';
 const dist = new URL('../dist/src/', import.meta.url);
 const { cacheDirFrom } = await import(new URL('config.js', dist).href);
 const { cachedIn, openLibrary, NothingToServeError } = await import(new URL('library/serve.js', dist).href);
+const { librarySaved } = await import(new URL('library/saved-library.js', dist).href);
 
 const seedsDir = process.argv[2] ?? (process.env.SEEDS_DIR?.trim() || 'seeds');
 const cacheDir = cacheDirFrom(process.env);
@@ -22,6 +24,7 @@ const log = {
 };
 try {
   const { live } = await openLibrary(seedsDir, log, 'SEEDS_DIR', cachedIn(cacheDir));
+  await librarySaved(live.current());
   live.close();
   process.stdout.write(`${cacheDir}\n`);
 } catch (error) {

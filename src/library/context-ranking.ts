@@ -4,15 +4,32 @@
 // pointing at its owners. Statistics count sentences, as if each held its owners' words: the scores are those
 // of copying the shared fields into every sentence, without the copies (about 50 MB on the corpus). Only a
 // lookup's candidates are scored, never every sentence holding a common title word.
-import { bm25, bm25Idf, FieldIndex, terms, type Alternative } from './search.js';
+import type { Flat, Joined } from './flat-file.js';
+import { bm25, bm25Idf, FieldIndex, joinTerms, splitTerms, terms, type Alternative, type FlatField } from './search.js';
 import { finish } from './steps.js';
 
 /** A field of every sentence: its own text, or text an owner shares with other sentences. */
+/** The ranking in flat form: each field's index and owners, and the sentences holding each word. */
+export interface FlatRanking {
+  [key: string]: Flat;
+  sentenceCount: number;
+  holders: Joined;
+  holding: Int32Array;
+  fields: Array<{
+    [key: string]: Flat;
+    index: FlatField;
+    ownerOf: Int32Array | null;
+    sentences: Int32Array | null;
+    entries: number;
+    totalLength: number;
+  }>;
+}
+
 interface Field {
   weight: number;
   index: FieldIndex;
   /** For a shared field, each sentence's owner (-1: none) and how many sentences each owner has. */
-  shared: { ownerOf: number[]; sentences: number[]; owners: Map<object, number> } | null;
+  shared: { ownerOf: number[] | Int32Array; sentences: number[] | Int32Array; owners: Map<object, number> } | null;
   /** Sentences with some text in this field, and those texts' lengths summed (counted once a sentence). */
   entries: number;
   totalLength: number;
@@ -51,6 +68,8 @@ export class ContextRanking {
   }
 
   private addShared(field: Field, shared: NonNullable<Field['shared']>, value: FieldValue): void {
+    if (!Array.isArray(shared.ownerOf) || !Array.isArray(shared.sentences))
+      throw new Error('a loaded ranking is not added to');
     if (value === null || typeof value === 'string') return void shared.ownerOf.push(-1);
     let owner = shared.owners.get(value.owner);
     if (owner === undefined) {
@@ -61,6 +80,38 @@ export class ContextRanking {
     }
     shared.ownerOf.push(owner);
     shared.sentences[owner]!++;
+  }
+
+  /** The ranking as saved (saved-library.ts), once prepared. */
+  toFlat(): FlatRanking {
+    if (!this.holdersOf) this.prepare();
+    return {
+      sentenceCount: this.sentenceCount,
+      holders: joinTerms([...this.holdersOf!.keys()]),
+      holding: Int32Array.from(this.holdersOf!.values()),
+      fields: this.fields.map((field) => ({
+        index: field.index.toFlat(),
+        ownerOf: field.shared ? Int32Array.from(field.shared.ownerOf) : null,
+        sentences: field.shared ? Int32Array.from(field.shared.sentences) : null,
+        entries: field.entries,
+        totalLength: field.totalLength,
+      })),
+    };
+  }
+
+  /** A ranking read back, with the fields it was built with (the same weights, shared or not). */
+  static fromFlat(fields: Array<{ weight: number; shared: boolean }>, flat: FlatRanking): ContextRanking {
+    const loaded = new ContextRanking(fields);
+    loaded.fields.forEach((field, f) => {
+      const saved = flat.fields[f]!;
+      field.index = FieldIndex.fromFlat(saved.index);
+      if (field.shared) Object.assign(field.shared, { ownerOf: saved.ownerOf!, sentences: saved.sentences! });
+      [field.entries, field.totalLength] = [saved.entries, saved.totalLength];
+    });
+    loaded.holdersOf = new Map();
+    splitTerms(flat.holders).forEach((term, i) => loaded.holdersOf!.set(term, flat.holding[i]!));
+    loaded.sentenceCount = flat.sentenceCount;
+    return loaded;
   }
 
   /** Builds the statistics now (sentences per word and per field), so the first lookup is not the slow one. */

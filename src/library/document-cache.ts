@@ -17,7 +17,10 @@ export interface CacheKey {
 }
 
 /** What the cache did for one file: its document reused, or parsed (why the entry was not used; whether saved). */
-export type CacheOutcome = { reused: true } | { reused: false; refused: string; unsaved: string | null };
+export type CacheOutcome = ({ reused: true } | { reused: false; refused: string; unsaved: string | null }) & {
+  /** The SHA-256 of the bytes the document was read from: what the saved library is keyed by. */
+  contentHash: string;
+};
 
 /** A document read, and what the cache did for it (null without a cache). */
 export interface CachedRead {
@@ -43,16 +46,17 @@ export async function readThroughCache(
   const bytes = await readDocumentBytes(path, file);
   if (!cache) return { document: parse(file, bytes), cached: null };
   const at = entryPath(cache, path);
-  const label: EntryLabel = { version: cache.version, key: `${file}\u0000${sha256(bytes)}` };
+  const contentHash = sha256(bytes);
+  const label: EntryLabel = { version: cache.version, key: `${file}\u0000${contentHash}` };
   const found = await readEntry(at, label);
   const saved = 'body' in found ? savedDocument(found.body, file) : found;
-  if ('document' in saved) return { document: saved.document, cached: { reused: true } };
+  if ('document' in saved) return { document: saved.document, cached: { reused: true, contentHash } };
   const document = parse(file, bytes);
   const unsaved = await writeEntry(at, label, serialize(document)).then(
     () => null,
     (error: Error) => error.message,
   );
-  return { document, cached: { reused: false, refused: saved.refused, unsaved } };
+  return { document, cached: { reused: false, refused: saved.refused, unsaved, contentHash } };
 }
 
 /** The document in a checked body; a body that is not one (written by a bug, say) is refused. */

@@ -10,13 +10,16 @@ import type { Alternative } from './search.js';
 import { CONTEXT_WEIGHT } from './words-asked.js';
 
 /** What the candidates are drawn from: the finder's postings, by sentence id. */
+/** Sentence ids, ascending: a list built, or a view of a saved library's table. */
+export type SentenceIds = readonly number[] | Int32Array;
+
 export interface SentencePostings {
   /** How many sentences there are (ids run from 0). */
   count(): number;
   /** Sentences whose own words hold the term. */
-  own(term: string): readonly number[] | undefined;
+  own(term: string): SentenceIds | undefined;
   /** Sentences whose statement, lead-in or titles hold the term. */
-  around(term: string): readonly number[];
+  around(term: string): SentenceIds;
 }
 
 /** Below this share of the least coverage, a bound counts as under it: sums of rarities round differently. */
@@ -66,7 +69,7 @@ class MostPossible {
     this.drawn = new Uint8Array(count);
   }
 
-  draw(ids: readonly number[]): void {
+  draw(ids: SentenceIds): void {
     for (const id of ids) {
       if (this.drawn[id] === 1) continue;
       this.drawn[id] = 1;
@@ -75,7 +78,7 @@ class MostPossible {
   }
 
   /** Adds word `g`'s most to each sentence holding it by its own words (once a word, whatever the alternative). */
-  own(ids: readonly number[], g: number, most: number): void {
+  own(ids: SentenceIds, g: number, most: number): void {
     for (const id of ids) {
       if (this.ownWord[id] === g) continue;
       this.ownWord[id] = g;
@@ -84,7 +87,7 @@ class MostPossible {
   }
 
   /** Adds word `g`'s most around a sentence to each holding it there and not by its own words. */
-  around(ids: readonly number[], g: number, most: number): void {
+  around(ids: SentenceIds, g: number, most: number): void {
     for (const id of ids) {
       if (this.ownWord[id] === g || this.aroundWord[id] === g) continue;
       this.aroundWord[id] = g;

@@ -11,7 +11,7 @@ import { newerFirst } from './dates.js';
 import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, Scope, StatementRef } from './refs.js';
 import type { ContextRanking } from './context-ranking.js';
-import { candidateIds, type SentencePostings } from './figure-candidates.js';
+import { candidateIds, type SentenceIds, type SentencePostings } from './figure-candidates.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
 import { fuse, PLAIN_FIELDS } from './stat-fusion.js';
@@ -34,9 +34,9 @@ export interface IndexedSentence {
    * Stems of the words around it that a question may use: its statement, list lead-in, the sentence it refers
    * back to ("This agreement …": referent.ts), section title and document title.
    */
-  readonly context: ReadonlyArray<ReadonlySet<string>>;
+  readonly context: ReadonlyArray<TermSet>;
   /** Stems of the sentence it refers back to, when it opens with "This agreement", "He" … (one of `context`). */
-  readonly referred?: ReadonlySet<string>;
+  readonly referred?: TermSet;
   /** The sentence as a reader sees it, for telling repeats apart. */
   readonly key: string;
 }
@@ -294,8 +294,25 @@ export function* statementSentenceSteps(statements: StatementRef[]): Steps<Index
   return sentences;
 }
 
+/**
+ * /check's matcher read back from a saved library (saved-library.ts): the sentences of the same statements, each
+ * with its stems as saved (`termsOf`, by place), and which sentences hold each word.
+ */
+export function savedSentenceFinder(
+  statements: StatementRef[],
+  words: TextIndex,
+  termsOf: (i: number) => TermSet,
+  postings: SentencePostingMap,
+): SentenceFinder {
+  const sentences: IndexedSentence[] = [];
+  for (const { document, point } of statements)
+    for (const span of point.sentences)
+      sentences.push(new StatementSentence(document, span, termsOf(sentences.length)));
+  return new SentenceFinder(sentences, words, postings);
+}
+
 const NO_FIGURES: readonly FigureRef[] = Object.freeze([]);
-const NO_CONTEXT: ReadonlyArray<ReadonlySet<string>> = Object.freeze([]);
+const NO_CONTEXT: ReadonlyArray<TermSet> = Object.freeze([]);
 
 /**
  * A sentence of a statement, kept small: the corpus has about 85,000. Its key (read for the few sentences a
@@ -304,13 +321,15 @@ const NO_CONTEXT: ReadonlyArray<ReadonlySet<string>> = Object.freeze([]);
 class StatementSentence implements IndexedSentence {
   readonly figures = NO_FIGURES;
   readonly context = NO_CONTEXT;
-  readonly terms: SortedTerms;
+  readonly terms: TermSet;
 
   constructor(
     readonly document: Document,
     readonly span: Span,
+    /** Its stems as saved; worked out from its text when not given. */
+    saved?: TermSet,
   ) {
-    this.terms = new SortedTerms(terms(this.text()));
+    this.terms = saved ?? new SortedTerms(terms(this.text()));
   }
 
   get key(): string {
@@ -330,29 +349,42 @@ export function* sentenceFinderSteps(statements: StatementRef[], words: TextInde
 
 /** Which sentences hold each term, built a sentence a step (see steps.ts). */
 export function* sentencePostings(sentences: IndexedSentence[]): Steps<Map<string, number[]>> {
+  return yield* wordPostings(sentences.map((sentence) => sentence.terms));
+}
+
+/** Which of the lists (by place) hold each word, once a list however often it holds it. */
+function* wordPostings(lists: ReadonlyArray<Iterable<string>>): Steps<Map<string, number[]>> {
   const postings = new Map<string, number[]>();
-  for (const [id, sentence] of sentences.entries()) {
-    for (const term of sentence.terms) {
-      const list = postings.get(term);
-      if (list) list.push(id);
-      else postings.set(term, [id]);
+  for (const [id, words] of lists.entries()) {
+    for (const word of words) {
+      const list = postings.get(word);
+      if (!list) postings.set(word, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
     }
     yield;
   }
   return postings;
 }
 
-export class SentenceFinder {
-  private context: Map<string, number[]> | null = null;
+/** Which sentences hold each word: built (a Map), or read back from a saved library (figure-sentence-table.ts). */
+export type SentencePostingMap = Pick<ReadonlyMap<string, SentenceIds>, 'get'>;
 
+export class SentenceFinder {
   constructor(
     readonly sentences: IndexedSentence[],
     /** The statement index: its vocabulary gives synonyms and typo corrections. */
     private readonly words: TextIndex,
-    private readonly postings = finish(sentencePostings(sentences)),
+    private readonly postings: SentencePostingMap = finish(sentencePostings(sentences)),
     /** The sentences with their context as weighted fields, for ranking /stat's answers (none for /check's). */
     private readonly ranking: ContextRanking | null = null,
+    /** Which sentences hold each word around them (contextLists), when read back from a saved library. */
+    private context: SentencePostingMap | null = null,
   ) {}
+
+  /** Which sentences hold each word by their own words: what the saved library keeps. */
+  ownLists(): SentencePostingMap {
+    return this.postings;
+  }
 
   /** `typing`: the last word may be cut short, as while someone types it (autocomplete). */
   find(query: string, { documentId, within, typing = false }: Scope & { typing?: boolean } = {}): FigureHit[] {
@@ -586,21 +618,15 @@ export class SentenceFinder {
   }
 
   /** Sentences whose context holds a word their own text lacks (for a question that names the document). */
-  private contextPostings(term: string): number[] {
-    if (!this.context) {
-      // Built at the first question that needs it: most lookups find their words in sentences.
-      this.context = new Map();
-      this.sentences.forEach((sentence, id) => {
-        for (const set of sentence.context) {
-          for (const word of set) {
-            const list = this.context!.get(word);
-            if (!list) this.context!.set(word, [id]);
-            else if (list[list.length - 1] !== id) list.push(id);
-          }
-        }
-      });
-    }
-    return this.context.get(term) ?? [];
+  private contextPostings(term: string): SentenceIds {
+    return this.contextLists().get(term) ?? [];
+  }
+
+  /** Which sentences hold each word around them: built at the first question that needs it, or given. */
+  contextLists(): SentencePostingMap {
+    // Most lookups find their words in sentences.
+    const around = () => this.sentences.map(({ context }) => context.flatMap((set) => [...set]));
+    return (this.context ??= finish(wordPostings(around())));
   }
 
   /** The words of a lookup, ready to weigh sentences against. */

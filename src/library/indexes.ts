@@ -2,11 +2,12 @@
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
 import { leadIn, type IndexedSentence } from './figure-search.js';
-import { ContextRanking } from './context-ranking.js';
+import { ContextRanking, type FlatRanking } from './context-ranking.js';
 import { numbersOf } from './near-same.js';
 import type { Collected } from './refs.js';
-import { TextIndex } from './search.js';
-import { StatementWords } from './statement-words.js';
+import { TextIndex, type Field, type FlatText } from './search.js';
+import type { Flat } from './flat-file.js';
+import { StatementWords, type FlatStatementWords } from './statement-words.js';
 import type { Steps } from './steps.js';
 import { SYNONYMS } from './vocabulary.js';
 
@@ -38,20 +39,48 @@ export interface Indexes {
   statementWords: StatementWords;
 }
 
+/** Each text index's fields. */
+const FIELDS = {
+  documents: [{ name: 'title', weight: 1, prefix: true }],
+  sections: [
+    { name: 'title', weight: WEIGHTS.sectionTitle, prefix: true },
+    { name: 'lead', weight: WEIGHTS.sectionLead },
+  ],
+  statements: [{ name: 'text', weight: 1 }],
+} satisfies Record<string, Field[]>;
+
+/** The indexes in flat form (saved-library.ts). */
+export interface FlatIndexes {
+  [key: string]: Flat;
+  documents: FlatText;
+  sections: FlatText;
+  statements: FlatText;
+  statementWords: FlatStatementWords;
+}
+
+export const flatIndexes = (indexes: Indexes): FlatIndexes => ({
+  documents: indexes.documents.toFlat(),
+  sections: indexes.sections.toFlat(),
+  statements: indexes.statements.toFlat(),
+  statementWords: indexes.statementWords.toFlat(),
+});
+
+/** The indexes read back from their flat form, for the same parts in the same order. */
+export const indexesFromFlat = (flat: FlatIndexes, parts: Collected): Indexes => ({
+  documents: TextIndex.fromFlat(FIELDS.documents, SYNONYMS, flat.documents),
+  sections: TextIndex.fromFlat(FIELDS.sections, SYNONYMS, flat.sections),
+  statements: TextIndex.fromFlat(FIELDS.statements, SYNONYMS, flat.statements),
+  statementWords: StatementWords.fromFlat(parts.statements, flat.statementWords),
+});
+
 /** The indexes built entry by entry, yielding after each (a reload builds them in slices: see steps.ts). */
 export function* indexSteps(documents: readonly Document[], parts: Collected): Steps<Indexes> {
-  const documentIndex = new TextIndex([{ name: 'title', weight: 1, prefix: true }], SYNONYMS);
+  const documentIndex = new TextIndex(FIELDS.documents, SYNONYMS);
   for (const [i, d] of documents.entries()) {
     documentIndex.add(i, { title: d.title });
     yield;
   }
-  const sectionIndex = new TextIndex(
-    [
-      { name: 'title', weight: WEIGHTS.sectionTitle, prefix: true },
-      { name: 'lead', weight: WEIGHTS.sectionLead },
-    ],
-    SYNONYMS,
-  );
+  const sectionIndex = new TextIndex(FIELDS.sections, SYNONYMS);
   for (const [i, ref] of parts.sections.entries()) {
     sectionIndex.add(i, {
       title: ref.section.title,
@@ -59,7 +88,7 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
     });
     yield;
   }
-  const statementIndex = new TextIndex([{ name: 'text', weight: 1 }], SYNONYMS);
+  const statementIndex = new TextIndex(FIELDS.statements, SYNONYMS);
   const [numbers, sameTextAs] = [new Array<string>(), new Array<number>()];
   // Only while building: a search compares the numbers standing for texts, not the texts.
   const firstWithText = new Map<string, number>();
@@ -79,18 +108,24 @@ export function* indexSteps(documents: readonly Document[], parts: Collected): S
   return { documents: documentIndex, sections: sectionIndex, statements: statementIndex, statementWords };
 }
 
+/** /stat's ranking fields, in the order figureSentenceIndexSteps adds them. */
+const RANKING_FIELDS = [
+  { weight: WEIGHTS.figureSentence, shared: false },
+  { weight: WEIGHTS.figureStatement, shared: false },
+  { weight: WEIGHTS.figureLeadIn, shared: true },
+  { weight: WEIGHTS.figureHeading, shared: true },
+  { weight: WEIGHTS.figureTitle, shared: true },
+];
+
+/** /stat's ranking read back from its flat form. */
+export const rankingFromFlat = (flat: FlatRanking) => ContextRanking.fromFlat(RANKING_FIELDS, flat);
+
 /**
  * /stat's figure sentences, each with its context as weighted fields (the quote stays the sentence): its list's
  * lead-in, section heading and document title indexed once, shared by their sentences (context-ranking.ts).
  */
 export function* figureSentenceIndexSteps(sentences: IndexedSentence[]): Steps<ContextRanking> {
-  const ranking = new ContextRanking([
-    { weight: WEIGHTS.figureSentence, shared: false },
-    { weight: WEIGHTS.figureStatement, shared: false },
-    { weight: WEIGHTS.figureLeadIn, shared: true },
-    { weight: WEIGHTS.figureHeading, shared: true },
-    { weight: WEIGHTS.figureTitle, shared: true },
-  ]);
+  const ranking = new ContextRanking(RANKING_FIELDS);
   for (const { document, span, figures } of sentences) {
     const { section, figure } = figures[0]!;
     const point = [section.lead, ...section.points].find((p) => p?.id === figure.pointId);

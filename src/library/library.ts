@@ -7,11 +7,35 @@ import {
   SentenceFinder,
   figureSentenceSteps,
   sentenceFinderSteps,
+  savedSentenceFinder,
   sentencePostings,
+  type IndexedSentence,
+  type SentencePostingMap,
   type FigureCandidate,
   type FigureHit,
 } from './figure-search.js';
-import { figureSentenceIndexSteps, indexSteps, type Indexes } from './indexes.js';
+import type { ContextRanking, FlatRanking } from './context-ranking.js';
+import {
+  flatIdLists,
+  flatSentences,
+  flatTermSets,
+  IdLists,
+  sentencesFromFlat,
+  termSetsFromFlat,
+  type FlatIdLists,
+  type FlatSets,
+  type FlatSentences,
+} from './figure-sentence-table.js';
+import type { Flat } from './flat-file.js';
+import {
+  figureSentenceIndexSteps,
+  flatIndexes,
+  indexesFromFlat,
+  indexSteps,
+  rankingFromFlat,
+  type FlatIndexes,
+  type Indexes,
+} from './indexes.js';
 import { freezeSteps } from './freeze.js';
 import { shapeOf, type Shape } from './near-same.js';
 import {
@@ -172,10 +196,27 @@ const sentenceFinderBuilds = new WeakMap<Library, Promise<void>>();
  * corpus) is built in slices too, after the library is returned: a /check that needs it first meanwhile
  * finishes the rest at once.
  */
-export async function buildLibrary(documents: readonly Document[]): Promise<Library> {
-  const { library, sentenceFinder } = await finishInSlices(librarySteps(documents));
+export async function buildLibrary(documents: readonly Document[], saved?: FlatLibrary): Promise<Library> {
+  const { library, sentenceFinder, flat } = await finishInSlices(librarySteps(documents, saved));
   sentenceFinderBuilds.set(library, sentenceFinder.inSlices());
+  flatForms.set(library, flat);
   return library;
+}
+
+/** What a library built by buildLibrary saves (saved-library.ts): its built structures in flat form. */
+export interface FlatLibrary {
+  [key: string]: Flat;
+  indexes: FlatIndexes;
+  figures: FlatFigures;
+  everySentence: FlatEverySentence;
+}
+
+/** Each built library's flat form, made when asked for (saving is done after a start, not during it). */
+const flatForms = new WeakMap<Library, () => FlatLibrary>();
+
+/** The library's built structures in flat form, to save; null for one not from buildLibrary. */
+export function flatLibrary(library: Library): FlatLibrary | null {
+  return flatForms.get(library)?.() ?? null;
 }
 
 /**
@@ -186,22 +227,91 @@ export function sentenceFinderBuilt(library: Library): Promise<void> {
   return sentenceFinderBuilds.get(library) ?? Promise.resolve();
 }
 
-function* librarySteps(documents: readonly Document[]): Steps<{ library: Library; sentenceFinder: LaterFinder }> {
-  yield* freezeSteps(documents);
-  const parts = yield* collectPartSteps(documents);
-  const indexes = yield* indexSteps(documents, parts);
+/** /stat's matcher's parts: its sentences, which hold each word, and the ranking of their context. */
+interface FigureFinderParts {
+  sentences: IndexedSentence[];
+  postings: SentencePostingMap;
+  ranking: ContextRanking;
+  /** Which sentences hold each word around them: read back, or made by the finder when first asked. */
+  around?: SentencePostingMap;
+}
+
+function* figureFinderSteps(parts: Collected): Steps<FigureFinderParts> {
   const sentences = yield* figureSentenceSteps(parts.figures);
   const postings = yield* sentencePostings(sentences);
-  const finder = new SentenceFinder(
-    sentences,
-    indexes.statements,
-    postings,
-    yield* figureSentenceIndexSteps(sentences),
-  );
+  return { sentences, postings, ranking: yield* figureSentenceIndexSteps(sentences) };
+}
+
+/** /stat's matcher's parts in flat form (saved-library.ts). */
+interface FlatFigures {
+  [key: string]: Flat;
+  sentences: FlatSentences;
+  postings: FlatIdLists;
+  ranking: FlatRanking;
+  around: FlatIdLists;
+}
+
+const flatFigures = (figures: FigureFinderParts, parts: Collected): FlatFigures => ({
+  sentences: flatSentences(figures.sentences, parts.figures),
+  postings: flatIdLists(figures.postings as ReadonlyMap<string, readonly number[]>),
+  ranking: figures.ranking.toFlat(),
+  around: flatIdLists(figures.around as ReadonlyMap<string, readonly number[]>),
+});
+
+const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts => ({
+  sentences: sentencesFromFlat(flat.sentences, parts.figures),
+  postings: new IdLists(flat.postings),
+  ranking: rankingFromFlat(flat.ranking),
+  around: new IdLists(flat.around),
+});
+
+/** /check's every-sentence matcher in flat form: each sentence's stems, and which sentences hold each word. */
+interface FlatEverySentence {
+  [key: string]: Flat;
+  terms: FlatSets;
+  postings: FlatIdLists;
+}
+
+const flatEverySentence = (finder: SentenceFinder): FlatEverySentence => ({
+  terms: flatTermSets(finder.sentences),
+  postings: flatIdLists(finder.ownLists() as ReadonlyMap<string, readonly number[]>),
+});
+
+/** The matcher read back: steps, as a built one's are, though there is nothing left to build. */
+// eslint-disable-next-line require-yield
+function* savedMatcherSteps(flat: FlatEverySentence, parts: Collected, indexes: Indexes): Steps<SentenceFinder> {
+  const termsOf = termSetsFromFlat(flat.terms);
+  return savedSentenceFinder(parts.statements, indexes.statements, termsOf, new IdLists(flat.postings));
+}
+
+interface Built {
+  library: Library;
+  sentenceFinder: LaterFinder;
+  flat: () => FlatLibrary;
+}
+
+/** The library's steps: its structures read from their saved flat form when given one, else built. */
+function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Steps<Built> {
+  yield* freezeSteps(documents);
+  const parts = yield* collectPartSteps(documents);
+  const indexes = saved ? indexesFromFlat(saved.indexes, parts) : yield* indexSteps(documents, parts);
+  const figures = saved ? figuresFromFlat(saved.figures, parts) : yield* figureFinderSteps(parts);
+  const { sentences, postings, ranking, around } = figures;
+  const finder = new SentenceFinder(sentences, indexes.statements, postings, ranking, around ?? null);
   yield;
-  const sentenceFinder = laterFinder(() => sentenceFinderSteps(parts.statements, indexes.statements));
+  const sentenceFinder = laterFinder(() =>
+    saved
+      ? savedMatcherSteps(saved.everySentence, parts, indexes)
+      : sentenceFinderSteps(parts.statements, indexes.statements),
+  );
   const keys = yield* keyMapSteps(documents, parts);
-  return { library: assemble(documents, parts, indexes, finder, sentenceFinder, keys), sentenceFinder };
+  const library = assemble(documents, parts, indexes, finder, sentenceFinder, keys);
+  const flat = () => ({
+    indexes: flatIndexes(indexes),
+    figures: flatFigures({ ...figures, around: finder.contextLists() }, parts),
+    everySentence: flatEverySentence(sentenceFinder.now()),
+  });
+  return { library, sentenceFinder, flat };
 }
 
 interface LaterFinder {

@@ -21,7 +21,8 @@ export interface DocumentReader {
 
 /** The cache to read a file through, and who is told what it did. */
 export interface CacheUse extends CacheKey {
-  told(outcome: CacheOutcome): void;
+  /** What the cache did for the file of this name. */
+  told(outcome: CacheOutcome, file: string): void;
 }
 
 /**
@@ -192,7 +193,7 @@ export class ParsePool implements DocumentReader {
    */
   private arriving(slot: Slot, reply: Reply): boolean {
     const job = slot.job!;
-    if ('document' in reply && reply.cached) job.cache?.told(reply.cached);
+    if ('document' in reply && reply.cached) job.cache?.told(reply.cached, job.file);
     // A structured clone: fresh objects, ours to fill as the parts arrive.
     if ('document' in reply && reply.parts > 0) [job.arrived, job.parts] = [reply.document as Received, reply.parts];
     else if ('part' in reply && job.parts! > 1)

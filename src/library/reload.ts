@@ -11,7 +11,8 @@ import { duplicateSteps, duplicateWarning } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile, type Listing } from './folder.js';
 import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
 import { botVersion } from './bot-version.js';
-import { CacheTally } from './document-cache.js';
+import { CacheTally, type CacheOutcome } from './document-cache.js';
+import { buildThroughSaved, savedPlace } from './saved-library.js';
 import { sharedParsePool, type CacheUse, type DocumentReader } from './parse-pool.js';
 import { DocumentError } from './read.js';
 import { finishInSlices } from './steps.js';
@@ -89,6 +90,8 @@ export class LiveLibrary {
   private readonly reader: DocumentReader;
   private readonly alsoRead: NonNullable<LiveLibraryOptions['alsoRead']>;
   private readonly cache: LiveLibraryOptions['cache'] | null;
+  /** The SHA-256 of the bytes each file's document was read from, by file name: what the saved library is keyed by. */
+  private readonly contentHashes = new Map<string, string>();
   /** Skipped entries already reported: one that stays is named once, not at every scan. */
   private skippedBefore = new Set<string>();
   /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
@@ -225,7 +228,11 @@ export class LiveLibrary {
   private async cacheUse(tally: CacheTally): Promise<CacheUse | undefined> {
     if (!this.cache) return undefined;
     const version = this.cache.version ?? (await botVersion());
-    return { dir: this.cache.dir, version, told: (outcome) => tally.add(outcome) };
+    const told = (outcome: CacheOutcome, file: string) => {
+      tally.add(outcome);
+      this.contentHashes.set(file, outcome.contentHash);
+    };
+    return { dir: this.cache.dir, version, told };
   }
 
   /** One line for what the cache did in a scan that read files, and one for each kind of trouble it met. */
@@ -263,8 +270,16 @@ export class LiveLibrary {
       const { documents, duplicates } = await finishInSlices(duplicateSteps(parsed));
       this.reportDuplicates(duplicates.map(duplicateWarning), report);
       // uniqueIds renames into new objects: the cached documents keep the ids their files give them.
-      this.library = await buildLibrary(uniqueIds(documents));
+      this.library = await this.build(uniqueIds(documents));
     }
+  }
+
+  /** The library of these documents: through the saved library when there is a cache folder (saved-library.ts). */
+  private async build(documents: Document[]): Promise<Library> {
+    if (!this.cache) return buildLibrary(documents);
+    const key = { dir: this.cache.dir, version: this.cache.version ?? (await botVersion()) };
+    const log = this.log ?? { info: () => undefined, warn: () => undefined };
+    return buildThroughSaved(documents, savedPlace(key, this.dir, documents, this.contentHashes), log);
   }
 
   private reportDuplicates(warnings: string[], report: ReloadReport): void {

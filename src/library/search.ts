@@ -4,6 +4,7 @@
 // docs/libraries.md, "Search".
 import { stemmer } from 'stemmer';
 import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';
+import { Joined, type Flat } from './flat-file.js';
 import { finish, sortedSteps, type Steps } from './steps.js';
 
 // Stopwords, and the words of a question ("how many", "what did"), which say nothing of what is sought.
@@ -183,20 +184,135 @@ function* byLength(words: Iterable<string>): Steps<Map<number, string[]>> {
   return buckets;
 }
 
+/** A field's postings as the index reads them: growing in a Map while built, or flat once loaded (FlatPostings). */
+export type PostingMap = Pick<ReadonlyMap<string, Posting>, 'get' | 'has' | 'keys' | 'values' | 'size'> &
+  Iterable<[string, Posting]>;
+
+/**
+ * A field's postings read from a saved library: every term's ids and counts end to end in two typed arrays, and
+ * a term's posting a pair of views made when asked for, so loading makes no object a posting.
+ */
+class FlatPostings implements PostingMap {
+  private readonly place = new Map<string, number>();
+
+  constructor(
+    /** The terms, sorted: also the field's prefix table. */
+    readonly terms: readonly string[],
+    private readonly starts: Int32Array,
+    private readonly ids: Uint16Array | Int32Array | Uint32Array,
+    private readonly counts: Uint16Array | Int32Array | Uint32Array,
+  ) {
+    for (let i = 0; i < terms.length; i++) this.place.set(terms[i]!, i);
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  has(term: string): boolean {
+    return this.place.has(term);
+  }
+
+  get(term: string): Posting | undefined {
+    const i = this.place.get(term);
+    return i === undefined ? undefined : this.at(i);
+  }
+
+  private at(i: number): Posting {
+    const [from, to] = [this.starts[i]!, this.starts[i + 1]!];
+    return { ids: this.ids.subarray(from, to), counts: this.counts.subarray(from, to) };
+  }
+
+  keys(): MapIterator<string> {
+    return this.terms.values();
+  }
+
+  *values(): MapIterator<Posting> {
+    for (let i = 0; i < this.terms.length; i++) yield this.at(i);
+  }
+
+  *[Symbol.iterator](): MapIterator<[string, Posting]> {
+    for (let i = 0; i < this.terms.length; i++) yield [this.terms[i]!, this.at(i)];
+  }
+}
+
+/** Room for `length` numbers up to `most`, in two bytes each when they fit. */
+const numbersUpTo = (most: number, length: number) =>
+  most <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
+
+/** A field index in flat form (saved-library.ts): its terms sorted and joined, their postings end to end. */
+export interface FlatField {
+  [key: string]: Flat;
+  terms: Joined;
+  starts: Int32Array;
+  ids: Uint16Array | Int32Array;
+  counts: Uint16Array | Int32Array;
+  lengthIds: Int32Array;
+  lengthValues: Int32Array;
+  totalLength: number;
+}
+
+/** Terms joined by a line break, which no term holds (tokenize splits on it). */
+export const joinTerms = (terms: readonly string[]) => new Joined(terms.join('\n'));
+export const splitTerms = (joined: Joined): string[] => (joined.text === '' ? [] : joined.text.split('\n'));
+
 /** One field's inverted index: each term's entries (ids, ascending) and how often the term occurs in each. */
 export class FieldIndex {
-  readonly postings = new Map<string, Posting>();
+  private table: Map<string, Posting> | FlatPostings = new Map();
   /** Each entry's length in terms, for BM25's length normalisation. */
   readonly lengths = new Map<number, number>();
   totalLength = 0;
   private sorted: string[] | null = null;
 
+  get postings(): PostingMap {
+    return this.table;
+  }
+
+  /** The field as saved. */
+  toFlat(): FlatField {
+    const terms = finish(this.prefixTableSteps());
+    const postings = terms.map((term) => this.table.get(term)!);
+    const starts = new Int32Array(terms.length + 1);
+    let [mostId, mostCount] = [0, 0];
+    postings.forEach(({ ids, counts }, i) => {
+      starts[i + 1] = starts[i]! + ids.length;
+      for (let j = 0; j < ids.length; j++)
+        [mostId, mostCount] = [Math.max(mostId, ids[j]!), Math.max(mostCount, counts[j]!)];
+    });
+    const total = starts[terms.length]!;
+    const [ids, counts] = [numbersUpTo(mostId, total), numbersUpTo(mostCount, total)];
+    postings.forEach((posting, i) => (ids.set(posting.ids, starts[i]), counts.set(posting.counts, starts[i])));
+    return {
+      terms: joinTerms(terms),
+      starts,
+      ids,
+      counts,
+      lengthIds: Int32Array.from(this.lengths.keys()),
+      lengthValues: Int32Array.from(this.lengths.values()),
+      totalLength: this.totalLength,
+    };
+  }
+
+  /** A field read back from its flat form: its postings stay flat (FlatPostings). */
+  static fromFlat(flat: FlatField): FieldIndex {
+    const index = new FieldIndex();
+    const terms = splitTerms(flat.terms);
+    index.table = new FlatPostings(terms, flat.starts, flat.ids, flat.counts);
+    index.sorted = terms;
+    for (let i = 0; i < flat.lengthIds.length; i++) index.lengths.set(flat.lengthIds[i]!, flat.lengthValues[i]!);
+    index.totalLength = flat.totalLength;
+    return index;
+  }
+
   add(id: number, list: string[]): void {
+    const table = this.table;
+    if (!(table instanceof Map)) throw new Error('a loaded index is not added to');
     this.lengths.set(id, list.length);
     this.totalLength += list.length;
     for (const term of list) {
-      const found = this.postings.get(term);
-      const posting = found && Array.isArray(found.ids) ? (found as Growing) : this.growing(term, found);
+      const found: Posting | undefined = table.get(term);
+      const posting: Growing =
+        found && Array.isArray(found.ids) ? (found as Growing) : this.growing(table, term, found);
       // Ids arrive in ascending order, so a repeat of the term in this entry is always the last one.
       const last = posting.ids.length - 1;
       if (posting.ids[last] === id) posting.counts[last]!++;
@@ -209,9 +325,9 @@ export class FieldIndex {
   }
 
   /** A new term's posting, or one compacted already made plain again (an entry added late): lists that grow. */
-  private growing(term: string, posting: Posting | undefined): Growing {
+  private growing(table: Map<string, Posting>, term: string, posting: Posting | undefined): Growing {
     const grown = { ids: Array.from(posting?.ids ?? []), counts: Array.from(posting?.counts ?? []) };
-    this.postings.set(term, grown);
+    table.set(term, grown);
     return grown;
   }
 
@@ -221,8 +337,9 @@ export class FieldIndex {
    * unused: on the corpus's statements (1.3 million entries of 20,000 words) that was most of the index.
    */
   *compactSteps(): Steps<void> {
+    if (!(this.table instanceof Map)) return;
     let done = 0;
-    for (const posting of this.postings.values()) {
+    for (const posting of this.table.values()) {
       if (!Array.isArray(posting.ids) || !Array.isArray(posting.counts)) continue;
       const [ids, counts] = [posting.ids as number[], posting.counts as number[]];
       const short = ids.length <= PLAIN_POSTING_MAX;
@@ -315,6 +432,16 @@ export interface Alternative {
   kind: 'word' | keyof typeof ALTERNATIVE_WEIGHTS;
 }
 
+/** A text index in flat form: each field's, then what typo correction and compounds read. */
+export interface FlatText {
+  [key: string]: Flat;
+  fields: FlatField[];
+  vocabulary: Joined;
+  holding: Int32Array;
+  written: Joined;
+  hyphenated: Joined;
+}
+
 /**
  * Search over a few weighted fields: a hand-written inverted index (term -> ascending ids), because building
  * FlexSearch's cost about 1 µs a word and dominated loading (docs/libraries.md). Entries are ranked by how many
@@ -349,6 +476,30 @@ export class TextIndex {
     this.indexes = fields.map((field) => ({ field, index: new FieldIndex() }));
   }
 
+  /** The index as saved (saved-library.ts), once prepared: its fields, vocabulary and written words, flat. */
+  toFlat(): FlatText {
+    return {
+      fields: this.indexes.map(({ index }) => index.toFlat()),
+      vocabulary: joinTerms([...this.vocabulary.keys()]),
+      holding: Int32Array.from(this.vocabulary.values()),
+      written: joinTerms([...this.written]),
+      hyphenated: joinTerms([...this.hyphenated]),
+    };
+  }
+
+  /** An index read back from its flat form, with the fields and synonyms it was built with: ready to search. */
+  static fromFlat(fields: Field[], synonyms: Record<string, string[]>, flat: FlatText): TextIndex {
+    const loaded = new TextIndex(fields, synonyms);
+    loaded.indexes.forEach((entry, i) => (entry.index = FieldIndex.fromFlat(flat.fields[i]!)));
+    const vocabulary = new Map<string, number>();
+    splitTerms(flat.vocabulary).forEach((term, i) => vocabulary.set(term, flat.holding[i]!));
+    loaded.vocabularyMap = vocabulary;
+    for (const word of splitTerms(flat.written)) loaded.written.add(word);
+    for (const word of splitTerms(flat.hyphenated)) loaded.hyphenated.add(word);
+    loaded.byLength = finish(loaded.lengthBuckets());
+    return loaded;
+  }
+
   /** Adds an entry (ids must ascend): a field's text, or its terms when the caller already has them. */
   add(id: number, entry: Record<string, string | string[]>): void {
     for (const { field, index } of this.indexes) {
@@ -363,7 +514,7 @@ export class TextIndex {
   }
 
   /** One field's postings: each term with the entries holding it. */
-  postingsOf(field: string): ReadonlyMap<string, Posting> {
+  postingsOf(field: string): PostingMap {
     return this.indexes.find((f) => f.field.name === field)?.index.postings ?? new Map<string, Posting>();
   }
 

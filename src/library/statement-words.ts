@@ -5,7 +5,8 @@
 import { isNumberStem, type Shape } from './near-same.js';
 import type { TermSet } from './figure-search.js';
 import type { StatementRef } from './refs.js';
-import type { Posting } from './search.js';
+import type { Flat, Joined } from './flat-file.js';
+import { joinTerms, splitTerms, type PostingMap } from './search.js';
 
 /** Every word's number and the numbers of every statement's words, end to end. */
 interface Table {
@@ -45,6 +46,16 @@ class PackedTerms implements TermSet {
   }
 }
 
+/** The table in flat form. */
+export interface FlatStatementWords {
+  [key: string]: Flat;
+  ids: Uint16Array | Uint32Array;
+  termOf: Joined;
+  starts: Int32Array;
+  numbers: Joined;
+  sameTextAs: Int32Array;
+}
+
 /** The statements' shapes but for their text, which a number stands for: the first statement holding it. */
 export class StatementWords {
   private readonly table: Table;
@@ -58,9 +69,9 @@ export class StatementWords {
    */
   constructor(
     statements: readonly StatementRef[],
-    postings: ReadonlyMap<string, Posting>,
+    postings: PostingMap,
     private readonly numbers: readonly string[],
-    private readonly sameTextAs: readonly number[],
+    private readonly sameTextAs: ArrayLike<number>,
   ) {
     const words = [...postings].filter(([term]) => !isNumberStem(term));
     const starts = new Int32Array(statements.length + 1);
@@ -77,6 +88,36 @@ export class StatementWords {
     this.table = { ids: packed, termOf, idOf: new Map(termOf.map((term, word) => [term, word])) };
     this.starts = starts;
     this.statementOf = new Map(statements.map((ref, i) => [ref, i]));
+  }
+
+  /** The table as saved (saved-library.ts). */
+  toFlat(): FlatStatementWords {
+    return {
+      ids: this.table.ids,
+      termOf: joinTerms(this.table.termOf),
+      starts: this.starts,
+      numbers: joinTerms(this.numbers),
+      sameTextAs: Int32Array.from(this.sameTextAs),
+    };
+  }
+
+  /** The table read back, for the same statements in the same order. */
+  static fromFlat(statements: readonly StatementRef[], flat: FlatStatementWords): StatementWords {
+    const loaded = Object.create(StatementWords.prototype) as StatementWords;
+    const termOf = splitTerms(flat.termOf);
+    const idOf = new Map<string, number>();
+    termOf.forEach((term, word) => idOf.set(term, word));
+    const statementOf = new Map<StatementRef, number>();
+    statements.forEach((ref, i) => statementOf.set(ref, i));
+    // The numbers of a statement may be empty: split keeps one entry a statement.
+    const numbers = statements.length ? flat.numbers.text.split('\n') : [];
+    return Object.assign(loaded, {
+      table: { ids: flat.ids, termOf, idOf },
+      starts: flat.starts,
+      statementOf,
+      numbers,
+      sameTextAs: flat.sameTextAs,
+    });
   }
 
   /** A statement's shape, keyed by the number of its text; null for one not indexed. */

@@ -1,0 +1,96 @@
+// Built structures in flat form, for the saved library (saved-library.ts): plain JSON for what is small, and each
+// typed array and long string as raw bytes after it, so that reading one back makes one object a table (a view
+// onto the file's bytes), never one a number or a word.
+
+/** What a flat structure holds: numbers, short strings, typed arrays, long strings (Joined), lists and records. */
+export type Flat =
+  | number
+  | string
+  | boolean
+  | null
+  | Uint8Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float64Array
+  | Joined
+  | readonly Flat[]
+  | { readonly [key: string]: Flat };
+
+/** Many strings written as one: read back with one decode, split (or not) by its reader. */
+export class Joined {
+  constructor(readonly text: string) {}
+}
+
+type ArrayKind = 'u8' | 'u16' | 'i32' | 'u32' | 'f64' | 'str';
+
+const CONSTRUCTORS = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  i32: Int32Array,
+  u32: Uint32Array,
+  f64: Float64Array,
+} as const;
+
+/** A blob's place in the bytes after the JSON: what the JSON holds in the array's stead. */
+interface BlobRef {
+  $blob: number;
+  kind: ArrayKind;
+  bytes: number;
+}
+
+function kindOf(value: object): ArrayKind | null {
+  if (value instanceof Joined) return 'str';
+  if (value instanceof Uint8Array) return 'u8';
+  if (value instanceof Uint16Array) return 'u16';
+  if (value instanceof Int32Array) return 'i32';
+  if (value instanceof Uint32Array) return 'u32';
+  if (value instanceof Float64Array) return 'f64';
+  return null;
+}
+
+/** Every blob starts at a multiple of 8, so that each typed array can be a view where it lies. */
+const align = (n: number) => (n + 7) & ~7;
+
+/** The structure as bytes: a 4-byte length, the JSON, then the blobs, each 8-aligned. */
+export function encodeFlat(value: Flat): Buffer {
+  const blobs: Buffer[] = [];
+  let at = 0;
+  const json = JSON.stringify(value, (_key, held: unknown) => {
+    if (typeof held !== 'object' || held === null) return held;
+    const kind = kindOf(held);
+    if (!kind) return held;
+    const bytes =
+      held instanceof Joined
+        ? Buffer.from(held.text, 'utf8')
+        : Buffer.from((held as Uint8Array).buffer, (held as Uint8Array).byteOffset, (held as Uint8Array).byteLength);
+    const ref: BlobRef = { $blob: at, kind, bytes: bytes.length };
+    blobs.push(bytes, Buffer.alloc(align(bytes.length) - bytes.length));
+    at += align(bytes.length);
+    return ref;
+  });
+  const head = Buffer.from(json, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.length);
+  const start = align(4 + head.length);
+  return Buffer.concat([length, head, Buffer.alloc(start - 4 - head.length), ...blobs]);
+}
+
+/** Reads what encodeFlat wrote; throws on bytes that are not such a structure. */
+export function decodeFlat(body: Uint8Array): Flat {
+  // One copy to an 8-aligned start (the body follows a header of any length): then every array is a view.
+  const bytes = new Uint8Array(body.length);
+  bytes.set(body);
+  const buffer = Buffer.from(bytes.buffer, 0, bytes.length);
+  const headLength = buffer.readUInt32LE(0);
+  const start = align(4 + headLength);
+  return JSON.parse(buffer.toString('utf8', 4, 4 + headLength), (_key, held: unknown) => {
+    if (typeof held !== 'object' || held === null || !('$blob' in held)) return held;
+    const { $blob, kind, bytes: length } = held as BlobRef;
+    const from = start + $blob;
+    if (from + length > buffer.length) throw new Error('a table runs past the end');
+    if (kind === 'str') return new Joined(buffer.toString('utf8', from, from + length));
+    const type = CONSTRUCTORS[kind];
+    return new type(bytes.buffer, from, length / type.BYTES_PER_ELEMENT);
+  }) as Flat;
+}

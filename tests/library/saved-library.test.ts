@@ -1,0 +1,155 @@
+// The saved library (src/library/saved-library.ts): a start whose files are those the library was saved from
+// reads its built structures back and answers as a start that built them; one saved from other files (a file
+// edited, added or removed), by another version, cut short or with a byte changed is never used: the library is
+// built again, one line says why, and it is saved again for the next start.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readThroughCache } from '../../src/library/document-cache.js';
+import { encodeFlat } from '../../src/library/flat-file.js';
+import type { Library } from '../../src/library/library.js';
+import type { CacheUse } from '../../src/library/parse-pool.js';
+import { LiveLibrary } from '../../src/library/reload.js';
+import { librarySaved, savedPlace } from '../../src/library/saved-library.js';
+import { writeEntry } from '../../src/library/cache-file.js';
+import { documentsFolder, recordedLog } from '../support/folder.js';
+
+interface Started {
+  library: Library;
+  lines: string[];
+}
+
+/** Opens the folder with the cache in `cacheDir`, as a start does, and waits for the library to be saved. */
+async function start(dir: string, cacheDir: string, version = 'test-1'): Promise<Started> {
+  const recorded = recordedLog();
+  const reader = {
+    read: async (path: string, file: string, cache?: CacheUse) => {
+      const { document, cached } = await readThroughCache(path, file, cache);
+      if (cached) cache?.told(cached, file);
+      return document;
+    },
+  };
+  const live = new LiveLibrary(dir, recorded.log, { reader, cache: { dir: cacheDir, version } });
+  await live.refresh();
+  await librarySaved(live.current());
+  return { library: live.current(), lines: recorded.lines };
+}
+
+/** What the saved structures answer, as text: equal for a library read back and one built. */
+function answers(library: Library) {
+  return {
+    stat: library.search.figureSentences('parks').map((hit) => hit.sentence.key),
+    statTypo: library.search.figureSentences('bordr wall miles').map((hit) => hit.sentence.key),
+    search: library.search.statements('parks').map((ref) => ref.point.text),
+    border: library.search.statementHits('border wall', {}, 5).total,
+    terms: [...library.search.statementTerms('parks bordr')],
+    sections: library.search.sections('bord').map((ref) => ref.section.id),
+    documents: library.search.documents('park').map((d) => d.id),
+    shapes: library.search.statements('border').map((ref) => library.search.statementShape(ref).key),
+    check: [library.claims.everySentence()].flatMap((matcher) =>
+      matcher.covering(matcher.expand('the city opened parks')).map(({ sentence }) => sentence.key),
+    ),
+  };
+}
+
+const READ = 'structures read from the saved library';
+const savedLines = (lines: string[]) => lines.filter((l) => l.includes('saved library'));
+
+function setUp() {
+  const dir = documentsFolder();
+  const cacheDir = mkdtempSync(join(tmpdir(), 'saved-library-'));
+  return { dir, cacheDir };
+}
+
+/** The one saved library file of the folder. */
+const savedFile = (cacheDir: string, dir: string, version = 'test-1') =>
+  savedPlace({ dir: cacheDir, version }, dir, [], new Map())!.path;
+
+/** Starts twice (the first saves), changes what `spoil` changes, and starts again: it must build, saying why. */
+async function refusedAfter(spoil: (dir: string, cacheDir: string) => unknown, version = 'test-1') {
+  const { dir, cacheDir } = setUp();
+  await start(dir, cacheDir);
+  await spoil(dir, cacheDir);
+  const built = await start(dir, cacheDir, version);
+  // A library built from the files, not read back: as a start with no cache folder would answer.
+  const fresh = new LiveLibrary(dir);
+  await fresh.refresh();
+  expect(answers(built.library)).toEqual(answers(fresh.current()));
+  expect(built.lines.some((l) => l.includes(READ))).toBe(false);
+  const next = await start(dir, cacheDir, version);
+  expect(next.lines).toContainEqual(expect.stringContaining(READ));
+  return { built, next };
+}
+
+describe('the saved library', () => {
+  it('is saved after a cold start and read at the next: the same answers, nothing built', async () => {
+    const { dir, cacheDir } = setUp();
+    const cold = await start(dir, cacheDir);
+    expect(cold.lines).toContainEqual(expect.stringContaining('none saved yet'));
+    expect(cold.lines).toContainEqual(expect.stringContaining('library saved to the cache (CACHE_DIR)'));
+    const warm = await start(dir, cacheDir);
+    expect(warm.lines).toContainEqual(expect.stringContaining(READ));
+    expect(savedLines(warm.lines)).toEqual([expect.stringContaining(READ)]);
+    expect(answers(warm.library)).toEqual(answers(cold.library));
+    expect(answers(warm.library).stat.length).toBeGreaterThan(0);
+    expect(answers(warm.library).statTypo.length).toBeGreaterThan(0);
+    expect(answers(warm.library).check.length).toBeGreaterThan(0);
+  });
+
+  it('is not used once a file is edited: the new text is served, the line says it is out of date', async () => {
+    const { built } = await refusedAfter((dir) =>
+      writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 13 parks.\n'),
+    );
+    expect(savedLines(built.lines)).toEqual([
+      'warn saved library not used, built again: it is out of date with its files',
+    ]);
+    expect(answers(built.library).search).toEqual(['The city opened 13 parks.']);
+  });
+
+  it('is not used once a file is added or removed', async () => {
+    const added = await refusedAfter((dir) => writeFileSync(join(dir, 'roads.txt'), 'ROADS: 40 miles of parks.\n'));
+    expect(savedLines(added.built.lines)).toEqual([expect.stringContaining('it is out of date with its files')]);
+    expect(answers(added.built.library).search).toContain('40 miles of parks.');
+    const removed = await refusedAfter((dir) => rmSync(join(dir, 'parks.txt')));
+    expect(savedLines(removed.built.lines)).toEqual([expect.stringContaining('it is out of date with its files')]);
+    expect(answers(removed.built.library).search).toEqual([]);
+  });
+
+  it('is not used when saved by another version of the bot', async () => {
+    const { built } = await refusedAfter(() => undefined, 'test-2');
+    expect(savedLines(built.lines)).toEqual([
+      'warn saved library not used, built again: it was saved by another version of the bot',
+    ]);
+  });
+
+  it('is not used when cut short (a write killed half-way)', async () => {
+    const { built } = await refusedAfter((dir, cacheDir) => {
+      const bytes = readFileSync(savedFile(cacheDir, dir));
+      writeFileSync(savedFile(cacheDir, dir), bytes.subarray(0, bytes.length - 1));
+    });
+    expect(savedLines(built.lines)).toEqual(['warn saved library not used, built again: it is cut short or too long']);
+  });
+
+  it('is not used with a byte changed: its checksum fails', async () => {
+    const { built } = await refusedAfter((dir, cacheDir) => {
+      const bytes = readFileSync(savedFile(cacheDir, dir));
+      // A byte of the saved words themselves: read as it is, "parks" would no longer be found.
+      const at = bytes.lastIndexOf('park');
+      expect(at).toBeGreaterThan(100);
+      bytes[at] = 'q'.charCodeAt(0);
+      writeFileSync(savedFile(cacheDir, dir), bytes);
+    });
+    expect(savedLines(built.lines)).toEqual([
+      'warn saved library not used, built again: its checksum does not match: it is damaged',
+    ]);
+  });
+
+  it('is not used when its body, checksum intact, holds no library', async () => {
+    const { built } = await refusedAfter((dir, cacheDir) => {
+      const label = JSON.parse(readFileSync(savedFile(cacheDir, dir), 'latin1').split('\n')[1]!) as { key: string };
+      return writeEntry(savedFile(cacheDir, dir), { version: 'test-1', key: label.key }, encodeFlat({ other: 1 }));
+    });
+    expect(savedLines(built.lines)).toEqual(['warn saved library not used, built again: it does not hold a library']);
+  });
+});

@@ -4,7 +4,7 @@
 // ("the U.S. is providing the Caribbean with …" is not "the Caribbean is providing the U.S. with …").
 import { MONTHS } from '../document/figures/vocabulary.js';
 import type { Document } from '../document/types.js';
-import type { IndexedSentence } from './figure-search.js';
+import type { IndexedSentence, TermSet } from './figure-search.js';
 import { terms } from './search.js';
 
 /** A name ("Caribbean Development Bank"): its stems, and the words as written. */
@@ -179,7 +179,7 @@ function holdsName(stems: Iterable<string> & { has(stem: string): boolean }, ste
 
 /** The same, remembered: a statement's, section's and document's stems are shared by all their sentences. */
 const heldByContext = new WeakMap<object, Map<string, boolean>>();
-function contextHolds(stems: ReadonlySet<string>, stem: string): boolean {
+function contextHolds(stems: TermSet, stem: string): boolean {
   let known = heldByContext.get(stems);
   if (!known) heldByContext.set(stems, (known = new Map<string, boolean>()));
   let held = known.get(stem);

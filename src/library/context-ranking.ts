@@ -4,8 +4,18 @@
 // pointing at its owners. Statistics count sentences, as if each held its owners' words: the scores are those
 // of copying the shared fields into every sentence, without the copies (about 50 MB on the corpus). Only a
 // lookup's candidates are scored, never every sentence holding a common title word.
-import type { Flat, Joined } from './flat-file.js';
-import { bm25, bm25Idf, FieldIndex, joinTerms, splitTerms, terms, type Alternative, type FlatField } from './search.js';
+import type { Flat } from './flat-file.js';
+import {
+  bm25,
+  bm25Idf,
+  countsFromFlat,
+  FieldIndex,
+  flatCounts,
+  terms,
+  type Alternative,
+  type FlatCounts,
+  type FlatField,
+} from './search.js';
 import { finish } from './steps.js';
 
 /** A field of every sentence: its own text, or text an owner shares with other sentences. */
@@ -13,8 +23,7 @@ import { finish } from './steps.js';
 export interface FlatRanking {
   [key: string]: Flat;
   sentenceCount: number;
-  holders: Joined;
-  holding: Int32Array;
+  holders: FlatCounts;
   fields: Array<{
     [key: string]: Flat;
     index: FlatField;
@@ -87,8 +96,7 @@ export class ContextRanking {
     if (!this.holdersOf) this.prepare();
     return {
       sentenceCount: this.sentenceCount,
-      holders: joinTerms([...this.holdersOf!.keys()]),
-      holding: Int32Array.from(this.holdersOf!.values()),
+      holders: flatCounts(this.holdersOf!),
       fields: this.fields.map((field) => ({
         index: field.index.toFlat(),
         ownerOf: field.shared ? Int32Array.from(field.shared.ownerOf) : null,
@@ -108,8 +116,7 @@ export class ContextRanking {
       if (field.shared) Object.assign(field.shared, { ownerOf: saved.ownerOf!, sentences: saved.sentences! });
       [field.entries, field.totalLength] = [saved.entries, saved.totalLength];
     });
-    loaded.holdersOf = new Map();
-    splitTerms(flat.holders).forEach((term, i) => loaded.holdersOf!.set(term, flat.holding[i]!));
+    loaded.holdersOf = countsFromFlat(flat.holders);
     loaded.sentenceCount = flat.sentenceCount;
     return loaded;
   }

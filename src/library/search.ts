@@ -256,6 +256,23 @@ export interface FlatField {
 export const joinTerms = (terms: readonly string[]) => new Joined(terms.join('\n'));
 export const splitTerms = (joined: Joined): string[] => (joined.text === '' ? [] : joined.text.split('\n'));
 
+/** A count for each term, flat: the terms joined, and their counts in the same order. */
+export interface FlatCounts {
+  [key: string]: Flat;
+  terms: Joined;
+  counts: Int32Array;
+}
+
+export const flatCounts = (map: ReadonlyMap<string, number>): FlatCounts => ({
+  terms: joinTerms([...map.keys()]),
+  counts: Int32Array.from(map.values()),
+});
+
+export function countsFromFlat(flat: FlatCounts, into = new Map<string, number>()): Map<string, number> {
+  splitTerms(flat.terms).forEach((term, i) => into.set(term, flat.counts[i]!));
+  return into;
+}
+
 /** One field's inverted index: each term's entries (ids, ascending) and how often the term occurs in each. */
 export class FieldIndex {
   private table: Map<string, Posting> | FlatPostings = new Map();
@@ -436,10 +453,11 @@ export interface Alternative {
 export interface FlatText {
   [key: string]: Flat;
   fields: FlatField[];
-  vocabulary: Joined;
-  holding: Int32Array;
+  vocabulary: FlatCounts;
   written: Joined;
   hyphenated: Joined;
+  capitalized: FlatCounts;
+  lowerCased: FlatCounts;
 }
 
 /**
@@ -480,10 +498,11 @@ export class TextIndex {
   toFlat(): FlatText {
     return {
       fields: this.indexes.map(({ index }) => index.toFlat()),
-      vocabulary: joinTerms([...this.vocabulary.keys()]),
-      holding: Int32Array.from(this.vocabulary.values()),
+      vocabulary: flatCounts(this.vocabulary),
       written: joinTerms([...this.written]),
       hyphenated: joinTerms([...this.hyphenated]),
+      capitalized: flatCounts(this.capitalized),
+      lowerCased: flatCounts(this.lowerCased),
     };
   }
 
@@ -491,11 +510,11 @@ export class TextIndex {
   static fromFlat(fields: Field[], synonyms: Record<string, string[]>, flat: FlatText): TextIndex {
     const loaded = new TextIndex(fields, synonyms);
     loaded.indexes.forEach((entry, i) => (entry.index = FieldIndex.fromFlat(flat.fields[i]!)));
-    const vocabulary = new Map<string, number>();
-    splitTerms(flat.vocabulary).forEach((term, i) => vocabulary.set(term, flat.holding[i]!));
-    loaded.vocabularyMap = vocabulary;
+    loaded.vocabularyMap = countsFromFlat(flat.vocabulary);
     for (const word of splitTerms(flat.written)) loaded.written.add(word);
     for (const word of splitTerms(flat.hyphenated)) loaded.hyphenated.add(word);
+    countsFromFlat(flat.capitalized, loaded.capitalized);
+    countsFromFlat(flat.lowerCased, loaded.lowerCased);
     loaded.byLength = finish(loaded.lengthBuckets());
     return loaded;
   }

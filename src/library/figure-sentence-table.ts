@@ -32,13 +32,18 @@ interface Table {
   readonly flat: FlatSets;
   readonly words: readonly string[];
   readonly idOf: ReadonlyMap<string, number>;
+  /**
+   * Each set once read, the same object each time: a context set is shared by many sentences, and what is
+   * worked out about one (claim-parties.ts remembers names by set) must hold for all of them.
+   */
+  readonly read: Array<TableSet | undefined>;
 }
 
 function tableOf(flat: FlatSets): Table {
   const words = splitTerms(flat.words);
   const idOf = new Map<string, number>();
   words.forEach((word, id) => idOf.set(word, id));
-  return { flat, words, idOf };
+  return { flat, words, idOf, read: [] };
 }
 
 /** One word set of the table: sorted word numbers, searched by halves. */
@@ -72,7 +77,8 @@ class TableSet implements TermSet {
   }
 }
 
-const setOf = (table: Table, s: number) => new TableSet(table, table.flat.setStart[s]!, table.flat.setStart[s + 1]!);
+const setOf = (table: Table, s: number) =>
+  (table.read[s] ??= new TableSet(table, table.flat.setStart[s]!, table.flat.setStart[s + 1]!));
 
 /** A figure sentence read back: what it holds is read off the table when asked for. */
 class TableSentence implements IndexedSentence {

@@ -429,3 +429,29 @@ describe('a subject named in the sentence before', () => {
     ]);
   });
 });
+
+describe('"stated" earned on the statement that speaks of the claim', () => {
+  const tariffs = goldDocument(
+    '2026-04-02-fact-sheet-president-donald-j-trump-strengthens-tariffs-on-steel-aluminum-and-copper-imports.md',
+  );
+
+  it('gives "different" when a statement of the same sheet holds clearly more of the claim and another figure', () => {
+    const derivative = checkClaim(
+      tariffs.claims,
+      'Derivative articles made substantially of steel will pay a flat 50% on their full value',
+    );
+    expect(verdicts(derivative)).toEqual(['different']);
+    expect(bolded(derivative)).toEqual(['25%']);
+    const abroad = checkClaim(
+      tariffs.claims,
+      'Products made abroad entirely with American steel will face a 15% tariff',
+    );
+    expect(verdicts(abroad)).toEqual(['different']);
+    expect(bolded(abroad)).toEqual(['10%']);
+    const whole = checkClaim(
+      tariffs.claims,
+      'Articles made almost entirely of steel will pay a flat 50% on their full value',
+    );
+    expect(verdicts(whole)).toEqual(['stated']);
+  });
+});

@@ -126,7 +126,13 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, compared, coverage);
     // "fell 8%" is not stated by "rose 8%": the same amount the other way is a different figure.
     const opposite = claimDirection * changeDirection(sentence.terms) < 0;
-    const equal = opposite ? [] : matching.filter((ref) => sameFigure(figure, ref.figure));
+    const equal = opposite
+      ? []
+      : matching.filter(
+          (ref) =>
+            sameFigure(figure, ref.figure) &&
+            (coverage >= CLAIM_MIN_COVERAGE || countsAlike(finder, words.counted, ref)),
+        );
     if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
     else if (closest.length > 0 && coverage >= CLAIM_MIN_COVERAGE && speaksOf(finder, words.thing, sentence))
       different.push({ sentence, bold: closest, coverage });
@@ -150,6 +156,16 @@ function verdictOf(stated: Evidence[], different: Evidence[]): Verdict {
   );
   return closer ? 'different' : 'stated';
 }
+
+/**
+ * Whether the equal figure itself counts what the claim's does, where it says what it counts: a statement
+ * held only by the anchor of an equal figure ("400,000 schools and child care centers") does not state
+ * "400,000 childcare workers" because its sentence also names care.
+ */
+const countsAlike = (finder: SentenceFinder, counted: Alternative[][], ref: FigureRef) =>
+  counted.length === 0 ||
+  !ref.figure.counts ||
+  finder.share(counted, new Set(terms(ref.figure.counts))) >= COUNTED_MIN_SHARE;
 
 /**
  * What differs beside the amount, said rather than hidden: a unit converted ("100 km is about 62 miles"),

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOLD } from '../../eval/gold/check.js';
+import { loadGold } from '../../eval/gold/load.js';
 import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
 import { libraryOf, seedLibrary } from '../support/library.js';
 
@@ -453,5 +454,22 @@ describe('"stated" earned on the statement that speaks of the claim', () => {
       'Articles made almost entirely of steel will pay a flat 50% on their full value',
     );
     expect(verdicts(whole)).toEqual(['stated']);
+  });
+});
+
+describe('an equal figure as the anchor', () => {
+  // Every gold document: "… benefiting up to 10 million American households and 400,000 schools and child care
+  // centers" (2021-07-08) and "This expansion will help … 300,000 childcare workers" (2022-03-08).
+  const library = loadGold('gold').library;
+
+  it('never states a claim from an equal figure that counts another thing its sentence names in passing', () => {
+    const check = checkClaim(library.claims, 'The EITC expansion will help 400,000 childcare workers');
+    // A reader would say "different" (300,000); the sheet's sentence says "This expansion", not the EITC.
+    expect(verdicts(check)).toEqual(['not-found']);
+  });
+
+  it('still states a claim whose equal figure counts what the claim’s does', () => {
+    const check = checkClaim(library.claims, 'The plan benefits 400,000 schools and child care centers');
+    expect(verdicts(check)).toEqual(['stated']);
   });
 });

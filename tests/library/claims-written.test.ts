@@ -458,13 +458,12 @@ describe('"stated" earned on the statement that speaks of the claim', () => {
 });
 
 describe('an equal figure as the anchor', () => {
-  // Every gold document: "… benefiting up to 10 million American households and 400,000 schools and child care
-  // centers" (2021-07-08) and "This expansion will help … 300,000 childcare workers" (2022-03-08).
+  // The gold library: "… benefiting up to 10 million American households and 400,000 schools and child care
+  // centers" (2021-07-08) is the only statement giving 400,000 beside any care.
   const library = loadGold('gold').library;
 
   it('never states a claim from an equal figure that counts another thing its sentence names in passing', () => {
     const check = checkClaim(library.claims, 'The EITC expansion will help 400,000 childcare workers');
-    // A reader would say "different" (300,000); the sheet's sentence says "This expansion", not the EITC.
     expect(verdicts(check)).toEqual(['not-found']);
   });
 

@@ -472,3 +472,28 @@ describe('an equal figure as the anchor', () => {
     expect(verdicts(check)).toEqual(['stated']);
   });
 });
+
+describe('the claim’s year', () => {
+  const library = sheet([
+    'In 2021, the maximum child care credit rose to $8,000 for a family with two children.',
+    'Clinics served 12,000 patients in 2019 across the county.',
+  ]);
+
+  it('never states a figure the statement gives for another year, and says the years differ', () => {
+    const credit = checkClaim(library.claims, 'The maximum child care credit was $8,000 in 2020');
+    expect(verdicts(credit)).toEqual(['different']);
+    expect(credit.figures[0]!.notes).toEqual(['Time frames differ: the claim says “in 2020”, the statement “In 2021”']);
+    expect(verdicts(checkClaim(library.claims, 'Clinics served 12,000 patients across the county in 2020'))).toEqual([
+      'different',
+    ]);
+  });
+
+  it('states it for the statement’s year, or when the claim names none', () => {
+    for (const claim of [
+      'The maximum child care credit was $8,000 in 2021',
+      'The maximum child care credit rose to $8,000',
+      'Clinics served 12,000 patients across the county in 2019',
+    ])
+      expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
+  });
+});

@@ -76,6 +76,8 @@ const MIN_WORDS_HELD = 2;
  * not match: the recognizer may take a verb for what is counted ("$21 billion goes to ...").
  */
 const SURE_COVERAGE = 0.85;
+/** How much more of the claim a statement giving another figure must hold to outweigh one giving the equal figure. */
+const CLOSER_BY = 0.15;
 /** How much of what the claim's figure counts ("new companies") the statement must hold. */
 const COUNTED_MIN_SHARE = 0.6;
 
@@ -124,16 +126,46 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, compared, coverage);
     // "fell 8%" is not stated by "rose 8%": the same amount the other way is a different figure.
     const opposite = claimDirection * changeDirection(sentence.terms) < 0;
-    const equal = opposite ? [] : matching.filter((ref) => sameFigure(figure, ref.figure));
+    const equal = opposite
+      ? []
+      : matching.filter(
+          (ref) =>
+            sameFigure(figure, ref.figure) &&
+            (coverage >= CLAIM_MIN_COVERAGE || countsAlike(finder, words.counted, ref)),
+        );
     if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
     else if (closest.length > 0 && coverage >= CLAIM_MIN_COVERAGE && speaksOf(finder, words.thing, sentence))
       different.push({ sentence, bold: closest, coverage });
   }
-  const verdict: Verdict = stated.length ? 'stated' : different.length ? 'different' : 'not-found';
+  const verdict = verdictOf(stated, different);
   const evidence = withoutRepeats(verdict === 'stated' ? stated : different).slice(0, MAX_EVIDENCE);
   const notes = comparisonNotes(figure, evidence[0]?.bold[0]?.figure);
   return { text: claim.slice(...figure.span), span: figure.span, verdict, evidence, notes };
 }
+
+/**
+ * "Stated" when a statement about the claim's thing gives the equal figure, unless a statement of the same sheet
+ * holds clearly more of the claim and gives another figure: "derivative articles … pay 50%" against a sheet
+ * where articles made of metal pay 50% and derivative articles 25%. Other sheets speak of other occasions.
+ */
+function verdictOf(stated: Evidence[], different: Evidence[]): Verdict {
+  if (stated.length === 0) return different.length ? 'different' : 'not-found';
+  const best = stated.reduce((a, b) => (b.coverage > a.coverage ? b : a));
+  const closer = different.some(
+    ({ sentence, coverage }) => sentence.document === best.sentence.document && coverage >= best.coverage + CLOSER_BY,
+  );
+  return closer ? 'different' : 'stated';
+}
+
+/**
+ * Whether the equal figure itself counts what the claim's does, where it says what it counts: a statement
+ * held only by the anchor of an equal figure ("400,000 schools and child care centers") does not state
+ * "400,000 childcare workers" because its sentence also names care.
+ */
+const countsAlike = (finder: SentenceFinder, counted: Alternative[][], ref: FigureRef) =>
+  counted.length === 0 ||
+  !ref.figure.counts ||
+  finder.share(counted, new Set(terms(ref.figure.counts))) >= COUNTED_MIN_SHARE;
 
 /**
  * What differs beside the amount, said rather than hidden: a unit converted ("100 km is about 62 miles"),

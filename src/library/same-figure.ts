@@ -71,7 +71,7 @@ const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1
  */
 export function sameFigure(claimed: ClaimFigure, stated: Figure): boolean {
   if (!compatibleQualifiers(claimed.qualifier, stated.qualifier)) return false;
-  if (!samePeriod(claimed, stated)) return false;
+  if (!samePeriod(claimed, stated) || otherYears(claimed, stated)) return false;
   if (claimed.value === null || stated.value === null)
     return claimed.value === stated.value && vagueWords(claimed) === vagueWords(stated);
   const claimedValue = claimed.value;
@@ -89,6 +89,15 @@ export function sameFigure(claimed: ClaimFigure, stated: Figure): boolean {
     ROUNDING.has(claimed.qualifier ?? '') &&
     values.some((v) => withinRounding(claimedValue, claimed.text, v))
   );
+}
+
+/** The years a time frame names ("in 2024", "FY 2023-2024"). */
+const yearsOf = (timeframe: string | null) => new Set((timeframe ?? '').match(/\b(?:19|20)\d\d\b/g) ?? []);
+
+/** A figure given for other years than the claim's is no statement of it: "$8,000 in 2020" is not "$8,000 in 2021". */
+function otherYears(claimed: ClaimFigure, stated: Figure): boolean {
+  const [claimedYears, statedYears] = [yearsOf(claimed.timeframe), yearsOf(stated.timeframe)];
+  return claimedYears.size > 0 && statedYears.size > 0 && ![...claimedYears].some((year) => statedYears.has(year));
 }
 
 /** Hedges that say the amount is rounded, either way. */

@@ -36,7 +36,7 @@ const FLOORS: Record<SplitName, Floors> = {
     refused: 0.05,
     confidentUnanswerable: 0.13,
     searchMrr10: 0.85,
-    check: [0.8, 0.82, 0.6],
+    check: [0.84, 0.82, 0.61],
   },
   'gold-test': {
     headingF1: 0.94,
@@ -62,7 +62,7 @@ const FLOORS: Record<SplitName, Floors> = {
     refused: 0.03,
     confidentUnanswerable: 0.09,
     searchMrr10: 0.86,
-    check: [0.93, 0.95, 0.81],
+    check: [0.93, 0.95, 0.77],
   },
 };
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOLD } from '../../eval/gold/check.js';
+import { loadGold } from '../../eval/gold/load.js';
 import { checkClaim, type ClaimCheck } from '../../src/library/claims.js';
 import { libraryOf, seedLibrary } from '../support/library.js';
 
@@ -427,5 +428,72 @@ describe('a subject named in the sentence before', () => {
     expect(verdicts(checkClaim(library.claims, 'Robert Hale has served in the Army for 12 years'))).toEqual([
       'not-found',
     ]);
+  });
+});
+
+describe('"stated" earned on the statement that speaks of the claim', () => {
+  const tariffs = goldDocument(
+    '2026-04-02-fact-sheet-president-donald-j-trump-strengthens-tariffs-on-steel-aluminum-and-copper-imports.md',
+  );
+
+  it('gives "different" when a statement of the same sheet holds clearly more of the claim and another figure', () => {
+    const derivative = checkClaim(
+      tariffs.claims,
+      'Derivative articles made substantially of steel will pay a flat 50% on their full value',
+    );
+    expect(verdicts(derivative)).toEqual(['different']);
+    expect(bolded(derivative)).toEqual(['25%']);
+    const abroad = checkClaim(
+      tariffs.claims,
+      'Products made abroad entirely with American steel will face a 15% tariff',
+    );
+    expect(verdicts(abroad)).toEqual(['different']);
+    expect(bolded(abroad)).toEqual(['10%']);
+    const whole = checkClaim(
+      tariffs.claims,
+      'Articles made almost entirely of steel will pay a flat 50% on their full value',
+    );
+    expect(verdicts(whole)).toEqual(['stated']);
+  });
+});
+
+describe('an equal figure as the anchor', () => {
+  // The gold library: "… benefiting up to 10 million American households and 400,000 schools and child care
+  // centers" (2021-07-08) is the only statement giving 400,000 beside any care.
+  const library = loadGold('gold').library;
+
+  it('never states a claim from an equal figure that counts another thing its sentence names in passing', () => {
+    const check = checkClaim(library.claims, 'The EITC expansion will help 400,000 childcare workers');
+    expect(verdicts(check)).toEqual(['not-found']);
+  });
+
+  it('still states a claim whose equal figure counts what the claim’s does', () => {
+    const check = checkClaim(library.claims, 'The plan benefits 400,000 schools and child care centers');
+    expect(verdicts(check)).toEqual(['stated']);
+  });
+});
+
+describe('the claim’s year', () => {
+  const library = sheet([
+    'In 2021, the maximum child care credit rose to $8,000 for a family with two children.',
+    'Clinics served 12,000 patients in 2019 across the county.',
+  ]);
+
+  it('never states a figure the statement gives for another year, and says the years differ', () => {
+    const credit = checkClaim(library.claims, 'The maximum child care credit was $8,000 in 2020');
+    expect(verdicts(credit)).toEqual(['different']);
+    expect(credit.figures[0]!.notes).toEqual(['Time frames differ: the claim says “in 2020”, the statement “In 2021”']);
+    expect(verdicts(checkClaim(library.claims, 'Clinics served 12,000 patients across the county in 2020'))).toEqual([
+      'different',
+    ]);
+  });
+
+  it('states it for the statement’s year, or when the claim names none', () => {
+    for (const claim of [
+      'The maximum child care credit was $8,000 in 2021',
+      'The maximum child care credit rose to $8,000',
+      'Clinics served 12,000 patients across the county in 2019',
+    ])
+      expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
   });
 });

@@ -258,6 +258,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
       groups.set(key, [...(groups.get(key) ?? []), figure]);
     }
   }
+  for (const series of groups.values()) trend.apart.push(...outliersOf(series));
   const head = headOf(trimmed, groups, acronyms);
   joinHeadSeries(groups, joining, head, acronyms);
   trend.series = ranked(groups, head);
@@ -308,8 +309,28 @@ const JOIN_ORDER = 3;
 function ofSameOrder(value: number, series: Found[]): boolean {
   const values = series.filter((f) => !f.joinsOnly).map((f) => f.ref.figure.value!);
   const middle = values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return value >= middle / JOIN_ORDER && value <= middle * JOIN_ORDER;
+  return withinOrder(value, middle, JOIN_ORDER);
 }
+
+/** How far below its series' middle value a figure may lie: a level moves, but not tenfold between sheets. */
+const SERIES_ORDER = 10;
+
+/**
+ * The figures of a series of three or more lying more than SERIES_ORDER below its middle value, taken out of it:
+ * "nearly $4.3 billion in private sector investment" in one state's sentence is a part of a $500 billion series,
+ * whoever the sentence names. A part is smaller than its whole; a figure far above the rest is left to the reader.
+ */
+function outliersOf(series: Found[]): FigureRef[] {
+  if (series.length < 3) return [];
+  const values = series.map((f) => f.ref.figure.value!).sort((a, b) => a - b);
+  const middle = values[Math.floor(values.length / 2)]!;
+  const outliers = series.filter(({ ref }) => ref.figure.value! < middle / SERIES_ORDER);
+  for (const outlier of outliers) series.splice(series.indexOf(outlier), 1);
+  return outliers.map((f) => f.ref);
+}
+
+const withinOrder = (value: number, middle: number, order: number) =>
+  value >= middle / order && value <= middle * order;
 
 /**
  * Where the words naming what a query counts end, beside a preposition (PREPOSITION): "among", "of" or a past

@@ -478,6 +478,31 @@ describe('trend series, whose figure it is', () => {
   });
 });
 
+describe('trend series, one thing in other words', () => {
+  it('joins to the first series a figure counting its word in other words when it states one of its values', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['The law has funded 20,000 infrastructure projects.'] },
+        { date: '2023-06-10', statements: ['The law has funded 32,000 infrastructure projects.'] },
+        { date: '2023-07-10', statements: ['The infrastructure law has funded over 32,000 specific projects.'] },
+        { date: '2023-10-10', statements: ['The infrastructure law has funded 40,000 specific projects.'] },
+      ]),
+      'infrastructure projects',
+    );
+    expect(trend.series.map((s) => [s.key, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'count|infrastructur project||',
+        [
+          ['2023-01-10', 20_000],
+          ['2023-06-10', 32_000],
+          ['2023-07-10', 32_000],
+        ],
+      ],
+      ['count|specif project||', [['2023-10-10', 40_000]]],
+    ]);
+  });
+});
+
 describe('trend series, changes and levels', () => {
   const values = (trend: Trend) => trend.series.map((s) => s.points.map((p) => p.value));
   const sheets = sheetsLibrary([

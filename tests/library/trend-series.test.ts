@@ -420,7 +420,7 @@ describe('trend series, whose figure it is', () => {
         { date: '2023-01-10', statements: ['Companies have installed 100,000 public chargers.'] },
         {
           date: '2023-06-10',
-          statements: ['Since the President took office, the country has 130,000 public chargers.'],
+          statements: ['Since the President entered office, the country has 130,000 public chargers.'],
         },
         {
           date: '2023-09-10',

@@ -44,8 +44,16 @@ const NUMBER_STEMS = new Set(
   }),
 );
 
-/** The stems of the part a figure's counted phrase names after a preposition; none when it names none. */
+/**
+ * The stems of the part a figure's counted phrase names after a preposition, else of the party its sentence is
+ * about ("Marriott International is committing ..."); none when it names none.
+ */
 export function partOf(ref: FigureRef): string[] {
+  const named = namedSubjectOf(ref);
+  return named.length > 0 ? named : partAfterCounted(ref);
+}
+
+function partAfterCounted(ref: FigureRef): string[] {
   const tail = tailAfterCounted(ref);
   const match = tail === null ? null : (tail.before ? SUBGROUP_BEFORE : SUBGROUP).exec(tail.text);
   if (!match) return [];
@@ -57,6 +65,40 @@ export function partOf(ref: FigureRef): string[] {
   const stems = terms(words.join(' '), { remember: false });
   // "in 2024", "in just two years", "for the first time": when, not which part.
   return stems.some((t) => /^\d/.test(t) || TIME_STEMS.has(t) || NUMBER_STEMS.has(t)) ? [] : stems;
+}
+
+/** Words a name may hold uncapitalized ("Department of Energy", "Bed and Breakfast"). */
+const NAME_JOINERS = new Set(['of', 'and', 'for', 'the', '&']);
+/** Words opening a clause that is not a subject ("Since the President took office, ..."). */
+const CLAUSE_OPENER = new RegExp(
+  String.raw`^(?:${PART_END_WORDS}|as|while|when|after|before|if|because|although|once|until|among|of|a|an)$`,
+  'i',
+);
+/** A sentence's opening phrase ("Today, ", "In 2024, "): when, not who. */
+const OPENING = /^(?:[^\s,]+\s+){0,2}[^\s,]+,\s+/;
+
+/**
+ * The party a figure's sentence is about, when its subject is a name of two words or more that the document's title
+ * does not name: "Marriott International is committing ... 4,100 EV chargers" counts a company's chargers,
+ * "The Department of Energy Loan Program Office closed a loan of $2.5 billion" an office's loan, not the nation's
+ * total the sheet's author reports. One capitalized word ("Companies", "Americans") opens sentences too often to be
+ * read as a name.
+ */
+export function namedSubjectOf(ref: FigureRef): string[] {
+  const { document, figure } = ref;
+  const lead = plainTextOf(document, document.text.slice(figure.sentenceSpan[0], figure.span[0]));
+  const subject: string[] = [];
+  for (const word of lead.replace(/\s+/g, ' ').trim().replace(OPENING, '').split(' ')) {
+    if (VERB.test(word)) break;
+    if (!/^\p{Lu}/u.test(word) && !NAME_JOINERS.has(word)) return [];
+    subject.push(word);
+  }
+  const names = subject.filter((w) => /^\p{Lu}/u.test(w) && w !== 'The');
+  if (names.length < 2 || CLAUSE_OPENER.test(subject[0]!) || subject.length === lead.trim().split(/\s+/).length)
+    return [];
+  const title = new Set(terms(document.title, { remember: false }));
+  const stems = terms(subject.join(' '), { remember: false });
+  return stems.some((t) => title.has(t)) ? [] : stems;
 }
 
 /**
@@ -139,6 +181,8 @@ const AIMING = /\b(?:aims?|aiming|plans?|planning|pledges?|pledging|commits?|com
 const AIMED = /\b(?:goals?|targets?|will|would|on track to|expected to|projected to)\b/i;
 /** "to build 500,000 chargers": what is to be done, not what was. */
 const TO_DO = /\bto (?:build|install|deploy|create|produce|sell|reach|achieve|add)\b/i;
+/** A clause opening with an infinitive ("To advance the build-out of our network of 500,000 chargers"): its aim. */
+const PURPOSE = /^\s*(?:in order )?to (?!date\b)\p{L}+/iu;
 
 /**
  * A goal or a projection: a figure to be reached by a later year ("500,000 chargers by 2030"), or one its clause
@@ -152,7 +196,7 @@ export function isGoal(ref: FigureRef): boolean {
   if (by && date !== null && Number(by[1]) >= Number(date.slice(0, 4))) return true;
   const before = plainTextOf(document, document.text.slice(figure.sentenceSpan[0], figure.span[0]));
   const clause = before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '';
-  return [AIMING, AIMED, TO_DO].some((words) => words.test(clause));
+  return [AIMING, AIMED, TO_DO, PURPOSE].some((words) => words.test(clause));
 }
 
 /** Words before a figure saying it is a change: "fell by 8%", "down 90 percent", "an additional 24,000". */

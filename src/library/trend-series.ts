@@ -258,11 +258,13 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
       groups.set(key, [...(groups.get(key) ?? []), figure]);
     }
   }
+  for (const series of groups.values()) trend.apart.push(...outliersOf(series));
   const head = headOf(trimmed, groups, acronyms);
   joinHeadSeries(groups, joining, head, acronyms);
   trend.series = ranked(groups, head);
   const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
   if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups, head);
+  if (first && joinSameFigures(groups, first)) trend.series = ranked(groups, head);
   return trend;
 }
 
@@ -308,8 +310,28 @@ const JOIN_ORDER = 3;
 function ofSameOrder(value: number, series: Found[]): boolean {
   const values = series.filter((f) => !f.joinsOnly).map((f) => f.ref.figure.value!);
   const middle = values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return value >= middle / JOIN_ORDER && value <= middle * JOIN_ORDER;
+  return withinOrder(value, middle, JOIN_ORDER);
 }
+
+/** How far below its series' middle value a figure may lie: a level moves, but not tenfold between sheets. */
+const SERIES_ORDER = 10;
+
+/**
+ * The figures of a series of three or more lying more than SERIES_ORDER below its middle value, taken out of it:
+ * "nearly $4.3 billion in private sector investment" in one state's sentence is a part of a $500 billion series,
+ * whoever the sentence names. A part is smaller than its whole; a figure far above the rest is left to the reader.
+ */
+function outliersOf(series: Found[]): FigureRef[] {
+  if (series.length < 3) return [];
+  const values = series.map((f) => f.ref.figure.value!).sort((a, b) => a - b);
+  const middle = values[Math.floor(values.length / 2)]!;
+  const outliers = series.filter(({ ref }) => ref.figure.value! < middle / SERIES_ORDER);
+  for (const outlier of outliers) series.splice(series.indexOf(outlier), 1);
+  return outliers.map((f) => f.ref);
+}
+
+const withinOrder = (value: number, middle: number, order: number) =>
+  value >= middle / order && value <= middle * order;
 
 /**
  * Where the words naming what a query counts end, beside a preposition (PREPOSITION): "among", "of" or a past
@@ -372,6 +394,34 @@ function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: re
   if (left.length > 0) groups.set(unnamedKey, left);
   else groups.delete(unnamedKey);
   return true;
+}
+
+/**
+ * Figures counting the first series' word with other modifiers ("over 40,000 specific projects" beside "40,000
+ * infrastructure projects"), measured the same way, join it when they state a value one of its figures states: the
+ * documents name that same figure both ways. Their other figures stay apart, and so does a bare word ("1,000 jobs"
+ * beside "1,000 construction jobs" is a coincidence or a part). Whether any joined.
+ */
+function joinSameFigures(groups: Map<string, Found[]>, first: TrendSeries): boolean {
+  const values = new Set(first.points.flatMap((p) => p.figures.map((f) => f.figure.value)));
+  const [unit, thing, per, part] = first.key.split('|');
+  const counted = thing!.split(' ').at(-1)!;
+  let joined = false;
+  for (const [key, found] of [...groups]) {
+    const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
+    if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
+    // A bare word counts any kind of the thing, and a kind a part of the bare word: the same value says nothing.
+    const otherWords = otherThing!.split(' ');
+    if (otherWords.at(-1) !== counted || otherWords.length < 2 || thing!.split(' ').length < 2) continue;
+    const same = found.filter((f) => values.has(f.ref.figure.value));
+    if (same.length === 0) continue;
+    groups.set(first.key, [...groups.get(first.key)!, ...same]);
+    const left = found.filter((f) => !same.includes(f));
+    if (left.length > 0) groups.set(key, left);
+    else groups.delete(key);
+    joined = true;
+  }
+  return joined;
 }
 
 function seriesOf(key: string, found: Found[]): TrendSeries {

@@ -23,11 +23,14 @@ const SHEETS: Sheet[] = [
   { date: '2025-06-10', statements: ['Border agents seized thousands of pounds of fentanyl.'] },
 ];
 const library = sheetsLibrary(SHEETS);
-/** 50 dated seizures more than a broad query reads (MAX_TREND_FIGURES), five points a page. */
+/**
+ * 50 dated seizures more than a broad query reads (MAX_TREND_FIGURES), five points a page; values of one order (a
+ * figure tenfold below its series' middle is set apart).
+ */
 const broad = sheetsLibrary(
   Array.from({ length: MAX_TREND_FIGURES + 50 }, (_, i) => ({
     date: `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-    statements: [`Border agents seized ${(i + 1).toLocaleString('en-US')} pounds of fentanyl.`],
+    statements: [`Border agents seized ${(5000 + i).toLocaleString('en-US')} pounds of fentanyl.`],
   })),
 );
 type Buttons = Array<{ components: Array<{ custom_id: string; label: string }> }>;

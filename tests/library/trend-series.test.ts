@@ -12,6 +12,7 @@ import {
   type Trend,
 } from '../../src/library/trend-series.js';
 import { sheetsLibrary, type Sheet } from '../support/dated-sheets.js';
+import { libraryOf } from '../support/library.js';
 
 const texts = (trend: Trend) =>
   trend.series.map((s) => ({
@@ -191,7 +192,8 @@ describe('trend series', () => {
   it('groups every figure of a query a thousand sheets state: no cut to the best covered before grouping', () => {
     const sheets = Array.from({ length: 1000 }, (_, i) => ({
       date: `2024-01-01`,
-      statements: [`Border agents seized ${(i + 1).toLocaleString('en-US')} pounds of fentanyl.`],
+      // Values of one order: a figure tenfold below the middle is a part, set apart.
+      statements: [`Border agents seized ${(1000 + i).toLocaleString('en-US')} pounds of fentanyl.`],
     }));
     const trend = findTrend(sheetsLibrary(sheets), 'pounds of fentanyl');
     expect([trend.found, trend.leftOut, trend.series[0]!.points.length]).toEqual([1000, 0, 1000]);
@@ -405,6 +407,99 @@ describe('trend series, what keeps a figure in a series', () => {
     );
     expect(apart(trend)).toEqual(['500,000', '400,000', '20,000']);
     expect(keyed(trend)).toEqual([['count|public charger||', 2, [100_000, 130_000]]]);
+  });
+});
+
+describe('trend series, whose figure it is', () => {
+  const keyed = (trend: Trend) => trend.series.map((s) => [s.key, s.named, s.points.map((p) => p.value)]);
+  const apart = (trend: Trend) => trend.apart.map((r) => r.figure.text);
+
+  it('keeps the figures of a party the sentence names as its subject out of the whole', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['Companies have installed 100,000 public chargers.'] },
+        {
+          date: '2023-06-10',
+          statements: ['Since the President entered office, the country has 130,000 public chargers.'],
+        },
+        {
+          date: '2023-09-10',
+          statements: ['Marriott International has installed 40,000 public chargers.'],
+        },
+        { date: '2023-10-10', statements: ['Today, the Department of Energy counted 150,000 public chargers.'] },
+      ]),
+      'public chargers',
+    );
+    expect(keyed(trend)).toEqual([
+      ['count|public charger||', 2, [100_000, 130_000]],
+      ['count|public charger||marriott intern', 0, [40_000]],
+      ['count|public charger||depart energi', 0, [150_000]],
+    ]);
+  });
+
+  it("reads the name as the sheet's own when its title names it", () => {
+    const library = libraryOf({
+      'sheet-1.md':
+        "---\ndate: '2023-01-10'\ntitle: 'Marriott International Charges Ahead'\n---\n\nMarriott International has installed 40,000 public chargers.\n",
+      'sheet-2.md':
+        "---\ndate: '2023-02-10'\ntitle: 'Marriott International Charges On'\n---\n\nMarriott International has installed 50,000 public chargers.\n",
+    });
+    expect(keyed(findTrend(library, 'public chargers'))).toEqual([['count|public charger||', 2, [40_000, 50_000]]]);
+  });
+
+  it('sets aside a figure in a clause opening with "to": what it aims at', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-01-10', statements: ['The country passed 100,000 public chargers.'] },
+        {
+          date: '2022-03-07',
+          statements: ['To advance the build-out of our network of 500,000 public chargers, states get new funds.'],
+        },
+        { date: '2022-06-10', statements: ['To date the country has passed 120,000 public chargers.'] },
+      ]),
+      'public chargers',
+    );
+    expect(apart(trend)).toEqual(['500,000']);
+    expect(keyed(trend)).toEqual([['count|public charger||', 2, [100_000, 120_000]]]);
+  });
+
+  it('sets aside a figure tenfold below the middle of its series: a part of the whole, not a level', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['Companies announced $470 billion in private investment.'] },
+        { date: '2023-06-10', statements: ['Companies announced $500 billion in private investment.'] },
+        { date: '2023-09-10', statements: ['Ohio has drawn nearly $4.3 billion in private investment.'] },
+        { date: '2024-01-10', statements: ['Companies announced $6 trillion in private investment.'] },
+      ]),
+      'private investment',
+    );
+    expect(apart(trend)).toEqual(['nearly $4.3 billion']);
+    expect(keyed(trend)).toEqual([['$|privat invest||', 2, [470e9, 500e9, 6e12]]]);
+  });
+});
+
+describe('trend series, one thing in other words', () => {
+  it('joins to the first series a figure counting its word in other words when it states one of its values', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['The law has funded 20,000 infrastructure projects.'] },
+        { date: '2023-06-10', statements: ['The law has funded 32,000 infrastructure projects.'] },
+        { date: '2023-07-10', statements: ['The infrastructure law has funded over 32,000 specific projects.'] },
+        { date: '2023-10-10', statements: ['The infrastructure law has funded 40,000 specific projects.'] },
+      ]),
+      'infrastructure projects',
+    );
+    expect(trend.series.map((s) => [s.key, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'count|infrastructur project||',
+        [
+          ['2023-01-10', 20_000],
+          ['2023-06-10', 32_000],
+          ['2023-07-10', 32_000],
+        ],
+      ],
+      ['count|specif project||', [['2023-10-10', 40_000]]],
+    ]);
   });
 });
 

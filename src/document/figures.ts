@@ -6,6 +6,7 @@ import { isNotAFigure } from './figures/filters.js';
 import {
   afterList,
   countedPhrase,
+  fundedName,
   fundedThing,
   hedgedNoun,
   LABEL_WINDOW,
@@ -114,10 +115,11 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const funded = read.money || givenTime ? fundedThing(counted) : null;
   const listed = afterList(counted);
   return (
-    countedPhrase(counted, read.ofFollows) ??
+    countedPhrase(counted, read.ofFollows, read.money) ??
     funded ??
     (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
     namedBefore(before) ??
+    (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
     subjectOf(before)
   );

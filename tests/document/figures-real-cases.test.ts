@@ -293,4 +293,47 @@ describe('figures real fact sheets state', () => {
     ]);
     expect(texts('A third round of talks began on the third of May.')).toEqual([]);
   });
+
+  it('labels an amount with the programme it is for, and not with a law it may come from', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(
+      counts('The bill includes $1 billion for the “Natural Gas Safety and Modernization Grant Program” to help.'),
+    ).toEqual(['Natural Gas Safety']);
+    expect(counts('This compact includes a $245 million Accelerated Growth Corridors Project.')).toEqual([
+      'Accelerated Growth Corridors Project',
+    ]);
+    expect(counts('The ARP provided $5 billion for 70,000 Emergency Housing Vouchers.')).toEqual([
+      'Emergency Housing Vouchers',
+      'Emergency Housing Vouchers',
+    ]);
+    expect(counts('It includes $3 billion in the Inflation Reduction Act to support ports.')).toEqual([null]);
+    // A noun the amount is said to be of comes before where it goes.
+    expect(counts('The outages caused estimated losses of up to $90 billion for the state.')).toEqual(['losses']);
+  });
+
+  it('labels a count with a name that ends in a plural, up to its verb', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('Leaders agreed to establish three High-Level Action Committees.')).toEqual([
+      'High-Level Action Committees',
+    ]);
+    expect(counts('26% of Black Americans and 29% of Hispanic Americans live near a site.')).toEqual([
+      'Black Americans',
+      'Hispanic Americans',
+    ]);
+    expect(counts('The bank paid $3 million to Silicon Valley Bank.')).toEqual([null]);
+  });
+
+  it('reads "school feeding projects" and "technical and high-level meetings" as one phrase each', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('It adds $220 million for eight new school feeding projects.')).toEqual([
+      'new school feeding projects',
+      'new school feeding projects',
+    ]);
+    expect(counts('The committees held nearly a dozen technical and high-level meetings since June.')).toEqual([
+      'technical and high-level meetings',
+    ]);
+    // A plural before "and", or an -ing word after one, ends the phrase.
+    expect(counts('It hires 500 nurses and doctors.')).toEqual(['nurses']);
+    expect(counts('It counts 4 million Americans receiving benefits.')).toEqual(['Americans']);
+  });
 });

@@ -5,6 +5,7 @@
 import { isNotAFigure } from './figures/filters.js';
 import {
   afterList,
+  agedNoun,
   countedPhrase,
   fundedName,
   fundedThing,
@@ -99,13 +100,14 @@ function figureAt(
       money: unit === '$',
       duration: DURATIONS.has(unit ?? ''),
       hedged: Boolean(groups.qualifier),
+      unit,
     }),
     timeframe: timeframeFor(frames(), matchStart, matchEnd),
   };
 }
 
 /**
- * What the figure counts: the phrase after it, else what money pays for, else what names it just before, else
+ * What the figure counts: who is of an age, the phrase after it, else what money pays for, else what names it just before, else
  * the clause's subject.
  */
 function labelOf(sentence: string, matchStart: number, after: string, read: LabelReading): string | null {
@@ -115,12 +117,14 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const funded = read.money || givenTime ? fundedThing(counted) : null;
   const listed = afterList(counted);
   return (
+    agedNoun(before) ??
     countedPhrase(counted, read.ofFollows, read.money) ??
     funded ??
     (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
     namedBefore(before) ??
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
+    (read.unit && AMOUNTS_OF_A_THING.has(read.unit) ? read.unit : null) ??
     subjectOf(before)
   );
 }
@@ -144,6 +148,13 @@ function withoutAside(after: string): string {
  */
 const TIME_GIVEN = /\b(?:have|has|had|given|get|gets|allowed|granted)\s+$/i;
 
+/**
+ * Units that measure an amount of a thing ("20 million barrels from the Reserve", "2.8 million acres"): when
+ * nothing else names it, the unit is what is counted, rather than the clause's subject. Time, money and shares
+ * measure something else.
+ */
+const AMOUNTS_OF_A_THING = new Set(['barrels', 'acres', 'tons', 'gallons', 'pounds']);
+
 /** Units of time: "12 months to submit plans" is time given for the plans. */
 const DURATIONS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
 
@@ -154,6 +165,7 @@ interface LabelReading {
   duration: boolean;
   /** Hedged ("over", "less than"): the noun right before may be what it is said of. */
   hedged: boolean;
+  unit: string | null;
 }
 
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */

@@ -22,7 +22,8 @@ describe('figures real fact sheets state', () => {
       'monthly payment',
     ]);
     expect(counts('The war carries a cumulative price tag of nearly $100 billion.')).toEqual(['cumulative price tag']);
-    expect(counts('They will release a total of 60 million barrels.')).toEqual([null]);
+    // "a total of" says how it is taken: what is counted is the barrels the unit names.
+    expect(counts('They will release a total of 60 million barrels.')).toEqual(['barrels']);
   });
 
   it('finds amounts in parentheses', () => {
@@ -278,7 +279,8 @@ describe('figures real fact sheets state', () => {
       'The plan costs less than $10.',
       'This would save homeowners up to $1500.',
     ].map((s) => figuresIn(s)[0]!.counts);
-    expect(labels).toEqual(['losses', 'monthly payment', null, null, null, null]);
+    // Not the verb "withdrew": the acres the unit names.
+    expect(labels).toEqual(['losses', 'monthly payment', 'acres', null, null, null]);
   });
 
   it('reads a spaced fraction before "of" as a share, and no "third round" or "third of May"', () => {
@@ -335,5 +337,21 @@ describe('figures real fact sheets state', () => {
     // A plural before "and", or an -ing word after one, ends the phrase.
     expect(counts('It hires 500 nurses and doctors.')).toEqual(['nurses']);
     expect(counts('It counts 4 million Americans receiving benefits.')).toEqual(['Americans']);
+  });
+
+  it('labels an amount of a thing with its unit when nothing else names it, and never a time or a share so', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('The agency sold 20 million barrels from the Reserve.')).toEqual(['barrels']);
+    expect(counts('Ranchers in the state own more than 13 million acres.')).toEqual(['acres']);
+    expect(counts('It sold 125 million barrels of oil.')).toEqual(['barrels of oil']);
+    expect(counts('The release lasts six months.')).toEqual([null]);
+  });
+
+  it('labels an age with who is that age', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('It helps a family with two children under age 13.')).toEqual(['children', 'children']);
+    expect(counts('They include nearly 10 million adults under age 60.')).toEqual(['adults', 'adults']);
+    expect(counts('Some 5 million kids ages 5-11 got shots.')).toEqual(['kids', 'kids']);
+    expect(counts('The average age 40 is given.')).toEqual([null]);
   });
 });

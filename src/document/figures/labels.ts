@@ -109,6 +109,8 @@ function phraseFrom(tokens: string[], start: number): string[] {
     }
     if (FUNCTION_WORDS.has(lower)) break;
     if (words.length > 0 && (isVerbForm(lower) || PLAIN_VERBS.has(lower)) && !isCompoundIng(tokens, index)) break;
+    // "5 million kids ages 5-11": the age is a figure of its own.
+    if (words.length > 0 && /^ag(?:e|es|ed)$/.test(lower) && /^\d/.test(tokens[index + 1] ?? '')) break;
     // "Hispanic Americans live within …": a lower-case word after a plural name is its verb.
     if (endsInPlural(words) && /^[a-z]/.test(token)) break;
     words.push(token);
@@ -205,7 +207,13 @@ export function namedBefore(before: string): string | null {
     before.slice(-LABEL_WINDOW),
   );
   if (!lead) return null;
-  const words = lead[1]!.split(/\s+/);
+  const kept = nounAtEnd(lead[1]!.split(/\s+/));
+  if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
+  return readable(kept);
+}
+
+/** The last words up to a function word or a verb, less a leading determiner or count: "two children". */
+function nounAtEnd(words: string[]): string[] {
   const kept: string[] = [];
   for (
     let i = words.length - 1;
@@ -213,9 +221,19 @@ export function namedBefore(before: string): string | null {
     i--
   )
     kept.unshift(words[i]!);
-  while (kept.length && (DETERMINERS.test(kept[0]!) || afterCount(kept, 0) > 0)) kept.shift();
-  if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
-  return readable(kept);
+  while (kept.length && (DETERMINERS.test(kept[0]!) || afterCount(kept, 0) > 0 || SCALES[kept[0]!.toLowerCase()]))
+    kept.shift();
+  return kept;
+}
+
+/** "two children under age 13", "kids age 6-17", "adults aged 65": an age is said of who is that age. */
+export function agedNoun(before: string): string | null {
+  const lead = /((?:[A-Za-z][\w'’-]*\s+){1,3})ag(?:e|es|ed)\s+$/i.exec(before.slice(-LABEL_WINDOW));
+  if (!lead) return null;
+  const words = lead[1]!.trim().split(/\s+/);
+  if (/^(?:under|over|below|above)$/i.test(words[words.length - 1]!)) words.pop();
+  const noun = nounAtEnd(words);
+  return noun.length === 1 && HOW_TAKEN.test(noun[0]!) ? null : readable(noun);
 }
 
 /**

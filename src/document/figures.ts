@@ -136,11 +136,20 @@ function wholeWordsBefore(sentence: string, matchStart: number): string {
   return from > 0 && /\w/.test(sentence.charAt(from - 1)) ? before.replace(/^\w+/, '') : before;
 }
 
-/** "$220 million, through the Department of Agriculture, for school projects": the aside says how, not what. */
+/**
+ * "$220 million, through the Department of Agriculture, for school projects": the aside says how, not what;
+ * "$1.2 billion over five years to launch a fund", "$5 billion annually for meals": the period says when.
+ */
 function withoutAside(after: string): string {
-  const aside = /^\s*,\s*(?:through|via|by|from|under|with)\b[^,;]{0,100},/i.exec(after);
+  const aside = /^\s*,\s*(?:through|via|by|from|under|with)\b[^,;]{0,100},/i.exec(after) ?? PERIOD.exec(after);
   return aside ? after.slice(aside[0].length) : after;
 }
+
+const SPAN_OF_TIME = String.raw`(?:over|across|during|within|in)\s+(?:the\s+)?(?:next\s+|first\s+|last\s+)?[\w-]+\s+`;
+const PERIOD = new RegExp(
+  String.raw`^\s*(?:${SPAN_OF_TIME}(?:years?|months?|weeks?|days?|decades?)|annually|(?:each|a|per|every)\s+year)\b`,
+  'i',
+);
 
 /**
  * "Agencies have 12 months to submit plans", "are given 30 days to respond": time given for something, labelled

@@ -354,4 +354,15 @@ describe('figures real fact sheets state', () => {
     expect(counts('Some 5 million kids ages 5-11 got shots.')).toEqual(['kids', 'kids']);
     expect(counts('The average age 40 is given.')).toEqual([null]);
   });
+
+  it('labels money past the period it is given over, and with what it is spent on', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('It spends $5 billion annually to fund school meals.')).toEqual(['school meals']);
+    expect(counts('It adds $2 billion over the next three years for rural hospitals.')).toEqual([
+      'rural hospitals',
+      null,
+    ]);
+    expect(counts('Drivers are saving hundreds of millions of dollars on gasoline every day.')).toEqual(['gasoline']);
+    expect(counts('They spent billions of dollars on Tuesday.')).toEqual([null]);
+  });
 });

@@ -143,6 +143,8 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
     if (next === 'in' || next === 'for' || next === 'of') return readable(phraseFrom(tokens, index + 2));
+    // "dollars on gasoline": what it is spent on ("on Tuesday" says when).
+    if (next === 'on' && /^[a-z]/.test(tokens[index + 2] ?? '')) return readable(phraseFrom(tokens, index + 2));
     return null;
   }
   return readable(words, money || endsInPlural(words));

@@ -5,7 +5,9 @@
 import { isNotAFigure } from './figures/filters.js';
 import {
   afterList,
+  agedNoun,
   countedPhrase,
+  fundedName,
   fundedThing,
   hedgedNoun,
   LABEL_WINDOW,
@@ -98,13 +100,14 @@ function figureAt(
       money: unit === '$',
       duration: DURATIONS.has(unit ?? ''),
       hedged: Boolean(groups.qualifier),
+      unit,
     }),
     timeframe: timeframeFor(frames(), matchStart, matchEnd),
   };
 }
 
 /**
- * What the figure counts: the phrase after it, else what money pays for, else what names it just before, else
+ * What the figure counts: who is of an age, the phrase after it, else what money pays for, else what names it just before, else
  * the clause's subject.
  */
 function labelOf(sentence: string, matchStart: number, after: string, read: LabelReading): string | null {
@@ -114,11 +117,14 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const funded = read.money || givenTime ? fundedThing(counted) : null;
   const listed = afterList(counted);
   return (
-    countedPhrase(counted, read.ofFollows) ??
+    agedNoun(before) ??
+    countedPhrase(counted, read.ofFollows, read.money) ??
     funded ??
     (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
     namedBefore(before) ??
+    (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
+    (read.unit && AMOUNTS_OF_A_THING.has(read.unit) ? read.unit : null) ??
     subjectOf(before)
   );
 }
@@ -130,17 +136,33 @@ function wholeWordsBefore(sentence: string, matchStart: number): string {
   return from > 0 && /\w/.test(sentence.charAt(from - 1)) ? before.replace(/^\w+/, '') : before;
 }
 
-/** "$220 million, through the Department of Agriculture, for school projects": the aside says how, not what. */
+/**
+ * "$220 million, through the Department of Agriculture, for school projects": the aside says how, not what;
+ * "$1.2 billion over five years to launch a fund", "$5 billion annually for meals": the period says when.
+ */
 function withoutAside(after: string): string {
-  const aside = /^\s*,\s*(?:through|via|by|from|under|with)\b[^,;]{0,100},/i.exec(after);
+  const aside = /^\s*,\s*(?:through|via|by|from|under|with)\b[^,;]{0,100},/i.exec(after) ?? PERIOD.exec(after);
   return aside ? after.slice(aside[0].length) : after;
 }
+
+const SPAN_OF_TIME = String.raw`(?:over|across|during|within|in)\s+(?:the\s+)?(?:next\s+|first\s+|last\s+)?[\w-]+\s+`;
+const PERIOD = new RegExp(
+  String.raw`^\s*(?:${SPAN_OF_TIME}(?:years?|months?|weeks?|days?|decades?)|annually|(?:each|a|per|every)\s+year)\b`,
+  'i',
+);
 
 /**
  * "Agencies have 12 months to submit plans", "are given 30 days to respond": time given for something, labelled
  * with what it is for. "Over the next 100 days to improve …" and "it takes 5 years to …" are not.
  */
 const TIME_GIVEN = /\b(?:have|has|had|given|get|gets|allowed|granted)\s+$/i;
+
+/**
+ * Units that measure an amount of a thing ("20 million barrels from the Reserve", "2.8 million acres"): when
+ * nothing else names it, the unit is what is counted, rather than the clause's subject. Time, money and shares
+ * measure something else.
+ */
+const AMOUNTS_OF_A_THING = new Set(['barrels', 'acres', 'tons', 'gallons', 'pounds']);
 
 /** Units of time: "12 months to submit plans" is time given for the plans. */
 const DURATIONS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
@@ -152,6 +174,7 @@ interface LabelReading {
   duration: boolean;
   /** Hedged ("over", "less than"): the noun right before may be what it is said of. */
   hedged: boolean;
+  unit: string | null;
 }
 
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */

@@ -94,7 +94,8 @@ const headsWithoutColonOf = new WeakMap<Body, boolean>();
  * "**The plan helps borrowers by:**" over a list, in a document whose headings stand alone without a colon
  * ("**Federal Agency Action**"): a sentence introducing its list, not a heading. A document heads its sections
  * one way; a bold line ending in a colon is a heading only where the document's headings end so (or it has no
- * others).
+ * others), and never when it is a sentence wrapped over two lines ("**By contrast, the plan backs police and
+ * funds programs that reduce crime:**").
  */
 function leadsListUnlikeHeadings(body: Body, first: number, last: number): boolean {
   const { lines } = body;
@@ -102,7 +103,9 @@ function leadsListUnlikeHeadings(body: Body, first: number, last: number): boole
   if (!STARTS_BOLD.test(line) || !endsWithColon(lines[last]!.text)) return false;
   let next = last + 1;
   while (next < lines.length && isBlank(lines[next]!.text)) next++;
-  return next < lines.length && BULLET.test(lines[next]!.text) && headsWithoutColon(body);
+  if (next >= lines.length || !BULLET.test(lines[next]!.text)) return false;
+  // Wrapped over two lines and not in Title Case, it is a sentence whichever way the document heads sections.
+  return headsWithoutColon(body) || (last > first && !isTitleCase(`${line} ${lines[last]!.text}`));
 }
 
 /** "**Label:**", "**<u>Label</u>: **": a colon last, emphasis and space aside. */

@@ -22,7 +22,8 @@ describe('figures real fact sheets state', () => {
       'monthly payment',
     ]);
     expect(counts('The war carries a cumulative price tag of nearly $100 billion.')).toEqual(['cumulative price tag']);
-    expect(counts('They will release a total of 60 million barrels.')).toEqual([null]);
+    // "a total of" says how it is taken: what is counted is the barrels the unit names.
+    expect(counts('They will release a total of 60 million barrels.')).toEqual(['barrels']);
   });
 
   it('finds amounts in parentheses', () => {
@@ -278,7 +279,8 @@ describe('figures real fact sheets state', () => {
       'The plan costs less than $10.',
       'This would save homeowners up to $1500.',
     ].map((s) => figuresIn(s)[0]!.counts);
-    expect(labels).toEqual(['losses', 'monthly payment', null, null, null, null]);
+    // Not the verb "withdrew": the acres the unit names.
+    expect(labels).toEqual(['losses', 'monthly payment', 'acres', null, null, null]);
   });
 
   it('reads a spaced fraction before "of" as a share, and no "third round" or "third of May"', () => {
@@ -292,5 +294,75 @@ describe('figures real fact sheets state', () => {
       ['a quarter', 0.25],
     ]);
     expect(texts('A third round of talks began on the third of May.')).toEqual([]);
+  });
+
+  it('labels an amount with the programme it is for, and not with a law it may come from', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(
+      counts('The bill includes $1 billion for the “Natural Gas Safety and Modernization Grant Program” to help.'),
+    ).toEqual(['Natural Gas Safety']);
+    expect(counts('This compact includes a $245 million Accelerated Growth Corridors Project.')).toEqual([
+      'Accelerated Growth Corridors Project',
+    ]);
+    expect(counts('The ARP provided $5 billion for 70,000 Emergency Housing Vouchers.')).toEqual([
+      'Emergency Housing Vouchers',
+      'Emergency Housing Vouchers',
+    ]);
+    expect(counts('It includes $3 billion in the Inflation Reduction Act to support ports.')).toEqual([null]);
+    // A noun the amount is said to be of comes before where it goes.
+    expect(counts('The outages caused estimated losses of up to $90 billion for the state.')).toEqual(['losses']);
+  });
+
+  it('labels a count with a name that ends in a plural, up to its verb', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('Leaders agreed to establish three High-Level Action Committees.')).toEqual([
+      'High-Level Action Committees',
+    ]);
+    expect(counts('26% of Black Americans and 29% of Hispanic Americans live near a site.')).toEqual([
+      'Black Americans',
+      'Hispanic Americans',
+    ]);
+    expect(counts('The bank paid $3 million to Silicon Valley Bank.')).toEqual([null]);
+  });
+
+  it('reads "school feeding projects" and "technical and high-level meetings" as one phrase each', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('It adds $220 million for eight new school feeding projects.')).toEqual([
+      'new school feeding projects',
+      'new school feeding projects',
+    ]);
+    expect(counts('The committees held nearly a dozen technical and high-level meetings since June.')).toEqual([
+      'technical and high-level meetings',
+    ]);
+    // A plural before "and", or an -ing word after one, ends the phrase.
+    expect(counts('It hires 500 nurses and doctors.')).toEqual(['nurses']);
+    expect(counts('It counts 4 million Americans receiving benefits.')).toEqual(['Americans']);
+  });
+
+  it('labels an amount of a thing with its unit when nothing else names it, and never a time or a share so', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('The agency sold 20 million barrels from the Reserve.')).toEqual(['barrels']);
+    expect(counts('Ranchers in the state own more than 13 million acres.')).toEqual(['acres']);
+    expect(counts('It sold 125 million barrels of oil.')).toEqual(['barrels of oil']);
+    expect(counts('The release lasts six months.')).toEqual([null]);
+  });
+
+  it('labels an age with who is that age', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('It helps a family with two children under age 13.')).toEqual(['children', 'children']);
+    expect(counts('They include nearly 10 million adults under age 60.')).toEqual(['adults', 'adults']);
+    expect(counts('Some 5 million kids ages 5-11 got shots.')).toEqual(['kids', 'kids']);
+    expect(counts('The average age 40 is given.')).toEqual([null]);
+  });
+
+  it('labels money past the period it is given over, and with what it is spent on', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('It spends $5 billion annually to fund school meals.')).toEqual(['school meals']);
+    expect(counts('It adds $2 billion over the next three years for rural hospitals.')).toEqual([
+      'rural hospitals',
+      null,
+    ]);
+    expect(counts('Drivers are saving hundreds of millions of dollars on gasoline every day.')).toEqual(['gasoline']);
+    expect(counts('They spent billions of dollars on Tuesday.')).toEqual([null]);
   });
 });

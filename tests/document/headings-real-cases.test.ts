@@ -200,4 +200,19 @@ describe('headings on real fact sheets', () => {
     ].join('\n');
     expect(titles(text)).toEqual(['Overview']);
   });
+
+  it('reads a bold sentence wrapped over two lines before a list as a sentence, in a sheet with no headings', () => {
+    const sheet = (first: string, second: string) =>
+      ['The plan funds the police.', '', `**<u>${first}`, `${second}</u>**`, '', '-   More than 1,000 towns.', ''].join(
+        '\n',
+      );
+    expect(
+      titles(sheet('By contrast, the Governor backs the police and supports programs', 'that reduce crime:')),
+    ).toEqual(['Overview']);
+    // In Title Case it is a heading, as before.
+    expect(titles(sheet('Programs That Reduce Crime And', 'Violence:'))).toEqual([
+      'Overview',
+      'Programs That Reduce Crime And Violence:',
+    ]);
+  });
 });

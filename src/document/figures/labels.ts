@@ -12,17 +12,26 @@ const PEOPLE =
 /** Money words: the label is what the money is for ("billions of dollars in water infrastructure"). */
 const MONEY = /^(?:dollars?|funding|funds)$/i;
 
-/** Words, with "U.S." and "D.C." kept whole so that "40 U.S. states" reads on to "states". */
+/**
+ * Words, with "U.S." and "D.C." kept whole so that "40 U.S. states" reads on to "states", and numbers whole so
+ * that "for 70,000 vouchers" skips the count.
+ */
 function tokensOf(text: string): string[] {
-  return text.match(/(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
+  return text.match(/(?:[A-Z]\.){2,}|\d[\d,.]*\d(?![\w'’-])|[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
 }
+
+/** "70,000 Emergency Housing Vouchers", "Black Americans": names that end in a plural are things counted. */
+const endsInPlural = (words: string[]) => /^[A-Z][a-z]+[^su'’]s$/.test(words[words.length - 1] ?? '');
 
 /** A model after its maker's name: "Boeing 787s", "Boeing 737 MAX". */
 const isModelAfterName = (token: string, words: string[]) =>
   /^\d[\w-]*$/.test(token) && /^[A-Z]/.test(words[words.length - 1] ?? '');
 
-/** A phrase a reader can take as a label, or null. */
-function readable(words: string[]): string | null {
+/**
+ * A phrase a reader can take as a label, or null. `named`: the phrase is what an amount goes to ("$1 billion for
+ * the Safe Streets Program"), where a programme's name is the label, not a person or an agency said of it.
+ */
+function readable(words: string[], named = false): string | null {
   if (words.length === 0) return null;
   // The unit alone ("years", "barrels", "times") says how it is measured, not what.
   if (words.length === 1 && (UNITS[words[0]!.toLowerCase()] || MONEY.test(words[0]!))) return null;
@@ -30,7 +39,7 @@ function readable(words: string[]): string | null {
   if (phrase.length <= 2) return null;
   if (PEOPLE.test(phrase)) return null;
   // Only names ("Donald Trump", "Silicon Valley Bank") or only a verb form: not what a figure counts.
-  if (words.every((w) => /^[A-Z]/.test(w)) && words.length > 1 && !words.some((w) => /^[A-Z]{2,}s?$/.test(w)))
+  if (!named && words.every((w) => /^[A-Z]/.test(w)) && words.length > 1 && !words.some((w) => /^[A-Z]{2,}s?$/.test(w)))
     return null;
   if (words.length === 1 && /(?:ly|ing|ed)$/.test(words[0]!.toLowerCase())) return null;
   return phrase;
@@ -66,6 +75,21 @@ const AMOUNT_VERBS = new Set(
   ).split(' '),
 );
 
+/**
+ * "school feeding projects", "food processing plants": an -ing word between a singular noun and a plural one is
+ * part of a compound, not the verb that ends the phrase ("Americans receiving benefits" stops at "receiving").
+ */
+function isCompoundIng(tokens: string[], index: number): boolean {
+  const [before, word, after] = [tokens[index - 1] ?? '', tokens[index]!, tokens[index + 1] ?? ''];
+  return (
+    /^[a-z]{3,}ing$/.test(word) &&
+    /^[a-z]+[^s]$/.test(before) &&
+    /^[a-z]{3,}[^s]s$/.test(after) &&
+    !FUNCTION_WORDS.has(before) &&
+    !isVerbForm(after)
+  );
+}
+
 /** Noun-phrase words from `index` on: stops at a function word, a verb form or punctuation. */
 function phraseFrom(tokens: string[], start: number): string[] {
   const words: string[] = [];
@@ -84,15 +108,19 @@ function phraseFrom(tokens: string[], start: number): string[] {
       break;
     }
     if (FUNCTION_WORDS.has(lower)) break;
-    if (words.length > 0 && (isVerbForm(lower) || PLAIN_VERBS.has(lower))) break;
+    if (words.length > 0 && (isVerbForm(lower) || PLAIN_VERBS.has(lower)) && !isCompoundIng(tokens, index)) break;
+    // "5 million kids ages 5-11": the age is a figure of its own.
+    if (words.length > 0 && /^ag(?:e|es|ed)$/.test(lower) && /^\d/.test(tokens[index + 1] ?? '')) break;
+    // "Hispanic Americans live within …": a lower-case word after a plural name is its verb.
+    if (endsInPlural(words) && /^[a-z]/.test(token)) break;
     words.push(token);
   }
   while (words.length && /^(?:of|in)$/i.test(words[words.length - 1]!)) words.pop();
   return words;
 }
 
-/** The noun phrase right after the figure. */
-export function countedPhrase(after: string, ofFollows: boolean): string | null {
+/** The noun phrase right after the figure; `money`: an amount, whose label may be the programme it goes to. */
+export function countedPhrase(after: string, ofFollows: boolean, money = false): string | null {
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
   let index = 0;
   if (ofFollows && tokens[0]?.toLowerCase() === 'of') index = 1; // "thousands of troops", "40% of counties"
@@ -100,10 +128,14 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
   if (/^as$/i.test(tokens[index] ?? '') && /^(?:many|much)$/i.test(tokens[index + 1] ?? '')) index += 2; // "twice as many"
   if (/^times$/i.test(tokens[index] ?? '') && DETERMINERS.test(tokens[index + 1] ?? '')) index++; // "ten times the levels"
   while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
-  const words = phraseFrom(tokens, index);
+  if (money && /^["“‘[]$/.test(tokens[index] ?? '')) index++; // "$750 million “Advanced Energy Program”"
+  const words = withCoordinate(tokens, index, phraseFrom(tokens, index));
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
-  if (words.length === 0 && ofFollows === false && /^(?:in|for)$/i.test(tokens[index] ?? ''))
-    return readable(phraseFrom(tokens, afterCount(tokens, index + 1)));
+  if (words.length === 0 && ofFollows === false && /^(?:in|for)$/i.test(tokens[index] ?? '')) {
+    const funded = phraseFrom(tokens, afterCount(tokens, index + 1));
+    // "for" says what the money is for; "in" may name where it comes from ("in the Inflation Reduction Act").
+    return readable(funded, (money && /^for$/i.test(tokens[index]!)) || endsInPlural(funded));
+  }
   // "$60 million to Chicago": where the money goes, when it is named.
   if (words.length === 0 && /^to$/i.test(tokens[index] ?? '') && /^[A-Z]/.test(tokens[index + 1] ?? ''))
     return readable(phraseFrom(tokens, index + 1));
@@ -111,9 +143,36 @@ export function countedPhrase(after: string, ofFollows: boolean): string | null 
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
     if (next === 'in' || next === 'for' || next === 'of') return readable(phraseFrom(tokens, index + 2));
+    // "dollars on gasoline": what it is spent on ("on Tuesday" says when).
+    if (next === 'on' && /^[a-z]/.test(tokens[index + 2] ?? '')) return readable(phraseFrom(tokens, index + 2));
     return null;
   }
-  return readable(words);
+  return readable(words, money || endsInPlural(words));
+}
+
+/**
+ * "a dozen technical and high-level meetings", "$5 billion for wildfire and flood programs": one word that is not
+ * a plural, then "and" and a phrase that ends in one, is a single phrase ("jobs and wages" stays "jobs").
+ */
+function withCoordinate(tokens: string[], index: number, words: string[]): string[] {
+  if (words.length !== 1 || !/^[a-z]+[^s]$/.test(words[0]!) || !/^(?:and|or)$/.test(tokens[index + 1] ?? ''))
+    return words;
+  const rest = phraseFrom(tokens, index + 2);
+  return rest.length > 0 && rest.length <= 3 && /^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)
+    ? [words[0]!, tokens[index + 1]!, ...rest]
+    : words;
+}
+
+/**
+ * "$1 billion for the “Safe Streets” Program": the programme an amount goes to, named after "for the" ("in the
+ * Inflation Reduction Act" may be where it comes from). Weaker than a noun the amount is said to be of ("investments
+ * of $600 billion in the United States"), so it is read after that one.
+ */
+export function fundedName(after: string): string | null {
+  const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
+  if (!/^for$/i.test(tokens[0] ?? '') || !/^the$/i.test(tokens[1] ?? '')) return null;
+  const start = /^["“‘]$/.test(tokens[2] ?? '') ? 3 : 2;
+  return /^[A-Z]/.test(tokens[start] ?? '') ? readable(phraseFrom(tokens, start), true) : null;
 }
 
 /** "for eight new projects": the count is a figure of its own, the label starts after it. */
@@ -150,7 +209,13 @@ export function namedBefore(before: string): string | null {
     before.slice(-LABEL_WINDOW),
   );
   if (!lead) return null;
-  const words = lead[1]!.split(/\s+/);
+  const kept = nounAtEnd(lead[1]!.split(/\s+/));
+  if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
+  return readable(kept);
+}
+
+/** The last words up to a function word or a verb, less a leading determiner or count: "two children". */
+function nounAtEnd(words: string[]): string[] {
   const kept: string[] = [];
   for (
     let i = words.length - 1;
@@ -158,9 +223,19 @@ export function namedBefore(before: string): string | null {
     i--
   )
     kept.unshift(words[i]!);
-  while (kept.length && (DETERMINERS.test(kept[0]!) || afterCount(kept, 0) > 0)) kept.shift();
-  if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
-  return readable(kept);
+  while (kept.length && (DETERMINERS.test(kept[0]!) || afterCount(kept, 0) > 0 || SCALES[kept[0]!.toLowerCase()]))
+    kept.shift();
+  return kept;
+}
+
+/** "two children under age 13", "kids age 6-17", "adults aged 65": an age is said of who is that age. */
+export function agedNoun(before: string): string | null {
+  const lead = /((?:[A-Za-z][\w'’-]*\s+){1,3})ag(?:e|es|ed)\s+$/i.exec(before.slice(-LABEL_WINDOW));
+  if (!lead) return null;
+  const words = lead[1]!.trim().split(/\s+/);
+  if (/^(?:under|over|below|above)$/i.test(words[words.length - 1]!)) words.pop();
+  const noun = nounAtEnd(words);
+  return noun.length === 1 && HOW_TAKEN.test(noun[0]!) ? null : readable(noun);
 }
 
 /**

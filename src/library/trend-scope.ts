@@ -8,6 +8,20 @@ import type { FigureRef } from './library.js';
 import { terms } from './search.js';
 
 /**
+ * At most this much of a figure's sentence is read on each side of it: a document without full stops makes one
+ * sentence of a whole section, and each of its thousands of figures would read all of it.
+ */
+const WITHIN_SENTENCE = 600;
+
+/** The raw text of a figure's sentence before it, after it, or around it: at most WITHIN_SENTENCE a side. */
+export function sentenceText(ref: FigureRef, side: 'before' | 'after' | 'around'): string {
+  const { document, figure } = ref;
+  const from = side === 'after' ? figure.span[1] : Math.max(figure.sentenceSpan[0], figure.span[0] - WITHIN_SENTENCE);
+  const to = side === 'before' ? figure.span[0] : Math.min(figure.sentenceSpan[1], figure.span[1] + WITHIN_SENTENCE);
+  return document.text.slice(from, to);
+}
+
+/**
  * A preposition naming a part of what is counted: "2 million workers among them"; after its figure, "for" and "in"
  * say what the amount is for or went into ("10.5 million applications for new businesses", "$470 billion in
  * private investments in clean energy"), the thing itself.
@@ -85,8 +99,8 @@ const OPENING = /^(?:[^\s,]+\s+){0,2}[^\s,]+,\s+/;
  * read as a name.
  */
 export function namedSubjectOf(ref: FigureRef): string[] {
-  const { document, figure } = ref;
-  const lead = plainTextOf(document, document.text.slice(figure.sentenceSpan[0], figure.span[0]));
+  const { document } = ref;
+  const lead = plainTextOf(document, sentenceText(ref, 'before'));
   const subject: string[] = [];
   for (const word of lead.replace(/\s+/g, ' ').trim().replace(OPENING, '').split(' ')) {
     if (VERB.test(word)) break;
@@ -110,13 +124,12 @@ function tailAfterCounted(ref: FigureRef): { text: string; before: boolean } | n
   if (!counts) return null;
   const within = /\samong\s.*$/i.exec(counts);
   if (within) return { text: within[0], before: false };
-  const { document, figure } = ref;
-  const [start, end] = figure.sentenceSpan;
+  const { document } = ref;
   const pattern = new RegExp(counts.split(' ').map(escaped).join('\\s+'), 'gi');
-  const after = document.text.slice(figure.span[1], end);
+  const after = sentenceText(ref, 'after');
   const later = pattern.exec(after);
   if (later) return { text: plainTextOf(document, after.slice(later.index + later[0].length)), before: false };
-  const before = document.text.slice(start, figure.span[0]);
+  const before = sentenceText(ref, 'before');
   let last: RegExpExecArray | null = null;
   for (let m = pattern.exec(before); m; m = pattern.exec(before)) last = m;
   return last ? { text: plainTextOf(document, before.slice(last.index + last[0].length)), before: true } : null;
@@ -150,8 +163,8 @@ function oneYearOf(ref: FigureRef): number | null {
 
 /** "In 2021 and 2022", "from 2021 through 2024": the year named is where a span starts, not where it ends. */
 function runsOn(ref: FigureRef, year: number): boolean {
-  const { document, figure } = ref;
-  const sentence = plainTextOf(document, document.text.slice(...figure.sentenceSpan)).replace(/\s+/g, ' ');
+  const { document } = ref;
+  const sentence = plainTextOf(document, sentenceText(ref, 'around')).replace(/\s+/g, ' ');
   return new RegExp(`\\b${year}\\s*,?\\s*(?:and|to|through|-|\u2013)\\s*(?:19|20)\\d\\d`).test(sentence);
 }
 
@@ -168,9 +181,9 @@ const RUNNING_TOTAL = /\b(?:cumulative|in total|to date|so far|since|all told|al
 export function isAward(ref: FigureRef): boolean {
   const { document, figure } = ref;
   if (figure.unit !== '$' || !figure.counts) return false;
-  const after = plainTextOf(document, document.text.slice(figure.span[1], figure.sentenceSpan[1]));
+  const after = plainTextOf(document, sentenceText(ref, 'after'));
   if (!/^\s*(?:to|for)\s/i.test(after)) return false;
-  const sentence = plainTextOf(document, document.text.slice(...figure.sentenceSpan));
+  const sentence = plainTextOf(document, sentenceText(ref, 'around'));
   return !RUNNING_TOTAL.test(sentence);
 }
 
@@ -194,7 +207,7 @@ export function isGoal(ref: FigureRef): boolean {
   const by = BY_YEAR.exec(figure.timeframe?.replace(/\s+/g, ' ').trim() ?? '');
   const date = documentDate(document);
   if (by && date !== null && Number(by[1]) >= Number(date.slice(0, 4))) return true;
-  const before = plainTextOf(document, document.text.slice(figure.sentenceSpan[0], figure.span[0]));
+  const before = plainTextOf(document, sentenceText(ref, 'before'));
   const clause = before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '';
   return [AIMING, AIMED, TO_DO, PURPOSE].some((words) => words.test(clause));
 }
@@ -217,9 +230,9 @@ const CHANGE_ASKED = new Set(
  * chargers". Beside levels of the same unit it reads as one; the query must ask how the figure changed.
  */
 export function isChange(ref: FigureRef): boolean {
-  const { document, figure } = ref;
-  const before = plainTextOf(document, document.text.slice(figure.sentenceSpan[0], figure.span[0]));
-  const after = plainTextOf(document, document.text.slice(figure.span[1], figure.sentenceSpan[1]));
+  const { document } = ref;
+  const before = plainTextOf(document, sentenceText(ref, 'before'));
+  const after = plainTextOf(document, sentenceText(ref, 'after'));
   const clause = before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '';
   return CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || ADDED.test(clause);
 }

@@ -9,7 +9,17 @@ import { documentDate } from './dates.js';
 import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
-import { TIME_STEMS, asksChange, isAward, isChange, isEarlierYear, isGoal, isOneYear, partOf } from './trend-scope.js';
+import {
+  TIME_STEMS,
+  asksChange,
+  isAward,
+  isChange,
+  isEarlierYear,
+  isGoal,
+  isOneYear,
+  partOf,
+  sentenceText,
+} from './trend-scope.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** How a figure's qualifier bounds it: "more than" (at least), "nearly" (at most), "about", or exact. */
@@ -167,7 +177,7 @@ const CLAUSE_END = /,\s|[;:()\u2013\u2014]/;
  * label opening it ("Clean Energy: ... 5,000 jobs"), speak of something else.
  */
 function clauseAfterHolds(ref: FigureRef, stems: string[]): boolean {
-  const after = ref.document.text.slice(ref.figure.span[1], ref.figure.sentenceSpan[1]);
+  const after = sentenceText(ref, 'after');
   // A link the figure opens ("[170,000 jobs](https://...)") closes after it: its address is no word of the text.
   const clause = plainTextOf(ref.document, after.replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
   const held = new Set(terms(clause));
@@ -367,7 +377,7 @@ const RUN_IN_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,160}?(?::\s*(?:\*\*|__)|(?:\*\*|_
  * opening the sentence is not among them: it says what the paragraph is about, not what this figure counts.
  */
 function leadHolds(ref: FigureRef, stems: string[]): boolean {
-  const lead = ref.document.text.slice(ref.figure.sentenceSpan[0], ref.figure.span[0]);
+  const lead = sentenceText(ref, 'before');
   const held = new Set(terms(lead.replace(RUN_IN_LABEL, '')));
   return stems.every((t) => held.has(t));
 }

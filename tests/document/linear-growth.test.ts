@@ -14,6 +14,7 @@ import { isBlank } from '../../src/document/lines.js';
 import { parseDocument } from '../../src/document/parse.js';
 import type { Document, Span } from '../../src/document/types.js';
 import { createLibrary } from '../../src/library/library.js';
+import { findTrend } from '../../src/library/trend-series.js';
 import { documentText, sentenceWithBolds } from '../../src/render/text.js';
 import { render, smallDocument } from '../support/generated-documents.js';
 import { growth, type Growth } from '../support/growth.js';
@@ -134,5 +135,16 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     const grown = (size: number) => sample.repeat(Math.ceil(size / sample.length)).slice(0, size);
     const index = (text: string) => createLibrary([parseDocument(text, { file: 'generated.txt' })]);
     expectLinear(growth(grown, index, 50_000));
+  });
+  // A generated 1 MB sheet whose section ran as one sentence held /trend for minutes: each of its thousands of
+  // figures read the whole sentence, before and after it, several times.
+  it('/trend over one sentence of many figures, each read in a bounded window', () => {
+    const sheet = (n: number) =>
+      createLibrary([
+        parseDocument(`Date: 2025-01-10\n\nSales rose ${'by 5 percent to $7 million, '.repeat(n)}and on.\n`, {
+          file: 'a.md',
+        }),
+      ]);
+    expectLinear(growth(sheet, (library) => findTrend(library, 'sales'), 500));
   });
 });

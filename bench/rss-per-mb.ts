@@ -3,8 +3,8 @@
 // (RSS_MULTIPLES; editions.ts), each replica started twice: built (CACHE_DIR=off: parse, index, build /check's
 // matcher, then ready) and read back (CACHE_DIR filled beforehand by npm run build-snapshot: the saved library).
 // Read at the stand-in's READY: the process's RSS (/proc/PID/status), its peak RSS, and its CPU time, threads
-// included; and its RSS again SETTLE_MS later, once the idle parse workers have ended (parse-pool.ts: 1 s). Then
-// a straight line RSS = base + k * MB of text for each, and the seed against the bare discord.js bot. Numbers
+// included; its RSS again SETTLE_MS later, once the idle parse workers have ended (parse-pool.ts: 1 s); and after
+// a full collection (asked for by a signal, as bench/scaling.ts reads its in-process RSS). Then a straight line RSS = base + k * MB of text for each, and the seed against the bare discord.js bot. Numbers
 // are reported, never asserted. Needs dist/ (npm run build).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,16 +22,19 @@ const TICKS_PER_SECOND = 100;
 interface AtReady {
   rssMb: number;
   settledMb: number;
+  collectedMb: number;
   peakMb: number;
   cpuS: number;
   wallS: number;
 }
 
 const SETTLE_MS = 3_000;
+/** Loaded before the bot: a full collection on SIGUSR2, nothing else. */
+const COLLECT_ON_SIGNAL = `data:text/javascript,process.on('SIGUSR2', () => globalThis.gc())`;
 const statusKb = (pid: number, field: string) =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
-function atReady(pid: number, wallS: number): Omit<AtReady, 'settledMb'> {
+function atReady(pid: number, wallS: number): Omit<AtReady, 'settledMb' | 'collectedMb'> {
   const kb = (field: string) => statusKb(pid, field);
   // Fields 14 and 15 of /proc/PID/stat (after the name in parentheses): user and system ticks, all threads.
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -52,12 +55,16 @@ async function replica(script: string, seedsDir: string, cacheDir: string): Prom
     DISCORD_TOKEN: TEST_TOKEN,
     DISCORD_API_URL: standIn.apiUrl,
   };
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: 'ignore' });
+  const flags = ['--expose-gc', '--import', COLLECT_ON_SIGNAL];
+  const child = spawn(process.execPath, [...flags, script], { cwd: ROOT, env, stdio: 'ignore' });
   try {
     await standIn.waitForReady(1_800_000);
     const ready = atReady(child.pid!, (performance.now() - started) / 1000);
     await new Promise((settle) => setTimeout(settle, SETTLE_MS));
-    return { ...ready, settledMb: statusKb(child.pid!, 'VmRSS') / 1024 };
+    const settledMb = statusKb(child.pid!, 'VmRSS') / 1024;
+    child.kill('SIGUSR2');
+    await new Promise((settle) => setTimeout(settle, SETTLE_MS));
+    return { ...ready, settledMb, collectedMb: statusKb(child.pid!, 'VmRSS') / 1024 };
   } finally {
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
@@ -93,7 +100,7 @@ const seedMb = () =>
   readdirSync(join(ROOT, 'seeds')).reduce((n, f) => n + statSync(join(ROOT, 'seeds', f)).size, 0) / 1e6;
 const f = (n: number, digits = 0) => n.toFixed(digits);
 const row = (name: string, mb: number, r: AtReady) =>
-  `| ${name} | ${f(mb, 2)} MB | ${f(r.rssMb)} MB | ${f(r.settledMb)} MB | ${f(r.peakMb)} MB | ${f(r.cpuS, 1)} s | ${f(r.wallS, 1)} s |`;
+  `| ${name} | ${f(mb, 2)} MB | ${f(r.rssMb)} MB | ${f(r.settledMb)} MB | ${f(r.collectedMb)} MB | ${f(r.peakMb)} MB | ${f(r.cpuS, 1)} s | ${f(r.wallS, 1)} s |`;
 
 async function main(): Promise<void> {
   const corpusDir = resolve(process.argv[2] ?? join(ROOT, '../shared/corpus'));
@@ -101,7 +108,7 @@ async function main(): Promise<void> {
   const seed = await bothWays(join(ROOT, 'seeds'));
   const bare = await replica('bench/bare-bot.js', join(ROOT, 'seeds'), 'off');
   console.log(
-    '| replica | text | RSS at ready | 3 s later | peak RSS | CPU to ready | wall to ready |\n|---|---|---|---|---|---|---|',
+    '| replica | text | RSS at ready | 3 s later | collected | peak RSS | CPU to ready | wall to ready |\n|---|---|---|---|---|---|---|---|',
   );
   console.log(row('bare discord.js bot', 0, bare));
   console.log(row('seed, built', seedMb(), seed.built));
@@ -110,6 +117,7 @@ async function main(): Promise<void> {
   try {
     const folders = writeEditions(corpusDir, into, multiples);
     const points = { built: [] as Array<[number, number]>, saved: [] as Array<[number, number]> };
+    const collected = { built: [] as Array<[number, number]>, saved: [] as Array<[number, number]> };
     for (const multiple of multiples) {
       const folder = folders.get(multiple)!;
       const mb = textMb(folder);
@@ -118,14 +126,19 @@ async function main(): Promise<void> {
       console.log(row(`${multiple}x, saved library`, mb, saved));
       points.built.push([mb, built.settledMb]);
       points.saved.push([mb, saved.settledMb]);
+      collected.built.push([mb, built.collectedMb]);
+      collected.saved.push([mb, saved.collectedMb]);
     }
-    for (const [name, fit] of [
-      ['built', line(points.built)],
-      ['saved library', line(points.saved)],
-    ] as const)
-      console.log(`\n${name}: RSS 3 s after ready = ${f(fit.base)} MB + ${f(fit.k, 2)} MB per MB of text`);
+    for (const way of ['built', 'saved'] as const) {
+      const [settled, after] = [line(points[way]), line(collected[way])];
+      console.log(
+        `\n${way}: RSS 3 s after ready = ${f(settled.base)} MB + ${f(settled.k, 2)} MB per MB of text; ` +
+          `after a collection ${f(after.base)} MB + ${f(after.k, 2)} MB per MB`,
+      );
+    }
     console.log(
-      `\nseed / bare bot RSS: built ${f(seed.built.settledMb / bare.settledMb, 2)}, saved ${f(seed.saved.settledMb / bare.settledMb, 2)}`,
+      `\nseed / bare bot RSS 3 s after ready: built ${f(seed.built.settledMb / bare.settledMb, 2)}, saved ${f(seed.saved.settledMb / bare.settledMb, 2)}; ` +
+        `after a collection: built ${f(seed.built.collectedMb / bare.collectedMb, 2)}, saved ${f(seed.saved.collectedMb / bare.collectedMb, 2)}`,
     );
   } finally {
     rmSync(into, { recursive: true, force: true });

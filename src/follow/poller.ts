@@ -7,14 +7,11 @@ import type { Logger } from 'pino';
 import { storeDocument, type Stored } from '../db/documents.js';
 import { leaseFeed, renewLease, saveFeedState } from '../db/feeds.js';
 import type { Tables } from '../db/schema.js';
-import {
-  documentId,
-  fetchDocument,
-  pollFeed,
-  type FeedEntry,
-  type FeedOptions,
-  type PollResult,
-} from '../feeds/index.js';
+import type { FeedEntry, FeedOptions, PollResult } from '../feeds/index.js';
+
+// The feed readers (an HTML parser, Readability, Turndown, an XML parser: about 20 MB of RSS) are loaded at the
+// first poll, so a replica that follows no feed never holds them.
+const feedReaders = () => import('../feeds/index.js');
 
 /** What following reports to /metrics. */
 export interface FollowMetrics {
@@ -56,6 +53,7 @@ async function pollOne(url: string, options: PollerOptions): Promise<number> {
   const started = Date.now();
   const state = await leaseFeed(db, url, owner, started, leaseMs);
   if (!state) return 0;
+  const { pollFeed } = await feedReaders();
   // The poll's start as its clock: the next poll is due one interval after it, not after its pages.
   const result = await pollFeed(url, state, {
     ...options.feedOptions,
@@ -90,6 +88,7 @@ function logPoll(url: string, result: PollResult, log: Logger): void {
 
 /** Not stored yet, changed since (the feed says so), or recent and of unknown change time. */
 async function newOrEdited(db: Kysely<Tables>, entry: FeedEntry, now: number): Promise<boolean> {
+  const { documentId } = await feedReaders();
   const row = await db
     .selectFrom('fetched_documents')
     .select('modified_time')
@@ -101,6 +100,7 @@ async function newOrEdited(db: Kysely<Tables>, entry: FeedEntry, now: number): P
 }
 
 async function fetchAndStore(url: string, entry: FeedEntry, options: PollerOptions): Promise<Stored | 'failed'> {
+  const { fetchDocument } = await feedReaders();
   const fetched = await fetchDocument(entry, options.feedOptions ?? {});
   if (!fetched.ok) {
     options.log.warn({ feed: url, item: entry.url, reason: fetched.error }, 'could not read a feed item');

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Document } from '../document/types.js';
 import type { CacheKey, CacheOutcome, CachedRead } from './document-cache.js';
-import { joinPart, splitDocument, type DocumentPart, type Received } from './document-parts.js';
+import { joinPart, sharingText, splitDocument, type DocumentPart, type Received } from './document-parts.js';
 import { DocumentError } from './read.js';
 
 /** Reads one file into a Document; throws DocumentError naming the file when it cannot be served. */
@@ -177,8 +177,8 @@ export class ParsePool implements DocumentReader {
       const job = slot.job;
       clearTimeout(job.timer);
       slot.job = null;
-      if ('document' in reply) job.resolve(reply.document);
-      else if ('part' in reply) job.resolve(joinPart(job.arrived!, reply.part));
+      if ('document' in reply) job.resolve(sharingText(reply.document));
+      else if ('part' in reply) job.resolve(sharingText(joinPart(job.arrived!, reply.part)));
       else if ('refused' in reply)
         job.reject(new DocumentError(reply.refused.file, reply.refused.line, reply.refused.reason));
       else job.reject(new Error(reply.failed));

@@ -132,4 +132,26 @@ describe('the parse workers', () => {
     pools.push(pool);
     await expect(pool.read(SEED_PATH, 'border.txt')).rejects.toThrow(/the parse worker could not start/);
   });
+  it('keep one copy of a document’s text: each statement’s text is a view onto it, not a copy', async () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    expect(gc, 'vitest.config.ts starts the workers with --expose-gc').toBeDefined();
+    const dir = documentsFolder();
+    const words = (i: number) => Array.from({ length: 300 }, (_, n) => `word${(i * 7 + n) % 997}`).join(' ');
+    const points = Array.from({ length: 100 }, (_, i) => `- Item ${i} says ${words(i)} in all.\n`);
+    const files = Array.from({ length: 40 }, (_, i) => `long-${i}.md`);
+    for (const file of files) writeFileSync(join(dir, file), `# ${file}\n\n## Program\n\n${points.join('\n')}`);
+    const pool = new ParsePool({ size: 1 });
+    pools.push(pool);
+    await pool.read(SEED_PATH, 'border.txt');
+    const heapAfterGc = () => (gc!(), gc!(), process.memoryUsage().heapUsed);
+    const before = heapAfterGc();
+    const documents = await Promise.all(files.map((file) => pool.read(join(dir, file), file)));
+    const retained = heapAfterGc() - before;
+    const textBytes = documents.reduce((n, document) => n + document.text.length, 0);
+    const [point] = documents[0]!.sections[0]!.points;
+    expect(point!.text).toBe(documents[0]!.text.slice(...point!.span));
+    // The text once (one byte a character) and the structure: a copy of every statement would double it.
+    expect(retained).toBeGreaterThan(textBytes);
+    expect(retained).toBeLessThan(1.5 * textBytes);
+  });
 });

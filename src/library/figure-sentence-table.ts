@@ -8,6 +8,7 @@ import type { IndexedSentence, TermSet } from './figure-search.js';
 import type { Flat, Joined } from './flat-file.js';
 import type { FigureRef } from './refs.js';
 import { joinTerms, splitTerms } from './search.js';
+import { PackedTerms, type WordTable } from './statement-words.js';
 
 export interface FlatSentences extends FlatSets {
   /** Sentence i's figures: the library's figures from figureStart[i] up to figureStart[i + 1]. */
@@ -36,49 +37,20 @@ interface Table {
    * Each set once read, the same object each time: a context set is shared by many sentences, and what is
    * worked out about one (claim-parties.ts remembers names by set) must hold for all of them.
    */
-  readonly read: Array<TableSet | undefined>;
+  readonly read: Array<PackedTerms | undefined>;
+  /** The sets' word numbers as the statements' word table reads them. */
+  readonly packed: WordTable;
 }
 
 function tableOf(flat: FlatSets): Table {
   const words = splitTerms(flat.words);
   const idOf = new Map<string, number>();
   words.forEach((word, id) => idOf.set(word, id));
-  return { flat, words, idOf, read: [] };
-}
-
-/** One word set of the table: sorted word numbers, searched by halves. */
-class TableSet implements TermSet {
-  constructor(
-    private readonly table: Table,
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
-
-  get size(): number {
-    return this.to - this.from;
-  }
-
-  has(term: string): boolean {
-    const id = this.table.idOf.get(term);
-    if (id === undefined) return false;
-    const list = this.table.flat.setWords;
-    let [low, high] = [this.from, this.to - 1];
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (list[middle] === id) return true;
-      if (list[middle]! < id) low = middle + 1;
-      else high = middle - 1;
-    }
-    return false;
-  }
-
-  *[Symbol.iterator](): Iterator<string> {
-    for (let i = this.from; i < this.to; i++) yield this.table.words[this.table.flat.setWords[i]!]!;
-  }
+  return { flat, words, idOf, read: [], packed: { ids: flat.setWords, termOf: words, idOf } };
 }
 
 const setOf = (table: Table, s: number) =>
-  (table.read[s] ??= new TableSet(table, table.flat.setStart[s]!, table.flat.setStart[s + 1]!));
+  (table.read[s] ??= new PackedTerms(table.packed, table.flat.setStart[s]!, table.flat.setStart[s + 1]!));
 
 /** A figure sentence read back: what it holds is read off the table when asked for. */
 class TableSentence implements IndexedSentence {

@@ -9,16 +9,23 @@ import type { Flat, Joined } from './flat-file.js';
 import { joinTerms, splitTerms, type PostingMap } from './search.js';
 
 /** Every word's number and the numbers of every statement's words, end to end. */
-interface Table {
+interface Table extends WordTable {
   ids: Uint16Array | Uint32Array;
   readonly termOf: string[];
   readonly idOf: Map<string, number>;
 }
 
-/** One statement's words: a stretch of the table's packed ids, read as stems. */
-class PackedTerms implements TermSet {
+/** Word numbers end to end, each stretch sorted, and the words they number: what a PackedTerms reads. */
+export interface WordTable {
+  readonly ids: ArrayLike<number>;
+  readonly termOf: readonly string[];
+  readonly idOf: ReadonlyMap<string, number>;
+}
+
+/** One statement's (or sentence's) words: a stretch of a table's packed ids, read as stems. */
+export class PackedTerms implements TermSet {
   constructor(
-    private readonly table: Table,
+    private readonly table: WordTable,
     private readonly from: number,
     private readonly to: number,
   ) {}

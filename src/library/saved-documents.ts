@@ -45,11 +45,10 @@ interface FlatDocuments {
   bytes: Uint8Array;
 }
 
-/** A statement whose text is its span of the document's text, saved without it. */
+/** A statement whose text is its span of the document's text, saved with none (null keeps its keys' order). */
 function withoutSpanText(point: Point, text: string): Point {
   if (point.text !== text.slice(point.span[0], point.span[1])) return point;
-  const { text: _dropped, ...rest } = point;
-  return rest as Point;
+  return { ...point, text: null } as unknown as Point;
 }
 
 /** The document as saved: the same, less each statement's text that its span gives back. */
@@ -66,7 +65,7 @@ function savedForm(document: Document): Document {
 /** Gives each statement saved without its text that text again, as a slice of the document's text. */
 function withSpanTexts(document: Document): Document {
   const restore = (p: Point) => {
-    if (typeof p.text !== 'string') (p as { text: string }).text = document.text.slice(p.span[0], p.span[1]);
+    if (p.text === null) (p as { text: string }).text = document.text.slice(p.span[0], p.span[1]);
   };
   for (const section of document.sections) {
     if (section.lead) restore(section.lead);
@@ -109,7 +108,8 @@ export async function readSavedDocuments(
   files: readonly string[],
 ): Promise<{ documents: Document[] } | { refused: string }> {
   const found = await readEntry(place.path, place.label);
-  if ('refused' in found) return found;
+  if ('refused' in found)
+    return { refused: found.refused.replace('out of date with its file', 'out of date with its files') };
   try {
     const flat = decodeFlat(found.body) as FlatDocuments;
     const names = flat.files.text.split('\n');

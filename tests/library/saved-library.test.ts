@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readThroughCache } from '../../src/library/document-cache.js';
-import { encodeFlat, Joined } from '../../src/library/flat-file.js';
+import { decodeFlat, encodeFlat, Joined } from '../../src/library/flat-file.js';
 import type { Library } from '../../src/library/library.js';
 import type { CacheUse } from '../../src/library/parse-pool.js';
 import { LiveLibrary } from '../../src/library/reload.js';
 import { librarySaved, savedPlace } from '../../src/library/saved-library.js';
-import { writeEntry } from '../../src/library/cache-file.js';
+import { readEntry, writeEntry } from '../../src/library/cache-file.js';
 import { documentsFolder, recordedLog } from '../support/folder.js';
 
 interface Started {
@@ -259,5 +259,23 @@ describe('the saved documents', () => {
     expect(documentsLines(read.lines)).toEqual([
       'warn saved documents not used, each file read: it does not hold documents of these files',
     ]);
+  });
+});
+
+describe('a cache entry read back', () => {
+  it('starts its body at a multiple of 8 bytes, so its tables are views onto the bytes read, not copies', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cache-entry-'));
+    // Keys of every length, a file name in UTF-8 of more bytes than characters among them.
+    for (const key of ['k', 'kk', 'kkk', 'parks—été.txt', 'a'.repeat(13)]) {
+      const path = join(cacheDir, `${key.length}.entry`);
+      const table = new Uint32Array([7, 8, 9]);
+      await writeEntry(path, { version: 'test-1', key }, encodeFlat({ table }));
+      const found = await readEntry(path, { version: 'test-1', key });
+      if (!('body' in found)) throw new Error(found.refused);
+      expect(found.body.byteOffset % 8, key).toBe(0);
+      const read = decodeFlat(found.body) as { table: Uint32Array };
+      expect([...read.table]).toEqual([7, 8, 9]);
+      expect(read.table.buffer).toBe(found.body.buffer);
+    }
   });
 });

@@ -2,6 +2,7 @@
 // reads its built structures back and answers as a start that built them; one saved from other files (a file
 // edited, added or removed), by another version, cut short or with a byte changed is never used: the library is
 // built again, one line says why, and it is saved again for the next start.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -246,6 +247,16 @@ describe('the saved documents', () => {
       writeFileSync(documentsFile(cacheDir, dir), bytes);
     });
     expect(documentsLines(changed.lines)).toEqual([expect.stringContaining('its checksum does not match')]);
+  });
+
+  it("do not let a pipe put in a file's place hold the start: the pipe is refused, the rest served", async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    rmSync(join(dir, 'parks.txt'));
+    execFileSync('mkfifo', [join(dir, 'parks.txt')]);
+    const read = await start(dir, cacheDir);
+    expect(read.library.documents.map((d) => d.file)).toEqual(['border.txt']);
+    expect(answers(read.library).search).toEqual([]);
   });
 
   it('are not used when their body, checksum intact, holds documents of other files', async () => {

@@ -14,10 +14,9 @@ import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.
 import { botVersion } from './bot-version.js';
 import { NO_ENTRY, sha256 } from './cache-file.js';
 import { CacheTally, type CacheOutcome } from './document-cache.js';
-import { buildThroughSaved, savedPlace } from './saved-library.js';
+import { buildThroughSaved, librarySavedToo, savedPlace } from './saved-library.js';
 import { sharedParsePool, type CacheUse, type DocumentReader } from './parse-pool.js';
 import { DocumentError, MAX_DOCUMENT_BYTES } from './read.js';
-import { librarySavedToo } from './saved-library.js';
 import { documentsPlace, readSavedDocuments, saveDocuments, type HashedFile } from './saved-documents.js';
 import { finishInSlices } from './steps.js';
 

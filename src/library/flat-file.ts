@@ -78,10 +78,9 @@ export function encodeFlat(value: Flat): Buffer {
 
 /** Reads what encodeFlat wrote; throws on bytes that are not such a structure. */
 export function decodeFlat(body: Uint8Array): Flat {
-  // One copy to an 8-aligned start (the body follows a header of any length): then every array is a view.
-  const bytes = new Uint8Array(body.length);
-  bytes.set(body);
-  const buffer = Buffer.from(bytes.buffer, 0, bytes.length);
+  // Every array is a view onto the bytes: where the body does not start at a multiple of 8, after one copy.
+  const bytes = body.byteOffset % 8 === 0 ? body : new Uint8Array(body);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const headLength = buffer.readUInt32LE(0);
   const start = align(4 + headLength);
   return JSON.parse(buffer.toString('utf8', 4, 4 + headLength), (_key, held: unknown) => {
@@ -91,6 +90,6 @@ export function decodeFlat(body: Uint8Array): Flat {
     if (from + length > buffer.length) throw new Error('a table runs past the end');
     if (kind === 'str') return new Joined(buffer.toString('utf8', from, from + length));
     const type = CONSTRUCTORS[kind];
-    return new type(bytes.buffer, from, length / type.BYTES_PER_ELEMENT);
+    return new type(bytes.buffer as ArrayBuffer, bytes.byteOffset + from, length / type.BYTES_PER_ELEMENT);
   }) as Flat;
 }

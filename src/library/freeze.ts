@@ -4,10 +4,15 @@
 import type { Document } from '../document/types.js';
 import type { Steps } from './steps.js';
 
-/** Freezes a value and everything it holds, the parts first: a frozen object is taken as frozen throughout. */
+/**
+ * Freezes a value and everything it holds, the parts first: a frozen object is taken as frozen throughout. A list
+ * is walked by index and a record by its keys, not through Object.values, whose copy of every list and record
+ * held half the time it took on the corpus.
+ */
 function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  for (const held of Object.values(value)) deepFreeze(held);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   Object.freeze(value);
 }
 

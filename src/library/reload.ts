@@ -4,6 +4,7 @@
 // started with, so it never sees a half-built index. A document that no longer parses keeps its last good
 // version; a folder that cannot be listed, or a reload that would leave nothing to serve, keeps the whole last
 // good library.
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
 import { plural } from '../document/text.js';
@@ -11,10 +12,12 @@ import { duplicateSteps, duplicateWarning } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile, type Listing } from './folder.js';
 import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
 import { botVersion } from './bot-version.js';
+import { NO_ENTRY, sha256 } from './cache-file.js';
 import { CacheTally, type CacheOutcome } from './document-cache.js';
-import { buildThroughSaved, savedPlace } from './saved-library.js';
+import { buildThroughSaved, librarySavedToo, savedPlace } from './saved-library.js';
 import { sharedParsePool, type CacheUse, type DocumentReader } from './parse-pool.js';
-import { DocumentError } from './read.js';
+import { DocumentError, MAX_DOCUMENT_BYTES } from './read.js';
+import { documentsPlace, readSavedDocuments, saveDocuments, type HashedFile } from './saved-documents.js';
 import { finishInSlices } from './steps.js';
 
 export interface ReloadReport {
@@ -92,6 +95,8 @@ export class LiveLibrary {
   private readonly cache: LiveLibraryOptions['cache'] | null;
   /** The SHA-256 of the bytes each file's document was read from, by file name: what the saved library is keyed by. */
   private readonly contentHashes = new Map<string, string>();
+  /** The files a first scan read one by one, in order: their documents are saved together once built. */
+  private unsavedFiles: string[] | null = null;
   /** Skipped entries already reported: one that stays is named once, not at every scan. */
   private skippedBefore = new Set<string>();
   /** The failure last logged, so one that lasts is logged once rather than at every event or rescan. */
@@ -189,7 +194,9 @@ export class LiveLibrary {
   private async readChanged(files: ListedFile[], report: ReloadReport): Promise<Map<string, Entry>> {
     const tally = new CacheTally();
     const cache = await this.cacheUse(tally);
-    const outcomes = await Promise.all(files.map(({ file, path }) => this.readIfChanged(file, path, cache)));
+    const saved = cache && this.entries.size === 0 ? await this.savedOutcomes(files, cache) : null;
+    this.unsavedFiles = cache && this.entries.size === 0 && !saved ? files.map(({ file }) => file) : null;
+    const outcomes = saved ?? (await Promise.all(files.map(({ file, path }) => this.readIfChanged(file, path, cache))));
     this.logCache(tally);
     const next = new Map<string, Entry>();
     files.forEach(({ file }, i) => {
@@ -206,8 +213,7 @@ export class LiveLibrary {
   private async readIfChanged(file: string, path: string, cache: CacheUse | undefined): Promise<Outcome> {
     const info = await stat(path).catch(() => null);
     if (!info) return { entry: null, kind: null, error: null, warnings: [] };
-    // The inode too: a file replaced by a rename (as editors save) may keep its size and time.
-    const stamp = `${info.dev}:${info.ino}:${info.mtimeMs}:${info.size}`;
+    const stamp = stampOf(info);
     const previous = this.entries.get(file);
     if (previous && previous.stamp === stamp) return { entry: previous, kind: null, error: null, warnings: [] };
     const kind = previous ? 'changed' : 'added';
@@ -222,6 +228,57 @@ export class LiveLibrary {
           : new DocumentError(file, null, `could not be read (${(error as Error).message})`);
       return { entry: { stamp, document: previous?.document ?? null }, kind, error: refused, warnings: [] };
     }
+  }
+
+  /**
+   * A first scan with a cache folder: each file read and hashed here, and the documents taken from the saved
+   * documents when they were saved from exactly these bytes (saved-documents.ts); null, each file then read as
+   * usual, when any file cannot be read here or they were not saved from these bytes (saying why).
+   */
+  private async savedOutcomes(files: ListedFile[], cache: CacheUse): Promise<Outcome[] | null> {
+    const hashed = await hashedInTurns(files);
+    if (hashed.some((h) => !h)) return null;
+    const named = files.map(({ file }, i): HashedFile => ({ file, contentHash: hashed[i]!.contentHash }));
+    const found = await readSavedDocuments(
+      documentsPlace(cache, this.dir, named),
+      named.map(({ file }) => file),
+    );
+    if ('refused' in found) {
+      if (found.refused !== NO_ENTRY) this.log?.warn(`saved documents not used, each file read: ${found.refused}`);
+      return null;
+    }
+    for (const { file, contentHash } of named) this.contentHashes.set(file, contentHash);
+    this.log?.info({ documents: files.length }, `documents: ${files.length} read from the saved documents (CACHE_DIR)`);
+    return found.documents.map((document, i) => ({
+      entry: { stamp: hashed[i]!.stamp, document },
+      kind: 'added',
+      error: null,
+      warnings: document.warnings.map((w) => `${document.file}:${w.line}: ${w.message}`),
+    }));
+  }
+
+  /**
+   * After the first scan that read each file: the documents saved together for the next start (off the path to
+   * ready, as the library is), when every file listed gave one.
+   */
+  private saveDocumentsSoon(library: Library, report: ReloadReport): void {
+    const files = this.unsavedFiles;
+    this.unsavedFiles = null;
+    if (!files || !this.cache || report.errors.length > 0) return;
+    const documents = files.map((file) => this.entries.get(file)?.document);
+    const named = files.map((file) => ({ file, contentHash: this.contentHashes.get(file) ?? '' }));
+    if (documents.some((d) => !d) || named.some((n) => !n.contentHash)) return;
+    const log = this.log;
+    const save = async () => {
+      const version = this.cache?.version ?? (await botVersion());
+      const place = documentsPlace({ dir: this.cache!.dir, version }, this.dir, named);
+      const bytes = await saveDocuments(place, documents as Document[]);
+      log?.info({ bytes }, `documents saved to the cache (CACHE_DIR): ${(bytes / 2 ** 20).toFixed(1)} MB`);
+    };
+    librarySavedToo(
+      library,
+      save().catch((error: Error) => log?.warn(`documents not saved to the cache (CACHE_DIR): ${error.message}`)),
+    );
   }
 
   /** The cache to read through, its outcomes summed in `tally`; none without a cache folder. */
@@ -271,6 +328,7 @@ export class LiveLibrary {
       this.reportDuplicates(duplicates.map(duplicateWarning), report);
       // uniqueIds renames into new objects: the cached documents keep the ids their files give them.
       this.library = await this.build(uniqueIds(documents));
+      this.saveDocumentsSoon(this.library, report);
     }
   }
 
@@ -360,6 +418,46 @@ export class LiveLibrary {
     this.watcher?.close();
     this.watcher = null;
   }
+}
+
+/** What tells a later scan a file changed: the inode too, as a file replaced by a rename may keep its size and time. */
+const stampOf = (info: Stats) => `${info.dev}:${info.ino}:${info.mtimeMs}:${info.size}`;
+
+/**
+ * The file's stamp and the SHA-256 of its bytes; null when it is not a regular file of a document's size. Read
+ * with blocking calls, a few files a turn (see hashedInTurns): the promise-based ones cost several times the CPU
+ * of the reads themselves over 1,598 small files. Opened without blocking, so a pipe put in a file's place
+ * cannot hold the thread: it is refused by its type before anything is read.
+ */
+function stampedHash(path: string): { stamp: string; contentHash: string } | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_DOCUMENT_BYTES) return null;
+    return { stamp: stampOf(info), contentHash: sha256(readFileSync(fd)) };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Files read between two turns of the event loop: a few milliseconds of a reply's wait at most. */
+const FILES_PER_TURN = 32;
+
+/** stampedHash of each file, FILES_PER_TURN at a time with the event loop let in between. */
+async function hashedInTurns(files: readonly ListedFile[]): Promise<ReturnType<typeof stampedHash>[]> {
+  const hashed: ReturnType<typeof stampedHash>[] = [];
+  for (let i = 0; i < files.length; i += FILES_PER_TURN) {
+    if (i > 0) await new Promise((turn) => setImmediate(turn));
+    for (const { path } of files.slice(i, i + FILES_PER_TURN)) hashed.push(stampedHash(path));
+  }
+  return hashed;
 }
 
 export interface LoadResult {

@@ -75,6 +75,15 @@ export function librarySaved(library: Library): Promise<void> {
   return saves.get(library) ?? Promise.resolve();
 }
 
+/** Adds another save made after the library was built (the saved documents): librarySaved waits for it too. */
+export function librarySavedToo(library: Library, saving: Promise<void>): void {
+  const before = librarySaved(library);
+  saves.set(
+    library,
+    Promise.all([before, saving]).then(() => undefined),
+  );
+}
+
 /**
  * The library of these documents: read back from the saved library when it was saved from exactly these files,
  * else built, and then saved once the caller has it (off the path to ready). One line says which, and why.

@@ -6,7 +6,11 @@ import { loadGold } from '../../eval/gold/load.js';
 import type { Document } from '../../src/document/types.js';
 import { checkClaim } from '../../src/library/claims.js';
 import type { IndexedSentence } from '../../src/library/figure-search.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeFlat, encodeFlat } from '../../src/library/flat-file.js';
+import { documentsPlace, readSavedDocuments, saveDocuments } from '../../src/library/saved-documents.js';
 import {
   buildLibrary,
   flatLibrary,
@@ -48,6 +52,26 @@ describe('the saved library over the gold documents', () => {
     const flat = decodeFlat(encodeFlat(flatLibrary(built))) as FlatLibrary;
     const loaded = await buildLibrary(documents, flat);
     expect(gold.questions.length).toBeGreaterThan(50);
+    for (const { q } of gold.questions) expect(answersTo(loaded, q), q).toEqual(answersTo(built, q));
+    for (const { claim } of gold.claims) expect(checked(loaded, claim), claim).toEqual(checked(built, claim));
+  }, 120_000);
+
+  it('reads every gold document back from the saved documents as it was parsed, answering the same', async () => {
+    const gold = loadGold('tune');
+    const documents = gold.library.documents;
+    const files = documents.map((d) => ({ file: d.file, contentHash: d.id }));
+    const place = documentsPlace({ dir: mkdtempSync(join(tmpdir(), 'saved-documents-')), version: 'test' }, '.', files);
+    await saveDocuments(place, documents);
+    const found = await readSavedDocuments(
+      place,
+      files.map(({ file }) => file),
+    );
+    if (!('documents' in found)) throw new Error(found.refused);
+    expect(found.documents).toEqual(documents);
+    const built = await buildLibrary(documents);
+    await sentenceFinderBuilt(built);
+    const flat = decodeFlat(encodeFlat(flatLibrary(built))) as FlatLibrary;
+    const loaded = await buildLibrary(found.documents, flat);
     for (const { q } of gold.questions) expect(answersTo(loaded, q), q).toEqual(answersTo(built, q));
     for (const { claim } of gold.claims) expect(checked(loaded, claim), claim).toEqual(checked(built, claim));
   }, 120_000);

@@ -2,29 +2,34 @@
 // reads its built structures back and answers as a start that built them; one saved from other files (a file
 // edited, added or removed), by another version, cut short or with a byte changed is never used: the library is
 // built again, one line says why, and it is saved again for the next start.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readThroughCache } from '../../src/library/document-cache.js';
-import { encodeFlat } from '../../src/library/flat-file.js';
+import { decodeFlat, encodeFlat, Joined } from '../../src/library/flat-file.js';
 import type { Library } from '../../src/library/library.js';
 import type { CacheUse } from '../../src/library/parse-pool.js';
 import { LiveLibrary } from '../../src/library/reload.js';
 import { librarySaved, savedPlace } from '../../src/library/saved-library.js';
-import { writeEntry } from '../../src/library/cache-file.js';
+import { readEntry, writeEntry } from '../../src/library/cache-file.js';
 import { documentsFolder, recordedLog } from '../support/folder.js';
 
 interface Started {
   library: Library;
   lines: string[];
+  /** Files read one by one (through a parse worker, in the bot), rather than taken from the saved documents. */
+  reads: number;
 }
 
 /** Opens the folder with the cache in `cacheDir`, as a start does, and waits for the library to be saved. */
 async function start(dir: string, cacheDir: string, version = 'test-1'): Promise<Started> {
   const recorded = recordedLog();
+  let reads = 0;
   const reader = {
     read: async (path: string, file: string, cache?: CacheUse) => {
+      reads++;
       const { document, cached } = await readThroughCache(path, file, cache);
       if (cached) cache?.told(cached, file);
       return document;
@@ -33,7 +38,7 @@ async function start(dir: string, cacheDir: string, version = 'test-1'): Promise
   const live = new LiveLibrary(dir, recorded.log, { reader, cache: { dir: cacheDir, version } });
   await live.refresh();
   await librarySaved(live.current());
-  return { library: live.current(), lines: recorded.lines };
+  return { library: live.current(), lines: recorded.lines, reads };
 }
 
 /** What the saved structures answer, as text: equal for a library read back and one built. */
@@ -164,5 +169,124 @@ describe('the saved library', () => {
       return writeEntry(savedFile(cacheDir, dir), { version: 'test-1', key: label.key }, encodeFlat({ other: 1 }));
     });
     expect(savedLines(built.lines)).toEqual(['warn saved library not used, built again: it does not hold a library']);
+  });
+});
+
+const FROM_SAVED_DOCUMENTS = 'read from the saved documents';
+const documentsLines = (lines: string[]) => lines.filter((l) => l.includes('saved documents'));
+/** The one saved documents file of the folder, beside its saved library. */
+const documentsFile = (cacheDir: string, dir: string) => savedFile(cacheDir, dir).replace(/\.library$/, '.documents');
+
+/** As refusedAfter, for the saved documents: each file is read again, and the start after takes them again. */
+async function documentsRefusedAfter(spoil: (dir: string, cacheDir: string) => unknown, version = 'test-1') {
+  const { dir, cacheDir } = setUp();
+  await start(dir, cacheDir);
+  await spoil(dir, cacheDir);
+  const read = await start(dir, cacheDir, version);
+  const fresh = new LiveLibrary(dir);
+  await fresh.refresh();
+  expect(answers(read.library)).toEqual(answers(fresh.current()));
+  expect(read.reads).toBe(2);
+  const next = await start(dir, cacheDir, version);
+  expect(next.reads).toBe(0);
+  expect(answers(next.library)).toEqual(answers(fresh.current()));
+  return read;
+}
+
+describe('the saved documents', () => {
+  it('are saved after a cold start; a warm start reads no file one by one and answers the same', async () => {
+    const { dir, cacheDir } = setUp();
+    const cold = await start(dir, cacheDir);
+    expect(cold.reads).toBe(2);
+    expect(cold.lines).toContainEqual(expect.stringContaining('documents saved to the cache (CACHE_DIR)'));
+    const warm = await start(dir, cacheDir);
+    expect(warm.reads).toBe(0);
+    expect(documentsLines(warm.lines)).toEqual([expect.stringContaining(`2 ${FROM_SAVED_DOCUMENTS}`)]);
+    expect(warm.library.documents).toEqual(cold.library.documents);
+    expect(answers(warm.library)).toEqual(answers(cold.library));
+  });
+
+  it('are not used once a file is edited: the new text is served', async () => {
+    const read = await documentsRefusedAfter((dir) =>
+      writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 13 parks.\n'),
+    );
+    expect(documentsLines(read.lines)).toEqual([
+      'warn saved documents not used, each file read: it is out of date with its files',
+    ]);
+    expect(answers(read.library).search).toEqual(['The city opened 13 parks.']);
+  });
+
+  it('are not used once a file is added', async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    writeFileSync(join(dir, 'roads.txt'), 'ROADS: 40 miles of parks.\n');
+    const read = await start(dir, cacheDir);
+    expect(read.reads).toBe(3);
+    expect(documentsLines(read.lines)).toEqual([expect.stringContaining('it is out of date with its files')]);
+    expect(answers(read.library).search).toContain('40 miles of parks.');
+  });
+
+  it('are not used when saved by another version of the bot', async () => {
+    const read = await documentsRefusedAfter(() => undefined, 'test-2');
+    expect(documentsLines(read.lines)).toEqual([
+      'warn saved documents not used, each file read: it was saved by another version of the bot',
+    ]);
+  });
+
+  it('are not used when cut short, or with a byte of a document changed', async () => {
+    const cut = await documentsRefusedAfter((dir, cacheDir) => {
+      const bytes = readFileSync(documentsFile(cacheDir, dir));
+      writeFileSync(documentsFile(cacheDir, dir), bytes.subarray(0, bytes.length - 1));
+    });
+    expect(documentsLines(cut.lines)).toEqual([expect.stringContaining('it is cut short or too long')]);
+    const changed = await documentsRefusedAfter((dir, cacheDir) => {
+      const bytes = readFileSync(documentsFile(cacheDir, dir));
+      const at = bytes.lastIndexOf('parks');
+      expect(at).toBeGreaterThan(100);
+      bytes[at] = 'q'.charCodeAt(0);
+      writeFileSync(documentsFile(cacheDir, dir), bytes);
+    });
+    expect(documentsLines(changed.lines)).toEqual([expect.stringContaining('its checksum does not match')]);
+  });
+
+  it("do not let a pipe put in a file's place hold the start: the pipe is refused, the rest served", async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    rmSync(join(dir, 'parks.txt'));
+    execFileSync('mkfifo', [join(dir, 'parks.txt')]);
+    const read = await start(dir, cacheDir);
+    expect(read.library.documents.map((d) => d.file)).toEqual(['border.txt']);
+    expect(answers(read.library).search).toEqual([]);
+  });
+
+  it('are not used when their body, checksum intact, holds documents of other files', async () => {
+    const read = await documentsRefusedAfter((dir, cacheDir) => {
+      const label = JSON.parse(readFileSync(documentsFile(cacheDir, dir), 'latin1').split('\n')[1]!) as {
+        key: string;
+      };
+      const other = { files: new Joined('other.txt'), ends: new Uint32Array([1]), bytes: new Uint8Array(8) };
+      return writeEntry(documentsFile(cacheDir, dir), { version: 'test-1', key: label.key }, encodeFlat(other));
+    });
+    expect(documentsLines(read.lines)).toEqual([
+      'warn saved documents not used, each file read: it does not hold documents of these files',
+    ]);
+  });
+});
+
+describe('a cache entry read back', () => {
+  it('starts its body at a multiple of 8 bytes, so its tables are views onto the bytes read, not copies', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cache-entry-'));
+    // Keys of every length, a file name in UTF-8 of more bytes than characters among them.
+    for (const key of ['k', 'kk', 'kkk', 'parks—été.txt', 'a'.repeat(13)]) {
+      const path = join(cacheDir, `${key.length}.entry`);
+      const table = new Uint32Array([7, 8, 9]);
+      await writeEntry(path, { version: 'test-1', key }, encodeFlat({ table }));
+      const found = await readEntry(path, { version: 'test-1', key });
+      if (!('body' in found)) throw new Error(found.refused);
+      expect(found.body.byteOffset % 8, key).toBe(0);
+      const read = decodeFlat(found.body) as { table: Uint32Array };
+      expect([...read.table]).toEqual([7, 8, 9]);
+      expect(read.table.buffer).toBe(found.body.buffer);
+    }
   });
 });

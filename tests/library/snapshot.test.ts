@@ -11,12 +11,22 @@ import { entryPath, readThroughCache } from '../../src/library/document-cache.js
 import { ParsePool, type CacheUse } from '../../src/library/parse-pool.js';
 import { documentFromBytes } from '../../src/library/read.js';
 import { LiveLibrary } from '../../src/library/reload.js';
+import { librarySaved } from '../../src/library/saved-library.js';
 import { documentsFolder, recordedLog } from '../support/folder.js';
 
 interface Started {
   library: Library;
   parsed: string[];
   lines: string[];
+}
+
+/**
+ * Waits for the start's saves, then removes the saved documents and library (saved-library.test.ts tests them): a
+ * start that found them would take every document from them, and the entries of each file would go unread.
+ */
+async function setSavedAside(live: LiveLibrary, cacheDir: string): Promise<void> {
+  await librarySaved(live.current());
+  rmSync(join(cacheDir, 'library'), { recursive: true, force: true });
 }
 
 /** Opens the folder with the cache in `cacheDir`, as a start does, parsing in this thread (counted). */
@@ -33,6 +43,7 @@ async function start(dir: string, cacheDir: string, version = 'test-1'): Promise
   };
   const live = new LiveLibrary(dir, recorded.log, { reader, cache: { dir: cacheDir, version } });
   await live.refresh();
+  await setSavedAside(live, cacheDir);
   return { library: live.current(), parsed: parsed.sort(), lines: recorded.lines };
 }
 
@@ -162,6 +173,7 @@ describe('the document cache', () => {
       const recorded = recordedLog();
       const live = new LiveLibrary(dir, recorded.log, { reader: pool, cache: { dir: cacheDir, version: 'test-1' } });
       await live.refresh();
+      await setSavedAside(live, cacheDir);
       return { lines: recorded.lines, library: live.current() };
     };
     try {

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../src/document/figures.js';
-import { markdownHeadingParts } from '../../src/document/headings.js';
+import { isAllCaps, markdownHeadingParts } from '../../src/document/headings.js';
 import { isBlank } from '../../src/document/lines.js';
 import { parseDocument } from '../../src/document/parse.js';
 import type { Document, Span } from '../../src/document/types.js';
@@ -88,6 +88,18 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth(leadIns, parse('a.md'), 2_000));
     const blanks = (n: number) => `**Heading**\n\n**The plan helps by:**${'\n'.repeat(n)}-   Lower costs.\n`;
     expectLinear(growth(blanks, parse('a.md'), 20_000));
+  });
+
+  // Bold list items over lists, a bold closed on the next line after a hard break, underlined capital leads.
+  it('bold items over lists, bold closed on the next line, underlined capitals, over long runs', () => {
+    const md = parse('a.md');
+    expectLinear(growth((n) => `-   **Supply${spaces(n)}x**${'\n'.repeat(n)}    -   Item.\n`, md, 20_000));
+    expectLinear(growth((n) => `-   **Supply${'* '.repeat(n / 2)}x\n    -   Item.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**Access${spaces(n)}a${spaces(n)}\n**Lead text.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**Access ${'a  '.repeat(n / 3)}\n**Lead text.\n`, md, 20_000));
+    expectLinear(growth((n) => `**<u>SAVE ${'LIVES '.repeat(n / 6)}NOW.</u>** Lead.\n`, md, 20_000));
+    expectLinear(growth((n) => `**<u>SAVE ${'mRNA '.repeat(n / 5)}NOW:</u>** Lead.\n`, md, 20_000));
+    expectLinear(growth((n) => `Ab${'aB'.repeat(n / 2)}`, isAllCaps, 20_000));
   });
 
   it('a blank-looking line (isBlank)', () => {

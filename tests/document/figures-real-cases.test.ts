@@ -365,4 +365,33 @@ describe('figures real fact sheets state', () => {
     expect(counts('Drivers are saving hundreds of millions of dollars on gasoline every day.')).toEqual(['gasoline']);
     expect(counts('They spent billions of dollars on Tuesday.')).toEqual([null]);
   });
+
+  it('reads "one" as an amount before a unit, after a hedge and in "one or more", never in "one-stop-shop"', () => {
+    const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit]);
+    expect(found('Travelers must test within one day of departure.')).toEqual([['one', 1, 'days']]);
+    expect(found('It cuts permitting times to less than one day.')).toEqual([['less than one', 1, 'days']]);
+    expect(found('Adults have received at least one shot.')).toEqual([['at least one', 1, null]]);
+    expect(found('It is a one-year pilot for one or more states.')).toEqual([
+      ['one', 1, 'years'],
+      ['one', 1, null],
+    ]);
+    expect(texts('It launched a one-stop-shop, one of the first, under one roof.')).toEqual([]);
+  });
+
+  it('reads an age range "between the ages of 6 and 17" as one figure', () => {
+    expect(figuresIn('It gives $3,000 for each child between the ages of 6 and 17.').map((f) => f.text)).toEqual([
+      '$3,000',
+      '6 and 17',
+    ]);
+    expect(figuresIn('Children between the ages of 2 and 17 must test.')[0]).toMatchObject({ value: 2, valueMax: 17 });
+  });
+
+  it('takes no year written with an apostrophe, opening hours, or part of a year for a figure', () => {
+    expect(texts('The Fiscal Year ‘24 Budget proposes $5 billion.')).toEqual(['$5 billion']);
+    expect(texts('The center is open from 8 a.m. to 7 p.m. seven days a week for 300 families.')).toEqual(['300']);
+    expect(texts('In the three-quarters of 2021, three-quarters of 2,000 firms grew.')).toEqual([
+      'three-quarters',
+      '2,000',
+    ]);
+  });
 });

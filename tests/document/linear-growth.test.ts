@@ -102,6 +102,15 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `Ab${'aB'.repeat(n / 2)}`, isAllCaps, 20_000));
   });
 
+  // Age ranges after "between the ages of", and "one" read against the words after it.
+  it('age ranges and "one" over long runs of space and repeats', () => {
+    const figures = (text: string) => findFigures(text, 0, text.length);
+    expectLinear(growth((n) => `between${spaces(n)}the ages of 6 and 17`, figures, 20_000));
+    expectLinear(growth((n) => `between the ages of ${'6 and '.repeat(n / 6)}17`, figures, 20_000));
+    expectLinear(growth((n) => `at least${spaces(n)}one${spaces(n)}day`, figures, 20_000));
+    expectLinear(growth((n) => `${'one-stop '.repeat(n / 9)}one day`, figures, 20_000));
+  });
+
   it('a blank-looking line (isBlank)', () => {
     expectLinear(growth((n) => `${spaces(n)}x`, isBlank, 20_000));
     expectLinear(growth((n) => `&nbsp;${' \u00a0\u200b'.repeat(n)}x`, isBlank, 5_000));

@@ -38,6 +38,9 @@ const DIGITS_WORD = /^-(?:figures?|digits?)$/i;
 const isYear = (num: string) => /^(1[89]|20)\d\d$/.test(num);
 const isSentenceStart = (text: string) => /^[\s"“'‘(*_>-]*$/.test(text) || /[.!?:;]["”’)*]*\s*$/.test(text);
 
+/** "24 hours a day, seven days a week": when something is open, not an amount. */
+const ROUND_THE_CLOCK = /^\s+(?:hours\s+a\s+day|days\s+a\s+week)\b/i;
+
 /** A number read as an identifier: a year, a date, a time, a list or section number, a phone number. */
 function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean): boolean {
   const num = groups.num!;
@@ -51,7 +54,8 @@ function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean):
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(next)) return true;
   if (groups.range && /^\d{3}-\d{4}$/.test(`${num}${groups.range.trim()}`)) return true; // "659-2955"
   if (/\(\s*$/.test(before) && /^\)\s*\d{3}/.test(next)) return true; // "(800) 659-2955"
-  if (/^\s+(?:hours\s+a\s+day|days\s+a\s+week)\b/i.test(next)) return true; // "24 hours a day, 7 days a week"
+  if (ROUND_THE_CLOCK.test(next)) return true;
+  if (/^\d{2}$/.test(num) && /['‘’]$/.test(before)) return true; // "Fiscal Year ‘24", "the class of ’25"
   if (/\b(?:No|Nos|Number|Nr)\.?\s*$|[#§]\s*$/.test(before)) return true;
   if (/\b(?:day|phase|tier|level|stage|step|page|chapter|round|grade|district|zone)\s+$/i.test(before)) return true;
   return false;
@@ -86,15 +90,30 @@ function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
   );
 }
 
+/** Hedges that compare with one: "at least one", "less than one day"; "under one roof" is a place. */
+const COMPARED_WITH_ONE = /^(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|nearly|almost|up\s+to)$/i;
+
+/**
+ * "one" is mostly a pronoun or an article ("one of the", "a one-stop-shop"); it is an amount before a unit ("one
+ * day", "one-year", "one dollar"), after a hedge that compares ("at least one"), and in "one or more".
+ */
+function isOneAnAmount(groups: Groups, next: string): boolean {
+  if (groups.hyphenUnit) return UNITS[groups.hyphenUnit.slice(1).toLowerCase()] !== undefined;
+  if (groups.qualifier && COMPARED_WITH_ONE.test(groups.qualifier.trim())) return true;
+  const first = /^\s+([A-Za-z]+)\b/.exec(next)?.[1]?.toLowerCase();
+  return /^\s+or\s+more\b/.test(next) || (first !== undefined && first !== 'times' && UNITS[first] !== undefined);
+}
+
 /** Spelled numbers only as amounts: "three countries", "two small plants", "ten times", "six-month". */
 function isSpelledAmount(groups: Groups, { before, next }: Window): boolean {
   const word = groups.word!.toLowerCase();
   if (groups.scale || groups.percent || groups.range || groups.dozen) return true;
+  if (word === 'one') return isOneAnAmount(groups, next);
   if (groups.hyphenUnit) return true;
-  if (word === 'one') return /^\s+or\s+more\b/.test(next);
   const first = /^\s+([A-Za-z][\w'’-]*)/.exec(next)?.[1]?.toLowerCase();
   if (!first) return false;
   if (first === 'times') return true;
+  if (ROUND_THE_CLOCK.test(next)) return false;
   if (first === 'of') return /\ball\s+$/i.test(before);
   return countsAPlural(next);
 }
@@ -109,6 +128,8 @@ function isWordFigure(groups: Groups, { before, next }: Window): boolean {
     return /^\s+(?:of|the|all|a|an)\b/i.test(next) || /\bin\s+$/i.test(before);
   }
   if (groups.multiplier) return !groups.hyphenUnit;
+  // "in the three-quarters of 2021": a part of a year is a time, not a share of something.
+  if (groups.fraction) return !/^\s+of\s+(?:19|20)\d\d\b/.test(next);
   return true;
 }
 

@@ -65,8 +65,8 @@ const SCALE = String.raw`(?:\s+(?:${SCALE_WORDS})\b|[KMB]\b)`;
 const PERCENT = String.raw`(?:\s*%|\s+percent(?:age\s+points?)?\b|-percent\b)`;
 /** The smaller side of "1 in 4", "four out of five": never a year, never an amount with a scale. */
 const RATIO_BASE = String.raw`(?:[2-9]|[1-9]\d{1,2}|${WORD_NUM})\b(?!\s*(?:%|percent|thousand|million|billion|,\d))`;
-/** "between 38 and 79": "and" joins a range only after "between". */
-const BETWEEN_AND = String.raw`\s+and\s+(?<=\bbetween\s+\$?${NUM}\s*%?\s+and\s+)`;
+/** "between 38 and 79", "between the ages of 6 and 17": "and" joins a range only after "between". */
+const BETWEEN_AND = String.raw`\s+and\s+(?<=\bbetween\s+(?:the\s+ages\s+of\s+)?\$?${NUM}\s*%?\s+and\s+)`;
 const RANGE = named('range', String.raw`(?:\s*[-–]\s*|\s+to\s+|${BETWEEN_AND})\$?${named('max', NUM)}`);
 
 const START = String.raw`(?:(?<![\w$.,:/#@~\\-])|(?<=[A-Za-z])(?=\$))`;

@@ -130,6 +130,12 @@ describe('figures real fact sheets state', () => {
     expect(texts('It flies the Airbus A350, the Boeing 787 Dreamliner and the F-35.')).toEqual([]);
   });
 
+  it('counts things named in five or six words after the number', () => {
+    expect(texts('They sell at 474 Sam’s Club Hearing Aid Center locations.')).toEqual(['474']);
+    expect(texts('It sends three additional CL-415 aerial firefighting aircraft.')).toEqual(['three']);
+    expect(texts('It flies the Boeing 787 Dreamliner for the airline’s long routes.')).toEqual([]);
+  });
+
   it('reads multiples as figures with the unit ×', () => {
     const sentence =
       'Output rose fourfold, exports tripled, a twofold gain, a tenfold rise, a 3-fold jump, a two-fold cut, quadrupling sales.';

@@ -109,6 +109,7 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `between the ages of ${'6 and '.repeat(n / 6)}17`, figures, 20_000));
     expectLinear(growth((n) => `at least${spaces(n)}one${spaces(n)}day`, figures, 20_000));
     expectLinear(growth((n) => `${'one-stop '.repeat(n / 9)}one day`, figures, 20_000));
+    expectLinear(growth((n) => `${'474 Sam’s Club '.repeat(n / 15)}locations`, figures, 20_000));
   });
 
   it('a blank-looking line (isBlank)', () => {

@@ -16,8 +16,12 @@ const isPlural = (word: string) =>
   IRREGULAR_PLURALS.has(word.toLowerCase()) ||
   (/[a-z]s$/i.test(word) && !/ss$/i.test(word) && word.length > 2) ||
   /\ds$/.test(word);
-/** Up to four words after a number: "three separate historic sites", "12 Boeing 787s", "25 Boeing 737 MAX jets". */
-const WORDS_AFTER = /^\s+([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?/;
+/**
+ * Up to six words after a number: "three separate historic sites", "12 Boeing 787s", "25 Boeing 737 MAX jets",
+ * "474 Sam’s Club Hearing Aid Center locations", "three additional CL-415 aerial firefighting aircraft".
+ */
+const AFTER_WORD = String.raw`(?:\s+([\w'’.-]+))?`;
+const WORDS_AFTER = new RegExp(String.raw`^\s+([\w'’.-]+)${AFTER_WORD.repeat(5)}`);
 
 /** "U.S.", "D.C.": a period that ends an abbreviation, not the sentence ("40 U.S. states"). */
 const ABBREVIATION = /^(?:[A-Z]\.){2,}$/;

@@ -217,6 +217,47 @@ function boldClosedAfterBreak(body: Body, index: number): Heading | null {
   return heading && { ...heading, leadStart: next.start + closing[0].length };
 }
 
+/** The most lines and words of a bold heading wrapped over several lines. */
+const LONG_BOLD_LINES = 4;
+const LONG_BOLD_WORDS = 30;
+/** The last line of a long bold heading: its one bold mark closes it, alone on the line or after its last words. */
+const CLOSES_BOLD_LAST = /^(?:[^*_]*[^*_\s])?([ \t]*)(?:\*\*|__)(?:<\/u>)?[ \t]*$/;
+/** A sentence ends inside: a period after a small letter, then space ("U.S. trade" is no end). */
+const SENTENCE_END_INSIDE = /[a-z0-9)][.!?]["”’]?\s/;
+
+/**
+ * A long bold heading set apart, wrapped over up to four lines, its bold perhaps closed alone on the last after
+ * a hard break ("**Expand the FDIC’s authority to claw back compensation … from executives at failed banks  " +
+ * "**"). A sentence's end, a closing colon or comma, or more than 30 words make it a statement instead.
+ */
+export function longBoldHeadingAt(body: Body, index: number): { heading: Heading; last: number } | null {
+  const { lines } = body;
+  const first = lines[index]!.text;
+  if (!STARTS_BOLD.test(first) || /\*\*|__/.test(first.replace(STARTS_BOLD, ''))) return null;
+  if (index > 0 && !isBlank(lines[index - 1]!.text)) return null;
+  const end = Math.min(lines.length, index + LONG_BOLD_LINES);
+  for (let last = index + 1; last < end && !isBlank(lines[last]!.text); last++) {
+    if (/\*\*|__/.test(lines[last]!.text)) return closedLongBold(body, index, last);
+  }
+  return null;
+}
+
+/** The heading of a long bold block from line `index` to `last`, where its bold closes, if it reads as one. */
+function closedLongBold(body: Body, index: number, last: number): { heading: Heading; last: number } | null {
+  const { text, lines } = body;
+  const closing = CLOSES_BOLD_LAST.exec(lines[last]!.text);
+  // Closed alone on its line after a hard break, the bold may run straight into the paragraph after it.
+  const alone = closing !== null && closing[0].trim().replace(/<\/u>/, '').length === 2;
+  if (!closing || !(alone || apartFrom(lines[last + 1]))) return null;
+  const open = lines[index]!.start + STARTS_BOLD.exec(lines[index]!.text)![0].length;
+  const span = trimMarkup(text, [open, lines[last]!.start + lines[last]!.text.search(/\*\*|__/)]);
+  const heading = text.slice(span[0], span[1]);
+  const bare = withoutTags(heading).replace(/[*_]/g, '').trim();
+  if (bare.split(/\s+/).length > LONG_BOLD_WORDS || !/^[A-Z]/.test(bare) || bare.includes('](')) return null;
+  if (/[.!?:;,]["”’]?$/.test(bare) || SENTENCE_END_INSIDE.test(bare)) return null;
+  return { heading: { heading, headingSpan: span, leadStart: null }, last };
+}
+
 /** A bold opened on this line and closed at the end of the next, with no sentence ending inside. */
 function boldWrapsOnto(line: string, next: string, apart: boolean): boolean {
   if (!STARTS_BOLD.test(line) || /(?:\*\*|__)\s*$/.test(line) || line.trim().length < 4) return false;

@@ -282,4 +282,37 @@ describe('headings on real fact sheets', () => {
       'Trade Facilitation and Infrastructure',
     ]);
   });
+
+  it('takes a long bold heading wrapped over several lines, not a long bold sentence or one over 30 words', () => {
+    const text = [
+      'The President is calling on Congress to:',
+      '',
+      '**Expand the authority to claw back compensation – including',
+      'gains from stock sales – from executives at failed banks like Silicon',
+      'Valley Bank and Signature Bank  ',
+      '**  ',
+      'The CEO sold more than $3 million of shares.',
+      '',
+      '**Delivered a historic increase in the Child and Dependent Care Tax',
+      'Credit to support millions of working families this tax season**',
+      '',
+      '-   It raised the credit for 6 million families.',
+      '',
+      '**Any program not named by the Orders is not',
+      'subject to the** **pause.**',
+      '',
+      '**The review found agencies and their partners in the private and public',
+      'sector have made significant, measurable progress towards creating and',
+      'improving access to good jobs, which are leading to concrete',
+      'improvements in the lives of workers across the whole country**',
+      '',
+      'Text after it.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading?.replace(/\s+/g, ' '))).toEqual([
+      undefined,
+      'Expand the authority to claw back compensation – including gains from stock sales – from executives at failed banks like Silicon Valley Bank and Signature Bank',
+      'Delivered a historic increase in the Child and Dependent Care Tax Credit to support millions of working families this tax season',
+    ]);
+  });
 });

@@ -100,6 +100,9 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `**<u>SAVE ${'LIVES '.repeat(n / 6)}NOW.</u>** Lead.\n`, md, 20_000));
     expectLinear(growth((n) => `**<u>SAVE ${'mRNA '.repeat(n / 5)}NOW:</u>** Lead.\n`, md, 20_000));
     expectLinear(growth((n) => `Ab${'aB'.repeat(n / 2)}`, isAllCaps, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**Expand\nthe${spaces(n)}a${spaces(n)}\n**  \nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**Expand\n${'a  '.repeat(n / 3)}\nb\n**\n`, md, 20_000));
+    expectLinear(growth((n) => `${'\n**Expand\nthe plan\n'.repeat(n / 20)}`, md, 20_000));
   });
 
   // Age ranges after "between the ages of", and "one" read against the words after it.

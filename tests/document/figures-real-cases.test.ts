@@ -136,6 +136,15 @@ describe('figures real fact sheets state', () => {
     expect(texts('It flies the Boeing 787 Dreamliner for the airline’s long routes.')).toEqual([]);
   });
 
+  it('reads a measure after a name, a count before an adverb, and no phone number in letters', () => {
+    expect(figuresIn('It is the most since the creation of Amtrak 50 years ago.').map((f) => [f.text, f.unit])).toEqual(
+      [['50', 'years']],
+    );
+    expect(texts('The government sent 135 mainly Native Hawaiian men to the islands.')).toEqual(['135']);
+    expect(texts('Call (855) 411-CFPB or visit one of 12 centers.')).toEqual(['12']);
+    expect(texts('It fills the largest-ever 787 order and a 12-month plan.')).toEqual(['12']);
+  });
+
   it('reads multiples as figures with the unit ×', () => {
     const sentence =
       'Output rose fourfold, exports tripled, a twofold gain, a tenfold rise, a 3-fold jump, a two-fold cut, quadrupling sales.';

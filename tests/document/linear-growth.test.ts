@@ -113,6 +113,8 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `at least${spaces(n)}one${spaces(n)}day`, figures, 20_000));
     expectLinear(growth((n) => `${'one-stop '.repeat(n / 9)}one day`, figures, 20_000));
     expectLinear(growth((n) => `${'474 Sam’s Club '.repeat(n / 15)}locations`, figures, 20_000));
+    expectLinear(growth((n) => `${'Amtrak 50 mainly '.repeat(n / 17)}years`, figures, 20_000));
+    expectLinear(growth((n) => `call 411-${'C'.repeat(n)} now`, figures, 20_000));
   });
 
   it('a blank-looking line (isBlank)', () => {

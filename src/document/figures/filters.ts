@@ -45,6 +45,10 @@ const isSentenceStart = (text: string) => /^[\s"“'‘(*_>-]*$/.test(text) || /
 /** "24 hours a day, seven days a week": when something is open, not an amount. */
 const ROUND_THE_CLOCK = /^\s+(?:hours\s+a\s+day|days\s+a\s+week)\b/i;
 
+/** "(855) 411-CFPB": a phone number ending in letters; "12-MONTH" in capitals is a duration still. */
+const isPhoneWord = (hyphenUnit: string | undefined) =>
+  hyphenUnit !== undefined && /^-[A-Z]{2,}$/.test(hyphenUnit) && UNITS[hyphenUnit.slice(1).toLowerCase()] === undefined;
+
 /** A number read as an identifier: a year, a date, a time, a list or section number, a phone number. */
 function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean): boolean {
   const num = groups.num!;
@@ -59,6 +63,7 @@ function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean):
   if (groups.range && /^\d{3}-\d{4}$/.test(`${num}${groups.range.trim()}`)) return true; // "659-2955"
   if (/\(\s*$/.test(before) && /^\)\s*\d{3}/.test(next)) return true; // "(800) 659-2955"
   if (ROUND_THE_CLOCK.test(next)) return true;
+  if (isPhoneWord(groups.hyphenUnit)) return true;
   if (/^\d{2}$/.test(num) && /['‘’]$/.test(before)) return true; // "Fiscal Year ‘24", "the class of ’25"
   if (/\b(?:No|Nos|Number|Nr)\.?\s*$|[#§]\s*$/.test(before)) return true;
   if (/\b(?:day|phase|tier|level|stage|step|page|chapter|round|grade|district|zone)\s+$/i.test(before)) return true;
@@ -75,6 +80,9 @@ function isListNumber(groups: Groups, { before, next }: Window, plain: boolean):
 
 /** "Section 232", "Title 42", "Section 232 and 301 tariffs", "Boeing 787 Dreamliner", "largest-ever 787 order". */
 function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
+  // "Amtrak 50 years ago", "Route 66 miles": a unit after it makes a measure, whatever names it before.
+  const unit = /^\s+([A-Za-z]+)\b/.exec(next)?.[1]?.toLowerCase();
+  if (unit && unit !== 'times' && UNITS[unit] !== undefined) return false;
   const named = /(?:^|[\s(])([A-Z][\w.]*\.?)\s+$/.exec(before);
   if (
     named &&
@@ -87,8 +95,10 @@ function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
   // "Boeing 787 Dreamliner" names a model; "40 Airbus jets", "12 Boeing 787s" count the maker's products.
   const model = /^\s+([A-Z][\w.]*)/.exec(next);
   if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()] && !countsAPlural(next)) return true;
-  // A three-digit number before one singular noun names a thing ("787 order"); counts take plurals.
+  // A three-digit number before one singular noun names a thing ("787 order"); counts take plurals. An adverb
+  // ("135 mainly Native Hawaiian men") is no noun.
   const noun = /^\s+([a-z]+)\b(?!\s+[a-z]+s\b)/.exec(next);
+  if (noun && /ly$/.test(noun[1]!)) return false;
   return (
     /^\d{3,}$/.test(groups.num!) && !!noun && !isPlural(noun[1]!) && !UNITS[noun[1]!] && !FUNCTION_WORDS.has(noun[1]!)
   );

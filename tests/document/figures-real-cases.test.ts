@@ -393,6 +393,15 @@ describe('figures real fact sheets state', () => {
     expect(texts('It launched a one-stop-shop, one of the first, under one roof.')).toEqual([]);
   });
 
+  it('reads "and a half" as part of the number before it', () => {
+    const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit]);
+    expect(found('Adults got shots in just four and a half months.')).toEqual([['four and a half', 4.5, 'months']]);
+    expect(found('It serves 2 and a half million people in one and a half years.')).toEqual([
+      ['2 and a half million', 2_500_000, null],
+      ['one and a half', 1.5, 'years'],
+    ]);
+  });
+
   it('reads an age range "between the ages of 6 and 17" as one figure', () => {
     expect(figuresIn('It gives $3,000 for each child between the ages of 6 and 17.').map((f) => f.text)).toEqual([
       '$3,000',

@@ -115,6 +115,8 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `${'474 Sam’s Club '.repeat(n / 15)}locations`, figures, 20_000));
     expectLinear(growth((n) => `${'Amtrak 50 mainly '.repeat(n / 17)}years`, figures, 20_000));
     expectLinear(growth((n) => `call 411-${'C'.repeat(n)} now`, figures, 20_000));
+    expectLinear(growth((n) => `four${spaces(n)}and${spaces(n)}a${spaces(n)}half`, figures, 20_000));
+    expectLinear(growth((n) => `${'four and a '.repeat(n / 11)}half`, figures, 20_000));
   });
 
   it('a blank-looking line (isBlank)', () => {

@@ -20,6 +20,7 @@ export const FIGURE_GROUPS = [
   'num',
   'word',
   'dozen',
+  'andHalf',
   'pct1',
   'range',
   'max',
@@ -81,7 +82,9 @@ const ARTICLE = `${named('article', 'an?')}${either(ARTICLE_WORD, ARTICLE_BEFORE
 const SPELLED_AMOUNT = String.raw`${named('word', WORD_NUM)}(?:\s+${named('dozen', 'dozen')}\b)?\b`;
 const PERCENT_BEFORE_RANGE = String.raw`\s*%(?=\s*(?:-|–|to\s))`;
 const CURRENCY = named('currency', String.raw`\$\s?`);
-const AMOUNT = `${CURRENCY}?${either(named('num', NUM), SPELLED_AMOUNT)}${named('pct1', PERCENT_BEFORE_RANGE)}?`;
+/** "four and a half months", "2 and a half years". */
+const AND_A_HALF = named('andHalf', String.raw`\s+and\s+a\s+half\b`);
+const AMOUNT = `${CURRENCY}?${either(named('num', NUM), SPELLED_AMOUNT)}${AND_A_HALF}?${named('pct1', PERCENT_BEFORE_RANGE)}?`;
 
 const ALTERNATIVES = [
   String.raw`${named('twice', 'twice')}\b`,

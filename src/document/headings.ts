@@ -1,7 +1,7 @@
 // Headings: the forms that open a section of a fact sheet, and where a lead sentence on the heading line
 // starts. Recognised forms: "# Heading", "HEADING: lead", "**Heading:** lead", "HEADING" alone, "**Heading**"
 // alone, and "Heading" alone between blank lines.
-import { BULLET, isBlank, type Body, type Line } from './lines.js';
+import { BULLET, indentWidth, isBlank, type Body, type Line } from './lines.js';
 import { trimMarkup } from './spans.js';
 import type { Span } from './types.js';
 
@@ -35,14 +35,14 @@ const STRONG = String.raw`(?:\*{2,3}|__)`;
 /** Space after a mark; converters leave no-break spaces there too. */
 const GAP = String.raw`[ \t\u00a0]*`;
 
-// "HEADING: lead", "**HEADING:** lead", "**HEADING**: lead", "**Bold lead-in**: text": the indentation and
+// "HEADING: lead", "**HEADING:** lead", "**<u>HEADING:</u>** lead", "**Bold lead-in**: text": the indentation and
 // opening bold (group 1), the heading up to the colon (group 2), then the colon with bold closed either side.
 // Space after the bold sits inside its group, and the label opens on a letter or mark, never a space, so the
 // indentation, that space and the label never compete: a line that is no heading ("   ***HEADING:***", a label
 // holding "_") is refused in one pass, where letting the label take indentation back was quadratic.
 const LEAD_OPENING = String.raw`[ \t]*(?:${BOLD}[ \t]*)?`;
 const LEAD_LABEL = String.raw`[^:*_\n \t][^:*_\n]{1,119}?`;
-const LEAD_COLON = String.raw`(?:${BOLD}${GAP}:|:${GAP}${BOLD}?)`;
+const LEAD_COLON = String.raw`(?:${BOLD}${GAP}:|:(?:<\/u>)?${GAP}${BOLD}?)`;
 const WITH_LEAD = new RegExp(String.raw`^(${LEAD_OPENING})(${LEAD_LABEL})[ \t]*${LEAD_COLON}${GAP}(?=\S|$)`);
 
 // A heading alone on its line (group 1), perhaps bold, perhaps with a closing period or colon.
@@ -83,8 +83,26 @@ const FACT_SHEET_LABEL = /^\s*(?:FACT SHEET|Fact Sheet)\b/;
 export function headingAt(body: Body, index: number): Heading | null {
   const { text, lines, wrapped } = body;
   const around = { text, next: lines[index + 1], previous: lines[index - 1], wrapped, linesAlone: false };
-  const heading = headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) });
+  const heading =
+    headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) }) ?? boldItemOverList(body, index);
   return heading && !leadsListUnlikeHeadings(body, index, index) ? heading : null;
+}
+
+// "-   **Heading**": a list item whose whole text is bold, with no colon or other mark after it.
+const BOLD_ITEM = /^([ \t]*[-*+•◦▪][ \t\u00a0]+(?:<u>)?(?:\*\*|__))([^*_\n]{2,150}?)(?:\*\*|__)(?:<\/u>)?[ \t]*$/;
+
+/** "-   **Supply Chains**" over a list indented under it: the bold item heads that list. */
+function boldItemOverList(body: Body, index: number): Heading | null {
+  const { lines } = body;
+  const line = lines[index]!;
+  const found = BOLD_ITEM.exec(line.text);
+  if (!found || found[2]!.trim().split(/\s+/).length > 16 || /[.!?:;,]\s*$/.test(found[2]!)) return null;
+  let next = index + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  const item = next < lines.length ? BULLET.exec(lines[next]!.text) : null;
+  if (!item || indentWidth(item[1]!) <= indentWidth(line.text)) return null;
+  const start = line.start + found[1]!.length;
+  return { heading: found[2]!, headingSpan: [start, start + found[2]!.length], leadStart: null };
 }
 
 const linesAloneOf = new WeakMap<Body, boolean>();
@@ -161,7 +179,9 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   if (!next || isBlank(next.text)) return null;
   // "(HIMARS)" on a line of its own is the end of a sentence wrapped there, not the start of a heading.
   if (/^\s*\(/.test(line.text) || continuesSentence(lines[index - 1])) return null;
-  const capitals = !line.text.includes(':') && isAllCaps(line.text);
+  const closedAfterBreak = boldClosedAfterBreak(body, index);
+  if (closedAfterBreak) return closedAfterBreak;
+  const capitals = !line.text.includes(':') && isAllCaps(withoutTags(line.text));
   if (!capitals && !boldWrapsOnto(line.text, next.text, apartFrom(lines[index + 2]))) return null;
   // Both lines as one, the line break blanked so offsets still match the source.
   const joined: Line = {
@@ -175,6 +195,69 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   return leadsListUnlikeHeadings(body, index, index + 1) ? null : heading;
 }
 
+// "**" closing a bold at the start of a line that carries on with text.
+const CLOSES_BOLD_THEN_TEXT = /^[ \t]*(?:\*\*|__)[ \t\u00a0]*(?=\S)/;
+/** Opens bold, never closes it, and ends in a hard line break (two spaces) after a word, not a sentence's end. */
+const BOLD_BROKEN_OFF = /^[ \t]*(?:<u>)?(?:\*\*|__)(?:(?!\*\*|__)[^\n])*[^\s.!?"”’] {2,}$/;
+
+/**
+ * "**Increasing Access to Care  " + "**Ensuring access ...": a bold heading ended by a hard line break, the bold
+ * closed at the start of the next line, which carries on with the section's lead text.
+ */
+function boldClosedAfterBreak(body: Body, index: number): Heading | null {
+  const { text, lines, wrapped } = body;
+  const line = lines[index]!;
+  const next = lines[index + 1]!;
+  const closing = CLOSES_BOLD_THEN_TEXT.exec(next.text);
+  if (!closing || !BOLD_BROKEN_OFF.test(line.text)) return null;
+  const end = next.start + closing[0].trimEnd().length;
+  const joined: Line = { number: line.number, start: line.start, end, text: text.slice(line.start, end) };
+  const around = { text, next: undefined, previous: undefined, wrapped, linesAlone: false };
+  const heading = headingOf({ ...joined, text: joined.text.replace(/\r?\n/g, (m) => ' '.repeat(m.length)) }, around);
+  return heading && { ...heading, leadStart: next.start + closing[0].length };
+}
+
+/** The most lines and words of a bold heading wrapped over several lines. */
+const LONG_BOLD_LINES = 4;
+const LONG_BOLD_WORDS = 30;
+/** The last line of a long bold heading: its one bold mark closes it, alone on the line or after its last words. */
+const CLOSES_BOLD_LAST = /^(?:[^*_]*[^*_\s])?([ \t]*)(?:\*\*|__)(?:<\/u>)?[ \t]*$/;
+/** A sentence ends inside: a period after a small letter, then space ("U.S. trade" is no end). */
+const SENTENCE_END_INSIDE = /[a-z0-9)][.!?]["”’]?\s/;
+
+/**
+ * A long bold heading set apart, wrapped over up to four lines, its bold perhaps closed alone on the last after
+ * a hard break ("**Expand the FDIC’s authority to claw back compensation … from executives at failed banks  " +
+ * "**"). A sentence's end, a closing colon or comma, or more than 30 words make it a statement instead.
+ */
+export function longBoldHeadingAt(body: Body, index: number): { heading: Heading; last: number } | null {
+  const { lines } = body;
+  const first = lines[index]!.text;
+  if (!STARTS_BOLD.test(first) || /\*\*|__/.test(first.replace(STARTS_BOLD, ''))) return null;
+  if (index > 0 && !isBlank(lines[index - 1]!.text)) return null;
+  const end = Math.min(lines.length, index + LONG_BOLD_LINES);
+  for (let last = index + 1; last < end && !isBlank(lines[last]!.text); last++) {
+    if (/\*\*|__/.test(lines[last]!.text)) return closedLongBold(body, index, last);
+  }
+  return null;
+}
+
+/** The heading of a long bold block from line `index` to `last`, where its bold closes, if it reads as one. */
+function closedLongBold(body: Body, index: number, last: number): { heading: Heading; last: number } | null {
+  const { text, lines } = body;
+  const closing = CLOSES_BOLD_LAST.exec(lines[last]!.text);
+  // Closed alone on its line after a hard break, the bold may run straight into the paragraph after it.
+  const alone = closing !== null && closing[0].trim().replace(/<\/u>/, '').length === 2;
+  if (!closing || !(alone || apartFrom(lines[last + 1]))) return null;
+  const open = lines[index]!.start + STARTS_BOLD.exec(lines[index]!.text)![0].length;
+  const span = trimMarkup(text, [open, lines[last]!.start + lines[last]!.text.search(/\*\*|__/)]);
+  const heading = text.slice(span[0], span[1]);
+  const bare = withoutTags(heading).replace(/[*_]/g, '').trim();
+  if (bare.split(/\s+/).length > LONG_BOLD_WORDS || !/^[A-Z]/.test(bare) || bare.includes('](')) return null;
+  if (/[.!?:;,]["”’]?$/.test(bare) || SENTENCE_END_INSIDE.test(bare)) return null;
+  return { heading: { heading, headingSpan: span, leadStart: null }, last };
+}
+
 /** A bold opened on this line and closed at the end of the next, with no sentence ending inside. */
 function boldWrapsOnto(line: string, next: string, apart: boolean): boolean {
   if (!STARTS_BOLD.test(line) || /(?:\*\*|__)\s*$/.test(line) || line.trim().length < 4) return false;
@@ -186,10 +269,19 @@ function boldWrapsOnto(line: string, next: string, apart: boolean): boolean {
   );
 }
 
-/** Has capitals and no lower case: "SECURING OUR BORDER", "FY 2025". */
+/** The text without inline tags: "<u>HEADING</u>" -> "HEADING". */
+const withoutTags = (text: string) => text.replace(/<\/?[a-z]+>/gi, '');
+
+/**
+ * Has capitals and no lower case: "SECURING OUR BORDER", "FY 2025". A word written with small letters among
+ * two capitals or more is a name or an acronym, kept as spelled in a line of capitals ("EFFECTIVE mRNA VACCINES").
+ */
 export function isAllCaps(text: string): boolean {
-  return /[A-Z]{2}/.test(text) && !/[a-z]/.test(text);
+  return /[A-Z]{2}/.test(text) && !(text.match(/\p{L}+/gu) ?? []).some(isLowerCaseWord);
 }
+
+/** "vaccines", "Vaccines": lower case letters and at most one capital. */
+const isLowerCaseWord = (word: string) => /[a-z]/.test(word) && !/[A-Z][^A-Z]*[A-Z]/.test(word);
 
 /** An ALL-CAPS line that reads as a heading, not a title: short, not a sentence, emphasis aside. */
 export function isAllCapsHeadingLine(line: string): boolean {
@@ -238,11 +330,12 @@ function withoutClosingHashes(text: string): string {
 }
 
 /**
- * "**PROTECTING AMERICANS.** lead" (bold capitals closed by a period): the label heads the section. In mixed
- * case ("**1. Defend Critical Infrastructure** – lead") a bold label running into its paragraph opens the
- * paragraph, as with a colon.
+ * "**PROTECTING AMERICANS.** lead", "**<u>PROTECTING AMERICANS.</u>** lead" (bold capitals closed by a period):
+ * the label heads the section. In mixed case ("**1. Defend Critical Infrastructure** – lead") a bold label
+ * running into its paragraph opens the paragraph, as with a colon.
  */
-const BOLD_PERIOD_LEAD = /^([ \t]*\*\*)([A-Z][^*:\n]{2,100}?)(?:\.\*\*|\*\*\.)[ \t\u00a0]+(?=\S)/;
+const BOLD_PERIOD_LEAD =
+  /^([ \t]*\*\*(?:<u>)?)([A-Z][^*:<\n]{2,100}?)(?:<\/u>)?(?:\.(?:<\/u>)?\*\*|\*\*\.)[ \t\u00a0]+(?=\S)/;
 
 function boldLabelLead(line: Line): Heading | null {
   const found = BOLD_PERIOD_LEAD.exec(line.text);
@@ -270,8 +363,9 @@ function headingWithLead(line: Line): Heading | null {
   const leadStart = rest < line.end ? rest : null;
   // A bold label in mixed case running into its paragraph ("**Values-Driven:** The initiative ...") is how the
   // paragraph opens, not a section; alone on its line it heads what follows.
-  const bolded = bold && /^[A-Z]/.test(heading.trim()) && leadStart === null;
-  if (!(isAllCaps(heading) || bolded) || words > 16 || FACT_SHEET_LABEL.test(heading)) return null;
+  const bare = withoutTags(heading);
+  const bolded = bold && /^[A-Z]/.test(bare.trim()) && leadStart === null;
+  if (!(isAllCaps(bare) || bolded) || words > 16 || FACT_SHEET_LABEL.test(heading)) return null;
   const start = line.start + found[1]!.length;
   return { heading, headingSpan: [start, start + heading.length], leadStart };
 }

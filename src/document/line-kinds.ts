@@ -1,6 +1,6 @@
 // What each line of the body is, judged from the line and its neighbours alone. The body reader (body.ts)
 // decides what each kind does to the sections it is building.
-import { headingAt, wrappedHeadingAt, type Heading } from './headings.js';
+import { headingAt, longBoldHeadingAt, wrappedHeadingAt, type Heading } from './headings.js';
 import { BULLET, hasWord, indentWidth, isBlank, type Body } from './lines.js';
 
 export type LineKind =
@@ -54,5 +54,7 @@ function headingKind(body: Body, index: number): LineKind | null {
   const wrapped = wrappedHeadingAt(body, index);
   if (wrapped) return { kind: 'heading', heading: wrapped, last: index + 1 };
   const heading = headingAt(body, index);
-  return heading ? { kind: 'heading', heading, last: index } : null;
+  if (heading) return { kind: 'heading', heading, last: index };
+  const long = longBoldHeadingAt(body, index);
+  return long ? { kind: 'heading', heading: long.heading, last: long.last } : null;
 }

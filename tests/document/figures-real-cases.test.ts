@@ -130,6 +130,21 @@ describe('figures real fact sheets state', () => {
     expect(texts('It flies the Airbus A350, the Boeing 787 Dreamliner and the F-35.')).toEqual([]);
   });
 
+  it('counts things named in five or six words after the number', () => {
+    expect(texts('They sell at 474 Sam’s Club Hearing Aid Center locations.')).toEqual(['474']);
+    expect(texts('It sends three additional CL-415 aerial firefighting aircraft.')).toEqual(['three']);
+    expect(texts('It flies the Boeing 787 Dreamliner for the airline’s long routes.')).toEqual([]);
+  });
+
+  it('reads a measure after a name, a count before an adverb, and no phone number in letters', () => {
+    expect(figuresIn('It is the most since the creation of Amtrak 50 years ago.').map((f) => [f.text, f.unit])).toEqual(
+      [['50', 'years']],
+    );
+    expect(texts('The government sent 135 mainly Native Hawaiian men to the islands.')).toEqual(['135']);
+    expect(texts('Call (855) 411-CFPB or visit one of 12 centers.')).toEqual(['12']);
+    expect(texts('It fills the largest-ever 787 order and a 12-month plan.')).toEqual(['12']);
+  });
+
   it('reads multiples as figures with the unit ×', () => {
     const sentence =
       'Output rose fourfold, exports tripled, a twofold gain, a tenfold rise, a 3-fold jump, a two-fold cut, quadrupling sales.';
@@ -364,5 +379,43 @@ describe('figures real fact sheets state', () => {
     ]);
     expect(counts('Drivers are saving hundreds of millions of dollars on gasoline every day.')).toEqual(['gasoline']);
     expect(counts('They spent billions of dollars on Tuesday.')).toEqual([null]);
+  });
+
+  it('reads "one" as an amount before a unit, after a hedge and in "one or more", never in "one-stop-shop"', () => {
+    const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit]);
+    expect(found('Travelers must test within one day of departure.')).toEqual([['one', 1, 'days']]);
+    expect(found('It cuts permitting times to less than one day.')).toEqual([['less than one', 1, 'days']]);
+    expect(found('Adults have received at least one shot.')).toEqual([['at least one', 1, null]]);
+    expect(found('It is a one-year pilot for one or more states.')).toEqual([
+      ['one', 1, 'years'],
+      ['one', 1, null],
+    ]);
+    expect(texts('It launched a one-stop-shop, one of the first, under one roof.')).toEqual([]);
+  });
+
+  it('reads "and a half" as part of the number before it', () => {
+    const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit]);
+    expect(found('Adults got shots in just four and a half months.')).toEqual([['four and a half', 4.5, 'months']]);
+    expect(found('It serves 2 and a half million people in one and a half years.')).toEqual([
+      ['2 and a half million', 2_500_000, null],
+      ['one and a half', 1.5, 'years'],
+    ]);
+  });
+
+  it('reads an age range "between the ages of 6 and 17" as one figure', () => {
+    expect(figuresIn('It gives $3,000 for each child between the ages of 6 and 17.').map((f) => f.text)).toEqual([
+      '$3,000',
+      '6 and 17',
+    ]);
+    expect(figuresIn('Children between the ages of 2 and 17 must test.')[0]).toMatchObject({ value: 2, valueMax: 17 });
+  });
+
+  it('takes no year written with an apostrophe, opening hours, or part of a year for a figure', () => {
+    expect(texts('The Fiscal Year ‘24 Budget proposes $5 billion.')).toEqual(['$5 billion']);
+    expect(texts('The center is open from 8 a.m. to 7 p.m. seven days a week for 300 families.')).toEqual(['300']);
+    expect(texts('In the three-quarters of 2021, three-quarters of 2,000 firms grew.')).toEqual([
+      'three-quarters',
+      '2,000',
+    ]);
   });
 });

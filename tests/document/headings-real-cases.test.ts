@@ -209,10 +209,110 @@ describe('headings on real fact sheets', () => {
     expect(
       titles(sheet('By contrast, the Governor backs the police and supports programs', 'that reduce crime:')),
     ).toEqual(['Overview']);
-    // In Title Case it is a heading, as before.
+    // In Title Case it is a heading, as before, its colon left out as the colon of "**Label:**" is.
     expect(titles(sheet('Programs That Reduce Crime And', 'Violence:'))).toEqual([
       'Overview',
-      'Programs That Reduce Crime And Violence:',
+      'Programs That Reduce Crime And Violence',
+    ]);
+  });
+
+  it('takes bold underlined capitals wrapped over two lines as a heading, closed by a colon or a period', () => {
+    const text = [
+      'Intro paragraph.',
+      '',
+      '**<u>GIVE LOWER INCOME NATIONS MORE ACCESS TO HIGHLY EFFECTIVE mRNA',
+      'VACCINES:</u>** The plan gives 92 nations access.',
+      '',
+      '**<u>HARNESS THE POWER OF AMERICAN MANUFACTURING TO HELP SAVE LIVES',
+      'AROUND THE WORLD.</u>** Pfizer employs 3,000 workers.',
+      '',
+      '**<u>BUILD PLANTS.</u>** Three plants.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading?.replace(/<u>|\s+/g, ' ').trim())).toEqual([
+      undefined,
+      'GIVE LOWER INCOME NATIONS MORE ACCESS TO HIGHLY EFFECTIVE mRNA VACCINES',
+      'HARNESS THE POWER OF AMERICAN MANUFACTURING TO HELP SAVE LIVES AROUND THE WORLD',
+      'BUILD PLANTS',
+    ]);
+    expect(md(text).sections.map((s) => s.lead?.text)).toEqual([
+      undefined,
+      'The plan gives 92 nations access.',
+      'Pfizer employs 3,000 workers.',
+      'Three plants.',
+    ]);
+  });
+
+  it('takes a bold heading whose bold closes at the start of the next line, after a hard break', () => {
+    const text = [
+      'Intro paragraph.',
+      '',
+      '**Increasing Access to Effective Care  ',
+      '**Ensuring access to care reduces risk',
+      'for 65,000 veterans.',
+      '',
+      '**The plan passed.  ',
+      '**It helps 10 states.',
+      '',
+    ].join('\n');
+    const sections = md(text).sections;
+    expect(sections.map((s) => s.heading)).toEqual([null, 'Increasing Access to Effective Care']);
+    expect(sections[1]!.lead?.text).toBe('Ensuring access to care reduces risk\nfor 65,000 veterans.');
+  });
+
+  it('takes a bold list item over a list indented under it as a heading, not a bold item among others', () => {
+    const text = [
+      'The dialogue has four pillars.',
+      '',
+      '-   **Strengthening Supply Chains**',
+      '    -   Coordinate on 3 critical industries.',
+      '    -   Explore needs in both countries.',
+      '-   **Trade Facilitation and Infrastructure**',
+      '',
+      '    -   Build on the border initiative.',
+      '-   **Bold item among others**',
+      '-   Plain item.',
+      '-   **A bold sentence over a list.**',
+      '    -   Item.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading)).toEqual([
+      null,
+      'Strengthening Supply Chains',
+      'Trade Facilitation and Infrastructure',
+    ]);
+  });
+
+  it('takes a long bold heading wrapped over several lines, not a long bold sentence or one over 30 words', () => {
+    const text = [
+      'The President is calling on Congress to:',
+      '',
+      '**Expand the authority to claw back compensation – including',
+      'gains from stock sales – from executives at failed banks like Silicon',
+      'Valley Bank and Signature Bank  ',
+      '**  ',
+      'The CEO sold more than $3 million of shares.',
+      '',
+      '**Delivered a historic increase in the Child and Dependent Care Tax',
+      'Credit to support millions of working families this tax season**',
+      '',
+      '-   It raised the credit for 6 million families.',
+      '',
+      '**Any program not named by the Orders is not',
+      'subject to the** **pause.**',
+      '',
+      '**The review found agencies and their partners in the private and public',
+      'sector have made significant, measurable progress towards creating and',
+      'improving access to good jobs, which are leading to concrete',
+      'improvements in the lives of workers across the whole country**',
+      '',
+      'Text after it.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading?.replace(/\s+/g, ' '))).toEqual([
+      undefined,
+      'Expand the authority to claw back compensation – including gains from stock sales – from executives at failed banks like Silicon Valley Bank and Signature Bank',
+      'Delivered a historic increase in the Child and Dependent Care Tax Credit to support millions of working families this tax season',
     ]);
   });
 });

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../src/document/figures.js';
-import { markdownHeadingParts } from '../../src/document/headings.js';
+import { isAllCaps, markdownHeadingParts } from '../../src/document/headings.js';
 import { isBlank } from '../../src/document/lines.js';
 import { parseDocument } from '../../src/document/parse.js';
 import type { Document, Span } from '../../src/document/types.js';
@@ -88,6 +88,35 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth(leadIns, parse('a.md'), 2_000));
     const blanks = (n: number) => `**Heading**\n\n**The plan helps by:**${'\n'.repeat(n)}-   Lower costs.\n`;
     expectLinear(growth(blanks, parse('a.md'), 20_000));
+  });
+
+  // Bold list items over lists, a bold closed on the next line after a hard break, underlined capital leads.
+  it('bold items over lists, bold closed on the next line, underlined capitals, over long runs', () => {
+    const md = parse('a.md');
+    expectLinear(growth((n) => `-   **Supply${spaces(n)}x**${'\n'.repeat(n)}    -   Item.\n`, md, 20_000));
+    expectLinear(growth((n) => `-   **Supply${'* '.repeat(n / 2)}x\n    -   Item.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**Access${spaces(n)}a${spaces(n)}\n**Lead text.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**Access ${'a  '.repeat(n / 3)}\n**Lead text.\n`, md, 20_000));
+    expectLinear(growth((n) => `**<u>SAVE ${'LIVES '.repeat(n / 6)}NOW.</u>** Lead.\n`, md, 20_000));
+    expectLinear(growth((n) => `**<u>SAVE ${'mRNA '.repeat(n / 5)}NOW:</u>** Lead.\n`, md, 20_000));
+    expectLinear(growth((n) => `Ab${'aB'.repeat(n / 2)}`, isAllCaps, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**Expand\nthe${spaces(n)}a${spaces(n)}\n**  \nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**Expand\n${'a  '.repeat(n / 3)}\nb\n**\n`, md, 20_000));
+    expectLinear(growth((n) => `${'\n**Expand\nthe plan\n'.repeat(n / 20)}`, md, 20_000));
+  });
+
+  // Age ranges after "between the ages of", and "one" read against the words after it.
+  it('age ranges and "one" over long runs of space and repeats', () => {
+    const figures = (text: string) => findFigures(text, 0, text.length);
+    expectLinear(growth((n) => `between${spaces(n)}the ages of 6 and 17`, figures, 20_000));
+    expectLinear(growth((n) => `between the ages of ${'6 and '.repeat(n / 6)}17`, figures, 20_000));
+    expectLinear(growth((n) => `at least${spaces(n)}one${spaces(n)}day`, figures, 20_000));
+    expectLinear(growth((n) => `${'one-stop '.repeat(n / 9)}one day`, figures, 20_000));
+    expectLinear(growth((n) => `${'474 Sam’s Club '.repeat(n / 15)}locations`, figures, 20_000));
+    expectLinear(growth((n) => `${'Amtrak 50 mainly '.repeat(n / 17)}years`, figures, 20_000));
+    expectLinear(growth((n) => `call 411-${'C'.repeat(n)} now`, figures, 20_000));
+    expectLinear(growth((n) => `four${spaces(n)}and${spaces(n)}a${spaces(n)}half`, figures, 20_000));
+    expectLinear(growth((n) => `${'four and a '.repeat(n / 11)}half`, figures, 20_000));
   });
 
   it('a blank-looking line (isBlank)', () => {

@@ -16,8 +16,12 @@ const isPlural = (word: string) =>
   IRREGULAR_PLURALS.has(word.toLowerCase()) ||
   (/[a-z]s$/i.test(word) && !/ss$/i.test(word) && word.length > 2) ||
   /\ds$/.test(word);
-/** Up to four words after a number: "three separate historic sites", "12 Boeing 787s", "25 Boeing 737 MAX jets". */
-const WORDS_AFTER = /^\s+([\w'’.-]+)(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?(?:\s+([\w'’.-]+))?/;
+/**
+ * Up to six words after a number: "three separate historic sites", "12 Boeing 787s", "25 Boeing 737 MAX jets",
+ * "474 Sam’s Club Hearing Aid Center locations", "three additional CL-415 aerial firefighting aircraft".
+ */
+const AFTER_WORD = String.raw`(?:\s+([\w'’.-]+))?`;
+const WORDS_AFTER = new RegExp(String.raw`^\s+([\w'’.-]+)${AFTER_WORD.repeat(5)}`);
 
 /** "U.S.", "D.C.": a period that ends an abbreviation, not the sentence ("40 U.S. states"). */
 const ABBREVIATION = /^(?:[A-Z]\.){2,}$/;
@@ -38,6 +42,13 @@ const DIGITS_WORD = /^-(?:figures?|digits?)$/i;
 const isYear = (num: string) => /^(1[89]|20)\d\d$/.test(num);
 const isSentenceStart = (text: string) => /^[\s"“'‘(*_>-]*$/.test(text) || /[.!?:;]["”’)*]*\s*$/.test(text);
 
+/** "24 hours a day, seven days a week": when something is open, not an amount. */
+const ROUND_THE_CLOCK = /^\s+(?:hours\s+a\s+day|days\s+a\s+week)\b/i;
+
+/** "(855) 411-CFPB": a phone number ending in letters; "12-MONTH" in capitals is a duration still. */
+const isPhoneWord = (hyphenUnit: string | undefined) =>
+  hyphenUnit !== undefined && /^-[A-Z]{2,}$/.test(hyphenUnit) && UNITS[hyphenUnit.slice(1).toLowerCase()] === undefined;
+
 /** A number read as an identifier: a year, a date, a time, a list or section number, a phone number. */
 function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean): boolean {
   const num = groups.num!;
@@ -51,7 +62,9 @@ function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean):
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(next)) return true;
   if (groups.range && /^\d{3}-\d{4}$/.test(`${num}${groups.range.trim()}`)) return true; // "659-2955"
   if (/\(\s*$/.test(before) && /^\)\s*\d{3}/.test(next)) return true; // "(800) 659-2955"
-  if (/^\s+(?:hours\s+a\s+day|days\s+a\s+week)\b/i.test(next)) return true; // "24 hours a day, 7 days a week"
+  if (ROUND_THE_CLOCK.test(next)) return true;
+  if (isPhoneWord(groups.hyphenUnit)) return true;
+  if (/^\d{2}$/.test(num) && /['‘’]$/.test(before)) return true; // "Fiscal Year ‘24", "the class of ’25"
   if (/\b(?:No|Nos|Number|Nr)\.?\s*$|[#§]\s*$/.test(before)) return true;
   if (/\b(?:day|phase|tier|level|stage|step|page|chapter|round|grade|district|zone)\s+$/i.test(before)) return true;
   return false;
@@ -67,6 +80,9 @@ function isListNumber(groups: Groups, { before, next }: Window, plain: boolean):
 
 /** "Section 232", "Title 42", "Section 232 and 301 tariffs", "Boeing 787 Dreamliner", "largest-ever 787 order". */
 function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
+  // "Amtrak 50 years ago", "Route 66 miles": a unit after it makes a measure, whatever names it before.
+  const unit = /^\s+([A-Za-z]+)\b/.exec(next)?.[1]?.toLowerCase();
+  if (unit && unit !== 'times' && UNITS[unit] !== undefined) return false;
   const named = /(?:^|[\s(])([A-Z][\w.]*\.?)\s+$/.exec(before);
   if (
     named &&
@@ -79,22 +95,39 @@ function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
   // "Boeing 787 Dreamliner" names a model; "40 Airbus jets", "12 Boeing 787s" count the maker's products.
   const model = /^\s+([A-Z][\w.]*)/.exec(next);
   if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()] && !countsAPlural(next)) return true;
-  // A three-digit number before one singular noun names a thing ("787 order"); counts take plurals.
+  // A three-digit number before one singular noun names a thing ("787 order"); counts take plurals. An adverb
+  // ("135 mainly Native Hawaiian men") is no noun.
   const noun = /^\s+([a-z]+)\b(?!\s+[a-z]+s\b)/.exec(next);
+  if (noun && /ly$/.test(noun[1]!)) return false;
   return (
     /^\d{3,}$/.test(groups.num!) && !!noun && !isPlural(noun[1]!) && !UNITS[noun[1]!] && !FUNCTION_WORDS.has(noun[1]!)
   );
+}
+
+/** Hedges that compare with one: "at least one", "less than one day"; "under one roof" is a place. */
+const COMPARED_WITH_ONE = /^(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|nearly|almost|up\s+to)$/i;
+
+/**
+ * "one" is mostly a pronoun or an article ("one of the", "a one-stop-shop"); it is an amount before a unit ("one
+ * day", "one-year", "one dollar"), after a hedge that compares ("at least one"), and in "one or more".
+ */
+function isOneAnAmount(groups: Groups, next: string): boolean {
+  if (groups.hyphenUnit) return UNITS[groups.hyphenUnit.slice(1).toLowerCase()] !== undefined;
+  if (groups.qualifier && COMPARED_WITH_ONE.test(groups.qualifier.trim())) return true;
+  const first = /^\s+([A-Za-z]+)\b/.exec(next)?.[1]?.toLowerCase();
+  return /^\s+or\s+more\b/.test(next) || (first !== undefined && first !== 'times' && UNITS[first] !== undefined);
 }
 
 /** Spelled numbers only as amounts: "three countries", "two small plants", "ten times", "six-month". */
 function isSpelledAmount(groups: Groups, { before, next }: Window): boolean {
   const word = groups.word!.toLowerCase();
   if (groups.scale || groups.percent || groups.range || groups.dozen) return true;
+  if (word === 'one') return isOneAnAmount(groups, next);
   if (groups.hyphenUnit) return true;
-  if (word === 'one') return /^\s+or\s+more\b/.test(next);
   const first = /^\s+([A-Za-z][\w'’-]*)/.exec(next)?.[1]?.toLowerCase();
   if (!first) return false;
   if (first === 'times') return true;
+  if (ROUND_THE_CLOCK.test(next)) return false;
   if (first === 'of') return /\ball\s+$/i.test(before);
   return countsAPlural(next);
 }
@@ -109,6 +142,8 @@ function isWordFigure(groups: Groups, { before, next }: Window): boolean {
     return /^\s+(?:of|the|all|a|an)\b/i.test(next) || /\bin\s+$/i.test(before);
   }
   if (groups.multiplier) return !groups.hyphenUnit;
+  // "in the three-quarters of 2021": a part of a year is a time, not a share of something.
+  if (groups.fraction) return !/^\s+of\s+(?:19|20)\d\d\b/.test(next);
   return true;
 }
 

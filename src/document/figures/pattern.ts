@@ -20,6 +20,7 @@ export const FIGURE_GROUPS = [
   'num',
   'word',
   'dozen',
+  'andHalf',
   'pct1',
   'range',
   'max',
@@ -65,8 +66,8 @@ const SCALE = String.raw`(?:\s+(?:${SCALE_WORDS})\b|[KMB]\b)`;
 const PERCENT = String.raw`(?:\s*%|\s+percent(?:age\s+points?)?\b|-percent\b)`;
 /** The smaller side of "1 in 4", "four out of five": never a year, never an amount with a scale. */
 const RATIO_BASE = String.raw`(?:[2-9]|[1-9]\d{1,2}|${WORD_NUM})\b(?!\s*(?:%|percent|thousand|million|billion|,\d))`;
-/** "between 38 and 79": "and" joins a range only after "between". */
-const BETWEEN_AND = String.raw`\s+and\s+(?<=\bbetween\s+\$?${NUM}\s*%?\s+and\s+)`;
+/** "between 38 and 79", "between the ages of 6 and 17": "and" joins a range only after "between". */
+const BETWEEN_AND = String.raw`\s+and\s+(?<=\bbetween\s+(?:the\s+ages\s+of\s+)?\$?${NUM}\s*%?\s+and\s+)`;
 const RANGE = named('range', String.raw`(?:\s*[-–]\s*|\s+to\s+|${BETWEEN_AND})\$?${named('max', NUM)}`);
 
 const START = String.raw`(?:(?<![\w$.,:/#@~\\-])|(?<=[A-Za-z])(?=\$))`;
@@ -81,7 +82,9 @@ const ARTICLE = `${named('article', 'an?')}${either(ARTICLE_WORD, ARTICLE_BEFORE
 const SPELLED_AMOUNT = String.raw`${named('word', WORD_NUM)}(?:\s+${named('dozen', 'dozen')}\b)?\b`;
 const PERCENT_BEFORE_RANGE = String.raw`\s*%(?=\s*(?:-|–|to\s))`;
 const CURRENCY = named('currency', String.raw`\$\s?`);
-const AMOUNT = `${CURRENCY}?${either(named('num', NUM), SPELLED_AMOUNT)}${named('pct1', PERCENT_BEFORE_RANGE)}?`;
+/** "four and a half months", "2 and a half years". */
+const AND_A_HALF = named('andHalf', String.raw`\s+and\s+a\s+half\b`);
+const AMOUNT = `${CURRENCY}?${either(named('num', NUM), SPELLED_AMOUNT)}${AND_A_HALF}?${named('pct1', PERCENT_BEFORE_RANGE)}?`;
 
 const ALTERNATIVES = [
   String.raw`${named('twice', 'twice')}\b`,

@@ -64,6 +64,7 @@ export function parseValue(groups: Groups): Value | null {
   let value = groups.num ? numeral(groups.num) : groups.word ? spelled(groups.word) : groups.article ? 1 : undefined;
   if (value === undefined || !Number.isFinite(value)) return null;
   if (groups.dozen) value *= 12;
+  if (groups.andHalf) value += 0.5;
   if (groups.cents) value /= 100;
   const max = groups.max ? numeral(groups.max) * scale : null;
   return { value: round(value * scale), valueMax: max === null ? null : round(max), unit: unitOf(groups) };

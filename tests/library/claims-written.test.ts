@@ -431,6 +431,32 @@ describe('a subject named in the sentence before', () => {
   });
 });
 
+describe('a subject named by the title the sheet gives it', () => {
+  const library = libraryOf({
+    'budget.txt': [
+      'FACT SHEET: A Budget for Clean Rivers',
+      'President Alvarez and Secretary Okafor released the river plan today.',
+      'RIVERS',
+      'The President’s Budget extends the river cleanup fund by at least 15 years.',
+      'The Secretary’s office will inspect 300 dams.',
+    ].join('\n\n'),
+    'other.txt': ['FACT SHEET: Other Work', 'WORK', 'The fund will pay for 40 new boats on the lakes.'].join('\n\n'),
+  });
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reaches "The President’s Budget" from a claim that names the President the sheet names', () => {
+    expect(check('Alvarez’s budget extends the river cleanup fund by at least 15 years')).toEqual(['stated']);
+    expect(check('Alvarez’s budget extends the river cleanup fund by 30 years')).toEqual(['different']);
+    expect(check('Okafor’s office will inspect 300 dams')).toEqual(['stated']);
+  });
+
+  it('does not give one person’s statement to another, nor to a name the sheet never writes', () => {
+    expect(check('Okafor’s budget extends the river cleanup fund by at least 15 years')).toEqual(['not-found']);
+    expect(check('Alvarez’s office will inspect 300 dams')).toEqual(['not-found']);
+    expect(check('Moreno’s budget extends the river cleanup fund by at least 15 years')).toEqual(['not-found']);
+  });
+});
+
 describe('"stated" earned on the statement that speaks of the claim', () => {
   const tariffs = goldDocument(
     '2026-04-02-fact-sheet-president-donald-j-trump-strengthens-tariffs-on-steel-aluminum-and-copper-imports.md',

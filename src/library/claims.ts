@@ -118,9 +118,16 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, ANCHORED_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
     const speaks = coverage >= SURE_COVERAGE ? 'itself' : speaksOf(finder, words.counted, sentence);
-    if (!speaks) continue;
+    // The claim's words for what is counted are not the statement's: the equal figure may still count what the
+    // claim names, seen from the statement's side ("400,000 families purchase" for "400,000 families buy").
+    const named = speaks || coverage < CLAIM_MIN_COVERAGE ? [] : countedByClaim(finder, figure, sentence);
+    if (!speaks && named.length === 0) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
     if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
+    if (!speaks) {
+      if (claimDirection * changeDirection(sentence.terms) >= 0) stated.push({ sentence, bold: named, coverage });
+      continue;
+    }
     // What the sentence before names is counted only by figures that name nothing they count ("2,000 homicides").
     const compared = speaks === 'itself' ? sentence.figures : sentence.figures.filter((ref) => !ref.figure.counts);
     const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, compared, coverage);
@@ -166,6 +173,21 @@ const countsAlike = (finder: SentenceFinder, counted: Alternative[][], ref: Figu
   counted.length === 0 ||
   !ref.figure.counts ||
   finder.share(counted, new Set(terms(ref.figure.counts))) >= COUNTED_MIN_SHARE;
+
+/**
+ * The statement's figures equal to the claim's whose own label of what they count the claim holds: "families"
+ * of "400,000 families purchase their first home" in "help 400,000 families buy their first home". Only a label
+ * the claim holds counts; a figure with none says nothing of what it counts.
+ */
+function countedByClaim(finder: SentenceFinder, figure: ClaimFigure, sentence: IndexedSentence): FigureRef[] {
+  const claimed = new Set(terms(figure.words));
+  return sentence.figures.filter(
+    (ref) =>
+      ref.figure.counts !== null &&
+      sameFigure(figure, ref.figure) &&
+      finder.share(finder.expand(ref.figure.counts), claimed) >= COUNTED_MIN_SHARE,
+  );
+}
 
 /**
  * What differs beside the amount, said rather than hidden: a unit converted ("100 km is about 62 miles"),

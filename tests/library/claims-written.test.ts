@@ -431,6 +431,33 @@ describe('a subject named in the sentence before', () => {
   });
 });
 
+describe('what a figure counts, seen from the statement’s side', () => {
+  const library = sheet([
+    'The new rule sets the prevailing wage at the wage paid to at least 30% of workers in the region.',
+    'Three rescue teams with 12 dogs searched the collapsed buildings.',
+  ]);
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('states a figure whose statement counts what the claim names, the claim’s other words aside', () => {
+    const earn = checkClaim(
+      library.claims,
+      'Under the new rule the prevailing wage is what at least 30 percent of workers earn',
+    );
+    expect(verdicts(earn)).toEqual(['stated']);
+    expect(bolded(earn)).toEqual(['at least 30%']);
+  });
+
+  it('gives no "different" on that side alone, and nothing for an equal number counting something else', () => {
+    expect(check('Under the new rule the prevailing wage is what at least 40 percent of workers earn')).toEqual([
+      'not-found',
+    ]);
+    expect(check('Three rescue teams flew 12 helicopters over the collapsed buildings')).toEqual([
+      'stated',
+      'not-found',
+    ]);
+  });
+});
+
 describe('a subject named by the title the sheet gives it', () => {
   const library = libraryOf({
     'budget.txt': [

@@ -11,7 +11,7 @@ const HEARSAY = String.raw`did\s+you\s+know|apparently|reportedly|allegedly|(?:i
 const OPENING = new RegExp(
   [
     String.raw`${LEADING_MARKS}(?:[\p{L}'’ ]{1,20}:\s+)`, // "BREAKING: ", "fun fact: ", "PSA: "
-    String.raw`${LEADING_MARKS}according\s+to\s+[\p{L}.’' ]{1,40},\s*`, // "According to the White House, "
+    String.raw`${LEADING_MARKS}(?:according\s+to|per)\s+[\p{L}.’' ]{1,40},\s*`, // "According to the White House, "
     String.raw`${LEADING_MARKS}${INTERJECTIONS}(?:(?:${HEARSAY})\b(?:\s+that\b)?[\s,]*)?`,
   ].join('|'),
   'iu',

@@ -146,6 +146,8 @@ describe('claims as people write them', () => {
       'My uncle keeps saying "ICE arrested more than 120,000 criminal aliens last year"',
       'Heard that ICE arrested more than 120,000 criminal aliens last year',
       'According to the White House, ICE arrested more than 120,000 criminal aliens last year',
+      'Per the White House, ICE arrested more than 120,000 criminal aliens last year',
+      'per DHS: ICE arrested more than 120,000 criminal aliens last year',
       'ICE arrested more than 120,000 criminal aliens last year, according to the White House',
       'Someone said ICE arrested more than 120,000 criminal aliens last year??',
       'my cousin says that ICE arrested more than 120,000 criminal aliens last year',

@@ -6,9 +6,9 @@
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
 import type { Figure, Span } from '../document/types.js';
 import { partiesOf, sameParties } from './claim-parties.js';
-import { changeDirection, withKin } from './claim-words.js';
+import { changeDirection, kinOf, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
-import { analyseQuery, type SentenceFinder, type IndexedSentence } from './figure-search.js';
+import { analyseQuery, type SentenceFinder, type IndexedSentence, type TermSet } from './figure-search.js';
 import type { ClaimIndex, FigureRef } from './library.js';
 import { conversionNote, kindOf, periodOf, sameFigure } from './same-figure.js';
 import { terms, type Alternative } from './search.js';
@@ -141,7 +141,12 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
             (coverage >= CLAIM_MIN_COVERAGE || countsAlike(finder, words.counted, ref)),
         );
     if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
-    else if (closest.length > 0 && coverage >= CLAIM_MIN_COVERAGE && speaksOf(finder, words.thing, sentence))
+    else if (
+      closest.length > 0 &&
+      coverage >= CLAIM_MIN_COVERAGE &&
+      speaksOf(finder, words.thing, sentence) &&
+      holdsHead(figure.counted, sentence)
+    )
       different.push({ sentence, bold: closest, coverage });
   }
   const verdict = verdictOf(stated, different);
@@ -173,6 +178,19 @@ const countsAlike = (finder: SentenceFinder, counted: Alternative[][], ref: Figu
   counted.length === 0 ||
   !ref.figure.counts ||
   finder.share(counted, new Set(terms(ref.figure.counts))) >= COUNTED_MIN_SHARE;
+
+/**
+ * Whether the statement (or the sentence it refers to) names the head of what the claim's figure counts, its
+ * last word: "50,000 child care jobs" is no other figure for "225,000 child care programs", though "child care"
+ * makes most of its words.
+ */
+function holdsHead(counted: string, sentence: IndexedSentence): boolean {
+  const head = terms(counted).at(-1);
+  if (head === undefined) return true;
+  const held = (stems: TermSet | undefined) =>
+    stems !== undefined && (stems.has(head) || kinOf(head).some((kin) => stems.has(kin)));
+  return held(sentence.terms) || held(sentence.referred);
+}
 
 /**
  * The statement's figures equal to the claim's whose own label of what they count the claim holds: "families"

@@ -460,6 +460,31 @@ describe('what a figure counts, seen from the statement’s side', () => {
   });
 });
 
+describe('another figure only for the thing the claim counts', () => {
+  // Two sheets, so that "jobs" is a common word and "child care" makes most of the claim's words.
+  const library = libraryOf({
+    'care.txt': [
+      'FACT SHEET: Child Care Stabilization',
+      'RESULTS',
+      'The Child Care Stabilization program delivered support to over 225,000 child care programs across the country.',
+      'About 30,000 child care programs in rural counties received aid.',
+    ].join('\n\n'),
+    'jobs.txt': [
+      'FACT SHEET: Jobs Report',
+      'JOBS',
+      'The economy added 250,000 jobs in May.',
+      'Factories created 40,000 jobs this spring.',
+      'Jobs in clean energy grew by 12% last year.',
+    ].join('\n\n'),
+  });
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives "not found" when the statement does not name the head of what is counted ("jobs" for "programs")', () => {
+    expect(check('The Child Care Stabilization program created 50,000 child care jobs')).toEqual(['not-found']);
+    expect(check('The Child Care Stabilization program supported 300,000 child care programs')).toEqual(['different']);
+  });
+});
+
 describe('a subject named by the title the sheet gives it', () => {
   const library = libraryOf({
     'budget.txt': [

@@ -174,9 +174,9 @@ function namedAround(sentence: IndexedSentence, word: string): boolean {
   return titlesOf(sentence.document, word).some((title) => around.some((stems) => stems.has(title)));
 }
 
-/** Up to three capitalized words on the name's line right before it: "President Joseph R. Biden". */
-const TITLED = (word: string) =>
-  new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}.]*[ \t]+){1,3})${escaped(word)}(?![\p{L}\p{N}])`, 'gu');
+/** Up to three capitalized words right before a name, on its line: "President Joseph R. Biden ". */
+const TITLE_BEFORE = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{L}.]*[ \t]+){1,3})$/u;
+const NAME_END = /^[^\p{L}\p{N}]|^$/u;
 const titlesMemo = new WeakMap<Document, Map<string, string[]>>();
 
 /**
@@ -188,7 +188,14 @@ function titlesOf(document: Document, word: string): string[] {
   if (!known) titlesMemo.set(document, (known = new Map<string, string[]>()));
   let titles = known.get(word);
   if (!titles) {
-    const written = [...document.text.matchAll(TITLED(word))].map((match) => match[1]!);
+    const written: string[] = [];
+    const { text } = document;
+    // Found by indexOf, then read back: a pattern tried at every capital of a long sheet is slower.
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      if (!NAME_END.test(text.slice(at + word.length, at + word.length + 1))) continue;
+      const title = TITLE_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+      if (title) written.push(title);
+    }
     known.set(word, (titles = [...new Set(terms(written.join(' '), { remember: false }))]));
   }
   return titles;

@@ -167,7 +167,38 @@ const namesWord = (document: Document, word: string, seen: Map<string, boolean>)
 function namedAround(sentence: IndexedSentence, word: string): boolean {
   const [stem] = namedStems([word]);
   if (stem === undefined || stem === HOME || HOME_TEXT.test(word) || isAcronym(word)) return true;
-  return holdsName(sentence.terms, stem) || sentence.context.some((stems) => contextHolds(stems, stem));
+  if (holdsName(sentence.terms, stem) || sentence.context.some((stems) => contextHolds(stems, stem))) return true;
+  // "The President’s Budget" in a sheet that writes "President Biden" speaks of Biden; the sheet's title is
+  // left out, since a sheet may give the title to several ("President Biden called President Erdogan").
+  const around = [sentence.terms, ...sentence.context.slice(0, -1)];
+  return titlesOf(sentence.document, word).some((title) => around.some((stems) => stems.has(title)));
+}
+
+/** Up to three capitalized words right before a name, on its line: "President Joseph R. Biden ". */
+const TITLE_BEFORE = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}[\p{L}.]*[ \t]+){1,3})$/u;
+const NAME_END = /^[^\p{L}\p{N}]|^$/u;
+const titlesMemo = new WeakMap<Document, Map<string, string[]>>();
+
+/**
+ * The titles a document gives a name, as stems: "presid" where it writes "President Biden". Learned from the
+ * document's own "Title Name" pairs, not from a list of titles; a title naming nothing ("The") has no stem.
+ */
+function titlesOf(document: Document, word: string): string[] {
+  let known = titlesMemo.get(document);
+  if (!known) titlesMemo.set(document, (known = new Map<string, string[]>()));
+  let titles = known.get(word);
+  if (!titles) {
+    const written: string[] = [];
+    const { text } = document;
+    // Found by indexOf, then read back: a pattern tried at every capital of a long sheet is slower.
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      if (!NAME_END.test(text.slice(at + word.length, at + word.length + 1))) continue;
+      const title = TITLE_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+      if (title) written.push(title);
+    }
+    known.set(word, (titles = [...new Set(terms(written.join(' '), { remember: false }))]));
+  }
+  return titles;
 }
 
 /** Whether a set of stems holds a name: as it is, or a place for its people ("canada" for "canadian"). */

@@ -11,7 +11,7 @@ const HEARSAY = String.raw`did\s+you\s+know|apparently|reportedly|allegedly|(?:i
 const OPENING = new RegExp(
   [
     String.raw`${LEADING_MARKS}(?:[\p{L}'’ ]{1,20}:\s+)`, // "BREAKING: ", "fun fact: ", "PSA: "
-    String.raw`${LEADING_MARKS}according\s+to\s+[\p{L}.’' ]{1,40},\s*`, // "According to the White House, "
+    String.raw`${LEADING_MARKS}(?:according\s+to|per)\s+[\p{L}.’' ]{1,40},\s*`, // "According to the White House, "
     String.raw`${LEADING_MARKS}${INTERJECTIONS}(?:(?:${HEARSAY})\b(?:\s+that\b)?[\s,]*)?`,
   ].join('|'),
   'iu',
@@ -66,13 +66,14 @@ export function changeDirection(words: Iterable<string>): number {
   return up === down ? 0 : up ? 1 : -1;
 }
 
+/** The verbs of change a word stands for (those of its direction), none when it is no such verb. */
+export const kinOf = (term: string): string[] => [...([FALLING, RISING].find((family) => family.has(term)) ?? [])];
+
 /** A claim's words with each verb of change standing also for its kin of the same direction. */
 export function withKin(groups: Alternative[][]): Alternative[][] {
   return groups.map((group) => {
-    const kin = [FALLING, RISING].find((family) => group.some((alternative) => family.has(alternative.term)));
-    if (!kin) return group;
     const own = new Set(group.map((alternative) => alternative.term));
-    const others = [...kin].filter((term) => !own.has(term));
+    const others = [...new Set(group.flatMap((alternative) => kinOf(alternative.term)))].filter((t) => !own.has(t));
     return [
       ...group,
       ...others.map((term) => ({ term, weight: ALTERNATIVE_WEIGHTS.synonym, kind: 'synonym' as const })),

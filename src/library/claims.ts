@@ -6,9 +6,9 @@
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
 import type { Figure, Span } from '../document/types.js';
 import { partiesOf, sameParties } from './claim-parties.js';
-import { changeDirection, withKin } from './claim-words.js';
+import { changeDirection, kinOf, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
-import { analyseQuery, type SentenceFinder, type IndexedSentence } from './figure-search.js';
+import { analyseQuery, type SentenceFinder, type IndexedSentence, type TermSet } from './figure-search.js';
 import type { ClaimIndex, FigureRef } from './library.js';
 import { conversionNote, kindOf, periodOf, sameFigure } from './same-figure.js';
 import { terms, type Alternative } from './search.js';
@@ -118,9 +118,16 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, ANCHORED_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
     const speaks = coverage >= SURE_COVERAGE ? 'itself' : speaksOf(finder, words.counted, sentence);
-    if (!speaks) continue;
+    // The claim's words for what is counted are not the statement's: the equal figure may still count what the
+    // claim names, seen from the statement's side ("400,000 families purchase" for "400,000 families buy").
+    const named = speaks || coverage < CLAIM_MIN_COVERAGE ? [] : countedByClaim(finder, figure, sentence);
+    if (!speaks && named.length === 0) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
     if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
+    if (!speaks) {
+      if (claimDirection * changeDirection(sentence.terms) >= 0) stated.push({ sentence, bold: named, coverage });
+      continue;
+    }
     // What the sentence before names is counted only by figures that name nothing they count ("2,000 homicides").
     const compared = speaks === 'itself' ? sentence.figures : sentence.figures.filter((ref) => !ref.figure.counts);
     const { matching, closest } = figuresAbout(finder, figure, words.own, sentence, compared, coverage);
@@ -134,7 +141,12 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
             (coverage >= CLAIM_MIN_COVERAGE || countsAlike(finder, words.counted, ref)),
         );
     if (equal.length > 0) stated.push({ sentence, bold: equal, coverage });
-    else if (closest.length > 0 && coverage >= CLAIM_MIN_COVERAGE && speaksOf(finder, words.thing, sentence))
+    else if (
+      closest.length > 0 &&
+      coverage >= CLAIM_MIN_COVERAGE &&
+      speaksOf(finder, words.thing, sentence) &&
+      holdsHead(figure.counted, sentence)
+    )
       different.push({ sentence, bold: closest, coverage });
   }
   const verdict = verdictOf(stated, different);
@@ -166,6 +178,34 @@ const countsAlike = (finder: SentenceFinder, counted: Alternative[][], ref: Figu
   counted.length === 0 ||
   !ref.figure.counts ||
   finder.share(counted, new Set(terms(ref.figure.counts))) >= COUNTED_MIN_SHARE;
+
+/**
+ * Whether the statement (or the sentence it refers to) names the head of what the claim's figure counts, its
+ * last word: "50,000 child care jobs" is no other figure for "225,000 child care programs", though "child care"
+ * makes most of its words.
+ */
+function holdsHead(counted: string, sentence: IndexedSentence): boolean {
+  const head = terms(counted).at(-1);
+  if (head === undefined) return true;
+  const held = (stems: TermSet | undefined) =>
+    stems !== undefined && (stems.has(head) || kinOf(head).some((kin) => stems.has(kin)));
+  return held(sentence.terms) || held(sentence.referred);
+}
+
+/**
+ * The statement's figures equal to the claim's whose own label of what they count the claim holds: "families"
+ * of "400,000 families purchase their first home" in "help 400,000 families buy their first home". Only a label
+ * the claim holds counts; a figure with none says nothing of what it counts.
+ */
+function countedByClaim(finder: SentenceFinder, figure: ClaimFigure, sentence: IndexedSentence): FigureRef[] {
+  const claimed = new Set(terms(figure.words));
+  return sentence.figures.filter(
+    (ref) =>
+      ref.figure.counts !== null &&
+      sameFigure(figure, ref.figure) &&
+      finder.share(finder.expand(ref.figure.counts), claimed) >= COUNTED_MIN_SHARE,
+  );
+}
 
 /**
  * What differs beside the amount, said rather than hidden: a unit converted ("100 km is about 62 miles"),

@@ -36,7 +36,7 @@ const FLOORS: Record<SplitName, Floors> = {
     refused: 0.05,
     confidentUnanswerable: 0.13,
     searchMrr10: 0.85,
-    check: [0.84, 0.82, 0.61],
+    check: [0.85, 0.83, 0.63],
   },
   'gold-test': {
     headingF1: 0.99,
@@ -60,9 +60,12 @@ const FLOORS: Record<SplitName, Floors> = {
     statTop1: 0.88,
     statTop5: 0.94,
     refused: 0.03,
-    confidentUnanswerable: 0.12,
-    searchMrr10: 0.86,
-    check: [0.93, 0.95, 0.77],
+    // Six sheets added for /check's reworded claims answer a few questions written as unanswerable (0.123).
+    confidentUnanswerable: 0.125,
+    // Those sheets also share words with some /search questions: MRR@10 0.858 (MiniSearch 0.847 on them).
+    searchMrr10: 0.85,
+    // 118 reworded and chat claims written blind on those sheets: "different" 0.902, "not found" 0.694.
+    check: [0.93, 0.89, 0.68],
   },
 };
 

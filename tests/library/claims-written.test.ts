@@ -146,6 +146,8 @@ describe('claims as people write them', () => {
       'My uncle keeps saying "ICE arrested more than 120,000 criminal aliens last year"',
       'Heard that ICE arrested more than 120,000 criminal aliens last year',
       'According to the White House, ICE arrested more than 120,000 criminal aliens last year',
+      'Per the White House, ICE arrested more than 120,000 criminal aliens last year',
+      'per DHS: ICE arrested more than 120,000 criminal aliens last year',
       'ICE arrested more than 120,000 criminal aliens last year, according to the White House',
       'Someone said ICE arrested more than 120,000 criminal aliens last year??',
       'my cousin says that ICE arrested more than 120,000 criminal aliens last year',
@@ -428,6 +430,84 @@ describe('a subject named in the sentence before', () => {
     expect(verdicts(checkClaim(library.claims, 'Robert Hale has served in the Army for 12 years'))).toEqual([
       'not-found',
     ]);
+  });
+});
+
+describe('what a figure counts, seen from the statement’s side', () => {
+  const library = sheet([
+    'The new rule sets the prevailing wage at the wage paid to at least 30% of workers in the region.',
+    'Three rescue teams with 12 dogs searched the collapsed buildings.',
+  ]);
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('states a figure whose statement counts what the claim names, the claim’s other words aside', () => {
+    const earn = checkClaim(
+      library.claims,
+      'Under the new rule the prevailing wage is what at least 30 percent of workers earn',
+    );
+    expect(verdicts(earn)).toEqual(['stated']);
+    expect(bolded(earn)).toEqual(['at least 30%']);
+  });
+
+  it('gives no "different" on that side alone, and nothing for an equal number counting something else', () => {
+    expect(check('Under the new rule the prevailing wage is what at least 40 percent of workers earn')).toEqual([
+      'not-found',
+    ]);
+    expect(check('Three rescue teams flew 12 helicopters over the collapsed buildings')).toEqual([
+      'stated',
+      'not-found',
+    ]);
+  });
+});
+
+describe('another figure only for the thing the claim counts', () => {
+  // Two sheets, so that "jobs" is a common word and "child care" makes most of the claim's words.
+  const library = libraryOf({
+    'care.txt': [
+      'FACT SHEET: Child Care Stabilization',
+      'RESULTS',
+      'The Child Care Stabilization program delivered support to over 225,000 child care programs across the country.',
+      'About 30,000 child care programs in rural counties received aid.',
+    ].join('\n\n'),
+    'jobs.txt': [
+      'FACT SHEET: Jobs Report',
+      'JOBS',
+      'The economy added 250,000 jobs in May.',
+      'Factories created 40,000 jobs this spring.',
+      'Jobs in clean energy grew by 12% last year.',
+    ].join('\n\n'),
+  });
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives "not found" when the statement does not name the head of what is counted ("jobs" for "programs")', () => {
+    expect(check('The Child Care Stabilization program created 50,000 child care jobs')).toEqual(['not-found']);
+    expect(check('The Child Care Stabilization program supported 300,000 child care programs')).toEqual(['different']);
+  });
+});
+
+describe('a subject named by the title the sheet gives it', () => {
+  const library = libraryOf({
+    'budget.txt': [
+      'FACT SHEET: A Budget for Clean Rivers',
+      'President Alvarez and Secretary Okafor released the river plan today.',
+      'RIVERS',
+      'The President’s Budget extends the river cleanup fund by at least 15 years.',
+      'The Secretary’s office will inspect 300 dams.',
+    ].join('\n\n'),
+    'other.txt': ['FACT SHEET: Other Work', 'WORK', 'The fund will pay for 40 new boats on the lakes.'].join('\n\n'),
+  });
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reaches "The President’s Budget" from a claim that names the President the sheet names', () => {
+    expect(check('Alvarez’s budget extends the river cleanup fund by at least 15 years')).toEqual(['stated']);
+    expect(check('Alvarez’s budget extends the river cleanup fund by 30 years')).toEqual(['different']);
+    expect(check('Okafor’s office will inspect 300 dams')).toEqual(['stated']);
+  });
+
+  it('does not give one person’s statement to another, nor to a name the sheet never writes', () => {
+    expect(check('Okafor’s budget extends the river cleanup fund by at least 15 years')).toEqual(['not-found']);
+    expect(check('Alvarez’s office will inspect 300 dams')).toEqual(['not-found']);
+    expect(check('Moreno’s budget extends the river cleanup fund by at least 15 years')).toEqual(['not-found']);
   });
 });
 

@@ -12,6 +12,8 @@ import {
   hedgedNoun,
   LABEL_WINDOW,
   namedBefore,
+  perThing,
+  flowOf,
   subjectOf,
 } from './figures/labels.js';
 import { FIGURE, figureGroups, MAY_HOLD_FIGURE, type Groups } from './figures/pattern.js';
@@ -116,15 +118,17 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const givenTime = read.duration && TIME_GIVEN.test(before);
   const funded = read.money || givenTime ? fundedThing(counted) : null;
   const listed = afterList(counted);
+  const thing = read.unit && AMOUNTS_OF_A_THING.has(read.unit);
   return (
     agedNoun(before) ??
+    (read.money ? perThing(counted) : null) ??
     countedPhrase(counted, read.ofFollows, read.money) ??
     funded ??
     (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
     namedBefore(before) ??
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
-    (read.unit && AMOUNTS_OF_A_THING.has(read.unit) ? read.unit : null) ??
+    (thing ? (flowOf(after, read.unit!) ?? read.unit) : null) ??
     subjectOf(before)
   );
 }

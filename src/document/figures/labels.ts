@@ -27,6 +27,18 @@ const endsInPlural = (words: string[]) => /^[A-Z][a-z]+[^su'’]s$/.test(words[w
 const isModelAfterName = (token: string, words: string[]) =>
   /^\d[\w-]*$/.test(token) && /^[A-Z]/.test(words[words.length - 1] ?? '');
 
+/** A measure's own word ("months", "percent"). */
+const isMeasure = (word: string) => /^percent$/i.test(word) || (UNITS[word.toLowerCase()] ?? '$') !== '$';
+
+/**
+ * "years ago", "consecutive months", "percent faster", "square miles": the measure and a word about it, not what
+ * is measured ("miles of wall", "GHz bands" say what).
+ */
+const isOnlyAMeasure = (words: string[]) =>
+  words.length > 1 &&
+  !words.some((w) => /^(?:of|in)$/i.test(w)) &&
+  (isMeasure(words.at(-1)!) || (isMeasure(words[0]!) && !/[^s'’]s$/.test(words.at(-1)!)));
+
 /**
  * A phrase a reader can take as a label, or null. `named`: the phrase is what an amount goes to ("$1 billion for
  * the Safe Streets Program"), where a programme's name is the label, not a person or an agency said of it.
@@ -35,13 +47,15 @@ function readable(words: string[], named = false): string | null {
   if (words.length === 0) return null;
   // The unit alone ("years", "barrels", "times") says how it is measured, not what.
   if (words.length === 1 && (UNITS[words[0]!.toLowerCase()] || MONEY.test(words[0]!))) return null;
+  if (isOnlyAMeasure(words)) return null;
   const phrase = words.join(' ');
   if (phrase.length <= 2) return null;
   if (PEOPLE.test(phrase)) return null;
   // Only names ("Donald Trump", "Silicon Valley Bank") or only a verb form: not what a figure counts.
   if (!named && words.every((w) => /^[A-Z]/.test(w)) && words.length > 1 && !words.some((w) => /^[A-Z]{2,}s?$/.test(w)))
     return null;
-  if (words.length === 1 && /(?:ly|ing|ed)$/.test(words[0]!.toLowerCase())) return null;
+  // "in financing" is a thing; "Starting", "helping", "reportedly" are not.
+  if (words.length === 1 && /(?:ly|ing|ed)$/.test(words[0]!.toLowerCase()) && !ING_NOUNS.has(words[0]!)) return null;
   return phrase;
 }
 
@@ -90,6 +104,24 @@ function isCompoundIng(tokens: string[], index: number): boolean {
   );
 }
 
+/** "70 cents below where they were", "$1,000 above this amount": a comparison, not a thing counted. */
+const RELATIONS = /^(?:below|above|beyond)$/;
+/** What follows a participle used as a verb ("reported in", "approved by"); "registered patients" is a noun's. */
+const AFTER_VERB = /^(?:in|by|for|to|at|on|from|with|earlier|later|since|during)$/i;
+/** Words that open a verb's object: "erodes the", "puts us", "strengthen its". */
+const OBJECT_START = /^(?:the|a|an|its|their|our|his|her|us|them|your|my)$/;
+
+/**
+ * "a six-month CR erodes the advantage", "the agreement provides American producers": a lower-case word between a
+ * noun and an object (a determiner, a pronoun, or a name after a verb in -s) is a verb, and ends the phrase.
+ */
+function isVerbBeforeObject(tokens: string[], index: number): boolean {
+  const [before, word, after] = [tokens[index - 1] ?? '', tokens[index]!, tokens[index + 1] ?? ''];
+  if (!/^[a-z]+$/.test(word)) return false;
+  if (OBJECT_START.test(after)) return true;
+  return /^[a-z]+[^sui'’]s$/.test(word) && /[^s]$/.test(before) && /^[A-Z$]/.test(after);
+}
+
 /** Noun-phrase words from `index` on: stops at a function word, a verb form or punctuation. */
 function phraseFrom(tokens: string[], start: number): string[] {
   const words: string[] = [];
@@ -107,8 +139,11 @@ function phraseFrom(tokens: string[], start: number): string[] {
       }
       break;
     }
-    if (FUNCTION_WORDS.has(lower)) break;
+    if (FUNCTION_WORDS.has(lower) || RELATIONS.test(lower)) break;
+    // "reported in FY 2020", "approved in seven loans": a past participle names no thing.
+    if (words.length === 0 && /^[a-z]{3,}ed$/.test(token) && AFTER_VERB.test(tokens[index + 1] ?? '')) break;
     if (words.length > 0 && (isVerbForm(lower) || PLAIN_VERBS.has(lower)) && !isCompoundIng(tokens, index)) break;
+    if (words.length > 0 && isVerbBeforeObject(tokens, index)) break;
     // "5 million kids ages 5-11": the age is a figure of its own.
     if (words.length > 0 && /^ag(?:e|es|ed)$/.test(lower) && /^\d/.test(tokens[index + 1] ?? '')) break;
     // "Hispanic Americans live within …": a lower-case word after a plural name is its verb.
@@ -129,16 +164,13 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   if (/^times$/i.test(tokens[index] ?? '') && DETERMINERS.test(tokens[index + 1] ?? '')) index++; // "ten times the levels"
   while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
   if (money && /^["“‘[]$/.test(tokens[index] ?? '')) index++; // "$750 million “Advanced Energy Program”"
+  if (money && /^or$/i.test(tokens[index] ?? '') && /^(?:less|more)$/i.test(tokens[index + 1] ?? '')) index += 2; // "$12,000 or less in loans"
   const words = withCoordinate(tokens, index, phraseFrom(tokens, index));
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
-  if (words.length === 0 && ofFollows === false && /^(?:in|for)$/i.test(tokens[index] ?? '')) {
-    const funded = phraseFrom(tokens, afterCount(tokens, index + 1));
-    // "for" says what the money is for; "in" may name where it comes from ("in the Inflation Reduction Act").
-    return readable(funded, (money && /^for$/i.test(tokens[index]!)) || endsInPlural(funded));
-  }
-  // "$60 million to Chicago": where the money goes, when it is named.
-  if (words.length === 0 && /^to$/i.test(tokens[index] ?? '') && /^[A-Z]/.test(tokens[index + 1] ?? ''))
-    return readable(phraseFrom(tokens, index + 1));
+  if (words.length === 0 && PURPOSE.test(tokens[index] ?? '') && (money || !ofFollows || /^for$/i.test(tokens[index]!)))
+    return purposeAfter(tokens, index, money);
+  // "$60 million to Chicago", "$150 million to the Global Fund": where the money goes, when it is named.
+  if (words.length === 0 && /^to$/i.test(tokens[index] ?? '')) return recipientOrPurpose(tokens, index);
   if (words.length > 0 && MONEY.test(words[0]!)) {
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
@@ -151,15 +183,54 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
 }
 
 /**
- * "a dozen technical and high-level meetings", "$5 billion for wildfire and flood programs": one word that is not
- * a plural, then "and" and a phrase that ends in one, is a single phrase ("jobs and wages" stays "jobs").
+ * "$60 million to Chicago", "$150 million to the Global Fund": who the money goes to, when it is named; "$1 billion
+ * to the U.S. Government to expand the submarine base": what it is to do, when that follows the recipient.
+ */
+function recipientOrPurpose(tokens: string[], index: number): string | null {
+  const named = /^the$/i.test(tokens[index + 1] ?? '') ? index + 2 : index + 1;
+  if (!/^[A-Z]/.test(tokens[named] ?? '')) return null;
+  const recipient = phraseFrom(tokens, named);
+  const next = named + recipient.length;
+  const purpose = /^to$/.test(tokens[next] ?? '') ? fundedThing(tokens.slice(next).join(' ')) : null;
+  return purpose ?? readable(recipient, named > index + 1);
+}
+
+/**
+ * Words after an amount that say what it is for ("in grants", "for schools", "towards care"). Not "of": "$8 billion
+ * of U.S. goods" would read as the goods, and /check then holds a claim's figure to that label alone (measured: two
+ * tune claims lost their "different" verdict).
+ */
+const PURPOSE = /^(?:in|for|toward|towards)$/i;
+
+/**
+ * What follows "in", "for" or "towards" after an amount: "$3 billion in the clean water program", "$2.2 billion in
+ * financing", "$7 billion in funding to accelerate battery
+ * innovations" (the funding's purpose). A percentage takes "for" only ("2.4% for construction workers").
+ */
+function purposeAfter(tokens: string[], index: number, money: boolean): string | null {
+  let from = index + 1;
+  // "for the X" is read after a noun the amount is said to be of ("losses of $90 billion for the state").
+  while (!/^for$/i.test(tokens[index]!) && DETERMINERS.test(tokens[from] ?? '') && from < index + 3) from++;
+  // "in the Inflation Reduction Act" may name where the money comes from, not what it is for.
+  if (from > index + 1 && /^[A-Z]/.test(tokens[from] ?? '')) return null;
+  const start = afterCount(tokens, from);
+  const funded = withCoordinate(tokens, start, phraseFrom(tokens, start));
+  if (funded.length === 1 && MONEY.test(funded[0]!)) return fundedThing(tokens.slice(from + 1).join(' '));
+  return readable(funded, (money && /^for$/i.test(tokens[index]!)) || endsInPlural(funded));
+}
+
+/**
+ * "a dozen technical and high-level meetings", "$640 billion in clean energy and manufacturing investments": one or
+ * two words that are not plurals, then "and" and a phrase that ends in one, are a single phrase ("jobs and wages"
+ * stays "jobs").
  */
 function withCoordinate(tokens: string[], index: number, words: string[]): string[] {
-  if (words.length !== 1 || !/^[a-z]+[^s]$/.test(words[0]!) || !/^(?:and|or)$/.test(tokens[index + 1] ?? ''))
-    return words;
-  const rest = phraseFrom(tokens, index + 2);
+  const next = index + words.length;
+  const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z]+[^s]$/.test(w));
+  if (!single || !/^(?:and|or)$/.test(tokens[next] ?? '')) return words;
+  const rest = phraseFrom(tokens, next + 1);
   return rest.length > 0 && rest.length <= 3 && /^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)
-    ? [words[0]!, tokens[index + 1]!, ...rest]
+    ? [...words, tokens[next]!, ...rest]
     : words;
 }
 
@@ -193,7 +264,11 @@ export function fundedThing(after: string): string | null {
   if (tokens[from] !== 'to' || !isVerb(tokens[from + 1])) return null;
   let index = tokens[from + 2] === 'and' && isVerb(tokens[from + 3]) ? from + 4 : from + 2;
   while (DETERMINERS.test(tokens[index] ?? '') && index < 6) index++;
-  return readable(phraseFrom(tokens, index));
+  const thing = phraseFrom(tokens, index);
+  // "to help Indonesia strengthen its health systems": who is helped, then the verb; the thing is its object.
+  const verbAt = index + thing.length;
+  if (thing.length > 0 && isVerbBeforeObject(tokens, verbAt)) return readable(phraseFrom(tokens, verbAt + 2));
+  return readable(thing);
 }
 
 /** "a total of", "an average of": words that say how a figure is taken, not what it counts. */
@@ -259,14 +334,16 @@ export function subjectOf(before: string): string | null {
     const token = tokens[index]!;
     if (!WORD.test(token) || FUNCTION_WORDS.has(token.toLowerCase()) || /['’]s$/.test(token)) break;
     if ((/ed$/.test(token.toLowerCase()) || PLAIN_VERBS.has(token.toLowerCase())) && words.length > 0) break;
-    if (determined && isVerbAfterName(words, token)) break;
+    if ((determined && isVerbAfterName(words, token)) || (words.length > 0 && isVerbBeforeObject(tokens, index))) break;
     words.push(token);
   }
   // Words that run up to the figure end in the verb that takes it ("the Budget proposes $2 billion").
   if (index === tokens.length && words.length > 0) words.pop();
   while (words.length > 1 && AMOUNT_VERBS.has(words[words.length - 1]!.toLowerCase())) words.pop();
-  // One word before the verb is an agency, a name or a pronoun more often than what is counted.
-  if (words.length === 1 && !/^[a-z]{4,}s$/.test(words[0]!)) return null;
+  // One word before the verb is an agency, a name or a pronoun more often than what is counted; a plural that
+  // opens the sentence is capitalized only for that ("Apprehensions have declined for 8 consecutive months").
+  const opens = words.length === 1 && clause === before && before.trimStart().startsWith(words[0]!);
+  if (words.length === 1 && !(opens ? /^[A-Za-z][a-z]{3,}[^s]s$/ : /^[a-z]{4,}s$/).test(words[0]!)) return null;
   return readable(words);
 }
 
@@ -315,4 +392,27 @@ export function afterList(after: string): string | null {
   // "8% and 5.2 million of Americans": what follows belongs to the last figure alone, not to a shared noun.
   const first = /^\s*([A-Za-z][\w'’-]*)/.exec(after.slice(at))?.[1];
   return items > 0 && first && !FUNCTION_WORDS.has(first.toLowerCase()) ? after.slice(at) : null;
+}
+
+/** Units of time: "$10 a month" and "$500 a year" say how often, not what of. */
+const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
+/** After the thing of a rate, its sentence goes on with punctuation, its end or a small word ("per gallon of gas"). */
+const RATE = /^\s*(?:a|an|per|each)\s+([a-z]+)(?=\s*$|\s*[^\w\s]|\s+([a-z]+))/;
+
+/**
+ * "$3.30 a gallon", "$799 per pair", "10 cents per gallon of gas": money for each of a thing is labelled with the
+ * thing it is per, in the sentence's words ("per gallon"); money per day or per year is a sum over time instead.
+ */
+export function perThing(after: string): string | null {
+  const rate = RATE.exec(after);
+  if (!rate || TIME_UNITS.has(UNITS[rate[1]!] ?? '') || FUNCTION_WORDS.has(rate[1]!)) return null;
+  if (rate[2] && !FUNCTION_WORDS.has(rate[2])) return null;
+  return `per ${rate[1]}`;
+}
+
+/** "1 million barrels per day", "500,000 barrels a day": an amount of a thing for each span of time. */
+export function flowOf(after: string, unit: string): string | null {
+  const flow = /^\s*[a-z]+\s+(?:a|per|each)\s+([a-z]+)\b/i.exec(after);
+  const time = flow ? UNITS[flow[1]!.toLowerCase()] : undefined;
+  return time && TIME_UNITS.has(time) ? `${unit} per ${flow![1]!.toLowerCase()}` : null;
 }

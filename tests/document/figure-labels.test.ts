@@ -35,6 +35,24 @@ describe('what a figure counts', () => {
     expect(counts('The agency spent $1 billion to help Kenya strengthen its power grid.')).toEqual(['power grid']);
   });
 
+  it('labels a change "from" one figure "to" another with what changed', () => {
+    expect(counts('The order raises the tariff on steel from 25% to 35%.')).toEqual(['tariff on steel']);
+    expect(counts('The federal cost share will be increased from 75% to 100%.')).toEqual(['federal cost share']);
+    expect(counts('Since May, the fee rose from $10 to $20.')).toEqual(['fee']);
+    // A range not after "from" is read as other figures are: here, by the plural that opens the sentence.
+    expect(counts('Prices ranged between $10 and $20.')).toEqual(['Prices']);
+  });
+
+  it('labels money after a participle, an aside or "totaling" with what it is for', () => {
+    expect(counts('Cities face billions of dollars required for water infrastructure.')).toEqual([
+      'water infrastructure',
+    ]);
+    expect(counts('It invests $65 billion, including through rural programs, to expand high-speed internet.')).toEqual([
+      'high-speed internet',
+    ]);
+    expect(counts('HUD released a package of grants totaling $486 million.')).toEqual(['grants']);
+  });
+
   it('labels a share "for" a group with the group', () => {
     expect(counts('Wages rose 2.4% for construction workers and 2.0% for workers without a degree.')).toEqual([
       'construction workers',

@@ -175,6 +175,9 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
     if (next === 'in' || next === 'for' || next === 'of') return readable(phraseFrom(tokens, index + 2));
+    // "billions of dollars required for water infrastructure": the participle says how, the noun after it what.
+    if (/^[a-z]+ed$/.test(next ?? '') && PURPOSE.test(tokens[index + 2] ?? ''))
+      return purposeAfter(tokens, index + 2, true);
     // "dollars on gasoline": what it is spent on ("on Tuesday" says when).
     if (next === 'on' && /^[a-z]/.test(tokens[index + 2] ?? '')) return readable(phraseFrom(tokens, index + 2));
     return null;
@@ -277,16 +280,38 @@ const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|ra
 /**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
  * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment, "two spectrum bands—2.69-2.9
- * GHz" the bands.
+ * GHz" the bands, "a package of grants totaling $486 million" the grants.
  */
 export function namedBefore(before: string): string | null {
-  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\bby\s+|\bof\s+)$/.exec(
+  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\b(?:by|of|totall?ing)\s+)$/.exec(
     before.slice(-LABEL_WINDOW),
   );
   if (!lead) return null;
   const kept = nounAtEnd(lead[1]!.split(/\s+/));
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
+}
+
+/** Words that link a noun to what it is of or on: "tariff on Canada", "amount of income". */
+const LINK = /^(?:on|of|for)$/i;
+
+/**
+ * "increasing the tariff on Canada from 25% to 35%", "the cost share to be increased from 75% to 100%": a range
+ * from one figure to another says how a thing changed, and the thing is the noun phrase right before it, with one
+ * "on", "of" or "for" in it, or before the verb of the change.
+ */
+export function changedThing(before: string): string | null {
+  const words = before.slice(-LABEL_WINDOW).trim().split(/\s+/);
+  if (words.pop()?.toLowerCase() !== 'from') return null;
+  // "prices fell from", "the share to be increased from": the verb of the change, and its helpers, are left out.
+  if (/^[a-z]+ed$/.test(words.at(-1) ?? '') || PLAIN_VERBS.has(words.at(-1) ?? '')) words.pop();
+  while (words.length > 1 && /^(?:to|be|been|was|were|is|are|has|have|had|will|would)$/.test(words.at(-1)!))
+    words.pop();
+  if (!/^[A-Za-z][\w'’-]*$/.test(words.at(-1) ?? '')) return null;
+  const tail = nounAtEnd(words);
+  const link = words.length - tail.length - 1;
+  const head = LINK.test(words[link] ?? '') ? nounAtEnd(words.slice(0, link)) : [];
+  return readable(head.length > 0 && tail.length > 0 ? [...head, words[link]!, ...tail] : tail);
 }
 
 /** The last words up to a function word or a verb, less a leading determiner or count: "two children". */

@@ -53,6 +53,18 @@ describe('what a figure counts', () => {
     expect(counts('HUD released a package of grants totaling $486 million.')).toEqual(['grants']);
   });
 
+  it('reads a participle inside a compound, adjectives listed with a comma and "worth of" as one phrase', () => {
+    expect(counts('It invested billions of dollars in long needed infrastructure projects.')).toEqual([
+      'long needed infrastructure projects',
+    ]);
+    expect(counts('The plant will create tens of thousands of new, high-paying jobs.')).toEqual([
+      'new, high-paying jobs',
+    ]);
+    expect(counts('The CEO sold more than $3 million worth of shares.')).toEqual(['shares']);
+    // A participle after a plural, or before a preposition, still ends the phrase.
+    expect(counts('It funded 40 projects awarded last year.')).toEqual(['projects']);
+  });
+
   it('labels a share "for" a group with the group', () => {
     expect(counts('Wages rose 2.4% for construction workers and 2.0% for workers without a degree.')).toEqual([
       'construction workers',

@@ -92,16 +92,16 @@ const AMOUNT_VERBS = new Set(
 /**
  * "school feeding projects", "food processing plants": an -ing word between a singular noun and a plural one is
  * part of a compound, not the verb that ends the phrase ("Americans receiving benefits" stops at "receiving").
+ * So is an -ed word between a modifier and a compound that ends in a plural ("long needed infrastructure
+ * projects").
  */
 function isCompoundIng(tokens: string[], index: number): boolean {
   const [before, word, after] = [tokens[index - 1] ?? '', tokens[index]!, tokens[index + 1] ?? ''];
-  return (
-    /^[a-z]{3,}ing$/.test(word) &&
-    /^[a-z]+[^s]$/.test(before) &&
-    /^[a-z]{3,}[^s]s$/.test(after) &&
-    !FUNCTION_WORDS.has(before) &&
-    !isVerbForm(after)
-  );
+  const plural = (token: string) => /^[a-z]{3,}[^s]s$/.test(token) && !isVerbForm(token);
+  const inside = /^[a-z]+[^s]$/.test(before) && !FUNCTION_WORDS.has(before);
+  if (/^[a-z]{3,}ed$/.test(word))
+    return inside && /^[a-z]+[^s]$/.test(after) && !FUNCTION_WORDS.has(after) && plural(tokens[index + 2] ?? '');
+  return /^[a-z]{3,}ing$/.test(word) && inside && plural(after);
 }
 
 /** "70 cents below where they were", "$1,000 above this amount": a comparison, not a thing counted. */
@@ -165,6 +165,7 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
   if (money && /^["“‘[]$/.test(tokens[index] ?? '')) index++; // "$750 million “Advanced Energy Program”"
   if (money && /^or$/i.test(tokens[index] ?? '') && /^(?:less|more)$/i.test(tokens[index + 1] ?? '')) index += 2; // "$12,000 or less in loans"
+  if (money && /^worth$/i.test(tokens[index] ?? '') && /^of$/i.test(tokens[index + 1] ?? '')) index += 2; // "$3 million worth of shares"
   const words = withCoordinate(tokens, index, phraseFrom(tokens, index));
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
   if (words.length === 0 && PURPOSE.test(tokens[index] ?? '') && (money || !ofFollows || /^for$/i.test(tokens[index]!)))
@@ -223,18 +224,20 @@ function purposeAfter(tokens: string[], index: number, money: boolean): string |
 }
 
 /**
- * "a dozen technical and high-level meetings", "$640 billion in clean energy and manufacturing investments": one or
- * two words that are not plurals, then "and" and a phrase that ends in one, are a single phrase ("jobs and wages"
- * stays "jobs").
+ * "a dozen technical and high-level meetings", "$640 billion in clean energy and manufacturing investments", "new,
+ * high-paying jobs": one or two words that are not plurals, then "and", "or" or a comma and a phrase that ends in
+ * one, are a single phrase ("jobs and wages" stays "jobs").
  */
 function withCoordinate(tokens: string[], index: number, words: string[]): string[] {
   const next = index + words.length;
   const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z]+[^s]$/.test(w));
-  if (!single || !/^(?:and|or)$/.test(tokens[next] ?? '')) return words;
+  if (!single || !/^(?:and|or|,)$/.test(tokens[next] ?? '')) return words;
   const rest = phraseFrom(tokens, next + 1);
-  return rest.length > 0 && rest.length <= 3 && /^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)
-    ? [...words, tokens[next]!, ...rest]
-    : words;
+  if (rest.length === 0 || rest.length > 3 || !/^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)) return words;
+  // "new, high-paying jobs": adjectives listed with a comma.
+  return tokens[next] === ','
+    ? [...words.slice(0, -1), `${words.at(-1)!},`, ...rest]
+    : [...words, tokens[next]!, ...rest];
 }
 
 /**

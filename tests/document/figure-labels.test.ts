@@ -65,6 +65,12 @@ describe('what a figure counts', () => {
     expect(counts('It funded 40 projects awarded last year.')).toEqual(['projects']);
   });
 
+  it('leaves whose a thing is out of what is counted', () => {
+    expect(counts('It gave $5 million to the Navy’s shipyard programs.')).toEqual(['shipyard programs']);
+    expect(counts('It sent $2 million for America’s farmers.')).toEqual(['farmers']);
+    expect(counts('It leverages $13 million in FEMP’s Assisting Federal Facilities grants.')).toEqual([null]);
+  });
+
   it('labels a share "for" a group with the group', () => {
     expect(counts('Wages rose 2.4% for construction workers and 2.0% for workers without a degree.')).toEqual([
       'construction workers',

@@ -48,6 +48,9 @@ function readable(words: string[], named = false): string | null {
   // The unit alone ("years", "barrels", "times") says how it is measured, not what.
   if (words.length === 1 && (UNITS[words[0]!.toLowerCase()] || MONEY.test(words[0]!))) return null;
   if (isOnlyAMeasure(words)) return null;
+  // "House Republicans’ long-term CR", "FEMP’s": whose it is, not what; the words after the last one are the thing.
+  const whose = words.map((w) => /\w(?:['’]s|s['’])$/.test(w)).lastIndexOf(true);
+  if (whose >= 0) return whose < words.length - 1 ? readable(words.slice(whose + 1), named) : null;
   const phrase = words.join(' ');
   if (phrase.length <= 2) return null;
   if (PEOPLE.test(phrase)) return null;

@@ -29,7 +29,7 @@ const FLOORS: Record<SplitName, Floors> = {
     headingF1: 0.84,
     figurePrecision: 0.97,
     figureRecall: 0.86,
-    counts: 0.64,
+    counts: 0.65,
     timeframe: 0.75,
     statTop1: 0.83,
     statTop5: 0.88,
@@ -42,27 +42,29 @@ const FLOORS: Record<SplitName, Floors> = {
     headingF1: 0.94,
     figurePrecision: 0.95,
     figureRecall: 0.94,
-    counts: 0.76,
+    counts: 0.78,
     timeframe: 0.8,
     statTop1: 0.87,
     statTop5: 0.97,
     refused: 0.03,
     confidentUnanswerable: 0.08,
     searchMrr10: 0.83,
-    check: [0.97, 0.87, 0.88],
+    check: [0.97, 0.87, 0.92],
   },
   tune: {
-    headingF1: 0.98,
+    // 0.974 since five blind 2022 documents joined tune: a bold heading wrapped over two lines and an underlined
+    // one inside a paragraph are missed (headings/figures of docs/gold-annotation.md's last tune bullet).
+    headingF1: 0.97,
     figurePrecision: 0.96,
     figureRecall: 0.96,
-    counts: 0.75,
+    counts: 0.81,
     timeframe: 0.78,
     statTop1: 0.88,
     statTop5: 0.94,
     refused: 0.03,
     confidentUnanswerable: 0.12,
     searchMrr10: 0.86,
-    check: [0.93, 0.95, 0.77],
+    check: [0.93, 0.95, 0.78],
   },
 };
 
@@ -103,7 +105,7 @@ describe.each(Object.keys(FLOORS) as SplitName[])('quality on the %s split', (sp
 /** /trend's point precision and recall on tests/fixtures/trend-gold, over the corpus (docs/quality.md). */
 const TREND_FLOORS: Record<TrendSplit, { precision: number; recall: number }> = {
   test: { precision: 0.54, recall: 0.34 },
-  tune: { precision: 0.83, recall: 0.47 },
+  tune: { precision: 0.83, recall: 0.48 },
 };
 
 describe('/trend quality on the corpus', () => {

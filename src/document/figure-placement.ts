@@ -2,7 +2,7 @@
 // section, statement and sentence it comes from, so a quote can show a figure in its context.
 import { findFigures } from './figures.js';
 import { statementsOf } from './sections.js';
-import type { Figure, Point, Section } from './types.js';
+import type { Figure, FoundFigure, Point, Section } from './types.js';
 
 /** Every figure in the document, in reading order. Sentences must already be split. */
 export function placeFigures(text: string, sections: readonly Section[]): Figure[] {
@@ -18,8 +18,21 @@ function figuresIn(text: string, section: Section, point: Point): Figure[] {
     id: `${point.id}-f${i + 1}`,
     text: text.slice(figure.span[0], figure.span[1]),
     ...figure,
+    counts: figure.counts ?? countedBefore(text, figure, found[i - 1]?.figure),
     sectionId: section.id,
     pointId: point.id,
     sentenceSpan: sentence,
   }));
+}
+
+/** "more" with no noun after it, or "of them": a figure that names no thing of its own ("Thousands more are …"). */
+const REFERS_BACK = /^\s+(?:more(?!\s+(?:than|[a-z]+s)\b)|of\s+them)\b/i;
+
+/**
+ * "Utilities have 30,000 personnel ready. Thousands more are on the way": a figure that refers back counts what
+ * the statement's figure before it counts, when both measure alike (the same unit, or none).
+ */
+function countedBefore(text: string, figure: FoundFigure, previous: FoundFigure | undefined): string | null {
+  if (!previous?.counts || previous.unit !== figure.unit) return null;
+  return REFERS_BACK.test(text.slice(figure.span[1], figure.span[1] + 40)) ? previous.counts : null;
 }

@@ -6,12 +6,15 @@ import { isNotAFigure } from './figures/filters.js';
 import {
   afterList,
   agedNoun,
+  changedThing,
   countedPhrase,
   fundedName,
   fundedThing,
   hedgedNoun,
   LABEL_WINDOW,
   namedBefore,
+  perThing,
+  flowOf,
   subjectOf,
 } from './figures/labels.js';
 import { FIGURE, figureGroups, MAY_HOLD_FIGURE, type Groups } from './figures/pattern.js';
@@ -100,6 +103,7 @@ function figureAt(
       money: unit === '$',
       duration: DURATIONS.has(unit ?? ''),
       hedged: Boolean(groups.qualifier),
+      range: parsed.valueMax !== null,
       unit,
     }),
     timeframe: timeframeFor(frames(), matchStart, matchEnd),
@@ -116,15 +120,18 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const givenTime = read.duration && TIME_GIVEN.test(before);
   const funded = read.money || givenTime ? fundedThing(counted) : null;
   const listed = afterList(counted);
+  const thing = read.unit && AMOUNTS_OF_A_THING.has(read.unit);
   return (
     agedNoun(before) ??
+    (read.money ? perThing(counted) : null) ??
     countedPhrase(counted, read.ofFollows, read.money) ??
     funded ??
     (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
+    (read.range ? changedThing(before) : null) ??
     namedBefore(before) ??
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
-    (read.unit && AMOUNTS_OF_A_THING.has(read.unit) ? read.unit : null) ??
+    (thing ? (flowOf(after, read.unit!) ?? read.unit) : null) ??
     subjectOf(before)
   );
 }
@@ -137,11 +144,13 @@ function wholeWordsBefore(sentence: string, matchStart: number): string {
 }
 
 /**
- * "$220 million, through the Department of Agriculture, for school projects": the aside says how, not what;
+ * "$220 million, through the Department of Agriculture, for school projects", "$65 billion, including through USDA
+ * programs, to make internet available": the aside says how, not what;
  * "$1.2 billion over five years to launch a fund", "$5 billion annually for meals": the period says when.
  */
 function withoutAside(after: string): string {
-  const aside = /^\s*,\s*(?:through|via|by|from|under|with)\b[^,;]{0,100},/i.exec(after) ?? PERIOD.exec(after);
+  const aside =
+    /^\s*,\s*(?:through|via|by|from|under|with|including)\b[^,;]{0,100},/i.exec(after) ?? PERIOD.exec(after);
   return aside ? after.slice(aside[0].length) : after;
 }
 
@@ -174,6 +183,8 @@ interface LabelReading {
   duration: boolean;
   /** Hedged ("over", "less than"): the noun right before may be what it is said of. */
   hedged: boolean;
+  /** A range ("from 25% to 35%"): the noun before "from" may be what changed. */
+  range: boolean;
   unit: string | null;
 }
 

@@ -2,6 +2,7 @@
 // comes from.
 import { describe, expect, it } from 'vitest';
 import { placeFigures } from '../../src/document/figure-placement.js';
+import { parseDocument } from '../../src/document/parse.js';
 import type { Point, Section } from '../../src/document/types.js';
 
 function statement(text: string, id: string, from: number, to: number, sentences: Array<[number, number]>): Point {
@@ -45,5 +46,32 @@ describe('placeFigures', () => {
   it('finds nothing where no sentences are split', () => {
     const bare = { ...section, lead: null, points: [statement(text, 'costs-1', 19, 63, [])] };
     expect(placeFigures(text, [bare])).toEqual([]);
+  });
+});
+
+describe('a figure that refers back to the one before it', () => {
+  const countsIn = (statementText: string) =>
+    parseDocument(`NOTES: ${statementText}\n`, { file: 'a.txt' }).figures.map((f) => [f.text, f.counts]);
+
+  it('counts what the figure before it counts, after "more" with no noun or "of them"', () => {
+    expect(countsIn('Utilities have 30,000 personnel on call. Thousands more are on the way.')).toEqual([
+      ['30,000', 'personnel'],
+      ['Thousands', 'personnel'],
+    ]);
+    expect(countsIn('The agency hired 500 inspectors, and 40 of them work at ports.')).toEqual([
+      ['500', 'inspectors'],
+      ['40', 'inspectors'],
+    ]);
+  });
+
+  it('keeps its own label, or none, where it names a thing or measures another way', () => {
+    expect(countsIn('Utilities have 30,000 personnel on call. Thousands more workers are on the way.')).toEqual([
+      ['30,000', 'personnel'],
+      ['Thousands', 'workers'],
+    ]);
+    expect(countsIn('It sent 300 trucks. It will cost $5 million more than planned.')).toEqual([
+      ['300', 'trucks'],
+      ['$5 million', null],
+    ]);
   });
 });

@@ -295,7 +295,8 @@ describe('figures real fact sheets state', () => {
       'This would save homeowners up to $1500.',
     ].map((s) => figuresIn(s)[0]!.counts);
     // Not the verb "withdrew": the acres the unit names.
-    expect(labels).toEqual(['losses', 'monthly payment', 'acres', null, null, null]);
+    // "$4.20 a gallon" is a price per gallon (tests/document/figure-labels.test.ts), not the pronoun "it".
+    expect(labels).toEqual(['losses', 'monthly payment', 'acres', 'per gallon', null, null]);
   });
 
   it('reads a spaced fraction before "of" as a share, and no "third round" or "third of May"', () => {

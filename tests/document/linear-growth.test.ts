@@ -131,6 +131,13 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     const find = (text: string) => findFigures(text, 0, text.length);
     expectLinear(growth(sentence('5 cats, '), find, 8_000));
     expectLinear(growth(sentence('5 cats last year, '), find, 8_000));
+    // What a figure counts (issue 18): prices per thing, money to a recipient for a purpose, verbs before objects.
+    expectLinear(growth(sentence('$3 a gallon, '), find, 8_000));
+    expectLinear(growth(sentence('the tariff on steel to be raised from 5% to 6%, '), find, 2_000));
+    expectLinear(growth(sentence('$5 billion to the Global Fund to help Kenya strengthen its grid, '), find, 2_000));
+    expectLinear(
+      growth(sentence('$2 billion or less in funding to expand clean energy and battery plants, '), find, 2_000),
+    );
     expectLinear(growth((n) => `CATS: ${sentence('5 cats, ')(n)}\n`, parse('a.txt'), 8_000));
   });
 

@@ -145,7 +145,8 @@ describe('the seed fact sheet', () => {
         value: 8,
         unit: 'months',
         qualifier: null,
-        counts: 'consecutive months',
+        // The months are how long; what declined is what the sentence opens with (as the gold annotates).
+        counts: 'Apprehensions',
         timeframe: null,
         section: 'securing-our-border',
       },

@@ -27,6 +27,18 @@ const endsInPlural = (words: string[]) => /^[A-Z][a-z]+[^su'’]s$/.test(words[w
 const isModelAfterName = (token: string, words: string[]) =>
   /^\d[\w-]*$/.test(token) && /^[A-Z]/.test(words[words.length - 1] ?? '');
 
+/** A measure's own word ("months", "percent"). */
+const isMeasure = (word: string) => /^percent$/i.test(word) || (UNITS[word.toLowerCase()] ?? '$') !== '$';
+
+/**
+ * "years ago", "consecutive months", "percent faster", "square miles": the measure and a word about it, not what
+ * is measured ("miles of wall", "GHz bands" say what).
+ */
+const isOnlyAMeasure = (words: string[]) =>
+  words.length > 1 &&
+  !words.some((w) => /^(?:of|in)$/i.test(w)) &&
+  (isMeasure(words.at(-1)!) || (isMeasure(words[0]!) && !/[^s'’]s$/.test(words.at(-1)!)));
+
 /**
  * A phrase a reader can take as a label, or null. `named`: the phrase is what an amount goes to ("$1 billion for
  * the Safe Streets Program"), where a programme's name is the label, not a person or an agency said of it.
@@ -35,13 +47,18 @@ function readable(words: string[], named = false): string | null {
   if (words.length === 0) return null;
   // The unit alone ("years", "barrels", "times") says how it is measured, not what.
   if (words.length === 1 && (UNITS[words[0]!.toLowerCase()] || MONEY.test(words[0]!))) return null;
+  if (isOnlyAMeasure(words)) return null;
+  // "House Republicans’ long-term CR", "FEMP’s": whose it is, not what; the words after the last one are the thing.
+  const whose = words.map((w) => /\w(?:['’]s|s['’])$/.test(w)).lastIndexOf(true);
+  if (whose >= 0) return whose < words.length - 1 ? readable(words.slice(whose + 1), named) : null;
   const phrase = words.join(' ');
   if (phrase.length <= 2) return null;
   if (PEOPLE.test(phrase)) return null;
   // Only names ("Donald Trump", "Silicon Valley Bank") or only a verb form: not what a figure counts.
   if (!named && words.every((w) => /^[A-Z]/.test(w)) && words.length > 1 && !words.some((w) => /^[A-Z]{2,}s?$/.test(w)))
     return null;
-  if (words.length === 1 && /(?:ly|ing|ed)$/.test(words[0]!.toLowerCase())) return null;
+  // "in financing" is a thing; "Starting", "helping", "reportedly" are not.
+  if (words.length === 1 && /(?:ly|ing|ed)$/.test(words[0]!.toLowerCase()) && !ING_NOUNS.has(words[0]!)) return null;
   return phrase;
 }
 
@@ -78,16 +95,34 @@ const AMOUNT_VERBS = new Set(
 /**
  * "school feeding projects", "food processing plants": an -ing word between a singular noun and a plural one is
  * part of a compound, not the verb that ends the phrase ("Americans receiving benefits" stops at "receiving").
+ * So is an -ed word between a modifier and a compound that ends in a plural ("long needed infrastructure
+ * projects").
  */
 function isCompoundIng(tokens: string[], index: number): boolean {
   const [before, word, after] = [tokens[index - 1] ?? '', tokens[index]!, tokens[index + 1] ?? ''];
-  return (
-    /^[a-z]{3,}ing$/.test(word) &&
-    /^[a-z]+[^s]$/.test(before) &&
-    /^[a-z]{3,}[^s]s$/.test(after) &&
-    !FUNCTION_WORDS.has(before) &&
-    !isVerbForm(after)
-  );
+  const plural = (token: string) => /^[a-z]{3,}[^s]s$/.test(token) && !isVerbForm(token);
+  const inside = /^[a-z]+[^s]$/.test(before) && !FUNCTION_WORDS.has(before);
+  if (/^[a-z]{3,}ed$/.test(word))
+    return inside && /^[a-z]+[^s]$/.test(after) && !FUNCTION_WORDS.has(after) && plural(tokens[index + 2] ?? '');
+  return /^[a-z]{3,}ing$/.test(word) && inside && plural(after);
+}
+
+/** "70 cents below where they were", "$1,000 above this amount": a comparison, not a thing counted. */
+const RELATIONS = /^(?:below|above|beyond)$/;
+/** What follows a participle used as a verb ("reported in", "approved by"); "registered patients" is a noun's. */
+const AFTER_VERB = /^(?:in|by|for|to|at|on|from|with|earlier|later|since|during)$/i;
+/** Words that open a verb's object: "erodes the", "puts us", "strengthen its". */
+const OBJECT_START = /^(?:the|a|an|its|their|our|his|her|us|them|your|my)$/;
+
+/**
+ * "a six-month CR erodes the advantage", "the agreement provides American producers": a lower-case word between a
+ * noun and an object (a determiner, a pronoun, or a name after a verb in -s) is a verb, and ends the phrase.
+ */
+function isVerbBeforeObject(tokens: string[], index: number): boolean {
+  const [before, word, after] = [tokens[index - 1] ?? '', tokens[index]!, tokens[index + 1] ?? ''];
+  if (!/^[a-z]+$/.test(word)) return false;
+  if (OBJECT_START.test(after)) return true;
+  return /^[a-z]+[^sui'’]s$/.test(word) && /[^s]$/.test(before) && /^[A-Z$]/.test(after);
 }
 
 /** Noun-phrase words from `index` on: stops at a function word, a verb form or punctuation. */
@@ -107,8 +142,11 @@ function phraseFrom(tokens: string[], start: number): string[] {
       }
       break;
     }
-    if (FUNCTION_WORDS.has(lower)) break;
+    if (FUNCTION_WORDS.has(lower) || RELATIONS.test(lower)) break;
+    // "reported in FY 2020", "approved in seven loans": a past participle names no thing.
+    if (words.length === 0 && /^[a-z]{3,}ed$/.test(token) && AFTER_VERB.test(tokens[index + 1] ?? '')) break;
     if (words.length > 0 && (isVerbForm(lower) || PLAIN_VERBS.has(lower)) && !isCompoundIng(tokens, index)) break;
+    if (words.length > 0 && isVerbBeforeObject(tokens, index)) break;
     // "5 million kids ages 5-11": the age is a figure of its own.
     if (words.length > 0 && /^ag(?:e|es|ed)$/.test(lower) && /^\d/.test(tokens[index + 1] ?? '')) break;
     // "Hispanic Americans live within …": a lower-case word after a plural name is its verb.
@@ -129,20 +167,21 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   if (/^times$/i.test(tokens[index] ?? '') && DETERMINERS.test(tokens[index + 1] ?? '')) index++; // "ten times the levels"
   while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
   if (money && /^["“‘[]$/.test(tokens[index] ?? '')) index++; // "$750 million “Advanced Energy Program”"
+  if (money && /^or$/i.test(tokens[index] ?? '') && /^(?:less|more)$/i.test(tokens[index + 1] ?? '')) index += 2; // "$12,000 or less in loans"
+  if (money && /^worth$/i.test(tokens[index] ?? '') && /^of$/i.test(tokens[index + 1] ?? '')) index += 2; // "$3 million worth of shares"
   const words = withCoordinate(tokens, index, phraseFrom(tokens, index));
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
-  if (words.length === 0 && ofFollows === false && /^(?:in|for)$/i.test(tokens[index] ?? '')) {
-    const funded = phraseFrom(tokens, afterCount(tokens, index + 1));
-    // "for" says what the money is for; "in" may name where it comes from ("in the Inflation Reduction Act").
-    return readable(funded, (money && /^for$/i.test(tokens[index]!)) || endsInPlural(funded));
-  }
-  // "$60 million to Chicago": where the money goes, when it is named.
-  if (words.length === 0 && /^to$/i.test(tokens[index] ?? '') && /^[A-Z]/.test(tokens[index + 1] ?? ''))
-    return readable(phraseFrom(tokens, index + 1));
+  if (words.length === 0 && PURPOSE.test(tokens[index] ?? '') && (money || !ofFollows || /^for$/i.test(tokens[index]!)))
+    return purposeAfter(tokens, index, money);
+  // "$60 million to Chicago", "$150 million to the Global Fund": where the money goes, when it is named.
+  if (words.length === 0 && /^to$/i.test(tokens[index] ?? '')) return recipientOrPurpose(tokens, index);
   if (words.length > 0 && MONEY.test(words[0]!)) {
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
     if (next === 'in' || next === 'for' || next === 'of') return readable(phraseFrom(tokens, index + 2));
+    // "billions of dollars required for water infrastructure": the participle says how, the noun after it what.
+    if (/^[a-z]+ed$/.test(next ?? '') && PURPOSE.test(tokens[index + 2] ?? ''))
+      return purposeAfter(tokens, index + 2, true);
     // "dollars on gasoline": what it is spent on ("on Tuesday" says when).
     if (next === 'on' && /^[a-z]/.test(tokens[index + 2] ?? '')) return readable(phraseFrom(tokens, index + 2));
     return null;
@@ -151,16 +190,57 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
 }
 
 /**
- * "a dozen technical and high-level meetings", "$5 billion for wildfire and flood programs": one word that is not
- * a plural, then "and" and a phrase that ends in one, is a single phrase ("jobs and wages" stays "jobs").
+ * "$60 million to Chicago", "$150 million to the Global Fund": who the money goes to, when it is named; "$1 billion
+ * to the U.S. Government to expand the submarine base": what it is to do, when that follows the recipient.
+ */
+function recipientOrPurpose(tokens: string[], index: number): string | null {
+  const named = /^the$/i.test(tokens[index + 1] ?? '') ? index + 2 : index + 1;
+  if (!/^[A-Z]/.test(tokens[named] ?? '')) return null;
+  const recipient = phraseFrom(tokens, named);
+  const next = named + recipient.length;
+  const purpose = /^to$/.test(tokens[next] ?? '') ? fundedThing(tokens.slice(next).join(' ')) : null;
+  return purpose ?? readable(recipient, named > index + 1);
+}
+
+/**
+ * Words after an amount that say what it is for ("in grants", "for schools", "towards care"). Not "of": "$8 billion
+ * of U.S. goods" would read as the goods, and /check then holds a claim's figure to that label alone (measured: two
+ * tune claims lost their "different" verdict).
+ */
+const PURPOSE = /^(?:in|for|toward|towards)$/i;
+
+/**
+ * What follows "in", "for" or "towards" after an amount: "$3 billion in the clean water program", "$2.2 billion in
+ * financing", "$7 billion in funding to accelerate battery
+ * innovations" (the funding's purpose). A percentage takes "for" only ("2.4% for construction workers").
+ */
+function purposeAfter(tokens: string[], index: number, money: boolean): string | null {
+  let from = index + 1;
+  // "for the X" is read after a noun the amount is said to be of ("losses of $90 billion for the state").
+  while (!/^for$/i.test(tokens[index]!) && DETERMINERS.test(tokens[from] ?? '') && from < index + 3) from++;
+  // "in the Inflation Reduction Act" may name where the money comes from, not what it is for.
+  if (from > index + 1 && /^[A-Z]/.test(tokens[from] ?? '')) return null;
+  const start = afterCount(tokens, from);
+  const funded = withCoordinate(tokens, start, phraseFrom(tokens, start));
+  if (funded.length === 1 && MONEY.test(funded[0]!)) return fundedThing(tokens.slice(from + 1).join(' '));
+  return readable(funded, (money && /^for$/i.test(tokens[index]!)) || endsInPlural(funded));
+}
+
+/**
+ * "a dozen technical and high-level meetings", "$640 billion in clean energy and manufacturing investments", "new,
+ * high-paying jobs": one or two words that are not plurals, then "and", "or" or a comma and a phrase that ends in
+ * one, are a single phrase ("jobs and wages" stays "jobs").
  */
 function withCoordinate(tokens: string[], index: number, words: string[]): string[] {
-  if (words.length !== 1 || !/^[a-z]+[^s]$/.test(words[0]!) || !/^(?:and|or)$/.test(tokens[index + 1] ?? ''))
-    return words;
-  const rest = phraseFrom(tokens, index + 2);
-  return rest.length > 0 && rest.length <= 3 && /^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)
-    ? [words[0]!, tokens[index + 1]!, ...rest]
-    : words;
+  const next = index + words.length;
+  const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z]+[^s]$/.test(w));
+  if (!single || !/^(?:and|or|,)$/.test(tokens[next] ?? '')) return words;
+  const rest = phraseFrom(tokens, next + 1);
+  if (rest.length === 0 || rest.length > 3 || !/^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)) return words;
+  // "new, high-paying jobs": adjectives listed with a comma.
+  return tokens[next] === ','
+    ? [...words.slice(0, -1), `${words.at(-1)!},`, ...rest]
+    : [...words, tokens[next]!, ...rest];
 }
 
 /**
@@ -193,7 +273,11 @@ export function fundedThing(after: string): string | null {
   if (tokens[from] !== 'to' || !isVerb(tokens[from + 1])) return null;
   let index = tokens[from + 2] === 'and' && isVerb(tokens[from + 3]) ? from + 4 : from + 2;
   while (DETERMINERS.test(tokens[index] ?? '') && index < 6) index++;
-  return readable(phraseFrom(tokens, index));
+  const thing = phraseFrom(tokens, index);
+  // "to help Indonesia strengthen its health systems": who is helped, then the verb; the thing is its object.
+  const verbAt = index + thing.length;
+  if (thing.length > 0 && isVerbBeforeObject(tokens, verbAt)) return readable(phraseFrom(tokens, verbAt + 2));
+  return readable(thing);
 }
 
 /** "a total of", "an average of": words that say how a figure is taken, not what it counts. */
@@ -202,16 +286,38 @@ const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|ra
 /**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
  * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment, "two spectrum bands—2.69-2.9
- * GHz" the bands.
+ * GHz" the bands, "a package of grants totaling $486 million" the grants.
  */
 export function namedBefore(before: string): string | null {
-  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\bby\s+|\bof\s+)$/.exec(
+  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\b(?:by|of|totall?ing)\s+)$/.exec(
     before.slice(-LABEL_WINDOW),
   );
   if (!lead) return null;
   const kept = nounAtEnd(lead[1]!.split(/\s+/));
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
+}
+
+/** Words that link a noun to what it is of or on: "tariff on Canada", "amount of income". */
+const LINK = /^(?:on|of|for)$/i;
+
+/**
+ * "increasing the tariff on Canada from 25% to 35%", "the cost share to be increased from 75% to 100%": a range
+ * from one figure to another says how a thing changed, and the thing is the noun phrase right before it, with one
+ * "on", "of" or "for" in it, or before the verb of the change.
+ */
+export function changedThing(before: string): string | null {
+  const words = before.slice(-LABEL_WINDOW).trim().split(/\s+/);
+  if (words.pop()?.toLowerCase() !== 'from') return null;
+  // "prices fell from", "the share to be increased from": the verb of the change, and its helpers, are left out.
+  if (/^[a-z]+ed$/.test(words.at(-1) ?? '') || PLAIN_VERBS.has(words.at(-1) ?? '')) words.pop();
+  while (words.length > 1 && /^(?:to|be|been|was|were|is|are|has|have|had|will|would)$/.test(words.at(-1)!))
+    words.pop();
+  if (!/^[A-Za-z][\w'’-]*$/.test(words.at(-1) ?? '')) return null;
+  const tail = nounAtEnd(words);
+  const link = words.length - tail.length - 1;
+  const head = LINK.test(words[link] ?? '') ? nounAtEnd(words.slice(0, link)) : [];
+  return readable(head.length > 0 && tail.length > 0 ? [...head, words[link]!, ...tail] : tail);
 }
 
 /** The last words up to a function word or a verb, less a leading determiner or count: "two children". */
@@ -259,14 +365,16 @@ export function subjectOf(before: string): string | null {
     const token = tokens[index]!;
     if (!WORD.test(token) || FUNCTION_WORDS.has(token.toLowerCase()) || /['’]s$/.test(token)) break;
     if ((/ed$/.test(token.toLowerCase()) || PLAIN_VERBS.has(token.toLowerCase())) && words.length > 0) break;
-    if (determined && isVerbAfterName(words, token)) break;
+    if ((determined && isVerbAfterName(words, token)) || (words.length > 0 && isVerbBeforeObject(tokens, index))) break;
     words.push(token);
   }
   // Words that run up to the figure end in the verb that takes it ("the Budget proposes $2 billion").
   if (index === tokens.length && words.length > 0) words.pop();
   while (words.length > 1 && AMOUNT_VERBS.has(words[words.length - 1]!.toLowerCase())) words.pop();
-  // One word before the verb is an agency, a name or a pronoun more often than what is counted.
-  if (words.length === 1 && !/^[a-z]{4,}s$/.test(words[0]!)) return null;
+  // One word before the verb is an agency, a name or a pronoun more often than what is counted; a plural that
+  // opens the sentence is capitalized only for that ("Apprehensions have declined for 8 consecutive months").
+  const opens = words.length === 1 && clause === before && before.trimStart().startsWith(words[0]!);
+  if (words.length === 1 && !(opens ? /^[A-Za-z][a-z]{3,}[^s]s$/ : /^[a-z]{4,}s$/).test(words[0]!)) return null;
   return readable(words);
 }
 
@@ -315,4 +423,27 @@ export function afterList(after: string): string | null {
   // "8% and 5.2 million of Americans": what follows belongs to the last figure alone, not to a shared noun.
   const first = /^\s*([A-Za-z][\w'’-]*)/.exec(after.slice(at))?.[1];
   return items > 0 && first && !FUNCTION_WORDS.has(first.toLowerCase()) ? after.slice(at) : null;
+}
+
+/** Units of time: "$10 a month" and "$500 a year" say how often, not what of. */
+const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
+/** After the thing of a rate, its sentence goes on with punctuation, its end or a small word ("per gallon of gas"). */
+const RATE = /^\s*(?:a|an|per|each)\s+([a-z]+)(?=\s*$|\s*[^\w\s]|\s+([a-z]+))/;
+
+/**
+ * "$3.30 a gallon", "$799 per pair", "10 cents per gallon of gas": money for each of a thing is labelled with the
+ * thing it is per, in the sentence's words ("per gallon"); money per day or per year is a sum over time instead.
+ */
+export function perThing(after: string): string | null {
+  const rate = RATE.exec(after);
+  if (!rate || TIME_UNITS.has(UNITS[rate[1]!] ?? '') || FUNCTION_WORDS.has(rate[1]!)) return null;
+  if (rate[2] && !FUNCTION_WORDS.has(rate[2])) return null;
+  return `per ${rate[1]}`;
+}
+
+/** "1 million barrels per day", "500,000 barrels a day": an amount of a thing for each span of time. */
+export function flowOf(after: string, unit: string): string | null {
+  const flow = /^\s*[a-z]+\s+(?:a|per|each)\s+([a-z]+)\b/i.exec(after);
+  const time = flow ? UNITS[flow[1]!.toLowerCase()] : undefined;
+  return time && TIME_UNITS.has(time) ? `${unit} per ${flow![1]!.toLowerCase()}` : null;
 }

@@ -1,0 +1,105 @@
+// What a figure counts, on the shapes the gold documents showed its label getting wrong (issue 18): what money
+// pays for, a price per thing, a verb taken into the label, a measure with a word about it. Made-up statements,
+// one shape each.
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../src/document/figures.js';
+
+const counts = (sentence: string) => findFigures(sentence, 0, sentence.length).map((f) => f.counts);
+
+describe('what a figure counts', () => {
+  it('labels money with what it pays for, after "in the", "towards", "or less" and "funding to"', () => {
+    expect(counts('The plan puts $3 billion in the clean water program.')).toEqual(['clean water program']);
+    expect(counts('The credit gives up to $8,000 towards child care expenses.')).toEqual(['child care expenses']);
+    expect(counts('Borrowers who took out $12,000 or less in student loans can reach forgiveness sooner.')).toEqual([
+      'student loans',
+    ]);
+    expect(counts('The law includes more than $7 billion in funding to expand battery factories.')).toEqual([
+      'battery factories',
+    ]);
+    expect(counts('The bank is issuing letters for more than $2 billion in financing.')).toEqual(['financing']);
+    // A named source after "in the" stays unlabelled, as before.
+    expect(counts('It includes $3 billion in the Inflation Reduction Act to support ports.')).toEqual([null]);
+  });
+
+  it('labels money with two modifiers joined by "and" before a plural as one phrase', () => {
+    expect(counts('Companies announced $640 billion in clean energy and manufacturing investments.')).toEqual([
+      'clean energy and manufacturing investments',
+    ]);
+  });
+
+  it('labels money given to a named recipient with the recipient, or with what it is to do', () => {
+    expect(counts('The United States gave $150 million to the Global Food Fund.')).toEqual(['Global Food Fund']);
+    expect(counts('Canada paid $1 billion to the U.S. Navy to expand the shipyard workforce.')).toEqual([
+      'shipyard workforce',
+    ]);
+    expect(counts('The agency spent $1 billion to help Kenya strengthen its power grid.')).toEqual(['power grid']);
+  });
+
+  it('labels a change "from" one figure "to" another with what changed', () => {
+    expect(counts('The order raises the tariff on steel from 25% to 35%.')).toEqual(['tariff on steel']);
+    expect(counts('The federal cost share will be increased from 75% to 100%.')).toEqual(['federal cost share']);
+    expect(counts('Since May, the fee rose from $10 to $20.')).toEqual(['fee']);
+    // A range not after "from" is read as other figures are: here, by the plural that opens the sentence.
+    expect(counts('Prices ranged between $10 and $20.')).toEqual(['Prices']);
+  });
+
+  it('labels money after a participle, an aside or "totaling" with what it is for', () => {
+    expect(counts('Cities face billions of dollars required for water infrastructure.')).toEqual([
+      'water infrastructure',
+    ]);
+    expect(counts('It invests $65 billion, including through rural programs, to expand high-speed internet.')).toEqual([
+      'high-speed internet',
+    ]);
+    expect(counts('HUD released a package of grants totaling $486 million.')).toEqual(['grants']);
+  });
+
+  it('reads a participle inside a compound, adjectives listed with a comma and "worth of" as one phrase', () => {
+    expect(counts('It invested billions of dollars in long needed infrastructure projects.')).toEqual([
+      'long needed infrastructure projects',
+    ]);
+    expect(counts('The plant will create tens of thousands of new, high-paying jobs.')).toEqual([
+      'new, high-paying jobs',
+    ]);
+    expect(counts('The CEO sold more than $3 million worth of shares.')).toEqual(['shares']);
+    // A participle after a plural, or before a preposition, still ends the phrase.
+    expect(counts('It funded 40 projects awarded last year.')).toEqual(['projects']);
+  });
+
+  it('leaves whose a thing is out of what is counted', () => {
+    expect(counts('It gave $5 million to the Navy’s shipyard programs.')).toEqual(['shipyard programs']);
+    expect(counts('It sent $2 million for America’s farmers.')).toEqual(['farmers']);
+    expect(counts('It leverages $13 million in FEMP’s Assisting Federal Facilities grants.')).toEqual([null]);
+  });
+
+  it('labels a share "for" a group with the group', () => {
+    expect(counts('Wages rose 2.4% for construction workers and 2.0% for workers without a degree.')).toEqual([
+      'construction workers',
+      'workers',
+    ]);
+  });
+
+  it('labels a price with the thing it is per, and a flow with its unit per day; not money per year', () => {
+    expect(counts('At the start of the year, gas was about $3.30 a gallon.')).toEqual(['per gallon']);
+    expect(counts('The store sells hearing aids for $799 per pair.')).toEqual(['per pair']);
+    expect(counts('Drivers save 10 cents per gallon of gas.')).toEqual(['per gallon']);
+    expect(counts('The reserve can release 500,000 barrels per day.')).toEqual(['barrels per day']);
+    expect(counts('Most plans cost less than $10 a month.')).toEqual([null]);
+  });
+
+  it('ends a label before a verb that takes an object', () => {
+    expect(counts('The $5 million grant funds the new clinic.')).toEqual(['grant']);
+    expect(counts('The framework agreement provides American farmers $15 billion.')).toEqual(['framework agreement']);
+  });
+
+  it('gives no label that is only a measure and a word about it, a comparison or a participle', () => {
+    expect(counts('Since then, arrests have declined for 8 consecutive months.')).toEqual(['arrests']);
+    expect(counts('Arrests have declined for 8 consecutive months.')).toEqual(['Arrests']);
+    expect(counts('It has grown for 8 consecutive months.')).toEqual([null]);
+    expect(counts('More than 20 years ago, the agency approved the drug.')).toEqual([null]);
+    expect(counts('The sanctuary covers 5,000 square miles.')).toEqual([null]);
+    expect(counts('Gas is nearly 70 cents below where it was.')).toEqual([null]);
+    expect(counts('It funded 40 projects, up from only 12 reported in FY 2020.')).toEqual(['projects', null]);
+    // A measure before the plural it qualifies is kept: "GHz bands".
+    expect(counts('It studies the 3.1-3.45 GHz and 7.125-7.4 GHz bands.')).toEqual(['bands', 'GHz bands']);
+  });
+});

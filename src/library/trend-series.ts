@@ -269,12 +269,14 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     }
   }
   for (const series of groups.values()) trend.apart.push(...outliersOf(series));
-  const head = headOf(trimmed, groups, acronyms);
+  const said = saidOfSeries(trimmed, groups, acronyms);
+  const head = said ? null : headOf(trimmed, groups, acronyms);
   joinHeadSeries(groups, joining, head, acronyms);
-  trend.series = ranked(groups, head);
+  trend.series = ranked(groups, head, said?.keys);
   const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
-  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups, head);
-  if (first && joinSameFigures(groups, first)) trend.series = ranked(groups, head);
+  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms)))
+    trend.series = ranked(groups, head, said?.keys);
+  if (first && joinSameFigures(groups, first)) trend.series = ranked(groups, head, said?.keys);
   return trend;
 }
 
@@ -282,10 +284,10 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
  * The series counting the query's head first (what it asks to count: "projects" in "Bipartisan Infrastructure Law
  * projects announced"), then those naming most of what was asked, then the one whose points hold most of it.
  */
-function ranked(groups: Map<string, Found[]>, head: string | null): TrendSeries[] {
+function ranked(groups: Map<string, Found[]>, head: string | null, said?: ReadonlySet<string>): TrendSeries[] {
   const series = [...groups].map(([key, found]) => seriesOf(key, found));
   const countsHead = (s: TrendSeries) =>
-    s.named > 0 && head !== null && thingOf(s).split(' ').at(-1) === head ? 1 : 0;
+    said?.has(s.key) || (s.named > 0 && head !== null && thingOf(s).split(' ').at(-1) === head) ? 1 : 0;
   return series.sort((a, b) => countsHead(b) - countsHead(a) || b.named - a.named || b.fit - a.fit);
 }
 
@@ -361,6 +363,48 @@ function headOf(query: string, groups: Map<string, Found[]>, acronyms: Acronyms)
     acronyms,
   );
   return phrase.reverse().find((stem) => counted.has(stem) && !TIME_STEMS.has(stem)) ?? null;
+}
+
+/**
+ * The word a query asks for as typed: the last of its phrase (PREPOSITION, QUERY_PHRASE_END), unless it is a word of
+ * time or asks how a figure changed; null when none.
+ */
+function lastAskedOf(query: string, acronyms: Acronyms): string | null {
+  const phrase = ` ${query} `.replace(PREPOSITION, ' ').replace(QUERY_PHRASE_END, ' ');
+  const last = terms(phrase.trim().split(/\s+/).at(-1) ?? '', { remember: false });
+  const stem = writtenOut(last, acronyms).at(-1) ?? null;
+  return stem === null || TIME_STEMS.has(stem) || asksChange(stem) ? null : stem;
+}
+
+/** Share of a series' points whose figure's clause must say the asked word for the series to answer it. */
+const SAID_SHARE = 1 / 3;
+
+/**
+ * A query asking for a word no figure counts ("ACP internet program enrollment") asks for the number of what that
+ * word is said of: "10 million households are enrolled in the ACP" answers it, "48 million households qualify" does
+ * not. Series counting a thing the query does not name, of two points or more, at least SAID_SHARE of whose points
+ * say the word in their figure's clause, count what the query asks for: they are named by it, and rank first.
+ */
+function saidOfSeries(query: string, groups: Map<string, Found[]>, acronyms: Acronyms) {
+  const asked = lastAskedOf(query, acronyms);
+  const things = [...groups.keys()].map((key) => key.split('|')[1]!);
+  if (asked === null || things.some((thing) => thing.split(' ').at(-1) === asked)) return null;
+  const keys = new Set<string>();
+  for (const [key, found] of groups) {
+    if (key.split('|')[1] === '' || found.some((f) => f.named > 0)) continue;
+    const documents = new Set(found.map((f) => f.ref.document));
+    const saying = new Set(found.filter((f) => clauseHolds(f.ref, asked)).map((f) => f.ref.document));
+    if (saying.size < 2 || saying.size < documents.size * SAID_SHARE) continue;
+    for (const figure of found) figure.named = 1;
+    keys.add(key);
+  }
+  return keys.size > 0 ? { asked, keys } : null;
+}
+
+/** Whether the clause a figure stands in, on either side of it, holds the stem. */
+function clauseHolds(ref: FigureRef, stem: string): boolean {
+  const before = plainTextOf(ref.document, sentenceText(ref, 'before')).split(CLAUSE_END).at(-1)!;
+  return terms(before, { remember: false }).includes(stem) || clauseAfterHolds(ref, [stem]);
 }
 
 /**

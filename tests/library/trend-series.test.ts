@@ -11,6 +11,7 @@ import {
   seriesKeyOf,
   type Trend,
 } from '../../src/library/trend-series.js';
+import { shownSeries } from '../../commands/trend.js';
 import { sheetsLibrary, type Sheet } from '../support/dated-sheets.js';
 import { libraryOf } from '../support/library.js';
 
@@ -605,5 +606,42 @@ describe('trend series, changes and levels', () => {
       ['private investment', [500, 600]],
       ['private sector investment', [80, 90, 70, 75, 85]],
     ]);
+  });
+});
+
+describe('trend series, what the query asks for said of what a figure counts', () => {
+  // "Enrollment" is counted by no figure: the households it is said of are what the query asks for.
+  const sheets: Sheet[] = [
+    { date: '2022-02-14', statements: ['More than 10 million households are enrolled in the Connectivity Program.'] },
+    { date: '2022-05-09', statements: ['About 11 million households have signed up for the Connectivity Program.'] },
+    {
+      date: '2022-11-15',
+      statements: ['To date, the program has enrolled 14 million households in the Connectivity Program.'],
+    },
+    {
+      date: '2023-02-27',
+      statements: ['Experts estimate that 48 million households can join the Connectivity Program.'],
+    },
+    { date: '2023-05-12', statements: ['Today 17 million households use the Connectivity Program.'] },
+    {
+      date: '2023-06-12',
+      statements: ['Officials approved 40 state broadband programs under the Connectivity Program.'],
+    },
+    {
+      date: '2023-07-12',
+      statements: ['Officials approved 52 state broadband programs under the Connectivity Program.'],
+    },
+  ];
+  const shown = (query: string) =>
+    shownSeries(findTrend(sheetsLibrary(sheets), query)).map((s) => [s.name, s.points.map((p) => p.value)]);
+
+  it('draws the series its last word is said of in a third of its points, when no figure counts that word', () => {
+    // Not "state broadband programs": "program" is a word of the query, not what it asks for.
+    expect(shown('Connectivity Program enrollment')).toEqual([['households', [10e6, 11e6, 14e6, 48e6, 17e6]]]);
+  });
+
+  it('draws nothing for a word said of one point only; the series counting the word the query ends with', () => {
+    expect(shown('Connectivity Program joining')).toEqual([]);
+    expect(shown('state programs under the Connectivity Program')).toEqual([['state broadband programs', [40, 52]]]);
   });
 });

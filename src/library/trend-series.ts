@@ -100,9 +100,40 @@ const PERIOD_WORDS: ReadonlyArray<[RegExp, Period]> = [
  */
 export function periodOf(ref: FigureRef): Period | null {
   const { figure, document } = ref;
-  const after = document.text.slice(figure.span[1], Math.min(figure.sentenceSpan[1], figure.span[1] + 40));
-  const around = [figure.counts ?? '', figure.timeframe ?? '', after].join(' \n ');
+  // "16 million households now saving $500 million per month": the words after the next figure are its own.
+  const next = nextFigureStart(document, figure.span[1]);
+  const after = document.text.slice(figure.span[1], Math.min(figure.sentenceSpan[1], figure.span[1] + 40, next));
+  const timeframe = ownTimeframe(ref, next);
+  const around = [figure.counts ?? '', timeframe, after].join(' \n ');
   return PERIOD_WORDS.find(([pattern]) => pattern.test(around))?.[1] ?? (isOneYear(ref) ? 'year' : null);
+}
+
+const squashed = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+
+/** A figure's time frame, unless its sentence states it only after the next figure, whose it is. */
+function ownTimeframe(ref: FigureRef, next: number): string {
+  const { figure, document } = ref;
+  const timeframe = squashed(figure.timeframe ?? '');
+  const [start, end] = figure.sentenceSpan;
+  const sentence = squashed(document.text.slice(start, end));
+  if (!timeframe || next >= end || !sentence.includes(timeframe)) return timeframe;
+  return squashed(document.text.slice(start, next)).includes(timeframe) ? timeframe : '';
+}
+
+/** Each document's figures' starts, in order: where the next figure after a point of its text begins. */
+const figureStarts = new WeakMap<Document, number[]>();
+
+/** Where the first figure starting at or after `from` begins; the text's end when none does. */
+function nextFigureStart(document: Document, from: number): number {
+  let starts = figureStarts.get(document);
+  if (!starts) figureStarts.set(document, (starts = document.figures.map((f) => f.span[0]).sort((a, b) => a - b)));
+  let [low, high] = [0, starts.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  return starts[low] ?? document.text.length;
 }
 
 /** Words that say how what follows is measured, not what is counted ("pounds of fentanyl" counts fentanyl). */

@@ -179,6 +179,27 @@ describe('trend series', () => {
     ]);
   });
 
+  it('gives "per month" after a second figure to that figure, not to the one before it', () => {
+    const lib = sheetsLibrary([
+      {
+        date: '2024-01-01',
+        statements: [
+          'Over 16 million households now save $500 million per month on internet bills.',
+          'About 2 million households save $30 each month.',
+          'Crossings fell to 8,000 a month, from 10,000.',
+        ],
+      },
+    ]);
+    expect(lib.parts().figures.map((ref) => [ref.figure.text, periodOf(ref)])).toEqual([
+      ['Over 16 million', null],
+      ['$500 million', 'month'],
+      ['About 2 million', null],
+      ['$30', 'month'],
+      ['8,000', 'month'],
+      ['10,000', null],
+    ]);
+  });
+
   it('reads at most MAX_TREND_FIGURES figures and counts the rest as left out', () => {
     const sheets = Array.from({ length: MAX_TREND_FIGURES + 20 }, (_, i) => ({
       date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 9}`,

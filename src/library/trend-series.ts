@@ -308,6 +308,9 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms)))
     trend.series = ranked(groups, head, said?.keys);
   if (first && joinSameFigures(groups, first)) trend.series = ranked(groups, head, said?.keys);
+  const [joined] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (joined && joinKindred(groups, joined, writtenOut(terms(trimmed), acronyms)))
+    trend.series = ranked(groups, head, said?.keys);
   return trend;
 }
 
@@ -508,6 +511,38 @@ function joinSameFigures(groups: Map<string, Found[]>, first: TrendSeries): bool
   }
   return joined;
 }
+
+/**
+ * Series counting the first one's thing in other words join it: the same counted word with a modifier in common
+ * ("publicly available electric vehicle chargers" beside "public electric vehicle chargers"), measured the same
+ * way: those of its figures whose value is of the order of the first's middle one. Whether any joined.
+ */
+function joinKindred(groups: Map<string, Found[]>, first: TrendSeries, query: readonly string[]): boolean {
+  const [unit, thing, per, part] = first.key.split('|');
+  const words = thing!.split(' ');
+  const asked = words.slice(0, -1).filter((w) => query.includes(w));
+  if (asked.length === 0) return false;
+  const middle = first.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(first.points.length / 2)]!;
+  let joined = false;
+  for (const [key, found] of [...groups]) {
+    const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
+    if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
+    const otherWords = otherThing!.split(' ');
+    if (otherWords.at(-1) !== words.at(-1) || !asked.every((w) => otherWords.some((o) => sameWord(o, w)))) continue;
+    const kin = found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER));
+    if (kin.length === 0) continue;
+    groups.set(first.key, [...groups.get(first.key)!, ...kin]);
+    const left = found.filter((f) => !kin.includes(f));
+    if (left.length > 0) groups.set(key, left);
+    else groups.delete(key);
+    joined = true;
+  }
+  return joined;
+}
+
+/** Two stems of one word's forms: equal, or one opening the other ("public", "publicli"). */
+const sameWord = (a: string, b: string) =>
+  a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
 function seriesOf(key: string, found: Found[]): TrendSeries {
   const refs = found.map((f) => f.ref);

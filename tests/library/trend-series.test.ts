@@ -666,3 +666,29 @@ describe('trend series, what the query asks for said of what a figure counts', (
     expect(shown('state programs under the Connectivity Program')).toEqual([['state broadband programs', [40, 52]]]);
   });
 });
+
+describe('trend series, one thing in other words, joined', () => {
+  it('joins a series naming every modifier the query asks of the first, in any word form, of the same order', () => {
+    const sheets: Sheet[] = [
+      { date: '2023-01-10', statements: ['There are 100,000 public electric vehicle chargers across the country.'] },
+      { date: '2023-06-10', statements: ['There are 130,000 public electric vehicle chargers across the country.'] },
+      {
+        date: '2024-01-10',
+        statements: ['There are 170,000 publicly available electric vehicle chargers across the country.'],
+      },
+      // A hundred times smaller: a part, not a point.
+      {
+        date: '2024-02-10',
+        statements: ['National parks offer 1,700 publicly available electric vehicle chargers across the country.'],
+      },
+      // Names "electric" but not "public": another thing.
+      { date: '2024-03-10', statements: ['Drivers use 150,000 private electric vehicle chargers across the country.'] },
+    ];
+    const trend = findTrend(sheetsLibrary(sheets), 'public electric vehicle chargers across the country');
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value)])).toEqual([
+      ['public electric vehicle chargers', [100_000, 130_000, 170_000]],
+      ['publicly available electric vehicle chargers', [1_700]],
+      ['private electric vehicle chargers', [150_000]],
+    ]);
+  });
+});

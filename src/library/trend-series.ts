@@ -311,6 +311,9 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   const [joined] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
   if (joined && joinKindred(groups, joined, writtenOut(terms(trimmed), acronyms)))
     trend.series = ranked(groups, head, said?.keys);
+  const [thenFirst] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (thenFirst && joinThingAfter(groups, thenFirst, writtenOut(terms(trimmed), acronyms)))
+    trend.series = ranked(groups, head, said?.keys);
   return trend;
 }
 
@@ -538,6 +541,52 @@ function joinKindred(groups: Map<string, Found[]>, first: TrendSeries, query: re
     joined = true;
   }
   return joined;
+}
+
+/**
+ * Figures counting another word join the first series when the clause after them names its thing: "private companies
+ * have announced $470 billion in manufacturing and clean energy investments" states private investment announced.
+ * The clause after the figure holds the first's counted word; the words before it, what it counts and that clause
+ * every modifier of it the query asks for; measured the same way, of the order of its middle value. Whether any
+ * joined.
+ */
+function joinThingAfter(groups: Map<string, Found[]>, first: TrendSeries, query: readonly string[]): boolean {
+  const [unit, thing, per, part] = first.key.split('|');
+  const words = thing!.split(' ');
+  const asked = words.slice(0, -1).filter((w) => query.includes(w));
+  const middle = first.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(first.points.length / 2)]!;
+  let joined = false;
+  for (const [key, found] of [...groups]) {
+    const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
+    if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
+    if (otherThing!.split(' ').at(-1) === words.at(-1)) continue;
+    const kin = found.filter(
+      (f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && thingAfter(f.ref, words.at(-1)!, asked),
+    );
+    if (kin.length === 0) continue;
+    groups.set(first.key, [...groups.get(first.key)!, ...kin]);
+    const left = found.filter((f) => !kin.includes(f));
+    if (left.length > 0) groups.set(key, left);
+    else groups.delete(key);
+    joined = true;
+  }
+  return joined;
+}
+
+/** "in manufacturing and clean energy investments since 2021": what an amount went into, up to a preposition. */
+const INTO = /^\s*(?:in|of)\s+(.*)$/i;
+
+/**
+ * Whether the phrase an amount went into ("$470 billion in ... investments") ends with the counted word, and the
+ * sentence up to the end of that clause holds the modifiers.
+ */
+function thingAfter(ref: FigureRef, counted: string, modifiers: readonly string[]): boolean {
+  const after = plainTextOf(ref.document, sentenceText(ref, 'after').replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
+  const into = INTO.exec(after.replace(/\s+/g, ' '));
+  if (!into || terms(` ${into[1]!} `.replace(PREPOSITION, ' '), { remember: false }).at(-1) !== counted) return false;
+  const lead = sentenceText(ref, 'before').replace(RUN_IN_LABEL, '');
+  const held = terms(`${plainTextOf(ref.document, lead)} ${after}`, { remember: false });
+  return modifiers.every((m) => held.some((t) => sameWord(t, m)));
 }
 
 /** Two stems of one word's forms: equal, or one opening the other ("public", "publicli"). */

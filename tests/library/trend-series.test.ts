@@ -692,3 +692,36 @@ describe('trend series, one thing in other words, joined', () => {
     ]);
   });
 });
+
+describe('trend series, the thing named after the figure', () => {
+  it('joins a figure counting another word when the clause after it names the first series’ thing', () => {
+    const sheets: Sheet[] = [
+      { date: '2023-01-10', statements: ['Companies announced $500 billion in private investment.'] },
+      { date: '2023-03-10', statements: ['Companies announced $550 billion in private investment.'] },
+      // Joins: "in ... investments" after the figure, "private" before it.
+      {
+        date: '2023-05-10',
+        statements: ['Private companies have announced $600 billion in manufacturing and clean energy investments.'],
+      },
+      // Another thing after the figure.
+      { date: '2023-07-10', statements: ['Private companies have announced $650 billion in new factories.'] },
+      // Investments, but ten times smaller: a part.
+      {
+        date: '2023-09-10',
+        statements: ['Private companies have announced $40 billion in battery and solar investments.'],
+      },
+      // "investments" stands in another clause.
+      {
+        date: '2023-11-10',
+        statements: ['Private companies have announced $700 billion, in factories and investments.'],
+      },
+    ];
+    const trend = findTrend(sheetsLibrary(sheets), 'private investment announced');
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value / 1e9)])).toEqual([
+      ['private investment', [500, 550, 600]],
+      ['Private companies', [700]],
+      ['battery', [40]],
+      ['new factories', [650]],
+    ]);
+  });
+});

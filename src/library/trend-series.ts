@@ -112,12 +112,12 @@ const squashed = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
 
 /** A figure's time frame, unless its sentence states it only after the next figure, whose it is. */
 function ownTimeframe(ref: FigureRef, next: number): string {
-  const { figure, document } = ref;
+  const { figure } = ref;
   const timeframe = squashed(figure.timeframe ?? '');
-  const [start, end] = figure.sentenceSpan;
-  const sentence = squashed(document.text.slice(start, end));
-  if (!timeframe || next >= end || !sentence.includes(timeframe)) return timeframe;
-  return squashed(document.text.slice(start, next)).includes(timeframe) ? timeframe : '';
+  if (!timeframe || next >= figure.sentenceSpan[1]) return timeframe;
+  const [before, after] = [squashed(sentenceText(ref, 'before')), sentenceText(ref, 'after')];
+  if (!`${before} ${squashed(after)}`.includes(timeframe)) return timeframe;
+  return `${before} ${squashed(after.slice(0, next - figure.span[1]))}`.includes(timeframe) ? timeframe : '';
 }
 
 /** Each document's figures' starts, in order: where the next figure after a point of its text begins. */

@@ -417,15 +417,19 @@ function lastAskedOf(query: string, acronyms: Acronyms): string | null {
 const SAID_SHARE = 1 / 3;
 
 /**
- * A query asking for a word no figure counts ("ACP internet program enrollment") asks for the number of what that
+ * A query asking for a word no figure counts nor measures in ("ACP internet program enrollment") asks for the number of what that
  * word is said of: "10 million households are enrolled in the ACP" answers it, "48 million households qualify" does
  * not. Series counting a thing the query does not name, of two points or more, at least SAID_SHARE of whose points
  * say the word in their figure's clause, count what the query asks for: they are named by it, and rank first.
  */
 function saidOfSeries(query: string, groups: Map<string, Found[]>, acronyms: Acronyms) {
   const asked = lastAskedOf(query, acronyms);
-  const things = [...groups.keys()].map((key) => key.split('|')[1]!);
-  if (asked === null || things.some((thing) => thing.split(' ').at(-1) === asked)) return null;
+  // "pounds of fentanyl": a word some figure counts, or measures in, is no word said of another thing.
+  const counted = [...groups.keys()].flatMap((key) => [
+    key.split('|')[1]!.split(' ').at(-1),
+    ...terms(key.split('|')[0]!),
+  ]);
+  if (asked === null || counted.includes(asked)) return null;
   const keys = new Set<string>();
   for (const [key, found] of groups) {
     if (key.split('|')[1] === '' || found.some((f) => f.named > 0)) continue;

@@ -100,9 +100,40 @@ const PERIOD_WORDS: ReadonlyArray<[RegExp, Period]> = [
  */
 export function periodOf(ref: FigureRef): Period | null {
   const { figure, document } = ref;
-  const after = document.text.slice(figure.span[1], Math.min(figure.sentenceSpan[1], figure.span[1] + 40));
-  const around = [figure.counts ?? '', figure.timeframe ?? '', after].join(' \n ');
+  // "16 million households now saving $500 million per month": the words after the next figure are its own.
+  const next = nextFigureStart(document, figure.span[1]);
+  const after = document.text.slice(figure.span[1], Math.min(figure.sentenceSpan[1], figure.span[1] + 40, next));
+  const timeframe = ownTimeframe(ref, next);
+  const around = [figure.counts ?? '', timeframe, after].join(' \n ');
   return PERIOD_WORDS.find(([pattern]) => pattern.test(around))?.[1] ?? (isOneYear(ref) ? 'year' : null);
+}
+
+const squashed = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+
+/** A figure's time frame, unless its sentence states it only after the next figure, whose it is. */
+function ownTimeframe(ref: FigureRef, next: number): string {
+  const { figure } = ref;
+  const timeframe = squashed(figure.timeframe ?? '');
+  if (!timeframe || next >= figure.sentenceSpan[1]) return timeframe;
+  const [before, after] = [squashed(sentenceText(ref, 'before')), sentenceText(ref, 'after')];
+  if (!`${before} ${squashed(after)}`.includes(timeframe)) return timeframe;
+  return `${before} ${squashed(after.slice(0, next - figure.span[1]))}`.includes(timeframe) ? timeframe : '';
+}
+
+/** Each document's figures' starts, in order: where the next figure after a point of its text begins. */
+const figureStarts = new WeakMap<Document, number[]>();
+
+/** Where the first figure starting at or after `from` begins; the text's end when none does. */
+function nextFigureStart(document: Document, from: number): number {
+  let starts = figureStarts.get(document);
+  if (!starts) figureStarts.set(document, (starts = document.figures.map((f) => f.span[0]).sort((a, b) => a - b)));
+  let [low, high] = [0, starts.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  return starts[low] ?? document.text.length;
 }
 
 /** Words that say how what follows is measured, not what is counted ("pounds of fentanyl" counts fentanyl). */
@@ -269,12 +300,20 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     }
   }
   for (const series of groups.values()) trend.apart.push(...outliersOf(series));
-  const head = headOf(trimmed, groups, acronyms);
+  const said = saidOfSeries(trimmed, groups, acronyms);
+  const head = said ? null : headOf(trimmed, groups, acronyms);
   joinHeadSeries(groups, joining, head, acronyms);
-  trend.series = ranked(groups, head);
+  trend.series = ranked(groups, head, said?.keys);
   const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
-  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms))) trend.series = ranked(groups, head);
-  if (first && joinSameFigures(groups, first)) trend.series = ranked(groups, head);
+  if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms)))
+    trend.series = ranked(groups, head, said?.keys);
+  if (first && joinSameFigures(groups, first)) trend.series = ranked(groups, head, said?.keys);
+  const [joined] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (joined && joinKindred(groups, joined, writtenOut(terms(trimmed), acronyms)))
+    trend.series = ranked(groups, head, said?.keys);
+  const [thenFirst] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (thenFirst && joinThingAfter(groups, thenFirst, writtenOut(terms(trimmed), acronyms)))
+    trend.series = ranked(groups, head, said?.keys);
   return trend;
 }
 
@@ -282,10 +321,10 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
  * The series counting the query's head first (what it asks to count: "projects" in "Bipartisan Infrastructure Law
  * projects announced"), then those naming most of what was asked, then the one whose points hold most of it.
  */
-function ranked(groups: Map<string, Found[]>, head: string | null): TrendSeries[] {
+function ranked(groups: Map<string, Found[]>, head: string | null, said?: ReadonlySet<string>): TrendSeries[] {
   const series = [...groups].map(([key, found]) => seriesOf(key, found));
   const countsHead = (s: TrendSeries) =>
-    s.named > 0 && head !== null && thingOf(s).split(' ').at(-1) === head ? 1 : 0;
+    said?.has(s.key) || (s.named > 0 && head !== null && thingOf(s).split(' ').at(-1) === head) ? 1 : 0;
   return series.sort((a, b) => countsHead(b) - countsHead(a) || b.named - a.named || b.fit - a.fit);
 }
 
@@ -364,6 +403,52 @@ function headOf(query: string, groups: Map<string, Found[]>, acronyms: Acronyms)
 }
 
 /**
+ * The word a query asks for as typed: the last of its phrase (PREPOSITION, QUERY_PHRASE_END), unless it is a word of
+ * time or asks how a figure changed; null when none.
+ */
+function lastAskedOf(query: string, acronyms: Acronyms): string | null {
+  const phrase = ` ${query} `.replace(PREPOSITION, ' ').replace(QUERY_PHRASE_END, ' ');
+  const last = terms(phrase.trim().split(/\s+/).at(-1) ?? '', { remember: false });
+  const stem = writtenOut(last, acronyms).at(-1) ?? null;
+  return stem === null || TIME_STEMS.has(stem) || asksChange(stem) ? null : stem;
+}
+
+/** Share of a series' points whose figure's clause must say the asked word for the series to answer it. */
+const SAID_SHARE = 1 / 3;
+
+/**
+ * A query asking for a word no figure counts nor measures in ("ACP internet program enrollment") asks for the number of what that
+ * word is said of: "10 million households are enrolled in the ACP" answers it, "48 million households qualify" does
+ * not. Series counting a thing the query does not name, of two points or more, at least SAID_SHARE of whose points
+ * say the word in their figure's clause, count what the query asks for: they are named by it, and rank first.
+ */
+function saidOfSeries(query: string, groups: Map<string, Found[]>, acronyms: Acronyms) {
+  const asked = lastAskedOf(query, acronyms);
+  // "pounds of fentanyl": a word some figure counts, or measures in, is no word said of another thing.
+  const counted = [...groups.keys()].flatMap((key) => [
+    key.split('|')[1]!.split(' ').at(-1),
+    ...terms(key.split('|')[0]!),
+  ]);
+  if (asked === null || counted.includes(asked)) return null;
+  const keys = new Set<string>();
+  for (const [key, found] of groups) {
+    if (key.split('|')[1] === '' || found.some((f) => f.named > 0)) continue;
+    const documents = new Set(found.map((f) => f.ref.document));
+    const saying = new Set(found.filter((f) => clauseHolds(f.ref, asked)).map((f) => f.ref.document));
+    if (saying.size < 2 || saying.size < documents.size * SAID_SHARE) continue;
+    for (const figure of found) figure.named = 1;
+    keys.add(key);
+  }
+  return keys.size > 0 ? { asked, keys } : null;
+}
+
+/** Whether the clause a figure stands in, on either side of it, holds the stem. */
+function clauseHolds(ref: FigureRef, stem: string): boolean {
+  const before = plainTextOf(ref.document, sentenceText(ref, 'before')).split(CLAUSE_END).at(-1)!;
+  return terms(before, { remember: false }).includes(stem) || clauseAfterHolds(ref, [stem]);
+}
+
+/**
  * A figure saying nothing of what it counts joins only from a sentence holding all of the query (chosen on the
  * tune split: 0.75 let in as many wrong points as right ones).
  */
@@ -433,6 +518,84 @@ function joinSameFigures(groups: Map<string, Found[]>, first: TrendSeries): bool
   }
   return joined;
 }
+
+/**
+ * Series counting the first one's thing in other words join it: the same counted word with a modifier in common
+ * ("publicly available electric vehicle chargers" beside "public electric vehicle chargers"), measured the same
+ * way: those of its figures whose value is of the order of the first's middle one. Whether any joined.
+ */
+function joinKindred(groups: Map<string, Found[]>, first: TrendSeries, query: readonly string[]): boolean {
+  const [unit, thing, per, part] = first.key.split('|');
+  const words = thing!.split(' ');
+  const asked = words.slice(0, -1).filter((w) => query.includes(w));
+  if (asked.length === 0) return false;
+  const middle = first.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(first.points.length / 2)]!;
+  let joined = false;
+  for (const [key, found] of [...groups]) {
+    const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
+    if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
+    const otherWords = otherThing!.split(' ');
+    if (otherWords.at(-1) !== words.at(-1) || !asked.every((w) => otherWords.some((o) => sameWord(o, w)))) continue;
+    const kin = found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER));
+    if (kin.length === 0) continue;
+    groups.set(first.key, [...groups.get(first.key)!, ...kin]);
+    const left = found.filter((f) => !kin.includes(f));
+    if (left.length > 0) groups.set(key, left);
+    else groups.delete(key);
+    joined = true;
+  }
+  return joined;
+}
+
+/**
+ * Figures counting another word join the first series when the clause after them names its thing: "private companies
+ * have announced $470 billion in manufacturing and clean energy investments" states private investment announced.
+ * The clause after the figure holds the first's counted word; the words before it, what it counts and that clause
+ * every modifier of it the query asks for; measured the same way, of the order of its middle value. Whether any
+ * joined.
+ */
+function joinThingAfter(groups: Map<string, Found[]>, first: TrendSeries, query: readonly string[]): boolean {
+  const [unit, thing, per, part] = first.key.split('|');
+  const words = thing!.split(' ');
+  const asked = words.slice(0, -1).filter((w) => query.includes(w));
+  const middle = first.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(first.points.length / 2)]!;
+  let joined = false;
+  for (const [key, found] of [...groups]) {
+    const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
+    if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
+    if (otherThing!.split(' ').at(-1) === words.at(-1)) continue;
+    const kin = found.filter(
+      (f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && thingAfter(f.ref, words.at(-1)!, asked),
+    );
+    if (kin.length === 0) continue;
+    groups.set(first.key, [...groups.get(first.key)!, ...kin]);
+    const left = found.filter((f) => !kin.includes(f));
+    if (left.length > 0) groups.set(key, left);
+    else groups.delete(key);
+    joined = true;
+  }
+  return joined;
+}
+
+/** "in manufacturing and clean energy investments since 2021": what an amount went into, up to a preposition. */
+const INTO = /^\s*(?:in|of)\s+(.*)$/i;
+
+/**
+ * Whether the phrase an amount went into ("$470 billion in ... investments") ends with the counted word, and the
+ * sentence up to the end of that clause holds the modifiers.
+ */
+function thingAfter(ref: FigureRef, counted: string, modifiers: readonly string[]): boolean {
+  const after = plainTextOf(ref.document, sentenceText(ref, 'after').replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
+  const into = INTO.exec(after.replace(/\s+/g, ' '));
+  if (!into || terms(` ${into[1]!} `.replace(PREPOSITION, ' '), { remember: false }).at(-1) !== counted) return false;
+  const lead = sentenceText(ref, 'before').replace(RUN_IN_LABEL, '');
+  const held = terms(`${plainTextOf(ref.document, lead)} ${after}`, { remember: false });
+  return modifiers.every((m) => held.some((t) => sameWord(t, m)));
+}
+
+/** Two stems of one word's forms: equal, or one opening the other ("public", "publicli"). */
+const sameWord = (a: string, b: string) =>
+  a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
 function seriesOf(key: string, found: Found[]): TrendSeries {
   const refs = found.map((f) => f.ref);

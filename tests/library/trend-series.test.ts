@@ -11,6 +11,7 @@ import {
   seriesKeyOf,
   type Trend,
 } from '../../src/library/trend-series.js';
+import { shownSeries } from '../../commands/trend.js';
 import { sheetsLibrary, type Sheet } from '../support/dated-sheets.js';
 import { libraryOf } from '../support/library.js';
 
@@ -175,6 +176,27 @@ describe('trend series', () => {
       'atMost',
       'about',
       'exact',
+    ]);
+  });
+
+  it('gives "per month" after a second figure to that figure, not to the one before it', () => {
+    const lib = sheetsLibrary([
+      {
+        date: '2024-01-01',
+        statements: [
+          'Over 16 million households now save $500 million per month on internet bills.',
+          'About 2 million households save $30 each month.',
+          'Crossings fell to 8,000 a month, from 10,000.',
+        ],
+      },
+    ]);
+    expect(lib.parts().figures.map((ref) => [ref.figure.text, periodOf(ref)])).toEqual([
+      ['Over 16 million', null],
+      ['$500 million', 'month'],
+      ['About 2 million', null],
+      ['$30', 'month'],
+      ['8,000', 'month'],
+      ['10,000', null],
     ]);
   });
 
@@ -604,6 +626,102 @@ describe('trend series, changes and levels', () => {
     expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value / 1e9)])).toEqual([
       ['private investment', [500, 600]],
       ['private sector investment', [80, 90, 70, 75, 85]],
+    ]);
+  });
+});
+
+describe('trend series, what the query asks for said of what a figure counts', () => {
+  // "Enrollment" is counted by no figure: the households it is said of are what the query asks for.
+  const sheets: Sheet[] = [
+    { date: '2022-02-14', statements: ['More than 10 million households are enrolled in the Connectivity Program.'] },
+    { date: '2022-05-09', statements: ['About 11 million households have signed up for the Connectivity Program.'] },
+    {
+      date: '2022-11-15',
+      statements: ['To date, the program has enrolled 14 million households in the Connectivity Program.'],
+    },
+    {
+      date: '2023-02-27',
+      statements: ['Experts estimate that 48 million households can join the Connectivity Program.'],
+    },
+    { date: '2023-05-12', statements: ['Today 17 million households use the Connectivity Program.'] },
+    {
+      date: '2023-06-12',
+      statements: ['Officials approved 40 state broadband programs under the Connectivity Program.'],
+    },
+    {
+      date: '2023-07-12',
+      statements: ['Officials approved 52 state broadband programs under the Connectivity Program.'],
+    },
+  ];
+  const shown = (query: string) =>
+    shownSeries(findTrend(sheetsLibrary(sheets), query)).map((s) => [s.name, s.points.map((p) => p.value)]);
+
+  it('draws the series its last word is said of in a third of its points, when no figure counts that word', () => {
+    // Not "state broadband programs": "program" is a word of the query, not what it asks for.
+    expect(shown('Connectivity Program enrollment')).toEqual([['households', [10e6, 11e6, 14e6, 48e6, 17e6]]]);
+  });
+
+  it('draws nothing for a word said of one point only; the series counting the word the query ends with', () => {
+    expect(shown('Connectivity Program joining')).toEqual([]);
+    expect(shown('state programs under the Connectivity Program')).toEqual([['state broadband programs', [40, 52]]]);
+  });
+});
+
+describe('trend series, one thing in other words, joined', () => {
+  it('joins a series naming every modifier the query asks of the first, in any word form, of the same order', () => {
+    const sheets: Sheet[] = [
+      { date: '2023-01-10', statements: ['There are 100,000 public electric vehicle chargers across the country.'] },
+      { date: '2023-06-10', statements: ['There are 130,000 public electric vehicle chargers across the country.'] },
+      {
+        date: '2024-01-10',
+        statements: ['There are 170,000 publicly available electric vehicle chargers across the country.'],
+      },
+      // A hundred times smaller: a part, not a point.
+      {
+        date: '2024-02-10',
+        statements: ['National parks offer 1,700 publicly available electric vehicle chargers across the country.'],
+      },
+      // Names "electric" but not "public": another thing.
+      { date: '2024-03-10', statements: ['Drivers use 150,000 private electric vehicle chargers across the country.'] },
+    ];
+    const trend = findTrend(sheetsLibrary(sheets), 'public electric vehicle chargers across the country');
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value)])).toEqual([
+      ['public electric vehicle chargers', [100_000, 130_000, 170_000]],
+      ['publicly available electric vehicle chargers', [1_700]],
+      ['private electric vehicle chargers', [150_000]],
+    ]);
+  });
+});
+
+describe('trend series, the thing named after the figure', () => {
+  it('joins a figure counting another word when the clause after it names the first series’ thing', () => {
+    const sheets: Sheet[] = [
+      { date: '2023-01-10', statements: ['Companies announced $500 billion in private investment.'] },
+      { date: '2023-03-10', statements: ['Companies announced $550 billion in private investment.'] },
+      // Joins: "in ... investments" after the figure, "private" before it.
+      {
+        date: '2023-05-10',
+        statements: ['Private companies have announced $600 billion in manufacturing and clean energy investments.'],
+      },
+      // Another thing after the figure.
+      { date: '2023-07-10', statements: ['Private companies have announced $650 billion in new factories.'] },
+      // Investments, but ten times smaller: a part.
+      {
+        date: '2023-09-10',
+        statements: ['Private companies have announced $40 billion in battery and solar investments.'],
+      },
+      // "investments" stands in another clause.
+      {
+        date: '2023-11-10',
+        statements: ['Private companies have announced $700 billion, in factories and investments.'],
+      },
+    ];
+    const trend = findTrend(sheetsLibrary(sheets), 'private investment announced');
+    expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value / 1e9)])).toEqual([
+      ['private investment', [500, 550, 600]],
+      ['Private companies', [700]],
+      ['battery', [40]],
+      ['new factories', [650]],
     ]);
   });
 });

@@ -49,6 +49,7 @@ import {
   type StatementRef,
 } from './refs.js';
 import type { Hit } from './search.js';
+import { fillFirstPage, LOOSER_FILL, type LooserFill } from './search-fill.js';
 import { finish, finishInSlices, type Steps } from './steps.js';
 
 export type { FigureCandidate, FigureHit, FigureRef, Scope, SectionRef, StatementRef };
@@ -80,8 +81,11 @@ export interface Search {
   figureCandidates(query: string, scope?: Scope): FigureCandidate[];
   /** Statements matching the query, newer documents first at equal score; at most MAX_STATEMENT_HITS. */
   statements(query: string, scope?: Scope): StatementRef[];
-  /** As statements, up to `limit`, with the number that match in all. */
-  statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
+  /**
+   * As statements, up to `limit`, with the number that match in all; `fill`: how a looser match fills the first
+   * page (search-fill.ts; the eval tries others).
+   */
+  statementHits(query: string, scope?: Scope, limit?: number, fill?: LooserFill): StatementHits;
   documents(query: string): Document[];
   /** The stems a statement search looks for (synonyms and typo corrections included): what /search bolds. */
   statementTerms(query: string): Set<string>;
@@ -119,16 +123,20 @@ const LOOKUP_DEPTH = 100;
 
 /** Every statement matching the query in scope, ranked: equal scores (a statement repeated) put newer first. */
 function statementSearch(indexes: Indexes, parts: Collected) {
-  return (query: string, { documentId, within }: Scope, limit: number): StatementHits => {
+  return (query: string, { documentId, within }: Scope, limit: number, fill: LooserFill): StatementHits => {
     if (documentId && !parts.ranges.has(documentId)) return { refs: [], total: 0 };
     const range = documentId ? parts.ranges.get(documentId)!.statements : undefined;
-    let hits = indexes.statements.search(query, Number.MAX_SAFE_INTEGER, range);
-    if (within) hits = hits.filter((h) => within(parts.statements[h.id]!.document));
+    const found = indexes.statements.searchWithLooser(query, range);
     const documentOf = (hit: Hit) => parts.statements[hit.id]!.document;
     const sameScore = (a: Hit, b: Hit) => Math.abs(a.score - b.score) <= 1e-9 * Math.max(1, a.score);
-    hits.sort((a, b) =>
-      sameScore(a, b) ? newerFirst(documentOf(a), documentOf(b)) || a.id - b.id : b.score - a.score,
-    );
+    const ranked = (hits: Hit[]) =>
+      hits
+        .filter((h) => !within || within(documentOf(h)))
+        .sort((a, b) =>
+          sameScore(a, b) ? newerFirst(documentOf(a), documentOf(b)) || a.id - b.id : b.score - a.score,
+        );
+    const looser = found.words >= fill.minWords ? ranked(found.looser) : [];
+    const hits = fillFirstPage(ranked(found.strict), looser, fill);
     return { refs: hits.slice(0, limit).map((h) => parts.statements[h.id]!), total: hits.length };
   };
 }
@@ -410,8 +418,9 @@ function searchFacet(
     figureSentences: (query, scope = {}, { typing = false } = {}) =>
       known(scope.documentId) ? finder.find(query, { ...scope, typing }) : [],
     figureCandidates: (query, scope = {}) => (known(scope.documentId) ? finder.everyCandidate(query, scope) : []),
-    statements: (query, scope = {}) => statementsFound(query, scope, MAX_STATEMENT_HITS).refs,
-    statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS) => statementsFound(query, scope, limit),
+    statements: (query, scope = {}) => statementsFound(query, scope, MAX_STATEMENT_HITS, LOOSER_FILL).refs,
+    statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS, fill = LOOSER_FILL) =>
+      statementsFound(query, scope, limit, fill),
     documents: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementTerms: (query) => indexes.statements.queryTerms(query),
     statementShape: (ref) => indexes.statementWords.shape(ref) ?? shapeOf(plainTextOf(ref.document, ref.point.text)),

@@ -203,11 +203,13 @@ export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean
   return unit === null;
 }
 
+/** Mentions ("@everyone", "<@123>") blanked out, in place: they are not words of what is sought. */
+const withoutMentions = (query: string) => query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
+
 /** Splits a query into the amounts it names, the units it names, and the words left. */
 export function analyseQuery(query: string): Analysed {
   const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
-  // Mentions ("@everyone", "<@123>") are not words of what is sought.
-  let rest = query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
+  let rest = withoutMentions(query);
   for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
   const units = new Set<string>();
   const words: string[] = [];
@@ -393,7 +395,7 @@ export class SentenceFinder {
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
     const groups = analysed.words ? this.words.expandQuery(analysed.words, typing) : [];
     let hits: Ranked[];
-    if (analysed.amounts.length > 0) hits = this.byAmount(analysed, groups, inScope);
+    if (analysed.amounts.length > 0) hits = this.byAmountThenWords(query, analysed, groups, inScope, typing);
     else if (groups.length > 0) hits = this.byWords(groups, analysed, inScope);
     else if (analysed.units.size > 0) hits = this.byUnit(analysed.units, inScope);
     else return [];
@@ -405,6 +407,28 @@ export class SentenceFinder {
         newerFirst(a.sentence.document, b.sentence.document),
     );
     return mergeNearSame(withoutExcessDoubt(mergeRepeats(hits)));
+  }
+
+  /**
+   * The sentences stating the amounts asked, confident; then, for a question with words beside its amounts, the
+   * closest by all its words, the amounts as written among them: a scale mistyped ("240 milion barrels"), a
+   * figure the sheet mistypes or a number that names a thing ("988 hotline") finds no equal amount, and the
+   * words still find the sentence. They fill the page after the amounts, never before, and are never confident.
+   */
+  private byAmountThenWords(
+    query: string,
+    analysed: Analysed,
+    groups: Alternative[][],
+    inScope: (s: IndexedSentence) => boolean,
+    typing: boolean,
+  ): Ranked[] {
+    const hits: Ranked[] = this.byAmount(analysed, groups, inScope);
+    if (groups.length === 0) return hits;
+    const shown = new Set(hits.map((hit) => hit.sentence));
+    const everyWord = this.words.expandQuery(withoutMentions(query), typing);
+    for (const hit of this.byWords(everyWord, analysed, inScope))
+      if (!shown.has(hit.sentence)) hits.push({ ...hit, confident: false });
+    return hits;
   }
 
   private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: IndexedSentence) => boolean) {

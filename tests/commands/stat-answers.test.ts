@@ -186,6 +186,24 @@ describe('/stat answers only what was asked', () => {
     expect(isNotFound('$2.7 billion')).toBe(true);
   });
 
+  it('finds by words a figure asked with a mistyped scale, after any equal amount and never confidently', () => {
+    const oil = libraryOf({
+      'oil.md': [
+        'The Department will release 240 million barrels of oil from the reserve.',
+        '',
+        'The reserve holds 240 tanks of crude oil in Texas.',
+        '',
+      ].join('\n'),
+    });
+    // "240 milion" is no amount the sheet states as 240 barrels: its words still find the release.
+    const reply = ask('240 milion barrels', oil);
+    expect(reply.embeds![0]!.title).toBe('Closest figures to “240 milion barrels”');
+    expect(bolded('240 milion barrels', oil)).toEqual(['240 million']);
+    // An equal amount comes first and stays confident; the words fill the page after it.
+    expect(ask('240 tanks release', oil).embeds![0]!.title).toBe('Figures for “240 tanks release”');
+    expect(bolded('240 tanks release', oil)).toEqual(['1.', '240', '2.', '240 million']);
+  });
+
   it('finds figures by unit word: "percent", "%", "dollars"', () => {
     expect(bolded('percent', seed)).toEqual(['75%']);
     expect(bolded('%', seed)).toEqual(['75%']);

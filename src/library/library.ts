@@ -13,6 +13,7 @@ import {
   type SentencePostingMap,
   type FigureCandidate,
   type FigureHit,
+  type FindOptions,
 } from './figure-search.js';
 import type { ContextRanking, FlatRanking } from './context-ranking.js';
 import {
@@ -76,7 +77,7 @@ export interface Lookup {
 export interface Search {
   sections(query: string, documentId?: string): SectionRef[];
   /** /stat's answers: sentences stating figures that answer the query (see figure-search.ts). */
-  figureSentences(query: string, scope?: Scope, options?: { typing?: boolean }): FigureHit[];
+  figureSentences(query: string, scope?: Scope, options?: FindOptions): FigureHit[];
   /** Every sentence with figures /stat weighs for the query, answering or not, best covered first. */
   figureCandidates(query: string, scope?: Scope): FigureCandidate[];
   /** Statements matching the query, newer documents first at equal score; at most MAX_STATEMENT_HITS. */
@@ -415,8 +416,8 @@ function searchFacet(
             (h) => parts.sections[h.id]!,
           )
         : [],
-    figureSentences: (query, scope = {}, { typing = false } = {}) =>
-      known(scope.documentId) ? finder.find(query, { ...scope, typing }) : [],
+    figureSentences: (query, scope = {}, options = {}) =>
+      known(scope.documentId) ? finder.find(query, { ...scope, ...options }) : [],
     figureCandidates: (query, scope = {}) => (known(scope.documentId) ? finder.everyCandidate(query, scope) : []),
     statements: (query, scope = {}) => statementsFound(query, scope, MAX_STATEMENT_HITS, LOOSER_FILL).refs,
     statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS, fill = LOOSER_FILL) =>

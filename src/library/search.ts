@@ -855,6 +855,7 @@ class Scratch {
   private readonly held: Uint16Array;
   private wordTouched: number[] = [];
   private readonly touched: number[] = [];
+  private mostHeld = -1;
 
   constructor(size: number) {
     this.word = new Float64Array(size);
@@ -903,9 +904,11 @@ class Scratch {
     return kept;
   }
 
+  /** The most words an entry holds: read once every word is scored, by best and then nextBest. */
   private most(): number {
+    if (this.mostHeld >= 0) return this.mostHeld;
     let most = 0;
     for (const id of this.touched) if (this.held[id]! > most) most = this.held[id]!;
-    return most;
+    return (this.mostHeld = most);
   }
 }

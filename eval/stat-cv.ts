@@ -4,15 +4,15 @@
 // Prints that estimate, and the setting best on all the documents (the one the bot uses).
 import { loadGold } from './gold/load.js';
 import { findStatHits } from './stat-hits.js';
-import { FUSION } from '../src/library/stat-fusion.js';
-import { FIGURE_RANK, MUST_HOLD } from '../src/library/figure-search.js';
+import type { Fusion } from '../src/library/stat-fusion.js';
+import { FIGURE_RANK, type Lifts, type MustHold, type StatRanking } from '../src/library/figure-search.js';
 import type { GoldQuestion } from './gold/types.js';
 import { fold, type GoldSet } from './gold/load.js';
 import { stripMarkup } from './gold/plain.js';
 
 const FOLDS = 5;
 
-type Setting = typeof FUSION & typeof MUST_HOLD;
+type Setting = Fusion & MustHold;
 
 const GRID: Setting[] = [];
 for (const k of [5, 20, 60])
@@ -33,8 +33,8 @@ interface Result {
   confident: boolean;
 }
 
-function result(set: GoldSet, question: GoldQuestion): Result {
-  const answer = findStatHits(set.library, question.q);
+function result(set: GoldSet, question: GoldQuestion, ranking: StatRanking): Result {
+  const answer = findStatHits(set.library, question.q, ranking);
   const isAnswer = (i: number) => {
     const hit = answer.hits[i]!;
     const entry = set.entryOf(hit.document);
@@ -75,9 +75,8 @@ const documents = [...new Set(questions.map(documentOf))].sort();
 const foldOf = new Map(documents.map((d, i) => [d, (i * 7919) % FOLDS]));
 const results = GRID.map((setting) => {
   const { years, names, unknownWords, ...fusion } = setting;
-  Object.assign(FUSION, fusion);
-  Object.assign(MUST_HOLD, { years, names, unknownWords });
-  return questions.map((q) => result(set, q));
+  const ranking = { fusion, mustHold: { years, names, unknownWords }, lifts: FIGURE_RANK };
+  return questions.map((q) => result(set, q, ranking));
 });
 const inFold = (f: number, keep: boolean) =>
   questions
@@ -111,7 +110,7 @@ for (const plainWeight of [0.5, 1])
     `fused, plain weight ${plainWeight}:`,
     measure(results[setting({ ...reference, agreeWithin: 3, plainWeight })]!),
   );
-const used = { k: 5, plainWeight: 0.5, agreeWithin: 3, kindMustFit: false };
+const used = { k: 5, plainWeight: 0.5, agreeWithin: 3, kindMustFit: true };
 for (const years of [false, true])
   for (const names of [false, true])
     for (const unknownWords of [false, true])
@@ -121,13 +120,10 @@ for (const years of [false, true])
       );
 
 // The figure ranking's lifts, at the bot's fusion and words held: cross-validated the same way.
-const LIFTS: Array<typeof FIGURE_RANK> = [];
+const LIFTS: Lifts[] = [];
 for (const kind of [2, 4, 8, 16]) for (const counted of [2, 4, 8]) LIFTS.push({ kind, counted });
-Object.assign(FUSION, used);
-const liftResults = LIFTS.map((lift) => {
-  Object.assign(FIGURE_RANK, lift);
-  return questions.map((q) => result(set, q));
-});
+const held = { years: true, names: true, unknownWords: false };
+const liftResults = LIFTS.map((lifts) => questions.map((q) => result(set, q, { fusion: used, mustHold: held, lifts })));
 const liftHeldOut: Result[] = [];
 for (let f = 0; f < FOLDS; f++) {
   const train = inFold(f, false);

@@ -2,13 +2,17 @@
 // FlexSearch indexing the same sentences (those stating a figure) with their recommended English settings, so
 // /stat's ranking is judged against what a plain library gives.
 import type { Library } from '../src/library/library.js';
+import { STAT_RANKING, type StatRanking } from '../src/library/figure-search.js';
 import { plainTextOf } from '../src/document/formats/index.js';
 import { flexSearch, miniSearch } from './search.js';
 import type { StatAnswer, StatSearch } from './stat.js';
 
-/** /stat's hits, and whether it answers with them ("Figures for") or offers them as "Closest figures". */
-export function findStatHits(library: Library, query: string): StatAnswer {
-  const found = library.search.figureSentences(query);
+/**
+ * /stat's hits, and whether it answers with them ("Figures for") or offers them as "Closest figures"; `ranking`:
+ * the ranking's constants, the bot's unless the cross-validation passes others (eval/stat-cv.ts).
+ */
+export function findStatHits(library: Library, query: string, ranking: StatRanking = STAT_RANKING): StatAnswer {
+  const found = library.search.figureSentences(query, {}, { ranking });
   const hits = found.map((hit) => ({ document: hit.sentence.document, sentence: hit.sentence.span }));
   return { hits, outcome: found.length === 0 ? 'none' : found[0]!.confident ? 'confident' : 'closest' };
 }
@@ -36,7 +40,7 @@ function overFigureSentences(engine: typeof miniSearch): StatEngine {
 }
 
 export const statEngines: StatEngine[] = [
-  { name: 'factsheet-bot /stat', build: () => findStatHits },
+  { name: 'factsheet-bot /stat', build: () => (library, query) => findStatHits(library, query) },
   overFigureSentences(miniSearch),
   overFigureSentences(flexSearch),
 ];

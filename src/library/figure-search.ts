@@ -14,7 +14,7 @@ import type { ContextRanking } from './context-ranking.js';
 import { candidateIds, type SentenceIds, type SentencePostings } from './figure-candidates.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
-import { fuse, PLAIN_FIELDS } from './stat-fusion.js';
+import { FUSION, fuse, PLAIN_FIELDS, type Fusion } from './stat-fusion.js';
 import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
 
@@ -154,7 +154,7 @@ const RANKED_CLOSEST = 50;
  * Which words of a question a confident answer must hold (specificWords): its years, the names it gives, words
  * no document writes. Chosen by cross-validation over the gold documents (eval/stat-cv.ts, docs/quality.md).
  */
-export const MUST_HOLD = { years: true, names: true, unknownWords: false };
+export const MUST_HOLD: Readonly<MustHold> = Object.freeze({ years: true, names: true, unknownWords: false });
 /** A year as a query word: a figure for another year does not answer. */
 const YEAR = /^(?:19|20)\d\d$/;
 /** A name and a word it begins ("Asia", "Asian") are one name when the shorter has this many letters. */
@@ -166,9 +166,36 @@ const COVERAGE_RANK = 20;
 /**
  * What lifts a sentence in the figure ranking: a figure counting the words asked for (the figure is what was
  * asked about, not beside it), and an exact figure of the kind the question asks for ("how many": a count; "how
- * long": a duration). Chosen by cross-validation over the gold documents (eval/stat-cv.ts).
+ * long": a duration). Chosen by cross-validation over the gold documents (eval/stat-cv.ts): with the tune split
+ * grown to 52 documents every fold chose a kind lift of 4 (two more answers first than 2).
  */
-export const FIGURE_RANK = { counted: 2, kind: 2 };
+export const FIGURE_RANK: Readonly<Lifts> = Object.freeze({ counted: 2, kind: 4 });
+
+/** Which words a confident answer must hold (see MUST_HOLD). */
+export interface MustHold {
+  years: boolean;
+  names: boolean;
+  unknownWords: boolean;
+}
+
+/** The figure ranking's lifts (see FIGURE_RANK). */
+export interface Lifts {
+  counted: number;
+  kind: number;
+}
+
+/** /stat's ranking constants together: the bot's, or others the eval's cross-validation passes in. */
+export interface StatRanking {
+  fusion: Fusion;
+  mustHold: MustHold;
+  lifts: Lifts;
+}
+
+export const STAT_RANKING: Readonly<StatRanking> = Object.freeze({
+  fusion: FUSION,
+  mustHold: MUST_HOLD,
+  lifts: FIGURE_RANK,
+});
 
 interface Analysed {
   amounts: Array<{ value: number; unit: string | null }>;
@@ -203,11 +230,13 @@ export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean
   return unit === null;
 }
 
+/** Mentions ("@everyone", "<@123>") blanked out, in place: they are not words of what is sought. */
+const withoutMentions = (query: string) => query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
+
 /** Splits a query into the amounts it names, the units it names, and the words left. */
 export function analyseQuery(query: string): Analysed {
   const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
-  // Mentions ("@everyone", "<@123>") are not words of what is sought.
-  let rest = query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
+  let rest = withoutMentions(query);
   for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
   const units = new Set<string>();
   const words: string[] = [];
@@ -386,15 +415,22 @@ export class SentenceFinder {
     return this.postings;
   }
 
-  /** `typing`: the last word may be cut short, as while someone types it (autocomplete). */
-  find(query: string, { documentId, within, typing = false }: Scope & { typing?: boolean } = {}): FigureHit[] {
+  /**
+   * `typing`: the last word may be cut short, as while someone types it (autocomplete); `ranking`: the ranking's
+   * constants (the eval's cross-validation passes others).
+   */
+  find(
+    query: string,
+    { documentId, within, typing = false, ranking = STAT_RANKING }: Scope & FindOptions = {},
+  ): FigureHit[] {
     const analysed = analyseQuery(query);
     const inScope = (s: IndexedSentence) =>
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
     const groups = analysed.words ? this.words.expandQuery(analysed.words, typing) : [];
     let hits: Ranked[];
-    if (analysed.amounts.length > 0) hits = this.byAmount(analysed, groups, inScope);
-    else if (groups.length > 0) hits = this.byWords(groups, analysed, inScope);
+    if (analysed.amounts.length > 0)
+      hits = this.byAmountThenWords(query, analysed, groups, inScope, { typing, ranking });
+    else if (groups.length > 0) hits = this.byWords(groups, analysed, inScope, ranking);
     else if (analysed.units.size > 0) hits = this.byUnit(analysed.units, inScope);
     else return [];
     // Newer documents first at equal relevance (dates compared as YYYY-MM-DD, however they were written).
@@ -405,6 +441,28 @@ export class SentenceFinder {
         newerFirst(a.sentence.document, b.sentence.document),
     );
     return mergeNearSame(withoutExcessDoubt(mergeRepeats(hits)));
+  }
+
+  /**
+   * The sentences stating the amounts asked, confident; then, for a question with words beside its amounts, the
+   * closest by all its words, the amounts as written among them: a scale mistyped ("240 milion barrels"), a
+   * figure the sheet mistypes or a number that names a thing ("988 hotline") finds no equal amount, and the
+   * words still find the sentence. They fill the page after the amounts, never before, and are never confident.
+   */
+  private byAmountThenWords(
+    query: string,
+    analysed: Analysed,
+    groups: Alternative[][],
+    inScope: (s: IndexedSentence) => boolean,
+    { typing, ranking }: Required<FindOptions>,
+  ): Ranked[] {
+    const hits: Ranked[] = this.byAmount(analysed, groups, inScope);
+    if (groups.length === 0) return hits;
+    const shown = new Set(hits.map((hit) => hit.sentence));
+    const everyWord = this.words.expandQuery(withoutMentions(query), typing);
+    for (const hit of this.byWords(everyWord, analysed, inScope, ranking))
+      if (!shown.has(hit.sentence)) hits.push({ ...hit, confident: false });
+    return hits;
   }
 
   private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: IndexedSentence) => boolean) {
@@ -425,8 +483,13 @@ export class SentenceFinder {
     return hits;
   }
 
-  private byWords(groups: Alternative[][], { units, kind }: Analysed, inScope: (s: IndexedSentence) => boolean) {
-    const weighed = this.weighCandidates(groups, units, inScope);
+  private byWords(
+    groups: Alternative[][],
+    { units, kind }: Analysed,
+    inScope: (s: IndexedSentence) => boolean,
+    { fusion, mustHold, lifts }: StatRanking,
+  ) {
+    const weighed = this.weighCandidates(groups, units, inScope, mustHold);
     const ids = weighed.map((w) => w.id);
     const ranked = this.ranking?.scoresWithPlain(groups, ids, PLAIN_FIELDS);
     const hits = weighed.map(({ sentence, found, withUnit, coverage, score, confident }, at) => {
@@ -434,11 +497,11 @@ export class SentenceFinder {
       const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
       const bold = preferred(labelled, fitting, withUnit, kind);
       const fits = kind ? bold.some((f) => fitsKind(f.figure, kind)) : null;
-      const bonus = (labelled.length > 0 ? FIGURE_RANK.counted : 0) + (fits ? FIGURE_RANK.kind : 0);
+      const bonus = (labelled.length > 0 ? lifts.counted : 0) + (fits ? lifts.kind : 0);
       const context = (ranked ? ranked.all[at]! : score) + bonus;
       return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident, fits };
     });
-    return ranked ? fuse(hits, ranked.plain) : hits;
+    return ranked ? fuse(hits, ranked.plain, fusion) : hits;
   }
 
   /**
@@ -446,8 +509,13 @@ export class SentenceFinder {
    * elsewhere, listed as "also in"), and the RANKED_CLOSEST best covered of the rest, which fill the first page
    * or stand as the closest figures. Ranking is the costly part, so it is left to these.
    */
-  private weighCandidates(groups: Alternative[][], units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
-    const weighed = this.weighAll(groups, units, inScope);
+  private weighCandidates(
+    groups: Alternative[][],
+    units: Set<string>,
+    inScope: (s: IndexedSentence) => boolean,
+    mustHold: MustHold,
+  ) {
+    const weighed = this.weighAll(groups, units, inScope, mustHold);
     const answering = new Set(weighed.filter((w) => w.confident).map((w) => w.sentence.key));
     const rest = weighed.filter((w) => !answering.has(w.sentence.key));
     rest.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
@@ -477,9 +545,14 @@ export class SentenceFinder {
   }
 
   /** The sentences holding enough of the words, with the figures of the units asked for (any when none is). */
-  private weighAll(groups: Alternative[][], units: Set<string>, inScope: (s: IndexedSentence) => boolean) {
+  private weighAll(
+    groups: Alternative[][],
+    units: Set<string>,
+    inScope: (s: IndexedSentence) => boolean,
+    mustHold: MustHold = MUST_HOLD,
+  ) {
     const asked = this.asked(groups);
-    const specific = this.specificWords(groups);
+    const specific = this.specificWords(groups, mustHold);
     const weighed = [];
     for (const id of this.candidateIds(groups, MIN_CLOSEST_COVERAGE, inScope)) {
       const sentence = this.sentences[id]!;
@@ -503,15 +576,15 @@ export class SentenceFinder {
    * speak of). A sentence without it gives the figure for another year or place: "lost to fraud in 2023" is not
    * answered by "In 2024, … lost $12.5 billion to fraud", nor "exports to Asia" by "half … went to Europe".
    */
-  private specificWords(groups: Alternative[][]): number[] {
+  private specificWords(groups: Alternative[][], mustHold: MustHold): number[] {
     const specific = (group: Alternative[]) => {
       const { term } = group[0]!;
-      if (YEAR.test(term)) return MUST_HOLD.years;
+      if (YEAR.test(term)) return mustHold.years;
       // A word no document writes, with nothing it may stand for, names what no sentence speaks of.
       if (group.length === 1 && !this.words.vocabulary.has(term) && !this.contextPostings(term).length)
-        return MUST_HOLD.unknownWords;
+        return mustHold.unknownWords;
       const name = this.words.isName(term) && !this.inMoreDocuments(term, SETTING_SHARE * this.documentCount());
-      return name && MUST_HOLD.names;
+      return name && mustHold.names;
     };
     return groups.flatMap((group, g) => (specific(group) ? [g] : []));
   }
@@ -662,6 +735,12 @@ function holdsSpecific(group: Alternative[], found: ReadonlySet<string>, sentenc
   if (term.length < MIN_NAME_PART) return false;
   const related = (stem: string) => stem.length >= MIN_NAME_PART && (stem.startsWith(term) || term.startsWith(stem));
   return [sentence.terms, ...sentence.context].some((stems) => [...stems].some(related));
+}
+
+/** How a lookup reads the query and ranks its answers. */
+export interface FindOptions {
+  typing?: boolean;
+  ranking?: StatRanking;
 }
 
 /** A sentence found for a lookup, before repeats are merged. */

@@ -13,6 +13,7 @@ import {
   type SentencePostingMap,
   type FigureCandidate,
   type FigureHit,
+  type FindOptions,
 } from './figure-search.js';
 import type { ContextRanking, FlatRanking } from './context-ranking.js';
 import {
@@ -49,6 +50,7 @@ import {
   type StatementRef,
 } from './refs.js';
 import type { Hit } from './search.js';
+import { fillFirstPage, LOOSER_FILL, type LooserFill } from './search-fill.js';
 import { finish, finishInSlices, type Steps } from './steps.js';
 
 export type { FigureCandidate, FigureHit, FigureRef, Scope, SectionRef, StatementRef };
@@ -75,13 +77,16 @@ export interface Lookup {
 export interface Search {
   sections(query: string, documentId?: string): SectionRef[];
   /** /stat's answers: sentences stating figures that answer the query (see figure-search.ts). */
-  figureSentences(query: string, scope?: Scope, options?: { typing?: boolean }): FigureHit[];
+  figureSentences(query: string, scope?: Scope, options?: FindOptions): FigureHit[];
   /** Every sentence with figures /stat weighs for the query, answering or not, best covered first. */
   figureCandidates(query: string, scope?: Scope): FigureCandidate[];
   /** Statements matching the query, newer documents first at equal score; at most MAX_STATEMENT_HITS. */
   statements(query: string, scope?: Scope): StatementRef[];
-  /** As statements, up to `limit`, with the number that match in all. */
-  statementHits(query: string, scope?: Scope, limit?: number): StatementHits;
+  /**
+   * As statements, up to `limit`, with the number that match in all; `fill`: how a looser match fills the first
+   * page (search-fill.ts; the eval tries others).
+   */
+  statementHits(query: string, scope?: Scope, limit?: number, fill?: LooserFill): StatementHits;
   documents(query: string): Document[];
   /** The stems a statement search looks for (synonyms and typo corrections included): what /search bolds. */
   statementTerms(query: string): Set<string>;
@@ -119,16 +124,20 @@ const LOOKUP_DEPTH = 100;
 
 /** Every statement matching the query in scope, ranked: equal scores (a statement repeated) put newer first. */
 function statementSearch(indexes: Indexes, parts: Collected) {
-  return (query: string, { documentId, within }: Scope, limit: number): StatementHits => {
+  return (query: string, { documentId, within }: Scope, limit: number, fill: LooserFill): StatementHits => {
     if (documentId && !parts.ranges.has(documentId)) return { refs: [], total: 0 };
     const range = documentId ? parts.ranges.get(documentId)!.statements : undefined;
-    let hits = indexes.statements.search(query, Number.MAX_SAFE_INTEGER, range);
-    if (within) hits = hits.filter((h) => within(parts.statements[h.id]!.document));
+    const found = indexes.statements.searchWithLooser(query, range);
     const documentOf = (hit: Hit) => parts.statements[hit.id]!.document;
     const sameScore = (a: Hit, b: Hit) => Math.abs(a.score - b.score) <= 1e-9 * Math.max(1, a.score);
-    hits.sort((a, b) =>
-      sameScore(a, b) ? newerFirst(documentOf(a), documentOf(b)) || a.id - b.id : b.score - a.score,
-    );
+    const ranked = (hits: Hit[]) =>
+      hits
+        .filter((h) => !within || within(documentOf(h)))
+        .sort((a, b) =>
+          sameScore(a, b) ? newerFirst(documentOf(a), documentOf(b)) || a.id - b.id : b.score - a.score,
+        );
+    const looser = found.words >= fill.minWords ? ranked(found.looser) : [];
+    const hits = fillFirstPage(ranked(found.strict), looser, fill);
     return { refs: hits.slice(0, limit).map((h) => parts.statements[h.id]!), total: hits.length };
   };
 }
@@ -407,11 +416,12 @@ function searchFacet(
             (h) => parts.sections[h.id]!,
           )
         : [],
-    figureSentences: (query, scope = {}, { typing = false } = {}) =>
-      known(scope.documentId) ? finder.find(query, { ...scope, typing }) : [],
+    figureSentences: (query, scope = {}, options = {}) =>
+      known(scope.documentId) ? finder.find(query, { ...scope, ...options }) : [],
     figureCandidates: (query, scope = {}) => (known(scope.documentId) ? finder.everyCandidate(query, scope) : []),
-    statements: (query, scope = {}) => statementsFound(query, scope, MAX_STATEMENT_HITS).refs,
-    statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS) => statementsFound(query, scope, limit),
+    statements: (query, scope = {}) => statementsFound(query, scope, MAX_STATEMENT_HITS, LOOSER_FILL).refs,
+    statementHits: (query, scope = {}, limit = MAX_STATEMENT_HITS, fill = LOOSER_FILL) =>
+      statementsFound(query, scope, limit, fill),
     documents: (query) => indexes.documents.search(query).map((h) => documents[h.id]!),
     statementTerms: (query) => indexes.statements.queryTerms(query),
     statementShape: (ref) => indexes.statementWords.shape(ref) ?? shapeOf(plainTextOf(ref.document, ref.point.text)),

@@ -81,6 +81,14 @@ export interface Hit {
   coverage?: number;
 }
 
+/** The entries holding the most of a query's words, and the best of those holding one word fewer. */
+export interface LooserSearch {
+  strict: Hit[];
+  looser: Hit[];
+  /** How many words the query has, as matched. */
+  words: number;
+}
+
 /**
  * Edit distance with adjacent transpositions counted as one edit ("refroming" is one from "reforming"),
  * stopping early once every path exceeds `max`.
@@ -776,13 +784,30 @@ export class TextIndex {
   search(query: string, limit = 100, range: Range = EVERYTHING, prefixLast = false): Hit[] {
     const groups = this.expandQuery(query, prefixLast);
     if (groups.length === 0) return [];
+    return this.scored(groups, range, prefixLast).best(groups.length, limit);
+  }
+
+  /**
+   * As search, with the looser match beside: the `looserLimit` entries holding one word fewer than the best,
+   * by BM25 (a question worded far from the text misses one of its words; issue 18). None for a one-word query.
+   */
+  searchWithLooser(query: string, range: Range = EVERYTHING, looserLimit = 20): LooserSearch {
+    const groups = this.expandQuery(query);
+    if (groups.length === 0) return { strict: [], looser: [], words: 0 };
+    const scratch = this.scored(groups, range, false);
+    const strict = scratch.best(groups.length, Number.MAX_SAFE_INTEGER);
+    return { strict, looser: scratch.nextBest(groups.length, looserLimit), words: groups.length };
+  }
+
+  /** Every entry in range scored against the words; the last word also matches as a prefix in prefix fields. */
+  private scored(groups: Alternative[][], range: Range, prefixLast: boolean): Scratch {
     const prefixed = groups.map((group, i) => (i === groups.length - 1 ? this.withPrefixFields(group) : group));
     const scratch = new Scratch(this.size);
     for (const group of prefixed) {
       for (const alternative of group) this.scoreTerm(alternative, range, scratch, prefixLast);
       scratch.endWord();
     }
-    return scratch.best(groups.length, limit);
+    return scratch;
   }
 
   /** One more than the largest id indexed: the size of a query's score tables. */
@@ -830,6 +855,7 @@ class Scratch {
   private readonly held: Uint16Array;
   private wordTouched: number[] = [];
   private readonly touched: number[] = [];
+  private mostHeld = -1;
 
   constructor(size: number) {
     this.word = new Float64Array(size);
@@ -853,11 +879,36 @@ class Scratch {
   }
 
   best(words: number, limit: number): Hit[] {
-    let most = 0;
-    for (const id of this.touched) if (this.held[id]! > most) most = this.held[id]!;
+    const most = this.most();
     const hits: Hit[] = [];
     for (const id of this.touched)
       if (this.held[id] === most) hits.push({ id, score: this.total[id]!, coverage: most / words });
     return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
+
+  /** The `limit` best entries holding one word fewer than the best do, best first; none when that is no word. */
+  nextBest(words: number, limit: number): Hit[] {
+    const level = this.most() - 1;
+    if (level < 1) return [];
+    const kept: Hit[] = [];
+    for (const id of this.touched) {
+      if (this.held[id] !== level) continue;
+      const score = this.total[id]!;
+      // Most entries fall below the last kept: a short sorted list, not a sort of them all.
+      if (kept.length === limit && score <= kept[limit - 1]!.score) continue;
+      let at = kept.length;
+      while (at > 0 && kept[at - 1]!.score < score) at--;
+      kept.splice(at, 0, { id, score, coverage: level / words });
+      if (kept.length > limit) kept.pop();
+    }
+    return kept;
+  }
+
+  /** The most words an entry holds: read once every word is scored, by best and then nextBest. */
+  private most(): number {
+    if (this.mostHeld >= 0) return this.mostHeld;
+    let most = 0;
+    for (const id of this.touched) if (this.held[id]! > most) most = this.held[id]!;
+    return (this.mostHeld = most);
   }
 }

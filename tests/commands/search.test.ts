@@ -6,7 +6,7 @@ import { sharedContext } from '../../src/command.js';
 import { respond } from '../../src/respond.js';
 import { expectValidResponse } from '../support/discord-contract.js';
 import { HOSTILE_INPUTS } from '../support/hostile.js';
-import { context, pressContext, seedLibrary, nearSameLibrary } from '../support/library.js';
+import { context, libraryOf, pressContext, seedLibrary, nearSameLibrary } from '../support/library.js';
 import { multiDocumentLibrary } from '../support/corpus-fixtures.js';
 import { buttonPress, messageOf } from '../support/pressed.js';
 
@@ -261,5 +261,34 @@ describe('/search never repeats a paragraph on a page', () => {
       'The plan is backed by 17 of the leading economists across the country.',
     ]);
     expect(description).toContain('also in 1 more document (2025-03-03 to 2025-04-03)');
+  });
+});
+
+describe('/search fills its first page with a looser match', () => {
+  const sheet = libraryOf({
+    'water.md': [
+      'The water sector action plan was drafted long before the rule, with utilities.',
+      '',
+      'The Water Sector Action Plan runs for 100 days.',
+      '',
+      'Utilities report incidents to the agency within a day.',
+      '',
+    ].join('\n'),
+  });
+
+  it('shows a statement holding every word but one ("how long") after those holding them all', () => {
+    const reply = search.run(sheet, { query: 'how long is the water sector action plan' }, context());
+    const hits = hitsOf(reply.embeds![0]!.description!).map((hit) => hit.replace(/\*\*/g, ''));
+    expect(hits).toEqual([
+      'The water sector action plan was drafted long before the rule, with utilities.',
+      'The Water Sector Action Plan runs for 100 days.',
+    ]);
+    expect(reply.embeds![0]!.footer!.text).toMatch(/^Page 1 of 1 · 2 statements/);
+  });
+
+  it('adds nothing to a two-word query: one word of two is half the question', () => {
+    const reply = search.run(sheet, { query: 'water utilities' }, context());
+    const hits = hitsOf(reply.embeds![0]!.description!).map((hit) => hit.replace(/\*\*/g, ''));
+    expect(hits).toEqual(['The water sector action plan was drafted long before the rule, with utilities.']);
   });
 });

@@ -186,6 +186,49 @@ describe('/stat answers only what was asked', () => {
     expect(isNotFound('$2.7 billion')).toBe(true);
   });
 
+  it('finds by words a figure asked with a mistyped scale, after any equal amount and never confidently', () => {
+    const oil = libraryOf({
+      'oil.md': [
+        'The Department will release 240 million barrels of oil from the reserve.',
+        '',
+        'The reserve holds 240 tanks of crude oil in Texas.',
+        '',
+      ].join('\n'),
+    });
+    // "240 milion" is no amount the sheet states as 240 barrels: its words still find the release.
+    const reply = ask('240 milion barrels', oil);
+    expect(reply.embeds![0]!.title).toBe('Closest figures to “240 milion barrels”');
+    expect(bolded('240 milion barrels', oil)).toEqual(['240 million']);
+    // An equal amount comes first and stays confident; the words fill the page after it.
+    expect(ask('240 tanks release', oil).embeds![0]!.title).toBe('Figures for “240 tanks release”');
+    expect(bolded('240 tanks release', oil)).toEqual(['1.', '240', '2.', '240 million']);
+  });
+
+  it('lifts an amount above a count for "how much": the kind asked outweighs a closer wording', () => {
+    const file = '2022-07-18-fact-sheet-us-government-women-peace-and-securityreport-to-congress.md';
+    const report = createLibrary([
+      parseDocument(readFileSync(`${ROOT}tests/fixtures/gold/docs/${file}`, 'utf8'), { file }),
+    ]);
+    const query = 'how much did the state department invest in women peace and security programs';
+    expect(bolded(query, report).filter((text) => !/^\d+\.$/.test(text!))).toEqual([
+      'approximately $110 million',
+      'over $243 million',
+      'four',
+      '$5.5 million',
+      '$3 million',
+    ]);
+  });
+
+  it('doubts a first answer not of the kind asked: a count does not answer "how much"', () => {
+    const port = libraryOf({ 'port.md': 'The port handled 40 ships last year.\n\nPort fees rose last year.\n' });
+    const reply = ask('how much did the port handle last year', port);
+    expect(reply.embeds![0]!.title).toBe('Closest figures to “how much did the port handle last year”');
+    expect(bolded('how much did the port handle last year', port)).toEqual(['40']);
+    expect(ask('how many ships did the port handle last year', port).embeds![0]!.title).toBe(
+      'Figures for “how many ships did the port handle last year”',
+    );
+  });
+
   it('finds figures by unit word: "percent", "%", "dollars"', () => {
     expect(bolded('percent', seed)).toEqual(['75%']);
     expect(bolded('%', seed)).toEqual(['75%']);

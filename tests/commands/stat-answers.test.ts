@@ -127,7 +127,7 @@ describe('/stat answers only what was asked', () => {
     const choices = (value: string) => stat.autocomplete(library, { name: 'query', value }, {}).choices!;
     const title = 'Fact Sheet: Qatar Airways Orders American Aircraft';
     expect(choices('gasoline pri').map((c) => c.name)).toEqual([
-      `$3.10 · ${title}`,
+      `$3.10 — per gallon · ${title}`,
       `$35 · ${title}`,
       `$499 · ${title}`,
     ]);

@@ -40,7 +40,7 @@ describe('/stat', () => {
     ['wall', 'more than 100'],
     ['miles', 'more than 100'],
     ['troops', 'thousands'],
-    ['apprehensions', '75%'],
+    ['border apprehensions', '75%'],
     ['75%', '75%'],
     ['consecutive months', '8'],
     ['burglary', 'more than 10,000'],
@@ -67,7 +67,7 @@ describe('/stat', () => {
       '• **thousands** — troops',
       '• **more than 100** — miles of wall',
       '• **75%** — Border apprehensions',
-      '• **8** — consecutive months',
+      '• **8** — Apprehensions',
     ]);
     expect(embed.fields![1]!.value.split('\n')).toHaveLength(5);
   });
@@ -88,7 +88,7 @@ describe('/stat', () => {
       '• **12** — relocation plans',
       '• **About a third** — Americans',
       '• **nearly one in four** — U.S. adults',
-      '• **40** — U.S. states’ networks',
+      '• **40** — networks',
     ]);
   });
 

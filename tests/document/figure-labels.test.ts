@@ -101,5 +101,7 @@ describe('what a figure counts', () => {
     expect(counts('It funded 40 projects, up from only 12 reported in FY 2020.')).toEqual(['projects', null]);
     // A measure before the plural it qualifies is kept: "GHz bands".
     expect(counts('It studies the 3.1-3.45 GHz and 7.125-7.4 GHz bands.')).toEqual(['bands', 'GHz bands']);
+    // So is a singular noun after a measure ("70 cents below" above is a comparing word, not what is measured).
+    expect(counts('Planning covers the 7.125-7.4 GHz band.')).toEqual(['GHz band']);
   });
 });

@@ -698,10 +698,10 @@ describe('trend series, the thing named after the figure', () => {
     const sheets: Sheet[] = [
       { date: '2023-01-10', statements: ['Companies announced $500 billion in private investment.'] },
       { date: '2023-03-10', statements: ['Companies announced $550 billion in private investment.'] },
-      // Joins: "in ... investments" after the figure, "private" before it.
+      // Joins: "of ... investments" after the figure, "private" before it (an amount "in" a thing counts that thing).
       {
         date: '2023-05-10',
-        statements: ['Private companies have announced $600 billion in manufacturing and clean energy investments.'],
+        statements: ['Private companies have announced $600 billion of manufacturing and clean energy investments.'],
       },
       // Another thing after the figure.
       { date: '2023-07-10', statements: ['Private companies have announced $650 billion in new factories.'] },
@@ -719,8 +719,8 @@ describe('trend series, the thing named after the figure', () => {
     const trend = findTrend(sheetsLibrary(sheets), 'private investment announced');
     expect(trend.series.map((s) => [s.name, s.points.map((p) => p.value / 1e9)])).toEqual([
       ['private investment', [500, 550, 600]],
+      ['battery and solar investments', [40]],
       ['Private companies', [700]],
-      ['battery', [40]],
       ['new factories', [650]],
     ]);
   });

@@ -37,7 +37,10 @@ const isMeasure = (word: string) => /^percent$/i.test(word) || (UNITS[word.toLow
 const isOnlyAMeasure = (words: string[]) =>
   words.length > 1 &&
   !words.some((w) => /^(?:of|in)$/i.test(w)) &&
-  (isMeasure(words.at(-1)!) || (isMeasure(words[0]!) && !/[^s'’]s$/.test(words.at(-1)!)));
+  (isMeasure(words.at(-1)!) || (isMeasure(words[0]!) && COMPARED.test(words.at(-1)!)));
+
+/** A word that compares or places a measure ("70 cents below", "25 percent faster", "20 years ago"). */
+const COMPARED = /^(?:below|above|ago|more|less|fewer|over|under|[a-z]+er)$/i;
 
 /**
  * A phrase a reader can take as a label, or null. `named`: the phrase is what an amount goes to ("$1 billion for
@@ -436,7 +439,9 @@ const RATE = /^\s*(?:a|an|per|each)\s+([a-z]+)(?=\s*$|\s*[^\w\s]|\s+([a-z]+))/;
  */
 export function perThing(after: string): string | null {
   const rate = RATE.exec(after);
-  if (!rate || TIME_UNITS.has(UNITS[rate[1]!] ?? '') || FUNCTION_WORDS.has(rate[1]!)) return null;
+  // "per annum" is Latin for a year, which the units do not list.
+  if (!rate || TIME_UNITS.has(UNITS[rate[1]!] ?? '') || rate[1] === 'annum' || FUNCTION_WORDS.has(rate[1]!))
+    return null;
   if (rate[2] && !FUNCTION_WORDS.has(rate[2])) return null;
   return `per ${rate[1]}`;
 }

@@ -7,7 +7,7 @@ type Renderer = typeof import('./render.js');
 let renderer: Promise<Renderer> | null = null;
 
 /** The chart renderer, imported once, on first use. */
-export function chartRenderer(): Promise<Renderer> {
+function chartRenderer(): Promise<Renderer> {
   renderer ??= import('./render.js');
   return renderer;
 }

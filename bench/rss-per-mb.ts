@@ -104,7 +104,8 @@ const row = (name: string, mb: number, r: AtReady) =>
 
 async function main(): Promise<void> {
   const corpusDir = resolve(process.argv[2] ?? join(ROOT, '../shared/corpus'));
-  const multiples = (process.env.RSS_MULTIPLES ?? '1,2,4').split(',').map(Number);
+  // RSS_MULTIPLES= (empty): the seed and the bare bot only.
+  const multiples = (process.env.RSS_MULTIPLES ?? '1,2,4').split(',').filter(Boolean).map(Number);
   const seed = await bothWays(join(ROOT, 'seeds'));
   const bare = await replica('bench/bare-bot.js', join(ROOT, 'seeds'), 'off');
   console.log(
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
       collected.built.push([mb, built.collectedMb]);
       collected.saved.push([mb, saved.collectedMb]);
     }
-    for (const way of ['built', 'saved'] as const) {
+    for (const way of multiples.length > 1 ? (['built', 'saved'] as const) : []) {
       const [settled, after] = [line(points[way]), line(collected[way])];
       console.log(
         `\n${way}: RSS 3 s after ready = ${f(settled.base)} MB + ${f(settled.k, 2)} MB per MB of text; ` +

@@ -8,7 +8,6 @@
 import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
 import { defineCommand, type Reply } from '../src/command.js';
 import { CHART_SIZE, trendSpec, unitLabel } from '../src/chart/spec.js';
-import { renderChart } from '../src/chart/render.js';
 import type { Document } from '../src/document/types.js';
 import { dateSpan, datedWithin } from '../src/library/dates.js';
 import type { Library } from '../src/library/library.js';
@@ -207,9 +206,11 @@ function withChart(page: Reply, ask: Ask, found: Found): Reply {
   const { drawn } = found;
   if (drawn.length === 0) return page;
   const title = drawn.length > 1 ? `Trend of “${truncate(ask.query, 60)}”` : drawn[0]!.name;
-  const { png } = renderChart(trendSpec(title, drawn));
+  const chart = trendSpec(title, drawn);
   const description = `Chart of ${drawn.map((s) => s.name).join(', ')} (${unitLabel(drawn[0]!)}) by document date`;
-  const file = { name: CHART_FILE, data: png, description: truncate(description, 1024), contentType: 'image/png' };
+  // Drawn by the transport before the reply goes (src/chart/draw.ts), so the renderer loads on the first /trend.
+  const data = new Uint8Array(0);
+  const file = { name: CHART_FILE, data, description: truncate(description, 1024), contentType: 'image/png', chart };
   return withFiles(page, [file]);
 }
 

@@ -29,9 +29,15 @@ import type { Library } from './library/library.js';
 /** A file sent beside a reply (a chart): the reply's `attachments` name it by its place in `files`. */
 export interface ReplyFile {
   name: string;
+  /** Empty while `chart` is set: the bytes are drawn just before the reply is sent (src/chart/draw.ts). */
   data: Buffer | Uint8Array;
   description: string;
   contentType: string;
+  /**
+   * A chart still to draw, as a Vega-Lite spec: a command stays synchronous and the chart renderer (about 18 MB
+   * of RSS) is loaded by the first chart a replica draws, not at start.
+   */
+  chart?: Record<string, unknown>;
 }
 
 /** Discord's reply JSON, and the files that go with it (never part of the JSON: transports send them apart). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
+import { withChartsDrawn } from './chart/draw.js';
 import { filesDescribed, withoutFiles } from './command.js';
 import type { LiveLibrary } from './library/reload.js';
 import { cacheDirFrom } from './config.js';
@@ -82,12 +83,12 @@ function commandLines(positionals: string[]): string[] {
 }
 
 /** Runs the one-shot command lines one after another; a line that cannot be run is reported and skipped. */
-function runOneShots(session: ConsoleSession, args: Arguments): number {
+async function runOneShots(session: ConsoleSession, args: Arguments): Promise<number> {
   let code = 0;
   const several = args.lines.length > 1;
   for (const line of args.lines) {
     try {
-      const response = runLine(session, line, args.autocomplete ? 'autocomplete' : 'command');
+      const response = await withChartsDrawn(runLine(session, line, args.autocomplete ? 'autocomplete' : 'command'));
       if (args.json || args.autocomplete) process.stdout.write(`${JSON.stringify(filesDescribed(response))}\n`);
       else {
         // Several answers in a row: each under the line that asked for it.

@@ -1,4 +1,4 @@
-// A Vega-Lite spec drawn as a PNG in this process, synchronously (commands are pure and synchronous): vega
+// A Vega-Lite spec drawn as a PNG in this process (imported on the first chart, by ./draw.ts): vega
 // lays it out and writes SVG, resvg draws that with the font shipped in assets/fonts (DejaVu Sans, from
 // Debian's fonts-dejavu-core), never a system font, never a download. docs/libraries.md ("Charts") says why
 // this over drawing on a canvas.

@@ -3,7 +3,7 @@
 // (the library reads it) each have a channel. A lost connection is retried; what was missed meanwhile is caught
 // up by the settings' time to live and the next poll interval. SQLite is one process: nothing to hear.
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import type { Client } from 'pg';
 import type { Tables } from './schema.js';
 
 /** The channels replicas tell each other news on; the payload is what changed. */
@@ -28,10 +28,12 @@ export async function listen(
   channel: NewsChannel,
   heard: (payload: string) => void,
 ): Promise<() => Promise<void>> {
-  let client: pg.Client | null = null;
+  let client: Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
   const connect = async (): Promise<void> => {
+    // The driver is loaded by the first replica that listens: SQLite's never does.
+    const { default: pg } = await import('pg');
     const next = new pg.Client({ connectionString: url });
     next.on('notification', (message) => message.payload && heard(message.payload));
     next.on('error', () => reconnect(next));
@@ -40,7 +42,7 @@ export async function listen(
     await next.query(`LISTEN ${channel}`);
     client = next;
   };
-  const reconnect = (from: pg.Client) => {
+  const reconnect = (from: Client) => {
     if (stopped || client !== from) return;
     client = null;
     retry = setTimeout(() => void connect().catch(() => reconnectLater()), RETRY_MS);

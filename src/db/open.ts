@@ -4,9 +4,7 @@
 // is one clear line naming the setting to look at, never a stack of driver errors.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
-import pg from 'pg';
 import { MIGRATIONS } from './migrations.js';
 import type { Tables } from './schema.js';
 
@@ -55,10 +53,12 @@ const reasonOf = (error: unknown) =>
 
 /** 64-bit integers (our times) read as numbers: they are milliseconds, well within 2^53. */
 const INT8_OID = 20;
-const typeParser = ((oid: number, format?: 'text' | 'binary') =>
-  oid === INT8_OID ? Number : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
 
-function postgresDialect(url: string): Dialect {
+// Each driver is imported when its database is opened, so a replica loads only the one it uses.
+async function postgresDialect(url: string): Promise<Dialect> {
+  const { default: pg } = await import('pg');
+  const typeParser = ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? Number : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
   const pool = new pg.Pool({
     connectionString: url,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -70,7 +70,8 @@ function postgresDialect(url: string): Dialect {
   return new PostgresDialect({ pool });
 }
 
-function sqliteDialect(dataDir: string): Dialect {
+async function sqliteDialect(dataDir: string): Promise<Dialect> {
+  const { default: SQLite } = await import('better-sqlite3');
   mkdirSync(dataDir, { recursive: true });
   const file = new SQLite(join(dataDir, SQLITE_FILE), { timeout: SQLITE_BUSY_MS });
   // Readers do not wait for a writer, and another connection to the same file (a second process) may write.
@@ -91,7 +92,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let db: Kysely<Tables> | null = null;
   try {
     db = new Kysely<Tables>({
-      dialect: 'databaseUrl' in target ? postgresDialect(target.databaseUrl) : sqliteDialect(target.dataDir),
+      dialect: await ('databaseUrl' in target ? postgresDialect(target.databaseUrl) : sqliteDialect(target.dataDir)),
     });
     await migrate(db);
   } catch (error) {

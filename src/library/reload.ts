@@ -4,7 +4,8 @@
 // started with, so it never sees a half-built index. A document that no longer parses keeps its last good
 // version; a folder that cannot be listed, or a reload that would leave nothing to serve, keeps the whole last
 // good library.
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Document } from '../document/types.js';
 import { plural } from '../document/text.js';
@@ -12,7 +13,7 @@ import { duplicateSteps, duplicateWarning } from './duplicates.js';
 import { errorCode, FolderWatcher, listDocuments, type ListedFile, type Listing } from './folder.js';
 import { buildLibrary, createLibrary, uniqueIds, type Library } from './library.js';
 import { botVersion } from './bot-version.js';
-import { NO_ENTRY, sha256 } from './cache-file.js';
+import { NO_ENTRY } from './cache-file.js';
 import { CacheTally, type CacheOutcome } from './document-cache.js';
 import { buildThroughSaved, librarySavedToo, savedPlace } from './saved-library.js';
 import { sharedParsePool, type CacheUse, type DocumentReader } from './parse-pool.js';
@@ -423,6 +424,19 @@ export class LiveLibrary {
 /** What tells a later scan a file changed: the inode too, as a file replaced by a rename may keep its size and time. */
 const stampOf = (info: Stats) => `${info.dev}:${info.ino}:${info.mtimeMs}:${info.size}`;
 
+/** The buffer each file is read into to be hashed, reused: read whole, the corpus is 18.8 MB of garbage a start. */
+const HASH_CHUNK = Buffer.allocUnsafe(64 * 1024);
+
+/** The SHA-256 of the open file's bytes to its end, as cache-file.ts's sha256 of them read whole. */
+function hashOfFile(fd: number): string {
+  const hash = createHash('sha256');
+  for (;;) {
+    const read = readSync(fd, HASH_CHUNK, 0, HASH_CHUNK.length, null);
+    if (read === 0) return hash.digest('hex');
+    hash.update(HASH_CHUNK.subarray(0, read));
+  }
+}
+
 /**
  * The file's stamp and the SHA-256 of its bytes; null when it is not a regular file of a document's size. Read
  * with blocking calls, a few files a turn (see hashedInTurns): the promise-based ones cost several times the CPU
@@ -439,7 +453,7 @@ function stampedHash(path: string): { stamp: string; contentHash: string } | nul
   try {
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_DOCUMENT_BYTES) return null;
-    return { stamp: stampOf(info), contentHash: sha256(readFileSync(fd)) };
+    return { stamp: stampOf(info), contentHash: hashOfFile(fd) };
   } catch {
     return null;
   } finally {

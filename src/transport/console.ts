@@ -1,5 +1,6 @@
 // The local console: the same commands, without Discord. One-shot, line-by-line (JSON), or interactive.
 import { createInterface, type Interface } from 'node:readline';
+import { withChartsDrawn } from '../chart/draw.js';
 import { filesDescribed, isSlashDefinition, sharedContext, type Command, type SharedContext } from '../command.js';
 import { plainTextOf } from '../document/formats/index.js';
 import type { Library } from '../library/library.js';
@@ -102,7 +103,7 @@ export async function runLines(
             autocomplete ? line.slice(autocomplete[0].length) : line,
             autocomplete ? 'autocomplete' : 'command',
           );
-      output.write(`${JSON.stringify(filesDescribed(response))}\n`);
+      output.write(`${JSON.stringify(filesDescribed(await withChartsDrawn(response)))}\n`);
     } catch (error) {
       if (!(error instanceof CommandLineError)) throw error;
       failed = true;

@@ -13,6 +13,7 @@ import {
   type APIInteractionResponse,
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
+import { withChartsDrawn } from '../chart/draw.js';
 import { sharedContext, type Command, type SharedContext } from '../command.js';
 import { commandOfCustomId } from '../custom-id.js';
 import type { GuildStore } from '../guild.js';
@@ -191,7 +192,8 @@ function commandRunner(getLibrary: () => Library, log: Logger, context: SharedCo
     ]);
     try {
       const routed = { ...context, shared: shared.values, guild: server.guild };
-      const response = respond(getLibrary(), server.interaction, routed, options.commands);
+      // A chart is drawn here, off the command's synchronous path: its renderer loads on the first one.
+      const response = await withChartsDrawn(respond(getLibrary(), server.interaction, routed, options.commands));
       await shared.save();
       return { response: await server.finish(response), failed: false };
     } catch (error) {

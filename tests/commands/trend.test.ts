@@ -2,6 +2,7 @@ import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { CHART_FILE, NO_CHART, POINTS_SHOWN, trend } from '../../commands/trend.js';
+import { withChartsDrawn } from '../../src/chart/draw.js';
 import { chartData } from '../../src/chart/spec.js';
 import { filesDescribed, withoutFiles } from '../../src/command.js';
 import { findTrend, MAX_TREND_FIGURES } from '../../src/library/trend-series.js';
@@ -39,7 +40,7 @@ const run = (options: Record<string, string | boolean>, lib = library) => trend.
 const asResponse = (data: unknown) => ({ type: InteractionResponseType.ChannelMessageWithSource, data });
 
 describe('/trend', () => {
-  it('attaches the chart and quotes each point in date order, listing what it leaves out', () => {
+  it('attaches the chart and quotes each point in date order, listing what it leaves out', async () => {
     const reply = run({ query: 'pounds of fentanyl' });
     const { body, files } = withoutFiles(asResponse(reply));
     expectValidResponse(body);
@@ -61,7 +62,11 @@ describe('/trend', () => {
       ].join('\n\n'),
     );
     expect(embed.footer).toEqual({ text: '2 points · 2025-01-10 to 2025-03-10' });
-    const png = PNG.sync.read(Buffer.from(files[0]!.data));
+    // The command names the chart; the transport draws it before the reply goes.
+    expect(files[0]!.chart).toBeDefined();
+    const drawn = withoutFiles(await withChartsDrawn(asResponse(reply))).files;
+    expect(drawn[0]!.chart).toBeUndefined();
+    const png = PNG.sync.read(Buffer.from(drawn[0]!.data));
     expect([png.width, png.height]).toEqual([800, 450]);
   });
 
@@ -78,10 +83,11 @@ describe('/trend', () => {
     }
   });
 
-  it('describes the attachment in JSON by name, size and type, never its bytes', () => {
-    const described = filesDescribed(asResponse(run({ query: 'pounds of fentanyl' })));
-    const files = (described.data as { files: unknown[] }).files;
+  it('describes the attachment in JSON by name, size and type, never its bytes', async () => {
+    const described = filesDescribed(await withChartsDrawn(asResponse(run({ query: 'pounds of fentanyl' }))));
+    const files = (described.data as { files: Array<{ size: number }> }).files;
     expect(files).toEqual([{ name: CHART_FILE, size: expect.any(Number) as number, contentType: 'image/png' }]);
+    expect(files[0]!.size).toBeGreaterThan(1000);
   });
 
   it('gives no chart for one comparable point: the quote and why', () => {

@@ -210,11 +210,14 @@ export type FigureKind = 'count' | 'amount' | 'share' | 'duration';
 
 const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
 
-/** "how many" wants a count, "how much" an amount, "what percent"/"what share" a share, "how long" a duration. */
+/**
+ * "how many" wants a count, "how much" an amount, "what percent"/"what share" a share, "how long" a duration, and
+ * so does "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
+ */
 export function questionKind(query: string): FigureKind | null {
   const q = query.toLowerCase();
   if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
-  if (/\bhow long\b/.test(q)) return 'duration';
+  if (/\bhow long\b/.test(q) || DURATION_UNITS.has(/\bhow many ([a-z]+)/.exec(q)?.[1] ?? '')) return 'duration';
   if (/\bhow much\b/.test(q)) return 'amount';
   if (/\bhow many\b/.test(q)) return 'count';
   return null;

@@ -229,6 +229,18 @@ describe('/stat answers only what was asked', () => {
     );
   });
 
+  it('reads "how many years" as a length of time asked: the years first, not a count of leaders', () => {
+    const ties = libraryOf({
+      'ties.md': [
+        'The two leaders marked 75 years of diplomatic relations between the two countries.\n',
+        'The two leaders opened 3 new consulates for diplomatic relations.\n',
+      ].join('\n'),
+    });
+    const query = 'how many years of diplomatic relations between the leaders';
+    expect(ask(query, ties).embeds![0]!.title).toBe(`Figures for “${query}”`);
+    expect(bolded(query, ties).filter((text) => !/^\d+\.$/.test(text!))).toEqual(['75', 'two']);
+  });
+
   it('finds figures by unit word: "percent", "%", "dollars"', () => {
     expect(bolded('percent', seed)).toEqual(['75%']);
     expect(bolded('%', seed)).toEqual(['75%']);

@@ -233,13 +233,20 @@ export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean
   return unit === null;
 }
 
+/**
+ * Words that say which kind of figure is asked ("how long", "what share of"), read by questionKind: they are how
+ * people ask, not what a sheet writes beside its figure ("hiring took 18 months" never says "long").
+ */
+const KIND_WORDS =
+  /\bhow (?:long|often|big|large|old|far)\b|\b(?:what|which) (?:percent|percentage|share|proportion|fraction)(?= of\b)/gi;
+
 /** Mentions ("@everyone", "<@123>") blanked out, in place: they are not words of what is sought. */
 const withoutMentions = (query: string) => query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
 
 /** Splits a query into the amounts it names, the units it names, and the words left. */
 export function analyseQuery(query: string): Analysed {
   const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
-  let rest = withoutMentions(query);
+  let rest = withoutMentions(query).replace(KIND_WORDS, (m) => ' '.repeat(m.length));
   for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
   const units = new Set<string>();
   const words: string[] = [];

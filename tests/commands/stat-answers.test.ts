@@ -241,6 +241,23 @@ describe('/stat answers only what was asked', () => {
     expect(bolded(query, ties).filter((text) => !/^\d+\.$/.test(text!))).toEqual(['75', 'two']);
   });
 
+  it('answers "how long" and "what share of" without the sheet writing "long" or "share"', () => {
+    const permits = libraryOf({
+      'permits.md': [
+        'Reviews of new permits for the solar projects take 14 months on average.\n',
+        'About 40% of solar projects on public lands are in Nevada.\n',
+        'The bureau hired 120 permit reviewers for solar projects.\n',
+      ].join('\n'),
+    });
+    const long = 'how long did solar permit reviews take';
+    expect(ask(long, permits).embeds![0]!.title).toBe(`Figures for “${long}”`);
+    const figures = (query: string) => bolded(query, permits).filter((text) => !/^\d+\.$/.test(text!));
+    expect(figures(long)).toEqual(['14', '120', 'About 40%']);
+    const share = 'what share of solar projects on public lands are in nevada';
+    expect(ask(share, permits).embeds![0]!.title).toBe(`Figures for “${share}”`);
+    expect(figures(share)).toEqual(['About 40%']);
+  });
+
   it('finds figures by unit word: "percent", "%", "dollars"', () => {
     expect(bolded('percent', seed)).toEqual(['75%']);
     expect(bolded('%', seed)).toEqual(['75%']);

@@ -258,6 +258,21 @@ describe('/stat answers only what was asked', () => {
     expect(figures(share)).toEqual(['About 40%']);
   });
 
+  it('reads "amount" as money or a measure asked, and "number of" as a count, not as words the sheet must write', () => {
+    const visas = libraryOf({
+      'visas.md': [
+        'Employers filed 85,000 visa petitions last year.\n',
+        'Each visa petition now requires a $100,000 fee from the employer.\n',
+        'Visa fees rose at 3 consulates.\n',
+      ].join('\n'),
+    });
+    const figures = (query: string) => bolded(query, visas).filter((text) => !/^\d+\.$/.test(text!));
+    expect(ask('visa fee amount', visas).embeds![0]!.title).toBe('Figures for “visa fee amount”');
+    expect(figures('visa fee amount')[0]).toBe('$100,000');
+    expect(ask('number of visa petitions', visas).embeds![0]!.title).toBe('Figures for “number of visa petitions”');
+    expect(figures('number of visa petitions')[0]).toBe('85,000');
+  });
+
   it('finds figures by unit word: "percent", "%", "dollars"', () => {
     expect(bolded('percent', seed)).toEqual(['75%']);
     expect(bolded('%', seed)).toEqual(['75%']);

@@ -238,8 +238,14 @@ export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean
  * Words that say which kind of figure is asked ("how long", "what share of", "amount"), read by questionKind: they are how
  * people ask, not what a sheet writes beside its figure ("hiring took 18 months" never says "long").
  */
-const KIND_WORDS =
-  /\bhow (?:long|often|big|large|old|far)\b|\b(?:what|which) (?:percent|percentage|share|proportion|fraction)(?= of\b)|\bamount\b|\bnumber(?= of\b)/gi;
+const KIND_WORDS = new RegExp(
+  [
+    String.raw`\bhow (?:long|often|big|large|old|far)\b`,
+    String.raw`\b(?:what|which) (?:percent|percentage|share|proportion|fraction)(?= of\b)`,
+    String.raw`\bamount\b|\bnumber(?= of\b)`,
+  ].join('|'),
+  'gi',
+);
 
 /** Mentions ("@everyone", "<@123>") blanked out, in place: they are not words of what is sought. */
 const withoutMentions = (query: string) => query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));

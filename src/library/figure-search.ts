@@ -210,13 +210,17 @@ export type FigureKind = 'count' | 'amount' | 'share' | 'duration';
 
 const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
 
-/** "how many" wants a count, "how much" an amount, "what percent"/"what share" a share, "how long" a duration. */
+/**
+ * "how many" (or "number of") wants a count, "how much" (or "amount") an amount, "what percent"/"what share" a
+ * share, "how long" a duration, and so does "how many" years, months or days: "75 years of relations" answers
+ * "how many years", not "two leaders".
+ */
 export function questionKind(query: string): FigureKind | null {
   const q = query.toLowerCase();
   if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
-  if (/\bhow long\b/.test(q)) return 'duration';
-  if (/\bhow much\b/.test(q)) return 'amount';
-  if (/\bhow many\b/.test(q)) return 'count';
+  if (/\bhow long\b/.test(q) || DURATION_UNITS.has(/\bhow many ([a-z]+)/.exec(q)?.[1] ?? '')) return 'duration';
+  if (/\bhow much\b|\bamount\b/.test(q)) return 'amount';
+  if (/\bhow many\b|\bnumber of\b/.test(q)) return 'count';
   return null;
 }
 
@@ -230,13 +234,26 @@ export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean
   return unit === null;
 }
 
+/**
+ * Words that say which kind of figure is asked ("how long", "what share of", "amount"), read by questionKind: they are how
+ * people ask, not what a sheet writes beside its figure ("hiring took 18 months" never says "long").
+ */
+const KIND_WORDS = new RegExp(
+  [
+    String.raw`\bhow (?:long|often|big|large|old|far)\b`,
+    String.raw`\b(?:what|which) (?:percent|percentage|share|proportion|fraction)(?= of\b)`,
+    String.raw`\bamount\b|\bnumber(?= of\b)`,
+  ].join('|'),
+  'gi',
+);
+
 /** Mentions ("@everyone", "<@123>") blanked out, in place: they are not words of what is sought. */
 const withoutMentions = (query: string) => query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
 
 /** Splits a query into the amounts it names, the units it names, and the words left. */
 export function analyseQuery(query: string): Analysed {
   const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
-  let rest = withoutMentions(query);
+  let rest = withoutMentions(query).replace(KIND_WORDS, (m) => ' '.repeat(m.length));
   for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
   const units = new Set<string>();
   const words: string[] = [];

@@ -229,6 +229,50 @@ describe('/stat answers only what was asked', () => {
     );
   });
 
+  it('reads "how many years" as a length of time asked: the years first, not a count of leaders', () => {
+    const ties = libraryOf({
+      'ties.md': [
+        'The two leaders marked 75 years of diplomatic relations between the two countries.\n',
+        'The two leaders opened 3 new consulates for diplomatic relations.\n',
+      ].join('\n'),
+    });
+    const query = 'how many years of diplomatic relations between the leaders';
+    expect(ask(query, ties).embeds![0]!.title).toBe(`Figures for “${query}”`);
+    expect(bolded(query, ties).filter((text) => !/^\d+\.$/.test(text!))).toEqual(['75', 'two']);
+  });
+
+  it('answers "how long" and "what share of" without the sheet writing "long" or "share"', () => {
+    const permits = libraryOf({
+      'permits.md': [
+        'Reviews of new permits for the solar projects take 14 months on average.\n',
+        'About 40% of solar projects on public lands are in Nevada.\n',
+        'The bureau hired 120 permit reviewers for solar projects.\n',
+      ].join('\n'),
+    });
+    const long = 'how long did solar permit reviews take';
+    expect(ask(long, permits).embeds![0]!.title).toBe(`Figures for “${long}”`);
+    const figures = (query: string) => bolded(query, permits).filter((text) => !/^\d+\.$/.test(text!));
+    expect(figures(long)).toEqual(['14', '120', 'About 40%']);
+    const share = 'what share of solar projects on public lands are in nevada';
+    expect(ask(share, permits).embeds![0]!.title).toBe(`Figures for “${share}”`);
+    expect(figures(share)).toEqual(['About 40%']);
+  });
+
+  it('reads "amount" as money or a measure asked, and "number of" as a count, not as words the sheet must write', () => {
+    const visas = libraryOf({
+      'visas.md': [
+        'Employers filed 85,000 visa petitions last year.\n',
+        'Each visa petition now requires a $100,000 fee from the employer.\n',
+        'Visa fees rose at 3 consulates.\n',
+      ].join('\n'),
+    });
+    const figures = (query: string) => bolded(query, visas).filter((text) => !/^\d+\.$/.test(text!));
+    expect(ask('visa fee amount', visas).embeds![0]!.title).toBe('Figures for “visa fee amount”');
+    expect(figures('visa fee amount')[0]).toBe('$100,000');
+    expect(ask('number of visa petitions', visas).embeds![0]!.title).toBe('Figures for “number of visa petitions”');
+    expect(figures('number of visa petitions')[0]).toBe('85,000');
+  });
+
   it('finds figures by unit word: "percent", "%", "dollars"', () => {
     expect(bolded('percent', seed)).toEqual(['75%']);
     expect(bolded('%', seed)).toEqual(['75%']);

@@ -41,7 +41,7 @@ const U_SPAN = String.raw`<span style="text-decoration: ?underline;?">`;
 /** Bold, or bold italic. */
 const STRONG = String.raw`(?:\*{2,3}|__)`;
 /** Space after a mark; converters leave no-break spaces there too. */
-const GAP = String.raw`[ \t\u00a0]*`;
+const GAP = String.raw`[ \t\u00a0\u202f]*`;
 
 // "HEADING: lead", "**HEADING:** lead", "**<u>HEADING:</u>** lead", "**Bold lead-in**: text": the indentation and
 // opening bold (group 1), the heading up to the colon (group 2), then the colon with bold closed either side.
@@ -130,13 +130,14 @@ const headsListsWithColonOf = new WeakMap<Body, boolean>();
  * others), and not when it is a sentence wrapped over two lines ("**By contrast, the plan backs police and
  * funds programs that reduce crime:**") unless the document heads its lists with one-line bold labels so: then
  * the wrapped one is a longer heading of the same shape. A short label in Title Case ("**Factsheets by
- * State/Territory:**") names what follows whichever way the others are written.
+ * State/Territory:**") names what follows whichever way the others are written, as a label in capitals does.
  */
 function leadsListUnlikeHeadings(body: Body, first: number, last: number): boolean {
   const { lines } = body;
   const line = lines[first]!.text;
   if (!leadsList(body, first, last)) return false;
   const words = withoutTags(`${line} ${lines[last]!.text}`);
+  if (isAllCaps(words.replace(/[*_]/g, ''))) return false;
   if (headsWithoutColon(body)) return !(first === last && isShortTitle(words));
   return last > first && !isTitleCase(words) && (opensAsSentence(words) || !headsListsWithColon(body));
 }
@@ -197,6 +198,8 @@ function headsWithoutColon(body: Body): boolean {
   found = lines.some((line, i) => {
     if (!(CLOSES_EMPHASIS.test(line.text) || /^\s*#|^[^a-z]*$/.test(line.text)) || endsWithColon(line.text))
       return false;
+    // "**DELIVERING ON PLEDGE TO MAKE" + "AMERICA GREAT:**": the first line of a wrapped heading ends nothing.
+    if (STARTS_BOLD.test(line.text) && !CLOSES_EMPHASIS.test(line.text)) return false;
     const around = { text, next: lines[i + 1], previous: lines[i - 1], wrapped, linesAlone: false };
     return headingOf(line, around)?.leadStart === null;
   });

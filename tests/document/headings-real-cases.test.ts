@@ -429,4 +429,29 @@ describe('headings on real fact sheets', () => {
       'Factsheets by State/Territory',
     ]);
   });
+
+  it('takes a bold capitals label over a list, and a wrapped heading whole, beside a wrapped capitals heading', () => {
+    const text = [
+      '**CREATING A STRATEGIC RESERVE:**',
+      'Today, the President signed an order.',
+      '',
+      '**ADDRESSING A MANAGEMENT GAP:**',
+      '',
+      '-   The reserve holds 200,000 coins.',
+      '',
+      '**DELIVERING ON PLEDGE TO MAKE AMERICA THE CAPITAL OF THE',
+      'WORLD:** The President is keeping his promise.',
+      '',
+      '**<u>Ocean-Based Food Security</u>**\u202f\u00a0  ',
+      '\u202f\u00a0  ',
+      'The partners met.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => shown(s.heading))).toEqual([
+      'CREATING A STRATEGIC RESERVE',
+      'ADDRESSING A MANAGEMENT GAP',
+      'DELIVERING ON PLEDGE TO MAKE AMERICA THE CAPITAL OF THE WORLD',
+      'Ocean-Based Food Security',
+    ]);
+  });
 });

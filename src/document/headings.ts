@@ -28,30 +28,42 @@ interface Around {
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+([^ \t\n\r\u2028\u2029][^\n\r\u2028\u2029]*)?$/;
 const SPACE_OR_TAB = /[ \t]/;
 
-// Pieces of the two longer heading patterns.
+// Pieces of the heading patterns.
 const BOLD = String.raw`(?:\*\*|__)`;
+/**
+ * Underline as pandoc keeps it ("<u>"), or as an HTML span styled so: the sheets converted from Word write
+ * "<span style=\"text-decoration: underline\">Treasury</span>" where others write "<u>Treasury</u>".
+ */
+const U_OPEN = String.raw`(?:<u>|<span style="text-decoration: ?underline;?">)`;
+const U_CLOSE = String.raw`(?:<\/u>|<\/span>)`;
+/** The span's own colon ("text-decoration: underline") is no label's colon: a lead's opening takes the span. */
+const U_SPAN = String.raw`<span style="text-decoration: ?underline;?">`;
 /** Bold, or bold italic. */
 const STRONG = String.raw`(?:\*{2,3}|__)`;
 /** Space after a mark; converters leave no-break spaces there too. */
-const GAP = String.raw`[ \t\u00a0]*`;
+const GAP = String.raw`[ \t\u00a0\u202f]*`;
 
 // "HEADING: lead", "**HEADING:** lead", "**<u>HEADING:</u>** lead", "**Bold lead-in**: text": the indentation and
 // opening bold (group 1), the heading up to the colon (group 2), then the colon with bold closed either side.
 // Space after the bold sits inside its group, and the label opens on a letter or mark, never a space, so the
 // indentation, that space and the label never compete: a line that is no heading ("   ***HEADING:***", a label
 // holding "_") is refused in one pass, where letting the label take indentation back was quadratic.
-const LEAD_OPENING = String.raw`[ \t]*(?:${BOLD}[ \t]*)?`;
+const LEAD_OPENING = String.raw`[ \t]*(?:${BOLD}[ \t]*)?(?:${U_SPAN})?`;
 const LEAD_LABEL = String.raw`[^:*_\n \t][^:*_\n]{1,119}?`;
-const LEAD_COLON = String.raw`(?:${BOLD}${GAP}:|:(?:<\/u>)?${GAP}${BOLD}?)`;
+const LEAD_COLON = String.raw`(?:${BOLD}${GAP}:|:(?:${U_CLOSE})?${GAP}${BOLD}?)`;
 const WITH_LEAD = new RegExp(String.raw`^(${LEAD_OPENING})(${LEAD_LABEL})[ \t]*${LEAD_COLON}${GAP}(?=\S|$)`);
 
 // A heading alone on its line (group 1), perhaps bold, perhaps with a closing period or colon.
 const ALONE_TEXT = String.raw`[^*_\n]{2,150}?`;
 // "<u>**Heading**</u>": underline tags may wrap the bold.
-const ALONE = new RegExp(String.raw`^[ \t]*(?:<u>)?${STRONG}?(${ALONE_TEXT})[.:]?${STRONG}?(?:<\/u>)?[.:]?${GAP}$`);
+const ALONE = new RegExp(
+  String.raw`^${GAP}(?:${U_OPEN})?${STRONG}?(${ALONE_TEXT})[.:]?${STRONG}?(?:${U_CLOSE})?[.:]?${GAP}$`,
+);
 
-const STARTS_BOLD = /^\s*(?:<u>)?(?:\*\*|__)/;
-const ENDS_BOLD = /(?:\*\*|__)(?:<\/u>)?[.:]?\s*$/;
+const STARTS_BOLD = new RegExp(String.raw`^\s*(?:${U_OPEN})?${BOLD}`);
+const ENDS_BOLD = new RegExp(String.raw`${BOLD}(?:${U_CLOSE})?[.:]?\s*$`);
+/** A whole line underlined, bold inside or not: "<u>Treasury</u>". */
+const UNDERLINED_LINE = new RegExp(String.raw`^${GAP}${U_OPEN}[^<\n]+${U_CLOSE}[.:]?${GAP}$`);
 /** A sentence closed inside bold ("**It passed.**") is a statement, not a heading. */
 const SENTENCE_IN_BOLD = /[.!?]["”’]?(?:\*\*|__)/;
 /**
@@ -73,10 +85,10 @@ function isTitleCase(text: string): boolean {
 }
 
 /** "**Q: Is this a freeze?**": a question of a Q&A page, answered below it; it heads no section. */
-const QUESTION_LINE = /^[ \t]*(?:<u>)?(?:\*\*|__)?(?:Q|Question)(?:[ \t]*\d{1,3})?[ \t]*[:.)]/;
+const QUESTION_LINE = new RegExp(String.raw`^[ \t]*(?:${U_OPEN})?${BOLD}?(?:Q|Question)(?:[ \t]*\d{1,3})?[ \t]*[:.)]`);
 
 /** A line that is a link ("[CLICK TO READ](https://...)") is a statement, whatever its case. */
-const LINK_LINE = /^\s*(?:\*{2,3}|__)?(?:<u>)?!?\[/;
+const LINK_LINE = new RegExp(String.raw`^\s*${STRONG}?(?:${U_OPEN})?!?\[`);
 const FACT_SHEET_LABEL = /^\s*(?:FACT SHEET|Fact Sheet)\b/;
 
 /** The heading on line `index` of the body, if that line is one. */
@@ -89,7 +101,9 @@ export function headingAt(body: Body, index: number): Heading | null {
 }
 
 // "-   **Heading**": a list item whose whole text is bold, with no colon or other mark after it.
-const BOLD_ITEM = /^([ \t]*[-*+•◦▪][ \t\u00a0]+(?:<u>)?(?:\*\*|__))([^*_\n]{2,150}?)(?:\*\*|__)(?:<\/u>)?[ \t]*$/;
+const BOLD_ITEM = new RegExp(
+  String.raw`^([ \t]*[-*+•◦▪][ \t\u00a0]+(?:${U_OPEN})?${BOLD})([^*_\n]{2,150}?)${BOLD}(?:${U_CLOSE})?[ \t]*$`,
+);
 
 /** "-   **Supply Chains**" over a list indented under it: the bold item heads that list. */
 function boldItemOverList(body: Body, index: number): Heading | null {
@@ -107,29 +121,74 @@ function boldItemOverList(body: Body, index: number): Heading | null {
 
 const linesAloneOf = new WeakMap<Body, boolean>();
 const headsWithoutColonOf = new WeakMap<Body, boolean>();
+const headsListsWithColonOf = new WeakMap<Body, boolean>();
 
 /**
  * "**The plan helps borrowers by:**" over a list, in a document whose headings stand alone without a colon
  * ("**Federal Agency Action**"): a sentence introducing its list, not a heading. A document heads its sections
  * one way; a bold line ending in a colon is a heading only where the document's headings end so (or it has no
- * others), and never when it is a sentence wrapped over two lines ("**By contrast, the plan backs police and
- * funds programs that reduce crime:**").
+ * others), and not when it is a sentence wrapped over two lines ("**By contrast, the plan backs police and
+ * funds programs that reduce crime:**") unless the document heads its lists with one-line bold labels so: then
+ * the wrapped one is a longer heading of the same shape. A short label in Title Case ("**Factsheets by
+ * State/Territory:**") names what follows whichever way the others are written, as a label in capitals does.
  */
 function leadsListUnlikeHeadings(body: Body, first: number, last: number): boolean {
   const { lines } = body;
   const line = lines[first]!.text;
-  if (!STARTS_BOLD.test(line) || !endsWithColon(lines[last]!.text)) return false;
+  if (!leadsList(body, first, last)) return false;
+  const words = withoutTags(`${line} ${lines[last]!.text}`);
+  if (isAllCaps(words.replace(/[*_]/g, ''))) return false;
+  if (headsWithoutColon(body)) return !(first === last && isShortTitle(words));
+  return last > first && !isTitleCase(words) && (opensAsSentence(words) || !headsListsWithColon(body));
+}
+
+/** A bold line (or two) ending in a colon, over a list. */
+function leadsList(body: Body, first: number, last: number): boolean {
+  const { lines } = body;
+  if (!STARTS_BOLD.test(lines[first]!.text) || !endsWithColon(lines[last]!.text)) return false;
   let next = last + 1;
   while (next < lines.length && isBlank(lines[next]!.text)) next++;
-  if (next >= lines.length || !BULLET.test(lines[next]!.text)) return false;
-  // Wrapped over two lines and not in Title Case, it is a sentence whichever way the document heads sections.
-  return headsWithoutColon(body) || (last > first && !isTitleCase(`${line} ${lines[last]!.text}`));
+  return next < lines.length && BULLET.test(lines[next]!.text);
+}
+
+/**
+ * "The E.O. also provides ...", "Today, the Administration is announcing ...": an article, a pronoun or "Today"
+ * first, or a comma after the first word, open a sentence; headings open on what they are about.
+ */
+const opensAsSentence = (text: string) => SENTENCE_OPENING.test(text.replace(/^[\s*_]+/, ''));
+const SENTENCE_OPENING = /^(?:(?:The|This|These|That|Those|It|We|They|Today[’']s|Today)\s|[^\s,]+,)/;
+
+/** The most words of a Title Case label that names a list rather than introducing it with a sentence. */
+const SHORT_TITLE_WORDS = 6;
+function isShortTitle(text: string): boolean {
+  const words = text.replace(/[*_:]/g, ' ').trim().split(/\s+/);
+  const long = words.filter((word) => /\p{L}{4,}/u.test(word));
+  const capitalized = long.length > 0 && long.every((word) => /^\p{Lu}/u.test(word));
+  return capitalized && words.length <= SHORT_TITLE_WORDS && !text.includes(',');
+}
+
+/**
+ * Whether a one-line bold label ending in a colon, over a list, is a heading somewhere in the document (which
+ * then heads no section without a colon). Worked out once.
+ */
+function headsListsWithColon(body: Body): boolean {
+  let found = headsListsWithColonOf.get(body);
+  if (found !== undefined) return found;
+  const { text, lines, wrapped } = body;
+  found = lines.some((line, i) => {
+    if (!CLOSES_EMPHASIS.test(line.text) || !leadsList(body, i, i)) return false;
+    const around = { text, next: lines[i + 1], previous: lines[i - 1], wrapped, linesAlone: false };
+    return headingOf(line, around) !== null;
+  });
+  headsListsWithColonOf.set(body, found && !headsWithoutColon(body));
+  return found && !headsWithoutColon(body);
 }
 
 /** "**Label:**", "**<u>Label</u>: **": a colon last, emphasis and space aside. */
 function endsWithColon(line: string): boolean {
-  return /:(?:<\/?u>|\*\*|__|\s)*$/.test(line);
+  return COLON_LAST.test(line);
 }
+const COLON_LAST = new RegExp(String.raw`:(?:${U_OPEN}|${U_CLOSE}|${BOLD}|\s)*$`);
 
 /** Whether the document has a heading alone on its line that ends with no colon. Worked out once. */
 function headsWithoutColon(body: Body): boolean {
@@ -137,7 +196,10 @@ function headsWithoutColon(body: Body): boolean {
   if (found !== undefined) return found;
   const { text, lines, wrapped } = body;
   found = lines.some((line, i) => {
-    if (!/(?:\*\*|__|<\/u>)\s*$|^\s*#|^[^a-z]*$/.test(line.text) || endsWithColon(line.text)) return false;
+    if (!(CLOSES_EMPHASIS.test(line.text) || /^\s*#|^[^a-z]*$/.test(line.text)) || endsWithColon(line.text))
+      return false;
+    // "**DELIVERING ON PLEDGE TO MAKE" + "AMERICA GREAT:**": the first line of a wrapped heading ends nothing.
+    if (STARTS_BOLD.test(line.text) && !CLOSES_EMPHASIS.test(line.text)) return false;
     const around = { text, next: lines[i + 1], previous: lines[i - 1], wrapped, linesAlone: false };
     return headingOf(line, around)?.leadStart === null;
   });
@@ -182,7 +244,12 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   const closedAfterBreak = boldClosedAfterBreak(body, index);
   if (closedAfterBreak) return closedAfterBreak;
   const capitals = !line.text.includes(':') && isAllCaps(withoutTags(line.text));
-  if (!capitals && !boldWrapsOnto(line.text, next.text, apartFrom(lines[index + 2]))) return null;
+  const [first, second] = [
+    withBoldRunsJoined(line, lines[index - 1]).text,
+    withBoldRunsJoined(next, lines[index - 1]).text,
+  ];
+  const emphasis = boldWrapsOnto(first, second, apartFrom(lines[index + 2])) || openedAloneOnto(body, index);
+  if (!capitals && !emphasis && !underlineWrapsOnto(first, second)) return null;
   // Both lines as one, the line break blanked so offsets still match the source.
   const joined: Line = {
     number: line.number,
@@ -198,7 +265,7 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
 // "**" closing a bold at the start of a line that carries on with text.
 const CLOSES_BOLD_THEN_TEXT = /^[ \t]*(?:\*\*|__)[ \t\u00a0]*(?=\S)/;
 /** Opens bold, never closes it, and ends in a hard line break (two spaces) after a word, not a sentence's end. */
-const BOLD_BROKEN_OFF = /^[ \t]*(?:<u>)?(?:\*\*|__)(?:(?!\*\*|__)[^\n])*[^\s.!?"”’] {2,}$/;
+const BOLD_BROKEN_OFF = new RegExp(String.raw`^[ \t]*(?:${U_OPEN})?${BOLD}(?:(?!\*\*|__)[^\n])*[^\s.!?"”’] {2,}$`);
 
 /**
  * "**Increasing Access to Care  " + "**Ensuring access ...": a bold heading ended by a hard line break, the bold
@@ -221,7 +288,7 @@ function boldClosedAfterBreak(body: Body, index: number): Heading | null {
 const LONG_BOLD_LINES = 4;
 const LONG_BOLD_WORDS = 30;
 /** The last line of a long bold heading: its one bold mark closes it, alone on the line or after its last words. */
-const CLOSES_BOLD_LAST = /^(?:[^*_]*[^*_\s])?([ \t]*)(?:\*\*|__)(?:<\/u>)?[ \t]*$/;
+const CLOSES_BOLD_LAST = new RegExp(String.raw`^(?:[^*_]*[^*_\s])?([ \t]*)${BOLD}(?:${U_CLOSE})?[ \t]*$`);
 /** A sentence ends inside: a period after a small letter, then space ("U.S. trade" is no end). */
 const SENTENCE_END_INSIDE = /[a-z0-9)][.!?]["”’]?\s/;
 
@@ -247,7 +314,7 @@ function closedLongBold(body: Body, index: number, last: number): { heading: Hea
   const { text, lines } = body;
   const closing = CLOSES_BOLD_LAST.exec(lines[last]!.text);
   // Closed alone on its line after a hard break, the bold may run straight into the paragraph after it.
-  const alone = closing !== null && closing[0].trim().replace(/<\/u>/, '').length === 2;
+  const alone = closing !== null && withoutTags(closing[0]).trim().length === 2;
   if (!closing || !(alone || apartFrom(lines[last + 1]))) return null;
   const open = lines[index]!.start + STARTS_BOLD.exec(lines[index]!.text)![0].length;
   const span = trimMarkup(text, [open, lines[last]!.start + lines[last]!.text.search(/\*\*|__/)]);
@@ -269,8 +336,32 @@ function boldWrapsOnto(line: string, next: string, apart: boolean): boolean {
   );
 }
 
+/**
+ * "**" or "<span style=\"text-decoration: underline\">" alone on its line (a converter's hard break after the
+ * mark), and the words it emphasizes on the next, closed at its end: "**  " + "Advancing Technology for
+ * Democracy**". A mark alone after a line with bold marks of its own may close that bold instead.
+ */
+function openedAloneOnto(body: Body, index: number): boolean {
+  const { lines } = body;
+  const previous = lines[index - 1];
+  if (!EMPHASIS_ALONE.test(lines[index]!.text) || (previous && /\*\*|__/.test(previous.text))) return false;
+  return EMPHASIS_CLOSED_LAST.test(lines[index + 1]!.text);
+}
+/** Only emphasis marks, and at least one: "**", "<u>", "**<u>", "<span style=...>". */
+const EMPHASIS_ALONE = new RegExp(String.raw`^${GAP}(?:${BOLD}|${U_OPEN}){1,2}${GAP}$`);
+/** Words, then the emphasis closed at the end of the line: "Heading**", "Heading</span>", "Heading</u>**:". */
+const EMPHASIS_CLOSED_LAST = new RegExp(String.raw`^[^*_<\n]*[^*_<\s](?:${BOLD}|${U_CLOSE}){1,2}[.:]?[ \t\u00a0]*$`);
+
+/** An underline opened on this line and closed at the end of the next: "<u>Upgrading Transport and" + "Supply</u>". */
+function underlineWrapsOnto(line: string, next: string): boolean {
+  const opened = UNDERLINE_OPENS.exec(line);
+  return opened !== null && !/[.!?]\s*$/.test(line) && EMPHASIS_CLOSED_LAST.test(next) && !/\*\*|__/.test(next);
+}
+/** A line that opens an underline and does not close it. */
+const UNDERLINE_OPENS = new RegExp(String.raw`^[ \t]*${U_OPEN}(?:(?!${U_CLOSE})[^*_\n])+$`);
+
 /** The text without inline tags: "<u>HEADING</u>" -> "HEADING". */
-const withoutTags = (text: string) => text.replace(/<\/?[a-z]+>/gi, '');
+const withoutTags = (text: string) => text.replace(/<\/?[a-z]+(?:\s[^<>\n]{0,80})?>/gi, '');
 
 /**
  * Has capitals and no lower case: "SECURING OUR BORDER", "FY 2025". A word written with small letters among
@@ -298,12 +389,26 @@ function headingOf(line: Line, around: Around): Heading | null {
   return { ...found, heading: around.text.slice(span[0], span[1]), headingSpan: span };
 }
 
-function matchHeading(line: Line, around: Around): Heading | null {
+function matchHeading(source: Line, around: Around): Heading | null {
+  const line = withBoldRunsJoined(source, around.previous);
   const raw = line.text;
   // Bullets are statements, though a bold bullet may be a heading.
   if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
   if (LINK_LINE.test(raw) || QUESTION_LINE.test(raw)) return null;
   return markdownHeading(line) ?? headingWithLead(line) ?? headingAlone(line, around);
+}
+
+/** Bold closed and opened again between two words: "**COMBATING ILLICIT FINANCE** **IN THE DIGITAL AGE:**". */
+const BOLD_RUN_BREAK = /(?<=[^\s*_])(?:\*{2,3}|__)[ \t]+(?:\*{2,3}|__)(?=[^\s*_])/g;
+
+/**
+ * The line with a bold written as two runs read as one, the marks between them blanked so that offsets still
+ * match the source: converters split a bold heading where its formatting changed. Only a line that opens a
+ * block: in a paragraph, runs of bold are words stressed inside a sentence.
+ */
+function withBoldRunsJoined(line: Line, previous: Line | undefined): Line {
+  if ((previous && !isBlank(previous.text)) || (!line.text.includes('** ') && !line.text.includes('__ '))) return line;
+  return { ...line, text: line.text.replace(BOLD_RUN_BREAK, (marks) => ' '.repeat(marks.length)) };
 }
 
 function markdownHeading(line: Line): Heading | null {
@@ -334,8 +439,10 @@ function withoutClosingHashes(text: string): string {
  * the label heads the section. In mixed case ("**1. Defend Critical Infrastructure** – lead") a bold label
  * running into its paragraph opens the paragraph, as with a colon.
  */
-const BOLD_PERIOD_LEAD =
-  /^([ \t]*\*\*(?:<u>)?)([A-Z][^*:<\n]{2,100}?)(?:<\/u>)?(?:\.(?:<\/u>)?\*\*|\*\*\.)[ \t\u00a0]+(?=\S)/;
+const PERIOD_CLOSING_BOLD = String.raw`(?:\.(?:${U_CLOSE})?\*\*|\*\*\.)`;
+const BOLD_PERIOD_LEAD = new RegExp(
+  String.raw`^([ \t]*\*\*(?:${U_OPEN})?)([A-Z][^*:<\n]{2,100}?)(?:${U_CLOSE})?${PERIOD_CLOSING_BOLD}[ \t\u00a0]+(?=\S)`,
+);
 
 function boldLabelLead(line: Line): Heading | null {
   const found = BOLD_PERIOD_LEAD.exec(line.text);
@@ -349,6 +456,9 @@ function boldLabelLead(line: Line): Heading | null {
   };
 }
 
+/** "**" (or "</u>**") closing at the colon. */
+const CLOSES_BOLD_AT_COLON = new RegExp(String.raw`${BOLD}${GAP}:|:(?:${U_CLOSE})?${BOLD}`);
+
 /** "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. */
 function headingWithLead(line: Line): Heading | null {
   const found = line.text.includes(':') ? WITH_LEAD.exec(line.text) : null;
@@ -356,7 +466,7 @@ function headingWithLead(line: Line): Heading | null {
   const heading = found[2]!;
   const bold = /\*\*|__/.test(found[0]);
   // "    (HIMARS):** lead": a bold closed at the colon but opened on the line before is a wrapped label's end.
-  const closesBold = /(?:\*\*|__)[ \t\u00a0]*:|:(?:\*\*|__)/.test(found[0]);
+  const closesBold = CLOSES_BOLD_AT_COLON.test(found[0]);
   if (closesBold && !/\*\*|__/.test(found[1]!)) return null;
   const words = heading.trim().split(/\s+/).length;
   const rest = line.start + found[0].length;
@@ -381,7 +491,8 @@ function headingAlone(line: Line, around: Around): Heading | null {
   if (!alone) return null;
   const heading = alone[1]!.trim();
   const words = heading.split(/\s+/).length;
-  const isBold = STARTS_BOLD.test(raw) && ENDS_BOLD.test(raw) && !closesSentenceInBold(raw, apartFrom(around.next));
+  const emphasized = (STARTS_BOLD.test(raw) && ENDS_BOLD.test(raw)) || UNDERLINED_LINE.test(raw);
+  const isBold = emphasized && !closesSentenceInBold(raw, apartFrom(around.next));
   const form = isAllCaps(heading) || isBold || isSentenceCaseHeading(raw, heading, words, around);
   // "**Read the full report [here](https://...)**": a line that links somewhere asks to follow it; it heads nothing.
   if (words > 16 || !form || !/\p{L}/u.test(heading) || heading.includes('](')) return null;
@@ -417,12 +528,14 @@ function withoutClosingEmphasis(raw: string): string {
     end = end.slice(0, closing.index).trimEnd();
   return end;
 }
-const CLOSING_EMPHASIS = /(?:\*\*|__|<\/u>)$/;
+const CLOSING_EMPHASIS = new RegExp(String.raw`(?:${BOLD}|${U_CLOSE})$`);
+/** Emphasis closed last on the line, space aside. */
+const CLOSES_EMPHASIS = new RegExp(String.raw`(?:${BOLD}|${U_CLOSE})\s*$`);
 
 /** A line of text that stops mid-sentence, so the next line carries on with it. */
 function continuesSentence(previous: Line | undefined): boolean {
   if (!previous || isBlank(previous.text) || markdownHeadingParts(previous.text)) return false;
-  return !/[.!?:;]["”’)*_]*\s*$/.test(previous.text) && !/(?:\*\*|__|<\/u>)\s*$/.test(previous.text);
+  return !/[.!?:;]["”’)*_]*\s*$/.test(previous.text) && !CLOSES_EMPHASIS.test(previous.text);
 }
 
 /** A blank line (or the start) before, and a blank line, a bullet or the end after. */

@@ -118,6 +118,12 @@ describe('figures real fact sheets state', () => {
     expect(texts('Four lines of effort: 1) Participation; 2) Protection.')).toEqual(['Four']);
   });
 
+  it('reads no section of a law or title of a code as a figure', () => {
+    expect(texts('It may use section 212(f) of the Act and 8 U.S.C. 1182 to bar 12 countries.')).toEqual(['12']);
+    expect(texts('Exemptions under 19 U.S.C. 1321(a)(2) let travelers bring up to $200.')).toEqual(['up to $200']);
+    expect(texts('The rule in 40 CFR 60 covers 300 plants.')).toEqual(['300']);
+  });
+
   it('counts the products before a maker’s name, and reads no model number as a figure', () => {
     const pick = (f: ReturnType<typeof figuresIn>[number]) => [f.text, f.value, f.unit, f.counts];
     expect(figuresIn('Qatar Airways ordered 40 Airbus jets and 12 Boeing 787s.').map(pick)).toEqual([

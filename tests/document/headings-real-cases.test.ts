@@ -315,4 +315,143 @@ describe('headings on real fact sheets', () => {
       'Delivered a historic increase in the Child and Dependent Care Tax Credit to support millions of working families this tax season',
     ]);
   });
+
+  const UNDERLINE = '<span style="text-decoration: underline">';
+  /** A heading as a reader sees it: tags, emphasis and line breaks aside. */
+  const shown = (heading: string | null | undefined) =>
+    heading
+      ?.replace(/<[^>]*>|[*_]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('takes lines underlined by an HTML span as headings, as it does "<u>" lines, wrapped or alone', () => {
+    const text = [
+      'The agencies act today.',
+      '',
+      `${UNDERLINE}Treasury</span>`,
+      '',
+      'Treasury will publish guidance.',
+      '',
+      `${UNDERLINE}Department of Housing and Urban`,
+      'Development</span>',
+      '',
+      'The department will fund repairs.',
+      '',
+      `**${UNDERLINE}STRENGTHEN THE GRID:</span>** The plan funds 20 lines.`,
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => shown(s.heading))).toEqual([
+      undefined,
+      'Treasury',
+      'Department of Housing and Urban Development',
+      'STRENGTHEN THE GRID',
+    ]);
+  });
+
+  it('takes a heading whose emphasis opens alone on the line before it', () => {
+    const text = [
+      '**Supporting Free and Independent Media**  ',
+      'Partners invest in press freedom.',
+      '',
+      '**  ',
+      'Advancing Technology for Democracy**  ',
+      'Partners invest in digital rights.',
+      '',
+      'The partnership grew.  ',
+      `\u00a0${UNDERLINE}  `,
+      'Mekong Power Partnership (JUMPP)</span>  ',
+      '  ',
+      'The Administration will fund JUMPP.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => shown(s.heading))).toEqual([
+      'Supporting Free and Independent Media',
+      'Advancing Technology for Democracy',
+      'Mekong Power Partnership (JUMPP)',
+    ]);
+  });
+
+  it('reads a bold heading written as two bold runs as one, but not bold words inside a paragraph', () => {
+    const text = [
+      '**MODERNIZING BANK RULES:** The group met.',
+      '',
+      '**COMBATING ILLICIT FINANCE** **IN THE DIGITAL AGE:** By modernizing our rules, the country leads.',
+      '',
+      'The department is joining forces with leading organizations and the**',
+      '**Johns Hopkins** **Everyone Graduates Center** **to launch the**',
+      'partnership.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => shown(s.heading))).toEqual([
+      'MODERNIZING BANK RULES',
+      'COMBATING ILLICIT FINANCE IN THE DIGITAL AGE',
+    ]);
+  });
+
+  it('takes a bold label wrapped over two lines over a list as a heading where one-line labels head lists', () => {
+    const list = ['', '-   The agency staged 110,000 gallons of fuel.', ''];
+    const text = [
+      'The storm is expected to make landfall tonight.',
+      '',
+      '**Pre-staging equipment and resources across the region in advance of',
+      'landfall:**',
+      ...list,
+      '**Pre-positioning federal responders to support emergency response:**',
+      ...list,
+      '**Today, the Administration is announcing the following additional',
+      'actions:**',
+      ...list,
+    ].join('\n');
+    expect(md(text).sections.map((s) => shown(s.heading))).toEqual([
+      undefined,
+      'Pre-staging equipment and resources across the region in advance of landfall',
+      'Pre-positioning federal responders to support emergency response',
+    ]);
+  });
+
+  it('takes a short Title Case label over a list as a heading where the sheet heads sections without colons', () => {
+    const list = ['', '-   [Alabama](https://example.org/al.pdf)', '-   [Alaska](https://example.org/ak.pdf)', ''];
+    const text = [
+      'The credits reach every state.',
+      '',
+      '**Expanded Earned Income Tax Credit for Workers**',
+      '',
+      'The credit grew for 17 million workers.',
+      '',
+      '**The plan helps working families by:**',
+      ...list,
+      '**Factsheets by State/Territory:**',
+      ...list,
+    ].join('\n');
+    expect(md(text).sections.map((s) => shown(s.heading))).toEqual([
+      undefined,
+      'Expanded Earned Income Tax Credit for Workers',
+      'Factsheets by State/Territory',
+    ]);
+  });
+
+  it('takes a bold capitals label over a list, and a wrapped heading whole, beside a wrapped capitals heading', () => {
+    const text = [
+      '**CREATING A STRATEGIC RESERVE:**',
+      'Today, the President signed an order.',
+      '',
+      '**ADDRESSING A MANAGEMENT GAP:**',
+      '',
+      '-   The reserve holds 200,000 coins.',
+      '',
+      '**DELIVERING ON PLEDGE TO MAKE AMERICA THE CAPITAL OF THE',
+      'WORLD:** The President is keeping his promise.',
+      '',
+      '**<u>Ocean-Based Food Security</u>**\u202f\u00a0  ',
+      '\u202f\u00a0  ',
+      'The partners met.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => shown(s.heading))).toEqual([
+      'CREATING A STRATEGIC RESERVE',
+      'ADDRESSING A MANAGEMENT GAP',
+      'DELIVERING ON PLEDGE TO MAKE AMERICA THE CAPITAL OF THE WORLD',
+      'Ocean-Based Food Security',
+    ]);
+  });
 });

@@ -105,6 +105,20 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `${'\n**Expand\nthe plan\n'.repeat(n / 20)}`, md, 20_000));
   });
 
+  // Underline written as an HTML span, emphasis opened alone on a line, bold written in runs, wrapped bold labels
+  // over lists judged against the sheet's one-line labels.
+  it('underline spans, emphasis opened alone, bold runs and wrapped labels over lists, over long runs', () => {
+    const md = parse('a.md');
+    const span = '<span style="text-decoration: underline">';
+    expectLinear(growth((n) => `Intro.\n\n${span}Treasury${spaces(n)}x${spaces(n)}\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n${span}${'a '.repeat(n / 2)}\nb</span>${spaces(n)}\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**${spaces(n)}\n${'a '.repeat(n / 2)}**${spaces(n)}\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n${'**A** '.repeat(n / 6)}**B:** Lead.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n**A${'** '.repeat(n / 3)}\n`, md, 20_000));
+    const labels = (n: number) => `Intro.\n\n${'**Staging aid across the\nregion:**\n\n-   Fuel.\n\n'.repeat(n / 40)}`;
+    expectLinear(growth(labels, md, 2_000));
+  });
+
   // Age ranges after "between the ages of", and "one" read against the words after it.
   it('age ranges and "one" over long runs of space and repeats', () => {
     const figures = (text: string) => findFigures(text, 0, text.length);

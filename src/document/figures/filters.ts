@@ -66,9 +66,17 @@ function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean):
   if (isPhoneWord(groups.hyphenUnit)) return true;
   if (/^\d{2}$/.test(num) && /['‘’]$/.test(before)) return true; // "Fiscal Year ‘24", "the class of ’25"
   if (/\b(?:No|Nos|Number|Nr)\.?\s*$|[#§]\s*$/.test(before)) return true;
+  if (plain && isCitation(next)) return true;
   if (/\b(?:day|phase|tier|level|stage|step|page|chapter|round|grade|district|zone)\s+$/i.test(before)) return true;
   return false;
 }
+
+/**
+ * "section 212(f)", "1321(a)(2)": a subsection in parentheses right after the number cites a law; "19 U.S.C.",
+ * "40 CFR": the title of a code of laws.
+ */
+const isCitation = (next: string) => /^\([a-z\d]{1,4}\)/i.test(next) || CODE_OF_LAWS.test(next);
+const CODE_OF_LAWS = /^\s+(?:U\.\s?S\.\s?C\.|USC\b|C\.\s?F\.\s?R\.|CFR\b)/;
 
 /** "(1)", "\(2\)", "1) Participation", "1. Defend Critical Infrastructure". */
 function isListNumber(groups: Groups, { before, next }: Window, plain: boolean): boolean {

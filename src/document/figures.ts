@@ -11,6 +11,8 @@ import {
   fundedName,
   fundedThing,
   hedgedNoun,
+  isDeadline,
+  lastedSubject,
   LABEL_WINDOW,
   namedBefore,
   perThing,
@@ -121,6 +123,7 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const funded = read.money || givenTime ? fundedThing(counted) : null;
   const listed = afterList(counted);
   const thing = read.unit && AMOUNTS_OF_A_THING.has(read.unit);
+  if (read.duration && isDeadline(before, counted)) return null;
   return (
     agedNoun(before) ??
     (read.money ? perThing(counted) : null) ??
@@ -132,7 +135,7 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
     (thing ? (flowOf(after, read.unit!) ?? read.unit) : null) ??
-    subjectOf(before)
+    (read.duration ? lastedSubject(before) : subjectOf(before))
   );
 }
 

@@ -102,4 +102,34 @@ describe('what a figure counts', () => {
     // A measure before the plural it qualifies is kept: "GHz bands".
     expect(counts('It studies the 3.1-3.45 GHz and 7.125-7.4 GHz bands.')).toEqual(['bands', 'GHz bands']);
   });
+
+  it('labels a figure a thing is brought, raised or cut "to" with that thing', () => {
+    expect(counts('The grant brings the total aid committed to Kenya to $1 billion this year.')).toEqual([
+      'total aid committed to Kenya',
+    ]);
+    expect(counts('The funds will increase investments in the United States to $1.44 trillion by 2035.')).toEqual([
+      'investments in the United States',
+    ]);
+    expect(counts('The tool cut permitting times for rooftop solar to less than one day.')).toEqual([
+      'permitting times for rooftop solar',
+    ]);
+    expect(counts('The bill would raise the minimum wage to $15 an hour.')).toEqual(['minimum wage']);
+    // "to" after a thing given, not changed, is where it goes.
+    expect(counts('The state gave $2 million to the Harbor Fund.')).toEqual(['Harbor Fund']);
+  });
+
+  it('gives a duration no label from a deadline’s event or from a subject whose change it does not measure', () => {
+    expect(counts('Travelers must test within one day of departure.')).toEqual([null]);
+    expect(counts('Travelers must show a negative test taken within three days of travel.')).toEqual([null]);
+    expect(counts('Eligible families get payments if they filed taxes in the last two years.')).toEqual([null]);
+    expect(counts('The credit has been around for more than twenty years.')).toEqual([null]);
+    expect(counts('The wage rules have not been updated in more than 40 years.')).toEqual([null]);
+    // A duration after the change it measures keeps the subject; a time given for a plan keeps the plan.
+    expect(counts('Border crossings have fallen for six straight weeks.')).toEqual(['Border crossings']);
+    expect(counts('Agencies have 12 months to submit relocation plans.')).toEqual(['relocation plans']);
+  });
+
+  it('takes a two-letter acronym as what is counted', () => {
+    expect(counts('Operating under a six-month CR erodes the military advantage.')).toEqual(['CR']);
+  });
 });

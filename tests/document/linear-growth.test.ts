@@ -138,6 +138,10 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(
       growth(sentence('$2 billion or less in funding to expand clean energy and battery plants, '), find, 2_000),
     );
+    // A thing moved "to" a figure, durations within a deadline or after a change.
+    expectLinear(growth(sentence('bringing the total aid to Kenya to $1 billion, '), find, 2_000));
+    expectLinear(growth(sentence('within three days of travel, declined for 8 months, '), find, 2_000));
+    expectLinear(growth((n) => `cut ${'times '.repeat(n / 6)}to 3 days`, find, 20_000));
     expectLinear(growth((n) => `CATS: ${sentence('5 cats, ')(n)}\n`, parse('a.txt'), 8_000));
   });
 

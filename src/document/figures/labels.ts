@@ -52,7 +52,8 @@ function readable(words: string[], named = false): string | null {
   const whose = words.map((w) => /\w(?:['’]s|s['’])$/.test(w)).lastIndexOf(true);
   if (whose >= 0) return whose < words.length - 1 ? readable(words.slice(whose + 1), named) : null;
   const phrase = words.join(' ');
-  if (phrase.length <= 2) return null;
+  // "U" is a fragment; a two-letter acronym ("a six-month CR") is a thing.
+  if (phrase.length <= 2 && !/^[A-Z]{2}$/.test(phrase)) return null;
   if (PEOPLE.test(phrase)) return null;
   // Only names ("Donald Trump", "Silicon Valley Bank") or only a verb form: not what a figure counts.
   if (!named && words.every((w) => /^[A-Z]/.test(w)) && words.length > 1 && !words.some((w) => /^[A-Z]{2,}s?$/.test(w)))
@@ -289,6 +290,8 @@ const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|ra
  * GHz" the bands, "a package of grants totaling $486 million" the grants.
  */
 export function namedBefore(before: string): string | null {
+  const changed = changedTo(before);
+  if (changed) return changed;
   const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\b(?:by|of|totall?ing)\s+)$/.exec(
     before.slice(-LABEL_WINDOW),
   );
@@ -296,6 +299,51 @@ export function namedBefore(before: string): string | null {
   const kept = nounAtEnd(lead[1]!.split(/\s+/));
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
+}
+
+/** Verbs that move a thing to a new level: "bringing the total to", "increase investments to", "cut times to". */
+const TO_LEVEL = new Set(
+  (
+    'bring brings bringing brought raise raises raised raising increase increases increased increasing reduce ' +
+    'reduces reduced reducing lower lowers lowered lowering boost boosts boosted boosting cut cuts cutting'
+  ).split(' '),
+);
+
+/**
+ * "bringing the total security assistance to $1 billion", "cut permitting times for residential solar to less than
+ * one day": a figure a thing is moved to measures that thing, the object of the verb of the change (up to eight
+ * words, no punctuation between).
+ */
+export function changedTo(before: string): string | null {
+  const words = before.slice(-LABEL_WINDOW).trim().split(/\s+/);
+  if (words.pop()?.toLowerCase() !== 'to') return null;
+  let verb = words.length - 1;
+  while (verb >= 0 && verb >= words.length - 9 && !TO_LEVEL.has(words[verb]!.toLowerCase())) {
+    if (!/^[A-Za-z][\w'’.-]*$/.test(words[verb]!)) return null;
+    verb--;
+  }
+  if (verb < 0 || verb < words.length - 9 || verb === words.length - 1) return null;
+  const object = words.slice(verb + 1);
+  while (object.length > 1 && DETERMINERS.test(object[0]!)) object.shift();
+  return readable(object);
+}
+
+/**
+ * "within three days of departure", "within 30 days of receipt": a deadline counted from an event; the event is
+ * not what the duration counts.
+ */
+export function isDeadline(before: string, after: string): boolean {
+  const event = /^\s*(?:([A-Za-z]+)\s+)?of\b/.exec(after);
+  return /\bwithin\s+$/i.test(before) && !!event && (!event[1] || !!UNITS[event[1].toLowerCase()]);
+}
+
+/**
+ * A duration says how long something lasts; a clause's subject is what lasts only when the duration follows the
+ * change it measures ("Apprehensions have declined for 8 consecutive months"). "Eligible families ... in the last two
+ * years", "The credit has been around for twenty years": the subject is not what the years count.
+ */
+export function lastedSubject(before: string): string | null {
+  return /\b[a-z]+(?:ed|en)\s+for\s+$/i.test(before) ? subjectOf(before) : null;
 }
 
 /** Words that link a noun to what it is of or on: "tariff on Canada", "amount of income". */

@@ -7,6 +7,7 @@ import {
   afterList,
   agedNoun,
   changedThing,
+  complementOf,
   countedPhrase,
   fundedName,
   fundedThing,
@@ -127,6 +128,7 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   return (
     agedNoun(before) ??
     (read.money ? perThing(counted) : null) ??
+    (read.ofFollows ? complementOf(before, counted) : null) ??
     countedPhrase(counted, read.ofFollows, read.money) ??
     funded ??
     (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??

@@ -132,4 +132,29 @@ describe('what a figure counts', () => {
   it('takes a two-letter acronym as what is counted', () => {
     expect(counts('Operating under a six-month CR erodes the military advantage.')).toEqual(['CR']);
   });
+
+  it('labels money given "to" someone after "dollars", or given "approved in", "together in" something', () => {
+    expect(counts('The country has contributed two billion dollars to COVAX, more than any other.')).toEqual(['COVAX']);
+    expect(counts('It has $831 million approved in seven loan and equity investments.')).toEqual([
+      'loan and equity investments',
+    ]);
+    expect(counts('Both governments will invest $3 billion together in critical mineral projects.')).toEqual([
+      'critical mineral projects',
+    ]);
+    expect(counts('The city spent $10 million annually in grants.')).toEqual(['grants']);
+  });
+
+  it('labels a share that opens its clause with the group its verb names after it', () => {
+    expect(counts('58% are women')).toEqual(['women']);
+    expect(counts('18% identify as Latino or Hispanic')).toEqual(['Latino']);
+    expect(counts('Of the new hires, 1 in 3 are former teachers.')).toEqual(['former teachers']);
+    expect(counts('32% are naturalized citizens or the children of immigrants')).toEqual(['naturalized citizens']);
+    // A verb after "is" names no group; a share inside a clause is read as before.
+    expect(counts('About 40% is paid by states.')).toEqual([null]);
+    expect(counts('Prices rose 5% and wages were flat.')).toEqual(['Prices']);
+  });
+
+  it('labels a figure after "by" and a participle of change with what changed', () => {
+    expect(counts('The typical owner would see their taxes increased by almost $1,200.')).toEqual(['taxes']);
+  });
 });

@@ -142,6 +142,8 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth(sentence('bringing the total aid to Kenya to $1 billion, '), find, 2_000));
     expectLinear(growth(sentence('within three days of travel, declined for 8 months, '), find, 2_000));
     expectLinear(growth((n) => `cut ${'times '.repeat(n / 6)}to 3 days`, find, 20_000));
+    expectLinear(growth(sentence('and 18% identify as Latino or Hispanic, '), find, 2_000));
+    expectLinear(growth(sentence('$8 million approved in seven loans, taxes increased by $5, '), find, 2_000));
     expectLinear(growth((n) => `CATS: ${sentence('5 cats, ')(n)}\n`, parse('a.txt'), 8_000));
   });
 

@@ -158,6 +158,12 @@ function phraseFrom(tokens: string[], start: number): string[] {
   return words;
 }
 
+/**
+ * "$831 million approved in seven loans", "$3 billion together in mineral projects": a participle or an adverb
+ * between an amount and what it is for says how it is given; the purpose after it is still the label.
+ */
+const GIVEN_HOW = /^(?:[a-z]{3,}(?:ed|ly)|together)$/;
+
 /** The noun phrase right after the figure; `money`: an amount, whose label may be the programme it goes to. */
 export function countedPhrase(after: string, ofFollows: boolean, money = false): string | null {
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
@@ -170,6 +176,7 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   if (money && /^["“‘[]$/.test(tokens[index] ?? '')) index++; // "$750 million “Advanced Energy Program”"
   if (money && /^or$/i.test(tokens[index] ?? '') && /^(?:less|more)$/i.test(tokens[index + 1] ?? '')) index += 2; // "$12,000 or less in loans"
   if (money && /^worth$/i.test(tokens[index] ?? '') && /^of$/i.test(tokens[index + 1] ?? '')) index += 2; // "$3 million worth of shares"
+  if (money && GIVEN_HOW.test(tokens[index] ?? '') && PURPOSE.test(tokens[index + 1] ?? '')) index++;
   const words = withCoordinate(tokens, index, phraseFrom(tokens, index));
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
   if (words.length === 0 && PURPOSE.test(tokens[index] ?? '') && (money || !ofFollows || /^for$/i.test(tokens[index]!)))
@@ -180,6 +187,8 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
     if (next === 'in' || next === 'for' || next === 'of') return readable(phraseFrom(tokens, index + 2));
+    // "two billion dollars to COVAX": who it goes to, as for "$2 billion to COVAX".
+    if (next === 'to') return recipientOrPurpose(tokens, index + 1);
     // "billions of dollars required for water infrastructure": the participle says how, the noun after it what.
     if (/^[a-z]+ed$/.test(next ?? '') && PURPOSE.test(tokens[index + 2] ?? ''))
       return purposeAfter(tokens, index + 2, true);
@@ -296,7 +305,10 @@ export function namedBefore(before: string): string | null {
     before.slice(-LABEL_WINDOW),
   );
   if (!lead) return null;
-  const kept = nounAtEnd(lead[1]!.split(/\s+/));
+  const words = lead[1]!.split(/\s+/);
+  // "their taxes increased by almost $1,200": past the participle of the change, what changed.
+  if (words.length > 1 && /^[a-z]{3,}ed$/.test(words.at(-1)!) && /\bby\s+$/.test(before)) words.pop();
+  const kept = nounAtEnd(words);
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
 }
@@ -326,6 +338,26 @@ export function changedTo(before: string): string | null {
   const object = words.slice(verb + 1);
   while (object.length > 1 && DETERMINERS.test(object[0]!)) object.shift();
   return readable(object);
+}
+
+/** What opens a clause: its start, punctuation, or a word that joins clauses. */
+const CLAUSE_OPENS = /(?:^|[,;:(—–]|\b(?:and|but|while|whereas))\s*$/i;
+/** A verb that says what a share of people is: "58% are women", "18% identify as Latino". */
+const IS_A = /^\s*(?:are|were|is|was|identify\s+as|identified\s+as)\s+/i;
+
+/**
+ * "58% are women", "1 in 3 are former educators", "and half identify as non-white": a share that opens its clause,
+ * of a group named elsewhere, counts the group its verb names after it.
+ */
+export function complementOf(before: string, after: string): string | null {
+  const verb = IS_A.exec(after);
+  if (!verb || !CLAUSE_OPENS.test(before)) return null;
+  const tokens = tokensOf(after.slice(verb[0].length, LABEL_WINDOW));
+  const start = DETERMINERS.test(tokens[0] ?? '') ? 1 : 0;
+  // "40% is paid by states", "is funded by": a verb, not a group ("are naturalized citizens" is one).
+  const first = tokens[start]?.toLowerCase() ?? '';
+  if (PLAIN_VERBS.has(first) || (/^[a-z]{3,}ed$/.test(first) && AFTER_VERB.test(tokens[start + 1] ?? ''))) return null;
+  return readable(phraseFrom(tokens, start), true);
 }
 
 /**

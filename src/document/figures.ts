@@ -160,8 +160,11 @@ function withoutAside(after: string): string {
 }
 
 const SPAN_OF_TIME = String.raw`(?:over|across|during|within|in)\s+(?:the\s+)?(?:next\s+|first\s+|last\s+)?[\w-]+\s+`;
+/** "$3 billion by 2030 in grid infrastructure", "through 2031 to build": when it is given, not what for. */
+const BY_YEAR = String.raw`(?:by|through|until|in)\s+(?:19|20)\d\d`;
 const PERIOD = new RegExp(
-  String.raw`^\s*(?:${SPAN_OF_TIME}(?:years?|months?|weeks?|days?|decades?)|annually|(?:each|a|per|every)\s+year)\b`,
+  String.raw`^\s*(?:${SPAN_OF_TIME}(?:years?|months?|weeks?|days?|decades?)|${BY_YEAR}|` +
+    String.raw`annually|(?:each|a|per|every)\s+year)\b`,
   'i',
 );
 

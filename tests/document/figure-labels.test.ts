@@ -157,4 +157,23 @@ describe('what a figure counts', () => {
   it('labels a figure after "by" and a participle of change with what changed', () => {
     expect(counts('The typical owner would see their taxes increased by almost $1,200.')).toEqual(['taxes']);
   });
+
+  it('labels money "valued at" or "worth" with the thing before it, and reads past a year it is given by', () => {
+    expect(counts('The airline signed a deal for 40 new jets valued at $36 billion.')).toEqual([
+      'new jets',
+      'new jets',
+    ]);
+    expect(counts('The mine holds copper reserves worth $53 billion.')).toEqual(['copper reserves']);
+    expect(counts('The firm pledged to invest $3 billion by 2030 in power-grid infrastructure.')).toEqual([
+      'power-grid infrastructure',
+    ]);
+    expect(counts('The company will invest $5 billion through 2031 to build cloud infrastructure.')).toEqual([
+      'cloud infrastructure',
+    ]);
+  });
+
+  it('labels a figure "down by" with what fell, and after a verb "by" with the verb’s subject', () => {
+    expect(counts('The herd shrank, with beef cow inventory down by 8.6% since 2020.')).toEqual(['beef cow inventory']);
+    expect(counts('Even so, real wages are on track to grow by $1,100 this year.')).toEqual(['real wages']);
+  });
 });

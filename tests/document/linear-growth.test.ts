@@ -144,6 +144,7 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `cut ${'times '.repeat(n / 6)}to 3 days`, find, 20_000));
     expectLinear(growth(sentence('and 18% identify as Latino or Hispanic, '), find, 2_000));
     expectLinear(growth(sentence('$8 million approved in seven loans, taxes increased by $5, '), find, 2_000));
+    expectLinear(growth(sentence('jets valued at $3 billion, $5 billion through 2031 to build plants, '), find, 2_000));
     expectLinear(growth((n) => `CATS: ${sentence('5 cats, ')(n)}\n`, parse('a.txt'), 8_000));
   });
 

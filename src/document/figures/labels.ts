@@ -293,6 +293,12 @@ export function fundedThing(after: string): string | null {
 /** "a total of", "an average of": words that say how a figure is taken, not what it counts. */
 const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|rate|level|value)s?$/i;
 
+/** Up to four words, then "(", a dash, "by", "of", "totaling", "valued at" or "worth" right before the figure. */
+const NAMED_BEFORE = new RegExp(
+  String.raw`([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*` +
+    String.raw`(?:\(|[—–]\s*|\b(?:by|of|totall?ing|valued at|worth)\s+)$`,
+);
+
 /**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
  * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment, "two spectrum bands—2.69-2.9
@@ -301,13 +307,13 @@ const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|ra
 export function namedBefore(before: string): string | null {
   const changed = changedTo(before);
   if (changed) return changed;
-  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\b(?:by|of|totall?ing)\s+)$/.exec(
-    before.slice(-LABEL_WINDOW),
-  );
+  const lead = NAMED_BEFORE.exec(before.slice(-LABEL_WINDOW));
   if (!lead) return null;
   const words = lead[1]!.split(/\s+/);
-  // "their taxes increased by almost $1,200": past the participle of the change, what changed.
-  if (words.length > 1 && /^[a-z]{3,}ed$/.test(words.at(-1)!) && /\bby\s+$/.test(before)) words.pop();
+  // "their taxes increased by almost $1,200", "inventory down by 8.6%": past the word of the change, what changed;
+  // "to grow by $1,100": a verb, whose subject is read instead.
+  if (/\bby\s+$/.test(before) && PLAIN_VERBS.has(words.at(-1)!)) return null;
+  if (words.length > 1 && /^(?:[a-z]{3,}ed|up|down)$/.test(words.at(-1)!) && /\bby\s+$/.test(before)) words.pop();
   const kept = nounAtEnd(words);
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
@@ -405,7 +411,10 @@ function nounAtEnd(words: string[]): string[] {
   const kept: string[] = [];
   for (
     let i = words.length - 1;
-    i >= 0 && !FUNCTION_WORDS.has(words[i]!.toLowerCase()) && !isVerbForm(words[i]!.toLowerCase());
+    i >= 0 &&
+    !FUNCTION_WORDS.has(words[i]!.toLowerCase()) &&
+    !isVerbForm(words[i]!.toLowerCase()) &&
+    !PLAIN_VERBS.has(words[i]!);
     i--
   )
     kept.unshift(words[i]!);

@@ -7,10 +7,13 @@ import {
   afterList,
   agedNoun,
   changedThing,
+  complementOf,
   countedPhrase,
   fundedName,
   fundedThing,
   hedgedNoun,
+  isDeadline,
+  lastedSubject,
   LABEL_WINDOW,
   namedBefore,
   perThing,
@@ -121,9 +124,11 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const funded = read.money || givenTime ? fundedThing(counted) : null;
   const listed = afterList(counted);
   const thing = read.unit && AMOUNTS_OF_A_THING.has(read.unit);
+  if (read.duration && isDeadline(before, counted)) return null;
   return (
     agedNoun(before) ??
     (read.money ? perThing(counted) : null) ??
+    (read.ofFollows ? complementOf(before, counted) : null) ??
     countedPhrase(counted, read.ofFollows, read.money) ??
     funded ??
     (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
@@ -132,7 +137,7 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
     (thing ? (flowOf(after, read.unit!) ?? read.unit) : null) ??
-    subjectOf(before)
+    (read.duration ? lastedSubject(before) : subjectOf(before))
   );
 }
 
@@ -155,8 +160,11 @@ function withoutAside(after: string): string {
 }
 
 const SPAN_OF_TIME = String.raw`(?:over|across|during|within|in)\s+(?:the\s+)?(?:next\s+|first\s+|last\s+)?[\w-]+\s+`;
+/** "$3 billion by 2030 in grid infrastructure", "through 2031 to build": when it is given, not what for. */
+const BY_YEAR = String.raw`(?:by|through|until|in)\s+(?:19|20)\d\d`;
 const PERIOD = new RegExp(
-  String.raw`^\s*(?:${SPAN_OF_TIME}(?:years?|months?|weeks?|days?|decades?)|annually|(?:each|a|per|every)\s+year)\b`,
+  String.raw`^\s*(?:${SPAN_OF_TIME}(?:years?|months?|weeks?|days?|decades?)|${BY_YEAR}|` +
+    String.raw`annually|(?:each|a|per|every)\s+year)\b`,
   'i',
 );
 

@@ -104,4 +104,78 @@ describe('what a figure counts', () => {
     // So is a singular noun after a measure ("70 cents below" above is a comparing word, not what is measured).
     expect(counts('Planning covers the 7.125-7.4 GHz band.')).toEqual(['GHz band']);
   });
+
+  it('labels a figure a thing is brought, raised or cut "to" with that thing', () => {
+    expect(counts('The grant brings the total aid committed to Kenya to $1 billion this year.')).toEqual([
+      'total aid committed to Kenya',
+    ]);
+    expect(counts('The funds will increase investments in the United States to $1.44 trillion by 2035.')).toEqual([
+      'investments in the United States',
+    ]);
+    expect(counts('The tool cut permitting times for rooftop solar to less than one day.')).toEqual([
+      'permitting times for rooftop solar',
+    ]);
+    expect(counts('The bill would raise the minimum wage to $15 an hour.')).toEqual(['minimum wage']);
+    // "to" after a thing given, not changed, is where it goes.
+    expect(counts('The state gave $2 million to the Harbor Fund.')).toEqual(['Harbor Fund']);
+  });
+
+  it('gives a duration no label from a deadline’s event or from a subject whose change it does not measure', () => {
+    expect(counts('Travelers must test within one day of departure.')).toEqual([null]);
+    expect(counts('Travelers must show a negative test taken within three days of travel.')).toEqual([null]);
+    expect(counts('Eligible families get payments if they filed taxes in the last two years.')).toEqual([null]);
+    expect(counts('The credit has been around for more than twenty years.')).toEqual([null]);
+    expect(counts('The wage rules have not been updated in more than 40 years.')).toEqual([null]);
+    // A duration after the change it measures keeps the subject; a time given for a plan keeps the plan.
+    expect(counts('Border crossings have fallen for six straight weeks.')).toEqual(['Border crossings']);
+    expect(counts('Agencies have 12 months to submit relocation plans.')).toEqual(['relocation plans']);
+  });
+
+  it('takes a two-letter acronym as what is counted', () => {
+    expect(counts('Operating under a six-month CR erodes the military advantage.')).toEqual(['CR']);
+  });
+
+  it('labels money given "to" someone after "dollars", or given "approved in", "together in" something', () => {
+    expect(counts('The country has contributed two billion dollars to COVAX, more than any other.')).toEqual(['COVAX']);
+    expect(counts('It has $831 million approved in seven loan and equity investments.')).toEqual([
+      'loan and equity investments',
+    ]);
+    expect(counts('Both governments will invest $3 billion together in critical mineral projects.')).toEqual([
+      'critical mineral projects',
+    ]);
+    expect(counts('The city spent $10 million annually in grants.')).toEqual(['grants']);
+  });
+
+  it('labels a share that opens its clause with the group its verb names after it', () => {
+    expect(counts('58% are women')).toEqual(['women']);
+    expect(counts('18% identify as Latino or Hispanic')).toEqual(['Latino']);
+    expect(counts('Of the new hires, 1 in 3 are former teachers.')).toEqual(['former teachers']);
+    expect(counts('32% are naturalized citizens or the children of immigrants')).toEqual(['naturalized citizens']);
+    // A verb after "is" names no group; a share inside a clause is read as before.
+    expect(counts('About 40% is paid by states.')).toEqual([null]);
+    expect(counts('Prices rose 5% and wages were flat.')).toEqual(['Prices']);
+  });
+
+  it('labels a figure after "by" and a participle of change with what changed', () => {
+    expect(counts('The typical owner would see their taxes increased by almost $1,200.')).toEqual(['taxes']);
+  });
+
+  it('labels money "valued at" or "worth" with the thing before it, and reads past a year it is given by', () => {
+    expect(counts('The airline signed a deal for 40 new jets valued at $36 billion.')).toEqual([
+      'new jets',
+      'new jets',
+    ]);
+    expect(counts('The mine holds copper reserves worth $53 billion.')).toEqual(['copper reserves']);
+    expect(counts('The firm pledged to invest $3 billion by 2030 in power-grid infrastructure.')).toEqual([
+      'power-grid infrastructure',
+    ]);
+    expect(counts('The company will invest $5 billion through 2031 to build cloud infrastructure.')).toEqual([
+      'cloud infrastructure',
+    ]);
+  });
+
+  it('labels a figure "down by" with what fell, and after a verb "by" with the verb’s subject', () => {
+    expect(counts('The herd shrank, with beef cow inventory down by 8.6% since 2020.')).toEqual(['beef cow inventory']);
+    expect(counts('Even so, real wages are on track to grow by $1,100 this year.')).toEqual(['real wages']);
+  });
 });

@@ -152,6 +152,13 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(
       growth(sentence('$2 billion or less in funding to expand clean energy and battery plants, '), find, 2_000),
     );
+    // A thing moved "to" a figure, durations within a deadline or after a change.
+    expectLinear(growth(sentence('bringing the total aid to Kenya to $1 billion, '), find, 2_000));
+    expectLinear(growth(sentence('within three days of travel, declined for 8 months, '), find, 2_000));
+    expectLinear(growth((n) => `cut ${'times '.repeat(n / 6)}to 3 days`, find, 20_000));
+    expectLinear(growth(sentence('and 18% identify as Latino or Hispanic, '), find, 2_000));
+    expectLinear(growth(sentence('$8 million approved in seven loans, taxes increased by $5, '), find, 2_000));
+    expectLinear(growth(sentence('jets valued at $3 billion, $5 billion through 2031 to build plants, '), find, 2_000));
     expectLinear(growth((n) => `CATS: ${sentence('5 cats, ')(n)}\n`, parse('a.txt'), 8_000));
   });
 

@@ -55,7 +55,8 @@ function readable(words: string[], named = false): string | null {
   const whose = words.map((w) => /\w(?:['’]s|s['’])$/.test(w)).lastIndexOf(true);
   if (whose >= 0) return whose < words.length - 1 ? readable(words.slice(whose + 1), named) : null;
   const phrase = words.join(' ');
-  if (phrase.length <= 2) return null;
+  // "U" is a fragment; a two-letter acronym ("a six-month CR") is a thing.
+  if (phrase.length <= 2 && !/^[A-Z]{2}$/.test(phrase)) return null;
   if (PEOPLE.test(phrase)) return null;
   // Only names ("Donald Trump", "Silicon Valley Bank") or only a verb form: not what a figure counts.
   if (!named && words.every((w) => /^[A-Z]/.test(w)) && words.length > 1 && !words.some((w) => /^[A-Z]{2,}s?$/.test(w)))
@@ -160,6 +161,12 @@ function phraseFrom(tokens: string[], start: number): string[] {
   return words;
 }
 
+/**
+ * "$831 million approved in seven loans", "$3 billion together in mineral projects": a participle or an adverb
+ * between an amount and what it is for says how it is given; the purpose after it is still the label.
+ */
+const GIVEN_HOW = /^(?:[a-z]{3,}(?:ed|ly)|together)$/;
+
 /** The noun phrase right after the figure; `money`: an amount, whose label may be the programme it goes to. */
 export function countedPhrase(after: string, ofFollows: boolean, money = false): string | null {
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
@@ -172,6 +179,7 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   if (money && /^["“‘[]$/.test(tokens[index] ?? '')) index++; // "$750 million “Advanced Energy Program”"
   if (money && /^or$/i.test(tokens[index] ?? '') && /^(?:less|more)$/i.test(tokens[index + 1] ?? '')) index += 2; // "$12,000 or less in loans"
   if (money && /^worth$/i.test(tokens[index] ?? '') && /^of$/i.test(tokens[index + 1] ?? '')) index += 2; // "$3 million worth of shares"
+  if (money && GIVEN_HOW.test(tokens[index] ?? '') && PURPOSE.test(tokens[index + 1] ?? '')) index++;
   const words = withCoordinate(tokens, index, phraseFrom(tokens, index));
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
   if (words.length === 0 && PURPOSE.test(tokens[index] ?? '') && (money || !ofFollows || /^for$/i.test(tokens[index]!)))
@@ -182,6 +190,8 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
     if (next === 'in' || next === 'for' || next === 'of') return readable(phraseFrom(tokens, index + 2));
+    // "two billion dollars to COVAX": who it goes to, as for "$2 billion to COVAX".
+    if (next === 'to') return recipientOrPurpose(tokens, index + 1);
     // "billions of dollars required for water infrastructure": the participle says how, the noun after it what.
     if (/^[a-z]+ed$/.test(next ?? '') && PURPOSE.test(tokens[index + 2] ?? ''))
       return purposeAfter(tokens, index + 2, true);
@@ -286,19 +296,95 @@ export function fundedThing(after: string): string | null {
 /** "a total of", "an average of": words that say how a figure is taken, not what it counts. */
 const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|rate|level|value)s?$/i;
 
+/** Up to four words, then "(", a dash, "by", "of", "totaling", "valued at" or "worth" right before the figure. */
+const NAMED_BEFORE = new RegExp(
+  String.raw`([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*` +
+    String.raw`(?:\(|[—–]\s*|\b(?:by|of|totall?ing|valued at|worth)\s+)$`,
+);
+
 /**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
  * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment, "two spectrum bands—2.69-2.9
  * GHz" the bands, "a package of grants totaling $486 million" the grants.
  */
 export function namedBefore(before: string): string | null {
-  const lead = /([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*(?:\(|[—–]\s*|\b(?:by|of|totall?ing)\s+)$/.exec(
-    before.slice(-LABEL_WINDOW),
-  );
+  const changed = changedTo(before);
+  if (changed) return changed;
+  const lead = NAMED_BEFORE.exec(before.slice(-LABEL_WINDOW));
   if (!lead) return null;
-  const kept = nounAtEnd(lead[1]!.split(/\s+/));
+  const words = lead[1]!.split(/\s+/);
+  // "their taxes increased by almost $1,200", "inventory down by 8.6%": past the word of the change, what changed;
+  // "to grow by $1,100": a verb, whose subject is read instead.
+  if (/\bby\s+$/.test(before) && PLAIN_VERBS.has(words.at(-1)!)) return null;
+  if (words.length > 1 && /^(?:[a-z]{3,}ed|up|down)$/.test(words.at(-1)!) && /\bby\s+$/.test(before)) words.pop();
+  const kept = nounAtEnd(words);
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
   return readable(kept);
+}
+
+/** Verbs that move a thing to a new level: "bringing the total to", "increase investments to", "cut times to". */
+const TO_LEVEL = new Set(
+  (
+    'bring brings bringing brought raise raises raised raising increase increases increased increasing reduce ' +
+    'reduces reduced reducing lower lowers lowered lowering boost boosts boosted boosting cut cuts cutting'
+  ).split(' '),
+);
+
+/**
+ * "bringing the total security assistance to $1 billion", "cut permitting times for residential solar to less than
+ * one day": a figure a thing is moved to measures that thing, the object of the verb of the change (up to eight
+ * words, no punctuation between).
+ */
+export function changedTo(before: string): string | null {
+  const words = before.slice(-LABEL_WINDOW).trim().split(/\s+/);
+  if (words.pop()?.toLowerCase() !== 'to') return null;
+  let verb = words.length - 1;
+  while (verb >= 0 && verb >= words.length - 9 && !TO_LEVEL.has(words[verb]!.toLowerCase())) {
+    if (!/^[A-Za-z][\w'’.-]*$/.test(words[verb]!)) return null;
+    verb--;
+  }
+  if (verb < 0 || verb < words.length - 9 || verb === words.length - 1) return null;
+  const object = words.slice(verb + 1);
+  while (object.length > 1 && DETERMINERS.test(object[0]!)) object.shift();
+  return readable(object);
+}
+
+/** What opens a clause: its start, punctuation, or a word that joins clauses. */
+const CLAUSE_OPENS = /(?:^|[,;:(—–]|\b(?:and|but|while|whereas))\s*$/i;
+/** A verb that says what a share of people is: "58% are women", "18% identify as Latino". */
+const IS_A = /^\s*(?:are|were|is|was|identify\s+as|identified\s+as)\s+/i;
+
+/**
+ * "58% are women", "1 in 3 are former educators", "and half identify as non-white": a share that opens its clause,
+ * of a group named elsewhere, counts the group its verb names after it.
+ */
+export function complementOf(before: string, after: string): string | null {
+  const verb = IS_A.exec(after);
+  if (!verb || !CLAUSE_OPENS.test(before)) return null;
+  const tokens = tokensOf(after.slice(verb[0].length, LABEL_WINDOW));
+  const start = DETERMINERS.test(tokens[0] ?? '') ? 1 : 0;
+  // "40% is paid by states", "is funded by": a verb, not a group ("are naturalized citizens" is one).
+  const first = tokens[start]?.toLowerCase() ?? '';
+  if (PLAIN_VERBS.has(first) || (/^[a-z]{3,}ed$/.test(first) && AFTER_VERB.test(tokens[start + 1] ?? ''))) return null;
+  return readable(phraseFrom(tokens, start), true);
+}
+
+/**
+ * "within three days of departure", "within 30 days of receipt": a deadline counted from an event; the event is
+ * not what the duration counts.
+ */
+export function isDeadline(before: string, after: string): boolean {
+  const event = /^\s*(?:([A-Za-z]+)\s+)?of\b/.exec(after);
+  return /\bwithin\s+$/i.test(before) && !!event && (!event[1] || !!UNITS[event[1].toLowerCase()]);
+}
+
+/**
+ * A duration says how long something lasts; a clause's subject is what lasts only when the duration follows the
+ * change it measures ("Apprehensions have declined for 8 consecutive months"). "Eligible families ... in the last two
+ * years", "The credit has been around for twenty years": the subject is not what the years count.
+ */
+export function lastedSubject(before: string): string | null {
+  return /\b[a-z]+(?:ed|en)\s+for\s+$/i.test(before) ? subjectOf(before) : null;
 }
 
 /** Words that link a noun to what it is of or on: "tariff on Canada", "amount of income". */
@@ -328,7 +414,10 @@ function nounAtEnd(words: string[]): string[] {
   const kept: string[] = [];
   for (
     let i = words.length - 1;
-    i >= 0 && !FUNCTION_WORDS.has(words[i]!.toLowerCase()) && !isVerbForm(words[i]!.toLowerCase());
+    i >= 0 &&
+    !FUNCTION_WORDS.has(words[i]!.toLowerCase()) &&
+    !isVerbForm(words[i]!.toLowerCase()) &&
+    !PLAIN_VERBS.has(words[i]!);
     i--
   )
     kept.unshift(words[i]!);

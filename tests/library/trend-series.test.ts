@@ -500,6 +500,43 @@ describe('trend series, whose figure it is', () => {
   });
 });
 
+describe('trend series, the party the query names', () => {
+  const points = (trend: Trend) =>
+    shownSeries(trend).flatMap((s) => s.points.map((p) => [p.date, p.value, p.figures[0]!.document.file]));
+  const PLEDGES: Sheet[] = [
+    {
+      date: '2025-07-10',
+      statements: ['In July, Japan made a $550 billion investment commitment to the United States.'],
+    },
+    { date: '2025-08-10', statements: ['Last month Japan made a $550 billion investment commitment to America.'] },
+    { date: '2025-09-10', statements: ['This year brought a $600 billion investment commitment from Saudi Arabia.'] },
+    { date: '2025-10-10', statements: ['The deals include a $1 trillion investment commitment from the Gulf.'] },
+  ];
+
+  it('reads only sentences naming the party the query names beside what it counts, as the documents write names', () => {
+    expect(points(findTrend(sheetsLibrary(PLEDGES), 'Japan investment commitment'))).toEqual([
+      ['2025-07-10', 550e9, 'sheet-1.md'],
+      ['2025-08-10', 550e9, 'sheet-2.md'],
+    ]);
+  });
+
+  it('reads a word the documents write in lower case as no party, whatever the query', () => {
+    const library = sheetsLibrary([
+      ...PLEDGES,
+      { date: '2025-11-10', statements: ['Foreign partners made a new $700 billion investment commitment.'] },
+      { date: '2025-12-10', statements: ['All told, new partners made an $800 billion investment commitment.'] },
+    ]);
+    expect(points(findTrend(library, 'new investment commitment')).map(([date]) => date)).toEqual([
+      '2025-07-10',
+      '2025-08-10',
+      '2025-09-10',
+      '2025-10-10',
+      '2025-11-10',
+      '2025-12-10',
+    ]);
+  });
+});
+
 describe('trend series, one thing in other words', () => {
   it('joins to the first series a figure counting its word in other words when it states one of its values', () => {
     const trend = findTrend(

@@ -15,6 +15,9 @@ const NAME_SHARE = 0.8;
 /** Writings inside sentences needed before a word is taken for a name: one could be a title's word. */
 const MIN_WRITINGS = 2;
 
+/** A word as a sentence writes it, and the word after it. */
+type Writing = [word: string, next: string | undefined];
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
 /**
@@ -28,10 +31,12 @@ export function partiesOf(
   acronyms: Acronyms,
 ): string[][] {
   const parties: string[][] = [];
+  const read = new Map<string, Writing[]>();
+  const writings = (stem: string) => read.get(stem) ?? read.set(stem, writingsOf(stem, sentences)).get(stem)!;
   let run: string[] = [];
   for (const stem of phrase) {
     const before = run.at(-1);
-    if (writtenAsName(stem, sentences, acronyms) || (before && followsInName(before, stem, sentences))) run.push(stem);
+    if (writtenAsName(stem, writings, acronyms) || (before && followsInName(before, stem, writings))) run.push(stem);
     else if (run.length > 0) [parties[parties.length], run] = [run, []];
   }
   return run.length > 0 ? [...parties, run] : parties;
@@ -43,19 +48,26 @@ export function partiesOf(
  * Connectivity Program" for "program"); a short form only when its full name is a name too ("EV" stands for
  * "electric vehicle", a thing).
  */
-function writtenAsName(stem: string, sentences: readonly IndexedSentence[], acronyms: Acronyms): boolean {
+function writtenAsName(stem: string, writings: (stem: string) => Writing[], acronyms: Acronyms): boolean {
   const full = acronyms.get(stem);
   if (full && !/^\p{Lu}/u.test(full.words)) return false;
-  return mostlyCapitalized(writingsOf(stem, sentences).map(([word]) => word));
+  return mostlyCapitalized(writings(stem).map(([word]) => word));
 }
 
 /** Whether the documents, where they write `stem` then `next`, mostly capitalize the second: one name's words. */
-function followsInName(stem: string, next: string, sentences: readonly IndexedSentence[]): boolean {
-  const following = writingsOf(stem, sentences).flatMap(([, after]) =>
+function followsInName(stem: string, next: string, writings: (stem: string) => Writing[]): boolean {
+  const following = writings(stem).flatMap(([, after]) =>
     after && terms(after, { remember: false })[0] === next ? [after] : [],
   );
   return mostlyCapitalized(following);
 }
+
+/** A stem keeps its word's first letters ("U.S.": us): a word opening otherwise is not stemmed to learn it is another. */
+const mayStem = (word: string, stem: string) =>
+  word
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .slice(0, 2)
+    .toLowerCase() === stem.slice(0, 2);
 
 const mostlyCapitalized = (words: readonly string[]) =>
   words.length >= MIN_WRITINGS && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * NAME_SHARE;
@@ -64,31 +76,37 @@ const mostlyCapitalized = (words: readonly string[]) =>
  * How the sentences holding a stem write it where no sentence opens, each writing with the word after it: read in
  * at most SENTENCES_READ of them, spread over all.
  */
-function writingsOf(stem: string, sentences: readonly IndexedSentence[]): Array<[string, string | undefined]> {
+function writingsOf(stem: string, sentences: readonly IndexedSentence[]): Writing[] {
   const holding = sentences.filter((s) => s.terms.has(stem));
   const step = Math.max(1, holding.length / SENTENCES_READ);
-  const writings: Array<[string, string | undefined]> = [];
+  const writings: Writing[] = [];
   for (let at = 0; at < holding.length; at += step) {
     const { document, span } = holding[Math.floor(at)]!;
     const words = [...plainTextOf(document, document.text.slice(...span)).matchAll(WORD)].map((m) => m[0]);
     for (let i = 1; i < words.length; i++)
-      if (terms(words[i]!, { remember: false })[0] === stem) writings.push([words[i]!, words[i + 1]]);
+      if (mayStem(words[i]!, stem) && terms(words[i]!, { remember: false })[0] === stem)
+        writings.push([words[i]!, words[i + 1]]);
   }
   return writings;
 }
 
 /**
- * Whether a sentence names every party, by a word of its name ("Infrastructure Law" for "Bipartisan Infrastructure
- * Law"), the short form the documents define for it ("EU" for "European Union") or, for a short form, its full name.
+ * The ways a sentence may name each party, each a list of stems it must hold: a word of its name, the short form
+ * the documents define for it ("EU" for "European Union") or, for a short form, its full name. Worked out once a
+ * query: the short forms are many, the sentences read more.
  */
-export function namesParties(held: TermSet, parties: readonly string[][], acronyms: Acronyms): boolean {
-  return parties.every((name) => name.some((stem) => namesWord(held, stem, acronyms)));
+export function partyWays(parties: readonly string[][], acronyms: Acronyms): string[][][] {
+  return parties.map((name) =>
+    name.flatMap((stem) => {
+      const ways = [[stem]];
+      const full = acronyms.get(stem);
+      if (full) ways.push([...full.stems]);
+      for (const [short, { stems }] of acronyms) if (stems.includes(stem)) ways.push([short]);
+      return ways;
+    }),
+  );
 }
 
-function namesWord(held: TermSet, stem: string, acronyms: Acronyms): boolean {
-  if (held.has(stem)) return true;
-  const full = acronyms.get(stem);
-  if (full && full.stems.every((s) => held.has(s))) return true;
-  for (const [short, name] of acronyms) if (name.stems.includes(stem) && held.has(short)) return true;
-  return false;
-}
+/** Whether a sentence names every party in one of its ways (partyWays). */
+export const namesParties = (held: TermSet, parties: readonly string[][][]) =>
+  parties.every((ways) => ways.some((way) => way.every((stem) => held.has(stem))));

@@ -20,7 +20,7 @@ import {
   partOf,
   sentenceText,
 } from './trend-scope.js';
-import { namesParties, partiesOf } from './trend-party.js';
+import { namesParties, partiesOf, partyWays } from './trend-party.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** How a figure's qualifier bounds it: "more than" (at least), "nearly" (at most), "about", or exact. */
@@ -238,7 +238,7 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
   const parties = queryParties(query, candidates, acronyms);
   for (const { figures, coverage, found, kind } of candidates) {
     // "Japan investment commitment": a sentence naming no Japan states another party's commitment.
-    if (parties.length > 0 && !namesParties(found, parties, acronyms)) continue;
+    if (parties.length > 0 && !namesParties(found, parties)) continue;
     for (const ref of figures) {
       if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
       if (!changes && isChange(ref)) continue;
@@ -276,13 +276,14 @@ function candidatesOf(library: Library, query: string, scope: Scope | undefined,
  * The parties a query names beside what it counts: names in its counted phrase ("Japan" in "Japan investment
  * commitment in the US"), the last word, what it counts, and words of time aside.
  */
-function queryParties(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][] {
+function queryParties(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][][] {
   const phrase = queryPhrase(query).filter((stem) => !TIME_STEMS.has(stem) && !/^\d/.test(stem));
-  return partiesOf(
+  const parties = partiesOf(
     phrase.slice(0, -1),
     candidates.map((c) => c.sentence),
     acronyms,
   );
+  return partyWays(parties, acronyms);
 }
 
 /** "Decreased for five months in a row": a length of time is when a thing was counted, not what; unless asked for. */

@@ -20,6 +20,7 @@ import {
   partOf,
   sentenceText,
 } from './trend-scope.js';
+import { namesParties, partiesOf, partyWays } from './trend-party.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** How a figure's qualifier bounds it: "more than" (at least), "nearly" (at most), "about", or exact. */
@@ -233,7 +234,11 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
   const all: Found[] = [];
   const joining: Found[] = [];
   const changes = asksChange(query);
-  for (const { figures, coverage, found, kind } of candidatesOf(library, query, scope, acronyms)) {
+  const candidates = candidatesOf(library, query, scope, acronyms);
+  const parties = queryParties(query, candidates, acronyms);
+  for (const { figures, coverage, found, kind } of candidates) {
+    // "Japan investment commitment": a sentence naming no Japan states another party's commitment.
+    if (parties.length > 0 && !namesParties(found, parties)) continue;
     for (const ref of figures) {
       if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
       if (!changes && isChange(ref)) continue;
@@ -265,6 +270,20 @@ function candidatesOf(library: Library, query: string, scope: Scope | undefined,
     }
   }
   return [...best.values()].sort((a, b) => b.coverage - a.coverage);
+}
+
+/**
+ * The parties a query names beside what it counts: names in its counted phrase ("Japan" in "Japan investment
+ * commitment in the US"), the last word, what it counts, and words of time aside.
+ */
+function queryParties(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][][] {
+  const phrase = queryPhrase(query).filter((stem) => !TIME_STEMS.has(stem) && !/^\d/.test(stem));
+  const parties = partiesOf(
+    phrase.slice(0, -1),
+    candidates.map((c) => c.sentence),
+    acronyms,
+  );
+  return partyWays(parties, acronyms);
 }
 
 /** "Decreased for five months in a row": a length of time is when a thing was counted, not what; unless asked for. */
@@ -395,12 +414,16 @@ const QUERY_PHRASE_END = /\s(?:among|of|[a-z]{2,}[^e\s]ed)\s.*$/i;
  */
 function headOf(query: string, groups: Map<string, Found[]>, acronyms: Acronyms): string | null {
   const counted = new Set([...groups.keys()].map((key) => key.split('|')[1]!.split(' ').at(-1)!));
-  const phrase = writtenOut(
-    terms(` ${query} `.replace(PREPOSITION, ' ').replace(QUERY_PHRASE_END, ' '), { remember: false }),
-    acronyms,
+  return (
+    writtenOut(queryPhrase(query), acronyms)
+      .reverse()
+      .find((stem) => counted.has(stem) && !TIME_STEMS.has(stem)) ?? null
   );
-  return phrase.reverse().find((stem) => counted.has(stem) && !TIME_STEMS.has(stem)) ?? null;
 }
+
+/** The stems of the words naming what a query counts: up to PREPOSITION or QUERY_PHRASE_END. */
+const queryPhrase = (query: string) =>
+  terms(` ${query} `.replace(PREPOSITION, ' ').replace(QUERY_PHRASE_END, ' '), { remember: false });
 
 /**
  * The word a query asks for as typed: the last of its phrase (PREPOSITION, QUERY_PHRASE_END), unless it is a word of

@@ -500,6 +500,49 @@ describe('trend series, whose figure it is', () => {
   });
 });
 
+describe('trend series, the party the query names', () => {
+  const points = (trend: Trend) =>
+    shownSeries(trend).flatMap((s) => s.points.map((p) => [p.date, p.value, p.figures[0]!.document.file]));
+  const PLEDGES: Sheet[] = [
+    {
+      date: '2025-07-10',
+      statements: ['In July, Japan made a $550 billion investment commitment to the United States.'],
+    },
+    { date: '2025-08-10', statements: ['Last month Japan made a $550 billion investment commitment to America.'] },
+    { date: '2025-09-10', statements: ['This year brought a $600 billion investment commitment from Saudi Arabia.'] },
+    { date: '2025-10-10', statements: ['The deals include a $1 trillion investment commitment from the Gulf.'] },
+  ];
+
+  it('reads only sentences naming the party the query names beside what it counts, as the documents write names', () => {
+    expect(points(findTrend(sheetsLibrary(PLEDGES), 'Japan investment commitment'))).toEqual([
+      ['2025-07-10', 550e9, 'sheet-1.md'],
+      ['2025-08-10', 550e9, 'sheet-2.md'],
+    ]);
+  });
+
+  it('reads a party named by the short form the documents define, or by one word of its name', () => {
+    const library = sheetsLibrary([
+      {
+        date: '2025-07-10',
+        statements: ['Under the deal, the European Union (EU) made a $600 billion investment pledge.'],
+      },
+      { date: '2025-08-10', statements: ['Months later, the EU repeated its $600 billion investment pledge.'] },
+      {
+        date: '2025-09-10',
+        statements: ['This month the deal with the European Union kept a $600 billion investment pledge.'],
+      },
+      { date: '2025-10-10', statements: ['That deal with the Union kept a $600 billion investment pledge.'] },
+      { date: '2025-11-10', statements: ['In Geneva, donors made a $15 billion investment pledge.'] },
+    ]);
+    expect(points(findTrend(library, 'European Union investment pledge'))).toEqual([
+      ['2025-07-10', 600e9, 'sheet-1.md'],
+      ['2025-08-10', 600e9, 'sheet-2.md'],
+      ['2025-09-10', 600e9, 'sheet-3.md'],
+      ['2025-10-10', 600e9, 'sheet-4.md'],
+    ]);
+  });
+});
+
 describe('trend series, one thing in other words', () => {
   it('joins to the first series a figure counting its word in other words when it states one of its values', () => {
     const trend = findTrend(

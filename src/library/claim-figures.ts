@@ -99,7 +99,10 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
     const word = /^\s*([A-Za-z]+)\b/.exec(after);
     const unit = figure.unit === null && word ? SHORT_UNITS[word[1]!.toLowerCase()] : undefined;
     const period = figure.timeframe === null ? ratePeriod(after) : null;
-    return { ...figure, unit: unit ?? figure.unit, timeframe: period ?? figure.timeframe };
+    // "per annum" is the rate's period, not what is counted.
+    const periodWords = period && figure.counts && RATE_PERIOD.exec(after)![0].includes(figure.counts);
+    const counts = periodWords ? null : figure.counts;
+    return { ...figure, counts, unit: unit ?? figure.unit, timeframe: period ?? figure.timeframe };
   });
   const add = (match: RegExpMatchArray, value: number, unit: string | null) => {
     const span: Span = [start + match.index!, start + match.index! + match[0].length];

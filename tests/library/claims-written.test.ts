@@ -577,3 +577,37 @@ describe('the claim’s year', () => {
       expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
   });
 });
+
+describe('who does what to whom', () => {
+  const tariffs = libraryOf({
+    'tariffs.txt': [
+      'FACT SHEET: Duties on Canada and Japan\n\nTHE ORDER\n',
+      'Today, the President signed an order increasing the tariff on Canada from 25% to 35%.',
+      'Goods transshipped to evade the 35% tariff will pay a tariff of 40% instead.',
+      'Japan will invest $550 billion in the United States.',
+      'The EU has agreed to accept a 15% tariff rate while charging American companies zero.\n',
+    ].join('\n\n'),
+  });
+  const check = (claim: string) => verdicts(checkClaim(tariffs.claims, claim));
+
+  it('gives "not found" for a party doing what the statements have done to it', () => {
+    expect(check('Canada is hitting U.S. goods with a 35% tariff')).toEqual(['not-found']);
+    expect(check('The U.S. is raising its tariff on Canada to 35%')).toEqual(['stated']);
+  });
+
+  it('asks a statement of what another party does to the U.S. to name that party', () => {
+    expect(check('Japan is charging American cars a 15% tariff')).toEqual(['not-found']);
+    expect(check('The EU will accept a 15% tariff rate')).toEqual(['stated']);
+  });
+
+  it('takes a name in a time phrase for a time, never for a party: "since Trump’s first term"', () => {
+    const spending = sheet(['Since 2017, NATO allies have spent an additional $1.21 trillion on defense.']);
+    const since = (claim: string) => verdicts(checkClaim(spending.claims, claim));
+    expect(
+      since('NATO allies have spent an additional $1.21 trillion on defense since Trump’s first term began'),
+    ).toEqual(['stated']);
+    expect(
+      since('NATO allies have spent an additional $1.21 billion on defense since Trump’s first term began'),
+    ).toEqual(['different']);
+  });
+});

@@ -299,4 +299,13 @@ export const lastWords = (text: string, count = OWN_WORDS) => text.split(/\s+/).
  * keeps "average" to $750; "8% while the U.S. average tariff was 3.3%" keeps "U.S. average tariff" to 3.3%.
  */
 export const clause = (text: string) =>
-  text.split(/[,;:—–]|\s-\s|\s(?:while|whereas|but|compared\s+(?:to|with))\s/i)[0]!;
+  withAsides(text).split(/[,;:—–]|\s-\s|\s(?:while|whereas|but|compared\s+(?:to|with))\s/i)[0]!;
+
+/** An aside between two dashes, its commas aside too. */
+const ASIDE = /\s(?:[—–]|-)\s([^—–]*?)\s(?:[—–]|-)\s/gu;
+/**
+ * The text with each aside between a pair of dashes read as part of its clause: "$2.1 billion for better
+ * transportation – roads, bridges, and roadway safety – as well as …" is $2.1 billion for roads and bridges. A
+ * lone dash still ends the clause.
+ */
+const withAsides = (text: string) => text.replace(ASIDE, (_, aside: string) => ` ${aside.replace(/[,;:]/g, ' ')} `);

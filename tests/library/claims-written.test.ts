@@ -611,3 +611,17 @@ describe('who does what to whom', () => {
     ).toEqual(['different']);
   });
 });
+
+describe('an aside between dashes', () => {
+  it('reads the words between two dashes as the figure’s own: "$2.1 billion for transportation – roads, bridges –"', () => {
+    const roads = sheet([
+      'Wisconsin received over $2.1 billion for better transportation – roads, bridges, and roadway safety – as well as about $150 million for better access to clean water.',
+    ]);
+    const check = checkClaim(roads.claims, 'Wisconsin got $2.1 billion for roads and bridges');
+    expect(verdicts(check)).toEqual(['stated']);
+    expect(bolded(check)).toEqual(['over $2.1 billion']);
+    expect(verdicts(checkClaim(roads.claims, 'Wisconsin got $150 million for roads and bridges'))).toEqual([
+      'different',
+    ]);
+  });
+});

@@ -47,7 +47,7 @@ export function claimFigures(written: string): ClaimFigure[] {
           words:
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
-          counted: countedAfter(claim, figure),
+          counted: countedAfter(claim, figure) || purposeAfter(claim, figure),
           thing: thingAfter(claim, figure),
           whose: figures.length === 1 ? words : clauseBefore(claim, figures, i, start),
         });
@@ -238,6 +238,20 @@ function countedAfter(claim: string, figure: FoundFigure): string {
     .filter((word) => !/^(?:\p{Lu}|worth$)/u.test(word))
     .filter((word) => !terms(word, { remember: false }).some((stem) => period.has(stem)))
     .join(' ');
+}
+
+/** What money is for, right after it: "$7 million on new weather satellites", "$2 billion for rural broadband". */
+const PURPOSE =
+  /^\s*(?:on|for|into|toward|towards)\s+((?:the\s+|a\s+|an\s+)?[\p{Ll}\p{N}'’-]+(?:\s+[\p{Ll}\p{N}'’-]+){0,2})/u;
+
+/**
+ * For an amount of money that names nothing it counts, what the claim says it is spent on: a statement giving the
+ * same sum for another purpose ("$7 million … to improve weather forecasts") does not state it. Names are left
+ * to whose figure it is; the words stop at the first one.
+ */
+function purposeAfter(claim: string, figure: FoundFigure): string {
+  if (figure.unit !== '$' || figure.counts) return '';
+  return PURPOSE.exec(claim.slice(figure.span[1], figure.span[1] + 120))?.[1] ?? '';
 }
 
 /** The words of the phrase after what is counted that says what it is of or on ("on U.S. steel"). */

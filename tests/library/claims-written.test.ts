@@ -625,3 +625,20 @@ describe('an aside between dashes', () => {
     ]);
   });
 });
+
+describe('what money is for', () => {
+  const weather = sheet([
+    'The National Oceanic and Atmospheric Administration (NOAA) is investing up to $7 million to improve our nation’s weather forecasts.',
+    'The agency will also spend $40 million on new weather satellites over five years.',
+  ]);
+  const check = (claim: string) => verdicts(checkClaim(weather.claims, claim));
+
+  it('gives "not found" for a sum no statement spends on what the claim says: "$7 million on new weather radars"', () => {
+    expect(check('NOAA is spending $7 million on new weather radars')).toEqual(['not-found']);
+  });
+
+  it('still states the sum for what the statement spends it on, and calls another sum for it different', () => {
+    expect(check('NOAA is putting up to $7 million into improving weather forecasts')).toEqual(['stated']);
+    expect(check('NOAA is spending $7 million on new weather satellites')).toEqual(['different']);
+  });
+});

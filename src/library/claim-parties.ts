@@ -152,12 +152,20 @@ const IN_PROSE = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}/-])${pattern
  * "Mexican", "China" and "Chinese"), which differ only past a shared start of four letters or more.
  */
 export function sameName(a: string, b: string): boolean {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  const [x, y] = [folded(a), folded(b)];
   if (x === y) return true;
   let n = 0;
   while (n < x.length && x[n] === y[n]) n++;
-  return n >= 4 && n >= Math.min(x.length, y.length) - 1;
+  if (n < 4) return false;
+  // "Turkey" and "Turkish", "Türkiye" and "Turkish": a people's word ends the shared start with its suffix.
+  const people = (one: string, other: string) => PEOPLE_SUFFIX.test(one.slice(n)) && other.length - n <= 3;
+  return n >= Math.min(x.length, y.length) - 1 || people(x, y) || people(y, x);
 }
+
+/** How English names a place's people after the place's start: Turk-ish, Japan-ese, Ukrain-ian, Israel-i. */
+const PEOPLE_SUFFIX = /^(?:ish|ian|an|ese|es|ean|i)$/u;
+/** A name without its accents, in lower case: "Türkiye" is written "Turkiye" too. */
+const folded = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Whether a document writes a word naming the same party as `word` ("Canada" for "Canadian"). */
 function writesSameName(document: Document, word: string): boolean {

@@ -642,3 +642,18 @@ describe('what money is for', () => {
     expect(check('NOAA is spending $7 million on new weather satellites')).toEqual(['different']);
   });
 });
+
+describe('a place written as its people or with its accents', () => {
+  const relief = sheet([
+    'Two USAID rescue teams of 159 members and 12 rescue dogs deployed to support Turkish search and rescue efforts.',
+    'The United States shipped 170,000 pounds of supplies to Türkiye.',
+  ]);
+  const check = (claim: string) => verdicts(checkClaim(relief.claims, claim));
+
+  it('takes "Turkey" for "Turkish", and a place’s people for no other place', () => {
+    expect(check('USAID rescue teams with 159 members went to Turkey')).toEqual(['stated']);
+    expect(check('USAID rescue teams deployed to Turkey had 200 members')).toEqual(['different']);
+    expect(check('The U.S. shipped 170,000 pounds of supplies to Türkiye')).toEqual(['stated']);
+    expect(check('USAID rescue teams with 159 members went to Greece')).toEqual(['not-found']);
+  });
+});

@@ -245,11 +245,21 @@ function contextHolds(stems: TermSet, stem: string): boolean {
   return held;
 }
 
-/** The names of a statement in order, read once a statement (every claim that reaches it asks). */
-const placesOf = new WeakMap<IndexedSentence, Parties>();
-function placesIn(sentence: IndexedSentence, statementText: string): Parties {
-  let places = placesOf.get(sentence);
-  if (!places) placesOf.set(sentence, (places = partiesOf(statementText)));
+/**
+ * The names of a statement in order, less the words its document also writes in lower case, which open a
+ * sentence rather than name a party ("Today, President Trump …"): read once a statement (every claim that
+ * reaches it asks), as neither changes.
+ */
+const namedPlaces = new WeakMap<IndexedSentence, Parties>();
+function namedPlacesIn(sentence: IndexedSentence, statementText: string): Parties {
+  let places = namedPlaces.get(sentence);
+  if (!places) {
+    const seen = new Map<string, boolean>();
+    places = partiesOf(statementText)
+      .map((group) => group.filter((name) => !name.words.every((word) => writesLower(sentence.document, word, seen))))
+      .filter((group) => group.length > 0);
+    namedPlaces.set(sentence, places);
+  }
   return places;
 }
 
@@ -318,9 +328,7 @@ export function sameParties(
     (name.stems.includes(HOME) || name.words.some((w) => namedAround(sentence, w)));
   if (parties.some((group) => !group.every(named))) return false;
   // A word the document writes in lower case too opens a sentence, not a name ("Today, President Trump …").
-  const places = placesIn(sentence, statementText)
-    .map((group) => group.filter((name) => !name.words.every((word) => writesLower(document, word, seen))))
-    .filter((group) => group.length > 0);
+  const places = namedPlacesIn(sentence, statementText);
   // A name's place is that of the statement's name holding all its words ("U.S." in "the U.S. Government"), an
   // acronym beside other words aside: "Europe's LNG" stands where "Europe" does, not where "U.S. LNG" does.
   const placeOf = (name: Name) => {

@@ -47,7 +47,7 @@ export function claimFigures(written: string): ClaimFigure[] {
           words:
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
-          counted: countedAfter(claim, figure),
+          counted: countedAfter(claim, figure) || purposeAfter(claim, figure),
           thing: thingAfter(claim, figure),
           whose: figures.length === 1 ? words : clauseBefore(claim, figures, i, start),
         });
@@ -99,7 +99,10 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
     const word = /^\s*([A-Za-z]+)\b/.exec(after);
     const unit = figure.unit === null && word ? SHORT_UNITS[word[1]!.toLowerCase()] : undefined;
     const period = figure.timeframe === null ? ratePeriod(after) : null;
-    return { ...figure, unit: unit ?? figure.unit, timeframe: period ?? figure.timeframe };
+    // "per annum" is the rate's period, not what is counted.
+    const periodWords = period && figure.counts && RATE_PERIOD.exec(after)![0].includes(figure.counts);
+    const counts = periodWords ? null : figure.counts;
+    return { ...figure, counts, unit: unit ?? figure.unit, timeframe: period ?? figure.timeframe };
   });
   const add = (match: RegExpMatchArray, value: number, unit: string | null) => {
     const span: Span = [start + match.index!, start + match.index! + match[0].length];
@@ -237,6 +240,20 @@ function countedAfter(claim: string, figure: FoundFigure): string {
     .join(' ');
 }
 
+/** What money is for, right after it: "$7 million on new weather satellites", "$2 billion for rural broadband". */
+const PURPOSE =
+  /^\s*(?:on|for|into|toward|towards)\s+((?:the\s+|a\s+|an\s+)?[\p{Ll}\p{N}'’-]+(?:\s+[\p{Ll}\p{N}'’-]+){0,2})/u;
+
+/**
+ * For an amount of money that names nothing it counts, what the claim says it is spent on: a statement giving the
+ * same sum for another purpose ("$7 million … to improve weather forecasts") does not state it. Names are left
+ * to whose figure it is; the words stop at the first one.
+ */
+function purposeAfter(claim: string, figure: FoundFigure): string {
+  if (figure.unit !== '$' || figure.counts) return '';
+  return PURPOSE.exec(claim.slice(figure.span[1], figure.span[1] + 120))?.[1] ?? '';
+}
+
 /** The words of the phrase after what is counted that says what it is of or on ("on U.S. steel"). */
 const COMPLEMENT = /^[\s,]*(?:on|of|for|against)\s+((?:the\s+)?[\p{L}\p{N}.'’-]+(?:\s+[\p{L}\p{N}.'’-]+){0,2})/iu;
 
@@ -296,4 +313,13 @@ export const lastWords = (text: string, count = OWN_WORDS) => text.split(/\s+/).
  * keeps "average" to $750; "8% while the U.S. average tariff was 3.3%" keeps "U.S. average tariff" to 3.3%.
  */
 export const clause = (text: string) =>
-  text.split(/[,;:—–]|\s-\s|\s(?:while|whereas|but|compared\s+(?:to|with))\s/i)[0]!;
+  withAsides(text).split(/[,;:—–]|\s-\s|\s(?:while|whereas|but|compared\s+(?:to|with))\s/i)[0]!;
+
+/** An aside between two dashes, its commas aside too. */
+const ASIDE = /\s(?:[—–]|-)\s([^—–]*?)\s(?:[—–]|-)\s/gu;
+/**
+ * The text with each aside between a pair of dashes read as part of its clause: "$2.1 billion for better
+ * transportation – roads, bridges, and roadway safety – as well as …" is $2.1 billion for roads and bridges. A
+ * lone dash still ends the clause.
+ */
+const withAsides = (text: string) => text.replace(ASIDE, (_, aside: string) => ` ${aside.replace(/[,;:]/g, ' ')} `);

@@ -7,11 +7,17 @@ import type { Document } from '../document/types.js';
 import type { IndexedSentence, TermSet } from './figure-search.js';
 import { terms } from './search.js';
 
-/** A name ("Caribbean Development Bank"): its stems, and the words as written. */
+/** A name ("Caribbean Development Bank"): its stems, the words as written, and the word written before it. */
 interface Name {
   stems: string[];
   words: string[];
+  before?: string;
+  /** Whether a verb's helper follows the name: "Canada is hitting", "Japan will charge". */
+  subject?: boolean;
 }
+
+/** Who does what to whom: the one doing it, the one it is done to, or not said by where the name stands. */
+type Role = 'actor' | 'patient' | null;
 
 /** Names in the order a text gives them; names joined by "and", "or" or commas share a place. */
 type Parties = Name[][];
@@ -20,6 +26,13 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}.&'’-]*/gu;
 /** The United States however it is written ("U.S.", "US", "United States", "America", "American"): one party. */
 const HOME = 'us';
 const HOME_WRITTEN = /\b(?:united\s+states|america(?:ns?)?|us)\b/giu;
+
+/** Words before a name that say it is the one a thing is done to: "a tariff on Canada", "imports from Mexico". */
+const DIRECTED = new Set(['on', 'against', 'into', 'to', 'toward', 'towards']);
+/** A verb's helper right after a name makes it the one doing what the clause says. */
+const HELPER_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|must|may|might)\b/u;
+/** Words before a name that make it a time, not a party: "since Trump's first term", "during the Obama years". */
+const TIME_BEFORE = new Set(['since', 'during', 'until', 'throughout']);
 
 /** Words between names that join them in one place. */
 const JOINING = new Set(['and', 'or', 'the']);
@@ -60,10 +73,13 @@ export function partiesOf(text: string): Parties {
   // The words since the last name (none before the first).
   const since: string[] = [];
   let named = false;
+  // The last word before the name being read, "the" aside.
+  let before: string | undefined;
+  let runEnd = 0;
   const close = () => {
     const stems = stemsOf(run);
-    if (stems.length > 0) {
-      const name = { words: run, stems };
+    if (stems.length > 0 && !TIME_BEFORE.has(before ?? '')) {
+      const name = { words: run, stems, before, subject: HELPER_AFTER.test(text.slice(runEnd)) };
       const last = since.filter((word) => word !== 'the').at(-1);
       const joined = named && since.some((word) => word !== 'the') && since.every((word) => JOINING.has(word));
       if (joined) groups.at(-1)!.push(name);
@@ -79,10 +95,13 @@ export function partiesOf(text: string): Parties {
     const word = bare(match[0]);
     if (/[^\s]/u.test(text.slice(end, match.index))) close();
     end = match.index + match[0].length;
-    if (isCapitalized(word) && !(run.length === 0 && ARTICLES.has(word))) run.push(word);
-    else {
+    if (isCapitalized(word) && !(run.length === 0 && ARTICLES.has(word))) {
+      run.push(word);
+      runEnd = end;
+    } else {
       close();
       if (named) since.push(word.toLowerCase());
+      if (word.toLowerCase() !== 'the') before = word.toLowerCase();
     }
   }
   close();
@@ -133,12 +152,20 @@ const IN_PROSE = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}/-])${pattern
  * "Mexican", "China" and "Chinese"), which differ only past a shared start of four letters or more.
  */
 export function sameName(a: string, b: string): boolean {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  const [x, y] = [folded(a), folded(b)];
   if (x === y) return true;
   let n = 0;
   while (n < x.length && x[n] === y[n]) n++;
-  return n >= 4 && n >= Math.min(x.length, y.length) - 1;
+  if (n < 4) return false;
+  // "Turkey" and "Turkish", "Türkiye" and "Turkish": a people's word ends the shared start with its suffix.
+  const people = (one: string, other: string) => PEOPLE_SUFFIX.test(one.slice(n)) && other.length - n <= 3;
+  return n >= Math.min(x.length, y.length) - 1 || people(x, y) || people(y, x);
 }
+
+/** How English names a place's people after the place's start: Turk-ish, Japan-ese, Ukrain-ian, Israel-i. */
+const PEOPLE_SUFFIX = /^(?:ish|ian|an|ese|es|ean|i)$/u;
+/** A name without its accents, in lower case: "Türkiye" is written "Turkiye" too. */
+const folded = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Whether a document writes a word naming the same party as `word` ("Canada" for "Canadian"). */
 function writesSameName(document: Document, word: string): boolean {
@@ -218,12 +245,57 @@ function contextHolds(stems: TermSet, stem: string): boolean {
   return held;
 }
 
-/** The names of a statement in order, read once a statement (every claim that reaches it asks). */
-const placesOf = new WeakMap<IndexedSentence, string[][][]>();
-function placesIn(sentence: IndexedSentence, statementText: string): string[][][] {
-  let places = placesOf.get(sentence);
-  if (!places) placesOf.set(sentence, (places = partiesOf(statementText).map((group) => group.map((n) => n.stems))));
+/**
+ * The names of a statement in order, less the words its document also writes in lower case, which open a
+ * sentence rather than name a party ("Today, President Trump …"): read once a statement (every claim that
+ * reaches it asks), as neither changes.
+ */
+const namedPlaces = new WeakMap<IndexedSentence, Parties>();
+function namedPlacesIn(sentence: IndexedSentence, statementText: string): Parties {
+  let places = namedPlaces.get(sentence);
+  if (!places) {
+    const seen = new Map<string, boolean>();
+    places = partiesOf(statementText)
+      .map((group) => group.filter((name) => !name.words.every((word) => writesLower(sentence.document, word, seen))))
+      .filter((group) => group.length > 0);
+    namedPlaces.set(sentence, places);
+  }
   return places;
+}
+
+/**
+ * The role of the names at place i: the one a thing is done to after "on", "against", "to" ("a tariff on
+ * Canada"); the one doing it after "by", or first of all with a verb's helper after it ("Canada is hitting U.S.
+ * goods"); else not said ("The DACA rule", "Wisconsin's grant program").
+ */
+function roleAt(parties: Parties, i: number): Role {
+  const name = parties[i]?.[0];
+  if (DIRECTED.has(name?.before ?? '')) return 'patient';
+  return name?.before === 'by' || (i === 0 && name?.subject) ? 'actor' : null;
+}
+
+/**
+ * Whether the statement gives the parties the claim's roles (who does what to whom): a party the claim has
+ * doing something is not one the statement has it done to ("Canada is hitting U.S. goods with a 35% tariff"
+ * against "the tariff on Canada … 35%"), and the other way round. A claim of what another party does to the
+ * U.S. needs a statement that names that party itself ("Japan is charging American cars a 15% tariff" is not
+ * stated by "the EU … accepting a 15% tariff rate" in a sheet about Japan too).
+ */
+function sameRoles(claimed: Parties, places: Parties, placeOf: (name: Name) => number): boolean {
+  for (let i = 0; i < claimed.length; i++) {
+    const role = roleAt(claimed, i);
+    for (const name of claimed[i]!) {
+      const at = placeOf(name);
+      if (at < 0 || role === null) continue;
+      const stated = roleAt(places, at);
+      if (stated !== null && stated !== role) return false;
+    }
+  }
+  // Fact sheets speak from the U.S. side: a figure of what another party does to the U.S. is that party's only
+  // where the statement names it.
+  const actor = roleAt(claimed, 0) === 'actor' ? claimed[0]?.find((name) => !name.stems.includes(HOME)) : undefined;
+  const toHome = claimed.some((group, i) => i > 0 && group.some((name) => name.stems.includes(HOME)));
+  return !(toHome && actor && placeOf(actor) < 0);
 }
 
 /**
@@ -243,23 +315,31 @@ export function sameParties(
       .map((name) => ({ name, words: name.words.filter((word) => !writesLower(document, word, seen)) }))
       .filter(({ words }) => words.length > 0)
       // "United States" stays the U.S. when its document writes "states" in lower case.
-      .map(({ name, words }) => ({ words, stems: name.stems.includes(HOME) ? [HOME] : namedStems(words) })),
+      .map(({ name, words }) => ({
+        words,
+        stems: name.stems.includes(HOME) ? [HOME] : namedStems(words),
+        before: name.before,
+        subject: name.subject,
+      })),
   );
   // Each word of a name in the document ("Zero Hunger Caribbean Plan"), and one at least around the statement.
   const named = (name: Name) =>
     name.words.every((w) => namesWord(document, w, seen)) &&
     (name.stems.includes(HOME) || name.words.some((w) => namedAround(sentence, w)));
   if (parties.some((group) => !group.every(named))) return false;
-  const places = placesIn(sentence, statementText);
+  // A word the document writes in lower case too opens a sentence, not a name ("Today, President Trump …").
+  const places = namedPlacesIn(sentence, statementText);
   // A name's place is that of the statement's name holding all its words ("U.S." in "the U.S. Government"), an
   // acronym beside other words aside: "Europe's LNG" stands where "Europe" does, not where "U.S. LNG" does.
   const placeOf = (name: Name) => {
     const named = name.words.filter((word) => !isAcronym(word));
     const stems = named.length > 0 && !name.stems.includes(HOME) ? namedStems(named) : name.stems;
-    return places.findIndex((group) => group.some((own) => stems.every((stem) => own.some((o) => sameName(o, stem)))));
+    return places.findIndex((group) =>
+      group.some((own) => stems.every((stem) => own.stems.some((o) => sameName(o, stem)))),
+    );
   };
   const order = parties.map((group) => group.map(placeOf).filter((place) => place >= 0));
   for (let i = 0; i < order.length; i++)
     for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;
-  return true;
+  return sameRoles(parties, places, placeOf);
 }

@@ -577,3 +577,83 @@ describe('the claim’s year', () => {
       expect(verdicts(checkClaim(library.claims, claim)), claim).toEqual(['stated']);
   });
 });
+
+describe('who does what to whom', () => {
+  const tariffs = libraryOf({
+    'tariffs.txt': [
+      'FACT SHEET: Duties on Canada and Japan\n\nTHE ORDER\n',
+      'Today, the President signed an order increasing the tariff on Canada from 25% to 35%.',
+      'Goods transshipped to evade the 35% tariff will pay a tariff of 40% instead.',
+      'Japan will invest $550 billion in the United States.',
+      'The EU has agreed to accept a 15% tariff rate while charging American companies zero.\n',
+    ].join('\n\n'),
+  });
+  const check = (claim: string) => verdicts(checkClaim(tariffs.claims, claim));
+
+  it('gives "not found" for a party doing what the statements have done to it', () => {
+    expect(check('Canada is hitting U.S. goods with a 35% tariff')).toEqual(['not-found']);
+    expect(check('The U.S. is raising its tariff on Canada to 35%')).toEqual(['stated']);
+  });
+
+  it('asks a statement of what another party does to the U.S. to name that party', () => {
+    expect(check('Japan is charging American cars a 15% tariff')).toEqual(['not-found']);
+    expect(check('The EU will accept a 15% tariff rate')).toEqual(['stated']);
+  });
+
+  it('takes a name in a time phrase for a time, never for a party: "since Trump’s first term"', () => {
+    const spending = sheet(['Since 2017, NATO allies have spent an additional $1.21 trillion on defense.']);
+    const since = (claim: string) => verdicts(checkClaim(spending.claims, claim));
+    expect(
+      since('NATO allies have spent an additional $1.21 trillion on defense since Trump’s first term began'),
+    ).toEqual(['stated']);
+    expect(
+      since('NATO allies have spent an additional $1.21 billion on defense since Trump’s first term began'),
+    ).toEqual(['different']);
+  });
+});
+
+describe('an aside between dashes', () => {
+  it('reads the words between two dashes as the figure’s own: "$2.1 billion for transportation – roads, bridges –"', () => {
+    const roads = sheet([
+      'Wisconsin received over $2.1 billion for better transportation – roads, bridges, and roadway safety – as well as about $150 million for better access to clean water.',
+    ]);
+    const check = checkClaim(roads.claims, 'Wisconsin got $2.1 billion for roads and bridges');
+    expect(verdicts(check)).toEqual(['stated']);
+    expect(bolded(check)).toEqual(['over $2.1 billion']);
+    expect(verdicts(checkClaim(roads.claims, 'Wisconsin got $150 million for roads and bridges'))).toEqual([
+      'different',
+    ]);
+  });
+});
+
+describe('what money is for', () => {
+  const weather = sheet([
+    'The National Oceanic and Atmospheric Administration (NOAA) is investing up to $7 million to improve our nation’s weather forecasts.',
+    'The agency will also spend $40 million on new weather satellites over five years.',
+  ]);
+  const check = (claim: string) => verdicts(checkClaim(weather.claims, claim));
+
+  it('gives "not found" for a sum no statement spends on what the claim says: "$7 million on new weather radars"', () => {
+    expect(check('NOAA is spending $7 million on new weather radars')).toEqual(['not-found']);
+  });
+
+  it('still states the sum for what the statement spends it on, and calls another sum for it different', () => {
+    expect(check('NOAA is putting up to $7 million into improving weather forecasts')).toEqual(['stated']);
+    expect(check('NOAA is spending $7 million on new weather satellites')).toEqual(['different']);
+  });
+});
+
+describe('a place written as its people or with its accents', () => {
+  const relief = sheet([
+    'Two USAID rescue teams of 159 members and 12 rescue dogs deployed to support Turkish search and rescue efforts.',
+    'The United States shipped 170,000 pounds of supplies to Türkiye.',
+  ]);
+  const check = (claim: string) => verdicts(checkClaim(relief.claims, claim));
+
+  it('takes "Turkey" for "Turkish", and a place’s people for no other place', () => {
+    expect(check('USAID rescue teams with 159 members went to Turkey')).toEqual(['stated']);
+    expect(check('USAID rescue teams deployed to Turkey had 200 members')).toEqual(['different']);
+    expect(check('The U.S. shipped 170,000 pounds of supplies to Türkiye')).toEqual(['stated']);
+    expect(check('USAID rescue teams with 159 members went to Greece')).toEqual(['not-found']);
+  });
+});

@@ -43,14 +43,17 @@ function measure<T>(make: (size: number) => T, work: (input: T) => unknown, size
   return { size, repeats, ms, msAtFour, ratio: msAtFour / ms };
 }
 
+/** Measures taken at most, while none shows linear growth: a loaded machine slows some of them all. */
+const ATTEMPTS = 6;
+
 /**
- * How much longer `work` takes on `make(4 * size)` than on `make(size)`. Measured up to three times, the lowest
- * ratio kept: noise only ever slows a run, so a linear cost shows as linear in one of them, while a quadratic
- * one shows as about 16 every time.
+ * How much longer `work` takes on `make(4 * size)` than on `make(size)`. Measured up to ATTEMPTS times, the
+ * lowest ratio kept: noise only ever slows a run, so a linear cost shows as linear in one of them, while a
+ * quadratic one shows as about 16 every time. A linear cost stops at the first measure on a quiet machine.
  */
 export function growth<T>(make: (size: number) => T, work: (input: T) => unknown, size: number, below = 8): Growth {
   let best: Growth | null = null;
-  for (let attempt = 0; attempt < 3 && !(best && best.ratio < below); attempt++) {
+  for (let attempt = 0; attempt < ATTEMPTS && !(best && best.ratio < below); attempt++) {
     const found = measure(make, work, size);
     if (!best || found.ratio < best.ratio) best = found;
   }

@@ -522,24 +522,14 @@ function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: re
  */
 function joinSameFigures(groups: Map<string, Found[]>, first: TrendSeries): boolean {
   const values = new Set(first.points.flatMap((p) => p.figures.map((f) => f.figure.value)));
-  const [unit, thing, per, part] = first.key.split('|');
-  const counted = thing!.split(' ').at(-1)!;
-  let joined = false;
-  for (const [key, found] of [...groups]) {
-    const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
-    if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
-    // A bare word counts any kind of the thing, and a kind a part of the bare word: the same value says nothing.
-    const otherWords = otherThing!.split(' ');
-    if (otherWords.at(-1) !== counted || otherWords.length < 2 || thing!.split(' ').length < 2) continue;
-    const same = found.filter((f) => values.has(f.ref.figure.value));
-    if (same.length === 0) continue;
-    groups.set(first.key, [...groups.get(first.key)!, ...same]);
-    const left = found.filter((f) => !same.includes(f));
-    if (left.length > 0) groups.set(key, left);
-    else groups.delete(key);
-    joined = true;
-  }
-  return joined;
+  const words = first.key.split('|')[1]!.split(' ');
+  // A bare word counts any kind of the thing, and a kind a part of the bare word: the same value says nothing.
+  if (words.length < 2) return false;
+  return joinInto(groups, first, (otherWords, found) =>
+    otherWords.at(-1) === words.at(-1) && otherWords.length >= 2
+      ? found.filter((f) => values.has(f.ref.figure.value))
+      : [],
+  );
 }
 
 /**
@@ -548,26 +538,15 @@ function joinSameFigures(groups: Map<string, Found[]>, first: TrendSeries): bool
  * way: those of its figures whose value is of the order of the first's middle one. Whether any joined.
  */
 function joinKindred(groups: Map<string, Found[]>, first: TrendSeries, query: readonly string[]): boolean {
-  const [unit, thing, per, part] = first.key.split('|');
-  const words = thing!.split(' ');
+  const words = first.key.split('|')[1]!.split(' ');
   const asked = words.slice(0, -1).filter((w) => query.includes(w));
   if (asked.length === 0) return false;
-  const middle = first.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(first.points.length / 2)]!;
-  let joined = false;
-  for (const [key, found] of [...groups]) {
-    const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
-    if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
-    const otherWords = otherThing!.split(' ');
-    if (otherWords.at(-1) !== words.at(-1) || !asked.every((w) => otherWords.some((o) => sameWord(o, w)))) continue;
-    const kin = found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER));
-    if (kin.length === 0) continue;
-    groups.set(first.key, [...groups.get(first.key)!, ...kin]);
-    const left = found.filter((f) => !kin.includes(f));
-    if (left.length > 0) groups.set(key, left);
-    else groups.delete(key);
-    joined = true;
-  }
-  return joined;
+  const middle = middleValue(first);
+  return joinInto(groups, first, (otherWords, found) =>
+    otherWords.at(-1) === words.at(-1) && asked.every((w) => otherWords.some((o) => sameWord(o, w)))
+      ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER))
+      : [],
+  );
 }
 
 /**
@@ -578,21 +557,41 @@ function joinKindred(groups: Map<string, Found[]>, first: TrendSeries, query: re
  * joined.
  */
 function joinThingAfter(groups: Map<string, Found[]>, first: TrendSeries, query: readonly string[]): boolean {
-  const [unit, thing, per, part] = first.key.split('|');
-  const words = thing!.split(' ');
+  const words = first.key.split('|')[1]!.split(' ');
   const asked = words.slice(0, -1).filter((w) => query.includes(w));
-  const middle = first.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(first.points.length / 2)]!;
+  const middle = middleValue(first);
+  return joinInto(groups, first, (otherWords, found) =>
+    otherWords.at(-1) === words.at(-1)
+      ? []
+      : found.filter(
+          (f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && thingAfter(f.ref, words.at(-1)!, asked),
+        ),
+  );
+}
+
+/** A series' middle value (the upper one of an even count). */
+function middleValue(series: TrendSeries): number {
+  return series.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(series.points.length / 2)]!;
+}
+
+/**
+ * Moves into the first series what `pick` takes of each other series measured the same way (unit, period, part),
+ * given the words that series counts. Whether any moved.
+ */
+function joinInto(
+  groups: Map<string, Found[]>,
+  first: TrendSeries,
+  pick: (otherWords: string[], found: Found[]) => Found[],
+): boolean {
+  const [unit, , per, part] = first.key.split('|');
   let joined = false;
   for (const [key, found] of [...groups]) {
     const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
     if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
-    if (otherThing!.split(' ').at(-1) === words.at(-1)) continue;
-    const kin = found.filter(
-      (f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && thingAfter(f.ref, words.at(-1)!, asked),
-    );
-    if (kin.length === 0) continue;
-    groups.set(first.key, [...groups.get(first.key)!, ...kin]);
-    const left = found.filter((f) => !kin.includes(f));
+    const moved = pick(otherThing!.split(' '), found);
+    if (moved.length === 0) continue;
+    groups.set(first.key, [...groups.get(first.key)!, ...moved]);
+    const left = found.filter((f) => !moved.includes(f));
     if (left.length > 0) groups.set(key, left);
     else groups.delete(key);
     joined = true;

@@ -185,11 +185,18 @@ const countsAlike = (finder: SentenceFinder, counted: Alternative[][], ref: Figu
  * makes most of its words.
  */
 function holdsHead(counted: string, sentence: IndexedSentence): boolean {
-  const head = terms(counted).at(-1);
-  if (head === undefined) return true;
+  const heads = headsOf(counted);
+  if (heads.length === 0) return true;
   const held = (stems: TermSet | undefined) =>
-    stems !== undefined && (stems.has(head) || kinOf(head).some((kin) => stems.has(kin)));
+    stems !== undefined && heads.some((head) => stems.has(head) || kinOf(head).some((kin) => stems.has(kin)));
   return held(sentence.terms) || held(sentence.referred);
+}
+
+/** The stems a counted thing ends with: its last word's, and its last two words' written as one ("cyber security"). */
+function headsOf(counted: string): string[] {
+  const words = counted.trim().split(/\s+/);
+  const closed = words.length >= 2 ? terms(words.slice(-2).join('')).at(-1) : undefined;
+  return [terms(counted).at(-1), closed].filter((head): head is string => head !== undefined);
 }
 
 /**

@@ -114,6 +114,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   const enough = Math.min(MIN_WORDS_HELD, words.all.length);
   const claimDirection = changeDirection(terms(figure.words));
   const parties = partiesOfFigure(figure);
+  const heads = headsOf(figure.counted);
   const casing = new Map<string, boolean>();
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, ANCHORED_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
@@ -145,7 +146,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       closest.length > 0 &&
       coverage >= CLAIM_MIN_COVERAGE &&
       speaksOf(finder, words.thing, sentence) &&
-      holdsHead(figure.counted, sentence)
+      holdsHead(heads, sentence)
     )
       different.push({ sentence, bold: closest, coverage });
   }
@@ -180,12 +181,11 @@ const countsAlike = (finder: SentenceFinder, counted: Alternative[][], ref: Figu
   finder.share(counted, new Set(terms(ref.figure.counts))) >= COUNTED_MIN_SHARE;
 
 /**
- * Whether the statement (or the sentence it refers to) names the head of what the claim's figure counts, its
- * last word: "50,000 child care jobs" is no other figure for "225,000 child care programs", though "child care"
- * makes most of its words.
+ * Whether the statement (or the sentence it refers to) names the head of what the claim's figure counts (its
+ * `headsOf`, worked out once a claim figure): "50,000 child care jobs" is no other figure for "225,000 child care
+ * programs", though "child care" makes most of its words.
  */
-function holdsHead(counted: string, sentence: IndexedSentence): boolean {
-  const heads = headsOf(counted);
+function holdsHead(heads: string[], sentence: IndexedSentence): boolean {
   if (heads.length === 0) return true;
   const held = (stems: TermSet | undefined) =>
     stems !== undefined && heads.some((head) => stems.has(head) || kinOf(head).some((kin) => stems.has(kin)));

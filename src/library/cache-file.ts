@@ -17,7 +17,7 @@ interface Header {
 
 /** What an entry must have been written with to be used. */
 export interface EntryLabel {
-  /** The running bot's version (snapshot-version.ts). */
+  /** The running bot's version (bot-version.ts). */
   version: string;
   /** What the body was made from, e.g. the file's name and the SHA-256 of its bytes. */
   key: string;

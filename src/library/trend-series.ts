@@ -295,10 +295,7 @@ const GROUP_ASKED = /\s(?:for|among)\s+(.*)$/i;
  * Each, as partyWays gives them, must be named in the clause of a figure that answers.
  */
 function queryGroup(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][][] {
-  const asked = GROUP_ASKED.exec(query.trim());
-  if (!asked) return [];
-  const words = terms(` ${asked[1]!} `.replace(PREPOSITION, ' '), { remember: false });
-  const group = words.filter((stem) => !TIME_STEMS.has(stem) && !/^\d/.test(stem));
+  const group = groupAsked(query);
   if (group.length === 0) return [];
   const names = partiesOf(
     group,
@@ -306,6 +303,14 @@ function queryGroup(query: string, candidates: FigureCandidate[], acronyms: Acro
     acronyms,
   );
   return partyWays(names.length > 0 ? names : [group], acronyms);
+}
+
+/** The stems of the group a query names after "for" or "among", words of time aside; none when it names none. */
+function groupAsked(query: string): string[] {
+  const asked = GROUP_ASKED.exec(query.trim());
+  if (!asked) return [];
+  const words = terms(` ${asked[1]!} `.replace(PREPOSITION, ' '), { remember: false });
+  return words.filter((stem) => !TIME_STEMS.has(stem) && !/^\d/.test(stem));
 }
 
 /** The stems of the clause a figure stands in, before and after it, with the short forms there written out. */
@@ -354,6 +359,8 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   joinHeadSeries(groups, joining, head, acronyms);
   trend.series = ranked(groups, head, said?.keys);
   const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (first && said && joinSaid(groups, first, said)) trend.series = ranked(groups, head, said.keys);
+  if (first && joinRecipients(groups, first, groupAsked(trimmed))) trend.series = ranked(groups, head, said?.keys);
   if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms)))
     trend.series = ranked(groups, head, said?.keys);
   if (first && joinSameFigures(groups, first)) trend.series = ranked(groups, head, said?.keys);
@@ -604,6 +611,47 @@ function joinThingAfter(groups: Map<string, Found[]>, first: TrendSeries, query:
   );
 }
 
+/**
+ * Series the query's asked word is said of count one thing in other words ("16.3 million Americans signing up",
+ * "24 million consumers have signed up" beside "21 million people signed up"): into the first of them join, figure by
+ * figure, those that say the asked word of what they count, right after it, of the order of its middle value.
+ */
+function joinSaid(groups: Map<string, Found[]>, first: TrendSeries, said: { asked: string[]; keys: Set<string> }) {
+  if (!said.keys.has(first.key)) return false;
+  const middle = middleValue(first);
+  return joinInto(groups, first, (_, found, key) =>
+    said.keys.has(key)
+      ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && saidRightAfter(f.ref, said.asked))
+      : [],
+  );
+}
+
+/**
+ * Figures whose counted phrase is the group the query asks for, or nothing ("13.5 million jobs, including around 4
+ * million for Latino workers"): the thing they count is the first series' word before them, said once for both.
+ * They join it when the words before them in their sentence hold that word, of the order of its middle value.
+ */
+function joinRecipients(groups: Map<string, Found[]>, first: TrendSeries, group: readonly string[]): boolean {
+  if (group.length === 0) return false;
+  const counted = thingOf(first).split(' ').at(-1)!;
+  const middle = middleValue(first);
+  return joinInto(groups, first, (otherWords, found) =>
+    otherWords.every((w) => w === '' || group.includes(w))
+      ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && leadHolds(f.ref, [counted]))
+      : [],
+  );
+}
+
+/** Words after a figure within which a word is said of what it counts ("24 million consumers have signed up"). */
+const SAID_WITHIN = 6;
+
+/** Whether every stem stands in the first SAID_WITHIN words after a figure, in its clause. */
+function saidRightAfter(ref: FigureRef, stems: readonly string[]): boolean {
+  const after = plainTextOf(ref.document, sentenceText(ref, 'after').replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
+  const held = new Set(terms(after.trim().split(/\s+/).slice(0, SAID_WITHIN).join(' '), { remember: false }));
+  return stems.every((t) => held.has(t));
+}
+
 /** A series' middle value (the upper one of an even count). */
 function middleValue(series: TrendSeries): number {
   return series.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(series.points.length / 2)]!;
@@ -616,14 +664,14 @@ function middleValue(series: TrendSeries): number {
 function joinInto(
   groups: Map<string, Found[]>,
   first: TrendSeries,
-  pick: (otherWords: string[], found: Found[]) => Found[],
+  pick: (otherWords: string[], found: Found[], key: string) => Found[],
 ): boolean {
   const [unit, , per, part] = first.key.split('|');
   let joined = false;
   for (const [key, found] of [...groups]) {
     const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
     if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
-    const moved = pick(otherThing!.split(' '), found);
+    const moved = pick(otherThing!.split(' '), found, key);
     if (moved.length === 0) continue;
     groups.set(first.key, [...groups.get(first.key)!, ...moved]);
     const left = found.filter((f) => !moved.includes(f));

@@ -851,3 +851,98 @@ describe('trend series, short forms', () => {
     ]);
   });
 });
+
+describe('trend series, a year named by where it stands', () => {
+  it('reads "last fiscal year" and "in just the last year" as one year\'s amount, unless it runs "since"', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        {
+          date: '2023-02-07',
+          statements: ['In just the last year, border agents seized nearly 15,000 pounds of fentanyl.'],
+        },
+        {
+          date: '2025-02-01',
+          statements: ['Last fiscal year, border agents seized more than 21,000 pounds of fentanyl.'],
+        },
+        {
+          date: '2024-01-10',
+          statements: ['Since the last year of the old policy, border agents seized 60,000 pounds of fentanyl.'],
+        },
+        { date: '2024-03-10', statements: ['Border agents have seized 70,000 pounds of fentanyl.'] },
+      ]),
+      'pounds of fentanyl seized',
+    );
+    expect(trend.series.map((s) => [s.key, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'pounds|fentanyl|year|',
+        [
+          ['2023-02-07', 15_000],
+          ['2025-02-01', 21_000],
+        ],
+      ],
+      [
+        'pounds|fentanyl||',
+        [
+          ['2024-01-10', 60_000],
+          ['2024-03-10', 70_000],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, one thing said of in other words', () => {
+  it('joins the series the asked word is said of, figure by figure where their clause says it', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2024-02-01', statements: ['Over 21 million people signed up for Marketplace coverage.'] },
+        { date: '2023-02-01', statements: ['A record 16 million people signed up for Marketplace coverage.'] },
+        { date: '2025-01-10', statements: ['Nearly 24 million consumers have signed up for Marketplace coverage.'] },
+        { date: '2023-12-01', statements: ['Some 19 million consumers signed up for Marketplace coverage.'] },
+      ]),
+      'Marketplace sign-ups',
+    );
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'people',
+        [
+          ['2023-02-01', 16e6],
+          ['2023-12-01', 19e6],
+          ['2024-02-01', 21e6],
+          ['2025-01-10', 24e6],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, figures counting the group they are for', () => {
+  it('joins a figure whose counted phrase is the asked group, or nothing, when its sentence says the thing first', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2024-02-01', statements: ['The recovery created 2.6 million jobs for Latino workers.'] },
+        { date: '2024-05-01', statements: ['The recovery created 2.3 million jobs for Latino workers.'] },
+        {
+          date: '2023-09-29',
+          statements: ['The recovery created 13.5 million jobs, including around 4 million for Latino workers.'],
+        },
+        {
+          date: '2024-07-17',
+          statements: ['The recovery created 15 million jobs, with 5 million created for Latinos.'],
+        },
+      ]),
+      'jobs created for Latino workers',
+    );
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'jobs',
+        [
+          ['2023-09-29', 4e6],
+          ['2024-02-01', 2.6e6],
+          ['2024-05-01', 2.3e6],
+          ['2024-07-17', 5e6],
+        ],
+      ],
+    ]);
+  });
+});

@@ -80,6 +80,20 @@ export function acronymsOf(documents: readonly Document[]): Acronyms {
   return acronyms;
 }
 
+/** A word written as a short form is ("EVs", "ACP's"): capitals, perhaps a plural or possessive s. */
+const SHORT_FORM = /^\p{Lu}[\p{Lu}\d]+(?:s|['’]s)?$/u;
+
+/**
+ * A phrase's stems with the short forms it writes in capitals written out: "EVs" counts electric vehicles, while
+ * "lead pipes" counts lead pipes whatever a document's "LEAD" stands for.
+ */
+export function stemsWrittenOut(phrase: string, acronyms: Acronyms): string[] {
+  return phrase.split(/[\s\u00a0]+/).flatMap((word) => {
+    const stems = terms(word);
+    return SHORT_FORM.test(word.replace(/^[^\p{L}\d]+|[^\p{L}\d'’]+$/gu, '')) ? writtenOut(stems, acronyms) : stems;
+  });
+}
+
 /** Stems with every acronym written out: "ev" -> "electr vehicl"; the full name is the one form compared. */
 export function writtenOut(stems: Iterable<string>, acronyms: Acronyms): string[] {
   return [...stems].flatMap((stem) => acronyms.get(stem)?.stems ?? [stem]);

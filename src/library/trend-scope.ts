@@ -168,8 +168,19 @@ function runsOn(ref: FigureRef, year: number): boolean {
   return new RegExp(`\\b${year}\\s*,?\\s*(?:and|to|through|-|\u2013)\\s*(?:19|20)\\d\\d`).test(sentence);
 }
 
-/** Whether a figure is stated for one year ("in 2023"): a yearly amount, never a running total. */
-export const isOneYear = (ref: FigureRef) => oneYearOf(ref) !== null;
+/** A year named by where it stands, not by its number: "last fiscal year", "the past year", "his first year". */
+const YEAR_BACK = /\b(?:last|past|previous|prior|first)\s+(?:(?:fiscal|calendar)\s+)?year\b/i;
+
+/**
+ * Whether a figure is stated for one year: "in 2023", or a year its time frame or the words before it name by where
+ * it stands ("In just the last year, CBP seized nearly 15,000 pounds"), unless they say the amount runs on ("since").
+ * A yearly amount, never a running total.
+ */
+export function isOneYear(ref: FigureRef): boolean {
+  if (oneYearOf(ref) !== null) return true;
+  const lead = plainTextOf(ref.document, sentenceText(ref, 'before'));
+  return (YEAR_BACK.test(ref.figure.timeframe ?? '') || YEAR_BACK.test(lead)) && !RUNNING_TOTAL.test(lead);
+}
 
 /** Words saying an amount adds up over time: a running total, comparable from sheet to sheet. */
 const RUNNING_TOTAL = /\b(?:cumulative|in total|to date|so far|since|all told|altogether|a total of|record)\b/i;

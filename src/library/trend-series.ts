@@ -4,7 +4,7 @@
 // point carrying every quote (a range from the lowest to the highest when they differ).
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
-import { acronymsOf, otherSpellings, writtenOut, type Acronyms } from './acronyms.js';
+import { acronymsOf, otherSpellings, stemsWrittenOut, writtenOut, type Acronyms } from './acronyms.js';
 import { documentDate } from './dates.js';
 import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
@@ -157,10 +157,7 @@ function countedStems(ref: FigureRef, acronyms: Acronyms): string[] {
   // "pounds of fentanyl": the unit is pounds, the thing fentanyl.
   if (unitWords.length > 0 && terms(words)[0] === unitWords[0]) words = words.replace(MEASURE_OF, '');
   // "clean energy jobs" and "construction jobs" are different things: every word of the phrase names it.
-  return writtenOut(
-    terms(words).filter((t) => !/^\d/.test(t) && !unitWords.includes(t)),
-    acronyms,
-  );
+  return stemsWrittenOut(words, acronyms).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
 }
 
 /** Unit, counted thing, period and the part of it named after a preposition ("jobs in Ohio": ohio). */
@@ -208,7 +205,7 @@ const CLAUSE_END = /,\s|[;:()\u2013\u2014]/;
  * follows it there ("applications to start new businesses"); words elsewhere in the sentence, or in a run-in
  * label opening it ("Clean Energy: ... 5,000 jobs"), speak of something else.
  */
-function clauseAfterHolds(ref: FigureRef, stems: string[]): boolean {
+function clauseAfterHolds(ref: FigureRef, stems: readonly string[]): boolean {
   const after = sentenceText(ref, 'after');
   // A link the figure opens ("[170,000 jobs](https://...)") closes after it: its address is no word of the text.
   const clause = plainTextOf(ref.document, after.replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
@@ -236,11 +233,14 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
   const changes = asksChange(query);
   const candidates = candidatesOf(library, query, scope, acronyms);
   const parties = queryParties(query, candidates, acronyms);
+  const group = queryGroup(query, candidates, acronyms);
   for (const { figures, coverage, found, kind } of candidates) {
     // "Japan investment commitment": a sentence naming no Japan states another party's commitment.
     if (parties.length > 0 && !namesParties(found, parties)) continue;
     for (const ref of figures) {
       if (kind ? !fitsKind(ref.figure, kind) : isTimeFrame(ref)) continue;
+      // "Jobs created for Black workers": "13.5 million jobs, including 4 million for Black workers" states 4 million.
+      if (group.length > 0 && !namesParties(clauseStems(ref, acronyms), group)) continue;
       if (!changes && isChange(ref)) continue;
       const named = namedOf(ref, found, acronyms);
       const joinsOnly = coverage < MIN_TREND_COVERAGE;
@@ -286,6 +286,41 @@ function queryParties(query: string, candidates: FigureCandidate[], acronyms: Ac
   return partyWays(parties, acronyms);
 }
 
+/** A group a query names after "for" or "among" ("jobs created for Black workers"), up to the next preposition. */
+const GROUP_ASKED = /\s(?:for|among)\s+(.*)$/i;
+
+/**
+ * The group a query asks a figure for ("jobs created for Black workers", "uninsured rate among veterans"): the words
+ * of it the documents write as names ("Black"), or every word when none is one, words of time aside ("HBCUs total").
+ * Each, as partyWays gives them, must be named in the clause of a figure that answers.
+ */
+function queryGroup(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][][] {
+  const group = groupAsked(query);
+  if (group.length === 0) return [];
+  const names = partiesOf(
+    group,
+    candidates.map((c) => c.sentence),
+    acronyms,
+  );
+  return partyWays(names.length > 0 ? names : [group], acronyms);
+}
+
+/** The stems of the group a query names after "for" or "among", words of time aside; none when it names none. */
+function groupAsked(query: string): string[] {
+  const asked = GROUP_ASKED.exec(query.trim());
+  if (!asked) return [];
+  const words = terms(` ${asked[1]!} `.replace(PREPOSITION, ' '), { remember: false });
+  return words.filter((stem) => !TIME_STEMS.has(stem) && !/^\d/.test(stem));
+}
+
+/** The stems of the clause a figure stands in, before and after it, with the short forms there written out. */
+function clauseStems(ref: FigureRef, acronyms: Acronyms): Set<string> {
+  const before = plainTextOf(ref.document, sentenceText(ref, 'before')).split(CLAUSE_END).at(-1)!;
+  const after = plainTextOf(ref.document, sentenceText(ref, 'after').replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
+  const stems = terms(`${before} ${after}`, { remember: false });
+  return new Set([...stems, ...writtenOut(stems, acronyms)]);
+}
+
 /** "Decreased for five months in a row": a length of time is when a thing was counted, not what; unless asked for. */
 const isTimeFrame = (ref: FigureRef) => fitsKind(ref.figure, 'duration');
 
@@ -324,6 +359,8 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   joinHeadSeries(groups, joining, head, acronyms);
   trend.series = ranked(groups, head, said?.keys);
   const [first] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (first && said && joinSaid(groups, first, said)) trend.series = ranked(groups, head, said.keys);
+  if (first && joinRecipients(groups, first, groupAsked(trimmed))) trend.series = ranked(groups, head, said?.keys);
   if (first && joinUnnamed(groups, first, writtenOut(terms(trimmed), acronyms)))
     trend.series = ranked(groups, head, said?.keys);
   if (first && joinSameFigures(groups, first)) trend.series = ranked(groups, head, said?.keys);
@@ -403,9 +440,9 @@ const withinOrder = (value: number, middle: number, order: number) =>
 
 /**
  * Where the words naming what a query counts end, beside a preposition (PREPOSITION): "among", "of" or a past
- * participle ("clean energy jobs created").
+ * participle and the adverb before it ("clean energy jobs created", "Americans fully vaccinated").
  */
-const QUERY_PHRASE_END = /\s(?:among|of|[a-z]{2,}[^e\s]ed)\s.*$/i;
+const QUERY_PHRASE_END = /\s(?:among|of|(?:[a-z]+ly\s+)?[a-z]{2,}[^e\s]ed)\s.*$/i;
 
 /**
  * The word a query asks to count: English puts a noun phrase's head last, so the last word before its first
@@ -426,14 +463,17 @@ const queryPhrase = (query: string) =>
   terms(` ${query} `.replace(PREPOSITION, ' ').replace(QUERY_PHRASE_END, ' '), { remember: false });
 
 /**
- * The word a query asks for as typed: the last of its phrase (PREPOSITION, QUERY_PHRASE_END), unless it is a word of
- * time or asks how a figure changed; null when none.
+ * The word a query asks for as typed, as its stems ("sign-ups": sign, up): the last of its phrase (PREPOSITION,
+ * QUERY_PHRASE_END) that is no word of time ("sign-ups record"), unless it asks how a figure changed; null when none.
  */
-function lastAskedOf(query: string, acronyms: Acronyms): string | null {
+function lastAskedOf(query: string, acronyms: Acronyms): string[] | null {
   const phrase = ` ${query} `.replace(PREPOSITION, ' ').replace(QUERY_PHRASE_END, ' ');
-  const last = terms(phrase.trim().split(/\s+/).at(-1) ?? '', { remember: false });
-  const stem = writtenOut(last, acronyms).at(-1) ?? null;
-  return stem === null || TIME_STEMS.has(stem) || asksChange(stem) ? null : stem;
+  const words = phrase
+    .trim()
+    .split(/\s+/)
+    .map((word) => writtenOut(terms(word, { remember: false }), acronyms));
+  const last = words.reverse().find((stems) => stems.length > 0 && !stems.every((t) => TIME_STEMS.has(t)));
+  return !last || last.some((t) => TIME_STEMS.has(t) || asksChange(t)) ? null : last;
 }
 
 /** Share of a series' points whose figure's clause must say the asked word for the series to answer it. */
@@ -452,7 +492,7 @@ function saidOfSeries(query: string, groups: Map<string, Found[]>, acronyms: Acr
     key.split('|')[1]!.split(' ').at(-1),
     ...terms(key.split('|')[0]!),
   ]);
-  if (asked === null || counted.includes(asked)) return null;
+  if (asked === null || asked.some((t) => counted.includes(t))) return null;
   const keys = new Set<string>();
   for (const [key, found] of groups) {
     if (key.split('|')[1] === '' || found.some((f) => f.named > 0)) continue;
@@ -465,10 +505,12 @@ function saidOfSeries(query: string, groups: Map<string, Found[]>, acronyms: Acr
   return keys.size > 0 ? { asked, keys } : null;
 }
 
-/** Whether the clause a figure stands in, on either side of it, holds the stem. */
-function clauseHolds(ref: FigureRef, stem: string): boolean {
-  const before = plainTextOf(ref.document, sentenceText(ref, 'before')).split(CLAUSE_END).at(-1)!;
-  return terms(before, { remember: false }).includes(stem) || clauseAfterHolds(ref, [stem]);
+/** Whether the clause a figure stands in, on one side of it, holds every stem. */
+function clauseHolds(ref: FigureRef, stems: readonly string[]): boolean {
+  const before = new Set(
+    terms(plainTextOf(ref.document, sentenceText(ref, 'before')).split(CLAUSE_END).at(-1)!, { remember: false }),
+  );
+  return stems.every((t) => before.has(t)) || clauseAfterHolds(ref, stems);
 }
 
 /**
@@ -569,6 +611,47 @@ function joinThingAfter(groups: Map<string, Found[]>, first: TrendSeries, query:
   );
 }
 
+/**
+ * Series the query's asked word is said of count one thing in other words ("16.3 million Americans signing up",
+ * "24 million consumers have signed up" beside "21 million people signed up"): into the first of them join, figure by
+ * figure, those that say the asked word of what they count, right after it, of the order of its middle value.
+ */
+function joinSaid(groups: Map<string, Found[]>, first: TrendSeries, said: { asked: string[]; keys: Set<string> }) {
+  if (!said.keys.has(first.key)) return false;
+  const middle = middleValue(first);
+  return joinInto(groups, first, (_, found, key) =>
+    said.keys.has(key)
+      ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && saidRightAfter(f.ref, said.asked))
+      : [],
+  );
+}
+
+/**
+ * Figures whose counted phrase is the group the query asks for, or nothing ("13.5 million jobs, including around 4
+ * million for Latino workers"): the thing they count is the first series' word before them, said once for both.
+ * They join it when the words before them in their sentence hold that word, of the order of its middle value.
+ */
+function joinRecipients(groups: Map<string, Found[]>, first: TrendSeries, group: readonly string[]): boolean {
+  if (group.length === 0) return false;
+  const counted = thingOf(first).split(' ').at(-1)!;
+  const middle = middleValue(first);
+  return joinInto(groups, first, (otherWords, found) =>
+    otherWords.every((w) => w === '' || group.includes(w))
+      ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && leadHolds(f.ref, [counted]))
+      : [],
+  );
+}
+
+/** Words after a figure within which a word is said of what it counts ("24 million consumers have signed up"). */
+const SAID_WITHIN = 6;
+
+/** Whether every stem stands in the first SAID_WITHIN words after a figure, in its clause. */
+function saidRightAfter(ref: FigureRef, stems: readonly string[]): boolean {
+  const after = plainTextOf(ref.document, sentenceText(ref, 'after').replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
+  const held = new Set(terms(after.trim().split(/\s+/).slice(0, SAID_WITHIN).join(' '), { remember: false }));
+  return stems.every((t) => held.has(t));
+}
+
 /** A series' middle value (the upper one of an even count). */
 function middleValue(series: TrendSeries): number {
   return series.points.map((p) => p.value).sort((a, b) => a - b)[Math.floor(series.points.length / 2)]!;
@@ -581,14 +664,14 @@ function middleValue(series: TrendSeries): number {
 function joinInto(
   groups: Map<string, Found[]>,
   first: TrendSeries,
-  pick: (otherWords: string[], found: Found[]) => Found[],
+  pick: (otherWords: string[], found: Found[], key: string) => Found[],
 ): boolean {
   const [unit, , per, part] = first.key.split('|');
   let joined = false;
   for (const [key, found] of [...groups]) {
     const [otherUnit, otherThing, otherPer, otherPart] = key.split('|');
     if (key === first.key || otherUnit !== unit || otherPer !== per || otherPart !== part) continue;
-    const moved = pick(otherThing!.split(' '), found);
+    const moved = pick(otherThing!.split(' '), found, key);
     if (moved.length === 0) continue;
     groups.set(first.key, [...groups.get(first.key)!, ...moved]);
     const left = found.filter((f) => !moved.includes(f));

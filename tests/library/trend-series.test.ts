@@ -768,3 +768,181 @@ describe('trend series, the thing named after the figure', () => {
     ]);
   });
 });
+
+describe('trend series, what a query asks for, read past its grammar', () => {
+  const shown = (sheets: Sheet[], query: string) =>
+    shownSeries(findTrend(sheetsLibrary(sheets), query)).map((s) => [s.name, s.points.map((p) => [p.date, p.value])]);
+
+  it('reads an adverb before a participle as no word of what the query counts ("Americans fully vaccinated")', () => {
+    const sheets: Sheet[] = [
+      { date: '2021-05-01', statements: ['More than 100 million Americans are fully vaccinated.'] },
+      { date: '2021-07-01', statements: ['Over 160 million Americans are fully vaccinated.'] },
+      { date: '2021-09-01', statements: ['Now 180 million Americans are fully vaccinated.'] },
+      // People among Americans: a part, counted as people; the query counts Americans.
+      { date: '2021-06-01', statements: ['Among older Americans, 20 million people are fully vaccinated.'] },
+      { date: '2021-08-01', statements: ['Among older Americans, 25 million people are fully vaccinated.'] },
+    ];
+    expect(shown(sheets, 'Americans fully vaccinated')).toEqual([
+      [
+        'Americans',
+        [
+          ['2021-05-01', 100e6],
+          ['2021-07-01', 160e6],
+          ['2021-09-01', 180e6],
+        ],
+      ],
+    ]);
+  });
+
+  it('reads the last word before a word of time as what is asked, all its stems said ("sign-ups record")', () => {
+    const sheets: Sheet[] = [
+      { date: '2023-02-01', statements: ['A record 16 million people signed up for Marketplace coverage.'] },
+      { date: '2024-02-01', statements: ['Over 21 million people signed up for Marketplace coverage.'] },
+      { date: '2025-01-10', statements: ['Nearly 24 million people have signed up for Marketplace coverage.'] },
+    ];
+    expect(shown(sheets, 'Marketplace sign-ups record')).toEqual([
+      [
+        'people',
+        [
+          ['2023-02-01', 16e6],
+          ['2024-02-01', 21e6],
+          ['2025-01-10', 24e6],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, the group a query asks a figure for', () => {
+  const sheets: Sheet[] = [
+    { date: '2024-02-01', statements: ['The recovery created 2.6 million jobs for Black workers.'] },
+    { date: '2024-07-01', statements: ['Since 2021 the recovery created 2.3 million jobs for Black workers.'] },
+    {
+      date: '2024-09-01',
+      statements: ['The recovery created 15 million jobs, including 2.4 million jobs for Black workers.'],
+    },
+    { date: '2024-10-01', statements: ['The recovery created 16 million jobs for workers.'] },
+  ];
+
+  it('keeps only figures whose clause names the group the query asks for after "for"', () => {
+    const trend = findTrend(sheetsLibrary(sheets), 'jobs created for Black workers');
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value, p.valueMax])])).toEqual([
+      [
+        'jobs',
+        [
+          ['2024-02-01', 2.6e6, null],
+          ['2024-07-01', 2.3e6, null],
+          ['2024-09-01', 2.4e6, null],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, short forms', () => {
+  it('reads a word written in small letters as that word, not as the short form it spells ("lead", "LEAD")', () => {
+    const library = sheetsLibrary([
+      { date: '2024-01-10', statements: ['The Low-Income Energy Affordability Data (LEAD) tool maps energy costs.'] },
+      { date: '2024-05-10', statements: ['Over 300,000 lead pipes have been replaced nationwide.'] },
+      { date: '2024-10-10', statements: ['Over 367,000 lead pipes have been replaced nationwide.'] },
+    ]);
+    expect(findTrend(library, 'lead pipes replaced').series.map((s) => [s.key, s.points.length])).toEqual([
+      ['count|lead pipe||', 2],
+    ]);
+  });
+});
+
+describe('trend series, a year named by where it stands', () => {
+  it('reads "last fiscal year" and "in just the last year" as one year\'s amount, unless it runs "since"', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        {
+          date: '2023-02-07',
+          statements: ['In just the last year, border agents seized nearly 15,000 pounds of fentanyl.'],
+        },
+        {
+          date: '2025-02-01',
+          statements: ['Last fiscal year, border agents seized more than 21,000 pounds of fentanyl.'],
+        },
+        {
+          date: '2024-01-10',
+          statements: ['Since the last year of the old policy, border agents seized 60,000 pounds of fentanyl.'],
+        },
+        { date: '2024-03-10', statements: ['Border agents have seized 70,000 pounds of fentanyl.'] },
+      ]),
+      'pounds of fentanyl seized',
+    );
+    expect(trend.series.map((s) => [s.key, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'pounds|fentanyl|year|',
+        [
+          ['2023-02-07', 15_000],
+          ['2025-02-01', 21_000],
+        ],
+      ],
+      [
+        'pounds|fentanyl||',
+        [
+          ['2024-01-10', 60_000],
+          ['2024-03-10', 70_000],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, one thing said of in other words', () => {
+  it('joins the series the asked word is said of, figure by figure where their clause says it', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2024-02-01', statements: ['Over 21 million people signed up for Marketplace coverage.'] },
+        { date: '2023-02-01', statements: ['A record 16 million people signed up for Marketplace coverage.'] },
+        { date: '2025-01-10', statements: ['Nearly 24 million consumers have signed up for Marketplace coverage.'] },
+        { date: '2023-12-01', statements: ['Some 19 million consumers signed up for Marketplace coverage.'] },
+      ]),
+      'Marketplace sign-ups',
+    );
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'people',
+        [
+          ['2023-02-01', 16e6],
+          ['2023-12-01', 19e6],
+          ['2024-02-01', 21e6],
+          ['2025-01-10', 24e6],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, figures counting the group they are for', () => {
+  it('joins a figure whose counted phrase is the asked group, or nothing, when its sentence says the thing first', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2024-02-01', statements: ['The recovery created 2.6 million jobs for Latino workers.'] },
+        { date: '2024-05-01', statements: ['The recovery created 2.3 million jobs for Latino workers.'] },
+        {
+          date: '2023-09-29',
+          statements: ['The recovery created 13.5 million jobs, including around 4 million for Latino workers.'],
+        },
+        {
+          date: '2024-07-17',
+          statements: ['The recovery created 15 million jobs, with 5 million created for Latinos.'],
+        },
+      ]),
+      'jobs created for Latino workers',
+    );
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'jobs',
+        [
+          ['2023-09-29', 4e6],
+          ['2024-02-01', 2.6e6],
+          ['2024-05-01', 2.3e6],
+          ['2024-07-17', 5e6],
+        ],
+      ],
+    ]);
+  });
+});

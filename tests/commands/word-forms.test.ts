@@ -56,6 +56,38 @@ describe('a clipped word stands for the longer words of the documents it begins'
   });
 });
 
+describe('a word written short without its vowels stands for the word the documents spell out', () => {
+  const jobs = libraryOf({
+    'jobs.md': sheet(
+      'In his first year, the economy added 6.6 million jobs.',
+      'The state sent 56,000 monkeypox vaccine doses.',
+      'People in 40 states applied.',
+      'Most people found work.',
+      'Average pay rose by $2 an hour.',
+      'The pipeline carries oil.',
+    ),
+  });
+
+  it('/search "ppl" finds the people, the most frequent word it may stand for, not the pipeline', () => {
+    expect(quotes(searched(jobs, 'ppl').description!)).toEqual([
+      '**People** in 40 states applied.',
+      'Most **people** found work.',
+    ]);
+  });
+
+  it('/stat "mpx doses" finds the monkeypox doses', () => {
+    const embed = stat.run(jobs, { query: 'mpx doses' }, context()).embeds![0]!;
+    expect(embed.title).toBe('Figures for “mpx doses”');
+    expect(quotes(embed.description!)).toEqual(['The state sent **56,000** monkeypox vaccine doses.']);
+  });
+
+  it('/stat "avg pay" answers with the average pay', () => {
+    const embed = stat.run(jobs, { query: 'avg pay' }, context()).embeds![0]!;
+    expect(embed.title).toBe('Figures for “avg pay”');
+    expect(quotes(embed.description!)).toEqual(['Average pay rose by **$2** an hour.']);
+  });
+});
+
 describe('a compound written closed, with a hyphen or apart', () => {
   const WRITTEN = ['cybersecurity', 'cyber-security', 'cyber security'];
   const libraries = WRITTEN.map((compound) =>

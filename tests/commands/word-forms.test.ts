@@ -88,6 +88,28 @@ describe('a word written short without its vowels stands for the word the docume
   });
 });
 
+describe('an irregular verb in another tense than the sheet writes', () => {
+  const doses = libraryOf({
+    'doses.md': sheet(
+      'The agency will hold 60,000 doses in reserve.',
+      'States will spend more on roads.',
+      'States spent $5 million on clinics.',
+    ),
+  });
+
+  it('/stat "doses held in reserve" answers with the doses the agency will hold', () => {
+    const embed = stat.run(doses, { query: 'doses held in reserve' }, context()).embeds![0]!;
+    expect(embed.title).toBe('Figures for “doses held in reserve”');
+    expect(quotes(embed.description!)).toEqual(['The agency will hold **60,000** doses in reserve.']);
+  });
+
+  it('/search "states spend on clinics" finds what they spent first', () => {
+    expect(quotes(searched(doses, 'states spend on clinics').description!)[0]).toBe(
+      '**States** **spent** $5 million on **clinics**.',
+    );
+  });
+});
+
 describe('a compound written closed, with a hyphen or apart', () => {
   const WRITTEN = ['cybersecurity', 'cyber-security', 'cyber security'];
   const libraries = WRITTEN.map((compound) =>

@@ -273,8 +273,9 @@ export function analyseQuery(query: string): Analysed {
   for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
   const units = new Set<string>();
   const words: string[] = [];
-  for (const token of rest.toLowerCase().match(/%|\$|[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu) ?? []) {
-    const unit = UNIT_WORDS[token];
+  // The words keep their case: a word in capitals ("SPR") is a name's initials (search.ts, queryWords).
+  for (const token of rest.match(/%|\$|[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu) ?? []) {
+    const unit = UNIT_WORDS[token.toLowerCase()];
     if (unit) units.add(unit);
     else words.push(token);
   }

@@ -121,8 +121,9 @@ const NAME_LOWER_SHARE = 0.1;
 export const MIN_CORRECTED_LENGTH = 5;
 
 /**
- * A word written short by dropping vowels ("yr", "ppl", "avg", "incl"): a letter, then two to four letters none
- * a vowel (y aside). The documents spell it out; what it stands for is read from their words (shortFormsOf).
+ * A word written short by dropping vowels ("yr", "ppl", "avg", "incl"): a letter, then one to three letters none
+ * a vowel (y aside), not in capitals ("SPR" is a name's initials). The documents spell it out; what it stands for
+ * is read from their words (shortFormsOf).
  */
 const WRITTEN_SHORT = /^[a-z][b-df-hj-np-tv-z]{1,3}$/;
 /** The words of the documents a short form stands for, at most: the most frequent. */
@@ -166,6 +167,8 @@ function typed(list: readonly number[]): Numbers {
 interface QueryWord {
   written: string;
   term: string;
+  /** Written in capitals ("SPR", "NC"): a name's initials, never a word written without its vowels. */
+  capitals?: boolean;
 }
 
 /** A query's words that are not stopwords. Not remembered: distinct queries come without end. */
@@ -173,7 +176,7 @@ function queryWords(query: string): QueryWord[] {
   const words: QueryWord[] = [];
   for (const token of tokenize(query)) {
     const term = normalizeTerm(token, { remember: false });
-    if (term) words.push({ written: writtenForm(token), term });
+    if (term) words.push({ written: writtenForm(token), term, capitals: /^\p{Lu}{2,}$/u.test(token) });
   }
   return words;
 }
@@ -636,7 +639,7 @@ export class TextIndex {
       if (typing) group.push(...this.alternativesStarting(term, 'prefix', MAX_PREFIX_WORDS));
       if (!this.vocabulary.has(term) && term.length >= MIN_CORRECTED_LENGTH && position < MAX_CORRECTED_WORDS)
         group.push(...this.unknownWordAlternatives(word, typing));
-      else if (!typing && !this.vocabulary.has(term) && WRITTEN_SHORT.test(term))
+      else if (!typing && !word.capitals && !this.vocabulary.has(term) && WRITTEN_SHORT.test(term))
         group.push(...this.shortFormsOf(term));
       return group;
     });

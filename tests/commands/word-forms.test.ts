@@ -86,6 +86,18 @@ describe('a word written short without its vowels stands for the word the docume
     expect(embed.title).toBe('Figures for “avg pay”');
     expect(quotes(embed.description!)).toEqual(['Average pay rose by **$2** an hour.']);
   });
+  it('reads a word in capitals as a name\'s initials, not a short form: "SPR" is not "support"', () => {
+    const oil = libraryOf({
+      'oil.md': sheet(
+        'Support for clinics reached $5 million.',
+        'The Strategic Petroleum Reserve will release 1 million barrels per day.',
+      ),
+    });
+    const embed = stat.run(oil, { query: 'SPR release' }, context()).embeds![0]!;
+    expect(quotes(embed.description!)[0]).toBe(
+      'The Strategic Petroleum Reserve will release **1 million** barrels per day.',
+    );
+  });
 });
 
 describe('an irregular verb in another tense than the sheet writes', () => {

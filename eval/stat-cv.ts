@@ -4,7 +4,7 @@
 // Prints that estimate, and the setting best on all the documents (the one the bot uses).
 import { loadGold } from './gold/load.js';
 import { findStatHits } from './stat-hits.js';
-import type { Fusion } from '../src/library/stat-fusion.js';
+import { FUSION, type Fusion } from '../src/library/stat-fusion.js';
 import { FIGURE_RANK, type Lifts, type MustHold, type StatRanking } from '../src/library/figure-search.js';
 import type { GoldQuestion } from './gold/types.js';
 import { fold, type GoldSet } from './gold/load.js';
@@ -110,7 +110,7 @@ for (const plainWeight of [0.5, 1])
     `fused, plain weight ${plainWeight}:`,
     measure(results[setting({ ...reference, agreeWithin: 3, plainWeight })]!),
   );
-const used = { k: 5, plainWeight: 0.5, agreeWithin: 3, kindMustFit: true };
+const used = FUSION;
 for (const years of [false, true])
   for (const names of [false, true])
     for (const unknownWords of [false, true])

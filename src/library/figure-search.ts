@@ -205,32 +205,48 @@ interface Analysed {
   kind: FigureKind | null;
 }
 
-/** What a question's wording asks for: a count, an amount (money or a measure), a share, a duration. */
-export type FigureKind = 'count' | 'amount' | 'share' | 'duration';
+/** What a question's wording asks for: a count, money, another amount (a measure), a share, a duration. */
+export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration';
 
 const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
 
 /**
- * "how many" (or "number of") wants a count, "how much" (or "amount") an amount, "what percent"/"what share" a
- * share, "how long" a duration, and so does "how many" years, months or days: "75 years of relations" answers
- * "how many years", not "two leaders".
+ * The words by which "how much" asks for money: "how much does it cost", "how much was spent", "how much funding".
+ * How people ask, read as the kind of figure wanted; a sheet's sentence need not hold them.
+ */
+const MONEY_ASKED = new RegExp(
+  [
+    String.raw`\b(?:cost(?:s|ing)?|spen[dt]|spending|pa(?:y|id|ys)|pric(?:e|ed|es)|worth|money|dollars?|bucks)\b`,
+    String.raw`\b(?:fund(?:s|ed|ing)?|budget|invest(?:s|ed|ment)?)\b|\$`,
+  ].join('|'),
+);
+
+/**
+ * "how many" (or "number of") wants a count, "how much" (or "amount") an amount, money when it asks what something
+ * costs or is funded with, "what percent"/"what share" a share, "how long" (or "how much time") a duration, and so
+ * does "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
  */
 export function questionKind(query: string): FigureKind | null {
   const q = query.toLowerCase();
   if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
-  if (/\bhow long\b/.test(q) || DURATION_UNITS.has(/\bhow many ([a-z]+)/.exec(q)?.[1] ?? '')) return 'duration';
-  if (/\bhow much\b|\bamount\b/.test(q)) return 'amount';
+  if (/\bhow (long|much time)\b/.test(q) || DURATION_UNITS.has(/\bhow many ([a-z]+)/.exec(q)?.[1] ?? ''))
+    return 'duration';
+  if (/\bhow much\b|\bamount\b/.test(q)) return MONEY_ASKED.test(q) ? 'money' : 'amount';
   if (/\bhow many\b|\bnumber of\b/.test(q)) return 'count';
   return null;
 }
 
-/** Whether a figure is an exact one of the kind asked for: "thousands" answers no "how many" as well as "4,000". */
+/**
+ * Whether a figure is an exact one of the kind asked for: "thousands" answers no "how many" as well as "4,000";
+ * "how much" is answered by money or a measure, never by a time ("three months" is how long, not how much).
+ */
 export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean {
   if (figure.value === null) return false;
   const unit = figure.unit;
   if (kind === 'share') return unit === '%';
   if (kind === 'duration') return unit !== null && DURATION_UNITS.has(unit);
-  if (kind === 'amount') return unit !== null && unit !== '%';
+  if (kind === 'money') return unit === '$';
+  if (kind === 'amount') return unit !== null && unit !== '%' && !DURATION_UNITS.has(unit);
   return unit === null;
 }
 
@@ -257,8 +273,9 @@ export function analyseQuery(query: string): Analysed {
   for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
   const units = new Set<string>();
   const words: string[] = [];
-  for (const token of rest.toLowerCase().match(/%|\$|[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu) ?? []) {
-    const unit = UNIT_WORDS[token];
+  // The words keep their case: a word in capitals ("SPR") is a name's initials (search.ts, queryWords).
+  for (const token of rest.match(/%|\$|[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu) ?? []) {
+    const unit = UNIT_WORDS[token.toLowerCase()];
     if (unit) units.add(unit);
     else words.push(token);
   }

@@ -120,6 +120,15 @@ const NAME_LOWER_SHARE = 0.1;
 /** Words shorter than this are never corrected: too many short words are one edit apart. */
 export const MIN_CORRECTED_LENGTH = 5;
 
+/**
+ * A word written short by dropping vowels ("yr", "ppl", "avg", "incl"): a letter, then one to three letters none
+ * a vowel (y aside), not in capitals ("SPR" is a name's initials). The documents spell it out; what it stands for
+ * is read from their words (shortFormsOf).
+ */
+const WRITTEN_SHORT = /^[a-z][b-df-hj-np-tv-z]{1,3}$/;
+/** The words of the documents a short form stands for, at most: the most frequent. */
+export const MAX_SHORT_FORMS = 1;
+
 /** How many edits a typo of `term` may hold: one, two from eight letters. */
 const typoEdits = (term: string): number => (term.length >= 8 ? 2 : 1);
 
@@ -158,6 +167,8 @@ function typed(list: readonly number[]): Numbers {
 interface QueryWord {
   written: string;
   term: string;
+  /** Written in capitals ("SPR", "NC"): a name's initials, never a word written without its vowels. */
+  capitals?: boolean;
 }
 
 /** A query's words that are not stopwords. Not remembered: distinct queries come without end. */
@@ -165,7 +176,7 @@ function queryWords(query: string): QueryWord[] {
   const words: QueryWord[] = [];
   for (const token of tokenize(query)) {
     const term = normalizeTerm(token, { remember: false });
-    if (term) words.push({ written: writtenForm(token), term });
+    if (term) words.push({ written: writtenForm(token), term, capitals: /^\p{Lu}{2,}$/u.test(token) });
   }
   return words;
 }
@@ -628,6 +639,8 @@ export class TextIndex {
       if (typing) group.push(...this.alternativesStarting(term, 'prefix', MAX_PREFIX_WORDS));
       if (!this.vocabulary.has(term) && term.length >= MIN_CORRECTED_LENGTH && position < MAX_CORRECTED_WORDS)
         group.push(...this.unknownWordAlternatives(word, typing));
+      else if (!typing && !word.capitals && !this.vocabulary.has(term) && WRITTEN_SHORT.test(term))
+        group.push(...this.shortFormsOf(term));
       return group;
     });
   }
@@ -644,6 +657,25 @@ export class TextIndex {
       weight: ALTERNATIVE_WEIGHTS.typo,
       kind: 'typo',
     }));
+  }
+
+  /**
+   * The words a short form may stand for: those beginning with its first letter and holding its letters in order
+   * ("yr": "year"; "ppl": "people"), at least two letters longer, the most frequent first.
+   */
+  private shortFormsOf(short: string): Alternative[] {
+    const spells = (word: string) => {
+      let at = 0;
+      for (const letter of word) if (letter === short[at] && ++at === short.length) return true;
+      return false;
+    };
+    const words = this.withPrefix(short[0]!, Number.MAX_SAFE_INTEGER).filter(
+      (word) => word.length >= short.length + 2 && spells(word),
+    );
+    words.sort((a, b) => this.vocabulary.get(b)! - this.vocabulary.get(a)!);
+    return words
+      .slice(0, MAX_SHORT_FORMS)
+      .map((term) => ({ term, weight: ALTERNATIVE_WEIGHTS.clipped, kind: 'clipped' }));
   }
 
   /** The indexed words `term` starts, most frequent first (at most `max`), as alternatives of one kind. */
@@ -720,8 +752,8 @@ export class TextIndex {
     return this.indexes.some(({ index }) => index.withPrefix(prefix, 1).length > 0);
   }
 
-  private withPrefix(prefix: string): string[] {
-    return [...new Set(this.indexes.flatMap(({ index }) => index.withPrefix(prefix, MAX_PREFIX_WORDS)))];
+  private withPrefix(prefix: string, max = MAX_PREFIX_WORDS): string[] {
+    return [...new Set(this.indexes.flatMap(({ index }) => index.withPrefix(prefix, max)))];
   }
 
   /** The typo corrections of a word, worked out once per word as written (queries repeat their words). */

@@ -229,6 +229,20 @@ describe('/stat answers only what was asked', () => {
     );
   });
 
+  it('doubts a time for "how much … cost": money is asked, and "three weeks" is how long', () => {
+    const file =
+      '2022-03-15-fact-sheet-consequences-of-lack-of-funding-for-efforts-to-combat-covid-19-if-congress-does-not-act.md';
+    const sheet = createLibrary([
+      parseDocument(readFileSync(`${ROOT}tests/fixtures/gold/docs/${file}`, 'utf8'), { file }),
+    ]);
+    const cost = 'how much does the uninsured program cost';
+    expect(ask(cost, sheet).embeds![0]!.title).toBe(`Closest figures to “${cost}”`);
+    expect(bolded(cost, sheet).filter((text) => !/^\d+\.$/.test(text!))[0]).toBe('Three');
+    const funding = 'how much emergency funding is needed';
+    expect(ask(funding, sheet).embeds![0]!.title).toBe(`Figures for “${funding}”`);
+    expect(bolded(funding, sheet).filter((text) => !/^\d+\.$/.test(text!))[0]).toBe('$22.5 billion');
+  });
+
   it('reads "how many years" as a length of time asked: the years first, not a count of leaders', () => {
     const ties = libraryOf({
       'ties.md': [

@@ -56,6 +56,72 @@ describe('a clipped word stands for the longer words of the documents it begins'
   });
 });
 
+describe('a word written short without its vowels stands for the word the documents spell out', () => {
+  const jobs = libraryOf({
+    'jobs.md': sheet(
+      'In his first year, the economy added 6.6 million jobs.',
+      'The state sent 56,000 monkeypox vaccine doses.',
+      'People in 40 states applied.',
+      'Most people found work.',
+      'Average pay rose by $2 an hour.',
+      'The pipeline carries oil.',
+    ),
+  });
+
+  it('/search "ppl" finds the people, the most frequent word it may stand for, not the pipeline', () => {
+    expect(quotes(searched(jobs, 'ppl').description!)).toEqual([
+      '**People** in 40 states applied.',
+      'Most **people** found work.',
+    ]);
+  });
+
+  it('/stat "mpx doses" finds the monkeypox doses', () => {
+    const embed = stat.run(jobs, { query: 'mpx doses' }, context()).embeds![0]!;
+    expect(embed.title).toBe('Figures for “mpx doses”');
+    expect(quotes(embed.description!)).toEqual(['The state sent **56,000** monkeypox vaccine doses.']);
+  });
+
+  it('/stat "avg pay" answers with the average pay', () => {
+    const embed = stat.run(jobs, { query: 'avg pay' }, context()).embeds![0]!;
+    expect(embed.title).toBe('Figures for “avg pay”');
+    expect(quotes(embed.description!)).toEqual(['Average pay rose by **$2** an hour.']);
+  });
+  it('reads a word in capitals as a name\'s initials, not a short form: "SPR" is not "support"', () => {
+    const oil = libraryOf({
+      'oil.md': sheet(
+        'Support for clinics reached $5 million.',
+        'The Strategic Petroleum Reserve will release 1 million barrels per day.',
+      ),
+    });
+    const embed = stat.run(oil, { query: 'SPR release' }, context()).embeds![0]!;
+    expect(quotes(embed.description!)[0]).toBe(
+      'The Strategic Petroleum Reserve will release **1 million** barrels per day.',
+    );
+  });
+});
+
+describe('an irregular verb in another tense than the sheet writes', () => {
+  const doses = libraryOf({
+    'doses.md': sheet(
+      'The agency will hold 60,000 doses in reserve.',
+      'States will spend more on roads.',
+      'States spent $5 million on clinics.',
+    ),
+  });
+
+  it('/stat "doses held in reserve" answers with the doses the agency will hold', () => {
+    const embed = stat.run(doses, { query: 'doses held in reserve' }, context()).embeds![0]!;
+    expect(embed.title).toBe('Figures for “doses held in reserve”');
+    expect(quotes(embed.description!)).toEqual(['The agency will hold **60,000** doses in reserve.']);
+  });
+
+  it('/search "states spend on clinics" finds what they spent first', () => {
+    expect(quotes(searched(doses, 'states spend on clinics').description!)[0]).toBe(
+      '**States** **spent** $5 million on **clinics**.',
+    );
+  });
+});
+
 describe('a compound written closed, with a hyphen or apart', () => {
   const WRITTEN = ['cybersecurity', 'cyber-security', 'cyber security'];
   const libraries = WRITTEN.map((compound) =>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContextRanking } from '../../src/library/context-ranking.js';
+import { fitsKind, questionKind } from '../../src/library/figure-search.js';
 import { WordsAsked } from '../../src/library/words-asked.js';
 import { libraryOf } from '../support/library.js';
 
@@ -45,5 +46,25 @@ describe('SentenceFinder lookups on a large library', () => {
     expect(hits[0]!.bold.map((ref) => ref.figure.text)).toEqual(['4,321']);
     // Each region's sentence holds two of the three words: close, and only 50 of them ranked, to fill the page.
     expect(ranked.mock.calls.map(([, candidates]) => candidates.length)).toEqual([51]);
+  });
+});
+
+describe('the kind of figure a question asks for', () => {
+  const figure = (value: number, unit: string | null) => ({ value, unit }) as Parameters<typeof fitsKind>[0];
+
+  it('reads money in "how much … cost", "spent", "funding", and time in "how much time"', () => {
+    expect(questionKind('how much does the monkeypox vaccine cost')).toBe('money');
+    expect(questionKind('how much was spent on roads')).toBe('money');
+    expect(questionKind('how much funding for charging stations')).toBe('money');
+    expect(questionKind('how much oil was released')).toBe('amount');
+    expect(questionKind('how much time do reviews take')).toBe('duration');
+  });
+
+  it('answers "how much" with money or a measure, never with a time; money only with money', () => {
+    expect(fitsKind(figure(3, 'months'), 'amount')).toBe(false);
+    expect(fitsKind(figure(300, 'tons'), 'amount')).toBe(true);
+    expect(fitsKind(figure(4e7, '$'), 'amount')).toBe(true);
+    expect(fitsKind(figure(4e7, '$'), 'money')).toBe(true);
+    expect(fitsKind(figure(300, 'tons'), 'money')).toBe(false);
   });
 });

@@ -25,8 +25,11 @@ function figuresIn(text: string, section: Section, point: Point): Figure[] {
   }));
 }
 
-/** "more" with no noun after it, or "of them": a figure that names no thing of its own ("Thousands more are …"). */
-const REFERS_BACK = /^\s+(?:more(?!\s+(?:than|[a-z]+s)\b)|of\s+them)\b/i;
+/**
+ * "more" with no noun after it, or "of them", "of whom", "of which": a figure that names no thing of its own
+ * ("Thousands more are …", "20 partners pledged, 18 of whom are from Africa").
+ */
+const REFERS_BACK = /^\s+(?:more(?!\s+(?:than|[a-z]+s)\b)|of\s+(?:them|whom|which))\b/i;
 
 /**
  * "Utilities have 30,000 personnel ready. Thousands more are on the way": a figure that refers back counts what

@@ -178,4 +178,42 @@ describe('what a figure counts', () => {
     expect(counts('The herd shrank, with beef cow inventory down by 8.6% since 2020.')).toEqual(['beef cow inventory']);
     expect(counts('Even so, real wages are on track to grow by $1,100 this year.')).toEqual(['real wages']);
   });
+
+  it('labels a figure in parentheses with the name before it, not a currency word inside them', () => {
+    expect(
+      counts(
+        'Donors pledged more, including Norway ($1.08 billion), the Nordic Council (€715 million), Spain (nearly €1.6 billion) and Peru ($1.21 billion Canadian).',
+      ),
+    ).toEqual(['Norway', 'Nordic Council', 'Spain', 'Peru']);
+    expect(counts('Chile raised its commitment (to $100 million).')).toEqual(['commitment']);
+    // The level a change "by" a figure reached is left unlabelled, not labelled with that figure.
+    expect(counts('Peru grew its pledge by one-third (to $10 million).')).toEqual(['pledge', null]);
+  });
+
+  it('labels a share of a named programme, and money "of funding for" something, with what it is of or for', () => {
+    expect(counts('The rule allows 33% of Special Financial Assistance to be invested in bonds.')).toEqual([
+      'Special Financial Assistance',
+    ]);
+    expect(counts('The law provides $2 billion of funding for clean school buses.')).toEqual(['clean school buses']);
+  });
+
+  it('reads a subject past "the number of", whose it is, an aside between dashes and a joined clause', () => {
+    expect(counts('Since 2019, the number of people experiencing homelessness increased 6%.')).toEqual([
+      'people experiencing homelessness',
+    ]);
+    expect(
+      counts(
+        'Overall, the number of people experiencing unsheltered homelessness—including people in cars, tents and parks—rose by 3%.',
+      ),
+    ).toEqual(['people']);
+    expect(counts('For this round, the Fund’s private sector partners committed a total of $1.23 billion.')).toEqual([
+      'private sector partners',
+    ]);
+    expect(counts('Wages were flat and the number of arrests fell 20%.')).toEqual(['arrests']);
+  });
+
+  it('labels a figure right after a verb of change and its object with the object', () => {
+    expect(counts('The plan aims to reduce homelessness 25 percent by 2025.')).toEqual(['homelessness']);
+    expect(counts('The rule will cut methane emissions 30% by 2030.')).toEqual(['methane emissions']);
+  });
 });

@@ -64,6 +64,17 @@ describe('a figure that refers back to the one before it', () => {
     ]);
   });
 
+  it('counts what the figure before it counts after "of whom" or "of which"', () => {
+    expect(countsIn('Twenty partners announced pledges, 18 of whom are from Africa.')).toEqual([
+      ['Twenty', 'partners'],
+      ['18', 'partners'],
+    ]);
+    expect(countsIn('The state picked 40 sites, 12 of which are new.')).toEqual([
+      ['40', 'sites'],
+      ['12', 'sites'],
+    ]);
+  });
+
   it('keeps its own label, or none, where it names a thing or measures another way', () => {
     expect(countsIn('Utilities have 30,000 personnel on call. Thousands more workers are on the way.')).toEqual([
       ['30,000', 'personnel'],

@@ -216,4 +216,12 @@ describe('what a figure counts', () => {
     expect(counts('The plan aims to reduce homelessness 25 percent by 2025.')).toEqual(['homelessness']);
     expect(counts('The rule will cut methane emissions 30% by 2030.')).toEqual(['methane emissions']);
   });
+
+  it('reads a label through emphasis marks: bold around a figure in parentheses, italics inside a phrase', () => {
+    const bold = 'It pays for cleanup efforts (**$15 million**) and state grants (**$50 million**).';
+    expect(findFigures(bold, 0, bold.length).map((f) => f.counts)).toEqual(['cleanup efforts', 'state grants']);
+    expect(counts('Officers inspect over 4 million *de minimis* shipments each day.')).toEqual([
+      'de minimis shipments',
+    ]);
+  });
 });

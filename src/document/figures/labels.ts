@@ -12,12 +12,20 @@ const PEOPLE =
 /** Money words: the label is what the money is for ("billions of dollars in water infrastructure"). */
 const MONEY = /^(?:dollars?|funding|funds)$/i;
 
+/** Emphasis marks at a word's edge ("*de minimis* shipments"): markup, not words or punctuation. */
+const EMPHASIS = /(?<![\w*_])[*_]+(?=\w)|(?<=\w)[*_]+(?![\w*_])/g;
+
 /**
  * Words, with "U.S." and "D.C." kept whole so that "40 U.S. states" reads on to "states", and numbers whole so
  * that "for 70,000 vouchers" skips the count.
  */
 function tokensOf(text: string): string[] {
-  return text.match(/(?:[A-Z]\.){2,}|\d[\d,.]*\d(?![\w'’-])|[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
+  return (
+    text
+      .replace(EMPHASIS, '')
+      .match(/(?:[A-Z]\.){2,}|\d[\d,.]*\d(?![\w'’-])|[A-Za-z0-9][\w'’-]*|\S/g)
+      ?.slice(0, 16) ?? []
+  );
 }
 
 /** "70,000 Emergency Housing Vouchers", "Black Americans": names that end in a plural are things counted. */
@@ -310,11 +318,11 @@ const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|ra
 /**
  * Up to four words, then "(", a dash, "by", "of", "totaling", "valued at" or "worth" right before the figure. An
  * opening parenthesis may hold "to" and a currency sign the figure leaves out: "its commitment (to $100 million)",
- * "Germany (€1.3 billion)", "France (nearly €1.6 billion)".
+ * "Germany (€1.3 billion)", "France (nearly €1.6 billion)"; bold around the figure is read as spaces ("(**$60 million**)").
  */
 const NAMED_BEFORE = new RegExp(
   String.raw`([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*` +
-    String.raw`(?:(\()(?:to\s+)?(?:(?:[a-z]+\s+){0,2}[€£¥])?|[—–]\s*|\b(?:by|of|totall?ing|valued at|worth)\s+)$`,
+    String.raw`(?:(\()\s*(?:to\s+)?(?:(?:[a-z]+\s+){0,2}[€£¥])?|[—–]\s*|\b(?:by|of|totall?ing|valued at|worth)\s+)$`,
 );
 
 /**

@@ -224,4 +224,13 @@ describe('what a figure counts', () => {
       'de minimis shipments',
     ]);
   });
+
+  it('gives no label that is a measure and its dimension, or a verb after a share', () => {
+    expect(counts('The current reviews are roughly five years old.')).toEqual([null]);
+    expect(counts('Some prices are five times different.')).toEqual([null]);
+    expect(counts('3% identify as disabled or having a disability')).toEqual([null]);
+    // What a measure is of is still read, and a group after "identify as" still labels the share.
+    expect(counts('The tunnel runs 30 miles of road.')).toEqual(['miles of road']);
+    expect(counts('18% identify as Latino or Hispanic')).toEqual(['Latino']);
+  });
 });

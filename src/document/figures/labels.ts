@@ -47,8 +47,12 @@ const isOnlyAMeasure = (words: string[]) =>
   !words.some((w) => /^(?:of|in)$/i.test(w)) &&
   (isMeasure(words.at(-1)!) || (isMeasure(words[0]!) && COMPARED.test(words.at(-1)!)));
 
-/** A word that compares or places a measure ("70 cents below", "25 percent faster", "20 years ago"). */
-const COMPARED = /^(?:below|above|ago|more|less|fewer|over|under|[a-z]+er)$/i;
+/**
+ * A word that compares or places a measure ("70 cents below", "25 percent faster", "20 years ago"), or says which
+ * dimension it measures ("five years old", "30 miles long", "five times different").
+ */
+const COMPARED =
+  /^(?:below|above|ago|more|less|fewer|over|under|[a-z]+er|old|long|tall|wide|deep|high|apart|away|different)$/i;
 
 /**
  * A phrase a reader can take as a label, or null. `named`: the phrase is what an amount goes to ("$1 billion for
@@ -177,6 +181,8 @@ const GIVEN_HOW = /^(?:[a-z]{3,}(?:ed|ly)|together)$/;
 
 /** The noun phrase right after the figure; `money`: an amount, whose label may be the programme it goes to. */
 export function countedPhrase(after: string, ofFollows: boolean, money = false): string | null {
+  // "3% identify as disabled": a verb follows; what it names is read by complementOf, or nothing is.
+  if (IS_A.test(after)) return null;
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
   let index = 0;
   if (ofFollows && tokens[0]?.toLowerCase() === 'of') index = 1; // "thousands of troops", "40% of counties"

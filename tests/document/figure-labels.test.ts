@@ -233,4 +233,12 @@ describe('what a figure counts', () => {
     expect(counts('The tunnel runs 30 miles of road.')).toEqual(['miles of road']);
     expect(counts('18% identify as Latino or Hispanic')).toEqual(['Latino']);
   });
+
+  it('leaves a month or fiscal year out of a label, and gives no label that is a place’s initials alone', () => {
+    expect(counts('The economy added 331,000 jobs in April.')).toEqual(['jobs']);
+    expect(counts('It awarded over $650 billion in contracts in fiscal year 2024.')).toEqual(['contracts']);
+    expect(counts('It will invest $6 billion to spur U.S. advanced battery processing.')).toEqual([null]);
+    // A place after "in" is still part of what is counted.
+    expect(counts('It hired 40 workers in Ohio.')).toEqual(['workers in Ohio']);
+  });
 });

@@ -69,6 +69,8 @@ function readable(words: string[], named = false): string | null {
   const phrase = words.join(' ');
   // "U" is a fragment; a two-letter acronym ("a six-month CR") is a thing.
   if (phrase.length <= 2 && !/^[A-Z]{2}$/.test(phrase)) return null;
+  // "U.S.", "D.C." alone are places, what a figure is of, not what it counts.
+  if (/^(?:[A-Z]\.){2,}$/.test(phrase)) return null;
   if (PEOPLE.test(phrase)) return null;
   // Only names ("Donald Trump", "Silicon Valley Bank") or only a verb form: not what a figure counts.
   if (!named && words.every((w) => /^[A-Z]/.test(w)) && words.length > 1 && !words.some((w) => /^[A-Z]{2,}s?$/.test(w)))
@@ -141,6 +143,10 @@ function isVerbBeforeObject(tokens: string[], index: number): boolean {
   return /^[a-z]+[^sui'’]s$/.test(word) && /[^s]$/.test(before) && /^[A-Z$]/.test(after);
 }
 
+/** "jobs in April", "contracts in fiscal year 2024", "trainings in FY 2023": "in" or "of" a time says when, not what. */
+const TIME_WORD =
+  /^(?:fiscal|FY|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
 /** Noun-phrase words from `index` on: stops at a function word, a verb form or punctuation. */
 function phraseFrom(tokens: string[], start: number): string[] {
   const words: string[] = [];
@@ -151,7 +157,7 @@ function phraseFrom(tokens: string[], start: number): string[] {
     if (!WORD.test(token) && !isModelAfterName(token, words)) break;
     if ((lower === 'of' || lower === 'in') && words.length > 0 && !linked) {
       const next = tokens[index + 1];
-      if (next && WORD.test(next) && !FUNCTION_WORDS.has(next.toLowerCase())) {
+      if (next && WORD.test(next) && !FUNCTION_WORDS.has(next.toLowerCase()) && !TIME_WORD.test(next)) {
         linked = true;
         words.push(token);
         continue;

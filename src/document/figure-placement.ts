@@ -14,19 +14,33 @@ function figuresIn(text: string, section: Section, point: Point): Figure[] {
   const found = point.sentences.flatMap((sentence) =>
     findFigures(text, sentence[0], sentence[1]).map((figure) => ({ figure, sentence })),
   );
-  return found.map(({ figure, sentence }, i) => ({
-    id: `${point.id}-f${i + 1}`,
-    text: text.slice(figure.span[0], figure.span[1]),
-    ...figure,
-    counts: figure.counts ?? countedBefore(text, figure, found[i - 1]?.figure),
-    sectionId: section.id,
-    pointId: point.id,
-    sentenceSpan: sentence,
-  }));
+  const placed: Figure[] = [];
+  // Each reads the one placed before it, so a figure that refers back to one that referred back keeps the thing.
+  for (const [i, { figure, sentence }] of found.entries())
+    placed.push({
+      id: `${point.id}-f${i + 1}`,
+      text: text.slice(figure.span[0], figure.span[1]),
+      ...figure,
+      counts: figure.counts ?? countedBefore(text, figure, placed.at(-1)),
+      sectionId: section.id,
+      pointId: point.id,
+      sentenceSpan: sentence,
+    });
+  return placed;
 }
 
-/** "more" with no noun after it, or "of them": a figure that names no thing of its own ("Thousands more are …"). */
-const REFERS_BACK = /^\s+(?:more(?!\s+(?:than|[a-z]+s)\b)|of\s+them)\b/i;
+/**
+ * "more" with no noun after it, or "of them", "of whom", "of which": a figure that names no thing of its own
+ * ("Thousands more are …", "20 partners pledged, 18 of whom are from Africa").
+ */
+const REFERS_BACK = /^\s+(?:more(?!\s+(?:than|[a-z]+s)\b)|of\s+(?:them|whom|which))\b/i;
+
+/**
+ * A count or share with a verb right after it names no thing either ("500 million doses, including 200 million to
+ * be delivered this year", "the remaining 300 million will be", "13 are MDIs"). Money with a verb after it ("$2
+ * billion will be for food aid") is most often for a purpose of its own, so it is left as found.
+ */
+const VERB_AFTER = /^\s+(?:to\s+be|will|would|are|were|have|had)\b/i;
 
 /**
  * "Utilities have 30,000 personnel ready. Thousands more are on the way": a figure that refers back counts what
@@ -34,5 +48,6 @@ const REFERS_BACK = /^\s+(?:more(?!\s+(?:than|[a-z]+s)\b)|of\s+them)\b/i;
  */
 function countedBefore(text: string, figure: FoundFigure, previous: FoundFigure | undefined): string | null {
   if (!previous?.counts || previous.unit !== figure.unit) return null;
-  return REFERS_BACK.test(text.slice(figure.span[1], figure.span[1] + 40)) ? previous.counts : null;
+  const next = text.slice(figure.span[1], figure.span[1] + 40);
+  return REFERS_BACK.test(next) || (figure.unit !== '$' && VERB_AFTER.test(next)) ? previous.counts : null;
 }

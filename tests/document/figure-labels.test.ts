@@ -178,4 +178,67 @@ describe('what a figure counts', () => {
     expect(counts('The herd shrank, with beef cow inventory down by 8.6% since 2020.')).toEqual(['beef cow inventory']);
     expect(counts('Even so, real wages are on track to grow by $1,100 this year.')).toEqual(['real wages']);
   });
+
+  it('labels a figure in parentheses with the name before it, not a currency word inside them', () => {
+    expect(
+      counts(
+        'Donors pledged more, including Norway ($1.08 billion), the Nordic Council (€715 million), Spain (nearly €1.6 billion) and Peru ($1.21 billion Canadian).',
+      ),
+    ).toEqual(['Norway', 'Nordic Council', 'Spain', 'Peru']);
+    expect(counts('Chile raised its commitment (to $100 million).')).toEqual(['commitment']);
+    // The level a change "by" a figure reached is left unlabelled, not labelled with that figure.
+    expect(counts('Peru grew its pledge by one-third (to $10 million).')).toEqual(['pledge', null]);
+  });
+
+  it('labels a share of a named programme, and money "of funding for" something, with what it is of or for', () => {
+    expect(counts('The rule allows 33% of Special Financial Assistance to be invested in bonds.')).toEqual([
+      'Special Financial Assistance',
+    ]);
+    expect(counts('The law provides $2 billion of funding for clean school buses.')).toEqual(['clean school buses']);
+  });
+
+  it('reads a subject past "the number of", whose it is, an aside between dashes and a joined clause', () => {
+    expect(counts('Since 2019, the number of people experiencing homelessness increased 6%.')).toEqual([
+      'people experiencing homelessness',
+    ]);
+    expect(
+      counts(
+        'Overall, the number of people experiencing unsheltered homelessness—including people in cars, tents and parks—rose by 3%.',
+      ),
+    ).toEqual(['people']);
+    expect(counts('For this round, the Fund’s private sector partners committed a total of $1.23 billion.')).toEqual([
+      'private sector partners',
+    ]);
+    expect(counts('Wages were flat and the number of arrests fell 20%.')).toEqual(['arrests']);
+  });
+
+  it('labels a figure right after a verb of change and its object with the object', () => {
+    expect(counts('The plan aims to reduce homelessness 25 percent by 2025.')).toEqual(['homelessness']);
+    expect(counts('The rule will cut methane emissions 30% by 2030.')).toEqual(['methane emissions']);
+  });
+
+  it('reads a label through emphasis marks: bold around a figure in parentheses, italics inside a phrase', () => {
+    const bold = 'It pays for cleanup efforts (**$15 million**) and state grants (**$50 million**).';
+    expect(findFigures(bold, 0, bold.length).map((f) => f.counts)).toEqual(['cleanup efforts', 'state grants']);
+    expect(counts('Officers inspect over 4 million *de minimis* shipments each day.')).toEqual([
+      'de minimis shipments',
+    ]);
+  });
+
+  it('gives no label that is a measure and its dimension, or a verb after a share', () => {
+    expect(counts('The current reviews are roughly five years old.')).toEqual([null]);
+    expect(counts('Some prices are five times different.')).toEqual([null]);
+    expect(counts('3% identify as disabled or having a disability')).toEqual([null]);
+    // What a measure is of is still read, and a group after "identify as" still labels the share.
+    expect(counts('The tunnel runs 30 miles of road.')).toEqual(['miles of road']);
+    expect(counts('18% identify as Latino or Hispanic')).toEqual(['Latino']);
+  });
+
+  it('leaves a month or fiscal year out of a label, and gives no label that is a place’s initials alone', () => {
+    expect(counts('The economy added 331,000 jobs in April.')).toEqual(['jobs']);
+    expect(counts('It awarded over $650 billion in contracts in fiscal year 2024.')).toEqual(['contracts']);
+    expect(counts('It will invest $6 billion to spur U.S. advanced battery processing.')).toEqual([null]);
+    // A place after "in" is still part of what is counted.
+    expect(counts('It hired 40 workers in Ohio.')).toEqual(['workers in Ohio']);
+  });
 });

@@ -64,6 +64,42 @@ describe('a figure that refers back to the one before it', () => {
     ]);
   });
 
+  it('counts what the figure before it counts after "of whom" or "of which"', () => {
+    expect(countsIn('Twenty partners announced pledges, 18 of whom are from Africa.')).toEqual([
+      ['Twenty', 'partners'],
+      ['18', 'partners'],
+    ]);
+    expect(countsIn('The state picked 40 sites, 12 of which are new.')).toEqual([
+      ['40', 'sites'],
+      ['12', 'sites'],
+    ]);
+  });
+
+  it('counts what the figure before it counts when a verb follows a count or a share, along a chain', () => {
+    expect(
+      countsIn(
+        'The nation will buy 500 million doses, including 200 million to be delivered this year. The other 300 million will be delivered next year.',
+      ),
+    ).toEqual([
+      ['500 million', 'doses'],
+      ['200 million', 'doses'],
+      ['300 million', 'doses'],
+    ]);
+    expect(countsIn('Of the 66 lenders given awards, 13 are credit unions.')).toEqual([
+      ['66', 'lenders given awards'],
+      ['13', 'lenders given awards'],
+    ]);
+    expect(countsIn('Of the 40 sites, 12 have been cleaned.')).toEqual([
+      ['40', 'sites'],
+      ['12', 'sites'],
+    ]);
+    // Money with a verb after it is for a purpose of its own.
+    expect(countsIn('It gives $3 billion in grants. Of this, $1 billion will be for roads.')).toEqual([
+      ['$3 billion', 'grants'],
+      ['$1 billion', null],
+    ]);
+  });
+
   it('keeps its own label, or none, where it names a thing or measures another way', () => {
     expect(countsIn('Utilities have 30,000 personnel on call. Thousands more workers are on the way.')).toEqual([
       ['30,000', 'personnel'],

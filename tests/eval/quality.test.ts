@@ -30,7 +30,7 @@ const FLOORS: Record<SplitName, Floors> = {
     headingF1: 0.9,
     figurePrecision: 0.98,
     figureRecall: 0.88,
-    counts: 0.65,
+    counts: 0.66,
     timeframe: 0.77,
     statTop1: 0.835,
     statTop5: 0.91,
@@ -44,7 +44,7 @@ const FLOORS: Record<SplitName, Floors> = {
     headingF1: 0.99,
     figurePrecision: 0.97,
     figureRecall: 0.95,
-    counts: 0.79,
+    counts: 0.8,
     timeframe: 0.82,
     statTop1: 0.93,
     statTop5: 0.98,
@@ -56,9 +56,9 @@ const FLOORS: Record<SplitName, Floors> = {
   },
   tune: {
     headingF1: 0.99,
-    figurePrecision: 0.98,
+    figurePrecision: 0.975,
     figureRecall: 0.97,
-    counts: 0.82,
+    counts: 0.83,
     timeframe: 0.82,
     statTop1: 0.87,
     statTop5: 0.94,
@@ -110,7 +110,7 @@ describe.each(Object.keys(FLOORS) as SplitName[])('quality on the %s split', (sp
 
 /** /trend's point precision and recall on tests/fixtures/trend-gold, over the corpus (docs/quality.md). */
 const TREND_FLOORS: Record<TrendSplit, { precision: number; recall: number }> = {
-  test: { precision: 0.55, recall: 0.38 },
+  test: { precision: 0.53, recall: 0.38 },
   tune: { precision: 0.82, recall: 0.62 },
 };
 

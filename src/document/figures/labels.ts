@@ -12,12 +12,20 @@ const PEOPLE =
 /** Money words: the label is what the money is for ("billions of dollars in water infrastructure"). */
 const MONEY = /^(?:dollars?|funding|funds)$/i;
 
+/** Emphasis marks at a word's edge ("*de minimis* shipments"): markup, not words or punctuation. */
+const EMPHASIS = /(?<![\w*_])[*_]+(?=\w)|(?<=\w)[*_]+(?![\w*_])/g;
+
 /**
  * Words, with "U.S." and "D.C." kept whole so that "40 U.S. states" reads on to "states", and numbers whole so
  * that "for 70,000 vouchers" skips the count.
  */
 function tokensOf(text: string): string[] {
-  return text.match(/(?:[A-Z]\.){2,}|\d[\d,.]*\d(?![\w'’-])|[A-Za-z0-9][\w'’-]*|\S/g)?.slice(0, 16) ?? [];
+  return (
+    text
+      .replace(EMPHASIS, '')
+      .match(/(?:[A-Z]\.){2,}|\d[\d,.]*\d(?![\w'’-])|[A-Za-z0-9][\w'’-]*|\S/g)
+      ?.slice(0, 16) ?? []
+  );
 }
 
 /** "70,000 Emergency Housing Vouchers", "Black Americans": names that end in a plural are things counted. */
@@ -39,8 +47,12 @@ const isOnlyAMeasure = (words: string[]) =>
   !words.some((w) => /^(?:of|in)$/i.test(w)) &&
   (isMeasure(words.at(-1)!) || (isMeasure(words[0]!) && COMPARED.test(words.at(-1)!)));
 
-/** A word that compares or places a measure ("70 cents below", "25 percent faster", "20 years ago"). */
-const COMPARED = /^(?:below|above|ago|more|less|fewer|over|under|[a-z]+er)$/i;
+/**
+ * A word that compares or places a measure ("70 cents below", "25 percent faster", "20 years ago"), or says which
+ * dimension it measures ("five years old", "30 miles long", "five times different").
+ */
+const COMPARED =
+  /^(?:below|above|ago|more|less|fewer|over|under|[a-z]+er|old|long|tall|wide|deep|high|apart|away|different)$/i;
 
 /**
  * A phrase a reader can take as a label, or null. `named`: the phrase is what an amount goes to ("$1 billion for
@@ -57,6 +69,8 @@ function readable(words: string[], named = false): string | null {
   const phrase = words.join(' ');
   // "U" is a fragment; a two-letter acronym ("a six-month CR") is a thing.
   if (phrase.length <= 2 && !/^[A-Z]{2}$/.test(phrase)) return null;
+  // "U.S.", "D.C." alone are places, what a figure is of, not what it counts.
+  if (/^(?:[A-Z]\.){2,}$/.test(phrase)) return null;
   if (PEOPLE.test(phrase)) return null;
   // Only names ("Donald Trump", "Silicon Valley Bank") or only a verb form: not what a figure counts.
   if (!named && words.every((w) => /^[A-Z]/.test(w)) && words.length > 1 && !words.some((w) => /^[A-Z]{2,}s?$/.test(w)))
@@ -129,6 +143,10 @@ function isVerbBeforeObject(tokens: string[], index: number): boolean {
   return /^[a-z]+[^sui'’]s$/.test(word) && /[^s]$/.test(before) && /^[A-Z$]/.test(after);
 }
 
+/** "jobs in April", "contracts in fiscal year 2024", "trainings in FY 2023": "in" or "of" a time says when, not what. */
+const TIME_WORD =
+  /^(?:fiscal|FY|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
 /** Noun-phrase words from `index` on: stops at a function word, a verb form or punctuation. */
 function phraseFrom(tokens: string[], start: number): string[] {
   const words: string[] = [];
@@ -139,7 +157,7 @@ function phraseFrom(tokens: string[], start: number): string[] {
     if (!WORD.test(token) && !isModelAfterName(token, words)) break;
     if ((lower === 'of' || lower === 'in') && words.length > 0 && !linked) {
       const next = tokens[index + 1];
-      if (next && WORD.test(next) && !FUNCTION_WORDS.has(next.toLowerCase())) {
+      if (next && WORD.test(next) && !FUNCTION_WORDS.has(next.toLowerCase()) && !TIME_WORD.test(next)) {
         linked = true;
         words.push(token);
         continue;
@@ -169,6 +187,8 @@ const GIVEN_HOW = /^(?:[a-z]{3,}(?:ed|ly)|together)$/;
 
 /** The noun phrase right after the figure; `money`: an amount, whose label may be the programme it goes to. */
 export function countedPhrase(after: string, ofFollows: boolean, money = false): string | null {
+  // "3% identify as disabled": a verb follows; what it names is read by complementOf, or nothing is.
+  if (IS_A.test(after)) return null;
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
   let index = 0;
   if (ofFollows && tokens[0]?.toLowerCase() === 'of') index = 1; // "thousands of troops", "40% of counties"
@@ -180,7 +200,9 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   if (money && /^or$/i.test(tokens[index] ?? '') && /^(?:less|more)$/i.test(tokens[index + 1] ?? '')) index += 2; // "$12,000 or less in loans"
   if (money && /^worth$/i.test(tokens[index] ?? '') && /^of$/i.test(tokens[index + 1] ?? '')) index += 2; // "$3 million worth of shares"
   if (money && GIVEN_HOW.test(tokens[index] ?? '') && PURPOSE.test(tokens[index + 1] ?? '')) index++;
+  if (money && /^of$/i.test(tokens[index] ?? '') && MONEY.test(tokens[index + 1] ?? '')) index++; // "$2 billion of funding for"
   const words = withCoordinate(tokens, index, phraseFrom(tokens, index));
+  if (isCurrencyInParentheses(tokens, index, words)) return null;
   // "$55 billion in clean drinking water", "$300 million for schools": what the money goes to.
   if (words.length === 0 && PURPOSE.test(tokens[index] ?? '') && (money || !ofFollows || /^for$/i.test(tokens[index]!)))
     return purposeAfter(tokens, index, money);
@@ -199,8 +221,17 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
     if (next === 'on' && /^[a-z]/.test(tokens[index + 2] ?? '')) return readable(phraseFrom(tokens, index + 2));
     return null;
   }
-  return readable(words, money || endsInPlural(words));
+  // "33% of Special Financial Assistance": what a share is of is its label, a name as well as a noun.
+  const shareOf = ofFollows && index > 0 && /^of$/i.test(tokens[0]!);
+  return readable(words, money || shareOf || endsInPlural(words));
 }
+
+/**
+ * "Canada ($1.21 billion Canadian)": one capitalized word that closes the parentheses after an amount says in what
+ * currency or from where; the name before the parentheses is what the amount is of.
+ */
+const isCurrencyInParentheses = (tokens: string[], index: number, words: string[]) =>
+  words.length === 1 && index === 0 && /^[A-Z][a-z]+$/.test(words[0]!) && tokens[1] === ')';
 
 /**
  * "$60 million to Chicago", "$150 million to the Global Fund": who the money goes to, when it is named; "$1 billion
@@ -296,10 +327,14 @@ export function fundedThing(after: string): string | null {
 /** "a total of", "an average of": words that say how a figure is taken, not what it counts. */
 const HOW_TAKEN = /^(?:total|sum|average|maximum|minimum|number|amount|figure|rate|level|value)s?$/i;
 
-/** Up to four words, then "(", a dash, "by", "of", "totaling", "valued at" or "worth" right before the figure. */
+/**
+ * Up to four words, then "(", a dash, "by", "of", "totaling", "valued at" or "worth" right before the figure. An
+ * opening parenthesis may hold "to" and a currency sign the figure leaves out: "its commitment (to $100 million)",
+ * "Germany (€1.3 billion)", "France (nearly €1.6 billion)"; bold around the figure is read as spaces ("(**$60 million**)").
+ */
 const NAMED_BEFORE = new RegExp(
   String.raw`([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s*` +
-    String.raw`(?:\(|[—–]\s*|\b(?:by|of|totall?ing|valued at|worth)\s+)$`,
+    String.raw`(?:(\()\s*(?:to\s+)?(?:(?:[a-z]+\s+){0,2}[€£¥])?|[—–]\s*|\b(?:by|of|totall?ing|valued at|worth)\s+)$`,
 );
 
 /**
@@ -308,18 +343,23 @@ const NAMED_BEFORE = new RegExp(
  * GHz" the bands, "a package of grants totaling $486 million" the grants.
  */
 export function namedBefore(before: string): string | null {
-  const changed = changedTo(before);
+  const changed = changedTo(before) ?? changedObject(before);
   if (changed) return changed;
   const lead = NAMED_BEFORE.exec(before.slice(-LABEL_WINDOW));
   if (!lead) return null;
   const words = lead[1]!.split(/\s+/);
+  const parenthesized = lead[2] !== undefined;
+  // "their pledge by two-thirds (to $10 million)": the level a change reached, said of a thing named before the
+  // change and before its own figure; read from that far it misled /trend (measured), so no label.
+  if (parenthesized && words.at(-2) === 'by') return null;
   // "their taxes increased by almost $1,200", "inventory down by 8.6%": past the word of the change, what changed;
   // "to grow by $1,100": a verb, whose subject is read instead.
   if (/\bby\s+$/.test(before) && PLAIN_VERBS.has(words.at(-1)!)) return null;
   if (words.length > 1 && /^(?:[a-z]{3,}ed|up|down)$/.test(words.at(-1)!) && /\bby\s+$/.test(before)) words.pop();
   const kept = nounAtEnd(words);
   if (kept.length === 1 && HOW_TAKEN.test(kept[0]!)) return null;
-  return readable(kept);
+  // "the European Commission (€715 million)": a figure in parentheses is said of the name before it.
+  return readable(kept, parenthesized);
 }
 
 /** Verbs that move a thing to a new level: "bringing the total to", "increase investments to", "cut times to". */
@@ -329,6 +369,21 @@ const TO_LEVEL = new Set(
     'reduces reduced reducing lower lowers lowered lowering boost boosts boosted boosting cut cuts cutting'
   ).split(' '),
 );
+
+/**
+ * "reduce homelessness 25 percent by 2025", "cut emissions 50%": a figure right after a verb of change and its
+ * object measures the change of that object. Words of another kind between them ("for families") leave no label.
+ */
+export function changedObject(before: string): string | null {
+  const tail = before.slice(-LABEL_WINDOW).trimEnd().split(/\s+/).slice(-5);
+  let verb = tail.length - 1;
+  while (verb >= 0 && !TO_LEVEL.has(tail[verb]!.toLowerCase())) verb--;
+  const words = tail.slice(verb + 1);
+  if (verb < 0 || words.length === 0 || !words.every((word) => /^[A-Za-z][\w'’-]*$/.test(word))) return null;
+  while (words.length > 1 && DETERMINERS.test(words[0]!)) words.shift();
+  const kept = nounAtEnd(words);
+  return kept.length === words.length ? readable(kept) : null;
+}
 
 /**
  * "bringing the total security assistance to $1 billion", "cut permitting times for residential solar to less than
@@ -443,9 +498,23 @@ export function agedNoun(before: string): string | null {
 const isVerbAfterName = (words: string[], token: string) =>
   words.length === 1 && /^[A-Z][a-z]+$/.test(words[0]!) && !/s$/.test(words[0]!) && /^[a-z]+[^su]s$/.test(token);
 
+/** "and the number of …", "while the share …": a joining word before a determiner opens a clause of its own. */
+const JOINED_CLAUSE = /\b(?:and|but|while|whereas)\s+(?=(?:the|a|an)\s)/gi;
+
+/**
+ * The clause a figure ends: after the last semicolon, comma or joining word before a determiner, with asides
+ * between dashes left out ("the number of people—including people in cars—rose by 3%").
+ */
+function clauseBefore(before: string): string {
+  const text = before.replace(/\s*[—–][^—–]*[—–]\s*/g, ' ');
+  const joined = [...text.matchAll(JOINED_CLAUSE)].at(-1);
+  const joinedAt = joined ? joined.index + joined[0].length : 0;
+  return text.slice(Math.max(text.lastIndexOf(';'), text.lastIndexOf(', ') + 1, joinedAt, 0));
+}
+
 /** When nothing follows the figure ("dropped by 75% since May"), what it measures is the clause's subject. */
 export function subjectOf(before: string): string | null {
-  const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(', ') + 1, 0));
+  const clause = clauseBefore(before);
   const tokens = tokensOf(clause.slice(-LABEL_WINDOW));
   // A window cut inside a word ("…ents") starts with a fragment: leave it out.
   if (clause.length > LABEL_WINDOW && /\w/.test(clause.charAt(clause.length - LABEL_WINDOW - 1))) tokens.shift();
@@ -453,20 +522,30 @@ export function subjectOf(before: string): string | null {
   while (index < tokens.length && /^(?:[;,]|the|a|an)$/i.test(tokens[index]!)) index++;
   const determined = index > 0 && /^[A-Za-z]/.test(tokens[index - 1]!);
   const words: string[] = [];
+  let numbered = false;
   for (; index < tokens.length && words.length < 5; index++) {
     const token = tokens[index]!;
-    if (!WORD.test(token) || FUNCTION_WORDS.has(token.toLowerCase()) || /['’]s$/.test(token)) break;
+    // "the number of people": how they are taken, not what. ("the Fund’s partners": readable leaves whose out.)
+    numbered ||= /^of$/i.test(token) && words.length === 1 && HOW_TAKEN.test(words[0]!);
+    if (numbered && words.length === 1 && HOW_TAKEN.test(words[0]!)) {
+      words.length = 0;
+      continue;
+    }
+    if (!WORD.test(token) || FUNCTION_WORDS.has(token.toLowerCase())) break;
     if ((/ed$/.test(token.toLowerCase()) || PLAIN_VERBS.has(token.toLowerCase())) && words.length > 0) break;
     if ((determined && isVerbAfterName(words, token)) || (words.length > 0 && isVerbBeforeObject(tokens, index))) break;
     words.push(token);
   }
   // Words that run up to the figure end in the verb that takes it ("the Budget proposes $2 billion").
   if (index === tokens.length && words.length > 0) words.pop();
+  // "people experiencing unsheltered homelessness": a participle cut from its object does not end a label.
+  while (words.length > 1 && isVerbForm(words.at(-1)!.toLowerCase())) words.pop();
   while (words.length > 1 && AMOUNT_VERBS.has(words[words.length - 1]!.toLowerCase())) words.pop();
   // One word before the verb is an agency, a name or a pronoun more often than what is counted; a plural that
   // opens the sentence is capitalized only for that ("Apprehensions have declined for 8 consecutive months").
   const opens = words.length === 1 && clause === before && before.trimStart().startsWith(words[0]!);
-  if (words.length === 1 && !(opens ? /^[A-Za-z][a-z]{3,}[^s]s$/ : /^[a-z]{4,}s$/).test(words[0]!)) return null;
+  if (words.length === 1 && !numbered && !(opens ? /^[A-Za-z][a-z]{3,}[^s]s$/ : /^[a-z]{4,}s$/).test(words[0]!))
+    return null;
   return readable(words);
 }
 

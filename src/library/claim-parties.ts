@@ -31,6 +31,11 @@ const HOME_WRITTEN = /\b(?:united\s+states|america(?:ns?)?|us)\b/giu;
 const DIRECTED = new Set(['on', 'against', 'into', 'to', 'toward', 'towards']);
 /** A verb's helper right after a name makes it the one doing what the clause says. */
 const HELPER_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|must|may|might)\b/u;
+/**
+ * Words that make the name after them part of a noun phrase, not the clause's subject: in "people with Medicare
+ * would have saved" and "people on Medicare would" the helper belongs to "people".
+ */
+const PREPOSITIONS = new Set(['with', 'on', 'of', 'in', 'for', 'from', 'at', 'under', 'without', 'by', ...DIRECTED]);
 /** Words before a name that make it a time, not a party: "since Trump's first term", "during the Obama years". */
 const TIME_BEFORE = new Set(['since', 'during', 'until', 'throughout']);
 
@@ -79,7 +84,8 @@ export function partiesOf(text: string): Parties {
   const close = () => {
     const stems = stemsOf(run);
     if (stems.length > 0 && !TIME_BEFORE.has(before ?? '')) {
-      const name = { words: run, stems, before, subject: HELPER_AFTER.test(text.slice(runEnd)) };
+      const subject = !PREPOSITIONS.has(before ?? '') && HELPER_AFTER.test(text.slice(runEnd));
+      const name = { words: run, stems, before, subject };
       const last = since.filter((word) => word !== 'the').at(-1);
       const joined = named && since.some((word) => word !== 'the') && since.every((word) => JOINING.has(word));
       if (joined) groups.at(-1)!.push(name);

@@ -657,3 +657,19 @@ describe('a place written as its people or with its accents', () => {
     expect(check('USAID rescue teams with 159 members went to Greece')).toEqual(['not-found']);
   });
 });
+
+describe('a name after a preposition is no subject', () => {
+  const library = sheet([
+    'The report finds that 3.4 million people with Medicare would have saved $234 million in out-of-pocket costs in 2021.',
+  ]);
+
+  it('reads "people with Medicare would" and "people on Medicare would" as the same party, neither doing it', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(check('People on Medicare would have saved $234 million in out-of-pocket costs in 2021')).toEqual([
+      'stated',
+    ]);
+    expect(check('People on Medicare would have saved $243 million in out-of-pocket costs in 2021')).toEqual([
+      'different',
+    ]);
+  });
+});

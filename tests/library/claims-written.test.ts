@@ -673,3 +673,14 @@ describe('a name after a preposition is no subject', () => {
     ]);
   });
 });
+
+describe('a rate’s period belongs to the figure it follows', () => {
+  const library = sheet(['A family buying a home in Austin with a $500,000 mortgage will save $1,500 per year.']);
+
+  it('keeps "a month" to $1,500, not to the mortgage before it', () => {
+    const check = checkClaim(library.claims, 'A family in Austin with a $500,000 mortgage will save $1,500 a month');
+    expect(verdicts(check)).toEqual(['stated', 'different']);
+    expect(check.figures[0]!.notes).toEqual([]);
+    expect(check.figures[1]!.notes).toEqual(['The claim gives a figure per month; the statement, per year']);
+  });
+});

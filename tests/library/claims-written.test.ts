@@ -684,3 +684,20 @@ describe('a rate’s period belongs to the figure it follows', () => {
     expect(check.figures[1]!.notes).toEqual(['The claim gives a figure per month; the statement, per year']);
   });
 });
+
+describe('a noun clipped in a claim', () => {
+  const library = sheet([
+    'The law has delivered health care and benefits to more than 340,000 veterans and survivors.',
+    'The agency counted 2,000 veterinarians at the state fair.',
+  ]);
+
+  it('takes "vets" for the veterans the equal figure counts, and no other thing for them', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(check('More than 340,000 vets and survivors have gotten care and benefits under the law')).toEqual([
+      'stated',
+    ]);
+    expect(check('More than 340,000 nurses and survivors have gotten care and benefits under the law')).toEqual([
+      'not-found',
+    ]);
+  });
+});

@@ -165,11 +165,19 @@ export function sameName(a: string, b: string): boolean {
   if (n < 4) return false;
   // "Turkey" and "Turkish", "Türkiye" and "Turkish": a people's word ends the shared start with its suffix.
   const people = (one: string, other: string) => PEOPLE_SUFFIX.test(one.slice(n)) && other.length - n <= 3;
-  return n >= Math.min(x.length, y.length) - 1 || people(x, y) || people(y, x);
+  // Past the shared start, the shorter word keeps a letter at most and the longer a people's ending or a letter,
+  // perhaps plural: "Canad-a", "Canad-ians"; "Medica-re" and "Medica-id" are two programmes.
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const ending = long.slice(n).replace(/s$/u, '');
+  const oneWord = n >= short.length - 1 && (ending.length <= 1 || PEOPLE_SUFFIX.test(ending));
+  return oneWord || people(x, y) || people(y, x);
 }
 
-/** How English names a place's people after the place's start: Turk-ish, Japan-ese, Ukrain-ian, Israel-i. */
-const PEOPLE_SUFFIX = /^(?:ish|ian|an|ese|es|ean|i)$/u;
+/**
+ * How English names a place's people after the place's start: Turk-ish, Japan-ese, Ukrain-ian, Israel-i,
+ * Wisconsin-ite (stemmed "wisconsinit"), New York-er.
+ */
+const PEOPLE_SUFFIX = /^(?:ish|ian|an|ese|es|ean|i|ite?|er)$/u;
 /** A name without its accents, in lower case: "Türkiye" is written "Turkiye" too. */
 const folded = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 

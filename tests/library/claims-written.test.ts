@@ -701,3 +701,26 @@ describe('a noun clipped in a claim', () => {
     ]);
   });
 });
+
+describe('two names sharing a long start', () => {
+  const library = sheet([
+    'The Centers for Medicare and Medicaid Services released the report today.',
+    'People with Medicare will save an average of $70 per year on recommended vaccines.',
+    'Small business owners filed 130,000 new businesses in Wisconsin over the past two years.',
+  ]);
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('tells Medicaid from Medicare: another programme’s figure is not found, never different', () => {
+    expect(check('People with Medicaid will save an average of $70 per year on recommended vaccines')).toEqual([
+      'not-found',
+    ]);
+    expect(check('People with Medicare will save an average of $90 per year on recommended vaccines')).toEqual([
+      'different',
+    ]);
+  });
+
+  it('still takes a place’s people for the place ("Wisconsinites")', () => {
+    expect(check('Wisconsinites filed 130,000 new businesses')).toEqual(['stated']);
+    expect(check('Wisconsinites filed 103,000 new businesses')).toEqual(['different']);
+  });
+});

@@ -42,9 +42,13 @@ function givenFor(check: ClaimCheck, claim: string, text: string): GoldVerdict |
   if (check.words) return check.words.verdict;
   const wanted = text.toLowerCase();
   const written = (span: readonly [number, number]) => claim.slice(...span).toLowerCase();
+  // Else the figure read where the gold text stands ("about $70" for "$70 a year"): the gold writes a figure
+  // with its unit or period, the bot may read it with its qualifier.
+  const at = claim.toLowerCase().indexOf(wanted);
   const figure =
     check.figures.find((f) => written(f.span) === wanted) ??
-    check.figures.find((f) => written(f.span).includes(wanted) || wanted.includes(written(f.span)));
+    check.figures.find((f) => written(f.span).includes(wanted) || wanted.includes(written(f.span))) ??
+    check.figures.find((f) => at >= 0 && f.span[0] < at + wanted.length && at < f.span[1]);
   return figure?.verdict ?? 'none';
 }
 

@@ -6,6 +6,7 @@ import { FRACTIONS, SMALL_NUMBERS, UNITS } from '../document/figures/vocabulary.
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
 import { withoutFraming } from './claim-words.js';
+import { periodOf } from './same-figure.js';
 import { terms } from './search.js';
 
 /** How many words either side of a figure say what it is about (a long message speaks of many things). */
@@ -120,7 +121,18 @@ function withClaimReadings(claim: string, figures: FoundFigure[], start: number,
     const [, dollar, number, scale] = match;
     add(match, Number(number) * SHORT_SCALES[scale!.toLowerCase()]!, dollar ? '$' : null);
   }
-  return withWordFractions(read, text, start).sort((a, b) => a.span[0] - b.span[0]);
+  const sorted = withWordFractions(read, text, start).sort((a, b) => a.span[0] - b.span[0]);
+  return sorted.map((figure, i) => withOwnPeriod(claim, figure, sorted[i + 1], end));
+}
+
+/**
+ * A rate's period belongs to the figure it follows: in "with a $500,000 mortgage will save $1,500 a month" the
+ * month is $1,500's, not the mortgage's. A figure whose period is written after the next figure has none.
+ */
+function withOwnPeriod(claim: string, figure: FoundFigure, next: FoundFigure | undefined, end: number): FoundFigure {
+  if (!next || !figure.timeframe || periodOf(figure) === null) return figure;
+  const at = claim.slice(figure.span[1], end).indexOf(figure.timeframe);
+  return at >= 0 && figure.span[1] + at >= next.span[1] ? { ...figure, timeframe: null } : figure;
 }
 
 /** A short scale written onto its number, as chat does: "$1.2bn", "3mn". */

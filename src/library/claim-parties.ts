@@ -31,6 +31,11 @@ const HOME_WRITTEN = /\b(?:united\s+states|america(?:ns?)?|us)\b/giu;
 const DIRECTED = new Set(['on', 'against', 'into', 'to', 'toward', 'towards']);
 /** A verb's helper right after a name makes it the one doing what the clause says. */
 const HELPER_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|must|may|might)\b/u;
+/**
+ * Words that make the name after them part of a noun phrase, not the clause's subject: in "people with Medicare
+ * would have saved" and "people on Medicare would" the helper belongs to "people".
+ */
+const PREPOSITIONS = new Set(['with', 'on', 'of', 'in', 'for', 'from', 'at', 'under', 'without', 'by', ...DIRECTED]);
 /** Words before a name that make it a time, not a party: "since Trump's first term", "during the Obama years". */
 const TIME_BEFORE = new Set(['since', 'during', 'until', 'throughout']);
 
@@ -79,7 +84,8 @@ export function partiesOf(text: string): Parties {
   const close = () => {
     const stems = stemsOf(run);
     if (stems.length > 0 && !TIME_BEFORE.has(before ?? '')) {
-      const name = { words: run, stems, before, subject: HELPER_AFTER.test(text.slice(runEnd)) };
+      const subject = !PREPOSITIONS.has(before ?? '') && HELPER_AFTER.test(text.slice(runEnd));
+      const name = { words: run, stems, before, subject };
       const last = since.filter((word) => word !== 'the').at(-1);
       const joined = named && since.some((word) => word !== 'the') && since.every((word) => JOINING.has(word));
       if (joined) groups.at(-1)!.push(name);
@@ -159,11 +165,19 @@ export function sameName(a: string, b: string): boolean {
   if (n < 4) return false;
   // "Turkey" and "Turkish", "Türkiye" and "Turkish": a people's word ends the shared start with its suffix.
   const people = (one: string, other: string) => PEOPLE_SUFFIX.test(one.slice(n)) && other.length - n <= 3;
-  return n >= Math.min(x.length, y.length) - 1 || people(x, y) || people(y, x);
+  // Past the shared start, the shorter word keeps a letter at most and the longer a people's ending or a letter,
+  // perhaps plural: "Canad-a", "Canad-ians"; "Medica-re" and "Medica-id" are two programmes.
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const ending = long.slice(n).replace(/s$/u, '');
+  const oneWord = n >= short.length - 1 && (ending.length <= 1 || PEOPLE_SUFFIX.test(ending));
+  return oneWord || people(x, y) || people(y, x);
 }
 
-/** How English names a place's people after the place's start: Turk-ish, Japan-ese, Ukrain-ian, Israel-i. */
-const PEOPLE_SUFFIX = /^(?:ish|ian|an|ese|es|ean|i)$/u;
+/**
+ * How English names a place's people after the place's start: Turk-ish, Japan-ese, Ukrain-ian, Israel-i,
+ * Wisconsin-ite (stemmed "wisconsinit"), New York-er.
+ */
+const PEOPLE_SUFFIX = /^(?:ish|ian|an|ese|es|ean|i|ite?|er)$/u;
 /** A name without its accents, in lower case: "Türkiye" is written "Turkiye" too. */
 const folded = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 

@@ -4,7 +4,7 @@
 // "The same thing" is /stat's test: the statement holds enough of the claim's words, rarity-weighted
 // (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
-import type { Figure, Span } from '../document/types.js';
+import type { Document, Figure, Span } from '../document/types.js';
 import { partiesOf, sameParties } from './claim-parties.js';
 import { changeDirection, kinOf, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
@@ -121,7 +121,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     const speaks = coverage >= SURE_COVERAGE ? 'itself' : speaksOf(finder, words.counted, sentence);
     // The claim's words for what is counted are not the statement's: the equal figure may still count what the
     // claim names, seen from the statement's side ("400,000 families purchase" for "400,000 families buy").
-    const named = speaks || coverage < CLAIM_MIN_COVERAGE ? [] : countedByClaim(finder, figure, sentence);
+    const named = speaks || coverage < CLAIM_MIN_COVERAGE ? [] : namedOrRenamed(finder, figure, heads, sentence);
     if (!speaks && named.length === 0) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
     if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
@@ -213,6 +213,51 @@ function countedByClaim(finder: SentenceFinder, figure: ClaimFigure, sentence: I
       finder.share(finder.expand(ref.figure.counts), claimed) >= COUNTED_MIN_SHARE,
   );
 }
+
+/**
+ * The statement's equal figures that count what the claim names: by the statement's own label, or where the
+ * claim clips the sheet's noun ("340,000 vets" for "340,000 veterans"), by the equal figure itself. A sheet
+ * that counts the claim's own noun with some figure has its own word for that thing, and is not read so.
+ */
+function namedOrRenamed(
+  finder: SentenceFinder,
+  figure: ClaimFigure,
+  heads: string[],
+  sentence: IndexedSentence,
+): FigureRef[] {
+  const named = countedByClaim(finder, figure, sentence);
+  if (named.length > 0 || !holdsForm(sentence.terms, heads[0] ?? '') || countsHead(sentence.document, heads))
+    return named;
+  return sentence.figures.filter((ref) => sameFigure(figure, ref.figure));
+}
+
+/** The shortest stem taken as a clipped form of a longer one ("vet" of "veteran"), or as a compound's last part. */
+const MIN_FORM = 3;
+/**
+ * Whether a sentence holds another form of a claim's noun: a longer word the noun clips ("veteran" for "vet"),
+ * or the compound's last part ("fire" of "wildfire"). A shorter word the noun starts with is often a verb
+ * ("make" of "maker"), and is not taken.
+ */
+function holdsForm(stems: TermSet, head: string): boolean {
+  if (head.length < MIN_FORM) return false;
+  for (const stem of stems)
+    if (stem !== head && (stem.startsWith(head) || (stem.length > MIN_FORM && head.endsWith(stem)))) return true;
+  return false;
+}
+
+/** Whether any figure of a sheet counts one of the heads: worked out once a sheet and claim noun. */
+function countsHead(document: Document, heads: string[]): boolean {
+  const key = heads.join(' ');
+  let known = countedHeads.get(document);
+  if (!known) countedHeads.set(document, (known = new Map<string, boolean>()));
+  let counts = known.get(key);
+  if (counts === undefined) {
+    counts = document.figures.some(({ counts }) => counts !== null && terms(counts).some((s) => heads.includes(s)));
+    known.set(key, counts);
+  }
+  return counts;
+}
+const countedHeads = new WeakMap<Document, Map<string, boolean>>();
 
 /**
  * What differs beside the amount, said rather than hidden: a unit converted ("100 km is about 62 miles"),

@@ -657,3 +657,70 @@ describe('a place written as its people or with its accents', () => {
     expect(check('USAID rescue teams with 159 members went to Greece')).toEqual(['not-found']);
   });
 });
+
+describe('a name after a preposition is no subject', () => {
+  const library = sheet([
+    'The report finds that 3.4 million people with Medicare would have saved $234 million in out-of-pocket costs in 2021.',
+  ]);
+
+  it('reads "people with Medicare would" and "people on Medicare would" as the same party, neither doing it', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(check('People on Medicare would have saved $234 million in out-of-pocket costs in 2021')).toEqual([
+      'stated',
+    ]);
+    expect(check('People on Medicare would have saved $243 million in out-of-pocket costs in 2021')).toEqual([
+      'different',
+    ]);
+  });
+});
+
+describe('a rate’s period belongs to the figure it follows', () => {
+  const library = sheet(['A family buying a home in Austin with a $500,000 mortgage will save $1,500 per year.']);
+
+  it('keeps "a month" to $1,500, not to the mortgage before it', () => {
+    const check = checkClaim(library.claims, 'A family in Austin with a $500,000 mortgage will save $1,500 a month');
+    expect(verdicts(check)).toEqual(['stated', 'different']);
+    expect(check.figures[0]!.notes).toEqual([]);
+    expect(check.figures[1]!.notes).toEqual(['The claim gives a figure per month; the statement, per year']);
+  });
+});
+
+describe('a noun clipped in a claim', () => {
+  const library = sheet([
+    'The law has delivered health care and benefits to more than 340,000 veterans and survivors.',
+    'The agency counted 2,000 veterinarians at the state fair.',
+  ]);
+
+  it('takes "vets" for the veterans the equal figure counts, and no other thing for them', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(check('More than 340,000 vets and survivors have gotten care and benefits under the law')).toEqual([
+      'stated',
+    ]);
+    expect(check('More than 340,000 nurses and survivors have gotten care and benefits under the law')).toEqual([
+      'not-found',
+    ]);
+  });
+});
+
+describe('two names sharing a long start', () => {
+  const library = sheet([
+    'The Centers for Medicare and Medicaid Services released the report today.',
+    'People with Medicare will save an average of $70 per year on recommended vaccines.',
+    'Small business owners filed 130,000 new businesses in Wisconsin over the past two years.',
+  ]);
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('tells Medicaid from Medicare: another programme’s figure is not found, never different', () => {
+    expect(check('People with Medicaid will save an average of $70 per year on recommended vaccines')).toEqual([
+      'not-found',
+    ]);
+    expect(check('People with Medicare will save an average of $90 per year on recommended vaccines')).toEqual([
+      'different',
+    ]);
+  });
+
+  it('still takes a place’s people for the place ("Wisconsinites")', () => {
+    expect(check('Wisconsinites filed 130,000 new businesses')).toEqual(['stated']);
+    expect(check('Wisconsinites filed 103,000 new businesses')).toEqual(['different']);
+  });
+});

@@ -121,7 +121,7 @@ if (process.argv[1]?.endsWith('run.ts')) {
     '',
     corpus
       ? `/search over the whole corpus (${corpus.documents} documents): median ${corpus.medianMs.toFixed(2)} ms, p99 ${corpus.p99Ms.toFixed(2)} ms`
-      : `/search over the whole corpus: skipped, ${CORPUS} is absent`,
+      : `/search over the whole corpus: skipped, ${only ? 'a single split was asked for' : `${CORPUS} is absent`}`,
   ];
   // /trend's own questions (tests/fixtures/trend-gold) over the corpus: with the full run only.
   if (!only) out.push('', ...trendLines(evalTrend()));

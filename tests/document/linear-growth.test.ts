@@ -119,6 +119,16 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth(labels, md, 2_000));
   });
 
+  // A numbered label's heading after its colon, and italic lines alone counted over the whole sheet.
+  it('numbered labels and italic lines alone, over long runs of space, words and lines', () => {
+    const md = parse('a.md');
+    expectLinear(growth((n) => `**GOAL 1: A${spaces(n)}B${spaces(n)}x<b**\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `**GOAL 1: ${'A '.repeat(n / 2)}\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n*Lower${spaces(n)}x*${spaces(n)}\n\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n${'*Lower Costs*\n\nText.\n\n'.repeat(n / 24)}`, md, 2_000));
+    expectLinear(growth((n) => `Intro.\n\n${'*Lower Costs*\n\n'.repeat(n / 15)}Text.\n`, md, 2_000));
+  });
+
   // Age ranges after "between the ages of", and "one" read against the words after it.
   it('age ranges and "one" over long runs of space and repeats', () => {
     const figures = (text: string) => findFigures(text, 0, text.length);

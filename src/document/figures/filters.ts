@@ -83,8 +83,12 @@ function isListNumber(groups: Groups, { before, next }: Window, plain: boolean):
   if (!plain || groups.range || groups.num!.length > 2) return false;
   if (/\\?\(\s*$/.test(before) && /^\s*\\?\)/.test(next)) return true;
   if (/^\\?\)/.test(next)) return true;
+  // "GOAL 1: PROTECT OUR PEOPLE", "Step 2: Apply": the number of a label that opens the line.
+  if (/^:/.test(next) && LABEL_WORD_FIRST.test(before)) return true;
   return isSentenceStart(before) && /^[.)](?:\s|$)/.test(next);
 }
+
+const LABEL_WORD_FIRST = /^[\s"“'‘(*_>-]*[A-Z][A-Za-z]{1,15}\s+$/;
 
 /** "Section 232", "Title 42", "Section 232 and 301 tariffs", "Boeing 787 Dreamliner", "largest-ever 787 order". */
 function isNamedNumber(groups: Groups, { before, next }: Window): boolean {

@@ -129,12 +129,17 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `Intro.\n\n${'*Lower Costs*\n\n'.repeat(n / 15)}Text.\n`, md, 2_000));
   });
 
-  // "over three years" after an amount or a clause's start, a label's number, a heading's bracketed amount.
+  // "over three years" after an amount or a clause's start, a label's number, "$22.5million", "half-a-billion",
+  // qualifying words before a count, a heading's bracketed amount.
   it('durations spanned, labels’ numbers and figures in headings, over long runs of space and words', () => {
     const figures = (text: string) => findFigures(text, 0, text.length);
     expectLinear(growth((n) => `$5 million,${spaces(n)}over three years`, figures, 20_000));
     expectLinear(growth((n) => `${'5 over '.repeat(n / 7)}three years`, figures, 20_000));
     expectLinear(growth((n) => `Goal${spaces(n)}1: x`, figures, 20_000));
+    expectLinear(growth((n) => `$5${spaces(n)}x million`, figures, 20_000));
+    expectLinear(growth((n) => `half${spaces(n)}x`, figures, 20_000));
+    expectLinear(growth((n) => `${'half-a- '.repeat(n / 8)}x`, figures, 20_000));
+    expectLinear(growth((n) => `Provided 200 ${'state-of-the-art '.repeat(n / 17)}x`, figures, 20_000));
     const md = parse('a.md');
     expectLinear(growth((n) => `Intro.\n\n# Relief${spaces(n)}(${spaces(n)}$5M)\n\nText.\n`, md, 20_000));
     expectLinear(growth((n) => `Intro.\n\n# ${'Relief ('.repeat(n / 8)}$5M\n\nText.\n`, md, 20_000));

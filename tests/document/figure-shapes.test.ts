@@ -1,4 +1,5 @@
-// "over three years" after an amount spreads it over time; "seven decades" is 70 years; a label's number is none.
+// Figure shapes of unseen sheets: "over three years" after an amount spreads it over time, "seven decades" is 70
+// years, a label's number is none, "$22.5million", "a half-billion", counts behind qualifying words.
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../src/document/figures.js';
 
@@ -54,5 +55,30 @@ describe('durations after "over" and "under", decades, labels’ numbers', () =>
     expect(figuresIn('**Pillar 2:** Integrate nutrition and health')).toEqual([]);
     expect(figuresIn('Step 2: Apply online.')).toEqual([]);
     expect(figuresIn('Phase 3: 40 sites open.')).toEqual([{ text: '40', value: 40, unit: null, qualifier: null }]);
+  });
+
+  it('reads "million" written on to the digits, and half a billion written with hyphens', () => {
+    expect(figuresIn('It will leverage at least $22.5million from the private sector.')).toEqual([
+      { text: 'at least $22.5million', value: 22.5e6, unit: '$', qualifier: 'at least' },
+    ]);
+    expect(figuresIn('It will buy a half-billion at-home tests.')).toEqual([
+      { text: 'half-billion', value: 5e8, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('Americans ordered half-a-billion tests.')).toEqual([
+      { text: 'half-a-billion', value: 5e8, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('It was a half-day event.')).toEqual([]);
+  });
+
+  it('counts what a number’s qualifying words lead to, and a sentence opening on a verb names nothing', () => {
+    expect(figuresIn('Provided 200 state-of-the-art ventilators to hospitals.')).toEqual([
+      { text: '200', value: 200, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('This is on top of the 300 federal medical personnel deployed.')).toEqual([
+      { text: '300', value: 300, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('Section 232 tariffs rose.')).toEqual([]);
+    expect(figuresIn('Boeing 787 Dreamliner jets flew.')).toEqual([]);
+    expect(figuresIn('It placed the largest-ever 787 order.')).toEqual([]);
   });
 });

@@ -219,6 +219,8 @@ interface LabelReading {
   unit: string | null;
 }
 
+const SCANNER = new RegExp(FIGURE);
+
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */
 export function findFigures(source: string, start: number, end: number): FoundFigure[] {
   const raw = source.slice(start, end);
@@ -227,7 +229,10 @@ export function findFigures(source: string, start: number, end: number): FoundFi
   let frames: Timeframes | null = null;
   const timeframes = () => (frames ??= timeframesOf(sentence));
   const found: FoundFigure[] = [];
-  const pattern = new RegExp(FIGURE);
+  // One scanner for every sentence: copying the pattern cost more than matching a short sentence. Nothing
+  // called while scanning finds figures, so no other scan moves its place.
+  const pattern = SCANNER;
+  pattern.lastIndex = 0;
   for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
     const figure = figureAt(sentence, match, start, timeframes);
     if (figure) found.push(figure);

@@ -449,7 +449,7 @@ function matchHeading(source: Line, around: Around): Heading | null {
   // Bullets are statements, though a bold bullet may be a heading.
   if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
   if (LINK_LINE.test(raw) || QUESTION_LINE.test(raw)) return null;
-  return markdownHeading(line) ?? headingWithLead(line) ?? headingAlone(line, around);
+  return markdownHeading(line) ?? headingWithLead(line, apartFrom(around.next)) ?? headingAlone(line, around);
 }
 
 /** Bold closed and opened again between two words: "**COMBATING ILLICIT FINANCE** **IN THE DIGITAL AGE:**". */
@@ -513,8 +513,11 @@ function boldLabelLead(line: Line): Heading | null {
 /** "**" (or "</u>**") closing at the colon. */
 const CLOSES_BOLD_AT_COLON = new RegExp(String.raw`${BOLD}${GAP}:|:(?:${U_CLOSE})?${BOLD}`);
 
-/** "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. */
-function headingWithLead(line: Line): Heading | null {
+/**
+ * "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. A line
+ * `alone` (nothing under it on the next line) in capitals is one heading, colon and all.
+ */
+function headingWithLead(line: Line, alone: boolean): Heading | null {
   const found = line.text.includes(':') ? WITH_LEAD.exec(line.text) : null;
   if (!found) return boldLabelLead(line);
   const heading = found[2]!;
@@ -531,8 +534,11 @@ function headingWithLead(line: Line): Heading | null {
   const bolded = bold && /^[A-Z]/.test(bare.trim()) && leadStart === null;
   if (!(isAllCaps(bare) || bolded) || words > 16 || FACT_SHEET_LABEL.test(heading)) return null;
   const start = line.start + found[1]!.length;
-  const numbered = NUMBERED_LABEL.test(bare.trim()) ? numberedTitle(line, found[0].length) : null;
-  if (numbered) return { heading: line.text.slice(found[1]!.length, numbered.end), ...numbered.parts(start) };
+  const title = isAllCaps(bare) ? numberedTitle(line, found[0].length) : null;
+  // "**<u>TARGETS: VACCINATE THE WORLD</u>**" alone: a line in capitals, its colon inside its emphasis, is one heading.
+  const inOneEmphasis = alone && !closesBold && title?.parts(start).leadStart === null;
+  const whole = title && (NUMBERED_LABEL.test(bare.trim()) || inOneEmphasis);
+  if (whole) return { heading: line.text.slice(found[1]!.length, title.end), ...title.parts(start) };
   return { heading, headingSpan: [start, start + heading.length], leadStart };
 }
 

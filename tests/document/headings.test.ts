@@ -121,6 +121,22 @@ describe('headingAt', () => {
     expect(heading(`${line}\nText.`)).toEqual({ heading: expected, lead });
   });
 
+  // An ALL-CAPS line alone is one heading, its colon inside its emphasis; a lead after the colon stays a lead.
+  it('takes a line in capitals alone as one heading, colon and all', () => {
+    const alone = (line: string) => heading(`${line}\n\nText.`);
+    expect(alone('**<u>TARGETS: VACCINATE THE WORLD</u>**')).toEqual({
+      heading: '<u>TARGETS: VACCINATE THE WORLD',
+      lead: null,
+    });
+    expect(alone('**HISTORIC PROGRESS: BY THE NUMBERS**')).toEqual({
+      heading: 'HISTORIC PROGRESS: BY THE NUMBERS',
+      lead: null,
+    });
+    expect(alone('PLAIN CAPS: ALONE HERE')).toEqual({ heading: 'PLAIN CAPS: ALONE HERE', lead: null });
+    expect(alone('**SAVE LIVES:** THE PLAN')).toEqual({ heading: 'SAVE LIVES', lead: 'THE PLAN' });
+    expect(alone('**LOWER COSTS:** Prices fell.')).toEqual({ heading: 'LOWER COSTS', lead: 'Prices fell.' });
+  });
+
   // A sheet heads its sections one way: an italic line alone is a heading where two of them head text.
   it('takes italic lines alone as headings only where the sheet has two over text', () => {
     const sheet =

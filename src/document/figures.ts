@@ -22,7 +22,7 @@ import {
 } from './figures/labels.js';
 import { FIGURE, figureGroups, MAY_HOLD_FIGURE, type Groups } from './figures/pattern.js';
 import { timeframeFor, timeframesOf, type Timeframes } from './figures/timeframe.js';
-import { parseValue } from './figures/value.js';
+import { parseValue, type Value } from './figures/value.js';
 import { UNITS } from './figures/vocabulary.js';
 import type { FoundFigure } from './types.js';
 
@@ -94,24 +94,47 @@ function figureAt(
   const hyphenUnit = groups.hyphenUnit ? UNITS[groups.hyphenUnit.slice(1).toLowerCase()] : undefined;
   const ofFollows =
     Boolean(groups.vague || groups.half || groups.ratioA) || parsed.unit === '%' || parsed.unit === 'fraction';
-  const unit = parsed.unit ?? hyphenUnit ?? unitAfter(after);
+  const { value, valueMax, unit } = decadesInYears(parsed, parsed.unit ?? hyphenUnit ?? unitAfter(after));
+  // "$1.2 billion over five years": "over" spreads the amount across the time; it hedges nothing.
+  const hedge = spansTime(groups.qualifier, sentence.slice(Math.max(0, matchStart - 40), matchStart), unit)
+    ? undefined
+    : groups.qualifier;
+  const figureStart = hedge ? matchStart : numberStart + sentence.slice(numberStart, matchEnd).search(/\S|$/);
   return {
-    span: [start + matchStart, start + matchEnd],
-    value: parsed.value,
-    valueMax: parsed.valueMax,
+    span: [start + figureStart, start + matchEnd],
+    value,
+    valueMax,
     unit,
-    qualifier: groups.qualifier ? groups.qualifier.replace(/\s+/g, ' ').toLowerCase() : null,
-    counts: labelOf(sentence, matchStart, after, {
+    qualifier: hedge ? hedge.replace(/\s+/g, ' ').toLowerCase() : null,
+    counts: labelOf(sentence, figureStart, after, {
       ofFollows,
       money: unit === '$',
       duration: DURATIONS.has(unit ?? ''),
-      hedged: Boolean(groups.qualifier),
+      hedged: Boolean(hedge),
       range: parsed.valueMax !== null,
       unit,
     }),
-    timeframe: timeframeFor(frames(), matchStart, matchEnd),
+    timeframe: timeframeFor(frames(), figureStart, matchEnd),
   };
 }
+
+/** "seven decades" is 70 years: a decade counts in the years it holds, as "a decade" does. */
+function decadesInYears(parsed: Value, unit: string | null): Value {
+  if (unit !== 'decades') return { ...parsed, unit };
+  const years = (n: number | null) => (n === null ? null : n * 10);
+  return { value: years(parsed.value), valueMax: years(parsed.valueMax), unit: 'years' };
+}
+
+/**
+ * "over three years" after an amount ("$40 million over three years"), or opening a clause ("Under four years of
+ * Biden, …"), is the stretch of time the amount is spread over; "for over 20 years" and "in under four years"
+ * hedge the duration.
+ */
+function spansTime(qualifier: string | undefined, before: string, unit: string | null): boolean {
+  if (!qualifier || !/^(?:over|under)$/i.test(qualifier) || !DURATIONS.has(unit ?? '')) return false;
+  return AMOUNT_OR_CLAUSE_START.test(before);
+}
+const AMOUNT_OR_CLAUSE_START = /(?:^|[,;:(—–]|\d|%|\b(?:thousand|million|billion|trillion|percent))[\s*_]*$/i;
 
 /**
  * What the figure counts: who is of an age, the phrase after it, else what money pays for, else what names it just before, else
@@ -196,6 +219,8 @@ interface LabelReading {
   unit: string | null;
 }
 
+const SCANNER = new RegExp(FIGURE);
+
 /** Finds the figures in one sentence, `source.slice(start, end)`; spans are absolute. */
 export function findFigures(source: string, start: number, end: number): FoundFigure[] {
   const raw = source.slice(start, end);
@@ -204,7 +229,10 @@ export function findFigures(source: string, start: number, end: number): FoundFi
   let frames: Timeframes | null = null;
   const timeframes = () => (frames ??= timeframesOf(sentence));
   const found: FoundFigure[] = [];
-  const pattern = new RegExp(FIGURE);
+  // One scanner for every sentence: copying the pattern cost more than matching a short sentence. Nothing
+  // called while scanning finds figures, so no other scan moves its place.
+  const pattern = SCANNER;
+  pattern.lastIndex = 0;
   for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
     const figure = figureAt(sentence, match, start, timeframes);
     if (figure) found.push(figure);

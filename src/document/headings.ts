@@ -96,7 +96,9 @@ export function headingAt(body: Body, index: number): Heading | null {
   const { text, lines, wrapped } = body;
   const around = { text, next: lines[index + 1], previous: lines[index - 1], wrapped, linesAlone: false };
   const heading =
-    headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) }) ?? boldItemOverList(body, index);
+    headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) }) ??
+    boldItemOverList(body, index) ??
+    italicHeading(body, index);
   return heading && !leadsListUnlikeHeadings(body, index, index) ? heading : null;
 }
 
@@ -118,6 +120,58 @@ function boldItemOverList(body: Body, index: number): Heading | null {
   const start = line.start + found[1]!.length;
   return { heading: found[2]!, headingSpan: [start, start + found[2]!.length], leadStart: null };
 }
+
+/** "*Expanding Hospital Capacity*": a line in italics alone, its words in one span of single marks. */
+const ITALIC_LINE = /^[ \t\u00a0]*([*_])(?![*_\s])([^*_\n]{1,150})(?<=[^*_\s])\1[ \t\u00a0]*$/;
+/** The most words of an italic line that heads a section rather than stressing a sentence. */
+const ITALIC_HEADING_WORDS = 12;
+const italicHeadingsOf = new WeakMap<Body, boolean>();
+
+/** The words of the italic line at `index`, when it stands apart and does not read as a sentence, or null. */
+function italicLineAlone(body: Body, index: number): { words: string; at: number } | null {
+  const { lines } = body;
+  const line = lines[index]!;
+  const found = line.text.length <= 170 ? ITALIC_LINE.exec(line.text) : null;
+  if (!found || !setApart({ previous: lines[index - 1], next: lines[index + 1] })) return null;
+  const words = found[2]!;
+  if (!/^\p{Lu}/u.test(words) || /[.!?,;:]["”’]?$/.test(words) || words.includes('](')) return null;
+  if (words.split(/\s+/).length > ITALIC_HEADING_WORDS) return null;
+  return { words, at: line.start + found[0].indexOf(words) };
+}
+
+/**
+ * An italic line alone heads a section only where the document heads its sections so: two such lines or more
+ * (a sheet's headings share one shape), never one alone ("*Action Update: May 11*" over a list). Worked out once.
+ */
+function italicHeading(body: Body, index: number): Heading | null {
+  const alone = italicOverText(body, index);
+  if (!alone) return null;
+  let consistent = italicHeadingsOf.get(body);
+  if (consistent === undefined) {
+    consistent = body.lines.filter((_, i) => italicOverText(body, i)).length >= 2;
+    italicHeadingsOf.set(body, consistent);
+  }
+  if (!consistent) return null;
+  return { heading: alone.words, headingSpan: [alone.at, alone.at + alone.words.length], leadStart: null };
+}
+
+/**
+ * An italic line alone between lines of text: a run of italic lines with nothing between them is a list of
+ * names ("The Executive Orders listed are:" over their titles, one wrapped over two lines), each heading nothing.
+ */
+function italicOverText(body: Body, index: number): { words: string; at: number } | null {
+  const alone = italicLineAlone(body, index);
+  if (!alone) return null;
+  const { lines } = body;
+  let previous = index - 1;
+  while (previous >= 0 && isBlank(lines[previous]!.text)) previous--;
+  let next = index + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  if (next >= lines.length || ITALIC_EDGE.test(lines[next]!.text)) return null;
+  return previous >= 0 && ITALIC_EDGE.test(lines[previous]!.text) ? null : alone;
+}
+/** A line that opens or closes with a single italic mark. */
+const ITALIC_EDGE = /^[ \t\u00a0]*[*_](?![*_\s])|(?<![*_\s])[*_][ \t\u00a0]*$/;
 
 const linesAloneOf = new WeakMap<Body, boolean>();
 const headsWithoutColonOf = new WeakMap<Body, boolean>();
@@ -395,7 +449,7 @@ function matchHeading(source: Line, around: Around): Heading | null {
   // Bullets are statements, though a bold bullet may be a heading.
   if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
   if (LINK_LINE.test(raw) || QUESTION_LINE.test(raw)) return null;
-  return markdownHeading(line) ?? headingWithLead(line) ?? headingAlone(line, around);
+  return markdownHeading(line) ?? headingWithLead(line, apartFrom(around.next)) ?? headingAlone(line, around);
 }
 
 /** Bold closed and opened again between two words: "**COMBATING ILLICIT FINANCE** **IN THE DIGITAL AGE:**". */
@@ -459,8 +513,11 @@ function boldLabelLead(line: Line): Heading | null {
 /** "**" (or "</u>**") closing at the colon. */
 const CLOSES_BOLD_AT_COLON = new RegExp(String.raw`${BOLD}${GAP}:|:(?:${U_CLOSE})?${BOLD}`);
 
-/** "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. */
-function headingWithLead(line: Line): Heading | null {
+/**
+ * "HEADING: lead" in capitals, or "**Heading:** lead" in bold; "Fact Sheet: ..." is a title, not a heading. A line
+ * `alone` (nothing under it on the next line) in capitals is one heading, colon and all.
+ */
+function headingWithLead(line: Line, alone: boolean): Heading | null {
   const found = line.text.includes(':') ? WITH_LEAD.exec(line.text) : null;
   if (!found) return boldLabelLead(line);
   const heading = found[2]!;
@@ -477,7 +534,39 @@ function headingWithLead(line: Line): Heading | null {
   const bolded = bold && /^[A-Z]/.test(bare.trim()) && leadStart === null;
   if (!(isAllCaps(bare) || bolded) || words > 16 || FACT_SHEET_LABEL.test(heading)) return null;
   const start = line.start + found[1]!.length;
+  const title = isAllCaps(bare) ? numberedTitle(line, found[0].length) : null;
+  // "**<u>TARGETS: VACCINATE THE WORLD</u>**" alone: a line in capitals, its colon inside its emphasis, is one heading.
+  const inOneEmphasis = alone && !closesBold && title?.parts(start).leadStart === null;
+  const whole = title && (NUMBERED_LABEL.test(bare.trim()) || inOneEmphasis);
+  if (whole) return { heading: line.text.slice(found[1]!.length, title.end), ...title.parts(start) };
   return { heading, headingSpan: [start, start + heading.length], leadStart };
+}
+
+/** "GOAL 1", "PILLAR II", "PART A": a label that numbers the heading after its colon, not one that names it. */
+const NUMBERED_LABEL = /^\p{Lu}{2,12}[ \t\u00a0]+(?:\d{1,2}|[IVX]{1,4}|[A-Z])$/u;
+/** The capitals after such a label's colon, up to where the emphasis closes or the line ends. */
+const NUMBERED_TITLE = new RegExp(String.raw`^([^*_<\n]*[^*_<\s])[ \t\u00a0]*(?:${U_CLOSE}|${BOLD}|$)`);
+/** What may stand between a heading and the lead it runs into: space, dashes, emphasis closed or opened. */
+const BEFORE_LEAD = new RegExp(String.raw`^(?:[\s\u00a0*_–—-]|${U_CLOSE})*`);
+
+/**
+ * "**<u>GOAL 1:  PROTECT OUR PEOPLE</u>**", "**<u>GOAL 2:  PREVENT TRANSBORDER CRIME</u>** **–** lead": the
+ * numbered label and the capitals after it are one heading (the goal's name, not "Goal 1"); where text follows
+ * the emphasis, past a dash, it is the section's lead. `from` is where the capitals start on the line.
+ */
+function numberedTitle(line: Line, from: number) {
+  const rest = line.text.slice(from);
+  const title = NUMBERED_TITLE.exec(rest);
+  if (!title || !isAllCaps(withoutTags(title[1]!)) || title[1]!.split(/\s+/).length > 16) return null;
+  const end = from + title[1]!.length;
+  const lead = end + BEFORE_LEAD.exec(line.text.slice(end))![0].length;
+  return {
+    end,
+    parts: (start: number) => ({
+      headingSpan: [start, line.start + end] as const,
+      leadStart: lead < line.text.length ? line.start + lead : null,
+    }),
+  };
 }
 
 /** A bold or ALL-CAPS line alone ("**Lower Costs**", "SECURING OUR BORDER"), or a short one set apart. */
@@ -539,6 +628,6 @@ function continuesSentence(previous: Line | undefined): boolean {
 }
 
 /** A blank line (or the start) before, and a blank line, a bullet or the end after. */
-function setApart({ previous, next }: Around): boolean {
+function setApart({ previous, next }: Pick<Around, 'previous' | 'next'>): boolean {
   return (!previous || isBlank(previous.text)) && (!next || isBlank(next.text) || BULLET.test(next.text));
 }

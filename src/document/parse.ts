@@ -3,6 +3,7 @@
 // date, epigraph), the body (sections and statements), then sentences and figures.
 import { readBody } from './body.js';
 import { placeFigures } from './figure-placement.js';
+import { headingFigures, inReadingOrder } from './heading-figures.js';
 import { chooseFormat } from './formats/index.js';
 import { readFrontMatter } from './front-matter.js';
 import { looksWrapped, splitLines, wrapWidth, type Body } from './lines.js';
@@ -36,7 +37,7 @@ export function parseDocument(text: string, { file }: ParseOptions): Document {
     date: frontMatter.date ?? preamble.date,
     epigraph: preamble.epigraph,
     sections,
-    figures: placeFigures(text, sections),
+    figures: inReadingOrder(headingFigures(text, sections), placeFigures(text, sections)),
     // Sorting is stable: warnings on one line keep the order the phases found them in.
     warnings: [...frontMatter.warnings, ...warnings, ...shapeWarnings(sections)].sort((a, b) => a.line - b.line),
     text,

@@ -31,8 +31,9 @@ describe('/documents', () => {
     const reply = documents.run(library, {}, context());
     expectValidResponse(asResponse(reply));
     const description = reply.embeds![0]!.description!;
+    // The mortgage sheet's heading "… REVERSING MORE THAN A DECADE OF MARKET DISTORTION" states one of its 8.
     expect(description.split('\n\n')).toEqual([
-      '**1.** [Fact Sheet: President Donald J. Trump Promotes Access to Mortgage Credit](https://www.whitehouse.gov/fact-sheets/2026/03/fact-sheet-president-donald-j-trump-promotes-access-to-mortgage-credit/)\n2026-03-13 · 3 sections · 7 figures',
+      '**1.** [Fact Sheet: President Donald J. Trump Promotes Access to Mortgage Credit](https://www.whitehouse.gov/fact-sheets/2026/03/fact-sheet-president-donald-j-trump-promotes-access-to-mortgage-credit/)\n2026-03-13 · 3 sections · 8 figures',
       expect.stringMatching(
         /^\*\*2\.\*\* \[Fact Sheet: .*Ratepayer Protection Pledge\]\(https:.*\)\n2026-03-04 · 3 sections · 4 figures$/,
       ),

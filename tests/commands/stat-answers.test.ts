@@ -147,7 +147,8 @@ describe('/stat answers only what was asked', () => {
     const embed = ask('riverside bridge cost', harbor).embeds![0]!;
     expect(embed.title).toBe('Closest figures to “riverside bridge cost”');
     const answers = (query: string) => bolded(query, harbor).filter((bold) => !/^\d+\.$/.test(bold!));
-    expect(answers('riverside bridge cost')).toEqual(['$40 million', 'over five', 'two']);
+    // "over five years" after an amount is the time it is spread over: the figure is "five" (years), unhedged.
+    expect(answers('riverside bridge cost')).toEqual(['$40 million', 'five', 'two']);
     // The road repairs hold "cost" too, but only the bridge's cost sits under "Riverside".
     expect(answers('riverside cost')[0]).toBe('$40 million');
   });

@@ -105,6 +105,51 @@ describe('headingAt', () => {
     expect(heading('FACT SHEET: PRESIDENT ACTS\nText.')).toEqual({ heading: 'FACT SHEET: PRESIDENT ACTS', lead: null });
   });
 
+  // A numbered label ("GOAL 1", "PILLAR II") numbers the heading after its colon: both are the heading.
+  it.each([
+    ['**<u>GOAL 1:  PROTECT OUR PEOPLE</u>**', '<u>GOAL 1:  PROTECT OUR PEOPLE', null],
+    [
+      '**<u>GOAL 2: PREVENT CRIME</u>** **–** The two countries act.',
+      '<u>GOAL 2: PREVENT CRIME',
+      'The two countries act.',
+    ],
+    ['**PILLAR II: BUILDING BACK TOGETHER**', 'PILLAR II: BUILDING BACK TOGETHER', null],
+    ['PART A: LOWER COSTS', 'PART A: LOWER COSTS', null],
+    ['SECTION 3: The lead sentence.', 'SECTION 3', 'The lead sentence.'],
+    ['SECURING OUR BORDER: THE PLAN', 'SECURING OUR BORDER', 'THE PLAN'],
+  ])('numbered label and its heading %j', (line, expected, lead) => {
+    expect(heading(`${line}\nText.`)).toEqual({ heading: expected, lead });
+  });
+
+  // An ALL-CAPS line alone is one heading, its colon inside its emphasis; a lead after the colon stays a lead.
+  it('takes a line in capitals alone as one heading, colon and all', () => {
+    const alone = (line: string) => heading(`${line}\n\nText.`);
+    expect(alone('**<u>TARGETS: VACCINATE THE WORLD</u>**')).toEqual({
+      heading: '<u>TARGETS: VACCINATE THE WORLD',
+      lead: null,
+    });
+    expect(alone('**HISTORIC PROGRESS: BY THE NUMBERS**')).toEqual({
+      heading: 'HISTORIC PROGRESS: BY THE NUMBERS',
+      lead: null,
+    });
+    expect(alone('PLAIN CAPS: ALONE HERE')).toEqual({ heading: 'PLAIN CAPS: ALONE HERE', lead: null });
+    expect(alone('**SAVE LIVES:** THE PLAN')).toEqual({ heading: 'SAVE LIVES', lead: 'THE PLAN' });
+    expect(alone('**LOWER COSTS:** Prices fell.')).toEqual({ heading: 'LOWER COSTS', lead: 'Prices fell.' });
+  });
+
+  // A sheet heads its sections one way: an italic line alone is a heading where two of them head text.
+  it('takes italic lines alone as headings only where the sheet has two over text', () => {
+    const sheet =
+      'Intro.\n\n*Expanding Hospital Capacity*\n\nText one.\n\n*Providing Critical Supplies*\n\nText two.\n';
+    expect(heading(sheet, 2)).toEqual({ heading: 'Expanding Hospital Capacity', lead: null });
+    expect(heading(sheet, 6)).toEqual({ heading: 'Providing Critical Supplies', lead: null });
+    expect(heading('Intro.\n\n*Action Update: May 11*\n\nText one.\n', 2)).toBeNull();
+    expect(heading('Intro.\n\n*Italic words.*\n\nText.\n\n*Other words here.*\n\nText.\n', 2)).toBeNull();
+    const titles = 'Orders are:\n\n*Unleashing American Energy*\n\n*Enforcing the Hyde Amendment*\n\nText.\n';
+    expect(heading(titles, 2)).toBeNull();
+    expect(heading(titles, 4)).toBeNull();
+  });
+
   it('reads a bold bullet as a heading', () => {
     expect(heading('**- Lower Costs**\n\nText.')).toEqual({ heading: '- Lower Costs', lead: null });
   });

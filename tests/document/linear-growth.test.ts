@@ -119,6 +119,34 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth(labels, md, 2_000));
   });
 
+  // A numbered label's heading after its colon, and italic lines alone counted over the whole sheet.
+  it('numbered labels and italic lines alone, over long runs of space, words and lines', () => {
+    const md = parse('a.md');
+    expectLinear(growth((n) => `**GOAL 1: A${spaces(n)}B${spaces(n)}x<b**\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `**GOAL 1: ${'A '.repeat(n / 2)}\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `**TARGETS: ${'A '.repeat(n / 2)}**\n\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `**TARGETS: A${spaces(n)}B**${spaces(n)}\n\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n*Lower${spaces(n)}x*${spaces(n)}\n\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n${'*Lower Costs*\n\nText.\n\n'.repeat(n / 24)}`, md, 2_000));
+    expectLinear(growth((n) => `Intro.\n\n${'*Lower Costs*\n\n'.repeat(n / 15)}Text.\n`, md, 2_000));
+  });
+
+  // "over three years" after an amount or a clause's start, a label's number, "$22.5million", "half-a-billion",
+  // qualifying words before a count, a heading's bracketed amount.
+  it('durations spanned, labels’ numbers and figures in headings, over long runs of space and words', () => {
+    const figures = (text: string) => findFigures(text, 0, text.length);
+    expectLinear(growth((n) => `$5 million,${spaces(n)}over three years`, figures, 20_000));
+    expectLinear(growth((n) => `${'5 over '.repeat(n / 7)}three years`, figures, 20_000));
+    expectLinear(growth((n) => `Goal${spaces(n)}1: x`, figures, 20_000));
+    expectLinear(growth((n) => `$5${spaces(n)}x million`, figures, 20_000));
+    expectLinear(growth((n) => `half${spaces(n)}x`, figures, 20_000));
+    expectLinear(growth((n) => `${'half-a- '.repeat(n / 8)}x`, figures, 20_000));
+    expectLinear(growth((n) => `Provided 200 ${'state-of-the-art '.repeat(n / 17)}x`, figures, 20_000));
+    const md = parse('a.md');
+    expectLinear(growth((n) => `Intro.\n\n# Relief${spaces(n)}(${spaces(n)}$5M)\n\nText.\n`, md, 20_000));
+    expectLinear(growth((n) => `Intro.\n\n# ${'Relief ('.repeat(n / 8)}$5M\n\nText.\n`, md, 20_000));
+  });
+
   // Age ranges after "between the ages of", and "one" read against the words after it.
   it('age ranges and "one" over long runs of space and repeats', () => {
     const figures = (text: string) => findFigures(text, 0, text.length);

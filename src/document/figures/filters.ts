@@ -83,7 +83,17 @@ function isListNumber(groups: Groups, { before, next }: Window, plain: boolean):
   if (!plain || groups.range || groups.num!.length > 2) return false;
   if (/\\?\(\s*$/.test(before) && /^\s*\\?\)/.test(next)) return true;
   if (/^\\?\)/.test(next)) return true;
+  // "GOAL 1: PROTECT OUR PEOPLE", "Step 2: Apply": the number of a label that opens the line.
+  if (/^:/.test(next) && LABEL_WORD_FIRST.test(before)) return true;
   return isSentenceStart(before) && /^[.)](?:\s|$)/.test(next);
+}
+
+const LABEL_WORD_FIRST = /^[\s"“'‘(*_>-]*[A-Z][A-Za-z]{1,15}\s+$/;
+
+/** "Provided 200 ventilators", "Helped 40 million women": a verb in the past opening the sentence names nothing. */
+function opensWithVerb(before: string, named: RegExpExecArray): boolean {
+  const at = named.index + named[0].indexOf(named[1]!);
+  return /^[A-Z][a-z]{2,}ed$/.test(named[1]!) && isSentenceStart(before.slice(0, at));
 }
 
 /** "Section 232", "Title 42", "Section 232 and 301 tariffs", "Boeing 787 Dreamliner", "largest-ever 787 order". */
@@ -95,7 +105,8 @@ function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
   if (
     named &&
     !FUNCTION_WORDS.has(named[1]!.toLowerCase().replace(/\.$/, '')) &&
-    !isSentenceStart(before.slice(0, named.index + 1))
+    !isSentenceStart(before.slice(0, named.index + 1)) &&
+    !opensWithVerb(before, named)
   )
     return true;
   if (/[A-Z][\w.]*\s+\d+\s*(?:,|and|or)\s*$/.test(before)) return true;
@@ -107,8 +118,14 @@ function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
   // ("135 mainly Native Hawaiian men") is no noun.
   const noun = /^\s+([a-z]+)\b(?!\s+[a-z]+s\b)/.exec(next);
   if (noun && /ly$/.test(noun[1]!)) return false;
+  // "200 state-of-the-art ventilators", "300 federal medical personnel": words that qualify a plural count it.
   return (
-    /^\d{3,}$/.test(groups.num!) && !!noun && !isPlural(noun[1]!) && !UNITS[noun[1]!] && !FUNCTION_WORDS.has(noun[1]!)
+    /^\d{3,}$/.test(groups.num!) &&
+    !!noun &&
+    !isPlural(noun[1]!) &&
+    !UNITS[noun[1]!] &&
+    !FUNCTION_WORDS.has(noun[1]!) &&
+    !countsAPlural(next)
   );
 }
 

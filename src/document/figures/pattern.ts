@@ -62,7 +62,8 @@ const VAGUE = String.raw`(?:(?:tens|hundreds)\s+of\s+(?:${LARGE_PLURALS})|dozens
 const MULTIPLIER = 'double|doubled|doubling|triple|tripled|tripling|quadruple|quadrupled|quadrupling';
 const QUALIFIER = QUALIFIERS.map((q) => q.replace(/ /g, String.raw`\s+`)).join('|');
 const SCALE_WORDS = 'thousand|million|billion|trillion';
-const SCALE = String.raw`(?:\s+(?:${SCALE_WORDS})\b|[KMB]\b)`;
+/** " million", "M", and "million" written on to the digits ("$22.5million"). */
+const SCALE = String.raw`(?:\s*(?:${SCALE_WORDS})\b|[KMB]\b)`;
 const PERCENT = String.raw`(?:\s*%|\s+percent(?:age\s+points?)?\b|-percent\b)`;
 /** The smaller side of "1 in 4", "four out of five": never a year, never an amount with a scale. */
 const RATIO_BASE = String.raw`(?:[2-9]|[1-9]\d{1,2}|${WORD_NUM})\b(?!\s*(?:%|percent|thousand|million|billion|,\d))`;
@@ -86,13 +87,17 @@ const CURRENCY = named('currency', String.raw`\$\s?`);
 const AND_A_HALF = named('andHalf', String.raw`\s+and\s+a\s+half\b`);
 const AMOUNT = `${CURRENCY}?${either(named('num', NUM), SPELLED_AMOUNT)}${AND_A_HALF}?${named('pct1', PERCENT_BEFORE_RANGE)}?`;
 
+/** After "half": " a billion", " of a million", "-a-billion", "-billion". */
+const HALF_OF_SCALE = String.raw`(?:\s+of)?(?:[\s-]+an?)?[\s-]+${named('halfScale', 'million|billion|trillion')}`;
+
 const ALTERNATIVES = [
   String.raw`${named('twice', 'twice')}\b`,
   String.raw`${named('multiplier', MULTIPLIER)}\b`,
   // "twofold", "tenfold", "3-fold", "two-fold": how many times over.
   String.raw`${named('fold', String.raw`\d{1,3}|${WORD_NUM}`)}-?fold\b`,
   String.raw`${named('fraction', FRACTION)}\b`,
-  String.raw`${named('half', 'half')}(?:\s+(?:of\s+)?an?\s+${named('halfScale', 'million|billion|trillion')})?\b`,
+  // "half a billion", "half of a million", "half-a-billion", "a half-billion".
+  String.raw`${named('half', 'half')}(?:${HALF_OF_SCALE})?\b`,
   String.raw`${named('vague', VAGUE)}\b`,
   String.raw`${named('ratioA', String.raw`\d{1,3}|${WORD_NUM}`)}\s+(?:in|out\s+of)\s+${named('ratioB', RATIO_BASE)}`,
   ARTICLE,

@@ -1,0 +1,84 @@
+// Figure shapes of unseen sheets: "over three years" after an amount spreads it over time, "seven decades" is 70
+// years, a label's number is none, "$22.5million", "a half-billion", counts behind qualifying words.
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../src/document/figures.js';
+
+function figuresIn(sentence: string) {
+  return findFigures(sentence, 0, sentence.length).map((f) => ({
+    text: sentence.slice(f.span[0], f.span[1]),
+    value: f.value,
+    unit: f.unit,
+    qualifier: f.qualifier,
+  }));
+}
+
+describe('durations after "over" and "under", decades, labels’ numbers', () => {
+  it('reads "over" after an amount, or "under" opening a clause, as the time spanned, not a hedge', () => {
+    expect(figuresIn('USAID will provide $40 million over three years to launch it.')).toEqual([
+      { text: '$40 million', value: 40e6, unit: '$', qualifier: null },
+      { text: 'three', value: 3, unit: 'years', qualifier: null },
+    ]);
+    expect(figuresIn('The budget includes $1.2 billion over five years for the fund.')[1]).toEqual({
+      text: 'five',
+      value: 5,
+      unit: 'years',
+      qualifier: null,
+    });
+    expect(figuresIn('Under four years of the last plan, wages fell.')).toEqual([
+      { text: 'four', value: 4, unit: 'years', qualifier: null },
+    ]);
+  });
+
+  it('keeps "over" and "under" as hedges elsewhere', () => {
+    expect(figuresIn('It has served for over 20 years.')).toEqual([
+      { text: 'over 20', value: 20, unit: 'years', qualifier: 'over' },
+    ]);
+    expect(figuresIn('It was built in under four years.')).toEqual([
+      { text: 'under four', value: 4, unit: 'years', qualifier: 'under' },
+    ]);
+    expect(figuresIn('It helped over 300 families.')).toEqual([
+      { text: 'over 300', value: 300, unit: null, qualifier: 'over' },
+    ]);
+  });
+
+  it('counts decades in years', () => {
+    expect(figuresIn('Over the past seven decades, officers served.')).toEqual([
+      { text: 'seven', value: 70, unit: 'years', qualifier: null },
+    ]);
+    expect(figuresIn('A partnership of nearly four decades.')).toEqual([
+      { text: 'nearly four', value: 40, unit: 'years', qualifier: 'nearly' },
+    ]);
+  });
+
+  it('takes no label’s number for a figure ("GOAL 1:", "Step 2:")', () => {
+    expect(figuresIn('**<u>GOAL 1:  PROTECT OUR PEOPLE</u>**')).toEqual([]);
+    expect(figuresIn('**Pillar 2:** Integrate nutrition and health')).toEqual([]);
+    expect(figuresIn('Step 2: Apply online.')).toEqual([]);
+    expect(figuresIn('Phase 3: 40 sites open.')).toEqual([{ text: '40', value: 40, unit: null, qualifier: null }]);
+  });
+
+  it('reads "million" written on to the digits, and half a billion written with hyphens', () => {
+    expect(figuresIn('It will leverage at least $22.5million from the private sector.')).toEqual([
+      { text: 'at least $22.5million', value: 22.5e6, unit: '$', qualifier: 'at least' },
+    ]);
+    expect(figuresIn('It will buy a half-billion at-home tests.')).toEqual([
+      { text: 'half-billion', value: 5e8, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('Americans ordered half-a-billion tests.')).toEqual([
+      { text: 'half-a-billion', value: 5e8, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('It was a half-day event.')).toEqual([]);
+  });
+
+  it('counts what a number’s qualifying words lead to, and a sentence opening on a verb names nothing', () => {
+    expect(figuresIn('Provided 200 state-of-the-art ventilators to hospitals.')).toEqual([
+      { text: '200', value: 200, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('This is on top of the 300 federal medical personnel deployed.')).toEqual([
+      { text: '300', value: 300, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('Section 232 tariffs rose.')).toEqual([]);
+    expect(figuresIn('Boeing 787 Dreamliner jets flew.')).toEqual([]);
+    expect(figuresIn('It placed the largest-ever 787 order.')).toEqual([]);
+  });
+});

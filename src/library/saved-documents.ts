@@ -6,12 +6,18 @@
 // version, so an entry of other files (one edited, added or removed) is refused, as is one cut short, with a byte
 // changed (cache-file.ts), or not holding documents of those files. A statement's text is saved as its span of
 // the document's text (read back as a slice of it, which shares the text as sharingText does), so the entry holds
-// each document's text once.
+// each document's text once. A document read back is made in two halves: its head (title, date, warnings, its
+// outline for the library's references and key maps) at the start, and its body (sections, figures, text) from its
+// bytes the first time a command reads it: a start makes none of the documents' millions of objects, which the
+// collector used to copy as they were made.
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Document, Point, Section } from '../document/types.js';
 import { readEntry, sha256, writeEntry, type EntryLabel } from './cache-file.js';
+import { fingerprint, knownFingerprint } from './duplicates.js';
 import { decodeFlat, encodeFlat, Joined } from './flat-file.js';
+import { deepFreeze } from './freeze.js';
+import { outlined, outlineOf, type Outline } from './refs.js';
 import { finishInSlices, type Steps } from './steps.js';
 
 /** A listed file with the SHA-256 of its bytes as read now. */
@@ -37,13 +43,39 @@ export function documentsPlace(
   return { path, label: { version: cache.version, key } };
 }
 
-/** The entry's body in flat form: the files' names, and each document's bytes ending where `ends` says. */
+/**
+ * The entry's body in flat form: the files' names, each document's head (heads: JSON, one a document), and the
+ * bytes of each document's body (its sections, figures and text) ending where `ends` says.
+ */
 interface FlatDocuments {
   [key: string]: Joined | Uint32Array | Uint8Array;
   files: Joined;
+  heads: Joined;
   ends: Uint32Array;
   bytes: Uint8Array;
 }
+
+/** What a document read back has at hand: all but its body, with what a start needs of that body. */
+interface SavedHead extends Pick<Document, 'id' | 'format' | 'title' | 'source' | 'date' | 'epigraph' | 'warnings'> {
+  /** duplicates.ts's fingerprint: what a start compares, without reading the text. */
+  fingerprint: string;
+  outline: Outline;
+}
+
+/** What a document's body is made from when first read: its sections, figures and text. */
+type Body = Pick<Document, 'sections' | 'figures' | 'text'>;
+
+const headOf = (document: Document): SavedHead => ({
+  id: document.id,
+  format: document.format,
+  title: document.title,
+  source: document.source,
+  date: document.date,
+  epigraph: document.epigraph,
+  warnings: document.warnings,
+  fingerprint: fingerprint(document),
+  outline: outlineOf(document),
+});
 
 /** A statement whose text is its span of the document's text, saved with none (null keeps its keys' order). */
 function withoutSpanText(point: Point, text: string): Point {
@@ -51,27 +83,27 @@ function withoutSpanText(point: Point, text: string): Point {
   return { ...point, text: null } as unknown as Point;
 }
 
-/** The document as saved: the same, less each statement's text that its span gives back. */
-function savedForm(document: Document): Document {
+/** The document's body as saved: less each statement's text that its span gives back. */
+function savedBody(document: Document): Body {
   const point = (p: Point) => withoutSpanText(p, document.text);
   const sections = document.sections.map((section): Section => ({
     ...section,
     lead: section.lead && point(section.lead),
     points: section.points.map(point),
   }));
-  return { ...document, sections };
+  return { sections, figures: document.figures, text: document.text };
 }
 
 /** Gives each statement saved without its text that text again, as a slice of the document's text. */
-function withSpanTexts(document: Document): Document {
+function withSpanTexts(body: Body): Body {
   const restore = (p: Point) => {
-    if (p.text === null) (p as { text: string }).text = document.text.slice(p.span[0], p.span[1]);
+    if (p.text === null) (p as { text: string }).text = body.text.slice(p.span[0], p.span[1]);
   };
-  for (const section of document.sections) {
+  for (const section of body.sections) {
     if (section.lead) restore(section.lead);
     section.points.forEach(restore);
   }
-  return document;
+  return body;
 }
 
 /** The documents' bytes, one document a step (serialising the corpus at once would hold replies). */
@@ -80,16 +112,57 @@ function* encodeSteps(documents: readonly Document[]): Steps<Buffer> {
   const ends = new Uint32Array(documents.length);
   let at = 0;
   for (const [i, document] of documents.entries()) {
-    const bytes = serialize(savedForm(document));
+    const bytes = serialize(savedBody(document));
     chunks.push(bytes);
     ends[i] = at += bytes.length;
     yield;
   }
   const files = new Joined(documents.map((d) => d.file).join('\n'));
+  const heads = new Joined(JSON.stringify(documents.map(headOf)));
   // A plain byte array: JSON.stringify would write a Buffer as a list of numbers (its toJSON), not as a table.
   const joined = Buffer.concat(chunks);
   const bytes = new Uint8Array(joined.buffer, joined.byteOffset, joined.length);
-  return encodeFlat({ files, ends, bytes } satisfies FlatDocuments);
+  return encodeFlat({ files, heads, ends, bytes } satisfies FlatDocuments);
+}
+
+/** The body saved in these bytes, frozen; throws on bytes that do not hold one. */
+function bodyOf(bytes: Uint8Array): Body {
+  const body = deserialize(bytes) as Body;
+  if (!Array.isArray(body?.sections) || !Array.isArray(body.figures) || typeof body.text !== 'string')
+    throw new Error('a saved document has no body');
+  deepFreeze(withSpanTexts(body));
+  return body;
+}
+
+/**
+ * The document read back: its head at hand, its body (sections, figures, text) made from its bytes the first
+ * time one of them is read (bytes that were checked whole when the entry was read: see readSavedDocuments).
+ */
+function readBack(file: string, head: SavedHead, bytes: Uint8Array): Document {
+  let body: Body | null = null;
+  const made = () => (body ??= bodyOf(bytes));
+  const { id, format, title, source, date, epigraph, warnings } = head;
+  const document = { id, file, format, title, source, date, epigraph } as Document;
+  Object.defineProperties(document, {
+    sections: { get: () => made().sections, enumerable: true },
+    figures: { get: () => made().figures, enumerable: true },
+    warnings: { value: warnings, enumerable: true },
+    text: { get: () => made().text, enumerable: true },
+  });
+  deepFreeze(head);
+  knownFingerprint(document, head.fingerprint);
+  return outlined(Object.freeze(document), head.outline);
+}
+
+/** Whether the heads read are one for each file, each of the shape saved. */
+function headsFit(heads: unknown, files: number): heads is SavedHead[] {
+  const fits = (head: SavedHead) =>
+    typeof head?.id === 'string' &&
+    typeof head.fingerprint === 'string' &&
+    Array.isArray(head.warnings) &&
+    Array.isArray(head.outline?.sections) &&
+    Array.isArray(head.outline.figures);
+  return Array.isArray(heads) && heads.length === files && heads.every(fits);
 }
 
 /** Saves the documents (as parsed from the files `place` was made from), whole or not at all. */
@@ -113,18 +186,19 @@ export async function readSavedDocuments(
   try {
     const flat = decodeFlat(found.body) as FlatDocuments;
     const names = flat.files.text.split('\n');
+    const heads = JSON.parse(flat.heads.text) as unknown;
     if (
       names.length !== files.length ||
       names.some((name, i) => name !== files[i]) ||
-      flat.ends.length !== names.length
+      flat.ends.length !== names.length ||
+      !(flat.bytes instanceof Uint8Array) ||
+      flat.ends[names.length - 1]! > flat.bytes.length ||
+      !headsFit(heads, names.length)
     )
       return { refused: 'it does not hold documents of these files' };
-    const documents = names.map((file, i) => {
-      const bytes = flat.bytes.subarray(i === 0 ? 0 : flat.ends[i - 1], flat.ends[i]);
-      const document = withSpanTexts(deserialize(bytes) as Document);
-      if (document?.file !== file || typeof document.text !== 'string') throw new Error('not its document');
-      return document;
-    });
+    const documents = names.map((file, i) =>
+      readBack(file, heads[i]!, flat.bytes.subarray(i === 0 ? 0 : flat.ends[i - 1], flat.ends[i])),
+    );
     return { documents };
   } catch {
     return { refused: 'it does not hold documents of these files' };

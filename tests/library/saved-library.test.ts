@@ -327,6 +327,19 @@ describe('the saved documents', () => {
     expect(warm.library.search.statements('parks')[0]!.section.title).toBe('Parks');
     expect(bodies()).toBe(1);
   });
+  it('never serve a body changed on disk after the start: reading it fails, naming the file', async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    const warm = await start(dir, cacheDir);
+    const bytes = readFileSync(documentsFile(cacheDir, dir));
+    const at = bytes.lastIndexOf('12 parks');
+    expect(at).toBeGreaterThan(100);
+    bytes[at + 1] = '3'.charCodeAt(0);
+    // In place (the same file the start checked and still reads from), not replaced as the bot replaces it.
+    writeFileSync(documentsFile(cacheDir, dir), bytes);
+    const [hit] = warm.library.search.statements('parks');
+    expect(() => hit!.point.text).toThrow('parks.txt: its saved document changed on disk after the start');
+  });
 });
 
 describe('a cache entry read back', () => {

@@ -43,6 +43,7 @@ import {
   collectPartSteps,
   figureId,
   partsByDocument,
+  renamed,
   sectionNames,
   type Collected,
   type FigureRef,
@@ -466,7 +467,8 @@ function searchFacet(
 
 /**
  * "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. A
- * renamed document is a new object; the documents handed in are left as they are.
+ * renamed document is a new object (one read back still makes its body only when read); the documents handed in
+ * are left as they are.
  */
 export function uniqueIds(documents: readonly Document[]): Document[] {
   const ids = new Set<string>();
@@ -474,6 +476,6 @@ export function uniqueIds(documents: readonly Document[]): Document[] {
     let id = document.id;
     for (let n = 2; ids.has(id); n++) id = `${document.id}-${n}`;
     ids.add(id);
-    return id === document.id ? document : { ...document, id };
+    return id === document.id ? document : renamed(document, id);
   });
 }

@@ -69,6 +69,14 @@ export function outlined(document: Document, outline: Outline): Document {
   return document;
 }
 
+/** The document under another id; one read back stays so (its accessors copied, not read: no body is made). */
+export function renamed(document: Document, id: string): Document {
+  const outline = outlines.get(document);
+  if (!outline) return { ...document, id };
+  const descriptors = { ...Object.getOwnPropertyDescriptors(document), id: { value: id, enumerable: true } };
+  return outlined(Object.freeze(Object.defineProperties({}, descriptors)) as Document, outline);
+}
+
 /** The outline of a document read back; of another, worked out from its parts (to save it). */
 export function outlineOf(document: Document): Outline {
   const known = outlines.get(document);

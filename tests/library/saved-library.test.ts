@@ -3,7 +3,7 @@
 // edited, added or removed), by another version, cut short or with a byte changed is never used: the library is
 // built again, one line says why, and it is saved again for the next start.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
@@ -327,6 +327,21 @@ describe('the saved documents', () => {
     expect(warm.library.search.statements('parks')[0]!.section.title).toBe('Parks');
     expect(bodies()).toBe(1);
   });
+  it('make no body for a document renamed for its repeated id (two folders, one file name)', async () => {
+    const { dir, cacheDir } = setUp();
+    mkdirSync(join(dir, 'towns'));
+    writeFileSync(join(dir, 'towns', 'parks.txt'), 'PARKS: The town opened 4 parks.\n');
+    const cold = await start(dir, cacheDir);
+    const before = deserialised.count;
+    const warm = await start(dir, cacheDir);
+    expect(warm.library.documents.map((d) => d.id)).toEqual(cold.library.documents.map((d) => d.id));
+    expect(warm.library.documents.map((d) => d.id)).toContain('parks-2');
+    warm.library.lookup.section('parks');
+    warm.library.claims.everySentence();
+    expect(deserialised.count - before).toBe(0);
+    expect(answers(warm.library)).toEqual(answers(cold.library));
+  });
+
   it('never serve a body changed on disk after the start: reading it fails, naming the file', async () => {
     const { dir, cacheDir } = setUp();
     await start(dir, cacheDir);

@@ -342,6 +342,23 @@ describe('the saved documents', () => {
     expect(answers(warm.library)).toEqual(answers(cold.library));
   });
 
+  it('reload a file edited while running: the new text served, the documents read back still answered', async () => {
+    const { dir, cacheDir } = setUp();
+    const cold = await start(dir, cacheDir);
+    const recorded = recordedLog();
+    const live = new LiveLibrary(dir, recorded.log, { cache: { dir: cacheDir, version: 'test-1' } });
+    await live.refresh();
+    expect(documentsLines(recorded.lines)).toEqual([expect.stringContaining(`2 ${FROM_SAVED_DOCUMENTS}`)]);
+    writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 13 parks.\n');
+    const report = await live.refresh();
+    expect(report.changed).toEqual(['parks.txt']);
+    expect(answers(live.current()).search).toEqual(['The city opened 13 parks.']);
+    expect(answers(live.current()).border).toBe(answers(cold.library).border);
+    expect(live.current().search.statements('border')[0]!.point.text).toBe(
+      cold.library.search.statements('border')[0]!.point.text,
+    );
+  });
+
   it('never serve a body changed on disk after the start: reading it fails, naming the file', async () => {
     const { dir, cacheDir } = setUp();
     await start(dir, cacheDir);

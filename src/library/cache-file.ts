@@ -3,6 +3,7 @@
 // content, cut short or with a byte changed is refused before its body is read. Written to a temporary file and
 // renamed over the old one, so a reader (another replica, the next start) sees the old entry or the new one whole.
 import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -30,15 +31,8 @@ export const NO_ENTRY = 'there is none yet';
 
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** Reads and checks the entry. */
-export async function readEntry(path: string, label: EntryLabel): Promise<EntryRead> {
-  let file: Buffer;
-  try {
-    file = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { refused: code === 'ENOENT' ? NO_ENTRY : `it cannot be read (${code})` };
-  }
+/** The header's checks against the label: where the body starts, or why the entry cannot be used. */
+function checkedHeader(file: Buffer, label: EntryLabel): { header: Header; bodyAt: number } | { refused: string } {
   const headerEnd = file.indexOf(0x0a, MAGIC.length);
   if (file.subarray(0, MAGIC.length).toString('latin1') !== MAGIC || headerEnd < 0)
     return { refused: 'it is not a cache entry' };
@@ -50,11 +44,83 @@ export async function readEntry(path: string, label: EntryLabel): Promise<EntryR
   }
   if (header.version !== label.version) return { refused: 'it was saved by another version of the bot' };
   if (header.key !== label.key) return { refused: 'it is out of date with its file' };
-  const body = file.subarray(headerEnd + 1);
-  if (body.length !== header.bytes) return { refused: 'it is cut short or too long' };
-  if (sha256(body) !== header.sha256) return { refused: 'its checksum does not match: it is damaged' };
+  return { header, bodyAt: headerEnd + 1 };
+}
+
+const CUT = 'it is cut short or too long';
+const DAMAGED = 'its checksum does not match: it is damaged';
+
+/** Reads and checks the entry. */
+export async function readEntry(path: string, label: EntryLabel): Promise<EntryRead> {
+  let file: Buffer;
+  try {
+    file = await readFile(path);
+  } catch (error) {
+    return { refused: cannotRead(error) };
+  }
+  const checked = checkedHeader(file, label);
+  if ('refused' in checked) return checked;
+  const body = file.subarray(checked.bodyAt);
+  if (body.length !== checked.header.bytes) return { refused: CUT };
+  if (sha256(body) !== checked.header.sha256) return { refused: DAMAGED };
   return { body };
 }
+
+const cannotRead = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? NO_ENTRY : `it cannot be read (${code})`;
+};
+
+/** An entry checked whole and left open: its body is read from `fd` where needed, not held. */
+export interface OpenEntry {
+  fd: number;
+  /** Where the body starts in the file. */
+  bodyAt: number;
+  bytes: number;
+}
+
+/** Bytes hashed a read while an open entry is checked. */
+const CHECK_CHUNK = 1 << 20;
+
+/**
+ * As readEntry, for a large entry whose body is read in pieces later: the body is hashed a chunk at a time as it
+ * is read (nothing of it held), and the file left open, so the bytes read later are those of the file checked
+ * even if the entry is replaced meanwhile (closeSync(fd) when done with it).
+ */
+export async function openEntry(path: string, label: EntryLabel): Promise<OpenEntry | { refused: string }> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    return { refused: cannotRead(error) };
+  }
+  const found = await checkedOpen(fd, label).catch((error: unknown) => ({ refused: cannotRead(error) }));
+  if ('refused' in found) closeSync(fd);
+  return found;
+}
+
+async function checkedOpen(fd: number, label: EntryLabel): Promise<OpenEntry | { refused: string }> {
+  const size = fstatSync(fd).size;
+  const start = Buffer.alloc(Math.min(size, 64 * 1024));
+  readSync(fd, start, 0, start.length, 0);
+  const checked = checkedHeader(start, label);
+  if ('refused' in checked) return checked;
+  const { header, bodyAt } = checked;
+  if (size - bodyAt !== header.bytes) return { refused: CUT };
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
+  for (let at = bodyAt; at < size; at += CHECK_CHUNK) {
+    const { bytesRead } = await readAt(fd, chunk, Math.min(CHECK_CHUNK, size - at), at);
+    hash.update(chunk.subarray(0, bytesRead));
+  }
+  if (hash.digest('hex') !== header.sha256) return { refused: DAMAGED };
+  return { fd, bodyAt, bytes: header.bytes };
+}
+
+const readAt = (fd: number, into: Buffer, length: number, position: number) =>
+  new Promise<{ bytesRead: number }>((done, failed) =>
+    read(fd, into, 0, length, position, (error, bytesRead) => (error ? failed(error) : done({ bytesRead }))),
+  );
 
 /**
  * The first two lines, padded with spaces (JSON allows them) so that the body starts at a multiple of 8 bytes: a

@@ -25,10 +25,15 @@ function bodyStart(document: Document): number {
 const fingerprints = new WeakMap<Document, string>();
 
 /** Title and text, hashed: two files with the same words under different front matter are the same document. */
-function fingerprint(document: Document): string {
+export function fingerprint(document: Document): string {
   let hash = fingerprints.get(document);
   if (hash === undefined) fingerprints.set(document, (hash = hashOf(document)));
   return hash;
+}
+
+/** The fingerprint saved with a document read back (saved-documents.ts): not worked out again from its text. */
+export function knownFingerprint(document: Document, hash: string): void {
+  fingerprints.set(document, hash);
 }
 
 function hashOf(document: Document): string {

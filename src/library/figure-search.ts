@@ -359,18 +359,21 @@ export function* statementSentenceSteps(statements: StatementRef[]): Steps<Index
 
 /**
  * /check's matcher read back from a saved library (saved-library.ts): the sentences of the same statements, each
- * with its stems as saved (`termsOf`, by place), and which sentences hold each word.
+ * with its document and span as saved (`placeOf`, by place: reading them from the statements would make every
+ * document read back), its stems as saved (`termsOf`), and which sentences hold each word.
  */
 export function savedSentenceFinder(
-  statements: StatementRef[],
+  count: number,
+  placeOf: (i: number) => { document: Document; span: Span },
   words: TextIndex,
   termsOf: (i: number) => TermSet,
   postings: SentencePostingMap,
 ): SentenceFinder {
   const sentences: IndexedSentence[] = [];
-  for (const { document, point } of statements)
-    for (const span of point.sentences)
-      sentences.push(new StatementSentence(document, span, termsOf(sentences.length)));
+  for (let i = 0; i < count; i++) {
+    const { document, span } = placeOf(i);
+    sentences.push(new StatementSentence(document, span, termsOf(i)));
+  }
   return new SentenceFinder(sentences, words, postings);
 }
 

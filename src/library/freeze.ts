@@ -9,7 +9,7 @@ import type { Steps } from './steps.js';
  * is walked by index and a record by its keys, not through Object.values, whose copy of every list and record
  * held half the time it took on the corpus.
  */
-function deepFreeze(value: unknown): void {
+export function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
   else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);

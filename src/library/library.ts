@@ -41,7 +41,10 @@ import { freezeSteps } from './freeze.js';
 import { shapeOf, type Shape } from './near-same.js';
 import {
   collectPartSteps,
+  figureId,
   partsByDocument,
+  renamed,
+  sectionNames,
   type Collected,
   type FigureRef,
   type Parts,
@@ -180,13 +183,13 @@ export function* keyMapSteps(documents: readonly Document[], parts: Collected): 
     (d) => [d.id, d.title.toLowerCase()],
     (d) => d,
   );
-  const sectionKeys = (ref: SectionRef) => [
-    ref.section.id,
-    ref.section.title.toLowerCase(),
-    `${ref.document.id}/${ref.section.id}`,
-  ];
+  // Keys from the outline of a document read back: keying it does not make its sections and figures.
+  const sectionKeys = (ref: SectionRef) => {
+    const { id, title } = sectionNames(ref);
+    return [id, title.toLowerCase(), `${ref.document.id}/${id}`];
+  };
   yield* addKeys(maps.sectionsById, parts.sections, sectionKeys, (ref) => ref);
-  const figureKeys = (ref: FigureRef) => [ref.figure.id, `${ref.document.id}/${ref.figure.id}`];
+  const figureKeys = (ref: FigureRef) => [figureId(ref), `${ref.document.id}/${figureId(ref)}`];
   yield* addKeys(maps.figuresById, parts.figures, figureKeys, (ref) => ref);
   return maps;
 }
@@ -274,23 +277,53 @@ const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts
   around: new IdLists(flat.around),
 });
 
-/** /check's every-sentence matcher in flat form: each sentence's stems, and which sentences hold each word. */
+/**
+ * /check's every-sentence matcher in flat form: each sentence's stems, which sentences hold each word, and each
+ * sentence's span with where each statement's sentences start (so that reading it back makes no document).
+ */
 interface FlatEverySentence {
   [key: string]: Flat;
   terms: FlatSets;
   postings: FlatIdLists;
+  spans: Int32Array;
+  firstSentence: Int32Array;
 }
 
-const flatEverySentence = (finder: SentenceFinder): FlatEverySentence => ({
-  terms: flatTermSets(finder.sentences),
-  postings: flatIdLists(finder.ownLists() as ReadonlyMap<string, readonly number[]>),
-});
+function flatEverySentence(finder: SentenceFinder, statements: readonly StatementRef[]): FlatEverySentence {
+  const spans = new Int32Array(finder.sentences.length * 2);
+  finder.sentences.forEach(({ span }, i) => spans.set(span, i * 2));
+  const firstSentence = new Int32Array(statements.length + 1);
+  statements.forEach(({ point }, i) => (firstSentence[i + 1] = firstSentence[i]! + point.sentences.length));
+  return {
+    terms: flatTermSets(finder.sentences),
+    postings: flatIdLists(finder.ownLists() as ReadonlyMap<string, readonly number[]>),
+    spans,
+    firstSentence,
+  };
+}
+
+/** Throws unless the saved matcher's sentences are those of this many statements (checked before it is used). */
+function fitsStatements({ spans, firstSentence }: FlatEverySentence, statements: number): void {
+  const fits =
+    spans instanceof Int32Array &&
+    firstSentence instanceof Int32Array &&
+    firstSentence.length === statements + 1 &&
+    spans.length === firstSentence[statements]! * 2;
+  if (!fits) throw new Error('its matcher is not of these statements');
+}
 
 /** The matcher read back: steps, as a built one's are, though there is nothing left to build. */
 // eslint-disable-next-line require-yield
 function* savedMatcherSteps(flat: FlatEverySentence, parts: Collected, indexes: Indexes): Steps<SentenceFinder> {
+  const { spans, firstSentence } = flat;
+  let statement = 0;
+  const placeOf = (i: number) => {
+    while (firstSentence[statement + 1]! <= i) statement++;
+    const span = Object.freeze([spans[i * 2]!, spans[i * 2 + 1]!] as const);
+    return { document: parts.statements[statement]!.document, span };
+  };
   const termsOf = termSetsFromFlat(flat.terms);
-  return savedSentenceFinder(parts.statements, indexes.statements, termsOf, new IdLists(flat.postings));
+  return savedSentenceFinder(firstSentence.at(-1)!, placeOf, indexes.statements, termsOf, new IdLists(flat.postings));
 }
 
 interface Built {
@@ -303,6 +336,7 @@ interface Built {
 function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Steps<Built> {
   yield* freezeSteps(documents);
   const parts = yield* collectPartSteps(documents);
+  if (saved) fitsStatements(saved.everySentence, parts.statements.length);
   const indexes = saved ? indexesFromFlat(saved.indexes, parts) : yield* indexSteps(documents, parts);
   const figures = saved ? figuresFromFlat(saved.figures, parts) : yield* figureFinderSteps(parts);
   const { sentences, postings, ranking, around } = figures;
@@ -313,12 +347,14 @@ function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Ste
       ? savedMatcherSteps(saved.everySentence, parts, indexes)
       : sentenceFinderSteps(parts.statements, indexes.statements),
   );
-  const keys = yield* keyMapSteps(documents, parts);
-  const library = assemble(documents, parts, indexes, finder, sentenceFinder, keys);
+  // Read back, the key maps are made at the first lookup: a one-shot answer or a replica's start makes none.
+  let keys = saved ? null : yield* keyMapSteps(documents, parts);
+  const keyMaps = () => (keys ??= finish(keyMapSteps(documents, parts)));
+  const library = assemble(documents, parts, indexes, finder, sentenceFinder, keyMaps);
   const flat = () => ({
     indexes: flatIndexes(indexes),
     figures: flatFigures({ ...figures, around: finder.contextLists() }, parts),
-    everySentence: flatEverySentence(sentenceFinder.now()),
+    everySentence: flatEverySentence(sentenceFinder.now(), parts.statements),
   });
   return { library, sentenceFinder, flat };
 }
@@ -362,7 +398,7 @@ function assemble(
   indexes: Indexes,
   finder: SentenceFinder,
   later: LaterFinder,
-  keys: KeyMaps,
+  keys: () => KeyMaps,
 ): Library {
   const byDocument = partsByDocument(parts);
   const everything: Parts = {
@@ -380,11 +416,12 @@ function assemble(
   });
 }
 
-function lookupFacet(parts: Collected, { documentsById, sectionsById, figuresById }: KeyMaps): Lookup {
+function lookupFacet(parts: Collected, keys: () => KeyMaps): Lookup {
   return {
-    document: (id) => documentsById.get(id.trim().toLowerCase()) ?? null,
+    document: (id) => keys().documentsById.get(id.trim().toLowerCase()) ?? null,
     section: (id, documentId) => {
       const key = id.trim().toLowerCase();
+      const { sectionsById } = keys();
       if (!documentId) return sectionsById.get(key) ?? null;
       return (
         sectionsById.get(`${documentId}/${key}`) ??
@@ -392,11 +429,11 @@ function lookupFacet(parts: Collected, { documentsById, sectionsById, figuresByI
         null
       );
     },
-    figure: (id) => figuresById.get(id.trim()) ?? null,
+    figure: (id) => keys().figuresById.get(id.trim()) ?? null,
     sectionKey: (ref) =>
-      sectionsById.get(ref.section.id) === ref ? ref.section.id : `${ref.document.id}/${ref.section.id}`,
+      keys().sectionsById.get(ref.section.id) === ref ? ref.section.id : `${ref.document.id}/${ref.section.id}`,
     figureKey: (ref) =>
-      figuresById.get(ref.figure.id) === ref ? ref.figure.id : `${ref.document.id}/${ref.figure.id}`,
+      keys().figuresById.get(ref.figure.id) === ref ? ref.figure.id : `${ref.document.id}/${ref.figure.id}`,
   };
 }
 
@@ -430,7 +467,8 @@ function searchFacet(
 
 /**
  * "report.txt" and "report.md" both slug to "report": the second becomes "report-2", in file-name order. A
- * renamed document is a new object; the documents handed in are left as they are.
+ * renamed document is a new object (one read back still makes its body only when read); the documents handed in
+ * are left as they are.
  */
 export function uniqueIds(documents: readonly Document[]): Document[] {
   const ids = new Set<string>();
@@ -438,6 +476,6 @@ export function uniqueIds(documents: readonly Document[]): Document[] {
     let id = document.id;
     for (let n = 2; ids.has(id); n++) id = `${document.id}-${n}`;
     ids.add(id);
-    return id === document.id ? document : { ...document, id };
+    return id === document.id ? document : renamed(document, id);
   });
 }

@@ -3,10 +3,11 @@
 // edited, added or removed), by another version, cut short or with a byte changed is never used: the library is
 // built again, one line says why, and it is saved again for the next start.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { serialize } from 'node:v8';
+import { describe, expect, it, vi } from 'vitest';
 import { readThroughCache } from '../../src/library/document-cache.js';
 import { decodeFlat, encodeFlat, Joined } from '../../src/library/flat-file.js';
 import type { Library } from '../../src/library/library.js';
@@ -15,6 +16,14 @@ import { LiveLibrary } from '../../src/library/reload.js';
 import { librarySaved, savedPlace } from '../../src/library/saved-library.js';
 import { readEntry, writeEntry } from '../../src/library/cache-file.js';
 import { documentsFolder, recordedLog } from '../support/folder.js';
+
+/** Documents' bodies made from their saved bytes (V8 records read) in this thread. */
+const deserialised = vi.hoisted(() => ({ count: 0 }));
+vi.mock('node:v8', async (importOriginal) => {
+  const v8 = await importOriginal<typeof import('node:v8')>();
+  const deserialize = (bytes: Uint8Array) => (deserialised.count++, v8.deserialize(bytes) as unknown);
+  return { ...v8, default: { ...v8, deserialize }, deserialize };
+});
 
 interface Started {
   library: Library;
@@ -270,6 +279,98 @@ describe('the saved documents', () => {
     expect(documentsLines(read.lines)).toEqual([
       'warn saved documents not used, each file read: it does not hold documents of these files',
     ]);
+  });
+
+  it('are not used when written in the form before documents were made on first read (whole documents)', async () => {
+    const read = await documentsRefusedAfter(async (dir, cacheDir) => {
+      const label = JSON.parse(readFileSync(documentsFile(cacheDir, dir), 'latin1').split('\n')[1]!) as {
+        key: string;
+      };
+      // As the bot wrote them before: each whole document one V8 record, no heads.
+      const fresh = new LiveLibrary(dir);
+      await fresh.refresh();
+      const records = fresh.current().documents.map((document) => serialize(document));
+      let end = 0;
+      const ends = new Uint32Array(records.map((r) => (end += r.length)));
+      const bytes = new Uint8Array(Buffer.concat(records));
+      const files = new Joined(
+        fresh
+          .current()
+          .documents.map((d) => d.file)
+          .join('\n'),
+      );
+      return writeEntry(
+        documentsFile(cacheDir, dir),
+        { version: 'test-1', key: label.key },
+        encodeFlat({ files, ends, bytes }),
+      );
+    });
+    expect(documentsLines(read.lines)).toEqual([
+      'warn saved documents not used, each file read: it does not hold documents of these files',
+    ]);
+  });
+
+  it('make no document body at a warm start: each is made when a command first reads it', async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    const before = deserialised.count;
+    const warm = await start(dir, cacheDir);
+    const bodies = () => deserialised.count - before;
+    expect(documentsLines(warm.lines)).toEqual([expect.stringContaining(`2 ${FROM_SAVED_DOCUMENTS}`)]);
+    // Ready, keyed and matched with no body made: titles, outlines and the saved tables are enough.
+    expect(warm.library.lookup.section('parks')?.document.file).toBe('parks.txt');
+    warm.library.claims.everySentence();
+    expect(bodies()).toBe(0);
+    const [hit] = warm.library.search.statements('parks');
+    expect(hit!.point.text).toBe('The city opened 12 parks.');
+    expect(bodies()).toBe(1);
+    expect(warm.library.search.statements('parks')[0]!.section.title).toBe('Parks');
+    expect(bodies()).toBe(1);
+  });
+  it('make no body for a document renamed for its repeated id (two folders, one file name)', async () => {
+    const { dir, cacheDir } = setUp();
+    mkdirSync(join(dir, 'towns'));
+    writeFileSync(join(dir, 'towns', 'parks.txt'), 'PARKS: The town opened 4 parks.\n');
+    const cold = await start(dir, cacheDir);
+    const before = deserialised.count;
+    const warm = await start(dir, cacheDir);
+    expect(warm.library.documents.map((d) => d.id)).toEqual(cold.library.documents.map((d) => d.id));
+    expect(warm.library.documents.map((d) => d.id)).toContain('parks-2');
+    warm.library.lookup.section('parks');
+    warm.library.claims.everySentence();
+    expect(deserialised.count - before).toBe(0);
+    expect(answers(warm.library)).toEqual(answers(cold.library));
+  });
+
+  it('reload a file edited while running: the new text served, the documents read back still answered', async () => {
+    const { dir, cacheDir } = setUp();
+    const cold = await start(dir, cacheDir);
+    const recorded = recordedLog();
+    const live = new LiveLibrary(dir, recorded.log, { cache: { dir: cacheDir, version: 'test-1' } });
+    await live.refresh();
+    expect(documentsLines(recorded.lines)).toEqual([expect.stringContaining(`2 ${FROM_SAVED_DOCUMENTS}`)]);
+    writeFileSync(join(dir, 'parks.txt'), 'PARKS: The city opened 13 parks.\n');
+    const report = await live.refresh();
+    expect(report.changed).toEqual(['parks.txt']);
+    expect(answers(live.current()).search).toEqual(['The city opened 13 parks.']);
+    expect(answers(live.current()).border).toBe(answers(cold.library).border);
+    expect(live.current().search.statements('border')[0]!.point.text).toBe(
+      cold.library.search.statements('border')[0]!.point.text,
+    );
+  });
+
+  it('never serve a body changed on disk after the start: reading it fails, naming the file', async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    const warm = await start(dir, cacheDir);
+    const bytes = readFileSync(documentsFile(cacheDir, dir));
+    const at = bytes.lastIndexOf('12 parks');
+    expect(at).toBeGreaterThan(100);
+    bytes[at + 1] = '3'.charCodeAt(0);
+    // In place (the same file the start checked and still reads from), not replaced as the bot replaces it.
+    writeFileSync(documentsFile(cacheDir, dir), bytes);
+    const [hit] = warm.library.search.statements('parks');
+    expect(() => hit!.point.text).toThrow('parks.txt: its saved document changed on disk after the start');
   });
 });
 

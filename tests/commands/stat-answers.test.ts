@@ -359,6 +359,20 @@ describe('/stat quotes never lose their figure', () => {
     expect(sentence.length).toBeGreaterThan(1_500);
   });
 
+  it('shows a window cut inside a link as the words of the link, with no stray bracket', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `harbour${i + 1}`).join(' ');
+    const shown = (linkText: string) => {
+      const sentence = `Under the compact, the new shipyard has [${linkText}](https://example.gov/shipyard) to work.`;
+      const long = libraryOf({ 'compact.md': `# The compact\n\n## Shipyard\n\n${sentence}\n` });
+      return description('how many welders at the shipyard', long).split('\n')[0]!;
+    };
+    const cutAfter = shown(`put 4,321 welders and ${words}`);
+    expect(cutAfter).toMatch(/^> Under the compact, the new shipyard has put \*\*4,321\*\* welders and harbour1 .*…$/);
+    const cutBefore = shown(`${words} and 4,321 welders`);
+    expect(cutBefore).toMatch(/^> …harbour\d+ .* and \*\*4,321\*\* welders to work\.$/);
+    expect(cutAfter + cutBefore).not.toMatch(/[[\]()]/);
+  });
+
   it('shows near-identical sentences (same figures, nearly the same words) as one hit, "also in" the other', () => {
     const near = nearSameLibrary();
     const text = description('how many economists back the plan', near);

@@ -9,6 +9,7 @@ import type { Flat, Joined } from './flat-file.js';
 import type { FigureRef } from './refs.js';
 import { joinTerms, splitTerms, terms } from './search.js';
 import { PackedTerms, type WordTable } from './statement-words.js';
+import { TermPlaces } from './term-places.js';
 
 export interface FlatSentences extends FlatSets {
   /** Sentence i's figures: the library's figures from figureStart[i] up to figureStart[i + 1]. */
@@ -250,15 +251,17 @@ export interface FlatIdLists {
 
 /** The postings read back: a word's sentences a view made when asked for. */
 export class IdLists {
-  private readonly place = new Map<string, number>();
+  /** Each word's place, found in the saved words where they lie (no string a word). */
+  private readonly place: TermPlaces;
 
   constructor(private readonly flat: FlatIdLists) {
-    splitTerms(flat.words).forEach((word, i) => this.place.set(word, i));
+    this.place = new TermPlaces(flat.words.text);
+    if (this.place.size !== flat.starts.length - 1) throw new Error('its postings do not fit their words');
   }
 
   get(word: string): Int32Array | undefined {
-    const i = this.place.get(word);
-    return i === undefined ? undefined : this.flat.ids.subarray(this.flat.starts[i], this.flat.starts[i + 1]);
+    const i = this.place.indexOf(word);
+    return i < 0 ? undefined : this.flat.ids.subarray(this.flat.starts[i], this.flat.starts[i + 1]);
   }
 }
 

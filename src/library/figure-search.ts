@@ -6,11 +6,12 @@
 import { findFigures } from '../document/figures.js';
 import { lookupTable } from '../document/lookup.js';
 import { plainTextOf } from '../document/formats/index.js';
-import type { Document, Point, Section, Span } from '../document/types.js';
+import type { Document, Figure, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
 import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, Scope, StatementRef } from './refs.js';
 import type { ContextRanking } from './context-ranking.js';
+import { figureNumbers } from './figure-sentence-table.js';
 import { candidateIds, type SentenceIds, type SentencePostings } from './figure-candidates.js';
 import { terms, type Alternative, type TextIndex } from './search.js';
 import { finish, type Steps } from './steps.js';
@@ -39,7 +40,33 @@ export interface IndexedSentence {
   readonly referred?: TermSet;
   /** The sentence as a reader sees it, for telling repeats apart. */
   readonly key: string;
+  /** For a sentence read back: what a lookup weighs of it, from the saved tables (its document's body not made). */
+  readonly saved?: SavedFacts;
 }
+
+/** What a lookup weighs of a figure: its value, unit and the words of what it counts. */
+export interface FigureFacts extends Pick<Figure, 'value' | 'valueMax' | 'unit'> {
+  readonly countTerms: readonly string[];
+}
+
+/**
+ * A sentence's facts as saved: its key and its figures' numbers as tokens (equal exactly when the texts are),
+ * and each figure's facts, in order.
+ */
+export interface SavedFacts {
+  readonly key: string;
+  readonly numbers: string;
+  /** Each figure's facts, read off the tables when asked. */
+  figures(): FigureFacts[];
+}
+
+/** A sentence's figure with what a lookup weighs of it. */
+interface WeighedFigure extends FigureFacts {
+  readonly ref: FigureRef;
+}
+
+/** What tells a sentence's repeats apart: its key, or for one read back, the token standing for it. */
+const keyOf = (sentence: IndexedSentence): string => sentence.saved?.key ?? sentence.key;
 
 /** Stems a sentence holds: a Set, or the sorted list every-sentence matching keeps (SortedTerms). */
 export interface TermSet extends Iterable<string> {
@@ -240,7 +267,7 @@ export function questionKind(query: string): FigureKind | null {
  * Whether a figure is an exact one of the kind asked for: "thousands" answers no "how many" as well as "4,000";
  * "how much" is answered by money or a measure, never by a time ("three months" is how long, not how much).
  */
-export function fitsKind(figure: FigureRef['figure'], kind: FigureKind): boolean {
+export function fitsKind(figure: Pick<Figure, 'value' | 'unit'>, kind: FigureKind): boolean {
   if (figure.value === null) return false;
   const unit = figure.unit;
   if (kind === 'share') return unit === '%';
@@ -507,7 +534,7 @@ export class SentenceFinder {
     const asked = this.asked(groups);
     for (const sentence of this.sentences) {
       if (!inScope(sentence)) continue;
-      const bold = sentence.figures.filter(({ figure }) =>
+      const bold = this.figuresOf(sentence).filter((figure) =>
         analysed.amounts.some(
           (a) =>
             figure.value !== null &&
@@ -515,7 +542,8 @@ export class SentenceFinder {
             (a.unit === null || figure.unit === a.unit),
         ),
       );
-      if (bold.length > 0) hits.push({ sentence, bold, score: asked.score(sentence).score, confident: true });
+      if (bold.length > 0)
+        hits.push({ sentence, bold: refsOf(bold), score: asked.score(sentence).score, confident: true });
     }
     return hits;
   }
@@ -530,10 +558,11 @@ export class SentenceFinder {
     const ids = weighed.map((w) => w.id);
     const ranked = this.ranking?.scoresWithPlain(groups, ids, PLAIN_FIELDS);
     const hits = weighed.map(({ sentence, found, withUnit, coverage, score, confident }, at) => {
-      const labelled = withUnit.filter((f) => this.countTerms(f).some((t) => found.has(t)));
-      const fitting = kind ? withUnit.filter((f) => fitsKind(f.figure, kind)) : [];
-      const bold = preferred(labelled, fitting, withUnit, kind);
-      const fits = kind ? bold.some((f) => fitsKind(f.figure, kind)) : null;
+      const labelled = withUnit.filter((f) => f.countTerms.some((t) => found.has(t)));
+      const fitting = kind ? withUnit.filter((f) => fitsKind(f, kind)) : [];
+      const chosen = preferred(labelled, fitting, withUnit, kind);
+      const fits = kind ? chosen.some((f) => fitsKind(f, kind)) : null;
+      const bold = refsOf(chosen);
       const bonus = (labelled.length > 0 ? lifts.counted : 0) + (fits ? lifts.kind : 0);
       const context = (ranked ? ranked.all[at]! : score) + bonus;
       return { sentence, bold, score: coverage * COVERAGE_RANK + context, confident, fits };
@@ -553,11 +582,11 @@ export class SentenceFinder {
     mustHold: MustHold,
   ) {
     const weighed = this.weighAll(groups, units, inScope, mustHold);
-    const answering = new Set(weighed.filter((w) => w.confident).map((w) => w.sentence.key));
-    const rest = weighed.filter((w) => !answering.has(w.sentence.key));
+    const answering = new Set(weighed.filter((w) => w.confident).map((w) => keyOf(w.sentence)));
+    const rest = weighed.filter((w) => !answering.has(keyOf(w.sentence)));
     rest.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
     const closest = new Set(rest.slice(0, RANKED_CLOSEST));
-    return weighed.filter((w) => answering.has(w.sentence.key) || closest.has(w));
+    return weighed.filter((w) => answering.has(keyOf(w.sentence)) || closest.has(w));
   }
 
   /**
@@ -574,7 +603,7 @@ export class SentenceFinder {
     weighed.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
     return weighed.map(({ sentence, found, withUnit, coverage }) => ({
       sentence,
-      figures: withUnit,
+      figures: refsOf(withUnit),
       coverage,
       found,
       kind: analysed.kind,
@@ -600,8 +629,8 @@ export class SentenceFinder {
         coverage >= MIN_COVERAGE &&
         (groups.length > 2 || held === groups.length) &&
         specific.every((g) => holdsSpecific(groups[g]!, found, sentence));
-      const withUnit =
-        units.size > 0 ? sentence.figures.filter((f) => units.has(f.figure.unit ?? '')) : sentence.figures;
+      const figures = this.figuresOf(sentence);
+      const withUnit = units.size > 0 ? figures.filter((f) => units.has(f.unit ?? '')) : figures;
       if (withUnit.length > 0) weighed.push({ id, sentence, found, withUnit, coverage, score, confident });
     }
     return weighed;
@@ -705,11 +734,24 @@ export class SentenceFinder {
       .filter(inScope)
       .map((sentence) => ({
         sentence,
-        bold: sentence.figures.filter((f) => units.has(f.figure.unit ?? '')),
+        bold: refsOf(this.figuresOf(sentence).filter((f) => units.has(f.unit ?? ''))),
         score: 0,
         confident: true,
       }))
       .filter((hit) => hit.bold.length > 0);
+  }
+
+  /**
+   * A sentence's figures with what a lookup weighs of them: for a sentence read back, from the saved tables, so
+   * that weighing it makes no document (only the answers shown are read whole); else from its figures.
+   */
+  private figuresOf(sentence: IndexedSentence): WeighedFigure[] {
+    const { figures, saved } = sentence;
+    if (saved) return saved.figures().map((facts, k) => ({ ...facts, ref: figures[k]! }));
+    return figures.map((ref) => {
+      const { value, valueMax, unit } = ref.figure;
+      return { ref, value, valueMax, unit, countTerms: this.countTerms(ref) };
+    });
   }
 
   private readonly countTermsOf = new WeakMap<FigureRef, string[]>();
@@ -750,12 +792,7 @@ export class SentenceFinder {
  * names by its wording (a share, an amount, a duration), those of that unit before those counting the words
  * (a plain count is what most figures are, so there what they count decides); else any of them.
  */
-function preferred(
-  labelled: readonly FigureRef[],
-  fitting: readonly FigureRef[],
-  all: readonly FigureRef[],
-  kind: FigureKind | null,
-): FigureRef[] {
+function preferred<F>(labelled: readonly F[], fitting: readonly F[], all: readonly F[], kind: FigureKind | null): F[] {
   const both = labelled.filter((f) => fitting.includes(f));
   const order = kind === 'count' ? [both, labelled, fitting] : [both, fitting, labelled];
   // A copy: a hit's figures are its own, never the sentence's list.
@@ -806,13 +843,13 @@ function mergeRepeats(hits: Ranked[]): FigureHit[] {
   const byKey = new Map<string, FigureHit>();
   const out: FigureHit[] = [];
   for (const { sentence, bold, confident } of hits) {
-    const seen = byKey.get(sentence.key);
+    const seen = byKey.get(keyOf(sentence));
     if (seen) {
       alsoIn(seen, sentence.document);
       continue;
     }
     const hit = { sentence, bold, alsoIn: [], confident };
-    byKey.set(sentence.key, hit);
+    byKey.set(keyOf(sentence), hit);
     out.push(hit);
   }
   return out;
@@ -821,11 +858,8 @@ function mergeRepeats(hits: Ranked[]): FigureHit[] {
 /** Near-identical hits folded into the first of them, "also in" the other's document. */
 function mergeNearSame(hits: FigureHit[]): FigureHit[] {
   const shape = ({ sentence }: FigureHit): Shape => ({
-    key: sentence.key,
-    numbers: sentence.figures
-      .map((ref) => `${ref.figure.value ?? ref.figure.text} ${ref.figure.unit ?? ''}`)
-      .sort()
-      .join(';'),
+    key: keyOf(sentence),
+    numbers: sentence.saved?.numbers ?? figureNumbers(sentence.figures),
     words: sentence.terms,
   });
   return foldNearSame(hits, shape, (kept, repeat) => {
@@ -833,6 +867,8 @@ function mergeNearSame(hits: FigureHit[]): FigureHit[] {
     for (const other of repeat.alsoIn) alsoIn(kept, other);
   });
 }
+
+const refsOf = (figures: readonly WeighedFigure[]): FigureRef[] => figures.map((f) => f.ref);
 
 function alsoIn(hit: FigureHit, document: Document): void {
   if (hit.sentence.document !== document && !hit.alsoIn.includes(document)) hit.alsoIn.push(document);

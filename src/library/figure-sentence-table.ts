@@ -4,11 +4,12 @@
 // a sentence is a small view reading its table; its key is made again when read, as StatementSentence's is.
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Span } from '../document/types.js';
-import type { IndexedSentence, TermSet } from './figure-search.js';
+import type { FigureFacts, IndexedSentence, SavedFacts, TermSet } from './figure-search.js';
 import type { Flat, Joined } from './flat-file.js';
 import type { FigureRef } from './refs.js';
-import { joinTerms, splitTerms } from './search.js';
+import { joinTerms, splitTerms, terms } from './search.js';
 import { PackedTerms, type WordTable } from './statement-words.js';
+import { TermPlaces } from './term-places.js';
 
 export interface FlatSentences extends FlatSets {
   /** Sentence i's figures: the library's figures from figureStart[i] up to figureStart[i + 1]. */
@@ -18,6 +19,15 @@ export interface FlatSentences extends FlatSets {
   contextSets: Int32Array;
   /** The set of the sentence it refers back to (-1: none). */
   referred: Int32Array;
+  /** Sentence i's key and its figures' numbers as numbers: equal texts (equal numbers), equal numbers. */
+  keyIds: Int32Array;
+  numberIds: Int32Array;
+  /** The library's figure j: its value and upper value at 2j and 2j + 1 (NaN: none), its unit (-1: none). */
+  figureValues: Float64Array;
+  figureUnits: Int32Array;
+  units: Joined;
+  /** The set of the words of what figure j counts. */
+  countSets: Int32Array;
 }
 
 /** Word sets in flat form: the words, and each set's word numbers, sorted, end to end. */
@@ -55,7 +65,7 @@ const setOf = (table: Table, s: number) =>
 /** A figure sentence read back: what it holds is read off the table when asked for. */
 class TableSentence implements IndexedSentence {
   constructor(
-    private readonly table: Table & { flat: FlatSentences },
+    private readonly table: Table & { flat: FlatSentences; units: readonly string[] },
     private readonly figureRefs: readonly FigureRef[],
     private readonly i: number,
   ) {}
@@ -93,11 +103,46 @@ class TableSentence implements IndexedSentence {
   get key(): string {
     return plainTextOf(this.document, this.document.text.slice(...this.span)).toLowerCase();
   }
+
+  get saved(): SavedFacts {
+    const { keyIds, numberIds } = this.table.flat;
+    // A NUL first, as a statement's shape is keyed (statement-words.ts): no reader's text is taken for a number.
+    return { key: `\u0000${keyIds[this.i]}`, numbers: `\u0000${numberIds[this.i]}`, figures: () => this.facts() };
+  }
+
+  private facts(): FigureFacts[] {
+    const { flat } = this.table;
+    const facts: FigureFacts[] = [];
+    for (let j = flat.figureStart[this.i]!; j < flat.figureStart[this.i + 1]!; j++) {
+      const [value, valueMax] = [flat.figureValues[2 * j]!, flat.figureValues[2 * j + 1]!];
+      facts.push({
+        value: Number.isNaN(value) ? null : value,
+        valueMax: Number.isNaN(valueMax) ? null : valueMax,
+        unit: this.table.units[flat.figureUnits[j]!] ?? null,
+        countTerms: this.countTerms(flat.countSets[j]!),
+      });
+    }
+    return facts;
+  }
+
+  private countTerms(set: number): string[] {
+    const { flat, words } = this.table;
+    const found: string[] = [];
+    for (let w = flat.setStart[set]!; w < flat.setStart[set + 1]!; w++) found.push(words[flat.setWords[w]!]!);
+    return found;
+  }
 }
 
 /** The sentences read back, over the library's figures (the same, in the same order, as when saved). */
 export function sentencesFromFlat(flat: FlatSentences, figures: readonly FigureRef[]): IndexedSentence[] {
-  const table = { ...tableOf(flat), flat };
+  const fits =
+    flat.keyIds?.length === flat.referred.length &&
+    flat.numberIds?.length === flat.referred.length &&
+    flat.figureValues?.length === 2 * figures.length &&
+    flat.figureUnits?.length === figures.length &&
+    flat.countSets?.length === figures.length;
+  if (!fits) throw new Error('its figure sentences are not of these figures');
+  const table = { ...tableOf(flat), flat, units: splitTerms(flat.units) };
   const sentences: IndexedSentence[] = [];
   for (let i = 0; i < flat.referred.length; i++) sentences.push(new TableSentence(table, figures, i));
   return sentences;
@@ -155,13 +200,45 @@ export function flatSentences(sentences: readonly IndexedSentence[], figures: re
     contextStart.push(contextSets.length);
     referred.push(sentence.referred ? writer.set(sentence.referred) : -1);
   }
+  const facts = flatFigureFacts(figures, writer);
   return {
     ...writer.toFlat(),
     figureStart: Int32Array.from([...sentences.map((s) => place.get(s.figures[0]!)!), figures.length]),
     contextStart: Int32Array.from(contextStart),
     contextSets: Int32Array.from(contextSets),
     referred: Int32Array.from(referred),
+    keyIds: numbered(sentences.map((s) => s.key)),
+    numberIds: numbered(sentences.map((s) => figureNumbers(s.figures))),
+    ...facts,
   };
+}
+
+/** Each text's number, the same for equal texts. */
+function numbered(texts: readonly string[]): Int32Array {
+  const ids = new Map<string, number>();
+  return Int32Array.from(texts, (text) => ids.get(text) ?? ids.set(text, ids.size).get(text)!);
+}
+
+/** The numbers a sentence's figures state, in order: what tells near-same sentences apart (figure-search.ts). */
+export const figureNumbers = (figures: readonly FigureRef[]): string =>
+  figures
+    .map(({ figure }) => `${figure.value ?? figure.text} ${figure.unit ?? ''}`)
+    .sort()
+    .join(';');
+
+/** What a lookup weighs of each figure, by its place in the library's figures (what it counts: a word set). */
+function flatFigureFacts(figures: readonly FigureRef[], writer: TableWriter) {
+  const figureValues = new Float64Array(figures.length * 2);
+  const [figureUnits, countSets] = [new Int32Array(figures.length), new Int32Array(figures.length)];
+  const units = new Map<string, number>();
+  figures.forEach(({ figure }, j) => {
+    figureValues[2 * j] = figure.value ?? NaN;
+    figureValues[2 * j + 1] = figure.valueMax ?? NaN;
+    figureUnits[j] =
+      figure.unit === null ? -1 : (units.get(figure.unit) ?? units.set(figure.unit, units.size).get(figure.unit)!);
+    countSets[j] = writer.set(terms(figure.counts ?? ''), true);
+  });
+  return { figureValues, figureUnits, countSets, units: joinTerms([...units.keys()]) };
 }
 
 /** Which sentences hold each word, flat: the words sorted and joined, their sentence ids end to end. */
@@ -174,15 +251,17 @@ export interface FlatIdLists {
 
 /** The postings read back: a word's sentences a view made when asked for. */
 export class IdLists {
-  private readonly place = new Map<string, number>();
+  /** Each word's place, found in the saved words where they lie (no string a word). */
+  private readonly place: TermPlaces;
 
   constructor(private readonly flat: FlatIdLists) {
-    splitTerms(flat.words).forEach((word, i) => this.place.set(word, i));
+    this.place = new TermPlaces(flat.words.text);
+    if (this.place.size !== flat.starts.length - 1) throw new Error('its postings do not fit their words');
   }
 
   get(word: string): Int32Array | undefined {
-    const i = this.place.get(word);
-    return i === undefined ? undefined : this.flat.ids.subarray(this.flat.starts[i], this.flat.starts[i + 1]);
+    const i = this.place.indexOf(word);
+    return i < 0 ? undefined : this.flat.ids.subarray(this.flat.starts[i], this.flat.starts[i + 1]);
   }
 }
 

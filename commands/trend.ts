@@ -48,7 +48,8 @@ export function drawnSeries(trend: Trend): TrendSeries[] {
   // A series whose figures do not say what they count could mix things, and one counting a thing the query does
   // not name answers another question: neither is drawn.
   const [first] = namingSeries(trend);
-  if (!first || first.points.length < 2) return [];
+  // Points of one day, from several documents, show no movement: a chart needs two dates.
+  if (!first || new Set(first.points.map((p) => p.date)).size < 2) return [];
   const alike = trend.series.filter(
     (s) =>
       s.unit === first.unit &&

@@ -101,6 +101,22 @@ describe('/trend', () => {
     );
   });
 
+  it('gives no chart for points of one day from two documents: one date shows no movement', () => {
+    const oneDay = sheetsLibrary([
+      { date: '2025-01-10', statements: ['Border agents seized 1,200 pounds of fentanyl.'] },
+      { date: '2025-01-10', statements: ['Border agents seized 1,300 pounds of fentanyl.'] },
+    ]);
+    const reply = run({ query: 'pounds of fentanyl' }, oneDay);
+    expect(reply.files).toBeUndefined();
+    expect(reply.embeds![0]!.description).toBe(
+      [
+        `*${NO_CHART}*`,
+        '**1.** 2025-01-10 · 1,200\n> Border agents seized **1,200** pounds of fentanyl.\n— *Border and Jobs · Fact Sheet 1 · 2025-01-10* · sheet-1.md, line 8',
+        '**2.** 2025-01-10 · 1,300\n> Border agents seized **1,300** pounds of fentanyl.\n— *Border and Jobs · Fact Sheet 2 · 2025-01-10* · sheet-2.md, line 8',
+      ].join('\n\n'),
+    );
+  });
+
   it('quotes figures of undated documents, off the chart, when nothing is dated', () => {
     const undated = sheetsLibrary([SHEETS[2]!]);
     expect(run({ query: 'pounds of fentanyl' }, undated).embeds![0]!.description).toBe(

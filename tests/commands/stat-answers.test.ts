@@ -138,6 +138,24 @@ describe('/stat answers only what was asked', () => {
       );
     });
 
+    it('asks the next first, once one is doubted, to be of the kind asked: money does not answer "how many"', () => {
+      const withMoney = libraryOf({
+        'permits.md': sheet('Fact Sheet: Support for Palestinians', [
+          'Israel committed to faster mobile networks for Palestinians in the West Bank and Gaza. Israel agreed to ' +
+            'increase the number of permits for Palestinians in Gaza to 15,500.',
+          'Separately, the travel offices serving Palestinians in the West Bank, which issue permits, passports ' +
+            'and other documents to residents, will receive $20 million.',
+        ]),
+        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+      });
+      const query = 'how many permits for palestinians in the west bank';
+      const embed = ask(query, withMoney).embeds![0]!;
+      expect(embed.title).toBe(`Closest figures to “${query}”`);
+      expect(bolded(query, withMoney)).toEqual(['1.', '15,500', '2.', '$20 million']);
+    });
+
     it('doubts a count of another thing than the one "how many" asks: workers do not answer "customers"', () => {
       const query = 'power restored to how many customers in puerto rico';
       expect(title(query)).toBe(`Closest figures to “${query}”`);

@@ -16,18 +16,28 @@ export interface WordSense {
 /** Letters a name has at least: one or two are initials ("U.S."), not a place. */
 const MIN_NAME = 4;
 
-const holds = (group: Alternative[], stems: ReadonlySet<string>) => group.some((a) => stems.has(a.term));
+/** The stems a sentence holds. */
+export interface Stems {
+  has(term: string): boolean;
+}
+
+const holds = (group: Alternative[], stems: Stems) => group.some((a) => stems.has(a.term));
 
 /**
- * Whether the sentence (its phrases, between commas and the like, as stems in order) names another place or party
+ * Whether the sentence (`own`: its stems; `phrasesOf`: its phrases, between commas and the like, as stems in order,
+ * read only when a name asked is missing from it) names another place or party
  * where the question names one it lacks: beside a word both hold, on the same side, another name the question does
  * not ask for ("permits for Palestinians in Gaza" for "… Palestinians in the West Bank"). A name in many of the
  * documents ("United States") is their setting, not another place, and initials ("U.S.") are no place; an everyday
  * word beside the name ("rescued by") is no contrast, and neither is a name across a comma ("co-chaired by … the
  * Dominican Republic, the action committees held").
  */
-export function namesAnother(groups: Alternative[][], phrases: readonly string[][], sense: WordSense): boolean {
-  const own = new Set(phrases.flat());
+export function namesAnother(
+  groups: Alternative[][],
+  own: Stems,
+  phrasesOf: () => readonly string[][],
+  sense: WordSense,
+): boolean {
   const asked = new Set(groups.flatMap((group) => group.map((a) => a.term)));
   const another = (stem: string | undefined) =>
     stem !== undefined && !asked.has(stem) && stem.length >= MIN_NAME && sense.isName(stem) && !sense.common(stem);
@@ -40,7 +50,7 @@ export function namesAnother(groups: Alternative[][], phrases: readonly string[]
     const step = lacksSecond ? 1 : -1;
     const beside = (stems: string[]) =>
       stems.some((stem, at) => kept.some((a) => a.term === stem) && another(stems[at + step]));
-    if (phrases.some(beside)) return true;
+    if (phrasesOf().some(beside)) return true;
   }
   return false;
 }

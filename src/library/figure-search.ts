@@ -538,7 +538,8 @@ export class SentenceFinder {
     for (const hit of hits.slice(0, CHECKED_FOR_NEIGHBOURS)) {
       if (!hit.confident) break;
       const otherKind = doubted && fusion.kindMustFit && hit.fits === false;
-      const other = mustHold.otherNamed && namesAnother(groups, this.phrasesOf(hit.sentence), this.sense);
+      const other =
+        mustHold.otherNamed && namesAnother(groups, hit.sentence.terms, () => this.phrasesOf(hit.sentence), this.sense);
       if (!otherKind && !other && !lacksCounted(hit.sentence)) break;
       hit.confident = false;
       doubted = true;

@@ -5,14 +5,16 @@
 import { loadGold } from './gold/load.js';
 import { findStatHits } from './stat-hits.js';
 import { FUSION, type Fusion } from '../src/library/stat-fusion.js';
-import { FIGURE_RANK, type Lifts, type MustHold, type StatRanking } from '../src/library/figure-search.js';
+import { FIGURE_RANK, MUST_HOLD, type Lifts, type MustHold, type StatRanking } from '../src/library/figure-search.js';
 import type { GoldQuestion } from './gold/types.js';
 import { fold, type GoldSet } from './gold/load.js';
 import { stripMarkup } from './gold/plain.js';
 
 const FOLDS = 5;
 
-type Setting = Fusion & MustHold;
+type Setting = Fusion & Omit<MustHold, 'otherNamed' | 'counted'>;
+/** The neighbour checks (contrast.ts), held at the bot's while the grid is searched; chosen apart below. */
+const NEIGHBOURS = { otherNamed: MUST_HOLD.otherNamed, counted: MUST_HOLD.counted };
 
 const GRID: Setting[] = [];
 for (const k of [5, 20, 60])
@@ -73,16 +75,40 @@ const documentOf = (q: GoldQuestion) => q.from ?? q.answers[0]?.file ?? `none:${
 const documents = [...new Set(questions.map(documentOf))].sort();
 // Documents dealt to folds in a seeded order (a fixed multiplier walk), the same every run.
 const foldOf = new Map(documents.map((d, i) => [d, (i * 7919) % FOLDS]));
-const results = GRID.map((setting) => {
-  const { years, names, unknownWords, ...fusion } = setting;
-  const ranking = { fusion, mustHold: { years, names, unknownWords }, lifts: FIGURE_RANK };
-  return questions.map((q) => result(set, q, ranking));
-});
 const inFold = (f: number, keep: boolean) =>
   questions
     .map((q, i) => [foldOf.get(documentOf(q)) === f, i] as const)
     .filter(([x]) => x === keep)
     .map(([, i]) => i);
+/** Held-out results: each fold's questions under the setting best on the other folds. */
+function crossValidated(settingResults: Result[][], name: (s: number) => string): Result[] {
+  const heldOut: Result[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const train = inFold(f, false);
+    const best = settingResults.map((r) => measure(train.map((i) => r[i]!)).objective);
+    const chosen = best.indexOf(Math.max(...best));
+    heldOut.push(...inFold(f, true).map((i) => settingResults[chosen]![i]!));
+    console.log(`fold ${f}: ${name(chosen)}`);
+  }
+  return heldOut;
+}
+
+// The neighbour checks (contrast.ts) at the bot's fusion, words held and lifts: a confident first naming another
+// place or party, or lacking what "how many" counts, withdrawn to the closest figures, or not.
+const checks = [false, true].flatMap((otherNamed) => [false, true].map((counted) => ({ otherNamed, counted })));
+const checkResults = checks.map((check) =>
+  questions.map((q) => result(set, q, { fusion: FUSION, mustHold: { ...MUST_HOLD, ...check }, lifts: FIGURE_RANK })),
+);
+const checksHeldOut = crossValidated(checkResults, (s) => `neighbour checks ${JSON.stringify(checks[s])}`);
+console.log('neighbour checks, cross-validated estimate:', measure(checksHeldOut));
+checks.forEach((check, s) => console.log(`neighbour checks ${JSON.stringify(check)}:`, measure(checkResults[s]!)));
+if (process.argv.includes('--neighbours')) process.exit(0);
+
+const results = GRID.map((setting) => {
+  const { years, names, unknownWords, ...fusion } = setting;
+  const ranking = { fusion, mustHold: { years, names, unknownWords, ...NEIGHBOURS }, lifts: FIGURE_RANK };
+  return questions.map((q) => result(set, q, ranking));
+});
 const heldOut: Result[] = [];
 for (let f = 0; f < FOLDS; f++) {
   const train = inFold(f, false);
@@ -122,7 +148,7 @@ for (const years of [false, true])
 // The figure ranking's lifts, at the bot's fusion and words held: cross-validated the same way.
 const LIFTS: Lifts[] = [];
 for (const kind of [2, 4, 8, 16]) for (const counted of [2, 4, 8]) LIFTS.push({ kind, counted });
-const held = { years: true, names: true, unknownWords: false };
+const held = { years: true, names: true, unknownWords: false, ...NEIGHBOURS };
 const liftResults = LIFTS.map((lifts) => questions.map((q) => result(set, q, { fusion: used, mustHold: held, lifts })));
 const liftHeldOut: Result[] = [];
 for (let f = 0; f < FOLDS; f++) {

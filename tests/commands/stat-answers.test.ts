@@ -111,6 +111,59 @@ describe('/stat answers only what was asked', () => {
     });
   });
 
+  describe('a confident first is the place and the thing asked, or it is shown as the closest figures', () => {
+    const sheet = (title: string, lines: string[]) =>
+      [`---\ntitle: '${title}'\ndate: '2022-07-14'\n---\n`, ...lines.map((line) => `${line}\n`)].join('\n');
+    const neighbours = libraryOf({
+      'palestinians.md': sheet('Fact Sheet: Support for Palestinians', [
+        'Israel committed to faster mobile networks for Palestinians in the West Bank and Gaza. Israel agreed to ' +
+          'increase the number of permits for Palestinians in Gaza to 15,500.',
+      ]),
+      'fiona.md': sheet('Fact Sheet: Hurricane Fiona', [
+        'There are over 1,000 Federal response workers in Puerto Rico supporting power restoration.',
+      ]),
+      'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+      'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+    });
+    const title = (query: string) => ask(query, neighbours).embeds![0]!.title;
+    const first = (query: string) => bolded(query, neighbours)[0];
+
+    it('doubts a sentence naming another place where the question names one, though its statement names both', () => {
+      // The sentence before names the West Bank; the figure is for Gaza.
+      const query = 'how many permits for palestinians in the west bank';
+      expect(title(query)).toBe(`Closest figures to “${query}”`);
+      expect(first(query)).toBe('15,500');
+      expect(title('how many permits for palestinians in gaza')).toBe(
+        'Figures for “how many permits for palestinians in gaza”',
+      );
+    });
+
+    it('asks the next first, once one is doubted, to be of the kind asked: money does not answer "how many"', () => {
+      const withMoney = libraryOf({
+        'permits.md': sheet('Fact Sheet: Support for Palestinians', [
+          'Israel committed to faster mobile networks for Palestinians in the West Bank and Gaza. Israel agreed to ' +
+            'increase the number of permits for Palestinians in Gaza to 15,500.',
+          'Separately, the travel offices serving Palestinians in the West Bank, which issue permits, passports ' +
+            'and other documents to residents, will receive $20 million.',
+        ]),
+        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+      });
+      const query = 'how many permits for palestinians in the west bank';
+      const embed = ask(query, withMoney).embeds![0]!;
+      expect(embed.title).toBe(`Closest figures to “${query}”`);
+      expect(bolded(query, withMoney)).toEqual(['1.', '15,500', '2.', '$20 million']);
+    });
+
+    it('doubts a count of another thing than the one "how many" asks: workers do not answer "customers"', () => {
+      const query = 'power restored to how many customers in puerto rico';
+      expect(title(query)).toBe(`Closest figures to “${query}”`);
+      expect(first(query)).toBe('over 1,000');
+      expect(title('how many workers in puerto rico')).toBe('Figures for “how many workers in puerto rico”');
+    });
+  });
+
   it('reads a word joining letters and digits as the parts the documents write apart: "h1b" finds "H-1B"', () => {
     const visas = libraryOf({
       'visas.md': [

@@ -1,0 +1,72 @@
+// What makes a sentence a neighbour of the answer rather than the answer (issue 18): it states the figure for
+// another place or party than the one asked ("permits for Palestinians in Gaza" for the West Bank), or it counts
+// another thing than the one a "how many" question counts ("1,000 response workers" for "how many customers").
+// Such a sentence is still shown, as the closest figures: the words around it may name what was asked, but the
+// sentence itself names something else.
+import type { Alternative } from './search.js';
+
+/** What the documents say of a word: whether it is a name, whether it is common. */
+export interface WordSense {
+  /** Whether the documents write the word as a name ("Gaza", "West Bank"). */
+  isName(term: string): boolean;
+  /** Whether the name is in so many documents that it is their setting ("America"), not a place of its own. */
+  common(term: string): boolean;
+}
+
+/** Letters a name has at least: one or two are initials ("U.S."), not a place. */
+const MIN_NAME = 4;
+
+/** The stems a sentence holds. */
+export interface Stems {
+  has(term: string): boolean;
+}
+
+const holds = (group: Alternative[], stems: Stems) => group.some((a) => stems.has(a.term));
+
+/**
+ * Whether the sentence (`own`: its stems; `phrasesOf`: its phrases, between commas and the like, as stems in order,
+ * read only when a name asked is missing from it) names another place or party
+ * where the question names one it lacks: beside a word both hold, on the same side, another name the question does
+ * not ask for ("permits for Palestinians in Gaza" for "… Palestinians in the West Bank"). A name in many of the
+ * documents ("United States") is their setting, not another place, and initials ("U.S.") are no place; an everyday
+ * word beside the name ("rescued by") is no contrast, and neither is a name across a comma ("co-chaired by … the
+ * Dominican Republic, the action committees held").
+ */
+export function namesAnother(
+  groups: Alternative[][],
+  own: Stems,
+  phrasesOf: () => readonly string[][],
+  sense: WordSense,
+): boolean {
+  const asked = new Set(groups.flatMap((group) => group.map((a) => a.term)));
+  const another = (stem: string | undefined) =>
+    stem !== undefined && !asked.has(stem) && stem.length >= MIN_NAME && sense.isName(stem) && !sense.common(stem);
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const [first, second] = [groups[i]!, groups[i + 1]!];
+    const lacksSecond = holds(first, own) && !holds(second, own);
+    if (!lacksSecond && !(holds(second, own) && !holds(first, own))) continue;
+    const [kept, lacked] = lacksSecond ? [first, second] : [second, first];
+    if (!sense.isName(lacked[0]!.term)) continue;
+    const step = lacksSecond ? 1 : -1;
+    const beside = (stems: string[]) =>
+      stems.some((stem, at) => kept.some((a) => a.term === stem) && another(stems[at + step]));
+    if (phrasesOf().some(beside)) return true;
+  }
+  return false;
+}
+
+/**
+ * The stems of what a "how many" question counts: its words after "how many" (or "number of") up to the first
+ * word that is no content word ("how many federal workers are in …": federal, workers). `stemsOf` gives a word's
+ * stems, none for a short word such as "are" or "in".
+ */
+export function countedStems(query: string, stemsOf: (word: string) => string[]): string[] {
+  const after = /\b(?:how many|number of)\s+(.*)$/i.exec(query)?.[1];
+  const found: string[] = [];
+  for (const word of after?.split(/\s+/) ?? []) {
+    const stems = stemsOf(word);
+    if (stems.length === 0) break;
+    found.push(...stems);
+  }
+  return found;
+}

@@ -1,0 +1,56 @@
+// A sentence that names another place where the question names one, and what a "how many" question counts
+// (src/library/contrast.ts), read on stems as the finder gives them.
+import { describe, expect, it } from 'vitest';
+import { countedStems, namesAnother, type WordSense } from '../../src/library/contrast.js';
+import type { Alternative } from '../../src/library/search.js';
+import { terms } from '../../src/library/search.js';
+
+const groups = (query: string): Alternative[][] => terms(query).map((term) => [{ term, weight: 1, kind: 'word' }]);
+const phrases = (sentence: string) => sentence.split(',').map((phrase) => terms(phrase));
+const contrasts = (query: string, sentence: string) =>
+  namesAnother(groups(query), new Set(phrases(sentence).flat()), () => phrases(sentence), sense);
+const NAMES = new Set(terms('Gaza West Bank Caribbean Dominican Republic United States U.S.'));
+const sense: WordSense = { isName: (term) => NAMES.has(term), common: (term) => term === terms('United')[0] };
+
+describe('namesAnother', () => {
+  it('finds another name beside a word both hold, where the question names one the sentence lacks', () => {
+    const sentence = 'Israel raised the permits for Palestinians in Gaza to 15,500';
+    expect(contrasts('permits for palestinians in the west bank', sentence)).toBe(true);
+    expect(contrasts('permits for palestinians in gaza', sentence)).toBe(false);
+  });
+
+  it('reads no contrast across a comma, in a setting name, in initials or beside an everyday word', () => {
+    const question = 'caribbean action committees';
+    expect(contrasts(question, 'co-chaired by the Dominican Republic, action committees met')).toBe(false);
+    expect(contrasts(question, 'the Dominican Republic action committees met')).toBe(true);
+    expect(contrasts('aid to gaza', 'aid to the United States')).toBe(false);
+    expect(contrasts('aid to gaza', 'aid to U.S. towns')).toBe(false);
+    expect(contrasts('pets rescued in gaza', '140 pets were rescued by teams')).toBe(false);
+  });
+
+  it('reads the phrases only when a name asked is missing from the sentence', () => {
+    let read = 0;
+    const phrasesOf = () => (read++, phrases('permits for Palestinians in Gaza'));
+    namesAnother(
+      groups('permits for palestinians in gaza'),
+      new Set(terms('permits Palestinians Gaza')),
+      phrasesOf,
+      sense,
+    );
+    expect(read).toBe(0);
+  });
+});
+
+describe('countedStems', () => {
+  const stemsOf = (word: string) => terms(word);
+
+  it('reads what "how many" counts up to the first word that is no content word', () => {
+    expect(countedStems('power restored to how many customers in puerto rico', stemsOf)).toEqual(terms('customers'));
+    expect(countedStems('how many federal workers are in puerto rico', stemsOf)).toEqual(terms('federal workers'));
+    expect(countedStems('number of work permits for gaza', stemsOf)).toEqual(terms('work permits'));
+  });
+
+  it('reads nothing counted in a question that does not ask "how many"', () => {
+    expect(countedStems('permits for palestinians in gaza', stemsOf)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // What each line of the body is, judged from the line and its neighbours alone. The body reader (body.ts)
 // decides what each kind does to the sections it is building.
+import { headingLikeTheOthers } from './heading-shapes.js';
 import { headingAt, longBoldHeadingAt, wrappedHeadingAt, type Heading } from './headings.js';
 import { BULLET, hasWord, indentWidth, isBlank, type Body } from './lines.js';
 
@@ -49,12 +50,19 @@ export function kindOfLine(body: Body, index: number): LineKind {
   return bullet ? { kind: 'bullet', textStart: line.start + bullet[0].length, indent } : { kind: 'text', indent };
 }
 
-/** A heading wrapped onto the next line is tried first, so that both its lines are taken. */
+/** A heading on its own evidence, or a line alone shaped like the document's other headings. */
 function headingKind(body: Body, index: number): LineKind | null {
+  const found = headingOnItsOwn(body, index);
+  if (found) return { kind: 'heading', heading: found.heading, last: found.last };
+  const like = headingLikeTheOthers(body, index, headingOnItsOwn);
+  return like ? { kind: 'heading', heading: like, last: index } : null;
+}
+
+/** A heading wrapped onto the next line is tried first, so that both its lines are taken. */
+function headingOnItsOwn(body: Body, index: number): { heading: Heading; last: number } | null {
   const wrapped = wrappedHeadingAt(body, index);
-  if (wrapped) return { kind: 'heading', heading: wrapped, last: index + 1 };
+  if (wrapped) return { heading: wrapped, last: index + 1 };
   const heading = headingAt(body, index);
-  if (heading) return { kind: 'heading', heading, last: index };
-  const long = longBoldHeadingAt(body, index);
-  return long ? { kind: 'heading', heading: long.heading, last: long.last } : null;
+  if (heading) return { heading, last: index };
+  return longBoldHeadingAt(body, index);
 }

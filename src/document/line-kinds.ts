@@ -53,10 +53,23 @@ export function kindOfLine(body: Body, index: number): LineKind {
 /** A heading on its own evidence, or a line alone shaped like the document's other headings. */
 function headingKind(body: Body, index: number): LineKind | null {
   const found = headingOnItsOwn(body, index);
-  if (found) return { kind: 'heading', heading: found.heading, last: found.last };
-  const like = headingLikeTheOthers(body, index, headingOnItsOwn);
-  return like ? { kind: 'heading', heading: like, last: index } : null;
+  const like = found ? null : headingLikeTheOthers(body, index, headingOnItsOwn);
+  const heading = found ?? (like && { heading: like, last: index });
+  if (!heading || (heading.heading.leadStart === null && headsNothing(body, heading.last))) return null;
+  return { kind: 'heading', heading: heading.heading, last: heading.last };
 }
+
+/**
+ * Whether nothing but blank lines follows a line, up to the end or the release's "###": a line alone at the end
+ * ("Official White House Photos by Andrea Hanks") credits or signs the page; a heading heads what comes under it.
+ */
+function headsNothing(body: Body, last: number): boolean {
+  const { lines } = body;
+  let next = last + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  return next >= lines.length || END_OF_RELEASE.test(lines[next]!.text);
+}
+const END_OF_RELEASE = new RegExp(String.raw`^\s*${HASHES}\s*$`);
 
 /** A heading wrapped onto the next line is tried first, so that both its lines are taken. */
 function headingOnItsOwn(body: Body, index: number): { heading: Heading; last: number } | null {

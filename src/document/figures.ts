@@ -14,6 +14,7 @@ import {
   hedgedNoun,
   isDeadline,
   lastedSubject,
+  measuredSubject,
   LABEL_WINDOW,
   namedBefore,
   perThing,
@@ -160,7 +161,7 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
     (thing ? (flowOf(after, read.unit!) ?? read.unit) : null) ??
-    (read.duration ? lastedSubject(before) : subjectOf(before))
+    (read.duration ? (lastedSubject(before) ?? measuredSubject(before, after)) : subjectOf(before))
   );
 }
 

@@ -241,4 +241,9 @@ describe('what a figure counts', () => {
     // A place after "in" is still part of what is counted.
     expect(counts('It hired 40 workers in Ohio.')).toEqual(['workers in Ohio']);
   });
+
+  it('labels a duration said of a subject by "is" or "was" with that subject', () => {
+    expect(counts('The average lifespan of a magnolia is 100 years.')).toEqual(['average lifespan']);
+    expect(counts('The typical loan term was 30 years.')).toEqual(['typical loan term']);
+  });
 });

@@ -442,6 +442,16 @@ export function lastedSubject(before: string): string | null {
   return /\b[a-z]+(?:ed|en)\s+for\s+$/i.test(before) ? subjectOf(before) : null;
 }
 
+/**
+ * "The average lifespan of a magnolia is 100 years": a duration said of a subject by "is" or "was", and closing
+ * its clause, measures that subject. One with a word about it ("five years old", "20 years ago") is left alone.
+ */
+export function measuredSubject(before: string, after: string): string | null {
+  return /\b(?:is|was|are|were)\s+$/i.test(before) && CLAUSE_ENDS.test(after) ? subjectOf(before) : null;
+}
+/** The rest of a duration's clause: its unit, then a stop, a comma or the end. */
+const CLAUSE_ENDS = /^\s*(?:[a-z]+\s*)?(?:[.,;:)]|$)/i;
+
 /** Words that link a noun to what it is of or on: "tariff on Canada", "amount of income". */
 const LINK = /^(?:on|of|for)$/i;
 

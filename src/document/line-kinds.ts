@@ -55,16 +55,18 @@ function headingKind(body: Body, index: number): LineKind | null {
   const found = headingOnItsOwn(body, index);
   const like = found ? null : headingLikeTheOthers(body, index, headingOnItsOwn);
   const heading = found ?? (like && { heading: like, last: index });
-  if (!heading || (heading.heading.leadStart === null && headsNothing(body, heading.last))) return null;
+  if (!heading || (heading.heading.leadStart === null && plainLineOverNothing(body, index, heading.last))) return null;
   return { kind: 'heading', heading: heading.heading, last: heading.last };
 }
 
 /**
- * Whether nothing but blank lines follows a line, up to the end or the release's "###": a line alone at the end
- * ("Official White House Photos by Andrea Hanks") credits or signs the page; a heading heads what comes under it.
+ * A plain line (no emphasis, no "#") with nothing but blank lines after it, up to the end or the release's
+ * "###": a line alone at the end ("Official White House Photos by Andrea Hanks", "Source: State Plans") credits
+ * or signs the page. A bold or marked line there is still a heading.
  */
-function headsNothing(body: Body, last: number): boolean {
+function plainLineOverNothing(body: Body, index: number, last: number): boolean {
   const { lines } = body;
+  if (/[*_#<]/.test(lines[index]!.text)) return false;
   let next = last + 1;
   while (next < lines.length && isBlank(lines[next]!.text)) next++;
   return next >= lines.length || END_OF_RELEASE.test(lines[next]!.text);

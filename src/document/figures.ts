@@ -14,6 +14,7 @@ import {
   hedgedNoun,
   isDeadline,
   lastedSubject,
+  measuredSubject,
   LABEL_WINDOW,
   namedBefore,
   perThing,
@@ -108,6 +109,7 @@ function figureAt(
     qualifier: hedge ? hedge.replace(/\s+/g, ' ').toLowerCase() : null,
     counts: labelOf(sentence, figureStart, after, {
       ofFollows,
+      vague: groups.vague ?? null,
       money: unit === '$',
       duration: DURATIONS.has(unit ?? ''),
       hedged: Boolean(hedge),
@@ -153,6 +155,8 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
     (read.money ? perThing(counted) : null) ??
     (read.ofFollows ? complementOf(before, counted) : null) ??
     countedPhrase(counted, read.ofFollows, read.money) ??
+    // "billions in waste, fraud, and abuse": an amount of billions is money, and what it is in is what it counts.
+    (BILLIONS.test(read.vague ?? '') && /^\s*in\s/i.test(counted) ? countedPhrase(counted, false, true) : null) ??
     funded ??
     (listed === null ? null : countedPhrase(listed, read.ofFollows)) ??
     (read.range ? changedThing(before) : null) ??
@@ -160,9 +164,12 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
     (thing ? (flowOf(after, read.unit!) ?? read.unit) : null) ??
-    (read.duration ? lastedSubject(before) : subjectOf(before))
+    (read.duration ? (lastedSubject(before) ?? measuredSubject(before, after)) : subjectOf(before))
   );
 }
+
+/** Amounts in billions or more, in words: money, where fact sheets count people in thousands and millions. */
+const BILLIONS = /\b(?:billions|trillions)\b/i;
 
 /** The label window before a figure, a word cut at its start left out ("…ed maximum" is not a label). */
 function wholeWordsBefore(sentence: string, matchStart: number): string {
@@ -210,6 +217,8 @@ const DURATIONS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
 /** How to read the words after a figure: "of" may lead to what it counts; money or time may name what it is for. */
 interface LabelReading {
   ofFollows: boolean;
+  /** "billions", "thousands": an amount in words alone, else null. */
+  vague: string | null;
   money: boolean;
   duration: boolean;
   /** Hedged ("over", "less than"): the noun right before may be what it is said of. */

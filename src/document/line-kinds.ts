@@ -1,5 +1,6 @@
 // What each line of the body is, judged from the line and its neighbours alone. The body reader (body.ts)
 // decides what each kind does to the sections it is building.
+import { headingLikeTheOthers } from './heading-shapes.js';
 import { headingAt, longBoldHeadingAt, wrappedHeadingAt, type Heading } from './headings.js';
 import { BULLET, hasWord, indentWidth, isBlank, type Body } from './lines.js';
 
@@ -49,12 +50,34 @@ export function kindOfLine(body: Body, index: number): LineKind {
   return bullet ? { kind: 'bullet', textStart: line.start + bullet[0].length, indent } : { kind: 'text', indent };
 }
 
-/** A heading wrapped onto the next line is tried first, so that both its lines are taken. */
+/** A heading on its own evidence, or a line alone shaped like the document's other headings. */
 function headingKind(body: Body, index: number): LineKind | null {
+  const found = headingOnItsOwn(body, index);
+  const like = found ? null : headingLikeTheOthers(body, index, headingOnItsOwn);
+  const heading = found ?? (like && { heading: like, last: index });
+  if (!heading || (heading.heading.leadStart === null && plainLineOverNothing(body, index, heading.last))) return null;
+  return { kind: 'heading', heading: heading.heading, last: heading.last };
+}
+
+/**
+ * A plain line (no emphasis, no "#") with nothing but blank lines after it, up to the end or the release's
+ * "###": a line alone at the end ("Official White House Photos by Andrea Hanks", "Source: State Plans") credits
+ * or signs the page. A bold or marked line there is still a heading.
+ */
+function plainLineOverNothing(body: Body, index: number, last: number): boolean {
+  const { lines } = body;
+  if (/[*_#<]/.test(lines[index]!.text)) return false;
+  let next = last + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  return next >= lines.length || END_OF_RELEASE.test(lines[next]!.text);
+}
+const END_OF_RELEASE = new RegExp(String.raw`^\s*${HASHES}\s*$`);
+
+/** A heading wrapped onto the next line is tried first, so that both its lines are taken. */
+function headingOnItsOwn(body: Body, index: number): { heading: Heading; last: number } | null {
   const wrapped = wrappedHeadingAt(body, index);
-  if (wrapped) return { kind: 'heading', heading: wrapped, last: index + 1 };
+  if (wrapped) return { heading: wrapped, last: index + 1 };
   const heading = headingAt(body, index);
-  if (heading) return { kind: 'heading', heading, last: index };
-  const long = longBoldHeadingAt(body, index);
-  return long ? { kind: 'heading', heading: long.heading, last: long.last } : null;
+  if (heading) return { heading, last: index };
+  return longBoldHeadingAt(body, index);
 }

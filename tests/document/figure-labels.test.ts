@@ -241,4 +241,21 @@ describe('what a figure counts', () => {
     // A place after "in" is still part of what is counted.
     expect(counts('It hired 40 workers in Ohio.')).toEqual(['workers in Ohio']);
   });
+
+  it('labels a duration said of a subject by "is" or "was" with that subject', () => {
+    expect(counts('The average lifespan of a magnolia is 100 years.')).toEqual(['average lifespan']);
+    expect(counts('The typical loan term was 30 years.')).toEqual(['typical loan term']);
+  });
+
+  it('labels billions "in" something with that thing, as money; thousands "in" a place stay unlabelled', () => {
+    expect(counts('The office has already identified billions in waste, fraud, and abuse.')).toEqual(['waste']);
+    expect(counts('The order secured trillions in new investments, the report said.')).toEqual(['new investments']);
+    expect(counts('Thousands in the region lost power.')).toEqual([null]);
+  });
+
+  it('reads initials joined to a word ("U.S.-based") as one word of a label', () => {
+    expect(counts('The plan secured trillions of dollars in U.S.-based technology investments.')).toEqual([
+      'U.S.-based technology investments',
+    ]);
+  });
 });

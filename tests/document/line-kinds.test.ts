@@ -46,4 +46,12 @@ describe('kindOfLine', () => {
   it('reads anything else with words as text', () => {
     expect(kindOfLine(bodyOf('Intro.\n\tThe plan saves money.'), 1)).toEqual({ kind: 'text', indent: 4 });
   });
+
+  it('reads a line alone with nothing under it to the end or the closing mark as text, not a heading', () => {
+    const page = 'The tree was planted.\n\nOfficial White House Photos by Staff\n\n';
+    expect(kind(page, 2)).toBe('text');
+    expect(kind('The plan was filed.\n\nSource: State Plans Submitted to Agencies\n\n\\###\n', 2)).toBe('text');
+    expect(kind('The plan was filed.\n\nLower Costs for Families\n\nThe plan saves money.\n', 2)).toBe('heading');
+    expect(kind('The plan was filed.\n\nAwards by State\n\n<table>\n', 2)).toBe('heading');
+  });
 });

@@ -131,6 +131,21 @@ describe('time grows linearly with the input (issue #14, part 3)', () => {
     expectLinear(growth((n) => `Intro.\n\n${'*Lower Costs*\n\n'.repeat(n / 15)}Text.\n`, md, 2_000));
   });
 
+  it("lines alone shaped like the document's headings, over long runs of lines, space and marks", () => {
+    const md = parse('a.md');
+    const sheet = '**Lower Costs:**\n\n-   Item.\n\n';
+    expectLinear(
+      growth(
+        (n) => `${sheet}${'**Took Action to Tackle the Climate Crisis Now:**\n\n-   Item.\n\n'.repeat(n / 60)}`,
+        md,
+        2_000,
+      ),
+    );
+    expectLinear(growth((n) => `${sheet}**Lower${spaces(n)}x:**\n\n-   Item.\n`, md, 20_000));
+    expectLinear(growth((n) => `${sheet}**Lower x${'*'.repeat(n)}:**\n\n-   Item.\n`, md, 20_000));
+    expectLinear(growth((n) => `${sheet}${'*'.repeat(n)}Lower x**\n\n-   Item.\n`, md, 20_000));
+  });
+
   // "over three years" after an amount or a clause's start, a label's number, "$22.5million", "half-a-billion",
   // qualifying words before a count, a heading's bracketed amount.
   it('durations spanned, labels’ numbers and figures in headings, over long runs of space and words', () => {

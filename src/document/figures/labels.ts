@@ -6,7 +6,8 @@ import { FUNCTION_WORDS, SCALES, SMALL_NUMBERS, UNITS } from './vocabulary.js';
 /** How far a label may be looked for, either side of the figure: a phrase is a few words. */
 export const LABEL_WINDOW = 160;
 const MAX_WORDS = 6;
-const WORD = /^(?:[A-Za-z][\w'’-]*|(?:[A-Z]\.){2,})$/;
+/** A word, initials ("U.S.") or initials joined to a word ("U.S.-based"). */
+const WORD = /^(?:[A-Za-z][\w'’-]*|(?:[A-Z]\.){2,}(?:-[a-z]+)?)$/;
 const PEOPLE =
   /^(?:President|Vice|Secretary|Governor|Senator|Representative|Mayor|Mr|Mrs|Ms|Dr|Administrator|Chairman|Director)\b/;
 /** Money words: the label is what the money is for ("billions of dollars in water infrastructure"). */
@@ -16,14 +17,14 @@ const MONEY = /^(?:dollars?|funding|funds)$/i;
 const EMPHASIS = /(?<![\w*_])[*_]+(?=\w)|(?<=\w)[*_]+(?![\w*_])/g;
 
 /**
- * Words, with "U.S." and "D.C." kept whole so that "40 U.S. states" reads on to "states", and numbers whole so
+ * Words, with "U.S." and "D.C." kept whole (and "U.S.-based") so that "40 U.S. states" reads on to "states", and numbers whole so
  * that "for 70,000 vouchers" skips the count.
  */
 function tokensOf(text: string): string[] {
   return (
     text
       .replace(EMPHASIS, '')
-      .match(/(?:[A-Z]\.){2,}|\d[\d,.]*\d(?![\w'’-])|[A-Za-z0-9][\w'’-]*|\S/g)
+      .match(/(?:[A-Z]\.){2,}(?:-[a-z]+)?|\d[\d,.]*\d(?![\w'’-])|[A-Za-z0-9][\w'’-]*|\S/g)
       ?.slice(0, 16) ?? []
   );
 }
@@ -441,6 +442,16 @@ export function isDeadline(before: string, after: string): boolean {
 export function lastedSubject(before: string): string | null {
   return /\b[a-z]+(?:ed|en)\s+for\s+$/i.test(before) ? subjectOf(before) : null;
 }
+
+/**
+ * "The average lifespan of a magnolia is 100 years": a duration said of a subject by "is" or "was", and closing
+ * its clause, measures that subject. One with a word about it ("five years old", "20 years ago") is left alone.
+ */
+export function measuredSubject(before: string, after: string): string | null {
+  return /\b(?:is|was|are|were)\s+$/i.test(before) && CLAUSE_ENDS.test(after) ? subjectOf(before) : null;
+}
+/** The rest of a duration's clause: its unit, then a stop, a comma or the end. */
+const CLAUSE_ENDS = /^\s*(?:[a-z]+\s*)?(?:[.,;:)]|$)/i;
 
 /** Words that link a noun to what it is of or on: "tariff on Canada", "amount of income". */
 const LINK = /^(?:on|of|for)$/i;

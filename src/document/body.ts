@@ -178,7 +178,7 @@ function continues(open: Open, previous: Line | undefined, line: Line, indent: n
   const indentedUnderBullet = open.bullet && indent > open.indent;
   if (isBlank(previous.text) && !indentedUnderBullet) return false;
   if (body.wrapped || indentedUnderBullet) return true;
-  if (wrappedOnto(previous, line, body.width)) return true;
+  if (wrappedOnto(previous, line, body.width) || linkWrappedOnto(previous, line)) return true;
   return !TERMINAL.test(previous.text) && CONTINUATION_START.test(line.text);
 }
 
@@ -192,6 +192,14 @@ function wrappedOnto(previous: Line, line: Line, width: number | null): boolean 
   if (width === null || INTRODUCES.test(previous.text) || LABEL_LINE.test(previous.text)) return false;
   const firstWord = /^\s*(\S*)/.exec(line.text)![1]!;
   return previous.text.trimEnd().length + 1 + firstWord.length > width;
+}
+
+/** A link's text wrapped across the break ("approximately [48 million" / "Americans ](…)with"): one sentence. */
+function linkWrappedOnto(previous: Line, line: Line): boolean {
+  const open = previous.text.lastIndexOf('[');
+  if (open < 0 || previous.text.includes(']', open)) return false;
+  const close = line.text.indexOf('](');
+  return close >= 0 && !line.text.slice(0, close).includes('[');
 }
 
 function unplaced(line: Line): Warning {

@@ -119,6 +119,16 @@ describe('readBody: lines the wrapping broke, in text not seen as wrapped', () =
     ]);
   });
 
+  it('continues a link whose text the wrapping broke, however short the line before', () => {
+    const text = [
+      'Hearing aids are so expensive that only 14% of the',
+      'approximately [48 million',
+      'Americans ](https://www.cdc.gov/nceh/hearing_loss/public_health_scientific_info.html)with hearing loss use them.',
+    ].join('\n');
+    expect(points(text)).toEqual([text]);
+    expect(points('A line ends [here\nAnother line [opens](https://a.example) a link.')).toHaveLength(2);
+  });
+
   it('keeps a paragraph whole across a sentence that ends where the line did', () => {
     const text = [
       'The program reached 2 million students last year in every one of the 50',

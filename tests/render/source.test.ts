@@ -21,15 +21,19 @@ function asBrowserShows(markdown: string): string {
   const entities: Record<string, string> = { nbsp: ' ', amp: '&', quot: '"', rsquo: '’', ldquo: '“', rdquo: '”' };
   // An escaped character is text; a private-use stand-in keeps it apart from emphasis until the end.
   const escaped: string[] = [];
-  return markdown
-    .replace(/\\([^\sA-Za-z0-9])/g, (_m, c: string) => `\ue000${escaped.push(c) - 1}\ue001`)
-    .replace(/!?\[((?:[^[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(\w+);/g, (m, name: string) => entities[name] ?? m)
-    .replace(/\*+|_{2,}/g, '')
-    .replace(/\ue000(\d+)\ue001/g, (_m, i: string) => escaped[Number(i)]!)
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/\\([^\sA-Za-z0-9])/g, (_m, c: string) => `\ue000${escaped.push(c) - 1}\ue001`)
+      .replace(/!?\[((?:[^[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
+      // A sentence may start inside a link (after "[" alone on the line above): the page shows its words only.
+      .replace(/^([^[\]]*)\]\([^)]*\)/, '$1')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(\w+);/g, (m, name: string) => entities[name] ?? m)
+      .replace(/\*+|_{2,}/g, '')
+      .replace(/\ue000(\d+)\ue001/g, (_m, i: string) => escaped[Number(i)]!)
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim()
+  );
 }
 
 function load(path: string): Document {

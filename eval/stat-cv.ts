@@ -12,9 +12,9 @@ import { stripMarkup } from './gold/plain.js';
 
 const FOLDS = 5;
 
-type Setting = Fusion & Omit<MustHold, 'otherNamed' | 'counted'>;
+type Setting = Fusion & Omit<MustHold, 'otherNamed' | 'counted' | 'rivals'>;
 /** The neighbour checks (contrast.ts), held at the bot's while the grid is searched; chosen apart below. */
-const NEIGHBOURS = { otherNamed: MUST_HOLD.otherNamed, counted: MUST_HOLD.counted };
+const NEIGHBOURS = { otherNamed: MUST_HOLD.otherNamed, counted: MUST_HOLD.counted, rivals: MUST_HOLD.rivals };
 
 const GRID: Setting[] = [];
 for (const k of [5, 20, 60])
@@ -95,7 +95,9 @@ function crossValidated(settingResults: Result[][], name: (s: number) => string)
 
 // The neighbour checks (contrast.ts) at the bot's fusion, words held and lifts: a confident first naming another
 // place or party, or lacking what "how many" counts, withdrawn to the closest figures, or not.
-const checks = [false, true].flatMap((otherNamed) => [false, true].map((counted) => ({ otherNamed, counted })));
+const checks = [false, true].flatMap((otherNamed) =>
+  [false, true].flatMap((counted) => [false, true].map((rivals) => ({ otherNamed, counted, rivals }))),
+);
 const checkResults = checks.map((check) =>
   questions.map((q) => result(set, q, { fusion: FUSION, mustHold: { ...MUST_HOLD, ...check }, lifts: FIGURE_RANK })),
 );

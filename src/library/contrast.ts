@@ -1,7 +1,8 @@
 // What makes a sentence a neighbour of the answer rather than the answer (issue 18): it states the figure for
 // another place or party than the one asked ("permits for Palestinians in Gaza" for the West Bank), or it counts
 // another thing than the one a "how many" question counts ("1,000 response workers" for "how many customers").
-// Such a sentence is still shown, as the closest figures: the words around it may name what was asked, but the
+// or where the question names a word, it names a rival the documents write in the same slot ("southwest border" for
+// "northern border"). Such a sentence is still shown, as the closest figures: the words around it may name what was asked, but the
 // sentence itself names something else.
 import type { Alternative } from './search.js';
 
@@ -69,4 +70,48 @@ export function countedStems(query: string, stemsOf: (word: string) => string[])
     found.push(...stems);
   }
   return found;
+}
+
+/** What the documents say of the words in a slot before a noun. */
+export interface SlotSense {
+  /** Whether the documents write one stem directly before another in a sentence ("northern border"). */
+  together(first: string, second: string): boolean;
+  /** Whether a word is in so many documents ("new", "each") that it names no side or part of its own. */
+  common(term: string): boolean;
+}
+
+/** A stem that is a word: a number before a noun ("100 judges") fills no slot a word could. */
+const WORD = /^\p{L}/u;
+
+/**
+ * Whether the sentence names a rival of a word the question asks that neither it nor the words around it hold
+ * (`around`: its statement, lead-in, section and document titles): directly before a word both hold,
+ * another word, where the documents also write the question's word in that place ("our Southwest Border ports" for
+ * "northern border ports", where a sheet writes "northern border"; "undergraduate loan" for "graduate loan"). Two
+ * words filling the same slot before the same noun name two things of one sort, sides, levels or parts, and the
+ * sentence speaks of the other one. The documents decide what a rival is, not a word list; a word in many of them
+ * ("new rule", "final rule") is no side of anything. `phrasesOf` gives the sentence's phrases word by word, an empty
+ * stem for a word that has none ("this year": no word before "year"), its figures cut out ("$1.5 trillion in
+ * cuts": none before "cuts"); `slots.together` is asked only where the sentence has another word in the slot.
+ */
+export function namesRival(
+  groups: Alternative[][],
+  { own, around }: { own: Stems; around: readonly Stems[] },
+  phrasesOf: () => readonly string[][],
+  slots: SlotSense,
+): boolean {
+  const asked = new Set(groups.flatMap((group) => group.map((a) => a.term)));
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const [slot, noun] = [groups[i]!, groups[i + 1]!];
+    if (!holds(noun, own) || slots.common(slot[0]!.term) || [own, ...around].some((stems) => holds(slot, stems)))
+      continue;
+    const rival = (before: string | undefined, stem: string) =>
+      before !== undefined &&
+      WORD.test(before) &&
+      !asked.has(before) &&
+      noun.some((a) => a.term === stem) &&
+      slot.some((a) => slots.together(a.term, stem));
+    if (phrasesOf().some((stems) => stems.some((stem, at) => rival(stems[at - 1], stem)))) return true;
+  }
+  return false;
 }

@@ -156,6 +156,48 @@ describe('/stat answers only what was asked', () => {
       expect(bolded(query, withMoney)).toEqual(['1.', '15,500', '2.', '$20 million']);
     });
 
+    it('doubts a sentence naming a rival in the slot of a word asked: "southwest border" for "northern border"', () => {
+      // Another sheet writes "northern border": "northern" and "southwest" fill the same slot before "border".
+      const borders = libraryOf({
+        'machines.md': sheet('Fact Sheet: Border Agreement', [
+          'The agreement would fund 100 inspection machines to detect fentanyl at our Southwest Border ports of entry.',
+        ]),
+        'seizures.md': sheet('Fact Sheet: Fentanyl', [
+          'Officers seized 500 pounds of fentanyl at the northern border.',
+        ]),
+        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+      });
+      const query = 'fentanyl inspection machines at northern border ports';
+      expect(ask(query, borders).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
+      expect(bolded(query, borders).slice(0, 2)).toEqual(['1.', '100']);
+      const asked = 'fentanyl inspection machines at southwest border ports';
+      expect(ask(asked, borders).embeds![0]!.title).toBe(`Figures for “${asked}”`);
+      // No sheet writes "eastern border": nothing says "eastern" and "southwest" are two of a kind.
+      const unwritten = 'fentanyl inspection machines at eastern border ports';
+      expect(ask(unwritten, borders).embeds![0]!.title).toBe(`Figures for “${unwritten}”`);
+    });
+
+    it('reads no rival in the words of a figure or across a word with no stem of its own', () => {
+      // Another sheet writes "budget cuts" and "each year"; "trillion" belongs to the figure, "this" has no stem.
+      const plans = libraryOf({
+        'plan.md': sheet('Fact Sheet: The Plan', [
+          'The plan makes $1.5 trillion cuts to Social Security.',
+          'Efficient appliances will save families $100 on bills this year.',
+        ]),
+        'other.md': sheet('Fact Sheet: Spending', [
+          'The budget cuts total $2 billion.',
+          'Heat pumps save $50 each year.',
+        ]),
+        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+      });
+      for (const query of ['plan budget cut to social security', 'how much will efficient appliances save each year'])
+        expect(ask(query, plans).embeds![0]!.title).toBe(`Figures for “${query}”`);
+    });
+
     it('doubts a count of another thing than the one "how many" asks: workers do not answer "customers"', () => {
       const query = 'power restored to how many customers in puerto rico';
       expect(title(query)).toBe(`Closest figures to “${query}”`);

@@ -1,7 +1,7 @@
 // A sentence that names another place where the question names one, and what a "how many" question counts
 // (src/library/contrast.ts), read on stems as the finder gives them.
 import { describe, expect, it } from 'vitest';
-import { countedStems, namesAnother, type WordSense } from '../../src/library/contrast.js';
+import { countedStems, namesAnother, namesRival, type SlotSense, type WordSense } from '../../src/library/contrast.js';
 import type { Alternative } from '../../src/library/search.js';
 import { terms } from '../../src/library/search.js';
 
@@ -38,6 +38,50 @@ describe('namesAnother', () => {
       sense,
     );
     expect(read).toBe(0);
+  });
+});
+
+describe('namesRival', () => {
+  // The documents write "northern border", "graduate loans" and "new rule"; "new" is in most of them.
+  const written = new Set(['northern border', 'graduate loans', 'new rule'].map((pair) => terms(pair).join(' ')));
+  const slots: SlotSense = {
+    together: (first, second) => written.has(`${first} ${second}`),
+    common: (term) => term === terms('new')[0],
+  };
+  // Word by word as the finder reads them: a word with no stem ("our", "this") is "", and stands between.
+  const words = (sentence: string) =>
+    sentence.split(',').map((phrase) =>
+      phrase
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((word) => terms(word).join(' ')),
+    );
+  const rival = (query: string, sentence: string, around: string[] = []) =>
+    namesRival(
+      groups(query),
+      { own: new Set(words(sentence).flat()), around: around.map((text) => new Set(terms(text))) },
+      () => words(sentence),
+      slots,
+    );
+
+  it('finds another word in the slot before a noun both hold, where the documents write the word asked there', () => {
+    const sentence = '100 inspection machines at our Southwest Border ports';
+    expect(rival('inspection machines at northern border ports', sentence)).toBe(true);
+    expect(rival('graduate loan payments', 'undergraduate loan payments will be cut in half')).toBe(true);
+    expect(rival('inspection machines at southwest border ports', sentence)).toBe(false);
+  });
+
+  it('reads no rival where the documents never write the word asked in that slot, or write it everywhere', () => {
+    expect(rival('inspection machines at eastern border ports', '100 machines at our Southwest Border ports')).toBe(
+      false,
+    );
+    expect(rival('people covered by the new rule', 'the final rule covers 100,000 people')).toBe(false);
+  });
+
+  it('reads no rival where the words around the sentence hold the word asked, or a word between stands apart', () => {
+    const sentence = 'Southwest Border ports got 100 machines';
+    expect(rival('machines at northern border ports', sentence, ['Northern and Southwest ports'])).toBe(false);
+    expect(rival('northern border machines', 'machines at this border got 100')).toBe(false);
   });
 });
 

@@ -17,8 +17,10 @@ import {
   isEarlierYear,
   isGoal,
   isOneYear,
+  openingPartyOf,
   partOf,
   sentenceText,
+  startsElsewhere,
 } from './trend-scope.js';
 import { namesParties, partiesOf, partyWays } from './trend-party.js';
 
@@ -370,6 +372,8 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   const [thenFirst] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
   if (thenFirst && joinThingAfter(groups, thenFirst, writtenOut(terms(trimmed), acronyms)))
     trend.series = ranked(groups, head, said?.keys);
+  const [lastFirst] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (lastFirst && joinOwnWords(groups, lastFirst, trimmed, acronyms)) trend.series = ranked(groups, head, said?.keys);
   return trend;
 }
 
@@ -640,6 +644,97 @@ function joinRecipients(groups: Map<string, Found[]>, first: TrendSeries, group:
       ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && leadHolds(f.ref, [counted]))
       : [],
   );
+}
+
+/**
+ * Figures counting the first series' word in words of their own join it on the evidence of their own words: "private
+ * companies have announced $470 billion in manufacturing and clean energy investments" states private investment
+ * announced, "$240 billion in investments to bring semiconductor manufacturing" semiconductor investment. Their own
+ * stretch of the sentence (ownClauseStems) holds the first's counted word and every modifier of it the query asks,
+ * none of them one kind of a list (listedAfter); measured the same way, of the order of its middle value; counted
+ * from where the query counts (startsElsewhere); and no one-word name the query does not name opens their sentence
+ * ("Georgia has seen over $9 billion in private investment" is one state's). Series drawn beside the first keep
+ * their figures. Whether any joined.
+ */
+function joinOwnWords(groups: Map<string, Found[]>, first: TrendSeries, query: string, acronyms: Acronyms) {
+  const words = thingOf(first).split(' ');
+  const counted = words.at(-1)!;
+  const queryWords = writtenOut(terms(query), acronyms);
+  const asked = words.slice(0, -1).filter((w) => queryWords.includes(w));
+  // A bare word ("jobs") counts any kind of its thing: only words beside it are evidence of which.
+  if (asked.length === 0) return false;
+  const middle = middleValue(first);
+  const says = (f: Found) => {
+    const held = [...ownClauseStems(f.ref, acronyms)];
+    if (![counted, ...asked].every((w) => held.some((t) => sameWord(t, w)))) return false;
+    if (asked.some((w) => listedAfter(f.ref, w)) || startsElsewhere(f.ref, query)) return false;
+    const party = openingPartyOf(f.ref);
+    return party === null || queryWords.includes(party);
+  };
+  return joinInto(groups, first, (otherWords, found, key) =>
+    otherWords.at(-1) === counted && !sameThingAs(first, seriesOf(key, found))
+      ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && says(f))
+      : [],
+  );
+}
+
+/**
+ * The stems of a figure's own stretch of its sentence: from the figure before it, or the sentence's start (the
+ * clause before a semicolon, colon, dash or bracket), to the next figure, or its clause's end. "Over 670,000
+ * construction jobs and 210,000 clean energy jobs": the first says nothing of clean energy; "Bipartisan
+ * Infrastructure Law funding, including over 32,000 specific projects": the projects are the law's.
+ */
+function ownClauseStems(ref: FigureRef, acronyms: Acronyms): Set<string> {
+  const { document, figure } = ref;
+  const lead = sentenceText(ref, 'before');
+  const from = previousFigureEnd(document, figure.span[0]) - (figure.span[0] - lead.length);
+  const next = nextFigureStart(document, figure.span[1]);
+  const after = sentenceText(ref, 'after').slice(0, Math.max(0, next - figure.span[1]));
+  const ownBefore = plainTextOf(document, lead.slice(Math.max(0, from)))
+    .split(/[;:()\u2013\u2014]/)
+    .at(-1)!;
+  const ownAfter = plainTextOf(document, after.replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
+  const stems = terms(`${ownBefore} ${ownAfter}`, { remember: false });
+  return new Set([...stems, ...writtenOut(stems, acronyms)]);
+}
+
+/** Words after a listed kind within which the comma closing it stands, and after that comma the next item's end. */
+const LIST_WITHIN = [3, 5] as const;
+
+/**
+ * Whether a word stands after a figure as one kind of a list of three or more ("$200 billion in investments in
+ * manufacturing of semiconductors, electric vehicles, aircraft, and batteries"): the figure counts them together,
+ * not that kind.
+ */
+function listedAfter(ref: FigureRef, stem: string): boolean {
+  const next = nextFigureStart(ref.document, ref.figure.span[1]);
+  const after = sentenceText(ref, 'after').slice(0, Math.max(0, next - ref.figure.span[1]));
+  const tokens =
+    plainTextOf(ref.document, after)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}’'&-]+|,/gu) ?? ([] as string[]);
+  return tokens.some((token, at) => {
+    if (!terms(token, { remember: false }).some((t) => sameWord(t, stem))) return false;
+    const comma = tokens.indexOf(',', at + 1);
+    if (comma < 0 || comma > at + LIST_WITHIN[0]) return false;
+    return tokens.slice(comma + 1, comma + 1 + LIST_WITHIN[1]).some((t) => t === ',' || t === 'and' || t === 'or');
+  });
+}
+
+/** Each document's figures' ends, in order: where the last figure before a point of its text ends. */
+const figureEnds = new WeakMap<Document, number[]>();
+
+/** Where the last figure ending at or before `to` ends; 0 when none does. */
+function previousFigureEnd(document: Document, to: number): number {
+  let ends = figureEnds.get(document);
+  if (!ends) figureEnds.set(document, (ends = document.figures.map((f) => f.span[1]).sort((a, b) => a - b)));
+  let [low, high] = [0, ends.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ends[middle]! <= to) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? ends[low - 1]! : 0;
 }
 
 /** Words after a figure within which a word is said of what it counts ("24 million consumers have signed up"). */

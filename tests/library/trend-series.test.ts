@@ -554,6 +554,7 @@ describe('trend series, one thing in other words', () => {
       ]),
       'infrastructure projects',
     );
+    // 40,000 joins too, its own words naming infrastructure (the join on a figure's own words, below).
     expect(trend.series.map((s) => [s.key, s.points.map((p) => [p.date, p.value])])).toEqual([
       [
         'count|infrastructur project||',
@@ -561,9 +562,9 @@ describe('trend series, one thing in other words', () => {
           ['2023-01-10', 20_000],
           ['2023-06-10', 32_000],
           ['2023-07-10', 32_000],
+          ['2023-10-10', 40_000],
         ],
       ],
-      ['count|specif project||', [['2023-10-10', 40_000]]],
     ]);
   });
 });
@@ -946,3 +947,97 @@ describe('trend series, figures counting the group they are for', () => {
     ]);
   });
 });
+
+describe('trend series, a figure joined on its own words', () => {
+  const TOOK_OFFICE = 'since the President took office';
+  const sheets: Sheet[] = [
+    {
+      date: '2023-01-10',
+      statements: [`Companies announced $100 billion in semiconductor investments ${TOOK_OFFICE}.`],
+    },
+    {
+      date: '2023-03-10',
+      statements: [`Companies announced $120 billion in semiconductor investments ${TOOK_OFFICE}.`],
+    },
+    // Joins: the clause after the figure names the kind.
+    {
+      date: '2023-05-10',
+      statements: [
+        `Companies have announced $150 billion in private investments to bring semiconductor factories home ${TOOK_OFFICE}.`,
+      ],
+    },
+    // Joins: the words before it do.
+    {
+      date: '2023-07-10',
+      statements: [`${cap(TOOK_OFFICE)}, semiconductor companies have announced $160 billion in private investments.`],
+    },
+    // Joins: the words before it, across a comma, do.
+    {
+      date: '2023-08-10',
+      statements: [`Semiconductor companies grew ${TOOK_OFFICE}, announcing $155 billion in private investments.`],
+    },
+    // One kind of a list of three: the figure counts them together.
+    {
+      date: '2023-09-10',
+      statements: [
+        `Companies have announced $170 billion in private investments in semiconductors, batteries, and solar ${TOOK_OFFICE}.`,
+      ],
+    },
+    // Another starting point.
+    {
+      date: '2023-11-10',
+      statements: [
+        'Since the President signed the CHIPS Act, semiconductor companies have announced $140 billion in private investments.',
+      ],
+    },
+    // One state's, named as the sentence's subject.
+    {
+      date: '2024-01-10',
+      statements: [
+        `Arizona has seen $130 billion in private investments in semiconductors ${TOOK_OFFICE}.`,
+        'New factories in Arizona are hiring.',
+      ],
+    },
+    // One state's, named by the opening phrase.
+    {
+      date: '2024-02-10',
+      statements: [
+        `In Ohio, semiconductor companies have announced $135 billion in private investments ${TOOK_OFFICE}.`,
+        'New factories in Ohio are hiring.',
+      ],
+    },
+    // The kind is said of the figure beside it.
+    {
+      date: '2024-03-10',
+      statements: [
+        `Companies have announced $190 billion in private investments and $175 billion in semiconductor factories ${TOOK_OFFICE}.`,
+      ],
+    },
+    {
+      date: '2024-05-10',
+      statements: [
+        `Semiconductor factories drew $175 billion and companies announced $185 billion in private investments ${TOOK_OFFICE}.`,
+      ],
+    },
+  ];
+
+  it('joins a figure counting the first series’ word when its own stretch of the clause names the asked kind', () => {
+    const trend = findTrend(sheetsLibrary(sheets), 'semiconductor investment since the President took office');
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value / 1e9])])).toEqual([
+      [
+        'private investments',
+        [
+          ['2023-01-10', 100],
+          ['2023-03-10', 120],
+          ['2023-05-10', 150],
+          ['2023-07-10', 160],
+          ['2023-08-10', 155],
+        ],
+      ],
+    ]);
+  });
+});
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

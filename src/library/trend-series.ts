@@ -657,7 +657,7 @@ function joinRecipients(groups: Map<string, Found[]>, first: TrendSeries, group:
  * their figures. Whether any joined.
  */
 function joinOwnWords(groups: Map<string, Found[]>, first: TrendSeries, query: string, acronyms: Acronyms) {
-  const words = thingOf(first).split(' ');
+  const words = thingMeasured(first);
   const counted = words.at(-1)!;
   const queryWords = writtenOut(terms(query), acronyms);
   const asked = words.slice(0, -1).filter((w) => queryWords.includes(w));
@@ -665,18 +665,30 @@ function joinOwnWords(groups: Map<string, Found[]>, first: TrendSeries, query: s
   if (asked.length === 0) return false;
   const middle = middleValue(first);
   const says = (f: Found) => {
-    const held = [...ownClauseStems(f.ref, acronyms)];
+    const held = [...ownClauseStems(f.ref, acronyms), ...countedStems(f.ref, acronyms)];
     if (![counted, ...asked].every((w) => held.some((t) => sameWord(t, w)))) return false;
     if (asked.some((w) => listedAfter(f.ref, w)) || startsElsewhere(f.ref, query)) return false;
     const party = openingPartyOf(f.ref);
     return party === null || queryWords.includes(party);
   };
   return joinInto(groups, first, (otherWords, found, key) =>
-    otherWords.at(-1) === counted && !sameThingAs(first, seriesOf(key, found))
+    otherWords.at(-1) === counted && !drawnBeside(first, seriesOf(key, found))
       ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && says(f))
       : [],
   );
 }
+
+/** Words saying a thing is stated as a share: in percent, "the tariff rate" is the tariff. */
+const SHARE_WORDS = new Set(terms('rate percent percentage share', { remember: false }));
+
+/** The words a series counts, less a last one its unit already says ("steel tariff rate" in percent: steel tariff). */
+function thingMeasured(series: TrendSeries): string[] {
+  const words = thingOf(series).split(' ');
+  return series.unit === '%' && words.length > 1 && SHARE_WORDS.has(words.at(-1)!) ? words.slice(0, -1) : words;
+}
+
+/** Whether a series is drawn beside the first (commands/trend.ts drawnSeries): the same thing, on two points or more. */
+const drawnBeside = (first: TrendSeries, other: TrendSeries) => other.points.length >= 2 && sameThingAs(first, other);
 
 /**
  * The stems of a figure's own stretch of its sentence: from the figure before it, or the sentence's start (the
@@ -804,7 +816,10 @@ function seriesOf(key: string, found: Found[]): TrendSeries {
   const points = [...byDocument].map(([document, figures]) => pointOf(document, figures));
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const first = refs[0]!;
-  return { key, name: nameOf(refs), unit: first.figure.unit, per: periodOf(first), ...fitOf(found), points };
+  // A series is named by the figures counting its thing as its key says, not by those joined to it in other words.
+  const own = refs.filter((ref) => countedOf(ref) === key.split('|')[1]);
+  const name = nameOf(own.length > 0 ? own : refs);
+  return { key, name, unit: first.figure.unit, per: periodOf(first), ...fitOf(found), points };
 }
 
 /** One document's figures of a series: one value, or the range they span. */

@@ -1025,7 +1025,7 @@ describe('trend series, a figure joined on its own words', () => {
     const trend = findTrend(sheetsLibrary(sheets), 'semiconductor investment since the President took office');
     expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value / 1e9])])).toEqual([
       [
-        'private investments',
+        'semiconductor investments',
         [
           ['2023-01-10', 100],
           ['2023-03-10', 120],
@@ -1041,3 +1041,55 @@ describe('trend series, a figure joined on its own words', () => {
 function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+describe('trend series, a kindred figure of one point', () => {
+  it('joins the first series when its own words name the kind: a series of one point is never drawn beside it', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['Companies announced $100 billion in semiconductor investments.'] },
+        { date: '2023-03-10', statements: ['Companies announced $120 billion in semiconductor investments.'] },
+        {
+          date: '2023-05-10',
+          statements: ['Companies announced $150 billion in investments in semiconductor plants.'],
+        },
+      ]),
+      'semiconductor investment',
+    );
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value / 1e9])])).toEqual([
+      [
+        'semiconductor investments',
+        [
+          ['2023-01-10', 100],
+          ['2023-03-10', 120],
+          ['2023-05-10', 150],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, a share named by its rate', () => {
+  it('reads a tariff in percent as its tariff rate when its own words name what the query asks', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2025-01-10', statements: ['Importers paid a 10% steel tariff rate last winter.'] },
+        { date: '2025-02-10', statements: ['The President restored a true 25% tariff on steel.'] },
+        // Another thing's tariff, and another thing's rate.
+        {
+          date: '2025-03-10',
+          statements: ['The President set a 20% tariff on lumber and a 30% tariff rate on copper.'],
+        },
+      ]),
+      'tariff rate on steel',
+    );
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'steel tariff rate',
+        [
+          ['2025-01-10', 10],
+          ['2025-02-10', 25],
+        ],
+      ],
+    ]);
+  });
+});

@@ -107,7 +107,9 @@ export function periodOf(ref: FigureRef): Period | null {
   const next = nextFigureStart(document, figure.span[1]);
   const after = document.text.slice(figure.span[1], Math.min(figure.sentenceSpan[1], figure.span[1] + 40, next));
   const timeframe = ownTimeframe(ref, next);
-  const around = [figure.counts ?? '', timeframe, after].join(' \n ');
+  // "Daily COVID-19 deaths are down 90%": a share's counted words say what it is a share of, not its own period.
+  const counted = figure.unit === '%' ? '' : (figure.counts ?? '');
+  const around = [counted, timeframe, after].join(' \n ');
   return PERIOD_WORDS.find(([pattern]) => pattern.test(around))?.[1] ?? (isOneYear(ref) ? 'year' : null);
 }
 

@@ -179,6 +179,26 @@ describe('trend series', () => {
     ]);
   });
 
+  it('reads no period off what a share counts: "daily deaths are down 90 percent" is no daily amount', () => {
+    const lib = sheetsLibrary([
+      {
+        date: '2024-01-01',
+        statements: [
+          'Daily COVID-19 deaths are down 90 percent.',
+          'Monthly crossings fell 40%.',
+          'Daily COVID-19 deaths fell to 300.',
+          'The rate fell 5% each month.',
+        ],
+      },
+    ]);
+    expect(lib.parts().figures.map((ref) => [ref.figure.text, periodOf(ref)])).toEqual([
+      ['90 percent', null],
+      ['40%', null],
+      ['300', 'day'],
+      ['5%', 'month'],
+    ]);
+  });
+
   it('gives "per month" after a second figure to that figure, not to the one before it', () => {
     const lib = sheetsLibrary([
       {

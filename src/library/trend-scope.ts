@@ -115,6 +115,52 @@ export function namedSubjectOf(ref: FigureRef): string[] {
   return stems.some((t) => title.has(t)) ? [] : stems;
 }
 
+/** "In Georgia, companies have announced ...": a place the opening phrase puts the sentence in. */
+const PLACE_OPENING = /^(?:In|Across|Throughout)\s+(\p{Lu}\p{Ll}+),\s/u;
+
+/**
+ * The one-word name opening a figure's sentence as its subject, right before a verb ("Georgia has seen over $…",
+ * "Intel has announced"), or the place its opening phrase names ("In Ohio, companies have"): the party the figure is
+ * said of, as a stem. A name by the document's own writing: never in lower case there, and capitalized inside a
+ * sentence at least once. A plural ("Americans", "Companies") names a people or a kind of party, not one. Null when
+ * none.
+ */
+export function openingPartyOf(ref: FigureRef): string | null {
+  const lead = plainTextOf(ref.document, sentenceText(ref, 'before')).replace(/\s+/g, ' ').trim();
+  const place = PLACE_OPENING.exec(lead)?.[1];
+  if (place && writtenAsName(ref.document.text, place)) return terms(place, { remember: false })[0] ?? null;
+  const [word, next] = lead.replace(OPENING, '').split(' ');
+  if (!word || !next || !VERB.test(next) || !/^\p{Lu}\p{Ll}+$/u.test(word) || word.endsWith('s')) return null;
+  if (CLAUSE_OPENER.test(word) || !writtenAsName(ref.document.text, word)) return null;
+  return terms(word, { remember: false })[0] ?? null;
+}
+
+/** Whether a text writes a word capitalized wherever it stands, and at least once after a word in lower case. */
+function writtenAsName(text: string, word: string): boolean {
+  const writings = [...text.matchAll(new RegExp(`(\\p{L}*)[^\\p{L}\\n]{1,3}(${escaped(word)})\\b`, 'giu'))];
+  const inside = writings.filter((m) => /^\p{Ll}/u.test(m[1]!));
+  return inside.length > 0 && writings.every((m) => m[2] === word);
+}
+
+/** "since President Biden signed the CHIPS Act": a clause saying from when an amount runs, to its clause's end. */
+const SINCE = /\bsince\s+([^,;:()\u2013\u2014.]*)/gi;
+
+/**
+ * Whether a figure's sentence counts from another starting point than the query's: the query says since when ("since
+ * Biden took office") and a "since" clause of the sentence says it with a verb the query does not ("since President
+ * Biden signed the CHIPS Act", "since the President was elected"). A clause with no verb ("since the beginning of the
+ * Administration", "since January 2021") or the query's own ("since the President took office") starts where asked.
+ */
+export function startsElsewhere(ref: FigureRef, query: string): boolean {
+  const asked = /\bsince\s+(.*)$/i.exec(query)?.[1];
+  if (asked === undefined) return false;
+  const askedWords = new Set(asked.toLowerCase().split(/\s+/));
+  const sentence = plainTextOf(ref.document, sentenceText(ref, 'around')).replace(/\s+/g, ' ');
+  return [...sentence.matchAll(SINCE)].some((clause) =>
+    clause[1]!.split(' ').some((word) => /^[a-z]{2,}ed$/.test(word) && !askedWords.has(word)),
+  );
+}
+
 /**
  * The words after the counted phrase: within it when it holds a preposition ("investment in manufacturing"), else
  * in the sentence after it, up to the figure when the phrase comes first, else up to the sentence's end.

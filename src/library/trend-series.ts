@@ -17,8 +17,10 @@ import {
   isEarlierYear,
   isGoal,
   isOneYear,
+  openingPartyOf,
   partOf,
   sentenceText,
+  startsElsewhere,
 } from './trend-scope.js';
 import { namesParties, partiesOf, partyWays } from './trend-party.js';
 
@@ -105,7 +107,9 @@ export function periodOf(ref: FigureRef): Period | null {
   const next = nextFigureStart(document, figure.span[1]);
   const after = document.text.slice(figure.span[1], Math.min(figure.sentenceSpan[1], figure.span[1] + 40, next));
   const timeframe = ownTimeframe(ref, next);
-  const around = [figure.counts ?? '', timeframe, after].join(' \n ');
+  // "Daily COVID-19 deaths are down 90%": a share's counted words say what it is a share of, not its own period.
+  const counted = figure.unit === '%' ? '' : (figure.counts ?? '');
+  const around = [counted, timeframe, after].join(' \n ');
   return PERIOD_WORDS.find(([pattern]) => pattern.test(around))?.[1] ?? (isOneYear(ref) ? 'year' : null);
 }
 
@@ -370,6 +374,8 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
   const [thenFirst] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
   if (thenFirst && joinThingAfter(groups, thenFirst, writtenOut(terms(trimmed), acronyms)))
     trend.series = ranked(groups, head, said?.keys);
+  const [lastFirst] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (lastFirst && joinOwnWords(groups, lastFirst, trimmed, acronyms)) trend.series = ranked(groups, head, said?.keys);
   return trend;
 }
 
@@ -642,6 +648,109 @@ function joinRecipients(groups: Map<string, Found[]>, first: TrendSeries, group:
   );
 }
 
+/**
+ * Figures counting the first series' word in words of their own join it on the evidence of their own words: "private
+ * companies have announced $470 billion in manufacturing and clean energy investments" states private investment
+ * announced, "$240 billion in investments to bring semiconductor manufacturing" semiconductor investment. Their own
+ * stretch of the sentence (ownClauseStems) holds the first's counted word and every modifier of it the query asks,
+ * none of them one kind of a list (listedAfter); measured the same way, of the order of its middle value; counted
+ * from where the query counts (startsElsewhere); and no one-word name the query does not name opens their sentence
+ * ("Georgia has seen over $9 billion in private investment" is one state's). Series drawn beside the first keep
+ * their figures. Whether any joined.
+ */
+function joinOwnWords(groups: Map<string, Found[]>, first: TrendSeries, query: string, acronyms: Acronyms) {
+  const words = thingMeasured(first);
+  const counted = words.at(-1)!;
+  const queryWords = writtenOut(terms(query), acronyms);
+  const asked = words.slice(0, -1).filter((w) => queryWords.includes(w));
+  // A bare word ("jobs") counts any kind of its thing: only words beside it are evidence of which.
+  if (asked.length === 0) return false;
+  const middle = middleValue(first);
+  const says = (f: Found) => {
+    const held = [...ownClauseStems(f.ref, acronyms), ...countedStems(f.ref, acronyms)];
+    if (![counted, ...asked].every((w) => held.some((t) => sameWord(t, w)))) return false;
+    if (asked.some((w) => listedAfter(f.ref, w)) || startsElsewhere(f.ref, query)) return false;
+    const party = openingPartyOf(f.ref);
+    return party === null || queryWords.includes(party);
+  };
+  return joinInto(groups, first, (otherWords, found, key) =>
+    otherWords.at(-1) === counted && !drawnBeside(first, seriesOf(key, found))
+      ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && says(f))
+      : [],
+  );
+}
+
+/** Words saying a thing is stated as a share: in percent, "the tariff rate" is the tariff. */
+const SHARE_WORDS = new Set(terms('rate percent percentage share', { remember: false }));
+
+/** The words a series counts, less a last one its unit already says ("steel tariff rate" in percent: steel tariff). */
+function thingMeasured(series: TrendSeries): string[] {
+  const words = thingOf(series).split(' ');
+  return series.unit === '%' && words.length > 1 && SHARE_WORDS.has(words.at(-1)!) ? words.slice(0, -1) : words;
+}
+
+/** Whether a series is drawn beside the first (commands/trend.ts drawnSeries): the same thing, on two points or more. */
+const drawnBeside = (first: TrendSeries, other: TrendSeries) => other.points.length >= 2 && sameThingAs(first, other);
+
+/**
+ * The stems of a figure's own stretch of its sentence: from the figure before it, or the sentence's start (the
+ * clause before a semicolon, colon, dash or bracket), to the next figure, or its clause's end. "Over 670,000
+ * construction jobs and 210,000 clean energy jobs": the first says nothing of clean energy; "Bipartisan
+ * Infrastructure Law funding, including over 32,000 specific projects": the projects are the law's.
+ */
+function ownClauseStems(ref: FigureRef, acronyms: Acronyms): Set<string> {
+  const { document, figure } = ref;
+  const lead = sentenceText(ref, 'before');
+  const from = previousFigureEnd(document, figure.span[0]) - (figure.span[0] - lead.length);
+  const next = nextFigureStart(document, figure.span[1]);
+  const after = sentenceText(ref, 'after').slice(0, Math.max(0, next - figure.span[1]));
+  const ownBefore = plainTextOf(document, lead.slice(Math.max(0, from)))
+    .split(/[;:()\u2013\u2014]/)
+    .at(-1)!;
+  const ownAfter = plainTextOf(document, after.replace(/\]\([^)]*\)/g, '')).split(CLAUSE_END)[0]!;
+  const stems = terms(`${ownBefore} ${ownAfter}`, { remember: false });
+  return new Set([...stems, ...writtenOut(stems, acronyms)]);
+}
+
+/** Words after a listed kind within which the comma closing it stands, and after that comma the next item's end. */
+const LIST_WITHIN = [3, 5] as const;
+
+/**
+ * Whether a word stands after a figure as one kind of a list of three or more ("$200 billion in investments in
+ * manufacturing of semiconductors, electric vehicles, aircraft, and batteries"): the figure counts them together,
+ * not that kind.
+ */
+function listedAfter(ref: FigureRef, stem: string): boolean {
+  const next = nextFigureStart(ref.document, ref.figure.span[1]);
+  const after = sentenceText(ref, 'after').slice(0, Math.max(0, next - ref.figure.span[1]));
+  const tokens =
+    plainTextOf(ref.document, after)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}’'&-]+|,/gu) ?? ([] as string[]);
+  return tokens.some((token, at) => {
+    if (!terms(token, { remember: false }).some((t) => sameWord(t, stem))) return false;
+    const comma = tokens.indexOf(',', at + 1);
+    if (comma < 0 || comma > at + LIST_WITHIN[0]) return false;
+    return tokens.slice(comma + 1, comma + 1 + LIST_WITHIN[1]).some((t) => t === ',' || t === 'and' || t === 'or');
+  });
+}
+
+/** Each document's figures' ends, in order: where the last figure before a point of its text ends. */
+const figureEnds = new WeakMap<Document, number[]>();
+
+/** Where the last figure ending at or before `to` ends; 0 when none does. */
+function previousFigureEnd(document: Document, to: number): number {
+  let ends = figureEnds.get(document);
+  if (!ends) figureEnds.set(document, (ends = document.figures.map((f) => f.span[1]).sort((a, b) => a - b)));
+  let [low, high] = [0, ends.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ends[middle]! <= to) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? ends[low - 1]! : 0;
+}
+
 /** Words after a figure within which a word is said of what it counts ("24 million consumers have signed up"). */
 const SAID_WITHIN = 6;
 
@@ -709,7 +818,10 @@ function seriesOf(key: string, found: Found[]): TrendSeries {
   const points = [...byDocument].map(([document, figures]) => pointOf(document, figures));
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const first = refs[0]!;
-  return { key, name: nameOf(refs), unit: first.figure.unit, per: periodOf(first), ...fitOf(found), points };
+  // A series is named by the figures counting its thing as its key says, not by those joined to it in other words.
+  const own = refs.filter((ref) => countedOf(ref) === key.split('|')[1]);
+  const name = nameOf(own.length > 0 ? own : refs);
+  return { key, name, unit: first.figure.unit, per: periodOf(first), ...fitOf(found), points };
 }
 
 /** One document's figures of a series: one value, or the range they span. */

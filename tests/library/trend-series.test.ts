@@ -179,6 +179,26 @@ describe('trend series', () => {
     ]);
   });
 
+  it('reads no period off what a share counts: "daily deaths are down 90 percent" is no daily amount', () => {
+    const lib = sheetsLibrary([
+      {
+        date: '2024-01-01',
+        statements: [
+          'Daily COVID-19 deaths are down 90 percent.',
+          'Monthly crossings fell 40%.',
+          'Daily COVID-19 deaths fell to 300.',
+          'The rate fell 5% each month.',
+        ],
+      },
+    ]);
+    expect(lib.parts().figures.map((ref) => [ref.figure.text, periodOf(ref)])).toEqual([
+      ['90 percent', null],
+      ['40%', null],
+      ['300', 'day'],
+      ['5%', 'month'],
+    ]);
+  });
+
   it('gives "per month" after a second figure to that figure, not to the one before it', () => {
     const lib = sheetsLibrary([
       {
@@ -554,6 +574,7 @@ describe('trend series, one thing in other words', () => {
       ]),
       'infrastructure projects',
     );
+    // 40,000 joins too, its own words naming infrastructure (the join on a figure's own words, below).
     expect(trend.series.map((s) => [s.key, s.points.map((p) => [p.date, p.value])])).toEqual([
       [
         'count|infrastructur project||',
@@ -561,9 +582,9 @@ describe('trend series, one thing in other words', () => {
           ['2023-01-10', 20_000],
           ['2023-06-10', 32_000],
           ['2023-07-10', 32_000],
+          ['2023-10-10', 40_000],
         ],
       ],
-      ['count|specif project||', [['2023-10-10', 40_000]]],
     ]);
   });
 });
@@ -941,6 +962,152 @@ describe('trend series, figures counting the group they are for', () => {
           ['2024-02-01', 2.6e6],
           ['2024-05-01', 2.3e6],
           ['2024-07-17', 5e6],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, a figure joined on its own words', () => {
+  const TOOK_OFFICE = 'since the President took office';
+  const sheets: Sheet[] = [
+    {
+      date: '2023-01-10',
+      statements: [`Companies announced $100 billion in semiconductor investments ${TOOK_OFFICE}.`],
+    },
+    {
+      date: '2023-03-10',
+      statements: [`Companies announced $120 billion in semiconductor investments ${TOOK_OFFICE}.`],
+    },
+    // Joins: the clause after the figure names the kind.
+    {
+      date: '2023-05-10',
+      statements: [
+        `Companies have announced $150 billion in private investments to bring semiconductor factories home ${TOOK_OFFICE}.`,
+      ],
+    },
+    // Joins: the words before it do.
+    {
+      date: '2023-07-10',
+      statements: [`${cap(TOOK_OFFICE)}, semiconductor companies have announced $160 billion in private investments.`],
+    },
+    // Joins: the words before it, across a comma, do.
+    {
+      date: '2023-08-10',
+      statements: [`Semiconductor companies grew ${TOOK_OFFICE}, announcing $155 billion in private investments.`],
+    },
+    // One kind of a list of three: the figure counts them together.
+    {
+      date: '2023-09-10',
+      statements: [
+        `Companies have announced $170 billion in private investments in semiconductors, batteries, and solar ${TOOK_OFFICE}.`,
+      ],
+    },
+    // Another starting point.
+    {
+      date: '2023-11-10',
+      statements: [
+        'Since the President signed the CHIPS Act, semiconductor companies have announced $140 billion in private investments.',
+      ],
+    },
+    // One state's, named as the sentence's subject.
+    {
+      date: '2024-01-10',
+      statements: [
+        `Arizona has seen $130 billion in private investments in semiconductors ${TOOK_OFFICE}.`,
+        'New factories in Arizona are hiring.',
+      ],
+    },
+    // One state's, named by the opening phrase.
+    {
+      date: '2024-02-10',
+      statements: [
+        `In Ohio, semiconductor companies have announced $135 billion in private investments ${TOOK_OFFICE}.`,
+        'New factories in Ohio are hiring.',
+      ],
+    },
+    // The kind is said of the figure beside it.
+    {
+      date: '2024-03-10',
+      statements: [
+        `Companies have announced $190 billion in private investments and $175 billion in semiconductor factories ${TOOK_OFFICE}.`,
+      ],
+    },
+    {
+      date: '2024-05-10',
+      statements: [
+        `Semiconductor factories drew $175 billion and companies announced $185 billion in private investments ${TOOK_OFFICE}.`,
+      ],
+    },
+  ];
+
+  it('joins a figure counting the first series’ word when its own stretch of the clause names the asked kind', () => {
+    const trend = findTrend(sheetsLibrary(sheets), 'semiconductor investment since the President took office');
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value / 1e9])])).toEqual([
+      [
+        'semiconductor investments',
+        [
+          ['2023-01-10', 100],
+          ['2023-03-10', 120],
+          ['2023-05-10', 150],
+          ['2023-07-10', 160],
+          ['2023-08-10', 155],
+        ],
+      ],
+    ]);
+  });
+});
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+describe('trend series, a kindred figure of one point', () => {
+  it('joins the first series when its own words name the kind: a series of one point is never drawn beside it', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['Companies announced $100 billion in semiconductor investments.'] },
+        { date: '2023-03-10', statements: ['Companies announced $120 billion in semiconductor investments.'] },
+        {
+          date: '2023-05-10',
+          statements: ['Companies announced $150 billion in investments in semiconductor plants.'],
+        },
+      ]),
+      'semiconductor investment',
+    );
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value / 1e9])])).toEqual([
+      [
+        'semiconductor investments',
+        [
+          ['2023-01-10', 100],
+          ['2023-03-10', 120],
+          ['2023-05-10', 150],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, a share named by its rate', () => {
+  it('reads a tariff in percent as its tariff rate when its own words name what the query asks', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2025-01-10', statements: ['Importers paid a 10% steel tariff rate last winter.'] },
+        { date: '2025-02-10', statements: ['The President restored a true 25% tariff on steel.'] },
+        // Another thing's tariff, and another thing's rate.
+        {
+          date: '2025-03-10',
+          statements: ['The President set a 20% tariff on lumber and a 30% tariff rate on copper.'],
+        },
+      ]),
+      'tariff rate on steel',
+    );
+    expect(shownSeries(trend).map((s) => [s.name, s.points.map((p) => [p.date, p.value])])).toEqual([
+      [
+        'steel tariff rate',
+        [
+          ['2025-01-10', 10],
+          ['2025-02-10', 25],
         ],
       ],
     ]);

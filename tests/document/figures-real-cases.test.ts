@@ -1,6 +1,7 @@
 // The recognizer on the shapes real fact sheets showed it getting wrong: each case as its own sentence.
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../src/document/figures.js';
+import { parseDocument } from '../../src/document/parse.js';
 
 function figuresIn(sentence: string) {
   return findFigures(sentence, 0, sentence.length).map((f) => ({
@@ -122,6 +123,13 @@ describe('figures real fact sheets state', () => {
     expect(texts('It may use section 212(f) of the Act and 8 U.S.C. 1182 to bar 12 countries.')).toEqual(['12']);
     expect(texts('Exemptions under 19 U.S.C. 1321(a)(2) let travelers bring up to $200.')).toEqual(['up to $200']);
     expect(texts('The rule in 40 CFR 60 covers 300 plants.')).toEqual(['300']);
+  });
+
+  it('reads no volume or page of a Federal Register citation as a figure, in a list of rules or in a sentence', () => {
+    const listed = ['1.  “Guidance Document Procedures,” 86 Fed. Reg. 1279 (January 8, 2021).', ''].join('\n');
+    expect(parseDocument(listed, { file: 'rules.md' }).figures.map((f) => f.text)).toEqual([]);
+    expect(texts('The rule at 85 Fed. Reg 82359 covers 300 plants.')).toEqual(['300']);
+    expect(texts('Published at 85 F.R. 69189, it cut 1,200 permits.')).toEqual(['1,200']);
   });
 
   it('counts the products before a maker’s name, and reads no model number as a figure', () => {

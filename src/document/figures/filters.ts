@@ -66,17 +66,21 @@ function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean):
   if (isPhoneWord(groups.hyphenUnit)) return true;
   if (/^\d{2}$/.test(num) && /['‘’]$/.test(before)) return true; // "Fiscal Year ‘24", "the class of ’25"
   if (/\b(?:No|Nos|Number|Nr)\.?\s*$|[#§]\s*$/.test(before)) return true;
-  if (plain && isCitation(next)) return true;
+  if (plain && isCitation(before, next)) return true;
   if (/\b(?:day|phase|tier|level|stage|step|page|chapter|round|grade|district|zone)\s+$/i.test(before)) return true;
   return false;
 }
 
 /**
  * "section 212(f)", "1321(a)(2)": a subsection in parentheses right after the number cites a law; "19 U.S.C.",
- * "40 CFR": the title of a code of laws.
+ * "40 CFR", "86 Fed. Reg. 1279": the title or volume of a code of laws or of the Federal Register, and the
+ * section or page after it.
  */
-const isCitation = (next: string) => /^\([a-z\d]{1,4}\)/i.test(next) || CODE_OF_LAWS.test(next);
-const CODE_OF_LAWS = /^\s+(?:U\.\s?S\.\s?C\.|USC\b|C\.\s?F\.\s?R\.|CFR\b)/;
+const isCitation = (before: string, next: string) =>
+  /^\([a-z\d]{1,4}\)/i.test(next) || CODE_OF_LAWS.test(next) || CITED_IN.test(before);
+const CODE = String.raw`(?:U\.\s?S\.\s?C\.|USC\b|C\.\s?F\.\s?R\.|CFR\b|Fed\.\s?Reg\b\.?|F\.\s?R\.)`;
+const CODE_OF_LAWS = new RegExp(String.raw`^\s+${CODE}`);
+const CITED_IN = new RegExp(String.raw`\d\s+${CODE}\s*(?:§+\s*)?$`);
 
 /** "(1)", "\(2\)", "1) Participation", "1. Defend Critical Infrastructure". */
 function isListNumber(groups: Groups, { before, next }: Window, plain: boolean): boolean {

@@ -125,6 +125,15 @@ describe('figures real fact sheets state', () => {
     expect(texts('The rule in 40 CFR 60 covers 300 plants.')).toEqual(['300']);
   });
 
+  it('reads a measure in cents before what it measures as money: "an 18 cent tax" is $0.18 of tax, not 18 taxes', () => {
+    const pick = (f: ReturnType<typeof figuresIn>[number]) => [f.text, f.value, f.unit, f.counts];
+    expect(figuresIn('The government charges an 18 cent tax per gallon on gasoline.').map(pick)).toEqual([
+      ['18 cent', 0.18, '$', 'tax'],
+    ]);
+    expect(figuresIn('Diesel carries a 24.4-cent tax.').map(pick)).toEqual([['24.4-cent', 0.244, '$', 'tax']]);
+    expect(figuresIn('Drivers save 10 cents per gallon.').map(pick)).toEqual([['10 cents', 0.1, '$', 'per gallon']]);
+  });
+
   it('reads no volume or page of a Federal Register citation as a figure, in a list of rules or in a sentence', () => {
     const listed = ['1.  “Guidance Document Procedures,” 86 Fed. Reg. 1279 (January 8, 2021).', ''].join('\n');
     expect(parseDocument(listed, { file: 'rules.md' }).figures.map((f) => f.text)).toEqual([]);

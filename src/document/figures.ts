@@ -2,7 +2,7 @@
 // with what they count and their time frame. Hand-written over a small grammar rather than compromise: it is
 // measured against hand-annotated fact sheets (npm run eval) and runs far faster (npm run bench:figures).
 // The pieces live in ./figures/: the pattern, the values, what is not a figure, labels and time frames.
-import { isNotAFigure } from './figures/filters.js';
+import { isNotAFigure, isPartOfAList } from './figures/filters.js';
 import {
   afterList,
   agedNoun,
@@ -150,6 +150,8 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const listed = afterList(counted);
   const thing = read.unit && AMOUNTS_OF_A_THING.has(read.unit);
   if (read.duration && isDeadline(before, counted)) return null;
+  // "including 125 from FEMA": a part of a count names its thing by the count before it (figure-placement.ts).
+  if (read.unit === null && isPartOfAList(before, counted)) return null;
   return (
     agedNoun(before) ??
     (read.money ? perThing(counted) : null) ??

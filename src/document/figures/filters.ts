@@ -158,8 +158,17 @@ function isSpelledAmount(groups: Groups, { before, next }: Window): boolean {
   if (first === 'times') return true;
   if (ROUND_THE_CLOCK.test(next)) return false;
   if (first === 'of') return /\ball\s+$/i.test(before);
-  return countsAPlural(next);
+  return countsAPlural(next) || isPartOfAList(before, next);
 }
+
+/**
+ * "including 125 from FEMA and four from USFS", "with three in Texas and two in New York", "30 to Vermont": a count
+ * listed after "including", "with", "and" or a comma, with where its part is from, in or goes to, is a part of the
+ * count before it and counts what that one counts.
+ */
+export const isPartOfAList = (before: string, next: string) => LISTED_BEFORE.test(before) && PART_FROM.test(next);
+const LISTED_BEFORE = /(?:\b(?:including|with|and)|,)\s+$/i;
+const PART_FROM = /^\s+(?:from|in|to)\s+(?:the\s+)?[A-Z]/;
 
 /** Figures without digits stand only where they read as amounts. */
 function isWordFigure(groups: Groups, { before, next }: Window): boolean {

@@ -301,6 +301,17 @@ describe('figures real fact sheets state', () => {
     ).toBe('uninsured rate');
   });
 
+  it('labels a multiple "as many" things with those things, and a count with a hyphened word and another modifier', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.counts]);
+    expect(counts('There are 20,000 testing sites, four times as many at-home tests as this summer.')).toEqual([
+      ['20,000', 'testing sites'],
+      ['four', 'at-home tests'],
+    ]);
+    expect(counts('It shared news with more than 50,000 faith-based and community stakeholders on scams.')).toEqual([
+      ['more than 50,000', 'faith-based and community stakeholders'],
+    ]);
+  });
+
   it('labels a figure after a dash with what the dash explains, and "ten times the levels" with the levels', () => {
     expect(figuresIn('a study of two spectrum bands—2.69-2.9 GHz—as part of it.')[1]!.counts).toBe('spectrum bands');
     expect(figuresIn('new funding—ten times the historical funding levels—for homes.')[0]!.counts).toBe(

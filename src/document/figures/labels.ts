@@ -194,8 +194,10 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   let index = 0;
   if (ofFollows && tokens[0]?.toLowerCase() === 'of') index = 1; // "thousands of troops", "40% of counties"
   if (tokens[index]?.toLowerCase() === 'more') index++; // "thousands more workers"
+  // "ten times the levels", "four times as many tests": "times" says how, the words after it what.
+  const afterTimes = tokens[index + 1] ?? '';
+  if (/^times$/i.test(tokens[index] ?? '') && (DETERMINERS.test(afterTimes) || /^as$/i.test(afterTimes))) index++;
   if (/^as$/i.test(tokens[index] ?? '') && /^(?:many|much)$/i.test(tokens[index + 1] ?? '')) index += 2; // "twice as many"
-  if (/^times$/i.test(tokens[index] ?? '') && DETERMINERS.test(tokens[index + 1] ?? '')) index++; // "ten times the levels"
   while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
   if (money && /^["“‘[]$/.test(tokens[index] ?? '')) index++; // "$750 million “Advanced Energy Program”"
   if (money && /^or$/i.test(tokens[index] ?? '') && /^(?:less|more)$/i.test(tokens[index + 1] ?? '')) index += 2; // "$12,000 or less in loans"
@@ -278,7 +280,8 @@ function purposeAfter(tokens: string[], index: number, money: boolean): string |
  */
 function withCoordinate(tokens: string[], index: number, words: string[]): string[] {
   const next = index + words.length;
-  const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z]+[^s]$/.test(w));
+  // "faith-based and community stakeholders": a hyphened word is one modifier.
+  const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z][a-z-]*[^s-]$/.test(w));
   if (!single || !/^(?:and|or|,)$/.test(tokens[next] ?? '')) return words;
   const rest = phraseFrom(tokens, next + 1);
   if (rest.length === 0 || rest.length > 3 || !/^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)) return words;

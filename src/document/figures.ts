@@ -187,9 +187,17 @@ function wholeWordsBefore(sentence: string, matchStart: number): string {
  */
 function withoutAside(after: string): string {
   const aside =
-    /^\s*,\s*(?:through|via|by|from|under|with|including)\b[^,;]{0,100},/i.exec(after) ?? PERIOD.exec(after);
+    /^\s*,\s*(?:through|via|by|from|under|with|including)\b[^,;]{0,100},/i.exec(after) ??
+    NAMED_SOURCE.exec(after) ??
+    PERIOD.exec(after);
   return aside ? after.slice(aside[0].length) : after;
 }
+
+/**
+ * "$7.4 billion from the American Rescue Plan to recruit and hire public health workers": the law or fund named after
+ * "from" is where the money comes from; the purpose after it is what it is for.
+ */
+const NAMED_SOURCE = /^\s+from\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}(?=to\s)/;
 
 const SPAN_OF_TIME = String.raw`(?:over|across|during|within|in)\s+(?:the\s+)?(?:next\s+|first\s+|last\s+)?[\w-]+\s+`;
 /** "$3 billion by 2030 in grid infrastructure", "through 2031 to build": when it is given, not what for. */

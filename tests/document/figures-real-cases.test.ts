@@ -301,6 +301,18 @@ describe('figures real fact sheets state', () => {
     ).toBe('uninsured rate');
   });
 
+  it('labels money from a named law or fund with what it is to do, and money "in" a month with nothing', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(
+      counts('It will invest $7.4 billion from the American Rescue Plan to recruit and hire health workers.'),
+    ).toEqual(['health workers']);
+    expect(counts('CDC will use $3 billion from the American Rescue Plan to create a new grant program.')).toEqual([
+      'new grant program',
+    ]);
+    expect(counts('It moved $2 billion from the Treasury in March.')).toEqual([null]);
+    expect(counts('It moved $2 billion in March.')).toEqual([null]);
+  });
+
   it('labels a multiple "as many" things with those things, and a count with a hyphened word and another modifier', () => {
     const counts = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.counts]);
     expect(counts('There are 20,000 testing sites, four times as many at-home tests as this summer.')).toEqual([

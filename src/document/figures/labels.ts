@@ -265,8 +265,8 @@ function purposeAfter(tokens: string[], index: number, money: boolean): string |
   let from = index + 1;
   // "for the X" is read after a noun the amount is said to be of ("losses of $90 billion for the state").
   while (!/^for$/i.test(tokens[index]!) && DETERMINERS.test(tokens[from] ?? '') && from < index + 3) from++;
-  // "in the Inflation Reduction Act" may name where the money comes from, not what it is for.
-  if (from > index + 1 && /^[A-Z]/.test(tokens[from] ?? '')) return null;
+  // "in the Inflation Reduction Act" may name where the money comes from, not what it is for; "in March", when.
+  if ((from > index + 1 && /^[A-Z]/.test(tokens[from] ?? '')) || TIME_WORD.test(tokens[from] ?? '')) return null;
   const start = afterCount(tokens, from);
   const funded = withCoordinate(tokens, start, phraseFrom(tokens, start));
   if (funded.length === 1 && MONEY.test(funded[0]!)) return fundedThing(tokens.slice(from + 1).join(' '));

@@ -6,6 +6,7 @@ import { isNotAFigure, isPartOfAList } from './figures/filters.js';
 import {
   afterList,
   agedNoun,
+  agedPlural,
   changedThing,
   complementOf,
   countedPhrase,
@@ -113,6 +114,7 @@ function figureAt(
       money: unit === '$',
       duration: DURATIONS.has(unit ?? ''),
       hedged: Boolean(hedge),
+      aged: unit === null && /^(?:under|over)$/i.test(hedge?.trim() ?? ''),
       range: parsed.valueMax !== null,
       unit,
     }),
@@ -165,6 +167,7 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
     namedBefore(before) ??
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
+    (read.aged ? agedPlural(before) : null) ??
     (thing ? (flowOf(after, read.unit!) ?? read.unit) : null) ??
     (read.duration ? (lastedSubject(before) ?? measuredSubject(before, after)) : subjectOf(before))
   );
@@ -233,6 +236,8 @@ interface LabelReading {
   duration: boolean;
   /** Hedged ("over", "less than"): the noun right before may be what it is said of. */
   hedged: boolean;
+  /** A bare number after "under" or "over" ("children under 18"): an age, said of the plural before it. */
+  aged: boolean;
   /** A range ("from 25% to 35%"): the noun before "from" may be what changed. */
   range: boolean;
   unit: string | null;

@@ -313,6 +313,18 @@ describe('figures real fact sheets state', () => {
     expect(counts('It moved $2 billion in March.')).toEqual([null]);
   });
 
+  it('labels an age after "under" or "over" with the plural before it, and money "for the" act of a thing', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.counts]);
+    expect(counts('Children under 18 are excepted, and so are adults over 65.')).toEqual([
+      ['under 18', 'Children'],
+      ['over 65', 'adults'],
+    ]);
+    expect(counts('Australia will give US$77 million for the provision of vaccines.')).toEqual([
+      ['$77 million', 'provision of vaccines'],
+    ]);
+    expect(counts('It gave $5 million for the first time of many.')).toEqual([['$5 million', null]]);
+  });
+
   it('labels a multiple "as many" things with those things, and a count with a hyphened word and another modifier', () => {
     const counts = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.counts]);
     expect(counts('There are 20,000 testing sites, four times as many at-home tests as this summer.')).toEqual([

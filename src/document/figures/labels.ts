@@ -300,8 +300,14 @@ export function fundedName(after: string): string | null {
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
   if (!/^for$/i.test(tokens[0] ?? '') || !/^the$/i.test(tokens[1] ?? '')) return null;
   const start = /^["“‘]$/.test(tokens[2] ?? '') ? 3 : 2;
-  return /^[A-Z]/.test(tokens[start] ?? '') ? readable(phraseFrom(tokens, start), true) : null;
+  if (/^[A-Z]/.test(tokens[start] ?? '')) return readable(phraseFrom(tokens, start), true);
+  // "US$77 million for the provision of vaccines": a thing done with the money, linked by "of" to what it is
+  // done to ("for the first time", "for the year" say when).
+  const done = phraseFrom(tokens, start);
+  return done.includes('of') && !ORDINAL_OR_TIME.test(done[0]!) ? readable(done) : null;
 }
+const ORDINAL_OR_TIME =
+  /^(?:first|second|third|final|same|whole|entire|rest|remainder|year|month|week|day|period|duration|life|length)$/i;
 
 /** "for eight new projects": the count is a figure of its own, the label starts after it. */
 function afterCount(tokens: string[], index: number): number {
@@ -493,6 +499,18 @@ function nounAtEnd(words: string[]): string[] {
   while (kept.length && (DETERMINERS.test(kept[0]!) || afterCount(kept, 0) > 0 || SCALES[kept[0]!.toLowerCase()]))
     kept.shift();
   return kept;
+}
+
+/**
+ * "children under 18", "kids under 6", "Americans over 65": a bare number hedged by "under" or "over" right after a
+ * plural is the age of those it names.
+ */
+export function agedPlural(before: string): string | null {
+  const words = before.trimEnd().split(/\s+/).slice(-3);
+  const last = words.at(-1) ?? '';
+  if (!/^[A-Za-z]+$/.test(last) || !(/[^su'’]s$/i.test(last) || /^(?:children|people|men|women)$/i.test(last)))
+    return null;
+  return readable(nounAtEnd(words));
 }
 
 /** "two children under age 13", "kids age 6-17", "adults aged 65": an age is said of who is that age. */

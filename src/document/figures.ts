@@ -42,9 +42,11 @@ const EMPHASIS_TAG = /^<\/?(?:u|b|i|em|strong)>$/i;
 const blank = (text: string) => ' '.repeat(text.length);
 
 function maskLinks(raw: string): string {
-  const masked = /\]\(|<|:\/\//.test(raw)
+  const masked = /\]\(|<|:\/\/|="/.test(raw)
     ? raw
         .replace(/\]\([^)\s]*\)|https?:\/\/\S+/g, tildes)
+        // An attribute of a tag wrapped over several lines ("width=\"1427\" height=\"1087\" />"): a size, no figure.
+        .replace(/\b[a-z][\w-]*="[^"\n]*"/g, tildes)
         // An emphasis tag is markup like "**" ("<u>Tripled</u>" reads as "Tripled"), unless opened right after a
         // word, which it ends as a suffix does. Other tags (a table's cells, "<sup>st") keep figures out as before.
         .replace(/<[^>\n]*>/g, (m, at: number) =>

@@ -42,38 +42,12 @@ export function kindOfLine(body: Body, index: number): LineKind {
   if (isBlank(raw)) return { kind: 'blank' };
   if (CLOSING_MARK.test(raw)) return { kind: 'closing-mark' };
   if (HTML_LINE.test(raw) && !INLINE_TAG.test(raw)) return { kind: 'html', comment: HTML_COMMENT.test(raw) };
-  if (linesInsideTags(body).has(index)) return { kind: 'html', comment: false };
   const heading = headingKind(body, index);
   if (heading) return heading;
   if (!hasWord(raw)) return { kind: STRAY_MARKUP.test(raw) ? 'markup' : 'no-text' };
   const indent = indentWidth(raw);
   const bullet = BULLET.exec(raw);
   return bullet ? { kind: 'bullet', textStart: line.start + bullet[0].length, indent } : { kind: 'text', indent };
-}
-
-const insideTagsOf = new WeakMap<Body, Set<number>>();
-/** A tag opened and not closed by the end of a line: "<img", "<a href=\"…\"". */
-const OPENS_TAG = /<[a-zA-Z/!][^<>]*$/;
-
-/**
- * The lines inside an HTML tag opened on an earlier line ("<img" + "src=…" + "width=\"1427\" height=\"1087\" />"):
- * its attributes, whose sizes are no figures. A blank line ends an HTML block, and so any tag left open.
- * Worked out once a body.
- */
-function linesInsideTags(body: Body): Set<number> {
-  let inside = insideTagsOf.get(body);
-  if (inside) return inside;
-  inside = new Set();
-  let open = false;
-  for (const [index, line] of body.lines.entries()) {
-    if (isBlank(line.text)) open = false;
-    else if (open) {
-      inside.add(index);
-      open = !line.text.includes('>') || OPENS_TAG.test(line.text.slice(line.text.lastIndexOf('>') + 1));
-    } else open = line.text.includes('<') && OPENS_TAG.test(line.text);
-  }
-  insideTagsOf.set(body, inside);
-  return inside;
 }
 
 /** A heading on its own evidence, or a line alone shaped like the document's other headings. */

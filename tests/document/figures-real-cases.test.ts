@@ -134,6 +134,18 @@ describe('figures real fact sheets state', () => {
     expect(figuresIn('Drivers save 10 cents per gallon.').map(pick)).toEqual([['10 cents', 0.1, '$', 'per gallon']]);
   });
 
+  it('reads no size of an image tag wrapped over several lines as a figure, in the lines of its attributes', () => {
+    const page = [
+      '<figure>',
+      '<img',
+      'class="wp-image-15223" loading="lazy"',
+      'width="1427" height="1087" />',
+      '</figure>',
+    ];
+    const text = [...page, '', 'The DOT named 119 Interstates.', ''].join('\n');
+    expect(parseDocument(text, { file: 'map.md' }).figures.map((f) => f.text)).toEqual(['119']);
+  });
+
   it('reads no volume or page of a Federal Register citation as a figure, in a list of rules or in a sentence', () => {
     const listed = ['1.  “Guidance Document Procedures,” 86 Fed. Reg. 1279 (January 8, 2021).', ''].join('\n');
     expect(parseDocument(listed, { file: 'rules.md' }).figures.map((f) => f.text)).toEqual([]);

@@ -22,20 +22,6 @@ describe('kindOfLine', () => {
     expect(kind('< 5 percent of voters')).toBe('text');
   });
 
-  it('reads the lines of a tag wrapped over several lines as HTML, up to its end or a blank line', () => {
-    const text = [
-      '<img',
-      'class="wp-image-15223" loading="lazy"',
-      'width="1427" height="1087" />',
-      'The DOT named 119 Interstates.',
-      '<img src="https://example.org/map.png"',
-      '',
-      'Over 40 states agreed.',
-    ].join('\n');
-    const kinds = splitLines(text).map((_, i) => kindOfLine(bodyOf(text), i).kind);
-    expect(kinds).toEqual(['html', 'html', 'html', 'text', 'html', 'blank', 'text']);
-  });
-
   it('finds a heading, and takes both lines of a wrapped one', () => {
     expect(kindOfLine(bodyOf('SECURING OUR BORDER: Text.'), 0)).toMatchObject({ kind: 'heading', last: 0 });
     expect(kindOfLine(bodyOf('A HEADING THAT\nWRAPS: Text.'), 0)).toMatchObject({

@@ -1,6 +1,7 @@
 // Places the figures that figures.ts finds in each sentence into the document: each gets an id and the
 // section, statement and sentence it comes from, so a quote can show a figure in its context.
 import { findFigures } from './figures.js';
+import { isPartOfAList } from './figures/filters.js';
 import { statementsOf } from './sections.js';
 import type { Figure, FoundFigure, Point, Section } from './types.js';
 
@@ -49,5 +50,7 @@ const VERB_AFTER = /^\s+(?:to\s+be|will|would|are|were|have|had)\b/i;
 function countedBefore(text: string, figure: FoundFigure, previous: FoundFigure | undefined): string | null {
   if (!previous?.counts || previous.unit !== figure.unit) return null;
   const next = text.slice(figure.span[1], figure.span[1] + 40);
-  return REFERS_BACK.test(next) || (figure.unit !== '$' && VERB_AFTER.test(next)) ? previous.counts : null;
+  const part =
+    figure.unit === null && isPartOfAList(text.slice(Math.max(0, figure.span[0] - 12), figure.span[0]), next);
+  return REFERS_BACK.test(next) || (figure.unit !== '$' && VERB_AFTER.test(next)) || part ? previous.counts : null;
 }

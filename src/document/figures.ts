@@ -2,10 +2,11 @@
 // with what they count and their time frame. Hand-written over a small grammar rather than compromise: it is
 // measured against hand-annotated fact sheets (npm run eval) and runs far faster (npm run bench:figures).
 // The pieces live in ./figures/: the pattern, the values, what is not a figure, labels and time frames.
-import { isNotAFigure } from './figures/filters.js';
+import { isNotAFigure, isPartOfAList } from './figures/filters.js';
 import {
   afterList,
   agedNoun,
+  agedPlural,
   changedThing,
   complementOf,
   countedPhrase,
@@ -41,9 +42,11 @@ const EMPHASIS_TAG = /^<\/?(?:u|b|i|em|strong)>$/i;
 const blank = (text: string) => ' '.repeat(text.length);
 
 function maskLinks(raw: string): string {
-  const masked = /\]\(|<|:\/\//.test(raw)
+  const masked = /\]\(|<|:\/\/|="/.test(raw)
     ? raw
         .replace(/\]\([^)\s]*\)|https?:\/\/\S+/g, tildes)
+        // An attribute of a tag wrapped over several lines ("width=\"1427\" height=\"1087\" />"): a size, no figure.
+        .replace(/\b[a-z][\w-]*="[^"\n]*"/g, tildes)
         // An emphasis tag is markup like "**" ("<u>Tripled</u>" reads as "Tripled"), unless opened right after a
         // word, which it ends as a suffix does. Other tags (a table's cells, "<sup>st") keep figures out as before.
         .replace(/<[^>\n]*>/g, (m, at: number) =>
@@ -113,6 +116,7 @@ function figureAt(
       money: unit === '$',
       duration: DURATIONS.has(unit ?? ''),
       hedged: Boolean(hedge),
+      aged: unit === null && /^(?:under|over)$/i.test(hedge?.trim() ?? ''),
       range: parsed.valueMax !== null,
       unit,
     }),
@@ -150,6 +154,8 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
   const listed = afterList(counted);
   const thing = read.unit && AMOUNTS_OF_A_THING.has(read.unit);
   if (read.duration && isDeadline(before, counted)) return null;
+  // "including 125 from FEMA": a part of a count names its thing by the count before it (figure-placement.ts).
+  if (read.unit === null && isPartOfAList(before, counted)) return null;
   return (
     agedNoun(before) ??
     (read.money ? perThing(counted) : null) ??
@@ -163,6 +169,7 @@ function labelOf(sentence: string, matchStart: number, after: string, read: Labe
     namedBefore(before) ??
     (read.money ? fundedName(counted) : null) ??
     (read.hedged ? hedgedNoun(before) : null) ??
+    (read.aged ? agedPlural(before) : null) ??
     (thing ? (flowOf(after, read.unit!) ?? read.unit) : null) ??
     (read.duration ? (lastedSubject(before) ?? measuredSubject(before, after)) : subjectOf(before))
   );
@@ -185,9 +192,17 @@ function wholeWordsBefore(sentence: string, matchStart: number): string {
  */
 function withoutAside(after: string): string {
   const aside =
-    /^\s*,\s*(?:through|via|by|from|under|with|including)\b[^,;]{0,100},/i.exec(after) ?? PERIOD.exec(after);
+    /^\s*,\s*(?:through|via|by|from|under|with|including)\b[^,;]{0,100},/i.exec(after) ??
+    NAMED_SOURCE.exec(after) ??
+    PERIOD.exec(after);
   return aside ? after.slice(aside[0].length) : after;
 }
+
+/**
+ * "$7.4 billion from the American Rescue Plan to recruit and hire public health workers": the law or fund named after
+ * "from" is where the money comes from; the purpose after it is what it is for.
+ */
+const NAMED_SOURCE = /^\s+from\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,6}(?=to\s)/;
 
 const SPAN_OF_TIME = String.raw`(?:over|across|during|within|in)\s+(?:the\s+)?(?:next\s+|first\s+|last\s+)?[\w-]+\s+`;
 /** "$3 billion by 2030 in grid infrastructure", "through 2031 to build": when it is given, not what for. */
@@ -223,6 +238,8 @@ interface LabelReading {
   duration: boolean;
   /** Hedged ("over", "less than"): the noun right before may be what it is said of. */
   hedged: boolean;
+  /** A bare number after "under" or "over" ("children under 18"): an age, said of the plural before it. */
+  aged: boolean;
   /** A range ("from 25% to 35%"): the noun before "from" may be what changed. */
   range: boolean;
   unit: string | null;

@@ -98,7 +98,8 @@ export function headingAt(body: Body, index: number): Heading | null {
   const heading =
     headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) }) ??
     boldItemOverList(body, index) ??
-    italicHeading(body, index);
+    italicHeading(body, index) ??
+    labelOverList(body, index);
   return heading && !leadsListUnlikeHeadings(body, index, index) ? heading : null;
 }
 
@@ -119,6 +120,29 @@ function boldItemOverList(body: Body, index: number): Heading | null {
   if (!item || indentWidth(item[1]!) <= indentWidth(line.text)) return null;
   const start = line.start + found[1]!.length;
   return { heading: found[2]!, headingSpan: [start, start + found[2]!.length], leadStart: null };
+}
+
+/** A line, plain or in italics, that ends in a colon: "Health Care Students:", "*Launched Sites:*". */
+const COLON_LABEL = /^[ \t\u00a0]*([*_]?)(?![*_\s])([^*_\n:]{2,150}):\1[ \t\u00a0]*$/;
+
+/**
+ * "Health Care Students:" or "*Launched Federal Pilot Community Vaccination Centers:*" alone over a list: a label in
+ * Title Case (a note may follow a comma: "…, opening soon") names the list under it, as a bold one does. A sentence
+ * introducing its list ("The President will:") is not in Title Case, or opens as a sentence does.
+ */
+function labelOverList(body: Body, index: number): Heading | null {
+  const { lines } = body;
+  const line = lines[index]!;
+  const found = line.text.length <= 170 && !BULLET.test(line.text) ? COLON_LABEL.exec(line.text) : null;
+  if (!found || !setApart({ previous: lines[index - 1], next: lines[index + 1] })) return null;
+  let next = index + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  if (next >= lines.length || !BULLET.test(lines[next]!.text)) return null;
+  const words = found[2]!.trimEnd();
+  const title = words.split(',')[0]!.replace(/[()]/g, '');
+  if (!isTitleCase(title) || opensAsSentence(words) || words.split(/\s+/).length > ITALIC_HEADING_WORDS) return null;
+  const at = line.start + found[0].indexOf(words);
+  return { heading: words, headingSpan: [at, at + words.length], leadStart: null };
 }
 
 /** "*Expanding Hospital Capacity*": a line in italics alone, its words in one span of single marks. */
@@ -446,10 +470,23 @@ function headingOf(line: Line, around: Around): Heading | null {
 function matchHeading(source: Line, around: Around): Heading | null {
   const line = withBoldRunsJoined(source, around.previous);
   const raw = line.text;
-  // Bullets are statements, though a bold bullet may be a heading.
-  if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return null;
+  // Bullets are statements, though a bold bullet may be a heading, and so may a capitals lead opening one.
+  if (BULLET.test(raw) && !/^\s*\*\*/.test(raw)) return capitalsLeadOnItem(line);
   if (LINK_LINE.test(raw) || QUESTION_LINE.test(raw)) return null;
   return markdownHeading(line) ?? headingWithLead(line, apartFrom(around.next)) ?? headingAlone(line, around);
+}
+
+/**
+ * "-   **NEW YORK:** NYU Langone Health …": a bold label in capitals, closed at its colon, opening a list item
+ * heads it as it heads a paragraph; the rest of the item is the section's lead. Mixed case ("**Oakland Coliseum –
+ * Oakland, CA:**") and a bold label with no colon open the item as words of it.
+ */
+function capitalsLeadOnItem(line: Line): Heading | null {
+  const mark = BULLET.exec(line.text)![0];
+  const item = { ...line, text: ' '.repeat(mark.length) + line.text.slice(mark.length) };
+  if (!STARTS_BOLD.test(item.text)) return null;
+  const found = headingWithLead(item, false);
+  return found && found.leadStart !== null && isAllCaps(withoutTags(found.heading)) ? found : null;
 }
 
 /** Bold closed and opened again between two words: "**COMBATING ILLICIT FINANCE** **IN THE DIGITAL AGE:**". */

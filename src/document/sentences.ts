@@ -31,6 +31,7 @@ const ABBREVIATIONS = new Set([
   'co',
   'ltd',
   'dept',
+  'reg',
   'approx',
   'est',
   'fig',
@@ -82,6 +83,8 @@ export function splitSentences(source: string, start: number, end: number): Span
       const before = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, match.index - 12), match.index));
       const word = before?.[1]?.toLowerCase() ?? '';
       if (ABBREVIATIONS.has(word) || /^[a-z]$/i.test(word) || /^([a-z]\.)+[a-z]$/i.test(word)) continue;
+      // "86 Fed. Reg. 1279": a citation of the Federal Register, its volume and page, is no sentence's end.
+      if (word === 'fed' && /^\.\s+Reg\b/.test(text.slice(match.index, match.index + 8))) continue;
     }
     const stop = match.index + match[0].length;
     pushTrimmed(spans, source, start + sentenceStart, start + stop);

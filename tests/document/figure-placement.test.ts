@@ -64,6 +64,34 @@ describe('a figure that refers back to the one before it', () => {
     ]);
   });
 
+  it('counts what the count it divides counts, for parts listed with where they are from, in or go to', () => {
+    expect(
+      countsIn('In all, 256 personnel were deployed, including 222 from DoD, 30 from FEMA, and four from USFS.'),
+    ).toEqual([
+      ['256', 'personnel'],
+      ['222', 'personnel'],
+      ['30', 'personnel'],
+      ['four', 'personnel'],
+    ]);
+    expect(
+      countsIn('This week, 30 paramedics are heading to New Hampshire, 30 to Vermont, and 20 to Arizona.'),
+    ).toEqual([
+      ['30', 'paramedics'],
+      ['30', 'paramedics'],
+      ['20', 'paramedics'],
+    ]);
+    expect(countsIn('Five new sites opened this week, with three in Texas and two in New York.')).toEqual([
+      ['Five', 'new sites'],
+      ['three', 'new sites'],
+      ['two', 'new sites'],
+    ]);
+    // Money sent to a place is for that place: each amount keeps its own.
+    expect(countsIn('It sent $5 million to Chicago, and $2 million to Denver.').map(([, counts]) => counts)).toEqual([
+      'Chicago',
+      'Denver',
+    ]);
+  });
+
   it('counts what the figure before it counts after "of whom" or "of which"', () => {
     expect(countsIn('Twenty partners announced pledges, 18 of whom are from Africa.')).toEqual([
       ['Twenty', 'partners'],

@@ -1,6 +1,7 @@
 // The recognizer on the shapes real fact sheets showed it getting wrong: each case as its own sentence.
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../src/document/figures.js';
+import { parseDocument } from '../../src/document/parse.js';
 
 function figuresIn(sentence: string) {
   return findFigures(sentence, 0, sentence.length).map((f) => ({
@@ -122,6 +123,34 @@ describe('figures real fact sheets state', () => {
     expect(texts('It may use section 212(f) of the Act and 8 U.S.C. 1182 to bar 12 countries.')).toEqual(['12']);
     expect(texts('Exemptions under 19 U.S.C. 1321(a)(2) let travelers bring up to $200.')).toEqual(['up to $200']);
     expect(texts('The rule in 40 CFR 60 covers 300 plants.')).toEqual(['300']);
+  });
+
+  it('reads a measure in cents before what it measures as money: "an 18 cent tax" is $0.18 of tax, not 18 taxes', () => {
+    const pick = (f: ReturnType<typeof figuresIn>[number]) => [f.text, f.value, f.unit, f.counts];
+    expect(figuresIn('The government charges an 18 cent tax per gallon on gasoline.').map(pick)).toEqual([
+      ['18 cent', 0.18, '$', 'tax'],
+    ]);
+    expect(figuresIn('Diesel carries a 24.4-cent tax.').map(pick)).toEqual([['24.4-cent', 0.244, '$', 'tax']]);
+    expect(figuresIn('Drivers save 10 cents per gallon.').map(pick)).toEqual([['10 cents', 0.1, '$', 'per gallon']]);
+  });
+
+  it('reads no size of an image tag wrapped over several lines as a figure, in the lines of its attributes', () => {
+    const page = [
+      '<figure>',
+      '<img',
+      'class="wp-image-15223" loading="lazy"',
+      'width="1427" height="1087" />',
+      '</figure>',
+    ];
+    const text = [...page, '', 'The DOT named 119 Interstates.', ''].join('\n');
+    expect(parseDocument(text, { file: 'map.md' }).figures.map((f) => f.text)).toEqual(['119']);
+  });
+
+  it('reads no volume or page of a Federal Register citation as a figure, in a list of rules or in a sentence', () => {
+    const listed = ['1.  “Guidance Document Procedures,” 86 Fed. Reg. 1279 (January 8, 2021).', ''].join('\n');
+    expect(parseDocument(listed, { file: 'rules.md' }).figures.map((f) => f.text)).toEqual([]);
+    expect(texts('The rule at 85 Fed. Reg 82359 covers 300 plants.')).toEqual(['300']);
+    expect(texts('Published at 85 F.R. 69189, it cut 1,200 permits.')).toEqual(['1,200']);
   });
 
   it('counts the products before a maker’s name, and reads no model number as a figure', () => {
@@ -282,6 +311,41 @@ describe('figures real fact sheets state', () => {
     expect(
       figuresIn('The uninsured rate has reached a low: 8% and 5.2 million of Americans gained coverage.')[0]!.counts,
     ).toBe('uninsured rate');
+  });
+
+  it('labels money from a named law or fund with what it is to do, and money "in" a month with nothing', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(
+      counts('It will invest $7.4 billion from the American Rescue Plan to recruit and hire health workers.'),
+    ).toEqual(['health workers']);
+    expect(counts('CDC will use $3 billion from the American Rescue Plan to create a new grant program.')).toEqual([
+      'new grant program',
+    ]);
+    expect(counts('It moved $2 billion from the Treasury in March.')).toEqual([null]);
+    expect(counts('It moved $2 billion in March.')).toEqual([null]);
+  });
+
+  it('labels an age after "under" or "over" with the plural before it, and money "for the" act of a thing', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.counts]);
+    expect(counts('Children under 18 are excepted, and so are adults over 65.')).toEqual([
+      ['under 18', 'Children'],
+      ['over 65', 'adults'],
+    ]);
+    expect(counts('Australia will give US$77 million for the provision of vaccines.')).toEqual([
+      ['$77 million', 'provision of vaccines'],
+    ]);
+    expect(counts('It gave $5 million for the first time of many.')).toEqual([['$5 million', null]]);
+  });
+
+  it('labels a multiple "as many" things with those things, and a count with a hyphened word and another modifier', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.counts]);
+    expect(counts('There are 20,000 testing sites, four times as many at-home tests as this summer.')).toEqual([
+      ['20,000', 'testing sites'],
+      ['four', 'at-home tests'],
+    ]);
+    expect(counts('It shared news with more than 50,000 faith-based and community stakeholders on scams.')).toEqual([
+      ['more than 50,000', 'faith-based and community stakeholders'],
+    ]);
   });
 
   it('labels a figure after a dash with what the dash explains, and "ten times the levels" with the levels', () => {

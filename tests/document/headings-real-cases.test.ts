@@ -454,4 +454,48 @@ describe('headings on real fact sheets', () => {
       'Ocean-Based Food Security',
     ]);
   });
+
+  it('takes a capitals lead opening a list item as a heading, its item the lead; not a mixed-case lead', () => {
+    const text = [
+      'Hospitals have stopped the procedures:',
+      '',
+      '-   **NEW YORK: **NYU Langone Health announced it would stop.',
+      '-   **VIRGINIA:** VCU Health paused the program.',
+      '-   **Oakland Coliseum – Oakland, CA:** The site opened on February 16.',
+      '-   **DOT** will also act.',
+      '',
+    ].join('\n');
+    const sections = md(text).sections;
+    expect(sections.map((s) => s.heading)).toEqual([null, 'NEW YORK', 'VIRGINIA']);
+    expect(sections.map((s) => s.lead?.text ?? null)).toEqual([
+      null,
+      'NYU Langone Health announced it would stop.',
+      'VCU Health paused the program.',
+    ]);
+    expect(sections[2]!.points.map((p) => p.text)).toEqual([
+      '**Oakland Coliseum – Oakland, CA:** The site opened on February 16.',
+      '**DOT** will also act.',
+    ]);
+  });
+
+  it('takes a Title Case label ending in a colon alone over a list as a heading, plain or in italics', () => {
+    const list = ['', '-   Dentists', '-   Midwives', ''];
+    const text = [
+      'The order names new vaccinators.',
+      '',
+      'Health Professionals (Current and Previously Active):',
+      ...list,
+      '*Announced Federal Pilot Community Vaccination Centers, opening soon:*',
+      ...list,
+      'The President will:',
+      ...list,
+      'Today, the Department announced new grants for students:',
+      ...list,
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading)).toEqual([
+      null,
+      'Health Professionals (Current and Previously Active)',
+      'Announced Federal Pilot Community Vaccination Centers, opening soon',
+    ]);
+  });
 });

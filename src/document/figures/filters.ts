@@ -66,17 +66,21 @@ function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean):
   if (isPhoneWord(groups.hyphenUnit)) return true;
   if (/^\d{2}$/.test(num) && /['‘’]$/.test(before)) return true; // "Fiscal Year ‘24", "the class of ’25"
   if (/\b(?:No|Nos|Number|Nr)\.?\s*$|[#§]\s*$/.test(before)) return true;
-  if (plain && isCitation(next)) return true;
+  if (plain && isCitation(before, next)) return true;
   if (/\b(?:day|phase|tier|level|stage|step|page|chapter|round|grade|district|zone)\s+$/i.test(before)) return true;
   return false;
 }
 
 /**
  * "section 212(f)", "1321(a)(2)": a subsection in parentheses right after the number cites a law; "19 U.S.C.",
- * "40 CFR": the title of a code of laws.
+ * "40 CFR", "86 Fed. Reg. 1279": the title or volume of a code of laws or of the Federal Register, and the
+ * section or page after it.
  */
-const isCitation = (next: string) => /^\([a-z\d]{1,4}\)/i.test(next) || CODE_OF_LAWS.test(next);
-const CODE_OF_LAWS = /^\s+(?:U\.\s?S\.\s?C\.|USC\b|C\.\s?F\.\s?R\.|CFR\b)/;
+const isCitation = (before: string, next: string) =>
+  /^\([a-z\d]{1,4}\)/i.test(next) || CODE_OF_LAWS.test(next) || CITED_IN.test(before);
+const CODE = String.raw`(?:U\.\s?S\.\s?C\.|USC\b|C\.\s?F\.\s?R\.|CFR\b|Fed\.\s?Reg\b\.?|F\.\s?R\.)`;
+const CODE_OF_LAWS = new RegExp(String.raw`^\s+${CODE}`);
+const CITED_IN = new RegExp(String.raw`\d\s+${CODE}\s*(?:§+\s*)?$`);
 
 /** "(1)", "\(2\)", "1) Participation", "1. Defend Critical Infrastructure". */
 function isListNumber(groups: Groups, { before, next }: Window, plain: boolean): boolean {
@@ -154,8 +158,17 @@ function isSpelledAmount(groups: Groups, { before, next }: Window): boolean {
   if (first === 'times') return true;
   if (ROUND_THE_CLOCK.test(next)) return false;
   if (first === 'of') return /\ball\s+$/i.test(before);
-  return countsAPlural(next);
+  return countsAPlural(next) || isPartOfAList(before, next);
 }
+
+/**
+ * "including 125 from FEMA and four from USFS", "with three in Texas and two in New York", "30 to Vermont": a count
+ * listed after "including", "with", "and" or a comma, with where its part is from, in or goes to, is a part of the
+ * count before it and counts what that one counts.
+ */
+export const isPartOfAList = (before: string, next: string) => LISTED_BEFORE.test(before) && PART_FROM.test(next);
+const LISTED_BEFORE = /(?:\b(?:including|with|and)|,)\s+$/i;
+const PART_FROM = /^\s+(?:from|in|to)\s+(?:the\s+)?[A-Z]/;
 
 /** Figures without digits stand only where they read as amounts. */
 function isWordFigure(groups: Groups, { before, next }: Window): boolean {

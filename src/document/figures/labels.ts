@@ -194,8 +194,10 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   let index = 0;
   if (ofFollows && tokens[0]?.toLowerCase() === 'of') index = 1; // "thousands of troops", "40% of counties"
   if (tokens[index]?.toLowerCase() === 'more') index++; // "thousands more workers"
+  // "ten times the levels", "four times as many tests": "times" says how, the words after it what.
+  const afterTimes = tokens[index + 1] ?? '';
+  if (/^times$/i.test(tokens[index] ?? '') && (DETERMINERS.test(afterTimes) || /^as$/i.test(afterTimes))) index++;
   if (/^as$/i.test(tokens[index] ?? '') && /^(?:many|much)$/i.test(tokens[index + 1] ?? '')) index += 2; // "twice as many"
-  if (/^times$/i.test(tokens[index] ?? '') && DETERMINERS.test(tokens[index + 1] ?? '')) index++; // "ten times the levels"
   while (DETERMINERS.test(tokens[index] ?? '') && index < 3) index++;
   if (money && /^["“‘[]$/.test(tokens[index] ?? '')) index++; // "$750 million “Advanced Energy Program”"
   if (money && /^or$/i.test(tokens[index] ?? '') && /^(?:less|more)$/i.test(tokens[index + 1] ?? '')) index += 2; // "$12,000 or less in loans"
@@ -263,8 +265,8 @@ function purposeAfter(tokens: string[], index: number, money: boolean): string |
   let from = index + 1;
   // "for the X" is read after a noun the amount is said to be of ("losses of $90 billion for the state").
   while (!/^for$/i.test(tokens[index]!) && DETERMINERS.test(tokens[from] ?? '') && from < index + 3) from++;
-  // "in the Inflation Reduction Act" may name where the money comes from, not what it is for.
-  if (from > index + 1 && /^[A-Z]/.test(tokens[from] ?? '')) return null;
+  // "in the Inflation Reduction Act" may name where the money comes from, not what it is for; "in March", when.
+  if ((from > index + 1 && /^[A-Z]/.test(tokens[from] ?? '')) || TIME_WORD.test(tokens[from] ?? '')) return null;
   const start = afterCount(tokens, from);
   const funded = withCoordinate(tokens, start, phraseFrom(tokens, start));
   if (funded.length === 1 && MONEY.test(funded[0]!)) return fundedThing(tokens.slice(from + 1).join(' '));
@@ -278,7 +280,8 @@ function purposeAfter(tokens: string[], index: number, money: boolean): string |
  */
 function withCoordinate(tokens: string[], index: number, words: string[]): string[] {
   const next = index + words.length;
-  const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z]+[^s]$/.test(w));
+  // "faith-based and community stakeholders": a hyphened word is one modifier.
+  const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z][a-z-]*[^s-]$/.test(w));
   if (!single || !/^(?:and|or|,)$/.test(tokens[next] ?? '')) return words;
   const rest = phraseFrom(tokens, next + 1);
   if (rest.length === 0 || rest.length > 3 || !/^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)) return words;
@@ -297,8 +300,14 @@ export function fundedName(after: string): string | null {
   const tokens = tokensOf(after.slice(0, LABEL_WINDOW));
   if (!/^for$/i.test(tokens[0] ?? '') || !/^the$/i.test(tokens[1] ?? '')) return null;
   const start = /^["“‘]$/.test(tokens[2] ?? '') ? 3 : 2;
-  return /^[A-Z]/.test(tokens[start] ?? '') ? readable(phraseFrom(tokens, start), true) : null;
+  if (/^[A-Z]/.test(tokens[start] ?? '')) return readable(phraseFrom(tokens, start), true);
+  // "US$77 million for the provision of vaccines": a thing done with the money, linked by "of" to what it is
+  // done to ("for the first time", "for the year" say when).
+  const done = phraseFrom(tokens, start);
+  return done.includes('of') && !ORDINAL_OR_TIME.test(done[0]!) ? readable(done) : null;
 }
+const ORDINAL_OR_TIME =
+  /^(?:first|second|third|final|same|whole|entire|rest|remainder|year|month|week|day|period|duration|life|length)$/i;
 
 /** "for eight new projects": the count is a figure of its own, the label starts after it. */
 function afterCount(tokens: string[], index: number): number {
@@ -490,6 +499,18 @@ function nounAtEnd(words: string[]): string[] {
   while (kept.length && (DETERMINERS.test(kept[0]!) || afterCount(kept, 0) > 0 || SCALES[kept[0]!.toLowerCase()]))
     kept.shift();
   return kept;
+}
+
+/**
+ * "children under 18", "kids under 6", "Americans over 65": a bare number hedged by "under" or "over" right after a
+ * plural is the age of those it names.
+ */
+export function agedPlural(before: string): string | null {
+  const words = before.trimEnd().split(/\s+/).slice(-3);
+  const last = words.at(-1) ?? '';
+  if (!/^[A-Za-z]+$/.test(last) || !(/[^su'’]s$/i.test(last) || /^(?:children|people|men|women)$/i.test(last)))
+    return null;
+  return readable(nounAtEnd(words));
 }
 
 /** "two children under age 13", "kids age 6-17", "adults aged 65": an age is said of who is that age. */

@@ -109,7 +109,8 @@ const AFTER = [
   `${RANGE}?`,
   `${named('scale', SCALE)}?`,
   `${named('percent', PERCENT)}?`,
-  `${named('cents', String.raw`\s+cents\b`)}?`,
+  // "40 cents", and "an 18 cent tax", "a 24.4-cent tax": a measure in cents before what it measures.
+  `${named('cents', String.raw`(?:\s+|-)cents?\b`)}?`,
   `${named('hyphenUnit', String.raw`-[a-z]+\b`)}?`,
 ].join('');
 

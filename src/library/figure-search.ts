@@ -806,9 +806,10 @@ export class SentenceFinder {
    * that weighing it makes no document (only the answers shown are read whole); else from its figures.
    */
   private figuresOf(sentence: IndexedSentence): WeighedFigure[] {
-    const { figures, saved } = sentence;
+    // The saved facts first: a read-back sentence's `figures` is a fresh list each time it is read.
+    const { saved } = sentence;
     if (saved) return saved.figures();
-    return figures.map((ref) => {
+    return sentence.figures.map((ref) => {
       const { value, valueMax, unit } = ref.figure;
       return { ref, value, valueMax, unit, countTerms: this.countTerms(ref) };
     });

@@ -190,8 +190,8 @@ export class ContextRanking {
       if (!posting) continue;
       const weight = field.weight * alternative.weight * idf;
       const average = field.totalLength / Math.max(1, field.entries);
-      const score = (i: number) =>
-        weight * bm25(posting.counts[i]!, field.index.lengths.get(posting.ids[i]!)!, average);
+      const lengths = field.index.lengthById();
+      const score = (i: number) => weight * bm25(posting.counts[i]!, lengths[posting.ids[i]!]!, average);
       const raise = plain.includes(f) ? raiseBoth(best) : raiseOne(best.all);
       if (!field.shared) {
         for (let i = 0; i < posting.ids.length; i++) {

@@ -8,6 +8,7 @@ import { lookupTable } from '../document/lookup.js';
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Point, Section, Span } from '../document/types.js';
 import { newerFirst } from './dates.js';
+import { AmountIndex } from './amount-index.js';
 import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, Scope, StatementRef } from './refs.js';
 import type { ContextRanking } from './context-ranking.js';
@@ -58,11 +59,11 @@ export interface SavedFacts {
   readonly key: string;
   readonly numbers: string;
   /** Each figure's facts, read off the tables when asked. */
-  figures(): FigureFacts[];
+  figures(): WeighedFigure[];
 }
 
 /** A sentence's figure with what a lookup weighs of it. */
-interface WeighedFigure extends FigureFacts {
+export interface WeighedFigure extends FigureFacts {
   readonly ref: FigureRef;
 }
 
@@ -663,7 +664,8 @@ export class SentenceFinder {
   private byAmount(analysed: Analysed, groups: Alternative[][], inScope: (s: IndexedSentence) => boolean) {
     const hits = [];
     const asked = this.asked(groups);
-    for (const sentence of this.sentences) {
+    for (const id of this.amountIndex().sentencesStating(analysed.amounts.map((a) => a.value))) {
+      const sentence = this.sentences[id]!;
       if (!inScope(sentence)) continue;
       const bold = this.figuresOf(sentence).filter((figure) =>
         analysed.amounts.some(
@@ -877,12 +879,24 @@ export class SentenceFinder {
    * that weighing it makes no document (only the answers shown are read whole); else from its figures.
    */
   private figuresOf(sentence: IndexedSentence): WeighedFigure[] {
-    const { figures, saved } = sentence;
-    if (saved) return saved.figures().map((facts, k) => ({ ...facts, ref: figures[k]! }));
-    return figures.map((ref) => {
+    // The saved facts first: a read-back sentence's `figures` is a fresh list each time it is read.
+    const { saved } = sentence;
+    if (saved) return saved.figures();
+    return sentence.figures.map((ref) => {
       const { value, valueMax, unit } = ref.figure;
       return { ref, value, valueMax, unit, countTerms: this.countTerms(ref) };
     });
+  }
+
+  private amounts: AmountIndex | null = null;
+
+  /** The sentences by the values they state: built at the first question naming an amount. */
+  private amountIndex(): AmountIndex {
+    const valuesOf = (id: number) => {
+      const { saved, figures } = this.sentences[id]!;
+      return (saved ? saved.figures() : figures.map((ref) => ref.figure)).flatMap((f) => [f.value, f.valueMax]);
+    };
+    return (this.amounts ??= AmountIndex.of(this.sentences.length, valuesOf));
   }
 
   private readonly countTermsOf = new WeakMap<FigureRef, string[]>();

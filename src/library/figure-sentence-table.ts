@@ -4,7 +4,7 @@
 // a sentence is a small view reading its table; its key is made again when read, as StatementSentence's is.
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Span } from '../document/types.js';
-import type { FigureFacts, IndexedSentence, SavedFacts, TermSet } from './figure-search.js';
+import type { IndexedSentence, SavedFacts, TermSet, WeighedFigure } from './figure-search.js';
 import type { Flat, Joined } from './flat-file.js';
 import type { FigureRef } from './refs.js';
 import { joinTerms, splitTerms, terms } from './search.js';
@@ -110,9 +110,9 @@ class TableSentence implements IndexedSentence {
     return { key: `\u0000${keyIds[this.i]}`, numbers: `\u0000${numberIds[this.i]}`, figures: () => this.facts() };
   }
 
-  private facts(): FigureFacts[] {
+  private facts(): WeighedFigure[] {
     const { flat } = this.table;
-    const facts: FigureFacts[] = [];
+    const facts: WeighedFigure[] = [];
     for (let j = flat.figureStart[this.i]!; j < flat.figureStart[this.i + 1]!; j++) {
       const [value, valueMax] = [flat.figureValues[2 * j]!, flat.figureValues[2 * j + 1]!];
       facts.push({
@@ -120,6 +120,7 @@ class TableSentence implements IndexedSentence {
         valueMax: Number.isNaN(valueMax) ? null : valueMax,
         unit: this.table.units[flat.figureUnits[j]!] ?? null,
         countTerms: this.countTerms(flat.countSets[j]!),
+        ref: this.figureRefs[j]!,
       });
     }
     return facts;

@@ -18,7 +18,7 @@ export interface Shape {
   /** The numbers it states, in order of value. */
   numbers: string;
   /** Its word stems (numbers may be among them: they are compared above). */
-  words: TermSet & { readonly size: number };
+  words: TermSet & { readonly size: number; sharedWith?(other: TermSet): number | null };
 }
 
 /** Whether a stem is a number: a shape compares numbers apart from words. */
@@ -39,9 +39,15 @@ export function nearlySame(a: Shape, b: Shape): boolean {
   if (a.numbers !== b.numbers) return false;
   const [small, large] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
   if (small.size < NEAR_SAME_WORDS * large.size) return false;
+  const shared = small.sharedWith?.(large) ?? sharedWords(small, large);
+  return shared >= NEAR_SAME_WORDS * (small.size + large.size - shared);
+}
+
+/** How many of the words of `small` the other holds. */
+function sharedWords(small: Iterable<string>, large: TermSet): number {
   let shared = 0;
   for (const word of small) if (large.has(word)) shared++;
-  return shared >= NEAR_SAME_WORDS * (small.size + large.size - shared);
+  return shared;
 }
 
 /**

@@ -48,6 +48,24 @@ export class PackedTerms implements TermSet {
     return false;
   }
 
+  /**
+   * How many of these words the other holds, when both read the same table: a walk along the two sorted stretches
+   * of numbers, counting as `has` would for each word, with no word looked up by its text (near-same.ts compares
+   * each of up to 500 hits with 20 others); null for another kind of set.
+   */
+  sharedWith(other: TermSet): number | null {
+    if (!(other instanceof PackedTerms) || other.table !== this.table) return null;
+    const { ids } = this.table;
+    let shared = 0;
+    let j = other.from;
+    for (let i = this.from; i < this.to; i++) {
+      const id = ids[i]!;
+      while (j < other.to && ids[j]! < id) j++;
+      if (j < other.to && ids[j] === id) shared++;
+    }
+    return shared;
+  }
+
   *[Symbol.iterator](): Iterator<string> {
     for (let i = this.from; i < this.to; i++) yield this.table.termOf[this.table.ids[i]!]!;
   }

@@ -44,8 +44,10 @@ export class WordsAsked {
     let words = 0;
     let score = 0;
     const found = new Set<string>();
-    for (const [g, group] of this.groups.entries()) {
-      let at = firstHeld(group, sentence.terms);
+    const own = sentence.terms;
+    for (let g = 0; g < this.groups.length; g++) {
+      const group = this.groups[g]!;
+      let at = firstHeld(group, own);
       const inSentence = at >= 0;
       if (!inSentence) at = this.firstAround(sentence.context, g);
       if (at < 0) continue;

@@ -8,13 +8,22 @@ import type { Document, Span } from '../document/types.js';
 // each, re-exported for the renderers.
 export { groupThousands, plural, truncate } from '../document/text.js';
 
+/**
+ * The characters escapeMarkdown acts on, with the options used here (code, emphasis, underline, strike, spoiler,
+ * backslash; headings, lists and links are off). Text without any comes back as it is, so its expressions, which
+ * look back over the whole text at every place, are not run: on sections' and documents' titles, under every quote
+ * of a reply, they were the most costly part of rendering one.
+ */
+const MARKDOWN_MARKS = /[\\`*_~|]/;
+
 /** Characters that make Discord format, link or hide text, neutralised; control characters removed. */
 export function escapeUserText(text: string): string {
   const clean = text
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return escapeLineStarts(escapeMarkdown(clean, { inlineCode: true, codeBlock: true }))
+  const marked = MARKDOWN_MARKS.test(clean) ? escapeMarkdown(clean, { inlineCode: true, codeBlock: true }) : clean;
+  return escapeLineStarts(marked)
     .replace(/@(everyone|here)/g, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>')
     .replace(/<(?=[ta]?:|\/|id:)/gi, '<\u200b')

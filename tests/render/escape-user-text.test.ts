@@ -51,3 +51,27 @@ describe('escapeUserText', () => {
     expect(escapeUserText('nearly 2,000 homicides - 5 > 4')).toBe('nearly 2,000 homicides - 5 > 4');
   });
 });
+
+describe('escapeUserText without Markdown marks', () => {
+  /** The escape as it was before text without marks skipped escapeMarkdown: what it must still give, exactly. */
+  const escapedWhole = (text: string) => {
+    const marked = `${text}\u0060`; // a backquote makes escapeMarkdown run; its own escape is taken off after
+    const escaped = escapeUserText(marked);
+    return escaped.endsWith('\\\u0060') ? escaped.slice(0, -2) : null;
+  };
+  const alphabet = ['a', 'Z', '7', ' ', '\n', '#', '>', '-', '.', ':', '/', '<', '@', '’', 'é', '(', ')', '[', 'http'];
+
+  it('gives exactly what running every escape gives, for titles and random text without marks', () => {
+    let seed = 21;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * alphabet.length;
+    const texts = ['Border Security · Fact Sheet: Securing the Border · 2025-01-20', 'a.b:c https://x.y <@1> @here'];
+    for (let i = 0; i < 500; i++)
+      texts.push(Array.from({ length: 1 + (i % 40) }, () => alphabet[Math.floor(random())]).join(''));
+    for (const text of texts) expect(escapeUserText(text), JSON.stringify(text)).toBe(escapedWhole(text));
+  });
+
+  it('still escapes every mark it acts on', () => {
+    for (const mark of ['*a*', '_a_', '**a**', '__a__', '~~a~~', '||a||', '`a`', 'a\\b'])
+      expect(escapeUserText(mark)).not.toBe(mark);
+  });
+});

@@ -357,3 +357,57 @@ export function sameParties(
     for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;
   return sameRoles(parties, places, placeOf);
 }
+
+/**
+ * Whether a statement is about every party the claim names, each word of each name, acronyms too: what "a
+ * different figure" asks, since another figure says "this claim is wrong" only of the same party's. A statement
+ * near one word of "Coast Guard" ("Puerto Rico National Guard") or in a sheet silent on "NASA" is no such
+ * statement. An acronym is named as written or by the full name its document spells it out with ("(OSHA)").
+ */
+export function namesEveryParty(claimed: Parties, sentence: IndexedSentence, seen: Map<string, boolean>): boolean {
+  const named = (word: string) =>
+    writesLower(sentence.document, word, seen) ||
+    (isAcronym(word) ? acronymAround(sentence, word, seen) : namedAround(sentence, word));
+  // The U.S. however written ("United States", "US GDP") is the side fact sheets speak from.
+  const ownWords = (name: Name) => name.words.join(' ').replace(HOME_WRITTEN, ' ').split(/\s+/u).filter(Boolean);
+  return claimed.every((group) => group.every((name) => ownWords(name).every(named)));
+}
+
+/**
+ * Whether a statement is about an acronym's party: it names it around the statement, or its document writes it
+ * or spells it out (capitalized words whose initials spell it: "U.S. Department of Agriculture" for USDA).
+ */
+function acronymAround(sentence: IndexedSentence, acronym: string, seen: Map<string, boolean>): boolean {
+  const stem = terms(acronym, { remember: false })[0] ?? acronym.toLowerCase();
+  if ([sentence.terms, ...sentence.context].some((stems) => stems.has(stem))) return true;
+  const letters = acronym.replace(/s$/u, '');
+  return lookUp(sentence.document, `\u0002${letters}`, seen, () => {
+    const { text } = sentence.document;
+    return wholeWord(escaped(letters)).test(text) || initialsOf(sentence.document).some((run) => run.includes(letters));
+  });
+}
+
+/** The initials of each run of capitalized words a document writes ("USDA" of "U.S. Department of Agriculture"). */
+function initialsOf(document: Document): string[] {
+  let runs = initialsMemo.get(document);
+  if (!runs) {
+    runs = [];
+    for (const [run] of document.text.matchAll(CAPITALIZED_RUN))
+      runs.push(
+        run
+          .split(/[\s.]+/u)
+          .filter((word) => /^\p{Lu}/u.test(word))
+          .map((word) => word[0])
+          .join(''),
+      );
+    initialsMemo.set(document, runs);
+  }
+  return runs;
+}
+const initialsMemo = new WeakMap<Document, string[]>();
+/** Capitalized words in a row, small words of a name between them ("Department of the Interior"), a line wrapped. */
+const GAP = String.raw`(?:[ \t]+|[ \t]*\n[ \t]*)`;
+const CAPITALIZED_RUN = new RegExp(
+  String.raw`\p{Lu}[\p{L}.]*(?:${GAP}(?:(?:of|and|the|for|on|&)${GAP})*\p{Lu}[\p{L}.]*)+`,
+  'gu',
+);

@@ -724,3 +724,34 @@ describe('two names sharing a long start', () => {
     expect(check('Wisconsinites filed 103,000 new businesses')).toEqual(['different']);
   });
 });
+
+describe('"different" earned: the same thing for the same party, named as specifically', () => {
+  const library = libraryOf({
+    'salmon.txt':
+      'FACT SHEET: Restoring Salmon\n\nFUNDING\n\nThe President’s budget request this year includes $93 million for salmon recovery efforts through the Army Corps of Engineers.\n',
+    'storm.txt':
+      'FACT SHEET: Storm Response\n\nTHE RESPONSE\n\nMore than 450 members of the Puerto Rico National Guard are on active duty, conducting search and rescue operations.\n\nSUPPLIES\n\nShips of the Coast Guard delivered water to the island.\n',
+    'wildfire.txt':
+      'FACT SHEET: Wildfire Defense\n\nGRANTS\n\nThe funding comes from the U.S. Department of Agriculture’s Community Wildfire Defense Grant program – a $1 billion new initiative.\n',
+    'energy.txt':
+      'FACT SHEET: The Clean Energy Economy\n\nJOBS\n\nSince the law passed, companies have announced investments that created 330,000 new clean energy jobs across the country.\n',
+  });
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives "not found" where the statement does not name each party of the claim, acronyms too', () => {
+    expect(verdictOf('NASA’s budget this year is $25 billion')).toEqual(['not-found']);
+    expect(verdictOf('The Coast Guard has 40,000 active duty members')).toEqual(['not-found']);
+  });
+
+  it('still gives "different" for an acronym the sheet spells out, and for the parties it names', () => {
+    expect(verdictOf('USDA’s Community Wildfire Defense Grant program is a $10 billion initiative')).toEqual([
+      'different',
+    ]);
+    expect(verdictOf('The Puerto Rico National Guard has 900 members on active duty')).toEqual(['different']);
+  });
+
+  it('gives "not found" for a vague claim against a figure counting something more specific', () => {
+    expect(verdictOf('the program created 500 jobs')).toEqual(['not-found']);
+    expect(verdictOf('companies created 500 new clean energy jobs')).toEqual(['different']);
+  });
+});

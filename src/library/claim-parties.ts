@@ -94,6 +94,9 @@ export function partiesOf(text: string): Parties {
       since.length = 0;
       named = true;
     }
+    // The word before the next name is one after this: "(PACT)" in "Promise to Address Comprehensive Toxics (PACT)
+    // Act" is not the one done to.
+    if (run.length > 0) before = undefined;
     run = [];
   };
   let end = 0;

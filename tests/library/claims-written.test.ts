@@ -755,3 +755,19 @@ describe('"different" earned: the same thing for the same party, named as specif
     expect(verdictOf('companies created 500 new clean energy jobs')).toEqual(['different']);
   });
 });
+
+describe('spelled figures, read as the documents are', () => {
+  const library = sheet([
+    'The President signed the Honoring our Promise to Address Comprehensive Toxics (PACT) Act, the most significant expansion of benefits for toxic exposed veterans in more than 30 years.',
+  ]);
+
+  it('reads "three decades" as 30 years, and a name in parentheses after a name as no one done to', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(
+      check('The PACT Act is the biggest expansion of benefits for toxic-exposed veterans in more than three decades'),
+    ).toEqual(['stated']);
+    expect(
+      check('The PACT Act is the biggest expansion of benefits for toxic-exposed veterans in more than four decades'),
+    ).toEqual(['different']);
+  });
+});

@@ -414,3 +414,21 @@ const CAPITALIZED_RUN = new RegExp(
   String.raw`\p{Lu}[\p{L}.]*(?:${GAP}(?:(?:of|and|the|for|on|&)${GAP})*\p{Lu}[\p{L}.]*)+`,
   'gu',
 );
+
+/**
+ * The parties without a capital that only opens the text: "Real wages … are up 2.4%" names no party "Real" when
+ * the documents write "real" as a common word (in lower case, far more often than capitalized; a word they never
+ * write is kept). Only the first
+ * name, at the very start, is read so; a name's later words and names further on keep their capitals.
+ */
+export function withoutOpeningCapital(parties: Parties, text: string, isCommon: (stem: string) => boolean): Parties {
+  const first = parties[0]?.[0];
+  if (!first || first.before !== undefined || !text.trimStart().startsWith(first.words[0]!)) return parties;
+  const common = (word: string) => terms(word, { remember: false }).every(isCommon);
+  const from = first.words.findIndex((word) => !common(word));
+  if (from === 0) return parties;
+  const rest = [parties[0]!.slice(1), ...parties.slice(1)].filter((group) => group.length > 0);
+  if (from < 0) return rest;
+  const kept = first.words.slice(from);
+  return [[{ ...first, words: kept, stems: stemsOf(kept) }, ...parties[0]!.slice(1)], ...parties.slice(1)];
+}

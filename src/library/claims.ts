@@ -5,7 +5,7 @@
 // (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
 import type { Document, Figure, Span } from '../document/types.js';
-import { namesEveryParty, partiesOf, sameParties } from './claim-parties.js';
+import { namesEveryParty, partiesOf, sameParties, withoutOpeningCapital } from './claim-parties.js';
 import { changeDirection, kinOf, withKin } from './claim-words.js';
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type SentenceFinder, type IndexedSentence, type TermSet } from './figure-search.js';
@@ -101,9 +101,10 @@ export function checkClaim(index: ClaimIndex, claim: string, documentId?: string
  * Whose figure it is: the names of its clause up to it ("… and Fannie Mae bought $300 billion"), or when that
  * names none, the sentence's subject before its first figure ("Trump saved 74 plants and 9 mines").
  */
-function partiesOfFigure(figure: ClaimFigure): ReturnType<typeof partiesOf> {
-  const own = partiesOf(figure.whose);
-  return own.length > 0 ? own : partiesOf(figure.words);
+function partiesOfFigure(finder: SentenceFinder, figure: ClaimFigure): ReturnType<typeof partiesOf> {
+  const read = (text: string) => withoutOpeningCapital(partiesOf(text), text, (stem) => finder.isCommonWord(stem));
+  const own = read(figure.whose);
+  return own.length > 0 ? own : read(figure.words);
 }
 
 /** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
@@ -118,7 +119,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   const different: Evidence[] = [];
   const enough = Math.min(MIN_WORDS_HELD, words.all.length);
   const claimDirection = changeDirection(terms(figure.words));
-  const parties = partiesOfFigure(figure);
+  const parties = partiesOfFigure(finder, figure);
   const heads = headsOf(figure.counted);
   const casing = new Map<string, boolean>();
   const claimed = new Set(withKin(finder.expand(claim)).flatMap((group) => group.map(({ term }) => term)));

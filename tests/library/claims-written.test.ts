@@ -771,3 +771,23 @@ describe('spelled figures, read as the documents are', () => {
     ).toEqual(['different']);
   });
 });
+
+describe('a capital that only opens the claim', () => {
+  // The sheet stating the wage never writes "real"; another sheet of the library writes it as a common word.
+  const library = libraryOf({
+    'wages.txt':
+      'FACT SHEET: Wages\n\nWAGES\n\nSince last year, inflation-adjusted wages are up 2.4% for construction workers.\n\nFHA cut its annual mortgage insurance premium by 0.30 percentage points.\n',
+    'costs.txt': 'FACT SHEET: Costs\n\nCOSTS\n\nThe real cost of child care fell for working families.\n',
+  });
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads "Real wages …" as no party when the sheets write "real" as a common word', () => {
+    expect(check('Real wages for construction workers are up 2.4% since last year')).toEqual(['stated']);
+  });
+
+  it('keeps a name the sheets never write as a party: "Fannie Mae" is not FHA', () => {
+    expect(check('Fannie Mae cut its annual mortgage insurance premium by 0.30 percentage points')).toEqual([
+      'not-found',
+    ]);
+  });
+});

@@ -262,13 +262,13 @@ function namedOrRenamed(
 const MIN_FORM = 3;
 /**
  * Whether a sentence holds another form of a claim's noun: a longer word the noun clips ("veteran" for "vet"),
- * or the compound's last part ("fire" of "wildfire"). A shorter word the noun starts with is often a verb
- * ("make" of "maker"), and is not taken.
+ * or the compound's last part ("fire" of "wildfire", whose stem "wildfir" drops the e). A shorter word the noun
+ * starts with is often a verb ("make" of "maker"), and is not taken.
  */
 function holdsForm(stems: TermSet, head: string): boolean {
   if (head.length < MIN_FORM) return false;
-  for (const stem of stems)
-    if (stem !== head && (stem.startsWith(head) || (stem.length > MIN_FORM && head.endsWith(stem)))) return true;
+  const lastPart = (stem: string) => stem.length > MIN_FORM && head.endsWith(stem.replace(/e$/, ''));
+  for (const stem of stems) if (stem !== head && (stem.startsWith(head) || lastPart(stem))) return true;
   return false;
 }
 

@@ -791,3 +791,12 @@ describe('a capital that only opens the claim', () => {
     ]);
   });
 });
+
+describe('a compound’s last part whose stem drops its e', () => {
+  it('takes "wildfires" for the fires the equal figure counts', () => {
+    const library = sheet(['In 2022, nearly 70,000 fires burned over 7.5 million acres across the country.']);
+    expect(verdicts(checkClaim(library.claims, 'In 2022, almost 70,000 wildfires burned across the country'))).toEqual([
+      'stated',
+    ]);
+  });
+});

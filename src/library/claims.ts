@@ -122,7 +122,10 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
   const parties = partiesOfFigure(finder, figure);
   const heads = headsOf(figure.counted);
   const casing = new Map<string, boolean>();
-  const claimed = new Set(withKin(finder.expand(claim)).flatMap((group) => group.map(({ term }) => term)));
+  // The claim's words, with kin: worked out only when a statement reaches the last test of "different".
+  let claimed: ReadonlySet<string> | undefined;
+  const claimWords = () =>
+    (claimed ??= new Set(withKin(finder.expand(claim)).flatMap((group) => group.map(({ term }) => term))));
   for (const { sentence, coverage, held } of finder.covering(words.all, documentId, ANCHORED_MIN_COVERAGE)) {
     if (held < enough || (negates(figure.words) && !negates(sentence.key))) continue;
     const speaks = coverage >= SURE_COVERAGE ? 'itself' : speaksOf(finder, words.counted, sentence);
@@ -155,7 +158,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       speaksOf(finder, words.thing, sentence) &&
       holdsHead(heads, sentence) &&
       namesEveryParty(parties, sentence, casing) &&
-      namedAsSpecifically(finder, claimed, heads, closest)
+      namedAsSpecifically(finder, claimWords(), heads, closest)
     )
       different.push({ sentence, bold: closest, coverage });
   }

@@ -94,6 +94,9 @@ export function partiesOf(text: string): Parties {
       since.length = 0;
       named = true;
     }
+    // The word before the next name is one after this: "(PACT)" in "Promise to Address Comprehensive Toxics (PACT)
+    // Act" is not the one done to.
+    if (run.length > 0) before = undefined;
     run = [];
   };
   let end = 0;
@@ -356,4 +359,76 @@ export function sameParties(
   for (let i = 0; i < order.length; i++)
     for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;
   return sameRoles(parties, places, placeOf);
+}
+
+/**
+ * Whether a statement is about every party the claim names, each word of each name, acronyms too: what "a
+ * different figure" asks, since another figure says "this claim is wrong" only of the same party's. A statement
+ * near one word of "Coast Guard" ("Puerto Rico National Guard") or in a sheet silent on "NASA" is no such
+ * statement. An acronym is named as written or by the full name its document spells it out with ("(OSHA)").
+ */
+export function namesEveryParty(claimed: Parties, sentence: IndexedSentence, seen: Map<string, boolean>): boolean {
+  const named = (word: string) =>
+    writesLower(sentence.document, word, seen) ||
+    (isAcronym(word) ? acronymAround(sentence, word, seen) : namedAround(sentence, word));
+  // The U.S. however written ("United States", "US GDP") is the side fact sheets speak from.
+  const ownWords = (name: Name) => name.words.join(' ').replace(HOME_WRITTEN, ' ').split(/\s+/u).filter(Boolean);
+  return claimed.every((group) => group.every((name) => ownWords(name).every(named)));
+}
+
+/**
+ * Whether a statement is about an acronym's party: it names it around the statement, or its document writes it
+ * or spells it out (capitalized words whose initials spell it: "U.S. Department of Agriculture" for USDA).
+ */
+function acronymAround(sentence: IndexedSentence, acronym: string, seen: Map<string, boolean>): boolean {
+  const stem = terms(acronym, { remember: false })[0] ?? acronym.toLowerCase();
+  if ([sentence.terms, ...sentence.context].some((stems) => stems.has(stem))) return true;
+  const letters = acronym.replace(/s$/u, '');
+  return lookUp(sentence.document, `\u0002${letters}`, seen, () => {
+    const { text } = sentence.document;
+    return wholeWord(escaped(letters)).test(text) || initialsOf(sentence.document).some((run) => run.includes(letters));
+  });
+}
+
+/** The initials of each run of capitalized words a document writes ("USDA" of "U.S. Department of Agriculture"). */
+function initialsOf(document: Document): string[] {
+  let runs = initialsMemo.get(document);
+  if (!runs) {
+    runs = [];
+    for (const [run] of document.text.matchAll(CAPITALIZED_RUN))
+      runs.push(
+        run
+          .split(/[\s.]+/u)
+          .filter((word) => /^\p{Lu}/u.test(word))
+          .map((word) => word[0])
+          .join(''),
+      );
+    initialsMemo.set(document, runs);
+  }
+  return runs;
+}
+const initialsMemo = new WeakMap<Document, string[]>();
+/** Capitalized words in a row, small words of a name between them ("Department of the Interior"), a line wrapped. */
+const GAP = String.raw`(?:[ \t]+|[ \t]*\n[ \t]*)`;
+const CAPITALIZED_RUN = new RegExp(
+  String.raw`\p{Lu}[\p{L}.]*(?:${GAP}(?:(?:of|and|the|for|on|&)${GAP})*\p{Lu}[\p{L}.]*)+`,
+  'gu',
+);
+
+/**
+ * The parties without a capital that only opens the text: "Real wages … are up 2.4%" names no party "Real" when
+ * the documents write "real" as a common word (in lower case, far more often than capitalized; a word they never
+ * write is kept). Only the first
+ * name, at the very start, is read so; a name's later words and names further on keep their capitals.
+ */
+export function withoutOpeningCapital(parties: Parties, text: string, isCommon: (stem: string) => boolean): Parties {
+  const first = parties[0]?.[0];
+  if (!first || first.before !== undefined || !text.trimStart().startsWith(first.words[0]!)) return parties;
+  const common = (word: string) => terms(word, { remember: false }).every(isCommon);
+  const from = first.words.findIndex((word) => !common(word));
+  if (from === 0) return parties;
+  const rest = [parties[0]!.slice(1), ...parties.slice(1)].filter((group) => group.length > 0);
+  if (from < 0) return rest;
+  const kept = first.words.slice(from);
+  return [[{ ...first, words: kept, stems: stemsOf(kept) }, ...parties[0]!.slice(1)], ...parties.slice(1)];
 }

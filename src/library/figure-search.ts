@@ -833,6 +833,11 @@ export class SentenceFinder {
     around: (term) => this.contextPostings(term),
   };
 
+  /** Whether the documents write a stem as a common word: they write it, and not as a name (nearly always capitalized). */
+  isCommonWord(term: string): boolean {
+    return this.words.vocabulary.has(term) && !this.words.isName(term);
+  }
+
   /**
    * A claim's words, each with its synonyms, as they are matched. No typo corrections: a claim names things
    * the documents never speak of ("Netflix", "Apple"), and a near word of theirs is no evidence.

@@ -724,3 +724,79 @@ describe('two names sharing a long start', () => {
     expect(check('Wisconsinites filed 103,000 new businesses')).toEqual(['different']);
   });
 });
+
+describe('"different" earned: the same thing for the same party, named as specifically', () => {
+  const library = libraryOf({
+    'salmon.txt':
+      'FACT SHEET: Restoring Salmon\n\nFUNDING\n\nThe President’s budget request this year includes $93 million for salmon recovery efforts through the Army Corps of Engineers.\n',
+    'storm.txt':
+      'FACT SHEET: Storm Response\n\nTHE RESPONSE\n\nMore than 450 members of the Puerto Rico National Guard are on active duty, conducting search and rescue operations.\n\nSUPPLIES\n\nShips of the Coast Guard delivered water to the island.\n',
+    'wildfire.txt':
+      'FACT SHEET: Wildfire Defense\n\nGRANTS\n\nThe funding comes from the U.S. Department of Agriculture’s Community Wildfire Defense Grant program – a $1 billion new initiative.\n',
+    'energy.txt':
+      'FACT SHEET: The Clean Energy Economy\n\nJOBS\n\nSince the law passed, companies have announced investments that created 330,000 new clean energy jobs across the country.\n',
+  });
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives "not found" where the statement does not name each party of the claim, acronyms too', () => {
+    expect(verdictOf('NASA’s budget this year is $25 billion')).toEqual(['not-found']);
+    expect(verdictOf('The Coast Guard has 40,000 active duty members')).toEqual(['not-found']);
+  });
+
+  it('still gives "different" for an acronym the sheet spells out, and for the parties it names', () => {
+    expect(verdictOf('USDA’s Community Wildfire Defense Grant program is a $10 billion initiative')).toEqual([
+      'different',
+    ]);
+    expect(verdictOf('The Puerto Rico National Guard has 900 members on active duty')).toEqual(['different']);
+  });
+
+  it('gives "not found" for a vague claim against a figure counting something more specific', () => {
+    expect(verdictOf('the program created 500 jobs')).toEqual(['not-found']);
+    expect(verdictOf('companies created 500 new clean energy jobs')).toEqual(['different']);
+  });
+});
+
+describe('spelled figures, read as the documents are', () => {
+  const library = sheet([
+    'The President signed the Honoring our Promise to Address Comprehensive Toxics (PACT) Act, the most significant expansion of benefits for toxic exposed veterans in more than 30 years.',
+  ]);
+
+  it('reads "three decades" as 30 years, and a name in parentheses after a name as no one done to', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(
+      check('The PACT Act is the biggest expansion of benefits for toxic-exposed veterans in more than three decades'),
+    ).toEqual(['stated']);
+    expect(
+      check('The PACT Act is the biggest expansion of benefits for toxic-exposed veterans in more than four decades'),
+    ).toEqual(['different']);
+  });
+});
+
+describe('a capital that only opens the claim', () => {
+  // The sheet stating the wage never writes "real"; another sheet of the library writes it as a common word.
+  const library = libraryOf({
+    'wages.txt':
+      'FACT SHEET: Wages\n\nWAGES\n\nSince last year, inflation-adjusted wages are up 2.4% for construction workers.\n\nFHA cut its annual mortgage insurance premium by 0.30 percentage points.\n',
+    'costs.txt': 'FACT SHEET: Costs\n\nCOSTS\n\nThe real cost of child care fell for working families.\n',
+  });
+  const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads "Real wages …" as no party when the sheets write "real" as a common word', () => {
+    expect(check('Real wages for construction workers are up 2.4% since last year')).toEqual(['stated']);
+  });
+
+  it('keeps a name the sheets never write as a party: "Fannie Mae" is not FHA', () => {
+    expect(check('Fannie Mae cut its annual mortgage insurance premium by 0.30 percentage points')).toEqual([
+      'not-found',
+    ]);
+  });
+});
+
+describe('a compound’s last part whose stem drops its e', () => {
+  it('takes "wildfires" for the fires the equal figure counts', () => {
+    const library = sheet(['In 2022, nearly 70,000 fires burned over 7.5 million acres across the country.']);
+    expect(verdicts(checkClaim(library.claims, 'In 2022, almost 70,000 wildfires burned across the country'))).toEqual([
+      'stated',
+    ]);
+  });
+});

@@ -349,9 +349,9 @@ function figuresAbout(
   coverage: number,
 ): { matching: FigureRef[]; closest: FigureRef[] } {
   const ofKind = compared.filter((ref) => kindOf(ref.figure.unit) === kindOf(figure.unit));
-  // A vague amount ("billions") is never compared when the statement gives an exact one of the kind.
-  const exact = figure.value !== null ? ofKind.filter((ref) => ref.figure.value !== null) : [];
-  const comparable = exact.length > 0 ? exact : ofKind;
+  // An exact figure is compared with exact ones only: a vague amount ("thousands") neither states "5,000" nor
+  // contradicts it.
+  const comparable = figure.value !== null ? ofKind.filter((ref) => ref.figure.value !== null) : ofKind;
   if (own.length === 0) return { matching: comparable, closest: comparable };
   const scores = comparable.map((ref) => ownScore(finder, own, ref, sentence));
   const best = Math.max(0, ...scores);

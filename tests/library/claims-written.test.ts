@@ -756,6 +756,19 @@ describe('"different" earned: the same thing for the same party, named as specif
   });
 });
 
+describe('a vague amount in the documents against an exact one claimed', () => {
+  const library = sheet([
+    'The Department of Labor has hired thousands of new wage inspectors since the rule took effect.',
+    'The Department of Labor has trained 1,200 new mine inspectors since the rule took effect.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('never calls an exact figure "different" from a vague one: "5,000" may well be "thousands"', () => {
+    expect(verdictOf('The Department of Labor has hired 5,000 new wage inspectors')).toEqual(['not-found']);
+    expect(verdictOf('The Department of Labor has trained 900 new mine inspectors')).toEqual(['different']);
+  });
+});
+
 describe('spelled figures, read as the documents are', () => {
   const library = sheet([
     'The President signed the Honoring our Promise to Address Comprehensive Toxics (PACT) Act, the most significant expansion of benefits for toxic exposed veterans in more than 30 years.',

@@ -1,6 +1,7 @@
 // Which of /stat's figure sentences state a value, the values sorted: a question naming an amount ("$16.3 billion",
 // "73%") looks its value up instead of reading the figures of every sentence (about 34,000 on the corpus, some
 // 100-250 ms a question). What it gives is a superset, checked by the caller as before, so answers are unchanged.
+import { lowerBound } from './sorted.js';
 
 /** Values this close (relative) are looked at: twice figure-search's own tolerance, so no equal value is missed. */
 const TOLERANCE = 2e-9;
@@ -40,12 +41,6 @@ export class AmountIndex {
 
   /** The first place whose value is at least `value` (binary search). */
   private firstAtLeast(value: number): number {
-    let [low, high] = [0, this.values.length];
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.values[middle]! < value) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return lowerBound(this.values, value);
   }
 }

@@ -20,6 +20,7 @@ import { FUSION, fuse, PLAIN_FIELDS, type Fusion } from './stat-fusion.js';
 import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
 import { countedStems, namesAnother, namesRival, type SlotSense, type WordSense } from './contrast.js';
+import { holds } from './sorted.js';
 
 /**
  * A sentence as the finders weigh it: /stat's sentences with figures, or /check's every sentence (most with
@@ -95,17 +96,7 @@ export class SortedTerms implements TermSet {
   }
 
   has(term: string): boolean {
-    if ((this.mask & maskBit(term)) === 0) return false;
-    let low = 0;
-    let high = this.list.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const found = this.list[middle]!;
-      if (found === term) return true;
-      if (found < term) low = middle + 1;
-      else high = middle - 1;
-    }
-    return false;
+    return (this.mask & maskBit(term)) !== 0 && holds(this.list, term);
   }
 
   get size(): number {

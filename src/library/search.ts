@@ -6,6 +6,7 @@ import { stemmer } from 'stemmer';
 import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';
 import { Joined, type Flat } from './flat-file.js';
 import { finish, sortedSteps, type Steps } from './steps.js';
+import { lowerBound } from './sorted.js';
 
 // Stopwords, and the words of a question ("how many", "what did"), which say nothing of what is sought.
 const STOPWORDS = new Set(
@@ -465,18 +466,6 @@ const LETTERS_OR_DIGITS = /\p{L}+|\p{N}+/gu;
 const MIN_COMPOUND_PART = 3;
 /** The longest word split into a compound's parts: each split stems both halves, so a long word costs its square. */
 export const MAX_COMPOUND_LENGTH = 40;
-
-/** Binary search in an ascending list, from `from`: where `value` is, or would be. */
-function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T, from = 0): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export interface Alternative {
   term: string;

@@ -7,6 +7,7 @@ import type { TermSet } from './figure-search.js';
 import type { StatementRef } from './refs.js';
 import type { Flat, Joined } from './flat-file.js';
 import { joinTerms, splitTerms, type PostingMap } from './search.js';
+import { holds } from './sorted.js';
 
 /** Every word's number and the numbers of every statement's words, end to end. */
 interface Table extends WordTable {
@@ -36,16 +37,7 @@ export class PackedTerms implements TermSet {
 
   has(term: string): boolean {
     const id = this.table.idOf.get(term);
-    if (id === undefined) return false;
-    let [low, high] = [this.from, this.to - 1];
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const found = this.table.ids[middle]!;
-      if (found === id) return true;
-      if (found < id) low = middle + 1;
-      else high = middle - 1;
-    }
-    return false;
+    return id !== undefined && holds(this.table.ids, id, this.from, this.to);
   }
 
   /**

@@ -23,6 +23,7 @@ import {
   startsElsewhere,
 } from './trend-scope.js';
 import { namesParties, partiesOf, partyWays } from './trend-party.js';
+import { lowerBound } from './sorted.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 /** How a figure's qualifier bounds it: "more than" (at least), "nearly" (at most), "about", or exact. */
@@ -132,13 +133,7 @@ const figureStarts = new WeakMap<Document, number[]>();
 function nextFigureStart(document: Document, from: number): number {
   let starts = figureStarts.get(document);
   if (!starts) figureStarts.set(document, (starts = document.figures.map((f) => f.span[0]).sort((a, b) => a - b)));
-  let [low, high] = [0, starts.length];
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle]! < from) low = middle + 1;
-    else high = middle;
-  }
-  return starts[low] ?? document.text.length;
+  return starts[lowerBound(starts, from)] ?? document.text.length;
 }
 
 /** Words that say how what follows is measured, not what is counted ("pounds of fentanyl" counts fentanyl). */
@@ -742,13 +737,8 @@ const figureEnds = new WeakMap<Document, number[]>();
 function previousFigureEnd(document: Document, to: number): number {
   let ends = figureEnds.get(document);
   if (!ends) figureEnds.set(document, (ends = document.figures.map((f) => f.span[1]).sort((a, b) => a - b)));
-  let [low, high] = [0, ends.length];
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (ends[middle]! <= to) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 ? ends[low - 1]! : 0;
+  // Offsets are whole numbers: the first end past `to` is the first at or after to + 1.
+  return ends[lowerBound(ends, to + 1) - 1] ?? 0;
 }
 
 /** Words after a figure within which a word is said of what it counts ("24 million consumers have signed up"). */

@@ -489,4 +489,16 @@ describe('figures real fact sheets state', () => {
       '2,000',
     ]);
   });
+
+  it('reads a scale hyphened to its amount, "$600-billion", as the scale', () => {
+    const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
+    expect(found('The Kingdom made a $600-billion commitment to invest in the United States.')).toEqual([
+      ['$600-billion', 600e9, '$', 'commitment'],
+    ]);
+    expect(found('It opens a $2.5-million fund and a $1-trillion plan for 5-million homes.')).toEqual([
+      ['$2.5-million', 2.5e6, '$', 'fund'],
+      ['$1-trillion', 1e12, '$', 'plan'],
+      ['5-million', 5e6, null, 'homes'],
+    ]);
+  });
 });

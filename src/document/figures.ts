@@ -268,5 +268,18 @@ export function findFigures(source: string, start: number, end: number): FoundFi
     }
     if (match[0].length === 0) pattern.lastIndex++;
   }
-  return found;
+  return frames ? withOwnRates(found, start, frames) : found;
+}
+
+/**
+ * A figure whose time frame is a rate stated after the next figure ("21 million households $30 a month") reads
+ * it again, knowing where the next figure starts: the rate is the next figure's.
+ */
+function withOwnRates(found: FoundFigure[], start: number, frames: Timeframes): FoundFigure[] {
+  return found.map((figure, i) => {
+    const next = found[i + 1];
+    if (!next || !figure.timeframe) return figure;
+    const [from, to] = [figure.span[0] - start, figure.span[1] - start];
+    return { ...figure, timeframe: timeframeFor(frames, from, to, next.span[0] - start) };
+  });
 }

@@ -501,4 +501,24 @@ describe('figures real fact sheets state', () => {
       ['5-million', 5e6, null, 'homes'],
     ]);
   });
+
+  it('leaves a rate stated after the next figure to that figure: a count of households stays a count', () => {
+    const found = (sentence: string) =>
+      figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts, f.timeframe]);
+    expect(
+      found('The program is saving more than 21 million households $30 per month on their internet bill.'),
+    ).toEqual([
+      ['more than 21 million', 21e6, null, 'households', null],
+      ['$30', 30, '$', null, 'per month'],
+    ]);
+    expect(found('The credit gives 4 million families up to $250 a month for each child.')).toEqual([
+      ['4 million', 4e6, null, 'families', null],
+      ['up to $250', 250, '$', null, 'a month'],
+    ]);
+    // A time frame that dates the clause, not a rate, is still every figure's.
+    expect(found('The agency hired 300 nurses and 200 doctors last year.').map((f) => f[4])).toEqual([
+      'last year',
+      'last year',
+    ]);
+  });
 });

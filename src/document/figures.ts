@@ -7,6 +7,7 @@ import {
   afterList,
   agedNoun,
   agedPlural,
+  beforeAgreeingVerb,
   changedThing,
   complementOf,
   countedPhrase,
@@ -146,8 +147,9 @@ const AMOUNT_OR_CLAUSE_START = /(?:^|[,;:(—–]|\d|%|\b(?:thousand|million|bil
  * What the figure counts: who is of an age, the phrase after it, else what money pays for, else what names it just before, else
  * the clause's subject.
  */
-function labelOf(sentence: string, matchStart: number, after: string, read: LabelReading): string | null {
+function labelOf(sentence: string, matchStart: number, rest: string, read: LabelReading): string | null {
   const before = wholeWordsBefore(sentence, matchStart);
+  const after = beforeAgreeingVerb(before, rest);
   const counted = read.money ? withoutAside(after) : after;
   const givenTime = read.duration && TIME_GIVEN.test(before);
   const funded = read.money || givenTime ? fundedThing(counted) : null;

@@ -521,4 +521,18 @@ describe('figures real fact sheets state', () => {
       'last year',
     ]);
   });
+
+  it('stops what a count after "of" counts before the verb of the noun before "of"', () => {
+    const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
+    expect(found('The current network of over 100,000 public chargers operates with different plug types.')).toEqual([
+      ['over 100,000', 100_000, null, 'public chargers'],
+    ]);
+    expect(found('A fleet of 40 electric school buses runs on clean power.')).toEqual([
+      ['40', 40, null, 'electric school buses'],
+    ]);
+    // A plural that modifies the noun after it is no verb: "veterans benefits offices" is one phrase.
+    expect(found('A network of 500 veterans benefits offices serves the state.')).toEqual([
+      ['500', 500, null, 'veterans benefits offices'],
+    ]);
+  });
 });

@@ -515,6 +515,11 @@ describe('figures real fact sheets state', () => {
       ['4 million', 4e6, null, 'families', null],
       ['up to $250', 250, '$', null, 'a month'],
     ]);
+    // Two amounts joined by "and" or "or" alone share the rate after the second.
+    expect(found('Prices will fall from $1,000 and $1,350 per month to $350 for patients.').slice(0, 2)).toEqual([
+      ['$1,000', 1000, '$', 'Prices', 'per month'],
+      ['$1,350', 1350, '$', 'Prices', 'per month'],
+    ]);
     // A time frame that dates the clause, not a rate, is still every figure's.
     expect(found('The agency hired 300 nurses and 200 doctors last year.').map((f) => f[4])).toEqual([
       'last year',

@@ -539,5 +539,12 @@ describe('figures real fact sheets state', () => {
     expect(found('A network of 500 veterans benefits offices serves the state.')).toEqual([
       ['500', 500, null, 'veterans benefits offices'],
     ]);
+    // A word with a noun's ending after a plural heads the phrase: "standards organizations", "ballistics laboratories".
+    expect(found('It bears the logos of three international standards organizations to enable designs.')).toEqual([
+      ['three', 3, null, 'international standards organizations'],
+    ]);
+    expect(found('It backed the accreditation of 25 ballistics laboratories in the region.')).toEqual([
+      ['25', 25, null, 'ballistics laboratories'],
+    ]);
   });
 });

@@ -664,6 +664,12 @@ export function beforeAgreeingVerb(before: string, after: string): string {
   return verb ? after.slice(0, verb[1]!.length) : after;
 }
 const OF_AT_END = /\b[a-z]+\s+of\s*$/i;
-/** Up to five words ending in a plural, then a word in -s, then a word that opens what a verb goes on to. */
-const AGREEING_VERB =
-  /^((?:\s+[\w'’-]+){0,4}?\s+[a-z]{2,}[^s\W]s)\s+[a-z]{2,}[^sui\W]s\s+(?:with|in|to|for|on|at|by|from|across|through|the|a|an|its|their|more|about|over|nearly)\b/;
+/**
+ * Up to five words ending in a plural, then a word in -s with no noun's ending ("organizations", "laboratories",
+ * "leaders" head a phrase such as "standards organizations"), then a word that opens what a verb goes on to.
+ */
+const AGREEING_VERB = new RegExp(
+  String.raw`^((?:\s+[\w'’-]+){0,4}?\s+[a-z]{2,}[^sui\W]s)\s+` +
+    String.raw`(?![a-z]*(?:ions|ments|ies|ors|ers|ists|ics|ants|ness|ships)\b)[a-z]{2,}[^sui\W]s\s+` +
+    String.raw`(?:with|in|to|for|on|at|by|from|across|through|the|a|an|its|their|more|about|over|nearly)\b`,
+);

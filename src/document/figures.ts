@@ -270,21 +270,19 @@ export function findFigures(source: string, start: number, end: number): FoundFi
     }
     if (match[0].length === 0) pattern.lastIndex++;
   }
-  return frames ? withOwnRates(found, sentence, start, frames) : found;
+  return frames ? withOwnRates(found, start, frames) : found;
 }
 
 /**
  * A figure whose time frame is a rate stated after the next figure ("21 million households $30 a month") reads
- * it again, knowing where the next figure starts: the rate is the next figure's. Two figures joined by "and" or
- * "or" alone ("$1,000 and $1,350 per month") share it.
+ * it again, knowing where the next figure starts: the rate is the next figure's when that one measures in
+ * another unit. Amounts in the same unit ("$1,000 and $1,350 per month") may share it, and keep it.
  */
-function withOwnRates(found: FoundFigure[], sentence: string, start: number, frames: Timeframes): FoundFigure[] {
+function withOwnRates(found: FoundFigure[], start: number, frames: Timeframes): FoundFigure[] {
   return found.map((figure, i) => {
     const next = found[i + 1];
-    if (!next || !figure.timeframe) return figure;
+    if (!next || !figure.timeframe || next.unit === figure.unit) return figure;
     const [from, to] = [figure.span[0] - start, figure.span[1] - start];
-    if (JOINED.test(sentence.slice(to, next.span[0] - start))) return figure;
     return { ...figure, timeframe: timeframeFor(frames, from, to, next.span[0] - start) };
   });
 }
-const JOINED = /^,?\s+(?:and|or)\s+$/;

@@ -7,6 +7,7 @@ import {
   afterList,
   agedNoun,
   agedPlural,
+  beforeAgreeingVerb,
   changedThing,
   complementOf,
   countedPhrase,
@@ -146,8 +147,9 @@ const AMOUNT_OR_CLAUSE_START = /(?:^|[,;:(—–]|\d|%|\b(?:thousand|million|bil
  * What the figure counts: who is of an age, the phrase after it, else what money pays for, else what names it just before, else
  * the clause's subject.
  */
-function labelOf(sentence: string, matchStart: number, after: string, read: LabelReading): string | null {
+function labelOf(sentence: string, matchStart: number, rest: string, read: LabelReading): string | null {
   const before = wholeWordsBefore(sentence, matchStart);
+  const after = beforeAgreeingVerb(before, rest);
   const counted = read.money ? withoutAside(after) : after;
   const givenTime = read.duration && TIME_GIVEN.test(before);
   const funded = read.money || givenTime ? fundedThing(counted) : null;
@@ -268,5 +270,19 @@ export function findFigures(source: string, start: number, end: number): FoundFi
     }
     if (match[0].length === 0) pattern.lastIndex++;
   }
-  return found;
+  return frames ? withOwnRates(found, start, frames) : found;
+}
+
+/**
+ * A figure whose time frame is a rate stated after the next figure ("21 million households $30 a month") reads
+ * it again, knowing where the next figure starts: the rate is the next figure's when that one measures in
+ * another unit. Amounts in the same unit ("$1,000 and $1,350 per month") may share it, and keep it.
+ */
+function withOwnRates(found: FoundFigure[], start: number, frames: Timeframes): FoundFigure[] {
+  return found.map((figure, i) => {
+    const next = found[i + 1];
+    if (!next || !figure.timeframe || next.unit === figure.unit) return figure;
+    const [from, to] = [figure.span[0] - start, figure.span[1] - start];
+    return { ...figure, timeframe: timeframeFor(frames, from, to, next.span[0] - start) };
+  });
 }

@@ -489,4 +489,62 @@ describe('figures real fact sheets state', () => {
       '2,000',
     ]);
   });
+
+  it('reads a scale hyphened to its amount, "$600-billion", as the scale', () => {
+    const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
+    expect(found('The Kingdom made a $600-billion commitment to invest in the United States.')).toEqual([
+      ['$600-billion', 600e9, '$', 'commitment'],
+    ]);
+    expect(found('It opens a $2.5-million fund and a $1-trillion plan for 5-million homes.')).toEqual([
+      ['$2.5-million', 2.5e6, '$', 'fund'],
+      ['$1-trillion', 1e12, '$', 'plan'],
+      ['5-million', 5e6, null, 'homes'],
+    ]);
+  });
+
+  it('leaves a rate stated after the next figure to that figure: a count of households stays a count', () => {
+    const found = (sentence: string) =>
+      figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts, f.timeframe]);
+    expect(
+      found('The program is saving more than 21 million households $30 per month on their internet bill.'),
+    ).toEqual([
+      ['more than 21 million', 21e6, null, 'households', null],
+      ['$30', 30, '$', null, 'per month'],
+    ]);
+    expect(found('The credit gives 4 million families up to $250 a month for each child.')).toEqual([
+      ['4 million', 4e6, null, 'families', null],
+      ['up to $250', 250, '$', null, 'a month'],
+    ]);
+    // Two amounts joined by "and" or "or" alone share the rate after the second.
+    expect(found('Prices will fall from $1,000 and $1,350 per month to $350 for patients.').slice(0, 2)).toEqual([
+      ['$1,000', 1000, '$', 'Prices', 'per month'],
+      ['$1,350', 1350, '$', 'Prices', 'per month'],
+    ]);
+    // A time frame that dates the clause, not a rate, is still every figure's.
+    expect(found('The agency hired 300 nurses and 200 doctors last year.').map((f) => f[4])).toEqual([
+      'last year',
+      'last year',
+    ]);
+  });
+
+  it('stops what a count after "of" counts before the verb of the noun before "of"', () => {
+    const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
+    expect(found('The current network of over 100,000 public chargers operates with different plug types.')).toEqual([
+      ['over 100,000', 100_000, null, 'public chargers'],
+    ]);
+    expect(found('A fleet of 40 electric school buses runs on clean power.')).toEqual([
+      ['40', 40, null, 'electric school buses'],
+    ]);
+    // A plural that modifies the noun after it is no verb: "veterans benefits offices" is one phrase.
+    expect(found('A network of 500 veterans benefits offices serves the state.')).toEqual([
+      ['500', 500, null, 'veterans benefits offices'],
+    ]);
+    // A word with a noun's ending after a plural heads the phrase: "standards organizations", "ballistics laboratories".
+    expect(found('It bears the logos of three international standards organizations to enable designs.')).toEqual([
+      ['three', 3, null, 'international standards organizations'],
+    ]);
+    expect(found('It backed the accreditation of 25 ballistics laboratories in the region.')).toEqual([
+      ['25', 25, null, 'ballistics laboratories'],
+    ]);
+  });
 });

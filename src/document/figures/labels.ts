@@ -652,3 +652,24 @@ export function flowOf(after: string, unit: string): string | null {
   const time = flow ? UNITS[flow[1]!.toLowerCase()] : undefined;
   return time && TIME_UNITS.has(time) ? `${unit} per ${flow![1]!.toLowerCase()}` : null;
 }
+
+/**
+ * "The network of over 100,000 public chargers operates with …": a count after "of" is not the clause's subject, so
+ * a word in -s right after its plural noun agrees with the noun before "of": it is that noun's verb, and what the
+ * figure counts stops before it. The words after the figure, cut there.
+ */
+export function beforeAgreeingVerb(before: string, after: string): string {
+  if (!OF_AT_END.test(before)) return after;
+  const verb = AGREEING_VERB.exec(after);
+  return verb ? after.slice(0, verb[1]!.length) : after;
+}
+const OF_AT_END = /\b[a-z]+\s+of\s*$/i;
+/**
+ * Up to five words ending in a plural, then a word in -s with no noun's ending ("organizations", "laboratories",
+ * "leaders" head a phrase such as "standards organizations"), then a word that opens what a verb goes on to.
+ */
+const AGREEING_VERB = new RegExp(
+  String.raw`^((?:\s+[\w'’-]+){0,4}?\s+[a-z]{2,}[^sui\W]s)\s+` +
+    String.raw`(?![a-z]*(?:ions|ments|ies|ors|ers|ists|ics|ants|ness|ships)\b)[a-z]{2,}[^sui\W]s\s+` +
+    String.raw`(?:with|in|to|for|on|at|by|from|across|through|the|a|an|its|their|more|about|over|nearly)\b`,
+);

@@ -62,8 +62,8 @@ const VAGUE = String.raw`(?:(?:tens|hundreds)\s+of\s+(?:${LARGE_PLURALS})|dozens
 const MULTIPLIER = 'double|doubled|doubling|triple|tripled|tripling|quadruple|quadrupled|quadrupling';
 const QUALIFIER = QUALIFIERS.map((q) => q.replace(/ /g, String.raw`\s+`)).join('|');
 const SCALE_WORDS = 'thousand|million|billion|trillion';
-/** " million", "M", and "million" written on to the digits ("$22.5million"). */
-const SCALE = String.raw`(?:\s*(?:${SCALE_WORDS})\b|[KMB]\b)`;
+/** " million", "M", "million" written on to the digits ("$22.5million") or hyphened to them ("$600-billion"). */
+const SCALE = String.raw`(?:(?:\s*|-)(?:${SCALE_WORDS})\b|[KMB]\b)`;
 const PERCENT = String.raw`(?:\s*%|\s+percent(?:age\s+points?)?\b|-percent\b)`;
 /** The smaller side of "1 in 4", "four out of five": never a year, never an amount with a scale. */
 const RATIO_BASE = String.raw`(?:[2-9]|[1-9]\d{1,2}|${WORD_NUM})\b(?!\s*(?:%|percent|thousand|million|billion|,\d))`;

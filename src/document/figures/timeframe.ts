@@ -75,14 +75,27 @@ function clauseOf(breaks: number[], start: number, end: number): [number, number
   return [before >= 0 ? breaks[before]! : 0, after < breaks.length ? breaks[after]! : Number.MAX_SAFE_INTEGER];
 }
 
-export function timeframeFor({ found, breaks }: Timeframes, figureStart: number, figureEnd: number): string | null {
+/** A rate ("per month", "a year", "annually"): it says how often the amount nearest before it comes. */
+const RATE = /^(?:(?:per|a|each|every)\s|annually$)/i;
+
+/**
+ * The time frame of the figure at [figureStart, figureEnd); `nextFigure` is where the sentence's next figure starts.
+ * "saving 21 million households $30 a month": a rate after the next figure is that figure's, not this one's.
+ */
+export function timeframeFor(
+  { found, breaks }: Timeframes,
+  figureStart: number,
+  figureEnd: number,
+  nextFigure = Number.MAX_SAFE_INTEGER,
+): string | null {
   const [from, to] = clauseOf(breaks, figureStart, figureEnd);
   // Time frames never overlap and come in order, so the nearest one in the clause is the last before the figure
   // or the first after it (one that overlaps the figure is its own words); before wins a tie.
   const before = found[firstWhere(found.length, (i) => found[i]!.end > figureStart) - 1];
   const after = found[firstWhere(found.length, (i) => found[i]!.start >= figureEnd)];
   const gapBefore = before && before.start >= from ? figureStart - before.end : Infinity;
-  const gapAfter = after && after.end <= to ? after.start - figureEnd : Infinity;
+  const othersRate = after && after.start >= nextFigure && RATE.test(after.text);
+  const gapAfter = after && after.end <= to && !othersRate ? after.start - figureEnd : Infinity;
   const best = gapBefore <= gapAfter ? (gapBefore < Infinity ? before : null) : after;
   if (best) return best.text;
   // "Last year, …" opens the sentence and dates its main clause.

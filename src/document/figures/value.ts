@@ -60,7 +60,7 @@ function unitOf(groups: Groups): string | null {
 export function parseValue(groups: Groups): Value | null {
   const special = wordValue(groups);
   if (special !== undefined) return special;
-  const scale = groups.scale ? (SCALES[groups.scale.trim().toLowerCase()] ?? 1) : 1;
+  const scale = groups.scale ? (SCALES[groups.scale.replace(/^[\s-]+/, '').toLowerCase()] ?? 1) : 1;
   let value = groups.num ? numeral(groups.num) : groups.word ? spelled(groups.word) : groups.article ? 1 : undefined;
   if (value === undefined || !Number.isFinite(value)) return null;
   if (groups.dozen) value *= 12;

@@ -1,9 +1,9 @@
 // What makes a sentence a neighbour of the answer rather than the answer (issue 18): it states the figure for
-// another place or party than the one asked ("permits for Palestinians in Gaza" for the West Bank), or it counts
-// another thing than the one a "how many" question counts ("1,000 response workers" for "how many customers").
-// or where the question names a word, it names a rival the documents write in the same slot ("southwest border" for
-// "northern border"). Such a sentence is still shown, as the closest figures: the words around it may name what was asked, but the
-// sentence itself names something else.
+// another place or party than the one asked ("permits for Palestinians in Gaza" for the West Bank), it counts
+// another thing than the one a "how many" question counts ("1,000 response workers" for "how many customers"), or,
+// where the question names a word, it names a rival the documents write in the same slot ("southwest border" for
+// "northern border"). Such a sentence is still shown, as the closest figures: the words around it may name what
+// was asked, but the sentence itself names something else.
 import type { Alternative } from './search.js';
 
 /** What the documents say of a word: whether it is a name, whether it is common. */

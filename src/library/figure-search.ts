@@ -4,6 +4,7 @@
 // and nothing else; "percent" or "dollars" alone find figures by unit. One hit a sentence; the same sentence
 // in several documents is one hit that says where else it is.
 import { findFigures } from '../document/figures.js';
+import { UNITS } from '../document/figures/vocabulary.js';
 import { lookupTable } from '../document/lookup.js';
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Point, Section, Span } from '../document/types.js';
@@ -254,8 +255,16 @@ interface Analysed {
   kind: FigureKind | null;
 }
 
-/** What a question's wording asks for: a count, money, another amount (a measure), a share, a duration. */
-export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration';
+/**
+ * What a question's wording asks for: a count, money, another amount (a measure), a share, a duration, or a measure
+ * in the one unit it names.
+ */
+export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration' | Measure;
+
+/** A measure in one unit: "how many miles" is answered by miles alone, not by a count nor by acres. */
+interface Measure {
+  measure: string;
+}
 
 const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
 
@@ -274,12 +283,16 @@ const MONEY_ASKED = new RegExp(
  * "how many" (or "number of") wants a count, "how much" (or "amount") an amount, money when it asks what something
  * costs or is funded with, "what percent"/"what share" a share, "how long" (or "how much time") a duration, and so
  * does "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
+ * "how many" miles, acres or tons asks for that measure: "450 miles of wall", not a count nor 300 acres.
  */
 export function questionKind(query: string): FigureKind | null {
   const q = query.toLowerCase();
   if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
-  if (/\bhow (long|much time)\b/.test(q) || DURATION_UNITS.has(/\bhow many ([a-z]+)/.exec(q)?.[1] ?? ''))
-    return 'duration';
+  const unitAsked = UNITS[/\bhow many ([a-z]+)/.exec(q)?.[1] ?? ''];
+  if (/\bhow (long|much time)\b/.test(q) || DURATION_UNITS.has(unitAsked ?? '')) return 'duration';
+  if (unitAsked === '$') return 'money';
+  // "how many times" asks how often, a count of occasions, not a multiple.
+  if (unitAsked && unitAsked !== '×') return { measure: unitAsked };
   if (/\bhow much\b|\bamount\b/.test(q)) return MONEY_ASKED.test(q) ? 'money' : 'amount';
   if (/\bhow many\b|\bnumber of\b/.test(q)) return 'count';
   return null;
@@ -292,6 +305,7 @@ export function questionKind(query: string): FigureKind | null {
 export function fitsKind(figure: Pick<Figure, 'value' | 'unit'>, kind: FigureKind): boolean {
   if (figure.value === null) return false;
   const unit = figure.unit;
+  if (typeof kind === 'object') return unit === kind.measure;
   if (kind === 'share') return unit === '%';
   if (kind === 'duration') return unit !== null && DURATION_UNITS.has(unit);
   if (kind === 'money') return unit === '$';

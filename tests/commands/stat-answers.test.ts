@@ -383,6 +383,12 @@ describe('/stat answers only what was asked', () => {
     expect(figures('number of visa petitions')[0]).toBe('85,000');
   });
 
+  it('reads "how many miles" as a measure in miles asked: the miles of wall answer it confidently', () => {
+    const query = 'how many miles of wall';
+    expect(ask(query, seed).embeds![0]!.title).toBe(`Figures for “${query}”`);
+    expect(bolded(query, seed)).toEqual(['more than 100']);
+  });
+
   it('finds figures by unit word: "percent", "%", "dollars"', () => {
     expect(bolded('percent', seed)).toEqual(['75%']);
     expect(bolded('%', seed)).toEqual(['75%']);

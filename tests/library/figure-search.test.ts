@@ -60,6 +60,18 @@ describe('the kind of figure a question asks for', () => {
     expect(questionKind('how much time do reviews take')).toBe('duration');
   });
 
+  it('reads a unit after "how many" as that measure asked, a word that is no unit as a count', () => {
+    expect(questionKind('how many miles of wall')).toEqual({ measure: 'miles' });
+    expect(questionKind('how many acres protected')).toEqual({ measure: 'acres' });
+    expect(questionKind('how many years of relations')).toBe('duration');
+    expect(questionKind('how many dollars for roads')).toBe('money');
+    expect(questionKind('how many criminals were arrested')).toBe('count');
+    expect(questionKind('how many times did the ships stop')).toBe('count');
+    expect(fitsKind(figure(100, 'miles'), { measure: 'miles' })).toBe(true);
+    expect(fitsKind(figure(100, 'acres'), { measure: 'miles' })).toBe(false);
+    expect(fitsKind(figure(100, null), { measure: 'miles' })).toBe(false);
+  });
+
   it('answers "how much" with money or a measure, never with a time; money only with money', () => {
     expect(fitsKind(figure(3, 'months'), 'amount')).toBe(false);
     expect(fitsKind(figure(300, 'tons'), 'amount')).toBe(true);

@@ -20,6 +20,7 @@ import { finish, type Steps } from './steps.js';
 import { FUSION, fuse, PLAIN_FIELDS, type Fusion } from './stat-fusion.js';
 import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
+import { namesSpelling } from './acronyms.js';
 import { countedStems, namesAnother, namesRival, type SlotSense, type WordSense } from './contrast.js';
 import { holds } from './sorted.js';
 
@@ -196,6 +197,10 @@ const CHECKED_FOR_NEIGHBOURS = FIRST_PAGE;
 const PAIR_READS = 40;
 /** Word pairs whose answer is kept: a few a question; forgotten all at once past this many. */
 const PAIRS_KEPT = 10_000;
+/** Initials a member may write for a name the documents spell out: three to six capitals. */
+const INITIALS = /^\p{Lu}{3,6}$/u;
+/** Initials whose spelled-out name is kept: a few a query; forgotten all at once past this many. */
+const INITIALS_KEPT = 1_000;
 /** What ends a phrase within a sentence: a name across it stands in another phrase (contrast.ts). */
 const PHRASE_BREAK = /[,;:()\u2013\u2014]|\s-\s/;
 
@@ -510,6 +515,48 @@ export class SentenceFinder {
     private context: SentencePostingMap | null = null,
   ) {}
 
+  /** The name found for initials no document writes, by initials: a few a query, forgotten past INITIALS_KEPT. */
+  private readonly spelledNames = new Map<string, string | null>();
+  private documentList: Document[] | null = null;
+
+  /**
+   * The query's words with initials no document writes ("UFCW") as the name the documents spell them out with and
+   * never shorten ("United Food and Commercial Workers"), where they do: how members write a union or programme.
+   */
+  private withInitialsSpelledOut(words: string): string {
+    return words
+      .split(' ')
+      .map((word) => this.nameSpelling(word) ?? word)
+      .join(' ');
+  }
+
+  private nameSpelling(word: string): string | null {
+    if (!INITIALS.test(word)) return null;
+    const letters = word.toLowerCase();
+    if (this.words.vocabulary.has(terms(letters, { remember: false })[0] ?? letters)) return null;
+    let name = this.spelledNames.get(letters);
+    if (name === undefined) {
+      if (this.spelledNames.size >= INITIALS_KEPT) this.spelledNames.clear();
+      this.spelledNames.set(letters, (name = this.mostWrittenName(letters)));
+    }
+    return name;
+  }
+
+  /**
+   * The name the documents write most often whose initials are `letters`, or null, also when another is written
+   * nearly as often: initials of two names ("Strategic Petroleum Reserve", "Strategic Preparedness and Response")
+   * stand for neither.
+   */
+  private mostWrittenName(letters: string): string | null {
+    this.documentList ??= [...new Set(this.sentences.map((sentence) => sentence.document))];
+    const counts = new Map<string, number>();
+    for (const document of this.documentList)
+      for (const [name, count] of namesSpelling(document.text, letters))
+        counts.set(name, (counts.get(name) ?? 0) + count);
+    const [best, next] = [...counts].sort(([, m], [, n]) => n - m);
+    return best && (!next || best[1] >= 2 * next[1]) ? best[0] : null;
+  }
+
   /** Which sentences hold each word by their own words: what the saved library keeps. */
   ownLists(): SentencePostingMap {
     return this.postings;
@@ -526,7 +573,7 @@ export class SentenceFinder {
     const analysed = analyseQuery(query);
     const inScope = (s: IndexedSentence) =>
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
-    const groups = analysed.words ? this.words.expandQuery(analysed.words, typing) : [];
+    const groups = analysed.words ? this.words.expandQuery(this.withInitialsSpelledOut(analysed.words), typing) : [];
     let hits: Ranked[];
     if (analysed.amounts.length > 0)
       hits = this.byAmountThenWords(query, analysed, groups, inScope, { typing, ranking });

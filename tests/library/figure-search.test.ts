@@ -80,3 +80,34 @@ describe('the kind of figure a question asks for', () => {
     expect(fitsKind(figure(300, 'tons'), 'money')).toBe(false);
   });
 });
+
+describe('initials a member writes for a name the documents spell out', () => {
+  it('finds "UFCW" members in the sentence naming United Food and Commercial Workers, not another union', () => {
+    const library = libraryOf({
+      'pensions.md': [
+        '# Pensions protected',
+        '',
+        'Over 120,000 workers and retirees in United Food and Commercial Workers pension plans were protected.',
+        '',
+        'Over 50,000 workers and retirees in Communications Workers of America pension plans were protected.',
+        '',
+      ].join('\n'),
+    });
+    const [first] = library.search.figureSentences('how many UFCW members had pensions protected');
+    expect(first!.bold.map((ref) => ref.figure.text)).toEqual(['Over 120,000']);
+  });
+
+  it('leaves initials alone where two names the documents write as often spell them', () => {
+    const library = libraryOf({
+      'reserves.md': [
+        '# Reserves',
+        '',
+        'The Strategic Petroleum Reserve released 30 million barrels.',
+        '',
+        'The Strategic Preparedness and Response office sent 12 teams.',
+        '',
+      ].join('\n'),
+    });
+    expect(library.search.figureSentences('SPR release').map((hit) => hit.confident)).not.toContain(true);
+  });
+});

@@ -201,6 +201,10 @@ const PAIRS_KEPT = 10_000;
 const INITIALS = /^\p{Lu}{3,6}$/u;
 /** Initials whose spelled-out name is kept: a few a query; forgotten all at once past this many. */
 const INITIALS_KEPT = 1_000;
+/** Where a paragraph, list item or heading starts: a blank line, a list marker or a "#" opening a line. */
+const BLOCK_START = /\n[ \t]*(?:\n|[-*+][ \t]|\d+\.[ \t]|#)/g;
+/** Characters read at most on each side of a sentence for the paragraph it stands in. */
+const PARAGRAPH_READ = 1_500;
 /** What ends a phrase within a sentence: a name across it stands in another phrase (contrast.ts). */
 const PHRASE_BREAK = /[,;:()\u2013\u2014]|\s-\s/;
 
@@ -631,12 +635,26 @@ export class SentenceFinder {
       const { terms: own, context: around } = hit.sentence;
       const other =
         (mustHold.otherNamed && namesAnother(groups, own, () => this.phrasesOf(hit.sentence), this.sense)) ||
-        (mustHold.rivals && namesRival(groups, { own, around }, () => this.wordsOf(hit.sentence, true), this.slots));
+        (mustHold.rivals && namesRival(groups, { own, around }, () => this.paragraphWords(hit.sentence), this.slots));
       if (!otherKind && !other && !lacksCounted(hit.sentence)) break;
       hit.confident = false;
       doubted = true;
     }
     return doubted;
+  }
+
+  /**
+   * The phrases of the paragraph or list item a sentence stands in, word by word (wordsOf): a sentence that names
+   * no side may be followed by one naming its rival ("40 machines across points of entry. … 100 more at our
+   * Southern border ports").
+   */
+  private paragraphWords(sentence: IndexedSentence): string[][] {
+    const { document, span } = sentence;
+    const from = Math.max(0, span[0] - PARAGRAPH_READ);
+    const before = [...document.text.slice(from, span[0]).matchAll(BLOCK_START)].at(-1);
+    const after = document.text.slice(span[1], span[1] + PARAGRAPH_READ).search(BLOCK_START);
+    const paragraph: Span = [before ? from + before.index : from, span[1] + (after >= 0 ? after : PARAGRAPH_READ)];
+    return this.wordsOf({ document, span: paragraph, figures: sentence.figures }, true);
   }
 
   /** A sentence's phrases (between commas, colons, dashes, brackets), each as its stems in order. */
@@ -651,7 +669,10 @@ export class SentenceFinder {
    * words side by side in the text stand together; `apartFromFigures`: its figures end phrases too, so that no word
    * of a figure ("trillion") stands before the word after it.
    */
-  private wordsOf(sentence: IndexedSentence, apartFromFigures = false): string[][] {
+  private wordsOf(
+    sentence: Pick<IndexedSentence, 'document' | 'span' | 'figures'>,
+    apartFromFigures = false,
+  ): string[][] {
     const { document, span } = sentence;
     const cuts = apartFromFigures ? sentence.figures.map((ref) => ref.figure.span) : [];
     const pieces: string[] = [];

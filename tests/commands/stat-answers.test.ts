@@ -179,6 +179,26 @@ describe('/stat answers only what was asked', () => {
       expect(ask(unwritten, borders).embeds![0]!.title).toBe(`Figures for “${unwritten}”`);
     });
 
+    it('doubts a sentence whose paragraph goes on to name the rival of a word asked', () => {
+      // The first sentence names no side of the border; the next one, in the same paragraph, the southwest border.
+      const borders = libraryOf({
+        'machines.md': sheet('Fact Sheet: Border Agreement', [
+          'Officers have seized record fentanyl, and 40 new inspection machines stand at border ports of entry. ' +
+            'The agreement would fund 100 more at our Southwest Border ports.',
+        ]),
+        'seizures.md': sheet('Fact Sheet: Fentanyl', [
+          'Officers seized 500 pounds of fentanyl at the northern border.',
+        ]),
+        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+      });
+      const query = 'fentanyl inspection machines at northern border ports';
+      expect(ask(query, borders).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
+      const asked = 'fentanyl inspection machines at southwest border ports';
+      expect(ask(asked, borders).embeds![0]!.title).toBe(`Figures for “${asked}”`);
+    });
+
     it('reads no rival in the words of a figure or across a word with no stem of its own', () => {
       // Another sheet writes "budget cuts" and "each year"; "trillion" belongs to the figure, "this" has no stem.
       const plans = libraryOf({

@@ -693,6 +693,7 @@ export class SentenceFinder {
   /** Words side by side in the documents, and words in so many they name no side (contrast.ts, namesRival). */
   private readonly slots: SlotSense = {
     together: (first, second) => this.together(first, second),
+    kindred: (first, second) => this.kindred(first, second),
     common: (term) => this.sense.common(term),
   };
 
@@ -708,6 +709,30 @@ export class SentenceFinder {
       if (this.pairs.size >= PAIRS_KEPT) this.pairs.clear();
       this.pairs.set(key, (found = this.writtenTogether(first, second)));
     }
+    return found;
+  }
+
+  /** Whether the documents write two stems each directly before one same word, not a common one (namesRival). */
+  private kindred(first: string, second: string): boolean {
+    const after = this.wordsAfter(first);
+    return [...this.wordsAfter(second)].some((word) => after.has(word));
+  }
+
+  private readonly followers = new Map<string, Set<string>>();
+
+  /** The words written directly after a stem in the first PAIR_READS sentences holding it, once a stem. */
+  private wordsAfter(term: string): Set<string> {
+    let found = this.followers.get(term);
+    if (found) return found;
+    if (this.followers.size >= PAIRS_KEPT) this.followers.clear();
+    this.followers.set(term, (found = new Set()));
+    const ids = this.postings.get(term) ?? [];
+    for (let i = 0; i < ids.length && i < PAIR_READS; i++)
+      for (const stems of this.wordsOf(this.sentences[ids[i]!]!, true))
+        stems.forEach((stem, at) => {
+          const next = stems[at + 1];
+          if (stem === term && next && /^\p{L}/u.test(next) && !this.sense.common(next)) found.add(next);
+        });
     return found;
   }
 

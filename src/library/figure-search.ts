@@ -210,6 +210,8 @@ const PHRASE_BREAK = /[,;:()\u2013\u2014]|\s-\s/;
 
 /** A year as a query word: a figure for another year does not answer. */
 const YEAR = /^(?:19|20)\d\d$/;
+/** A year as a question or sentence writes it. */
+const YEAR_IN_TEXT = /\b(?:19|20)\d\d\b/g;
 /** A name and a word it begins ("Asia", "Asian") are one name when the shorter has this many letters. */
 const MIN_NAME_PART = 4;
 /** A name in the figures of more than this share of the documents is their setting ("America"), not a place asked. */
@@ -619,8 +621,9 @@ export class SentenceFinder {
   /**
    * The confident first must be the thing asked (issue 18): confidence withdrawn from the first confident hits, one
    * after the other, while the first names another place or party where one is asked or lacks what a "how many"
-   * question counts (contrast.ts), or, once one has been withdrawn, holds no figure of the kind asked (as fuse()
-   * asks of the first). They stay shown, among the closest figures. Whether any was withdrawn.
+   * question counts (contrast.ts), or writes the year asked only as "since" that year, or, once one has been
+   * withdrawn, holds no figure of the kind asked (as fuse() asks of the first). They stay shown, among the closest
+   * figures. Whether any was withdrawn.
    */
   private doubtNeighbours(hits: Ranked[], groups: Alternative[][], query: string, ranking: StatRanking): boolean {
     const { mustHold, fusion } = ranking;
@@ -636,7 +639,7 @@ export class SentenceFinder {
       const other =
         (mustHold.otherNamed && namesAnother(groups, own, () => this.phrasesOf(hit.sentence), this.sense)) ||
         (mustHold.rivals && namesRival(groups, { own, around }, () => this.paragraphWords(hit.sentence), this.slots));
-      if (!otherKind && !other && !lacksCounted(hit.sentence)) break;
+      if (!otherKind && !other && !lacksCounted(hit.sentence) && !countsFromYear(hit.sentence, query)) break;
       hit.confident = false;
       doubted = true;
     }
@@ -1051,6 +1054,20 @@ function preferred<F>(labelled: readonly F[], fitting: readonly F[], all: readon
  * Whether a sentence holds a word it must hold (found among the words it holds), or a word that begins with
  * it or that it begins ("Indonesian" for "Indonesia", in the sentence or around it).
  */
+/**
+ * Whether a sentence writes a year the question asks only as the start of a count ("more than in every fiscal year
+ * since 2010" for "removed in fiscal year 2010"), where the question does not count from it: its figure is not
+ * that year's.
+ */
+function countsFromYear(sentence: IndexedSentence, query: string): boolean {
+  const text = plainTextOf(sentence.document, sentence.document.text.slice(...sentence.span));
+  return (query.match(YEAR_IN_TEXT) ?? []).some((year) => {
+    if (new RegExp(String.raw`\bsince ${year}\b`, 'i').test(query)) return false;
+    const written = text.match(new RegExp(String.raw`\b(?:since )?${year}\b`, 'gi')) ?? [];
+    return written.length > 0 && written.every((at) => /^since/i.test(at));
+  });
+}
+
 function holdsSpecific(group: Alternative[], found: ReadonlySet<string>, sentence: IndexedSentence): boolean {
   if (group.some((alternative) => found.has(alternative.term))) return true;
   const { term } = group[0]!;

@@ -199,6 +199,21 @@ describe('/stat answers only what was asked', () => {
       expect(ask(asked, borders).embeds![0]!.title).toBe(`Figures for “${asked}”`);
     });
 
+    it('doubts a sentence that writes the year asked only as the start of a count: "since 2010"', () => {
+      const removals = libraryOf({
+        'removals.md': sheet('Fact Sheet: Enforcement', [
+          'Over the past year, the agency removed more than 750,000 people, more than in every fiscal year since 2010.',
+        ]),
+        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+      });
+      const query = 'how many people did the agency remove in fiscal year 2010';
+      expect(ask(query, removals).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
+      const since = 'how many people has the agency removed since 2010';
+      expect(ask(since, removals).embeds![0]!.title).toBe(`Figures for “${since}”`);
+    });
+
     it('reads no rival in the words of a figure or across a word with no stem of its own', () => {
       // Another sheet writes "budget cuts" and "each year"; "trillion" belongs to the figure, "this" has no stem.
       const plans = libraryOf({

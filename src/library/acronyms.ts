@@ -125,3 +125,46 @@ function runOf(stems: readonly string[], run: readonly string[]): [number, numbe
     if (run.every((stem, k) => stems[held[i + k]!] === stem)) return [held[i]!, held[i + run.length - 1]! + 1];
   return null;
 }
+
+/** A word of a name as a document writes it, after the space (and at most one line break) that ends the last. */
+const NEXT_WORD = /[ \t]*\n?[ \t]*(&|[\p{L}][\p{L}'’]*(?:-[\p{L}]+)*)/uy;
+/** A name's word, or each part of a hyphened one ("Income-Driven"): a capital, then lower case. */
+const CAPITALIZED = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * The names a document writes whose initials spell `letters` (lower case) without defining them: "United Food and
+ * Commercial Workers" for "ufcw", "Income-Driven Repayment" for "idr" (each part of a hyphened word, or the word
+ * alone), small words between skipped. Each name with how often the text writes it.
+ */
+export function namesSpelling(text: string, letters: string): Map<string, number> {
+  const found = new Map<string, number>();
+  const start = new RegExp(String.raw`(?<![\p{L}'’-])${letters[0]!.toUpperCase()}\p{Ll}`, 'gu');
+  for (const match of text.matchAll(start)) {
+    const name = spelledFrom(text, match.index, letters);
+    if (name) found.set(name, (found.get(name) ?? 0) + 1);
+  }
+  return found;
+}
+
+/** The name from `at` whose capitalized words' initials are `letters`, or null. */
+function spelledFrom(text: string, at: number, letters: string): string | null {
+  let spelled = 0;
+  const words: string[] = [];
+  NEXT_WORD.lastIndex = at;
+  for (let match = NEXT_WORD.exec(text); match; match = NEXT_WORD.exec(text)) {
+    const word = match[1]!;
+    if (words.length > 0 && SKIPPED.has(word.toLowerCase())) {
+      words.push(word);
+      continue;
+    }
+    const parts = word.split('-');
+    if (!parts.every((part) => CAPITALIZED.test(part))) return null;
+    const initials = parts.map((part) => part[0]!.toLowerCase()).join('');
+    if (letters.startsWith(initials, spelled)) spelled += initials.length;
+    else if (letters[spelled] === initials[0]) spelled++;
+    else return null;
+    words.push(word);
+    if (spelled === letters.length) return words.join(' ');
+  }
+  return null;
+}

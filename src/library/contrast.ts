@@ -76,6 +76,8 @@ export function countedStems(query: string, stemsOf: (word: string) => string[])
 export interface SlotSense {
   /** Whether the documents write one stem directly before another in a sentence ("northern border"). */
   together(first: string, second: string): boolean;
+  /** Whether the documents write two stems each directly before one same word ("urban areas", "rural areas"). */
+  kindred(first: string, second: string): boolean;
   /** Whether a word is in so many documents ("new", "each") that it names no side or part of its own. */
   common(term: string): boolean;
 }
@@ -87,7 +89,9 @@ const WORD = /^\p{L}/u;
  * Whether the sentence names a rival of a word the question asks that neither it nor the words around it hold
  * (`around`: its statement, lead-in, section and document titles): directly before a word both hold,
  * another word, where the documents also write the question's word in that place ("our Southwest Border ports" for
- * "northern border ports", where a sheet writes "northern border"; "undergraduate loan" for "graduate loan"). Two
+ * "northern border ports", where a sheet writes "northern border"; "undergraduate loan" for "graduate loan"), or
+ * where they write both words before one other noun ("rural Americans" for "urban Americans": "rural areas",
+ * "urban areas"). Two
  * words filling the same slot before the same noun name two things of one sort, sides, levels or parts, and the
  * sentence speaks of the other one. The documents decide what a rival is, not a word list; a word in many of them
  * ("new rule", "final rule") is no side of anything. `phrasesOf` gives the sentence's phrases word by word, an empty
@@ -110,7 +114,7 @@ export function namesRival(
       WORD.test(before) &&
       !asked.has(before) &&
       noun.some((a) => a.term === stem) &&
-      slot.some((a) => slots.together(a.term, stem));
+      slot.some((a) => slots.together(a.term, stem) || slots.kindred(a.term, before));
     if (phrasesOf().some((stems) => stems.some((stem, at) => rival(stems[at - 1], stem)))) return true;
   }
   return false;

@@ -4,6 +4,7 @@
 // and nothing else; "percent" or "dollars" alone find figures by unit. One hit a sentence; the same sentence
 // in several documents is one hit that says where else it is.
 import { findFigures } from '../document/figures.js';
+import { UNITS } from '../document/figures/vocabulary.js';
 import { lookupTable } from '../document/lookup.js';
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Point, Section, Span } from '../document/types.js';
@@ -19,6 +20,7 @@ import { finish, type Steps } from './steps.js';
 import { FUSION, fuse, PLAIN_FIELDS, type Fusion } from './stat-fusion.js';
 import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
+import { namesSpelling } from './acronyms.js';
 import { countedStems, namesAnother, namesRival, type SlotSense, type WordSense } from './contrast.js';
 import { holds } from './sorted.js';
 
@@ -195,11 +197,21 @@ const CHECKED_FOR_NEIGHBOURS = FIRST_PAGE;
 const PAIR_READS = 40;
 /** Word pairs whose answer is kept: a few a question; forgotten all at once past this many. */
 const PAIRS_KEPT = 10_000;
+/** Initials a member may write for a name the documents spell out: three to six capitals. */
+const INITIALS = /^\p{Lu}{3,6}$/u;
+/** Initials whose spelled-out name is kept: a few a query; forgotten all at once past this many. */
+const INITIALS_KEPT = 1_000;
+/** Where a paragraph, list item or heading starts: a blank line, a list marker or a "#" opening a line. */
+const BLOCK_START = /\n[ \t]*(?:\n|[-*+][ \t]|\d+\.[ \t]|#)/g;
+/** Characters read at most on each side of a sentence for the paragraph it stands in. */
+const PARAGRAPH_READ = 1_500;
 /** What ends a phrase within a sentence: a name across it stands in another phrase (contrast.ts). */
 const PHRASE_BREAK = /[,;:()\u2013\u2014]|\s-\s/;
 
 /** A year as a query word: a figure for another year does not answer. */
 const YEAR = /^(?:19|20)\d\d$/;
+/** A year as a question or sentence writes it. */
+const YEAR_IN_TEXT = /\b(?:19|20)\d\d\b/g;
 /** A name and a word it begins ("Asia", "Asian") are one name when the shorter has this many letters. */
 const MIN_NAME_PART = 4;
 /** A name in the figures of more than this share of the documents is their setting ("America"), not a place asked. */
@@ -254,8 +266,16 @@ interface Analysed {
   kind: FigureKind | null;
 }
 
-/** What a question's wording asks for: a count, money, another amount (a measure), a share, a duration. */
-export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration';
+/**
+ * What a question's wording asks for: a count, money, another amount (a measure), a share, a duration, or a measure
+ * in the one unit it names.
+ */
+export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration' | Measure;
+
+/** A measure in one unit: "how many miles" is answered by miles alone, not by a count nor by acres. */
+interface Measure {
+  measure: string;
+}
 
 const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades']);
 
@@ -274,12 +294,16 @@ const MONEY_ASKED = new RegExp(
  * "how many" (or "number of") wants a count, "how much" (or "amount") an amount, money when it asks what something
  * costs or is funded with, "what percent"/"what share" a share, "how long" (or "how much time") a duration, and so
  * does "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
+ * "how many" miles, acres or tons asks for that measure: "450 miles of wall", not a count nor 300 acres.
  */
 export function questionKind(query: string): FigureKind | null {
   const q = query.toLowerCase();
   if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
-  if (/\bhow (long|much time)\b/.test(q) || DURATION_UNITS.has(/\bhow many ([a-z]+)/.exec(q)?.[1] ?? ''))
-    return 'duration';
+  const unitAsked = UNITS[/\bhow many ([a-z]+)/.exec(q)?.[1] ?? ''];
+  if (/\bhow (long|much time)\b/.test(q) || DURATION_UNITS.has(unitAsked ?? '')) return 'duration';
+  if (unitAsked === '$') return 'money';
+  // "how many times" asks how often, a count of occasions, not a multiple.
+  if (unitAsked && unitAsked !== '×') return { measure: unitAsked };
   if (/\bhow much\b|\bamount\b/.test(q)) return MONEY_ASKED.test(q) ? 'money' : 'amount';
   if (/\bhow many\b|\bnumber of\b/.test(q)) return 'count';
   return null;
@@ -292,6 +316,7 @@ export function questionKind(query: string): FigureKind | null {
 export function fitsKind(figure: Pick<Figure, 'value' | 'unit'>, kind: FigureKind): boolean {
   if (figure.value === null) return false;
   const unit = figure.unit;
+  if (typeof kind === 'object') return unit === kind.measure;
   if (kind === 'share') return unit === '%';
   if (kind === 'duration') return unit !== null && DURATION_UNITS.has(unit);
   if (kind === 'money') return unit === '$';
@@ -496,6 +521,48 @@ export class SentenceFinder {
     private context: SentencePostingMap | null = null,
   ) {}
 
+  /** The name found for initials no document writes, by initials: a few a query, forgotten past INITIALS_KEPT. */
+  private readonly spelledNames = new Map<string, string | null>();
+  private documentList: Document[] | null = null;
+
+  /**
+   * The query's words with initials no document writes ("UFCW") as the name the documents spell them out with and
+   * never shorten ("United Food and Commercial Workers"), where they do: how members write a union or programme.
+   */
+  private withInitialsSpelledOut(words: string): string {
+    return words
+      .split(' ')
+      .map((word) => this.nameSpelling(word) ?? word)
+      .join(' ');
+  }
+
+  private nameSpelling(word: string): string | null {
+    if (!INITIALS.test(word)) return null;
+    const letters = word.toLowerCase();
+    if (this.words.vocabulary.has(terms(letters, { remember: false })[0] ?? letters)) return null;
+    let name = this.spelledNames.get(letters);
+    if (name === undefined) {
+      if (this.spelledNames.size >= INITIALS_KEPT) this.spelledNames.clear();
+      this.spelledNames.set(letters, (name = this.mostWrittenName(letters)));
+    }
+    return name;
+  }
+
+  /**
+   * The name the documents write most often whose initials are `letters`, or null, also when another is written
+   * nearly as often: initials of two names ("Strategic Petroleum Reserve", "Strategic Preparedness and Response")
+   * stand for neither.
+   */
+  private mostWrittenName(letters: string): string | null {
+    this.documentList ??= [...new Set(this.sentences.map((sentence) => sentence.document))];
+    const counts = new Map<string, number>();
+    for (const document of this.documentList)
+      for (const [name, count] of namesSpelling(document.text, letters))
+        counts.set(name, (counts.get(name) ?? 0) + count);
+    const [best, next] = [...counts].sort(([, m], [, n]) => n - m);
+    return best && (!next || best[1] >= 2 * next[1]) ? best[0] : null;
+  }
+
   /** Which sentences hold each word by their own words: what the saved library keeps. */
   ownLists(): SentencePostingMap {
     return this.postings;
@@ -512,7 +579,7 @@ export class SentenceFinder {
     const analysed = analyseQuery(query);
     const inScope = (s: IndexedSentence) =>
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
-    const groups = analysed.words ? this.words.expandQuery(analysed.words, typing) : [];
+    const groups = analysed.words ? this.words.expandQuery(this.withInitialsSpelledOut(analysed.words), typing) : [];
     let hits: Ranked[];
     if (analysed.amounts.length > 0)
       hits = this.byAmountThenWords(query, analysed, groups, inScope, { typing, ranking });
@@ -554,8 +621,9 @@ export class SentenceFinder {
   /**
    * The confident first must be the thing asked (issue 18): confidence withdrawn from the first confident hits, one
    * after the other, while the first names another place or party where one is asked or lacks what a "how many"
-   * question counts (contrast.ts), or, once one has been withdrawn, holds no figure of the kind asked (as fuse()
-   * asks of the first). They stay shown, among the closest figures. Whether any was withdrawn.
+   * question counts (contrast.ts), or writes the year asked only as "since" that year, or, once one has been
+   * withdrawn, holds no figure of the kind asked (as fuse() asks of the first). They stay shown, among the closest
+   * figures. Whether any was withdrawn.
    */
   private doubtNeighbours(hits: Ranked[], groups: Alternative[][], query: string, ranking: StatRanking): boolean {
     const { mustHold, fusion } = ranking;
@@ -570,12 +638,26 @@ export class SentenceFinder {
       const { terms: own, context: around } = hit.sentence;
       const other =
         (mustHold.otherNamed && namesAnother(groups, own, () => this.phrasesOf(hit.sentence), this.sense)) ||
-        (mustHold.rivals && namesRival(groups, { own, around }, () => this.wordsOf(hit.sentence, true), this.slots));
-      if (!otherKind && !other && !lacksCounted(hit.sentence)) break;
+        (mustHold.rivals && namesRival(groups, { own, around }, () => this.paragraphWords(hit.sentence), this.slots));
+      if (!otherKind && !other && !lacksCounted(hit.sentence) && !countsFromYear(hit.sentence, query)) break;
       hit.confident = false;
       doubted = true;
     }
     return doubted;
+  }
+
+  /**
+   * The phrases of the paragraph or list item a sentence stands in, word by word (wordsOf): a sentence that names
+   * no side may be followed by one naming its rival ("40 machines across points of entry. … 100 more at our
+   * Southern border ports").
+   */
+  private paragraphWords(sentence: IndexedSentence): string[][] {
+    const { document, span } = sentence;
+    const from = Math.max(0, span[0] - PARAGRAPH_READ);
+    const before = [...document.text.slice(from, span[0]).matchAll(BLOCK_START)].at(-1);
+    const after = document.text.slice(span[1], span[1] + PARAGRAPH_READ).search(BLOCK_START);
+    const paragraph: Span = [before ? from + before.index : from, span[1] + (after >= 0 ? after : PARAGRAPH_READ)];
+    return this.wordsOf({ document, span: paragraph, figures: sentence.figures }, true);
   }
 
   /** A sentence's phrases (between commas, colons, dashes, brackets), each as its stems in order. */
@@ -590,7 +672,10 @@ export class SentenceFinder {
    * words side by side in the text stand together; `apartFromFigures`: its figures end phrases too, so that no word
    * of a figure ("trillion") stands before the word after it.
    */
-  private wordsOf(sentence: IndexedSentence, apartFromFigures = false): string[][] {
+  private wordsOf(
+    sentence: Pick<IndexedSentence, 'document' | 'span' | 'figures'>,
+    apartFromFigures = false,
+  ): string[][] {
     const { document, span } = sentence;
     const cuts = apartFromFigures ? sentence.figures.map((ref) => ref.figure.span) : [];
     const pieces: string[] = [];
@@ -611,6 +696,7 @@ export class SentenceFinder {
   /** Words side by side in the documents, and words in so many they name no side (contrast.ts, namesRival). */
   private readonly slots: SlotSense = {
     together: (first, second) => this.together(first, second),
+    kindred: (first, second) => this.kindred(first, second),
     common: (term) => this.sense.common(term),
   };
 
@@ -626,6 +712,30 @@ export class SentenceFinder {
       if (this.pairs.size >= PAIRS_KEPT) this.pairs.clear();
       this.pairs.set(key, (found = this.writtenTogether(first, second)));
     }
+    return found;
+  }
+
+  /** Whether the documents write two stems each directly before one same word, not a common one (namesRival). */
+  private kindred(first: string, second: string): boolean {
+    const after = this.wordsAfter(first);
+    return [...this.wordsAfter(second)].some((word) => after.has(word));
+  }
+
+  private readonly followers = new Map<string, Set<string>>();
+
+  /** The words written directly after a stem in the first PAIR_READS sentences holding it, once a stem. */
+  private wordsAfter(term: string): Set<string> {
+    let found = this.followers.get(term);
+    if (found) return found;
+    if (this.followers.size >= PAIRS_KEPT) this.followers.clear();
+    this.followers.set(term, (found = new Set()));
+    const ids = this.postings.get(term) ?? [];
+    for (let i = 0; i < ids.length && i < PAIR_READS; i++)
+      for (const stems of this.wordsOf(this.sentences[ids[i]!]!, true))
+        stems.forEach((stem, at) => {
+          const next = stems[at + 1];
+          if (stem === term && next && /^\p{L}/u.test(next) && !this.sense.common(next)) found.add(next);
+        });
     return found;
   }
 
@@ -944,6 +1054,20 @@ function preferred<F>(labelled: readonly F[], fitting: readonly F[], all: readon
  * Whether a sentence holds a word it must hold (found among the words it holds), or a word that begins with
  * it or that it begins ("Indonesian" for "Indonesia", in the sentence or around it).
  */
+/**
+ * Whether a sentence writes a year the question asks only as the start of a count ("more than in every fiscal year
+ * since 2010" for "removed in fiscal year 2010"), where the question does not count from it: its figure is not
+ * that year's.
+ */
+function countsFromYear(sentence: IndexedSentence, query: string): boolean {
+  const text = plainTextOf(sentence.document, sentence.document.text.slice(...sentence.span));
+  return (query.match(YEAR_IN_TEXT) ?? []).some((year) => {
+    if (new RegExp(String.raw`\bsince ${year}\b`, 'i').test(query)) return false;
+    const written = text.match(new RegExp(String.raw`\b(?:since )?${year}\b`, 'gi')) ?? [];
+    return written.length > 0 && written.every((at) => /^since/i.test(at));
+  });
+}
+
 function holdsSpecific(group: Alternative[], found: ReadonlySet<string>, sentence: IndexedSentence): boolean {
   if (group.some((alternative) => found.has(alternative.term))) return true;
   const { term } = group[0]!;

@@ -179,6 +179,41 @@ describe('/stat answers only what was asked', () => {
       expect(ask(unwritten, borders).embeds![0]!.title).toBe(`Figures for “${unwritten}”`);
     });
 
+    it('doubts a sentence whose paragraph goes on to name the rival of a word asked', () => {
+      // The first sentence names no side of the border; the next one, in the same paragraph, the southwest border.
+      const borders = libraryOf({
+        'machines.md': sheet('Fact Sheet: Border Agreement', [
+          'Officers have seized record fentanyl, and 40 new inspection machines stand at border ports of entry. ' +
+            'The agreement would fund 100 more at our Southwest Border ports.',
+        ]),
+        'seizures.md': sheet('Fact Sheet: Fentanyl', [
+          'Officers seized 500 pounds of fentanyl at the northern border.',
+        ]),
+        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+      });
+      const query = 'fentanyl inspection machines at northern border ports';
+      expect(ask(query, borders).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
+      const asked = 'fentanyl inspection machines at southwest border ports';
+      expect(ask(asked, borders).embeds![0]!.title).toBe(`Figures for “${asked}”`);
+    });
+
+    it('doubts a sentence that writes the year asked only as the start of a count: "since 2010"', () => {
+      const removals = libraryOf({
+        'removals.md': sheet('Fact Sheet: Enforcement', [
+          'Over the past year, the agency removed more than 750,000 people, more than in every fiscal year since 2010.',
+        ]),
+        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+      });
+      const query = 'how many people did the agency remove in fiscal year 2010';
+      expect(ask(query, removals).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
+      const since = 'how many people has the agency removed since 2010';
+      expect(ask(since, removals).embeds![0]!.title).toBe(`Figures for “${since}”`);
+    });
+
     it('reads no rival in the words of a figure or across a word with no stem of its own', () => {
       // Another sheet writes "budget cuts" and "each year"; "trillion" belongs to the figure, "this" has no stem.
       const plans = libraryOf({
@@ -381,6 +416,12 @@ describe('/stat answers only what was asked', () => {
     expect(figures('visa fee amount')[0]).toBe('$100,000');
     expect(ask('number of visa petitions', visas).embeds![0]!.title).toBe('Figures for “number of visa petitions”');
     expect(figures('number of visa petitions')[0]).toBe('85,000');
+  });
+
+  it('reads "how many miles" as a measure in miles asked: the miles of wall answer it confidently', () => {
+    const query = 'how many miles of wall';
+    expect(ask(query, seed).embeds![0]!.title).toBe(`Figures for “${query}”`);
+    expect(bolded(query, seed)).toEqual(['more than 100']);
   });
 
   it('finds figures by unit word: "percent", "%", "dollars"', () => {

@@ -1,6 +1,6 @@
 // Short forms learned from the documents: "Full Name (FN)" defines FN, and /trend reads either for the other.
 import { describe, expect, it } from 'vitest';
-import { fullNameBefore, learnAcronyms, otherSpellings } from '../../src/library/acronyms.js';
+import { fullNameBefore, learnAcronyms, namesSpelling, otherSpellings } from '../../src/library/acronyms.js';
 import { findTrend } from '../../src/library/trend-series.js';
 import { sheetsLibrary } from '../support/dated-sheets.js';
 
@@ -47,5 +47,17 @@ describe('acronyms', () => {
       ['2023-02-10', 3_000_000],
       ['2024-01-10', 4_500_000],
     ]);
+  });
+
+  it('finds the names a document spells out for initials it never writes, small words and hyphens read', () => {
+    const text =
+      'Over 120,000 workers in United Food and Commercial Workers plans, and more under Income-Driven\n' +
+      'Repayment. United Food workers.';
+    expect([...namesSpelling(text, 'ufcw')]).toEqual([['United Food and Commercial Workers', 1]]);
+    expect([...namesSpelling(text, 'idr')]).toEqual([['Income-Driven Repayment', 1]]);
+    expect([...namesSpelling(text, 'ir')]).toEqual([['Income-Driven Repayment', 1]]);
+    // Initials across a full stop, or in words not capitalized, spell no name.
+    expect([...namesSpelling(text, 'ruf')]).toEqual([]);
+    expect([...namesSpelling(text, 'owi')]).toEqual([]);
   });
 });

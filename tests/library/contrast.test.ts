@@ -42,10 +42,15 @@ describe('namesAnother', () => {
 });
 
 describe('namesRival', () => {
-  // The documents write "northern border", "graduate loans" and "new rule"; "new" is in most of them.
-  const written = new Set(['northern border', 'graduate loans', 'new rule'].map((pair) => terms(pair).join(' ')));
+  // The documents write "northern border", "graduate loans", "new rule", "urban areas" and "rural areas"; "new" is in
+  // most of them.
+  const pairs = ['northern border', 'graduate loans', 'new rule', 'urban areas', 'rural areas'];
+  const written = new Set(pairs.map((pair) => terms(pair).join(' ')));
+  const before = (first: string) =>
+    [...written].filter((pair) => pair.startsWith(`${first} `)).map((p) => p.split(' ')[1]);
   const slots: SlotSense = {
     together: (first, second) => written.has(`${first} ${second}`),
+    kindred: (first, second) => before(first).some((word) => before(second).includes(word)),
     common: (term) => term === terms('new')[0],
   };
   // Word by word as the finder reads them: a word with no stem ("our", "this") is "", and stands between.
@@ -69,6 +74,15 @@ describe('namesRival', () => {
     expect(rival('inspection machines at northern border ports', sentence)).toBe(true);
     expect(rival('graduate loan payments', 'undergraduate loan payments will be cut in half')).toBe(true);
     expect(rival('inspection machines at southwest border ports', sentence)).toBe(false);
+  });
+
+  it('finds a rival the documents write before another noun beside the word asked: "rural" for "urban"', () => {
+    expect(
+      rival('what percent of urban Americans lack broadband', '35 percent of rural Americans lack broadband'),
+    ).toBe(true);
+    expect(rival('what percent of suburban Americans lack broadband', '35 percent of rural Americans lack it')).toBe(
+      false,
+    );
   });
 
   it('reads no rival where the documents never write the word asked in that slot, or write it everywhere', () => {

@@ -60,11 +60,54 @@ describe('the kind of figure a question asks for', () => {
     expect(questionKind('how much time do reviews take')).toBe('duration');
   });
 
+  it('reads a unit after "how many" as that measure asked, a word that is no unit as a count', () => {
+    expect(questionKind('how many miles of wall')).toEqual({ measure: 'miles' });
+    expect(questionKind('how many acres protected')).toEqual({ measure: 'acres' });
+    expect(questionKind('how many years of relations')).toBe('duration');
+    expect(questionKind('how many dollars for roads')).toBe('money');
+    expect(questionKind('how many criminals were arrested')).toBe('count');
+    expect(questionKind('how many times did the ships stop')).toBe('count');
+    expect(fitsKind(figure(100, 'miles'), { measure: 'miles' })).toBe(true);
+    expect(fitsKind(figure(100, 'acres'), { measure: 'miles' })).toBe(false);
+    expect(fitsKind(figure(100, null), { measure: 'miles' })).toBe(false);
+  });
+
   it('answers "how much" with money or a measure, never with a time; money only with money', () => {
     expect(fitsKind(figure(3, 'months'), 'amount')).toBe(false);
     expect(fitsKind(figure(300, 'tons'), 'amount')).toBe(true);
     expect(fitsKind(figure(4e7, '$'), 'amount')).toBe(true);
     expect(fitsKind(figure(4e7, '$'), 'money')).toBe(true);
     expect(fitsKind(figure(300, 'tons'), 'money')).toBe(false);
+  });
+});
+
+describe('initials a member writes for a name the documents spell out', () => {
+  it('finds "UFCW" members in the sentence naming United Food and Commercial Workers, not another union', () => {
+    const library = libraryOf({
+      'pensions.md': [
+        '# Pensions protected',
+        '',
+        'Over 120,000 workers and retirees in United Food and Commercial Workers pension plans were protected.',
+        '',
+        'Over 50,000 workers and retirees in Communications Workers of America pension plans were protected.',
+        '',
+      ].join('\n'),
+    });
+    const [first] = library.search.figureSentences('how many UFCW members had pensions protected');
+    expect(first!.bold.map((ref) => ref.figure.text)).toEqual(['Over 120,000']);
+  });
+
+  it('leaves initials alone where two names the documents write as often spell them', () => {
+    const library = libraryOf({
+      'reserves.md': [
+        '# Reserves',
+        '',
+        'The Strategic Petroleum Reserve released 30 million barrels.',
+        '',
+        'The Strategic Preparedness and Response office sent 12 teams.',
+        '',
+      ].join('\n'),
+    });
+    expect(library.search.figureSentences('SPR release').map((hit) => hit.confident)).not.toContain(true);
   });
 });

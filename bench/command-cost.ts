@@ -4,7 +4,8 @@
 // the handler does. Prints the median over rounds of the µs a request (CPU of the whole round over its requests)
 // and the median and p99 of single requests. Numbers are reported, never asserted.
 // node --import tsx bench/command-cost.ts [CORPUS_DIR]   (CACHE_DIR, ROUNDS, COMMANDS=stat,search; BOT=dist runs the
-// compiled bot in dist/, as deployed, instead of the source through tsx, whose added function names cost a little)
+// compiled bot in dist/, as deployed, instead of the source through tsx, whose added function names cost a little;
+// QUESTIONS=a,b,c asks those instead of the tune split's, e.g. the HTTP bench's broad words)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,9 @@ await sentenceFinderBuilt(library);
 await librarySaved(library);
 console.log(`opened in ${((performance.now() - started) / 1000).toFixed(1)} s: ${library.documents.length} documents`);
 
-const questions = [...new Set(loadGold('tune').questions.map((q) => q.q))];
+const questions = process.env.QUESTIONS
+  ? process.env.QUESTIONS.split(',')
+  : [...new Set(loadGold('tune').questions.map((q) => q.q))];
 const context = { ...sharedContext(), channelId: 'bench', userId: 'bench' };
 const slash = (name: string) => commands.get(name) as SlashCommand;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -4,7 +4,9 @@
 // the handler does. Prints the median over rounds of the µs a request (CPU of the whole round over its requests)
 // and the median and p99 of single requests. Numbers are reported, never asserted.
 // node --import tsx bench/command-cost.ts [CORPUS_DIR]   (CACHE_DIR, ROUNDS, COMMANDS=stat,search; BOT=dist runs the
-// compiled bot in dist/, as deployed, instead of the source through tsx, whose added function names cost a little)
+// compiled bot in dist/, as deployed, instead of the source through tsx, whose added function names cost a little;
+// QUESTIONS=a,b,c asks those instead of the tune split's, e.g. the HTTP bench's broad words; COMMANDS=statements
+// times /search's ranking alone, the library's statementHits, without the reply)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,17 +46,30 @@ await sentenceFinderBuilt(library);
 await librarySaved(library);
 console.log(`opened in ${((performance.now() - started) / 1000).toFixed(1)} s: ${library.documents.length} documents`);
 
-const questions = [...new Set(loadGold('tune').questions.map((q) => q.q))];
+const questions = process.env.QUESTIONS
+  ? process.env.QUESTIONS.split(',')
+  : [...new Set(loadGold('tune').questions.map((q) => q.q))];
 const context = { ...sharedContext(), channelId: 'bench', userId: 'bench' };
 const slash = (name: string) => commands.get(name) as SlashCommand;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
 
-for (const name of names) {
+/** A command's reply as JSON, or for `statements` /search's ranked statements with their total. */
+function replier(name: string): (query: string) => string {
+  if (name === 'statements')
+    return (query) => {
+      const { refs, total } = library.search.statementHits(query);
+      return JSON.stringify({ total, refs: refs.map((ref) => [ref.document.id, ref.point.text]) });
+    };
   const command = slash(name);
-  const ask = (query: string) => JSON.stringify(command.run(library, { query }, context)).length;
+  return (query) => JSON.stringify(command.run(library, { query }, context));
+}
+
+for (const name of names) {
+  const reply = replier(name);
+  const ask = name === 'statements' ? (query: string) => library.search.statementHits(query).total : reply;
   // Warm: the first lookups build their tables. DUMP=FILE keeps every reply, to compare two builds' answers.
-  const replies = questions.map((query) => JSON.stringify(command.run(library, { query }, context)));
+  const replies = questions.map(reply);
   if (process.env.DUMP) writeFileSync(`${process.env.DUMP}.${name}.json`, replies.join('\n'));
   const perRequest: number[] = [];
   const single: number[] = [];

@@ -37,7 +37,7 @@ export function candidateIds(
   min: number,
   inScope?: (id: number) => boolean,
 ): number[] {
-  const bounds = new MostPossible(postings.count());
+  const bounds = MostPossible.for(postings);
   for (const [g, group] of groups.entries()) {
     const most = rarity[g]! * Math.max(...group.map((alternative) => alternative.weight));
     for (const { term } of group) {
@@ -52,27 +52,61 @@ export function candidateIds(
   return bounds.reaching(min * wanted * (1 - ROUNDING_MARGIN), inScope);
 }
 
-/** Each sentence's most possible coverage (times the words' rarity summed), word by word, in flat tables. */
+/**
+ * Each sentence's most possible coverage (times the words' rarity summed), word by word, in flat tables. The tables
+ * are a finder's, used again by each lookup (as long as its sentences, about 0.6 MB on the corpus: made and zeroed
+ * each lookup, they were a tenth of one); a sentence's entries count only once this lookup has set them.
+ */
 class MostPossible {
+  private static readonly kept = new WeakMap<SentencePostings, MostPossible>();
+
+  /** The tables of the finder whose postings these are, ready for a new lookup. */
+  static for(postings: SentencePostings): MostPossible {
+    const count = postings.count();
+    let bounds = MostPossible.kept.get(postings);
+    if (bounds?.most.length !== count || bounds.lookup === LAST_LOOKUP) {
+      bounds = new MostPossible(count);
+      MostPossible.kept.set(postings, bounds);
+    }
+    bounds.lookup++;
+    bounds.drawnIds = [];
+    return bounds;
+  }
+
   private readonly most: Float64Array;
   /** The last word each sentence was found holding by its own words, and around it (-1: none yet). */
   private readonly ownWord: Int32Array;
   private readonly aroundWord: Int32Array;
-  /** Whether a sentence is drawn: it holds a word by its own words, or around it for a word no sentence holds. */
-  private readonly drawn: Uint8Array;
-  private readonly drawnIds: number[] = [];
+  /**
+   * The lookup that last set a sentence's entries above, and the one that drew it (it holds a word by its own
+   * words, or around it for a word no sentence holds).
+   */
+  private readonly setIn: Int32Array;
+  private readonly drawnIn: Int32Array;
+  private lookup = 0;
+  private drawnIds: number[] = [];
 
-  constructor(count: number) {
+  private constructor(count: number) {
     this.most = new Float64Array(count);
-    this.ownWord = new Int32Array(count).fill(-1);
-    this.aroundWord = new Int32Array(count).fill(-1);
-    this.drawn = new Uint8Array(count);
+    this.ownWord = new Int32Array(count);
+    this.aroundWord = new Int32Array(count);
+    this.setIn = new Int32Array(count);
+    this.drawnIn = new Int32Array(count);
+  }
+
+  /** A sentence's entries, as new if an earlier lookup set them. */
+  private fresh(id: number): void {
+    if (this.setIn[id] === this.lookup) return;
+    this.setIn[id] = this.lookup;
+    this.most[id] = 0;
+    this.ownWord[id] = -1;
+    this.aroundWord[id] = -1;
   }
 
   draw(ids: SentenceIds): void {
     for (const id of ids) {
-      if (this.drawn[id] === 1) continue;
-      this.drawn[id] = 1;
+      if (this.drawnIn[id] === this.lookup) continue;
+      this.drawnIn[id] = this.lookup;
       this.drawnIds.push(id);
     }
   }
@@ -80,6 +114,7 @@ class MostPossible {
   /** Adds word `g`'s most to each sentence holding it by its own words (once a word, whatever the alternative). */
   own(ids: SentenceIds, g: number, most: number): void {
     for (const id of ids) {
+      this.fresh(id);
       if (this.ownWord[id] === g) continue;
       this.ownWord[id] = g;
       this.most[id]! += most;
@@ -89,6 +124,7 @@ class MostPossible {
   /** Adds word `g`'s most around a sentence to each holding it there and not by its own words. */
   around(ids: SentenceIds, g: number, most: number): void {
     for (const id of ids) {
+      this.fresh(id);
       if (this.ownWord[id] === g || this.aroundWord[id] === g) continue;
       this.aroundWord[id] = g;
       this.most[id]! += most;
@@ -97,7 +133,11 @@ class MostPossible {
 
   /** The drawn sentences in scope whose most possible coverage reaches `least`, ascending. */
   reaching(least: number, inScope?: (id: number) => boolean): number[] {
-    const ids = this.drawnIds.filter((id) => this.most[id]! >= least && (!inScope || inScope(id)));
+    const mostOf = (id: number) => (this.setIn[id] === this.lookup ? this.most[id]! : 0);
+    const ids = this.drawnIds.filter((id) => mostOf(id) >= least && (!inScope || inScope(id)));
     return ids.sort((a, b) => a - b);
   }
 }
+
+/** The last lookup a finder's tables count: past it, they are made again (every lookup before then set them). */
+const LAST_LOOKUP = 2 ** 31 - 1;

@@ -52,7 +52,7 @@ import {
   type SectionRef,
   type StatementRef,
 } from './refs.js';
-import type { Hit } from './search.js';
+import { LOOSER_HITS, type Hit } from './search.js';
 import { fillFirstPage, LOOSER_FILL, type LooserFill } from './search-fill.js';
 import { finish, finishInSlices, type Steps } from './steps.js';
 
@@ -130,7 +130,7 @@ function statementSearch(indexes: Indexes, parts: Collected) {
   return (query: string, { documentId, within }: Scope, limit: number, fill: LooserFill): StatementHits => {
     if (documentId && !parts.ranges.has(documentId)) return { refs: [], total: 0 };
     const range = documentId ? parts.ranges.get(documentId)!.statements : undefined;
-    const found = indexes.statements.searchWithLooser(query, range);
+    const found = indexes.statements.searchWithLooser(query, range, LOOSER_HITS, fill.minWords);
     const documentOf = (hit: Hit) => parts.statements[hit.id]!.document;
     const sameScore = (a: Hit, b: Hit) => Math.abs(a.score - b.score) <= 1e-9 * Math.max(1, a.score);
     const ranked = (hits: Hit[]) =>

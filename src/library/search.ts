@@ -430,6 +430,9 @@ export type Range = readonly [from: number, to: number];
 
 const EVERYTHING: Range = [0, Number.MAX_SAFE_INTEGER];
 
+/** The looser match's entries, at most (searchWithLooser). */
+export const LOOSER_HITS = 20;
+
 /** BM25's usual constants: how fast repeats stop adding, and how much long entries are discounted. */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
@@ -801,21 +804,21 @@ export class TextIndex {
     return bm25Idf(this.vocabulary.get(term) ?? 0, entries);
   }
 
-  /** Adds one alternative's BM25 score in every field to each entry in range that holds it (its best, per word). */
-  private scoreTerm(alternative: Alternative, range: Range, scratch: Scratch, prefixLast: boolean): void {
+  /** One alternative's postings in every field, the stretch of each in range, with the weight of its BM25 there. */
+  private listsOf(alternative: Alternative, range: Range, prefixLast: boolean): ScoredList[] {
     const idf = this.idf(alternative.term);
+    const lists: ScoredList[] = [];
     for (const { field, index } of this.indexes) {
       if (alternative.kind === 'prefix' && !field.prefix && !prefixLast) continue;
       const posting = index.postings.get(alternative.term);
       if (!posting) continue;
-      const average = index.averageLength;
-      const lengths = index.lengthById();
+      const from = lowerBound(posting.ids, range[0]);
+      const to = lowerBound(posting.ids, range[1], from);
+      if (from === to) continue;
       const weight = field.weight * alternative.weight * idf;
-      for (let i = lowerBound(posting.ids, range[0]); i < posting.ids.length && posting.ids[i]! < range[1]; i++) {
-        const id = posting.ids[i]!;
-        scratch.offer(id, weight * bm25(posting.counts[i]!, lengths[id] ?? average, average));
-      }
+      lists.push(new ScoredList(posting, from, to, weight, index.lengthById(), index.averageLength));
     }
+    return lists;
   }
 
   /**
@@ -826,7 +829,7 @@ export class TextIndex {
   search(query: string, limit = 100, range: Range = EVERYTHING, prefixLast = false): Hit[] {
     const groups = this.expandQuery(query, prefixLast);
     if (groups.length === 0) return [];
-    const scratch = this.scored(groups, range, prefixLast);
+    const scratch = this.scored(groups, range, prefixLast, false);
     const best = scratch.best(groups.length, limit);
     this.spare = scratch.cleared();
     return best;
@@ -834,16 +837,18 @@ export class TextIndex {
 
   /**
    * As search, with the looser match beside: the `looserLimit` entries holding one word fewer than the best,
-   * by BM25 (a question worded far from the text misses one of its words; issue 18). None for a one-word query.
+   * by BM25 (a question worded far from the text misses one of its words; issue 18). None for a one-word query,
+   * nor for one of fewer than `looserWords` words.
    */
-  searchWithLooser(query: string, range: Range = EVERYTHING, looserLimit = 20): LooserSearch {
+  searchWithLooser(query: string, range: Range = EVERYTHING, looserLimit = LOOSER_HITS, looserWords = 2): LooserSearch {
     const groups = this.expandQuery(query);
     if (groups.length === 0) return { strict: [], looser: [], words: 0 };
-    const scratch = this.scored(groups, range, false);
+    const looser = groups.length >= looserWords;
+    const scratch = this.scored(groups, range, false, looser);
     const strict = scratch.best(groups.length, Number.MAX_SAFE_INTEGER);
-    const looser = scratch.nextBest(groups.length, looserLimit);
+    const next = looser ? scratch.nextBest(groups.length, looserLimit) : [];
     this.spare = scratch.cleared();
-    return { strict, looser, words: groups.length };
+    return { strict, looser: next, words: groups.length };
   }
 
   /**
@@ -852,16 +857,36 @@ export class TextIndex {
    */
   private spare: Scratch | null = null;
 
-  /** Every entry in range scored against the words; the last word also matches as a prefix in prefix fields. */
-  private scored(groups: Alternative[][], range: Range, prefixLast: boolean): Scratch {
+  /**
+   * The entries in range that hold the most of the words (and, with `looser`, one word fewer) scored against them;
+   * the last word also matches as a prefix in prefix fields. An entry holding `level` of `w` words holds one of
+   * any `w - level + 1` of them, so only the entries of the words held by fewest are drawn, and the other words'
+   * postings are only looked up for those: a common word beside a rare one costs the rare one's entries, and no
+   * entry's place or score changes. Drawn from the fewest first, then more while the most held asks for more.
+   */
+  private scored(groups: Alternative[][], range: Range, prefixLast: boolean, looser: boolean): Scratch {
     const prefixed = groups.map((group, i) => (i === groups.length - 1 ? this.withPrefixFields(group) : group));
+    const words = prefixed.map((group) => group.flatMap((alternative) => this.listsOf(alternative, range, prefixLast)));
+    const entries = words.map((lists) => lists.reduce((sum, list) => sum + list.to - list.from, 0));
+    const fewestFirst = [...words.keys()].filter((w) => entries[w]! > 0).sort((a, b) => entries[a]! - entries[b]!);
     const scratch = this.spare?.size === this.size ? this.spare : new Scratch(this.size);
     this.spare = null;
-    for (const group of prefixed) {
-      for (const alternative of group) this.scoreTerm(alternative, range, scratch, prefixLast);
-      scratch.endWord();
+    for (let drawn = Math.min(looser ? 2 : 1, fewestFirst.length); ; scratch.cleared()) {
+      const every = drawn >= fewestFirst.length;
+      const walked = words.map(() => every);
+      for (let k = 0; !every && k < drawn; k++) {
+        walked[fewestFirst[k]!] = true;
+        for (const list of words[fewestFirst[k]!]!) scratch.draw(list);
+      }
+      for (let w = 0; w < words.length; w++) {
+        for (const list of words[w]!) scratch.offerList(list, walked[w]!);
+        scratch.endWord();
+      }
+      const most = scratch.most();
+      const level = looser && most > 1 ? most - 1 : most;
+      if (every || drawn >= fewestFirst.length - level + 1) return scratch;
+      drawn = fewestFirst.length - level + 1;
     }
-    return scratch;
   }
 
   /** One more than the largest id indexed: the size of a query's score tables. */
@@ -898,28 +923,90 @@ export class TextIndex {
   }
 }
 
+/** One alternative's posting in one field: the stretch [from, to) in range, and what weighs its entries' BM25. */
+class ScoredList {
+  readonly ids: Numbers;
+  readonly counts: Numbers;
+
+  constructor(
+    posting: Posting,
+    readonly from: number,
+    readonly to: number,
+    private readonly weight: number,
+    private readonly lengths: Float64Array,
+    private readonly average: number,
+  ) {
+    [this.ids, this.counts] = [posting.ids, posting.counts];
+  }
+
+  /** Entry `i` scored: its BM25 in the field, weighted. */
+  scoreAt(i: number): number {
+    return this.weight * bm25(this.counts[i]!, this.lengths[this.ids[i]!] ?? this.average, this.average);
+  }
+}
+
+/** Candidates at most this share of a posting are looked up in it; more, and it is read through. */
+const LOOKED_UP_SHARE = 1 / 8;
+
 /**
  * A query's scores in flat tables indexed by entry id (a query over the whole corpus touches tens of thousands
  * of entries; maps of maps were the slow part): the best score of the current word, the sum so far, and how
- * many of the query's words each entry holds.
+ * many of the query's words each entry holds; and the entries drawn as candidates, when only those are scored.
  */
 class Scratch {
   private readonly word: Float64Array;
   private readonly total: Float64Array;
   private readonly held: Uint16Array;
+  private readonly drawnMark: Uint8Array;
   private wordTouched: number[] = [];
   private readonly touched: number[] = [];
+  private drawn: number[] = [];
+  private drawnSorted = true;
   private mostHeld = -1;
 
   constructor(readonly size: number) {
     this.word = new Float64Array(size);
     this.total = new Float64Array(size);
     this.held = new Uint16Array(size);
+    this.drawnMark = new Uint8Array(size);
   }
 
   offer(id: number, score: number): void {
     if (this.word[id] === 0) this.wordTouched.push(id);
     if (score > this.word[id]!) this.word[id] = score;
+  }
+
+  /** Draws a posting's entries as candidates: from then on only they are scored. */
+  draw(list: ScoredList): void {
+    for (let i = list.from; i < list.to; i++) {
+      const id = list.ids[i]!;
+      if (this.drawnMark[id] === 1) continue;
+      this.drawnMark[id] = 1;
+      this.drawn.push(id);
+    }
+    this.drawnSorted = false;
+  }
+
+  /**
+   * Offers a posting's entries in ascending order: all of them when none are drawn, else the drawn ones; a posting
+   * not `walked` is looked up for the drawn entries when they are few beside it.
+   */
+  offerList(list: ScoredList, walked: boolean): void {
+    const { ids, from, to } = list;
+    if (this.drawn.length === 0) {
+      for (let i = from; i < to; i++) this.offer(ids[i]!, list.scoreAt(i));
+    } else if (!walked && this.drawn.length < LOOKED_UP_SHARE * (to - from)) {
+      if (!this.drawnSorted) this.drawn.sort((a, b) => a - b);
+      this.drawnSorted = true;
+      let i = from;
+      for (const id of this.drawn) {
+        i = lowerBound(ids, id, i, to);
+        if (i === to) break;
+        if (ids[i] === id) this.offer(id, list.scoreAt(i));
+      }
+    } else {
+      for (let i = from; i < to; i++) if (this.drawnMark[ids[i]!] === 1) this.offer(ids[i]!, list.scoreAt(i));
+    }
   }
 
   endWord(): void {
@@ -965,14 +1052,17 @@ class Scratch {
       this.held[id] = 0;
     }
     for (const id of this.wordTouched) this.word[id] = 0;
+    for (const id of this.drawn) this.drawnMark[id] = 0;
     this.touched.length = 0;
     this.wordTouched = [];
+    this.drawn = [];
+    this.drawnSorted = true;
     this.mostHeld = -1;
     return this;
   }
 
   /** The most words an entry holds: read once every word is scored, by best and then nextBest. */
-  private most(): number {
+  most(): number {
     if (this.mostHeld >= 0) return this.mostHeld;
     let most = 0;
     for (const id of this.touched) if (this.held[id]! > most) most = this.held[id]!;

@@ -38,6 +38,8 @@ const HELPER_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|can|could|s
 const PREPOSITIONS = new Set(['with', 'on', 'of', 'in', 'for', 'from', 'at', 'under', 'without', 'by', ...DIRECTED]);
 /** Words before a name that make it a time, not a party: "since Trump's first term", "during the Obama years". */
 const TIME_BEFORE = new Set(['since', 'during', 'until', 'throughout']);
+/** A fiscal year is a time, not a party: "in FY2023", "FY 2024", "in Fiscal Year 2025". */
+const FISCAL_YEAR = /^(?:FY\d*|Fiscal Years?)$/u;
 
 /** Words between names that join them in one place. */
 const JOINING = new Set(['and', 'or', 'the']);
@@ -83,7 +85,7 @@ export function partiesOf(text: string): Parties {
   let runEnd = 0;
   const close = () => {
     const stems = stemsOf(run);
-    if (stems.length > 0 && !TIME_BEFORE.has(before ?? '')) {
+    if (stems.length > 0 && !TIME_BEFORE.has(before ?? '') && !FISCAL_YEAR.test(run.join(' '))) {
       const subject = !PREPOSITIONS.has(before ?? '') && HELPER_AFTER.test(text.slice(runEnd));
       const name = { words: run, stems, before, subject };
       const last = since.filter((word) => word !== 'the').at(-1);

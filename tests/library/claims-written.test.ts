@@ -813,3 +813,17 @@ describe('a compound’s last part whose stem drops its e', () => {
     ]);
   });
 });
+
+describe('a fiscal year is a time, not a party', () => {
+  const library = sheet([
+    'In FY 2023, the Forest Service awarded $444 million, and the Department of the Interior awarded over $1.4 billion of eligible contract dollars to Native-owned businesses.',
+  ]);
+
+  it('states a claim that writes the year "FY2023" after the parties the statement names after it', () => {
+    for (const claim of [
+      'Interior gave over $1.4 billion in contracts to Native-owned businesses in FY2023',
+      'Interior gave over $1.4 billion in contracts to Native-owned businesses in Fiscal Year 2023',
+    ])
+      expect(verdicts(checkClaim(library.claims, claim))).toEqual(['stated']);
+  });
+});

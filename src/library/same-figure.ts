@@ -83,13 +83,17 @@ export function sameFigure(claimed: ClaimFigure, stated: Figure): boolean {
   if (!sameUnit) return false;
   const value = normalised(claimedValue, claimed.unit);
   if (values.some((v) => sameValue(value, normalised(v, stated.unit)))) return true;
-  // "about $295 billion" for $295.4 billion: a hedged amount is the figure it rounds.
+  // "about $295 billion" for $295.4 billion: a hedged amount is the figure it rounds, and so is one written with a
+  // chat scale letter ("$3.4k" for $3,429).
   return (
     claimed.unit === stated.unit &&
-    ROUNDING.has(claimed.qualifier ?? '') &&
+    (ROUNDING.has(claimed.qualifier ?? '') || SCALE_LETTER.test(claimed.text)) &&
     values.some((v) => withinRounding(claimedValue, claimed.text, v))
   );
 }
+
+/** A number with a scale letter or short scale word glued on, as chat rounds amounts: "$3.4k", "1.5M", "$2bn". */
+const SCALE_LETTER = /\d(?:k|m|b|bn|mn|mln|tn|trn)$/iu;
 
 /** The years a time frame names ("in 2024", "FY 2023-2024"). */
 const yearsOf = (timeframe: string | null) => new Set((timeframe ?? '').match(/\b(?:19|20)\d\d\b/g) ?? []);

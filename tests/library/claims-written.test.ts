@@ -827,3 +827,27 @@ describe('a fiscal year is a time, not a party', () => {
       expect(verdicts(checkClaim(library.claims, claim))).toEqual(['stated']);
   });
 });
+
+describe('amounts rounded as chat writes them', () => {
+  const library = sheet([
+    'A lapse in authorization means an average of about $1.5 billion per month would not be collected by the agency.',
+    'The state gave bonuses worth $3,429 per worker to home care aides in every county.',
+  ]);
+
+  it('reads "~" before an amount as "about"', () => {
+    const check = checkClaim(library.claims, 'the agency cant collect ~$1.5B a month if authorization lapses 😬');
+    expect(check.figures.map((f) => [f.text, f.verdict])).toEqual([['~$1.5B', 'stated']]);
+    expect(
+      verdicts(checkClaim(library.claims, 'the agency cant collect ~$2.5B a month if authorization lapses')),
+    ).toEqual(['different']);
+  });
+
+  it('takes an amount written with a scale letter as rounded: "$3.4k" for $3,429, not "$3.3k"', () => {
+    expect(verdicts(checkClaim(library.claims, 'the state gave home care aides a $3.4k bonus per worker'))).toEqual([
+      'stated',
+    ]);
+    expect(verdicts(checkClaim(library.claims, 'the state gave home care aides a $3.3k bonus per worker'))).not.toEqual(
+      ['stated'],
+    );
+  });
+});

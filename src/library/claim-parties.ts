@@ -357,7 +357,10 @@ export function sameParties(
       group.some((own) => stems.every((stem) => own.stems.some((o) => sameName(o, stem)))),
     );
   };
-  const order = parties.map((group) => group.map(placeOf).filter((place) => place >= 0));
+  // A statement's name after "by" stands first as the one doing it, but may do something else than give the claim's
+  // figure ("reserves … more than five times the threshold set by Congress"): its role is checked, not its place.
+  const ordered = (place: number) => place >= 0 && places[place]![0]!.before !== 'by';
+  const order = parties.map((group) => group.map(placeOf).filter(ordered));
   for (let i = 0; i < order.length; i++)
     for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;
   return sameRoles(parties, places, placeOf);

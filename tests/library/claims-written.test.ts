@@ -851,3 +851,22 @@ describe('amounts rounded as chat writes them', () => {
     );
   });
 });
+
+describe('a name after "by" in the statement', () => {
+  const library = sheet([
+    'The FHA’s insurance fund has reserves at a level that is more than five times the required threshold set by Congress.',
+    'The 25% tariff on Mexican steel imposed by the United States took effect in March.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('is checked for its role, not for its place: "set by Congress" may stand after the claim’s party', () => {
+    expect(verdictOf('FHA’s insurance fund reserves are more than five times what Congress requires')).toEqual([
+      'stated',
+    ]);
+  });
+
+  it('still does what the "by" says to whom: the tariff on Mexico by the U.S. is not Mexico’s on the U.S.', () => {
+    expect(verdictOf('The U.S. tariff on Mexican steel is 25%')).toEqual(['stated']);
+    expect(verdictOf('Mexico charges a 25% tariff on steel from the U.S.')).not.toEqual(['stated']);
+  });
+});

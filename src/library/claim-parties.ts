@@ -4,6 +4,7 @@
 // ("the U.S. is providing the Caribbean with …" is not "the Caribbean is providing the U.S. with …").
 import { MONTHS } from '../document/figures/vocabulary.js';
 import type { Document } from '../document/types.js';
+import { learnAcronyms, type Acronyms } from './acronyms.js';
 import type { IndexedSentence, TermSet } from './figure-search.js';
 import { terms } from './search.js';
 
@@ -214,10 +215,30 @@ function namedAround(sentence: IndexedSentence, word: string): boolean {
   const [stem] = namedStems([word]);
   if (stem === undefined || stem === HOME || HOME_TEXT.test(word) || isAcronym(word)) return true;
   if (holdsName(sentence.terms, stem) || sentence.context.some((stems) => contextHolds(stems, stem))) return true;
+  if (namedByAcronym(sentence, stem)) return true;
   // "The President’s Budget" in a sheet that writes "President Biden" speaks of Biden; the sheet's title is
   // left out, since a sheet may give the title to several ("President Biden called President Erdogan").
   const around = [sentence.terms, ...sentence.context.slice(0, -1)];
   return titlesOf(sentence.document, word).some((title) => around.some((stems) => stems.has(title)));
+}
+
+/**
+ * Whether the statement or what it stands in writes a short form its document spells out with the name: "DOI"
+ * after "Department of the Interior (DOI)" names Interior.
+ */
+function namedByAcronym(sentence: IndexedSentence, stem: string): boolean {
+  for (const [acronym, full] of acronymsDefinedIn(sentence.document))
+    if (full.stems.includes(stem) && [sentence.terms, ...sentence.context].some((stems) => stems.has(acronym)))
+      return true;
+  return false;
+}
+
+/** The short forms a document defines, learned once a document. */
+const definedIn = new WeakMap<Document, Acronyms>();
+function acronymsDefinedIn(document: Document): Acronyms {
+  let acronyms = definedIn.get(document);
+  if (!acronyms) definedIn.set(document, (acronyms = learnAcronyms([document])));
+  return acronyms;
 }
 
 /** Up to three capitalized words right before a name, on its line: "President Joseph R. Biden ". */

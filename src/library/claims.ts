@@ -4,6 +4,7 @@
 // "The same thing" is /stat's test: the statement holds enough of the claim's words, rarity-weighted
 // (figure-search.ts), and among its figures the one whose own words match what the claim's figure counts.
 // A claim without figures is checked by its words alone. Pure: the library and the text in, verdicts out.
+import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Span } from '../document/types.js';
 import { namesEveryParty, partiesOf, sameParties, withoutOpeningCapital } from './claim-parties.js';
 import { changeDirection, kinOf, withKin } from './claim-words.js';
@@ -375,8 +376,10 @@ function ownScore(finder: SentenceFinder, own: Alternative[][], ref: FigureRef, 
   const spans = sentence.figures.map((other) => other.figure.span);
   const previous = Math.max(sentence.span[0], ...spans.filter((s) => s[1] <= start).map((s) => s[1]));
   const next = Math.min(sentence.span[1], ...spans.filter((s) => s[0] >= end).map((s) => s[0]));
-  const after = new Set([...terms(ref.figure.counts ?? ''), ...terms(firstWords(clause(text.slice(end, next))))]);
-  const before = new Set(terms(lastWords(text.slice(previous, start))));
+  // Read as a reader sees them: a link's address after a figure ("[$3.6 million](https://…)") is no words of it.
+  const plain = (from: number, to: number) => plainTextOf(ref.document, text.slice(from, to));
+  const after = new Set([...terms(ref.figure.counts ?? ''), ...terms(firstWords(clause(plain(end, next))))]);
+  const before = new Set(terms(lastWords(plain(previous, start))));
   return finder.share(own, after) + BEFORE_WEIGHT * finder.share(own, before);
 }
 

@@ -870,3 +870,27 @@ describe('a name after "by" in the statement', () => {
     expect(verdictOf('Mexico charges a 25% tariff on steel from the U.S.')).not.toEqual(['stated']);
   });
 });
+
+describe('a figure inside a link, and an agency named by its short form', () => {
+  const library = libraryOf({
+    'hatcheries.md': [
+      '# FACT SHEET: Restoring Wild Fish',
+      '## Funding',
+      'Last week the Department of the Interior (DOI) announced $8 million over two years for river restoration.',
+      'Today, DOI is also [announcing $3.6 million](https://www.example.gov/news/agenda-invests-10-million-in-tribal-fish-hatcheries) to support the construction of Tribally led fish hatcheries in the basin, part of a $10 million investment through the Fish Hatchery Program.',
+      '## Grants',
+      'The Department of Commerce awarded $12 million to coastal towns.',
+    ].join('\n\n'),
+  });
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads the words after a linked figure as a reader does, not the link’s address', () => {
+    expect(verdictOf('DOI is spending $3.6 million on tribal fish hatcheries')).toEqual(['stated']);
+  });
+
+  it('takes "Interior" as named where the statement writes "DOI" and its sheet spells it out', () => {
+    expect(verdictOf('Interior is spending $3.6 million on tribal fish hatcheries')).toEqual(['stated']);
+    expect(verdictOf('Interior is spending $5 million on tribal fish hatcheries')).toEqual(['different']);
+    expect(verdictOf('Energy is spending $3.6 million on tribal fish hatcheries')).toEqual(['not-found']);
+  });
+});

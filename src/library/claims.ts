@@ -112,9 +112,9 @@ function partiesOfFigure(finder: SentenceFinder, figure: ClaimFigure): ReturnTyp
 function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
   const words = {
     all: withKin(finder.expand(analyseQuery(figure.words).words)),
-    own: finder.expand(analyseQuery(figure.own).words),
-    counted: finder.expand(analyseQuery(figure.counted).words),
-    thing: finder.expand(analyseQuery(figure.thing).words),
+    own: withKin(finder.expand(analyseQuery(figure.own).words)),
+    counted: withKin(finder.expand(analyseQuery(figure.counted).words)),
+    thing: withKin(finder.expand(analyseQuery(figure.thing).words)),
   };
   const stated: Evidence[] = [];
   const different: Evidence[] = [];

@@ -894,3 +894,23 @@ describe('a figure inside a link, and an agency named by its short form', () => 
     expect(verdictOf('Energy is spending $3.6 million on tribal fish hatcheries')).toEqual(['not-found']);
   });
 });
+
+describe('everyday words for the sheet’s', () => {
+  const library = sheet([
+    'The stabilization program served as many as 10 million children across the country.',
+    'Some Medicare beneficiaries will pay less for the 27 prescription drugs that raised prices faster than inflation.',
+    'Today, the President is announcing $16.4 billion for passenger rail projects.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('takes "kids", "medicines" and "trains" for the children, drugs and rail the sheet counts', () => {
+    expect(verdictOf('The stabilization program reached up to 10 million kids')).toEqual(['stated']);
+    expect(verdictOf('27 medicines hiked their prices faster than inflation')).toEqual(['stated']);
+    expect(verdictOf('The President announced $16.4 billion for passenger trains')).toEqual(['stated']);
+  });
+
+  it('still tells another number, and leaves another thing not found', () => {
+    expect(verdictOf('The stabilization program reached up to 12 million kids')).toEqual(['different']);
+    expect(verdictOf('The stabilization program reached up to 10 million teachers')).toEqual(['not-found']);
+  });
+});

@@ -53,6 +53,9 @@ const FALLING = new Set(
 );
 const RISING = new Set(terms('rose risen rise up increased grew grown climbed jumped raised boosted soared'));
 
+/** Whether a stem is a verb of change, of either direction. */
+export const isVerbOfChange = (term: string) => FALLING.has(term) || RISING.has(term);
+
 /** "up" says no direction alone: statements say "up to" of an amount. */
 const UP = terms('up')[0]!;
 

@@ -914,3 +914,19 @@ describe('everyday words for the sheet’s', () => {
     expect(verdictOf('The stabilization program reached up to 10 million teachers')).toEqual(['not-found']);
   });
 });
+
+describe('a year and a direction are no topic', () => {
+  const library = sheet([
+    'Increase funding for hazardous fuels treatment at the Forest Service by 28% above 2023 enacted levels.',
+    'The price of school lunches rose 12% in 2023 across the district.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives no "different" to a claim sharing only a year and a verb of change with the statements', () => {
+    expect(verdictOf('exports rose 40% in 2023')).toEqual(['not-found']);
+  });
+
+  it('still gives "different" where the statement speaks of the claim’s topic', () => {
+    expect(verdictOf('The price of school lunches rose 20% in 2023')).toEqual(['different']);
+  });
+});

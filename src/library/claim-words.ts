@@ -98,6 +98,8 @@ const EVERYDAY: Record<string, string[]> = Object.fromEntries(
     'elderly: seniors older',
     'teens: adolescents',
     'cash: funding money',
+    'loan: mortgage',
+    'effort: initiative',
   ].map((line) => {
     const [word, others] = line.split(': ') as [string, string];
     return [terms(word, { remember: false })[0]!, terms(others, { remember: false })];

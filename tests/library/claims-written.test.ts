@@ -900,6 +900,7 @@ describe('everyday words for the sheet’s', () => {
     'The stabilization program served as many as 10 million children across the country.',
     'Some Medicare beneficiaries will pay less for the 27 prescription drugs that raised prices faster than inflation.',
     'Today, the President is announcing $16.4 billion for passenger rail projects.',
+    'A family buying a home in Detroit with a $200,000 mortgage will save $600 per year.',
   ]);
   const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
 
@@ -907,6 +908,10 @@ describe('everyday words for the sheet’s', () => {
     expect(verdictOf('The stabilization program reached up to 10 million kids')).toEqual(['stated']);
     expect(verdictOf('27 medicines hiked their prices faster than inflation')).toEqual(['stated']);
     expect(verdictOf('The President announced $16.4 billion for passenger trains')).toEqual(['stated']);
+  });
+
+  it('takes a "loan" for the mortgage the sheet names', () => {
+    expect(verdictOf('Families in Detroit with a $200,000 loan will save $600 a year')).toEqual(['stated', 'stated']);
   });
 
   it('still tells another number, and leaves another thing not found', () => {

@@ -11,7 +11,7 @@ import { changeDirection, isVerbOfChange, kinOf, withKin } from './claim-words.j
 import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type SentenceFinder, type IndexedSentence, type TermSet } from './figure-search.js';
 import type { ClaimIndex, FigureRef } from './library.js';
-import { conversionNote, kindOf, periodOf, sameFigure } from './same-figure.js';
+import { conversionNote, kindOf, periodOf, sameFigure, statedPeriodOf } from './same-figure.js';
 import { terms, type Alternative } from './search.js';
 
 export type Verdict = 'stated' | 'different' | 'not-found';
@@ -313,7 +313,7 @@ const countedHeads = new WeakMap<Document, Map<string, boolean>>();
 function comparisonNotes(claimed: ClaimFigure, stated: Figure | undefined): string[] {
   if (!stated) return [];
   const notes = [conversionNote(claimed, stated)];
-  const [claimedPeriod, statedPeriod] = [periodOf(claimed), periodOf(stated)];
+  const [claimedPeriod, statedPeriod] = [periodOf(claimed), statedPeriodOf(stated)];
   if (claimedPeriod && statedPeriod && claimedPeriod !== statedPeriod)
     notes.push(`The claim gives a figure per ${claimedPeriod}; the statement, per ${statedPeriod}`);
   else if (claimedPeriod && !statedPeriod)

@@ -136,6 +136,15 @@ export function conversionNote(claimed: ClaimFigure, stated: Figure): string | n
   return `${shown(claimed.value)} ${claimed.unit} is about ${shown(converted)} ${stated.unit}`;
 }
 
+/**
+ * The period a document's rate is given per: in its time frame, or written before what it counts ("a $35 monthly
+ * cap", "$2,000 yearly cap"). Null when the figure is no rate.
+ */
+export function statedPeriodOf(figure: Figure): string | null {
+  const label = /^\s*(annual|yearly|monthly|weekly|daily|hourly)\b/i.exec(figure.counts ?? '');
+  return periodOf(figure) ?? (label ? periodOf({ timeframe: label[1]!.replace(/^annual$/i, 'annually') }) : null);
+}
+
 /** The period a rate is given per: "$35 a week", "$500,000 annually". Null when the figure is no rate. */
 export function periodOf(figure: { timeframe: string | null }): string | null {
   const match =
@@ -153,7 +162,7 @@ export function periodOf(figure: { timeframe: string | null }): string | null {
  * "120,000 a week" against "last year, 120,000", or against a figure with no time frame, is not.
  */
 function samePeriod(claimed: ClaimFigure, stated: Figure): boolean {
-  const [a, b] = [periodOf(claimed), periodOf(stated)];
+  const [a, b] = [periodOf(claimed), statedPeriodOf(stated)];
   if (a === null) return true;
   return b === null ? spansOne(stated.timeframe, a) : a === b;
 }

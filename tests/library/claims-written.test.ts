@@ -935,3 +935,15 @@ describe('a year and a direction are no topic', () => {
     expect(verdictOf('The price of school lunches rose 20% in 2023')).toEqual(['different']);
   });
 });
+
+describe('a period written before what a figure counts', () => {
+  const library = sheet([
+    'Over 1.1 million seniors with Medicare will benefit from a $35 monthly cap per insulin prescription.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads "a $35 monthly cap" as $35 a month: the same rate is stated, another period is different', () => {
+    expect(verdictOf('Seniors on Medicare get a $35 a month cap on insulin')).toEqual(['stated']);
+    expect(verdictOf('Seniors on Medicare get a $35 a week cap on insulin')).toEqual(['different']);
+  });
+});

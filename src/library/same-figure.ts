@@ -137,11 +137,11 @@ export function conversionNote(claimed: ClaimFigure, stated: Figure): string | n
 }
 
 /**
- * The period a document's rate is given per: in its time frame, or written before what it counts ("a $35 monthly
- * cap", "$2,000 yearly cap"). Null when the figure is no rate.
+ * The period a document's rate is given per: in its time frame, or written in what it counts ("a $35 monthly
+ * cap", "66 pounds of fentanyl weekly"). Null when the figure is no rate.
  */
 export function statedPeriodOf(figure: Figure): string | null {
-  const label = /^\s*(annual|yearly|monthly|weekly|daily|hourly)\b/i.exec(figure.counts ?? '');
+  const label = /\b(annual|yearly|monthly|weekly|daily|hourly)\b/i.exec(figure.counts ?? '');
   return periodOf(figure) ?? (label ? periodOf({ timeframe: label[1]!.replace(/^annual$/i, 'annually') }) : null);
 }
 

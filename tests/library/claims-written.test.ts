@@ -939,11 +939,17 @@ describe('a year and a direction are no topic', () => {
 describe('a period written before what a figure counts', () => {
   const library = sheet([
     'Over 1.1 million seniors with Medicare will benefit from a $35 monthly cap per insulin prescription.',
+    'Some super labs in the west can produce 44 to 66 pounds of fentanyl weekly.',
   ]);
   const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
 
   it('reads "a $35 monthly cap" as $35 a month: the same rate is stated, another period is different', () => {
     expect(verdictOf('Seniors on Medicare get a $35 a month cap on insulin')).toEqual(['stated']);
     expect(verdictOf('Seniors on Medicare get a $35 a week cap on insulin')).toEqual(['different']);
+  });
+
+  it('reads a period after what a figure counts too: "pounds of fentanyl weekly"', () => {
+    expect(verdictOf('super labs can churn out up to 66 pounds of fentanyl a week')).toEqual(['stated']);
+    expect(verdictOf('super labs can churn out up to 66 pounds of fentanyl a month')).not.toEqual(['stated']);
   });
 });

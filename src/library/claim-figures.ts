@@ -31,8 +31,8 @@ export interface ClaimFigure extends FoundFigure {
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
 export function claimFigures(written: string): ClaimFigure[] {
-  // Read without its chat framing ("Did you know", "lol", emoji); shown as written.
-  const claim = withoutFraming(written);
+  // Read without its chat framing ("Did you know", "lol", emoji) and tildes; shown as written.
+  const claim = withoutFraming(written).replace(TILDE, ' ');
   const out: ClaimFigure[] = [];
   for (const line of lineSpans(claim)) {
     for (const [start, end] of splitSentences(claim, line[0], line[1])) {
@@ -40,7 +40,8 @@ export function claimFigures(written: string): ClaimFigure[] {
       const words = blankFigures(claim, figures, start, end);
       // The words before the first figure (the subject) speak of every figure of the sentence.
       const lead = lastWords(claim.slice(start, figures[0]?.span[0] ?? end), CONTEXT_WORDS);
-      figures.forEach((figure, i) => {
+      figures.forEach((found, i) => {
+        const figure = withTilde(written, found);
         const own = figures.length === 1 ? words : ownWords(claim, figures, i, [start, end]);
         out.push({
           ...figure,
@@ -56,6 +57,16 @@ export function claimFigures(written: string): ClaimFigure[] {
     }
   }
   return out;
+}
+
+/** "~" for "about" before an amount ("~$1.5B", "~30%"), which the recognizer of documents reads as no figure. */
+const TILDE = /~(?=\s?\$?\d)/gu;
+
+/** A figure written after a tilde, read with it as its qualifier: "~" rounds as "about" does. */
+function withTilde(written: string, figure: FoundFigure): FoundFigure {
+  const at = written.lastIndexOf('~', figure.span[0]);
+  if (at < 0 || figure.qualifier !== null || written.slice(at + 1, figure.span[0]).trim() !== '') return figure;
+  return { ...figure, span: [at, figure.span[1]], qualifier: '~' };
 }
 
 /** Unit abbreviations people write in chat that fact sheets spell out. */

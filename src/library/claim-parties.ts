@@ -4,6 +4,7 @@
 // ("the U.S. is providing the Caribbean with …" is not "the Caribbean is providing the U.S. with …").
 import { MONTHS } from '../document/figures/vocabulary.js';
 import type { Document } from '../document/types.js';
+import { learnAcronyms, type Acronyms } from './acronyms.js';
 import type { IndexedSentence, TermSet } from './figure-search.js';
 import { terms } from './search.js';
 
@@ -38,6 +39,8 @@ const HELPER_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|can|could|s
 const PREPOSITIONS = new Set(['with', 'on', 'of', 'in', 'for', 'from', 'at', 'under', 'without', 'by', ...DIRECTED]);
 /** Words before a name that make it a time, not a party: "since Trump's first term", "during the Obama years". */
 const TIME_BEFORE = new Set(['since', 'during', 'until', 'throughout']);
+/** A fiscal year is a time, not a party: "in FY2023", "FY 2024", "in Fiscal Year 2025". */
+const FISCAL_YEAR = /^(?:FY\d*|Fiscal Years?)$/u;
 
 /** Words between names that join them in one place. */
 const JOINING = new Set(['and', 'or', 'the']);
@@ -83,7 +86,7 @@ export function partiesOf(text: string): Parties {
   let runEnd = 0;
   const close = () => {
     const stems = stemsOf(run);
-    if (stems.length > 0 && !TIME_BEFORE.has(before ?? '')) {
+    if (stems.length > 0 && !TIME_BEFORE.has(before ?? '') && !FISCAL_YEAR.test(run.join(' '))) {
       const subject = !PREPOSITIONS.has(before ?? '') && HELPER_AFTER.test(text.slice(runEnd));
       const name = { words: run, stems, before, subject };
       const last = since.filter((word) => word !== 'the').at(-1);
@@ -212,10 +215,30 @@ function namedAround(sentence: IndexedSentence, word: string): boolean {
   const [stem] = namedStems([word]);
   if (stem === undefined || stem === HOME || HOME_TEXT.test(word) || isAcronym(word)) return true;
   if (holdsName(sentence.terms, stem) || sentence.context.some((stems) => contextHolds(stems, stem))) return true;
+  if (namedByAcronym(sentence, stem)) return true;
   // "The President’s Budget" in a sheet that writes "President Biden" speaks of Biden; the sheet's title is
   // left out, since a sheet may give the title to several ("President Biden called President Erdogan").
   const around = [sentence.terms, ...sentence.context.slice(0, -1)];
   return titlesOf(sentence.document, word).some((title) => around.some((stems) => stems.has(title)));
+}
+
+/**
+ * Whether the statement or what it stands in writes a short form its document spells out with the name: "DOI"
+ * after "Department of the Interior (DOI)" names Interior.
+ */
+function namedByAcronym(sentence: IndexedSentence, stem: string): boolean {
+  for (const [acronym, full] of acronymsDefinedIn(sentence.document))
+    if (full.stems.includes(stem) && [sentence.terms, ...sentence.context].some((stems) => stems.has(acronym)))
+      return true;
+  return false;
+}
+
+/** The short forms a document defines, learned once a document. */
+const definedIn = new WeakMap<Document, Acronyms>();
+function acronymsDefinedIn(document: Document): Acronyms {
+  let acronyms = definedIn.get(document);
+  if (!acronyms) definedIn.set(document, (acronyms = learnAcronyms([document])));
+  return acronyms;
 }
 
 /** Up to three capitalized words right before a name, on its line: "President Joseph R. Biden ". */
@@ -355,7 +378,10 @@ export function sameParties(
       group.some((own) => stems.every((stem) => own.stems.some((o) => sameName(o, stem)))),
     );
   };
-  const order = parties.map((group) => group.map(placeOf).filter((place) => place >= 0));
+  // A statement's name after "by" stands first as the one doing it, but may do something else than give the claim's
+  // figure ("reserves … more than five times the threshold set by Congress"): its role is checked, not its place.
+  const ordered = (place: number) => place >= 0 && places[place]![0]!.before !== 'by';
+  const order = parties.map((group) => group.map(placeOf).filter(ordered));
   for (let i = 0; i < order.length; i++)
     for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;
   return sameRoles(parties, places, placeOf);

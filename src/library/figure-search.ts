@@ -963,6 +963,11 @@ export class SentenceFinder {
     return found.sort((a, b) => b.coverage - a.coverage || newerFirst(a.sentence.document, b.sentence.document));
   }
 
+  /** The rarity-weighted share of the words that a sentence or its context holds, as `covering` weighs it. */
+  coverage(groups: Alternative[][], sentence: IndexedSentence): number {
+    return this.asked(groups).score(sentence).coverage;
+  }
+
   /** The rarity-weighted share of the words that `terms` holds (a synonym or correction counts less). */
   share(groups: Alternative[][], terms: TermSet): number {
     return this.asked(groups).score({ terms, context: NO_CONTEXT }).coverage;

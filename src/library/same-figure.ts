@@ -83,13 +83,17 @@ export function sameFigure(claimed: ClaimFigure, stated: Figure): boolean {
   if (!sameUnit) return false;
   const value = normalised(claimedValue, claimed.unit);
   if (values.some((v) => sameValue(value, normalised(v, stated.unit)))) return true;
-  // "about $295 billion" for $295.4 billion: a hedged amount is the figure it rounds.
+  // "about $295 billion" for $295.4 billion: a hedged amount is the figure it rounds, and so is one written with a
+  // chat scale letter ("$3.4k" for $3,429).
   return (
     claimed.unit === stated.unit &&
-    ROUNDING.has(claimed.qualifier ?? '') &&
+    (ROUNDING.has(claimed.qualifier ?? '') || SCALE_LETTER.test(claimed.text)) &&
     values.some((v) => withinRounding(claimedValue, claimed.text, v))
   );
 }
+
+/** A number with a scale letter or short scale word glued on, as chat rounds amounts: "$3.4k", "1.5M", "$2bn". */
+const SCALE_LETTER = /\d(?:k|m|b|bn|mn|mln|tn|trn)$/iu;
 
 /** The years a time frame names ("in 2024", "FY 2023-2024"). */
 const yearsOf = (timeframe: string | null) => new Set((timeframe ?? '').match(/\b(?:19|20)\d\d\b/g) ?? []);
@@ -132,6 +136,15 @@ export function conversionNote(claimed: ClaimFigure, stated: Figure): string | n
   return `${shown(claimed.value)} ${claimed.unit} is about ${shown(converted)} ${stated.unit}`;
 }
 
+/**
+ * The period a document's rate is given per: in its time frame, or written in what it counts ("a $35 monthly
+ * cap", "66 pounds of fentanyl weekly"). Null when the figure is no rate.
+ */
+export function statedPeriodOf(figure: Figure): string | null {
+  const label = /\b(annual|yearly|monthly|weekly|daily|hourly)\b/i.exec(figure.counts ?? '');
+  return periodOf(figure) ?? (label ? periodOf({ timeframe: label[1]!.replace(/^annual$/i, 'annually') }) : null);
+}
+
 /** The period a rate is given per: "$35 a week", "$500,000 annually". Null when the figure is no rate. */
 export function periodOf(figure: { timeframe: string | null }): string | null {
   const match =
@@ -149,7 +162,7 @@ export function periodOf(figure: { timeframe: string | null }): string | null {
  * "120,000 a week" against "last year, 120,000", or against a figure with no time frame, is not.
  */
 function samePeriod(claimed: ClaimFigure, stated: Figure): boolean {
-  const [a, b] = [periodOf(claimed), periodOf(stated)];
+  const [a, b] = [periodOf(claimed), statedPeriodOf(stated)];
   if (a === null) return true;
   return b === null ? spansOne(stated.timeframe, a) : a === b;
 }

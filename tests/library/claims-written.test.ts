@@ -813,3 +813,143 @@ describe('a compound’s last part whose stem drops its e', () => {
     ]);
   });
 });
+
+describe('a fiscal year is a time, not a party', () => {
+  const library = sheet([
+    'In FY 2023, the Forest Service awarded $444 million, and the Department of the Interior awarded over $1.4 billion of eligible contract dollars to Native-owned businesses.',
+  ]);
+
+  it('states a claim that writes the year "FY2023" after the parties the statement names after it', () => {
+    for (const claim of [
+      'Interior gave over $1.4 billion in contracts to Native-owned businesses in FY2023',
+      'Interior gave over $1.4 billion in contracts to Native-owned businesses in Fiscal Year 2023',
+    ])
+      expect(verdicts(checkClaim(library.claims, claim))).toEqual(['stated']);
+  });
+});
+
+describe('amounts rounded as chat writes them', () => {
+  const library = sheet([
+    'A lapse in authorization means an average of about $1.5 billion per month would not be collected by the agency.',
+    'The state gave bonuses worth $3,429 per worker to home care aides in every county.',
+  ]);
+
+  it('reads "~" before an amount as "about"', () => {
+    const check = checkClaim(library.claims, 'the agency cant collect ~$1.5B a month if authorization lapses 😬');
+    expect(check.figures.map((f) => [f.text, f.verdict])).toEqual([['~$1.5B', 'stated']]);
+    expect(
+      verdicts(checkClaim(library.claims, 'the agency cant collect ~$2.5B a month if authorization lapses')),
+    ).toEqual(['different']);
+  });
+
+  it('takes an amount written with a scale letter as rounded: "$3.4k" for $3,429, not "$3.3k"', () => {
+    expect(verdicts(checkClaim(library.claims, 'the state gave home care aides a $3.4k bonus per worker'))).toEqual([
+      'stated',
+    ]);
+    expect(verdicts(checkClaim(library.claims, 'the state gave home care aides a $3.3k bonus per worker'))).not.toEqual(
+      ['stated'],
+    );
+  });
+});
+
+describe('a name after "by" in the statement', () => {
+  const library = sheet([
+    'The FHA’s insurance fund has reserves at a level that is more than five times the required threshold set by Congress.',
+    'The 25% tariff on Mexican steel imposed by the United States took effect in March.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('is checked for its role, not for its place: "set by Congress" may stand after the claim’s party', () => {
+    expect(verdictOf('FHA’s insurance fund reserves are more than five times what Congress requires')).toEqual([
+      'stated',
+    ]);
+  });
+
+  it('still does what the "by" says to whom: the tariff on Mexico by the U.S. is not Mexico’s on the U.S.', () => {
+    expect(verdictOf('The U.S. tariff on Mexican steel is 25%')).toEqual(['stated']);
+    expect(verdictOf('Mexico charges a 25% tariff on steel from the U.S.')).not.toEqual(['stated']);
+  });
+});
+
+describe('a figure inside a link, and an agency named by its short form', () => {
+  const library = libraryOf({
+    'hatcheries.md': [
+      '# FACT SHEET: Restoring Wild Fish',
+      '## Funding',
+      'Last week the Department of the Interior (DOI) announced $8 million over two years for river restoration.',
+      'Today, DOI is also [announcing $3.6 million](https://www.example.gov/news/agenda-invests-10-million-in-tribal-fish-hatcheries) to support the construction of Tribally led fish hatcheries in the basin, part of a $10 million investment through the Fish Hatchery Program.',
+      '## Grants',
+      'The Department of Commerce awarded $12 million to coastal towns.',
+    ].join('\n\n'),
+  });
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads the words after a linked figure as a reader does, not the link’s address', () => {
+    expect(verdictOf('DOI is spending $3.6 million on tribal fish hatcheries')).toEqual(['stated']);
+  });
+
+  it('takes "Interior" as named where the statement writes "DOI" and its sheet spells it out', () => {
+    expect(verdictOf('Interior is spending $3.6 million on tribal fish hatcheries')).toEqual(['stated']);
+    expect(verdictOf('Interior is spending $5 million on tribal fish hatcheries')).toEqual(['different']);
+    expect(verdictOf('Energy is spending $3.6 million on tribal fish hatcheries')).toEqual(['not-found']);
+  });
+});
+
+describe('everyday words for the sheet’s', () => {
+  const library = sheet([
+    'The stabilization program served as many as 10 million children across the country.',
+    'Some Medicare beneficiaries will pay less for the 27 prescription drugs that raised prices faster than inflation.',
+    'Today, the President is announcing $16.4 billion for passenger rail projects.',
+    'A family buying a home in Detroit with a $200,000 mortgage will save $600 per year.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('takes "kids", "medicines" and "trains" for the children, drugs and rail the sheet counts', () => {
+    expect(verdictOf('The stabilization program reached up to 10 million kids')).toEqual(['stated']);
+    expect(verdictOf('27 medicines hiked their prices faster than inflation')).toEqual(['stated']);
+    expect(verdictOf('The President announced $16.4 billion for passenger trains')).toEqual(['stated']);
+  });
+
+  it('takes a "loan" for the mortgage the sheet names', () => {
+    expect(verdictOf('Families in Detroit with a $200,000 loan will save $600 a year')).toEqual(['stated', 'stated']);
+  });
+
+  it('still tells another number, and leaves another thing not found', () => {
+    expect(verdictOf('The stabilization program reached up to 12 million kids')).toEqual(['different']);
+    expect(verdictOf('The stabilization program reached up to 10 million teachers')).toEqual(['not-found']);
+  });
+});
+
+describe('a year and a direction are no topic', () => {
+  const library = sheet([
+    'Increase funding for hazardous fuels treatment at the Forest Service by 28% above 2023 enacted levels.',
+    'The price of school lunches rose 12% in 2023 across the district.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives no "different" to a claim sharing only a year and a verb of change with the statements', () => {
+    expect(verdictOf('exports rose 40% in 2023')).toEqual(['not-found']);
+  });
+
+  it('still gives "different" where the statement speaks of the claim’s topic', () => {
+    expect(verdictOf('The price of school lunches rose 20% in 2023')).toEqual(['different']);
+  });
+});
+
+describe('a period written before what a figure counts', () => {
+  const library = sheet([
+    'Over 1.1 million seniors with Medicare will benefit from a $35 monthly cap per insulin prescription.',
+    'Some super labs in the west can produce 44 to 66 pounds of fentanyl weekly.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads "a $35 monthly cap" as $35 a month: the same rate is stated, another period is different', () => {
+    expect(verdictOf('Seniors on Medicare get a $35 a month cap on insulin')).toEqual(['stated']);
+    expect(verdictOf('Seniors on Medicare get a $35 a week cap on insulin')).toEqual(['different']);
+  });
+
+  it('reads a period after what a figure counts too: "pounds of fentanyl weekly"', () => {
+    expect(verdictOf('super labs can churn out up to 66 pounds of fentanyl a week')).toEqual(['stated']);
+    expect(verdictOf('super labs can churn out up to 66 pounds of fentanyl a month')).not.toEqual(['stated']);
+  });
+});

@@ -125,6 +125,12 @@ describe('/stat answers only what was asked', () => {
       'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
       'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
     });
+    // Sheets on other things, so that the words of a question are not in every document.
+    const others = {
+      'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
+      'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
+      'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+    };
     const title = (query: string) => ask(query, neighbours).embeds![0]!.title;
     const first = (query: string) => bolded(query, neighbours)[0];
 
@@ -146,9 +152,7 @@ describe('/stat answers only what was asked', () => {
           'Separately, the travel offices serving Palestinians in the West Bank, which issue permits, passports ' +
             'and other documents to residents, will receive $20 million.',
         ]),
-        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
-        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
-        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+        ...others,
       });
       const query = 'how many permits for palestinians in the west bank';
       const embed = ask(query, withMoney).embeds![0]!;
@@ -165,9 +169,7 @@ describe('/stat answers only what was asked', () => {
         'seizures.md': sheet('Fact Sheet: Fentanyl', [
           'Officers seized 500 pounds of fentanyl at the northern border.',
         ]),
-        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
-        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
-        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+        ...others,
       });
       const query = 'fentanyl inspection machines at northern border ports';
       expect(ask(query, borders).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
@@ -189,9 +191,7 @@ describe('/stat answers only what was asked', () => {
         'seizures.md': sheet('Fact Sheet: Fentanyl', [
           'Officers seized 500 pounds of fentanyl at the northern border.',
         ]),
-        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
-        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
-        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+        ...others,
       });
       const query = 'fentanyl inspection machines at northern border ports';
       expect(ask(query, borders).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
@@ -204,9 +204,7 @@ describe('/stat answers only what was asked', () => {
         'removals.md': sheet('Fact Sheet: Enforcement', [
           'Over the past year, the agency removed more than 750,000 people, more than in every fiscal year since 2010.',
         ]),
-        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
-        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
-        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+        ...others,
       });
       const query = 'how many people did the agency remove in fiscal year 2010';
       expect(ask(query, removals).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
@@ -225,9 +223,7 @@ describe('/stat answers only what was asked', () => {
           'The budget cuts total $2 billion.',
           'Heat pumps save $50 each year.',
         ]),
-        'fiona.md': sheet('Fact Sheet: Hurricane Fiona', ['There are over 1,000 workers in Puerto Rico.']),
-        'heat.md': sheet('Fact Sheet: Extreme Heat', ['OSHA conducted over 500 heat inspections.']),
-        'grid.md': sheet('Fact Sheet: Grid', ['The program allocates $3.7 million to the grid.']),
+        ...others,
       });
       for (const query of ['plan budget cut to social security', 'how much will efficient appliances save each year'])
         expect(ask(query, plans).embeds![0]!.title).toBe(`Figures for “${query}”`);

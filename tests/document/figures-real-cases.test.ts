@@ -490,6 +490,16 @@ describe('figures real fact sheets state', () => {
     ]);
   });
 
+  it('reads a spelled range joined by "to" as one figure, its scale on both ends', () => {
+    expect(figuresIn('Americans pay two to three times as much for drugs.')).toMatchObject([
+      { text: 'two to three', value: 2, valueMax: 3, unit: '×' },
+    ]);
+    expect(figuresIn('The plan protects two to three million workers.')).toMatchObject([
+      { text: 'two to three million', value: 2e6, valueMax: 3e6, counts: 'workers' },
+    ]);
+    expect(texts('Twenty-five states joined.')).toEqual(['Twenty-five']);
+  });
+
   it('reads a scale hyphened to its amount, "$600-billion", as the scale', () => {
     const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
     expect(found('The Kingdom made a $600-billion commitment to invest in the United States.')).toEqual([

@@ -24,6 +24,7 @@ export const FIGURE_GROUPS = [
   'pct1',
   'range',
   'max',
+  'maxWord',
   'scale',
   'percent',
   'cents',
@@ -69,7 +70,12 @@ const PERCENT = String.raw`(?:\s*%|\s+percent(?:age\s+points?)?\b|-percent\b)`;
 const RATIO_BASE = String.raw`(?:[2-9]|[1-9]\d{1,2}|${WORD_NUM})\b(?!\s*(?:%|percent|thousand|million|billion|,\d))`;
 /** "between 38 and 79", "between the ages of 6 and 17": "and" joins a range only after "between". */
 const BETWEEN_AND = String.raw`\s+and\s+(?<=\bbetween\s+(?:the\s+ages\s+of\s+)?\$?${NUM}\s*%?\s+and\s+)`;
-const RANGE = named('range', String.raw`(?:\s*[-–]\s*|\s+to\s+|${BETWEEN_AND})\$?${named('max', NUM)}`);
+/** "two to three" (million, times): a spelled range joins with "to" only, as "twenty-five" holds a hyphen. */
+const SPELLED_MAX = String.raw`\s+to\s+${named('maxWord', WORD_NUM)}\b`;
+const RANGE = named(
+  'range',
+  either(String.raw`(?:\s*[-–]\s*|\s+to\s+|${BETWEEN_AND})\$?${named('max', NUM)}`, SPELLED_MAX),
+);
 
 const START = String.raw`(?:(?<![\w$.,:/#@~\\-])|(?<=[A-Za-z])(?=\$))`;
 const HEDGE = String.raw`(?:${named('qualifier', QUALIFIER)}\s+)?`;

@@ -66,6 +66,7 @@ export function parseValue(groups: Groups): Value | null {
   if (groups.dozen) value *= 12;
   if (groups.andHalf) value += 0.5;
   if (groups.cents) value /= 100;
-  const max = groups.max ? numeral(groups.max) * scale : null;
+  const top = groups.max ? numeral(groups.max) : groups.maxWord ? spelled(groups.maxWord) : undefined;
+  const max = top === undefined ? null : top * scale;
   return { value: round(value * scale), valueMax: max === null ? null : round(max), unit: unitOf(groups) };
 }

@@ -500,6 +500,16 @@ describe('figures real fact sheets state', () => {
     expect(texts('Twenty-five states joined.')).toEqual(['Twenty-five']);
   });
 
+  it('counts "zero", not in "net zero", "zero-emission", "zero emissions" or a name', () => {
+    expect(figuresIn('There were ZERO illegal crossings last month.')).toMatchObject([
+      { text: 'ZERO', value: 0, counts: 'illegal crossings' },
+    ]);
+    expect(texts('The EU will charge American companies zero.')).toEqual(['zero']);
+    expect(
+      texts('We will reach net zero by 2050 with zero-emission buses, zero emissions and Vision Zero plans.'),
+    ).toEqual([]);
+  });
+
   it('reads a scale hyphened to its amount, "$600-billion", as the scale', () => {
     const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
     expect(found('The Kingdom made a $600-billion commitment to invest in the United States.')).toEqual([

@@ -86,7 +86,7 @@ const ARTICLE_BEFORE_SCALE = String.raw`(?=\s+(?:${SCALE_WORDS})\b)`;
 const ARTICLE_WORD = String.raw`\s+${named('articleWord', ARTICLE_WORDS)}\b`;
 const ARTICLE = `${named('article', 'an?')}${either(ARTICLE_WORD, ARTICLE_BEFORE_SCALE)}`;
 /** A number in digits or words, with its currency, "dozen", and a "%" that opens a range ("5%-10%"). */
-const SPELLED_AMOUNT = String.raw`${named('word', WORD_NUM)}(?:\s+${named('dozen', 'dozen')}\b)?\b`;
+const SPELLED_AMOUNT = String.raw`${named('word', `${WORD_NUM}|zero`)}(?:\s+${named('dozen', 'dozen')}\b)?\b`;
 const PERCENT_BEFORE_RANGE = String.raw`\s*%(?=\s*(?:-|–|to\s))`;
 const CURRENCY = named('currency', String.raw`\$\s?`);
 /** "four and a half months", "2 and a half years". */
@@ -125,7 +125,7 @@ export const FIGURE = new RegExp(`${START}${HEDGE}${either(...ALTERNATIVES)}${AF
 export const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s*$`);
 export const MONTH_AFTER = new RegExp(String.raw`^\s+(?:${MONTHS})\b`);
 
-const SPELLED = `${SPELLED_ONES}|${SPELLED_TEENS}|${SPELLED_TENS}`;
+const SPELLED = `zero|${SPELLED_ONES}|${SPELLED_TEENS}|${SPELLED_TENS}`;
 const AMOUNT_WORDS = `dozens|hundreds|${LARGE_PLURALS}|trillions|tens|million|billion|trillion|thousand`;
 /** A cheap test first: most sentences state no amount at all. */
 export const MAY_HOLD_FIGURE = new RegExp(

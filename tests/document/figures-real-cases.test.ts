@@ -510,6 +510,17 @@ describe('figures real fact sheets state', () => {
     ).toEqual([]);
   });
 
+  it("labels a figure that is a link's text with the words after the link", () => {
+    const sentence =
+      'The credits will allow [nine million](https://example.com/track/click?u=0ae7f75ebacfaef55ba39fcdb&id=1) people ' +
+      'to save, and [four million](https://example.com/track/click?u=0ae7f75ebacfaef55ba39fcdb&id=2) uninsured ' +
+      'people will gain coverage.';
+    expect(figuresIn(sentence)).toMatchObject([
+      { text: 'nine million', value: 9e6, counts: 'people' },
+      { text: 'four million', value: 4e6, counts: 'uninsured people' },
+    ]);
+  });
+
   it('reads a scale hyphened to its amount, "$600-billion", as the scale', () => {
     const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
     expect(found('The Kingdom made a $600-billion commitment to invest in the United States.')).toEqual([

@@ -17,6 +17,7 @@ import {
   isDeadline,
   lastedSubject,
   measuredSubject,
+  movedSubject,
   LABEL_WINDOW,
   namedBefore,
   perThing,
@@ -161,6 +162,7 @@ function labelOf(sentence: string, matchStart: number, rest: string, read: Label
   if (read.unit === null && isPartOfAList(before, counted)) return null;
   return (
     agedNoun(before) ??
+    movedSubject(before, read.unit === '%') ??
     (read.money ? perThing(counted) : null) ??
     (read.ofFollows ? complementOf(before, counted) : null) ??
     countedPhrase(counted, read.ofFollows, read.money) ??
@@ -180,9 +182,10 @@ function labelOf(sentence: string, matchStart: number, rest: string, read: Label
 
 /**
  * "allow [nine million](…) people to save": a figure that is a link's whole text counts what follows the link; the
- * bracket before it reads as a space, and the words after it are read from past its masked target (maskLinks).
+ * words after it are read from past its masked target (maskLinks). A link's opening bracket before a figure reads as
+ * a space ("premiums drop [by 40 percent](…)").
  */
-const LINK_OPENS = /\[\s*$/;
+const LINK_OPENS = /\[(?=(?:[a-z]+\s+)?$)/;
 const LINK_TARGET = /^~+/;
 
 /** Amounts in billions or more, in words: money, where fact sheets count people in thousands and millions. */

@@ -521,6 +521,27 @@ describe('figures real fact sheets state', () => {
     ]);
   });
 
+  it('labels an amount a thing moves by with that thing, the noun phrase before the verb', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('The price for some arthritis medicines might fall by more than $2,000 every month.')).toEqual([
+      'arthritis medicines',
+    ]);
+    expect(
+      counts('Consumers have seen their premiums drop, on average, [by 40 percent.](https://example.com)'),
+    ).toEqual(['premiums']);
+    expect(counts('Real wages are on track to grow by $1,100 this year.')).toEqual(['Real wages']);
+    // Words after a preposition place the thing; they are not it.
+    expect(counts('Apprehensions at the southern border have dropped by 75% since May.')).toEqual(['Apprehensions']);
+    expect(counts('Crime has started to fall, with robbery down 46% and violent crime down 22%.')).toEqual([
+      'robbery',
+      'violent crime',
+    ]);
+    // "up" after a verb moves nothing; a verb after "to" is not the thing that moved.
+    expect(counts('The state will stand up a dozen more mass vaccination sites.')).toEqual(['mass vaccination sites']);
+    expect(counts('Young men make up 2% of the population.')).toEqual(['population']);
+    expect(counts('The number of days from onset to test has decreased by approximately 35%.')).toEqual([null]);
+  });
+
   it('reads a scale hyphened to its amount, "$600-billion", as the scale', () => {
     const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
     expect(found('The Kingdom made a $600-billion commitment to invest in the United States.')).toEqual([

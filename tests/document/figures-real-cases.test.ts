@@ -542,6 +542,12 @@ describe('figures real fact sheets state', () => {
     expect(counts('The number of days from onset to test has decreased by approximately 35%.')).toEqual([null]);
   });
 
+  it('takes the base of a rate after "per" for no figure of its own', () => {
+    expect(texts('The homicide rate exceeded 27 per 100,000 residents in 2024.')).toEqual(['27']);
+    expect(texts('The murder rate (27.54 per 100K) is higher than in Bogota (15.1).')).toEqual(['27.54', '15.1']);
+    expect(texts('Fees rose to $5 per 1,000 gallons, or 20 percent per year.')).toEqual(['$5', '20 percent']);
+  });
+
   it('reads a scale hyphened to its amount, "$600-billion", as the scale', () => {
     const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
     expect(found('The Kingdom made a $600-billion commitment to invest in the United States.')).toEqual([

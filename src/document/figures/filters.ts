@@ -202,6 +202,8 @@ function isWordFigure(groups: Groups, { before, next }: Window): boolean {
 export function isNotAFigure(groups: Groups, window: Window): boolean {
   if (groups.hyphenUnit && DIGITS_WORD.test(groups.hyphenUnit)) return true;
   if (groups.num) {
+    // "27 per 100,000 residents", "27.54 per 100K": the base of a rate, not an amount of its own.
+    if (/\bper\s+$/i.test(window.before) && !groups.currency && !groups.percent && !groups.range) return true;
     const plain = !groups.currency && !groups.percent && !groups.pct1 && !groups.scale && !groups.cents;
     if (isIdentifier(groups, window, plain) || isListNumber(groups, window, plain)) return true;
     return plain && !groups.num.includes(',') && isNamedNumber(groups, window);

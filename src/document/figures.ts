@@ -17,6 +17,7 @@ import {
   isDeadline,
   lastedSubject,
   measuredSubject,
+  movedSubject,
   LABEL_WINDOW,
   namedBefore,
   perThing,
@@ -94,7 +95,8 @@ function figureAt(
   // A hyphenated word ("12-month", "three-part") belongs to what follows, not to the figure's text.
   if (groups.hyphenUnit) matchEnd -= groups.hyphenUnit.length;
   // After "three-part", what is counted starts after the hyphenated word: "plan".
-  const labelFrom = groups.hyphenUnit ? matchEnd + groups.hyphenUnit.length : matchEnd;
+  const hyphenEnd = groups.hyphenUnit ? matchEnd + groups.hyphenUnit.length : matchEnd;
+  const labelFrom = hyphenEnd + (LINK_TARGET.exec(sentence.slice(hyphenEnd))?.[0].length ?? 0);
   const after = sentence.slice(labelFrom, labelFrom + LABEL_WINDOW);
   const hyphenUnit = groups.hyphenUnit ? UNITS[groups.hyphenUnit.slice(1).toLowerCase()] : undefined;
   const ofFollows =
@@ -148,7 +150,7 @@ const AMOUNT_OR_CLAUSE_START = /(?:^|[,;:(—–]|\d|%|\b(?:thousand|million|bil
  * the clause's subject.
  */
 function labelOf(sentence: string, matchStart: number, rest: string, read: LabelReading): string | null {
-  const before = wholeWordsBefore(sentence, matchStart);
+  const before = wholeWordsBefore(sentence, matchStart).replace(LINK_OPENS, blank);
   const after = beforeAgreeingVerb(before, rest);
   const counted = read.money ? withoutAside(after) : after;
   const givenTime = read.duration && TIME_GIVEN.test(before);
@@ -160,6 +162,7 @@ function labelOf(sentence: string, matchStart: number, rest: string, read: Label
   if (read.unit === null && isPartOfAList(before, counted)) return null;
   return (
     agedNoun(before) ??
+    movedSubject(before, read.unit === '%') ??
     (read.money ? perThing(counted) : null) ??
     (read.ofFollows ? complementOf(before, counted) : null) ??
     countedPhrase(counted, read.ofFollows, read.money) ??
@@ -176,6 +179,14 @@ function labelOf(sentence: string, matchStart: number, rest: string, read: Label
     (read.duration ? (lastedSubject(before) ?? measuredSubject(before, after)) : subjectOf(before))
   );
 }
+
+/**
+ * "allow [nine million](…) people to save": a figure that is a link's whole text counts what follows the link; the
+ * words after it are read from past its masked target (maskLinks). A link's opening bracket before a figure reads as
+ * a space ("premiums drop [by 40 percent](…)").
+ */
+const LINK_OPENS = /\[(?=(?:[a-z]+\s+)?$)/;
+const LINK_TARGET = /^~+/;
 
 /** Amounts in billions or more, in words: money, where fact sheets count people in thousands and millions. */
 const BILLIONS = /\b(?:billions|trillions)\b/i;

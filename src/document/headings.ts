@@ -99,7 +99,8 @@ export function headingAt(body: Body, index: number): Heading | null {
     headingOf(lines[index]!, { ...around, linesAlone: setsLinesAlone(body) }) ??
     boldItemOverList(body, index) ??
     italicHeading(body, index) ??
-    labelOverList(body, index);
+    labelOverList(body, index) ??
+    boldItemOverParagraph(body, index, index);
   return heading && !leadsListUnlikeHeadings(body, index, index) ? heading : null;
 }
 
@@ -120,6 +121,38 @@ function boldItemOverList(body: Body, index: number): Heading | null {
   if (!item || indentWidth(item[1]!) <= indentWidth(line.text)) return null;
   const start = line.start + found[1]!.length;
   return { heading: found[2]!, headingSpan: [start, start + found[2]!.length], leadStart: null };
+}
+
+// "-   **Heading.**", its bold wrapped onto an indented line or not: the whole item bold, a period allowed last.
+const BOLD_ITEM_LINES = new RegExp(
+  String.raw`^([ \t]*[-*+•◦▪][ \t\u00a0]+(?:${U_OPEN})?${BOLD})([^*_]{2,200}?)\.?${BOLD}(?:${U_CLOSE})?[ \t\u00a0]*$`,
+);
+const MOST_ITEM_HEADING_WORDS = 16;
+
+/**
+ * "-   **Reducing Health Care Costs.**" over a blank line and a paragraph: a list item that is all bold, in Title
+ * Case, heads the paragraph under it, as the same line without the bullet does. Lines `first` to `last` hold the
+ * item. Bold items followed by other items are a list; a bold sentence ("**It passed the Senate.**") opens as a
+ * sentence or is not in Title Case.
+ */
+function boldItemOverParagraph(body: Body, first: number, last: number): Heading | null {
+  const { text, lines } = body;
+  const start = lines[first]!.start;
+  const found = BOLD_ITEM_LINES.exec(text.slice(start, lines[last]!.end));
+  if (!found || !lines.slice(first + 1, last + 1).every((line) => /^[ \t]+\S/.test(line.text))) return null;
+  const words = found[2]!.trim();
+  if (
+    words.split(/\s+/).length > MOST_ITEM_HEADING_WORDS ||
+    /[!?:;]|\p{Ll}{2}\.\s/u.test(words) ||
+    opensAsSentence(words)
+  )
+    return null;
+  if (!isTitleCase(words) || !isBlank(lines[last + 1]?.text ?? '')) return null;
+  let next = last + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  if (next >= lines.length || BULLET.test(lines[next]!.text)) return null;
+  const at = start + found[1]!.length;
+  return { heading: text.slice(at, at + words.length), headingSpan: [at, at + words.length], leadStart: null };
 }
 
 /** A line, plain or in italics, that ends in a colon: "Health Care Students:", "*Launched Sites:*". */
@@ -319,6 +352,8 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   if (!next || isBlank(next.text)) return null;
   // "(HIMARS)" on a line of its own is the end of a sentence wrapped there, not the start of a heading.
   if (/^\s*\(/.test(line.text) || continuesSentence(lines[index - 1])) return null;
+  const boldItem = boldItemOverParagraph(body, index, index + 1);
+  if (boldItem) return boldItem;
   const closedAfterBreak = boldClosedAfterBreak(body, index);
   if (closedAfterBreak) return closedAfterBreak;
   const capitals = !line.text.includes(':') && isAllCaps(withoutTags(line.text));

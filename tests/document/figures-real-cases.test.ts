@@ -490,6 +490,64 @@ describe('figures real fact sheets state', () => {
     ]);
   });
 
+  it('reads a spelled range joined by "to" as one figure, its scale on both ends', () => {
+    expect(figuresIn('Americans pay two to three times as much for drugs.')).toMatchObject([
+      { text: 'two to three', value: 2, valueMax: 3, unit: '×' },
+    ]);
+    expect(figuresIn('The plan protects two to three million workers.')).toMatchObject([
+      { text: 'two to three million', value: 2e6, valueMax: 3e6, counts: 'workers' },
+    ]);
+    expect(texts('Twenty-five states joined.')).toEqual(['Twenty-five']);
+  });
+
+  it('counts "zero", not in "net zero", "zero-emission", "zero emissions" or a name', () => {
+    expect(figuresIn('There were ZERO illegal crossings last month.')).toMatchObject([
+      { text: 'ZERO', value: 0, counts: 'illegal crossings' },
+    ]);
+    expect(texts('The EU will charge American companies zero.')).toEqual(['zero']);
+    expect(
+      texts('We will reach net zero by 2050 with zero-emission buses, zero emissions and Vision Zero plans.'),
+    ).toEqual([]);
+  });
+
+  it("labels a figure that is a link's text with the words after the link", () => {
+    const sentence =
+      'The credits will allow [nine million](https://example.com/track/click?u=0ae7f75ebacfaef55ba39fcdb&id=1) people ' +
+      'to save, and [four million](https://example.com/track/click?u=0ae7f75ebacfaef55ba39fcdb&id=2) uninsured ' +
+      'people will gain coverage.';
+    expect(figuresIn(sentence)).toMatchObject([
+      { text: 'nine million', value: 9e6, counts: 'people' },
+      { text: 'four million', value: 4e6, counts: 'uninsured people' },
+    ]);
+  });
+
+  it('labels an amount a thing moves by with that thing, the noun phrase before the verb', () => {
+    const counts = (sentence: string) => figuresIn(sentence).map((f) => f.counts);
+    expect(counts('The price for some arthritis medicines might fall by more than $2,000 every month.')).toEqual([
+      'arthritis medicines',
+    ]);
+    expect(
+      counts('Consumers have seen their premiums drop, on average, [by 40 percent.](https://example.com)'),
+    ).toEqual(['premiums']);
+    expect(counts('Real wages are on track to grow by $1,100 this year.')).toEqual(['Real wages']);
+    // Words after a preposition place the thing; they are not it.
+    expect(counts('Apprehensions at the southern border have dropped by 75% since May.')).toEqual(['Apprehensions']);
+    expect(counts('Crime has started to fall, with robbery down 46% and violent crime down 22%.')).toEqual([
+      'robbery',
+      'violent crime',
+    ]);
+    // "up" after a verb moves nothing; a verb after "to" is not the thing that moved.
+    expect(counts('The state will stand up a dozen more mass vaccination sites.')).toEqual(['mass vaccination sites']);
+    expect(counts('Young men make up 2% of the population.')).toEqual(['population']);
+    expect(counts('The number of days from onset to test has decreased by approximately 35%.')).toEqual([null]);
+  });
+
+  it('takes the base of a rate after "per" for no figure of its own', () => {
+    expect(texts('The homicide rate exceeded 27 per 100,000 residents in 2024.')).toEqual(['27']);
+    expect(texts('The murder rate (27.54 per 100K) is higher than in Bogota (15.1).')).toEqual(['27.54', '15.1']);
+    expect(texts('Fees rose to $5 per 1,000 gallons, or 20 percent per year.')).toEqual(['$5', '20 percent']);
+  });
+
   it('reads a scale hyphened to its amount, "$600-billion", as the scale', () => {
     const found = (sentence: string) => figuresIn(sentence).map((f) => [f.text, f.value, f.unit, f.counts]);
     expect(found('The Kingdom made a $600-billion commitment to invest in the United States.')).toEqual([

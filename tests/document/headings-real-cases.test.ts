@@ -283,6 +283,35 @@ describe('headings on real fact sheets', () => {
     ]);
   });
 
+  it('takes a bold Title Case list item alone over a paragraph as a heading, wrapped or not', () => {
+    const text = [
+      'The plan includes:',
+      '',
+      '-   **Reducing Health Care Costs.**\u00a0',
+      '',
+      'The plan extends the tax credits.',
+      '',
+      '-   **Building on Existing Progress to Lower the Cost of Prescription',
+      '    Drugs.**',
+      '',
+      'These actions build on earlier steps.',
+      '',
+      '-   **It passed the Senate.**',
+      '',
+      'The House votes next.',
+      '',
+      '-   **Lower Costs for Working Families**',
+      '',
+      '-   **Better Jobs for Working Families**',
+      '',
+    ].join('\n');
+    expect(titles(text)).toEqual([
+      'Overview',
+      'Reducing Health Care Costs',
+      'Building on Existing Progress to Lower the Cost of Prescription Drugs',
+    ]);
+  });
+
   it('takes a long bold heading wrapped over several lines, not a long bold sentence or one over 30 words', () => {
     const text = [
       'The President is calling on Congress to:',

@@ -147,11 +147,25 @@ function isOneAnAmount(groups: Groups, next: string): boolean {
   return /^\s+or\s+more\b/.test(next) || (first !== undefined && first !== 'times' && UNITS[first] !== undefined);
 }
 
+/**
+ * "zero" counts ("ZERO illegal crossings", "charging American companies zero."), but mostly names a goal or a kind:
+ * "net-zero", "net zero by 2050", "zero-emission", "zero emissions", "zero tolerance", "Vision Zero".
+ */
+function isZeroAnAmount(groups: Groups, { before, next }: Window): boolean {
+  if (groups.hyphenUnit) return UNITS[groups.hyphenUnit.slice(1).toLowerCase()] !== undefined;
+  if (/\bnet[\s-]*$/i.test(before) || /^\s+emissions?\b/i.test(next)) return false;
+  // "Vision Zero plans", "Race to Zero": capitalized inside a sentence, it is part of a name.
+  if (/^Zero$/.test(groups.word!) && !isSentenceStart(before)) return false;
+  return /^\s*(?:[.,;!?)]|$)/.test(next) || countsAPlural(next);
+}
+
 /** Spelled numbers only as amounts: "three countries", "two small plants", "ten times", "six-month". */
-function isSpelledAmount(groups: Groups, { before, next }: Window): boolean {
+function isSpelledAmount(groups: Groups, window: Window): boolean {
+  const { before, next } = window;
   const word = groups.word!.toLowerCase();
   if (groups.scale || groups.percent || groups.range || groups.dozen) return true;
   if (word === 'one') return isOneAnAmount(groups, next);
+  if (word === 'zero') return isZeroAnAmount(groups, window);
   if (groups.hyphenUnit) return true;
   const first = /^\s+([A-Za-z][\w'’-]*)/.exec(next)?.[1]?.toLowerCase();
   if (!first) return false;
@@ -188,6 +202,8 @@ function isWordFigure(groups: Groups, { before, next }: Window): boolean {
 export function isNotAFigure(groups: Groups, window: Window): boolean {
   if (groups.hyphenUnit && DIGITS_WORD.test(groups.hyphenUnit)) return true;
   if (groups.num) {
+    // "27 per 100,000 residents", "27.54 per 100K": the base of a rate, not an amount of its own.
+    if (/\bper\s+$/i.test(window.before) && !groups.currency && !groups.percent && !groups.range) return true;
     const plain = !groups.currency && !groups.percent && !groups.pct1 && !groups.scale && !groups.cents;
     if (isIdentifier(groups, window, plain) || isListNumber(groups, window, plain)) return true;
     return plain && !groups.num.includes(',') && isNamedNumber(groups, window);

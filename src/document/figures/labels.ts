@@ -78,8 +78,12 @@ function readable(words: string[], named = false): string | null {
     return null;
   // "in financing" is a thing; "Starting", "helping", "reportedly" are not.
   if (words.length === 1 && /(?:ly|ing|ed)$/.test(words[0]!.toLowerCase()) && !ING_NOUNS.has(words[0]!)) return null;
+  if (words.length === 1 && PARTICIPLES.test(words[0]!)) return null;
   return phrase;
 }
+
+/** Participles not in -ed: "has fallen", "have risen" are verbs, never what a figure counts. */
+const PARTICIPLES = /^(?:fallen|risen|grown|taken|given|driven|shown|seen|known|done|gone|been|made|paid)$/i;
 
 /** Words in -ing that fact sheets use as nouns ("formula funding", "affordable housing"). */
 const ING_NOUNS = new Set(
@@ -482,6 +486,74 @@ export function changedThing(before: string): string | null {
   const link = words.length - tail.length - 1;
   const head = LINK.test(words[link] ?? '') ? nounAtEnd(words.slice(0, link)) : [];
   return readable(head.length > 0 && tail.length > 0 ? [...head, words[link]!, ...tail] : tail);
+}
+
+/** A verb of change and "by" (an aside between them: "drop, on average, by"), or "down" or "up" alone before a figure. */
+const MOVED = new RegExp(
+  String.raw`(?:\b(?:fall|falls|fell|fallen|drop|drops|dropped|rise|rises|rose|risen|grow|grows|grew|grown|climb|` +
+    String.raw`climbs|climbed|jump|jumps|jumped|decline|declines|declined|increase|increases|increased|decrease|` +
+    String.raw`decreases|decreased)(?:\s*,[^,]{1,30},)?\s+by|\b(?:down|up))\s+$`,
+  'i',
+);
+/** Helpers between a subject and its verb: "might fall", "has fallen", "is expected to rise". */
+const HELPERS =
+  /^(?:to|be|been|was|were|is|are|has|have|had|will|would|could|might|may|can|should|must|already|also|expected)$/i;
+
+/**
+ * "Border apprehensions at the southern border have dropped": the words after a preposition place the thing that
+ * moved, which stands before it (subjectOf reads it). After a word that only says how it is taken ("the price for
+ * some arthritis medicines"), they are the thing.
+ */
+function qualifiesAnother(words: string[]): boolean {
+  let at = words.length - 1;
+  while (at > 0 && DETERMINERS.test(words[at]!)) at--;
+  const head = words[at - 1] ?? '';
+  if (!PLACES.test(words[at] ?? '') || !/^[A-Za-z][\w'’-]*$/.test(head) || FUNCTION_WORDS.has(head.toLowerCase()))
+    return false;
+  return !HOW_TAKEN.test(head) && !/^(?:price|cost)s?$/i.test(head);
+}
+const PLACES = /^(?:at|in|on|for|from|across|along|near|within|among|with)$/i;
+
+/** "make up 2% of", "making up 20 percent": a verb with "up" says what a share is of, and moves nothing. */
+const PHRASAL_UP = /^(?:make|makes|made|making|add|adds|added|adding|end|ends|ended|ending|sum|sums|summed)$/;
+/** "are on track to", "is expected to": how likely the change is, between the thing and its verb. */
+const ON_COURSE = /\s(?:(?:is|are|was|were)\s+)?(?:on\s+track|set|likely|expected|projected|poised)\s+to\s*$/i;
+
+/**
+ * "out of pocket costs fall by at least $9,000", "premiums drop, on average, by 40 percent", "robbery down 46%":
+ * an amount a thing moves by measures that thing, the noun phrase right before the verb (or "down", "up").
+ */
+export function movedSubject(before: string, percent: boolean): string | null {
+  const moved = MOVED.exec(before);
+  // "down" and "up" alone move a share ("robbery down 46%"); before a count they end a verb ("stand up a dozen").
+  if (!moved || (!percent && !/by\s+$/i.test(moved[0]))) return null;
+  const head = before.slice(0, moved.index).replace(ON_COURSE, ' ');
+  const words = clauseBefore(head).trim().split(/\s+/);
+  while (words.length > 0 && HELPERS.test(words.at(-1)!)) words.pop();
+  const kept: string[] = [];
+  for (let i = words.length - 1; i >= 0 && kept.length < 4; i--) {
+    const word = words[i]!;
+    const lower = word.toLowerCase();
+    if (!/^[A-Za-z][\w'’-]*$/.test(word)) break;
+    if (FUNCTION_WORDS.has(lower)) {
+      if (kept.length > 0 && qualifiesAnother(words.slice(0, i + 1))) return null;
+      break;
+    }
+    // Right before the verb stands the thing that moves ("costs fall"); a verb further back ends the phrase.
+    const verb = PLAIN_VERBS.has(lower) || AMOUNT_VERBS.has(lower) || isVerbForm(lower);
+    if (verb && (kept.length > 0 || lower.endsWith('ed') || !/by\s+$/i.test(moved[0]))) {
+      // "people experiencing homelessness rose by 3%": the words kept are a participle's object; the subject
+      // is further back (subjectOf reads it).
+      if (kept.length > 0 && isVerbForm(lower)) return null;
+      break;
+    }
+    if (kept.length === 0 && PHRASAL_UP.test(lower)) break;
+    kept.unshift(word);
+  }
+  // "the days from onset to test have decreased by 35%": one word after "to" is a verb, not the thing.
+  if (kept.length === 1 && /^to$/i.test(words[words.length - 2] ?? '')) return null;
+  while (kept.length > 0 && DETERMINERS.test(kept[0]!)) kept.shift();
+  return readable(kept);
 }
 
 /** The last words up to a function word or a verb, less a leading determiner or count: "two children". */

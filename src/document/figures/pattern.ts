@@ -24,6 +24,7 @@ export const FIGURE_GROUPS = [
   'pct1',
   'range',
   'max',
+  'maxWord',
   'scale',
   'percent',
   'cents',
@@ -69,7 +70,12 @@ const PERCENT = String.raw`(?:\s*%|\s+percent(?:age\s+points?)?\b|-percent\b)`;
 const RATIO_BASE = String.raw`(?:[2-9]|[1-9]\d{1,2}|${WORD_NUM})\b(?!\s*(?:%|percent|thousand|million|billion|,\d))`;
 /** "between 38 and 79", "between the ages of 6 and 17": "and" joins a range only after "between". */
 const BETWEEN_AND = String.raw`\s+and\s+(?<=\bbetween\s+(?:the\s+ages\s+of\s+)?\$?${NUM}\s*%?\s+and\s+)`;
-const RANGE = named('range', String.raw`(?:\s*[-–]\s*|\s+to\s+|${BETWEEN_AND})\$?${named('max', NUM)}`);
+/** "two to three" (million, times): a spelled range joins with "to" only, as "twenty-five" holds a hyphen. */
+const SPELLED_MAX = String.raw`\s+to\s+${named('maxWord', WORD_NUM)}\b`;
+const RANGE = named(
+  'range',
+  either(String.raw`(?:\s*[-–]\s*|\s+to\s+|${BETWEEN_AND})\$?${named('max', NUM)}`, SPELLED_MAX),
+);
 
 const START = String.raw`(?:(?<![\w$.,:/#@~\\-])|(?<=[A-Za-z])(?=\$))`;
 const HEDGE = String.raw`(?:${named('qualifier', QUALIFIER)}\s+)?`;
@@ -80,7 +86,7 @@ const ARTICLE_BEFORE_SCALE = String.raw`(?=\s+(?:${SCALE_WORDS})\b)`;
 const ARTICLE_WORD = String.raw`\s+${named('articleWord', ARTICLE_WORDS)}\b`;
 const ARTICLE = `${named('article', 'an?')}${either(ARTICLE_WORD, ARTICLE_BEFORE_SCALE)}`;
 /** A number in digits or words, with its currency, "dozen", and a "%" that opens a range ("5%-10%"). */
-const SPELLED_AMOUNT = String.raw`${named('word', WORD_NUM)}(?:\s+${named('dozen', 'dozen')}\b)?\b`;
+const SPELLED_AMOUNT = String.raw`${named('word', `${WORD_NUM}|zero`)}(?:\s+${named('dozen', 'dozen')}\b)?\b`;
 const PERCENT_BEFORE_RANGE = String.raw`\s*%(?=\s*(?:-|–|to\s))`;
 const CURRENCY = named('currency', String.raw`\$\s?`);
 /** "four and a half months", "2 and a half years". */
@@ -119,7 +125,7 @@ export const FIGURE = new RegExp(`${START}${HEDGE}${either(...ALTERNATIVES)}${AF
 export const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s*$`);
 export const MONTH_AFTER = new RegExp(String.raw`^\s+(?:${MONTHS})\b`);
 
-const SPELLED = `${SPELLED_ONES}|${SPELLED_TEENS}|${SPELLED_TENS}`;
+const SPELLED = `zero|${SPELLED_ONES}|${SPELLED_TEENS}|${SPELLED_TENS}`;
 const AMOUNT_WORDS = `dozens|hundreds|${LARGE_PLURALS}|trillions|tens|million|billion|trillion|thousand`;
 /** A cheap test first: most sentences state no amount at all. */
 export const MAY_HOLD_FIGURE = new RegExp(

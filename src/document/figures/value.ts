@@ -12,6 +12,8 @@ export interface Value {
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 function spelled(word: string): number | undefined {
+  // "zero" is read only as an amount of its own; as a count word before a label it is part of a name ("zero emission").
+  if (/^zero$/i.test(word)) return 0;
   const [tens, ones] = word.toLowerCase().split('-');
   const value = SMALL_NUMBERS[tens!];
   return value === undefined ? undefined : value + (ones ? (SMALL_NUMBERS[ones] ?? 0) : 0);
@@ -66,6 +68,7 @@ export function parseValue(groups: Groups): Value | null {
   if (groups.dozen) value *= 12;
   if (groups.andHalf) value += 0.5;
   if (groups.cents) value /= 100;
-  const max = groups.max ? numeral(groups.max) * scale : null;
+  const top = groups.max ? numeral(groups.max) : groups.maxWord ? spelled(groups.maxWord) : undefined;
+  const max = top === undefined ? null : top * scale;
   return { value: round(value * scale), valueMax: max === null ? null : round(max), unit: unitOf(groups) };
 }

@@ -64,7 +64,42 @@ const NUMBER_STEMS = new Set(
  */
 export function partOf(ref: FigureRef): string[] {
   const named = namedSubjectOf(ref);
-  return named.length > 0 ? named : partAfterCounted(ref);
+  if (named.length > 0) return named;
+  const after = partAfterCounted(ref);
+  return after.length > 0 ? after : placeAfterCounted(ref);
+}
+
+/**
+ * A place named right after what a figure counts, where it went or stands: "166 million vaccine doses with 48
+ * countries in Africa", "doses to the Indo-Pacific", "to countries across Latin America and the Caribbean". A name
+ * (capitalized words, "and the" between them, no number after them: "in FY 2022" says when) after "to", "in",
+ * "across" or "throughout", five words into its clause at most.
+ */
+const PLACE_AFTER =
+  /^\s*(?:[\p{L}\d,’'-]+\s+){0,5}?(?:to|in|across|throughout)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+(?:and\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*)*)(?![\p{L}-])(?!\s*\d)/u;
+/** The country the documents speak for: a figure there is the whole, not a part. */
+const WHOLE = /^(?:United States(?: of America)?|America|U|US|USA|Nation)$/;
+/** The last word of a program's or a body's name, not a place's ("enrolled in the Connectivity Program"). */
+const INSTITUTION = new Set(
+  terms(
+    'program programs act law plan initiative fund facility agency department administration office service corps ' +
+      'partnership alliance coalition council commission bank summit project network center centers',
+    { remember: false },
+  ),
+);
+/** A short form alone names a program or a body ("enrolled in the ACP", "awarded to HBCUs"), not a place. */
+const SHORT_FORM = /^\p{Lu}{2,}\p{Ll}?$/u;
+/** A title opens a person's name, not a place's ("commitment to President Trump"). */
+const TITLE = /^(?:President|Vice|Secretary|Senator|Governor|Mayor|Congress|Mr|Mrs|Ms|Dr)\b/;
+
+/** The stems of the place named right after what a figure counts (PLACE_AFTER), the whole country aside; or none. */
+function placeAfterCounted(ref: FigureRef): string[] {
+  const tail = tailAfterCounted(ref);
+  if (tail === null || tail.before) return [];
+  const place = PLACE_AFTER.exec(tail.text.replace(/\s+/g, ' '));
+  const stems = place && !TITLE.test(place[1]!) ? terms(place[1]!, { remember: false }) : [];
+  if (WHOLE.test(place?.[1] ?? '') || stems.some((t) => TIME_STEMS.has(t))) return [];
+  return INSTITUTION.has(stems.at(-1) ?? '') || SHORT_FORM.test(place?.[1] ?? '') ? [] : stems;
 }
 
 function partAfterCounted(ref: FigureRef): string[] {

@@ -364,6 +364,43 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(keyed(findTrend(library, 'private investment announced'))).toEqual([['$|privat invest||', 2, [470e9]]]);
   });
 
+  it('keeps a place named right after what a figure counts out of the whole; the country, a year, a program stay', () => {
+    const library = sheetsLibrary([
+      { date: '2022-01-10', statements: ['The United States has shared 400 million vaccine doses to date.'] },
+      {
+        date: '2022-03-10',
+        statements: ['The United States has shared 166 million vaccine doses with 48 countries in Africa.'],
+      },
+      {
+        date: '2022-05-10',
+        statements: ['The United States has shared 540 million vaccine doses across the United States and abroad.'],
+      },
+      {
+        date: '2022-06-10',
+        statements: [
+          'The United States has shared 65 million vaccine doses to countries across Latin America and the Caribbean.',
+        ],
+      },
+      {
+        date: '2022-09-10',
+        statements: ['The United States has shared 620 million vaccine doses through the COVAX Facility.'],
+      },
+      { date: '2022-10-10', statements: ['The United States has shared 630 million vaccine doses in the ACP.'] },
+      {
+        date: '2023-12-10',
+        statements: ['The United States has delivered 200 million vaccine doses across Africa since 2021.'],
+      },
+    ]);
+    const doses = (query: string) =>
+      keyed(findTrend(library, query)).filter(([key]) => String(key).startsWith('count|vaccin dose'));
+    expect(doses('vaccine doses shared')).toEqual([
+      ['count|vaccin dose||', 2, [400e6, 540e6, 620e6, 630e6]],
+      ['count|vaccin dose||africa', 0, [166e6, 200e6]],
+      ['count|vaccin dose||latin america caribbean', 0, [65e6]],
+    ]);
+    expect(doses('vaccine doses shared in Africa')[0]).toEqual(['count|vaccin dose||africa', 3, [166e6, 200e6]]);
+  });
+
   it('keeps a partner named with "with" before the figure out of the whole: a deficit with one country', () => {
     const trend = findTrend(
       sheetsLibrary([

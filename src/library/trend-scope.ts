@@ -177,6 +177,44 @@ function writtenAsName(text: string, word: string): boolean {
   return inside.length > 0 && writings.every((m) => m[2] === word);
 }
 
+/** Words counting people: "104,000 Americans died" counts deaths when the sentence says they died. */
+const PEOPLE = new Set(
+  terms('people persons Americans lives individuals residents adults children men women', { remember: false }),
+);
+/** "Americans died due to a drug overdose", "people have died from", "were killed in": the people died of what follows. */
+const DIED =
+  /^\s*(?:have\s+|had\s+|were\s+|are\s+)?(?:died|killed|lost\s+their\s+lives)\b(?:\s+(?:due\s+to|of|from|because\s+of|in)\s+(?:an?\s+|the\s+)?([\p{L}\s-]+?)(?=\s+(?:in|for|at|since|during|over|between|across|from|each|every|per|this|last|and|or)\b|[,.;:()\u2013\u2014]|$))?/iu;
+/** "claiming 106,854 lives", "killing roughly 75,000 Americans": the people the sentence's subject killed. */
+const KILLING = /\b(?:claiming|claimed|killing|killed|taking|took|costing)(?:\s+\p{L}+){0,2}\s*$/iu;
+/** A sentence's subject: its words before the first verb, at most this many, none of them "and" (one cause). */
+const SUBJECT_WORDS = 3;
+
+/**
+ * Deaths a figure counts in other words: people its sentence says died, of what ("104,000 Americans died due to a
+ * drug overdose": drug overdose), or whom its subject killed ("drug overdoses have taken a heartbreaking toll,
+ * claiming 106,854 lives": drug overdoses). The stems of the cause, none when the sentence names none in few words;
+ * null when the figure counts no people who died.
+ */
+export function deathCauseOf(ref: FigureRef): string[] | null {
+  const counted = terms(ref.figure.counts ?? '', { remember: false });
+  if (counted.length !== 1 || !PEOPLE.has(counted[0]!)) return null;
+  const { document } = ref;
+  const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
+  const after = plainTextOf(document, sentenceText(ref, 'after')).replace(/\s+/g, ' ');
+  const rest = after.trimStart().startsWith(counts) ? after.trimStart().slice(counts.length) : null;
+  const died = rest === null ? null : DIED.exec(rest);
+  if (died) return died[1] ? terms(died[1], { remember: false }) : [];
+  const before = plainTextOf(document, sentenceText(ref, 'before')).replace(/\s+/g, ' ');
+  if (!KILLING.test(before)) return null;
+  const subject: string[] = [];
+  for (const word of before.replace(OPENING, '').split(' ')) {
+    if (VERB.test(word) || /[,;:]$/.test(word)) break;
+    subject.push(word);
+  }
+  const stems = terms(subject.join(' '), { remember: false });
+  return subject.length > SUBJECT_WORDS || subject.includes('and') ? [] : stems;
+}
+
 /** "since President Biden signed the CHIPS Act": a clause saying from when an amount runs, to its clause's end. */
 const SINCE = /\bsince\s+([^,;:()\u2013\u2014.]*)/gi;
 
@@ -304,10 +342,32 @@ export function isGoal(ref: FigureRef): boolean {
   return [AIMING, AIMED, TO_DO, PURPOSE].some((words) => words.test(clause));
 }
 
+/** "preventing more than 600,000 overdose deaths": what did not happen, before the figure in its clause. */
+const AVERTED_BEFORE =
+  /\b(?:prevent|prevents|prevented|preventing|avert|averts|averted|averting|avoid|avoids|avoided|avoiding)(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|an estimated|up to|at least))?\s*$/i;
+/** "2,000 premature deaths avoided": the same, said after what the figure counts. */
+const AVERTED_AFTER = /^\s*(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:avoided|averted|prevented)\b/i;
+
+/**
+ * A figure of what did not happen ("preventing more than 600,000 overdose deaths", "2,000 premature deaths
+ * avoided"): a count of things averted is no level of those things, and no chart of them has a place for it.
+ */
+export function isAverted(ref: FigureRef): boolean {
+  const { document } = ref;
+  const before = plainTextOf(document, sentenceText(ref, 'before')).replace(/\s+/g, ' ');
+  if (AVERTED_BEFORE.test(before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '')) return true;
+  const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
+  const after = plainTextOf(document, sentenceText(ref, 'after')).replace(/\s+/g, ' ').trimStart();
+  return counts !== '' && after.startsWith(counts) && AVERTED_AFTER.test(after.slice(counts.length));
+}
+
 /** Words before a figure saying it is a change: "fell by 8%", "down 90 percent", "an additional 24,000". */
 const CHANGE_BEFORE = /\b(?:by|down|up)(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|some))?\s*$/i;
 const CHANGE_AFTER =
   /^\s*(?:percent\s+|%\s*)?(?:increase|decrease|drop|decline|rise|jump|reduction|cut|fall|growth|lower|higher)\b/i;
+/** "a decline in overdose deaths of 10%": a change named before what changed, its size after "of". */
+const CHANGE_OF =
+  /\b(?:increase|decrease|decline|drop|rise|jump|reduction|fall|growth)\s+(?:in\s+[^,;:()]{1,80}?\s+)?of(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|some))?\s*$/i;
 /** Words anywhere before a figure in its clause saying it adds to an earlier amount. */
 const ADDED = /\b(?:additional|another|an extra)\b/i;
 /** Query words asking how a figure changed. */
@@ -326,7 +386,7 @@ export function isChange(ref: FigureRef): boolean {
   const before = plainTextOf(document, sentenceText(ref, 'before'));
   const after = plainTextOf(document, sentenceText(ref, 'after'));
   const clause = before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '';
-  return CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || ADDED.test(clause);
+  return CHANGE_BEFORE.test(before) || CHANGE_OF.test(clause) || CHANGE_AFTER.test(after) || ADDED.test(clause);
 }
 
 /** Whether the query asks how a figure changed ("covid deaths down", "apprehensions drop"). */

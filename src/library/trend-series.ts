@@ -12,6 +12,8 @@ import { terms } from './search.js';
 import {
   TIME_STEMS,
   asksChange,
+  deathCauseOf,
+  isAverted,
   isAward,
   isChange,
   isEarlierYear,
@@ -147,9 +149,15 @@ export function countedOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
 }
 
 const NONE: Acronyms = new Map();
+const DEATH = terms('deaths', { remember: false })[0]!;
+/** Query words asking for deaths: "overdose deaths", "Americans killed by fentanyl". */
+const DEATH_WORDS = new Set(terms('deaths died killed', { remember: false }));
 
 /** The counted phrase's stems, short forms the documents define written out ("EVs" counts electric vehicles). */
 function countedStems(ref: FigureRef, acronyms: Acronyms): string[] {
+  // "104,000 Americans died due to a drug overdose" counts drug overdose deaths.
+  const cause = deathCauseOf(ref);
+  if (cause !== null) return [...writtenOut(cause, acronyms), DEATH];
   const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
   const unitWords = ref.figure.unit && /^[a-z]/i.test(ref.figure.unit) ? terms(ref.figure.unit) : [];
   let words = counts.replace(PREPOSITION, '');
@@ -233,6 +241,7 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
   const candidates = candidatesOf(library, query, scope, acronyms);
   const parties = queryParties(query, candidates, acronyms);
   const group = queryGroup(query, candidates, acronyms);
+  const asksDeaths = writtenOut(terms(query), acronyms).some((t) => DEATH_WORDS.has(t));
   for (const { figures, coverage, found, kind } of candidates) {
     // "Japan investment commitment": a sentence naming no Japan states another party's commitment.
     if (parties.length > 0 && !namesParties(found, parties)) continue;
@@ -241,7 +250,9 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
       // "Jobs created for Black workers": "13.5 million jobs, including 4 million for Black workers" states 4 million.
       if (group.length > 0 && !namesParties(clauseStems(ref, acronyms), group)) continue;
       if (!changes && isChange(ref)) continue;
-      const named = namedOf(ref, found, acronyms);
+      // "Americans died" says the deaths the query asks for, in other words.
+      const said = asksDeaths && deathCauseOf(ref) !== null ? new Set([...found, DEATH]) : found;
+      const named = namedOf(ref, said, acronyms);
       const joinsOnly = coverage < MIN_TREND_COVERAGE;
       // Under the share, a figure is read only for what it counts: something the query names.
       if (joinsOnly && named === 0) continue;
@@ -346,7 +357,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     const { ref } = figure;
     if (ref.figure.value === null) trend.vague.push(ref);
     else if (documentDate(ref.document) === null) trend.undated.push(ref);
-    else if (isEarlierYear(ref) || isAward(ref) || isGoal(ref)) trend.apart.push(ref);
+    else if (isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref)) trend.apart.push(ref);
     else {
       const key = seriesKeyOf(ref, acronyms);
       groups.set(key, [...(groups.get(key) ?? []), figure]);
@@ -398,7 +409,7 @@ function joinHeadSeries(groups: Map<string, Found[]>, joining: Found[], head: st
   for (const figure of joining) {
     const { ref } = figure;
     if (ref.figure.value === null || documentDate(ref.document) === null) continue;
-    if (isEarlierYear(ref) || isAward(ref) || isGoal(ref)) continue;
+    if (isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref)) continue;
     const key = seriesKeyOf(ref, acronyms);
     const series = groups.get(key);
     if (!series || figure.named < JOIN_NAMED || key.split('|')[1]!.split(' ').at(-1) !== head) continue;

@@ -454,8 +454,8 @@ describe('trend series, what keeps a figure in a series', () => {
       'Americans killed by fentanyl',
     );
     expect(keyed(trend)).toEqual([
-      ['count|american||', 1, [200_000, 210_000]],
-      ['count|american|year|', 1, [75_000]],
+      ['count|fentanyl death||', 2, [200_000, 210_000]],
+      ['count|fentanyl death|year|', 2, [75_000]],
     ]);
   });
 
@@ -626,6 +626,26 @@ describe('trend series, one thing in other words', () => {
   });
 });
 
+describe('trend series, deaths said of the people who died', () => {
+  const sheets = sheetsLibrary([
+    { date: '2022-03-01', statements: ['More than 104,000 Americans died due to a drug overdose.'] },
+    { date: '2022-08-01', statements: ['Over 100,000 people have died from drug overdoses, many from fentanyl.'] },
+    { date: '2022-09-01', statements: ['Drug overdoses have taken a heartbreaking toll, claiming 107,000 lives.'] },
+    { date: '2022-10-01', statements: ['Over 100 million Americans have health coverage through the program.'] },
+    ...[3, 4, 5, 6, 7, 8].map((n) => ({ date: '2023-09-01', statements: [`The city opened ${n} parks.`] })),
+  ]);
+
+  it('reads people who died of a cause, or whom it killed, as deaths of that cause', () => {
+    const trend = findTrend(sheets, 'drug overdose deaths');
+    expect(trend.series.map((s) => [s.key, s.named, s.points.map((p) => p.value)])[0]).toEqual([
+      'count|drug overdos death||',
+      3,
+      [104_000, 100_000, 107_000],
+    ]);
+    expect(trend.series.some((s) => s.points.some((p) => p.value === 100e6))).toBe(false);
+  });
+});
+
 describe('trend series, changes and levels', () => {
   const values = (trend: Trend) => trend.series.map((s) => s.points.map((p) => p.value));
   const sheets = sheetsLibrary([
@@ -634,17 +654,27 @@ describe('trend series, changes and levels', () => {
     { date: '2022-08-21', statements: ['About 13 million households are enrolled in the program.'] },
     { date: '2022-09-21', statements: ['The program enrolled an additional 2 million households.'] },
     { date: '2022-10-21', statements: ['Households enrolled in the program saw a 20% drop in bills.'] },
+    { date: '2022-11-21', statements: ['Data show a decline in households enrolled in the program of 10%.'] },
+    {
+      date: '2022-12-21',
+      statements: ['The program prevented 600,000 households enrolled in it from losing service.'],
+    },
   ]);
 
-  it('reads no change ("by about 35%", "an additional 2 million", "a 20% drop") as a level', () => {
+  it('reads no change ("by about 35%", "an additional 2 million", "a 20% drop", "a decline in ... of 10%") as a level', () => {
     expect(values(findTrend(sheets, 'households enrolled in the program'))).toEqual([[10_000_000, 13_000_000]]);
   });
 
   it('reads changes when the query asks how the figure changed', () => {
     const trend = findTrend(sheets, 'households enrolled in the program increase');
     expect(trend.series.flatMap((s) => s.points.map((p) => p.value)).sort((a, b) => a - b)).toEqual([
-      20, 35, 2_000_000, 10_000_000, 13_000_000,
+      10, 20, 35, 2_000_000, 10_000_000, 13_000_000,
     ]);
+  });
+
+  it('sets aside what did not happen ("prevented 600,000 households ... from"), whatever the query asks', () => {
+    const trend = findTrend(sheets, 'households enrolled in the program');
+    expect(trend.apart.map((r) => r.figure.text)).toContain('600,000');
   });
 
   it("ranks first the series counting the query's head, the last word before a preposition or participle", () => {

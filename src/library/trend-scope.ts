@@ -177,6 +177,14 @@ function writtenAsName(text: string, word: string): boolean {
   return inside.length > 0 && writings.every((m) => m[2] === word);
 }
 
+/** "Americans have applied to start 10.5 million new businesses": the figure counts applications for them. */
+const APPLIED_TO = /\b(?:applied|apply|applying)\s+to\s+(?:start|open|form|launch|create)\s*$/i;
+
+/** Whether the words right before a figure say it counts applications for what it names (APPLIED_TO). */
+export function appliedFor(ref: FigureRef): boolean {
+  return APPLIED_TO.test(plainTextOf(ref.document, sentenceText(ref, 'before')).replace(/\s+/g, ' '));
+}
+
 /** Words counting people: "104,000 Americans died" counts deaths when the sentence says they died. */
 const PEOPLE = new Set(
   terms('people persons Americans lives individuals residents adults children men women', { remember: false }),

@@ -11,6 +11,7 @@ import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
 import {
   TIME_STEMS,
+  appliedFor,
   asksChange,
   deathCauseOf,
   isAverted,
@@ -150,6 +151,7 @@ export function countedOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
 
 const NONE: Acronyms = new Map();
 const DEATH = terms('deaths', { remember: false })[0]!;
+const APPLICATION = terms('applications', { remember: false })[0]!;
 /** Query words asking for deaths: "overdose deaths", "Americans killed by fentanyl". */
 const DEATH_WORDS = new Set(terms('deaths died killed', { remember: false }));
 
@@ -164,7 +166,9 @@ function countedStems(ref: FigureRef, acronyms: Acronyms): string[] {
   // "pounds of fentanyl": the unit is pounds, the thing fentanyl.
   if (unitWords.length > 0 && terms(words)[0] === unitWords[0]) words = words.replace(MEASURE_OF, '');
   // "clean energy jobs" and "construction jobs" are different things: every word of the phrase names it.
-  return stemsWrittenOut(words, acronyms).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
+  const stems = stemsWrittenOut(words, acronyms).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
+  // "applied to start 10.5 million new businesses" counts new business applications.
+  return stems.length > 0 && appliedFor(ref) ? [...stems, APPLICATION] : stems;
 }
 
 /** Unit, counted thing, period and the part of it named after a preposition ("jobs in Ohio": ohio). */

@@ -646,6 +646,23 @@ describe('trend series, deaths said of the people who died', () => {
   });
 });
 
+describe('trend series, applications said of what was applied for', () => {
+  it('reads "applied to start 10.5 million new businesses" as new business applications', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-01-10', statements: ['Americans filed 9 million new business applications.'] },
+        { date: '2023-02-10', statements: ['Americans have applied to start 10.5 million new businesses.'] },
+        { date: '2023-06-10', statements: ['Americans filed 12 million new business applications.'] },
+        { date: '2023-07-10', statements: ['Americans have started 5 million new businesses.'] },
+        ...[3, 4, 5, 6, 7, 8].map((n) => ({ date: '2023-09-01', statements: [`The city opened ${n} parks.`] })),
+      ]),
+      'new business applications',
+    );
+    expect(trend.series[0]!.key).toBe('count|new busi applic||');
+    expect(trend.series[0]!.points.map((p) => p.value)).toEqual([9e6, 10.5e6, 12e6]);
+  });
+});
+
 describe('trend series, changes and levels', () => {
   const values = (trend: Trend) => trend.series.map((s) => s.points.map((p) => p.value));
   const sheets = sheetsLibrary([

@@ -136,6 +136,8 @@ const OPENING = /^(?:[^\s,]+\s+){0,2}[^\s,]+,\s+/;
 export function namedSubjectOf(ref: FigureRef): string[] {
   const { document } = ref;
   const lead = plainTextOf(document, sentenceText(ref, 'before'));
+  // "the Census Bureau released data that showed that Americans have applied": the source, not the party counted.
+  if (REPORTED.test(lead)) return [];
   const subject: string[] = [];
   for (const word of lead.replace(/\s+/g, ' ').trim().replace(OPENING, '').split(' ')) {
     if (VERB.test(word)) break;
@@ -149,6 +151,10 @@ export function namedSubjectOf(ref: FigureRef): string[] {
   const stems = terms(subject.join(' '), { remember: false });
   return stems.some((t) => title.has(t)) ? [] : stems;
 }
+
+/** Words saying the subject reports what the figure's clause states: a source, not the party the figure is of. */
+const REPORTED =
+  /\b(?:data|reports?|reported|reporting|estimates?|estimated|found|finds|shows?|showed|showing)\s+that\b/i;
 
 /** "In Georgia, companies have announced ...": a place the opening phrase puts the sentence in. */
 const PLACE_OPENING = /^(?:In|Across|Throughout)\s+(\p{Lu}\p{Ll}+),\s/u;

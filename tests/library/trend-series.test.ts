@@ -516,6 +516,21 @@ describe('trend series, whose figure it is', () => {
     ]);
   });
 
+  it('reads a subject reporting what the clause states as its source, not the party counted', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['Companies have installed 100,000 public chargers.'] },
+        { date: '2023-06-10', statements: ['The Census Bureau released data that showed 130,000 public chargers.'] },
+        { date: '2023-09-10', statements: ['Marriott International has installed 40,000 public chargers.'] },
+      ]),
+      'public chargers',
+    );
+    expect(keyed(trend)).toEqual([
+      ['count|public charger||', 2, [100_000, 130_000]],
+      ['count|public charger||marriott intern', 0, [40_000]],
+    ]);
+  });
+
   it("reads the name as the sheet's own when its title names it", () => {
     const library = libraryOf({
       'sheet-1.md':

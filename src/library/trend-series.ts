@@ -310,13 +310,32 @@ const GROUP_ASKED = /\s(?:for|among)\s+(.*)$/i;
  */
 function queryGroup(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][][] {
   const group = groupAsked(query);
-  if (group.length === 0) return [];
+  if (group.length === 0) return recipientAsked(query, candidates, acronyms);
   const names = partiesOf(
     group,
     candidates.map((c) => c.sentence),
     acronyms,
   );
   return partyWays(names.length > 0 ? names : [group], acronyms);
+}
+
+/** A place or party a query names as where a figure went ("doses donated to southeast asia"), to its end. */
+const RECIPIENT_ASKED = /\sto\s+(.*)$/i;
+
+/**
+ * The names a query gives after "to" ("covid doses donated to southeast asia"), as the documents write names: each
+ * must be named in the clause of a figure that answers. Words that are no names ("to other countries") ask nothing.
+ */
+function recipientAsked(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][][] {
+  const asked = RECIPIENT_ASKED.exec(query.trim());
+  if (!asked) return [];
+  const words = terms(asked[1]!, { remember: false }).filter((stem) => !TIME_STEMS.has(stem) && !/^\d/.test(stem));
+  const names = partiesOf(
+    words,
+    candidates.map((c) => c.sentence),
+    acronyms,
+  );
+  return names.length > 0 ? partyWays(names, acronyms) : [];
 }
 
 /** The stems of the group a query names after "for" or "among", words of time aside; none when it names none. */

@@ -957,6 +957,28 @@ describe('trend series, the group a query asks a figure for', () => {
       ],
     ]);
   });
+
+  it('keeps only figures whose clause names the place a query names after "to"; words no name ask nothing', () => {
+    const library = sheetsLibrary([
+      {
+        date: '2022-03-01',
+        statements: ['The United States has donated 115 million vaccine doses in Southeast Asia.'],
+      },
+      { date: '2022-05-01', statements: ['The United States has donated 2 million vaccine doses to Ethiopia.'] },
+      {
+        date: '2023-09-01',
+        statements: ['The United States has donated 125 million vaccine doses in Southeast Asia.'],
+      },
+      { date: '2023-10-01', statements: ['The United States has donated 700 million vaccine doses to the world.'] },
+      ...[3, 4, 5, 6, 7, 8].map((n) => ({ date: '2023-11-01', statements: [`The city opened ${n} parks.`] })),
+    ]);
+    const values = (query: string) =>
+      findTrend(library, query)
+        .series.flatMap((s) => s.points.map((p) => p.value))
+        .sort((a, b) => a - b);
+    expect(values('vaccine doses donated to southeast asia')).toEqual([115e6, 125e6]);
+    expect(values('vaccine doses donated to the world')).toEqual([2e6, 115e6, 125e6, 700e6]);
+  });
 });
 
 describe('trend series, short forms', () => {

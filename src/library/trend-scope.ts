@@ -64,7 +64,42 @@ const NUMBER_STEMS = new Set(
  */
 export function partOf(ref: FigureRef): string[] {
   const named = namedSubjectOf(ref);
-  return named.length > 0 ? named : partAfterCounted(ref);
+  if (named.length > 0) return named;
+  const after = partAfterCounted(ref);
+  return after.length > 0 ? after : placeAfterCounted(ref);
+}
+
+/**
+ * A place named right after what a figure counts, where it went or stands: "166 million vaccine doses with 48
+ * countries in Africa", "doses to the Indo-Pacific", "to countries across Latin America and the Caribbean". A name
+ * (capitalized words, "and the" between them, no number after them: "in FY 2022" says when) after "to", "in",
+ * "across" or "throughout", five words into its clause at most.
+ */
+const PLACE_AFTER =
+  /^\s*(?:[\p{L}\d,’'-]+\s+){0,5}?(?:to|in|across|throughout)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+(?:and\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*)*)(?![\p{L}-])(?!\s*\d)/u;
+/** The country the documents speak for: a figure there is the whole, not a part. */
+const WHOLE = /^(?:United States(?: of America)?|America|U|US|USA|Nation)$/;
+/** The last word of a program's or a body's name, not a place's ("enrolled in the Connectivity Program"). */
+const INSTITUTION = new Set(
+  terms(
+    'program programs act law plan initiative fund facility agency department administration office service corps ' +
+      'partnership alliance coalition council commission bank summit project network center centers',
+    { remember: false },
+  ),
+);
+/** A short form alone names a program or a body ("enrolled in the ACP", "awarded to HBCUs"), not a place. */
+const SHORT_FORM = /^\p{Lu}{2,}\p{Ll}?$/u;
+/** A title opens a person's name, not a place's ("commitment to President Trump"). */
+const TITLE = /^(?:President|Vice|Secretary|Senator|Governor|Mayor|Congress|Mr|Mrs|Ms|Dr)\b/;
+
+/** The stems of the place named right after what a figure counts (PLACE_AFTER), the whole country aside; or none. */
+function placeAfterCounted(ref: FigureRef): string[] {
+  const tail = tailAfterCounted(ref);
+  if (tail === null || tail.before) return [];
+  const place = PLACE_AFTER.exec(tail.text.replace(/\s+/g, ' '));
+  const stems = place && !TITLE.test(place[1]!) ? terms(place[1]!, { remember: false }) : [];
+  if (WHOLE.test(place?.[1] ?? '') || stems.some((t) => TIME_STEMS.has(t))) return [];
+  return INSTITUTION.has(stems.at(-1) ?? '') || SHORT_FORM.test(place?.[1] ?? '') ? [] : stems;
 }
 
 function partAfterCounted(ref: FigureRef): string[] {
@@ -101,6 +136,8 @@ const OPENING = /^(?:[^\s,]+\s+){0,2}[^\s,]+,\s+/;
 export function namedSubjectOf(ref: FigureRef): string[] {
   const { document } = ref;
   const lead = plainTextOf(document, sentenceText(ref, 'before'));
+  // "the Census Bureau released data that showed that Americans have applied": the source, not the party counted.
+  if (REPORTED.test(lead)) return [];
   const subject: string[] = [];
   for (const word of lead.replace(/\s+/g, ' ').trim().replace(OPENING, '').split(' ')) {
     if (VERB.test(word)) break;
@@ -114,6 +151,10 @@ export function namedSubjectOf(ref: FigureRef): string[] {
   const stems = terms(subject.join(' '), { remember: false });
   return stems.some((t) => title.has(t)) ? [] : stems;
 }
+
+/** Words saying the subject reports what the figure's clause states: a source, not the party the figure is of. */
+const REPORTED =
+  /\b(?:data|reports?|reported|reporting|estimates?|estimated|found|finds|shows?|showed|showing)\s+that\b/i;
 
 /** "In Georgia, companies have announced ...": a place the opening phrase puts the sentence in. */
 const PLACE_OPENING = /^(?:In|Across|Throughout)\s+(\p{Lu}\p{Ll}+),\s/u;
@@ -140,6 +181,52 @@ function writtenAsName(text: string, word: string): boolean {
   const writings = [...text.matchAll(new RegExp(`(\\p{L}*)[^\\p{L}\\n]{1,3}(${escaped(word)})\\b`, 'giu'))];
   const inside = writings.filter((m) => /^\p{Ll}/u.test(m[1]!));
   return inside.length > 0 && writings.every((m) => m[2] === word);
+}
+
+/** "Americans have applied to start 10.5 million new businesses": the figure counts applications for them. */
+const APPLIED_TO = /\b(?:applied|apply|applying)\s+to\s+(?:start|open|form|launch|create)\s*$/i;
+
+/** Whether the words right before a figure say it counts applications for what it names (APPLIED_TO). */
+export function appliedFor(ref: FigureRef): boolean {
+  return APPLIED_TO.test(plainTextOf(ref.document, sentenceText(ref, 'before')).replace(/\s+/g, ' '));
+}
+
+/** Words counting people: "104,000 Americans died" counts deaths when the sentence says they died. */
+const PEOPLE = new Set(
+  terms('people persons Americans lives individuals residents adults children men women', { remember: false }),
+);
+/** "Americans died due to a drug overdose", "people have died from", "were killed in": the people died of what follows. */
+const DIED =
+  /^\s*(?:have\s+|had\s+|were\s+|are\s+)?(?:died|killed|lost\s+their\s+lives)\b(?:\s+(?:due\s+to|of|from|because\s+of|in)\s+(?:an?\s+|the\s+)?([\p{L}\s-]+?)(?=\s+(?:in|for|at|since|during|over|between|across|from|each|every|per|this|last|and|or)\b|[,.;:()\u2013\u2014]|$))?/iu;
+/** "claiming 106,854 lives", "killing roughly 75,000 Americans": the people the sentence's subject killed. */
+const KILLING = /\b(?:claiming|claimed|killing|killed|taking|took|costing)(?:\s+\p{L}+){0,2}\s*$/iu;
+/** A sentence's subject: its words before the first verb, at most this many, none of them "and" (one cause). */
+const SUBJECT_WORDS = 3;
+
+/**
+ * Deaths a figure counts in other words: people its sentence says died, of what ("104,000 Americans died due to a
+ * drug overdose": drug overdose), or whom its subject killed ("drug overdoses have taken a heartbreaking toll,
+ * claiming 106,854 lives": drug overdoses). The stems of the cause, none when the sentence names none in few words;
+ * null when the figure counts no people who died.
+ */
+export function deathCauseOf(ref: FigureRef): string[] | null {
+  const counted = terms(ref.figure.counts ?? '', { remember: false });
+  if (counted.length !== 1 || !PEOPLE.has(counted[0]!)) return null;
+  const { document } = ref;
+  const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
+  const after = plainTextOf(document, sentenceText(ref, 'after')).replace(/\s+/g, ' ');
+  const rest = after.trimStart().startsWith(counts) ? after.trimStart().slice(counts.length) : null;
+  const died = rest === null ? null : DIED.exec(rest);
+  if (died) return died[1] ? terms(died[1], { remember: false }) : [];
+  const before = plainTextOf(document, sentenceText(ref, 'before')).replace(/\s+/g, ' ');
+  if (!KILLING.test(before)) return null;
+  const subject: string[] = [];
+  for (const word of before.replace(OPENING, '').split(' ')) {
+    if (VERB.test(word) || /[,;:]$/.test(word)) break;
+    subject.push(word);
+  }
+  const stems = terms(subject.join(' '), { remember: false });
+  return subject.length > SUBJECT_WORDS || subject.includes('and') ? [] : stems;
 }
 
 /** "since President Biden signed the CHIPS Act": a clause saying from when an amount runs, to its clause's end. */
@@ -269,10 +356,32 @@ export function isGoal(ref: FigureRef): boolean {
   return [AIMING, AIMED, TO_DO, PURPOSE].some((words) => words.test(clause));
 }
 
+/** "preventing more than 600,000 overdose deaths": what did not happen, before the figure in its clause. */
+const AVERTED_BEFORE =
+  /\b(?:prevent|prevents|prevented|preventing|avert|averts|averted|averting|avoid|avoids|avoided|avoiding)(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|an estimated|up to|at least))?\s*$/i;
+/** "2,000 premature deaths avoided": the same, said after what the figure counts. */
+const AVERTED_AFTER = /^\s*(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:avoided|averted|prevented)\b/i;
+
+/**
+ * A figure of what did not happen ("preventing more than 600,000 overdose deaths", "2,000 premature deaths
+ * avoided"): a count of things averted is no level of those things, and no chart of them has a place for it.
+ */
+export function isAverted(ref: FigureRef): boolean {
+  const { document } = ref;
+  const before = plainTextOf(document, sentenceText(ref, 'before')).replace(/\s+/g, ' ');
+  if (AVERTED_BEFORE.test(before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '')) return true;
+  const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
+  const after = plainTextOf(document, sentenceText(ref, 'after')).replace(/\s+/g, ' ').trimStart();
+  return counts !== '' && after.startsWith(counts) && AVERTED_AFTER.test(after.slice(counts.length));
+}
+
 /** Words before a figure saying it is a change: "fell by 8%", "down 90 percent", "an additional 24,000". */
 const CHANGE_BEFORE = /\b(?:by|down|up)(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|some))?\s*$/i;
 const CHANGE_AFTER =
   /^\s*(?:percent\s+|%\s*)?(?:increase|decrease|drop|decline|rise|jump|reduction|cut|fall|growth|lower|higher)\b/i;
+/** "a decline in overdose deaths of 10%": a change named before what changed, its size after "of". */
+const CHANGE_OF =
+  /\b(?:increase|decrease|decline|drop|rise|jump|reduction|fall|growth)\s+(?:in\s+[^,;:()]{1,80}?\s+)?of(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|some))?\s*$/i;
 /** Words anywhere before a figure in its clause saying it adds to an earlier amount. */
 const ADDED = /\b(?:additional|another|an extra)\b/i;
 /** Query words asking how a figure changed. */
@@ -291,7 +400,7 @@ export function isChange(ref: FigureRef): boolean {
   const before = plainTextOf(document, sentenceText(ref, 'before'));
   const after = plainTextOf(document, sentenceText(ref, 'after'));
   const clause = before.split(/,\s|[;:()\u2013\u2014]/).at(-1) ?? '';
-  return CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || ADDED.test(clause);
+  return CHANGE_BEFORE.test(before) || CHANGE_OF.test(clause) || CHANGE_AFTER.test(after) || ADDED.test(clause);
 }
 
 /** Whether the query asks how a figure changed ("covid deaths down", "apprehensions drop"). */

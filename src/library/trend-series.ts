@@ -11,7 +11,10 @@ import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
 import {
   TIME_STEMS,
+  appliedFor,
   asksChange,
+  deathCauseOf,
+  isAverted,
   isAward,
   isChange,
   isEarlierYear,
@@ -147,16 +150,25 @@ export function countedOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
 }
 
 const NONE: Acronyms = new Map();
+const DEATH = terms('deaths', { remember: false })[0]!;
+const APPLICATION = terms('applications', { remember: false })[0]!;
+/** Query words asking for deaths: "overdose deaths", "Americans killed by fentanyl". */
+const DEATH_WORDS = new Set(terms('deaths died killed', { remember: false }));
 
 /** The counted phrase's stems, short forms the documents define written out ("EVs" counts electric vehicles). */
 function countedStems(ref: FigureRef, acronyms: Acronyms): string[] {
+  // "104,000 Americans died due to a drug overdose" counts drug overdose deaths.
+  const cause = deathCauseOf(ref);
+  if (cause !== null) return [...writtenOut(cause, acronyms), DEATH];
   const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
   const unitWords = ref.figure.unit && /^[a-z]/i.test(ref.figure.unit) ? terms(ref.figure.unit) : [];
   let words = counts.replace(PREPOSITION, '');
   // "pounds of fentanyl": the unit is pounds, the thing fentanyl.
   if (unitWords.length > 0 && terms(words)[0] === unitWords[0]) words = words.replace(MEASURE_OF, '');
   // "clean energy jobs" and "construction jobs" are different things: every word of the phrase names it.
-  return stemsWrittenOut(words, acronyms).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
+  const stems = stemsWrittenOut(words, acronyms).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
+  // "applied to start 10.5 million new businesses" counts new business applications.
+  return stems.length > 0 && appliedFor(ref) ? [...stems, APPLICATION] : stems;
 }
 
 /** Unit, counted thing, period and the part of it named after a preposition ("jobs in Ohio": ohio). */
@@ -233,6 +245,7 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
   const candidates = candidatesOf(library, query, scope, acronyms);
   const parties = queryParties(query, candidates, acronyms);
   const group = queryGroup(query, candidates, acronyms);
+  const asksDeaths = writtenOut(terms(query), acronyms).some((t) => DEATH_WORDS.has(t));
   for (const { figures, coverage, found, kind } of candidates) {
     // "Japan investment commitment": a sentence naming no Japan states another party's commitment.
     if (parties.length > 0 && !namesParties(found, parties)) continue;
@@ -241,7 +254,9 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
       // "Jobs created for Black workers": "13.5 million jobs, including 4 million for Black workers" states 4 million.
       if (group.length > 0 && !namesParties(clauseStems(ref, acronyms), group)) continue;
       if (!changes && isChange(ref)) continue;
-      const named = namedOf(ref, found, acronyms);
+      // "Americans died" says the deaths the query asks for, in other words.
+      const said = asksDeaths && deathCauseOf(ref) !== null ? new Set([...found, DEATH]) : found;
+      const named = namedOf(ref, said, acronyms);
       const joinsOnly = coverage < MIN_TREND_COVERAGE;
       // Under the share, a figure is read only for what it counts: something the query names.
       if (joinsOnly && named === 0) continue;
@@ -295,13 +310,32 @@ const GROUP_ASKED = /\s(?:for|among)\s+(.*)$/i;
  */
 function queryGroup(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][][] {
   const group = groupAsked(query);
-  if (group.length === 0) return [];
+  if (group.length === 0) return recipientAsked(query, candidates, acronyms);
   const names = partiesOf(
     group,
     candidates.map((c) => c.sentence),
     acronyms,
   );
   return partyWays(names.length > 0 ? names : [group], acronyms);
+}
+
+/** A place or party a query names as where a figure went ("doses donated to southeast asia"), to its end. */
+const RECIPIENT_ASKED = /\sto\s+(.*)$/i;
+
+/**
+ * The names a query gives after "to" ("covid doses donated to southeast asia"), as the documents write names: each
+ * must be named in the clause of a figure that answers. Words that are no names ("to other countries") ask nothing.
+ */
+function recipientAsked(query: string, candidates: FigureCandidate[], acronyms: Acronyms): string[][][] {
+  const asked = RECIPIENT_ASKED.exec(query.trim());
+  if (!asked) return [];
+  const words = terms(asked[1]!, { remember: false }).filter((stem) => !TIME_STEMS.has(stem) && !/^\d/.test(stem));
+  const names = partiesOf(
+    words,
+    candidates.map((c) => c.sentence),
+    acronyms,
+  );
+  return names.length > 0 ? partyWays(names, acronyms) : [];
 }
 
 /** The stems of the group a query names after "for" or "among", words of time aside; none when it names none. */
@@ -346,7 +380,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     const { ref } = figure;
     if (ref.figure.value === null) trend.vague.push(ref);
     else if (documentDate(ref.document) === null) trend.undated.push(ref);
-    else if (isEarlierYear(ref) || isAward(ref) || isGoal(ref)) trend.apart.push(ref);
+    else if (isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref)) trend.apart.push(ref);
     else {
       const key = seriesKeyOf(ref, acronyms);
       groups.set(key, [...(groups.get(key) ?? []), figure]);
@@ -398,7 +432,7 @@ function joinHeadSeries(groups: Map<string, Found[]>, joining: Found[], head: st
   for (const figure of joining) {
     const { ref } = figure;
     if (ref.figure.value === null || documentDate(ref.document) === null) continue;
-    if (isEarlierYear(ref) || isAward(ref) || isGoal(ref)) continue;
+    if (isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref)) continue;
     const key = seriesKeyOf(ref, acronyms);
     const series = groups.get(key);
     if (!series || figure.named < JOIN_NAMED || key.split('|')[1]!.split(' ').at(-1) !== head) continue;

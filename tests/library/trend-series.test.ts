@@ -364,6 +364,43 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(keyed(findTrend(library, 'private investment announced'))).toEqual([['$|privat invest||', 2, [470e9]]]);
   });
 
+  it('keeps a place named right after what a figure counts out of the whole; the country, a year, a program stay', () => {
+    const library = sheetsLibrary([
+      { date: '2022-01-10', statements: ['The United States has shared 400 million vaccine doses to date.'] },
+      {
+        date: '2022-03-10',
+        statements: ['The United States has shared 166 million vaccine doses with 48 countries in Africa.'],
+      },
+      {
+        date: '2022-05-10',
+        statements: ['The United States has shared 540 million vaccine doses across the United States and abroad.'],
+      },
+      {
+        date: '2022-06-10',
+        statements: [
+          'The United States has shared 65 million vaccine doses to countries across Latin America and the Caribbean.',
+        ],
+      },
+      {
+        date: '2022-09-10',
+        statements: ['The United States has shared 620 million vaccine doses through the COVAX Facility.'],
+      },
+      { date: '2022-10-10', statements: ['The United States has shared 630 million vaccine doses in the ACP.'] },
+      {
+        date: '2023-12-10',
+        statements: ['The United States has delivered 200 million vaccine doses across Africa since 2021.'],
+      },
+    ]);
+    const doses = (query: string) =>
+      keyed(findTrend(library, query)).filter(([key]) => String(key).startsWith('count|vaccin dose'));
+    expect(doses('vaccine doses shared')).toEqual([
+      ['count|vaccin dose||', 2, [400e6, 540e6, 620e6, 630e6]],
+      ['count|vaccin dose||africa', 0, [166e6, 200e6]],
+      ['count|vaccin dose||latin america caribbean', 0, [65e6]],
+    ]);
+    expect(doses('vaccine doses shared in Africa')[0]).toEqual(['count|vaccin dose||africa', 3, [166e6, 200e6]]);
+  });
+
   it('keeps a partner named with "with" before the figure out of the whole: a deficit with one country', () => {
     const trend = findTrend(
       sheetsLibrary([
@@ -417,8 +454,8 @@ describe('trend series, what keeps a figure in a series', () => {
       'Americans killed by fentanyl',
     );
     expect(keyed(trend)).toEqual([
-      ['count|american||', 1, [200_000, 210_000]],
-      ['count|american|year|', 1, [75_000]],
+      ['count|fentanyl death||', 2, [200_000, 210_000]],
+      ['count|fentanyl death|year|', 2, [75_000]],
     ]);
   });
 
@@ -476,6 +513,21 @@ describe('trend series, whose figure it is', () => {
       ['count|public charger||', 2, [100_000, 130_000]],
       ['count|public charger||marriott intern', 0, [40_000]],
       ['count|public charger||depart energi', 0, [150_000]],
+    ]);
+  });
+
+  it('reads a subject reporting what the clause states as its source, not the party counted', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['Companies have installed 100,000 public chargers.'] },
+        { date: '2023-06-10', statements: ['The Census Bureau released data that showed 130,000 public chargers.'] },
+        { date: '2023-09-10', statements: ['Marriott International has installed 40,000 public chargers.'] },
+      ]),
+      'public chargers',
+    );
+    expect(keyed(trend)).toEqual([
+      ['count|public charger||', 2, [100_000, 130_000]],
+      ['count|public charger||marriott intern', 0, [40_000]],
     ]);
   });
 
@@ -589,6 +641,43 @@ describe('trend series, one thing in other words', () => {
   });
 });
 
+describe('trend series, deaths said of the people who died', () => {
+  const sheets = sheetsLibrary([
+    { date: '2022-03-01', statements: ['More than 104,000 Americans died due to a drug overdose.'] },
+    { date: '2022-08-01', statements: ['Over 100,000 people have died from drug overdoses, many from fentanyl.'] },
+    { date: '2022-09-01', statements: ['Drug overdoses have taken a heartbreaking toll, claiming 107,000 lives.'] },
+    { date: '2022-10-01', statements: ['Over 100 million Americans have health coverage through the program.'] },
+    ...[3, 4, 5, 6, 7, 8].map((n) => ({ date: '2023-09-01', statements: [`The city opened ${n} parks.`] })),
+  ]);
+
+  it('reads people who died of a cause, or whom it killed, as deaths of that cause', () => {
+    const trend = findTrend(sheets, 'drug overdose deaths');
+    expect(trend.series.map((s) => [s.key, s.named, s.points.map((p) => p.value)])[0]).toEqual([
+      'count|drug overdos death||',
+      3,
+      [104_000, 100_000, 107_000],
+    ]);
+    expect(trend.series.some((s) => s.points.some((p) => p.value === 100e6))).toBe(false);
+  });
+});
+
+describe('trend series, applications said of what was applied for', () => {
+  it('reads "applied to start 10.5 million new businesses" as new business applications', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2022-01-10', statements: ['Americans filed 9 million new business applications.'] },
+        { date: '2023-02-10', statements: ['Americans have applied to start 10.5 million new businesses.'] },
+        { date: '2023-06-10', statements: ['Americans filed 12 million new business applications.'] },
+        { date: '2023-07-10', statements: ['Americans have started 5 million new businesses.'] },
+        ...[3, 4, 5, 6, 7, 8].map((n) => ({ date: '2023-09-01', statements: [`The city opened ${n} parks.`] })),
+      ]),
+      'new business applications',
+    );
+    expect(trend.series[0]!.key).toBe('count|new busi applic||');
+    expect(trend.series[0]!.points.map((p) => p.value)).toEqual([9e6, 10.5e6, 12e6]);
+  });
+});
+
 describe('trend series, changes and levels', () => {
   const values = (trend: Trend) => trend.series.map((s) => s.points.map((p) => p.value));
   const sheets = sheetsLibrary([
@@ -597,17 +686,27 @@ describe('trend series, changes and levels', () => {
     { date: '2022-08-21', statements: ['About 13 million households are enrolled in the program.'] },
     { date: '2022-09-21', statements: ['The program enrolled an additional 2 million households.'] },
     { date: '2022-10-21', statements: ['Households enrolled in the program saw a 20% drop in bills.'] },
+    { date: '2022-11-21', statements: ['Data show a decline in households enrolled in the program of 10%.'] },
+    {
+      date: '2022-12-21',
+      statements: ['The program prevented 600,000 households enrolled in it from losing service.'],
+    },
   ]);
 
-  it('reads no change ("by about 35%", "an additional 2 million", "a 20% drop") as a level', () => {
+  it('reads no change ("by about 35%", "an additional 2 million", "a 20% drop", "a decline in ... of 10%") as a level', () => {
     expect(values(findTrend(sheets, 'households enrolled in the program'))).toEqual([[10_000_000, 13_000_000]]);
   });
 
   it('reads changes when the query asks how the figure changed', () => {
     const trend = findTrend(sheets, 'households enrolled in the program increase');
     expect(trend.series.flatMap((s) => s.points.map((p) => p.value)).sort((a, b) => a - b)).toEqual([
-      20, 35, 2_000_000, 10_000_000, 13_000_000,
+      10, 20, 35, 2_000_000, 10_000_000, 13_000_000,
     ]);
+  });
+
+  it('sets aside what did not happen ("prevented 600,000 households ... from"), whatever the query asks', () => {
+    const trend = findTrend(sheets, 'households enrolled in the program');
+    expect(trend.apart.map((r) => r.figure.text)).toContain('600,000');
   });
 
   it("ranks first the series counting the query's head, the last word before a preposition or participle", () => {
@@ -857,6 +956,28 @@ describe('trend series, the group a query asks a figure for', () => {
         ],
       ],
     ]);
+  });
+
+  it('keeps only figures whose clause names the place a query names after "to"; words no name ask nothing', () => {
+    const library = sheetsLibrary([
+      {
+        date: '2022-03-01',
+        statements: ['The United States has donated 115 million vaccine doses in Southeast Asia.'],
+      },
+      { date: '2022-05-01', statements: ['The United States has donated 2 million vaccine doses to Ethiopia.'] },
+      {
+        date: '2023-09-01',
+        statements: ['The United States has donated 125 million vaccine doses in Southeast Asia.'],
+      },
+      { date: '2023-10-01', statements: ['The United States has donated 700 million vaccine doses to the world.'] },
+      ...[3, 4, 5, 6, 7, 8].map((n) => ({ date: '2023-11-01', statements: [`The city opened ${n} parks.`] })),
+    ]);
+    const values = (query: string) =>
+      findTrend(library, query)
+        .series.flatMap((s) => s.points.map((p) => p.value))
+        .sort((a, b) => a - b);
+    expect(values('vaccine doses donated to southeast asia')).toEqual([115e6, 125e6]);
+    expect(values('vaccine doses donated to the world')).toEqual([2e6, 115e6, 125e6, 700e6]);
   });
 });
 

@@ -81,4 +81,12 @@ describe('durations after "over" and "under", decades, labels’ numbers', () =>
     expect(figuresIn('Boeing 787 Dreamliner jets flew.')).toEqual([]);
     expect(figuresIn('It placed the largest-ever 787 order.')).toEqual([]);
   });
+
+  it('counts the plural after a name when the number opens the sentence, not a list number before a name', () => {
+    expect(figuresIn('12 Urban Search and Rescue teams are on the ground.')).toEqual([
+      { text: '12', value: 12, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('3 Department of Defense')).toEqual([]);
+    expect(figuresIn('Boeing 787 Dreamliner engines were tested.')).toEqual([]);
+  });
 });

@@ -100,6 +100,16 @@ function opensWithVerb(before: string, named: RegExpExecArray): boolean {
   return /^[A-Z][a-z]{2,}ed$/.test(named[1]!) && isSentenceStart(before.slice(0, at));
 }
 
+/**
+ * "12 Urban Search and Rescue teams": a name in capitals, "and" or "of" inside it, then a plural it qualifies; a
+ * number opening a sentence so counts those, where "3 Department of Defense" numbers a list.
+ */
+const NAME_THEN_PLURAL = /^\s+(?:[A-Z][\w.'’-]*\s+(?:(?:and|of|&)\s+)?){1,5}([a-z]+)\b/;
+const countsAfterName = (next: string) => {
+  const noun = NAME_THEN_PLURAL.exec(next)?.[1];
+  return noun !== undefined && isPlural(noun) && !FUNCTION_WORDS.has(noun);
+};
+
 /** "Section 232", "Title 42", "Section 232 and 301 tariffs", "Boeing 787 Dreamliner", "largest-ever 787 order". */
 function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
   // "Amtrak 50 years ago", "Route 66 miles": a unit after it makes a measure, whatever names it before.
@@ -117,7 +127,8 @@ function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
   if (groups.qualifier) return false;
   // "Boeing 787 Dreamliner" names a model; "40 Airbus jets", "12 Boeing 787s" count the maker's products.
   const model = /^\s+([A-Z][\w.]*)/.exec(next);
-  if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()] && !countsAPlural(next)) return true;
+  if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()] && !countsAPlural(next))
+    return !(isSentenceStart(before) && countsAfterName(next));
   // A three-digit number before one singular noun names a thing ("787 order"); counts take plurals. An adverb
   // ("135 mainly Native Hawaiian men") is no noun.
   const noun = /^\s+([a-z]+)\b(?!\s+[a-z]+s\b)/.exec(next);

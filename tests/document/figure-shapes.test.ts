@@ -89,4 +89,13 @@ describe('durations after "over" and "under", decades, labels’ numbers', () =>
     expect(figuresIn('3 Department of Defense')).toEqual([]);
     expect(figuresIn('Boeing 787 Dreamliner engines were tested.')).toEqual([]);
   });
+
+  it('reads a number that closes a parenthesis after a word, not a "1)" mark of a list run into the text', () => {
+    expect(figuresIn('It screens adults (down from age 50) each year.')).toEqual([
+      { text: '50', value: 50, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('It works on: 1) jobs, 2) energy.')).toEqual([]);
+    expect(figuresIn('It funds (among others: 1) jobs and 2) energy).')).toEqual([]);
+    expect(figuresIn('Call the line (and Press 1) or stay at Level 2 (of 5) today.')).toEqual([]);
+  });
 });

@@ -86,10 +86,19 @@ const CITED_IN = new RegExp(String.raw`\d\s+${CODE}\s*(?:§+\s*)?$`);
 function isListNumber(groups: Groups, { before, next }: Window, plain: boolean): boolean {
   if (!plain || groups.range || groups.num!.length > 2) return false;
   if (/\\?\(\s*$/.test(before) && /^\s*\\?\)/.test(next)) return true;
-  if (/^\\?\)/.test(next)) return true;
+  if (/^\\?\)/.test(next) && !endsAParenthesis(before)) return true;
   // "GOAL 1: PROTECT OUR PEOPLE", "Step 2: Apply": the number of a label that opens the line.
   if (/^:/.test(next) && LABEL_WORD_FIRST.test(before)) return true;
   return isSentenceStart(before) && /^[.)](?:\s|$)/.test(next);
+}
+
+/**
+ * "(down from age 50)": the number ends a parenthesis opened before it, after a word that it measures, so it is
+ * no "1)" mark. After "and", "of" or a capital ("Press 1)") it is a mark, a scale or a key.
+ */
+function endsAParenthesis(before: string): boolean {
+  const word = /(?:^|[\s(])([a-z]+)\s+$/.exec(before)?.[1];
+  return before.lastIndexOf('(') > before.lastIndexOf(')') && word !== undefined && !FUNCTION_WORDS.has(word);
 }
 
 const LABEL_WORD_FIRST = /^[\s"“'‘(*_>-]*[A-Z][A-Za-z]{1,15}\s+$/;

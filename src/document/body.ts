@@ -121,6 +121,8 @@ class BodyReader {
   }
 
   private bullet(line: Line, textStart: number, indent: number): void {
+    // Items a blank line apart ("1) …", blank, "2) …") are still one list: one group, so each reaches its lead-in.
+    if (this.open?.bullet) this.sawBlank = false;
     // Indented two spaces or more, a bullet is nested: one level per four spaces, at most three.
     const depth = Math.min(3, Math.floor(indent / 2) > 0 ? Math.max(1, Math.floor(indent / 4)) : 0);
     const point = this.addStatement(textStart, line, depth);

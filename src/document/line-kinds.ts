@@ -46,8 +46,24 @@ export function kindOfLine(body: Body, index: number): LineKind {
   if (heading) return heading;
   if (!hasWord(raw)) return { kind: STRAY_MARKUP.test(raw) ? 'markup' : 'no-text' };
   const indent = indentWidth(raw);
-  const bullet = BULLET.exec(raw);
+  const bullet = carriesOnTheSentence(body, index) ? null : BULLET.exec(raw);
   return bullet ? { kind: 'bullet', textStart: line.start + bullet[0].length, indent } : { kind: 'text', indent };
+}
+
+// A line the sentence has not ended at, and "N)" inside a line: an enumeration running on in the text.
+const UNENDED = /[^.!?:;\s]\s*$/;
+const INLINE_ITEM = /\S\s+\d{1,3}\)\s/;
+
+/**
+ * A "N)" line that carries on the sentence of the line before: one left a parenthesis open ("(down from age" /
+ * "50) from …"), or one running an enumeration ("1) workforce, 2) energy," / "3) building …"). Not a list item.
+ */
+function carriesOnTheSentence(body: Body, index: number): boolean {
+  if (index === 0 || !/^\s*\d{1,3}\)/.test(body.lines[index]!.text)) return false;
+  const previous = body.lines[index - 1]!.text;
+  if (isBlank(previous) || !UNENDED.test(previous)) return false;
+  const text = previous.replace(BULLET, '');
+  return text.lastIndexOf('(') > text.lastIndexOf(')') || INLINE_ITEM.test(text);
 }
 
 /** A heading on its own evidence, or a line alone shaped like the document's other headings. */

@@ -220,6 +220,19 @@ describe('readBody: bullets', () => {
     ]);
   });
 
+  it('keeps the items of a list a blank line apart in one group, after its lead-in', () => {
+    expect(
+      outline('Congress must:\n\n1) Fund it.\n\n2) Staff it.\n\n- Nested\n\n    - deeper\n\n- Last.')[0]!.points,
+    ).toEqual([
+      [0, 0, 'Congress must:'],
+      [1, 0, 'Fund it.'],
+      [1, 0, 'Staff it.'],
+      [1, 0, 'Nested'],
+      [1, 1, 'deeper'],
+      [1, 0, 'Last.'],
+    ]);
+  });
+
   it('skips a bullet with no words in it', () => {
     expect(outline('- **\n- Real.')[0]!.points).toEqual([[0, 0, 'Real.']]);
   });

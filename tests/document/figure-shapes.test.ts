@@ -81,4 +81,21 @@ describe('durations after "over" and "under", decades, labels’ numbers', () =>
     expect(figuresIn('Boeing 787 Dreamliner jets flew.')).toEqual([]);
     expect(figuresIn('It placed the largest-ever 787 order.')).toEqual([]);
   });
+
+  it('counts the plural after a name when the number opens the sentence, not a list number before a name', () => {
+    expect(figuresIn('12 Urban Search and Rescue teams are on the ground.')).toEqual([
+      { text: '12', value: 12, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('3 Department of Defense')).toEqual([]);
+    expect(figuresIn('Boeing 787 Dreamliner engines were tested.')).toEqual([]);
+  });
+
+  it('reads a number that closes a parenthesis after a word, not a "1)" mark of a list run into the text', () => {
+    expect(figuresIn('It screens adults (down from age 50) each year.')).toEqual([
+      { text: '50', value: 50, unit: null, qualifier: null },
+    ]);
+    expect(figuresIn('It works on: 1) jobs, 2) energy.')).toEqual([]);
+    expect(figuresIn('It funds (among others: 1) jobs and 2) energy).')).toEqual([]);
+    expect(figuresIn('Call the line (and Press 1) or stay at Level 2 (of 5) today.')).toEqual([]);
+  });
 });

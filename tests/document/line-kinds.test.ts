@@ -43,6 +43,13 @@ describe('kindOfLine', () => {
     expect(kindOfLine(bodyOf(text), 1)).toEqual({ kind: 'bullet', textStart: text.indexOf('Nested'), indent: 2 });
   });
 
+  it('reads "N)" opening a line as a list mark, unless it carries on the sentence of the line before', () => {
+    expect(kind('Congress must:\n1) Fund it', 1)).toBe('bullet');
+    expect(kind('1) Fund the program\n2) Staff it', 1)).toBe('bullet');
+    expect(kind('It screens adults (down from age\n50) from today.', 1)).toBe('text');
+    expect(kind('It works on: 1) jobs, 2) energy,\n3) housing.', 1)).toBe('text');
+  });
+
   it('reads anything else with words as text', () => {
     expect(kindOfLine(bodyOf('Intro.\n\tThe plan saves money.'), 1)).toEqual({ kind: 'text', indent: 4 });
   });

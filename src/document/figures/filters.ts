@@ -86,10 +86,19 @@ const CITED_IN = new RegExp(String.raw`\d\s+${CODE}\s*(?:§+\s*)?$`);
 function isListNumber(groups: Groups, { before, next }: Window, plain: boolean): boolean {
   if (!plain || groups.range || groups.num!.length > 2) return false;
   if (/\\?\(\s*$/.test(before) && /^\s*\\?\)/.test(next)) return true;
-  if (/^\\?\)/.test(next)) return true;
+  if (/^\\?\)/.test(next) && !endsAParenthesis(before)) return true;
   // "GOAL 1: PROTECT OUR PEOPLE", "Step 2: Apply": the number of a label that opens the line.
   if (/^:/.test(next) && LABEL_WORD_FIRST.test(before)) return true;
   return isSentenceStart(before) && /^[.)](?:\s|$)/.test(next);
+}
+
+/**
+ * "(down from age 50)": the number ends a parenthesis opened before it, after a word that it measures, so it is
+ * no "1)" mark. After "and", "of" or a capital ("Press 1)") it is a mark, a scale or a key.
+ */
+function endsAParenthesis(before: string): boolean {
+  const word = /(?:^|[\s(])([a-z]+)\s+$/.exec(before)?.[1];
+  return before.lastIndexOf('(') > before.lastIndexOf(')') && word !== undefined && !FUNCTION_WORDS.has(word);
 }
 
 const LABEL_WORD_FIRST = /^[\s"“'‘(*_>-]*[A-Z][A-Za-z]{1,15}\s+$/;
@@ -99,6 +108,16 @@ function opensWithVerb(before: string, named: RegExpExecArray): boolean {
   const at = named.index + named[0].indexOf(named[1]!);
   return /^[A-Z][a-z]{2,}ed$/.test(named[1]!) && isSentenceStart(before.slice(0, at));
 }
+
+/**
+ * "12 Urban Search and Rescue teams": a name in capitals, "and" or "of" inside it, then a plural it qualifies; a
+ * number opening a sentence so counts those, where "3 Department of Defense" numbers a list.
+ */
+const NAME_THEN_PLURAL = /^\s+(?:[A-Z][\w.'’-]*\s+(?:(?:and|of|&)\s+)?){1,5}([a-z]+)\b/;
+const countsAfterName = (next: string) => {
+  const noun = NAME_THEN_PLURAL.exec(next)?.[1];
+  return noun !== undefined && isPlural(noun) && !FUNCTION_WORDS.has(noun);
+};
 
 /** "Section 232", "Title 42", "Section 232 and 301 tariffs", "Boeing 787 Dreamliner", "largest-ever 787 order". */
 function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
@@ -117,7 +136,8 @@ function isNamedNumber(groups: Groups, { before, next }: Window): boolean {
   if (groups.qualifier) return false;
   // "Boeing 787 Dreamliner" names a model; "40 Airbus jets", "12 Boeing 787s" count the maker's products.
   const model = /^\s+([A-Z][\w.]*)/.exec(next);
-  if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()] && !countsAPlural(next)) return true;
+  if (model && !/s$/.test(model[1]!) && !UNITS[model[1]!.toLowerCase()] && !countsAPlural(next))
+    return !(isSentenceStart(before) && countsAfterName(next));
   // A three-digit number before one singular noun names a thing ("787 order"); counts take plurals. An adverb
   // ("135 mainly Native Hawaiian men") is no noun.
   const noun = /^\s+([a-z]+)\b(?!\s+[a-z]+s\b)/.exec(next);

@@ -21,6 +21,7 @@ const EVERYDAY: Record<string, string[]> = Object.fromEntries(
     'guns: firearms',
     'shots: vaccines doses',
     'jabs: vaccines doses',
+    'vaccines: doses',
     'flying: aviation flights',
     'planes: aircraft',
     'cars: vehicles',

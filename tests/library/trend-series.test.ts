@@ -413,6 +413,12 @@ describe('trend series, what keeps a figure in a series', () => {
       [400e6, 540e6],
     ]);
     expect(keyed(findTrend(library, 'flu vaccine doses given'))).toEqual([]);
+    // "The US sent 166 million vaccines" says doses, as people write it.
+    expect(keyed(findTrend(library, 'covid vaccines shared'))[0]).toEqual([
+      'count|covid vaccin dose||',
+      3,
+      [400e6, 540e6],
+    ]);
   });
 
   it('keeps a partner named with "with" before the figure out of the whole: a deficit with one country', () => {

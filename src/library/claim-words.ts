@@ -1,8 +1,9 @@
 // The words of a claim as people write them in chat: the framing around what is claimed ("Did you know …?",
 // "BREAKING:", "So apparently", "lol", emoji) is no part of it, verbs of change stand for their kin
 // ("declined" for "dropped", "grew" for "rose") with the direction kept, and everyday words for a sheet's
-// ("kids" for "children").
-import { ALTERNATIVE_WEIGHTS, terms, type Alternative } from './search.js';
+// ("kids" for "children", everyday-words.ts).
+import { sheetWordsFor, withKinOf } from './everyday-words.js';
+import { terms, type Alternative } from './search.js';
 
 /** Quote marks, emphasis and list marks before a claim's first word. */
 const LEADING_MARKS = String.raw`^[\s"“‘*_>-]*`;
@@ -71,57 +72,12 @@ export function changeDirection(words: Iterable<string>): number {
 }
 
 /**
- * Everyday words people write for a fact sheet's words for the same thing ("kids" for "children", "medicines" for
- * "drugs"): English, not any sheet's topic. One way only: a sheet's "children" is no claim's "kids" to undo.
- */
-const EVERYDAY: Record<string, string[]> = Object.fromEntries(
-  [
-    'kids: children child',
-    'moms: mothers',
-    'dads: fathers',
-    'medicines: drugs',
-    'meds: drugs medicines',
-    'trains: rail',
-    'firms: companies businesses',
-    'factory: plant facility',
-    'plant: facility',
-    'gear: equipment',
-    'cops: police officers',
-    'doctors: physicians',
-    'guns: firearms',
-    'shots: vaccines doses',
-    'jabs: vaccines doses',
-    'flying: aviation flights',
-    'planes: aircraft',
-    'cars: vehicles',
-    'pay: wages salaries',
-    'elderly: seniors older',
-    'teens: adolescents',
-    'cash: funding money',
-    'loan: mortgage',
-    'effort: initiative',
-  ].map((line) => {
-    const [word, others] = line.split(': ') as [string, string];
-    return [terms(word, { remember: false })[0]!, terms(others, { remember: false })];
-  }),
-);
-
-/**
  * The words a word stands for besides itself: the verbs of change of its direction, or the sheet's words for an
  * everyday one; none for another word.
  */
 export const kinOf = (term: string): string[] => [
-  ...([FALLING, RISING].find((family) => family.has(term)) ?? EVERYDAY[term] ?? []),
+  ...([FALLING, RISING].find((family) => family.has(term)) ?? sheetWordsFor(term)),
 ];
 
 /** A claim's words with each verb of change standing also for its kin of the same direction, and each everyday word for the sheet's. */
-export function withKin(groups: Alternative[][]): Alternative[][] {
-  return groups.map((group) => {
-    const own = new Set(group.map((alternative) => alternative.term));
-    const others = [...new Set(group.flatMap((alternative) => kinOf(alternative.term)))].filter((t) => !own.has(t));
-    return [
-      ...group,
-      ...others.map((term) => ({ term, weight: ALTERNATIVE_WEIGHTS.synonym, kind: 'synonym' as const })),
-    ];
-  });
-}
+export const withKin = (groups: Alternative[][]): Alternative[][] => withKinOf(groups, kinOf);

@@ -21,6 +21,7 @@ import { FUSION, fuse, PLAIN_FIELDS, type Fusion } from './stat-fusion.js';
 import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
 import { namesSpelling } from './acronyms.js';
+import { sheetWordsFor, withEverydayWords } from './everyday-words.js';
 import { countedStems, namesAnother, namesRival, type SlotSense, type WordSense } from './contrast.js';
 import { holds } from './sorted.js';
 
@@ -826,6 +827,8 @@ export class SentenceFinder {
   /**
    * Every sentence /stat weighs for a query (coverage at least MIN_CLOSEST_COVERAGE), confident or not, one a
    * document: what /trend reads past the confident answers. Best covered first; none for a query of amounts only.
+   * Everyday words stand for the sheets' as in a claim, each sheet's word the sentence holds found ("covid shots":
+   * "vaccine doses" holds both vaccines and doses).
    */
   everyCandidate(query: string, { documentId, within }: Scope = {}): FigureCandidate[] {
     const analysed = analyseQuery(query);
@@ -833,13 +836,14 @@ export class SentenceFinder {
     if (groups.length === 0) return [];
     const inScope = (s: IndexedSentence) =>
       (!documentId || s.document.id === documentId) && (!within || within(s.document));
-    const weighed = this.weighAll(groups, analysed.units, inScope);
+    const weighed = this.weighAll(withEverydayWords(groups), analysed.units, inScope);
     weighed.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+    const sheetWords = groups.flatMap((group) => group.flatMap(({ term }) => sheetWordsFor(term)));
     return weighed.map(({ sentence, found, withUnit, coverage }) => ({
       sentence,
       figures: refsOf(withUnit),
       coverage,
-      found,
+      found: new Set([...found, ...sheetWords.filter((t) => sentence.terms.has(t))]),
       kind: analysed.kind,
     }));
   }

@@ -350,6 +350,13 @@ describe('figures real fact sheets state', () => {
 
   it('labels a figure after a dash with what the dash explains, and "ten times the levels" with the levels', () => {
     expect(figuresIn('a study of two spectrum bands—2.69-2.9 GHz—as part of it.')[1]!.counts).toBe('spectrum bands');
+    // How far back a comparison reaches closes the phrase: what is counted stands before it.
+    expect(figuresIn('the best year for new business applications on record—12.6 million—and more.')[0]!.counts).toBe(
+      'new business applications',
+    );
+    expect(figuresIn('the largest investment in our Nation’s history ($50 billion) in roads.')[0]!.counts).toBe(
+      'largest investment',
+    );
     expect(figuresIn('new funding—ten times the historical funding levels—for homes.')[0]!.counts).toBe(
       'historical funding levels',
     );

@@ -401,6 +401,26 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(doses('vaccine doses shared in Africa')[0]).toEqual(['count|vaccin dose||africa', 3, [166e6, 200e6]]);
   });
 
+  it('reads a query\'s everyday words as a claim\'s: "shots" for the vaccine doses a sheet counts, not back', () => {
+    const library = sheetsLibrary([
+      { date: '2022-01-10', statements: ['The United States has shared 400 million COVID-19 vaccine doses.'] },
+      { date: '2022-06-10', statements: ['The United States has shared 540 million COVID-19 vaccine doses.'] },
+      { date: '2022-09-10', statements: ['The clinic gave 300 flu shots this fall.'] },
+    ]);
+    expect(keyed(findTrend(library, 'covid shots shared'))[0]).toEqual([
+      'count|covid vaccin dose||',
+      3,
+      [400e6, 540e6],
+    ]);
+    expect(keyed(findTrend(library, 'flu vaccine doses given'))).toEqual([]);
+    // "The US sent 166 million vaccines" says doses, as people write it.
+    expect(keyed(findTrend(library, 'covid vaccines shared'))[0]).toEqual([
+      'count|covid vaccin dose||',
+      3,
+      [400e6, 540e6],
+    ]);
+  });
+
   it('keeps a partner named with "with" before the figure out of the whole: a deficit with one country', () => {
     const trend = findTrend(
       sheetsLibrary([

@@ -352,6 +352,13 @@ const NAMED_BEFORE = new RegExp(
 );
 
 /**
+ * "the strongest showing for new business applications on record—12.6 million", "the largest investment in our
+ * Nation’s history ($X)": how far back a comparison reaches, closing the phrase before a dash or a bracket, not what
+ * is counted.
+ */
+const SINCE_WHEN = /\s+(?:on record|in (?:[\p{L}.’']+\s+){0,2}history|to date|of all time|ever)(\s*[—–(]\s*)$/iu;
+
+/**
  * What the words before a figure name: "recycling projects ($60 million)" names the projects, "reduce methane
  * emissions by 30 percent" the emissions, "a monthly payment of $0" the payment, "two spectrum bands—2.69-2.9
  * GHz" the bands, "a package of grants totaling $486 million" the grants.
@@ -359,7 +366,7 @@ const NAMED_BEFORE = new RegExp(
 export function namedBefore(before: string): string | null {
   const changed = changedTo(before) ?? changedObject(before);
   if (changed) return changed;
-  const lead = NAMED_BEFORE.exec(before.slice(-LABEL_WINDOW));
+  const lead = NAMED_BEFORE.exec(before.slice(-LABEL_WINDOW).replace(SINCE_WHEN, '$1'));
   if (!lead) return null;
   const words = lead[1]!.split(/\s+/);
   const parenthesized = lead[2] !== undefined;

@@ -114,14 +114,15 @@ function partiesOfFigure(finder: SentenceFinder, figure: ClaimFigure): ReturnTyp
   return own.length > 0 ? own : read(figure.words);
 }
 
+/** A claimed figure's word sets, each with its kin: all its words, its own, what it counts and the head of that. */
+function wordsOfFigure(finder: SentenceFinder, figure: ClaimFigure) {
+  const read = (text: string) => withKin(finder.expand(analyseQuery(text).words));
+  return { all: read(figure.words), own: read(figure.own), counted: read(figure.counted), thing: read(figure.thing) };
+}
+
 /** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
 function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
-  const words = {
-    all: withKin(finder.expand(analyseQuery(figure.words).words)),
-    own: withKin(finder.expand(analyseQuery(figure.own).words)),
-    counted: withKin(finder.expand(analyseQuery(figure.counted).words)),
-    thing: withKin(finder.expand(analyseQuery(figure.thing).words)),
-  };
+  const words = wordsOfFigure(finder, figure);
   const topic = topicOf(words.all);
   const stated: Evidence[] = [];
   const different: Evidence[] = [];

@@ -75,8 +75,11 @@ export function partOf(ref: FigureRef): string[] {
  * (capitalized words, "and the" between them, no number after them: "in FY 2022" says when) after "to", "in",
  * "across" or "throughout", five words into its clause at most.
  */
-const PLACE_AFTER =
-  /^\s*(?:[\p{L}\d,’'-]+\s+){0,5}?(?:to|in|across|throughout)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+(?:and\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*)*)(?![\p{L}-])(?!\s*\d)/u;
+const PLACE_AFTER = new RegExp(
+  String.raw`^\s*(?:[\p{L}\d,’'-]+\s+){0,5}?(?:to|in|across|throughout)\s+(?:the\s+)?` +
+    String.raw`(\p{Lu}[\p{L}-]*(?:\s+(?:and\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*)*)(?![\p{L}-])(?!\s*\d)`,
+  'u',
+);
 /** The country the documents speak for: a figure there is the whole, not a part. */
 const WHOLE = /^(?:United States(?: of America)?|America|U|US|USA|Nation)$/;
 /** The last word of a program's or a body's name, not a place's ("enrolled in the Connectivity Program"). */
@@ -196,8 +199,13 @@ const PEOPLE = new Set(
   terms('people persons Americans lives individuals residents adults children men women', { remember: false }),
 );
 /** "Americans died due to a drug overdose", "people have died from", "were killed in": the people died of what follows. */
-const DIED =
-  /^\s*(?:have\s+|had\s+|were\s+|are\s+)?(?:died|killed|lost\s+their\s+lives)\b(?:\s+(?:due\s+to|of|from|because\s+of|in)\s+(?:an?\s+|the\s+)?([\p{L}\s-]+?)(?=\s+(?:in|for|at|since|during|over|between|across|from|each|every|per|this|last|and|or)\b|[,.;:()\u2013\u2014]|$))?/iu;
+const DIED = new RegExp(
+  String.raw`^\s*(?:have\s+|had\s+|were\s+|are\s+)?(?:died|killed|lost\s+their\s+lives)\b` +
+    String.raw`(?:\s+(?:due\s+to|of|from|because\s+of|in)\s+(?:an?\s+|the\s+)?([\p{L}\s-]+?)` +
+    String.raw`(?=\s+(?:in|for|at|since|during|over|between|across|from|each|every|per|this|last|and|or)\b` +
+    String.raw`|[,.;:()\u2013\u2014]|$))?`,
+  'iu',
+);
 /** "claiming 106,854 lives", "killing roughly 75,000 Americans": the people the sentence's subject killed. */
 const KILLING = /\b(?:claiming|claimed|killing|killed|taking|took|costing)(?:\s+\p{L}+){0,2}\s*$/iu;
 /** A sentence's subject: its words before the first verb, at most this many, none of them "and" (one cause). */
@@ -357,8 +365,11 @@ export function isGoal(ref: FigureRef): boolean {
 }
 
 /** "preventing more than 600,000 overdose deaths": what did not happen, before the figure in its clause. */
-const AVERTED_BEFORE =
-  /\b(?:prevent|prevents|prevented|preventing|avert|averts|averted|averting|avoid|avoids|avoided|avoiding)(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|an estimated|up to|at least))?\s*$/i;
+const AVERTED_BEFORE = new RegExp(
+  String.raw`\b(?:prevent|prevents|prevented|preventing|avert|averts|averted|averting|avoid|avoids|avoided|avoiding)` +
+    String.raw`(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|an estimated|up to|at least))?\s*$`,
+  'i',
+);
 /** "2,000 premature deaths avoided": the same, said after what the figure counts. */
 const AVERTED_AFTER = /^\s*(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:avoided|averted|prevented)\b/i;
 
@@ -380,8 +391,11 @@ const CHANGE_BEFORE = /\b(?:by|down|up)(?:\s+(?:about|nearly|almost|over|more th
 const CHANGE_AFTER =
   /^\s*(?:percent\s+|%\s*)?(?:increase|decrease|drop|decline|rise|jump|reduction|cut|fall|growth|lower|higher)\b/i;
 /** "a decline in overdose deaths of 10%": a change named before what changed, its size after "of". */
-const CHANGE_OF =
-  /\b(?:increase|decrease|decline|drop|rise|jump|reduction|fall|growth)\s+(?:in\s+[^,;:()]{1,80}?\s+)?of(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|some))?\s*$/i;
+const CHANGE_OF = new RegExp(
+  String.raw`\b(?:increase|decrease|decline|drop|rise|jump|reduction|fall|growth)\s+(?:in\s+[^,;:()]{1,80}?\s+)?of` +
+    String.raw`(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|some))?\s*$`,
+  'i',
+);
 /** Words anywhere before a figure in its clause saying it adds to an earlier amount. */
 const ADDED = /\b(?:additional|another|an extra)\b/i;
 /** Query words asking how a figure changed. */

@@ -3,8 +3,8 @@
 // query's). One way only: a sheet's "children" is no member's "kids" to undo.
 import { ALTERNATIVE_WEIGHTS, terms, type Alternative } from './search.js';
 
-/** Each everyday word's stem, with the stems of the sheets' words it stands for. */
-const EVERYDAY: Record<string, string[]> = Object.fromEntries(
+/** Each everyday word's stem, with the stems of the sheets' words it stands for (a Map: "constructor" is no key). */
+const EVERYDAY: ReadonlyMap<string, string[]> = new Map(
   [
     'kids: children child',
     'moms: mothers',
@@ -33,12 +33,12 @@ const EVERYDAY: Record<string, string[]> = Object.fromEntries(
     'effort: initiative',
   ].map((line) => {
     const [word, others] = line.split(': ') as [string, string];
-    return [terms(word, { remember: false })[0]!, terms(others, { remember: false })];
+    return [terms(word, { remember: false })[0]!, terms(others, { remember: false })] as const;
   }),
 );
 
 /** The sheets' words an everyday word stands for; none for another word. */
-export const sheetWordsFor = (term: string): readonly string[] => EVERYDAY[term] ?? [];
+export const sheetWordsFor = (term: string): readonly string[] => EVERYDAY.get(term) ?? [];
 
 /** Words each with the words `kinOf` gives for it added as synonyms, those already among its group's aside. */
 export function withKinOf(groups: Alternative[][], kinOf: (term: string) => readonly string[]): Alternative[][] {

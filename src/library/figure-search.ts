@@ -1060,23 +1060,26 @@ function preferred<F>(labelled: readonly F[], fitting: readonly F[], all: readon
 }
 
 /**
- * Whether a sentence holds a word it must hold (found among the words it holds), or a word that begins with
- * it or that it begins ("Indonesian" for "Indonesia", in the sentence or around it).
- */
-/**
  * Whether a sentence writes a year the question asks only as the start of a count ("more than in every fiscal year
  * since 2010" for "removed in fiscal year 2010"), where the question does not count from it: its figure is not
  * that year's.
  */
 function countsFromYear(sentence: IndexedSentence, query: string): boolean {
+  const years = query.match(YEAR_IN_TEXT);
+  // Read the sentence only for a question naming a year: a saved document's body is made when first read.
+  if (!years) return false;
   const text = plainTextOf(sentence.document, sentence.document.text.slice(...sentence.span));
-  return (query.match(YEAR_IN_TEXT) ?? []).some((year) => {
+  return years.some((year) => {
     if (new RegExp(String.raw`\bsince ${year}\b`, 'i').test(query)) return false;
     const written = text.match(new RegExp(String.raw`\b(?:since )?${year}\b`, 'gi')) ?? [];
     return written.length > 0 && written.every((at) => /^since/i.test(at));
   });
 }
 
+/**
+ * Whether a sentence holds a word it must hold (found among the words it holds), or a word that begins with
+ * it or that it begins ("Indonesian" for "Indonesia", in the sentence or around it).
+ */
 function holdsSpecific(group: Alternative[], found: ReadonlySet<string>, sentence: IndexedSentence): boolean {
   if (group.some((alternative) => found.has(alternative.term))) return true;
   const { term } = group[0]!;

@@ -26,11 +26,16 @@ interface Started {
  */
 async function setSavedAside(live: LiveLibrary, cacheDir: string): Promise<void> {
   await librarySaved(live.current());
-  rmSync(join(cacheDir, 'library'), { recursive: true, force: true });
+  setLibraryAside(cacheDir);
 }
 
-/** Opens the folder with the cache in `cacheDir`, as a start does, parsing in this thread (counted). */
-async function start(dir: string, cacheDir: string, version = 'test-1'): Promise<Started> {
+const setLibraryAside = (cacheDir: string) => rmSync(join(cacheDir, 'library'), { recursive: true, force: true });
+
+/**
+ * Opens the folder with the cache in `cacheDir`, as a start does, parsing in this thread (counted). `alone`: no other
+ * start saves into the cache meanwhile, so the saved library can be set aside at once (not while another writes it).
+ */
+async function start(dir: string, cacheDir: string, version = 'test-1', alone = true): Promise<Started> {
   const recorded = recordedLog();
   const parsed: string[] = [];
   const parse = (file: string, bytes: Uint8Array) => (parsed.push(file), documentFromBytes(file, bytes));
@@ -43,7 +48,8 @@ async function start(dir: string, cacheDir: string, version = 'test-1'): Promise
   };
   const live = new LiveLibrary(dir, recorded.log, { reader, cache: { dir: cacheDir, version } });
   await live.refresh();
-  await setSavedAside(live, cacheDir);
+  if (alone) await setSavedAside(live, cacheDir);
+  else await librarySaved(live.current());
   return { library: live.current(), parsed: parsed.sort(), lines: recorded.lines };
 }
 
@@ -159,7 +165,9 @@ describe('the document cache', () => {
 
   it('is written whole by replicas saving at once: no temporary file left, the next start reads it', async () => {
     const { dir, cacheDir } = setUp();
-    await Promise.all([start(dir, cacheDir), start(dir, cacheDir), start(dir, cacheDir)]);
+    const together = () => start(dir, cacheDir, 'test-1', false);
+    await Promise.all([together(), together(), together()]);
+    setLibraryAside(cacheDir);
     expect(readdirSync(join(cacheDir, 'documents')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const warm = await start(dir, cacheDir);
     expect(warm.parsed).toEqual([]);

@@ -3,7 +3,7 @@
 // (tests/fixtures/gold, split by document in split.json), where every threshold is chosen. /stat and /search
 // are measured beside MiniSearch and FlexSearch (and Lunr for /search) over the same sentences, in the same run.
 // `--split tune` measures one split alone (what tuning looks at); `--json FILE` also writes the numbers;
-// `--misses` lists every disagreement of the first split measured.
+// `--misses` lists every disagreement of the tune split (never of a split that is not tuned on).
 import { writeFileSync } from 'node:fs';
 import { scoreClaims, type ClaimScores } from './claims.js';
 import { statEngines } from './stat-hits.js';
@@ -126,9 +126,13 @@ if (process.argv[1]?.endsWith('run.ts')) {
   // /trend's own questions (tests/fixtures/trend-gold) over the corpus: with the full run only.
   if (!only) out.push('', ...trendLines(evalTrend()));
   console.log(out.join('\n'));
-  const test = splits[0]!;
+  const tune = splits.find((s) => s.set.split === 'tune');
   if (process.argv.includes('--misses'))
-    console.log(['', ...test.parser.misses, ...test.stat[0]!.failures, ...test.claims.failures].join('\n'));
+    console.log(
+      tune
+        ? ['', ...tune.parser.misses, ...tune.stat[0]!.failures, ...tune.claims.failures].join('\n')
+        : '\n--misses lists the tune split only: the held-out splits are never read item by item.',
+    );
   const jsonAt = process.argv.indexOf('--json');
   if (jsonAt >= 0) {
     const numbers = splits.map((s) => ({

@@ -2,7 +2,7 @@
 // test.json the headline): point precision (the bot's points that are annotated points) and recall (annotated
 // points the bot gives). A bot point is a document with its quoted sentences; it matches an annotated point of
 // the same file when one of its sentences holds the annotated figure as written or overlaps the annotated quote.
-//   npx tsx eval/trend.ts [--split tune|test] [--misses]
+//   npx tsx eval/trend.ts [--split tune|test] [--misses]  (--misses: the tune split's only)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { shownSeries } from '../commands/trend.js';
@@ -158,5 +158,8 @@ if (process.argv[1]?.endsWith('eval/trend.ts')) {
   const at = process.argv.indexOf('--split');
   const scores = evalTrend(at >= 0 ? (process.argv[at + 1] as TrendSplit) : undefined);
   console.log(trendLines(scores).join('\n'));
-  if (process.argv.includes('--misses') && scores?.[0]) console.log(['', ...scores[0].misses].join('\n'));
+  // Only the tune split's misses: the test split is never read question by question.
+  const tune = scores?.find((s) => s.split === 'tune');
+  if (process.argv.includes('--misses'))
+    console.log(tune ? ['', ...tune.misses].join('\n') : '\n--misses lists the tune split only.');
 }

@@ -259,8 +259,14 @@ export const STAT_RANKING: Readonly<StatRanking> = Object.freeze({
   lifts: FIGURE_RANK,
 });
 
+/** An amount a question names, in the unit it names if any. */
+interface AmountAsked {
+  value: number;
+  unit: string | null;
+}
+
 interface Analysed {
-  amounts: Array<{ value: number; unit: string | null }>;
+  amounts: AmountAsked[];
   units: Set<string>;
   words: string;
   /** The kind of figure the question asks for, when its wording says. */
@@ -359,6 +365,12 @@ export function analyseQuery(query: string): Analysed {
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** Whether a figure states an amount a question names: its value (or upper value), in the unit named if any. */
+const states = (figure: FigureFacts, amount: AmountAsked) =>
+  figure.value !== null &&
+  (sameValue(figure.value, amount.value) || (figure.valueMax !== null && sameValue(figure.valueMax, amount.value))) &&
+  (amount.unit === null || figure.unit === amount.unit);
 
 /** The statement a list item hangs from: the nearest one before it that is less indented or ends with ":". */
 export function leadIn(section: Section, point: Point): Point | null {
@@ -769,16 +781,13 @@ export class SentenceFinder {
     for (const id of this.amountIndex().sentencesStating(analysed.amounts.map((a) => a.value))) {
       const sentence = this.sentences[id]!;
       if (!inScope(sentence)) continue;
-      const bold = this.figuresOf(sentence).filter((figure) =>
-        analysed.amounts.some(
-          (a) =>
-            figure.value !== null &&
-            (sameValue(figure.value, a.value) || (figure.valueMax !== null && sameValue(figure.valueMax, a.value))) &&
-            (a.unit === null || figure.unit === a.unit),
-        ),
-      );
-      if (bold.length > 0)
-        hits.push({ sentence, bold: refsOf(bold), score: asked.score(sentence).score, confident: true });
+      const figures = this.figuresOf(sentence);
+      const bold = figures.filter((figure) => analysed.amounts.some((amount) => states(figure, amount)));
+      if (bold.length === 0) continue;
+      // A sentence holding only some of the amounts asked gives another figure beside them: "a 60-year old making
+      // $60,000" for "a 40 year old making 60k". Shown, never confident.
+      const confident = analysed.amounts.every((amount) => figures.some((figure) => states(figure, amount)));
+      hits.push({ sentence, bold: refsOf(bold), score: asked.score(sentence).score, confident });
     }
     return hits;
   }

@@ -331,6 +331,21 @@ describe('/stat answers only what was asked', () => {
     expect(bolded('240 tanks release', oil)).toEqual(['1.', '240', '2.', '240 million']);
   });
 
+  it('doubts a sentence stating only some of the amounts asked: "a 60-year old" does not answer "40 year old"', () => {
+    const premiums = libraryOf({
+      'premiums.md': [
+        'In most states, annual premiums for a 60-year old making $60,000 would more than double to over $10,000.',
+        '',
+      ].join('\n'),
+    });
+    const asked = 'annual premiums for a 40 year old making 60k';
+    expect(ask(asked, premiums).embeds![0]!.title).toBe(`Closest figures to “${asked}”`);
+    expect(bolded(asked, premiums)).toEqual(['$60,000']);
+    // Both amounts stated: the answer, confident.
+    const both = 'annual premiums for a 60 year old making 60k';
+    expect(ask(both, premiums).embeds![0]!.title).toBe(`Figures for “${both}”`);
+  });
+
   it('lifts an amount above a count for "how much": the kind asked outweighs a closer wording', () => {
     const file = '2022-07-18-fact-sheet-us-government-women-peace-and-securityreport-to-congress.md';
     const report = createLibrary([

@@ -60,6 +60,25 @@ describe('the kind of figure a question asks for', () => {
     expect(questionKind('how much time do reviews take')).toBe('duration');
   });
 
+  it('reads "how soon" as a time asked, as "how long" is: a wait before something starts', () => {
+    expect(questionKind('how soon do the drone tariffs kick in')).toBe('duration');
+    expect(questionKind('how long do the drone tariffs last')).toBe('duration');
+  });
+
+  it('answers "how soon" with the wait before a tariff starts, not with its rate', () => {
+    const library = libraryOf({
+      'drones.md': [
+        'The Proclamation imposes a 100% ad valorem tariff on drones of a certain size.',
+        '',
+        'The tariffs on drones will take effect 21 days after signing.',
+        '',
+      ].join('\n'),
+    });
+    const [first] = library.search.figureSentences('how soon do the drone tariffs kick in');
+    const { document, span } = first!.sentence;
+    expect(document.text.slice(...span)).toContain('21 days after signing');
+  });
+
   it('reads a unit after "how many" as that measure asked, a word that is no unit as a count', () => {
     expect(questionKind('how many miles of wall')).toEqual({ measure: 'miles' });
     expect(questionKind('how many acres protected')).toEqual({ measure: 'acres' });

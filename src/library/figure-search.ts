@@ -299,15 +299,16 @@ const MONEY_ASKED = new RegExp(
 
 /**
  * "how many" (or "number of") wants a count, "how much" (or "amount") an amount, money when it asks what something
- * costs or is funded with, "what percent"/"what share" a share, "how long" or "how soon" (or "how much time") a duration, and so
- * does "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
+ * costs or is funded with, "what percent"/"what share" a share, "how long" or "how soon" (or "how much time") a
+ * duration, and so does a question opening with "when" (a figure answers it with a wait: "180 days after signing")
+ * and "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
  * "how many" miles, acres or tons asks for that measure: "450 miles of wall", not a count nor 300 acres.
  */
 export function questionKind(query: string): FigureKind | null {
   const q = query.toLowerCase();
   if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
   const unitAsked = UNITS[/\bhow many ([a-z]+)/.exec(q)?.[1] ?? ''];
-  if (/\bhow (long|much time|soon)\b/.test(q) || DURATION_UNITS.has(unitAsked ?? '')) return 'duration';
+  if (/\bhow (long|much time|soon)\b|^\s*when\b/.test(q) || DURATION_UNITS.has(unitAsked ?? '')) return 'duration';
   if (unitAsked === '$') return 'money';
   // "how many times" asks how often, a count of occasions, not a multiple.
   if (unitAsked && unitAsked !== '×') return { measure: unitAsked };

@@ -65,6 +65,12 @@ describe('the kind of figure a question asks for', () => {
     expect(questionKind('how long do the drone tariffs last')).toBe('duration');
   });
 
+  it('reads a question opening with "when" as a time asked: a figure answers it with a wait', () => {
+    expect(questionKind('when do tariffs on drone parts start')).toBe('duration');
+    // "when" inside a question joins a condition; the question still asks what its opening asks.
+    expect(questionKind('how much do seniors save when insulin is capped')).toBe('amount');
+  });
+
   it('answers "how soon" with the wait before a tariff starts, not with its rate', () => {
     const library = libraryOf({
       'drones.md': [

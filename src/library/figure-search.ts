@@ -274,10 +274,10 @@ interface Analysed {
 }
 
 /**
- * What a question's wording asks for: a count, money, another amount (a measure), a share, a duration, or a measure
- * in the one unit it names.
+ * What a question's wording asks for: a count, money, another amount (a measure), a share, a duration, a size (any
+ * amount or share, not a count nor a time), or a measure in the one unit it names.
  */
-export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration' | Measure;
+export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration' | 'size' | Measure;
 
 /** A measure in one unit: "how many miles" is answered by miles alone, not by a count nor by acres. */
 interface Measure {
@@ -302,6 +302,7 @@ const MONEY_ASKED = new RegExp(
  * costs or is funded with, "what percent"/"what share" a share, "how long" or "how soon" (or "how much time") a
  * duration, and so does a question opening with "when" (a figure answers it with a wait: "180 days after signing")
  * and "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
+ * "how big" (or "how large") asks for a size: cuts of "roughly 45%" or "$1.5 trillion", not "80,000 workers".
  * "how many" miles, acres or tons asks for that measure: "450 miles of wall", not a count nor 300 acres.
  */
 export function questionKind(query: string): FigureKind | null {
@@ -313,6 +314,7 @@ export function questionKind(query: string): FigureKind | null {
   // "how many times" asks how often, a count of occasions, not a multiple.
   if (unitAsked && unitAsked !== '×') return { measure: unitAsked };
   if (/\bhow much\b|\bamount\b/.test(q)) return MONEY_ASKED.test(q) ? 'money' : 'amount';
+  if (/\bhow (big|large)\b/.test(q)) return 'size';
   if (/\bhow many\b|\bnumber of\b/.test(q)) return 'count';
   return null;
 }
@@ -329,6 +331,7 @@ export function fitsKind(figure: Pick<Figure, 'value' | 'unit'>, kind: FigureKin
   if (kind === 'duration') return unit !== null && DURATION_UNITS.has(unit);
   if (kind === 'money') return unit === '$';
   if (kind === 'amount') return unit !== null && unit !== '%' && !DURATION_UNITS.has(unit);
+  if (kind === 'size') return unit !== null && !DURATION_UNITS.has(unit);
   return unit === null;
 }
 

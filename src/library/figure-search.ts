@@ -8,7 +8,7 @@ import { UNITS } from '../document/figures/vocabulary.js';
 import { lookupTable } from '../document/lookup.js';
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Point, Section, Span } from '../document/types.js';
-import { newerFirst } from './dates.js';
+import { documentDate, newerFirst } from './dates.js';
 import { AmountIndex } from './amount-index.js';
 import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, Scope, StatementRef } from './refs.js';
@@ -638,7 +638,8 @@ export class SentenceFinder {
   /**
    * The confident first must be the thing asked (issue 18): confidence withdrawn from the first confident hits, one
    * after the other, while the first names another place or party where one is asked or lacks what a "how many"
-   * question counts (contrast.ts), or writes the year asked only as "since" that year, or, once one has been
+   * question counts (contrast.ts), or writes the year asked only as "since" that year or gives its figures for
+   * another year by their own time frame ("this year" in a 2022 sheet for 2021), or, once one has been
    * withdrawn, holds no figure of the kind asked (as fuse() asks of the first). They stay shown, among the closest
    * figures. Whether any was withdrawn.
    */
@@ -656,7 +657,8 @@ export class SentenceFinder {
       const other =
         (mustHold.otherNamed && namesAnother(groups, own, () => this.phrasesOf(hit.sentence), this.sense)) ||
         (mustHold.rivals && namesRival(groups, { own, around }, () => this.paragraphWords(hit.sentence), this.slots));
-      if (!otherKind && !other && !lacksCounted(hit.sentence) && !countsFromYear(hit.sentence, query)) break;
+      const otherYear = countsFromYear(hit.sentence, query) || statedForAnotherYear(hit.bold, query);
+      if (!otherKind && !other && !lacksCounted(hit.sentence) && !otherYear) break;
       hit.confident = false;
       doubted = true;
     }
@@ -1072,6 +1074,9 @@ function preferred<F>(labelled: readonly F[], fitting: readonly F[], all: readon
   return [...(order.find((list) => list.length > 0) ?? all)];
 }
 
+/** Whether a question asks from a year on ("removed since 2010"). */
+const asksSince = (query: string, year: string) => new RegExp(String.raw`\bsince ${year}\b`, 'i').test(query);
+
 /**
  * Whether a sentence writes a year the question asks only as the start of a count ("more than in every fiscal year
  * since 2010" for "removed in fiscal year 2010"), where the question does not count from it: its figure is not
@@ -1083,9 +1088,47 @@ function countsFromYear(sentence: IndexedSentence, query: string): boolean {
   if (!years) return false;
   const text = plainTextOf(sentence.document, sentence.document.text.slice(...sentence.span));
   return years.some((year) => {
-    if (new RegExp(String.raw`\bsince ${year}\b`, 'i').test(query)) return false;
+    if (asksSince(query, year)) return false;
     const written = text.match(new RegExp(String.raw`\b(?:since )?${year}\b`, 'gi')) ?? [];
     return written.length > 0 && written.every((at) => /^since/i.test(at));
+  });
+}
+
+/** "this year", "last fiscal year": a year a time frame names by where it stands, from its sheet's year. */
+const YEAR_BY_PLACE = /\b(this|last|past|previous|next)\s+(?:(?:fiscal|calendar)\s+)?year\b/i;
+const YEAR_STEP = new Map([
+  ['this', 0],
+  ['last', -1],
+  ['past', -1],
+  ['previous', -1],
+  ['next', 1],
+]);
+
+/** The years a figure's own time frame names ("in 2022", "this year" in a 2022 sheet); null when it names none. */
+function yearsOf(ref: FigureRef): number[] | null {
+  const { timeframe } = ref.figure;
+  if (!timeframe) return null;
+  const written = timeframe.match(YEAR_IN_TEXT);
+  if (written) return written.map(Number);
+  const place = YEAR_BY_PLACE.exec(timeframe);
+  const sheetYear = Number(documentDate(ref.document)?.slice(0, 4));
+  if (!place || !sheetYear) return null;
+  return [sheetYear + YEAR_STEP.get(place[1]!.toLowerCase())!];
+}
+
+/**
+ * Whether the figures a sentence gives for a question naming a year are each stated for another year by their own
+ * time frame: "acres at risk from wildfire this year, and the number of acres burned in 2021 is the highest on
+ * record" (a 2022 sheet) gives no figure for 2021, though it writes the year. A figure with no time frame may be
+ * for any year.
+ */
+function statedForAnotherYear(bold: readonly FigureRef[], query: string): boolean {
+  // A year asked as where a span starts ("since 2010") is not the year of one figure.
+  const asked = (query.match(YEAR_IN_TEXT) ?? []).filter((year) => !asksSince(query, year));
+  if (asked.length === 0 || bold.length === 0) return false;
+  return bold.every((ref) => {
+    const years = yearsOf(ref);
+    return years !== null && !years.some((year) => asked.includes(String(year)));
   });
 }
 

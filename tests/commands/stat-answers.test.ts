@@ -212,6 +212,24 @@ describe('/stat answers only what was asked', () => {
       expect(ask(since, removals).embeds![0]!.title).toBe(`Figures for “${since}”`);
     });
 
+    it('doubts a sentence writing the year asked whose figure its own time frame gives for another year', () => {
+      // The sheet is of 2022: "this year" is 2022, and the sentence gives no figure for 2021.
+      const fires = libraryOf({
+        'fires.md': sheet('Fact Sheet: Wildfires', [
+          'There are more than 460 million acres at high risk from wildfire this year, and the number of acres ' +
+            'burned in 2021 is the highest on record.',
+        ]),
+        ...others,
+      });
+      const query = 'how many acres burned in 2021';
+      expect(ask(query, fires).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
+      const burned = libraryOf({
+        'fires.md': sheet('Fact Sheet: Wildfires', ['In 2021, fires burned more than 7 million acres.']),
+        ...others,
+      });
+      expect(ask(query, burned).embeds![0]!.title).toBe(`Figures for “${query}”`);
+    });
+
     it('reads no rival in the words of a figure or across a word with no stem of its own', () => {
       // Another sheet writes "budget cuts" and "each year"; "trillion" belongs to the figure, "this" has no stem.
       const plans = libraryOf({

@@ -793,7 +793,9 @@ export class SentenceFinder {
       // A sentence holding only some of the amounts asked gives another figure beside them: "a 60-year old making
       // $60,000" for "a 40 year old making 60k". Shown, never confident.
       const confident = analysed.amounts.every((amount) => figures.some((figure) => states(figure, amount)));
-      hits.push({ sentence, bold: refsOf(bold), score: asked.score(sentence).score, confident });
+      // Ranked as by words, the share of the words held first: the amount places what is asked, the words say what.
+      const { coverage, score } = asked.score(sentence);
+      hits.push({ sentence, bold: refsOf(bold), score: coverage * COVERAGE_RANK + score, confident });
     }
     return hits;
   }

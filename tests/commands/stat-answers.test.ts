@@ -364,6 +364,22 @@ describe('/stat answers only what was asked', () => {
     expect(ask(both, premiums).embeds![0]!.title).toBe(`Figures for “${both}”`);
   });
 
+  it('ranks the sentences stating an amount asked by how much of the words they hold, as by words', () => {
+    // "avg" is written by no sheet: it counts as the rare word it is, found by the "average" it stands for, however
+    // many sheets write "average".
+    const bills = Array.from({ length: 20 }, (_, i) => `Families in region ${i + 1} save an average of $${i + 50}.`);
+    const caps = libraryOf({
+      'caps.md': [
+        'The plan raises costs for seniors by repealing the $2,000 drug cap.',
+        'The $2,000 drug cap saves an average of over $1,300 per year.',
+        'The region has 3,000 seniors.',
+        ...bills,
+      ].join('\n\n'),
+    });
+    const [first] = description('avg savings for seniors from the 2k drug cap', caps).split('\n\n');
+    expect(first).toContain('saves an average');
+  });
+
   it('lifts an amount above a count for "how much": the kind asked outweighs a closer wording', () => {
     const file = '2022-07-18-fact-sheet-us-government-women-peace-and-securityreport-to-congress.md';
     const report = createLibrary([

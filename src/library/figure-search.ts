@@ -8,7 +8,7 @@ import { UNITS } from '../document/figures/vocabulary.js';
 import { lookupTable } from '../document/lookup.js';
 import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Point, Section, Span } from '../document/types.js';
-import { newerFirst } from './dates.js';
+import { documentDate, newerFirst } from './dates.js';
 import { AmountIndex } from './amount-index.js';
 import { foldNearSame, type Shape } from './near-same.js';
 import type { FigureRef, Scope, StatementRef } from './refs.js';
@@ -259,8 +259,14 @@ export const STAT_RANKING: Readonly<StatRanking> = Object.freeze({
   lifts: FIGURE_RANK,
 });
 
+/** An amount a question names, in the unit it names if any. */
+interface AmountAsked {
+  value: number;
+  unit: string | null;
+}
+
 interface Analysed {
-  amounts: Array<{ value: number; unit: string | null }>;
+  amounts: AmountAsked[];
   units: Set<string>;
   words: string;
   /** The kind of figure the question asks for, when its wording says. */
@@ -268,10 +274,10 @@ interface Analysed {
 }
 
 /**
- * What a question's wording asks for: a count, money, another amount (a measure), a share, a duration, or a measure
- * in the one unit it names.
+ * What a question's wording asks for: a count, money, another amount (a measure), a share, a duration, a size (any
+ * amount or share, not a count nor a time), or a measure in the one unit it names.
  */
-export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration' | Measure;
+export type FigureKind = 'count' | 'amount' | 'money' | 'share' | 'duration' | 'size' | Measure;
 
 /** A measure in one unit: "how many miles" is answered by miles alone, not by a count nor by acres. */
 interface Measure {
@@ -293,19 +299,22 @@ const MONEY_ASKED = new RegExp(
 
 /**
  * "how many" (or "number of") wants a count, "how much" (or "amount") an amount, money when it asks what something
- * costs or is funded with, "what percent"/"what share" a share, "how long" (or "how much time") a duration, and so
- * does "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
+ * costs or is funded with, "what percent"/"what share" a share, "how long" or "how soon" (or "how much time") a
+ * duration, and so does a question opening with "when" (a figure answers it with a wait: "180 days after signing")
+ * and "how many" years, months or days: "75 years of relations" answers "how many years", not "two leaders".
+ * "how big" (or "how large") asks for a size: cuts of "roughly 45%" or "$1.5 trillion", not "80,000 workers".
  * "how many" miles, acres or tons asks for that measure: "450 miles of wall", not a count nor 300 acres.
  */
 export function questionKind(query: string): FigureKind | null {
   const q = query.toLowerCase();
   if (/\b(what|which) (percent|percentage|share|proportion|fraction)\b|\bhow much of\b/.test(q)) return 'share';
   const unitAsked = UNITS[/\bhow many ([a-z]+)/.exec(q)?.[1] ?? ''];
-  if (/\bhow (long|much time)\b/.test(q) || DURATION_UNITS.has(unitAsked ?? '')) return 'duration';
+  if (/\bhow (long|much time|soon)\b|^\s*when\b/.test(q) || DURATION_UNITS.has(unitAsked ?? '')) return 'duration';
   if (unitAsked === '$') return 'money';
   // "how many times" asks how often, a count of occasions, not a multiple.
   if (unitAsked && unitAsked !== '×') return { measure: unitAsked };
   if (/\bhow much\b|\bamount\b/.test(q)) return MONEY_ASKED.test(q) ? 'money' : 'amount';
+  if (/\bhow (big|large)\b/.test(q)) return 'size';
   if (/\bhow many\b|\bnumber of\b/.test(q)) return 'count';
   return null;
 }
@@ -322,6 +331,7 @@ export function fitsKind(figure: Pick<Figure, 'value' | 'unit'>, kind: FigureKin
   if (kind === 'duration') return unit !== null && DURATION_UNITS.has(unit);
   if (kind === 'money') return unit === '$';
   if (kind === 'amount') return unit !== null && unit !== '%' && !DURATION_UNITS.has(unit);
+  if (kind === 'size') return unit !== null && !DURATION_UNITS.has(unit);
   return unit === null;
 }
 
@@ -331,7 +341,7 @@ export function fitsKind(figure: Pick<Figure, 'value' | 'unit'>, kind: FigureKin
  */
 const KIND_WORDS = new RegExp(
   [
-    String.raw`\bhow (?:long|often|big|large|old|far)\b`,
+    String.raw`\bhow (?:long|soon|often|big|large|old|far)\b`,
     String.raw`\b(?:what|which) (?:percent|percentage|share|proportion|fraction)(?= of\b)`,
     String.raw`\bamount\b|\bnumber(?= of\b)`,
   ].join('|'),
@@ -359,6 +369,12 @@ export function analyseQuery(query: string): Analysed {
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** Whether a figure states an amount a question names: its value (or upper value), in the unit named if any. */
+const states = (figure: FigureFacts, amount: AmountAsked) =>
+  figure.value !== null &&
+  (sameValue(figure.value, amount.value) || (figure.valueMax !== null && sameValue(figure.valueMax, amount.value))) &&
+  (amount.unit === null || figure.unit === amount.unit);
 
 /** The statement a list item hangs from: the nearest one before it that is less indented or ends with ":". */
 export function leadIn(section: Section, point: Point): Point | null {
@@ -622,7 +638,8 @@ export class SentenceFinder {
   /**
    * The confident first must be the thing asked (issue 18): confidence withdrawn from the first confident hits, one
    * after the other, while the first names another place or party where one is asked or lacks what a "how many"
-   * question counts (contrast.ts), or writes the year asked only as "since" that year, or, once one has been
+   * question counts (contrast.ts), or writes the year asked only as "since" that year or gives its figures for
+   * another year by their own time frame ("this year" in a 2022 sheet for 2021), or, once one has been
    * withdrawn, holds no figure of the kind asked (as fuse() asks of the first). They stay shown, among the closest
    * figures. Whether any was withdrawn.
    */
@@ -640,7 +657,8 @@ export class SentenceFinder {
       const other =
         (mustHold.otherNamed && namesAnother(groups, own, () => this.phrasesOf(hit.sentence), this.sense)) ||
         (mustHold.rivals && namesRival(groups, { own, around }, () => this.paragraphWords(hit.sentence), this.slots));
-      if (!otherKind && !other && !lacksCounted(hit.sentence) && !countsFromYear(hit.sentence, query)) break;
+      const otherYear = countsFromYear(hit.sentence, query) || statedForAnotherYear(hit.bold, query);
+      if (!otherKind && !other && !lacksCounted(hit.sentence) && !otherYear) break;
       hit.confident = false;
       doubted = true;
     }
@@ -769,16 +787,15 @@ export class SentenceFinder {
     for (const id of this.amountIndex().sentencesStating(analysed.amounts.map((a) => a.value))) {
       const sentence = this.sentences[id]!;
       if (!inScope(sentence)) continue;
-      const bold = this.figuresOf(sentence).filter((figure) =>
-        analysed.amounts.some(
-          (a) =>
-            figure.value !== null &&
-            (sameValue(figure.value, a.value) || (figure.valueMax !== null && sameValue(figure.valueMax, a.value))) &&
-            (a.unit === null || figure.unit === a.unit),
-        ),
-      );
-      if (bold.length > 0)
-        hits.push({ sentence, bold: refsOf(bold), score: asked.score(sentence).score, confident: true });
+      const figures = this.figuresOf(sentence);
+      const bold = figures.filter((figure) => analysed.amounts.some((amount) => states(figure, amount)));
+      if (bold.length === 0) continue;
+      // A sentence holding only some of the amounts asked gives another figure beside them: "a 60-year old making
+      // $60,000" for "a 40 year old making 60k". Shown, never confident.
+      const confident = analysed.amounts.every((amount) => figures.some((figure) => states(figure, amount)));
+      // Ranked as by words, the share of the words held first: the amount places what is asked, the words say what.
+      const { coverage, score } = asked.score(sentence);
+      hits.push({ sentence, bold: refsOf(bold), score: coverage * COVERAGE_RANK + score, confident });
     }
     return hits;
   }
@@ -1059,6 +1076,9 @@ function preferred<F>(labelled: readonly F[], fitting: readonly F[], all: readon
   return [...(order.find((list) => list.length > 0) ?? all)];
 }
 
+/** Whether a question asks from a year on ("removed since 2010"). */
+const asksSince = (query: string, year: string) => new RegExp(String.raw`\bsince ${year}\b`, 'i').test(query);
+
 /**
  * Whether a sentence writes a year the question asks only as the start of a count ("more than in every fiscal year
  * since 2010" for "removed in fiscal year 2010"), where the question does not count from it: its figure is not
@@ -1070,9 +1090,47 @@ function countsFromYear(sentence: IndexedSentence, query: string): boolean {
   if (!years) return false;
   const text = plainTextOf(sentence.document, sentence.document.text.slice(...sentence.span));
   return years.some((year) => {
-    if (new RegExp(String.raw`\bsince ${year}\b`, 'i').test(query)) return false;
+    if (asksSince(query, year)) return false;
     const written = text.match(new RegExp(String.raw`\b(?:since )?${year}\b`, 'gi')) ?? [];
     return written.length > 0 && written.every((at) => /^since/i.test(at));
+  });
+}
+
+/** "this year", "last fiscal year": a year a time frame names by where it stands, from its sheet's year. */
+const YEAR_BY_PLACE = /\b(this|last|past|previous|next)\s+(?:(?:fiscal|calendar)\s+)?year\b/i;
+const YEAR_STEP = new Map([
+  ['this', 0],
+  ['last', -1],
+  ['past', -1],
+  ['previous', -1],
+  ['next', 1],
+]);
+
+/** The years a figure's own time frame names ("in 2022", "this year" in a 2022 sheet); null when it names none. */
+function yearsOf(ref: FigureRef): number[] | null {
+  const { timeframe } = ref.figure;
+  if (!timeframe) return null;
+  const written = timeframe.match(YEAR_IN_TEXT);
+  if (written) return written.map(Number);
+  const place = YEAR_BY_PLACE.exec(timeframe);
+  const sheetYear = Number(documentDate(ref.document)?.slice(0, 4));
+  if (!place || !sheetYear) return null;
+  return [sheetYear + YEAR_STEP.get(place[1]!.toLowerCase())!];
+}
+
+/**
+ * Whether the figures a sentence gives for a question naming a year are each stated for another year by their own
+ * time frame: "acres at risk from wildfire this year, and the number of acres burned in 2021 is the highest on
+ * record" (a 2022 sheet) gives no figure for 2021, though it writes the year. A figure with no time frame may be
+ * for any year.
+ */
+function statedForAnotherYear(bold: readonly FigureRef[], query: string): boolean {
+  // A year asked as where a span starts ("since 2010") is not the year of one figure.
+  const asked = (query.match(YEAR_IN_TEXT) ?? []).filter((year) => !asksSince(query, year));
+  if (asked.length === 0 || bold.length === 0) return false;
+  return bold.every((ref) => {
+    const years = yearsOf(ref);
+    return years !== null && !years.some((year) => asked.includes(String(year)));
   });
 }
 

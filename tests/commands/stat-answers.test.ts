@@ -212,6 +212,24 @@ describe('/stat answers only what was asked', () => {
       expect(ask(since, removals).embeds![0]!.title).toBe(`Figures for “${since}”`);
     });
 
+    it('doubts a sentence writing the year asked whose figure its own time frame gives for another year', () => {
+      // The sheet is of 2022: "this year" is 2022, and the sentence gives no figure for 2021.
+      const fires = libraryOf({
+        'fires.md': sheet('Fact Sheet: Wildfires', [
+          'There are more than 460 million acres at high risk from wildfire this year, and the number of acres ' +
+            'burned in 2021 is the highest on record.',
+        ]),
+        ...others,
+      });
+      const query = 'how many acres burned in 2021';
+      expect(ask(query, fires).embeds![0]!.title).toBe(`Closest figures to “${query}”`);
+      const burned = libraryOf({
+        'fires.md': sheet('Fact Sheet: Wildfires', ['In 2021, fires burned more than 7 million acres.']),
+        ...others,
+      });
+      expect(ask(query, burned).embeds![0]!.title).toBe(`Figures for “${query}”`);
+    });
+
     it('reads no rival in the words of a figure or across a word with no stem of its own', () => {
       // Another sheet writes "budget cuts" and "each year"; "trillion" belongs to the figure, "this" has no stem.
       const plans = libraryOf({
@@ -329,6 +347,37 @@ describe('/stat answers only what was asked', () => {
     // An equal amount comes first and stays confident; the words fill the page after it.
     expect(ask('240 tanks release', oil).embeds![0]!.title).toBe('Figures for “240 tanks release”');
     expect(bolded('240 tanks release', oil)).toEqual(['1.', '240', '2.', '240 million']);
+  });
+
+  it('doubts a sentence stating only some of the amounts asked: "a 60-year old" does not answer "40 year old"', () => {
+    const premiums = libraryOf({
+      'premiums.md': [
+        'In most states, annual premiums for a 60-year old making $60,000 would more than double to over $10,000.',
+        '',
+      ].join('\n'),
+    });
+    const asked = 'annual premiums for a 40 year old making 60k';
+    expect(ask(asked, premiums).embeds![0]!.title).toBe(`Closest figures to “${asked}”`);
+    expect(bolded(asked, premiums)).toEqual(['$60,000']);
+    // Both amounts stated: the answer, confident.
+    const both = 'annual premiums for a 60 year old making 60k';
+    expect(ask(both, premiums).embeds![0]!.title).toBe(`Figures for “${both}”`);
+  });
+
+  it('ranks the sentences stating an amount asked by how much of the words they hold, as by words', () => {
+    // "avg" is written by no sheet: it counts as the rare word it is, found by the "average" it stands for, however
+    // many sheets write "average".
+    const bills = Array.from({ length: 20 }, (_, i) => `Families in region ${i + 1} save an average of $${i + 50}.`);
+    const caps = libraryOf({
+      'caps.md': [
+        'The plan raises costs for seniors by repealing the $2,000 drug cap.',
+        'The $2,000 drug cap saves an average of over $1,300 per year.',
+        'The region has 3,000 seniors.',
+        ...bills,
+      ].join('\n\n'),
+    });
+    const [first] = description('avg savings for seniors from the 2k drug cap', caps).split('\n\n');
+    expect(first).toContain('saves an average');
   });
 
   it('lifts an amount above a count for "how much": the kind asked outweighs a closer wording', () => {

@@ -60,6 +60,56 @@ describe('the kind of figure a question asks for', () => {
     expect(questionKind('how much time do reviews take')).toBe('duration');
   });
 
+  it('reads "how soon" as a time asked, as "how long" is: a wait before something starts', () => {
+    expect(questionKind('how soon do the drone tariffs kick in')).toBe('duration');
+    expect(questionKind('how long do the drone tariffs last')).toBe('duration');
+  });
+
+  it('reads "how big" as a size asked: an amount or a share, not a count of people nor a time', () => {
+    expect(questionKind('how big were the cuts the bakery plan faced')).toBe('size');
+    expect(questionKind('how large is the marine monument')).toBe('size');
+    expect(fitsKind(figure(45, '%'), 'size')).toBe(true);
+    expect(fitsKind(figure(1.5e12, '$'), 'size')).toBe(true);
+    expect(fitsKind(figure(80_000, null), 'size')).toBe(false);
+    expect(fitsKind(figure(5, 'years'), 'size')).toBe(false);
+  });
+
+  it('doubts a count of people as the answer to "how big were the cuts"', () => {
+    const pensions = libraryOf({
+      'pensions.md': [
+        'More than 80,000 workers and retirees in these plans had their pension benefits cut.',
+        '',
+        'Retirees in the bakery plan faced benefit cuts of roughly 45% by the end of the decade.',
+        '',
+      ].join('\n'),
+    });
+    const [cuts] = pensions.search.figureSentences('how big were the benefit cuts in the bakery plan');
+    expect(cuts?.confident).toBe(true);
+    expect(cuts?.bold.map((ref) => ref.figure.text)).toEqual(['roughly 45%']);
+    const [workers] = pensions.search.figureSentences('how big were the pension benefit cuts for workers and retirees');
+    expect(workers?.confident).toBe(false);
+  });
+
+  it('reads a question opening with "when" as a time asked: a figure answers it with a wait', () => {
+    expect(questionKind('when do tariffs on drone parts start')).toBe('duration');
+    // "when" inside a question joins a condition; the question still asks what its opening asks.
+    expect(questionKind('how much do seniors save when insulin is capped')).toBe('amount');
+  });
+
+  it('answers "how soon" with the wait before a tariff starts, not with its rate', () => {
+    const library = libraryOf({
+      'drones.md': [
+        'The Proclamation imposes a 100% ad valorem tariff on drones of a certain size.',
+        '',
+        'The tariffs on drones will take effect 21 days after signing.',
+        '',
+      ].join('\n'),
+    });
+    const [first] = library.search.figureSentences('how soon do the drone tariffs kick in');
+    const { document, span } = first!.sentence;
+    expect(document.text.slice(...span)).toContain('21 days after signing');
+  });
+
   it('reads a unit after "how many" as that measure asked, a word that is no unit as a count', () => {
     expect(questionKind('how many miles of wall')).toEqual({ measure: 'miles' });
     expect(questionKind('how many acres protected')).toEqual({ measure: 'acres' });

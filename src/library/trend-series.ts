@@ -6,6 +6,7 @@ import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
 import { acronymsOf, otherSpellings, stemsWrittenOut, writtenOut, type Acronyms } from './acronyms.js';
 import { documentDate } from './dates.js';
+import { sheetWordsFor } from './everyday-words.js';
 import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
@@ -488,6 +489,7 @@ function headOf(query: string, groups: Map<string, Found[]>, acronyms: Acronyms)
   const counted = new Set([...groups.keys()].map((key) => key.split('|')[1]!.split(' ').at(-1)!));
   return (
     writtenOut(queryPhrase(query), acronyms)
+      .flatMap((stem) => [stem, ...sheetWordsFor(stem)].reverse())
       .reverse()
       .find((stem) => counted.has(stem) && !TIME_STEMS.has(stem)) ?? null
   );

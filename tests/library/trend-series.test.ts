@@ -1282,3 +1282,23 @@ describe('trend series, a group’s rate said in its own clause', () => {
     ]);
   });
 });
+
+describe('trend series, a head asked in everyday words', () => {
+  it('ranks first the series counting the sheets’ word for the query’s everyday head ("vets": veterans)', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['More than 4 million veterans have received toxic exposure screenings.'] },
+        { date: '2023-06-10', statements: ['VA has screened more than 5 million veterans for toxic exposure.'] },
+        // Screenings, not veterans: another count of the same words.
+        { date: '2023-09-10', statements: ['VA has completed 7 million free toxic exposure screenings.'] },
+      ]),
+      'vets screened for toxic exposure',
+    );
+    expect(shownSeries(trend).map((s) => s.points.map((p) => [p.date, p.value / 1e6]))).toEqual([
+      [
+        ['2023-01-10', 4],
+        ['2023-06-10', 5],
+      ],
+    ]);
+  });
+});

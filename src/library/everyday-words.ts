@@ -17,6 +17,7 @@ const EVERYDAY: ReadonlyMap<string, string[]> = new Map(
     'plant: facility',
     'gear: equipment',
     'cops: police officers',
+    'vets: veterans',
     'doctors: physicians',
     'guns: firearms',
     'shots: vaccines doses',

@@ -6,6 +6,7 @@ import { plainTextOf } from '../document/formats/index.js';
 import type { Document } from '../document/types.js';
 import { acronymsOf, otherSpellings, stemsWrittenOut, writtenOut, type Acronyms } from './acronyms.js';
 import { documentDate } from './dates.js';
+import { sheetWordsFor } from './everyday-words.js';
 import { fitsKind, type FigureCandidate } from './figure-search.js';
 import type { FigureRef, Library, Scope } from './library.js';
 import { terms } from './search.js';
@@ -488,6 +489,7 @@ function headOf(query: string, groups: Map<string, Found[]>, acronyms: Acronyms)
   const counted = new Set([...groups.keys()].map((key) => key.split('|')[1]!.split(' ').at(-1)!));
   return (
     writtenOut(queryPhrase(query), acronyms)
+      .flatMap((stem) => [stem, ...sheetWordsFor(stem)].reverse())
       .reverse()
       .find((stem) => counted.has(stem) && !TIME_STEMS.has(stem)) ?? null
   );
@@ -703,7 +705,7 @@ function joinOwnWords(groups: Map<string, Found[]>, first: TrendSeries, query: s
     return party === null || queryWords.includes(party);
   };
   return joinInto(groups, first, (otherWords, found, key) =>
-    otherWords.at(-1) === counted && !drawnBeside(first, seriesOf(key, found))
+    wordsMeasured(otherWords, first.unit).at(-1) === counted && !drawnBeside(first, seriesOf(key, found))
       ? found.filter((f) => withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) && says(f))
       : [],
   );
@@ -713,13 +715,18 @@ function joinOwnWords(groups: Map<string, Found[]>, first: TrendSeries, query: s
 const SHARE_WORDS = new Set(terms('rate percent percentage share', { remember: false }));
 
 /** The words a series counts, less a last one its unit already says ("steel tariff rate" in percent: steel tariff). */
-function thingMeasured(series: TrendSeries): string[] {
-  const words = thingOf(series).split(' ');
-  return series.unit === '%' && words.length > 1 && SHARE_WORDS.has(words.at(-1)!) ? words.slice(0, -1) : words;
-}
+const thingMeasured = (series: TrendSeries) => wordsMeasured(thingOf(series).split(' '), series.unit);
 
-/** Whether a series is drawn beside the first (commands/trend.ts drawnSeries): the same thing, on two points or more. */
-const drawnBeside = (first: TrendSeries, other: TrendSeries) => other.points.length >= 2 && sameThingAs(first, other);
+/** Counted words less a last one the unit already says: in percent, "unemployment rate" counts unemployment. */
+const wordsMeasured = (words: string[], unit: string | null) =>
+  unit === '%' && words.length > 1 && SHARE_WORDS.has(words.at(-1)!) ? words.slice(0, -1) : words;
+
+/**
+ * Whether a series is drawn beside the first (commands/trend.ts drawnSeries): the same thing, on two points or more,
+ * beside a first of two dates or more. Beside a first of one date nothing is drawn, and its points are all it shows.
+ */
+const drawnBeside = (first: TrendSeries, other: TrendSeries) =>
+  new Set(first.points.map((p) => p.date)).size >= 2 && other.points.length >= 2 && sameThingAs(first, other);
 
 /**
  * The stems of a figure's own stretch of its sentence: from the figure before it, or the sentence's start (the

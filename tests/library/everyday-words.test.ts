@@ -8,6 +8,7 @@ describe('everyday words', () => {
   it('gives the sheets’ words for an everyday word, one way only', () => {
     expect(sheetWordsFor(stem('kids'))).toContain(stem('children'));
     expect(sheetWordsFor(stem('children'))).toEqual([]);
+    expect(sheetWordsFor(stem('vets'))).toEqual([stem('veterans')]);
   });
 
   it('gives nothing for a word that names a property of every object', () => {

@@ -1254,3 +1254,51 @@ describe('trend series, a share named by its rate', () => {
     ]);
   });
 });
+
+describe('trend series, a group’s rate said in its own clause', () => {
+  it('joins a rate whose clause names the group to a first series of one date, and leaves other groups’ out', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['A survey shows a military spouse unemployment rate of about 22%.'] },
+        {
+          date: '2023-06-10',
+          statements: ['Military spouses are skilled, yet they face a 21 percent unemployment rate.'],
+        },
+        {
+          date: '2023-09-10',
+          statements: ['Military spouses are skilled, yet they face a 20 percent unemployment rate.'],
+        },
+        // Another group's rate.
+        { date: '2023-10-10', statements: ['People leaving prison face a 27 percent unemployment rate.'] },
+      ]),
+      'military spouse unemployment rate',
+    );
+    expect(shownSeries(trend).map((s) => s.points.map((p) => [p.date, p.value]))).toEqual([
+      [
+        ['2023-01-10', 22],
+        ['2023-06-10', 21],
+        ['2023-09-10', 20],
+      ],
+    ]);
+  });
+});
+
+describe('trend series, a head asked in everyday words', () => {
+  it('ranks first the series counting the sheets’ word for the query’s everyday head ("vets": veterans)', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-01-10', statements: ['More than 4 million veterans have received toxic exposure screenings.'] },
+        { date: '2023-06-10', statements: ['VA has screened more than 5 million veterans for toxic exposure.'] },
+        // Screenings, not veterans: another count of the same words.
+        { date: '2023-09-10', statements: ['VA has completed 7 million free toxic exposure screenings.'] },
+      ]),
+      'vets screened for toxic exposure',
+    );
+    expect(shownSeries(trend).map((s) => s.points.map((p) => [p.date, p.value / 1e6]))).toEqual([
+      [
+        ['2023-01-10', 4],
+        ['2023-06-10', 5],
+      ],
+    ]);
+  });
+});

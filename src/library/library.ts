@@ -28,6 +28,7 @@ import {
   type FlatSentences,
 } from './figure-sentence-table.js';
 import type { Flat } from './flat-file.js';
+import { SpelledNames } from './acronyms.js';
 import {
   figureSentenceIndexSteps,
   flatIndexes,
@@ -246,6 +247,8 @@ interface FigureFinderParts {
   ranking: ContextRanking;
   /** Which sentences hold each word around them: read back, or made by the finder when first asked. */
   around?: SentencePostingMap;
+  /** The names initials stand for: read back, or made by the finder when first asked. */
+  spelled?: SpelledNames;
 }
 
 function* figureFinderSteps(parts: Collected): Steps<FigureFinderParts> {
@@ -261,6 +264,7 @@ interface FlatFigures {
   postings: FlatIdLists;
   ranking: FlatRanking;
   around: FlatIdLists;
+  spelled: Uint8Array;
 }
 
 const flatFigures = (figures: FigureFinderParts, parts: Collected): FlatFigures => ({
@@ -268,6 +272,7 @@ const flatFigures = (figures: FigureFinderParts, parts: Collected): FlatFigures 
   postings: flatIdLists(figures.postings as ReadonlyMap<string, readonly number[]>),
   ranking: figures.ranking.toFlat(),
   around: flatIdLists(figures.around as ReadonlyMap<string, readonly number[]>),
+  spelled: figures.spelled!.lines,
 });
 
 const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts => ({
@@ -275,7 +280,14 @@ const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts
   postings: new IdLists(flat.postings),
   ranking: rankingFromFlat(flat.ranking),
   around: new IdLists(flat.around),
+  spelled: new SpelledNames(savedBytes(flat.spelled)),
 });
+
+/** The saved names of initials; throws (the saved library is then not used) when the entry holds none. */
+function savedBytes(bytes: Flat): Uint8Array {
+  if (!(bytes instanceof Uint8Array)) throw new Error('it holds no table of the names initials stand for');
+  return bytes;
+}
 
 /**
  * /check's every-sentence matcher in flat form: each sentence's stems, which sentences hold each word, and each
@@ -339,8 +351,8 @@ function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Ste
   if (saved) fitsStatements(saved.everySentence, parts.statements.length);
   const indexes = saved ? indexesFromFlat(saved.indexes, parts) : yield* indexSteps(documents, parts);
   const figures = saved ? figuresFromFlat(saved.figures, parts) : yield* figureFinderSteps(parts);
-  const { sentences, postings, ranking, around } = figures;
-  const finder = new SentenceFinder(sentences, indexes.statements, postings, ranking, around ?? null);
+  const { sentences, postings, ranking, around, spelled } = figures;
+  const finder = new SentenceFinder(sentences, indexes.statements, postings, ranking, around ?? null, spelled ?? null);
   yield;
   const sentenceFinder = laterFinder(() =>
     saved
@@ -353,7 +365,7 @@ function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Ste
   const library = assemble(documents, parts, indexes, finder, sentenceFinder, keyMaps);
   const flat = () => ({
     indexes: flatIndexes(indexes),
-    figures: flatFigures({ ...figures, around: finder.contextLists() }, parts),
+    figures: flatFigures({ ...figures, around: finder.contextLists(), spelled: finder.spelledNames() }, parts),
     everySentence: flatEverySentence(sentenceFinder.now(), parts.statements),
   });
   return { library, sentenceFinder, flat };

@@ -548,13 +548,19 @@ export class TextIndex {
   private vocabularyMap: Map<string, number> | null = null;
   /** The stems, and the words as the documents write them, by length: for typo correction. */
   private byLength: { stems: Map<number, string[]>; written: Map<number, string[]> } | null = null;
-  /** The documents' words as written (lower-cased, four letters or more), for judging typos on the words. */
-  private readonly written = new Set<string>();
-  /** Compounds the documents write with a hyphen, joined ("cybersecurity"): a query may write them closed. */
-  private readonly hyphenated = new Set<string>();
-  /** How often the documents write each stem capitalized, and in lower case: a name is nearly never lower-cased. */
-  private readonly capitalized = new Map<string, number>();
-  private readonly lowerCased = new Map<string, number>();
+  /**
+   * The documents' words as written (lower-cased, four letters or more), for judging typos on the words;
+   * compounds the documents write with a hyphen, joined ("cybersecurity"), which a query may write closed; how
+   * often the documents write each stem capitalized, and in lower case (a name is nearly never lower-cased).
+   */
+  private readonly words = {
+    written: new Set<string>(),
+    hyphenated: new Set<string>(),
+    capitalized: new Map<string, number>(),
+    lowerCased: new Map<string, number>(),
+  };
+  /** Read back: the vocabulary and the words above as saved, made into maps when first read (see read). */
+  private unread: FlatText | null = null;
   // What queries typed, each with its corrections: a typo repeats as it is typed, but distinct ones come without end.
   private readonly corrections = new BudgetedMap<string, string[]>({
     maxBytes: CORRECTION_MEMO_BYTES,
@@ -587,13 +593,39 @@ export class TextIndex {
   static fromFlat(fields: Field[], synonyms: Record<string, string[]>, flat: FlatText): TextIndex {
     const loaded = new TextIndex(fields, synonyms);
     loaded.indexes.forEach((entry, i) => (entry.index = FieldIndex.fromFlat(flat.fields[i]!)));
-    loaded.vocabularyMap = countsFromFlat(flat.vocabulary);
-    for (const word of splitTerms(flat.written)) loaded.written.add(word);
-    for (const word of splitTerms(flat.hyphenated)) loaded.hyphenated.add(word);
-    countsFromFlat(flat.capitalized, loaded.capitalized);
-    countsFromFlat(flat.lowerCased, loaded.lowerCased);
-    // The typo tables are made at the first word to correct (nearest): most answers correct none.
+    // The vocabulary and words are made at the first lookup, the typo tables at the first word to correct
+    // (nearest): an index a command does not search makes neither.
+    loaded.unread = flat;
     return loaded;
+  }
+
+  private read(): typeof this.words {
+    const flat = this.unread;
+    if (flat) {
+      this.unread = null;
+      this.vocabularyMap = countsFromFlat(flat.vocabulary);
+      for (const word of splitTerms(flat.written)) this.words.written.add(word);
+      for (const word of splitTerms(flat.hyphenated)) this.words.hyphenated.add(word);
+      countsFromFlat(flat.capitalized, this.words.capitalized);
+      countsFromFlat(flat.lowerCased, this.words.lowerCased);
+    }
+    return this.words;
+  }
+
+  private get written(): Set<string> {
+    return this.read().written;
+  }
+
+  private get hyphenated(): Set<string> {
+    return this.read().hyphenated;
+  }
+
+  private get capitalized(): Map<string, number> {
+    return this.read().capitalized;
+  }
+
+  private get lowerCased(): Map<string, number> {
+    return this.read().lowerCased;
   }
 
   /** Adds an entry (ids must ascend): a field's text, or its terms when the caller already has them. */
@@ -662,6 +694,7 @@ export class TextIndex {
 
   /** Every indexed term with how many entries hold it, for typo correction and rarity. */
   get vocabulary(): Map<string, number> {
+    this.read();
     return (this.vocabularyMap ??= finish(this.vocabularySteps()));
   }
 

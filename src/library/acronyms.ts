@@ -146,6 +146,105 @@ export function namesSpelling(text: string, letters: string): Map<string, number
   return found;
 }
 
+/** Where a name may start: a capital, then lower case, not inside a word (namesSpelling's start, any letter). */
+const NAME_START = /(?<![\p{L}'’-])\p{Lu}\p{Ll}/gu;
+/** Initials that may stand for a name: three to six letters (a member's query writes them in capitals). */
+const [FEWEST_LETTERS, MOST_LETTERS] = [3, 6];
+
+/** Initials (lower case) -> each name the texts write that they spell (as namesSpelling), with how often. */
+export type NameCounts = Map<string, Map<string, number>>;
+
+/**
+ * Adds every name `text` writes whose initials are three to six letters to `counts`: namesSpelling for all
+ * initials at once, in one pass over the text.
+ */
+export function countNamesByInitials(text: string, counts: NameCounts): void {
+  for (const { index: at } of text.matchAll(NAME_START))
+    for (const letters of initialsFrom(text, at)) {
+      if (!text.startsWith(letters[0]!.toUpperCase(), at)) continue;
+      const name = spelledFrom(text, at, letters);
+      if (!name) continue;
+      let names = counts.get(letters);
+      if (!names) counts.set(letters, (names = new Map<string, number>()));
+      names.set(name, (names.get(name) ?? 0) + 1);
+    }
+}
+
+/**
+ * The initials the capitalized words from `at` may spell (a hyphened word by all its parts or its first), each
+ * then checked by spelledFrom: every initials spelledFrom finds a name for from `at` is among them.
+ */
+function initialsFrom(text: string, at: number): Set<string> {
+  const options: string[][] = [];
+  NEXT_WORD.lastIndex = at;
+  for (let match = NEXT_WORD.exec(text); match && options.length < MOST_LETTERS; match = NEXT_WORD.exec(text)) {
+    const word = match[1]!;
+    if (options.length > 0 && SKIPPED.has(word.toLowerCase())) continue;
+    const parts = word.split('-');
+    if (!parts.every((part) => CAPITALIZED.test(part))) break;
+    const initials = parts.map((part) => part[0]!.toLowerCase()).join('');
+    options.push(parts.length > 1 ? [initials, initials[0]!] : [initials]);
+  }
+  const found = new Set<string>();
+  const extend = (prefix: string, next: number): void => {
+    if (prefix.length >= FEWEST_LETTERS) found.add(prefix);
+    for (const initials of options[next] ?? [])
+      if (prefix.length + initials.length <= MOST_LETTERS) extend(prefix + initials, next + 1);
+  };
+  if (options.length >= FEWEST_LETTERS || options.some((initials) => initials.length > 1)) extend('', 0);
+  return found;
+}
+
+/**
+ * The name written most often of those counted, or null, also when another is written nearly as often: initials
+ * of two names ("Strategic Petroleum Reserve", "Strategic Preparedness and Response") stand for neither.
+ */
+export function mostWritten(names: ReadonlyMap<string, number>): string | null {
+  const [best, next] = [...names].sort(([, m], [, n]) => n - m);
+  return best && (!next || best[1] >= 2 * next[1]) ? best[0] : null;
+}
+
+/**
+ * The name the documents write most often for each initials (mostWritten), made once with the library from every
+ * document's text and saved with it: "initials<TAB>name" lines in UTF-8, sorted by their bytes, read where they lie
+ * (a binary search), so that a query's initials read no document and a start makes no string of them.
+ */
+export class SpelledNames {
+  constructor(readonly lines: Uint8Array) {}
+
+  static of(documents: Iterable<Document>): SpelledNames {
+    const counts: NameCounts = new Map();
+    for (const document of documents) countNamesByInitials(document.text, counts);
+    const lines: Buffer[] = [];
+    for (const [letters, names] of counts) {
+      const name = mostWritten(names);
+      if (name) lines.push(Buffer.from(`${letters}\t${name}\n`));
+    }
+    const bytes = Buffer.concat(lines.sort((a, b) => Buffer.compare(a, b)));
+    // A plain view, not the Buffer: the saved library writes typed arrays as bytes (a Buffer writes itself as JSON).
+    return new SpelledNames(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  /** The name `letters` (lower case) stand for, or null. */
+  nameOf(letters: string): string | null {
+    const key = Buffer.from(`${letters}\t`);
+    const bytes = Buffer.from(this.lines.buffer, this.lines.byteOffset, this.lines.byteLength);
+    // The first line from `low` not before the key: `low` is always a line's start.
+    let [low, high] = [0, bytes.length];
+    while (low < high) {
+      const middle = low + ((high - low) >>> 1);
+      const start = middle === 0 ? 0 : bytes.lastIndexOf(NEWLINE, middle - 1) + 1;
+      if (bytes.compare(key, 0, key.length, start, Math.min(start + key.length, bytes.length)) < 0)
+        low = bytes.indexOf(NEWLINE, start) + 1;
+      else high = start;
+    }
+    if (low + key.length > bytes.length || bytes.compare(key, 0, key.length, low, low + key.length) !== 0) return null;
+    return bytes.toString('utf8', low + key.length, bytes.indexOf(NEWLINE, low));
+  }
+}
+
+const NEWLINE = 0x0a;
+
 /** The name from `at` whose capitalized words' initials are `letters`, or null. */
 function spelledFrom(text: string, at: number, letters: string): string | null {
   let spelled = 0;

@@ -20,7 +20,7 @@ import { finish, type Steps } from './steps.js';
 import { FUSION, fuse, PLAIN_FIELDS, type Fusion } from './stat-fusion.js';
 import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
-import { namesSpelling } from './acronyms.js';
+import { SpelledNames } from './acronyms.js';
 import { sheetWordsFor, withEverydayWords } from './everyday-words.js';
 import { countedStems, namesAnother, namesRival, type SlotSense, type WordSense } from './contrast.js';
 import { holds } from './sorted.js';
@@ -200,8 +200,6 @@ const PAIR_READS = 40;
 const PAIRS_KEPT = 10_000;
 /** Initials a member may write for a name the documents spell out: three to six capitals. */
 const INITIALS = /^\p{Lu}{3,6}$/u;
-/** Initials whose spelled-out name is kept: a few a query; forgotten all at once past this many. */
-const INITIALS_KEPT = 1_000;
 /** Where a paragraph, list item or heading starts: a blank line, a list marker or a "#" opening a line. */
 const BLOCK_START = /\n[ \t]*(?:\n|[-*+][ \t]|\d+\.[ \t]|#)/g;
 /** Characters read at most on each side of a sentence for the paragraph it stands in. */
@@ -536,11 +534,9 @@ export class SentenceFinder {
     private readonly ranking: ContextRanking | null = null,
     /** Which sentences hold each word around them (contextLists), when read back from a saved library. */
     private context: SentencePostingMap | null = null,
+    /** The names initials stand for (acronyms.ts), when read back from a saved library. */
+    private spelled: SpelledNames | null = null,
   ) {}
-
-  /** The name found for initials no document writes, by initials: a few a query, forgotten past INITIALS_KEPT. */
-  private readonly spelledNames = new Map<string, string | null>();
-  private documentList: Document[] | null = null;
 
   /**
    * The query's words with initials no document writes ("UFCW") as the name the documents spell them out with and
@@ -557,27 +553,12 @@ export class SentenceFinder {
     if (!INITIALS.test(word)) return null;
     const letters = word.toLowerCase();
     if (this.words.vocabulary.has(terms(letters, { remember: false })[0] ?? letters)) return null;
-    let name = this.spelledNames.get(letters);
-    if (name === undefined) {
-      if (this.spelledNames.size >= INITIALS_KEPT) this.spelledNames.clear();
-      this.spelledNames.set(letters, (name = this.mostWrittenName(letters)));
-    }
-    return name;
+    return this.spelledNames().nameOf(letters);
   }
 
-  /**
-   * The name the documents write most often whose initials are `letters`, or null, also when another is written
-   * nearly as often: initials of two names ("Strategic Petroleum Reserve", "Strategic Preparedness and Response")
-   * stand for neither.
-   */
-  private mostWrittenName(letters: string): string | null {
-    this.documentList ??= [...new Set(this.sentences.map((sentence) => sentence.document))];
-    const counts = new Map<string, number>();
-    for (const document of this.documentList)
-      for (const [name, count] of namesSpelling(document.text, letters))
-        counts.set(name, (counts.get(name) ?? 0) + count);
-    const [best, next] = [...counts].sort(([, m], [, n]) => n - m);
-    return best && (!next || best[1] >= 2 * next[1]) ? best[0] : null;
+  /** The names initials stand for in the sentences' documents: made at the first initials asked, or given. */
+  spelledNames(): SpelledNames {
+    return (this.spelled ??= SpelledNames.of(new Set(this.sentences.map((sentence) => sentence.document))));
   }
 
   /** Which sentences hold each word by their own words: what the saved library keeps. */

@@ -28,6 +28,8 @@ import {
   type FlatSentences,
 } from './figure-sentence-table.js';
 import type { Flat } from './flat-file.js';
+import { SpelledNames } from './acronyms.js';
+import { flatSortedKeys, SortedKeys, type FlatSortedKeys } from './sorted-keys.js';
 import {
   figureSentenceIndexSteps,
   flatIndexes,
@@ -150,7 +152,14 @@ function closeToBest(hits: Hit[]): Hit[] {
   return hits.filter((h) => h.score >= best * CLOSE_TO_BEST);
 }
 
-type KeyMaps = ReturnType<typeof emptyKeyMaps>;
+/** Lookups by key: built as maps, or read back from the saved library (sorted-keys.ts). */
+type KeyMap<V> = Pick<ReadonlyMap<string, V>, 'get'>;
+interface KeyMaps {
+  documentsById: KeyMap<Document>;
+  sectionsById: KeyMap<SectionRef>;
+  figuresById: KeyMap<FigureRef>;
+}
+type BuiltKeyMaps = ReturnType<typeof emptyKeyMaps>;
 
 const emptyKeyMaps = () => ({
   documentsById: new Map<string, Document>(),
@@ -175,7 +184,7 @@ function* addKeys<T, V>(
 }
 
 /** Lookups by id, title, or "document/part"; the first of equal keys wins (exported for tests/library/build-slices.test.ts). */
-export function* keyMapSteps(documents: readonly Document[], parts: Collected): Steps<KeyMaps> {
+export function* keyMapSteps(documents: readonly Document[], parts: Collected): Steps<BuiltKeyMaps> {
   const maps = emptyKeyMaps();
   yield* addKeys(
     maps.documentsById,
@@ -194,13 +203,47 @@ export function* keyMapSteps(documents: readonly Document[], parts: Collected): 
   return maps;
 }
 
+/** The lookups by key in flat form: each key with its entry's place among the documents or the parts. */
+interface FlatKeyMaps {
+  [key: string]: Flat;
+  documents: FlatSortedKeys;
+  sections: FlatSortedKeys;
+  figures: FlatSortedKeys;
+}
+
+function flatKeyMaps(maps: BuiltKeyMaps, documents: readonly Document[], parts: Collected): FlatKeyMaps {
+  const numbered = <V>(map: ReadonlyMap<string, V>, entries: readonly V[]) => {
+    const place = new Map(entries.map((entry, i) => [entry, i]));
+    return flatSortedKeys(new Map([...map].map(([key, entry]) => [key, place.get(entry)!])));
+  };
+  return {
+    documents: numbered(maps.documentsById, documents),
+    sections: numbered(maps.sectionsById, parts.sections),
+    figures: numbered(maps.figuresById, parts.figures),
+  };
+}
+
+/** The lookups by key read back: found where they lie in the saved library, no map made (throws unless whole). */
+function savedKeyMaps(flat: FlatKeyMaps | undefined, documents: readonly Document[], parts: Collected): KeyMaps {
+  if (!flat) throw new Error('it holds no lookups by key');
+  const lookup = <V>(keys: FlatSortedKeys, entries: readonly V[]): KeyMap<V> => {
+    const sorted = new SortedKeys(keys, entries.length);
+    return { get: (key) => entries[sorted.get(key)] };
+  };
+  return {
+    documentsById: lookup(flat.documents, documents),
+    sectionsById: lookup(flat.sections, parts.sections),
+    figuresById: lookup(flat.figures, parts.figures),
+  };
+}
+
 /** Builds the library from parsed documents: every index is built once, here (the every-sentence matcher when first asked). */
 export function createLibrary(documents: readonly Document[]): Library {
   return finish(librarySteps(documents)).library;
 }
 
-/** Settles once a library from buildLibrary has its every-sentence matcher built. */
-const sentenceFinderBuilds = new WeakMap<Library, Promise<void>>();
+/** Starts a library's every-sentence matcher (once) and settles when it is built. */
+const sentenceFinderBuilds = new WeakMap<Library, () => Promise<void>>();
 
 /**
  * As createLibrary, in slices of a few milliseconds with the event loop let in between: how a reload builds
@@ -210,7 +253,12 @@ const sentenceFinderBuilds = new WeakMap<Library, Promise<void>>();
  */
 export async function buildLibrary(documents: readonly Document[], saved?: FlatLibrary): Promise<Library> {
   const { library, sentenceFinder, flat } = await finishInSlices(librarySteps(documents, saved));
-  sentenceFinderBuilds.set(library, sentenceFinder.inSlices());
+  let building: Promise<void> | null = null;
+  const build = () => (building ??= sentenceFinder.inSlices());
+  // Built, its slices start now; read back (one step), when first waited for: a replica's ready waits for it, a
+  // one-shot answer that is not /check never reads it.
+  if (!saved) void build();
+  sentenceFinderBuilds.set(library, build);
   flatForms.set(library, flat);
   return library;
 }
@@ -221,6 +269,7 @@ export interface FlatLibrary {
   indexes: FlatIndexes;
   figures: FlatFigures;
   everySentence: FlatEverySentence;
+  keys: FlatKeyMaps;
 }
 
 /** Each built library's flat form, made when asked for (saving is done after a start, not during it). */
@@ -232,11 +281,11 @@ export function flatLibrary(library: Library): FlatLibrary | null {
 }
 
 /**
- * Settles when the library's every-sentence matcher is built (one from createLibrary builds it when asked). The
- * slices do not keep the process alive: something else must, for this to settle.
+ * Settles when the library's every-sentence matcher is built (one from createLibrary builds it when asked; one read
+ * back is read from here). The slices do not keep the process alive: something else must, for this to settle.
  */
 export function sentenceFinderBuilt(library: Library): Promise<void> {
-  return sentenceFinderBuilds.get(library) ?? Promise.resolve();
+  return sentenceFinderBuilds.get(library)?.() ?? Promise.resolve();
 }
 
 /** /stat's matcher's parts: its sentences, which hold each word, and the ranking of their context. */
@@ -246,6 +295,8 @@ interface FigureFinderParts {
   ranking: ContextRanking;
   /** Which sentences hold each word around them: read back, or made by the finder when first asked. */
   around?: SentencePostingMap;
+  /** The names initials stand for: read back, or made by the finder when first asked. */
+  spelled?: SpelledNames;
 }
 
 function* figureFinderSteps(parts: Collected): Steps<FigureFinderParts> {
@@ -261,6 +312,7 @@ interface FlatFigures {
   postings: FlatIdLists;
   ranking: FlatRanking;
   around: FlatIdLists;
+  spelled: Uint8Array;
 }
 
 const flatFigures = (figures: FigureFinderParts, parts: Collected): FlatFigures => ({
@@ -268,6 +320,7 @@ const flatFigures = (figures: FigureFinderParts, parts: Collected): FlatFigures 
   postings: flatIdLists(figures.postings as ReadonlyMap<string, readonly number[]>),
   ranking: figures.ranking.toFlat(),
   around: flatIdLists(figures.around as ReadonlyMap<string, readonly number[]>),
+  spelled: figures.spelled!.lines,
 });
 
 const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts => ({
@@ -275,7 +328,14 @@ const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts
   postings: new IdLists(flat.postings),
   ranking: rankingFromFlat(flat.ranking),
   around: new IdLists(flat.around),
+  spelled: new SpelledNames(savedBytes(flat.spelled)),
 });
+
+/** The saved names of initials; throws (the saved library is then not used) when the entry holds none. */
+function savedBytes(bytes: Flat): Uint8Array {
+  if (!(bytes instanceof Uint8Array)) throw new Error('it holds no table of the names initials stand for');
+  return bytes;
+}
 
 /**
  * /check's every-sentence matcher in flat form: each sentence's stems, which sentences hold each word, and each
@@ -339,22 +399,23 @@ function* librarySteps(documents: readonly Document[], saved?: FlatLibrary): Ste
   if (saved) fitsStatements(saved.everySentence, parts.statements.length);
   const indexes = saved ? indexesFromFlat(saved.indexes, parts) : yield* indexSteps(documents, parts);
   const figures = saved ? figuresFromFlat(saved.figures, parts) : yield* figureFinderSteps(parts);
-  const { sentences, postings, ranking, around } = figures;
-  const finder = new SentenceFinder(sentences, indexes.statements, postings, ranking, around ?? null);
+  const { sentences, postings, ranking, around, spelled } = figures;
+  const finder = new SentenceFinder(sentences, indexes.statements, postings, ranking, around ?? null, spelled ?? null);
   yield;
   const sentenceFinder = laterFinder(() =>
     saved
       ? savedMatcherSteps(saved.everySentence, parts, indexes)
       : sentenceFinderSteps(parts.statements, indexes.statements),
   );
-  // Read back, the key maps are made at the first lookup: a one-shot answer or a replica's start makes none.
-  let keys = saved ? null : yield* keyMapSteps(documents, parts);
-  const keyMaps = () => (keys ??= finish(keyMapSteps(documents, parts)));
-  const library = assemble(documents, parts, indexes, finder, sentenceFinder, keyMaps);
+  // Read back, the lookups by key are read where they lie: a one-shot answer or a replica's start makes no map.
+  const built = saved ? null : yield* keyMapSteps(documents, parts);
+  const keys = built ?? savedKeyMaps(saved!.keys, documents, parts);
+  const library = assemble(documents, parts, indexes, finder, sentenceFinder, () => keys);
   const flat = () => ({
     indexes: flatIndexes(indexes),
-    figures: flatFigures({ ...figures, around: finder.contextLists() }, parts),
+    figures: flatFigures({ ...figures, around: finder.contextLists(), spelled: finder.spelledNames() }, parts),
     everySentence: flatEverySentence(sentenceFinder.now(), parts.statements),
+    keys: built ? flatKeyMaps(built, documents, parts) : saved!.keys,
   });
   return { library, sentenceFinder, flat };
 }

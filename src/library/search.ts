@@ -210,32 +210,55 @@ export type PostingMap = Pick<ReadonlyMap<string, Posting>, 'get' | 'has' | 'key
 
 /**
  * A field's postings read from a saved library: every term's ids and counts end to end in two typed arrays, and
- * a term's posting a pair of views made when asked for, so loading makes no object a posting.
+ * a term's posting a pair of views made when asked for, so loading makes no object a posting. The terms stay in
+ * their joined text, found by a binary search where they lie: a string a term is made only when they are listed.
  */
 class FlatPostings implements PostingMap {
-  private readonly place = new Map<string, number>();
+  /** Where term i starts in the joined text; it ends one before term i + 1 starts (its line break). */
+  private readonly places: Int32Array;
+  private list: string[] | null = null;
 
   constructor(
-    /** The terms, sorted: also the field's prefix table. */
-    readonly terms: readonly string[],
+    /** The terms, sorted and joined by line breaks: also the field's prefix table. */
+    private readonly joined: string,
     private readonly starts: Int32Array,
     private readonly ids: Uint16Array | Int32Array | Uint32Array,
     private readonly counts: Uint16Array | Int32Array | Uint32Array,
   ) {
-    for (let i = 0; i < terms.length; i++) this.place.set(terms[i]!, i);
+    const size = starts.length - 1;
+    this.places = new Int32Array(size + 1);
+    for (let i = 1, at = 0; i <= size; i++) this.places[i] = at = joined.indexOf('\n', at) + 1 || joined.length + 1;
+  }
+
+  /** The terms, sorted: made when first listed (a prefix lookup, or walking the postings). */
+  get terms(): readonly string[] {
+    return (this.list ??= this.joined === '' ? [] : this.joined.split('\n'));
   }
 
   get size(): number {
-    return this.terms.length;
+    return this.places.length - 1;
   }
 
   has(term: string): boolean {
-    return this.place.has(term);
+    return this.indexOf(term) >= 0;
   }
 
   get(term: string): Posting | undefined {
-    const i = this.place.get(term);
-    return i === undefined ? undefined : this.at(i);
+    const i = this.indexOf(term);
+    return i < 0 ? undefined : this.at(i);
+  }
+
+  /** The term's place among the sorted terms, or -1. */
+  private indexOf(term: string): number {
+    let [low, high] = [0, this.size];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const held = this.joined.slice(this.places[middle], this.places[middle + 1]! - 1);
+      if (held === term) return middle;
+      if (held < term) low = middle + 1;
+      else high = middle;
+    }
+    return -1;
   }
 
   private at(i: number): Posting {
@@ -248,11 +271,11 @@ class FlatPostings implements PostingMap {
   }
 
   *values(): MapIterator<Posting> {
-    for (let i = 0; i < this.terms.length; i++) yield this.at(i);
+    for (let i = 0; i < this.size; i++) yield this.at(i);
   }
 
   *[Symbol.iterator](): MapIterator<[string, Posting]> {
-    for (let i = 0; i < this.terms.length; i++) yield [this.terms[i]!, this.at(i)];
+    for (let i = 0; i < this.size; i++) yield [this.terms[i]!, this.at(i)];
   }
 }
 
@@ -297,14 +320,34 @@ export function countsFromFlat(flat: FlatCounts, into = new Map<string, number>(
 export class FieldIndex {
   private table: Map<string, Posting> | FlatPostings = new Map();
   /** Each entry's length in terms, for BM25's length normalisation. */
-  readonly lengths = new Map<number, number>();
+  private lengthMap: Map<number, number> | null = new Map();
+  /** Read back: the entries' ids and lengths as saved, made a map only when listed (see lengths). */
+  private savedLengths: { ids: Int32Array; values: Int32Array } | null = null;
   totalLength = 0;
   private sorted: string[] | null = null;
   private lengthTable: Float64Array | null = null;
 
   /** The entries' average length in terms. */
   get averageLength(): number {
-    return this.totalLength / Math.max(1, this.lengths.size);
+    return this.totalLength / Math.max(1, this.entryCount);
+  }
+
+  /** Each entry's length in terms, by id. */
+  get lengths(): ReadonlyMap<number, number> {
+    return this.lengthTerms();
+  }
+
+  private lengthTerms(): Map<number, number> {
+    if (this.lengthMap) return this.lengthMap;
+    const { ids, values } = this.savedLengths!;
+    this.lengthMap = new Map();
+    for (let i = 0; i < ids.length; i++) this.lengthMap.set(ids[i]!, values[i]!);
+    return this.lengthMap;
+  }
+
+  /** How many entries the field holds. */
+  get entryCount(): number {
+    return this.lengthMap?.size ?? this.savedLengths!.ids.length;
   }
 
   /**
@@ -313,10 +356,13 @@ export class FieldIndex {
    */
   lengthById(): Float64Array {
     if (this.lengthTable) return this.lengthTable;
+    const [ids, values] = this.savedLengths
+      ? [this.savedLengths.ids, this.savedLengths.values]
+      : [[...this.lengths.keys()], [...this.lengths.values()]];
     let size = 0;
-    for (const id of this.lengths.keys()) size = Math.max(size, id + 1);
+    for (const id of ids) size = Math.max(size, id + 1);
     const table = new Float64Array(size).fill(this.averageLength);
-    for (const [id, length] of this.lengths) table[id] = length;
+    ids.forEach((id, i) => (table[id] = values[i]!));
     return (this.lengthTable = table);
   }
 
@@ -352,10 +398,9 @@ export class FieldIndex {
   /** A field read back from its flat form: its postings stay flat (FlatPostings). */
   static fromFlat(flat: FlatField): FieldIndex {
     const index = new FieldIndex();
-    const terms = splitTerms(flat.terms);
-    index.table = new FlatPostings(terms, flat.starts, flat.ids, flat.counts);
-    index.sorted = terms;
-    for (let i = 0; i < flat.lengthIds.length; i++) index.lengths.set(flat.lengthIds[i]!, flat.lengthValues[i]!);
+    index.table = new FlatPostings(flat.terms.text, flat.starts, flat.ids, flat.counts);
+    index.lengthMap = null;
+    index.savedLengths = { ids: flat.lengthIds, values: flat.lengthValues };
     index.totalLength = flat.totalLength;
     return index;
   }
@@ -363,7 +408,7 @@ export class FieldIndex {
   add(id: number, list: string[]): void {
     const table = this.table;
     if (!(table instanceof Map)) throw new Error('a loaded index is not added to');
-    this.lengths.set(id, list.length);
+    this.lengthTerms().set(id, list.length);
     this.totalLength += list.length;
     this.lengthTable = null;
     for (const term of list) {
@@ -421,6 +466,7 @@ export class FieldIndex {
 
   /** Sorts the words for prefix lookups in steps (a build runs them in slices: see steps.ts). */
   *prefixTableSteps(): Steps<string[]> {
+    if (this.table instanceof FlatPostings) return (this.sorted ??= [...this.table.terms]);
     return (this.sorted ??= yield* sortedSteps([...this.postings.keys()], WORDS_PER_STEP));
   }
 }
@@ -502,13 +548,19 @@ export class TextIndex {
   private vocabularyMap: Map<string, number> | null = null;
   /** The stems, and the words as the documents write them, by length: for typo correction. */
   private byLength: { stems: Map<number, string[]>; written: Map<number, string[]> } | null = null;
-  /** The documents' words as written (lower-cased, four letters or more), for judging typos on the words. */
-  private readonly written = new Set<string>();
-  /** Compounds the documents write with a hyphen, joined ("cybersecurity"): a query may write them closed. */
-  private readonly hyphenated = new Set<string>();
-  /** How often the documents write each stem capitalized, and in lower case: a name is nearly never lower-cased. */
-  private readonly capitalized = new Map<string, number>();
-  private readonly lowerCased = new Map<string, number>();
+  /**
+   * The documents' words as written (lower-cased, four letters or more), for judging typos on the words;
+   * compounds the documents write with a hyphen, joined ("cybersecurity"), which a query may write closed; how
+   * often the documents write each stem capitalized, and in lower case (a name is nearly never lower-cased).
+   */
+  private readonly words = {
+    written: new Set<string>(),
+    hyphenated: new Set<string>(),
+    capitalized: new Map<string, number>(),
+    lowerCased: new Map<string, number>(),
+  };
+  /** Read back: the vocabulary and the words above as saved, made into maps when first read (see read). */
+  private unread: FlatText | null = null;
   // What queries typed, each with its corrections: a typo repeats as it is typed, but distinct ones come without end.
   private readonly corrections = new BudgetedMap<string, string[]>({
     maxBytes: CORRECTION_MEMO_BYTES,
@@ -541,13 +593,39 @@ export class TextIndex {
   static fromFlat(fields: Field[], synonyms: Record<string, string[]>, flat: FlatText): TextIndex {
     const loaded = new TextIndex(fields, synonyms);
     loaded.indexes.forEach((entry, i) => (entry.index = FieldIndex.fromFlat(flat.fields[i]!)));
-    loaded.vocabularyMap = countsFromFlat(flat.vocabulary);
-    for (const word of splitTerms(flat.written)) loaded.written.add(word);
-    for (const word of splitTerms(flat.hyphenated)) loaded.hyphenated.add(word);
-    countsFromFlat(flat.capitalized, loaded.capitalized);
-    countsFromFlat(flat.lowerCased, loaded.lowerCased);
-    loaded.byLength = finish(loaded.lengthBuckets());
+    // The vocabulary and words are made at the first lookup, the typo tables at the first word to correct
+    // (nearest): an index a command does not search makes neither.
+    loaded.unread = flat;
     return loaded;
+  }
+
+  private read(): typeof this.words {
+    const flat = this.unread;
+    if (flat) {
+      this.unread = null;
+      this.vocabularyMap = countsFromFlat(flat.vocabulary);
+      for (const word of splitTerms(flat.written)) this.words.written.add(word);
+      for (const word of splitTerms(flat.hyphenated)) this.words.hyphenated.add(word);
+      countsFromFlat(flat.capitalized, this.words.capitalized);
+      countsFromFlat(flat.lowerCased, this.words.lowerCased);
+    }
+    return this.words;
+  }
+
+  private get written(): Set<string> {
+    return this.read().written;
+  }
+
+  private get hyphenated(): Set<string> {
+    return this.read().hyphenated;
+  }
+
+  private get capitalized(): Map<string, number> {
+    return this.read().capitalized;
+  }
+
+  private get lowerCased(): Map<string, number> {
+    return this.read().lowerCased;
   }
 
   /** Adds an entry (ids must ascend): a field's text, or its terms when the caller already has them. */
@@ -616,6 +694,7 @@ export class TextIndex {
 
   /** Every indexed term with how many entries hold it, for typo correction and rarity. */
   get vocabulary(): Map<string, number> {
+    this.read();
     return (this.vocabularyMap ??= finish(this.vocabularySteps()));
   }
 
@@ -800,7 +879,7 @@ export class TextIndex {
   /** How rare a term is across entries: rare words say more about what is sought. */
   private idf(term: string): number {
     let entries = 0;
-    for (const { index } of this.indexes) entries = Math.max(entries, index.lengths.size);
+    for (const { index } of this.indexes) entries = Math.max(entries, index.entryCount);
     return bm25Idf(this.vocabulary.get(term) ?? 0, entries);
   }
 
@@ -893,8 +972,7 @@ export class TextIndex {
   private get size(): number {
     if (this.sizeCache === null) {
       this.sizeCache = 0;
-      for (const { index } of this.indexes)
-        for (const id of index.lengths.keys()) if (id >= this.sizeCache) this.sizeCache = id + 1;
+      for (const { index } of this.indexes) this.sizeCache = Math.max(this.sizeCache, index.lengthById().length);
     }
     return this.sizeCache;
   }

@@ -75,10 +75,13 @@ export interface FlatStatementWords {
 
 /** The statements' shapes but for their text, which a number stands for: the first statement holding it. */
 export class StatementWords {
-  private readonly table: Table;
+  private table!: Table;
   /** Where each statement's words start in the table (the next one's start is where they end). */
   private readonly starts: Int32Array;
-  private readonly statementOf: ReadonlyMap<StatementRef, number>;
+  private statementOf!: ReadonlyMap<StatementRef, number>;
+  private numbers!: readonly string[];
+  /** Read back: makes the word list, the statements' places and their numbers, at the first shape asked for. */
+  private unread: (() => void) | null = null;
 
   /**
    * From the statements' index (entry i is statement i): a word's posting lists the statements holding it, once
@@ -87,9 +90,10 @@ export class StatementWords {
   constructor(
     statements: readonly StatementRef[],
     postings: PostingMap,
-    private readonly numbers: readonly string[],
+    numbers: readonly string[],
     private readonly sameTextAs: ArrayLike<number>,
   ) {
+    this.numbers = numbers;
     const words = [...postings].filter(([term]) => !isNumberStem(term));
     const starts = new Int32Array(statements.length + 1);
     for (const [, { ids }] of words) for (const id of ids) starts[id + 1]!++;
@@ -109,6 +113,7 @@ export class StatementWords {
 
   /** The table as saved (saved-library.ts). */
   toFlat(): FlatStatementWords {
+    this.read();
     return {
       ids: this.table.ids,
       termOf: joinTerms(this.table.termOf),
@@ -121,24 +126,28 @@ export class StatementWords {
   /** The table read back, for the same statements in the same order. */
   static fromFlat(statements: readonly StatementRef[], flat: FlatStatementWords): StatementWords {
     const loaded = Object.create(StatementWords.prototype) as StatementWords;
-    const termOf = splitTerms(flat.termOf);
-    const idOf = new Map<string, number>();
-    termOf.forEach((term, word) => idOf.set(term, word));
-    const statementOf = new Map<StatementRef, number>();
-    statements.forEach((ref, i) => statementOf.set(ref, i));
-    // The numbers of a statement may be empty: split keeps one entry a statement.
-    const numbers = statements.length ? flat.numbers.text.split('\n') : [];
-    return Object.assign(loaded, {
-      table: { ids: flat.ids, termOf, idOf },
-      starts: flat.starts,
-      statementOf,
-      numbers,
-      sameTextAs: flat.sameTextAs,
-    });
+    const unread = () => {
+      const termOf = splitTerms(flat.termOf);
+      const idOf = new Map<string, number>();
+      termOf.forEach((term, word) => idOf.set(term, word));
+      const statementOf = new Map<StatementRef, number>();
+      statements.forEach((ref, i) => statementOf.set(ref, i));
+      // The numbers of a statement may be empty: split keeps one entry a statement.
+      const numbers = statements.length ? flat.numbers.text.split('\n') : [];
+      Object.assign(loaded, { table: { ids: flat.ids, termOf, idOf }, statementOf, numbers });
+    };
+    return Object.assign(loaded, { starts: flat.starts, sameTextAs: flat.sameTextAs, unread });
+  }
+
+  private read(): void {
+    const unread = this.unread;
+    this.unread = null;
+    unread?.();
   }
 
   /** A statement's shape, keyed by the number of its text; null for one not indexed. */
   shape(ref: StatementRef): Shape | null {
+    this.read();
     const i = this.statementOf.get(ref);
     if (i === undefined) return null;
     const words = new PackedTerms(this.table, this.starts[i]!, this.starts[i + 1]!);

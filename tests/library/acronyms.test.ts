@@ -1,6 +1,16 @@
 // Short forms learned from the documents: "Full Name (FN)" defines FN, and /trend reads either for the other.
 import { describe, expect, it } from 'vitest';
-import { fullNameBefore, learnAcronyms, namesSpelling, otherSpellings } from '../../src/library/acronyms.js';
+import {
+  countNamesByInitials,
+  fullNameBefore,
+  learnAcronyms,
+  mostWritten,
+  namesSpelling,
+  otherSpellings,
+  SpelledNames,
+  type NameCounts,
+} from '../../src/library/acronyms.js';
+import type { Document } from '../../src/document/types.js';
 import { findTrend } from '../../src/library/trend-series.js';
 import { sheetsLibrary } from '../support/dated-sheets.js';
 
@@ -59,5 +69,53 @@ describe('acronyms', () => {
     // Initials across a full stop, or in words not capitalized, spell no name.
     expect([...namesSpelling(text, 'ruf')]).toEqual([]);
     expect([...namesSpelling(text, 'owi')]).toEqual([]);
+  });
+
+  it('counts in one pass every name namesSpelling finds for initials of three to six letters', () => {
+    const text =
+      'The United Food and Commercial Workers and Income-Driven Repayment plans. Income-Driven Repayment, ' +
+      'the Strategic Petroleum Reserve, the Strategic Preparedness and Response office, the Strategic Petroleum ' +
+      'Reserve again; Build Back Better. Biden’s Bipartisan Infrastructure Law of the Day-To-Day Office.';
+    const counts: NameCounts = new Map();
+    countNamesByInitials(text, counts);
+    for (const letters of ['ufcw', 'idr', 'spr', 'bbb', 'bbil', 'dtdo', 'ddo', 'fcw', 'tufcw', 'ruf', 'xyz'])
+      expect(counts.get(letters) ?? new Map(), letters).toEqual(namesSpelling(text, letters));
+    // Two-letter initials are not asked for.
+    expect(counts.has('ir')).toBe(false);
+  });
+
+  it('spells out each initials as the name written most often, at least twice as often as the next', () => {
+    const text =
+      'Strategic Petroleum Reserve. Strategic Preparedness and Response. ' +
+      'Build Back Better. Back Better Business. Better Business Bureau. ' +
+      'Income-Driven Repayment and Income-Driven Repayment.';
+    const names = SpelledNames.of([{ text } as Document]);
+    expect(names.nameOf('spr')).toBeNull();
+    expect(names.nameOf('bbb')).toBeNull();
+    expect(names.nameOf('idr')).toBe('Income-Driven Repayment');
+    expect(names.nameOf('bbbu')).toBeNull();
+    expect(names.nameOf('id')).toBeNull();
+    expect(names.nameOf('zzz')).toBeNull();
+    expect(names.nameOf('aaa')).toBeNull();
+    expect(
+      mostWritten(
+        new Map([
+          ['Strategic Petroleum Reserve', 2],
+          ['Strategic Preparedness and Response', 1],
+        ]),
+      ),
+    ).toBe('Strategic Petroleum Reserve');
+    // Each line found by its initials wherever it lies among the sorted lines.
+    const many = 'Alpha Beta Gamma. Beta Gamma Delta. Gamma Delta Epsilon. Delta Epsilon Zeta. Omega Psi Chi.';
+    const sorted = SpelledNames.of([{ text: many } as Document]);
+    for (const [letters, name] of [
+      ['abg', 'Alpha Beta Gamma'],
+      ['bgd', 'Beta Gamma Delta'],
+      ['gde', 'Gamma Delta Epsilon'],
+      ['dez', 'Delta Epsilon Zeta'],
+      ['opc', 'Omega Psi Chi'],
+    ])
+      expect(sorted.nameOf(letters!), letters).toBe(name);
+    expect(sorted.nameOf('bgc')).toBeNull();
   });
 });

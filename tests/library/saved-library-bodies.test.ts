@@ -80,3 +80,16 @@ describe('a library read back, answering broad /stat questions', () => {
     }
   }, 120_000);
 });
+
+describe('a library read back, given initials no document writes', () => {
+  it('spells them out from the saved names of initials, making no document body', async () => {
+    const { built, loaded } = await readBack();
+    const before = deserialised.count;
+    const answer = (hits: ReturnType<typeof built.search.figureSentences>) => hits.map((hit) => hit.sentence.key);
+    // "UFCW" is written nowhere as such in the tune split; "United Food and Commercial Workers" is.
+    const hits = loaded.search.figureSentences('how many UFCW members');
+    expect(deserialised.count - before, 'bodies made by the lookup').toBe(0);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(answer(hits)).toEqual(answer(built.search.figureSentences('how many UFCW members')));
+  }, 120_000);
+});

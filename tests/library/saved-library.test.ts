@@ -61,6 +61,14 @@ function answers(library: Library) {
     sections: library.search.sections('bord').map((ref) => ref.section.id),
     documents: library.search.documents('park').map((d) => d.id),
     shapes: library.search.statements('border').map((ref) => library.search.statementShape(ref).key),
+    lookups: [
+      ...library.documents.flatMap((d) => [d.id, d.title.toUpperCase(), `${d.id}-none`]),
+      ...library.parts().sections.map((ref) => library.lookup.sectionKey(ref)),
+    ].map((key) => [library.lookup.document(key)?.id, library.lookup.section(key)?.section.id]),
+    figures: library
+      .parts()
+      .figures.map((ref) => library.lookup.figureKey(ref))
+      .map((key) => [key, library.lookup.figure(key)?.figure.id, library.lookup.figure(`${key}x`)]),
     check: [library.claims.everySentence()].flatMap((matcher) =>
       matcher.covering(matcher.expand('the city opened parks')).map(({ sentence }) => sentence.key),
     ),

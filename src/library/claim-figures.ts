@@ -42,7 +42,9 @@ export function claimFigures(written: string): ClaimFigure[] {
       const lead = lastWords(claim.slice(start, figures[0]?.span[0] ?? end), CONTEXT_WORDS);
       figures.forEach((found, i) => {
         const figure = withTilde(written, found);
-        const own = figures.length === 1 ? words : ownWords(claim, figures, i, [start, end]);
+        // "86 of the 100 grants": 86 is about what the whole it is a part of is about.
+        const ownOf = (at: number) => ownWords(claim, figures, at, [start, end]);
+        const own = figures.length === 1 ? words : `${ownOf(i)}${partOf(claim, figures, i) ? ` ${ownOf(i + 1)}` : ''}`;
         out.push({
           ...figure,
           text: written.slice(...figure.span),
@@ -57,6 +59,19 @@ export function claimFigures(written: string): ClaimFigure[] {
     }
   }
   return out;
+}
+
+/** What stands between a part and the whole it is counted of: "86 of the 100 grants", "3 of these 5". */
+const PART_OF = /^\s+of\s+(?:the|these|those|its|their)?\s*$/iu;
+
+/**
+ * Whether figure i names a part of the figure after it ("86 of the 100 grants"): it counts nothing itself, and
+ * only "of the" stands between them. The words after the whole say what the part is about, in claims and
+ * statements alike.
+ */
+export function partOf(text: string, figures: readonly Pick<FoundFigure, 'span' | 'counts'>[], i: number): boolean {
+  const [figure, next] = [figures[i]!, figures[i + 1]];
+  return next !== undefined && figure.counts === null && PART_OF.test(text.slice(figure.span[1], next.span[0]));
 }
 
 /** "~" for "about" before an amount ("~$1.5B", "~30%"), which the recognizer of documents reads as no figure. */

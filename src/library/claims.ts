@@ -8,7 +8,7 @@ import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Span } from '../document/types.js';
 import { namesEveryParty, partiesOf, sameParties, withoutOpeningCapital } from './claim-parties.js';
 import { changeDirection, isVerbOfChange, kinOf, withKin } from './claim-words.js';
-import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
+import { claimFigures, clause, firstWords, lastWords, partOf, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type SentenceFinder, type IndexedSentence, type TermSet } from './figure-search.js';
 import type { ClaimIndex, FigureRef } from './library.js';
 import { conversionNote, kindOf, periodOf, sameFigure, statedPeriodOf } from './same-figure.js';
@@ -392,7 +392,10 @@ function ownScore(finder: SentenceFinder, own: Alternative[][], ref: FigureRef, 
   const [start, end] = ref.figure.span;
   const spans = sentence.figures.map((other) => other.figure.span);
   const previous = Math.max(sentence.span[0], ...spans.filter((s) => s[1] <= start).map((s) => s[1]));
-  const next = Math.min(sentence.span[1], ...spans.filter((s) => s[0] >= end).map((s) => s[0]));
+  // A part's own words run on over its whole: "86 of the 100 grants announced …" are 86's words too.
+  const [at, found] = [sentence.figures.indexOf(ref), sentence.figures.map(({ figure }) => figure)];
+  const until = partOf(text, found, at) ? spans[at + 1]![1] : end;
+  const next = Math.min(sentence.span[1], ...spans.filter((s) => s[0] >= until).map((s) => s[0]));
   // Read as a reader sees them: a link's address after a figure ("[$3.6 million](https://…)") is no words of it.
   const plain = (from: number, to: number) => plainTextOf(ref.document, text.slice(from, to));
   const after = new Set([...terms(ref.figure.counts ?? ''), ...terms(firstWords(clause(plain(end, next))))]);

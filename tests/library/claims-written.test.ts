@@ -953,3 +953,15 @@ describe('a period written before what a figure counts', () => {
     expect(verdictOf('super labs can churn out up to 66 pounds of fentanyl a month')).not.toEqual(['stated']);
   });
 });
+
+describe('a part of a counted whole', () => {
+  const library = sheet([
+    '86 of the 100 grants announced for communities today are also going to areas considered underserved.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads "86 of the 100 grants" as about what the grants are about, on both sides', () => {
+    expect(verdictOf('86 of the 100 grants go to underserved areas')).toEqual(['stated', 'stated']);
+    expect(verdictOf('only 68 of the 100 grants went to underserved areas')).toEqual(['different', 'stated']);
+  });
+});

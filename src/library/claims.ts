@@ -385,7 +385,8 @@ function figuresAbout(
 /**
  * How well a document's figure's own words hold the claim figure's: what it counts and the words after it
  * (up to the next figure) count fully, the words before it (back to the previous figure) less, since in
- * "$60 million to Chicago, $22 million to Dallas" the words before a figure are its neighbour's.
+ * "$60 million to Chicago, $22 million to Dallas" the words before a figure are its neighbour's; fully for a
+ * figure with no label of what it counts, whose verb stands before it.
  */
 function ownScore(finder: SentenceFinder, own: Alternative[][], ref: FigureRef, sentence: IndexedSentence): number {
   const { text } = ref.document;
@@ -400,7 +401,9 @@ function ownScore(finder: SentenceFinder, own: Alternative[][], ref: FigureRef, 
   const plain = (from: number, to: number) => plainTextOf(ref.document, text.slice(from, to));
   const after = new Set([...terms(ref.figure.counts ?? ''), ...terms(firstWords(clause(plain(end, next))))]);
   const before = new Set(terms(lastWords(plain(previous, start))));
-  return finder.share(own, after) + BEFORE_WEIGHT * finder.share(own, before);
+  // A figure that names nothing it counts is known by what is done before it: "… mortgage will save $1,200 per year".
+  const beforeWeight = ref.figure.counts ? BEFORE_WEIGHT : 1;
+  return finder.share(own, after) + beforeWeight * finder.share(own, before);
 }
 
 /**

@@ -965,3 +965,13 @@ describe('a part of a counted whole', () => {
     expect(verdictOf('only 68 of the 100 grants went to underserved areas')).toEqual(['different', 'stated']);
   });
 });
+
+describe('a figure known by the verb before it', () => {
+  const library = sheet(['A family buying a home in Denver with a $300,000 mortgage will save $900 per year.']);
+
+  it('reads "will save $900" as $900 saved, not as the $300,000 mortgage before it', () => {
+    const check = checkClaim(library.claims, 'A Denver family with a $300,000 mortgage saves $900 annually');
+    expect(verdicts(check)).toEqual(['stated', 'stated']);
+    expect(bolded(check, 1)).toEqual(['$900']);
+  });
+});

@@ -975,3 +975,22 @@ describe('a figure known by the verb before it', () => {
     expect(bolded(check, 1)).toEqual(['$900']);
   });
 });
+
+describe('figures too far apart to be the same thing', () => {
+  const library = sheet([
+    'Nearly 1.5 million people with Medicare saved nearly $1 billion in out-of-pocket drug costs this year.',
+    'The agency awarded $85 million in grants to rural hospitals.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives no "different" for a figure a thousandfold away with other digits', () => {
+    expect(verdictOf('People with Medicare saved $70 on out-of-pocket drug costs this year')).toEqual(['not-found']);
+    expect(verdictOf('People with Medicare saved $2 billion on out-of-pocket drug costs this year')).toEqual([
+      'different',
+    ]);
+  });
+
+  it('still gives "different" for the same digits under another scale word', () => {
+    expect(verdictOf('The agency awarded $85 billion in grants to rural hospitals')).toEqual(['different']);
+  });
+});

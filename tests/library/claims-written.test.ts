@@ -994,3 +994,15 @@ describe('figures too far apart to be the same thing', () => {
     expect(verdictOf('The agency awarded $85 billion in grants to rural hospitals')).toEqual(['different']);
   });
 });
+
+describe('the two ends of a change', () => {
+  const library = sheet([
+    'Acme Pharma will reduce the price of its asthma inhaler, Breezo, from $265 to $89 for patients.',
+  ]);
+
+  it('reads "down to $89" after "from $265" as about what $265 is about', () => {
+    const check = checkClaim(library.claims, 'Breezo went from $265 down to $89');
+    expect(verdicts(check)).toEqual(['stated', 'stated']);
+    expect(bolded(check, 1)).toEqual(['$265 to $89']);
+  });
+});

@@ -140,7 +140,8 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     const speaks = coverage >= SURE_COVERAGE ? 'itself' : speaksOf(finder, words.counted, sentence);
     // The claim's words for what is counted are not the statement's: the equal figure may still count what the
     // claim names, seen from the statement's side ("400,000 families purchase" for "400,000 families buy").
-    const named = speaks || coverage < CLAIM_MIN_COVERAGE ? [] : namedOrRenamed(finder, figure, heads, sentence);
+    const named =
+      speaks || coverage < CLAIM_MIN_COVERAGE ? [] : namedOrRenamed(finder, figure, heads, { sentence, coverage });
     if (!speaks && named.length === 0) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
     if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
@@ -284,18 +285,23 @@ function countedByClaim(finder: SentenceFinder, figure: ClaimFigure, sentence: I
 /**
  * The statement's equal figures that count what the claim names: by the statement's own label, or where the
  * claim clips the sheet's noun ("340,000 vets" for "340,000 veterans"), by the equal figure itself. A sheet
- * that counts the claim's own noun with some figure has its own word for that thing, and is not read so.
+ * that counts the claim's own noun with some figure has its own word for that thing, and is not read so. An
+ * equal figure that names nothing it counts, in a statement holding much of the claim, counts what the claim's
+ * figure does in the claim's own words ("$50 billion to help communities cope" for "securing more than $50
+ * billion … to help communities").
  */
 function namedOrRenamed(
   finder: SentenceFinder,
   figure: ClaimFigure,
   heads: string[],
-  sentence: IndexedSentence,
+  { sentence, coverage }: { sentence: IndexedSentence; coverage: number },
 ): FigureRef[] {
   const named = countedByClaim(finder, figure, sentence);
-  if (named.length > 0 || !holdsForm(sentence.terms, heads[0] ?? '') || countsHead(sentence.document, heads))
-    return named;
-  return sentence.figures.filter((ref) => sameFigure(figure, ref.figure));
+  if (named.length > 0) return named;
+  const equal = sentence.figures.filter((ref) => sameFigure(figure, ref.figure));
+  const unlabelled = coverage >= ALONE_MIN_COVERAGE ? equal.filter((ref) => !ref.figure.counts) : [];
+  if (unlabelled.length > 0) return unlabelled;
+  return holdsForm(sentence.terms, heads[0] ?? '') && !countsHead(sentence.document, heads) ? equal : [];
 }
 
 /** The shortest stem taken as a clipped form of a longer one ("vet" of "veteran"), or as a compound's last part. */

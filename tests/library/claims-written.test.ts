@@ -1006,3 +1006,22 @@ describe('the two ends of a change', () => {
     expect(bolded(check, 1)).toEqual(['$265 to $89']);
   });
 });
+
+describe('an equal figure that names nothing it counts', () => {
+  const library = sheet([
+    'Since day one, the Governor has secured more than $40 million through the recovery plan to help towns cope with floods.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('states a claim in its own words for what the amount is for', () => {
+    expect(verdictOf('The Governor secured more than $40 million to help towns prepare for floods')).toEqual([
+      'stated',
+    ]);
+  });
+
+  it('leaves another amount for the same purpose to be compared as before', () => {
+    expect(verdictOf('The Governor secured more than $90 million to help towns prepare for floods')).not.toEqual([
+      'stated',
+    ]);
+  });
+});

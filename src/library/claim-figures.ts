@@ -42,7 +42,14 @@ export function claimFigures(written: string): ClaimFigure[] {
       const lead = lastWords(claim.slice(start, figures[0]?.span[0] ?? end), CONTEXT_WORDS);
       figures.forEach((found, i) => {
         const figure = withTilde(written, found);
-        const own = figures.length === 1 ? words : ownWords(claim, figures, i, [start, end]);
+        // "86 of the 100 grants": 86 is about what the whole it is a part of is about.
+        const ownOf = (at: number) => ownWords(claim, figures, at, [start, end]);
+        // "from $1,449 down to $217": the second end of a change is about what the first is.
+        const joined = [
+          partOf(claim, figures, i) ? ownOf(i + 1) : '',
+          secondEnd(claim, figures, i) ? ownOf(i - 1) : '',
+        ];
+        const own = figures.length === 1 ? words : [ownOf(i), ...joined].join(' ');
         out.push({
           ...figure,
           text: written.slice(...figure.span),
@@ -57,6 +64,32 @@ export function claimFigures(written: string): ClaimFigure[] {
     }
   }
   return out;
+}
+
+/** What stands between a part and the whole it is counted of: "86 of the 100 grants", "3 of these 5". */
+const PART_OF = /^\s+of\s+(?:the|these|those|its|their)?\s*$/iu;
+
+/**
+ * Whether figure i names a part of the figure after it ("86 of the 100 grants"): it counts nothing itself, and
+ * only "of the" stands between them. The words after the whole say what the part is about, in claims and
+ * statements alike.
+ */
+export function partOf(text: string, figures: readonly Pick<FoundFigure, 'span' | 'counts'>[], i: number): boolean {
+  const [figure, next] = [figures[i]!, figures[i + 1]];
+  return next !== undefined && figure.counts === null && PART_OF.test(text.slice(figure.span[1], next.span[0]));
+}
+
+/** What stands between the two ends of a change: "from $1,449 to $217", "from 10% down to 5%". */
+const TO_END = /^\s+(?:(?:down|up)\s+)?to\s+$/iu;
+
+/** Whether figure i is the second end of a change written "from X to Y", which a statement reads as one figure. */
+function secondEnd(text: string, figures: readonly FoundFigure[], i: number): boolean {
+  const first = figures[i - 1];
+  return (
+    first !== undefined &&
+    TO_END.test(text.slice(first.span[1], figures[i]!.span[0])) &&
+    /\bfrom\s+$/iu.test(text.slice(0, first.span[0]))
+  );
 }
 
 /** "~" for "about" before an amount ("~$1.5B", "~30%"), which the recognizer of documents reads as no figure. */

@@ -8,7 +8,7 @@ import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Span } from '../document/types.js';
 import { namesEveryParty, partiesOf, sameParties, withoutOpeningCapital } from './claim-parties.js';
 import { changeDirection, isVerbOfChange, kinOf, withKin } from './claim-words.js';
-import { claimFigures, clause, firstWords, lastWords, type ClaimFigure } from './claim-figures.js';
+import { claimFigures, clause, firstWords, lastWords, partOf, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type SentenceFinder, type IndexedSentence, type TermSet } from './figure-search.js';
 import type { ClaimIndex, FigureRef } from './library.js';
 import { conversionNote, kindOf, periodOf, sameFigure, statedPeriodOf } from './same-figure.js';
@@ -140,7 +140,8 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
     const speaks = coverage >= SURE_COVERAGE ? 'itself' : speaksOf(finder, words.counted, sentence);
     // The claim's words for what is counted are not the statement's: the equal figure may still count what the
     // claim names, seen from the statement's side ("400,000 families purchase" for "400,000 families buy").
-    const named = speaks || coverage < CLAIM_MIN_COVERAGE ? [] : namedOrRenamed(finder, figure, heads, sentence);
+    const named =
+      speaks || coverage < CLAIM_MIN_COVERAGE ? [] : namedOrRenamed(finder, figure, heads, { sentence, coverage });
     if (!speaks && named.length === 0) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
     if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
@@ -168,7 +169,8 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       speaksOf(finder, words.thing, sentence) &&
       holdsHead(heads, sentence) &&
       namesEveryParty(parties, sentence, casing) &&
-      namedAsSpecifically(finder, claimWords(), heads, closest)
+      namedAsSpecifically(finder, claimWords(), heads, closest) &&
+      closest.some((ref) => sameOrder(figure.value, ref.figure.value))
     )
       different.push({ sentence, bold: closest, coverage });
   }
@@ -198,6 +200,24 @@ function verdictOf(stated: Evidence[], different: Evidence[]): Verdict {
     ({ sentence, coverage }) => sentence.document === best.sentence.document && coverage >= best.coverage + CLOSER_BY,
   );
   return closer ? 'different' : 'stated';
+}
+
+/**
+ * How many times larger one figure may be than the other and still be another reading of the same thing: "$70 a
+ * year" saved by each enrollee is no misreading of "$1 billion" saved by them all. Chosen on tune: at 100 three
+ * claims with a changed number lose their "different", at 1,000 one.
+ */
+const MAX_TIMES_APART = 1000;
+
+/**
+ * Whether two values can be figures for the same thing: within MAX_TIMES_APART of each other, or the same digits
+ * under another scale word ("$85 million" for "$85 billion").
+ */
+function sameOrder(claimed: number | null, stated: number | null): boolean {
+  if (claimed === null || stated === null || claimed <= 0 || stated <= 0) return true;
+  if (Math.max(claimed, stated) / Math.min(claimed, stated) <= MAX_TIMES_APART) return true;
+  const digits = (value: number) => value / 10 ** Math.floor(Math.log10(value));
+  return Math.abs(digits(claimed) - digits(stated)) < 1e-9;
 }
 
 /**
@@ -265,18 +285,23 @@ function countedByClaim(finder: SentenceFinder, figure: ClaimFigure, sentence: I
 /**
  * The statement's equal figures that count what the claim names: by the statement's own label, or where the
  * claim clips the sheet's noun ("340,000 vets" for "340,000 veterans"), by the equal figure itself. A sheet
- * that counts the claim's own noun with some figure has its own word for that thing, and is not read so.
+ * that counts the claim's own noun with some figure has its own word for that thing, and is not read so. An
+ * equal figure that names nothing it counts, in a statement holding much of the claim, counts what the claim's
+ * figure does in the claim's own words ("$50 billion to help communities cope" for "securing more than $50
+ * billion … to help communities").
  */
 function namedOrRenamed(
   finder: SentenceFinder,
   figure: ClaimFigure,
   heads: string[],
-  sentence: IndexedSentence,
+  { sentence, coverage }: { sentence: IndexedSentence; coverage: number },
 ): FigureRef[] {
   const named = countedByClaim(finder, figure, sentence);
-  if (named.length > 0 || !holdsForm(sentence.terms, heads[0] ?? '') || countsHead(sentence.document, heads))
-    return named;
-  return sentence.figures.filter((ref) => sameFigure(figure, ref.figure));
+  if (named.length > 0) return named;
+  const equal = sentence.figures.filter((ref) => sameFigure(figure, ref.figure));
+  const unlabelled = coverage >= ALONE_MIN_COVERAGE ? equal.filter((ref) => !ref.figure.counts) : [];
+  if (unlabelled.length > 0) return unlabelled;
+  return holdsForm(sentence.terms, heads[0] ?? '') && !countsHead(sentence.document, heads) ? equal : [];
 }
 
 /** The shortest stem taken as a clipped form of a longer one ("vet" of "veteran"), or as a compound's last part. */
@@ -385,19 +410,25 @@ function figuresAbout(
 /**
  * How well a document's figure's own words hold the claim figure's: what it counts and the words after it
  * (up to the next figure) count fully, the words before it (back to the previous figure) less, since in
- * "$60 million to Chicago, $22 million to Dallas" the words before a figure are its neighbour's.
+ * "$60 million to Chicago, $22 million to Dallas" the words before a figure are its neighbour's; fully for a
+ * figure with no label of what it counts, whose verb stands before it.
  */
 function ownScore(finder: SentenceFinder, own: Alternative[][], ref: FigureRef, sentence: IndexedSentence): number {
   const { text } = ref.document;
   const [start, end] = ref.figure.span;
   const spans = sentence.figures.map((other) => other.figure.span);
   const previous = Math.max(sentence.span[0], ...spans.filter((s) => s[1] <= start).map((s) => s[1]));
-  const next = Math.min(sentence.span[1], ...spans.filter((s) => s[0] >= end).map((s) => s[0]));
+  // A part's own words run on over its whole: "86 of the 100 grants announced …" are 86's words too.
+  const [at, found] = [sentence.figures.indexOf(ref), sentence.figures.map(({ figure }) => figure)];
+  const until = partOf(text, found, at) ? spans[at + 1]![1] : end;
+  const next = Math.min(sentence.span[1], ...spans.filter((s) => s[0] >= until).map((s) => s[0]));
   // Read as a reader sees them: a link's address after a figure ("[$3.6 million](https://…)") is no words of it.
   const plain = (from: number, to: number) => plainTextOf(ref.document, text.slice(from, to));
   const after = new Set([...terms(ref.figure.counts ?? ''), ...terms(firstWords(clause(plain(end, next))))]);
   const before = new Set(terms(lastWords(plain(previous, start))));
-  return finder.share(own, after) + BEFORE_WEIGHT * finder.share(own, before);
+  // A figure that names nothing it counts is known by what is done before it: "… mortgage will save $1,200 per year".
+  const beforeWeight = ref.figure.counts ? BEFORE_WEIGHT : 1;
+  return finder.share(own, after) + beforeWeight * finder.share(own, before);
 }
 
 /**

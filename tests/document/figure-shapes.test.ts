@@ -70,6 +70,18 @@ describe('durations after "over" and "under", decades, labels’ numbers', () =>
     expect(figuresIn('It was a half-day event.')).toEqual([]);
   });
 
+  it('reads a quarter of a scale as one amount: "a quarter-million", "a quarter of a billion dollars"', () => {
+    expect(figuresIn('The reset will prevent nearly a quarter-million serious injuries.')).toEqual([
+      { text: 'nearly a quarter-million', value: 2.5e5, unit: null, qualifier: 'nearly' },
+    ]);
+    expect(figuresIn('It costs a quarter of a billion dollars.')).toEqual([
+      { text: 'a quarter of a billion', value: 2.5e8, unit: '$', qualifier: null },
+    ]);
+    expect(figuresIn('About a quarter of workers were covered.')).toEqual([
+      { text: 'About a quarter', value: 0.25, unit: 'fraction', qualifier: 'about' },
+    ]);
+  });
+
   it('counts what a number’s qualifying words lead to, and a sentence opening on a verb names nothing', () => {
     expect(figuresIn('Provided 200 state-of-the-art ventilators to hospitals.')).toEqual([
       { text: '200', value: 200, unit: null, qualifier: null },

@@ -953,3 +953,75 @@ describe('a period written before what a figure counts', () => {
     expect(verdictOf('super labs can churn out up to 66 pounds of fentanyl a month')).not.toEqual(['stated']);
   });
 });
+
+describe('a part of a counted whole', () => {
+  const library = sheet([
+    '86 of the 100 grants announced for communities today are also going to areas considered underserved.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads "86 of the 100 grants" as about what the grants are about, on both sides', () => {
+    expect(verdictOf('86 of the 100 grants go to underserved areas')).toEqual(['stated', 'stated']);
+    expect(verdictOf('only 68 of the 100 grants went to underserved areas')).toEqual(['different', 'stated']);
+  });
+});
+
+describe('a figure known by the verb before it', () => {
+  const library = sheet(['A family buying a home in Denver with a $300,000 mortgage will save $900 per year.']);
+
+  it('reads "will save $900" as $900 saved, not as the $300,000 mortgage before it', () => {
+    const check = checkClaim(library.claims, 'A Denver family with a $300,000 mortgage saves $900 annually');
+    expect(verdicts(check)).toEqual(['stated', 'stated']);
+    expect(bolded(check, 1)).toEqual(['$900']);
+  });
+});
+
+describe('figures too far apart to be the same thing', () => {
+  const library = sheet([
+    'Nearly 1.5 million people with Medicare saved nearly $1 billion in out-of-pocket drug costs this year.',
+    'The agency awarded $85 million in grants to rural hospitals.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives no "different" for a figure a thousandfold away with other digits', () => {
+    expect(verdictOf('People with Medicare saved $70 on out-of-pocket drug costs this year')).toEqual(['not-found']);
+    expect(verdictOf('People with Medicare saved $2 billion on out-of-pocket drug costs this year')).toEqual([
+      'different',
+    ]);
+  });
+
+  it('still gives "different" for the same digits under another scale word', () => {
+    expect(verdictOf('The agency awarded $85 billion in grants to rural hospitals')).toEqual(['different']);
+  });
+});
+
+describe('the two ends of a change', () => {
+  const library = sheet([
+    'Acme Pharma will reduce the price of its asthma inhaler, Breezo, from $265 to $89 for patients.',
+  ]);
+
+  it('reads "down to $89" after "from $265" as about what $265 is about', () => {
+    const check = checkClaim(library.claims, 'Breezo went from $265 down to $89');
+    expect(verdicts(check)).toEqual(['stated', 'stated']);
+    expect(bolded(check, 1)).toEqual(['$265 to $89']);
+  });
+});
+
+describe('an equal figure that names nothing it counts', () => {
+  const library = sheet([
+    'Since day one, the Governor has secured more than $40 million through the recovery plan to help towns cope with floods.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('states a claim in its own words for what the amount is for', () => {
+    expect(verdictOf('The Governor secured more than $40 million to help towns prepare for floods')).toEqual([
+      'stated',
+    ]);
+  });
+
+  it('leaves another amount for the same purpose to be compared as before', () => {
+    expect(verdictOf('The Governor secured more than $90 million to help towns prepare for floods')).not.toEqual([
+      'stated',
+    ]);
+  });
+});

@@ -9,6 +9,8 @@ export const FIGURE_GROUPS = [
   'multiplier',
   'fold',
   'fraction',
+  'quarter',
+  'quarterScale',
   'half',
   'halfScale',
   'vague',
@@ -93,14 +95,18 @@ const CURRENCY = named('currency', String.raw`\$\s?`);
 const AND_A_HALF = named('andHalf', String.raw`\s+and\s+a\s+half\b`);
 const AMOUNT = `${CURRENCY}?${either(named('num', NUM), SPELLED_AMOUNT)}${AND_A_HALF}?${named('pct1', PERCENT_BEFORE_RANGE)}?`;
 
-/** After "half": " a billion", " of a million", "-a-billion", "-billion". */
-const HALF_OF_SCALE = String.raw`(?:\s+of)?(?:[\s-]+an?)?[\s-]+${named('halfScale', 'million|billion|trillion')}`;
+/** After "half" or "quarter": " a billion", " of a million", "-a-billion", "-billion". */
+const scaleOfPart = (name: FigureGroup) =>
+  String.raw`(?:\s+of)?(?:[\s-]+an?)?[\s-]+${named(name, 'million|billion|trillion')}`;
+const HALF_OF_SCALE = scaleOfPart('halfScale');
 
 const ALTERNATIVES = [
   String.raw`${named('twice', 'twice')}\b`,
   String.raw`${named('multiplier', MULTIPLIER)}\b`,
   // "twofold", "tenfold", "3-fold", "two-fold": how many times over.
   String.raw`${named('fold', String.raw`\d{1,3}|${WORD_NUM}`)}-?fold\b`,
+  // "a quarter-million", "a quarter of a billion": a quarter of a scale is one amount, not a share of one.
+  String.raw`(?:an?\s+)?${named('quarter', 'quarter')}${scaleOfPart('quarterScale')}\b`,
   String.raw`${named('fraction', FRACTION)}\b`,
   // "half a billion", "half of a million", "half-a-billion", "a half-billion".
   String.raw`${named('half', 'half')}(?:${HALF_OF_SCALE})?\b`,

@@ -35,6 +35,7 @@ function wordValue(groups: Groups): Value | null | undefined {
     const [numerator, denominator] = groups.fraction.toLowerCase().split(/[-\s]+/) as [string, string];
     return { value: round(SMALL_NUMBERS[numerator]! / FRACTIONS[denominator]!), valueMax: null, unit: 'fraction' };
   }
+  if (groups.quarter) return { value: SCALES[groups.quarterScale!.toLowerCase()]! / 4, valueMax: null, unit: null };
   if (groups.half) {
     const scale = groups.halfScale ? SCALES[groups.halfScale.toLowerCase()]! : null;
     return scale ? { value: scale / 2, valueMax: null, unit: null } : { value: 0.5, valueMax: null, unit: 'fraction' };

@@ -27,6 +27,28 @@ describe('what a figure counts', () => {
     ]);
   });
 
+  it('labels a count with modifiers joined by "and" or "or" over a longer phrase, up to "of", "in" or a name', () => {
+    expect(counts('The world has faced two regional or global outbreaks of mpox.')).toEqual([
+      'regional or global outbreaks',
+    ]);
+    expect(counts('It signed eight wind and solar power purchase agreements.')).toEqual([
+      'wind and solar power purchase agreements',
+    ]);
+    expect(counts('The program reached 500,000 women and girls in ten African countries.')).toEqual([
+      'women and girls',
+      'African countries',
+    ]);
+    // Another amount, or a verb after a plural noun, is no part of the phrase.
+    expect(counts('The storm killed 40 people and wounded dozens of residents.')).toEqual(['people', 'residents']);
+    expect(counts('It will help one million people and create good-paying jobs.')).toEqual(['people']);
+  });
+
+  it('finds a count whose two joined modifiers stand before its plural', () => {
+    expect(counts('The law funds 300 new and existing health centers.')).toEqual(['new and existing health centers']);
+    // "988 Suicide and Crisis Lifeline" names a line: "crisis" is no plural.
+    expect(counts('Calls to the 988 suicide and crisis lifeline rose.')).toEqual([]);
+  });
+
   it('labels money given to a named recipient with the recipient, or with what it is to do', () => {
     expect(counts('The United States gave $150 million to the Global Food Fund.')).toEqual(['Global Food Fund']);
     expect(counts('Canada paid $1 billion to the U.S. Navy to expand the shipyard workforce.')).toEqual([
@@ -137,7 +159,9 @@ describe('what a figure counts', () => {
 
   it('labels money given "to" someone after "dollars", or given "approved in", "together in" something', () => {
     expect(counts('The country has contributed two billion dollars to COVAX, more than any other.')).toEqual(['COVAX']);
+    // "seven loan and equity investments" is a count of its own.
     expect(counts('It has $831 million approved in seven loan and equity investments.')).toEqual([
+      'loan and equity investments',
       'loan and equity investments',
     ]);
     expect(counts('Both governments will invest $3 billion together in critical mineral projects.')).toEqual([

@@ -284,16 +284,44 @@ function purposeAfter(tokens: string[], index: number, money: boolean): string |
  */
 function withCoordinate(tokens: string[], index: number, words: string[]): string[] {
   const next = index + words.length;
-  // "faith-based and community stakeholders": a hyphened word is one modifier.
-  const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z][a-z-]*[^s-]$/.test(w));
+  // "faith-based and community stakeholders": a hyphened word is one modifier; "110 mph and" a measure.
+  const single =
+    words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z][a-z-]*[^s-]$/.test(w) && !UNITS[w]);
   if (!single || !/^(?:and|or|,)$/.test(tokens[next] ?? '')) return words;
-  const rest = phraseFrom(tokens, next + 1);
-  if (rest.length === 0 || rest.length > 3 || !/^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)) return words;
-  // "new, high-paying jobs": adjectives listed with a comma.
-  return tokens[next] === ','
-    ? [...words.slice(0, -1), `${words.at(-1)!},`, ...rest]
-    : [...words, tokens[next]!, ...rest];
+  const phrase = phraseFrom(tokens, next + 1);
+  const short = phrase.length > 0 && phrase.length <= 3 && isPluralWord(phrase[phrase.length - 1]!);
+  if (tokens[next] === ',')
+    // "new, high-paying jobs": adjectives listed with a comma.
+    return short ? [...words.slice(0, -1), `${words.at(-1)!},`, ...phrase] : words;
+  const rest = short ? phrase : joinedModified(phrase);
+  if (!rest || (IRREGULAR_PLURALS.test(words[0]!) && rest.length > 1)) return words;
+  return [...words, tokens[next]!, ...rest];
 }
+/**
+ * "women and girls", but "people and create good-paying jobs": after a plural noun, "and" joins another noun, and
+ * words before one may be a verb.
+ */
+const IRREGULAR_PLURALS = /^(?:people|children|women|men|staff|personnel)$/;
+const isPluralWord = (word: string) => /^[a-z][\w-]*[^s'’]s$/.test(word);
+
+/**
+ * After "and" or "or", the rest of "two regional or global outbreaks of mpox", "eight wind and solar power purchase
+ * agreements", "women and girls in ten African countries": up to five words that end in a plural, before "of", "in"
+ * or a name. Null for another amount or another thing ("thousands of", "other provisions").
+ */
+function joinedModified(phrase: string[]): string[] | null {
+  const place = phrase.findIndex((word) => /^(?:of|in)$/.test(word));
+  const words = place >= 0 ? phrase.slice(0, place) : phrase;
+  let end = words.length;
+  while (end > 1 && /^[A-Z]/.test(words[end - 1]!) && !isPluralWord(words[end - 1]!)) end--;
+  const rest = words.slice(0, end);
+  if (rest.length === 0 || rest.length > 5 || !isPluralWord(rest[rest.length - 1]!)) return null;
+  // "extension and allows survivors": a word in -s before the noun is a verb.
+  if (rest.slice(0, -1).some(isPluralWord)) return null;
+  const counted = (word: string) => VAGUE_AMOUNT.test(word) || SMALL_NUMBERS[word] !== undefined || /\d/.test(word);
+  return rest.some(counted) || /^other$/i.test(rest[0]!) ? null : rest;
+}
+const VAGUE_AMOUNT = /^(?:hundreds|thousands|millions|billions|dozens|tens)$/i;
 
 /**
  * "$1 billion for the “Safe Streets” Program": the programme an amount goes to, named after "for the" ("in the

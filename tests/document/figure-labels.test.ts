@@ -49,6 +49,24 @@ describe('what a figure counts', () => {
     expect(counts('Calls to the 988 suicide and crisis lifeline rose.')).toEqual([]);
   });
 
+  it('reads a line in Title Case past its capitalized verbs, keeping its names', () => {
+    expect(counts('Invest $4.4 Billion to Surge Public Health Staffing for COVID-19 Response')).toEqual([
+      'Public Health',
+    ]);
+    expect(counts('Invest $3 Billion to Prepare for Future Pandemics')).toEqual(['Future Pandemics']);
+    expect(counts('Purchase 200 Million Doses This Summer, Double the Nation’s Vaccine Supply')).toEqual([
+      'Doses',
+      'Vaccine Supply',
+    ]);
+    expect(counts('Provide $1 Billion to the Green Climate Fund')).toEqual(['Green Climate Fund']);
+  });
+
+  it('labels money to be spent "for" or "against" something with that thing', () => {
+    expect(counts('The plan calls for $30 billion to prevent and prepare for future pandemics.')).toEqual([
+      'future pandemics',
+    ]);
+  });
+
   it('labels money given to a named recipient with the recipient, or with what it is to do', () => {
     expect(counts('The United States gave $150 million to the Global Food Fund.')).toEqual(['Global Food Fund']);
     expect(counts('Canada paid $1 billion to the U.S. Navy to expand the shipyard workforce.')).toEqual([

@@ -358,6 +358,8 @@ export function fundedThing(after: string): string | null {
   const from = UNITS[tokens[0]?.toLowerCase() ?? ''] ? 1 : 0;
   if (tokens[from] !== 'to' || !isVerb(tokens[from + 1])) return null;
   let index = tokens[from + 2] === 'and' && isVerb(tokens[from + 3]) ? from + 4 : from + 2;
+  // "$3 billion to prepare for future pandemics": what the verb acts on follows its preposition.
+  if (/^(?:for|against)$/.test(tokens[index] ?? '')) index++;
   while (DETERMINERS.test(tokens[index] ?? '') && index < 6) index++;
   const thing = phraseFrom(tokens, index);
   // "to help Indonesia strengthen its health systems": who is helped, then the verb; the thing is its object.

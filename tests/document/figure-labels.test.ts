@@ -61,6 +61,15 @@ describe('what a figure counts', () => {
     expect(counts('Provide $1 Billion to the Green Climate Fund')).toEqual(['Green Climate Fund']);
   });
 
+  it('reads past a name’s short form in parentheses when the phrase goes on after it', () => {
+    expect(counts('It extends the 15% Supplemental Nutrition Assistance Program (SNAP) benefit increase.')).toEqual([
+      'Supplemental Nutrition Assistance Program benefit increase',
+    ]);
+    expect(counts('The state used $31 billion in Paycheck Protection Program (PPP) loans.')).toEqual([
+      'Paycheck Protection Program loans',
+    ]);
+  });
+
   it('labels money to be spent "for" or "against" something with that thing', () => {
     expect(counts('The plan calls for $30 billion to prevent and prepare for future pandemics.')).toEqual([
       'future pandemics',

@@ -152,6 +152,14 @@ function isVerbBeforeObject(tokens: string[], index: number): boolean {
 const TIME_WORD =
   /^(?:fiscal|FY|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
+/** "(SNAP)" after a capitalized word and before a lower-case one that goes on with the phrase. */
+const isShortFormAfterName = (tokens: string[], index: number, words: string[]) =>
+  tokens[index] === '(' &&
+  /^[A-Z]{2,}s?$/.test(tokens[index + 1] ?? '') &&
+  tokens[index + 2] === ')' &&
+  /^[A-Z]/.test(words.at(-1) ?? '') &&
+  /^[a-z]/.test(tokens[index + 3] ?? '');
+
 /** Noun-phrase words from `index` on: stops at a function word, a verb form or punctuation. */
 function phraseFrom(tokens: string[], start: number): string[] {
   const words: string[] = [];
@@ -159,6 +167,11 @@ function phraseFrom(tokens: string[], start: number): string[] {
   for (let index = start; index < tokens.length && words.length < MAX_WORDS; index++) {
     const token = tokens[index]!;
     const lower = token.toLowerCase();
+    // "the Supplemental Nutrition Assistance Program (SNAP) benefit increase": a name's short form is read past.
+    if (isShortFormAfterName(tokens, index, words)) {
+      index += 2;
+      continue;
+    }
     if (!WORD.test(token) && !isModelAfterName(token, words)) break;
     if ((lower === 'of' || lower === 'in') && words.length > 0 && !linked) {
       const next = tokens[index + 1];

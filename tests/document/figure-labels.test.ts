@@ -70,6 +70,12 @@ describe('what a figure counts', () => {
     ]);
   });
 
+  it('labels money spent "on" something with that thing, not "on average" or "on top of"', () => {
+    expect(counts('Medicaid in total spent $19 billion on rural hospitals in 2024.')).toEqual(['rural hospitals']);
+    expect(counts('Families save $800 on health insurance premiums per year.')).toEqual(['health insurance premiums']);
+    expect(counts('Seniors saved $400 on average.')).toEqual(['Seniors']);
+  });
+
   it('labels money to be spent "for" or "against" something with that thing', () => {
     expect(counts('The plan calls for $30 billion to prevent and prepare for future pandemics.')).toEqual([
       'future pandemics',

@@ -228,6 +228,9 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
     return purposeAfter(tokens, index, money);
   // "$60 million to Chicago", "$150 million to the Global Fund": where the money goes, when it is named.
   if (words.length === 0 && /^to$/i.test(tokens[index] ?? '')) return recipientOrPurpose(tokens, index);
+  // "spent $19 billion on rural hospitals": what it is spent on ("on average", "on top of" say how much).
+  if (money && words.length === 0 && /^on$/i.test(tokens[index] ?? '') && !NOT_SPENT_ON.test(tokens[index + 1] ?? ''))
+    return readable(phraseFrom(tokens, index + 1));
   if (words.length > 0 && MONEY.test(words[0]!)) {
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
@@ -245,6 +248,9 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   const shareOf = ofFollows && index > 0 && /^of$/i.test(tokens[0]!);
   return readable(words, money || shareOf || endsInPlural(words));
 }
+
+/** After "on", words that say how much or when, not what money is spent on; a capital is a day or a name. */
+const NOT_SPENT_ON = /^(?:average|top|track|time|behalf|hand|the|a|an|[A-Z].*)$/;
 
 /**
  * "Canada ($1.21 billion Canadian)": one capitalized word that closes the parentheses after an amount says in what

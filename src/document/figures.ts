@@ -122,6 +122,7 @@ function figureAt(
       aged: unit === null && /^(?:under|over)$/i.test(hedge?.trim() ?? ''),
       range: parsed.valueMax !== null,
       unit,
+      titleCase: isTitleCased(sentence.slice(figureStart, matchEnd), sentence.slice(0, figureStart)),
     }),
     timeframe: timeframeFor(frames(), figureStart, matchEnd),
   };
@@ -150,6 +151,27 @@ const AMOUNT_OR_CLAUSE_START = /(?:^|[,;:(—–]|\d|%|\b(?:thousand|million|bil
  * the clause's subject.
  */
 function labelOf(sentence: string, matchStart: number, rest: string, read: LabelReading): string | null {
+  const label = readLabel(sentence, matchStart, rest, read);
+  // "$3 Billion to Prepare for Future Pandemics": in a Title Case line, a capitalized verb read as a name.
+  if (!read.titleCase || (label && !/^[A-Z][a-z]+$/.test(label))) return label;
+  const lowered = readLabel(
+    sentence,
+    matchStart,
+    rest.replace(CAPITALIZED, (word) => word.toLowerCase()),
+    read,
+  );
+  // One word read so ("Access", "Building") is a verb's object cut short more often than a thing.
+  return lowered?.includes(' ') ? asWritten(lowered, rest) : label;
+}
+
+/** A label read in lower case, as the line writes it: "Homeowners Assistance Fund". */
+function asWritten(label: string, text: string): string {
+  const written = text.replace(/\s+/g, ' ');
+  const at = written.toLowerCase().indexOf(label.toLowerCase());
+  return at < 0 ? label : written.slice(at, at + label.length);
+}
+
+function readLabel(sentence: string, matchStart: number, rest: string, read: LabelReading): string | null {
   const before = wholeWordsBefore(sentence, matchStart).replace(LINK_OPENS, blank);
   const after = beforeAgreeingVerb(before, rest);
   const counted = read.money ? withoutAside(after) : after;
@@ -187,6 +209,19 @@ function labelOf(sentence: string, matchStart: number, rest: string, read: Label
  */
 const LINK_OPENS = /\[(?=(?:[a-z]+\s+)?$)/;
 const LINK_TARGET = /^~+/;
+
+/**
+ * "Invest $4.4 Billion to Surge Public Health Staffing", "Double the Nation’s Vaccine Supply": a figure written in
+ * Title Case (its scale capitalized, or its word inside a sentence) stands in a line whose capitals may name nothing;
+ * when they leave no label, or one capitalized word, the words after it are read again in lower case (acronyms and
+ * "COVID-19" kept).
+ */
+function isTitleCased(text: string, before: string): boolean {
+  return (
+    /\d\s*(?:Thousand|Million|Billion|Trillion)\b/.test(text) || (/^[A-Z][a-z]/.test(text) && /[\w,]\s+$/.test(before))
+  );
+}
+const CAPITALIZED = /\b[A-Z][a-z]+(?:['’][a-z]+)?\b(?!-)/g;
 
 /** Amounts in billions or more, in words: money, where fact sheets count people in thousands and millions. */
 const BILLIONS = /\b(?:billions|trillions)\b/i;
@@ -256,6 +291,8 @@ interface LabelReading {
   /** A range ("from 25% to 35%"): the noun before "from" may be what changed. */
   range: boolean;
   unit: string | null;
+  /** Written in Title Case ("$4.4 Billion", "Double" inside a line): capitals after it are no names. */
+  titleCase: boolean;
 }
 
 const SCANNER = new RegExp(FIGURE);

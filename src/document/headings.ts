@@ -100,7 +100,8 @@ export function headingAt(body: Body, index: number): Heading | null {
     boldItemOverList(body, index) ??
     italicHeading(body, index) ??
     labelOverList(body, index) ??
-    boldItemOverParagraph(body, index, index);
+    boldItemOverParagraph(body, index, index) ??
+    titleCaseItemOverList(body, index, index);
   return heading && !leadsListUnlikeHeadings(body, index, index) ? heading : null;
 }
 
@@ -136,21 +137,43 @@ const MOST_ITEM_HEADING_WORDS = 16;
  * sentence or is not in Title Case.
  */
 function boldItemOverParagraph(body: Body, first: number, last: number): Heading | null {
+  const { lines } = body;
+  const item = titleCaseBoldItem(body, first, last);
+  if (!item || !isBlank(lines[last + 1]?.text ?? '')) return null;
+  let next = last + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  return next >= lines.length || BULLET.test(lines[next]!.text) ? null : item;
+}
+
+/**
+ * "-   **Drive New Opportunities to Coal Communities.  " + "    **" over a list indented under it: a Title Case
+ * bold item heads its sub-list whether its bold closes on its line or the next, after a period or not.
+ */
+function titleCaseItemOverList(body: Body, first: number, last: number): Heading | null {
+  const { lines } = body;
+  const item = titleCaseBoldItem(body, first, last);
+  if (!item) return null;
+  let next = last + 1;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  const sub = next < lines.length ? BULLET.exec(lines[next]!.text) : null;
+  return sub && indentWidth(sub[1]!) > indentWidth(lines[first]!.text) ? item : null;
+}
+
+/** Lines `first` to `last` as one list item all in bold, in Title Case and no sentence: its words, or null. */
+function titleCaseBoldItem(body: Body, first: number, last: number): Heading | null {
   const { text, lines } = body;
   const start = lines[first]!.start;
   const found = BOLD_ITEM_LINES.exec(text.slice(start, lines[last]!.end));
   if (!found || !lines.slice(first + 1, last + 1).every((line) => /^[ \t]+\S/.test(line.text))) return null;
-  const words = found[2]!.trim();
+  // The bold may close after a period and a line break: "Communities.  \n    **".
+  const words = found[2]!.trim().replace(/\.$/, '');
   if (
     words.split(/\s+/).length > MOST_ITEM_HEADING_WORDS ||
     /[!?:;]|\p{Ll}{2}\.\s/u.test(words) ||
-    opensAsSentence(words)
+    opensAsSentence(words) ||
+    !isTitleCase(words)
   )
     return null;
-  if (!isTitleCase(words) || !isBlank(lines[last + 1]?.text ?? '')) return null;
-  let next = last + 1;
-  while (next < lines.length && isBlank(lines[next]!.text)) next++;
-  if (next >= lines.length || BULLET.test(lines[next]!.text)) return null;
   const at = start + found[1]!.length;
   return { heading: text.slice(at, at + words.length), headingSpan: [at, at + words.length], leadStart: null };
 }
@@ -352,7 +375,7 @@ export function wrappedHeadingAt(body: Body, index: number): Heading | null {
   if (!next || isBlank(next.text)) return null;
   // "(HIMARS)" on a line of its own is the end of a sentence wrapped there, not the start of a heading.
   if (/^\s*\(/.test(line.text) || continuesSentence(lines[index - 1])) return null;
-  const boldItem = boldItemOverParagraph(body, index, index + 1);
+  const boldItem = boldItemOverParagraph(body, index, index + 1) ?? titleCaseItemOverList(body, index, index + 1);
   if (boldItem) return boldItem;
   const closedAfterBreak = boldClosedAfterBreak(body, index);
   if (closedAfterBreak) return closedAfterBreak;

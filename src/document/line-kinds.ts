@@ -72,7 +72,25 @@ function headingKind(body: Body, index: number): LineKind | null {
   const like = found ? null : headingLikeTheOthers(body, index, headingOnItsOwn);
   const heading = found ?? (like && { heading: like, last: index });
   if (!heading || (heading.heading.leadStart === null && plainLineOverNothing(body, index, heading.last))) return null;
+  if (isSubtitle(body, index)) return null;
   return { kind: 'heading', heading: heading.heading, last: heading.last };
+}
+
+/** Bold italics opening a line: "***Administration to Purchase 200 Million Doses***", "***<u>…</u>***". */
+const BOLD_ITALIC_OPENING = /^\s*(?:\*\*\*|___)/;
+
+/**
+ * Bold italics on the body's first line, above everything and over a paragraph, sum up the page under its title:
+ * a subtitle, which heads no section (its words stay text, figures and all). Over a list they head it.
+ */
+function isSubtitle(body: Body, index: number): boolean {
+  const { lines } = body;
+  if (!BOLD_ITALIC_OPENING.test(lines[index]!.text) || !lines.slice(0, index).every((line) => isBlank(line.text)))
+    return false;
+  let next = index + 1;
+  while (next < lines.length && !isBlank(lines[next]!.text)) next++;
+  while (next < lines.length && isBlank(lines[next]!.text)) next++;
+  return next < lines.length && !BULLET.test(lines[next]!.text);
 }
 
 /**

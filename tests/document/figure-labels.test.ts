@@ -27,6 +27,61 @@ describe('what a figure counts', () => {
     ]);
   });
 
+  it('labels a count with modifiers joined by "and" or "or" over a longer phrase, up to "of", "in" or a name', () => {
+    expect(counts('The world has faced two regional or global outbreaks of mpox.')).toEqual([
+      'regional or global outbreaks',
+    ]);
+    expect(counts('It signed eight wind and solar power purchase agreements.')).toEqual([
+      'wind and solar power purchase agreements',
+    ]);
+    expect(counts('The program reached 500,000 women and girls in ten African countries.')).toEqual([
+      'women and girls',
+      'African countries',
+    ]);
+    // Another amount, or a verb after a plural noun, is no part of the phrase.
+    expect(counts('The storm killed 40 people and wounded dozens of residents.')).toEqual(['people', 'residents']);
+    expect(counts('It will help one million people and create good-paying jobs.')).toEqual(['people']);
+  });
+
+  it('finds a count whose two joined modifiers stand before its plural', () => {
+    expect(counts('The law funds 300 new and existing health centers.')).toEqual(['new and existing health centers']);
+    // "988 Suicide and Crisis Lifeline" names a line: "crisis" is no plural.
+    expect(counts('Calls to the 988 suicide and crisis lifeline rose.')).toEqual([]);
+  });
+
+  it('reads a line in Title Case past its capitalized verbs, keeping its names', () => {
+    expect(counts('Invest $4.4 Billion to Surge Public Health Staffing for COVID-19 Response')).toEqual([
+      'Public Health',
+    ]);
+    expect(counts('Invest $3 Billion to Prepare for Future Pandemics')).toEqual(['Future Pandemics']);
+    expect(counts('Purchase 200 Million Doses This Summer, Double the Nation’s Vaccine Supply')).toEqual([
+      'Doses',
+      'Vaccine Supply',
+    ]);
+    expect(counts('Provide $1 Billion to the Green Climate Fund')).toEqual(['Green Climate Fund']);
+  });
+
+  it('reads past a name’s short form in parentheses when the phrase goes on after it', () => {
+    expect(counts('It extends the 15% Supplemental Nutrition Assistance Program (SNAP) benefit increase.')).toEqual([
+      'Supplemental Nutrition Assistance Program benefit increase',
+    ]);
+    expect(counts('The state used $31 billion in Paycheck Protection Program (PPP) loans.')).toEqual([
+      'Paycheck Protection Program loans',
+    ]);
+  });
+
+  it('labels money spent "on" something with that thing, not "on average" or "on top of"', () => {
+    expect(counts('Medicaid in total spent $19 billion on rural hospitals in 2024.')).toEqual(['rural hospitals']);
+    expect(counts('Families save $800 on health insurance premiums per year.')).toEqual(['health insurance premiums']);
+    expect(counts('Seniors saved $400 on average.')).toEqual(['Seniors']);
+  });
+
+  it('labels money to be spent "for" or "against" something with that thing', () => {
+    expect(counts('The plan calls for $30 billion to prevent and prepare for future pandemics.')).toEqual([
+      'future pandemics',
+    ]);
+  });
+
   it('labels money given to a named recipient with the recipient, or with what it is to do', () => {
     expect(counts('The United States gave $150 million to the Global Food Fund.')).toEqual(['Global Food Fund']);
     expect(counts('Canada paid $1 billion to the U.S. Navy to expand the shipyard workforce.')).toEqual([
@@ -137,7 +192,9 @@ describe('what a figure counts', () => {
 
   it('labels money given "to" someone after "dollars", or given "approved in", "together in" something', () => {
     expect(counts('The country has contributed two billion dollars to COVAX, more than any other.')).toEqual(['COVAX']);
+    // "seven loan and equity investments" is a count of its own.
     expect(counts('It has $831 million approved in seven loan and equity investments.')).toEqual([
+      'loan and equity investments',
       'loan and equity investments',
     ]);
     expect(counts('Both governments will invest $3 billion together in critical mineral projects.')).toEqual([

@@ -89,6 +89,13 @@ describe('figures real fact sheets state', () => {
     expect(second).toMatchObject({ text: '28.4%', timeframe: 'in 2001' });
   });
 
+  it('takes a month "of" a year as a time frame, after "in" or "since"', () => {
+    expect(figuresIn('It found $500 billion, up from $38 billion in April of 2021.')[1]!.timeframe).toBe(
+      'in April of 2021',
+    );
+    expect(figuresIn('Since May of 2023, 43 projects have won awards.')[0]!.timeframe).toBe('Since May of 2023');
+  });
+
   it('never labels a figure with a lone letter, a name, or a sentence-opening word', () => {
     const labels = [
       'U.S. farm exports reached 154,000.',

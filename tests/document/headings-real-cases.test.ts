@@ -283,6 +283,43 @@ describe('headings on real fact sheets', () => {
     ]);
   });
 
+  it('reads bold italics above everything and over a paragraph as a subtitle, no heading, its figures kept', () => {
+    const text = [
+      '***Administration to Purchase Additional 200 Million Doses to Be',
+      'Delivered This Summer***',
+      '',
+      'The nation has reached 25 million infections.',
+      '',
+      '***Reform our Incarceration System***',
+      '',
+      'The order ends the use of private prisons.',
+      '',
+    ].join('\n');
+    const document = md(text);
+    expect(document.sections.map((s) => s.heading)).toEqual([null, 'Reform our Incarceration System']);
+    expect(document.figures.map((f) => f.text)).toContain('200 Million');
+  });
+
+  it('takes a bold Title Case list item with a period over its sub-list as a heading, its bold closed or not', () => {
+    const text = [
+      'The actions announced today will:',
+      '',
+      '-   **Drive New Opportunities to Coal Communities.  ',
+      '    **',
+      '    -   Treasury is releasing guidance for 11 agencies.',
+      '-   **Bolstering Human Rights and Democratic Reformers.**',
+      '    -   USAID is surging support.',
+      '-   **Shortening hiring timelines.**',
+      '    -   Agencies cut the wait by 30 days.',
+      '',
+    ].join('\n');
+    expect(md(text).sections.map((s) => s.heading)).toEqual([
+      null,
+      'Drive New Opportunities to Coal Communities',
+      'Bolstering Human Rights and Democratic Reformers',
+    ]);
+  });
+
   it('takes a bold Title Case list item alone over a paragraph as a heading, wrapped or not', () => {
     const text = [
       'The plan includes:',

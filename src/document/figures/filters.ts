@@ -26,13 +26,21 @@ const WORDS_AFTER = new RegExp(String.raw`^\s+([\w'’.-]+)${AFTER_WORD.repeat(5
 /** "U.S.", "D.C.": a period that ends an abbreviation, not the sentence ("40 U.S. states"). */
 const ABBREVIATION = /^(?:[A-Z]\.){2,}$/;
 
-/** Whether a plural noun follows within a few words that qualify or name it, no small word between: a count. */
+/**
+ * Whether a plural noun follows within a few words that qualify or name it, no small word between: a count. Two
+ * modifiers joined by "and" or "or" qualify it together ("300 new and existing centers", "40 new or expanded
+ * programs").
+ */
 function countsAPlural(next: string): boolean {
   const words = WORDS_AFTER.exec(next)?.slice(1) ?? [];
-  for (const token of words) {
+  let joined = false;
+  for (const [index, token] of words.entries()) {
     const word = token?.replace(/\.$/, '');
+    joined ||= index === 1 && !!word && /^(?:and|or)$/.test(word) && /^[a-z][a-z-]+$/.test(words[0]!);
+    if (joined && index === 1) continue;
     if (!word || FUNCTION_WORDS.has(word.toLowerCase())) return false;
-    if (isPlural(word)) return true;
+    // After "and", "crisis" or "bus" is no plural: "988 suicide and crisis lifeline" names a line.
+    if (isPlural(word)) return !joined || !/(?:is|us)$/.test(word);
     if (word !== token && !ABBREVIATION.test(token)) return false; // the sentence ends
   }
   return false;

@@ -152,6 +152,14 @@ function isVerbBeforeObject(tokens: string[], index: number): boolean {
 const TIME_WORD =
   /^(?:fiscal|FY|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
+/** "(SNAP)" after a capitalized word and before a lower-case one that goes on with the phrase. */
+const isShortFormAfterName = (tokens: string[], index: number, words: string[]) =>
+  tokens[index] === '(' &&
+  /^[A-Z]{2,}s?$/.test(tokens[index + 1] ?? '') &&
+  tokens[index + 2] === ')' &&
+  /^[A-Z]/.test(words.at(-1) ?? '') &&
+  /^[a-z]/.test(tokens[index + 3] ?? '');
+
 /** Noun-phrase words from `index` on: stops at a function word, a verb form or punctuation. */
 function phraseFrom(tokens: string[], start: number): string[] {
   const words: string[] = [];
@@ -159,6 +167,11 @@ function phraseFrom(tokens: string[], start: number): string[] {
   for (let index = start; index < tokens.length && words.length < MAX_WORDS; index++) {
     const token = tokens[index]!;
     const lower = token.toLowerCase();
+    // "the Supplemental Nutrition Assistance Program (SNAP) benefit increase": a name's short form is read past.
+    if (isShortFormAfterName(tokens, index, words)) {
+      index += 2;
+      continue;
+    }
     if (!WORD.test(token) && !isModelAfterName(token, words)) break;
     if ((lower === 'of' || lower === 'in') && words.length > 0 && !linked) {
       const next = tokens[index + 1];
@@ -215,6 +228,9 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
     return purposeAfter(tokens, index, money);
   // "$60 million to Chicago", "$150 million to the Global Fund": where the money goes, when it is named.
   if (words.length === 0 && /^to$/i.test(tokens[index] ?? '')) return recipientOrPurpose(tokens, index);
+  // "spent $19 billion on rural hospitals": what it is spent on ("on average", "on top of" say how much).
+  if (money && words.length === 0 && /^on$/i.test(tokens[index] ?? '') && !NOT_SPENT_ON.test(tokens[index + 1] ?? ''))
+    return readable(phraseFrom(tokens, index + 1));
   if (words.length > 0 && MONEY.test(words[0]!)) {
     // "$5 billion in grants", "billions of dollars for roads": what the money is.
     const next = tokens[index + 1]?.toLowerCase();
@@ -232,6 +248,9 @@ export function countedPhrase(after: string, ofFollows: boolean, money = false):
   const shareOf = ofFollows && index > 0 && /^of$/i.test(tokens[0]!);
   return readable(words, money || shareOf || endsInPlural(words));
 }
+
+/** After "on", words that say how much or when, not what money is spent on; a capital is a day or a name. */
+const NOT_SPENT_ON = /^(?:average|top|track|time|behalf|hand|the|a|an|[A-Z].*)$/;
 
 /**
  * "Canada ($1.21 billion Canadian)": one capitalized word that closes the parentheses after an amount says in what
@@ -284,16 +303,44 @@ function purposeAfter(tokens: string[], index: number, money: boolean): string |
  */
 function withCoordinate(tokens: string[], index: number, words: string[]): string[] {
   const next = index + words.length;
-  // "faith-based and community stakeholders": a hyphened word is one modifier.
-  const single = words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z][a-z-]*[^s-]$/.test(w));
+  // "faith-based and community stakeholders": a hyphened word is one modifier; "110 mph and" a measure.
+  const single =
+    words.length > 0 && words.length <= 2 && words.every((w) => /^[a-z][a-z-]*[^s-]$/.test(w) && !UNITS[w]);
   if (!single || !/^(?:and|or|,)$/.test(tokens[next] ?? '')) return words;
-  const rest = phraseFrom(tokens, next + 1);
-  if (rest.length === 0 || rest.length > 3 || !/^[a-z][\w-]*[^s'’]s$/.test(rest[rest.length - 1]!)) return words;
-  // "new, high-paying jobs": adjectives listed with a comma.
-  return tokens[next] === ','
-    ? [...words.slice(0, -1), `${words.at(-1)!},`, ...rest]
-    : [...words, tokens[next]!, ...rest];
+  const phrase = phraseFrom(tokens, next + 1);
+  const short = phrase.length > 0 && phrase.length <= 3 && isPluralWord(phrase[phrase.length - 1]!);
+  if (tokens[next] === ',')
+    // "new, high-paying jobs": adjectives listed with a comma.
+    return short ? [...words.slice(0, -1), `${words.at(-1)!},`, ...phrase] : words;
+  const rest = short ? phrase : joinedModified(phrase);
+  if (!rest || (IRREGULAR_PLURALS.test(words[0]!) && rest.length > 1)) return words;
+  return [...words, tokens[next]!, ...rest];
 }
+/**
+ * "women and girls", but "people and create good-paying jobs": after a plural noun, "and" joins another noun, and
+ * words before one may be a verb.
+ */
+const IRREGULAR_PLURALS = /^(?:people|children|women|men|staff|personnel)$/;
+const isPluralWord = (word: string) => /^[a-z][\w-]*[^s'’]s$/.test(word);
+
+/**
+ * After "and" or "or", the rest of "two regional or global outbreaks of mpox", "eight wind and solar power purchase
+ * agreements", "women and girls in ten African countries": up to five words that end in a plural, before "of", "in"
+ * or a name. Null for another amount or another thing ("thousands of", "other provisions").
+ */
+function joinedModified(phrase: string[]): string[] | null {
+  const place = phrase.findIndex((word) => /^(?:of|in)$/.test(word));
+  const words = place >= 0 ? phrase.slice(0, place) : phrase;
+  let end = words.length;
+  while (end > 1 && /^[A-Z]/.test(words[end - 1]!) && !isPluralWord(words[end - 1]!)) end--;
+  const rest = words.slice(0, end);
+  if (rest.length === 0 || rest.length > 5 || !isPluralWord(rest[rest.length - 1]!)) return null;
+  // "extension and allows survivors": a word in -s before the noun is a verb.
+  if (rest.slice(0, -1).some(isPluralWord)) return null;
+  const counted = (word: string) => VAGUE_AMOUNT.test(word) || SMALL_NUMBERS[word] !== undefined || /\d/.test(word);
+  return rest.some(counted) || /^other$/i.test(rest[0]!) ? null : rest;
+}
+const VAGUE_AMOUNT = /^(?:hundreds|thousands|millions|billions|dozens|tens)$/i;
 
 /**
  * "$1 billion for the “Safe Streets” Program": the programme an amount goes to, named after "for the" ("in the
@@ -330,6 +377,8 @@ export function fundedThing(after: string): string | null {
   const from = UNITS[tokens[0]?.toLowerCase() ?? ''] ? 1 : 0;
   if (tokens[from] !== 'to' || !isVerb(tokens[from + 1])) return null;
   let index = tokens[from + 2] === 'and' && isVerb(tokens[from + 3]) ? from + 4 : from + 2;
+  // "$3 billion to prepare for future pandemics": what the verb acts on follows its preposition.
+  if (/^(?:for|against)$/.test(tokens[index] ?? '')) index++;
   while (DETERMINERS.test(tokens[index] ?? '') && index < 6) index++;
   const thing = phraseFrom(tokens, index);
   // "to help Indonesia strengthen its health systems": who is helped, then the verb; the thing is its object.

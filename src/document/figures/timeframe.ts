@@ -9,7 +9,7 @@ const PERIOD = '(?:years?|months?|weeks?|days?|decades?|hours?|quarters?)';
 const COUNTED_PERIOD = String.raw`(?:(?:${SPELLED})\s+)?${PERIOD}`;
 
 /** "May 3, 2024", "May of last year": a month with an optional day and year. */
-const SINCE_MONTH = String.raw`(?:${MONTHS})(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4}|\s+of\s+(?:last|this)\s+year)?`;
+const SINCE_MONTH = String.raw`(?:${MONTHS})(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4}|\s+of\s+(?:last\s+year|this\s+year|\d{4}))?`;
 const SINCE_START = String.raw`(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this|last)\s+\w+`;
 const INAUGURATION = String.raw`[Ii]nauguration\s+[Dd]ay`;
 const SINCE_WHEN = String.raw`${SINCE_MONTH}|\d{4}|then|taking\s+office|${SINCE_START}|day\s+one|${INAUGURATION}`;
@@ -24,7 +24,7 @@ const PATTERNS = [
   String.raw`\b(?:over|in|during|for|within)\s+the\s+(?:past|last|next|first|coming)\s+${COUNTED_PERIOD}\b`,
   String.raw`\bover\s+the\s+course\s+of\s+the\s+(?:decade|year)\b`,
   String.raw`\b(?:in|during|for|by)\s+(?:fiscal\s+year|FY)\s?\d{2,4}\b`,
-  String.raw`\b(?:in|by|during|through|until|before)\s+(?:(?:${MONTHS})\s+)?\d{4}(?:\s+alone)?\b`,
+  String.raw`\b(?:in|by|during|through|until|before)\s+(?:(?:${MONTHS})\s+(?:of\s+)?)?\d{4}(?:\s+alone)?\b`,
   String.raw`\bby\s+the\s+end\s+of\s+(?:this|the|next)\s+(?:decade|year|month)\b`,
   String.raw`\b(?:between|from)\s+\d{4}\s+(?:and|to)\s+\d{4}\b`,
   String.raw`\b(?:per|a|each|every)\s+(?:year|month|week|day)\b`,

@@ -569,22 +569,37 @@ function leadHolds(ref: FigureRef, stems: string[]): boolean {
   return stems.every((t) => held.has(t));
 }
 
+/** A word right before a figure, nothing but spaces between: its verb ("to invest $550 billion"), not a label's. */
+const WORD_RIGHT_BEFORE = /([\p{L}’'-]+)\s+$/u;
+
+/** The stem of the word right before a figure in its sentence, if one stands there. */
+function verbBefore(ref: FigureRef): string | undefined {
+  const word = WORD_RIGHT_BEFORE.exec(sentenceText(ref, 'before'))?.[1];
+  return word === undefined ? undefined : terms(word, { remember: false })[0];
+}
+
 const thingOf = (series: TrendSeries) => series.key.split('|')[1]!;
 const partOfKey = (series: TrendSeries) => series.key.split('|')[3]!;
 
 /**
  * Figures that say nothing of what they count ("our trade deficit in goods exceeded $1 trillion") join the series
  * the query names when they are measured the same way, their sentence holds all of the query, and the words
- * before them every word of that series' thing the query names. Whether any joined.
+ * before them every word of that series' thing the query names; or when one of those words stands right before
+ * them as their verb ("Japan has agreed to invest $550 billion" states an investment commitment), of the order of
+ * its middle value. Whether any joined.
  */
 function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: readonly string[]): boolean {
-  const named = thingOf(first)
-    .split(' ')
-    .filter((stem) => asked.includes(stem));
+  const thing = thingOf(first).split(' ');
+  const named = thing.filter((stem) => asked.includes(stem));
   const [unit, , per, part] = first.key.split('|');
   const unnamedKey = [unit, '', per, part].join('|');
   const unnamed = groups.get(unnamedKey) ?? [];
-  const joining = unnamed.filter((f) => f.coverage >= JOIN_COVERAGE && leadHolds(f.ref, named));
+  const middle = middleValue(first);
+  const joining = unnamed.filter(
+    (f) =>
+      (f.coverage >= JOIN_COVERAGE && leadHolds(f.ref, named)) ||
+      (named.includes(verbBefore(f.ref) ?? '') && withinOrder(f.ref.figure.value!, middle, JOIN_ORDER)),
+  );
   if (named.length === 0 || joining.length === 0) return false;
   groups.set(first.key, [...groups.get(first.key)!, ...joining]);
   const left = unnamed.filter((f) => !joining.includes(f));

@@ -633,6 +633,20 @@ describe('trend series, the party the query names', () => {
       ['2025-10-10', 600e9, 'sheet-4.md'],
     ]);
   });
+
+  it('reads an amount right after its counted word as a verb ("agreed to invest $550 billion") as that thing', () => {
+    const library = sheetsLibrary([
+      PLEDGES[0]!,
+      PLEDGES[1]!,
+      { date: '2025-09-10', statements: ['Japan has agreed to invest $550 billion in the United States.'] },
+      { date: '2025-10-10', statements: ['Japan has agreed to spend $500 billion on American energy.'] },
+    ]);
+    expect(points(findTrend(library, 'Japan investment commitment'))).toEqual([
+      ['2025-07-10', 550e9, 'sheet-1.md'],
+      ['2025-08-10', 550e9, 'sheet-2.md'],
+      ['2025-09-10', 550e9, 'sheet-3.md'],
+    ]);
+  });
 });
 
 describe('trend series, one thing in other words', () => {

@@ -3,6 +3,7 @@
 // dates. A document states a series once on its day: several figures of one series in one document are one
 // point carrying every quote (a range from the lowest to the highest when they differ).
 import { plainTextOf } from '../document/formats/index.js';
+import { UNITS } from '../document/figures/vocabulary.js';
 import type { Document } from '../document/types.js';
 import { acronymsOf, otherSpellings, stemsWrittenOut, writtenOut, type Acronyms } from './acronyms.js';
 import { documentDate } from './dates.js';
@@ -162,15 +163,25 @@ function countedStems(ref: FigureRef, acronyms: Acronyms): string[] {
   const cause = deathCauseOf(ref);
   if (cause !== null) return [...writtenOut(cause, acronyms), DEATH];
   const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
-  const unitWords = ref.figure.unit && /^[a-z]/i.test(ref.figure.unit) ? terms(ref.figure.unit) : [];
+  const unitWords = ref.figure.unit && /^[a-z]/i.test(ref.figure.unit) ? unitStemsOf(ref.figure.unit) : [];
   let words = counts.replace(PREPOSITION, '');
   // "pounds of fentanyl": the unit is pounds, the thing fentanyl.
-  if (unitWords.length > 0 && terms(words)[0] === unitWords[0]) words = words.replace(MEASURE_OF, '');
+  if (unitWords.includes(terms(words)[0] ?? '')) words = words.replace(MEASURE_OF, '');
   // "clean energy jobs" and "construction jobs" are different things: every word of the phrase names it.
   const stems = stemsWrittenOut(words, acronyms).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
   // "applied to start 10.5 million new businesses" counts new business applications.
   return stems.length > 0 && appliedFor(ref) ? [...stems, APPLICATION] : stems;
 }
+
+/** Each unit's stems, every way the documents write it ("GW", "gigawatts"): a unit's word is no counted word. */
+const UNIT_STEMS = new Map<string, string[]>();
+for (const [word, unit] of Object.entries(UNITS))
+  UNIT_STEMS.set(unit, [
+    ...(UNIT_STEMS.get(unit) ?? terms(unit, { remember: false })),
+    ...terms(word, { remember: false }),
+  ]);
+
+const unitStemsOf = (unit: string) => UNIT_STEMS.get(unit) ?? terms(unit);
 
 /** Unit, counted thing, period and the part of it named after a preposition ("jobs in Ohio": ohio). */
 export function seriesKeyOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
@@ -527,7 +538,7 @@ function saidOfSeries(query: string, groups: Map<string, Found[]>, acronyms: Acr
   // "pounds of fentanyl": a word some figure counts, or measures in, is no word said of another thing.
   const counted = [...groups.keys()].flatMap((key) => [
     key.split('|')[1]!.split(' ').at(-1),
-    ...terms(key.split('|')[0]!),
+    ...unitStemsOf(key.split('|')[0]!),
   ]);
   if (asked === null || asked.some((t) => counted.includes(t))) return null;
   const keys = new Set<string>();

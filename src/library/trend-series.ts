@@ -3,6 +3,7 @@
 // dates. A document states a series once on its day: several figures of one series in one document are one
 // point carrying every quote (a range from the lowest to the highest when they differ).
 import { plainTextOf } from '../document/formats/index.js';
+import { UNITS } from '../document/figures/vocabulary.js';
 import type { Document } from '../document/types.js';
 import { acronymsOf, otherSpellings, stemsWrittenOut, writtenOut, type Acronyms } from './acronyms.js';
 import { documentDate } from './dates.js';
@@ -162,15 +163,25 @@ function countedStems(ref: FigureRef, acronyms: Acronyms): string[] {
   const cause = deathCauseOf(ref);
   if (cause !== null) return [...writtenOut(cause, acronyms), DEATH];
   const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
-  const unitWords = ref.figure.unit && /^[a-z]/i.test(ref.figure.unit) ? terms(ref.figure.unit) : [];
+  const unitWords = ref.figure.unit && /^[a-z]/i.test(ref.figure.unit) ? unitStemsOf(ref.figure.unit) : [];
   let words = counts.replace(PREPOSITION, '');
   // "pounds of fentanyl": the unit is pounds, the thing fentanyl.
-  if (unitWords.length > 0 && terms(words)[0] === unitWords[0]) words = words.replace(MEASURE_OF, '');
+  if (unitWords.includes(terms(words)[0] ?? '')) words = words.replace(MEASURE_OF, '');
   // "clean energy jobs" and "construction jobs" are different things: every word of the phrase names it.
   const stems = stemsWrittenOut(words, acronyms).filter((t) => !/^\d/.test(t) && !unitWords.includes(t));
   // "applied to start 10.5 million new businesses" counts new business applications.
   return stems.length > 0 && appliedFor(ref) ? [...stems, APPLICATION] : stems;
 }
+
+/** Each unit's stems, every way the documents write it ("GW", "gigawatts"): a unit's word is no counted word. */
+const UNIT_STEMS = new Map<string, string[]>();
+for (const [word, unit] of Object.entries(UNITS))
+  UNIT_STEMS.set(unit, [
+    ...(UNIT_STEMS.get(unit) ?? terms(unit, { remember: false })),
+    ...terms(word, { remember: false }),
+  ]);
+
+const unitStemsOf = (unit: string) => UNIT_STEMS.get(unit) ?? terms(unit);
 
 /** Unit, counted thing, period and the part of it named after a preposition ("jobs in Ohio": ohio). */
 export function seriesKeyOf(ref: FigureRef, acronyms: Acronyms = NONE): string {
@@ -527,7 +538,7 @@ function saidOfSeries(query: string, groups: Map<string, Found[]>, acronyms: Acr
   // "pounds of fentanyl": a word some figure counts, or measures in, is no word said of another thing.
   const counted = [...groups.keys()].flatMap((key) => [
     key.split('|')[1]!.split(' ').at(-1),
-    ...terms(key.split('|')[0]!),
+    ...unitStemsOf(key.split('|')[0]!),
   ]);
   if (asked === null || asked.some((t) => counted.includes(t))) return null;
   const keys = new Set<string>();
@@ -569,22 +580,37 @@ function leadHolds(ref: FigureRef, stems: string[]): boolean {
   return stems.every((t) => held.has(t));
 }
 
+/** A word right before a figure, nothing but spaces between: its verb ("to invest $550 billion"), not a label's. */
+const WORD_RIGHT_BEFORE = /([\p{L}’'-]+)\s+$/u;
+
+/** The stem of the word right before a figure in its sentence, if one stands there. */
+function verbBefore(ref: FigureRef): string | undefined {
+  const word = WORD_RIGHT_BEFORE.exec(sentenceText(ref, 'before'))?.[1];
+  return word === undefined ? undefined : terms(word, { remember: false })[0];
+}
+
 const thingOf = (series: TrendSeries) => series.key.split('|')[1]!;
 const partOfKey = (series: TrendSeries) => series.key.split('|')[3]!;
 
 /**
  * Figures that say nothing of what they count ("our trade deficit in goods exceeded $1 trillion") join the series
  * the query names when they are measured the same way, their sentence holds all of the query, and the words
- * before them every word of that series' thing the query names. Whether any joined.
+ * before them every word of that series' thing the query names; or when one of those words stands right before
+ * them as their verb ("Japan has agreed to invest $550 billion" states an investment commitment), of the order of
+ * its middle value. Whether any joined.
  */
 function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: readonly string[]): boolean {
-  const named = thingOf(first)
-    .split(' ')
-    .filter((stem) => asked.includes(stem));
+  const thing = thingOf(first).split(' ');
+  const named = thing.filter((stem) => asked.includes(stem));
   const [unit, , per, part] = first.key.split('|');
   const unnamedKey = [unit, '', per, part].join('|');
   const unnamed = groups.get(unnamedKey) ?? [];
-  const joining = unnamed.filter((f) => f.coverage >= JOIN_COVERAGE && leadHolds(f.ref, named));
+  const middle = middleValue(first);
+  const joining = unnamed.filter(
+    (f) =>
+      (f.coverage >= JOIN_COVERAGE && leadHolds(f.ref, named)) ||
+      (named.includes(verbBefore(f.ref) ?? '') && withinOrder(f.ref.figure.value!, middle, JOIN_ORDER)),
+  );
   if (named.length === 0 || joining.length === 0) return false;
   groups.set(first.key, [...groups.get(first.key)!, ...joining]);
   const left = unnamed.filter((f) => !joining.includes(f));

@@ -164,6 +164,33 @@ describe('trend series', () => {
     ]);
   });
 
+  it('reads a unit written short ("GW") as the unit, not as what is counted: one thing however it is written', () => {
+    const lib = sheetsLibrary([
+      {
+        date: '2024-01-01',
+        statements: ['Public lands host 4.6 GW of clean energy.', 'They host 10 gigawatts of clean energy.'],
+      },
+    ]);
+    expect(lib.parts().figures.map((ref) => seriesKeyOf(ref))).toEqual([
+      'gigawatts|clean energi||',
+      'gigawatts|clean energi||',
+    ]);
+  });
+
+  it('ranks first the thing a query counts, never one whose clause only says its short unit ("GW")', () => {
+    const library = sheetsLibrary([
+      { date: '2024-01-10', statements: ['The agency has approved 10 GW of offshore wind.'] },
+      { date: '2024-06-10', statements: ['The agency has now approved 15 GW of offshore wind.'] },
+      { date: '2024-03-10', statements: ['Offshore wind areas could bring 4.6 GW of clean energy.'] },
+      { date: '2024-04-10', statements: ['Offshore wind leases may bring 5 GW of clean energy.'] },
+    ]);
+    const [first] = findTrend(library, 'how many GW of offshore wind approved').series;
+    expect(first!.points.map((p) => [p.date, p.value])).toEqual([
+      ['2024-01-10', 10],
+      ['2024-06-10', 15],
+    ]);
+  });
+
   it('reads periods and bounds as written', () => {
     const lib = sheetsLibrary([
       { date: '2024-01-01', statements: ['Crossings fell to 8,000 a month.', 'Crossings were 2 million annually.'] },
@@ -631,6 +658,20 @@ describe('trend series, the party the query names', () => {
       ['2025-08-10', 600e9, 'sheet-2.md'],
       ['2025-09-10', 600e9, 'sheet-3.md'],
       ['2025-10-10', 600e9, 'sheet-4.md'],
+    ]);
+  });
+
+  it('reads an amount right after its counted word as a verb ("agreed to invest $550 billion") as that thing', () => {
+    const library = sheetsLibrary([
+      PLEDGES[0]!,
+      PLEDGES[1]!,
+      { date: '2025-09-10', statements: ['Japan has agreed to invest $550 billion in the United States.'] },
+      { date: '2025-10-10', statements: ['Japan has agreed to spend $500 billion on American energy.'] },
+    ]);
+    expect(points(findTrend(library, 'Japan investment commitment'))).toEqual([
+      ['2025-07-10', 550e9, 'sheet-1.md'],
+      ['2025-08-10', 550e9, 'sheet-2.md'],
+      ['2025-09-10', 550e9, 'sheet-3.md'],
     ]);
   });
 });

@@ -30,6 +30,15 @@ describe('findFigures', () => {
     expect(FIGURES.length + NOT_FIGURES.length).toBeGreaterThanOrEqual(25);
   });
 
+  it.each([
+    ['cap the cost of insulin at no more than $35 per month.', 'no more than $35', 'at most'],
+    ['Members pay not more than 20% of the cost.', 'not more than 20%', 'at most'],
+    ['The law sets aside no less than $5 billion for roads.', 'no less than $5 billion', 'at least'],
+    ['No fewer than 40 states joined the suit.', 'No fewer than 40', 'at least'],
+  ])('reads a negated comparison as the bound it sets: %s', (sentence, text, qualifier) => {
+    expect(figuresIn(sentence)).toMatchObject([{ text, qualifier }]);
+  });
+
   it('reports absolute spans inside a larger text', () => {
     const text = 'Intro. The plan saves $300 million per year. Outro.';
     const [figure] = findFigures(text, 7, 44);

@@ -39,6 +39,16 @@ describe('findFigures', () => {
     expect(figuresIn(sentence)).toMatchObject([{ text, qualifier }]);
   });
 
+  it("reads money that ends a link's text, and the rate after the link", () => {
+    const sentence = 'a drug that costs [less than\n$10](https://example.org/study/3/5) a vial to make.';
+    expect(figuresIn(sentence)).toMatchObject([{ text: 'less than\n$10', value: 10, unit: '$', counts: 'per vial' }]);
+    expect(figuresIn('Plans cost [$12](https://example.org/plans) a month.')).toMatchObject([{ text: '$12' }]);
+  });
+
+  it('keeps a number ending a link to an order out', () => {
+    expect(figuresIn('See [Executive Order 14028](https://example.org/eo) for details.')).toEqual([]);
+  });
+
   it('reports absolute spans inside a larger text', () => {
     const text = 'Intro. The plan saves $300 million per year. Outro.';
     const [figure] = findFigures(text, 7, 44);

@@ -27,7 +27,7 @@ import {
 import { FIGURE, figureGroups, MAY_HOLD_FIGURE, type Groups } from './figures/pattern.js';
 import { timeframeFor, timeframesOf, type Timeframes } from './figures/timeframe.js';
 import { parseValue, type Value } from './figures/value.js';
-import { UNITS } from './figures/vocabulary.js';
+import { NEGATED_COMPARISONS, UNITS } from './figures/vocabulary.js';
 import type { FoundFigure } from './types.js';
 
 export type { FoundFigure };
@@ -112,7 +112,7 @@ function figureAt(
     value,
     valueMax,
     unit,
-    qualifier: hedge ? hedge.replace(/\s+/g, ' ').toLowerCase() : null,
+    qualifier: hedge ? boundRead(hedge) : null,
     counts: labelOf(sentence, figureStart, after, {
       ofFollows,
       vague: groups.vague ?? null,
@@ -126,6 +126,12 @@ function figureAt(
     }),
     timeframe: timeframeFor(frames(), figureStart, matchEnd),
   };
+}
+
+/** A hedge as the bound it sets: "no more than" caps the amount, as "at most" does. */
+function boundRead(hedge: string): string {
+  const written = hedge.replace(/\s+/g, ' ').toLowerCase();
+  return NEGATED_COMPARISONS[written] ?? written;
 }
 
 /** "seven decades" is 70 years: a decade counts in the years it holds, as "a decade" does. */

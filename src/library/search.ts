@@ -497,6 +497,14 @@ export function bm25Idf(holding: number, entries: number): number {
 }
 /** How much a synonym, a typo correction or a prefix expansion counts against the word itself. */
 export const ALTERNATIVE_WEIGHTS = { synonym: 0.8, typo: 0.7, prefix: 0.9, clipped: 0.7, compound: 1 } as const;
+/**
+ * Stems Porter leaves apart for one word: "reduction" stems to "reduct", "reduce" to "reduc" (so "produce" and
+ * "production", "introduce" and "introduction"). Each stands for the other, as a synonym does.
+ */
+const DUCTION = /duct?$/;
+const otherWordForms = (stem: string): string[] =>
+  DUCTION.test(stem) ? [stem.endsWith('t') ? stem.slice(0, -1) : `${stem}t`] : [];
+
 /** Typo correction is tried for this many query words at most, and remembered for this many words. */
 export const MAX_CORRECTED_WORDS = 6;
 export const MAX_REMEMBERED_CORRECTIONS = 10_000;
@@ -722,7 +730,7 @@ export class TextIndex {
     return words.map((word, position) => {
       const { term } = word;
       const group: Alternative[] = [{ term, weight: 1, kind: 'word' }];
-      for (const synonym of this.synonyms[term] ?? [])
+      for (const synonym of [...(this.synonyms[term] ?? []), ...otherWordForms(term)])
         group.push({ term: synonym, weight: ALTERNATIVE_WEIGHTS.synonym, kind: 'synonym' });
       for (const compound of this.compoundsAround(words, position))
         group.push({ term: compound, weight: ALTERNATIVE_WEIGHTS.compound, kind: 'compound' });

@@ -30,6 +30,25 @@ describe('findFigures', () => {
     expect(FIGURES.length + NOT_FIGURES.length).toBeGreaterThanOrEqual(25);
   });
 
+  it.each([
+    ['cap the cost of insulin at no more than $35 per month.', 'no more than $35', 'at most'],
+    ['Members pay not more than 20% of the cost.', 'not more than 20%', 'at most'],
+    ['The law sets aside no less than $5 billion for roads.', 'no less than $5 billion', 'at least'],
+    ['No fewer than 40 states joined the suit.', 'No fewer than 40', 'at least'],
+  ])('reads a negated comparison as the bound it sets: %s', (sentence, text, qualifier) => {
+    expect(figuresIn(sentence)).toMatchObject([{ text, qualifier }]);
+  });
+
+  it("reads money that ends a link's text, and the rate after the link", () => {
+    const sentence = 'a drug that costs [less than\n$10](https://example.org/study/3/5) a vial to make.';
+    expect(figuresIn(sentence)).toMatchObject([{ text: 'less than\n$10', value: 10, unit: '$', counts: 'per vial' }]);
+    expect(figuresIn('Plans cost [$12](https://example.org/plans) a month.')).toMatchObject([{ text: '$12' }]);
+  });
+
+  it('keeps a number ending a link to an order out', () => {
+    expect(figuresIn('See [Executive Order 14028](https://example.org/eo) for details.')).toEqual([]);
+  });
+
   it('reports absolute spans inside a larger text', () => {
     const text = 'Intro. The plan saves $300 million per year. Outro.';
     const [figure] = findFigures(text, 7, 44);

@@ -57,6 +57,13 @@ const ROUND_THE_CLOCK = /^\s+(?:hours\s+a\s+day|days\s+a\s+week)\b/i;
 const isPhoneWord = (hyphenUnit: string | undefined) =>
   hyphenUnit !== undefined && /^-[A-Z]{2,}$/.test(hyphenUnit) && UNITS[hyphenUnit.slice(1).toLowerCase()] === undefined;
 
+/**
+ * "costs [less than $10](…) a vial": money or a hedged number that ends a link's text is an amount; the masked
+ * target after it is no suffix ("5G"), as it is after a number in a table's tag ("<td>50</td>").
+ */
+const endsLinkedAmount = (groups: Groups, before: string, next: string) =>
+  next.startsWith('~') && Boolean(groups.currency || groups.qualifier) && /\[[^\]]*$/.test(before);
+
 /** A number read as an identifier: a year, a date, a time, a list or section number, a phone number. */
 function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean): boolean {
   const num = groups.num!;
@@ -65,7 +72,9 @@ function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean):
   // "in 2019 to $19 million": a year never opens a range of amounts.
   if (groups.range && isYear(num) && !groups.currency && !groups.pct1) return true;
   if (/\b(?:FY|fiscal\s+year)\s*$/i.test(before)) return true;
-  if (/^[A-Za-z~]/.test(next) && !groups.percent && !groups.scale) return true; // "5G", "1st", "1990s"
+  if (/^[A-Za-z~]/.test(next) && !groups.percent && !groups.scale && !endsLinkedAmount(groups, before, next)) {
+    return true; // "5G", "1st", "1990s"
+  }
   if (/^[:/]\d|^\.\d|^-\d/.test(next) || /^\s*[ap]\.?m\.?\b/i.test(next)) return true; // "9/11", "1.4.1", "1-800"
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(next)) return true;
   if (groups.range && /^\d{3}-\d{4}$/.test(`${num}${groups.range.trim()}`)) return true; // "659-2955"

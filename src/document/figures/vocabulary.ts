@@ -2,6 +2,17 @@
 // that end a noun phrase. Data only; the patterns are built from it in pattern.ts.
 import { lookupTable } from '../lookup.js';
 
+/** "no more than $35" is a cap: a negated comparison reads as the bound it sets, written as itself in the text. */
+export const NEGATED_COMPARISONS: Record<string, string> = lookupTable({
+  'no more than': 'at most',
+  'not more than': 'at most',
+  'no greater than': 'at most',
+  'no less than': 'at least',
+  'not less than': 'at least',
+  'no fewer than': 'at least',
+  'not fewer than': 'at least',
+});
+
 /** Hedges a figure may carry ("more than 120,000"), longest first so "more than" wins over "more". */
 export const QUALIFIERS = [
   'more than',
@@ -35,6 +46,7 @@ export const QUALIFIERS = [
   'above',
   'exceeding',
   'between',
+  ...Object.keys(NEGATED_COMPARISONS),
 ].sort((a, b) => b.length - a.length);
 
 export const SMALL_NUMBERS: Record<string, number> = lookupTable({

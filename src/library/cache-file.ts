@@ -1,6 +1,8 @@
 // One entry of the cache folder: a first line naming the format, a second line of JSON (the bot's version, the key
 // of what the entry holds, the body's length and SHA-256), then the body. An entry from another version, of other
-// content, cut short or with a byte changed is refused before its body is read. Written to a temporary file and
+// content, cut short or with a byte changed is refused before its body is read. An entry opened in place (openEntry)
+// may have its SHA-256 cover only the body's first bytes (`checked`), where the rest holds parts each with its own
+// SHA-256, checked by the reader as each is read: a start then hashes the index, not every part. Written to a temporary file and
 // renamed over the old one, so a reader (another replica, the next start) sees the old entry or the new one whole.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
@@ -14,6 +16,8 @@ interface Header {
   key: string;
   bytes: number;
   sha256: string;
+  /** How many of the body's first bytes the SHA-256 covers, where not all of them. */
+  checked?: number;
 }
 
 /** What an entry must have been written with to be used. */
@@ -77,6 +81,8 @@ export interface OpenEntry {
   /** Where the body starts in the file. */
   bodyAt: number;
   bytes: number;
+  /** How many of the body's first bytes were checked: the rest is the reader's to check as it reads it. */
+  checked: number;
 }
 
 /** Bytes hashed a read while an open entry is checked. */
@@ -103,18 +109,21 @@ async function checkedOpen(fd: number, label: EntryLabel): Promise<OpenEntry | {
   const size = fstatSync(fd).size;
   const start = Buffer.alloc(Math.min(size, 64 * 1024));
   readSync(fd, start, 0, start.length, 0);
-  const checked = checkedHeader(start, label);
-  if ('refused' in checked) return checked;
-  const { header, bodyAt } = checked;
+  const found = checkedHeader(start, label);
+  if ('refused' in found) return found;
+  const { header, bodyAt } = found;
   if (size - bodyAt !== header.bytes) return { refused: CUT };
+  const checked = header.checked ?? header.bytes;
+  if (!Number.isInteger(checked) || checked < 0 || checked > header.bytes) return { refused: 'its header is damaged' };
   const hash = createHash('sha256');
   const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
-  for (let at = bodyAt; at < size; at += CHECK_CHUNK) {
-    const { bytesRead } = await readAt(fd, chunk, Math.min(CHECK_CHUNK, size - at), at);
+  const end = bodyAt + checked;
+  for (let at = bodyAt; at < end; at += CHECK_CHUNK) {
+    const { bytesRead } = await readAt(fd, chunk, Math.min(CHECK_CHUNK, end - at), at);
     hash.update(chunk.subarray(0, bytesRead));
   }
   if (hash.digest('hex') !== header.sha256) return { refused: DAMAGED };
-  return { fd, bodyAt, bytes: header.bytes };
+  return { fd, bodyAt, bytes: header.bytes, checked };
 }
 
 const readAt = (fd: number, into: Buffer, length: number, position: number) =>
@@ -134,11 +143,23 @@ function headerLine(header: Header): string {
 /**
  * Writes the entry whole or not at all: a temporary file beside it, then renamed over it. Not flushed to the disk
  * (one flush a document would slow a cold start): a power cut may leave an entry empty or cut short, which its
- * length and checksum refuse.
+ * length and checksum refuse. `checked`: how many of the body's first bytes the checksum covers (openEntry only),
+ * where the rest are parts each with its own checksum.
  */
-export async function writeEntry(path: string, label: EntryLabel, body: Uint8Array): Promise<void> {
+export async function writeEntry(
+  path: string,
+  label: EntryLabel,
+  body: Uint8Array,
+  checked = body.length,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const header: Header = { ...label, bytes: body.length, sha256: sha256(body) };
+  const whole = checked >= body.length;
+  const header: Header = {
+    ...label,
+    bytes: body.length,
+    sha256: sha256(whole ? body : body.subarray(0, checked)),
+    ...(whole ? {} : { checked }),
+  };
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     const handle = await open(temporary, 'wx');

@@ -8,9 +8,11 @@
 // the document's text (read back as a slice of it, which shares the text as sharingText does), so the entry holds
 // each document's text once. A document read back is made in two halves: its head (title, date, warnings, its
 // outline for the library's references and key maps) at the start, and its body (sections, figures, text) the
-// first time a command reads it, from the entry's file (checked whole at the start and kept open; each body's
-// SHA-256 checked again as it is read): a start makes none of the documents' millions of objects, which the
-// collector used to copy as they were made, and holds none of their bytes.
+// first time a command reads it, from the entry's file (kept open): a start makes none of the documents' millions
+// of objects, which the collector used to copy as they were made, and holds none of their bytes. The entry's
+// checksum covers its index (the files, the heads with each body's SHA-256, where each body ends), checked at the
+// start with the entry's length; each body is checked against its own SHA-256 as it is read, so a body damaged or
+// changed on disk is never served (the command reading it fails, naming the file) and a start hashes no body.
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Document, Point, Section } from '../document/types.js';
@@ -58,6 +60,9 @@ interface FlatIndex {
 
 /** The entry's body: the index's length (8 bytes, keeping the index's tables aligned), the index, the bodies. */
 const INDEX_AT = 8;
+
+/** Where the index of that length ends: the bytes the entry's own checksum covers. */
+const indexEnd = (indexLength: number) => INDEX_AT + indexLength;
 
 /** What a document read back has at hand: all but its body, with what a start needs of that body. */
 interface SavedHead extends Pick<Document, 'id' | 'format' | 'title' | 'source' | 'date' | 'epigraph' | 'warnings'> {
@@ -141,13 +146,14 @@ interface BodyPlace {
 }
 
 /**
- * The body saved there, frozen. Its bytes are hashed again: the entry was checked whole at the start, and a body
- * changed on disk since (not by the bot, which replaces an entry whole) is never served.
+ * The body saved there, frozen. Its bytes are checked against the SHA-256 its head gives (the start checked the
+ * index, not the bodies): a body damaged or changed on disk (not by the bot, which replaces an entry whole) is
+ * never served.
  */
 function bodyOf(file: string, { fd, at, length }: BodyPlace, hash: string): Body {
   const bytes = Buffer.allocUnsafe(length);
   if (readSync(fd, bytes, 0, length, at) !== length || sha256(bytes) !== hash)
-    throw new Error(`${file}: its saved document changed on disk after the start; it is not served`);
+    throw new Error(`${file}: its saved document is damaged or changed on disk; it is not served`);
   const body = deserialize(bytes) as Body;
   if (!Array.isArray(body?.sections) || !Array.isArray(body.figures) || typeof body.text !== 'string')
     throw new Error(`${file}: its saved document has no body`);
@@ -190,7 +196,7 @@ function headsFit(heads: unknown, files: number): heads is SavedHead[] {
 /** Saves the documents (as parsed from the files `place` was made from), whole or not at all. */
 export async function saveDocuments(place: DocumentsPlace, documents: readonly Document[]): Promise<number> {
   const body = await finishInSlices(encodeSteps(documents));
-  await writeEntry(place.path, place.label, body);
+  await writeEntry(place.path, place.label, body, indexEnd(body.readUInt32LE(0)));
   return body.length;
 }
 
@@ -212,11 +218,13 @@ export async function readSavedDocuments(
 }
 
 /** The documents the open entry holds, read back; null unless it holds documents of exactly these files. */
-function documentsIn({ fd, bodyAt, bytes }: OpenEntry, files: readonly string[]): Document[] | null {
+function documentsIn({ fd, bodyAt, bytes, checked }: OpenEntry, files: readonly string[]): Document[] | null {
   try {
     const length = Buffer.alloc(INDEX_AT);
     readSync(fd, length, 0, INDEX_AT, bodyAt);
-    const index = Buffer.alloc(Math.min(length.readUInt32LE(0), bytes - INDEX_AT));
+    // Only the index checked: an entry whose checksum covers other bytes is not of this form.
+    if (checked !== indexEnd(length.readUInt32LE(0)) || checked > bytes) return null;
+    const index = Buffer.alloc(checked - INDEX_AT);
     readSync(fd, index, 0, index.length, bodyAt + INDEX_AT);
     const flat = decodeFlat(index) as FlatIndex;
     const names = flat.files.text.split('\n');

@@ -3,7 +3,7 @@
 // edited, added or removed), by another version, cut short or with a byte changed is never used: the library is
 // built again, one line says why, and it is saved again for the next start.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
@@ -14,7 +14,7 @@ import type { Library } from '../../src/library/library.js';
 import type { CacheUse } from '../../src/library/parse-pool.js';
 import { LiveLibrary } from '../../src/library/reload.js';
 import { librarySaved, savedPlace } from '../../src/library/saved-library.js';
-import { readEntry, writeEntry } from '../../src/library/cache-file.js';
+import { openEntry, readEntry, writeEntry } from '../../src/library/cache-file.js';
 import { documentsFolder, recordedLog } from '../support/folder.js';
 
 /** Documents' bodies made from their saved bytes (V8 records read) in this thread. */
@@ -250,7 +250,7 @@ describe('the saved documents', () => {
     ]);
   });
 
-  it('are not used when cut short, or with a byte of a document changed', async () => {
+  it('are not used when cut short, or with a byte of their index (names, heads, ends) changed', async () => {
     const cut = await documentsRefusedAfter((dir, cacheDir) => {
       const bytes = readFileSync(documentsFile(cacheDir, dir));
       writeFileSync(documentsFile(cacheDir, dir), bytes.subarray(0, bytes.length - 1));
@@ -258,12 +258,29 @@ describe('the saved documents', () => {
     expect(documentsLines(cut.lines)).toEqual([expect.stringContaining('it is cut short or too long')]);
     const changed = await documentsRefusedAfter((dir, cacheDir) => {
       const bytes = readFileSync(documentsFile(cacheDir, dir));
-      const at = bytes.lastIndexOf('parks');
+      // The first "parks" is the file's name in the index, before any body.
+      const at = bytes.indexOf('parks');
       expect(at).toBeGreaterThan(100);
       bytes[at] = 'q'.charCodeAt(0);
       writeFileSync(documentsFile(cacheDir, dir), bytes);
     });
     expect(documentsLines(changed.lines)).toEqual([expect.stringContaining('its checksum does not match')]);
+  });
+
+  it('never serve a body with a byte changed: the start hashes no body, the command reading it fails', async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    const bytes = readFileSync(documentsFile(cacheDir, dir));
+    // The last "12 parks" is in parks.txt's body, after the index.
+    const at = bytes.lastIndexOf('12 parks');
+    expect(at).toBeGreaterThan(bytes.indexOf('parks'));
+    bytes[at + 1] = '3'.charCodeAt(0);
+    writeFileSync(documentsFile(cacheDir, dir), bytes);
+    const read = await start(dir, cacheDir);
+    expect(documentsLines(read.lines)).toEqual([expect.stringContaining(`2 ${FROM_SAVED_DOCUMENTS}`)]);
+    const parks = read.library.documents.find((d) => d.file === 'parks.txt')!;
+    expect(() => parks.text).toThrow('parks.txt: its saved document is damaged or changed on disk');
+    expect(read.library.documents.find((d) => d.file === 'border.txt')!.text).toContain('border');
   });
 
   it("do not let a pipe put in a file's place hold the start: the pipe is refused, the rest served", async () => {
@@ -378,7 +395,7 @@ describe('the saved documents', () => {
     // In place (the same file the start checked and still reads from), not replaced as the bot replaces it.
     writeFileSync(documentsFile(cacheDir, dir), bytes);
     const [hit] = warm.library.search.statements('parks');
-    expect(() => hit!.point.text).toThrow('parks.txt: its saved document changed on disk after the start');
+    expect(() => hit!.point.text).toThrow('parks.txt: its saved document is damaged or changed on disk');
   });
 });
 
@@ -397,5 +414,23 @@ describe('a cache entry read back', () => {
       expect([...read.table]).toEqual([7, 8, 9]);
       expect(read.table.buffer).toBe(found.body.buffer);
     }
+  });
+
+  it("whose checksum covers its first bytes only: those are checked when opened, the rest are the reader's", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cache-entry-')), 'part.entry');
+    const label = { version: 'test-1', key: 'k' };
+    const spoilt = async (at: number) => {
+      await writeEntry(path, label, Buffer.from('index...body one'), 8);
+      const bytes = readFileSync(path);
+      bytes[bytes.length - 16 + at] = 'X'.charCodeAt(0);
+      writeFileSync(path, bytes);
+      return openEntry(path, label);
+    };
+    expect(await spoilt(3)).toEqual({ refused: 'its checksum does not match: it is damaged' });
+    const opened = await spoilt(12);
+    expect(opened).toMatchObject({ bytes: 16, checked: 8 });
+    if ('fd' in opened) closeSync(opened.fd);
+    // Read whole, every byte is checked.
+    expect(await readEntry(path, label)).toEqual({ refused: 'its checksum does not match: it is damaged' });
   });
 });

@@ -269,6 +269,8 @@ interface Analysed {
   words: string;
   /** The kind of figure the question asks for, when its wording says. */
   kind: FigureKind | null;
+  /** The stems of the words it writes capitalized past its first word ("Asia"): the names it gives. */
+  named: Set<string>;
 }
 
 /**
@@ -363,7 +365,13 @@ export function analyseQuery(query: string): Analysed {
     else words.push(token);
   }
   const found = amounts.map((f) => ({ value: f.value!, unit: f.unit }));
-  return { amounts: found, units, words: words.join(' '), kind: questionKind(query) };
+  return { amounts: found, units, words: words.join(' '), kind: questionKind(query), named: namesGiven(query) };
+}
+
+/** The stems of a question's words written capitalized, its first word aside (capitalized whatever it is). */
+function namesGiven(query: string): Set<string> {
+  const later = withoutMentions(query).split(/\s+/).filter(Boolean).slice(1);
+  return new Set(later.filter((word) => /^\p{Lu}/u.test(word)).flatMap((word) => terms(word, { remember: false })));
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
@@ -783,11 +791,11 @@ export class SentenceFinder {
 
   private byWords(
     groups: Alternative[][],
-    { units, kind }: Analysed,
+    { units, kind, named }: Analysed,
     inScope: (s: IndexedSentence) => boolean,
     { fusion, mustHold, lifts }: StatRanking,
   ) {
-    const weighed = this.weighCandidates(groups, units, inScope, mustHold);
+    const weighed = this.weighCandidates(groups, units, inScope, mustHold, named);
     const ids = weighed.map((w) => w.id);
     const ranked = this.ranking?.scoresWithPlain(groups, ids, PLAIN_FIELDS);
     const hits = weighed.map(({ sentence, found, withUnit, coverage, score, confident }, at) => {
@@ -813,8 +821,9 @@ export class SentenceFinder {
     units: Set<string>,
     inScope: (s: IndexedSentence) => boolean,
     mustHold: MustHold,
+    named: ReadonlySet<string>,
   ) {
-    const weighed = this.weighAll(groups, units, inScope, mustHold);
+    const weighed = this.weighAll(groups, units, inScope, mustHold, named);
     const answering = new Set(weighed.filter((w) => w.confident).map((w) => keyOf(w.sentence)));
     const rest = weighed.filter((w) => !answering.has(keyOf(w.sentence)));
     rest.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
@@ -852,9 +861,10 @@ export class SentenceFinder {
     units: Set<string>,
     inScope: (s: IndexedSentence) => boolean,
     mustHold: MustHold = MUST_HOLD,
+    named: ReadonlySet<string> = new Set(),
   ) {
     const asked = this.asked(groups);
-    const specific = this.specificWords(groups, mustHold);
+    const specific = this.specificWords(groups, mustHold, named);
     const weighed = [];
     for (const id of this.candidateIds(groups, MIN_CLOSEST_COVERAGE, inScope)) {
       const sentence = this.sentences[id]!;
@@ -878,13 +888,14 @@ export class SentenceFinder {
    * speak of). A sentence without it gives the figure for another year or place: "lost to fraud in 2023" is not
    * answered by "In 2024, … lost $12.5 billion to fraud", nor "exports to Asia" by "half … went to Europe".
    */
-  private specificWords(groups: Alternative[][], mustHold: MustHold): number[] {
+  private specificWords(groups: Alternative[][], mustHold: MustHold, named: ReadonlySet<string>): number[] {
     const specific = (group: Alternative[]) => {
       const { term } = group[0]!;
       if (YEAR.test(term)) return mustHold.years;
-      // A word no document writes, with nothing it may stand for, names what no sentence speaks of.
+      // A word no document writes, with nothing it may stand for, names what no sentence speaks of; written
+      // capitalized, it is a name the question gives ("exports to Asia" where no sheet names Asia).
       if (group.length === 1 && !this.words.vocabulary.has(term) && !this.contextPostings(term).length)
-        return mustHold.unknownWords;
+        return mustHold.unknownWords || (mustHold.names && named.has(term));
       const name = this.words.isName(term) && !this.inMoreDocuments(term, SETTING_SHARE * this.documentCount());
       return name && mustHold.names;
     };

@@ -100,6 +100,16 @@ describe('/stat answers only what was asked', () => {
       );
     });
 
+    it('doubts a figure where the question names a place no sheet writes ("to Japan")', () => {
+      expect(title('how much LNG did the US export to Japan last year')).toBe(
+        'Closest figures to “how much LNG did the US export to Japan last year”',
+      );
+      // In lower case, a word no sheet writes may be the member's own wording for what the sheet says.
+      expect(title('how much LNG did the US export to japan last year')).toBe(
+        'Figures for “how much LNG did the US export to japan last year”',
+      );
+    });
+
     it('reads a name and the word it begins as one ("Indonesian", "Indonesia")', () => {
       expect(title('how much did USAID invest in indonesian health systems')).toBe(
         'Figures for “how much did USAID invest in indonesian health systems”',

@@ -114,10 +114,14 @@ function partiesOfFigure(finder: SentenceFinder, figure: ClaimFigure): ReturnTyp
   return own.length > 0 ? own : read(figure.words);
 }
 
-/** A claimed figure's word sets, each with its kin: all its words, its own, what it counts and the head of that. */
+/**
+ * A claimed figure's word sets, each with its kin: all its words, its own, what it counts, the head of that, and
+ * what a change naming nothing it counts says changed.
+ */
 function wordsOfFigure(finder: SentenceFinder, figure: ClaimFigure) {
   const read = (text: string) => withKin(finder.expand(analyseQuery(text).words));
-  return { all: read(figure.words), own: read(figure.own), counted: read(figure.counted), thing: read(figure.thing) };
+  const [counted, thing, changed] = [read(figure.counted), read(figure.thing), read(figure.changed)];
+  return { all: read(figure.words), own: read(figure.own), counted, thing, changed };
 }
 
 /** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
@@ -167,6 +171,8 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       coverage >= CLAIM_MIN_COVERAGE &&
       finder.coverage(topic, sentence) >= TOPIC_MIN_COVERAGE &&
       speaksOf(finder, words.thing, sentence) &&
+      // "Veteran suicides fell 10%" is no other figure for a fall in veteran homelessness.
+      speaksOf(finder, words.changed, sentence) &&
       holdsHead(heads, sentence) &&
       namesEveryParty(parties, sentence, casing) &&
       namedAsSpecifically(finder, claimWords(), heads, closest) &&

@@ -5,7 +5,7 @@ import { findFigures } from '../document/figures.js';
 import { FRACTIONS, SMALL_NUMBERS, UNITS } from '../document/figures/vocabulary.js';
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
-import { isVerbOfChange, withoutFraming } from './claim-words.js';
+import { changeDirection, withoutFraming } from './claim-words.js';
 import { periodOf } from './same-figure.js';
 import { terms } from './search.js';
 
@@ -278,7 +278,8 @@ function clauseBefore(claim: string, figures: FoundFigure[], i: number, start: n
  */
 function changedThing(before: string): string {
   const words = before.split(/\s+/).filter(Boolean);
-  const changes = words.map((word) => terms(word, { remember: false }).some(isVerbOfChange));
+  // "up" alone names no change ("makes up 30 percent"), as in changeDirection.
+  const changes = words.map((word) => changeDirection(terms(word, { remember: false })) !== 0);
   const verb = changes.lastIndexOf(true);
   if (verb < 0) return '';
   const after = words.slice(verb + 1).join(' ');

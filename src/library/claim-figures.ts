@@ -5,7 +5,7 @@ import { findFigures } from '../document/figures.js';
 import { FRACTIONS, SMALL_NUMBERS, UNITS } from '../document/figures/vocabulary.js';
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
-import { withoutFraming } from './claim-words.js';
+import { changeDirection, withoutFraming } from './claim-words.js';
 import { periodOf } from './same-figure.js';
 import { terms } from './search.js';
 
@@ -27,6 +27,8 @@ export interface ClaimFigure extends FoundFigure {
   thing: string;
   /** The words that name whose figure it is: its clause up to it when the sentence has several figures. */
   whose: string;
+  /** What a change counting nothing after it says changed ("price of eggs" in "The price of eggs rose 40%"). */
+  changed: string;
 }
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
@@ -50,15 +52,17 @@ export function claimFigures(written: string): ClaimFigure[] {
           secondEnd(claim, figures, i) ? ownOf(i - 1) : '',
         ];
         const own = figures.length === 1 ? words : [ownOf(i), ...joined].join(' ');
+        const counted = countedAfter(claim, figure) || purposeAfter(claim, figure);
         out.push({
           ...figure,
           text: written.slice(...figure.span),
           words:
             figures.length === 1 ? around(words, figure.span[0] - start, figure.span[1] - start) : `${lead} ${own}`,
           own,
-          counted: countedAfter(claim, figure) || purposeAfter(claim, figure),
+          counted,
           thing: thingAfter(claim, figure),
           whose: figures.length === 1 ? words : clauseBefore(claim, figures, i, start),
+          changed: counted ? '' : changedThing(clauseBefore(claim, figures, i, start)),
         });
       });
     }
@@ -265,6 +269,21 @@ function clauseBefore(claim: string, figures: FoundFigure[], i: number, start: n
     .slice(figures[i - 1]?.span[1] ?? start, figures[i]!.span[0])
     .split(/[,;:]|\s(?:and|or|but|while|whereas)\s/i)
     .at(-1)!;
+}
+
+/**
+ * What a clause up to a figure says changed: the words between its last verb of change and the figure ("cut
+ * Amtrak funding by"), or when none stand there, the words before that verb ("Veteran suicides fell"). Empty
+ * when the clause has no verb of change.
+ */
+function changedThing(before: string): string {
+  const words = before.split(/\s+/).filter(Boolean);
+  // "up" alone names no change ("makes up 30 percent"), as in changeDirection.
+  const changes = words.map((word) => changeDirection(terms(word, { remember: false })) !== 0);
+  const verb = changes.lastIndexOf(true);
+  if (verb < 0) return '';
+  const after = words.slice(verb + 1).join(' ');
+  return terms(after, { remember: false }).length > 0 ? after : words.slice(0, verb).join(' ');
 }
 
 function ownWords(claim: string, figures: FoundFigure[], i: number, [start, end]: Span): string {

@@ -114,11 +114,24 @@ function partiesOfFigure(finder: SentenceFinder, figure: ClaimFigure): ReturnTyp
   return own.length > 0 ? own : read(figure.words);
 }
 
-/** A claimed figure's word sets, each with its kin: all its words, its own, what it counts and the head of that. */
+/**
+ * A claimed figure's word sets, each with its kin: all its words, its own, what it counts, the head of that, and
+ * what a change naming nothing it counts says changed, with the stems of its head.
+ */
 function wordsOfFigure(finder: SentenceFinder, figure: ClaimFigure) {
   const read = (text: string) => withKin(finder.expand(analyseQuery(text).words));
-  return { all: read(figure.words), own: read(figure.own), counted: read(figure.counted), thing: read(figure.thing) };
+  const [counted, thing, changed] = [read(figure.counted), read(figure.thing), read(figure.changed)];
+  // The head of what changed stands before its complement: "prices" of "child care prices in the county".
+  const changedHeads = headsOf(figure.changed.split(COMPLEMENT)[0]!);
+  return { all: read(figure.words), own: read(figure.own), counted, thing, changed, changedHeads };
 }
+
+/** Whether a statement names what a change naming nothing it counts says changed, and the head of that. */
+const namesWhatChanged = (
+  finder: SentenceFinder,
+  { changed, changedHeads }: { changed: Alternative[][]; changedHeads: string[] },
+  sentence: IndexedSentence,
+) => speaksOf(finder, changed, sentence) && holdsHead(changedHeads, sentence);
 
 /** One figure's verdict: the statements about the same thing, and whether one gives an equal figure. */
 function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
@@ -167,6 +180,8 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       coverage >= CLAIM_MIN_COVERAGE &&
       finder.coverage(topic, sentence) >= TOPIC_MIN_COVERAGE &&
       speaksOf(finder, words.thing, sentence) &&
+      // "Veteran suicides fell 10%" is no other figure for a fall in veteran homelessness.
+      namesWhatChanged(finder, words, sentence) &&
       holdsHead(heads, sentence) &&
       namesEveryParty(parties, sentence, casing) &&
       namedAsSpecifically(finder, claimWords(), heads, closest) &&
@@ -259,6 +274,9 @@ function holdsHead(heads: string[], sentence: IndexedSentence): boolean {
     stems !== undefined && heads.some((head) => stems.has(head) || kinOf(head).some((kin) => stems.has(kin)));
   return held(sentence.terms) || held(sentence.referred);
 }
+
+/** A preposition opening what follows a noun, or ending a phrase ("pay by"). */
+const COMPLEMENT = /\s(?:of|in|on|for|by|to|at|from|with|among|across|over)(?:\s|$)/iu;
 
 /** The stems a counted thing ends with: its last word's, and its last two words' written as one ("cyber security"). */
 function headsOf(counted: string): string[] {

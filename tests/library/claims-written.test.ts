@@ -1025,3 +1025,29 @@ describe('an equal figure that names nothing it counts', () => {
     ]);
   });
 });
+
+describe('a change that names nothing it counts', () => {
+  const library = sheet([
+    'From 2020 to 2022, homelessness among veterans in the state fell 11 percent.',
+    'The county budget would slash library funding by $4 million next year.',
+    'Child care enrollment in the county fell 12 percent last year.',
+    'The harbor region makes up 25 percent of the state’s economic output.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('gives "different" only where the statement names what the claim says changed', () => {
+    expect(verdictOf('Veteran homelessness fell 10% in the state')).toEqual(['different']);
+    expect(verdictOf('The county budget cuts library funding by $3 million')).toEqual(['different']);
+  });
+
+  it('finds nothing where another thing changed beside the same words', () => {
+    expect(verdictOf('Veteran suicides in the state fell 10%')).toEqual(['not-found']);
+    expect(verdictOf('The county budget cuts park funding by $3 million')).toEqual(['not-found']);
+  });
+
+  it('asks for the head of what changed, and takes "up" alone for no change', () => {
+    expect(verdictOf('Child care enrollment in the county fell 10%')).toEqual(['different']);
+    expect(verdictOf('Child care prices in the county fell 10%')).toEqual(['not-found']);
+    expect(verdictOf('The harbor region makes up 30 percent of the state’s output')).toEqual(['different']);
+  });
+});

@@ -6,7 +6,7 @@ import { stemmer } from 'stemmer';
 import { BudgetedMap, ENTRY_BYTES, stringBytes } from '../budgeted-map.js';
 import { Joined, type Flat } from './flat-file.js';
 import { finish, sortedSteps, type Steps } from './steps.js';
-import { lowerBound } from './sorted.js';
+import { firstNotBelow, lowerBound } from './sorted.js';
 
 // Stopwords, and the words of a question ("how many", "what did"), which say nothing of what is sought.
 const STOPWORDS = new Set(
@@ -250,15 +250,9 @@ class FlatPostings implements PostingMap {
 
   /** The term's place among the sorted terms, or -1. */
   private indexOf(term: string): number {
-    let [low, high] = [0, this.size];
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const held = this.joined.slice(this.places[middle], this.places[middle + 1]! - 1);
-      if (held === term) return middle;
-      if (held < term) low = middle + 1;
-      else high = middle;
-    }
-    return -1;
+    const termAt = (place: number) => this.joined.slice(this.places[place], this.places[place + 1]! - 1);
+    const at = firstNotBelow(0, this.size, (place) => termAt(place) < term);
+    return at < this.size && termAt(at) === term ? at : -1;
   }
 
   private at(i: number): Posting {

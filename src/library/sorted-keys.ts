@@ -2,6 +2,7 @@
 // starts, and each key's number, found by a binary search where they lie, so that reading it back makes no string
 // and no Map entry a key (the corpus's documents, sections and figures have about 80,000 keys).
 import { Joined, type Flat } from './flat-file.js';
+import { firstNotBelow } from './sorted.js';
 
 export interface FlatSortedKeys {
   [key: string]: Flat;
@@ -44,14 +45,8 @@ export class SortedKeys {
   /** The key's number, or -1 when it is not one of the keys. */
   get(key: string): number {
     const { starts, values } = this.flat;
-    let [low, high] = [0, values.length];
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const held = this.text.slice(starts[middle], starts[middle + 1]);
-      if (held === key) return values[middle]!;
-      if (held < key) low = middle + 1;
-      else high = middle;
-    }
-    return -1;
+    const keyAt = (place: number) => this.text.slice(starts[place], starts[place + 1]);
+    const at = firstNotBelow(0, values.length, (place) => keyAt(place) < key);
+    return at < values.length && keyAt(at) === key ? values[at]! : -1;
   }
 }

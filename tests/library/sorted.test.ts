@@ -1,6 +1,6 @@
 // The binary search every sorted index uses: checked against a scan on lists with repeats, ends and stretches.
 import { describe, expect, it } from 'vitest';
-import { holds, lowerBound } from '../../src/library/sorted.js';
+import { firstNotBelow as firstNotBelowWhere, holds, lowerBound } from '../../src/library/sorted.js';
 
 /** A scan: the first place in [from, to) not below `value`. */
 function firstNotBelow(sorted: number[], value: number, from: number, to: number): number {
@@ -26,5 +26,12 @@ describe('lowerBound and holds', () => {
     expect(holds(['apple', 'pear', 'plum'], 'plum')).toBe(true);
     expect(holds(Uint32Array.from([2, 4, 8]), 4)).toBe(true);
     expect(holds(Uint32Array.from([2, 4, 8]), 4, 2)).toBe(false);
+  });
+
+  it('finds the first place a predicate turns false, as lowerBound does on the same list', () => {
+    const list = [1, 3, 3, 5, 8];
+    for (let value = 0; value <= 9; value++)
+      expect(firstNotBelowWhere(0, list.length, (place) => list[place]! < value)).toBe(lowerBound(list, value));
+    expect(firstNotBelowWhere(2, 2, () => true)).toBe(2);
   });
 });

@@ -102,8 +102,22 @@ export function headingAt(body: Body, index: number): Heading | null {
     labelOverList(body, index) ??
     boldItemOverParagraph(body, index, index) ??
     titleCaseItemOverList(body, index, index);
-  return heading && !leadsListUnlikeHeadings(body, index, index) ? heading : null;
+  if (!heading || leadsListUnlikeHeadings(body, index, index) || introducesWhatFollows(lines[index]!.text)) return null;
+  return heading;
 }
+
+/**
+ * "**Today the President will highlight the following actions:**": a bold sentence alone ending in a colon
+ * introduces the list or the run-in leads after it, whichever way the document heads its sections. A label in
+ * capitals or in Title Case ("**The Facts:**") still heads what follows.
+ */
+function introducesWhatFollows(line: string): boolean {
+  if (!STARTS_BOLD.test(line) || !BOLD_ENDS_IN_COLON.test(line)) return false;
+  const words = withoutTags(line).replace(/[*_]/g, '');
+  return opensAsSentence(words) && !isTitleCase(words) && !isShortTitle(words) && !isAllCaps(words);
+}
+/** A colon last inside the bold or just after it: "**Label:**", "**Label**:". */
+const BOLD_ENDS_IN_COLON = new RegExp(String.raw`:${GAP}(?:${U_CLOSE})?${BOLD}${GAP}$|${BOLD}${GAP}:${GAP}$`);
 
 // "-   **Heading**": a list item whose whole text is bold, with no colon or other mark after it.
 const BOLD_ITEM = new RegExp(

@@ -65,6 +65,22 @@ describe('headingAt', () => {
   });
 
   it.each([
+    ['**Today the President will highlight the following actions:**', '**Planning Booster Shots:** Today, HHS ...'],
+    ['**The Administration’s plan includes:**', '-   Vaccines for every child.'],
+    ['**<u>Today’s announcements include</u>:**', '-   New funding.'],
+  ])('a bold sentence alone ending in a colon introduces what follows: %j', (line, after) => {
+    expect(heading(`${line}\n\n${after}`)).toBeNull();
+  });
+
+  it.each([
+    ['**The Objectives:**', 'The Objectives'],
+    ['**The President’s Budget:**', 'The President’s Budget'],
+    ['**TODAY THE PRESIDENT ACTS:**', 'TODAY THE PRESIDENT ACTS'],
+  ])('a label alone ending in a colon heads what follows: %j', (line, expected) => {
+    expect(heading(`${line}\n\n-   An item.`)).toEqual({ heading: expected, lead: null });
+  });
+
+  it.each([
     ['SECURING OUR BORDER', 'SECURING OUR BORDER'],
     ['**Lower Costs**', 'Lower Costs'],
     ['***Lower Costs***', 'Lower Costs'],

@@ -94,6 +94,11 @@ describe('what a figure counts', () => {
     expect(counts('The order raises the tariff on steel from 25% to 35%.')).toEqual(['tariff on steel']);
     expect(counts('The federal cost share will be increased from 75% to 100%.')).toEqual(['federal cost share']);
     expect(counts('Since May, the fee rose from $10 to $20.')).toEqual(['fee']);
+    // The thing changed may be a programme's name.
+    expect(counts('The agenda extends the increase to the Earned-Income Tax Credit from $543 to $1,502.')).toEqual([
+      'Earned-Income Tax Credit',
+    ]);
+    expect(counts('The law raised the Child Tax Credit from $2,000 to $3,000.')).toEqual(['Child Tax Credit']);
     // A range not after "from" is read as other figures are: here, by the plural that opens the sentence.
     expect(counts('Prices ranged between $10 and $20.')).toEqual(['Prices']);
   });

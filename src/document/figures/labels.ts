@@ -541,7 +541,8 @@ export function changedThing(before: string): string | null {
   const tail = nounAtEnd(words);
   const link = words.length - tail.length - 1;
   const head = LINK.test(words[link] ?? '') ? nounAtEnd(words.slice(0, link)) : [];
-  return readable(head.length > 0 && tail.length > 0 ? [...head, words[link]!, ...tail] : tail);
+  // "raised the Child Tax Credit from": a thing changed by an amount may be a programme's name.
+  return readable(head.length > 0 && tail.length > 0 ? [...head, words[link]!, ...tail] : tail, true);
 }
 
 /** A verb of change and "by" (an aside between them: "drop, on average, by"), or "down" or "up" alone before a figure. */

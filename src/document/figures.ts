@@ -103,9 +103,8 @@ function figureAt(
     Boolean(groups.vague || groups.half || groups.ratioA) || parsed.unit === '%' || parsed.unit === 'fraction';
   const { value, valueMax, unit } = decadesInYears(parsed, parsed.unit ?? hyphenUnit ?? unitAfter(after));
   // "$1.2 billion over five years": "over" spreads the amount across the time; it hedges nothing.
-  const hedge = spansTime(groups.qualifier, sentence.slice(Math.max(0, matchStart - 40), matchStart), unit)
-    ? undefined
-    : groups.qualifier;
+  const around = { before: sentence.slice(Math.max(0, matchStart - 40), matchStart), after: window.next };
+  const hedge = spansTime(groups.qualifier, around, unit) ? undefined : groups.qualifier;
   const figureStart = hedge ? matchStart : numberStart + sentence.slice(numberStart, matchEnd).search(/\S|$/);
   return {
     span: [start + figureStart, start + matchEnd],
@@ -143,13 +142,31 @@ function decadesInYears(parsed: Value, unit: string | null): Value {
 
 /**
  * "over three years" after an amount ("$40 million over three years"), or opening a clause ("Under four years of
- * Biden, …"), is the stretch of time the amount is spread over; "for over 20 years" and "in under four years"
- * hedge the duration.
+ * Biden, …"), is the stretch of time the amount is spread over; so is "over five years" closing the clause of what
+ * is done in them ("repair bridges over five years, including …", "a strategy over two years to reduce …").
+ * "for over 20 years", "in under four years" and "over 20 years of service" hedge the duration.
  */
-function spansTime(qualifier: string | undefined, before: string, unit: string | null): boolean {
+function spansTime(qualifier: string | undefined, { before, after }: WordsAround, unit: string | null): boolean {
   if (!qualifier || !/^(?:over|under)$/i.test(qualifier) || !DURATIONS.has(unit ?? '')) return false;
-  return AMOUNT_OR_CLAUSE_START.test(before);
+  if (AMOUNT_OR_CLAUSE_START.test(before)) return true;
+  return /^over$/i.test(qualifier) && DURATION_CLOSES_CLAUSE.test(after) && !HEDGED_DURATION.test(before);
 }
+/** The words before a figure's qualifier and after its number. */
+interface WordsAround {
+  before: string;
+  after: string;
+}
+/** The unit, then the clause's end: a stop, a comma, a dash, "to" and a verb, or "and". */
+const DURATION_CLOSES_CLAUSE = /^\s*(?!ago\b)[A-Za-z]+\s*(?:[.,;:)—–]|to\s+[a-z]+\b|and\s|$)/;
+/**
+ * Words after which "over" says "more than" of a time: "for over", "in over", "has been over", and verbs whose
+ * object the time is ("dedicated over 81,000 hours", "taking over six years").
+ */
+const HEDGED_DURATION = new RegExp(
+  String.raw`\b(?:for|in|of|than|after|within|by|is|are|was|were|be|last|lasts|took|take|takes|spend|spent|` +
+    String.raw`nearly|almost|just|\w+ed|\w+ing|\w+en)[\s*_]*$`,
+  'i',
+);
 const AMOUNT_OR_CLAUSE_START = /(?:^|[,;:(—–]|\d|%|\b(?:thousand|million|billion|trillion|percent))[\s*_]*$/i;
 
 /**

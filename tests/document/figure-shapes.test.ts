@@ -29,6 +29,19 @@ describe('durations after "over" and "under", decades, labels’ numbers', () =>
     ]);
   });
 
+  it('reads "over" a time that closes the clause of what is done in it as the time spanned', () => {
+    expect(figuresIn('States will repair bridges over five years, including the largest.')).toEqual([
+      { text: 'five', value: 5, unit: 'years', qualifier: null },
+    ]);
+    expect(figuresIn('The team will carry out a new strategy over two years to reduce crime.')).toEqual([
+      { text: 'two', value: 2, unit: 'years', qualifier: null },
+    ]);
+    // A verb's object, or a time after "in", is still hedged.
+    expect(figuresIn('Students dedicated over 3,700 hours to housing.')[0]!.qualifier).toBe('over');
+    expect(figuresIn('It was taking over six years to recover.')[0]!.qualifier).toBe('over');
+    expect(figuresIn('It was the first rise in over five years.')[0]!.qualifier).toBe('over');
+  });
+
   it('keeps "over" and "under" as hedges elsewhere', () => {
     expect(figuresIn('It has served for over 20 years.')).toEqual([
       { text: 'over 20', value: 20, unit: 'years', qualifier: 'over' },

@@ -42,6 +42,17 @@ describe('durations after "over" and "under", decades, labels’ numbers', () =>
     expect(figuresIn('It was the first rise in over five years.')[0]!.qualifier).toBe('over');
   });
 
+  it('gives an amount spread over a stretch of time that stretch as its time frame', () => {
+    const timeframes = (sentence: string) => findFigures(sentence, 0, sentence.length).map((f) => f.timeframe);
+    expect(timeframes('USAID will provide up to $40 million over three years to launch it.')[0]).toBe(
+      'over three years',
+    );
+    // A hedge, an age or a share is no stretch of time.
+    expect(timeframes('It created over 330,000 jobs in just over two years.')[0]).toBeNull();
+    expect(timeframes('It serves 2 million people over 65 years old.')[0]).toBeNull();
+    expect(timeframes('Of 190 languages, over three quarters of them are endangered.')[0]).toBeNull();
+  });
+
   it('keeps "over" and "under" as hedges elsewhere', () => {
     expect(figuresIn('It has served for over 20 years.')).toEqual([
       { text: 'over 20', value: 20, unit: 'years', qualifier: 'over' },

@@ -23,6 +23,9 @@ const PATTERNS = [
   String.raw`\b(?:in|during)\s+the\s+(?:first|second|third|fourth|last)\s+(?:quarter|half)${QUARTER_OF}`,
   String.raw`\b(?:over|in|during|for|within)\s+the\s+(?:past|last|next|first|coming)\s+${COUNTED_PERIOD}\b`,
   String.raw`\bover\s+the\s+course\s+of\s+the\s+(?:decade|year)\b`,
+  // "$40 million over three years": the stretch an amount is spread over; not a hedge ("in just over two years"),
+  // an age ("over 65 years old") or a share ("over three quarters of").
+  String.raw`(?<!\b(?:just|for|in)\s+)\bover\s+(?:${SPELLED})\s+${PERIOD}\b(?!\s+(?:old|of|ago)\b)`,
   String.raw`\b(?:in|during|for|by)\s+(?:fiscal\s+year|FY)\s?\d{2,4}\b`,
   String.raw`\b(?:in|by|during|through|until|before)\s+(?:(?:${MONTHS})\s+(?:of\s+)?)?\d{4}(?:\s+alone)?\b`,
   String.raw`\bby\s+the\s+end\s+of\s+(?:this|the|next)\s+(?:decade|year|month)\b`,

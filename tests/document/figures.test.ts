@@ -51,6 +51,11 @@ describe('findFigures', () => {
     expect(figuresIn('See footnote [12](https://example.org/notes) for details.')).toEqual([]);
   });
 
+  it('reads a count whose plural follows modifiers parted by commas', () => {
+    const sentence = 'Siemens has created 500 new, good-quality, union manufacturing jobs across the country.';
+    expect(figuresIn(sentence)).toMatchObject([{ text: '500', value: 500, unit: null }]);
+  });
+
   it('keeps a number ending a link to an order out', () => {
     expect(figuresIn('See [Executive Order 14028](https://example.org/eo) for details.')).toEqual([]);
   });

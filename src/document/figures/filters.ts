@@ -20,7 +20,7 @@ const isPlural = (word: string) =>
  * Up to six words after a number: "three separate historic sites", "12 Boeing 787s", "25 Boeing 737 MAX jets",
  * "474 Sam’s Club Hearing Aid Center locations", "three additional CL-415 aerial firefighting aircraft".
  */
-const AFTER_WORD = String.raw`(?:\s+([\w'’.-]+))?`;
+const AFTER_WORD = String.raw`(?:,?\s+([\w'’.-]+))?`;
 const WORDS_AFTER = new RegExp(String.raw`^\s+([\w'’.-]+)${AFTER_WORD.repeat(5)}`);
 
 /** "U.S.", "D.C.": a period that ends an abbreviation, not the sentence ("40 U.S. states"). */
@@ -29,7 +29,7 @@ const ABBREVIATION = /^(?:[A-Z]\.){2,}$/;
 /**
  * Whether a plural noun follows within a few words that qualify or name it, no small word between: a count. Two
  * modifiers joined by "and" or "or" qualify it together ("300 new and existing centers", "40 new or expanded
- * programs").
+ * programs"), and so do modifiers parted by commas ("500 new, good-quality, union manufacturing jobs").
  */
 function countsAPlural(next: string): boolean {
   const words = WORDS_AFTER.exec(next)?.slice(1) ?? [];

@@ -75,8 +75,12 @@ function buildSet(split: SplitName | 'gold', dir: string, keep: (file: string) =
     .map((q) => ({ ...q, answers: q.answers.filter((a) => kept.has(a.file)) }));
   const files = all.map((d) => d.file);
   const claims = readClaims(dir).filter((c) => inSplit(fileOfClaim(c, files), c.claim));
-  const library = createLibrary(uniqueIds(entries.filter((e) => !e.gold.parserOnly).map((e) => e.document)));
-  const byDocument = new Map(entries.map((e) => [e.document, e]));
+  const searched = entries.filter((e) => !e.gold.parserOnly);
+  const documents = uniqueIds(searched.map((e) => e.document));
+  const library = createLibrary(documents);
+  // A document renamed for an id another one has (two titles cut to the same start) is a new object: its entry too.
+  const byDocument = new Map<Document, (typeof entries)[number]>(entries.map((e) => [e.document, e]));
+  documents.forEach((document, at) => byDocument.set(document, searched[at]!));
   const entryOf = (document: Document) => byDocument.get(document)!;
   return {
     split,

@@ -351,9 +351,31 @@ const KIND_WORDS = new RegExp(
 /** Mentions ("@everyone", "<@123>") blanked out, in place: they are not words of what is sought. */
 const withoutMentions = (query: string) => query.replace(/<[@#][!&]?\d+>|@\w+/g, (m) => ' '.repeat(m.length));
 
+/** A month as members write it before a day ("aug 1", "july 9", "Sept. 30"), in any case. */
+const MONTH_BEFORE = new RegExp(
+  String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|` +
+    String.raw`oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$`,
+  'i',
+);
+
+/**
+ * Whether a number of the query is the day of a month before it: "tariff rate from aug 1" asks for no amount of 1,
+ * and a sentence stating "one" of anything does not answer it.
+ */
+function dayOfMonth(query: string, figure: Pick<Figure, 'value' | 'unit' | 'span'>): boolean {
+  const { value, unit, span } = figure;
+  return (
+    unit === null &&
+    Number.isInteger(value) &&
+    value! >= 1 &&
+    value! <= 31 &&
+    MONTH_BEFORE.test(query.slice(0, span[0]))
+  );
+}
+
 /** Splits a query into the amounts it names, the units it names, and the words left. */
 export function analyseQuery(query: string): Analysed {
-  const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null);
+  const amounts = findFigures(query, 0, query.length).filter((f) => f.value !== null && !dayOfMonth(query, f));
   let rest = withoutMentions(query).replace(KIND_WORDS, (m) => ' '.repeat(m.length));
   for (const f of amounts) rest = rest.slice(0, f.span[0]) + ' '.repeat(f.span[1] - f.span[0]) + rest.slice(f.span[1]);
   const units = new Set<string>();

@@ -45,6 +45,17 @@ describe('findFigures', () => {
     expect(figuresIn('Plans cost [$12](https://example.org/plans) a month.')).toMatchObject([{ text: '$12' }]);
   });
 
+  it("reads a number grouped in thousands that is a link's whole text; a footnote's stays out", () => {
+    const sentence = 'to serve the more than [600,000](https://example.org/pr?id=5867) women veterans, the fastest';
+    expect(figuresIn(sentence)).toMatchObject([{ text: '600,000', value: 600_000, unit: null }]);
+    expect(figuresIn('See footnote [12](https://example.org/notes) for details.')).toEqual([]);
+  });
+
+  it('reads a count whose plural follows modifiers parted by commas', () => {
+    const sentence = 'Siemens has created 500 new, good-quality, union manufacturing jobs across the country.';
+    expect(figuresIn(sentence)).toMatchObject([{ text: '500', value: 500, unit: null }]);
+  });
+
   it('keeps a number ending a link to an order out', () => {
     expect(figuresIn('See [Executive Order 14028](https://example.org/eo) for details.')).toEqual([]);
   });

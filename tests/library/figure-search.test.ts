@@ -131,6 +131,31 @@ describe('the kind of figure a question asks for', () => {
   });
 });
 
+describe('a day of a month in a question', () => {
+  const tariffs = () =>
+    libraryOf({
+      'tariffs.md': [
+        'Murders saw the largest one-year increase ever recorded.',
+        '',
+        'Starting August 1, goods from Japan face a tariff rate of 25%.',
+        '',
+      ].join('\n'),
+    });
+
+  it('reads "aug 1" as a date, not as an amount of one a sentence must state', () => {
+    const [first] = tariffs().search.figureSentences('vietnam tariff rate from aug 1');
+    const { document, span } = first!.sentence;
+    expect(document.text.slice(...span)).not.toContain('one-year');
+    expect(first?.confident).toBe(false);
+  });
+
+  it('still reads a number before a month as an amount asked', () => {
+    const [first] = tariffs().search.figureSentences('japan tariff rate of 25% from august');
+    expect(first?.bold.map((ref) => ref.figure.text)).toEqual(['25%']);
+    expect(first?.confident).toBe(true);
+  });
+});
+
 describe('initials a member writes for a name the documents spell out', () => {
   it('finds "UFCW" members in the sentence naming United Food and Commercial Workers, not another union', () => {
     const library = libraryOf({

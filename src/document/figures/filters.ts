@@ -20,7 +20,7 @@ const isPlural = (word: string) =>
  * Up to six words after a number: "three separate historic sites", "12 Boeing 787s", "25 Boeing 737 MAX jets",
  * "474 Sam’s Club Hearing Aid Center locations", "three additional CL-415 aerial firefighting aircraft".
  */
-const AFTER_WORD = String.raw`(?:\s+([\w'’.-]+))?`;
+const AFTER_WORD = String.raw`(?:,?\s+([\w'’.-]+))?`;
 const WORDS_AFTER = new RegExp(String.raw`^\s+([\w'’.-]+)${AFTER_WORD.repeat(5)}`);
 
 /** "U.S.", "D.C.": a period that ends an abbreviation, not the sentence ("40 U.S. states"). */
@@ -29,7 +29,7 @@ const ABBREVIATION = /^(?:[A-Z]\.){2,}$/;
 /**
  * Whether a plural noun follows within a few words that qualify or name it, no small word between: a count. Two
  * modifiers joined by "and" or "or" qualify it together ("300 new and existing centers", "40 new or expanded
- * programs").
+ * programs"), and so do modifiers parted by commas ("500 new, good-quality, union manufacturing jobs").
  */
 function countsAPlural(next: string): boolean {
   const words = WORDS_AFTER.exec(next)?.slice(1) ?? [];
@@ -57,12 +57,18 @@ const ROUND_THE_CLOCK = /^\s+(?:hours\s+a\s+day|days\s+a\s+week)\b/i;
 const isPhoneWord = (hyphenUnit: string | undefined) =>
   hyphenUnit !== undefined && /^-[A-Z]{2,}$/.test(hyphenUnit) && UNITS[hyphenUnit.slice(1).toLowerCase()] === undefined;
 
+/** A number grouped in thousands: "600,000". */
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+$/;
+
 /**
  * "costs [less than $10](…) a vial": money or a hedged number that ends a link's text is an amount; the masked
- * target after it is no suffix ("5G"), as it is after a number in a table's tag ("<td>50</td>").
+ * target after it is no suffix ("5G"), as it is after a number in a table's tag ("<td>50</td>"). So is a number
+ * grouped in thousands ("more than [600,000](…) women"): an order's or a rule's number is never written so.
  */
 const endsLinkedAmount = (groups: Groups, before: string, next: string) =>
-  next.startsWith('~') && Boolean(groups.currency || groups.qualifier) && /\[[^\]]*$/.test(before);
+  next.startsWith('~') &&
+  Boolean(groups.currency || groups.qualifier || THOUSANDS.test(groups.num ?? '')) &&
+  /\[[^\]]*$/.test(before);
 
 /** A number read as an identifier: a year, a date, a time, a list or section number, a phone number. */
 function isIdentifier(groups: Groups, { before, next }: Window, plain: boolean): boolean {

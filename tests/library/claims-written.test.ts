@@ -702,6 +702,25 @@ describe('a noun clipped in a claim', () => {
   });
 });
 
+describe("an everyday noun for the sheet's", () => {
+  const library = sheet([
+    'The shipping line will move 45% more containers out of the harbor during the winter.',
+    'About 2.5 million beneficiaries signed up for the new dental plan this year.',
+    'The state estimated that 300,000 aliens hold expired work permits.',
+    'Nearly 800,000 people with a transit pass rode the new line in its first month.',
+  ]);
+
+  it('takes boxes, enrollees, patients, immigrants and folks for what the sheet calls them', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(check('The shipping line is moving 45% more boxes out of the harbor this winter')).toEqual(['stated']);
+    expect(check('About 2.5 million enrollees signed up for the new dental plan')).toEqual(['stated']);
+    expect(check('2.5 million patients signed up for the new dental plan this year')).toEqual(['stated']);
+    expect(check('The state says 300,000 immigrants hold expired work permits')).toEqual(['stated']);
+    expect(check('nearly 800k folks with a transit pass rode the new line in its first month')).toEqual(['stated']);
+    expect(check('The shipping line is moving 45% more trucks out of the harbor this winter')).toEqual(['not-found']);
+  });
+});
+
 describe('two names sharing a long start', () => {
   const library = sheet([
     'The Centers for Medicare and Medicaid Services released the report today.',

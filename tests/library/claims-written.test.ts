@@ -721,6 +721,21 @@ describe("an everyday noun for the sheet's", () => {
   });
 });
 
+describe('people, counted as the sheet names them', () => {
+  const library = sheet([
+    'The new battery plant near the lake will create 250 jobs.',
+    'Volunteer rescue teams pulled more than 1,000 survivors from the rubble.',
+    'The city trained 600 welders at the port.',
+  ]);
+
+  it('takes "people" for the jobs or survivors an equal figure counts, and keeps a word it is qualified by', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(check('The new battery plant near the lake will hire 250 people')).toEqual(['stated']);
+    expect(check('Volunteer rescue teams have pulled over 1,000 people out of the rubble')).toEqual(['stated']);
+    expect(check('The city trained 600 young people at the port')).toEqual(['not-found']);
+  });
+});
+
 describe('two names sharing a long start', () => {
   const library = sheet([
     'The Centers for Medicare and Medicaid Services released the report today.',

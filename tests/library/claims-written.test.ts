@@ -719,6 +719,11 @@ describe("an everyday noun for the sheet's", () => {
     expect(check('nearly 800k folks with a transit pass rode the new line in its first month')).toEqual(['stated']);
     expect(check('The shipping line is moving 45% more trucks out of the harbor this winter')).toEqual(['not-found']);
   });
+
+  it('takes "auto" for the automotive thing a change is about', () => {
+    const library = sheet(['Employment in automotive parts manufacturing fell by 120,000 jobs or 20% since 2010.']);
+    expect(verdicts(checkClaim(library.claims, 'Auto parts jobs have fallen 30% since 2010'))).toEqual(['different']);
+  });
 });
 
 describe('people, counted as the sheet names them', () => {

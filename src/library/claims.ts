@@ -120,11 +120,18 @@ function partiesOfFigure(finder: SentenceFinder, figure: ClaimFigure): ReturnTyp
  */
 function wordsOfFigure(finder: SentenceFinder, figure: ClaimFigure) {
   const read = (text: string) => withKin(finder.expand(analyseQuery(text).words));
-  const [counted, thing, changed] = [read(figure.counted), read(figure.thing), read(figure.changed)];
+  const [counted, thing, changed] = [withoutPeople(read(figure.counted)), read(figure.thing), read(figure.changed)];
   // The head of what changed stands before its complement: "prices" of "child care prices in the county".
   const changedHeads = headsOf(figure.changed.split(COMPLEMENT)[0]!);
   return { all: read(figure.words), own: read(figure.own), counted, thing, changed, changedHeads };
 }
+
+/**
+ * "People" names no thing counted: "250 people" are the sheet's "250 jobs" or "survivors". What a figure counts is
+ * read without such words; what is left (the "young" of "young people") must still be in the statement.
+ */
+const PEOPLE = new Set(terms('people persons individuals folks', { remember: false }));
+const withoutPeople = (groups: Alternative[][]) => groups.filter((group) => !PEOPLE.has(group[0]!.term));
 
 /** Whether a statement names what a change naming nothing it counts says changed, and the head of that. */
 const namesWhatChanged = (

@@ -32,6 +32,12 @@ const EVERYDAY: ReadonlyMap<string, string[]> = new Map(
     'cash: funding money',
     'loan: mortgage',
     'effort: initiative',
+    'folks: people',
+    'boxes: containers',
+    'enrollees: beneficiaries people',
+    'patients: beneficiaries people',
+    'immigrants: aliens migrants',
+    'auto: automotive automobile',
   ].map((line) => {
     const [word, others] = line.split(': ') as [string, string];
     return [terms(word, { remember: false })[0]!, terms(others, { remember: false })] as const;

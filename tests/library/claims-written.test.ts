@@ -702,6 +702,45 @@ describe('a noun clipped in a claim', () => {
   });
 });
 
+describe("an everyday noun for the sheet's", () => {
+  const library = sheet([
+    'The shipping line will move 45% more containers out of the harbor during the winter.',
+    'About 2.5 million beneficiaries signed up for the new dental plan this year.',
+    'The state estimated that 300,000 aliens hold expired work permits.',
+    'Nearly 800,000 people with a transit pass rode the new line in its first month.',
+  ]);
+
+  it('takes boxes, enrollees, patients, immigrants and folks for what the sheet calls them', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(check('The shipping line is moving 45% more boxes out of the harbor this winter')).toEqual(['stated']);
+    expect(check('About 2.5 million enrollees signed up for the new dental plan')).toEqual(['stated']);
+    expect(check('2.5 million patients signed up for the new dental plan this year')).toEqual(['stated']);
+    expect(check('The state says 300,000 immigrants hold expired work permits')).toEqual(['stated']);
+    expect(check('nearly 800k folks with a transit pass rode the new line in its first month')).toEqual(['stated']);
+    expect(check('The shipping line is moving 45% more trucks out of the harbor this winter')).toEqual(['not-found']);
+  });
+
+  it('takes "auto" for the automotive thing a change is about', () => {
+    const library = sheet(['Employment in automotive parts manufacturing fell by 120,000 jobs or 20% since 2010.']);
+    expect(verdicts(checkClaim(library.claims, 'Auto parts jobs have fallen 30% since 2010'))).toEqual(['different']);
+  });
+});
+
+describe('people, counted as the sheet names them', () => {
+  const library = sheet([
+    'The new battery plant near the lake will create 250 jobs.',
+    'Volunteer rescue teams pulled more than 1,000 survivors from the rubble.',
+    'The city trained 600 welders at the port.',
+  ]);
+
+  it('takes "people" for the jobs or survivors an equal figure counts, and keeps a word it is qualified by', () => {
+    const check = (claim: string) => verdicts(checkClaim(library.claims, claim));
+    expect(check('The new battery plant near the lake will hire 250 people')).toEqual(['stated']);
+    expect(check('Volunteer rescue teams have pulled over 1,000 people out of the rubble')).toEqual(['stated']);
+    expect(check('The city trained 600 young people at the port')).toEqual(['not-found']);
+  });
+});
+
 describe('two names sharing a long start', () => {
   const library = sheet([
     'The Centers for Medicare and Medicaid Services released the report today.',

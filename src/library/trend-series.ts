@@ -76,9 +76,13 @@ export interface Trend {
   leftOut: number;
 }
 
-/** A figure no series compares: for an earlier year, an award, a goal, what was averted or what might be. */
+/** A figure no series compares: an earlier year, an award, a goal, what was averted, might be or came from. */
 const isApart = (ref: FigureRef) =>
-  isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref) || isForeseen(ref);
+  isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref) || isForeseen(ref) || isFromFigure(ref);
+
+/** "removed fuel from 8.7 million acres", "up from 2.1 million": where a thing came from, not what was counted. */
+const isFromFigure = (ref: FigureRef) =>
+  WORD_RIGHT_BEFORE.exec(sentenceText(ref, 'before'))?.[1]?.toLowerCase() === 'from';
 
 /**
  * Figures grouped at most: every one a query finds in the corpus (2,000 for the broadest asked on tune, which a cut

@@ -548,6 +548,19 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(apart(trend).sort()).toEqual(['2 million', 'one million']);
     expect(keyed(trend)[0]).toEqual(['count|illeg alien||', 2, [500_000, 900_000]]);
   });
+
+  it('sets aside a figure right after "from": where something came from, not what was counted', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-03-10', statements: ['The Administration has conserved 20 million acres of lands.'] },
+        { date: '2023-09-10', statements: ['Crews removed hazardous fuel from 8 million acres of lands.'] },
+        { date: '2024-03-10', statements: ['The Administration has conserved 40 million acres of lands.'] },
+      ]),
+      'acres of lands conserved',
+    );
+    expect(apart(trend)).toEqual(['8 million']);
+    expect(trend.series[0]!.points.map((p) => p.value)).toEqual([20e6, 40e6]);
+  });
 });
 
 describe('trend series, whose figure it is', () => {

@@ -386,6 +386,20 @@ export function isAverted(ref: FigureRef): boolean {
   return counts !== '' && after.startsWith(counts) && AVERTED_AFTER.test(after.slice(counts.length));
 }
 
+/** "1 million illegal aliens could cost", "30 gigawatts of wind will help": a modal right after what is counted. */
+const FORESEEN_AFTER = /^\s*(?:could|would|might|may|will)\b/i;
+
+/**
+ * A figure of what might be or will be ("providing welfare to one million illegal aliens could cost $3 billion",
+ * "deploying 30 gigawatts of offshore wind will help power 10 million homes"): things supposed or aimed at, not
+ * counted, so no point of their series.
+ */
+export function isForeseen(ref: FigureRef): boolean {
+  const counts = (ref.figure.counts ?? '').replace(/\s+/g, ' ').trim();
+  const after = plainTextOf(ref.document, sentenceText(ref, 'after')).replace(/\s+/g, ' ').trimStart();
+  return counts !== '' && after.startsWith(counts) && FORESEEN_AFTER.test(after.slice(counts.length));
+}
+
 /** Words before a figure saying it is a change: "fell by 8%", "down 90 percent", "an additional 24,000". */
 const CHANGE_BEFORE = /\b(?:by|down|up)(?:\s+(?:about|nearly|almost|over|more than|roughly|approximately|some))?\s*$/i;
 const CHANGE_AFTER =

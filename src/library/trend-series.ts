@@ -21,6 +21,7 @@ import {
   isChange,
   isEarlierYear,
   isGoal,
+  isForeseen,
   isOneYear,
   openingPartyOf,
   partOf,
@@ -74,6 +75,14 @@ export interface Trend {
   found: number;
   leftOut: number;
 }
+
+/** A figure no series compares: an earlier year, an award, a goal, what was averted, might be or came from. */
+const isApart = (ref: FigureRef) =>
+  isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref) || isForeseen(ref) || isFromFigure(ref);
+
+/** "removed fuel from 8.7 million acres", "up from 2.1 million": where a thing came from, not what was counted. */
+const isFromFigure = (ref: FigureRef) =>
+  WORD_RIGHT_BEFORE.exec(sentenceText(ref, 'before'))?.[1]?.toLowerCase() === 'from';
 
 /**
  * Figures grouped at most: every one a query finds in the corpus (2,000 for the broadest asked on tune, which a cut
@@ -392,7 +401,7 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     const { ref } = figure;
     if (ref.figure.value === null) trend.vague.push(ref);
     else if (documentDate(ref.document) === null) trend.undated.push(ref);
-    else if (isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref)) trend.apart.push(ref);
+    else if (isApart(ref)) trend.apart.push(ref);
     else {
       const key = seriesKeyOf(ref, acronyms);
       groups.set(key, [...(groups.get(key) ?? []), figure]);
@@ -444,7 +453,7 @@ function joinHeadSeries(groups: Map<string, Found[]>, joining: Found[], head: st
   for (const figure of joining) {
     const { ref } = figure;
     if (ref.figure.value === null || documentDate(ref.document) === null) continue;
-    if (isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref)) continue;
+    if (isApart(ref)) continue;
     const key = seriesKeyOf(ref, acronyms);
     const series = groups.get(key);
     if (!series || figure.named < JOIN_NAMED || key.split('|')[1]!.split(' ').at(-1) !== head) continue;

@@ -534,6 +534,33 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(apart(trend)).toEqual(['500,000', '400,000', '20,000']);
     expect(keyed(trend)).toEqual([['count|public charger||', 2, [100_000, 130_000]]]);
   });
+
+  it('sets aside what might be or will be: a modal verb right after what the figure counts', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2025-03-10', statements: ['The agency has deported 500,000 illegal aliens.'] },
+        { date: '2025-04-10', statements: ['Housing one million illegal aliens could cost taxpayers $3 billion.'] },
+        { date: '2025-05-10', statements: ['Deporting 2 million illegal aliens will save taxpayers billions.'] },
+        { date: '2025-08-10', statements: ['The agency has deported 900,000 illegal aliens.'] },
+      ]),
+      'illegal aliens deported',
+    );
+    expect(apart(trend).sort()).toEqual(['2 million', 'one million']);
+    expect(keyed(trend)[0]).toEqual(['count|illeg alien||', 2, [500_000, 900_000]]);
+  });
+
+  it('sets aside a figure right after "from": where something came from, not what was counted', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-03-10', statements: ['The Administration has conserved 20 million acres of lands.'] },
+        { date: '2023-09-10', statements: ['Crews removed hazardous fuel from 8 million acres of lands.'] },
+        { date: '2024-03-10', statements: ['The Administration has conserved 40 million acres of lands.'] },
+      ]),
+      'acres of lands conserved',
+    );
+    expect(apart(trend)).toEqual(['8 million']);
+    expect(trend.series[0]!.points.map((p) => p.value)).toEqual([20e6, 40e6]);
+  });
 });
 
 describe('trend series, whose figure it is', () => {

@@ -1,9 +1,10 @@
 // One entry of the cache folder: a first line naming the format, a second line of JSON (the bot's version, the key
 // of what the entry holds, the body's length and SHA-256), then the body. An entry from another version, of other
 // content, cut short or with a byte changed is refused before its body is read. An entry opened in place (openEntry)
-// may have its SHA-256 cover only the body's first bytes (`checked`), where the rest holds parts each with its own
-// SHA-256, checked by the reader as each is read: a start then hashes the index, not every part. Written to a temporary file and
-// renamed over the old one, so a reader (another replica, the next start) sees the old entry or the new one whole.
+// or read with `partly` may have its SHA-256 cover only the body's first bytes (`checked`), where the rest holds
+// parts each with its own SHA-256, checked by the reader as each is read: a start then hashes the index, not every
+// part. Written to a temporary file and renamed over the old one, so a reader (another replica, the next start)
+// sees the old entry or the new one whole.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -28,12 +29,14 @@ export interface EntryLabel {
   key: string;
 }
 
-/** The body, or why the entry cannot be used (what the log says before the work is done again). */
-export type EntryRead = { body: Buffer } | { refused: string };
+/** The body (and how many of its first bytes were checked), or why the entry cannot be used (what the log says). */
+export type EntryRead = { body: Buffer; checked: number } | { refused: string };
 
 export const NO_ENTRY = 'there is none yet';
 
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+const DAMAGED_HEADER = 'its header is damaged';
 
 /** The header's checks against the label: where the body starts, or why the entry cannot be used. */
 function checkedHeader(file: Buffer, label: EntryLabel): { header: Header; bodyAt: number } | { refused: string } {
@@ -44,7 +47,7 @@ function checkedHeader(file: Buffer, label: EntryLabel): { header: Header; bodyA
   try {
     header = JSON.parse(file.subarray(MAGIC.length, headerEnd).toString('utf8')) as Header;
   } catch {
-    return { refused: 'its header is damaged' };
+    return { refused: DAMAGED_HEADER };
   }
   if (header.version !== label.version) return { refused: 'it was saved by another version of the bot' };
   if (header.key !== label.key) return { refused: 'it is out of date with its file' };
@@ -54,20 +57,37 @@ function checkedHeader(file: Buffer, label: EntryLabel): { header: Header; bodyA
 const CUT = 'it is cut short or too long';
 const DAMAGED = 'its checksum does not match: it is damaged';
 
-/** Reads and checks the entry. */
-export async function readEntry(path: string, label: EntryLabel): Promise<EntryRead> {
+/**
+ * Reads and checks the entry. With `partly`, an entry whose SHA-256 covers only its body's first bytes (`checked`)
+ * is read too, those bytes checked: the rest are parts each with its own SHA-256, the reader's to check as it reads
+ * each (saved-library.ts); without, such an entry is refused, as every byte must then be checked here.
+ */
+export async function readEntry(
+  path: string,
+  label: EntryLabel,
+  options: { partly?: boolean } = {},
+): Promise<EntryRead> {
   let file: Buffer;
   try {
     file = await readFile(path);
   } catch (error) {
     return { refused: cannotRead(error) };
   }
-  const checked = checkedHeader(file, label);
-  if ('refused' in checked) return checked;
-  const body = file.subarray(checked.bodyAt);
-  if (body.length !== checked.header.bytes) return { refused: CUT };
-  if (sha256(body) !== checked.header.sha256) return { refused: DAMAGED };
-  return { body };
+  const found = checkedHeader(file, label);
+  if ('refused' in found) return found;
+  const body = file.subarray(found.bodyAt);
+  if (body.length !== found.header.bytes) return { refused: CUT };
+  const checked = checkedBytes(found.header);
+  if (checked === null) return { refused: DAMAGED_HEADER };
+  if (checked < body.length && !options.partly) return { refused: DAMAGED };
+  if (sha256(body.subarray(0, checked)) !== found.header.sha256) return { refused: DAMAGED };
+  return { body, checked };
+}
+
+/** How many of the body's first bytes the header's SHA-256 covers; null when it says what cannot be. */
+function checkedBytes(header: Header): number | null {
+  const checked = header.checked ?? header.bytes;
+  return Number.isInteger(checked) && checked >= 0 && checked <= header.bytes ? checked : null;
 }
 
 const cannotRead = (error: unknown) => {
@@ -113,8 +133,8 @@ async function checkedOpen(fd: number, label: EntryLabel): Promise<OpenEntry | {
   if ('refused' in found) return found;
   const { header, bodyAt } = found;
   if (size - bodyAt !== header.bytes) return { refused: CUT };
-  const checked = header.checked ?? header.bytes;
-  if (!Number.isInteger(checked) || checked < 0 || checked > header.bytes) return { refused: 'its header is damaged' };
+  const checked = checkedBytes(header);
+  if (checked === null) return { refused: DAMAGED_HEADER };
   const hash = createHash('sha256');
   const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
   const end = bodyAt + checked;

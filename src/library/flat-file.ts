@@ -1,6 +1,9 @@
 // Built structures in flat form, for the saved library (saved-library.ts): plain JSON for what is small, and each
 // typed array and long string as raw bytes after it, so that reading one back makes one object a table (a view
-// onto the file's bytes), never one a number or a word.
+// onto the file's bytes), never one a number or a word. Encoded `hashed`, the JSON gives each table's SHA-256: read
+// back with only the JSON checked (the entry's checksum covers it), each table is checked, and decoded, when first
+// read, so tables a command never reads are never hashed.
+import { createHash } from 'node:crypto';
 
 /** What a flat structure holds: numbers, short strings, typed arrays, long strings (Joined), lists and records. */
 export type Flat =
@@ -37,6 +40,8 @@ interface BlobRef {
   $blob: number;
   kind: ArrayKind;
   bytes: number;
+  /** The table's SHA-256, where encoded `hashed`. */
+  sha256?: string;
 }
 
 function kindOf(value: object): ArrayKind | null {
@@ -52,8 +57,8 @@ function kindOf(value: object): ArrayKind | null {
 /** Every blob starts at a multiple of 8, so that each typed array can be a view where it lies. */
 const align = (n: number) => (n + 7) & ~7;
 
-/** The structure as bytes: a 4-byte length, the JSON, then the blobs, each 8-aligned. */
-export function encodeFlat(value: Flat): Buffer {
+/** The structure as bytes: a 4-byte length, the JSON, then the blobs, each 8-aligned (`hashed`: with its SHA-256). */
+export function encodeFlat(value: Flat, { hashed = false } = {}): Buffer {
   const blobs: Buffer[] = [];
   let at = 0;
   const json = JSON.stringify(value, (_key, held: unknown) => {
@@ -64,7 +69,7 @@ export function encodeFlat(value: Flat): Buffer {
       held instanceof Joined
         ? Buffer.from(held.text, 'utf8')
         : Buffer.from((held as Uint8Array).buffer, (held as Uint8Array).byteOffset, (held as Uint8Array).byteLength);
-    const ref: BlobRef = { $blob: at, kind, bytes: bytes.length };
+    const ref: BlobRef = { $blob: at, kind, bytes: bytes.length, ...(hashed ? { sha256: sha256(bytes) } : {}) };
     blobs.push(bytes, Buffer.alloc(align(bytes.length) - bytes.length));
     at += align(bytes.length);
     return ref;
@@ -76,20 +81,70 @@ export function encodeFlat(value: Flat): Buffer {
   return Buffer.concat([length, head, Buffer.alloc(start - 4 - head.length), ...blobs]);
 }
 
-/** Reads what encodeFlat wrote; throws on bytes that are not such a structure. */
-export function decodeFlat(body: Uint8Array): Flat {
+/** How many of an encoded structure's first bytes hold its JSON: what must be checked before it is read back. */
+export const flatHeadBytes = (body: Uint8Array) =>
+  align(4 + Buffer.from(body.buffer, body.byteOffset, body.length).readUInt32LE(0));
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Where a structure's bytes were checked: its first `checked` bytes; `name` names it in what a failed check says. */
+interface Checked {
+  checked: number;
+  name: string;
+}
+
+/** A table not checked yet: its parent's property reads it (checked, then decoded) when first read. */
+class Unchecked {
+  constructor(readonly read: () => unknown) {}
+}
+
+/**
+ * Reads what encodeFlat wrote; throws on bytes that are not such a structure. With `checks`, only the first
+ * `checked` bytes were checked: the JSON must lie among them, and each table after them carry its SHA-256; such a
+ * table is checked when first read, and a changed one throws there (naming the structure), never read as it is.
+ */
+export function decodeFlat(body: Uint8Array, checks?: Checked): Flat {
   // Every array is a view onto the bytes: where the body does not start at a multiple of 8, after one copy.
   const bytes = body.byteOffset % 8 === 0 ? body : new Uint8Array(body);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const headLength = buffer.readUInt32LE(0);
   const start = align(4 + headLength);
-  return JSON.parse(buffer.toString('utf8', 4, 4 + headLength), (_key, held: unknown) => {
-    if (typeof held !== 'object' || held === null || !('$blob' in held)) return held;
-    const { $blob, kind, bytes: length } = held as BlobRef;
-    const from = start + $blob;
-    if (from + length > buffer.length) throw new Error('a table runs past the end');
+  const checked = checks?.checked ?? buffer.length;
+  if (start > checked) throw new Error('its index of tables is not checked');
+  const table = (from: number, { kind, bytes: length }: BlobRef) => {
     if (kind === 'str') return new Joined(buffer.toString('utf8', from, from + length));
     const type = CONSTRUCTORS[kind];
     return new type(bytes.buffer as ArrayBuffer, bytes.byteOffset + from, length / type.BYTES_PER_ELEMENT);
-  }) as Flat;
+  };
+  const read = JSON.parse(buffer.toString('utf8', 4, 4 + headLength), (_key, held: unknown) => {
+    if (typeof held !== 'object' || held === null) return held;
+    if (!('$blob' in held)) return (readOnFirstUse(held as Record<string, unknown>), held);
+    const ref = held as BlobRef;
+    const from = start + ref.$blob;
+    if (from + ref.bytes > buffer.length) throw new Error('a table runs past the end');
+    if (from + ref.bytes <= checked) return table(from, ref);
+    if (typeof ref.sha256 !== 'string') throw new Error('a table is not checked');
+    return new Unchecked(() => {
+      if (sha256(buffer.subarray(from, from + ref.bytes)) !== ref.sha256)
+        throw new Error(`${checks!.name}: a table's checksum does not match: it is damaged or changed`);
+      return table(from, ref);
+    });
+  }) as unknown;
+  return (read instanceof Unchecked ? read.read() : read) as Flat;
+}
+
+/** Each unchecked table the object holds becomes a property that checks and decodes it when first read. */
+function readOnFirstUse(holder: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(holder)) {
+    if (!(value instanceof Unchecked)) continue;
+    Object.defineProperty(holder, key, {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        const read = value.read();
+        Object.defineProperty(holder, key, { value: read, configurable: true, enumerable: true, writable: true });
+        return read;
+      },
+    });
+  }
 }

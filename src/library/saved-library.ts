@@ -2,11 +2,14 @@
 // folder (CACHE_DIR) a documents folder, so that a start whose files are those it was built from reads them back
 // instead of building them. Keyed by the bot's version and every served file's name, id and SHA-256 (what the
 // parse workers hashed); an entry from another version, of other files (one changed, added or removed), cut short
-// or with a byte changed is refused before it is read (cache-file.ts), and the library is built and saved again.
+// or with a byte of its index of tables changed is refused before it is read (cache-file.ts), and the library is
+// built and saved again. Each table has its own SHA-256 in that index, checked when the table is first read
+// (flat-file.ts): a warm start hashes the tables it reads, not those of commands not run; a table with a byte
+// changed is never used (read at the start, the library is built instead; later, the command reading it fails).
 import { join, resolve } from 'node:path';
 import type { Document } from '../document/types.js';
 import { NO_ENTRY, readEntry, sha256, writeEntry, type EntryLabel } from './cache-file.js';
-import { decodeFlat, encodeFlat } from './flat-file.js';
+import { decodeFlat, encodeFlat, flatHeadBytes } from './flat-file.js';
 import { buildLibrary, flatLibrary, sentenceFinderBuilt, type FlatLibrary, type Library } from './library.js';
 
 /** Where a folder's saved library is, and what it must have been saved with to be used. */
@@ -40,15 +43,15 @@ export function savedPlace(
 
 /** Reads and checks the saved library: refused (saying why) unless saved by this version from these files. */
 async function readSavedLibrary(place: SavedPlace): Promise<SavedRead> {
-  const found = await readEntry(place.path, place.label);
+  const found = await readEntry(place.path, place.label, { partly: true });
   if ('refused' in found) {
     const why = found.refused === 'it is out of date with its file' ? 'it is out of date with its files' : null;
     return { refused: why ?? found.refused };
   }
   try {
-    const flat = decodeFlat(found.body) as FlatLibrary;
+    const flat = decodeFlat(found.body, { checked: found.checked, name: `the saved library ${place.path}` });
     if (flat && typeof flat === 'object' && 'indexes' in flat && 'figures' in flat && 'everySentence' in flat)
-      return { flat };
+      return { flat: flat as FlatLibrary };
   } catch {
     // Refused below.
   }
@@ -57,8 +60,8 @@ async function readSavedLibrary(place: SavedPlace): Promise<SavedRead> {
 
 /** Writes the library's flat form whole or not at all (cache-file.ts). */
 async function saveLibrary(place: SavedPlace, flat: FlatLibrary): Promise<number> {
-  const body = encodeFlat(flat);
-  await writeEntry(place.path, place.label, body);
+  const body = encodeFlat(flat, { hashed: true });
+  await writeEntry(place.path, place.label, body, flatHeadBytes(body));
   return body.length;
 }
 
@@ -97,7 +100,7 @@ export async function buildThroughSaved(
   const found = await readSavedLibrary(place);
   if ('flat' in found) {
     const library = await buildLibrary(documents, found.flat).catch((error: Error) => {
-      log.warn(`saved library not used, built again: it does not fit the documents (${error.message})`);
+      log.warn(`saved library not used, built again: it cannot be read back (${error.message})`);
       return null;
     });
     if (library) return (log.info({}, 'library: structures read from the saved library (CACHE_DIR)'), library);

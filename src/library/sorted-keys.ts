@@ -23,29 +23,34 @@ export function flatSortedKeys(map: ReadonlyMap<string, number>): FlatSortedKeys
 }
 
 export class SortedKeys {
-  private readonly text: string;
+  /** The keys end to end, once checked: read at the first lookup, so that a start that looks nothing up reads none. */
+  private text: string | null = null;
 
-  /** Throws unless the flat form is whole and every number is below `limit` (checked before it is used). */
   constructor(
     private readonly flat: FlatSortedKeys,
-    limit: number,
-  ) {
-    const { keys, starts, values } = flat;
+    private readonly limit: number,
+  ) {}
+
+  /** The keys, after checking the flat form is whole and every number is below `limit` (throws unless so). */
+  private read(): string {
+    if (this.text !== null) return this.text;
+    const { keys, starts, values } = this.flat;
     const whole =
       keys instanceof Joined &&
       starts instanceof Int32Array &&
       values instanceof Int32Array &&
       starts.length === values.length + 1 &&
       starts[values.length] === keys.text.length &&
-      values.every((value) => value >= 0 && value < limit);
+      values.every((value) => value >= 0 && value < this.limit);
     if (!whole) throw new Error('its lookups by key are not of these documents');
-    this.text = keys.text;
+    return (this.text = keys.text);
   }
 
   /** The key's number, or -1 when it is not one of the keys. */
   get(key: string): number {
+    const text = this.read();
     const { starts, values } = this.flat;
-    const keyAt = (place: number) => this.text.slice(starts[place], starts[place + 1]);
+    const keyAt = (place: number) => text.slice(starts[place], starts[place + 1]);
     const at = firstNotBelow(0, values.length, (place) => keyAt(place) < key);
     return at < values.length && keyAt(at) === key ? values[at]! : -1;
   }

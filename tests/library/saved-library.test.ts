@@ -88,6 +88,23 @@ function setUp() {
 const savedFile = (cacheDir: string, dir: string, version = 'test-1') =>
   savedPlace({ dir: cacheDir, version }, dir, [], new Map())!.path;
 
+/** Where in the saved library's bytes the first table under `path` (keys from the library down) starts. */
+function tableAt(file: Buffer, path: string[]): number {
+  const bodyAt = file.indexOf(0x0a, file.indexOf(0x0a) + 1) + 1;
+  const headLength = file.readUInt32LE(bodyAt);
+  let held = JSON.parse(file.toString('utf8', bodyAt + 4, bodyAt + 4 + headLength)) as unknown;
+  for (const key of path) held = (held as Record<string, unknown>)[key];
+  const first = (value: unknown): number | undefined => {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const table = value as { $blob?: number; bytes?: number };
+    if (table.$blob !== undefined && table.bytes! > 0) return table.$blob;
+    return Object.values(value)
+      .map(first)
+      .find((at) => at !== undefined);
+  };
+  return bodyAt + ((4 + headLength + 7) & ~7) + first(held)!;
+}
+
 /** Starts twice (the first saves), changes what `spoil` changes, and starts again: it must build, saying why. */
 async function refusedAfter(spoil: (dir: string, cacheDir: string) => unknown, version = 'test-1') {
   const { dir, cacheDir } = setUp();
@@ -166,18 +183,48 @@ describe('the saved library', () => {
     expect(savedLines(built.lines)).toEqual(['warn saved library not used, built again: it is cut short or too long']);
   });
 
-  it('is not used with a byte changed: its checksum fails', async () => {
+  it('is not used with a byte of its index of tables changed: its checksum fails', async () => {
     const { built } = await refusedAfter((dir, cacheDir) => {
       const bytes = readFileSync(savedFile(cacheDir, dir));
-      // A byte of the saved words themselves: read as it is, "parks" would no longer be found.
-      const at = bytes.lastIndexOf('park');
+      // A name in the JSON before the tables, which the entry's checksum covers.
+      const at = bytes.indexOf('everySentence');
       expect(at).toBeGreaterThan(100);
+      expect(at).toBeLessThan(tableAt(bytes, ['indexes']));
       bytes[at] = 'q'.charCodeAt(0);
       writeFileSync(savedFile(cacheDir, dir), bytes);
     });
     expect(savedLines(built.lines)).toEqual([
       'warn saved library not used, built again: its checksum does not match: it is damaged',
     ]);
+  });
+
+  it('is not used with a byte of a table read at the start changed: its own checksum fails', async () => {
+    const { built } = await refusedAfter((dir, cacheDir) => {
+      const bytes = readFileSync(savedFile(cacheDir, dir));
+      // A byte of the statements' saved words, which a start reads for /stat's matcher.
+      const at = tableAt(bytes, ['indexes', 'statements']);
+      bytes[at] = bytes[at]! ^ 1;
+      writeFileSync(savedFile(cacheDir, dir), bytes);
+    });
+    expect(savedLines(built.lines)).toEqual([
+      expect.stringMatching(/^warn saved library not used, built again: .*a table's checksum does not match/),
+    ]);
+  });
+
+  it('never uses a table with a byte changed that the start does not read: the command reading it fails', async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    const bytes = readFileSync(savedFile(cacheDir, dir));
+    const at = tableAt(bytes, ['everySentence', 'postings']);
+    bytes[at] = bytes[at]! ^ 1;
+    writeFileSync(savedFile(cacheDir, dir), bytes);
+    const read = await start(dir, cacheDir);
+    // The start hashes only the tables it reads: /check's matcher is read when first asked for.
+    expect(read.lines).toContainEqual(expect.stringContaining(READ));
+    expect(read.library.search.figureSentences('parks').length).toBeGreaterThan(0);
+    expect(() => read.library.claims.everySentence()).toThrow(
+      `the saved library ${savedFile(cacheDir, dir)}: a table's checksum does not match: it is damaged or changed`,
+    );
   });
 
   it('is not used when its body, checksum intact, holds no library', async () => {
@@ -430,7 +477,12 @@ describe('a cache entry read back', () => {
     const opened = await spoilt(12);
     expect(opened).toMatchObject({ bytes: 16, checked: 8 });
     if ('fd' in opened) closeSync(opened.fd);
-    // Read whole, every byte is checked.
+    // Read whole, every byte is checked, unless the reader checks the rest (`partly`).
     expect(await readEntry(path, label)).toEqual({ refused: 'its checksum does not match: it is damaged' });
+    expect(await readEntry(path, label, { partly: true })).toMatchObject({ checked: 8 });
+    await spoilt(3);
+    expect(await readEntry(path, label, { partly: true })).toEqual({
+      refused: 'its checksum does not match: it is damaged',
+    });
   });
 });

@@ -19,11 +19,30 @@ describe('keys saved sorted and found where they lie', () => {
       expect(keys.get(missing), missing).toBe(-1);
   });
 
-  it('refuses a table whose numbers or places are not whole', () => {
+  it('refuses a table whose numbers or places are not whole, at its first lookup', () => {
     const flat = flatSortedKeys(map);
-    expect(() => new SortedKeys(flat, 5)).toThrow(/not of these documents/);
-    expect(() => new SortedKeys({ ...flat, keys: new Joined(flat.keys.text.slice(1)) }, 6)).toThrow();
-    expect(() => new SortedKeys({ ...flat, values: flat.values.subarray(1) }, 6)).toThrow();
-    expect(() => new SortedKeys({ ...flat, starts: Array.from(flat.starts) as never }, 6)).toThrow();
+    const firstLookup =
+      (spoilt: typeof flat, limit = 6) =>
+      () =>
+        new SortedKeys(spoilt, limit).get('parks');
+    expect(firstLookup(flat, 5)).toThrow(/not of these documents/);
+    expect(firstLookup({ ...flat, keys: new Joined(flat.keys.text.slice(1)) })).toThrow();
+    expect(firstLookup({ ...flat, values: flat.values.subarray(1) })).toThrow();
+    expect(firstLookup({ ...flat, starts: Array.from(flat.starts) as never })).toThrow();
+  });
+
+  it('reads none of its tables until the first lookup', () => {
+    const flat = flatSortedKeys(map);
+    const read: string[] = [];
+    const watched = Object.defineProperties(
+      {},
+      Object.fromEntries(
+        Object.entries(flat).map(([name, table]) => [name, { get: () => (read.push(name), table), enumerable: true }]),
+      ),
+    ) as typeof flat;
+    const keys = new SortedKeys(watched, 6);
+    expect(read).toEqual([]);
+    expect(keys.get('Zoning')).toBe(4);
+    expect(read).toContain('keys');
   });
 });

@@ -27,7 +27,7 @@ interface Floors {
 
 const FLOORS: Record<SplitName, Floors> = {
   test: {
-    headingF1: 0.9,
+    headingF1: 0.91,
     figurePrecision: 0.99,
     figureRecall: 0.89,
     counts: 0.675,
@@ -60,13 +60,13 @@ const FLOORS: Record<SplitName, Floors> = {
     figureRecall: 0.97,
     counts: 0.84,
     timeframe: 0.82,
-    statTop1: 0.85,
+    statTop1: 0.845,
     statTop5: 0.955,
     refused: 0.01,
-    confidentUnanswerable: 0.095,
+    confidentUnanswerable: 0.12,
     searchMrr10: 0.84,
     searchRecall5: 0.93,
-    check: [0.945, 0.92, 0.72],
+    check: [0.945, 0.915, 0.69],
   },
 };
 
@@ -111,7 +111,7 @@ describe.each(Object.keys(FLOORS) as SplitName[])('quality on the %s split', (sp
 /** /trend's point precision and recall on tests/fixtures/trend-gold, over the corpus (docs/quality.md). */
 const TREND_FLOORS: Record<TrendSplit, { precision: number; recall: number }> = {
   test: { precision: 0.56, recall: 0.44 },
-  tune: { precision: 0.74, recall: 0.67 },
+  tune: { precision: 0.73, recall: 0.65 },
 };
 
 describe('/trend quality on the corpus', () => {

@@ -6,7 +6,7 @@ import { FRACTIONS, SMALL_NUMBERS, UNITS } from '../document/figures/vocabulary.
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
 import { changeDirection, withoutFraming } from './claim-words.js';
-import { periodOf } from './same-figure.js';
+import { kindOf, periodOf } from './same-figure.js';
 import { terms } from './search.js';
 
 /** How many words either side of a figure say what it is about (a long message speaks of many things). */
@@ -46,11 +46,12 @@ export function claimFigures(written: string): ClaimFigure[] {
         const figure = withTilde(written, found);
         // "86 of the 100 grants": 86 is about what the whole it is a part of is about.
         const ownOf = (at: number) => ownWords(claim, figures, at, [start, end]);
-        // "from $1,449 down to $217": the second end of a change is about what the first is.
-        const joined = [
-          partOf(claim, figures, i) ? ownOf(i + 1) : '',
-          secondEnd(claim, figures, i) ? ownOf(i - 1) : '',
-        ];
+        // "from $1,449 down to $217", "5% instead of 3.8%": the second end of a change or comparison is about what
+        // the first is.
+        const laterEnd = secondEnd(claim, figures, i) || comparedWith(claim, figures, i);
+        const joined = [partOf(claim, figures, i) ? ownOf(i + 1) : '', laterEnd ? ownOf(i - 1) : ''];
+        // Whose figure it is and what changed are said before the first end ("fee drops to 0.55% from 0.85%").
+        const before = clauseBefore(claim, figures, laterEnd ? i - 1 : i, start);
         const own = figures.length === 1 ? words : [ownOf(i), ...joined].join(' ');
         const counted = countedAfter(claim, figure) || purposeAfter(claim, figure);
         out.push({
@@ -61,8 +62,8 @@ export function claimFigures(written: string): ClaimFigure[] {
           own,
           counted,
           thing: thingAfter(claim, figure),
-          whose: figures.length === 1 ? words : clauseBefore(claim, figures, i, start),
-          changed: counted ? '' : changedThing(clauseBefore(claim, figures, i, start)),
+          whose: figures.length === 1 ? words : before,
+          changed: counted ? '' : changedThing(before),
         });
       });
     }
@@ -94,6 +95,20 @@ function secondEnd(text: string, figures: readonly FoundFigure[], i: number): bo
     TO_END.test(text.slice(first.span[1], figures[i]!.span[0])) &&
     /\bfrom\s+$/iu.test(text.slice(0, first.span[0]))
   );
+}
+
+/** What stands before the figure a claim compares the one before with: "to 0.55% from 0.85%", "30%, instead of half". */
+const COMPARED_WITH = /(?:\binstead\s+of|\brather\s+than|\bfrom)\s+$/iu;
+
+/**
+ * Whether figure i is what the figure before it is compared with, the old value or the one not chosen ("a 5% tax
+ * instead of 3.8%", "drops to 0.55% from 0.85%"): a figure of the same kind in the same clause.
+ */
+function comparedWith(text: string, figures: readonly FoundFigure[], i: number): boolean {
+  const [before, figure] = [figures[i - 1], figures[i]!];
+  if (before === undefined || kindOf(before.unit) !== kindOf(figure.unit)) return false;
+  const between = text.slice(before.span[1], figure.span[0]);
+  return COMPARED_WITH.test(between) && !/[;.]/u.test(between);
 }
 
 /** "~" for "about" before an amount ("~$1.5B", "~30%"), which the recognizer of documents reads as no figure. */

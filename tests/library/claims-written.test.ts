@@ -1090,3 +1090,26 @@ describe('a change that names nothing it counts', () => {
     expect(verdictOf('The harbor region makes up 30 percent of the state’s output')).toEqual(['different']);
   });
 });
+
+describe('a figure the claim compares another with', () => {
+  const library = sheet([
+    'The rule sets the prevailing wage at the wage paid to at least 30% of workers, rather than 50% of workers.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads the figure after "instead of" or "from" as about what the one before it is', () => {
+    expect(verdictOf('The prevailing wage is what at least 30 percent of workers earn, instead of half')).toEqual([
+      'stated',
+      'stated',
+    ]);
+  });
+
+  it('takes whose figure it is and what changed from the clause before the first one', () => {
+    const other = sheet([
+      'Mortgage insurance lets families buy a home with a small down payment, and more than 70 percent of ' +
+        'first-time buyers use it each year.',
+    ]);
+    const claim = 'The yearly mortgage insurance premium drops to 0.55% from 0.85%';
+    expect(verdicts(checkClaim(other.claims, claim))).toEqual(['not-found', 'not-found']);
+  });
+});

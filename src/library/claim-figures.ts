@@ -29,6 +29,8 @@ export interface ClaimFigure extends FoundFigure {
   whose: string;
   /** What a change counting nothing after it says changed ("price of eggs" in "The price of eggs rose 40%"). */
   changed: string;
+  /** The other end of the change or comparison the figure is one end of: "3.8%" of "a 5% tax instead of 3.8%". */
+  otherEnd: ClaimFigure | null;
 }
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
@@ -42,6 +44,7 @@ export function claimFigures(written: string): ClaimFigure[] {
       const words = blankFigures(claim, figures, start, end);
       // The words before the first figure (the subject) speak of every figure of the sentence.
       const lead = lastWords(claim.slice(start, figures[0]?.span[0] ?? end), CONTEXT_WORDS);
+      const [first, laterEnds] = [out.length, [] as boolean[]];
       figures.forEach((found, i) => {
         const figure = withTilde(written, found);
         // "86 of the 100 grants": 86 is about what the whole it is a part of is about.
@@ -49,6 +52,7 @@ export function claimFigures(written: string): ClaimFigure[] {
         // "from $1,449 down to $217", "5% instead of 3.8%": the second end of a change or comparison is about what
         // the first is.
         const laterEnd = secondEnd(claim, figures, i) || comparedWith(claim, figures, i);
+        laterEnds.push(laterEnd);
         const joined = [partOf(claim, figures, i) ? ownOf(i + 1) : '', laterEnd ? ownOf(i - 1) : ''];
         // Whose figure it is and what changed are said before the first end ("fee drops to 0.55% from 0.85%").
         const before = clauseBefore(claim, figures, laterEnd ? i - 1 : i, start);
@@ -64,11 +68,25 @@ export function claimFigures(written: string): ClaimFigure[] {
           thing: thingAfter(claim, figure),
           whose: figures.length === 1 ? words : before,
           changed: counted ? '' : changedThing(before),
+          otherEnd: null,
         });
       });
+      pairEnds(out.slice(first), laterEnds);
     }
   }
   return out;
+}
+
+/** Each later end of a change or comparison and the figure before it, made each other's other end. */
+function pairEnds(figures: ClaimFigure[], laterEnds: boolean[]): void {
+  laterEnds.forEach((later, i) => {
+    if (!later) return;
+    const [first, second] = [figures[i - 1]!, figures[i]!];
+    [first.otherEnd, second.otherEnd] = [
+      { ...second, otherEnd: null },
+      { ...first, otherEnd: null },
+    ];
+  });
 }
 
 /** What stands between a part and the whole it is counted of: "86 of the 100 grants", "3 of these 5". */
@@ -88,7 +106,7 @@ export function partOf(text: string, figures: readonly Pick<FoundFigure, 'span' 
 const TO_END = /^\s+(?:(?:down|up)\s+)?to\s+$/iu;
 
 /** Whether figure i is the second end of a change written "from X to Y", which a statement reads as one figure. */
-function secondEnd(text: string, figures: readonly FoundFigure[], i: number): boolean {
+export function secondEnd(text: string, figures: readonly Pick<FoundFigure, 'span'>[], i: number): boolean {
   const first = figures[i - 1];
   return (
     first !== undefined &&
@@ -320,7 +338,10 @@ function countedAfter(claim: string, figure: FoundFigure): string {
   if (!figure.counts || !after.includes(figure.counts)) return '';
   // "jobs annually": the period is compared apart, with the rate (same-figure.ts), not as what is counted.
   const period = new Set(terms(figure.timeframe ?? '', { remember: false }));
+  // "a 5% Medicare tax instead of 3.8%": what is counted ends where the comparison begins.
   const words = figure.counts.split(/\s+/);
+  const compared = words.findIndex((word) => /^(?:instead|rather)$/iu.test(word));
+  if (compared >= 0) words.length = compared;
   // The words up to the unit word qualify the unit ("metric tons", "square miles").
   const unitAt = words.map((word) => unitNamed(word) !== undefined).lastIndexOf(true);
   return words

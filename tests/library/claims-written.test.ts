@@ -1104,6 +1104,17 @@ describe('a figure the claim compares another with', () => {
     ]);
   });
 
+  it('states a figure given as the second end of a change, never "different" on the other end alone', () => {
+    const budget = sheet([
+      'The budget raises Medicare tax rates on earned and unearned income from 3.8 percent to 5 percent for ' +
+        'those with incomes over $400,000.',
+      'High-income people are supposed to pay a 3.8 percent Medicare tax on all of their income.',
+    ]);
+    const claim = 'The budget makes people with high incomes pay a 5% Medicare tax instead of 3.8%';
+    expect(verdicts(checkClaim(budget.claims, claim))).toEqual(['stated', 'stated']);
+    expect(bolded(checkClaim(budget.claims, claim))).toEqual(['5 percent']);
+  });
+
   it('takes whose figure it is and what changed from the clause before the first one', () => {
     const other = sheet([
       'Mortgage insurance lets families buy a home with a small down payment, and more than 70 percent of ' +

@@ -144,13 +144,11 @@ const namesWhatChanged = (
 function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
   const words = wordsOfFigure(finder, figure);
   const topic = topicOf(words.all);
-  const stated: Evidence[] = [];
-  const different: Evidence[] = [];
+  const [stated, different]: [Evidence[], Evidence[]] = [[], []];
   const enough = Math.min(MIN_WORDS_HELD, words.all.length);
   const claimDirection = changeDirection(terms(figure.words));
   const parties = partiesOfFigure(finder, figure);
-  const heads = headsOf(figure.counted);
-  const casing = new Map<string, boolean>();
+  const [heads, casing] = [headsOf(figure.counted), new Map<string, boolean>()];
   // The claim's words, with kin: worked out only when a statement reaches the last test of "different".
   let claimed: ReadonlySet<string> | undefined;
   const claimWords = () =>
@@ -164,7 +162,8 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       speaks || coverage < CLAIM_MIN_COVERAGE ? [] : namedOrRenamed(finder, figure, heads, { sentence, coverage });
     if (!speaks && named.length === 0) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
-    if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
+    const statement = sentence.document.text.slice(...sentence.span);
+    if (!sameParties(parties, sentence, statement, casing, { modifiersAside: true })) continue;
     if (!speaks) {
       if (claimDirection * changeDirection(sentence.terms) >= 0) stated.push({ sentence, bold: named, coverage });
       continue;
@@ -191,6 +190,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       namesWhatChanged(finder, words, sentence) &&
       holdsHead(heads, sentence) &&
       namesEveryParty(parties, sentence, casing) &&
+      sameParties(parties, sentence, statement, casing) &&
       namedAsSpecifically(finder, claimWords(), heads, closest) &&
       closest.some((ref) => sameOrder(figure.value, ref.figure.value))
     )

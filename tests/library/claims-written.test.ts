@@ -1124,3 +1124,20 @@ describe('a figure the claim compares another with', () => {
     expect(verdicts(checkClaim(other.claims, claim))).toEqual(['not-found', 'not-found']);
   });
 });
+
+describe('"American" before a noun', () => {
+  const library = sheet([
+    'American farmers will benefit from the deal with Japan’s commitment to buy $8 billion of U.S. farm ' +
+      'products, including corn and soybeans.',
+    'The U.S. bought $295.4 billion of farm goods from China in 2024.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('says whose a thing is, not who does what: an equal figure states it in any order', () => {
+    expect(verdictOf('Japan will buy $8 billion of American farm products')).toEqual(['stated']);
+  });
+
+  it('still asks the claim’s order of another figure: what the U.S. buys from China is not what China buys', () => {
+    expect(verdictOf('China agreed to buy $200 billion of American farm goods')).toEqual(['not-found']);
+  });
+});

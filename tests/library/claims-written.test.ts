@@ -1141,3 +1141,17 @@ describe('"American" before a noun', () => {
     expect(verdictOf('China agreed to buy $200 billion of American farm goods')).toEqual(['not-found']);
   });
 });
+
+describe('"daycare" for the sheets’ "child care"', () => {
+  const library = sheet([
+    'About 30,000 child care programs in rural counties received aid from the stabilization fund.',
+  ]);
+
+  it('states a claim that says "daycare" where the sheet says "child care"', () => {
+    const check = checkClaim(
+      library.claims,
+      'Roughly 30,000 rural daycare programs got help from the stabilization fund',
+    );
+    expect(verdicts(check)).toEqual(['stated']);
+  });
+});

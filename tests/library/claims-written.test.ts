@@ -1155,3 +1155,12 @@ describe('"daycare" for the sheets’ "child care"', () => {
     expect(verdicts(check)).toEqual(['stated']);
   });
 });
+
+describe('"straight to" for the sheets’ "directly to"', () => {
+  const library = sheet(['In FY 2021, the Education Department sent $500 million of this funding directly to HBCUs.']);
+
+  it('states a claim that sends money "straight" where the sheet sends it "directly"', () => {
+    const check = checkClaim(library.claims, 'In FY21 the Education Department sent $500 million straight to HBCUs');
+    expect(verdicts(check)).toEqual(['stated']);
+  });
+});

@@ -6,7 +6,7 @@ import { FRACTIONS, SMALL_NUMBERS, UNITS } from '../document/figures/vocabulary.
 import { splitSentences } from '../document/sentences.js';
 import type { FoundFigure, Span } from '../document/types.js';
 import { changeDirection, withoutFraming } from './claim-words.js';
-import { periodOf } from './same-figure.js';
+import { kindOf, periodOf } from './same-figure.js';
 import { terms } from './search.js';
 
 /** How many words either side of a figure say what it is about (a long message speaks of many things). */
@@ -29,6 +29,8 @@ export interface ClaimFigure extends FoundFigure {
   whose: string;
   /** What a change counting nothing after it says changed ("price of eggs" in "The price of eggs rose 40%"). */
   changed: string;
+  /** The other end of the change or comparison the figure is one end of: "3.8%" of "a 5% tax instead of 3.8%". */
+  otherEnd: ClaimFigure | null;
 }
 
 /** The claim's figures, line by line and sentence by sentence, each with the words about it. */
@@ -42,15 +44,18 @@ export function claimFigures(written: string): ClaimFigure[] {
       const words = blankFigures(claim, figures, start, end);
       // The words before the first figure (the subject) speak of every figure of the sentence.
       const lead = lastWords(claim.slice(start, figures[0]?.span[0] ?? end), CONTEXT_WORDS);
+      const [first, laterEnds] = [out.length, [] as boolean[]];
       figures.forEach((found, i) => {
         const figure = withTilde(written, found);
         // "86 of the 100 grants": 86 is about what the whole it is a part of is about.
         const ownOf = (at: number) => ownWords(claim, figures, at, [start, end]);
-        // "from $1,449 down to $217": the second end of a change is about what the first is.
-        const joined = [
-          partOf(claim, figures, i) ? ownOf(i + 1) : '',
-          secondEnd(claim, figures, i) ? ownOf(i - 1) : '',
-        ];
+        // "from $1,449 down to $217", "5% instead of 3.8%": the second end of a change or comparison is about what
+        // the first is.
+        const laterEnd = secondEnd(claim, figures, i) || comparedWith(claim, figures, i);
+        laterEnds.push(laterEnd);
+        const joined = [partOf(claim, figures, i) ? ownOf(i + 1) : '', laterEnd ? ownOf(i - 1) : ''];
+        // Whose figure it is and what changed are said before the first end ("fee drops to 0.55% from 0.85%").
+        const before = clauseBefore(claim, figures, laterEnd ? i - 1 : i, start);
         const own = figures.length === 1 ? words : [ownOf(i), ...joined].join(' ');
         const counted = countedAfter(claim, figure) || purposeAfter(claim, figure);
         out.push({
@@ -61,13 +66,27 @@ export function claimFigures(written: string): ClaimFigure[] {
           own,
           counted,
           thing: thingAfter(claim, figure),
-          whose: figures.length === 1 ? words : clauseBefore(claim, figures, i, start),
-          changed: counted ? '' : changedThing(clauseBefore(claim, figures, i, start)),
+          whose: figures.length === 1 ? words : before,
+          changed: counted ? '' : changedThing(before),
+          otherEnd: null,
         });
       });
+      pairEnds(out.slice(first), laterEnds);
     }
   }
   return out;
+}
+
+/** Each later end of a change or comparison and the figure before it, made each other's other end. */
+function pairEnds(figures: ClaimFigure[], laterEnds: boolean[]): void {
+  laterEnds.forEach((later, i) => {
+    if (!later) return;
+    const [first, second] = [figures[i - 1]!, figures[i]!];
+    [first.otherEnd, second.otherEnd] = [
+      { ...second, otherEnd: null },
+      { ...first, otherEnd: null },
+    ];
+  });
 }
 
 /** What stands between a part and the whole it is counted of: "86 of the 100 grants", "3 of these 5". */
@@ -87,13 +106,27 @@ export function partOf(text: string, figures: readonly Pick<FoundFigure, 'span' 
 const TO_END = /^\s+(?:(?:down|up)\s+)?to\s+$/iu;
 
 /** Whether figure i is the second end of a change written "from X to Y", which a statement reads as one figure. */
-function secondEnd(text: string, figures: readonly FoundFigure[], i: number): boolean {
+export function secondEnd(text: string, figures: readonly Pick<FoundFigure, 'span'>[], i: number): boolean {
   const first = figures[i - 1];
   return (
     first !== undefined &&
     TO_END.test(text.slice(first.span[1], figures[i]!.span[0])) &&
     /\bfrom\s+$/iu.test(text.slice(0, first.span[0]))
   );
+}
+
+/** What stands before the figure a claim compares the one before with: "to 0.55% from 0.85%", "30%, instead of half". */
+const COMPARED_WITH = /(?:\binstead\s+of|\brather\s+than|\bfrom)\s+$/iu;
+
+/**
+ * Whether figure i is what the figure before it is compared with, the old value or the one not chosen ("a 5% tax
+ * instead of 3.8%", "drops to 0.55% from 0.85%"): a figure of the same kind in the same clause.
+ */
+function comparedWith(text: string, figures: readonly FoundFigure[], i: number): boolean {
+  const [before, figure] = [figures[i - 1], figures[i]!];
+  if (before === undefined || kindOf(before.unit) !== kindOf(figure.unit)) return false;
+  const between = text.slice(before.span[1], figure.span[0]);
+  return COMPARED_WITH.test(between) && !/[;.]/u.test(between);
 }
 
 /** "~" for "about" before an amount ("~$1.5B", "~30%"), which the recognizer of documents reads as no figure. */
@@ -305,7 +338,10 @@ function countedAfter(claim: string, figure: FoundFigure): string {
   if (!figure.counts || !after.includes(figure.counts)) return '';
   // "jobs annually": the period is compared apart, with the rate (same-figure.ts), not as what is counted.
   const period = new Set(terms(figure.timeframe ?? '', { remember: false }));
+  // "a 5% Medicare tax instead of 3.8%": what is counted ends where the comparison begins.
   const words = figure.counts.split(/\s+/);
+  const compared = words.findIndex((word) => /^(?:instead|rather)$/iu.test(word));
+  if (compared >= 0) words.length = compared;
   // The words up to the unit word qualify the unit ("metric tons", "square miles").
   const unitAt = words.map((word) => unitNamed(word) !== undefined).lastIndexOf(true);
   return words

@@ -15,6 +15,8 @@ interface Name {
   before?: string;
   /** Whether a verb's helper follows the name: "Canada is hitting", "Japan will charge". */
   subject?: boolean;
+  /** Whether it only says whose a thing is ("American farm products"): it stands in no order of who does what. */
+  modifier?: boolean;
 }
 
 /** Who does what to whom: the one doing it, the one it is done to, or not said by where the name stands. */
@@ -37,6 +39,12 @@ const HELPER_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|can|could|s
  * would have saved" and "people on Medicare would" the helper belongs to "people".
  */
 const PREPOSITIONS = new Set(['with', 'on', 'of', 'in', 'for', 'from', 'at', 'under', 'without', 'by', ...DIRECTED]);
+/**
+ * "American" before a noun says whose a thing is, not who does what to whom: "Japan will buy $8 billion of American
+ * farm products" is stated by "American farmers … benefit from … Japan's commitment to purchase $8 billion". Only
+ * an equal figure is read so: another figure needs the claim's order ("the U.S. … deficit with China").
+ */
+const MODIFIER = /^American$/u;
 /** Words before a name that make it a time, not a party: "since Trump's first term", "during the Obama years". */
 const TIME_BEFORE = new Set(['since', 'during', 'until', 'throughout']);
 /** A fiscal year is a time, not a party: "in FY2023", "FY 2024", "in Fiscal Year 2025". */
@@ -88,7 +96,8 @@ export function partiesOf(text: string): Parties {
     const stems = stemsOf(run);
     if (stems.length > 0 && !TIME_BEFORE.has(before ?? '') && !FISCAL_YEAR.test(run.join(' '))) {
       const subject = !PREPOSITIONS.has(before ?? '') && HELPER_AFTER.test(text.slice(runEnd));
-      const name = { words: run, stems, before, subject };
+      const modifier = MODIFIER.test(run.join(' ')) && /^\s+\p{Ll}/u.test(text.slice(runEnd));
+      const name = { words: run, stems, before, subject, modifier };
       const last = since.filter((word) => word !== 'the').at(-1);
       const joined = named && since.some((word) => word !== 'the') && since.every((word) => JOINING.has(word));
       if (joined) groups.at(-1)!.push(name);
@@ -348,6 +357,7 @@ export function sameParties(
   sentence: IndexedSentence,
   statementText: string,
   seen: Map<string, boolean>,
+  { modifiersAside = false } = {},
 ): boolean {
   const { document } = sentence;
   const parties = claimed.map((group) =>
@@ -360,6 +370,7 @@ export function sameParties(
         stems: name.stems.includes(HOME) ? [HOME] : namedStems(words),
         before: name.before,
         subject: name.subject,
+        modifier: name.modifier,
       })),
   );
   // Each word of a name in the document ("Zero Hunger Caribbean Plan"), and one at least around the statement.
@@ -381,7 +392,8 @@ export function sameParties(
   // A statement's name after "by" stands first as the one doing it, but may do something else than give the claim's
   // figure ("reserves … more than five times the threshold set by Congress"): its role is checked, not its place.
   const ordered = (place: number) => place >= 0 && places[place]![0]!.before !== 'by';
-  const order = parties.map((group) => group.map(placeOf).filter(ordered));
+  const inOrder = (name: Name) => !(name.modifier && modifiersAside);
+  const order = parties.map((group) => group.filter(inOrder).map(placeOf).filter(ordered));
   for (let i = 0; i < order.length; i++)
     for (let j = i + 1; j < order.length; j++) if (order[i]!.some((a) => order[j]!.some((b) => a > b))) return false;
   return sameRoles(parties, places, placeOf);

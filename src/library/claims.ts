@@ -8,7 +8,7 @@ import { plainTextOf } from '../document/formats/index.js';
 import type { Document, Figure, Span } from '../document/types.js';
 import { namesEveryParty, partiesOf, sameParties, withoutOpeningCapital } from './claim-parties.js';
 import { changeDirection, isVerbOfChange, kinOf, withKin } from './claim-words.js';
-import { claimFigures, clause, firstWords, lastWords, partOf, type ClaimFigure } from './claim-figures.js';
+import { claimFigures, clause, firstWords, lastWords, partOf, secondEnd, type ClaimFigure } from './claim-figures.js';
 import { analyseQuery, type SentenceFinder, type IndexedSentence, type TermSet } from './figure-search.js';
 import type { ClaimIndex, FigureRef } from './library.js';
 import { conversionNote, kindOf, periodOf, sameFigure, statedPeriodOf } from './same-figure.js';
@@ -144,13 +144,11 @@ const namesWhatChanged = (
 function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure, documentId?: string): FigureVerdict {
   const words = wordsOfFigure(finder, figure);
   const topic = topicOf(words.all);
-  const stated: Evidence[] = [];
-  const different: Evidence[] = [];
+  const [stated, different]: [Evidence[], Evidence[]] = [[], []];
   const enough = Math.min(MIN_WORDS_HELD, words.all.length);
   const claimDirection = changeDirection(terms(figure.words));
   const parties = partiesOfFigure(finder, figure);
-  const heads = headsOf(figure.counted);
-  const casing = new Map<string, boolean>();
+  const [heads, casing] = [headsOf(figure.counted), new Map<string, boolean>()];
   // The claim's words, with kin: worked out only when a statement reaches the last test of "different".
   let claimed: ReadonlySet<string> | undefined;
   const claimWords = () =>
@@ -164,7 +162,8 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       speaks || coverage < CLAIM_MIN_COVERAGE ? [] : namedOrRenamed(finder, figure, heads, { sentence, coverage });
     if (!speaks && named.length === 0) continue;
     // Another party's figure, or the same parties the other way round, is not the claim's thing.
-    if (!sameParties(parties, sentence, sentence.document.text.slice(...sentence.span), casing)) continue;
+    const statement = sentence.document.text.slice(...sentence.span);
+    if (!sameParties(parties, sentence, statement, casing, { modifiersAside: true })) continue;
     if (!speaks) {
       if (claimDirection * changeDirection(sentence.terms) >= 0) stated.push({ sentence, bold: named, coverage });
       continue;
@@ -191,6 +190,7 @@ function checkFigure(finder: SentenceFinder, claim: string, figure: ClaimFigure,
       namesWhatChanged(finder, words, sentence) &&
       holdsHead(heads, sentence) &&
       namesEveryParty(parties, sentence, casing) &&
+      sameParties(parties, sentence, statement, casing) &&
       namedAsSpecifically(finder, claimWords(), heads, closest) &&
       closest.some((ref) => sameOrder(figure.value, ref.figure.value))
     )
@@ -420,7 +420,9 @@ function figuresAbout(
   // An exact figure is compared with exact ones only: a vague amount ("thousands") neither states "5,000" nor
   // contradicts it.
   const comparable = figure.value !== null ? ofKind.filter((ref) => ref.figure.value !== null) : ofKind;
-  if (own.length === 0) return { matching: comparable, closest: comparable };
+  // The figure the claim compares its own with ("5% instead of 3.8%") is no other figure for it.
+  const other = (ref: FigureRef) => figure.otherEnd !== null && sameFigure(figure.otherEnd, ref.figure);
+  if (own.length === 0) return { matching: comparable, closest: comparable.filter((ref) => !other(ref)) };
   const scores = comparable.map((ref) => ownScore(finder, own, ref, sentence));
   const best = Math.max(0, ...scores);
   // An equal number is evidence enough for a sentence's only figure; another number is not.
@@ -428,7 +430,7 @@ function figuresAbout(
     return { matching: comparable.length === 1 && coverage >= ALONE_MIN_COVERAGE ? comparable : [], closest: [] };
   return {
     matching: comparable.filter((_, i) => scores[i]! >= best * MATCHING_SHARE_OF_BEST),
-    closest: comparable.filter((_, i) => scores[i]! >= best - 1e-9),
+    closest: comparable.filter((ref, i) => scores[i]! >= best - 1e-9 && !other(ref)),
   };
 }
 
@@ -442,15 +444,17 @@ function ownScore(finder: SentenceFinder, own: Alternative[][], ref: FigureRef, 
   const { text } = ref.document;
   const [start, end] = ref.figure.span;
   const spans = sentence.figures.map((other) => other.figure.span);
-  const previous = Math.max(sentence.span[0], ...spans.filter((s) => s[1] <= start).map((s) => s[1]));
-  // A part's own words run on over its whole: "86 of the 100 grants announced …" are 86's words too.
   const [at, found] = [sentence.figures.indexOf(ref), sentence.figures.map(({ figure }) => figure)];
+  // The second end of a change has the first's words before it: "raises Medicare tax rates from 3.8 percent to 5".
+  const first = secondEnd(text, found, at) ? spans[at - 1]![0] : start;
+  const previous = Math.max(sentence.span[0], ...spans.filter((s) => s[1] <= first).map((s) => s[1]));
+  // A part's own words run on over its whole: "86 of the 100 grants announced …" are 86's words too.
   const until = partOf(text, found, at) ? spans[at + 1]![1] : end;
   const next = Math.min(sentence.span[1], ...spans.filter((s) => s[0] >= until).map((s) => s[0]));
   // Read as a reader sees them: a link's address after a figure ("[$3.6 million](https://…)") is no words of it.
   const plain = (from: number, to: number) => plainTextOf(ref.document, text.slice(from, to));
   const after = new Set([...terms(ref.figure.counts ?? ''), ...terms(firstWords(clause(plain(end, next))))]);
-  const before = new Set(terms(lastWords(plain(previous, start))));
+  const before = new Set(terms(lastWords(plain(previous, first))));
   // A figure that names nothing it counts is known by what is done before it: "… mortgage will save $1,200 per year".
   const beforeWeight = ref.figure.counts ? BEFORE_WEIGHT : 1;
   return finder.share(own, after) + beforeWeight * finder.share(own, before);

@@ -38,6 +38,8 @@ const EVERYDAY: ReadonlyMap<string, string[]> = new Map(
     'patients: beneficiaries people',
     'immigrants: aliens migrants',
     'auto: automotive automobile',
+    'daycare: childcare care',
+    'straight: directly',
   ].map((line) => {
     const [word, others] = line.split(': ') as [string, string];
     return [terms(word, { remember: false })[0]!, terms(others, { remember: false })] as const;

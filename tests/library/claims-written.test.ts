@@ -1092,3 +1092,77 @@ describe('a change that names nothing it counts', () => {
     expect(verdictOf('The harbor region makes up 30 percent of the state’s output')).toEqual(['different']);
   });
 });
+
+describe('a figure the claim compares another with', () => {
+  const library = sheet([
+    'The rule sets the prevailing wage at the wage paid to at least 30% of workers, rather than 50% of workers.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('reads the figure after "instead of" or "from" as about what the one before it is', () => {
+    expect(verdictOf('The prevailing wage is what at least 30 percent of workers earn, instead of half')).toEqual([
+      'stated',
+      'stated',
+    ]);
+  });
+
+  it('states a figure given as the second end of a change, never "different" on the other end alone', () => {
+    const budget = sheet([
+      'The budget raises Medicare tax rates on earned and unearned income from 3.8 percent to 5 percent for ' +
+        'those with incomes over $400,000.',
+      'High-income people are supposed to pay a 3.8 percent Medicare tax on all of their income.',
+    ]);
+    const claim = 'The budget makes people with high incomes pay a 5% Medicare tax instead of 3.8%';
+    expect(verdicts(checkClaim(budget.claims, claim))).toEqual(['stated', 'stated']);
+    expect(bolded(checkClaim(budget.claims, claim))).toEqual(['5 percent']);
+  });
+
+  it('takes whose figure it is and what changed from the clause before the first one', () => {
+    const other = sheet([
+      'Mortgage insurance lets families buy a home with a small down payment, and more than 70 percent of ' +
+        'first-time buyers use it each year.',
+    ]);
+    const claim = 'The yearly mortgage insurance premium drops to 0.55% from 0.85%';
+    expect(verdicts(checkClaim(other.claims, claim))).toEqual(['not-found', 'not-found']);
+  });
+});
+
+describe('"American" before a noun', () => {
+  const library = sheet([
+    'American farmers will benefit from the deal with Japan’s commitment to buy $8 billion of U.S. farm ' +
+      'products, including corn and soybeans.',
+    'The U.S. bought $295.4 billion of farm goods from China in 2024.',
+  ]);
+  const verdictOf = (claim: string) => verdicts(checkClaim(library.claims, claim));
+
+  it('says whose a thing is, not who does what: an equal figure states it in any order', () => {
+    expect(verdictOf('Japan will buy $8 billion of American farm products')).toEqual(['stated']);
+  });
+
+  it('still asks the claim’s order of another figure: what the U.S. buys from China is not what China buys', () => {
+    expect(verdictOf('China agreed to buy $200 billion of American farm goods')).toEqual(['not-found']);
+  });
+});
+
+describe('"daycare" for the sheets’ "child care"', () => {
+  const library = sheet([
+    'About 30,000 child care programs in rural counties received aid from the stabilization fund.',
+  ]);
+
+  it('states a claim that says "daycare" where the sheet says "child care"', () => {
+    const check = checkClaim(
+      library.claims,
+      'Roughly 30,000 rural daycare programs got help from the stabilization fund',
+    );
+    expect(verdicts(check)).toEqual(['stated']);
+  });
+});
+
+describe('"straight to" for the sheets’ "directly to"', () => {
+  const library = sheet(['In FY 2021, the Education Department sent $500 million of this funding directly to HBCUs.']);
+
+  it('states a claim that sends money "straight" where the sheet sends it "directly"', () => {
+    const check = checkClaim(library.claims, 'In FY21 the Education Department sent $500 million straight to HBCUs');
+    expect(verdicts(check)).toEqual(['stated']);
+  });
+});

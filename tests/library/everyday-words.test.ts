@@ -9,6 +9,7 @@ describe('everyday words', () => {
     expect(sheetWordsFor(stem('kids'))).toContain(stem('children'));
     expect(sheetWordsFor(stem('children'))).toEqual([]);
     expect(sheetWordsFor(stem('vets'))).toEqual([stem('veterans')]);
+    expect(sheetWordsFor(stem('straight'))).toEqual([stem('directly')]);
   });
 
   it('gives nothing for a word that names a property of every object', () => {

@@ -248,6 +248,20 @@ describe('the saved library', () => {
     expect(() => read.library.search.figureSentences('XYZ parks')).toThrow(damaged);
   });
 
+  it('reads a table from the file at its first use: one changed on disk after the start fails its checksum', async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    const read = await start(dir, cacheDir);
+    expect(read.lines).toContainEqual(expect.stringContaining(READ));
+    // Changed in place (the same file, still open): the start held none of /check's matcher's bytes.
+    const bytes = readFileSync(savedFile(cacheDir, dir));
+    const at = tableAt(bytes, ['everySentence', 'postings']);
+    bytes[at] = bytes[at]! ^ 1;
+    writeFileSync(savedFile(cacheDir, dir), bytes);
+    expect(read.library.search.figureSentences('parks').length).toBeGreaterThan(0);
+    expect(() => read.library.claims.everySentence()).toThrow("a table's checksum does not match");
+  });
+
   it('is not used when its body, checksum intact, holds no library', async () => {
     const { built } = await refusedAfter((dir, cacheDir) => {
       const label = JSON.parse(readFileSync(savedFile(cacheDir, dir), 'latin1').split('\n')[1]!) as { key: string };

@@ -210,7 +210,17 @@ export function mostWritten(names: ReadonlyMap<string, number>): string | null {
  * (a binary search), so that a query's initials read no document and a start makes no string of them.
  */
 export class SpelledNames {
-  constructor(readonly lines: Uint8Array) {}
+  /** The lines, or (read back) what reads them: a saved table is read, and so checked, at the first initials. */
+  private held: Uint8Array | (() => Uint8Array);
+
+  constructor(lines: Uint8Array | (() => Uint8Array)) {
+    this.held = lines;
+  }
+
+  get lines(): Uint8Array {
+    if (typeof this.held === 'function') this.held = this.held();
+    return this.held;
+  }
 
   static of(documents: Iterable<Document>): SpelledNames {
     const counts: NameCounts = new Map();

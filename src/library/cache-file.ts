@@ -103,6 +103,8 @@ export interface OpenEntry {
   bytes: number;
   /** How many of the body's first bytes were checked: the rest is the reader's to check as it reads it. */
   checked: number;
+  /** Those bytes as read and checked, where asked for (`keepChecked`): read again, they could differ. */
+  head?: Buffer;
 }
 
 /** Bytes hashed a read while an open entry is checked. */
@@ -113,19 +115,23 @@ const CHECK_CHUNK = 1 << 20;
  * is read (nothing of it held), and the file left open, so the bytes read later are those of the file checked
  * even if the entry is replaced meanwhile (closeSync(fd) when done with it).
  */
-export async function openEntry(path: string, label: EntryLabel): Promise<OpenEntry | { refused: string }> {
+export async function openEntry(
+  path: string,
+  label: EntryLabel,
+  { keepChecked = false } = {},
+): Promise<OpenEntry | { refused: string }> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
     return { refused: cannotRead(error) };
   }
-  const found = await checkedOpen(fd, label).catch((error: unknown) => ({ refused: cannotRead(error) }));
+  const found = await checkedOpen(fd, label, keepChecked).catch((error: unknown) => ({ refused: cannotRead(error) }));
   if ('refused' in found) closeSync(fd);
   return found;
 }
 
-async function checkedOpen(fd: number, label: EntryLabel): Promise<OpenEntry | { refused: string }> {
+async function checkedOpen(fd: number, label: EntryLabel, keep: boolean): Promise<OpenEntry | { refused: string }> {
   const size = fstatSync(fd).size;
   const start = Buffer.alloc(Math.min(size, 64 * 1024));
   readSync(fd, start, 0, start.length, 0);
@@ -136,14 +142,16 @@ async function checkedOpen(fd: number, label: EntryLabel): Promise<OpenEntry | {
   const checked = checkedBytes(header);
   if (checked === null) return { refused: DAMAGED_HEADER };
   const hash = createHash('sha256');
-  const chunk = Buffer.allocUnsafe(CHECK_CHUNK);
-  const end = bodyAt + checked;
-  for (let at = bodyAt; at < end; at += CHECK_CHUNK) {
-    const { bytesRead } = await readAt(fd, chunk, Math.min(CHECK_CHUNK, end - at), at);
-    hash.update(chunk.subarray(0, bytesRead));
+  // Kept: read into one buffer of their own (starting at a multiple of 8, for flat-file.ts's views).
+  const head = keep ? Buffer.allocUnsafeSlow(checked) : null;
+  const chunk = head ? null : Buffer.allocUnsafe(CHECK_CHUNK);
+  for (let at = 0; at < checked; at += CHECK_CHUNK) {
+    const into = head ? head.subarray(at) : chunk!;
+    const { bytesRead } = await readAt(fd, into, Math.min(CHECK_CHUNK, checked - at), bodyAt + at);
+    hash.update(into.subarray(0, bytesRead));
   }
   if (hash.digest('hex') !== header.sha256) return { refused: DAMAGED };
-  return { fd, bodyAt, bytes: header.bytes, checked };
+  return { fd, bodyAt, bytes: header.bytes, checked, ...(head ? { head } : {}) };
 }
 
 const readAt = (fd: number, into: Buffer, length: number, position: number) =>

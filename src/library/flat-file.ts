@@ -91,6 +91,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 interface Checked {
   checked: number;
   name: string;
+  /**
+   * Where only those bytes are given: the structure's length, and what reads `length` bytes from `from` (a
+   * table's, when first read) from where it lies, such as an open file.
+   */
+  rest?: { bytes: number; readAt: (from: number, length: number) => Uint8Array };
 }
 
 /** A table not checked yet: its parent's property reads it (checked, then decoded) when first read. */
@@ -110,27 +115,35 @@ export function decodeFlat(body: Uint8Array, checks?: Checked): Flat {
   const headLength = buffer.readUInt32LE(0);
   const start = align(4 + headLength);
   const checked = checks?.checked ?? buffer.length;
+  const total = checks?.rest?.bytes ?? buffer.length;
   if (start > checked) throw new Error('its index of tables is not checked');
-  const table = (from: number, { kind, bytes: length }: BlobRef) => {
-    if (kind === 'str') return new Joined(buffer.toString('utf8', from, from + length));
-    const type = CONSTRUCTORS[kind];
-    return new type(bytes.buffer as ArrayBuffer, bytes.byteOffset + from, length / type.BYTES_PER_ELEMENT);
-  };
-  const read = JSON.parse(buffer.toString('utf8', 4, 4 + headLength), (_key, held: unknown) => {
+  const read = checks?.rest?.readAt ?? ((from: number, length: number) => bytes.subarray(from, from + length));
+  const decoded = JSON.parse(buffer.toString('utf8', 4, 4 + headLength), (_key, held: unknown) => {
     if (typeof held !== 'object' || held === null) return held;
     if (!('$blob' in held)) return (readOnFirstUse(held as Record<string, unknown>), held);
     const ref = held as BlobRef;
     const from = start + ref.$blob;
-    if (from + ref.bytes > buffer.length) throw new Error('a table runs past the end');
-    if (from + ref.bytes <= checked) return table(from, ref);
+    if (from + ref.bytes > total) throw new Error('a table runs past the end');
+    if (from + ref.bytes <= checked) return tableOf(bytes.subarray(from, from + ref.bytes), ref.kind);
     if (typeof ref.sha256 !== 'string') throw new Error('a table is not checked');
     return new Unchecked(() => {
-      if (sha256(buffer.subarray(from, from + ref.bytes)) !== ref.sha256)
+      const table = read(from, ref.bytes);
+      if (table.length !== ref.bytes || sha256(table) !== ref.sha256)
         throw new Error(`${checks!.name}: a table's checksum does not match: it is damaged or changed`);
-      return table(from, ref);
+      return tableOf(table, ref.kind);
     });
   }) as unknown;
-  return (read instanceof Unchecked ? read.read() : read) as Flat;
+  return (decoded instanceof Unchecked ? decoded.read() : decoded) as Flat;
+}
+
+/** A table's bytes as what it is: a view onto them (they start at a multiple of 8), or one decoded string. */
+function tableOf(
+  bytes: Uint8Array,
+  kind: ArrayKind,
+): Joined | (typeof CONSTRUCTORS)[keyof typeof CONSTRUCTORS]['prototype'] {
+  if (kind === 'str') return new Joined(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
+  const type = CONSTRUCTORS[kind];
+  return new type(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / type.BYTES_PER_ELEMENT);
 }
 
 /** Each unchecked table the object holds becomes a property that checks and decodes it when first read. */

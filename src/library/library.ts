@@ -328,10 +328,10 @@ const figuresFromFlat = (flat: FlatFigures, parts: Collected): FigureFinderParts
   postings: new IdLists(flat.postings),
   ranking: rankingFromFlat(flat.ranking),
   around: new IdLists(flat.around),
-  spelled: new SpelledNames(savedBytes(flat.spelled)),
+  spelled: new SpelledNames(() => savedBytes(flat.spelled)),
 });
 
-/** The saved names of initials; throws (the saved library is then not used) when the entry holds none. */
+/** The saved names of initials; throws (the command asking fails, naming it) when the entry holds none. */
 function savedBytes(bytes: Flat): Uint8Array {
   if (!(bytes instanceof Uint8Array)) throw new Error('it holds no table of the names initials stand for');
   return bytes;

@@ -312,11 +312,14 @@ export function countsFromFlat(flat: FlatCounts, into = new Map<string, number>(
 
 /** One field's inverted index: each term's entries (ids, ascending) and how often the term occurs in each. */
 export class FieldIndex {
-  private table: Map<string, Posting> | FlatPostings = new Map();
+  private held: Map<string, Posting> | FlatPostings | null = new Map();
+  /**
+   * Read back: the field as saved. Its tables (postings, entry lengths) are read, and so checked, at the field's
+   * first lookup: a start reads none, and a command reads only the fields it searches.
+   */
+  private saved: FlatField | null = null;
   /** Each entry's length in terms, for BM25's length normalisation. */
   private lengthMap: Map<number, number> | null = new Map();
-  /** Read back: the entries' ids and lengths as saved, made a map only when listed (see lengths). */
-  private savedLengths: { ids: Int32Array; values: Int32Array } | null = null;
   totalLength = 0;
   private sorted: string[] | null = null;
   private lengthTable: Float64Array | null = null;
@@ -329,6 +332,16 @@ export class FieldIndex {
   /** Each entry's length in terms, by id. */
   get lengths(): ReadonlyMap<number, number> {
     return this.lengthTerms();
+  }
+
+  private get table(): Map<string, Posting> | FlatPostings {
+    const saved = this.saved;
+    return (this.held ??= new FlatPostings(saved!.terms.text, saved!.starts, saved!.ids, saved!.counts));
+  }
+
+  /** Read back: the entries' ids and lengths as saved, made a map only when listed (see lengths). */
+  private get savedLengths(): { ids: Int32Array; values: Int32Array } | null {
+    return this.saved && { ids: this.saved.lengthIds, values: this.saved.lengthValues };
   }
 
   private lengthTerms(): Map<number, number> {
@@ -350,9 +363,8 @@ export class FieldIndex {
    */
   lengthById(): Float64Array {
     if (this.lengthTable) return this.lengthTable;
-    const [ids, values] = this.savedLengths
-      ? [this.savedLengths.ids, this.savedLengths.values]
-      : [[...this.lengths.keys()], [...this.lengths.values()]];
+    const saved = this.savedLengths;
+    const [ids, values] = saved ? [saved.ids, saved.values] : [[...this.lengths.keys()], [...this.lengths.values()]];
     let size = 0;
     for (const id of ids) size = Math.max(size, id + 1);
     const table = new Float64Array(size).fill(this.averageLength);
@@ -389,12 +401,10 @@ export class FieldIndex {
     };
   }
 
-  /** A field read back from its flat form: its postings stay flat (FlatPostings). */
+  /** A field read back from its flat form: its postings stay flat (FlatPostings), made at the first lookup. */
   static fromFlat(flat: FlatField): FieldIndex {
     const index = new FieldIndex();
-    index.table = new FlatPostings(flat.terms.text, flat.starts, flat.ids, flat.counts);
-    index.lengthMap = null;
-    index.savedLengths = { ids: flat.lengthIds, values: flat.lengthValues };
+    [index.held, index.saved, index.lengthMap] = [null, flat, null];
     index.totalLength = flat.totalLength;
     return index;
   }

@@ -201,8 +201,8 @@ describe('the saved library', () => {
   it('is not used with a byte of a table read at the start changed: its own checksum fails', async () => {
     const { built } = await refusedAfter((dir, cacheDir) => {
       const bytes = readFileSync(savedFile(cacheDir, dir));
-      // A byte of the statements' saved words, which a start reads for /stat's matcher.
-      const at = tableAt(bytes, ['indexes', 'statements']);
+      // A byte of /stat's saved sentences, which a start reads for its matcher.
+      const at = tableAt(bytes, ['figures', 'sentences']);
       bytes[at] = bytes[at]! ^ 1;
       writeFileSync(savedFile(cacheDir, dir), bytes);
     });
@@ -225,6 +225,41 @@ describe('the saved library', () => {
     expect(() => read.library.claims.everySentence()).toThrow(
       `the saved library ${savedFile(cacheDir, dir)}: a table's checksum does not match: it is damaged or changed`,
     );
+  });
+
+  it("reads a text index's postings and the names of initials at their first lookup: a changed byte fails it", async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    const bytes = readFileSync(savedFile(cacheDir, dir));
+    for (const path of [
+      ['indexes', 'documents', 'fields'],
+      ['figures', 'spelled'],
+    ]) {
+      const at = tableAt(bytes, path);
+      bytes[at] = bytes[at]! ^ 1;
+    }
+    writeFileSync(savedFile(cacheDir, dir), bytes);
+    const read = await start(dir, cacheDir);
+    expect(read.lines).toContainEqual(expect.stringContaining(READ));
+    expect(read.library.search.figureSentences('parks').length).toBeGreaterThan(0);
+    const damaged = `the saved library ${savedFile(cacheDir, dir)}: a table's checksum does not match`;
+    expect(() => read.library.search.documents('park')).toThrow(damaged);
+    // Initials no document writes: /stat looks up the name they stand for.
+    expect(() => read.library.search.figureSentences('XYZ parks')).toThrow(damaged);
+  });
+
+  it('reads a table from the file at its first use: one changed on disk after the start fails its checksum', async () => {
+    const { dir, cacheDir } = setUp();
+    await start(dir, cacheDir);
+    const read = await start(dir, cacheDir);
+    expect(read.lines).toContainEqual(expect.stringContaining(READ));
+    // Changed in place (the same file, still open): the start held none of /check's matcher's bytes.
+    const bytes = readFileSync(savedFile(cacheDir, dir));
+    const at = tableAt(bytes, ['everySentence', 'postings']);
+    bytes[at] = bytes[at]! ^ 1;
+    writeFileSync(savedFile(cacheDir, dir), bytes);
+    expect(read.library.search.figureSentences('parks').length).toBeGreaterThan(0);
+    expect(() => read.library.claims.everySentence()).toThrow("a table's checksum does not match");
   });
 
   it('is not used when its body, checksum intact, holds no library', async () => {

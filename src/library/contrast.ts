@@ -119,3 +119,44 @@ export function namesRival(
   }
   return false;
 }
+
+/** A span named by where it stands: "last year", "the past four years", "last month", "next fiscal year". */
+const SPAN_BY_PLACE =
+  /\b(?:this|last|past|previous|next|coming)\s+(?:(\S+)\s+)?(day|week|month|quarter|year|decade)s?\b/gi;
+/** How many units a span counts, written as a word ("four years"). */
+const COUNT_WORDS = new Map(
+  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
+    (word, at) => [word, at + 1],
+  ),
+);
+
+/**
+ * The lengths of the spans a text names by where they stand, each as its count and unit ("last four years": "4
+ * year"); a word between that counts nothing ("fiscal", "calendar") makes one unit, "few" or "several" some.
+ */
+function spanLengths(text: string): Set<string> {
+  const lengths = new Set<string>();
+  for (const [, between, unit] of text.matchAll(SPAN_BY_PLACE)) {
+    const word = between?.toLowerCase() ?? '';
+    const count = /^\d+$/.test(word)
+      ? Number(word)
+      : (COUNT_WORDS.get(word) ?? (/^(?:few|several)$/.test(word) ? 'some' : 1));
+    // Twelve months are the year they span ("the past 12 months" for "the last year").
+    const length = `${count} ${unit!.toLowerCase()}`;
+    lengths.add(length === '12 month' ? '1 year' : length);
+  }
+  return lengths;
+}
+
+/**
+ * Whether a sentence states its figures for a span of another length than the one the question names by where it
+ * stands: "over the last four years" or "just last month" for "… in the last year". Where the sentence names the
+ * length asked too, or names no span so, it may speak of the one asked; "this year" and "last year" are one length,
+ * as a sheet's "this year" may be a member's "last year".
+ */
+export function namesAnotherSpan(query: string, sentence: () => string): boolean {
+  const asked = spanLengths(query);
+  if (asked.size === 0) return false;
+  const written = spanLengths(sentence());
+  return written.size > 0 && ![...written].some((length) => asked.has(length));
+}

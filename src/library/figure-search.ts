@@ -22,7 +22,14 @@ import { referredSentence } from './referent.js';
 import { WordsAsked } from './words-asked.js';
 import { SpelledNames } from './acronyms.js';
 import { sheetWordsFor, withEverydayWords } from './everyday-words.js';
-import { countedStems, namesAnother, namesRival, type SlotSense, type WordSense } from './contrast.js';
+import {
+  countedStems,
+  namesAnother,
+  namesAnotherSpan,
+  namesRival,
+  type SlotSense,
+  type WordSense,
+} from './contrast.js';
 import { holds } from './sorted.js';
 
 /**
@@ -650,7 +657,8 @@ export class SentenceFinder {
    * The confident first must be the thing asked (issue 18): confidence withdrawn from the first confident hits, one
    * after the other, while the first names another place or party where one is asked or lacks what a "how many"
    * question counts (contrast.ts), or writes the year asked only as "since" that year or gives its figures for
-   * another year by their own time frame ("this year" in a 2022 sheet for 2021), or, once one has been
+   * another year by their own time frame ("this year" in a 2022 sheet for 2021) or names a span of another length
+   * than the one asked ("over the last four years" for "in the last year"), or, once one has been
    * withdrawn, holds no figure of the kind asked (as fuse() asks of the first). They stay shown, among the closest
    * figures. Whether any was withdrawn.
    */
@@ -668,7 +676,12 @@ export class SentenceFinder {
       const other =
         (mustHold.otherNamed && namesAnother(groups, own, () => this.phrasesOf(hit.sentence), this.sense)) ||
         (mustHold.rivals && namesRival(groups, { own, around }, () => this.paragraphWords(hit.sentence), this.slots));
-      const otherYear = countsFromYear(hit.sentence, query) || statedForAnotherYear(hit.bold, query);
+      const otherYear =
+        countsFromYear(hit.sentence, query) ||
+        statedForAnotherYear(hit.bold, query) ||
+        namesAnotherSpan(query, () =>
+          plainTextOf(hit.sentence.document, hit.sentence.document.text.slice(...hit.sentence.span)),
+        );
       if (!otherKind && !other && !lacksCounted(hit.sentence) && !otherYear) break;
       hit.confident = false;
       doubted = true;

@@ -1,7 +1,14 @@
 // A sentence that names another place where the question names one, and what a "how many" question counts
 // (src/library/contrast.ts), read on stems as the finder gives them.
 import { describe, expect, it } from 'vitest';
-import { countedStems, namesAnother, namesRival, type SlotSense, type WordSense } from '../../src/library/contrast.js';
+import {
+  countedStems,
+  namesAnother,
+  namesAnotherSpan,
+  namesRival,
+  type SlotSense,
+  type WordSense,
+} from '../../src/library/contrast.js';
 import type { Alternative } from '../../src/library/search.js';
 import { terms } from '../../src/library/search.js';
 
@@ -110,5 +117,30 @@ describe('countedStems', () => {
 
   it('reads nothing counted in a question that does not ask "how many"', () => {
     expect(countedStems('permits for palestinians in gaza', stemsOf)).toEqual([]);
+  });
+});
+
+describe('namesAnotherSpan', () => {
+  const another = (query: string, sentence: string) => namesAnotherSpan(query, () => sentence);
+
+  it('finds a span of another length named by where it stands: "the last four years", "last month"', () => {
+    expect(another('encounters in the last year', 'Encounters rose 250 percent over the last four years.')).toBe(true);
+    expect(another('borrowers enrolled last year', 'Just last month, 153,000 borrowers were enrolled.')).toBe(true);
+  });
+
+  it('reads no contrast where the sentence names the length asked, or no span, or the question none', () => {
+    expect(another('encounters in the last year', 'Encounters fell this year, and over the last four years.')).toBe(
+      false,
+    );
+    expect(another('encounters in the last year', 'Encounters fell in the past 12 months.')).toBe(false);
+    expect(another('encounters in the last year', 'Encounters fell 20 percent in 2023.')).toBe(false);
+    expect(another('encounters in the last fiscal year', 'Encounters fell 20 percent last year.')).toBe(false);
+    expect(another('border encounters', 'Encounters rose 250 percent over the last four years.')).toBe(false);
+  });
+
+  it('reads the sentence only for a question that names a span', () => {
+    let read = 0;
+    namesAnotherSpan('border encounters in 2023', () => (read++, 'over the last four years'));
+    expect(read).toBe(0);
   });
 });

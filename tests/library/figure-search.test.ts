@@ -186,3 +186,22 @@ describe('initials a member writes for a name the documents spell out', () => {
     expect(library.search.figureSentences('SPR release').map((hit) => hit.confident)).not.toContain(true);
   });
 });
+
+describe('a span of time a question names by where it stands', () => {
+  it('answers "in the last year" with no figure stated "over the last four years", still shown', () => {
+    const library = libraryOf({
+      'border.md': [
+        '# Border security',
+        '',
+        'Border Patrol staffing has remained roughly flat over the last four years, despite border encounters increasing by 250 percent over the same period.',
+        '',
+      ].join('\n'),
+    });
+    const [first] = library.search.figureSentences('border encounters increase in the last year');
+    expect(first?.bold.map((ref) => ref.figure.text)).toContain('250 percent');
+    expect(first?.confident).toBe(false);
+    expect(library.search.figureSentences('border encounters increase in the last four years')[0]?.confident).toBe(
+      true,
+    );
+  });
+});

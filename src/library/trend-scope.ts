@@ -433,3 +433,41 @@ export function isChange(ref: FigureRef): boolean {
 
 /** Whether the query asks how a figure changed ("covid deaths down", "apprehensions drop"). */
 export const asksChange = (query: string) => terms(query, { remember: false }).some((t) => CHANGE_ASKED.has(t));
+
+/**
+ * Verbs of what was done with a counted thing, by kind: doses donated and doses secured, jobs created and jobs
+ * supported, are different counts of the same word. A Map: a query's "constructor" is no key.
+ */
+const VERB_KINDS: ReadonlyMap<string, string> = new Map(
+  [
+    'given: donated donating shipped shared sharing delivered sent gave given provided distributed',
+    'gotten: secured purchased bought procured received acquired',
+    'made: created creating added',
+    'kept: supported sustained saved retained',
+  ].flatMap((line) => {
+    const [kind, words] = line.split(': ') as [string, string];
+    return terms(words, { remember: false }).map((stem) => [stem, kind] as const);
+  }),
+);
+/** The kind of verb that answers another question than each kind asked. */
+const OPPOSED_KIND = new Map([
+  ['given', 'gotten'],
+  ['gotten', 'given'],
+  ['made', 'kept'],
+  ['kept', 'made'],
+]);
+
+/** The kinds of verb a query asks by ("doses donated": given); none when it names no such verb. */
+export function verbKindsAsked(query: string): Set<string> {
+  return new Set(terms(query, { remember: false }).flatMap((t) => VERB_KINDS.get(t) ?? []));
+}
+
+/**
+ * Whether a figure's verb (a stem) is of the kind opposed to one the query asks by ("secured 270 million doses" for
+ * "doses donated"), and of none it asks: it counts something else done with the same thing.
+ */
+export function saysOpposedVerb(verb: string | undefined, asked: ReadonlySet<string>): boolean {
+  const kind = verb === undefined ? undefined : VERB_KINDS.get(verb);
+  if (kind === undefined || asked.has(kind)) return false;
+  return [...asked].some((k) => OPPOSED_KIND.get(k) === kind);
+}

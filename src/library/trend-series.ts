@@ -25,8 +25,10 @@ import {
   isOneYear,
   openingPartyOf,
   partOf,
+  saysOpposedVerb,
   sentenceText,
   startsElsewhere,
+  verbKindsAsked,
 } from './trend-scope.js';
 import { namesParties, partiesOf, partyWays } from './trend-party.js';
 import { lowerBound } from './sorted.js';
@@ -267,6 +269,7 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
   const parties = queryParties(query, candidates, acronyms);
   const group = queryGroup(query, candidates, acronyms);
   const asksDeaths = writtenOut(terms(query), acronyms).some((t) => DEATH_WORDS.has(t));
+  const verbs = verbKindsAsked(query);
   for (const { figures, coverage, found, kind } of candidates) {
     // "Japan investment commitment": a sentence naming no Japan states another party's commitment.
     if (parties.length > 0 && !namesParties(found, parties)) continue;
@@ -275,6 +278,8 @@ function figuresFound(library: Library, query: string, scope: Scope | undefined,
       // "Jobs created for Black workers": "13.5 million jobs, including 4 million for Black workers" states 4 million.
       if (group.length > 0 && !namesParties(clauseStems(ref, acronyms), group)) continue;
       if (!changes && isChange(ref)) continue;
+      // "Doses donated": "secured 270 million doses" counts doses, but not those given.
+      if (saysOpposedVerb(verbBefore(ref), verbs)) continue;
       // "Americans died" says the deaths the query asks for, in other words.
       const said = asksDeaths && deathCauseOf(ref) !== null ? new Set([...found, DEATH]) : found;
       const named = namedOf(ref, said, acronyms);

@@ -561,6 +561,18 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(apart(trend)).toEqual(['8 million']);
     expect(trend.series[0]!.points.map((p) => p.value)).toEqual([20e6, 40e6]);
   });
+
+  it('leaves out a figure whose verb is the opposite kind of the asked one: doses secured are not donated', () => {
+    const sheets: Sheet[] = [
+      { date: '2021-08-10', statements: ['The United States has donated 110 million vaccine doses.'] },
+      { date: '2022-02-10', statements: ['The Administration has secured over 270 million vaccine doses.'] },
+      { date: '2022-09-10', statements: ['The United States has shipped over 600 million vaccine doses.'] },
+    ];
+    const points = (query: string) => findTrend(sheetsLibrary(sheets), query).series[0]!.points.map((p) => p.value);
+    expect(points('vaccine doses donated')).toEqual([110e6, 600e6]);
+    expect(points('vaccine doses secured')).toEqual([270e6]);
+    expect(points('vaccine doses')).toEqual([110e6, 270e6, 600e6]);
+  });
 });
 
 describe('trend series, whose figure it is', () => {

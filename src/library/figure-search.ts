@@ -209,6 +209,9 @@ const PAIRS_KEPT = 10_000;
 const INITIALS = /^\p{Lu}{3,6}$/u;
 /** Where a paragraph, list item or heading starts: a blank line, a list marker or a "#" opening a line. */
 const BLOCK_START = /\n[ \t]*(?:\n|[-*+][ \t]|\d+\.[ \t]|#)/g;
+/** Words read at most directly after a figure for what it counts, and characters read for them (countsAnother). */
+const WORDS_AFTER = 4;
+const WORDS_AFTER_READ = 80;
 /** Characters read at most on each side of a sentence for the paragraph it stands in. */
 const PARAGRAPH_READ = 1_500;
 /** What ends a phrase within a sentence: a name across it stands in another phrase (contrast.ts). */
@@ -239,7 +242,7 @@ export interface MustHold {
   unknownWords: boolean;
   /** Not where the sentence itself names another place, party or side in the place of one asked (contrast.ts). */
   otherNamed: boolean;
-  /** Not where a "how many" question's counted thing is missing from the sentence itself. */
+  /** Not where a "how many" question's counted thing is missing from the sentence itself, or its figures count another. */
   counted: boolean;
   /** Not where the sentence names a rival in the slot of a word asked ("southwest" for "northern border"). */
   rivals: boolean;
@@ -658,7 +661,8 @@ export class SentenceFinder {
    * after the other, while the first names another place or party where one is asked or lacks what a "how many"
    * question counts (contrast.ts), or writes the year asked only as "since" that year or gives its figures for
    * another year by their own time frame ("this year" in a 2022 sheet for 2021) or names a span of another length
-   * than the one asked ("over the last four years" for "in the last year"), or, once one has been
+   * than the one asked ("over the last four years" for "in the last year"), or counts another thing of the sort
+   * counted ("five new national monuments" for "new national marine sanctuaries"), or, once one has been
    * withdrawn, holds no figure of the kind asked (as fuse() asks of the first). They stay shown, among the closest
    * figures. Whether any was withdrawn.
    */
@@ -682,11 +686,31 @@ export class SentenceFinder {
         namesAnotherSpan(query, () =>
           plainTextOf(hit.sentence.document, hit.sentence.document.text.slice(...hit.sentence.span)),
         );
-      if (!otherKind && !other && !lacksCounted(hit.sentence) && !otherYear) break;
+      const otherCounted = this.countsAnother(hit, countedGroups);
+      if (!otherKind && !other && !lacksCounted(hit.sentence) && !otherYear && !otherCounted) break;
       hit.confident = false;
       doubted = true;
     }
     return doubted;
+  }
+
+  /**
+   * Whether every figure shown counts another thing of the sort a "how many" question counts (`counted`: its
+   * words in order): the words directly after it begin as the thing asked does, then name another where the
+   * documents write the thing asked ("five new national monuments" for "how many new national marine
+   * sanctuaries", where "national marine" is written), and none of the thing's words follows.
+   */
+  private countsAnother(hit: Ranked, counted: Alternative[][]): boolean {
+    if (hit.bold.length === 0 || counted.length < 2) return false;
+    const isCounted = (stem: string, group: Alternative[] | undefined) => !!group?.some((a) => a.term === stem);
+    return hit.bold.every((ref) => {
+      const words = countingWords(ref);
+      let same = 0;
+      while (same < words.length && isCounted(words[same]!, counted[same])) same++;
+      if (same === 0 || same >= counted.length || same === words.length) return false;
+      const asked = counted[same]!.some((a) => this.together(words[same - 1]!, a.term));
+      return asked && !words.slice(same).some((stem) => counted.some((group) => isCounted(stem, group)));
+    });
   }
 
   /**
@@ -1159,6 +1183,18 @@ function statedForAnotherYear(bold: readonly FigureRef[], query: string): boolea
     const years = yearsOf(ref);
     return years !== null && !years.some((year) => asked.includes(String(year)));
   });
+}
+
+/** The stems of the words directly after a figure, up to WORDS_AFTER and the first that has none ("in", "to"). */
+function countingWords({ document, figure }: FigureRef): string[] {
+  const after = plainTextOf(document, document.text.slice(figure.span[1], figure.span[1] + WORDS_AFTER_READ));
+  const words: string[] = [];
+  for (const word of after.split(PHRASE_BREAK)[0]!.split(/\s+/).filter(Boolean)) {
+    const stems = terms(word, { remember: false });
+    if (stems.length === 0 || words.length >= WORDS_AFTER) break;
+    words.push(...stems);
+  }
+  return words;
 }
 
 /**

@@ -205,3 +205,27 @@ describe('a span of time a question names by where it stands', () => {
     );
   });
 });
+
+describe('a figure counting another thing of the sort a "how many" question counts', () => {
+  const lands = () =>
+    libraryOf({
+      'lands.md': [
+        '# Conservation',
+        '',
+        'The President protected 26 million acres, including five new national monuments in Colorado and Nevada, and began initiating new national marine sanctuaries along the coast.',
+        '',
+      ].join('\n'),
+    });
+
+  it('answers "new national marine sanctuaries" with no figure of "five new national monuments", still shown', () => {
+    const [first] = lands().search.figureSentences('how many new national marine sanctuaries');
+    expect(first?.bold.map((ref) => ref.figure.text)).toContain('five');
+    expect(first?.confident).toBe(false);
+  });
+
+  it('still answers the thing the figure counts', () => {
+    const [first] = lands().search.figureSentences('how many new national monuments');
+    expect(first?.bold.map((ref) => ref.figure.text)).toContain('five');
+    expect(first?.confident).toBe(true);
+  });
+});

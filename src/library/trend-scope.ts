@@ -462,6 +462,10 @@ export function verbKindsAsked(query: string): Set<string> {
   return new Set(terms(query, { remember: false }).flatMap((t) => VERB_KINDS.get(t) ?? []));
 }
 
+/** Whether a figure's verb (a stem) is of a kind the query asks by ("shipped 160 million doses" for "donated"). */
+export const saysAskedVerb = (verb: string | undefined, asked: ReadonlySet<string>): boolean =>
+  verb !== undefined && asked.has(VERB_KINDS.get(verb) ?? '');
+
 /**
  * Whether a figure's verb (a stem) is of the kind opposed to one the query asks by ("secured 270 million doses" for
  * "doses donated"), and of none it asks: it counts something else done with the same thing.

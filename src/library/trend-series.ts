@@ -25,6 +25,7 @@ import {
   isOneYear,
   openingPartyOf,
   partOf,
+  saysAskedVerb,
   saysOpposedVerb,
   sentenceText,
   startsElsewhere,
@@ -431,6 +432,9 @@ export function findTrend(library: Library, query: string, scope?: Scope): Trend
     trend.series = ranked(groups, head, said?.keys);
   const [lastFirst] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
   if (lastFirst && joinOwnWords(groups, lastFirst, trimmed, acronyms)) trend.series = ranked(groups, head, said?.keys);
+  const [verbFirst] = trend.series.filter((s) => s.named > 0 && thingOf(s) !== '');
+  if (verbFirst && joinAskedVerb(groups, verbFirst, verbKindsAsked(trimmed)))
+    trend.series = ranked(groups, head, said?.keys);
   return trend;
 }
 
@@ -631,6 +635,38 @@ function joinUnnamed(groups: Map<string, Found[]>, first: TrendSeries, asked: re
   if (left.length > 0) groups.set(unnamedKey, left);
   else groups.delete(unnamedKey);
   return true;
+}
+
+/**
+ * Figures counting the first series' word bare ("shipped nearly 160 million doses" beside "COVID-19 vaccine doses"),
+ * measured the same way, join it when the verb right before them is of the kind the query asks by ("donated") and
+ * their value of the order of its middle one: the query's verb says which of the word's counts it asks for.
+ * Whether any joined.
+ */
+function joinAskedVerb(groups: Map<string, Found[]>, first: TrendSeries, asked: ReadonlySet<string>): boolean {
+  const [unit, thing, per, part] = first.key.split('|');
+  const bareKey = [unit, thing!.split(' ').at(-1), per, part].join('|');
+  const bare = bareKey === first.key ? [] : (groups.get(bareKey) ?? []);
+  const middle = middleValue(first);
+  const modifiers = thing!.split(' ').slice(0, -1);
+  const joining = bare.filter(
+    (f) =>
+      saysAskedVerb(verbBefore(f.ref), asked) &&
+      withinOrder(f.ref.figure.value!, middle, JOIN_ORDER) &&
+      sentenceHolds(f.ref, modifiers),
+  );
+  if (joining.length === 0) return false;
+  groups.set(first.key, [...groups.get(first.key)!, ...joining]);
+  const left = bare.filter((f) => !joining.includes(f));
+  if (left.length > 0) groups.set(bareKey, left);
+  else groups.delete(bareKey);
+  return true;
+}
+
+/** Whether a figure's sentence holds every stem, anywhere in it. */
+function sentenceHolds(ref: FigureRef, stems: readonly string[]): boolean {
+  const held = new Set(terms(plainTextOf(ref.document, sentenceText(ref, 'around')), { remember: false }));
+  return stems.every((t) => held.has(t));
 }
 
 /**

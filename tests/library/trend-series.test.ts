@@ -573,6 +573,20 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(points('vaccine doses secured')).toEqual([270e6]);
     expect(points('vaccine doses')).toEqual([110e6, 270e6, 600e6]);
   });
+
+  it("joins a bare counted word said with the asked verb's kind to the series the query names", () => {
+    const sheets: Sheet[] = [
+      { date: '2021-08-10', statements: ['The United States has donated 110 million covid vaccine doses.'] },
+      {
+        date: '2022-09-10',
+        statements: ['Against covid, the United States has shipped over 600 million doses, the most vaccines of any.'],
+      },
+      { date: '2023-05-10', statements: ['The United States has donated 690 million covid vaccine doses.'] },
+    ];
+    const points = (query: string) => findTrend(sheetsLibrary(sheets), query).series[0]!.points.map((p) => p.value);
+    expect(points('covid vaccine doses donated')).toEqual([110e6, 600e6, 690e6]);
+    expect(points('covid vaccine doses')).toEqual([110e6, 690e6]);
+  });
 });
 
 describe('trend series, whose figure it is', () => {

@@ -63,10 +63,10 @@ const FLOORS: Record<SplitName, Floors> = {
     statTop1: 0.845,
     statTop5: 0.955,
     refused: 0.01,
-    confidentUnanswerable: 0.12,
+    confidentUnanswerable: 0.11,
     searchMrr10: 0.84,
     searchRecall5: 0.93,
-    check: [0.945, 0.915, 0.69],
+    check: [0.945, 0.915, 0.71],
   },
 };
 
@@ -110,7 +110,7 @@ describe.each(Object.keys(FLOORS) as SplitName[])('quality on the %s split', (sp
 
 /** /trend's point precision and recall on tests/fixtures/trend-gold, over the corpus (docs/quality.md). */
 const TREND_FLOORS: Record<TrendSplit, { precision: number; recall: number }> = {
-  test: { precision: 0.56, recall: 0.44 },
+  test: { precision: 0.565, recall: 0.46 },
   tune: { precision: 0.73, recall: 0.65 },
 };
 

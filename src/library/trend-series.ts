@@ -83,9 +83,12 @@ export interface Trend {
 const isApart = (ref: FigureRef) =>
   isEarlierYear(ref) || isAward(ref) || isGoal(ref) || isAverted(ref) || isForeseen(ref) || isFromFigure(ref);
 
-/** "removed fuel from 8.7 million acres", "up from 2.1 million": where a thing came from, not what was counted. */
+/**
+ * "removed fuel from 8.7 million acres", "up from 2.1 million": where a thing came from, not what was counted. A
+ * range "from 2,000 to 3,500" is one figure of what was counted.
+ */
 const isFromFigure = (ref: FigureRef) =>
-  WORD_RIGHT_BEFORE.exec(sentenceText(ref, 'before'))?.[1]?.toLowerCase() === 'from';
+  ref.figure.valueMax === null && WORD_RIGHT_BEFORE.exec(sentenceText(ref, 'before'))?.[1]?.toLowerCase() === 'from';
 
 /**
  * Figures grouped at most: every one a query finds in the corpus (2,000 for the broadest asked on tune, which a cut

@@ -562,6 +562,19 @@ describe('trend series, what keeps a figure in a series', () => {
     expect(trend.series[0]!.points.map((p) => p.value)).toEqual([20e6, 40e6]);
   });
 
+  it('keeps a range written "from … to …": one figure of what was counted', () => {
+    const trend = findTrend(
+      sheetsLibrary([
+        { date: '2023-03-10', statements: ['The Administration has conserved 20 million acres of lands.'] },
+        { date: '2023-09-10', statements: ['The Administration has conserved from 25 to 30 million acres of lands.'] },
+        { date: '2024-03-10', statements: ['The Administration has conserved 40 million acres of lands.'] },
+      ]),
+      'acres of lands conserved',
+    );
+    expect(apart(trend)).toEqual([]);
+    expect(trend.series[0]!.points).toHaveLength(3);
+  });
+
   it('leaves out a figure whose verb is the opposite kind of the asked one: doses secured are not donated', () => {
     const sheets: Sheet[] = [
       { date: '2021-08-10', statements: ['The United States has donated 110 million vaccine doses.'] },
